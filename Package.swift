@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The shared library exports exactly the `parley_` entry points of include/parley.h:
+// a linker version script hides everything else (Swift symbols, the static runtime).
+let exportFlags: [String] = [
+    "-Xlinker", "--version-script=\(Context.packageDirectory)/Sources/Parley/exports.map",
+    "-Xlinker", "-soname=libParley.so",
+]
+
+let package = Package(
+    name: "Parley",
+    products: [
+        .library(name: "Parley", type: .dynamic, targets: ["Parley"]),
+        .library(name: "ParleyCore", targets: ["ParleyCore"]),
+        .executable(name: "parley", targets: ["parley-cli"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "ParleyCore", dependencies: ["CSQLite", "COpenSSL"]),
+        .target(name: "Parley", dependencies: ["ParleyCore"], exclude: ["exports.map"],
+                linkerSettings: [.unsafeFlags(exportFlags)]),
+        .executableTarget(name: "parley-cli", dependencies: [
+            "ParleyCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

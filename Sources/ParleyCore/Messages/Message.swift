@@ -1,0 +1,125 @@
+/// The one shape every input format is normalized into before the pipeline runs.
+public struct Message: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case text, image, audio, voice, video, document, sticker, location, contacts, reaction, interactive
+    }
+
+    /// Which input format a message arrived in; named in the enriched context.
+    public enum Format: String, Sendable {
+        case normalized
+        case whatsappWeb = "whatsapp-web.js"
+        case baileys
+        case cloudAPI = "cloud-api"
+    }
+
+    public var id: String
+    public var chat: String
+    public var from: String
+    public var fromMe: Bool
+    /// Unix seconds.
+    public var timestamp: Int64
+    public var type: Kind
+    /// The words of the message: body, caption, or the title of a chosen reply button.
+    public var text: String
+    public var media: Media?
+    public var quoted: Quoted?
+    /// Type-specific details in normalized form: `location`, `contacts`, `reaction`,
+    /// `interactive` (see include/parley.h for their shapes).
+    public var details: JSONObject
+    public var format: Format
+
+    public init(
+        id: String, chat: String, from: String, fromMe: Bool = false, timestamp: Int64, type: Kind,
+        text: String = "", media: Media? = nil, quoted: Quoted? = nil, details: JSONObject = JSONObject(),
+        format: Format = .normalized
+    ) {
+        self.id = id
+        self.chat = chat
+        self.from = from
+        self.fromMe = fromMe
+        self.timestamp = timestamp
+        self.type = type
+        self.text = text
+        self.media = media
+        self.quoted = quoted
+        self.details = details
+        self.format = format
+    }
+
+    public struct Media: Sendable, Equatable {
+        public var mimetype: String?
+        /// Cloud API media id, or whatsapp-web.js / Baileys direct path or URL.
+        public var id: String?
+        public var url: String?
+        public var path: String?
+        public var sha256: String?
+        public var fileName: String?
+        public var size: Int64?
+        public var seconds: Int64?
+
+        public init(
+            mimetype: String? = nil, id: String? = nil, url: String? = nil, path: String? = nil,
+            sha256: String? = nil, fileName: String? = nil, size: Int64? = nil, seconds: Int64? = nil
+        ) {
+            self.mimetype = mimetype
+            self.id = id
+            self.url = url
+            self.path = path
+            self.sha256 = sha256
+            self.fileName = fileName
+            self.size = size
+            self.seconds = seconds
+        }
+    }
+
+    public struct Quoted: Sendable, Equatable {
+        public var id: String
+        public var from: String?
+        public var text: String?
+
+        public init(id: String, from: String? = nil, text: String? = nil) {
+            self.id = id
+            self.from = from
+            self.text = text
+        }
+    }
+}
+
+extension Message {
+    /// The normalized JSON form: what `process` accepts as format (a) and echoes in the context.
+    public var json: JSONValue {
+        var object = JSONObject()
+        object.append("id", .string(id))
+        object.append("chat", .string(chat))
+        object.append("from", .string(from))
+        object.append("fromMe", .bool(fromMe))
+        object.append("timestamp", .int(timestamp))
+        object.append("type", .string(type.rawValue))
+        object.append("text", .string(text))
+        if let media { object.append("media", media.json) }
+        if let quoted {
+            var q = JSONObject()
+            q.append("id", .string(quoted.id))
+            if let from = quoted.from { q.append("from", .string(from)) }
+            if let text = quoted.text { q.append("text", .string(text)) }
+            object.append("quoted", .object(q))
+        }
+        for member in details.members { object.append(member.key, member.value) }
+        return .object(object)
+    }
+}
+
+extension Message.Media {
+    public var json: JSONValue {
+        var object = JSONObject()
+        if let mimetype { object.append("mimetype", .string(mimetype)) }
+        if let id { object.append("id", .string(id)) }
+        if let url { object.append("url", .string(url)) }
+        if let path { object.append("path", .string(path)) }
+        if let sha256 { object.append("sha256", .string(sha256)) }
+        if let fileName { object.append("fileName", .string(fileName)) }
+        if let size { object.append("size", .int(size)) }
+        if let seconds { object.append("seconds", .int(seconds)) }
+        return .object(object)
+    }
+}

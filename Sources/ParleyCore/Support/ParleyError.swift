@@ -1,0 +1,29 @@
+/// Every failure the engine reports. `Kind` is one class per way a host may want to react;
+/// the C layer maps each kind to one `parley_status` code.
+public struct ParleyError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable, CaseIterable {
+        case invalidArgument
+        case malformedJSON
+        case invalidUTF8
+        case invalidMessage
+        case tooLarge
+        case unsupported
+        case badSignature
+        case invalidConfig
+        case busy
+        case storage
+        case corrupt
+        case timeout
+        case `internal`
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { "\(kind.rawValue): \(message)" }
+}

@@ -1,0 +1,175 @@
+/*
+ * parley.h — the public C API of Parley, an embeddable conversation engine for WhatsApp bots.
+ *
+ * A host feeds each incoming message in and gets back its enriched context as JSON. This
+ * header is the whole contract: what is not declared here is not public.
+ *
+ * Conventions, true of every function below unless its comment says otherwise:
+ *   - Strings are UTF-8. Rich values cross as JSON: in as (const char *, size_t length), the
+ *     bytes need not be NUL-terminated; out as (char **out, size_t *out_len), a NUL-terminated
+ *     string allocated by Parley that the caller owns and frees with parley_string_free() and
+ *     nothing else. On failure *out is set to NULL and *out_len to 0.
+ *   - Every fallible function returns a parley_status. On anything but PARLEY_OK,
+ *     parley_last_error() on the same thread describes the failure.
+ *   - Bad input never aborts the process: NULL pointers, malformed JSON, invalid UTF-8 and
+ *     oversized input each return a documented status.
+ *   - A parley_engine is safe to use from many threads at once.
+ *   - Every JSON document Parley writes carries "schema": PARLEY_SCHEMA_VERSION. Fields may be
+ *     added within a schema version; none is removed or renamed.
+ *
+ * Offsets ("start", "end") in the enriched context count Unicode scalar values of the
+ * message's "text" (JavaScript: Array.from(text); Python: str indices).
+ */
+#ifndef PARLEY_H
+#define PARLEY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define PARLEY_API __declspec(dllimport)
+#else
+#define PARLEY_API __attribute__((visibility("default")))
+#endif
+
+#define PARLEY_VERSION_MAJOR 0
+#define PARLEY_VERSION_MINOR 1
+#define PARLEY_VERSION_PATCH 0
+/* MAJOR * 10000 + MINOR * 100 + PATCH: compare with #if PARLEY_VERSION_NUMBER >= 100 */
+#define PARLEY_VERSION_NUMBER (PARLEY_VERSION_MAJOR * 10000 + PARLEY_VERSION_MINOR * 100 + PARLEY_VERSION_PATCH)
+/* The "schema" number every JSON output carries. */
+#define PARLEY_SCHEMA_VERSION 1
+
+/* An engine: configuration, the durable store and the pipeline. Opaque. */
+typedef struct parley_engine parley_engine;
+
+/* The outcome of a call. One code per class of failure a host may handle differently;
+ * new codes may be added, so treat unknown codes as failures. */
+typedef enum parley_status {
+    PARLEY_OK = 0,
+    PARLEY_INVALID_ARGUMENT = 1, /* a NULL pointer, a zero length, or an argument out of range */
+    PARLEY_MALFORMED_JSON = 2,   /* the input is not well-formed JSON */
+    PARLEY_INVALID_UTF8 = 3,     /* the input is not valid UTF-8 */
+    PARLEY_INVALID_MESSAGE = 4,  /* well-formed JSON but not a message: a field missing or of the wrong type */
+    PARLEY_TOO_LARGE = 5,        /* the input exceeds the configured limit ("limits.maxMessageBytes") */
+    PARLEY_UNSUPPORTED = 6,      /* a message type or input format Parley does not handle */
+    PARLEY_BAD_SIGNATURE = 7,    /* a webhook whose X-Hub-Signature-256 is missing or wrong */
+    PARLEY_INVALID_CONFIG = 8,   /* the configuration JSON names an unknown key or a bad value */
+    PARLEY_BUSY = 9,             /* the engine cannot accept more work now; retry later */
+    PARLEY_STORAGE = 10,         /* the store could not be opened, read or written (disk full, permissions, locked) */
+    PARLEY_CORRUPT = 11,         /* the store's file is not a Parley database or is damaged */
+    PARLEY_TIMEOUT = 12,         /* an operation ran past its time limit */
+    PARLEY_INTERNAL = 13         /* a bug in Parley; the message says where */
+} parley_status;
+
+/* ---------------------------------------------------------------------------------------
+ * Library
+ * ------------------------------------------------------------------------------------- */
+
+/* The library's version, "MAJOR.MINOR.PATCH". Static storage: never free it.
+ * Never fails, never blocks, thread-safe. Bindings compare it with PARLEY_VERSION_* at load. */
+PARLEY_API const char *parley_version(void);
+
+/* A stable name for a status ("PARLEY_OK", "PARLEY_MALFORMED_JSON", ...), or
+ * "PARLEY_UNKNOWN_STATUS" for a code this library does not know. Static storage: never free it.
+ * Never fails, never blocks, thread-safe. */
+PARLEY_API const char *parley_status_name(parley_status status);
+
+/* The message describing this thread's most recent failure, or "" if none occurred yet.
+ * Thread-local: a failure on another thread does not change it. Owned by Parley and valid
+ * until the next Parley call on this thread; copy it to keep it. Never returns NULL. */
+PARLEY_API const char *parley_last_error(void);
+
+/* Frees a string Parley returned through a char ** out-parameter. NULL is a harmless no-op.
+ * Thread-safe; never blocks. Freeing a string twice, or one Parley did not allocate, is
+ * undefined behaviour as with free(). */
+PARLEY_API void parley_string_free(char *s);
+
+/* ---------------------------------------------------------------------------------------
+ * Engine
+ * ------------------------------------------------------------------------------------- */
+
+/* Opens an engine.
+ *
+ * config_json: a NUL-terminated JSON object, or NULL. NULL and "{}" give working defaults
+ * with an in-memory store. Keys (all optional):
+ *   "store":    {"path": "parley.db"}           SQLite file, created if missing, WAL mode
+ *               {"synchronous": "normal"|"full"} durability of each commit (default "normal":
+ *                                                survives a process crash; "full" also survives
+ *                                                power loss)
+ *   "region":   "RW"                            ISO 3166 region for national phone numbers (default "US")
+ *   "currency": "RWF"                           ISO 4217 currency of bare amounts ("50,000 francs"); default none
+ *   "webhook":  {"appSecret": "..."}            Cloud API app secret for X-Hub-Signature-256
+ *   "limits":   {"maxMessageBytes": 1048576}    largest message or webhook body accepted
+ * An unknown key or a value of the wrong type is PARLEY_INVALID_CONFIG.
+ *
+ * out_engine: receives the engine on PARLEY_OK (NULL otherwise); close it with
+ * parley_engine_close(). Blocks while the store opens and migrates. Thread-safe.
+ * Returns PARLEY_INVALID_ARGUMENT (out_engine NULL), PARLEY_MALFORMED_JSON,
+ * PARLEY_INVALID_UTF8, PARLEY_INVALID_CONFIG, PARLEY_STORAGE or PARLEY_CORRUPT. */
+PARLEY_API parley_status parley_engine_open(const char *config_json, parley_engine **out_engine);
+
+/* Closes an engine and releases its store; every committed message stays in the file.
+ * NULL is a harmless no-op. Waits for calls in progress on other threads to finish, so it is
+ * safe from a garbage collector's finalizer; the engine must not be used after it returns. */
+PARLEY_API void parley_engine_close(parley_engine *engine);
+
+/* Processes one message and returns its enriched context.
+ *
+ * message_json / message_len: one message as JSON, in any of these forms (detected):
+ *   (a) normalized: {"id", "chat", "from", "fromMe"?, "timestamp" (Unix seconds), "type",
+ *       "text"?, "media"?, "quoted"?}; type is one of text, image, audio, voice, video,
+ *       document, sticker, location, contacts, reaction, interactive;
+ *   (b) a whatsapp-web.js Message in its JSON form (id._serialized, from, to, author, body,
+ *       type, timestamp, hasMedia, fromMe, hasQuotedMsg, ...);
+ *   (c) a Baileys WAMessage (key.remoteJid, key.id, key.fromMe, key.participant,
+ *       messageTimestamp, message.conversation / extendedTextMessage / imageMessage / ...).
+ *
+ * out_json / out_len: receive the enriched context (free with parley_string_free):
+ *   {"schema": 1, "format": "normalized"|"whatsapp-web.js"|"baileys"|"cloud-api",
+ *    "status": "processed"|"duplicate", "message": {normalized message},
+ *    "entities": [{"type", "text", "start", "end", "value", "confidence", "source"}],
+ *    "timings": {"totalMicros"}}
+ * Entity types and values: "phone" {"e164"}, "email" {"address"}, "url" {"url"},
+ * "money" {"amount", "currency"?}, "number" {"number"}.
+ *
+ * The message and its context are committed to the store before this returns. A message whose
+ * (chat, id) was processed before, also before a close and reopen, is not processed again:
+ * the original context comes back with "status": "duplicate".
+ *
+ * Blocks for the pipeline and one store commit (microseconds to a few milliseconds).
+ * Thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL pointer or zero length),
+ * PARLEY_TOO_LARGE, PARLEY_INVALID_UTF8, PARLEY_MALFORMED_JSON, PARLEY_INVALID_MESSAGE,
+ * PARLEY_UNSUPPORTED (unknown type or format) or PARLEY_STORAGE; on failure nothing is stored
+ * and what was stored before is untouched. */
+PARLEY_API parley_status parley_engine_process(parley_engine *engine, const char *message_json,
+                                               size_t message_len, char **out_json, size_t *out_len);
+
+/* Ingests a raw WhatsApp Cloud API webhook body (POST) as it arrived.
+ *
+ * body / body_len: the request body, byte for byte as received (the signature covers it).
+ * signature_header: the value of the X-Hub-Signature-256 header ("sha256=<hex>"), NUL-terminated.
+ *   It is checked (HMAC-SHA256 of body keyed with "webhook.appSecret", constant-time compare)
+ *   whenever an app secret is configured; NULL or a mismatch is then PARLEY_BAD_SIGNATURE and
+ *   nothing is processed. With no app secret configured the header is ignored.
+ *
+ * out_json / out_len: receive {"schema": 1, "format": "cloud-api", "contexts": [enriched
+ *   context of each message, as from parley_engine_process], "statuses": [{"id",
+ *   "recipient", "status", "timestamp", "errors"?, "conversation"?, "pricing"?}]}.
+ *
+ * Blocks like parley_engine_process; thread-safe. Returns the statuses of
+ * parley_engine_process plus PARLEY_BAD_SIGNATURE. A body that is not a
+ * whatsapp_business_account webhook is PARLEY_UNSUPPORTED. */
+PARLEY_API parley_status parley_engine_ingest_webhook(parley_engine *engine, const char *body, size_t body_len,
+                                                      const char *signature_header, char **out_json,
+                                                      size_t *out_len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PARLEY_H */
