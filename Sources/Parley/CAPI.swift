@@ -1,1 +1,129 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ParleyCore
+
+// The C entry points of include/parley.h. Each one validates its pointers, runs the Swift
+// core, records failures for parley_last_error() and hands JSON back in malloc'd buffers.
+
+/// What a `parley_engine *` points to: a retained Engine.
+private func engine(_ handle: OpaquePointer?) -> Engine? {
+    handle.map { Unmanaged<Engine>.fromOpaque(UnsafeRawPointer($0)).takeUnretainedValue() }
+}
+
+private func fail(_ status: Status, _ message: String) -> Int32 {
+    LastError.set(message)
+    return status.rawValue
+}
+
+private func fail(_ error: ParleyError) -> Int32 {
+    fail(Status(error.kind), error.message)
+}
+
+/// Copies JSON into a NUL-terminated malloc'd buffer owned by the caller.
+private func deliver(_ value: JSONValue, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
+                     _ outLen: UnsafeMutablePointer<Int>) -> Int32 {
+    let bytes = JSONWriter.serialize(value)
+    guard let buffer = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else {
+        return fail(.internal, "out of memory for a \(bytes.count)-byte result")
+    }
+    bytes.withUnsafeBytes { UnsafeMutableRawPointer(buffer).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+    buffer[bytes.count] = 0
+    out.pointee = buffer
+    outLen.pointee = bytes.count
+    return Status.ok.rawValue
+}
+
+private let versionString: StaticString = "0.1.0"
+
+@_cdecl("parley_version")
+public func parley_version() -> UnsafePointer<CChar> {
+    UnsafeRawPointer(versionString.utf8Start).assumingMemoryBound(to: CChar.self)
+}
+
+private let unknownStatusName: StaticString = "PARLEY_UNKNOWN_STATUS"
+
+@_cdecl("parley_status_name")
+public func parley_status_name(_ status: Int32) -> UnsafePointer<CChar> {
+    let name = Status(rawValue: status)?.name ?? unknownStatusName
+    return UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
+}
+
+@_cdecl("parley_last_error")
+public func parley_last_error() -> UnsafePointer<CChar> {
+    LastError.current
+}
+
+@_cdecl("parley_string_free")
+public func parley_string_free(_ s: UnsafeMutablePointer<CChar>?) {
+    free(s)
+}
+
+@_cdecl("parley_engine_open")
+public func parley_engine_open(_ config: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?) -> Int32 {
+    guard let out else { return fail(.invalidArgument, "parley_engine_open: out_engine is NULL") }
+    out.pointee = nil
+    var text: String?
+    if let config {
+        let length = strlen(config)
+        guard let validated = String(validating: UnsafeBufferPointer(start: UnsafeRawPointer(config).assumingMemoryBound(to: UInt8.self), count: length), as: UTF8.self) else {
+            return fail(.invalidUTF8, "parley_engine_open: config_json is not valid UTF-8")
+        }
+        text = validated
+    }
+    do {
+        let created = try Engine(configJSON: text)
+        out.pointee = OpaquePointer(Unmanaged.passRetained(created).toOpaque())
+        return Status.ok.rawValue
+    } catch {
+        return fail(error)
+    }
+}
+
+@_cdecl("parley_engine_close")
+public func parley_engine_close(_ handle: OpaquePointer?) {
+    guard let handle else { return }
+    let owned = Unmanaged<Engine>.fromOpaque(UnsafeRawPointer(handle)).takeRetainedValue()
+    owned.close()
+}
+
+/// Shared checks of the functions that take JSON in and give JSON out.
+private func withJSONCall(
+    _ name: String, _ handle: OpaquePointer?, _ input: UnsafePointer<CChar>?, _ length: Int,
+    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?,
+    _ body: (Engine, UnsafeRawBufferPointer) throws(ParleyError) -> JSONValue
+) -> Int32 {
+    guard let out, let outLen else { return fail(.invalidArgument, "\(name): out_json or out_len is NULL") }
+    out.pointee = nil
+    outLen.pointee = 0
+    guard let engine = engine(handle) else { return fail(.invalidArgument, "\(name): engine is NULL") }
+    guard let input else { return fail(.invalidArgument, "\(name): the input pointer is NULL") }
+    guard length > 0 else { return fail(.invalidArgument, "\(name): the input length is 0") }
+    do {
+        return deliver(try body(engine, UnsafeRawBufferPointer(start: input, count: length)), out, outLen)
+    } catch {
+        return fail(error)
+    }
+}
+
+@_cdecl("parley_engine_process")
+public func parley_engine_process(
+    _ handle: OpaquePointer?, _ message: UnsafePointer<CChar>?, _ length: Int,
+    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
+) -> Int32 {
+    withJSONCall("parley_engine_process", handle, message, length, out, outLen) { engine, bytes throws(ParleyError) in
+        try engine.process(json: bytes)
+    }
+}
+
+@_cdecl("parley_engine_ingest_webhook")
+public func parley_engine_ingest_webhook(
+    _ handle: OpaquePointer?, _ body: UnsafePointer<CChar>?, _ length: Int, _ signature: UnsafePointer<CChar>?,
+    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
+) -> Int32 {
+    withJSONCall("parley_engine_ingest_webhook", handle, body, length, out, outLen) { engine, bytes throws(ParleyError) in
+        // A header that is not UTF-8 cannot be a valid "sha256=<hex>" signature.
+        let header = signature.map { String(decoding: UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0)), as: UTF8.self) }
+        return try engine.ingestWebhook(body: bytes, signature: header)
+    }
+}

@@ -1,0 +1,104 @@
+/// The engine's settings, read from the configuration JSON documented in include/parley.h.
+/// Unknown keys are refused: a typo in a host's config should fail loudly, not be ignored.
+public struct Configuration: Sendable, Equatable {
+    /// nil keeps the store in memory.
+    public var storePath: String?
+    public var synchronous: Store.Synchronous = .normal
+    public var entities = EntityOptions()
+    public var webhookAppSecret: String?
+    public var maxMessageBytes = 1 << 20
+
+    public init() {}
+
+    public init(json text: String?) throws(ParleyError) {
+        guard let text, !text.allSatisfy(\.isWhitespace) else {
+            self.init()
+            return
+        }
+        let value = try JSONParser.parse(text)
+        guard case .object(let root) = value else {
+            throw ParleyError(.invalidConfig, "the configuration must be a JSON object, got \(value.typeName)")
+        }
+        try self.init(object: root)
+    }
+
+    public init(object root: JSONObject) throws(ParleyError) {
+        self.init()
+        var reader = Reader(object: root, path: "")
+        if let store = try reader.object("store") {
+            var storeReader = Reader(object: store, path: "store.")
+            storePath = try storeReader.string("path")
+            if let mode = try storeReader.string("synchronous") {
+                guard let parsed = Store.Synchronous(rawValue: mode) else {
+                    throw ParleyError(.invalidConfig, "store.synchronous must be \"normal\" or \"full\", got \"\(mode)\"")
+                }
+                synchronous = parsed
+            }
+            try storeReader.finish()
+        }
+        if let region = try reader.string("region") { entities.region = region.uppercased() }
+        if let currency = try reader.string("currency") { entities.currency = currency.uppercased() }
+        if let webhook = try reader.object("webhook") {
+            var webhookReader = Reader(object: webhook, path: "webhook.")
+            webhookAppSecret = try webhookReader.string("appSecret")
+            try webhookReader.finish()
+        }
+        if let limits = try reader.object("limits") {
+            var limitsReader = Reader(object: limits, path: "limits.")
+            if let max = try limitsReader.int("maxMessageBytes") {
+                guard max > 0 && max <= 1 << 30 else {
+                    throw ParleyError(.invalidConfig, "limits.maxMessageBytes must be between 1 and 1073741824")
+                }
+                maxMessageBytes = Int(max)
+            }
+            try limitsReader.finish()
+        }
+        try reader.finish()
+    }
+
+    /// Reads typed keys from one object and remembers which were seen, so leftovers are errors.
+    private struct Reader {
+        let object: JSONObject
+        let path: String
+        var seen: Set<String> = []
+
+        init(object: JSONObject, path: String) {
+            self.object = object
+            self.path = path
+        }
+
+        mutating func value(_ key: String) -> JSONValue? {
+            seen.insert(key)
+            guard let value = object[key], !value.isNull else { return nil }
+            return value
+        }
+
+        mutating func string(_ key: String) throws(ParleyError) -> String? {
+            guard let value = value(key) else { return nil }
+            guard let s = value.stringValue else { throw wrongType(key, "a string", value) }
+            return s
+        }
+
+        mutating func int(_ key: String) throws(ParleyError) -> Int64? {
+            guard let value = value(key) else { return nil }
+            guard let i = value.int64Value else { throw wrongType(key, "an integer", value) }
+            return i
+        }
+
+        mutating func object(_ key: String) throws(ParleyError) -> JSONObject? {
+            guard let value = value(key) else { return nil }
+            guard let o = value.objectValue else { throw wrongType(key, "an object", value) }
+            return o
+        }
+
+        func wrongType(_ key: String, _ expected: String, _ value: JSONValue) -> ParleyError {
+            ParleyError(.invalidConfig, "\(path)\(key) must be \(expected), got \(value.typeName)")
+        }
+
+        func finish() throws(ParleyError) {
+            if let unknown = object.keys.first(where: { !seen.contains($0) }) {
+                throw ParleyError(.invalidConfig, "unknown configuration key \"\(path)\(unknown)\"")
+            }
+        }
+    }
+}

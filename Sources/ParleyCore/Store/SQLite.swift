@@ -1,0 +1,135 @@
+import CSQLite
+
+/// A thin owner of one SQLite connection and its prepared statements. Not thread-safe by
+/// itself: `Store` serializes every use behind its lock.
+final class SQLiteConnection {
+    private(set) var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+
+    init(path: String) throws(ParleyError) {
+        var db: OpaquePointer?
+        // NOMUTEX: Store already serializes access, so SQLite's own mutex would be pure cost.
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        handle = db
+        guard rc == SQLITE_OK else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(db)
+            handle = nil
+            throw Self.error(rc, "cannot open store at \(path): \(message)")
+        }
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, 5_000)
+    }
+
+    deinit { close() }
+
+    func close() {
+        for statement in statements.values { sqlite3_finalize(statement) }
+        statements.removeAll()
+        if let handle { sqlite3_close_v2(handle) }
+        handle = nil
+    }
+
+    /// Maps SQLite's result codes onto Parley's failure classes.
+    static func error(_ rc: Int32, _ message: String) -> ParleyError {
+        switch rc & 0xFF {
+        case SQLITE_CORRUPT, SQLITE_NOTADB: return ParleyError(.corrupt, message)
+        case SQLITE_BUSY, SQLITE_LOCKED: return ParleyError(.busy, message)
+        default: return ParleyError(.storage, message)
+        }
+    }
+
+    private func fail(_ rc: Int32, _ what: String) -> ParleyError {
+        let detail = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "store is closed"
+        return Self.error(rc, "\(what): \(detail)")
+    }
+
+    /// Runs one or more statements that return no rows (schema, pragmas, transactions).
+    func execute(_ sql: String) throws(ParleyError) {
+        guard let handle else { throw ParleyError(.storage, "store is closed") }
+        let rc = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard rc == SQLITE_OK else { throw fail(rc, "SQL failed") }
+    }
+
+    /// A cached prepared statement, reset and with bindings cleared before each use.
+    func statement(_ sql: String) throws(ParleyError) -> Statement {
+        guard let handle else { throw ParleyError(.storage, "store is closed") }
+        if let cached = statements[sql] {
+            sqlite3_reset(cached)
+            sqlite3_clear_bindings(cached)
+            return Statement(handle: cached, connection: self)
+        }
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard rc == SQLITE_OK, let statement else { throw fail(rc, "cannot prepare statement") }
+        statements[sql] = statement
+        return Statement(handle: statement, connection: self)
+    }
+
+    /// Runs `body` in one transaction, rolled back if it throws.
+    func transaction<T>(_ body: () throws(ParleyError) -> T) throws(ParleyError) -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    var changes: Int { handle.map { Int(sqlite3_changes($0)) } ?? 0 }
+
+    struct Statement {
+        let handle: OpaquePointer
+        unowned let connection: SQLiteConnection
+
+        func bind(_ values: [SQLiteValue]) throws(ParleyError) -> Statement {
+            for (offset, value) in values.enumerated() {
+                let index = Int32(offset + 1)
+                let rc: Int32
+                switch value {
+                case .null: rc = sqlite3_bind_null(handle, index)
+                case .int(let i): rc = sqlite3_bind_int64(handle, index, i)
+                case .double(let d): rc = sqlite3_bind_double(handle, index, d)
+                case .text(let s): rc = sqlite3_bind_text(handle, index, s, -1, SQLITE_TRANSIENT)
+                }
+                guard rc == SQLITE_OK else { throw connection.fail(rc, "cannot bind parameter \(index)") }
+            }
+            return self
+        }
+
+        /// Steps once: true when a row is available.
+        func step() throws(ParleyError) -> Bool {
+            let rc = sqlite3_step(handle)
+            switch rc {
+            case SQLITE_ROW: return true
+            case SQLITE_DONE: return false
+            default: throw connection.fail(rc, "statement failed")
+            }
+        }
+
+        func run() throws(ParleyError) {
+            while try step() {}
+        }
+
+        func text(_ column: Int32) -> String? {
+            guard let pointer = sqlite3_column_text(handle, column) else { return nil }
+            return String(cString: pointer)
+        }
+
+        func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    }
+}
+
+enum SQLiteValue {
+    case null
+    case int(Int64)
+    case double(Double)
+    case text(String)
+}
+
+/// SQLite's "copy this buffer now" destructor sentinel, which the C macro can't express in Swift.
+private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

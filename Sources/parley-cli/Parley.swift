@@ -1,0 +1,19 @@
+import ArgumentParser
+import ParleyCore
+
+@main
+struct ParleyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parley",
+        abstract: "Parley: an embeddable conversation engine for WhatsApp bots.",
+        subcommands: [ProcessCommand.self, VersionCommand.self]
+    )
+}
+
+struct VersionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print Parley's version.")
+
+    func run() {
+        print(ParleyVersion.string)
+    }
+}

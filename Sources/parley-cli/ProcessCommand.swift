@@ -1,0 +1,116 @@
+import ArgumentParser
+import ParleyCore
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Process messages (one JSON message per line) and write their enriched contexts as JSONL.",
+        discussion: """
+            Each input line is a message in any format parley_engine_process accepts. Each output line \
+            is its enriched context, or {"line": N, "error": {...}} for a line that failed; the exit \
+            status is 1 if any line failed.
+            """
+    )
+
+    @Option(name: .long, help: "Engine configuration JSON file (the same JSON parley_engine_open takes).")
+    var config: String?
+
+    @Argument(help: "A JSONL file of messages, or - for standard input.")
+    var file: String
+
+    func run() throws {
+        let engine = try openEngine(configPath: config)
+        defer { engine.close() }
+        guard let input = file == "-" ? stdin : fopen(file, "r") else {
+            throw ValidationError("cannot open \(file): \(String(cString: strerror(errno)))")
+        }
+        defer { if input != stdin { fclose(input) } }
+
+        var summary = (processed: 0, duplicates: 0, failed: 0)
+        var output = OutputBuffer()
+        var lineNumber = 0
+        let started = ContinuousClock.now
+        forEachLine(of: input) { line in
+            lineNumber += 1
+            guard !line.isEmpty, !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
+            do throws(ParleyError) {
+                let context = try engine.process(json: UnsafeRawBufferPointer(line))
+                if context["status"]?.stringValue == "duplicate" { summary.duplicates += 1 } else { summary.processed += 1 }
+                output.write(context)
+            } catch {
+                summary.failed += 1
+                output.write(["line": .int(Int64(lineNumber)), "error": ["kind": .string(error.kind.rawValue), "message": .string(error.message)]])
+            }
+        }
+        output.flush()
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let total = summary.processed + summary.duplicates + summary.failed
+        let rate = seconds > 0 ? Int(Double(total) / seconds) : 0
+        printError("parley: \(summary.processed) processed, \(summary.duplicates) duplicates, \(summary.failed) failed in \((seconds * 1000).rounded() / 1000) s (\(rate) messages/s)")
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Opens an engine from a configuration file, or with defaults when none is given.
+func openEngine(configPath: String?) throws -> Engine {
+    guard let configPath else { return try Engine() }
+    guard let text = readWholeFile(configPath) else {
+        throw ValidationError("cannot read the configuration file \(configPath)")
+    }
+    return try Engine(configJSON: text)
+}
+
+/// Calls `body` with each line (without its newline), reading with getline so a file of any
+/// size streams in bounded memory.
+func forEachLine(of file: UnsafeMutablePointer<FILE>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+    var buffer: UnsafeMutablePointer<CChar>?
+    var capacity = 0
+    defer { free(buffer) }
+    while true {
+        let length = getline(&buffer, &capacity, file)
+        guard length >= 0, let buffer else { return }
+        var count = length
+        if count > 0, buffer[count - 1] == 0x0A { count -= 1 }
+        try body(UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: count))
+    }
+}
+
+func readWholeFile(_ path: String) -> String? {
+    guard let file = fopen(path, "r") else { return nil }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = fread(&chunk, 1, chunk.count, file)
+        if n <= 0 { break }
+        bytes.append(contentsOf: chunk[0..<n])
+    }
+    return String(validating: bytes, as: UTF8.self)
+}
+
+func printError(_ message: String) {
+    fputs(message + "\n", stderr)
+}
+
+/// Buffers JSONL output and writes it in large chunks: one write per line would dominate.
+struct OutputBuffer {
+    private var bytes: [UInt8] = []
+
+    mutating func write(_ value: JSONValue) {
+        var writer = JSONWriter(reservingCapacity: 0)
+        writer.write(value)
+        bytes.append(contentsOf: writer.bytes)
+        bytes.append(0x0A)
+        if bytes.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        bytes.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, stdout) }
+        fflush(stdout)
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
