@@ -21,8 +21,7 @@ enum Migrations {
     ]
 
     static func apply(to db: SQLiteConnection) throws(ParleyError) {
-        let versionStatement = try db.statement("PRAGMA user_version")
-        let current = try versionStatement.step() ? Int(versionStatement.int(0)) : 0
+        let current = try db.statement("PRAGMA user_version").firstRow { Int($0.int(0)) } ?? 0
         guard current <= steps.count else {
             throw ParleyError(.storage, "the store has schema version \(current), newer than this Parley (\(steps.count)); upgrade Parley")
         }

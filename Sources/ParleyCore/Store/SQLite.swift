@@ -101,6 +101,13 @@ final class SQLiteConnection {
             return self
         }
 
+        /// The first row read by `read`, or nil when there is none. The statement is reset
+        /// afterwards so it holds no read snapshot open between calls.
+        func firstRow<T>(_ read: (Statement) -> T) throws(ParleyError) -> T? {
+            defer { sqlite3_reset(handle) }
+            return try step() ? read(self) : nil
+        }
+
         /// Steps once: true when a row is available.
         func step() throws(ParleyError) -> Bool {
             let rc = sqlite3_step(handle)
@@ -112,6 +119,7 @@ final class SQLiteConnection {
         }
 
         func run() throws(ParleyError) {
+            defer { sqlite3_reset(handle) }
             while try step() {}
         }
 

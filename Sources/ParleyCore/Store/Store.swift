@@ -30,10 +30,8 @@ public final class Store: Sendable {
 
     private static func prepare(_ db: SQLiteConnection, inMemory: Bool, synchronous: Synchronous) throws(ParleyError) {
         // Reading the header first turns "not a database" into a clear .corrupt before any write.
-        let header = try db.statement("PRAGMA application_id")
-        let appID = try header.step() ? Int32(truncatingIfNeeded: header.int(0)) : 0
-        let objects = try db.statement("SELECT count(*) FROM sqlite_master")
-        let objectCount = try objects.step() ? objects.int(0) : 0
+        let appID = try db.statement("PRAGMA application_id").firstRow { Int32(truncatingIfNeeded: $0.int(0)) } ?? 0
+        let objectCount = try db.statement("SELECT count(*) FROM sqlite_master").firstRow { $0.int(0) } ?? 0
         if appID != applicationID && (appID != 0 || objectCount > 0) {
             throw ParleyError(.corrupt, "the store file is not a Parley database (application_id \(appID))")
         }
@@ -43,9 +41,9 @@ public final class Store: Sendable {
         try db.execute("PRAGMA synchronous = \(synchronous == .full ? "FULL" : "NORMAL")")
         try db.execute("PRAGMA foreign_keys = ON")
         try Migrations.apply(to: db)
-        let check = try db.statement("PRAGMA quick_check")
-        if try check.step(), check.text(0) != "ok" {
-            throw ParleyError(.corrupt, "store failed its integrity check: \(check.text(0) ?? "?")")
+        let verdict = try db.statement("PRAGMA quick_check").firstRow { $0.text(0) } ?? nil
+        if verdict != "ok" {
+            throw ParleyError(.corrupt, "store failed its integrity check: \(verdict ?? "no answer")")
         }
     }
 
@@ -67,9 +65,8 @@ public final class Store: Sendable {
     /// The stored context of a message processed before, if any.
     public func context(chat: String, id: String) throws(ParleyError) -> String? {
         try withConnection { db throws(ParleyError) in
-            let statement = try db.statement("SELECT context FROM messages WHERE chat = ?1 AND id = ?2")
-                .bind([.text(chat), .text(id)])
-            return try statement.step() ? statement.text(0) : nil
+            try db.statement("SELECT context FROM messages WHERE chat = ?1 AND id = ?2")
+                .bind([.text(chat), .text(id)]).firstRow { $0.text(0) } ?? nil
         }
     }
 
@@ -87,17 +84,15 @@ public final class Store: Sendable {
                     .text(message.type.rawValue), .text(message.format.rawValue), .text(context), .int(receivedAt),
                 ]).run()
             if db.changes == 1 { return nil }
-            let existing = try db.statement("SELECT context FROM messages WHERE chat = ?1 AND id = ?2")
-                .bind([.text(message.chat), .text(message.id)])
-            return try existing.step() ? existing.text(0) : nil
+            return try db.statement("SELECT context FROM messages WHERE chat = ?1 AND id = ?2")
+                .bind([.text(message.chat), .text(message.id)]).firstRow { $0.text(0) } ?? nil
         }
     }
 
     /// How many messages the journal holds.
     public func messageCount() throws(ParleyError) -> Int {
         try withConnection { db throws(ParleyError) in
-            let statement = try db.statement("SELECT count(*) FROM messages")
-            return try statement.step() ? Int(statement.int(0)) : 0
+            try db.statement("SELECT count(*) FROM messages").firstRow { Int($0.int(0)) } ?? 0
         }
     }
 }

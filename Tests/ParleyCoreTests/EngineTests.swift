@@ -1,0 +1,142 @@
+import Testing
+@testable import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct EngineTests {
+    static let message = #"{"id":"m1","chat":"250788123456@c.us","from":"250788123456@c.us","timestamp":1764000000,"type":"text","text":"Rent RWF 50,000 paid"}"#
+
+    func process(_ engine: Engine, _ json: String) throws(ParleyError) -> JSONValue {
+        var json = json
+        return try json.withUTF8 { bytes in Result { () throws(ParleyError) in try engine.process(json: UnsafeRawBufferPointer(bytes)) } }.get()
+    }
+
+    func temporaryDirectory() -> String {
+        var template = Array("/tmp/parley-test-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    @Test func processesAndJournalsAMessage() throws {
+        let engine = try Engine()
+        let context = try process(engine, Self.message)
+        #expect(context["schema"] == 1)
+        #expect(context["status"] == "processed")
+        #expect(context["format"] == "normalized")
+        #expect(context[path: "message", "id"] == "m1")
+        #expect(context["entities"]?.arrayValue?.contains { $0["type"] == "money" } == true)
+        #expect(context[path: "timings", "totalMicros"]?.int64Value != nil)
+        #expect(try engine.store.messageCount() == 1)
+    }
+
+    @Test func aRepeatedIdReturnsTheOriginalAsDuplicate() throws {
+        let engine = try Engine()
+        let first = try process(engine, Self.message)
+        let second = try process(engine, Self.message.replacing("Rent", with: "Changed"))
+        #expect(second["status"] == "duplicate")
+        #expect(second["entities"] == first["entities"])
+        #expect(second[path: "message", "text"] == first[path: "message", "text"])
+        #expect(try engine.store.messageCount() == 1)
+    }
+
+    @Test func theSameIdInAnotherChatIsAnotherMessage() throws {
+        let engine = try Engine()
+        _ = try process(engine, Self.message)
+        let other = try process(engine, Self.message.replacing("\"chat\":\"250788123456@c.us\"", with: "\"chat\":\"other@c.us\""))
+        #expect(other["status"] == "processed")
+    }
+
+    @Test func duplicatesSurviveCloseAndReopen() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf \(directory)") }
+        let config = #"{"store": {"path": "\#(directory)/parley.db"}}"#
+        let engine = try Engine(configJSON: config)
+        _ = try process(engine, Self.message)
+        engine.close()
+        #expect(throws: ParleyError.self) { try process(engine, Self.message) }
+
+        let reopened = try Engine(configJSON: config)
+        #expect(try process(reopened, Self.message)["status"] == "duplicate")
+        #expect(try reopened.store.messageCount() == 1)
+        reopened.close()
+    }
+
+    @Test func failedInputStoresNothing() throws {
+        let engine = try Engine()
+        _ = try process(engine, Self.message)
+        for bad in ["{", "[]", #"{"id":1}"#, #"{"id":"x","chat":"c","from":"f","timestamp":1,"type":"hologram"}"#] {
+            #expect(throws: ParleyError.self) { try process(engine, bad) }
+        }
+        #expect(try engine.store.messageCount() == 1)
+    }
+
+    @Test func enforcesTheSizeLimit() throws {
+        let engine = try Engine(configJSON: #"{"limits": {"maxMessageBytes": 100}}"#)
+        do {
+            _ = try process(engine, Self.message)
+            Issue.record("accepted a message over the limit")
+        } catch {
+            #expect(error.kind == .tooLarge)
+        }
+    }
+
+    @Test func refusesAFileThatIsNotAParleyStore() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf \(directory)") }
+        let path = "\(directory)/other.db"
+        // Another application's SQLite database: must be refused, not migrated into.
+        let other = try SQLiteConnection(path: path)
+        try other.execute("CREATE TABLE invoices (id INTEGER)")
+        other.close()
+        do {
+            _ = try Engine(configJSON: #"{"store": {"path": "\#(path)"}}"#)
+            Issue.record("opened another application's database")
+        } catch {
+            #expect(error.kind == .corrupt)
+        }
+    }
+
+    @Test(arguments: [
+        (#"{"store": 1}"#, ParleyError.Kind.invalidConfig),
+        (#"{"store": {"synchronous": "sometimes"}}"#, .invalidConfig),
+        (#"{"limits": {"maxMessageBytes": -1}}"#, .invalidConfig),
+        (#"{"unknown": true}"#, .invalidConfig),
+        (#"{"store": "#, .malformedJSON),
+        (#"{"region": "ZZ"}"#, .invalidConfig),
+    ])
+    func rejectsBadConfiguration(config: String, kind: ParleyError.Kind) {
+        do {
+            _ = try Engine(configJSON: config)
+            Issue.record("accepted \(config)")
+        } catch {
+            #expect(error.kind == kind, "\(config): \(error)")
+        }
+    }
+
+    @Test func webhookSignatureIsChecked() throws {
+        let body = #"{"object":"whatsapp_business_account","entry":[]}"#
+        let engine = try Engine(configJSON: #"{"webhook": {"appSecret": "s3cret"}}"#)
+        let good = Array(body.utf8).withUnsafeBytes { WebhookSignature.hmacSHA256(key: "s3cret", data: $0) }
+        let header = "sha256=" + good.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        try Array(body.utf8).withUnsafeBytes { bytes in
+            let result = try engine.ingestWebhook(body: bytes, signature: header)
+            #expect(result["contexts"] == [])
+            for bad in [nil, "sha256=00", header.replacing("sha256=", with: "sha1="), String(header.dropLast()) + "0"] {
+                guard bad != header else { continue }
+                do {
+                    _ = try engine.ingestWebhook(body: bytes, signature: bad)
+                    Issue.record("accepted signature \(bad ?? "nil")")
+                } catch {
+                    #expect(error.kind == .badSignature)
+                }
+            }
+        }
+    }
+
+    @Test func hmacMatchesRFC4231() {
+        // RFC 4231 test case 2.
+        let digest = Array("what do ya want for nothing?".utf8).withUnsafeBytes { WebhookSignature.hmacSHA256(key: "Jefe", data: $0) }
+        let hex = digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        #expect(hex == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+}

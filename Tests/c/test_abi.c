@@ -1,0 +1,253 @@
+/* The C contract of include/parley.h, exercised the way a C host uses it: every function,
+ * every documented failure status, file stores across reopen, and threads.
+ * Built with -Wall -Wextra -Werror -pedantic; prints "N passed, N failed". */
+#define _POSIX_C_SOURCE 200809L
+#include "parley.h"
+
+#include <openssl/hmac.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                                                   \
+    do {                                                                   \
+        if (cond) {                                                        \
+            passed++;                                                      \
+        } else {                                                           \
+            failed++;                                                      \
+            fprintf(stderr, "FAIL %s:%d: %s — ", __FILE__, __LINE__, #cond); \
+            fprintf(stderr, __VA_ARGS__);                                  \
+            fprintf(stderr, " (last error: %s)\n", parley_last_error());   \
+        }                                                                  \
+    } while (0)
+
+#define CHECK_STATUS(call, expected)                                                        \
+    do {                                                                                    \
+        parley_status got_ = (call);                                                        \
+        CHECK(got_ == (expected), "%s returned %s, expected %s", #call,                     \
+              parley_status_name(got_), parley_status_name(expected));                      \
+        if ((expected) != PARLEY_OK) CHECK(parley_last_error()[0] != '\0', "no error message"); \
+    } while (0)
+
+static const char *MESSAGE =
+    "{\"id\":\"m1\",\"chat\":\"250788123456@c.us\",\"from\":\"250788123456@c.us\",\"timestamp\":1764000000,"
+    "\"type\":\"text\",\"text\":\"Paid RWF 50,000 for unit 4B, call me on +250 788 123 456\"}";
+
+static parley_status process(parley_engine *engine, const char *json, char **out) {
+    size_t len = 0;
+    parley_status status = parley_engine_process(engine, json, strlen(json), out, &len);
+    if (status == PARLEY_OK) CHECK(*out != NULL && strlen(*out) == len, "out_len must match the string");
+    return status;
+}
+
+static void test_library(void) {
+    char expected[32];
+    snprintf(expected, sizeof expected, "%d.%d.%d", PARLEY_VERSION_MAJOR, PARLEY_VERSION_MINOR, PARLEY_VERSION_PATCH);
+    CHECK(strcmp(parley_version(), expected) == 0, "version %s vs header %s", parley_version(), expected);
+    CHECK(strcmp(parley_status_name(PARLEY_OK), "PARLEY_OK") == 0, "name of OK");
+    CHECK(strcmp(parley_status_name(PARLEY_BAD_SIGNATURE), "PARLEY_BAD_SIGNATURE") == 0, "name of BAD_SIGNATURE");
+    CHECK(strcmp(parley_status_name((parley_status)999), "PARLEY_UNKNOWN_STATUS") == 0, "unknown status name");
+    for (int code = PARLEY_OK; code <= PARLEY_INTERNAL; code++)
+        CHECK(strncmp(parley_status_name((parley_status)code), "PARLEY_", 7) == 0, "every code has a name");
+    CHECK(parley_last_error() != NULL, "last error is never NULL");
+    parley_string_free(NULL);
+    parley_engine_close(NULL);
+}
+
+static void test_open(void) {
+    parley_engine *engine = (parley_engine *)1;
+    CHECK_STATUS(parley_engine_open(NULL, &engine), PARLEY_OK);
+    parley_engine_close(engine);
+    CHECK_STATUS(parley_engine_open("{}", &engine), PARLEY_OK);
+    parley_engine_close(engine);
+    CHECK_STATUS(parley_engine_open("{}", NULL), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_open("{\"store\":", &engine), PARLEY_MALFORMED_JSON);
+    CHECK(engine == NULL, "out_engine is NULL after a failure");
+    CHECK_STATUS(parley_engine_open("{\"colour\": 1}", &engine), PARLEY_INVALID_CONFIG);
+    CHECK_STATUS(parley_engine_open("{\"store\": {\"path\": 7}}", &engine), PARLEY_INVALID_CONFIG);
+    CHECK_STATUS(parley_engine_open("[]", &engine), PARLEY_INVALID_CONFIG);
+    CHECK_STATUS(parley_engine_open("{\"region\": \"\xC3\x28\"}", &engine), PARLEY_INVALID_UTF8);
+}
+
+static void test_process_and_bad_input(void) {
+    parley_engine *engine = NULL;
+    char *out = NULL;
+    size_t len = 0;
+    CHECK_STATUS(parley_engine_open(NULL, &engine), PARLEY_OK);
+
+    CHECK_STATUS(process(engine, MESSAGE, &out), PARLEY_OK);
+    CHECK(out && strstr(out, "\"status\":\"processed\""), "first delivery is processed: %s", out ? out : "");
+    CHECK(out && strstr(out, "\"type\":\"money\""), "money found: %s", out ? out : "");
+    CHECK(out && strstr(out, "\"e164\":\"+250788123456\""), "phone found: %s", out ? out : "");
+    parley_string_free(out);
+
+    /* Input need not be NUL-terminated: only message_len bytes are read. */
+    size_t n = strlen(MESSAGE);
+    char *unterminated = malloc(n + 8);
+    memcpy(unterminated, MESSAGE, n);
+    memcpy(unterminated + n, "garbage!", 8);
+    CHECK_STATUS(parley_engine_process(engine, unterminated, n, &out, &len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"status\":\"duplicate\""), "same id is a duplicate: %s", out ? out : "");
+    parley_string_free(out);
+    free(unterminated);
+
+    out = (char *)1;
+    CHECK_STATUS(parley_engine_process(NULL, MESSAGE, n, &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK(out == NULL && len == 0, "outputs cleared on failure");
+    CHECK_STATUS(parley_engine_process(engine, NULL, n, &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_process(engine, MESSAGE, 0, &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_process(engine, MESSAGE, n, NULL, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_process(engine, MESSAGE, n, &out, NULL), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(process(engine, "{\"id\": \"x\", ", &out), PARLEY_MALFORMED_JSON);
+    CHECK(strstr(parley_last_error(), "byte") != NULL, "malformed JSON names the offset: %s", parley_last_error());
+    CHECK_STATUS(process(engine, "{\"id\":\"m2\",\"chat\":\"c\",\"from\":\"f\",\"timestamp\":1,\"type\":\"text\",\"text\":\"\xFF\xFE\"}", &out),
+                 PARLEY_INVALID_UTF8);
+    CHECK_STATUS(process(engine, "{\"id\":5,\"chat\":\"c\",\"from\":\"f\",\"timestamp\":1,\"type\":\"text\",\"text\":\"hi\"}", &out),
+                 PARLEY_INVALID_MESSAGE);
+    CHECK_STATUS(process(engine, "[1,2,3]", &out), PARLEY_INVALID_MESSAGE);
+    CHECK_STATUS(process(engine, "{\"id\":\"m3\",\"chat\":\"c\",\"from\":\"f\",\"timestamp\":1,\"type\":\"hologram\",\"text\":\"hi\"}", &out),
+                 PARLEY_UNSUPPORTED);
+
+    size_t big_len = 10u * 1024u * 1024u;
+    char *big = malloc(big_len);
+    memset(big, ' ', big_len);
+    memcpy(big, MESSAGE, n);
+    CHECK_STATUS(parley_engine_process(engine, big, big_len, &out, &len), PARLEY_TOO_LARGE);
+    free(big);
+
+    /* Nothing stored before was disturbed by the failures. */
+    CHECK_STATUS(process(engine, MESSAGE, &out), PARLEY_OK);
+    CHECK(out && strstr(out, "\"status\":\"duplicate\""), "store intact after bad input");
+    parley_string_free(out);
+    parley_engine_close(engine);
+}
+
+static void sign(const char *secret, const char *body, char header[80]) {
+    unsigned char digest[32];
+    unsigned int digest_len = 0;
+    HMAC(EVP_sha256(), secret, (int)strlen(secret), (const unsigned char *)body, strlen(body), digest, &digest_len);
+    strcpy(header, "sha256=");
+    for (unsigned i = 0; i < digest_len; i++) sprintf(header + 7 + 2 * i, "%02x", digest[i]);
+}
+
+static void test_webhook(void) {
+    static const char *body =
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"field\":\"messages\","
+        "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+        "\"phone_number_id\":\"106540352242922\"},\"contacts\":[{\"profile\":{\"name\":\"Aline\"},\"wa_id\":\"250788123456\"}],"
+        "\"messages\":[{\"from\":\"250788123456\",\"id\":\"wamid.HBgLMjUwNzg4MTIzNDU2FQIAEhggQTE=\",\"timestamp\":\"1764000100\","
+        "\"type\":\"text\",\"text\":{\"body\":\"The sink in unit 4B leaks, email me at aline@example.rw\"}}],"
+        "\"statuses\":[{\"id\":\"wamid.OUT1\",\"status\":\"delivered\",\"timestamp\":\"1764000090\",\"recipient_id\":\"250788123456\"}]}}]}]}";
+    parley_engine *engine = NULL;
+    char *out = NULL;
+    size_t len = 0;
+    char header[80];
+    CHECK_STATUS(parley_engine_open("{\"webhook\": {\"appSecret\": \"s3cret\"}}", &engine), PARLEY_OK);
+    sign("s3cret", body, header);
+    CHECK_STATUS(parley_engine_ingest_webhook(engine, body, strlen(body), header, &out, &len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"type\":\"email\"") && strstr(out, "\"status\":\"delivered\""), "contexts and statuses: %s", out ? out : "");
+    parley_string_free(out);
+
+    sign("wrong", body, header);
+    CHECK_STATUS(parley_engine_ingest_webhook(engine, body, strlen(body), header, &out, &len), PARLEY_BAD_SIGNATURE);
+    CHECK_STATUS(parley_engine_ingest_webhook(engine, body, strlen(body), NULL, &out, &len), PARLEY_BAD_SIGNATURE);
+    CHECK_STATUS(parley_engine_ingest_webhook(engine, body, strlen(body), "sha256=zz", &out, &len), PARLEY_BAD_SIGNATURE);
+    CHECK_STATUS(parley_engine_ingest_webhook(engine, "{\"object\":\"page\"}", 17, NULL, &out, &len), PARLEY_BAD_SIGNATURE);
+    parley_engine_close(engine);
+
+    CHECK_STATUS(parley_engine_open(NULL, &engine), PARLEY_OK);
+    CHECK_STATUS(parley_engine_ingest_webhook(engine, "{\"object\":\"page\"}", 17, NULL, &out, &len), PARLEY_UNSUPPORTED);
+    parley_engine_close(engine);
+}
+
+static void test_file_store(void) {
+    char dir[] = "/tmp/parley-c-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+    char path[256], config[512];
+    snprintf(path, sizeof path, "%s/parley.db", dir);
+    snprintf(config, sizeof config, "{\"store\": {\"path\": \"%s\"}}", path);
+
+    parley_engine *engine = NULL;
+    char *out = NULL;
+    CHECK_STATUS(parley_engine_open(config, &engine), PARLEY_OK);
+    CHECK_STATUS(process(engine, MESSAGE, &out), PARLEY_OK);
+    parley_string_free(out);
+    parley_engine_close(engine);
+
+    CHECK_STATUS(parley_engine_open(config, &engine), PARLEY_OK);
+    CHECK_STATUS(process(engine, MESSAGE, &out), PARLEY_OK);
+    CHECK(out && strstr(out, "\"status\":\"duplicate\""), "duplicate after reopen: %s", out ? out : "");
+    parley_string_free(out);
+    parley_engine_close(engine);
+
+    /* A file that is not a Parley database is refused and left as it was. */
+    snprintf(path, sizeof path, "%s/notes.txt", dir);
+    FILE *f = fopen(path, "w");
+    for (int i = 0; i < 200; i++) fputs("these are a tenant's notes, not a database\n", f);
+    fclose(f);
+    snprintf(config, sizeof config, "{\"store\": {\"path\": \"%s\"}}", path);
+    CHECK_STATUS(parley_engine_open(config, &engine), PARLEY_CORRUPT);
+    snprintf(config, sizeof config, "{\"store\": {\"path\": \"%s/missing/dir/p.db\"}}", dir);
+    CHECK_STATUS(parley_engine_open(config, &engine), PARLEY_STORAGE);
+
+    char command[300];
+    snprintf(command, sizeof command, "rm -rf %s", dir);
+    CHECK(system(command) == 0, "cleanup");
+}
+
+typedef struct {
+    parley_engine *engine;
+    int index;
+    int ok;
+    int error_clean;
+} worker_args;
+
+static void *worker(void *arg) {
+    worker_args *w = arg;
+    char json[256];
+    for (int i = 0; i < 200; i++) {
+        snprintf(json, sizeof json,
+                 "{\"id\":\"t%d-%d\",\"chat\":\"chat%d\",\"from\":\"f\",\"timestamp\":%d,\"type\":\"text\",\"text\":\"pay $%d\"}",
+                 w->index, i, w->index, 1764000000 + i, i);
+        char *out = NULL;
+        size_t len = 0;
+        if (parley_engine_process(w->engine, json, strlen(json), &out, &len) == PARLEY_OK) w->ok++;
+        parley_string_free(out);
+    }
+    /* Thread-local errors: this thread never failed, whatever the main thread did. */
+    w->error_clean = parley_last_error()[0] == '\0';
+    return NULL;
+}
+
+static void test_threads(void) {
+    parley_engine *engine = NULL;
+    CHECK_STATUS(parley_engine_open(NULL, &engine), PARLEY_OK);
+    CHECK_STATUS(process(engine, "not json", &(char *){NULL}), PARLEY_MALFORMED_JSON);
+    pthread_t threads[8];
+    worker_args args[8];
+    for (int i = 0; i < 8; i++) {
+        args[i] = (worker_args){engine, i, 0, 0};
+        pthread_create(&threads[i], NULL, worker, &args[i]);
+    }
+    for (int i = 0; i < 8; i++) {
+        pthread_join(threads[i], NULL);
+        CHECK(args[i].ok == 200, "thread %d processed %d of 200", i, args[i].ok);
+        CHECK(args[i].error_clean, "thread %d saw another thread's error", i);
+    }
+    parley_engine_close(engine);
+}
+
+int main(void) {
+    test_library();
+    test_open();
+    test_process_and_bad_input();
+    test_webhook();
+    test_file_store();
+    test_threads();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}

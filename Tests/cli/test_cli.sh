@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The `parley` CLI as a user drives it: version, process from a file and from stdin, a file
+# store across runs, bad lines and bad configuration. Prints "N passed, N failed".
+set -uo pipefail
+parley=$1
+root=$2
+conversation=$root/Examples/conversation.jsonl
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+check() { # check NAME CONDITION-COMMAND...
+    local name=$1; shift
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+
+header_version=$(awk '/#define PARLEY_VERSION_(MAJOR|MINOR|PATCH) /{printf "%s%s", sep, $3; sep="."}' "$root/include/parley.h")
+check "version matches the header" test "$("$parley" version)" = "$header_version"
+
+lines=$(grep -c . "$conversation")
+"$parley" process "$conversation" >"$work/out.jsonl" 2>"$work/err.txt"
+check "process exits 0" test $? -eq 0
+check "one context per message" test "$(grep -c '"schema":1' "$work/out.jsonl")" -eq "$lines"
+check "summary on stderr" grep -q "processed" "$work/err.txt"
+check "entities found" grep -q '"type":"money"' "$work/out.jsonl"
+
+"$parley" process - <"$conversation" >"$work/stdin.jsonl" 2>/dev/null
+check "stdin gives the same count" test "$(grep -c '"schema":1' "$work/stdin.jsonl")" -eq "$lines"
+
+printf '{"store": {"path": "%s/p.db"}, "region": "RW"}' "$work" >"$work/config.json"
+"$parley" process --config "$work/config.json" "$conversation" >/dev/null 2>&1
+"$parley" process --config "$work/config.json" "$conversation" >"$work/again.jsonl" 2>/dev/null
+check "a second run over the same store finds only duplicates" \
+    test "$(grep -c '"status":"duplicate"' "$work/again.jsonl")" -eq "$lines"
+
+printf '%s\n{broken\n' "$(head -n 1 "$conversation")" | "$parley" process - >"$work/bad.jsonl" 2>/dev/null
+check "a bad line makes the exit status 1" test $? -eq 1
+check "a bad line is reported in place" grep -q '"line":2,"error":{"kind":"malformedJSON"' "$work/bad.jsonl"
+check "good lines before it still come out" grep -q '"status":"processed"' "$work/bad.jsonl"
+
+echo '{"stroe": {}}' >"$work/typo.json"
+"$parley" process --config "$work/typo.json" "$conversation" >/dev/null 2>"$work/typo.txt"
+check "an unknown config key fails" test $? -ne 0
+check "and says which key" grep -q 'stroe' "$work/typo.txt"
+
+"$parley" process "$work/missing.jsonl" >/dev/null 2>&1
+check "a missing input file fails" test $? -ne 0
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

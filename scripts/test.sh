@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets up and runs every test: Swift unit tests, then through the real shared library the C
+# ABI test, the symbol check, the C example and the CLI (ctest), Python and Node.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+echo "== Swift (ParleyCoreTests)"
+swift test
+
+echo "== C and CLI through libParley.so (ctest)"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"
+ctest --test-dir build --output-on-failure
+
+echo "== Python"
+python3 -m venv --system-site-packages build/venv
+build/venv/bin/pip install --quiet --force-reinstall ./bindings/python
+(cd build && venv/bin/python -m pytest -q ../bindings/python/tests)
+
+echo "== Node"
+node --test bindings/node/test/
