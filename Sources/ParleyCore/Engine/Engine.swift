@@ -54,14 +54,23 @@ public final class Engine: Sendable {
         }
         let webhook = try CloudAPIWebhook.parse(parseInput(body, what: "webhook body"))
         var contexts: [JSONValue] = []
-        contexts.reserveCapacity(webhook.messages.count)
-        for message in webhook.messages {
-            contexts.append(try process(message))
+        var rejected: [JSONValue] = []
+        for item in webhook.items {
+            switch item {
+            case .message(let message):
+                contexts.append(try process(message))
+            case .rejected(let id, let error):
+                var entry = JSONObject()
+                entry.append("id", id.map(JSONValue.string) ?? .null)
+                entry.append("error", ["status": .string(error.kind.statusName), "message": .string(error.message)])
+                rejected.append(.object(entry))
+            }
         }
         var result = JSONObject()
         result.append("schema", .int(EnrichedContext.schema))
         result.append("format", .string(Message.Format.cloudAPI.rawValue))
         result.append("contexts", .array(contexts))
+        result.append("rejected", .array(rejected))
         result.append("statuses", .array(webhook.statuses))
         return .object(result)
     }

@@ -15,6 +15,9 @@ public struct Message: Sendable, Equatable {
     public var id: String
     public var chat: String
     public var from: String
+    /// The sender's profile name when the input carries one (Baileys `pushName`,
+    /// whatsapp-web.js `notifyName`, Cloud API contact profile).
+    public var senderName: String?
     public var fromMe: Bool
     /// Unix seconds.
     public var timestamp: Int64
@@ -23,9 +26,10 @@ public struct Message: Sendable, Equatable {
     public var text: String
     public var media: Media?
     public var quoted: Quoted?
-    /// Type-specific details in normalized form: `location`, `contacts`, `reaction`,
-    /// `interactive` (see include/parley.h for their shapes).
+    /// Type-specific details in normalized form, keyed by one of `detailKeys`
+    /// (see include/parley.h for their shapes).
     public var details: JSONObject
+    public static let detailKeys = ["location", "contacts", "reaction", "interactive"]
     public var format: Format
 
     public init(
@@ -92,6 +96,7 @@ extension Message {
         object.append("id", .string(id))
         object.append("chat", .string(chat))
         object.append("from", .string(from))
+        if let senderName { object.append("senderName", .string(senderName)) }
         object.append("fromMe", .bool(fromMe))
         object.append("timestamp", .int(timestamp))
         object.append("type", .string(type.rawValue))
@@ -121,5 +126,22 @@ extension Message.Media {
         if let size { object.append("size", .int(size)) }
         if let seconds { object.append("seconds", .int(seconds)) }
         return .object(object)
+    }
+}
+
+extension Message {
+    /// Words carried by the details when a message has no body: a place's name and address,
+    /// contact names, a chosen button's title, a reaction's emoji.
+    var detailsText: String {
+        var parts: [String] = []
+        if let location = details["location"] {
+            for key in ["name", "address"] { if let s = location[key]?.stringValue, !s.isEmpty { parts.append(s) } }
+        }
+        for contact in details["contacts"]?.arrayValue ?? [] {
+            if let name = contact["name"]?.stringValue, !name.isEmpty { parts.append(name) }
+        }
+        if let title = details["interactive"]?["title"]?.stringValue, !title.isEmpty { parts.append(title) }
+        if let emoji = details["reaction"]?["emoji"]?.stringValue, !emoji.isEmpty { parts.append(emoji) }
+        return parts.joined(separator: "\n")
     }
 }

@@ -27,3 +27,17 @@ public struct ParleyError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(kind.rawValue): \(message)" }
 }
+
+extension ParleyError.Kind {
+    /// The name of the `parley_status` this kind maps to, for errors reported inside JSON.
+    public var statusName: String {
+        var name = "PARLEY_"
+        var previousWasLower = false
+        for character in rawValue {
+            if character.isUppercase && previousWasLower { name.append("_") }
+            previousWasLower = character.isLowercase || character.isNumber
+            name.append(character.uppercased())
+        }
+        return name
+    }
+}

@@ -1,0 +1,65 @@
+/// Media content hashes arrive as base64 (Baileys `fileSha256`, whatsapp-web.js `filehash`,
+/// Cloud API `sha256`) or hex; Parley stores them as lowercase hex so one file has one key
+/// in every format.
+enum MediaHash {
+    static func hex(_ text: String) -> String {
+        let utf8 = Array(text.utf8)
+        if utf8.count == 64, utf8.allSatisfy(isHexDigit) { return text.lowercased() }
+        guard let bytes = base64Decode(utf8), bytes.count == 32 else { return text }
+        return hex(bytes)
+    }
+
+    /// A Node `Buffer` serialized by JSON.stringify: `{"type": "Buffer", "data": [bytes]}`.
+    static func hex(buffer value: JSONValue) -> String? {
+        if let s = value.stringValue { return hex(s) }
+        guard value["type"]?.stringValue == "Buffer", let data = value["data"]?.arrayValue else { return nil }
+        var bytes: [UInt8] = []
+        for item in data {
+            guard let b = item.int64Value, (0...255).contains(b) else { return nil }
+            bytes.append(UInt8(b))
+        }
+        return hex(bytes)
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isHexDigit(_ c: UInt8) -> Bool {
+        (48...57).contains(c) || (97...102).contains(c) || (65...70).contains(c)
+    }
+
+    /// Standard and URL-safe alphabets, padding optional.
+    static func base64Decode(_ text: [UInt8]) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count * 3 / 4)
+        var buffer: UInt32 = 0
+        var bits = 0
+        for c in text {
+            let v: UInt32
+            switch c {
+            case 65...90: v = UInt32(c - 65)
+            case 97...122: v = UInt32(c - 97 + 26)
+            case 48...57: v = UInt32(c - 48 + 52)
+            case 43, 45: v = 62
+            case 47, 95: v = 63
+            case 61: continue
+            default: return nil
+            }
+            buffer = buffer << 6 | v
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
+            }
+        }
+        return out
+    }
+}

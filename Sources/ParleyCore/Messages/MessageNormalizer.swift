@@ -1,0 +1,74 @@
+/// Turns any accepted input into a `Message`: Parley's normalized form, a whatsapp-web.js
+/// `Message`, a Baileys `WAMessage`, or one Cloud API message object. The format is detected
+/// from the fields only one of them has, and named in the result.
+public enum MessageNormalizer {
+    public static func normalize(_ value: JSONValue) throws(ParleyError) -> Message {
+        guard case .object(let object) = value else {
+            throw ParleyError(.invalidMessage, "a message must be a JSON object, got \(value.typeName)")
+        }
+        let fields = FieldReader(object)
+        switch detectFormat(fields) {
+        case .baileys: return try BaileysMessage.normalize(fields)
+        case .whatsappWeb: return try WhatsAppWebMessage.normalize(fields)
+        case .cloudAPI: return try CloudAPIMessage.normalize(fields, senderName: nil)
+        case .normalized: return try normalizeParleyForm(fields)
+        }
+    }
+
+    static func detectFormat(_ fields: FieldReader) -> Message.Format {
+        if fields.value("key")?.objectValue != nil { return .baileys }
+        if fields.value("id")?.objectValue != nil || fields.has("_data") || fields.has("hasMedia") { return .whatsappWeb }
+        if !fields.has("chat"), let type = fields.value("type")?.stringValue, fields.has(type),
+           fields.value("timestamp")?.stringValue != nil {
+            return .cloudAPI
+        }
+        return .normalized
+    }
+
+    /// Format (a), documented in include/parley.h.
+    static func normalizeParleyForm(_ fields: FieldReader) throws(ParleyError) -> Message {
+        if fields.value("object")?.stringValue == "whatsapp_business_account" {
+            throw ParleyError(.unsupported, "this is a Cloud API webhook body: pass it to parley_engine_ingest_webhook")
+        }
+        let typeName = try fields.requiredString("type")
+        guard let type = Message.Kind(rawValue: typeName) else {
+            throw ParleyError(.unsupported, "unknown message type \"\(typeName)\"; Parley handles \(Message.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var message = Message(
+            id: try fields.requiredNonEmptyString("id"),
+            chat: try fields.requiredNonEmptyString("chat"),
+            from: try fields.requiredNonEmptyString("from"),
+            fromMe: try fields.bool("fromMe") ?? false,
+            timestamp: try timestamp(fields),
+            type: type,
+            text: try fields.string("text") ?? "",
+            format: .normalized)
+        message.senderName = try fields.string("senderName")
+        if let media = try fields.object("media") {
+            message.media = Message.Media(
+                mimetype: try media.string("mimetype"), id: try media.string("id"), url: try media.string("url"),
+                path: try media.string("path"), sha256: try media.string("sha256").map(MediaHash.hex),
+                fileName: try media.string("fileName"), size: try media.integer("size"), seconds: try media.integer("seconds"))
+        }
+        if let quoted = try fields.object("quoted") {
+            message.quoted = Message.Quoted(id: try quoted.requiredNonEmptyString("id"), from: try quoted.string("from"), text: try quoted.string("text"))
+        }
+        for key in Message.detailKeys {
+            guard let detail = fields.value(key) else { continue }
+            guard detail.objectValue != nil || (key == "contacts" && detail.arrayValue != nil) else {
+                throw fields.wrongType(key, key == "contacts" ? "an array" : "an object", detail)
+            }
+            message.details.append(key, detail)
+        }
+        if message.text.isEmpty { message.text = message.detailsText }
+        return message
+    }
+
+    static func timestamp(_ fields: FieldReader) throws(ParleyError) -> Int64 {
+        let value = try fields.requiredInteger("timestamp")
+        guard value >= 0 && value < 100_000_000_000 else {
+            throw ParleyError(.invalidMessage, "\(fields.path)timestamp must be Unix seconds, got \(value)")
+        }
+        return value
+    }
+}

@@ -1,0 +1,55 @@
+@testable import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Files under Tests/Fixtures, shared with the C, Python and Node tests.
+enum Fixtures {
+    static let root: String = {
+        var path = #filePath
+        for _ in 0..<2 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        return path + "/Fixtures"
+    }()
+
+    static func bytes(_ relativePath: String) -> [UInt8] {
+        guard let file = fopen(root + "/" + relativePath, "rb") else { fatalError("missing fixture \(relativePath)") }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, file)
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[..<n])
+        }
+        return bytes
+    }
+
+    static func json(_ relativePath: String) -> JSONValue {
+        do {
+            return try JSONParser.parse(bytes(relativePath))
+        } catch {
+            fatalError("fixture \(relativePath): \(error)")
+        }
+    }
+
+    /// Describes where `actual` differs from what `expected` names; keys `expected` leaves
+    /// out are not compared. nil when they agree.
+    static func mismatch(expected: JSONValue, actual: JSONValue?, path: String = "") -> String? {
+        guard let actual else { return "\(path.isEmpty ? "value" : path) is missing" }
+        switch (expected, actual) {
+        case (.object(let e), .object):
+            for member in e.members {
+                if let problem = mismatch(expected: member.value, actual: actual[member.key], path: path + "." + member.key) { return problem }
+            }
+            return nil
+        case (.array(let e), .array(let a)):
+            guard e.count == a.count else { return "\(path) has \(a.count) items, expected \(e.count)" }
+            for (i, item) in e.enumerated() {
+                if let problem = mismatch(expected: item, actual: a[i], path: "\(path)[\(i)]") { return problem }
+            }
+            return nil
+        default:
+            return expected == actual ? nil : "\(path) is \(JSONWriter.string(actual)), expected \(JSONWriter.string(expected))"
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Testing
+@testable import ParleyCore
+
+@Suite struct NormalizerTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let file: String
+        let name: String
+        let input: JSONValue
+        let expect: JSONValue
+        var testDescription: String { "\(file): \(name)" }
+    }
+
+    static let formats: [(file: String, format: Message.Format)] = [
+        ("normalized.json", .normalized), ("whatsapp-web.js.json", .whatsappWeb), ("baileys.json", .baileys),
+    ]
+
+    static let cases: [Case] = formats.flatMap { file, _ in
+        (Fixtures.json("messages/" + file).arrayValue ?? []).map {
+            Case(file: file, name: $0["name"]?.stringValue ?? "?", input: $0["input"]!, expect: $0["expect"]!)
+        }
+    }
+
+    @Test(arguments: cases)
+    func normalizesRealPayloads(_ fixture: Case) throws {
+        let message = try MessageNormalizer.normalize(fixture.input)
+        let format = Self.formats.first { $0.file == fixture.file }!.format
+        #expect(message.format == format)
+        if let problem = Fixtures.mismatch(expected: fixture.expect, actual: message.json) {
+            Issue.record("\(fixture.testDescription): \(problem)")
+        }
+    }
+
+    @Test func normalizedOutputIsAcceptedAsInput() throws {
+        // What the context echoes as "message" must normalize to the same message again.
+        for fixture in Self.cases {
+            let message = try MessageNormalizer.normalize(fixture.input)
+            var again = try MessageNormalizer.normalize(message.json)
+            again.format = message.format
+            #expect(again == message, "\(fixture.testDescription)")
+        }
+    }
+
+    @Test(arguments: [
+        (#"[]"#, ParleyError.Kind.invalidMessage),
+        (#""text""#, .invalidMessage),
+        (#"{}"#, .invalidMessage),
+        (#"{"id": 5, "chat": "c", "from": "f", "timestamp": 1, "type": "text"}"#, .invalidMessage),
+        (#"{"id": "", "chat": "c", "from": "f", "timestamp": 1, "type": "text"}"#, .invalidMessage),
+        (#"{"id": "x", "chat": "c", "from": "f", "timestamp": "soon", "type": "text"}"#, .invalidMessage),
+        (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1764052800000, "type": "text"}"#, .invalidMessage),
+        (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "text", "text": 7}"#, .invalidMessage),
+        (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "text", "media": "a.jpg"}"#, .invalidMessage),
+        (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "hologram"}"#, .unsupported),
+        (#"{"object": "whatsapp_business_account", "entry": []}"#, .unsupported),
+        (#"{"id": {"_serialized": "a"}, "from": "c", "type": "poll_creation", "timestamp": 1}"#, .unsupported),
+        (#"{"id": {"_serialized": "a"}, "type": "chat", "timestamp": 1}"#, .invalidMessage),
+        (#"{"key": {"remoteJid": "c", "id": "i"}, "messageTimestamp": 1, "messageStubType": 2}"#, .unsupported),
+        (#"{"key": {"remoteJid": "c", "id": "i"}, "messageTimestamp": 1, "message": {"pollUpdateMessage": {}}}"#, .unsupported),
+        (#"{"key": {"remoteJid": 5, "id": "i"}, "messageTimestamp": 1, "message": {"conversation": "x"}}"#, .invalidMessage),
+        (#"{"key": {"remoteJid": "c", "id": "i"}, "message": {"conversation": "x"}}"#, .invalidMessage),
+    ])
+    func refusesWhatIsNotAMessage(json: String, kind: ParleyError.Kind) throws {
+        let value = try JSONParser.parse(json)
+        do {
+            let message = try MessageNormalizer.normalize(value)
+            Issue.record("accepted \(json) as \(message)")
+        } catch {
+            #expect(error.kind == kind, "\(json): \(error)")
+            #expect(!error.message.isEmpty)
+        }
+    }
+
+    @Test func errorsNameTheField() throws {
+        let value = try JSONParser.parse(#"{"key": {"remoteJid": 5, "id": "i"}, "messageTimestamp": 1, "message": {"conversation": "x"}}"#)
+        #expect(throws: ParleyError.self) { try MessageNormalizer.normalize(value) }
+        do { _ = try MessageNormalizer.normalize(value) } catch { #expect(error.message.contains("key.remoteJid")) }
+    }
+
+    @Test func cloudAPIWebhookCarriesEveryType() throws {
+        let webhook = try CloudAPIWebhook.parse(Fixtures.json("webhooks/cloud-api-messages.json"))
+        var messages: [Message] = []
+        var rejected: [(String?, ParleyError)] = []
+        for item in webhook.items {
+            switch item {
+            case .message(let m): messages.append(m)
+            case .rejected(let id, let error): rejected.append((id, error))
+            }
+        }
+        #expect(messages.map(\.type) == [.text, .image, .voice, .document, .video, .sticker, .location, .contacts, .reaction,
+                                          .interactive, .interactive, .text, .interactive])
+        #expect(messages.allSatisfy { $0.format == .cloudAPI && $0.chat == "250788123456" && $0.senderName == "Aline Uwase" })
+        #expect(messages[0].text == "Hi, I paid RWF 350,000 for unit 4B")
+        #expect(messages[0].timestamp == 1764052800)
+        #expect(messages[1].media?.id == "1003383421387256")
+        #expect(messages[1].media?.sha256 == "9fcb07ccc0e0f6d5dca8fcc2d4cc35be6d2457534699105f379a7a918900d141")
+        #expect(messages[3].media?.fileName == "lease.pdf")
+        #expect(messages[6].text == "Kacyiru Heights\nKG 7 Ave, Kigali")
+        #expect(messages[7].details["contacts"]?[0]?["name"] == "Eric Mugisha")
+        #expect(messages[8].details["reaction"] == ["emoji": "👍", "messageId": "wamid.OUT01"])
+        #expect(messages[9].details["interactive"] == ["kind": "button", "id": "confirm-viewing", "title": "Confirm viewing"])
+        #expect(messages[9].quoted?.id == "wamid.OUT02")
+        #expect(messages[10].text == "Report a repair")
+        #expect(messages[11].quoted == Message.Quoted(id: "wamid.OUT03", from: "15550783881"))
+        #expect(messages[12].details["interactive"]?["id"] == "STOP_REMINDERS")
+        #expect(rejected.count == 1)
+        #expect(rejected.first?.0 == "wamid.UNSUPPORTED01")
+        #expect(rejected.first?.1.kind == .unsupported)
+        #expect(webhook.statuses.isEmpty)
+    }
+
+    @Test func cloudAPIStatusesAreNormalized() throws {
+        let webhook = try CloudAPIWebhook.parse(Fixtures.json("webhooks/cloud-api-statuses.json"))
+        #expect(webhook.items.isEmpty)
+        #expect(webhook.statuses.map { $0["status"] } == ["delivered", "read", "failed"])
+        #expect(webhook.statuses[0] [path: "pricing", "category"] == "service")
+        #expect(webhook.statuses[0]["recipient"] == "250788123456")
+        #expect(webhook.statuses[0]["timestamp"] == 1764052900)
+        #expect(webhook.statuses[2][path: "errors"]?[0]?["code"] == 131047)
+    }
+
+    @Test func aSingleCloudAPIMessageObjectIsAccepted() throws {
+        let value = try JSONParser.parse(#"{"from": "250788123456", "id": "wamid.X", "timestamp": "1764052800", "type": "text", "text": {"body": "hi"}}"#)
+        let message = try MessageNormalizer.normalize(value)
+        #expect(message.format == .cloudAPI)
+        #expect(message.text == "hi")
+    }
+
+    @Test func statusNamesMatchTheHeader() {
+        #expect(ParleyError.Kind.malformedJSON.statusName == "PARLEY_MALFORMED_JSON")
+        #expect(ParleyError.Kind.invalidUTF8.statusName == "PARLEY_INVALID_UTF8")
+        #expect(ParleyError.Kind.tooLarge.statusName == "PARLEY_TOO_LARGE")
+        #expect(ParleyError.Kind.internal.statusName == "PARLEY_INTERNAL")
+    }
+}
