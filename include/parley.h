@@ -134,8 +134,19 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *    "status": "processed"|"duplicate", "message": {normalized message},
  *    "entities": [{"type", "text", "start", "end", "value", "confidence", "source"}],
  *    "timings": {"totalMicros"}}
+ * The normalized message: {"id", "chat", "from", "senderName"?, "fromMe", "timestamp", "type",
+ *   "text", "media"?: {"mimetype"?, "id"?, "url"?, "path"?, "sha256"? (lowercase hex),
+ *   "fileName"?, "size"?, "seconds"?}, "quoted"?: {"id", "from"?, "text"?}} plus, by type,
+ *   "location": {"latitude", "longitude", "name"?, "address"?, "url"?},
+ *   "contacts": [{"name", "phones": [{"phone", "waId"?}]}],
+ *   "reaction": {"emoji" ("" when removed), "messageId"?},
+ *   "interactive": {"kind": "button"|"list"|"flow", "id"?, "title", "description"?}.
+ *   "text" is the body or caption; for a message without one, the words its details carry
+ *   (place name and address, contact names, the chosen reply's title, the emoji). "from" is
+ *   "me" for a Baileys message the bot's own account sent in a 1:1 chat (Baileys does not name it).
  * Entity types and values: "phone" {"e164"}, "email" {"address"}, "url" {"url"},
- * "money" {"amount", "currency"?}, "number" {"number"}.
+ * "money" {"amount", "currency"?}, "number" {"number"}; "start"/"end" count Unicode scalars
+ * of "text" (Python str indices; Array.from(text) in JavaScript).
  *
  * The message and its context are committed to the store before this returns. A message whose
  * (chat, id) was processed before, also before a close and reopen, is not processed again:
@@ -158,8 +169,12 @@ PARLEY_API parley_status parley_engine_process(parley_engine *engine, const char
  *   nothing is processed. With no app secret configured the header is ignored.
  *
  * out_json / out_len: receive {"schema": 1, "format": "cloud-api", "contexts": [enriched
- *   context of each message, as from parley_engine_process], "statuses": [{"id",
- *   "recipient", "status", "timestamp", "errors"?, "conversation"?, "pricing"?}]}.
+ *   context of each message, as from parley_engine_process], "rejected": [{"id", "error":
+ *   {"status": "PARLEY_UNSUPPORTED"|"PARLEY_INVALID_MESSAGE", "message"}}] for messages that
+ *   could not be used (the others are still processed, so the webhook can be acknowledged),
+ *   "statuses": [{"id", "recipient", "status", "timestamp", "errors"?, "conversation"?,
+ *   "pricing"?}]}. Each message is journaled as by parley_engine_process, so a webhook Meta
+ *   delivers again yields "duplicate" contexts.
  *
  * Blocks like parley_engine_process; thread-safe. Returns the statuses of
  * parley_engine_process plus PARLEY_BAD_SIGNATURE. A body that is not a

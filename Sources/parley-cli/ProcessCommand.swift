@@ -42,7 +42,7 @@ struct ProcessCommand: ParsableCommand {
                 output.write(context)
             } catch {
                 summary.failed += 1
-                output.write(["line": .int(Int64(lineNumber)), "error": ["kind": .string(error.kind.rawValue), "message": .string(error.message)]])
+                output.write(["line": .int(Int64(lineNumber)), "error": ["status": .string(error.kind.statusName), "message": .string(error.message)]])
             }
         }
         output.flush()

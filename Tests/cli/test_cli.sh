@@ -34,7 +34,7 @@ check "a second run over the same store finds only duplicates" \
 
 printf '%s\n{broken\n' "$(head -n 1 "$conversation")" | "$parley" process - >"$work/bad.jsonl" 2>/dev/null
 check "a bad line makes the exit status 1" test $? -eq 1
-check "a bad line is reported in place" grep -q '"line":2,"error":{"kind":"malformedJSON"' "$work/bad.jsonl"
+check "a bad line is reported in place" grep -q '"line":2,"error":{"status":"PARLEY_MALFORMED_JSON"' "$work/bad.jsonl"
 check "good lines before it still come out" grep -q '"status":"processed"' "$work/bad.jsonl"
 
 echo '{"stroe": {}}' >"$work/typo.json"
