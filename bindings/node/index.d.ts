@@ -1,0 +1,107 @@
+// Typings of the Parley Node binding (index.js). The JSON shapes follow include/parley.h.
+
+/// <reference types="node" />
+
+/** The status codes of enum parley_status. */
+export declare const Status: Readonly<{
+  OK: 0;
+  INVALID_ARGUMENT: 1;
+  MALFORMED_JSON: 2;
+  INVALID_UTF8: 3;
+  INVALID_MESSAGE: 4;
+  TOO_LARGE: 5;
+  UNSUPPORTED: 6;
+  BAD_SIGNATURE: 7;
+  INVALID_CONFIG: 8;
+  BUSY: 9;
+  STORAGE: 10;
+  CORRUPT: 11;
+  TIMEOUT: 12;
+  INTERNAL: 13;
+}>;
+export type StatusCode = (typeof Status)[keyof typeof Status];
+
+/** A failed Parley call. */
+export declare class ParleyError extends Error {
+  /** The status, one of `Status` (a newer library may return codes not listed there). */
+  readonly status: StatusCode | number;
+  /** The status's C name, e.g. "PARLEY_MALFORMED_JSON". */
+  readonly code: string;
+}
+
+/** The engine configuration (every key optional). */
+export interface Config {
+  store?: { path?: string; synchronous?: 'normal' | 'full' };
+  /** ISO 3166 region for national phone numbers (default "US"). */
+  region?: string;
+  /** ISO 4217 currency of bare amounts. */
+  currency?: string;
+  webhook?: { appSecret?: string };
+  limits?: { maxMessageBytes?: number };
+}
+
+/** Parley's normalized message. */
+export interface Message {
+  id: string;
+  chat: string;
+  from: string;
+  fromMe?: boolean;
+  /** Unix seconds. */
+  timestamp: number;
+  type: 'text' | 'image' | 'audio' | 'voice' | 'video' | 'document' | 'sticker' | 'location' | 'contacts'
+    | 'reaction' | 'interactive';
+  text?: string;
+  media?: Record<string, unknown>;
+  quoted?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export type EntityType = 'phone' | 'email' | 'url' | 'money' | 'number';
+
+export interface Entity {
+  type: EntityType | string;
+  text: string;
+  /** Offsets in Unicode scalar values of message.text (Array.from(text)). */
+  start: number;
+  end: number;
+  value: { e164?: string; address?: string; url?: string; amount?: number | string; currency?: string;
+    number?: number | string; [key: string]: unknown };
+  confidence: number;
+  source: string;
+}
+
+/** The enriched context of one message. */
+export interface Context {
+  schema: number;
+  status: 'processed' | 'duplicate';
+  format: 'normalized' | 'whatsapp-web.js' | 'baileys' | 'cloud-api';
+  message: Message;
+  entities: Entity[];
+  timings: { totalMicros: number; [key: string]: number };
+  [key: string]: unknown;
+}
+
+/** The result of ingesting a Cloud API webhook. */
+export interface WebhookResult {
+  schema: number;
+  format: 'cloud-api';
+  contexts: Context[];
+  statuses: Array<{ id: string; recipient: string; status: string; timestamp: number | string;
+    errors?: unknown[]; conversation?: unknown; pricing?: unknown }>;
+  [key: string]: unknown;
+}
+
+export declare class Engine {
+  /** Opens an engine; no config (or null) gives defaults with an in-memory store. */
+  constructor(config?: Config | string | null);
+  /** Processes one message (normalized, whatsapp-web.js or Baileys; object, JSON text or UTF-8 bytes). */
+  process(message: object | string | Uint8Array): Context;
+  /** Verifies (X-Hub-Signature-256) and processes a Cloud API webhook body, exactly as received. */
+  ingestWebhook(body: Uint8Array | string, signature?: string | null): WebhookResult;
+  /** Closes the engine; committed messages stay in the store. Idempotent. */
+  close(): void;
+  readonly closed: boolean;
+}
+
+/** The library's version, "MAJOR.MINOR.PATCH". */
+export declare function version(): string;

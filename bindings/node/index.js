@@ -1,0 +1,146 @@
+'use strict';
+// Parley for Node: a thin skin over the N-API addon (src/addon.c), which wraps include/parley.h.
+// The addon is built by CMake into build/parley.node with libParley.so beside it (RUNPATH
+// $ORIGIN), so no LD_LIBRARY_PATH is needed.
+
+const path = require('node:path');
+
+let native;
+try {
+  native = require(path.join(__dirname, 'build', 'parley.node'));
+} catch (error) {
+  error.message = `parley: cannot load ${path.join(__dirname, 'build', 'parley.node')} ` +
+    `(build it with: cmake -S . -B build && cmake --build build): ${error.message}`;
+  throw error;
+}
+
+/** The status codes of enum parley_status (include/parley.h). */
+const Status = Object.freeze({
+  OK: 0,
+  INVALID_ARGUMENT: 1,
+  MALFORMED_JSON: 2,
+  INVALID_UTF8: 3,
+  INVALID_MESSAGE: 4,
+  TOO_LARGE: 5,
+  UNSUPPORTED: 6,
+  BAD_SIGNATURE: 7,
+  INVALID_CONFIG: 8,
+  BUSY: 9,
+  STORAGE: 10,
+  CORRUPT: 11,
+  TIMEOUT: 12,
+  INTERNAL: 13,
+});
+
+// This binding follows the 0.1 API; 0.x minors may change it, so they must match.
+const API_MAJOR = 0;
+const API_MINOR = 1;
+
+/** A failed Parley call: `status` is a number of `Status`, `code` its C name ("PARLEY_TOO_LARGE"). */
+class ParleyError extends Error {
+  constructor(message, status, code) {
+    super(message);
+    this.name = 'ParleyError';
+    this.status = status;
+    this.code = code !== undefined ? code : native.statusName(status);
+  }
+}
+
+/** Turns the addon's Error (with .status and .code) into a ParleyError; rethrows others. */
+function rethrow(error, caller) {
+  if (error instanceof Error && typeof error.status === 'number' && !(error instanceof ParleyError)) {
+    const wrapped = new ParleyError(error.message, error.status, error.code);
+    Error.captureStackTrace(wrapped, caller);
+    throw wrapped;
+  }
+  throw error;
+}
+
+function checkVersion() {
+  const found = native.version();
+  const [major, minor] = found.split('.').map(Number);
+  const compatible = major === API_MAJOR && (major === 0 ? minor === API_MINOR : minor >= API_MINOR);
+  if (!compatible) {
+    throw new Error(`parley: the loaded libParley.so is version ${found}; this binding needs ${API_MAJOR}.${API_MINOR}.x`);
+  }
+}
+checkVersion();
+
+/** The library's version, "MAJOR.MINOR.PATCH". */
+function version() {
+  return native.version();
+}
+
+function toInput(value, what) {
+  if (typeof value === 'string' || Buffer.isBuffer(value) || value instanceof Uint8Array) return value;
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  throw new TypeError(`parley: ${what} must be an object, a JSON string or a Buffer`);
+}
+
+/**
+ * An engine: configuration, the durable store and the pipeline. Close it when done; an engine
+ * that is garbage-collected unclosed is closed by its finalizer.
+ */
+class Engine {
+  #handle;
+  #closed = false;
+
+  /** @param {object|string|null|undefined} config  see include/parley.h; omitted: in-memory store */
+  constructor(config) {
+    let text = null;
+    if (typeof config === 'string') text = config;
+    else if (config !== null && typeof config === 'object') text = JSON.stringify(config);
+    else if (config !== undefined && config !== null) {
+      throw new TypeError('parley: config must be an object, a JSON string, null or undefined');
+    }
+    try {
+      this.#handle = native.open(text);
+    } catch (error) {
+      rethrow(error, Engine);
+    }
+  }
+
+  /** Processes one message (normalized, whatsapp-web.js or Baileys) and returns its enriched context. */
+  process(message) {
+    const input = toInput(message, 'the message');
+    let json;
+    try {
+      json = native.process(this.#handle, input);
+    } catch (error) {
+      rethrow(error, this.process);
+    }
+    return JSON.parse(json);
+  }
+
+  /** Verifies and processes a Cloud API webhook body, as received; signature is X-Hub-Signature-256. */
+  ingestWebhook(body, signature = null) {
+    if (typeof body !== 'string' && !(body instanceof Uint8Array)) {
+      throw new TypeError('parley: the webhook body must be a Buffer or a string, exactly as received');
+    }
+    let json;
+    try {
+      json = native.ingestWebhook(this.#handle, body, signature);
+    } catch (error) {
+      rethrow(error, this.ingestWebhook);
+    }
+    return JSON.parse(json);
+  }
+
+  /** Closes the engine; stored messages stay in the store file. Closing twice is harmless. */
+  close() {
+    this.#closed = true;
+    native.close(this.#handle);
+  }
+
+  /** Whether close() was called; calls on a closed engine throw ParleyError INVALID_ARGUMENT. */
+  get closed() {
+    return this.#closed;
+  }
+}
+
+// `using engine = new Engine()` where the runtime supports explicit resource management.
+if (typeof Symbol.dispose === 'symbol') {
+  Engine.prototype[Symbol.dispose] = Engine.prototype.close;
+}
+
+module.exports = { Engine, ParleyError, Status, version };

@@ -1,0 +1,314 @@
+'use strict';
+// Tests of the Node binding through the real addon and libParley.so (node --test bindings/node/test/).
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const parley = require('..');
+const { Engine, ParleyError, Status } = parley;
+
+const PACKAGE_DIR = path.join(__dirname, '..');
+const HEADER = path.join(__dirname, '..', '..', '..', 'include', 'parley.h');
+
+const NORMALIZED = {
+  id: 'm1', chat: '250788123456@c.us', from: '250788123456@c.us', fromMe: false,
+  timestamp: 1764000000, type: 'text', text: 'Rent RWF 50,000 paid',
+};
+const WWEBJS = {
+  id: { fromMe: false, remote: '250788123456@c.us', id: '3EB0ABC', _serialized: 'false_250788123456@c.us_3EB0ABC' },
+  body: 'Hi', type: 'chat', timestamp: 1764000000, from: '250788123456@c.us', to: '250700000000@c.us',
+  fromMe: false, hasMedia: false, hasQuotedMsg: false,
+};
+const BAILEYS = {
+  key: { remoteJid: '250788123456@s.whatsapp.net', fromMe: false, id: 'BAE5F0' },
+  messageTimestamp: 1764000000, pushName: 'Aline', message: { conversation: 'Hello' },
+};
+const WEBHOOK = Buffer.from(JSON.stringify({
+  object: 'whatsapp_business_account',
+  entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: {
+    messaging_product: 'whatsapp',
+    metadata: { display_phone_number: '15550783881', phone_number_id: '106540352242922' },
+    contacts: [{ profile: { name: 'Aline' }, wa_id: '250788123456' }],
+    messages: [{ from: '250788123456', id: 'wamid.HBgLMjUwNzg4MTIzNDU2FQIAEhggQTE=', timestamp: '1764000100',
+      type: 'text', text: { body: 'The sink in unit 4B leaks, email me at aline@example.rw' } }],
+    statuses: [{ id: 'wamid.OUT1', status: 'delivered', timestamp: '1764000090', recipient_id: '250788123456' }],
+  } }] }],
+}));
+
+const message = (id, text = 'hello') => ({ ...NORMALIZED, id: `m${id}`, text });
+const sign = (secret, body) => `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`;
+
+function tempStore(t) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-node-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return { dir, config: { store: { path: path.join(dir, 'parley.db') } } };
+}
+
+function withEngine(t, config) {
+  const engine = new Engine(config);
+  t.after(() => engine.close());
+  return engine;
+}
+
+/** Asserts that fn throws a ParleyError with this status, and returns it. */
+function expectStatus(status, fn) {
+  let caught;
+  assert.throws(fn, (error) => {
+    caught = error;
+    return true;
+  });
+  assert.ok(caught instanceof ParleyError, `expected a ParleyError, got ${caught && caught.stack}`);
+  assert.ok(caught instanceof Error);
+  const name = Object.keys(Status).find((key) => Status[key] === status);
+  assert.equal(caught.status, status, `expected ${name}, got ${caught.code}: ${caught.message}`);
+  assert.equal(caught.code, `PARLEY_${name}`);
+  assert.ok(caught.message.length > 0, 'parley_last_error() should describe the failure');
+  return caught;
+}
+
+// -- library ----------------------------------------------------------------------------------
+
+test('version matches the header', () => {
+  const header = fs.readFileSync(HEADER, 'utf8');
+  const expected = ['MAJOR', 'MINOR', 'PATCH']
+    .map((part) => header.match(new RegExp(`#define PARLEY_VERSION_${part} (\\d+)`))[1]).join('.');
+  assert.equal(parley.version(), expected);
+  assert.equal(require('../package.json').version, expected);
+});
+
+test('Status is frozen and mirrors the header', () => {
+  assert.ok(Object.isFrozen(Status));
+  const header = fs.readFileSync(HEADER, 'utf8');
+  const declared = Object.fromEntries([...header.matchAll(/PARLEY_(\w+) = (\d+)/g)].map((m) => [m[1], Number(m[2])]));
+  assert.deepEqual({ ...Status }, declared);
+});
+
+// -- formats ----------------------------------------------------------------------------------
+
+test('a normalized message, with its money entity', (t) => {
+  const context = withEngine(t).process(NORMALIZED);
+  assert.equal(context.schema, 1);
+  assert.equal(context.status, 'processed');
+  assert.equal(context.format, 'normalized');
+  assert.equal(context.message.id, 'm1');
+  assert.equal(context.message.text, NORMALIZED.text);
+  const money = context.entities.find((entity) => entity.type === 'money');
+  assert.ok(money, JSON.stringify(context.entities));
+  assert.equal(Array.from(NORMALIZED.text).slice(money.start, money.end).join(''), money.text);
+  assert.equal(Number(money.value.amount), 50000);
+  assert.equal(money.value.currency, 'RWF');
+  assert.equal(typeof context.timings.totalMicros, 'number');
+});
+
+test('a whatsapp-web.js message', (t) => {
+  const context = withEngine(t).process(WWEBJS);
+  assert.equal(context.format, 'whatsapp-web.js');
+  assert.equal(context.status, 'processed');
+  assert.equal(context.message.text, 'Hi');
+});
+
+test('a Baileys message', (t) => {
+  const context = withEngine(t).process(BAILEYS);
+  assert.equal(context.format, 'baileys');
+  assert.equal(context.status, 'processed');
+  assert.equal(context.message.text, 'Hello');
+});
+
+test('a message as JSON text, Buffer or Uint8Array', (t) => {
+  const engine = withEngine(t);
+  const text = JSON.stringify(NORMALIZED);
+  assert.equal(engine.process(text).status, 'processed');
+  assert.equal(engine.process(Buffer.from(text)).status, 'duplicate');
+  assert.equal(engine.process(new TextEncoder().encode(text)).status, 'duplicate');
+});
+
+test('offsets count Unicode scalar values', (t) => {
+  const text = 'Muraho 😀 call +250 788 123 456 or pay RWF 2,000';
+  const context = withEngine(t, { region: 'RW' }).process(message(7, text));
+  assert.equal(context.message.text, text);
+  assert.ok(context.entities.length > 0);
+  for (const entity of context.entities) {
+    assert.equal(Array.from(text).slice(entity.start, entity.end).join(''), entity.text);
+  }
+});
+
+// -- duplicates -------------------------------------------------------------------------------
+
+test('a message processed twice is a duplicate', (t) => {
+  const engine = withEngine(t);
+  assert.equal(engine.process(NORMALIZED).status, 'processed');
+  const again = engine.process(NORMALIZED);
+  assert.equal(again.status, 'duplicate');
+  assert.equal(again.message.id, 'm1');
+});
+
+test('duplicates are recognized after close and reopen', (t) => {
+  const { config } = tempStore(t);
+  const first = new Engine(config);
+  assert.equal(first.process(NORMALIZED).status, 'processed');
+  assert.equal(first.process(BAILEYS).status, 'processed');
+  first.close();
+  const second = withEngine(t, JSON.stringify(config));
+  assert.equal(second.process(NORMALIZED).status, 'duplicate');
+  assert.equal(second.process(BAILEYS).status, 'duplicate');
+  assert.equal(second.process(WWEBJS).status, 'processed');
+});
+
+// -- failures: one status each, and the store is untouched ------------------------------------
+
+const BAD_INPUTS = [
+  ['malformed JSON', Status.MALFORMED_JSON, '{"id": "m2", '],
+  ['invalid UTF-8', Status.INVALID_UTF8, Buffer.from([...Buffer.from('{"id": "m2", "text": "'), 0xff, 0xfe, 0x22, 0x7d])],
+  ['an array', Status.INVALID_MESSAGE, '[]'],
+  ['a mistyped id', Status.INVALID_MESSAGE, '{"id": 5}'],
+  ['an unknown type', Status.UNSUPPORTED, { ...NORMALIZED, id: 'm2', type: 'hologram' }],
+  ['zero length', Status.INVALID_ARGUMENT, Buffer.alloc(0)],
+  ['an empty string', Status.INVALID_ARGUMENT, ''],
+  ['10 MB', Status.TOO_LARGE, { ...NORMALIZED, id: 'm2', text: 'x'.repeat(10 * 1024 * 1024) }],
+];
+
+for (const [what, status, input] of BAD_INPUTS) {
+  test(`${what} is refused with its status and the store is untouched`, (t) => {
+    const { config } = tempStore(t);
+    const engine = new Engine(config);
+    assert.equal(engine.process(NORMALIZED).status, 'processed');
+    expectStatus(status, () => engine.process(input));
+    assert.equal(engine.process(NORMALIZED).status, 'duplicate');
+    engine.close();
+    const reopened = withEngine(t, config);
+    assert.equal(reopened.process(NORMALIZED).status, 'duplicate');
+    assert.equal(reopened.process(message(2)).status, 'processed', 'nothing of the failed input was stored');
+  });
+}
+
+test('each failure has its own message', (t) => {
+  const engine = withEngine(t);
+  const first = expectStatus(Status.INVALID_MESSAGE, () => engine.process('[]'));
+  const second = expectStatus(Status.MALFORMED_JSON, () => engine.process('{'));
+  assert.notEqual(first.message, second.message);
+  assert.equal(first.name, 'ParleyError');
+});
+
+for (const config of [{ colour: 'blue' }, { store: { path: 'x.db', mode: 'fast' } }, { limits: { maxMessageBytes: 'big' } }, { region: 7 }]) {
+  test(`configuration ${JSON.stringify(config)} is INVALID_CONFIG`, () => {
+    expectStatus(Status.INVALID_CONFIG, () => new Engine(config));
+  });
+}
+
+test('a configuration that is not JSON is MALFORMED_JSON', () => {
+  expectStatus(Status.MALFORMED_JSON, () => new Engine('{region'));
+});
+
+test('limits.maxMessageBytes is applied', (t) => {
+  const engine = withEngine(t, { limits: { maxMessageBytes: 64 } });
+  expectStatus(Status.TOO_LARGE, () => engine.process(message(3, 'y'.repeat(100))));
+});
+
+test('a store file that is not a Parley database is CORRUPT', (t) => {
+  const { dir } = tempStore(t);
+  const file = path.join(dir, 'parley.db');
+  fs.writeFileSync(file, "these are a tenant's notes, not a database\n".repeat(200));
+  expectStatus(Status.CORRUPT, () => new Engine({ store: { path: file } }));
+});
+
+test('a store in a missing directory is STORAGE', (t) => {
+  const { dir } = tempStore(t);
+  expectStatus(Status.STORAGE, () => new Engine({ store: { path: path.join(dir, 'missing', 'dir', 'p.db') } }));
+});
+
+test('wrong argument types throw TypeError', (t) => {
+  const engine = withEngine(t);
+  assert.throws(() => engine.process(42), TypeError);
+  assert.throws(() => engine.process(undefined), TypeError);
+  assert.throws(() => engine.ingestWebhook({ object: 'x' }), TypeError);
+  assert.throws(() => engine.ingestWebhook(WEBHOOK, 42), TypeError);
+  assert.throws(() => new Engine(12), TypeError);
+});
+
+// -- webhooks ---------------------------------------------------------------------------------
+
+test('webhook signatures are checked', (t) => {
+  const { config } = tempStore(t);
+  const engine = withEngine(t, { ...config, webhook: { appSecret: 's3cret' } });
+  assert.equal(engine.process(NORMALIZED).status, 'processed');
+  expectStatus(Status.BAD_SIGNATURE, () => engine.ingestWebhook(WEBHOOK, sign('wrong', WEBHOOK)));
+  expectStatus(Status.BAD_SIGNATURE, () => engine.ingestWebhook(WEBHOOK, null));
+  expectStatus(Status.BAD_SIGNATURE, () => engine.ingestWebhook(WEBHOOK));
+  expectStatus(Status.BAD_SIGNATURE, () => engine.ingestWebhook(WEBHOOK, 'sha256=zz'));
+  assert.equal(engine.process(NORMALIZED).status, 'duplicate');
+  const result = engine.ingestWebhook(WEBHOOK, sign('s3cret', WEBHOOK));
+  assert.equal(result.schema, 1);
+  assert.equal(result.format, 'cloud-api');
+  assert.equal(result.contexts.length, 1);
+  const [context] = result.contexts;
+  assert.equal(context.format, 'cloud-api');
+  assert.equal(context.status, 'processed');
+  assert.ok(context.entities.some((entity) => entity.type === 'email'));
+  assert.equal(result.statuses.length, 1);
+  const again = engine.ingestWebhook(WEBHOOK.toString('utf8'), sign('s3cret', WEBHOOK));
+  assert.equal(again.contexts[0].status, 'duplicate');
+});
+
+test('without an app secret the signature header is ignored', (t) => {
+  const result = withEngine(t).ingestWebhook(WEBHOOK, 'sha256=whatever');
+  assert.equal(result.contexts[0].status, 'processed');
+});
+
+test('a body that is not a Cloud API webhook is UNSUPPORTED', (t) => {
+  const engine = withEngine(t);
+  expectStatus(Status.UNSUPPORTED, () => engine.ingestWebhook(Buffer.from('{"object": "page", "entry": []}')));
+  expectStatus(Status.INVALID_ARGUMENT, () => engine.ingestWebhook(Buffer.alloc(0)));
+});
+
+// -- lifetime ---------------------------------------------------------------------------------
+
+test('calls after close throw INVALID_ARGUMENT', () => {
+  const engine = new Engine();
+  engine.process(NORMALIZED);
+  engine.close();
+  assert.equal(engine.closed, true);
+  engine.close(); // harmless
+  expectStatus(Status.INVALID_ARGUMENT, () => engine.process(NORMALIZED));
+  expectStatus(Status.INVALID_ARGUMENT, () => engine.ingestWebhook(WEBHOOK));
+});
+
+test('a fresh process without LD_LIBRARY_PATH loads the package and processes a message', () => {
+  const env = { ...process.env };
+  delete env.LD_LIBRARY_PATH;
+  const script = `
+    const parley = require(${JSON.stringify(PACKAGE_DIR)});
+    const engine = new parley.Engine({ region: 'RW' });
+    const context = engine.process(JSON.parse(process.argv[1]));
+    engine.close();
+    console.log(JSON.stringify({ version: parley.version(), format: context.format,
+      types: context.entities.map((e) => e.type) }));`;
+  const run = spawnSync(process.execPath, ['-e', script, JSON.stringify(NORMALIZED)], {
+    env, cwd: os.tmpdir(), encoding: 'utf8', timeout: 60000,
+  });
+  assert.equal(run.status, 0, run.stderr);
+  const report = JSON.parse(run.stdout);
+  assert.equal(report.version, parley.version());
+  assert.equal(report.format, 'normalized');
+  assert.ok(report.types.includes('money'));
+});
+
+test('an engine dropped without close is closed by its finalizer', () => {
+  // Needs --expose-gc to force collection: run in a child process.
+  const script = `
+    const { Engine } = require(${JSON.stringify(PACKAGE_DIR)});
+    for (let i = 0; i < 200; i++) new Engine().process({ ...JSON.parse(process.argv[1]), id: 'g' + i });
+    global.gc();
+    setImmediate(() => { global.gc(); console.log('ok'); });`;
+  const env = { ...process.env };
+  delete env.LD_LIBRARY_PATH;
+  const run = spawnSync(process.execPath, ['--expose-gc', '-e', script, JSON.stringify(NORMALIZED)], {
+    env, encoding: 'utf8', timeout: 60000,
+  });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), 'ok');
+});

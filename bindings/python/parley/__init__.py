@@ -1,0 +1,308 @@
+"""Python bindings for Parley, an embeddable conversation engine for WhatsApp bots.
+
+A thin ctypes skin over the C API in include/parley.h::
+
+    import parley
+
+    with parley.Engine({"region": "RW"}) as engine:
+        context = engine.process(message)   # dict, JSON str or bytes -> enriched context (dict)
+
+Every failure raises :class:`ParleyError`, whose ``status`` is a :class:`Status` and whose
+``message`` is the library's description of the failure. An :class:`Engine` may be shared by
+many threads: calls release the GIL and run in parallel inside the engine.
+
+The library is looked up, in order: ``$PARLEY_LIBRARY``; ``libParley.so`` inside this package
+(``pip install`` puts it there); a system copy (``ctypes.util.find_library("Parley")``).
+``LD_LIBRARY_PATH`` is never needed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import enum
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Any, Dict, Optional, Union
+
+__all__ = ["Engine", "ParleyError", "Status", "version", "library_path"]
+
+# The C API this binding was written against (PARLEY_VERSION_MAJOR / _MINOR of parley.h).
+_API_MAJOR = 0
+_API_MINOR = 1
+
+_LIBRARY_FILE = "libParley.so"
+
+
+class Status(enum.IntEnum):
+    """The status codes of ``enum parley_status`` in parley.h."""
+
+    OK = 0
+    INVALID_ARGUMENT = 1
+    MALFORMED_JSON = 2
+    INVALID_UTF8 = 3
+    INVALID_MESSAGE = 4
+    TOO_LARGE = 5
+    UNSUPPORTED = 6
+    BAD_SIGNATURE = 7
+    INVALID_CONFIG = 8
+    BUSY = 9
+    STORAGE = 10
+    CORRUPT = 11
+    TIMEOUT = 12
+    INTERNAL = 13
+
+
+class ParleyError(Exception):
+    """A Parley call failed.
+
+    ``status`` is a :class:`Status` (a plain ``int`` for a code newer than this binding) and
+    ``message`` the text of ``parley_last_error()`` read right after the failing call.
+    """
+
+    def __init__(self, status: Union[Status, int], message: str) -> None:
+        try:
+            status = Status(status)
+        except ValueError:
+            status = int(status)
+        self.status = status
+        self.message = message
+        name = status.name if isinstance(status, Status) else f"UNKNOWN_STATUS({status})"
+        super().__init__(f"{name}: {message}" if message else name)
+
+    def __reduce__(self):
+        return (type(self), (int(self.status), self.message))
+
+
+# ---------------------------------------------------------------------------------------
+# Loading the library
+# ---------------------------------------------------------------------------------------
+
+def _load_library():
+    tried = []
+    override = os.environ.get("PARLEY_LIBRARY")
+    if override:
+        # An explicit choice that fails is an error, not a reason to load something else.
+        try:
+            return ctypes.CDLL(override), override
+        except OSError as error:
+            raise ImportError(f"parley: cannot load PARLEY_LIBRARY={override}: {error}") from error
+    bundled = Path(__file__).resolve().with_name(_LIBRARY_FILE)
+    if bundled.is_file():
+        try:
+            return ctypes.CDLL(str(bundled)), str(bundled)
+        except OSError as error:
+            tried.append(f"{bundled} ({error})")
+    else:
+        tried.append(f"{bundled} (not found)")
+    system = ctypes.util.find_library("Parley")
+    if system:
+        try:
+            return ctypes.CDLL(system), system
+        except OSError as error:
+            tried.append(f"system library {system} ({error})")
+    else:
+        tried.append('ctypes.util.find_library("Parley") (no system copy found)')
+    raise ImportError(
+        "parley: cannot load libParley.so; tried $PARLEY_LIBRARY (not set), "
+        + "; ".join(tried)
+        + ". Build the library and `pip install ./bindings/python`, or set PARLEY_LIBRARY.")
+
+
+_lib, _library_path = _load_library()
+
+_char_pp = ctypes.POINTER(ctypes.POINTER(ctypes.c_char))
+
+_lib.parley_version.argtypes = []
+_lib.parley_version.restype = ctypes.c_char_p
+_lib.parley_status_name.argtypes = [ctypes.c_int]
+_lib.parley_status_name.restype = ctypes.c_char_p
+_lib.parley_last_error.argtypes = []
+_lib.parley_last_error.restype = ctypes.c_char_p
+_lib.parley_string_free.argtypes = [ctypes.POINTER(ctypes.c_char)]
+_lib.parley_string_free.restype = None
+_lib.parley_engine_open.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]
+_lib.parley_engine_open.restype = ctypes.c_int
+_lib.parley_engine_close.argtypes = [ctypes.c_void_p]
+_lib.parley_engine_close.restype = None
+_lib.parley_engine_process.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_engine_process.restype = ctypes.c_int
+_lib.parley_engine_ingest_webhook.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_engine_ingest_webhook.restype = ctypes.c_int
+
+
+def version() -> str:
+    """The loaded library's version, "MAJOR.MINOR.PATCH"."""
+    return _lib.parley_version().decode("ascii")
+
+
+def library_path() -> str:
+    """Where the loaded libParley.so came from."""
+    return _library_path
+
+
+def _check_library_version() -> None:
+    found = version()
+    try:
+        major, minor = (int(part) for part in found.split(".")[:2])
+    except ValueError:
+        raise ImportError(f"parley: {_library_path} reports an unreadable version {found!r}") from None
+    # 0.x: every minor release may change the API; from 1.0 a newer minor stays compatible.
+    compatible = major == _API_MAJOR and (minor == _API_MINOR if major == 0 else minor >= _API_MINOR)
+    if not compatible:
+        raise ImportError(f"parley: {_library_path} is version {found}; this binding needs "
+                          f"{_API_MAJOR}.{_API_MINOR}.x")
+
+
+_check_library_version()
+
+__version__ = version()
+
+
+def _raise_last(status: int) -> None:
+    """Raises for a failed call; must run right after it, on the same thread."""
+    message = _lib.parley_last_error()
+    raise ParleyError(status, message.decode("utf-8", "replace") if message else "")
+
+
+def _as_bytes(value: Any, what: str) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, (bytearray, memoryview)):
+        return bytes(value)
+    if isinstance(value, str):
+        # Lone surrogates stay invalid UTF-8, which the engine reports as INVALID_UTF8.
+        return value.encode("utf-8", "surrogatepass")
+    raise TypeError(f"{what} must be bytes or str, not {type(value).__name__}")
+
+
+def _take_string(out: "ctypes._Pointer", length: int) -> bytes:
+    """Copies and frees a string Parley returned."""
+    try:
+        return ctypes.string_at(out, length)
+    finally:
+        _lib.parley_string_free(out)
+
+
+# ---------------------------------------------------------------------------------------
+# Engine
+# ---------------------------------------------------------------------------------------
+
+class Engine:
+    """An engine: configuration, the durable store and the pipeline.
+
+    ``config`` is a dict, a JSON string, or None for defaults (an in-memory store); see
+    parley.h for the keys. Use as a context manager or call :meth:`close`. Safe to share
+    across threads; :meth:`close` waits for calls in progress, and later calls raise
+    :class:`ParleyError` with ``Status.INVALID_ARGUMENT``.
+    """
+
+    def __init__(self, config: Union[Dict[str, Any], str, bytes, None] = None) -> None:
+        self._handle: Optional[int] = None
+        self._calls = 0
+        self._state = threading.Condition(threading.Lock())
+        if config is None:
+            encoded = None
+        elif isinstance(config, dict):
+            encoded = json.dumps(config, ensure_ascii=False).encode("utf-8")
+        else:
+            encoded = _as_bytes(config, "config")
+        if encoded is not None and b"\0" in encoded:
+            raise ParleyError(Status.INVALID_ARGUMENT, "the configuration contains a NUL byte")
+        handle = ctypes.c_void_p()
+        status = _lib.parley_engine_open(encoded, ctypes.byref(handle))
+        if status != Status.OK:
+            _raise_last(status)
+        self._handle = handle.value
+
+    # -- lifetime -------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        return self._handle is None
+
+    def close(self) -> None:
+        """Closes the engine after the calls in progress; committed messages stay stored.
+        Closing twice is harmless."""
+        with self._state:
+            handle, self._handle = self._handle, None
+            while self._calls:
+                self._state.wait()
+        if handle is not None:
+            _lib.parley_engine_close(handle)
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            if getattr(self, "_handle", None) is not None:
+                self.close()
+        except Exception:  # interpreter shutdown: modules may already be gone
+            pass
+
+    def __repr__(self) -> str:
+        return f"<parley.Engine {'closed' if self.closed else 'open'}>"
+
+    def _enter(self) -> int:
+        with self._state:
+            if self._handle is None:
+                raise ParleyError(Status.INVALID_ARGUMENT, "the engine is closed")
+            self._calls += 1
+            return self._handle
+
+    def _leave(self) -> None:
+        with self._state:
+            self._calls -= 1
+            if not self._calls:
+                self._state.notify_all()
+
+    # -- calls ----------------------------------------------------------------------
+
+    def process(self, message: Union[Dict[str, Any], str, bytes]) -> Dict[str, Any]:
+        """Processes one message (normalized, whatsapp-web.js or Baileys; a dict, JSON text or
+        UTF-8 bytes) and returns its enriched context. A message seen before comes back with
+        ``"status": "duplicate"``."""
+        if isinstance(message, (dict, list)):
+            data = json.dumps(message, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        else:
+            data = _as_bytes(message, "message")
+        out = ctypes.POINTER(ctypes.c_char)()
+        out_len = ctypes.c_size_t(0)
+        handle = self._enter()
+        try:
+            status = _lib.parley_engine_process(handle, data, len(data), ctypes.byref(out), ctypes.byref(out_len))
+            if status != Status.OK:
+                _raise_last(status)
+        finally:
+            self._leave()
+        return json.loads(_take_string(out, out_len.value))
+
+    def ingest_webhook(self, body: Union[bytes, str], signature: Optional[str] = None) -> Dict[str, Any]:
+        """Verifies and processes a WhatsApp Cloud API webhook body, byte for byte as received.
+        ``signature`` is the X-Hub-Signature-256 header ("sha256=<hex>"), or None."""
+        data = _as_bytes(body, "body")
+        if signature is None:
+            header = None
+        elif isinstance(signature, (str, bytes)):
+            header = signature.encode("utf-8", "surrogatepass") if isinstance(signature, str) else signature
+        else:
+            raise TypeError(f"signature must be str or None, not {type(signature).__name__}")
+        out = ctypes.POINTER(ctypes.c_char)()
+        out_len = ctypes.c_size_t(0)
+        handle = self._enter()
+        try:
+            status = _lib.parley_engine_ingest_webhook(
+                handle, data, len(data), header, ctypes.byref(out), ctypes.byref(out_len))
+            if status != Status.OK:
+                _raise_last(status)
+        finally:
+            self._leave()
+        return json.loads(_take_string(out, out_len.value))

@@ -1,0 +1,358 @@
+"""Tests of the Python binding through the real libParley.so (run against the installed package)."""
+
+import hashlib
+import hmac
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+import parley
+from parley import Engine, ParleyError, Status
+
+HEADER = Path(__file__).resolve().parents[3] / "include" / "parley.h"
+
+NORMALIZED = {"id": "m1", "chat": "250788123456@c.us", "from": "250788123456@c.us", "fromMe": False,
+              "timestamp": 1764000000, "type": "text", "text": "Rent RWF 50,000 paid"}
+WWEBJS = {"id": {"fromMe": False, "remote": "250788123456@c.us", "id": "3EB0ABC",
+                 "_serialized": "false_250788123456@c.us_3EB0ABC"},
+          "body": "Hi", "type": "chat", "timestamp": 1764000000, "from": "250788123456@c.us",
+          "to": "250700000000@c.us", "fromMe": False, "hasMedia": False, "hasQuotedMsg": False}
+BAILEYS = {"key": {"remoteJid": "250788123456@s.whatsapp.net", "fromMe": False, "id": "BAE5F0"},
+           "messageTimestamp": 1764000000, "pushName": "Aline", "message": {"conversation": "Hello"}}
+WEBHOOK = json.dumps({
+    "object": "whatsapp_business_account",
+    "entry": [{"id": "102290129340398", "changes": [{"field": "messages", "value": {
+        "messaging_product": "whatsapp",
+        "metadata": {"display_phone_number": "15550783881", "phone_number_id": "106540352242922"},
+        "contacts": [{"profile": {"name": "Aline"}, "wa_id": "250788123456"}],
+        "messages": [{"from": "250788123456", "id": "wamid.HBgLMjUwNzg4MTIzNDU2FQIAEhggQTE=",
+                      "timestamp": "1764000100", "type": "text",
+                      "text": {"body": "The sink in unit 4B leaks, email me at aline@example.rw"}}],
+        "statuses": [{"id": "wamid.OUT1", "status": "delivered", "timestamp": "1764000090",
+                      "recipient_id": "250788123456"}]}}]}]}).encode()
+
+
+def message(i, text="hello"):
+    return dict(NORMALIZED, id=f"m{i}", text=text)
+
+
+def sign(secret, body):
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+@pytest.fixture
+def engine():
+    with Engine() as e:
+        yield e
+
+
+@pytest.fixture
+def store_config(tmp_path):
+    return {"store": {"path": str(tmp_path / "parley.db")}}
+
+
+def expect(status, call, *args):
+    with pytest.raises(ParleyError) as caught:
+        call(*args)
+    assert caught.value.status is status, caught.value
+    assert caught.value.message, "parley_last_error() should describe the failure"
+    return caught.value
+
+
+# -- library ------------------------------------------------------------------------------
+
+def test_version_matches_the_header():
+    text = HEADER.read_text()
+    expected = ".".join(re.search(rf"#define PARLEY_VERSION_{p} (\d+)", text).group(1)
+                        for p in ("MAJOR", "MINOR", "PATCH"))
+    assert parley.version() == expected == parley.__version__
+
+
+def test_status_mirrors_the_header():
+    declared = dict((name, int(value)) for name, value in re.findall(r"PARLEY_(\w+) = (\d+)", HEADER.read_text()))
+    assert {s.name: s.value for s in Status} == declared
+
+
+def test_library_is_the_packaged_copy():
+    if os.environ.get("PARLEY_LIBRARY"):
+        pytest.skip("PARLEY_LIBRARY overrides the packaged copy")
+    assert Path(parley.library_path()) == Path(parley.__file__).resolve().with_name("libParley.so")
+
+
+# -- formats --------------------------------------------------------------------------------
+
+def test_normalized_message_with_money(engine):
+    context = engine.process(NORMALIZED)
+    assert context["schema"] == 1
+    assert context["status"] == "processed"
+    assert context["format"] == "normalized"
+    assert context["message"]["id"] == "m1"
+    assert context["message"]["text"] == "Rent RWF 50,000 paid"
+    money = [e for e in context["entities"] if e["type"] == "money"]
+    assert money, context["entities"]
+    entity = money[0]
+    assert NORMALIZED["text"][entity["start"]:entity["end"]] == entity["text"]
+    assert float(entity["value"]["amount"]) == 50000
+    assert entity["value"].get("currency") == "RWF"
+    assert "totalMicros" in context["timings"]
+
+
+def test_whatsapp_web_js_message(engine):
+    context = engine.process(WWEBJS)
+    assert context["format"] == "whatsapp-web.js"
+    assert context["status"] == "processed"
+    assert context["message"]["text"] == "Hi"
+
+
+def test_baileys_message(engine):
+    context = engine.process(BAILEYS)
+    assert context["format"] == "baileys"
+    assert context["status"] == "processed"
+    assert context["message"]["text"] == "Hello"
+
+
+@pytest.mark.parametrize("form", ["str", "bytes", "bytearray", "memoryview"])
+def test_message_as_str_or_bytes(engine, form):
+    text = json.dumps(NORMALIZED)
+    value = {"str": text, "bytes": text.encode(), "bytearray": bytearray(text.encode()),
+             "memoryview": memoryview(text.encode())}[form]
+    assert engine.process(value)["format"] == "normalized"
+
+
+def test_non_ascii_text_offsets(engine):
+    text = "Muraho 😀 call +250 788 123 456"
+    context = engine.process(message(7, text))
+    assert context["message"]["text"] == text
+    for entity in context["entities"]:
+        assert text[entity["start"]:entity["end"]] == entity["text"]
+
+
+# -- duplicates -----------------------------------------------------------------------------
+
+def test_duplicate_in_memory(engine):
+    assert engine.process(NORMALIZED)["status"] == "processed"
+    again = engine.process(NORMALIZED)
+    assert again["status"] == "duplicate"
+    assert again["message"]["id"] == "m1"
+
+
+def test_duplicate_after_reopen(store_config):
+    with Engine(store_config) as first:
+        assert first.process(NORMALIZED)["status"] == "processed"
+        assert first.process(BAILEYS)["status"] == "processed"
+    with Engine(json.dumps(store_config)) as second:
+        assert second.process(NORMALIZED)["status"] == "duplicate"
+        assert second.process(BAILEYS)["status"] == "duplicate"
+        assert second.process(WWEBJS)["status"] == "processed"
+
+
+# -- failures: one status each, and the store is untouched -----------------------------------
+
+BAD_INPUTS = [
+    (Status.MALFORMED_JSON, b'{"id": "m2", '),
+    (Status.INVALID_UTF8, b'{"id": "m2", "text": "\xff\xfe"}'),
+    (Status.INVALID_MESSAGE, b"[]"),
+    (Status.INVALID_MESSAGE, b'{"id": 5}'),
+    (Status.UNSUPPORTED, json.dumps(dict(NORMALIZED, id="m2", type="hologram")).encode()),
+    (Status.INVALID_ARGUMENT, b""),
+    (Status.TOO_LARGE, json.dumps(dict(NORMALIZED, id="m2", text="x" * (10 * 1024 * 1024))).encode()),
+]
+
+
+@pytest.mark.parametrize("status,data", BAD_INPUTS, ids=[s.name + str(i) for i, (s, _) in enumerate(BAD_INPUTS)])
+def test_bad_input_status_and_store_intact(store_config, status, data):
+    with Engine(store_config) as e:
+        assert e.process(NORMALIZED)["status"] == "processed"
+        expect(status, e.process, data)
+        assert e.process(NORMALIZED)["status"] == "duplicate"
+    with Engine(store_config) as e:
+        assert e.process(NORMALIZED)["status"] == "duplicate"
+        # Nothing of the failed input was stored: m2 is new.
+        assert e.process(message(2))["status"] == "processed"
+
+
+def test_error_attributes(engine):
+    error = expect(Status.MALFORMED_JSON, engine.process, "{")
+    assert isinstance(error.status, Status)
+    assert "MALFORMED_JSON" in str(error)
+    assert isinstance(error, Exception)
+
+
+def test_last_error_is_per_call(engine):
+    first = expect(Status.INVALID_MESSAGE, engine.process, "[]")
+    second = expect(Status.MALFORMED_JSON, engine.process, "{")
+    assert first.message != second.message
+
+
+def test_str_with_lone_surrogate_is_invalid_utf8(engine):
+    expect(Status.INVALID_UTF8, engine.process, '{"id": "\ud800"}')
+
+
+def test_wrong_python_types():
+    with Engine() as e:
+        with pytest.raises(TypeError):
+            e.process(42)
+        with pytest.raises(TypeError):
+            e.ingest_webhook(WEBHOOK, 42)
+    with pytest.raises(TypeError):
+        Engine(3.5)
+
+
+@pytest.mark.parametrize("config", [
+    {"colour": "blue"},
+    {"store": {"path": "x.db", "mode": "fast"}},
+    {"limits": {"maxMessageBytes": "big"}},
+    {"region": 7},
+])
+def test_invalid_config(config):
+    expect(Status.INVALID_CONFIG, Engine, config)
+
+
+def test_config_malformed_json():
+    expect(Status.MALFORMED_JSON, Engine, "{region")
+
+
+def test_limit_from_config(engine):
+    with Engine({"limits": {"maxMessageBytes": 64}}) as small:
+        expect(Status.TOO_LARGE, small.process, message(3, "y" * 100))
+
+
+def test_corrupt_store(tmp_path):
+    path = tmp_path / "parley.db"
+    path.write_bytes(b"these are a tenant's notes, not a database\n" * 200)
+    expect(Status.CORRUPT, Engine, {"store": {"path": str(path)}})
+
+
+def test_store_in_missing_directory(tmp_path):
+    expect(Status.STORAGE, Engine, {"store": {"path": str(tmp_path / "missing" / "dir" / "p.db")}})
+
+
+# -- webhooks ---------------------------------------------------------------------------------
+
+def test_webhook_signature(store_config):
+    config = dict(store_config, webhook={"appSecret": "s3cret"})
+    with Engine(config) as e:
+        assert e.process(NORMALIZED)["status"] == "processed"
+        expect(Status.BAD_SIGNATURE, e.ingest_webhook, WEBHOOK, sign("wrong", WEBHOOK))
+        expect(Status.BAD_SIGNATURE, e.ingest_webhook, WEBHOOK, None)
+        expect(Status.BAD_SIGNATURE, e.ingest_webhook, WEBHOOK, "sha256=zz")
+        assert e.process(NORMALIZED)["status"] == "duplicate"
+        result = e.ingest_webhook(WEBHOOK, sign("s3cret", WEBHOOK))
+        assert result["format"] == "cloud-api"
+        assert result["schema"] == 1
+        [context] = result["contexts"]
+        assert context["format"] == "cloud-api"
+        assert context["status"] == "processed"
+        assert "email" in {entity["type"] for entity in context["entities"]}
+        assert len(result["statuses"]) == 1
+        again = e.ingest_webhook(WEBHOOK.decode(), sign("s3cret", WEBHOOK))
+        assert again["contexts"][0]["status"] == "duplicate"
+
+
+def test_webhook_without_secret_ignores_header(engine):
+    result = engine.ingest_webhook(WEBHOOK, "sha256=whatever")
+    assert result["contexts"][0]["status"] == "processed"
+
+
+def test_webhook_that_is_not_cloud_api(engine):
+    expect(Status.UNSUPPORTED, engine.ingest_webhook, b'{"object": "page", "entry": []}')
+    expect(Status.INVALID_ARGUMENT, engine.ingest_webhook, b"")
+
+
+# -- lifetime and threads ---------------------------------------------------------------------
+
+def test_use_after_close():
+    e = Engine()
+    e.process(NORMALIZED)
+    e.close()
+    assert e.closed
+    e.close()  # harmless
+    expect(Status.INVALID_ARGUMENT, e.process, NORMALIZED)
+    expect(Status.INVALID_ARGUMENT, e.ingest_webhook, WEBHOOK)
+
+
+def test_many_threads(store_config):
+    threads, per_thread = 8, 50
+    errors, results = [], []
+    lock = threading.Lock()
+    with Engine(store_config) as e:
+        def work(t):
+            try:
+                for i in range(per_thread):
+                    # Every thread processes its own messages and, racing, a shared one.
+                    mine = e.process(message(f"t{t}-{i}", f"paid RWF {i},000"))
+                    shared = e.process(message(f"shared-{i}"))
+                    with lock:
+                        results.append((mine["status"], shared["status"]))
+                    expect(Status.MALFORMED_JSON, e.process, b"{")
+            except BaseException as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+
+        pool = [threading.Thread(target=work, args=(t,)) for t in range(threads)]
+        for thread in pool:
+            thread.start()
+        for thread in pool:
+            thread.join()
+    assert not errors, errors[:3]
+    assert len(results) == threads * per_thread
+    assert all(mine == "processed" for mine, _ in results)
+    shared = [s for _, s in results]
+    assert shared.count("processed") == per_thread
+    assert shared.count("duplicate") == (threads - 1) * per_thread
+
+
+def test_close_while_other_threads_work():
+    e = Engine()
+    stop = threading.Event()
+    failures = []
+
+    def work(t):
+        i = 0
+        while not stop.is_set():
+            try:
+                e.process(message(f"c{t}-{i}"))
+            except ParleyError as error:
+                if error.status is not Status.INVALID_ARGUMENT:
+                    failures.append(error)
+                return
+            i += 1
+
+    pool = [threading.Thread(target=work, args=(t,)) for t in range(4)]
+    for thread in pool:
+        thread.start()
+    e.close()
+    stop.set()
+    for thread in pool:
+        thread.join()
+    assert not failures
+
+
+def test_fresh_process_without_ld_library_path(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("LD_LIBRARY_PATH", "PARLEY_LIBRARY")}
+    script = (
+        "import json, parley\n"
+        "with parley.Engine() as e:\n"
+        "    c = e.process(json.loads(input()))\n"
+        "print(json.dumps({'version': parley.version(), 'library': parley.library_path(),"
+        " 'format': c['format'], 'types': [x['type'] for x in c['entities']]}))\n")
+    run = subprocess.run([sys.executable, "-c", script], input=json.dumps(NORMALIZED), env=env, cwd=tmp_path,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    report = json.loads(run.stdout)
+    assert report["version"] == parley.version()
+    assert report["format"] == "normalized"
+    assert "money" in report["types"]
+
+
+def test_bad_parley_library_names_what_was_tried(tmp_path):
+    env = dict(os.environ, PARLEY_LIBRARY=str(tmp_path / "nowhere" / "libParley.so"))
+    run = subprocess.run([sys.executable, "-c", "import parley"], env=env, cwd=tmp_path,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    assert "ImportError" in run.stderr and "nowhere" in run.stderr
