@@ -21,7 +21,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        .target(name: "ParleyCore", dependencies: ["CSQLite", "COpenSSL"]),
+        .target(name: "CPhoneNumbers",
+                linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]),
+        .target(name: "ParleyCore", dependencies: ["CSQLite", "COpenSSL", "CPhoneNumbers"]),
         .target(name: "Parley", dependencies: ["ParleyCore"], exclude: ["exports.map"],
                 linkerSettings: [.unsafeFlags(exportFlags)]),
         .executableTarget(name: "parley-cli", dependencies: [
@@ -30,5 +32,6 @@ let package = Package(
         ]),
         .testTarget(name: "ParleyCoreTests", dependencies: ["ParleyCore"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -1,0 +1,43 @@
+// A small C interface over Google's libphonenumber (C++), used by ParleyCore's PhoneScanner.
+// Internal to the package: no C++ type or exception crosses this boundary.
+#ifndef PARLEY_PHONE_NUMBERS_H
+#define PARLEY_PHONE_NUMBERS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// One phone number found in a text.
+typedef struct pn_match {
+    int32_t start;          ///< UTF-8 byte offset of the first byte of the match
+    int32_t end;            ///< UTF-8 byte offset one past the match
+    int32_t international;  ///< 1 when written with a leading '+' (or an IDD such as 00), else 0
+    char e164[24];          ///< "+250788123456", NUL-terminated
+} pn_match;
+
+/// 1 when `region` (two letters, upper case, NUL-terminated) is a region libphonenumber
+/// knows (it has a country calling code), else 0.
+int pn_is_supported_region(const char *region);
+
+/// Finds phone numbers in the UTF-8 `text` (`length` bytes) with PhoneNumberMatcher at
+/// leniency VALID, numbers without a country code read for `region`. Writes at most
+/// `capacity` matches into `out`, in text order, and returns how many were written;
+/// -1 on an internal failure (never throws).
+int pn_find_numbers(const char *text, size_t length, const char *region,
+                    pn_match *out, int capacity);
+
+/// Finds phone numbers like `pn_find_numbers`, into a malloc'd array stored in `*out`
+/// (NULL when none); returns the count, or -1. Release the array with `pn_free`.
+int pn_find_numbers_alloc(const char *text, size_t length, const char *region, pn_match **out);
+
+/// Frees an array returned by `pn_find_numbers_alloc`.
+void pn_free(void *pointer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

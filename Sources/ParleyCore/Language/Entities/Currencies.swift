@@ -1,0 +1,159 @@
+/// ISO 4217 codes and the symbols and words people write for them in chat messages.
+enum Currencies {
+    /// Active ISO 4217 alphabetic codes (and the few fund/metal codes the standard lists).
+    static let isoCodes: Set<String> = [
+        "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
+        "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD",
+        "CAD", "CDF", "CHE", "CHF", "CHW", "CLF", "CLP", "CNY", "COP", "COU", "CRC", "CUC", "CUP",
+        "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP",
+        "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HRK", "HTG", "HUF", "IDR",
+        "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW",
+        "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA",
+        "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MXV", "MYR", "MZN", "NAD",
+        "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG",
+        "QAR", "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE",
+        "SLL", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP",
+        "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VED",
+        "VES", "VND", "VUV", "WST", "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG",
+        "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XTS", "XUA", "XXX", "YER", "ZAR", "ZMW", "ZWG",
+        "ZWL",
+    ]
+
+    /// Codes that are also common English words (or are never money in a chat): never taken
+    /// as a money marker in text, though still accepted as the configured currency.
+    static let wordLikeCodes: Set<String> = [
+        "ALL", "TOP", "CUP", "TRY", "GEL", "SOS", "MAD", "PEN", "BOB", "MOP", "BAM", "ERN", "AMD",
+        "CHE", "CHW", "COU", "XXX", "XTS", "XAG", "XAU", "XPD", "XPT", "XBA", "XBB", "XBC", "XBD",
+        "XSU", "XUA", "XDR", "BOV", "MXV", "UYI", "UYW", "USN", "CLF",
+    ]
+
+    /// Codes also recognised written in lower or mixed case ("usd", "Rwf").
+    static let caseInsensitiveCodes: Set<String> = [
+        "USD", "EUR", "GBP", "RWF", "KES", "UGX", "TZS", "NGN", "ZAR", "GHS", "INR", "AED", "CAD",
+        "AUD", "XOF", "XAF", "ETB", "ZMW", "MWK", "BIF", "CDF", "EGP", "JPY", "CNY", "CHF", "SEK",
+        "NOK", "DKK", "NZD", "SGD", "HKD", "PKR", "LKR", "NPR", "SAR", "QAR", "MYR", "IDR", "PHP",
+        "THB", "BRL", "MXN", "SSP", "SDG", "MZN", "BWP", "NAD", "SZL", "LSL", "MUR", "SCR", "DJF",
+        "GNF", "KMF", "MGA", "AOA", "LRD", "SLE", "GMD", "CVE", "STN",
+    ]
+
+    /// A currency a marker names: one code, or a family resolved by the configured currency
+    /// or region ("francs" is RWF in Rwanda, XOF in Senegal, unknown elsewhere).
+    enum Marker: Sendable, Equatable {
+        case code(String)
+        case family(Family)
+    }
+
+    enum Family: Sendable, Equatable {
+        case dollar, franc, cfa, shilling, pound, rupee, kwacha, dirham, peso, yen
+
+        /// Currencies of the family, with the regions that use each.
+        var members: [(code: String, regions: [String])] {
+            switch self {
+            case .dollar:
+                return [("USD", ["US", "EC", "SV", "PA", "PR", "ZW", "TL", "FM", "MH", "PW"]), ("CAD", ["CA"]),
+                        ("AUD", ["AU"]), ("NZD", ["NZ"]), ("SGD", ["SG"]), ("HKD", ["HK"]), ("LRD", ["LR"]),
+                        ("NAD", ["NA"]), ("JMD", ["JM"]), ("TTD", ["TT"]), ("BSD", ["BS"]), ("BBD", ["BB"]),
+                        ("BZD", ["BZ"]), ("FJD", ["FJ"]), ("GYD", ["GY"]), ("TWD", ["TW"]), ("XCD", ["AG", "DM", "GD", "KN", "LC", "VC"])]
+            case .franc:
+                return [("RWF", ["RW"]), ("BIF", ["BI"]), ("CDF", ["CD"]), ("CHF", ["CH", "LI"]), ("GNF", ["GN"]),
+                        ("KMF", ["KM"]), ("DJF", ["DJ"]), ("XPF", ["PF", "NC", "WF"])]
+                    + Family.cfa.members
+            case .cfa:
+                return [("XOF", ["SN", "CI", "BF", "ML", "NE", "TG", "BJ", "GW"]),
+                        ("XAF", ["CM", "GA", "CG", "TD", "CF", "GQ"])]
+            case .shilling:
+                return [("KES", ["KE"]), ("UGX", ["UG"]), ("TZS", ["TZ"]), ("SOS", ["SO"])]
+            case .pound:
+                return [("GBP", ["GB", "IM", "JE", "GG"]), ("EGP", ["EG"]), ("SDG", ["SD"]), ("SSP", ["SS"]),
+                        ("LBP", ["LB"]), ("SYP", ["SY"]), ("FKP", ["FK"]), ("GIP", ["GI"]), ("SHP", ["SH"])]
+            case .rupee:
+                return [("INR", ["IN"]), ("PKR", ["PK"]), ("LKR", ["LK"]), ("NPR", ["NP"]), ("MUR", ["MU"]),
+                        ("SCR", ["SC"])]
+            case .kwacha:
+                return [("ZMW", ["ZM"]), ("MWK", ["MW"])]
+            case .dirham:
+                return [("AED", ["AE"]), ("MAD", ["MA"])]
+            case .peso:
+                return [("MXN", ["MX"]), ("ARS", ["AR"]), ("COP", ["CO"]), ("CLP", ["CL"]), ("PHP", ["PH"]),
+                        ("DOP", ["DO"]), ("UYU", ["UY"]), ("CUP", ["CU"])]
+            case .yen:
+                return [("JPY", ["JP"]), ("CNY", ["CN"])]
+            }
+        }
+
+        /// The member taken when neither the configured currency nor the region picks one.
+        var fallback: String? {
+            switch self {
+            case .dollar: return "USD"
+            case .rupee: return "INR"
+            case .dirham: return "AED"
+            case .yen: return "JPY"
+            default: return nil
+            }
+        }
+
+        /// Whether a number followed by this word is money even when no currency resolves
+        /// ("5 pounds" of flour is not).
+        var isMoneyWhenUnresolved: Bool { self != .pound }
+    }
+
+    /// Symbols and mixed-case abbreviations, matched case-sensitively, longest first.
+    /// `prefixOnly` markers are money only directly before an amount.
+    static let markers: [(text: [Unicode.Scalar], marker: Marker, prefixOnly: Bool)] = {
+        let table: [(String, Marker, Bool)] = [
+            ("US$", .code("USD"), false), ("CA$", .code("CAD"), false), ("C$", .code("CAD"), true),
+            ("AU$", .code("AUD"), false), ("A$", .code("AUD"), true), ("NZ$", .code("NZD"), false),
+            ("HK$", .code("HKD"), false), ("S$", .code("SGD"), true), ("R$", .code("BRL"), false),
+            ("GH₵", .code("GHS"), false), ("GH¢", .code("GHS"), false),
+            ("KShs", .code("KES"), false), ("Kshs", .code("KES"), false), ("kshs", .code("KES"), false),
+            ("KSh", .code("KES"), false), ("Ksh", .code("KES"), false), ("KSH", .code("KES"), false),
+            ("ksh", .code("KES"), false),
+            ("USh", .code("UGX"), false), ("Ush", .code("UGX"), false), ("USH", .code("UGX"), false),
+            ("ush", .code("UGX"), false),
+            ("TSh", .code("TZS"), false), ("Tsh", .code("TZS"), false), ("TSH", .code("TZS"), false),
+            ("tsh", .code("TZS"), false),
+            ("Frw", .code("RWF"), false), ("FRW", .code("RWF"), false), ("frw", .code("RWF"), false),
+            ("FCFA", .family(.cfa), false), ("fcfa", .family(.cfa), false), ("CFA", .family(.cfa), false),
+            ("Dhs", .family(.dirham), false), ("Rs", .family(.rupee), true), ("R", .code("ZAR"), true),
+            ("$", .family(.dollar), false), ("€", .code("EUR"), false), ("£", .code("GBP"), false),
+            ("₦", .code("NGN"), false), ("₹", .code("INR"), false), ("¥", .family(.yen), false),
+            ("₵", .code("GHS"), false), ("₩", .code("KRW"), false), ("₱", .code("PHP"), false),
+            ("₺", .code("TRY"), false), ("₽", .code("RUB"), false), ("₴", .code("UAH"), false),
+            ("₪", .code("ILS"), false), ("฿", .code("THB"), false), ("₫", .code("VND"), false),
+            ("₲", .code("PYG"), false), ("₡", .code("CRC"), false), ("₸", .code("KZT"), false),
+            ("₼", .code("AZN"), false), ("₾", .code("GEL"), false), ("₭", .code("LAK"), false),
+            ("₮", .code("MNT"), false), ("৳", .code("BDT"), false),
+        ]
+        return table.map { (Array($0.0.unicodeScalars), $0.1, $0.2) }
+            .sorted { $0.text.count > $1.text.count }
+    }()
+
+    /// Words after an amount ("50 dollars"), matched case-insensitively.
+    static let words: [String: Marker] = [
+        "dollar": .family(.dollar), "dollars": .family(.dollar), "bucks": .family(.dollar),
+        "buck": .family(.dollar), "usd": .code("USD"),
+        "euro": .code("EUR"), "euros": .code("EUR"), "quid": .code("GBP"),
+        "pound": .family(.pound), "pounds": .family(.pound),
+        "franc": .family(.franc), "francs": .family(.franc), "shilling": .family(.shilling),
+        "shillings": .family(.shilling), "bob": .family(.shilling), "naira": .code("NGN"),
+        "cedi": .code("GHS"), "cedis": .code("GHS"), "rand": .code("ZAR"), "rupee": .family(.rupee),
+        "rupees": .family(.rupee), "birr": .code("ETB"), "kwacha": .family(.kwacha),
+        "dirham": .family(.dirham), "dirhams": .family(.dirham), "yen": .code("JPY"),
+        "yuan": .code("CNY"), "rmb": .code("CNY"), "renminbi": .code("CNY"), "peso": .family(.peso),
+        "pesos": .family(.peso), "rupiah": .code("IDR"), "ringgit": .code("MYR"), "baht": .code("THB"),
+        "lira": .code("TRY"), "dalasi": .code("GMD"), "leone": .code("SLE"), "leones": .code("SLE"),
+        "meticais": .code("MZN"), "pula": .code("BWP"), "kwanza": .code("AOA"), "ariary": .code("MGA"),
+    ]
+
+    /// The code a marker names for this configuration, nil when it stays ambiguous.
+    static func resolve(_ marker: Marker, currency: String?, region: String) -> String? {
+        switch marker {
+        case .code(let code): return code
+        case .family(let family):
+            let members = family.members
+            if let currency, members.contains(where: { $0.code == currency }) { return currency }
+            if let member = members.first(where: { $0.regions.contains(region) }) { return member.code }
+            return family.fallback
+        }
+    }
+}

@@ -1,0 +1,219 @@
+/// Plain numbers: "12.5", "-3", "50,000", "1.200,50", "85k", "1.2m", "2 million".
+enum NumberScanner {
+    static func scan(_ text: ScalarText, into candidates: inout [Candidate]) {
+        var i = 0
+        let count = text.count
+        while i < count {
+            let startsNumber = text.isDigit(i)
+                || (text.ascii(i) == 0x2E && text.isDigit(i + 1) && !text.isDigit(i - 1))
+                || (isMinus(text, i) && (text.isDigit(i + 1) || (text.ascii(i + 1) == 0x2E && text.isDigit(i + 2))))
+            guard startsNumber else {
+                if let value = fraction(text, at: i), !text.isAlphanumeric(i - 1), !text.isAlphanumeric(i + 1) {
+                    candidates.append(Candidate(kind: .number, start: i, end: i + 1, value: ["number": .double(value)], confidence: 0.9))
+                }
+                i += 1
+                continue
+            }
+            // A number glued to a letter or digit before it ("A4", "x2") is part of a word.
+            if isMinus(text, i) {
+                if !minusCanBeSign(text, i) { i += 1; continue }
+            } else if text.isAlphanumeric(i - 1) {
+                i += 1
+                while i < count && text.isAlphanumeric(i) { i += 1 }
+                continue
+            }
+            guard let number = parse(text, at: i) else { i += 1; continue }
+            if text.isAlphanumeric(number.end) {
+                // "180ml", "4th", "666666666s": a measure or a code, not a number.
+                i = number.end
+                while i < count && text.isAlphanumeric(i) { i += 1 }
+                continue
+            }
+            candidates.append(Candidate(kind: .number, start: number.start, end: number.end,
+                                        value: ["number": number.value], confidence: 0.95))
+            i = number.end
+        }
+    }
+
+    /// The end of ",dd" groups closed by a ",ddd" group after the first digits, if any.
+    static func indianGroups(_ text: ScalarText, from start: Int) -> Int? {
+        var k = start
+        var pairs = 0
+        while text.ascii(k) == 0x2C, text.isDigit(k + 1), text.isDigit(k + 2) {
+            if text.ascii(k + 3) == 0x2C {
+                k += 3
+                pairs += 1
+                continue
+            }
+            if text.isDigit(k + 3), !text.isDigit(k + 4) { return pairs > 0 ? k + 4 : nil }
+            return nil
+        }
+        return nil
+    }
+
+    /// A vulgar fraction standing alone: "½", "¾".
+    static func fraction(_ text: ScalarText, at i: Int) -> Double? {
+        guard let scalar = text[i], scalar.value >= 0xBC, scalar.properties.generalCategory == .otherNumber,
+              let value = scalar.properties.numericValue, value < 1, value > 0 else { return nil }
+        return value
+    }
+
+    @inline(__always) static func isMinus(_ text: ScalarText, _ i: Int) -> Bool {
+        guard let scalar = text[i] else { return false }
+        return scalar == "-" || scalar == "\u{2212}"
+    }
+
+    /// A minus is a sign at the start, after a space or an opening bracket, not in "10-20".
+    static func minusCanBeSign(_ text: ScalarText, _ i: Int) -> Bool {
+        guard let previous = text[i - 1] else { return true }
+        if previous.properties.isWhitespace { return true }
+        return previous == "(" || previous == "[" || previous == ":" || previous == "="
+    }
+
+    struct Parsed {
+        var start: Int
+        var end: Int
+        var value: JSONValue
+    }
+
+    /// Parses the number starting at `start` (a digit, a leading ".", or a minus sign), with
+    /// thousands separators, decimals and a k/m/bn or million/billion multiplier. `end` is
+    /// one past the last scalar used; the caller checks what follows.
+    static func parse(_ text: ScalarText, at start: Int) -> Parsed? {
+        var i = start
+        var negative = false
+        if isMinus(text, i) { negative = true; i += 1 }
+        var integer: [UInt8] = []
+        var fraction: [UInt8] = []
+        func digitRun(_ from: Int) -> Int {
+            var j = from
+            while text.isDigit(j) { j += 1 }
+            return j
+        }
+        func append(_ digits: inout [UInt8], _ from: Int, _ to: Int) {
+            for j in from..<to { digits.append(text.ascii(j)) }
+        }
+        // A number inside a dotted chain ("192.168.1.2", "12.03.2026") takes no decimals.
+        let inChain = text.ascii(start - 1) == 0x2E && text.isDigit(start - 2)
+        if text.isDigit(i) {
+            let firstEnd = digitRun(i)
+            append(&integer, i, firstEnd)
+            var j = firstEnd
+            let firstLength = firstEnd - i
+            // Separator groups: exactly three digits after each separator.
+            func groups(separator: (Unicode.Scalar) -> Bool) -> (end: Int, count: Int) {
+                var k = j
+                var n = 0
+                while let s = text[k], separator(s), text.isDigit(k + 1) {
+                    let runEnd = digitRun(k + 1)
+                    guard runEnd - (k + 1) == 3 else { break }
+                    k = runEnd
+                    n += 1
+                }
+                return (k, n)
+            }
+            if firstLength <= 2, let lakh = indianGroups(text, from: j) {
+                // Indian grouping: "12,34,567".
+                for k in j..<lakh where text.isDigit(k) { integer.append(text.ascii(k)) }
+                j = lakh
+            } else if firstLength <= 3 {
+                let comma = groups { $0 == "," }
+                let thin = groups { $0 == "\u{202F}" || $0 == "\u{00A0}" || $0 == "\u{2009}" }
+                let dot = groups { $0 == "." }
+                if comma.count > 0 {
+                    for k in j..<comma.end where text.isDigit(k) { integer.append(text.ascii(k)) }
+                    j = comma.end
+                } else if thin.count > 0 {
+                    for k in j..<thin.end where text.isDigit(k) { integer.append(text.ascii(k)) }
+                    j = thin.end
+                } else if !inChain && dot.count > 0
+                            && (dot.count >= 2 || (text.ascii(dot.end) == 0x2C && text.isDigit(dot.end + 1)))
+                            && !(text.ascii(dot.end) == 0x2E && text.isDigit(dot.end + 1)) {
+                    // European grouping: "1.200.000", "1.200,50".
+                    for k in j..<dot.end where text.isDigit(k) { integer.append(text.ascii(k)) }
+                    j = dot.end
+                    if text.ascii(j) == 0x2C && text.isDigit(j + 1) {
+                        let fractionEnd = digitRun(j + 1)
+                        append(&fraction, j + 1, fractionEnd)
+                        j = fractionEnd
+                    }
+                    return finish(text, start: start, end: j, negative: negative, integer: integer, fraction: fraction)
+                }
+            }
+            i = j
+            if !inChain, text.ascii(i) == 0x2E, text.isDigit(i + 1) {
+                let fractionEnd = digitRun(i + 1)
+                // "192.168.1.2": a second dot makes a chain of separate numbers.
+                if text.ascii(fractionEnd) == 0x2E && text.isDigit(fractionEnd + 1) {
+                    return finish(text, start: start, end: i, negative: negative, integer: integer, fraction: [], multiplier: false)
+                }
+                append(&fraction, i + 1, fractionEnd)
+                i = fractionEnd
+            }
+        } else if text.ascii(i) == 0x2E, text.isDigit(i + 1) {
+            let fractionEnd = digitRun(i + 1)
+            append(&fraction, i + 1, fractionEnd)
+            integer = [0x30]
+            i = fractionEnd
+        } else {
+            return nil
+        }
+        return finish(text, start: start, end: i, negative: negative, integer: integer, fraction: fraction)
+    }
+
+    private static func finish(_ text: ScalarText, start: Int, end: Int, negative: Bool, integer: [UInt8],
+                               fraction: [UInt8], multiplier allowed: Bool = true) -> Parsed? {
+        var end = end
+        var exponent = 0
+        if allowed, let (power, suffixEnd) = multiplier(text, at: end) {
+            exponent = power
+            end = suffixEnd
+        }
+        return Parsed(start: start, end: end, value: value(negative: negative, integer: integer, fraction: fraction, exponent: exponent))
+    }
+
+    /// "k", "m"/"mn", "bn", directly after the digits and not followed by a letter, or
+    /// " thousand"/" million"/" billion" after one space.
+    static func multiplier(_ text: ScalarText, at i: Int) -> (Int, Int)? {
+        let glued = text.asciiWord(at: i, limit: 3)
+        if !glued.isEmpty, !text.isLetter(i + glued.count) {
+            switch glued {
+            case "k": return (3, i + 1)
+            case "m", "mn": return (6, i + glued.count)
+            case "bn": return (9, i + 2)
+            default: break
+            }
+        }
+        if text.ascii(i) == 0x20 {
+            let word = text.asciiWord(at: i + 1, limit: 9)
+            if !text.isLetter(i + 1 + word.count) {
+                switch word {
+                case "thousand": return (3, i + 9)
+                case "million": return (6, i + 8)
+                case "billion": return (9, i + 8)
+                default: break
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The value as `.int` when it is a whole number that fits, else `.double`.
+    static func value(negative: Bool, integer: [UInt8], fraction: [UInt8], exponent: Int) -> JSONValue {
+        var digits = integer + fraction
+        var scale = exponent - fraction.count
+        while scale < 0, digits.last == 0x30 { digits.removeLast(); scale += 1 }
+        while digits.count > 1, digits.first == 0x30 { digits.removeFirst() }
+        if scale >= 0, digits.count + scale <= 18 {
+            var n: Int64 = 0
+            for d in digits { n = n * 10 + Int64(d - 0x30) }
+            for _ in 0..<scale { n *= 10 }
+            return .int(negative ? -n : n)
+        }
+        var literal = String(decoding: integer, as: UTF8.self)
+        if !fraction.isEmpty { literal += "." + String(decoding: fraction, as: UTF8.self) }
+        if exponent != 0 { literal += "e\(exponent)" }
+        let d = Double(literal) ?? 0
+        return .double(negative ? -d : d)
+    }
+}

@@ -1,0 +1,100 @@
+import CPhoneNumbers
+
+/// Phone numbers through Google's libphonenumber (PhoneNumberMatcher, leniency VALID):
+/// "+250 788 123 456", and national forms for the configured region ("0788 123 456" in RW).
+enum PhoneScanner {
+    /// Texts with fewer digits than this hold no phone number worth the matcher's cost.
+    static let minimumDigits = 6
+
+    /// At most this many phone numbers are taken from one message.
+    static let maximumMatches = 32
+
+    static func isSupported(region: String) -> Bool {
+        region.withCString { pn_is_supported_region($0) } == 1
+    }
+
+    static func scan(_ view: ScalarText, region: String, into candidates: inout [Candidate]) {
+        // The matcher costs tens of microseconds per call, so it reads only the stretches of
+        // digits and phone punctuation holding enough digits, each with one scalar of context.
+        for window in windows(view) {
+            let from = max(0, window.lowerBound - 1)
+            let to = min(view.count, window.upperBound + 1)
+            find(view, from: from, to: to, region: region, into: &candidates)
+        }
+    }
+
+    /// Runs of digits, "+", "(", ")", "-", ".", "/" and single spaces with at least
+    /// `minimumDigits` digits.
+    static func windows(_ view: ScalarText) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0
+        let count = view.count
+        while i < count {
+            let c = view.ascii(i)
+            guard view.isDigit(i) || c == 0x2B || c == 0x28 else { i += 1; continue }
+            let start = i
+            var digits = 0
+            var lastDigit = i
+            while i < count {
+                let c = view.ascii(i)
+                if c >= 0x30 && c <= 0x39 {
+                    digits += 1
+                    lastDigit = i
+                } else if c == 0x2B || c == 0x28 || c == 0x29 || c == 0x2D || c == 0x2E || c == 0x2F {
+                } else if (c == 0x20 || view[i] == "\u{00A0}") && view.ascii(i + 1) != 0x20 {
+                } else {
+                    break
+                }
+                i += 1
+            }
+            if digits >= minimumDigits { result.append(start..<(lastDigit + 1)) }
+            if i == start { i += 1 }
+        }
+        return result
+    }
+
+    static func find(_ view: ScalarText, from: Int, to: Int, region: String, into candidates: inout [Candidate]) {
+        var window = view.string(from, to)
+        let found: [pn_match] = window.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return [] }
+            return region.withCString { regionPointer in
+                [pn_match](unsafeUninitializedCapacity: maximumMatches) { buffer, initialized in
+                    let n = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                        pn_find_numbers($0, utf8.count, regionPointer, buffer.baseAddress, Int32(maximumMatches))
+                    }
+                    initialized = max(0, Int(n))
+                }
+            }
+        }
+        if found.isEmpty { return }
+        // Byte offsets to scalar offsets: count the non-continuation bytes before each offset.
+        let utf8 = Array(window.utf8)
+        for match in found {
+            let startByte = Int(match.start)
+            let endByte = Int(match.end)
+            guard startByte >= 0, startByte < endByte, endByte <= utf8.count else { continue }
+            let start = from + scalarIndex(utf8, startByte)
+            let end = start + scalarIndex(utf8, endByte, from: startByte)
+            guard end <= view.count else { continue }
+            // Glued to a word or a formula ("45+31-339243873"), or a negative number.
+            if view.isAlphanumeric(start - 1) { continue }
+            if NumberScanner.isMinus(view, start - 1), NumberScanner.minusCanBeSign(view, start - 1) { continue }
+            let e164 = withUnsafeBytes(of: match.e164) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            candidates.append(Candidate(kind: .phone, start: start, end: end, value: ["e164": .string(e164)],
+                                        confidence: match.international != 0 ? 0.95 : 0.9))
+        }
+    }
+
+    /// How many scalars start in `bytes[from..<offset]`.
+    @inline(__always) static func scalarIndex(_ bytes: [UInt8], _ offset: Int, from: Int = 0) -> Int {
+        var n = 0
+        var i = from
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { n += 1 }
+            i += 1
+        }
+        return n
+    }
+}
