@@ -21,6 +21,13 @@ struct ProcessCommand: ParsableCommand {
     @Argument(help: "A JSONL file of messages, or - for standard input.")
     var file: String
 
+    @Option(name: .long, help: "Messages journaled per commit (1 commits each message on its own).")
+    var batchSize = 256
+
+    func validate() throws {
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+    }
+
     func run() throws {
         let engine = try openEngine(configPath: config)
         defer { engine.close() }
@@ -31,20 +38,32 @@ struct ProcessCommand: ParsableCommand {
 
         var summary = (processed: 0, duplicates: 0, failed: 0)
         var output = OutputBuffer()
-        var lineNumber = 0
+        var batch = LineBatch()
         let started = ContinuousClock.now
-        forEachLine(of: input) { line in
+        // Lines are journaled in batches (one commit each); a batch's contexts are written
+        // only after its commit, so what the CLI prints is always stored.
+        func flushBatch() throws(ParleyError) {
+            let results = try batch.withBuffers { buffers throws(ParleyError) in try engine.process(batch: buffers) }
+            for (lineNumber, result) in zip(batch.lineNumbers, results) {
+                switch result {
+                case .success(let context):
+                    if context["status"]?.stringValue == "duplicate" { summary.duplicates += 1 } else { summary.processed += 1 }
+                    output.write(context)
+                case .failure(let error):
+                    summary.failed += 1
+                    output.write(["line": .int(Int64(lineNumber)), "error": ["status": .string(error.kind.statusName), "message": .string(error.message)]])
+                }
+            }
+            batch.removeAll()
+        }
+        var lineNumber = 0
+        try forEachLine(of: input) { line in
             lineNumber += 1
             guard !line.isEmpty, !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
-            do throws(ParleyError) {
-                let context = try engine.process(json: UnsafeRawBufferPointer(line))
-                if context["status"]?.stringValue == "duplicate" { summary.duplicates += 1 } else { summary.processed += 1 }
-                output.write(context)
-            } catch {
-                summary.failed += 1
-                output.write(["line": .int(Int64(lineNumber)), "error": ["status": .string(error.kind.statusName), "message": .string(error.message)]])
-            }
+            batch.append(line, lineNumber: lineNumber)
+            if batch.count >= batchSize { try flushBatch() }
         }
+        try flushBatch()
         output.flush()
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -94,6 +113,34 @@ func readWholeFile(_ path: String) -> String? {
 
 func printError(_ message: String) {
     fputs(message + "\n", stderr)
+}
+
+/// Input lines of one batch, copied into one buffer.
+struct LineBatch {
+    private var bytes: [UInt8] = []
+    private var ranges: [Range<Int>] = []
+    private(set) var lineNumbers: [Int] = []
+
+    var count: Int { ranges.count }
+
+    mutating func append(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) {
+        ranges.append(bytes.count..<bytes.count + line.count)
+        bytes.append(contentsOf: line)
+        lineNumbers.append(lineNumber)
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
+        lineNumbers.removeAll(keepingCapacity: true)
+    }
+
+    func withBuffers<T>(_ body: ([UnsafeRawBufferPointer]) throws(ParleyError) -> T) throws(ParleyError) -> T {
+        let result = bytes.withUnsafeBytes { all in
+            Result { () throws(ParleyError) -> T in try body(ranges.map { UnsafeRawBufferPointer(rebasing: all[$0]) }) }
+        }
+        return try result.get()
+    }
 }
 
 /// Buffers JSONL output and writes it in large chunks: one write per line would dominate.

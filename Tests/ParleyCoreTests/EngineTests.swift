@@ -70,6 +70,27 @@ import Glibc
         #expect(try engine.store.messageCount() == 1)
     }
 
+    @Test func aBatchIsJournaledLikeSingleCalls() throws {
+        let engine = try Engine()
+        _ = try process(engine, Self.message)
+        let second = Self.message.replacing("\"id\":\"m1\"", with: "\"id\":\"m2\"")
+        let inputs = [second, "{broken", Self.message, second, Self.message.replacing("\"id\":\"m1\"", with: "\"id\":\"m3\"")]
+        let joined = Array(inputs.joined().utf8)
+        var ranges: [Range<Int>] = []
+        for input in inputs { ranges.append((ranges.last?.upperBound ?? 0)..<(ranges.last?.upperBound ?? 0) + input.utf8.count) }
+        let results = try joined.withUnsafeBytes { all in
+            try engine.process(batch: ranges.map { UnsafeRawBufferPointer(rebasing: all[$0]) })
+        }
+        #expect(results.count == 5)
+        #expect(try results[0].get()["status"] == "processed")
+        #expect(throws: ParleyError.self) { try results[1].get() }
+        #expect(try results[2].get()["status"] == "duplicate")   // journaled before the batch
+        #expect(try results[3].get()["status"] == "duplicate")   // repeated inside the batch
+        #expect(try results[3].get()["entities"] == results[0].get()["entities"])
+        #expect(try results[4].get()["status"] == "processed")
+        #expect(try engine.store.messageCount() == 3)
+    }
+
     @Test func enforcesTheSizeLimit() throws {
         let engine = try Engine(configJSON: #"{"limits": {"maxMessageBytes": 100}}"#)
         do {

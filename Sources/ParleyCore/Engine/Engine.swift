@@ -32,18 +32,78 @@ public final class Engine: Sendable {
     /// Processes one normalized message: journaled with its context before this returns;
     /// a (chat, id) seen before yields the stored context marked duplicate.
     public func process(_ message: Message) throws(ParleyError) -> JSONValue {
+        switch try prepare(message) {
+        case .duplicate(let context):
+            return context
+        case .fresh(let context, let text):
+            if let raced = try store.record(message, context: text, receivedAt: Self.unixMillis()) {
+                return try EnrichedContext.duplicate(of: raced)
+            }
+            return context
+        }
+    }
+
+    /// Processes several messages, given as JSON, and journals them in one transaction: the
+    /// same results as calling `process(json:)` on each in order, at a fraction of the commits.
+    /// A failing message gets its error and does not affect the others; a storage failure
+    /// fails the whole batch (nothing of it is stored).
+    public func process(batch inputs: [UnsafeRawBufferPointer]) throws(ParleyError) -> [Result<JSONValue, ParleyError>] {
+        var results: [Result<JSONValue, ParleyError>] = []
+        results.reserveCapacity(inputs.count)
+        var pending: [(message: Message, context: String)] = []
+        var pendingIndex: [Int] = []
+        var inBatch: [MessageKey: Int] = [:]
+        for input in inputs {
+            do throws(ParleyError) {
+                let message = try MessageNormalizer.normalize(parseInput(input, what: "message"))
+                let key = MessageKey(chat: message.chat, id: message.id)
+                if let first = inBatch[key] {
+                    // Repeated inside the batch: a duplicate of the first occurrence.
+                    results.append(.success(try EnrichedContext.duplicate(of: pending[first].context)))
+                    continue
+                }
+                switch try prepare(message) {
+                case .duplicate(let context):
+                    results.append(.success(context))
+                case .fresh(let context, let text):
+                    inBatch[key] = pending.count
+                    pending.append((message, text))
+                    pendingIndex.append(results.count)
+                    results.append(.success(context))
+                }
+            } catch {
+                results.append(.failure(error))
+            }
+        }
+        guard !pending.isEmpty else { return results }
+        let raced = try store.recordAll(pending, receivedAt: Self.unixMillis())
+        for (offset, stored) in raced.enumerated() {
+            if let stored { results[pendingIndex[offset]] = .success(try EnrichedContext.duplicate(of: stored)) }
+        }
+        return results
+    }
+
+    private struct MessageKey: Hashable {
+        let chat: String
+        let id: String
+    }
+
+    private enum Prepared {
+        case duplicate(JSONValue)
+        case fresh(JSONValue, String)
+    }
+
+    /// Everything of processing but the commit: the duplicate check, the pipeline (outside
+    /// the store's lock, so threads enrich in parallel) and the context's JSON.
+    private func prepare(_ message: Message) throws(ParleyError) -> Prepared {
         let started = ContinuousClock.now
         if let stored = try store.context(chat: message.chat, id: message.id) {
-            return try EnrichedContext.duplicate(of: stored)
+            return .duplicate(try EnrichedContext.duplicate(of: stored))
         }
         let enrichment = pipeline.enrich(message)
         let micros = Self.micros(since: started)
         let context = EnrichedContext.build(message: message, enrichment: enrichment, status: .processed, totalMicros: micros)
-        let text = JSONWriter.string(context)
-        if let raced = try store.record(message, context: text, receivedAt: Self.unixMillis()) {
-            return try EnrichedContext.duplicate(of: raced)
-        }
-        return context
+        return .fresh(context, JSONWriter.string(context))
     }
 
     /// Verifies and processes a raw Cloud API webhook body.

@@ -73,20 +73,37 @@ public final class Store: Sendable {
     /// Journals a processed message. Returns nil when it was stored, or the context already
     /// stored under the same (chat, id) when another call got there first.
     public func record(_ message: Message, context: String, receivedAt: Int64) throws(ParleyError) -> String? {
+        try withConnection { db throws(ParleyError) in try Self.insert(message, context: context, receivedAt: receivedAt, into: db) }
+    }
+
+    /// Journals several processed messages in one transaction (one commit, one WAL sync point):
+    /// all are stored or, on failure, none. Returns, per message, what `record` returns.
+    public func recordAll(_ entries: [(message: Message, context: String)], receivedAt: Int64) throws(ParleyError) -> [String?] {
         try withConnection { db throws(ParleyError) in
-            try db.statement("""
-                INSERT INTO messages (chat, id, sender, timestamp, type, format, state, context, received_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'processed', ?7, ?8)
-                ON CONFLICT (chat, id) DO NOTHING
-                """)
-                .bind([
-                    .text(message.chat), .text(message.id), .text(message.from), .int(message.timestamp),
-                    .text(message.type.rawValue), .text(message.format.rawValue), .text(context), .int(receivedAt),
-                ]).run()
-            if db.changes == 1 { return nil }
-            return try db.statement("SELECT context FROM messages WHERE chat = ?1 AND id = ?2")
-                .bind([.text(message.chat), .text(message.id)]).firstRow { $0.text(0) } ?? nil
+            try db.transaction { () throws(ParleyError) -> [String?] in
+                var raced: [String?] = []
+                raced.reserveCapacity(entries.count)
+                for entry in entries {
+                    raced.append(try Self.insert(entry.message, context: entry.context, receivedAt: receivedAt, into: db))
+                }
+                return raced
+            }
         }
+    }
+
+    private static func insert(_ message: Message, context: String, receivedAt: Int64, into db: SQLiteConnection) throws(ParleyError) -> String? {
+        try db.statement("""
+            INSERT INTO messages (chat, id, sender, timestamp, type, format, state, context, received_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'processed', ?7, ?8)
+            ON CONFLICT (chat, id) DO NOTHING
+            """)
+            .bind([
+                .text(message.chat), .text(message.id), .text(message.from), .int(message.timestamp),
+                .text(message.type.rawValue), .text(message.format.rawValue), .text(context), .int(receivedAt),
+            ]).run()
+        if db.changes == 1 { return nil }
+        return try db.statement("SELECT context FROM messages WHERE chat = ?1 AND id = ?2")
+            .bind([.text(message.chat), .text(message.id)]).firstRow { $0.text(0) } ?? nil
     }
 
     /// How many messages the journal holds.
