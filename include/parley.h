@@ -63,7 +63,8 @@ typedef enum parley_status {
     PARLEY_STORAGE = 10,         /* the store could not be opened, read or written (disk full, permissions, locked) */
     PARLEY_CORRUPT = 11,         /* the store's file is not a Parley database or is damaged */
     PARLEY_TIMEOUT = 12,         /* an operation ran past its time limit */
-    PARLEY_INTERNAL = 13         /* a bug in Parley; the message says where */
+    PARLEY_INTERNAL = 13,        /* a bug in Parley; the message says where */
+    PARLEY_NOT_FOUND = 14        /* the thing asked for (a thread id, ...) does not exist */
 } parley_status;
 
 /* ---------------------------------------------------------------------------------------
@@ -105,6 +106,7 @@ PARLEY_API void parley_string_free(char *s);
  *   "currency": "RWF"                           ISO 4217 currency of bare amounts ("50,000 francs"); default none
  *   "webhook":  {"appSecret": "..."}            Cloud API app secret for X-Hub-Signature-256
  *   "limits":   {"maxMessageBytes": 1048576}    largest message or webhook body accepted
+ *   "threads":  {"inactivityMinutes": 240}      a thread with no message for this long closes
  * An unknown key or a value of the wrong type is PARLEY_INVALID_CONFIG.
  *
  * out_engine: receives the engine on PARLEY_OK (NULL otherwise); close it with
@@ -133,7 +135,13 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *   {"schema": 1, "format": "normalized"|"whatsapp-web.js"|"baileys"|"cloud-api",
  *    "status": "processed"|"duplicate", "message": {normalized message},
  *    "entities": [{"type", "text", "start", "end", "value", "confidence", "source"}],
+ *    "thread": {"id", "topic", "new", "messageCount"},
+ *    "flow": {"contextSwitch", "from"?, "to"?, "closedThreads"?},
  *    "timings": {"totalMicros"}}
+ * Threads group a chat's messages by subject: a reply joins the thread of the message it
+ * quotes; naming another unit or property, or asking for another kind of thing, switches to
+ * an open thread about it or opens a new one ("flow": {"contextSwitch": true, "from": old
+ * topic, "to": new topic}); a thread idle for "threads.inactivityMinutes" closes.
  * The normalized message: {"id", "chat", "from", "senderName"?, "fromMe", "timestamp", "type",
  *   "text", "media"?: {"mimetype"?, "id"?, "url"?, "path"?, "sha256"? (lowercase hex),
  *   "fileName"?, "size"?, "seconds"?}, "quoted"?: {"id", "from"?, "text"?}} plus, by type,
@@ -182,6 +190,34 @@ PARLEY_API parley_status parley_engine_process(parley_engine *engine, const char
 PARLEY_API parley_status parley_engine_ingest_webhook(parley_engine *engine, const char *body, size_t body_len,
                                                       const char *signature_header, char **out_json,
                                                       size_t *out_len);
+
+/* ---------------------------------------------------------------------------------------
+ * Conversation threads
+ * ------------------------------------------------------------------------------------- */
+
+/* Lists threads, most recently active first.
+ *
+ * query_json: NULL (all chats, 100 threads) or a NUL-terminated JSON object
+ *   {"chat"?: "250788123456@c.us", "state"?: "open"|"closed", "limit"?: 1..1000 (default 100)}.
+ * out_json / out_len: receive {"schema": 1, "threads": [{"id", "chat", "topic", "reference"?,
+ *   "family"?, "state", "openedAt", "lastActivity", "messageCount", "lastMessageId",
+ *   "intents": [{"name", "count"}], "entities": [{"type", "text"}],
+ *   "sentiment"?: {"average", "first", "last", "trend": "improving"|"steady"|"worsening"}}]}
+ *   (free with parley_string_free).
+ * Reads the store; thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad
+ * query key or value), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8 or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_thread_list(parley_engine *engine, const char *query_json, char **out_json,
+                                            size_t *out_len);
+
+/* One thread with the enriched contexts of its messages, oldest first.
+ *
+ * thread_id: a NUL-terminated thread id as found in a context's "thread"."id".
+ * out_json / out_len: receive {"schema": 1, "thread": {the summary as in parley_thread_list,
+ *   "messages": [enriched contexts]}} (free with parley_string_free).
+ * Reads the store; thread-safe. Returns PARLEY_INVALID_ARGUMENT, PARLEY_INVALID_UTF8,
+ * PARLEY_NOT_FOUND (no such thread) or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_thread_get(parley_engine *engine, const char *thread_id, char **out_json,
+                                           size_t *out_len);
 
 #ifdef __cplusplus
 }

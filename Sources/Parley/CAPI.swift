@@ -127,3 +127,42 @@ public func parley_engine_ingest_webhook(
         return try engine.ingestWebhook(body: bytes, signature: header)
     }
 }
+
+@_cdecl("parley_thread_list")
+public func parley_thread_list(
+    _ handle: OpaquePointer?, _ query: UnsafePointer<CChar>?,
+    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
+) -> Int32 {
+    guard let out, let outLen else { return fail(.invalidArgument, "parley_thread_list: out_json or out_len is NULL") }
+    out.pointee = nil
+    outLen.pointee = 0
+    guard let engine = engine(handle) else { return fail(.invalidArgument, "parley_thread_list: engine is NULL") }
+    do {
+        let parsed = try query.map { (text) throws(ParleyError) -> JSONValue in
+            try engine.parseArgument(UnsafeRawBufferPointer(start: text, count: strlen(text)), what: "thread query")
+        }
+        return deliver(try engine.threads(query: parsed), out, outLen)
+    } catch {
+        return fail(error)
+    }
+}
+
+@_cdecl("parley_thread_get")
+public func parley_thread_get(
+    _ handle: OpaquePointer?, _ threadID: UnsafePointer<CChar>?,
+    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
+) -> Int32 {
+    guard let out, let outLen else { return fail(.invalidArgument, "parley_thread_get: out_json or out_len is NULL") }
+    out.pointee = nil
+    outLen.pointee = 0
+    guard let engine = engine(handle) else { return fail(.invalidArgument, "parley_thread_get: engine is NULL") }
+    guard let threadID else { return fail(.invalidArgument, "parley_thread_get: thread_id is NULL") }
+    guard let id = String(validating: UnsafeBufferPointer(start: UnsafeRawPointer(threadID).assumingMemoryBound(to: UInt8.self), count: strlen(threadID)), as: UTF8.self) else {
+        return fail(.invalidUTF8, "parley_thread_get: thread_id is not valid UTF-8")
+    }
+    do {
+        return deliver(try engine.thread(id: id), out, outLen)
+    } catch {
+        return fail(error)
+    }
+}

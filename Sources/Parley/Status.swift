@@ -16,6 +16,7 @@ enum Status: Int32, CaseIterable {
     case corrupt = 11
     case timeout = 12
     case `internal` = 13
+    case notFound = 14
 
     init(_ kind: ParleyError.Kind) {
         switch kind {
@@ -32,6 +33,7 @@ enum Status: Int32, CaseIterable {
         case .corrupt: self = .corrupt
         case .timeout: self = .timeout
         case .internal: self = .internal
+        case .notFound: self = .notFound
         }
     }
 
@@ -52,6 +54,7 @@ enum Status: Int32, CaseIterable {
         case .corrupt: return "PARLEY_CORRUPT"
         case .timeout: return "PARLEY_TIMEOUT"
         case .internal: return "PARLEY_INTERNAL"
+        case .notFound: return "PARLEY_NOT_FOUND"
         }
     }
 }

@@ -18,6 +18,7 @@ export declare const Status: Readonly<{
   CORRUPT: 11;
   TIMEOUT: 12;
   INTERNAL: 13;
+  NOT_FOUND: 14;
 }>;
 export type StatusCode = (typeof Status)[keyof typeof Status];
 
@@ -38,6 +39,7 @@ export interface Config {
   currency?: string;
   webhook?: { appSecret?: string };
   limits?: { maxMessageBytes?: number };
+  threads?: { inactivityMinutes?: number };
 }
 
 /** Parley's normalized message. */
@@ -77,8 +79,27 @@ export interface Context {
   format: 'normalized' | 'whatsapp-web.js' | 'baileys' | 'cloud-api';
   message: Message;
   entities: Entity[];
+  thread: { id: string; topic: string; new: boolean; messageCount: number };
+  flow: { contextSwitch: boolean; from?: string; to?: string; closedThreads?: string[] };
   timings: { totalMicros: number; [key: string]: number };
   [key: string]: unknown;
+}
+
+/** A conversation thread's summary. */
+export interface Thread {
+  id: string;
+  chat: string;
+  topic: string;
+  reference?: string;
+  family?: string;
+  state: 'open' | 'closed';
+  openedAt: number;
+  lastActivity: number;
+  messageCount: number;
+  lastMessageId?: string;
+  intents: Array<{ name: string; count: number }>;
+  entities: Array<{ type: string; text: string }>;
+  sentiment?: { average: number; first?: number; last?: number; trend?: 'improving' | 'steady' | 'worsening' };
 }
 
 /** The result of ingesting a Cloud API webhook. */
@@ -86,6 +107,7 @@ export interface WebhookResult {
   schema: number;
   format: 'cloud-api';
   contexts: Context[];
+  rejected: Array<{ id: string | null; error: { status: string; message: string } }>;
   statuses: Array<{ id: string; recipient: string; status: string; timestamp: number | string;
     errors?: unknown[]; conversation?: unknown; pricing?: unknown }>;
   [key: string]: unknown;
@@ -98,6 +120,10 @@ export declare class Engine {
   process(message: object | string | Uint8Array): Context;
   /** Verifies (X-Hub-Signature-256) and processes a Cloud API webhook body, exactly as received. */
   ingestWebhook(body: Uint8Array | string, signature?: string | null): WebhookResult;
+  /** Threads, most recently active first. */
+  threads(query?: { chat?: string; state?: 'open' | 'closed'; limit?: number } | null): Thread[];
+  /** One thread with the contexts of its messages, oldest first; throws ParleyError NOT_FOUND if unknown. */
+  thread(id: string): Thread & { messages: Context[] };
   /** Closes the engine; committed messages stay in the store. Idempotent. */
   close(): void;
   readonly closed: boolean;

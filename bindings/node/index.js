@@ -30,6 +30,7 @@ const Status = Object.freeze({
   CORRUPT: 11,
   TIMEOUT: 12,
   INTERNAL: 13,
+  NOT_FOUND: 14,
 });
 
 // This binding follows the 0.1 API; 0.x minors may change it, so they must match.
@@ -124,6 +125,32 @@ class Engine {
       rethrow(error, this.ingestWebhook);
     }
     return JSON.parse(json);
+  }
+
+  /** Conversation threads, most recently active first: query {chat?, state?: 'open'|'closed', limit?}. */
+  threads(query = null) {
+    if (query !== null && (typeof query !== 'object' || Array.isArray(query))) {
+      throw new TypeError('parley: the thread query must be an object or null');
+    }
+    let json;
+    try {
+      json = native.threadList(this.#handle, query === null ? null : JSON.stringify(query));
+    } catch (error) {
+      rethrow(error, this.threads);
+    }
+    return JSON.parse(json).threads;
+  }
+
+  /** One thread with the enriched contexts of its messages; ParleyError NOT_FOUND if unknown. */
+  thread(id) {
+    if (typeof id !== 'string') throw new TypeError('parley: the thread id must be a string');
+    let json;
+    try {
+      json = native.threadGet(this.#handle, id);
+    } catch (error) {
+      rethrow(error, this.thread);
+    }
+    return JSON.parse(json).thread;
   }
 
   /** Closes the engine; stored messages stay in the store file. Closing twice is harmless. */

@@ -7,6 +7,7 @@ public struct Configuration: Sendable, Equatable {
     public var entities = EntityOptions()
     public var webhookAppSecret: String?
     public var maxMessageBytes = 1 << 20
+    public var threads = ThreadOptions()
 
     public init() {}
 
@@ -42,6 +43,16 @@ public struct Configuration: Sendable, Equatable {
             var webhookReader = Reader(object: webhook, path: "webhook.")
             webhookAppSecret = try webhookReader.string("appSecret")
             try webhookReader.finish()
+        }
+        if let threadsObject = try reader.object("threads") {
+            var threadsReader = Reader(object: threadsObject, path: "threads.")
+            if let minutes = try threadsReader.int("inactivityMinutes") {
+                guard minutes >= 1 && minutes <= 525_600 else {
+                    throw ParleyError(.invalidConfig, "threads.inactivityMinutes must be between 1 and 525600 (a year)")
+                }
+                threads.inactivitySeconds = minutes * 60
+            }
+            try threadsReader.finish()
         }
         if let limits = try reader.object("limits") {
             var limitsReader = Reader(object: limits, path: "limits.")

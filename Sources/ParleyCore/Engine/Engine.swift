@@ -35,11 +35,8 @@ public final class Engine: Sendable {
         switch try prepare(message) {
         case .duplicate(let context):
             return context
-        case .fresh(let context, let text):
-            if let raced = try store.record(message, context: text, receivedAt: Self.unixMillis()) {
-                return try EnrichedContext.duplicate(of: raced)
-            }
-            return context
+        case .fresh(let entry):
+            return try Self.result(of: store.journal([entry], receivedAt: Self.unixMillis())[0])
         }
     }
 
@@ -50,60 +47,109 @@ public final class Engine: Sendable {
     public func process(batch inputs: [UnsafeRawBufferPointer]) throws(ParleyError) -> [Result<JSONValue, ParleyError>] {
         var results: [Result<JSONValue, ParleyError>] = []
         results.reserveCapacity(inputs.count)
-        var pending: [(message: Message, context: String)] = []
+        var pending: [Store.JournalEntry] = []
         var pendingIndex: [Int] = []
-        var inBatch: [MessageKey: Int] = [:]
         for input in inputs {
             do throws(ParleyError) {
                 let message = try MessageNormalizer.normalize(parseInput(input, what: "message"))
-                let key = MessageKey(chat: message.chat, id: message.id)
-                if let first = inBatch[key] {
-                    // Repeated inside the batch: a duplicate of the first occurrence.
-                    results.append(.success(try EnrichedContext.duplicate(of: pending[first].context)))
-                    continue
-                }
                 switch try prepare(message) {
                 case .duplicate(let context):
                     results.append(.success(context))
-                case .fresh(let context, let text):
-                    inBatch[key] = pending.count
-                    pending.append((message, text))
+                case .fresh(let entry):
+                    pending.append(entry)
                     pendingIndex.append(results.count)
-                    results.append(.success(context))
+                    results.append(.failure(ParleyError(.internal, "not journaled")))
                 }
             } catch {
                 results.append(.failure(error))
             }
         }
         guard !pending.isEmpty else { return results }
-        let raced = try store.recordAll(pending, receivedAt: Self.unixMillis())
-        for (offset, stored) in raced.enumerated() {
-            if let stored { results[pendingIndex[offset]] = .success(try EnrichedContext.duplicate(of: stored)) }
+        // A message repeated inside the batch comes back from the journal as a duplicate.
+        let journaled = try store.journal(pending, receivedAt: Self.unixMillis())
+        for (offset, outcome) in journaled.enumerated() {
+            results[pendingIndex[offset]] = Result { () throws(ParleyError) -> JSONValue in try Self.result(of: outcome) }
         }
         return results
     }
 
-    private struct MessageKey: Hashable {
-        let chat: String
-        let id: String
-    }
-
     private enum Prepared {
         case duplicate(JSONValue)
-        case fresh(JSONValue, String)
+        case fresh(Store.JournalEntry)
     }
 
-    /// Everything of processing but the commit: the duplicate check, the pipeline (outside
-    /// the store's lock, so threads enrich in parallel) and the context's JSON.
+    /// Everything of processing but the commit: the duplicate check and the pipeline, outside
+    /// the store's lock so threads enrich in parallel. Threading and the context's JSON are
+    /// composed inside the journal's transaction, where the chat's state is current.
     private func prepare(_ message: Message) throws(ParleyError) -> Prepared {
         let started = ContinuousClock.now
         if let stored = try store.context(chat: message.chat, id: message.id) {
             return .duplicate(try EnrichedContext.duplicate(of: stored))
         }
         let enrichment = pipeline.enrich(message)
-        let micros = Self.micros(since: started)
-        let context = EnrichedContext.build(message: message, enrichment: enrichment, status: .processed, totalMicros: micros)
-        return .fresh(context, JSONWriter.string(context))
+        let signals = enrichment.threadSignals
+        let threadOptions = configuration.threads
+        return .fresh(Store.JournalEntry(message: message) { chat, quoted in
+            let decision = ThreadTracker.assign(message, signals: signals, chat: &chat, quotedThread: quoted, options: threadOptions)
+            let context = EnrichedContext.build(message: message, enrichment: enrichment, decision: decision,
+                                                status: .processed, totalMicros: Self.micros(since: started))
+            return (context, decision)
+        })
+    }
+
+    private static func result(of outcome: Store.Journaled) throws(ParleyError) -> JSONValue {
+        switch outcome {
+        case .stored(let context):
+            return context
+        case .duplicate(let stored):
+            return try EnrichedContext.duplicate(of: stored)
+        }
+    }
+
+    /// Threads, most recently active first, as parley_thread_list returns them. `query`:
+    /// nil or {"chat"?, "state"?: "open"|"closed", "limit"?: 1...1000 (default 100)}.
+    public func threads(query: JSONValue?) throws(ParleyError) -> JSONValue {
+        var chat: String?
+        var state: ConversationThread.State?
+        var limit: Int64 = 100
+        if let query {
+            try reporting(as: .invalidArgument) { () throws(ParleyError) in
+                let fields = try FieldReader(query, path: "")
+                for key in fields.object.keys where !["chat", "state", "limit"].contains(key) {
+                    throw ParleyError(.invalidArgument, "unknown thread query key \"\(key)\" (chat, state, limit)")
+                }
+                chat = try fields.string("chat")
+                if let name = try fields.string("state") {
+                    guard let parsed = ConversationThread.State(rawValue: name) else {
+                        throw ParleyError(.invalidArgument, "state must be \"open\" or \"closed\", got \"\(name)\"")
+                    }
+                    state = parsed
+                }
+                if let requested = try fields.integer("limit") {
+                    guard (1...1000).contains(requested) else { throw ParleyError(.invalidArgument, "limit must be between 1 and 1000") }
+                    limit = requested
+                }
+            }
+        }
+        let threads = try store.threads(chat: chat, state: state, limit: Int(limit))
+        return ["schema": .int(EnrichedContext.schema), "threads": .array(threads.map(\.json))]
+    }
+
+    /// One thread with the contexts of its messages, oldest first, as parley_thread_get returns it.
+    public func thread(id: String, messageLimit: Int = 1000) throws(ParleyError) -> JSONValue {
+        guard let thread = try store.thread(id: id) else { throw ParleyError(.notFound, "no thread \"\(id)\"") }
+        var contexts: [JSONValue] = []
+        for text in try store.contexts(inThread: id, limit: messageLimit) {
+            do { contexts.append(try JSONParser.parse(text)) } catch { throw ParleyError(.corrupt, "a stored context is not valid JSON: \(error.message)") }
+        }
+        guard case .object(var object) = thread.json else { throw ParleyError(.internal, "a thread's JSON is not an object") }
+        object.append("messages", .array(contexts))
+        return ["schema": .int(EnrichedContext.schema), "thread": .object(object)]
+    }
+
+    /// Parses a small JSON argument of the C API (a query, options).
+    public func parseArgument(_ bytes: UnsafeRawBufferPointer, what: String) throws(ParleyError) -> JSONValue {
+        try parseInput(bytes, what: what)
     }
 
     /// Verifies and processes a raw Cloud API webhook body.

@@ -17,3 +17,20 @@ struct Pipeline: Sendable {
 struct Enrichment: Sendable {
     var entities: [Entity]
 }
+
+extension Enrichment {
+    /// Entity types that name what a thread is about.
+    static let referenceTypes: Set<String> = ["unit", "property"]
+
+    var threadSignals: ThreadSignals {
+        var signals = ThreadSignals()
+        if let reference = entities.first(where: { Self.referenceTypes.contains($0.type) }) {
+            let key = reference.value["id"]?.stringValue ?? reference.value["unit"]?.stringValue
+                ?? reference.value["name"]?.stringValue ?? reference.text
+            signals.reference = reference.type + ":" + key.lowercased()
+            signals.referenceLabel = reference.value["name"]?.stringValue ?? reference.text
+        }
+        signals.entities = entities.map { ($0.type, $0.text) }
+        return signals
+    }
+}

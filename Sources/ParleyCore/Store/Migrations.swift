@@ -18,6 +18,27 @@ enum Migrations {
         ) WITHOUT ROWID;
         CREATE INDEX messages_by_chat_time ON messages (chat, timestamp);
         """,
+        // 2: conversation threads (summary as JSON), each message's thread, per-chat state.
+        """
+        ALTER TABLE messages ADD COLUMN thread TEXT;
+        CREATE INDEX messages_by_thread ON messages (thread, timestamp);
+        CREATE TABLE threads (
+            id TEXT PRIMARY KEY,
+            chat TEXT NOT NULL,
+            state TEXT NOT NULL,
+            last_activity INTEGER NOT NULL,
+            summary TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX threads_by_chat ON threads (chat, state, last_activity);
+        CREATE INDEX threads_by_activity ON threads (last_activity);
+        CREATE TABLE chats (
+            chat TEXT PRIMARY KEY,
+            thread_count INTEGER NOT NULL,
+            current_thread TEXT,
+            sentiment_average REAL,
+            sentiment_count INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ]
 
     static func apply(to db: SQLiteConnection) throws(ParleyError) {

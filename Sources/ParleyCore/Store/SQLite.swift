@@ -129,6 +129,16 @@ final class SQLiteConnection {
         }
 
         func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+        func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+
+        func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+        /// Calls `read` for every row, then resets the statement.
+        func forEachRow(_ read: (Statement) -> Void) throws(ParleyError) {
+            defer { sqlite3_reset(handle) }
+            while try step() { read(self) }
+        }
     }
 }
 

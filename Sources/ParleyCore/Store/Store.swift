@@ -12,7 +12,15 @@ public final class Store: Sendable {
     /// 'PRLY': marks a file as Parley's so another application's database is refused, not altered.
     static let applicationID: Int32 = 0x5052_4C59
 
-    private let connection: Mutex<SQLiteConnection?>
+    /// The connection and, for chats seen lately, their threading state, so a message does
+    /// not re-read its chat's open threads. The cache only ever holds committed state.
+    struct Locked: ~Copyable {
+        var db: SQLiteConnection?
+        var chats: [String: ChatConversation] = [:]
+        static let maxCachedChats = 10_000
+    }
+
+    private let connection: Mutex<Locked>
     public let path: String?
 
     /// `path` nil opens a private in-memory store.
@@ -25,7 +33,7 @@ public final class Store: Sendable {
             db.close()
             throw error
         }
-        connection = Mutex(db)
+        connection = Mutex(Locked(db: db))
     }
 
     private static func prepare(_ db: SQLiteConnection, inMemory: Bool, synchronous: Synchronous) throws(ParleyError) {
@@ -47,63 +55,103 @@ public final class Store: Sendable {
         }
     }
 
-    private func withConnection<T: Sendable>(_ body: (SQLiteConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
-        try connection.withLock { (db: inout SQLiteConnection?) throws(ParleyError) -> T in
-            guard let db else { throw ParleyError(.storage, "the engine's store is closed") }
+    func withConnection<T: Sendable>(_ body: (SQLiteConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
+        try connection.withLock { (state: inout Locked) throws(ParleyError) -> T in
+            guard let db = state.db else { throw ParleyError(.storage, "the engine's store is closed") }
             return try body(db)
+        }
+    }
+
+    func withLocked<T: Sendable>(_ body: (inout Locked, SQLiteConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
+        try connection.withLock { (state: inout Locked) throws(ParleyError) -> T in
+            guard let db = state.db else { throw ParleyError(.storage, "the engine's store is closed") }
+            return try body(&state, db)
         }
     }
 
     /// Closes the connection after any call in progress; later calls fail with `.storage`.
     public func close() {
-        connection.withLock { db in
-            db?.close()
-            db = nil
+        connection.withLock { state in
+            state.db?.close()
+            state.db = nil
+            state.chats.removeAll()
         }
     }
 
     /// The stored context of a message processed before, if any.
     public func context(chat: String, id: String) throws(ParleyError) -> String? {
-        try withConnection { db throws(ParleyError) in
-            try db.statement("SELECT context FROM messages WHERE chat = ?1 AND id = ?2")
-                .bind([.text(chat), .text(id)]).firstRow { $0.text(0) } ?? nil
-        }
+        try withConnection { db throws(ParleyError) in try Self.context(chat: chat, id: id, in: db) }
     }
 
-    /// Journals a processed message. Returns nil when it was stored, or the context already
-    /// stored under the same (chat, id) when another call got there first.
-    public func record(_ message: Message, context: String, receivedAt: Int64) throws(ParleyError) -> String? {
-        try withConnection { db throws(ParleyError) in try Self.insert(message, context: context, receivedAt: receivedAt, into: db) }
+    /// One message to journal. `compose` runs inside the store's transaction with the chat's
+    /// threading state (and the thread of the message it quotes, if stored): it assigns the
+    /// thread and returns the context to store.
+    struct JournalEntry {
+        let message: Message
+        let compose: (inout ChatConversation, ConversationThread?) -> (context: JSONValue, decision: ThreadDecision)
     }
 
-    /// Journals several processed messages in one transaction (one commit, one WAL sync point):
-    /// all are stored or, on failure, none. Returns, per message, what `record` returns.
-    public func recordAll(_ entries: [(message: Message, context: String)], receivedAt: Int64) throws(ParleyError) -> [String?] {
-        try withConnection { db throws(ParleyError) in
-            try db.transaction { () throws(ParleyError) -> [String?] in
-                var raced: [String?] = []
-                raced.reserveCapacity(entries.count)
+    enum Journaled {
+        case stored(JSONValue)
+        /// Already journaled (by an earlier call or another thread): its stored context.
+        case duplicate(String)
+    }
+
+    /// Journals messages in one transaction (one commit, one WAL sync point): all are stored
+    /// or, on failure, none, and the chat cache then keeps its committed state.
+    func journal(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
+        try withLocked { state, db throws(ParleyError) in
+            var working: [String: ChatConversation] = [:]
+            let results = try db.transaction { () throws(ParleyError) -> [Journaled] in
+                var results: [Journaled] = []
+                results.reserveCapacity(entries.count)
                 for entry in entries {
-                    raced.append(try Self.insert(entry.message, context: entry.context, receivedAt: receivedAt, into: db))
+                    let message = entry.message
+                    if let stored = try Self.context(chat: message.chat, id: message.id, in: db) {
+                        results.append(.duplicate(stored))
+                        continue
+                    }
+                    var chat: ChatConversation
+                    if let known = working[message.chat] ?? state.chats[message.chat] {
+                        chat = known
+                    } else {
+                        chat = try Self.loadChat(message.chat, from: db)
+                    }
+                    var quoted: ConversationThread?
+                    if let quotedID = message.quoted?.id {
+                        quoted = try Self.thread(ofMessage: quotedID, chat: message.chat, in: db)
+                    }
+                    let composed = entry.compose(&chat, quoted)
+                    try Self.insert(message, context: JSONWriter.string(composed.context), thread: composed.decision.thread.id, receivedAt: receivedAt, into: db)
+                    for thread in composed.decision.closed + [composed.decision.thread] {
+                        try Self.save(thread, into: db)
+                    }
+                    try Self.save(chat, into: db)
+                    working[message.chat] = chat
+                    results.append(.stored(composed.context))
                 }
-                return raced
+                return results
             }
+            if state.chats.count + working.count > Locked.maxCachedChats { state.chats.removeAll(keepingCapacity: true) }
+            state.chats.merge(working) { $1 }
+            return results
         }
     }
 
-    private static func insert(_ message: Message, context: String, receivedAt: Int64, into db: SQLiteConnection) throws(ParleyError) -> String? {
+    private static func context(chat: String, id: String, in db: SQLiteConnection) throws(ParleyError) -> String? {
+        try db.statement("SELECT context FROM messages WHERE chat = ?1 AND id = ?2")
+            .bind([.text(chat), .text(id)]).firstRow { $0.text(0) } ?? nil
+    }
+
+    private static func insert(_ message: Message, context: String, thread: String, receivedAt: Int64, into db: SQLiteConnection) throws(ParleyError) {
         try db.statement("""
-            INSERT INTO messages (chat, id, sender, timestamp, type, format, state, context, received_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'processed', ?7, ?8)
-            ON CONFLICT (chat, id) DO NOTHING
+            INSERT INTO messages (chat, id, sender, timestamp, type, format, state, context, received_at, thread)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'processed', ?7, ?8, ?9)
             """)
             .bind([
                 .text(message.chat), .text(message.id), .text(message.from), .int(message.timestamp),
-                .text(message.type.rawValue), .text(message.format.rawValue), .text(context), .int(receivedAt),
+                .text(message.type.rawValue), .text(message.format.rawValue), .text(context), .int(receivedAt), .text(thread),
             ]).run()
-        if db.changes == 1 { return nil }
-        return try db.statement("SELECT context FROM messages WHERE chat = ?1 AND id = ?2")
-            .bind([.text(message.chat), .text(message.id)]).firstRow { $0.text(0) } ?? nil
     }
 
     /// How many messages the journal holds.

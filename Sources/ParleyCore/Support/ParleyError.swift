@@ -15,6 +15,7 @@ public struct ParleyError: Error, Sendable, CustomStringConvertible {
         case corrupt
         case timeout
         case `internal`
+        case notFound
     }
 
     public let kind: Kind
@@ -39,5 +40,15 @@ extension ParleyError.Kind {
             name.append(character.uppercased())
         }
         return name
+    }
+}
+
+/// Runs `body`, reporting its failure as `kind`: a message reader's `.invalidMessage`
+/// becomes the `.invalidArgument` of a query.
+func reporting<T>(as kind: ParleyError.Kind, _ body: () throws(ParleyError) -> T) throws(ParleyError) -> T {
+    do {
+        return try body()
+    } catch {
+        throw ParleyError(kind, error.message)
     }
 }

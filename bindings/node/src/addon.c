@@ -10,6 +10,8 @@
  *   close(handle)                           idempotent
  *   process(handle, message: string | Buffer | Uint8Array) -> string (JSON)
  *   ingestWebhook(handle, body: string | Buffer | Uint8Array, signature: string | null) -> string
+ *   threadList(handle, query: string (JSON) | null) -> string (JSON)
+ *   threadGet(handle, id: string) -> string (JSON)
  *
  * A Parley failure throws an Error with .code (the status name, e.g. "PARLEY_MALFORMED_JSON"),
  * .status (the number) and parley_last_error() as the message. Arguments of the wrong type
@@ -322,6 +324,77 @@ static napi_value js_ingest_webhook(napi_env env, napi_callback_info info) {
     return take_string(env, out, out_len);
 }
 
+/* An optional string argument as a malloc'd copy: *out stays NULL for null/undefined.
+ * Returns false with an exception pending on a wrong type. */
+static bool get_optional_string(napi_env env, napi_value value, const char *what, char **out) {
+    napi_valuetype type;
+    *out = NULL;
+    if (napi_typeof(env, value, &type) != napi_ok) {
+        throw_napi_failure(env, "napi_typeof");
+        return false;
+    }
+    if (type == napi_null || type == napi_undefined) return true;
+    if (type != napi_string) {
+        char message[128];
+        snprintf(message, sizeof message, "parley: %s must be a string", what);
+        napi_throw_type_error(env, NULL, message);
+        return false;
+    }
+    size_t length = 0;
+    *out = copy_string(env, value, &length);
+    return *out != NULL;
+}
+
+static napi_value js_thread_list(napi_env env, napi_callback_info info) {
+    size_t argc = 2;
+    napi_value argv[2];
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 1) {
+        napi_throw_type_error(env, NULL, "parley: threadList(handle, query) needs a handle");
+        return NULL;
+    }
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *query = NULL;
+    if (argc >= 2 && !get_optional_string(env, argv[1], "the thread query", &query)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_thread_list(engine, query, &out, &out_len);
+    free(query);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    return take_string(env, out, out_len);
+}
+
+static napi_value js_thread_get(napi_env env, napi_callback_info info) {
+    size_t argc = 2;
+    napi_value argv[2];
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 2) {
+        napi_throw_type_error(env, NULL, "parley: threadGet(handle, id) needs a handle and a thread id");
+        return NULL;
+    }
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *id = NULL;
+    if (!get_optional_string(env, argv[1], "the thread id", &id)) return NULL;
+    if (!id) {
+        napi_throw_type_error(env, NULL, "parley: the thread id must be a string");
+        return NULL;
+    }
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_thread_get(engine, id, &out, &out_len);
+    free(id);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    return take_string(env, out, out_len);
+}
+
 /* {OK: 0, INVALID_ARGUMENT: 1, ...} from the header's enum. */
 static napi_value make_statuses(napi_env env) {
     static const struct {
@@ -342,6 +415,7 @@ static napi_value make_statuses(napi_env env) {
         {"CORRUPT", PARLEY_CORRUPT},
         {"TIMEOUT", PARLEY_TIMEOUT},
         {"INTERNAL", PARLEY_INTERNAL},
+        {"NOT_FOUND", PARLEY_NOT_FOUND},
     };
     napi_value object, number;
     NAPI_CALL(env, napi_create_object(env, &object));
@@ -362,6 +436,8 @@ NAPI_MODULE_INIT() {
         {"close", NULL, js_close, NULL, NULL, NULL, napi_enumerable, NULL},
         {"process", NULL, js_process, NULL, NULL, NULL, napi_enumerable, NULL},
         {"ingestWebhook", NULL, js_ingest_webhook, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"threadList", NULL, js_thread_list, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"threadGet", NULL, js_thread_get, NULL, NULL, NULL, napi_enumerable, NULL},
         {"statuses", NULL, NULL, NULL, NULL, statuses, napi_enumerable, NULL},
     };
     NAPI_CALL(env, napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties));

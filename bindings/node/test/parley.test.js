@@ -312,3 +312,27 @@ test('an engine dropped without close is closed by its finalizer', () => {
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout.trim(), 'ok');
 });
+
+test('threads: a reply joins the quoted thread; list and get find it', () => {
+  const engine = new Engine();
+  try {
+    const first = engine.process({ ...NORMALIZED, id: 't1', chat: 'c9', text: 'hello' });
+    assert.equal(first.thread.new, true);
+    const reply = engine.process({ ...NORMALIZED, id: 't2', chat: 'c9', timestamp: NORMALIZED.timestamp + 60,
+      text: 'again', quoted: { id: 't1' } });
+    assert.equal(reply.thread.id, first.thread.id);
+    assert.equal(reply.flow.contextSwitch, false);
+    const threads = engine.threads({ chat: 'c9' });
+    assert.equal(threads.length, 1);
+    assert.equal(threads[0].messageCount, 2);
+    const thread = engine.thread(first.thread.id);
+    assert.deepEqual(thread.messages.map((c) => c.message.id), ['t1', 't2']);
+    assert.throws(() => engine.thread('no-such-thread'),
+      (e) => e instanceof ParleyError && e.status === Status.NOT_FOUND && e.code === 'PARLEY_NOT_FOUND');
+    assert.throws(() => engine.threads({ state: 'ajar' }),
+      (e) => e instanceof ParleyError && e.status === Status.INVALID_ARGUMENT);
+    assert.throws(() => engine.thread(42), TypeError);
+  } finally {
+    engine.close();
+  }
+});

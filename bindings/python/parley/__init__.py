@@ -53,6 +53,7 @@ class Status(enum.IntEnum):
     CORRUPT = 11
     TIMEOUT = 12
     INTERNAL = 13
+    NOT_FOUND = 14
 
 
 class ParleyError(Exception):
@@ -133,6 +134,12 @@ _lib.parley_engine_process.restype = ctypes.c_int
 _lib.parley_engine_ingest_webhook.argtypes = [
     ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_engine_ingest_webhook.restype = ctypes.c_int
+_lib.parley_thread_list.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_thread_list.restype = ctypes.c_int
+_lib.parley_thread_get.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_thread_get.restype = ctypes.c_int
 
 
 def version() -> str:
@@ -301,6 +308,32 @@ class Engine:
         try:
             status = _lib.parley_engine_ingest_webhook(
                 handle, data, len(data), header, ctypes.byref(out), ctypes.byref(out_len))
+            if status != Status.OK:
+                _raise_last(status)
+        finally:
+            self._leave()
+        return json.loads(_take_string(out, out_len.value))
+
+    def threads(self, chat: Optional[str] = None, state: Optional[str] = None,
+                limit: Optional[int] = None) -> list:
+        """Conversation threads, most recently active first, optionally of one chat and in
+        one state ("open" or "closed"); at most ``limit`` (default 100)."""
+        query = {key: value for key, value in (("chat", chat), ("state", state), ("limit", limit)) if value is not None}
+        return self._json_call(_lib.parley_thread_list, json.dumps(query).encode("utf-8"))["threads"]
+
+    def thread(self, thread_id: str) -> Dict[str, Any]:
+        """One thread with the enriched contexts of its messages, oldest first. Raises
+        ParleyError NOT_FOUND for an unknown id."""
+        if not isinstance(thread_id, str):
+            raise TypeError(f"thread_id must be str, not {type(thread_id).__name__}")
+        return self._json_call(_lib.parley_thread_get, thread_id.encode("utf-8", "surrogatepass"))["thread"]
+
+    def _json_call(self, function, argument: bytes) -> Dict[str, Any]:
+        out = ctypes.POINTER(ctypes.c_char)()
+        out_len = ctypes.c_size_t(0)
+        handle = self._enter()
+        try:
+            status = function(handle, argument, ctypes.byref(out), ctypes.byref(out_len))
             if status != Status.OK:
                 _raise_last(status)
         finally:

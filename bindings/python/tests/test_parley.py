@@ -356,3 +356,22 @@ def test_bad_parley_library_names_what_was_tried(tmp_path):
                          capture_output=True, text=True, timeout=60)
     assert run.returncode != 0
     assert "ImportError" in run.stderr and "nowhere" in run.stderr
+
+
+# -- conversation threads -------------------------------------------------------------------
+
+def test_threads_reply_joins_quoted_thread(engine):
+    base = {"chat": "c9", "from": "u", "timestamp": 1764000000, "type": "text"}
+    first = engine.process({**base, "id": "t1", "text": "hello"})
+    assert first["thread"]["new"] is True
+    reply = engine.process({**base, "id": "t2", "timestamp": 1764000060, "text": "again", "quoted": {"id": "t1"}})
+    assert reply["thread"]["id"] == first["thread"]["id"]
+    assert reply["flow"]["contextSwitch"] is False
+    threads = engine.threads(chat="c9")
+    assert len(threads) == 1 and threads[0]["messageCount"] == 2
+    thread = engine.thread(first["thread"]["id"])
+    assert [c["message"]["id"] for c in thread["messages"]] == ["t1", "t2"]
+    expect(Status.NOT_FOUND, engine.thread, "no-such-thread")
+    expect(Status.INVALID_ARGUMENT, engine.threads, None, "ajar")
+    with pytest.raises(TypeError):
+        engine.thread(42)

@@ -1,0 +1,124 @@
+/// One conversation thread of a chat: the messages about one subject (a unit or property, or
+/// one kind of request), with a running summary. Stored with the journal, so threads survive
+/// restarts and can be listed and read through the C API.
+public struct ConversationThread: Sendable, Equatable {
+    public enum State: String, Sendable {
+        case open, closed
+    }
+
+    public var id: String
+    public var chat: String
+    /// What the thread is about, for people: "unit 4B", "Kacyiru Heights", "maintenance_request".
+    public var topic: String
+    /// The unit or property the thread is about, normalized for comparison.
+    public var reference: String?
+    /// The request family of its intents (see `ThreadTracker.family`).
+    public var family: String?
+    public var state: State = .open
+    public var openedAt: Int64
+    public var lastActivity: Int64
+    public var messageCount = 0
+    public var lastMessageID: String?
+    /// Intent name → how many messages of the thread had it, in first-seen order.
+    public var intents: [(name: String, count: Int)] = []
+    /// Distinct entities mentioned, in first-seen order, at most `maxEntities`.
+    public var entities: [(type: String, text: String)] = []
+    public var sentimentFirst: Double?
+    public var sentimentAverage: Double?
+    public var sentimentLast: Double?
+
+    static let maxEntities = 20
+
+    public static func == (a: ConversationThread, b: ConversationThread) -> Bool {
+        a.json == b.json
+    }
+
+    mutating func record(intent: String?, entities mentioned: [(type: String, text: String)], sentiment: Double?) {
+        if let intent {
+            if let index = intents.firstIndex(where: { $0.name == intent }) {
+                intents[index].count += 1
+            } else {
+                intents.append((intent, 1))
+            }
+        }
+        for mention in mentioned where entities.count < Self.maxEntities {
+            if !entities.contains(where: { $0.type == mention.type && $0.text == mention.text }) { entities.append(mention) }
+        }
+        if let sentiment {
+            sentimentFirst = sentimentFirst ?? sentiment
+            sentimentAverage = ThreadTracker.smoothed(sentimentAverage, sentiment)
+            sentimentLast = sentiment
+        }
+    }
+
+    /// Whether the tenant's mood across the thread got better or worse.
+    var sentimentTrend: String? {
+        guard let first = sentimentFirst, let average = sentimentAverage else { return nil }
+        if average - first <= -ThreadTracker.trendThreshold { return "worsening" }
+        if average - first >= ThreadTracker.trendThreshold { return "improving" }
+        return "steady"
+    }
+
+    public var json: JSONValue {
+        var object = JSONObject()
+        object.append("id", .string(id))
+        object.append("chat", .string(chat))
+        object.append("topic", .string(topic))
+        if let reference { object.append("reference", .string(reference)) }
+        if let family { object.append("family", .string(family)) }
+        object.append("state", .string(state.rawValue))
+        object.append("openedAt", .int(openedAt))
+        object.append("lastActivity", .int(lastActivity))
+        object.append("messageCount", .int(Int64(messageCount)))
+        if let lastMessageID { object.append("lastMessageId", .string(lastMessageID)) }
+        object.append("intents", .array(intents.map { ["name": .string($0.name), "count": .int(Int64($0.count))] }))
+        object.append("entities", .array(entities.map { ["type": .string($0.type), "text": .string($0.text)] }))
+        if let sentimentAverage {
+            var sentiment = JSONObject()
+            sentiment.append("average", .double(rounded(sentimentAverage)))
+            if let sentimentFirst { sentiment.append("first", .double(rounded(sentimentFirst))) }
+            if let sentimentLast { sentiment.append("last", .double(rounded(sentimentLast))) }
+            if let trend = sentimentTrend { sentiment.append("trend", .string(trend)) }
+            object.append("sentiment", .object(sentiment))
+        }
+        return .object(object)
+    }
+
+    /// Reads the stored form written by `json`.
+    init(json value: JSONValue) throws(ParleyError) {
+        guard let id = value["id"]?.stringValue, let chat = value["chat"]?.stringValue,
+              let topic = value["topic"]?.stringValue, let openedAt = value["openedAt"]?.int64Value,
+              let lastActivity = value["lastActivity"]?.int64Value else {
+            throw ParleyError(.corrupt, "a stored thread is missing fields")
+        }
+        self.init(id: id, chat: chat, topic: topic, openedAt: openedAt, lastActivity: lastActivity)
+        reference = value["reference"]?.stringValue
+        family = value["family"]?.stringValue
+        state = value["state"]?.stringValue.flatMap(State.init(rawValue:)) ?? .open
+        messageCount = Int(value["messageCount"]?.int64Value ?? 0)
+        lastMessageID = value["lastMessageId"]?.stringValue
+        intents = (value["intents"]?.arrayValue ?? []).compactMap { item in
+            guard let name = item["name"]?.stringValue, let count = item["count"]?.int64Value else { return nil }
+            return (name, Int(count))
+        }
+        entities = (value["entities"]?.arrayValue ?? []).compactMap { item in
+            guard let type = item["type"]?.stringValue, let text = item["text"]?.stringValue else { return nil }
+            return (type, text)
+        }
+        sentimentAverage = value[path: "sentiment", "average"]?.doubleValue
+        sentimentFirst = value[path: "sentiment", "first"]?.doubleValue
+        sentimentLast = value[path: "sentiment", "last"]?.doubleValue
+    }
+
+    init(id: String, chat: String, topic: String, openedAt: Int64, lastActivity: Int64) {
+        self.id = id
+        self.chat = chat
+        self.topic = topic
+        self.openedAt = openedAt
+        self.lastActivity = lastActivity
+    }
+}
+
+func rounded(_ value: Double) -> Double {
+    (value * 1000).rounded() / 1000
+}

@@ -1,0 +1,118 @@
+import Testing
+@testable import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct ThreadTests {
+    let options = ThreadOptions()
+
+    func message(_ id: String, at time: Int64, fromMe: Bool = false, quoting quoted: String? = nil) -> Message {
+        Message(id: id, chat: "c", from: fromMe ? "me" : "tenant", fromMe: fromMe, timestamp: time, type: .text,
+                quoted: quoted.map { Message.Quoted(id: $0) })
+    }
+
+    func signals(intent: String? = nil, confidence: Double = 0.9, unit: String? = nil, sentiment: Double? = nil) -> ThreadSignals {
+        var signals = ThreadSignals()
+        signals.intent = intent
+        signals.intentConfidence = confidence
+        signals.reference = unit.map { "unit:" + $0.lowercased() }
+        signals.referenceLabel = unit.map { "unit " + $0 }
+        signals.sentiment = sentiment
+        return signals
+    }
+
+    @Test func smallTalkThenARequestIsOneThread() {
+        var chat = ChatConversation(chat: "c")
+        let first = ThreadTracker.assign(message("1", at: 0), signals: signals(intent: "greeting"), chat: &chat, quotedThread: nil, options: options)
+        let second = ThreadTracker.assign(message("2", at: 60), signals: signals(intent: "maintenance_request", unit: "4B"), chat: &chat, quotedThread: nil, options: options)
+        #expect(first.isNew)
+        #expect(!second.isNew)
+        #expect(second.thread.id == first.thread.id)
+        #expect(second.thread.topic == "unit 4B")
+        #expect(second.thread.family == "maintenance")
+        #expect(second.contextSwitch == nil)
+        #expect(second.thread.messageCount == 2)
+    }
+
+    @Test func anotherKindOfRequestSwitchesAndComesBack() {
+        var chat = ChatConversation(chat: "c")
+        let repair = ThreadTracker.assign(message("1", at: 0), signals: signals(intent: "maintenance_request"), chat: &chat, quotedThread: nil, options: options)
+        let rent = ThreadTracker.assign(message("2", at: 60), signals: signals(intent: "rent_payment"), chat: &chat, quotedThread: nil, options: options)
+        #expect(rent.isNew)
+        #expect(rent.contextSwitch?.from == "maintenance_request")
+        #expect(rent.contextSwitch?.to == "rent_payment")
+        let back = ThreadTracker.assign(message("3", at: 120), signals: signals(intent: "complaint"), chat: &chat, quotedThread: nil, options: options)
+        #expect(back.thread.id == repair.thread.id)   // complaint is the maintenance family
+        #expect(back.contextSwitch?.to == "maintenance_request")
+        let thanks = ThreadTracker.assign(message("4", at: 130), signals: signals(intent: "thanks"), chat: &chat, quotedThread: nil, options: options)
+        #expect(thanks.thread.id == repair.thread.id)
+        #expect(thanks.contextSwitch == nil)
+    }
+
+    @Test func anotherUnitSwitches() {
+        var chat = ChatConversation(chat: "c")
+        let a = ThreadTracker.assign(message("1", at: 0), signals: signals(intent: "availability", unit: "4B"), chat: &chat, quotedThread: nil, options: options)
+        let b = ThreadTracker.assign(message("2", at: 10), signals: signals(intent: "price_inquiry", unit: "12"), chat: &chat, quotedThread: nil, options: options)
+        #expect(b.thread.id != a.thread.id)
+        #expect(b.contextSwitch.map { [$0.from, $0.to] } == ["unit 4B", "unit 12"])
+    }
+
+    @Test func lowConfidenceIntentsDoNotSwitch() {
+        var chat = ChatConversation(chat: "c")
+        let a = ThreadTracker.assign(message("1", at: 0), signals: signals(intent: "maintenance_request"), chat: &chat, quotedThread: nil, options: options)
+        let b = ThreadTracker.assign(message("2", at: 10), signals: signals(intent: "rent_payment", confidence: 0.3), chat: &chat, quotedThread: nil, options: options)
+        #expect(b.thread.id == a.thread.id)
+    }
+
+    @Test func aReplyJoinsWhatItQuotesEvenWhenClosed() {
+        var chat = ChatConversation(chat: "c")
+        let old = ThreadTracker.assign(message("1", at: 0), signals: signals(intent: "rent_payment"), chat: &chat, quotedThread: nil, options: options)
+        let later = ThreadTracker.assign(message("2", at: 20_000), signals: signals(intent: "maintenance_request"), chat: &chat, quotedThread: nil, options: options)
+        #expect(later.closed.map(\.id) == [old.thread.id])
+        #expect(later.isNew)
+        let reply = ThreadTracker.assign(message("3", at: 20_060, quoting: "1"), signals: signals(intent: "other"), chat: &chat, quotedThread: old.thread, options: options)
+        #expect(reply.thread.id == old.thread.id)
+        #expect(reply.thread.state == .open)
+        #expect(reply.contextSwitch != nil)
+    }
+
+    @Test func theBotFollowsAndMoodIsTheTenants() {
+        var chat = ChatConversation(chat: "c")
+        _ = ThreadTracker.assign(message("1", at: 0), signals: signals(intent: "maintenance_request", sentiment: -0.2), chat: &chat, quotedThread: nil, options: options)
+        let bot = ThreadTracker.assign(message("2", at: 5, fromMe: true), signals: signals(intent: "rent_payment", sentiment: 0.9), chat: &chat, quotedThread: nil, options: options)
+        #expect(bot.contextSwitch == nil)
+        #expect(bot.thread.sentimentLast == -0.2)
+        let angry = ThreadTracker.assign(message("3", at: 50), signals: signals(intent: "complaint", sentiment: -0.9), chat: &chat, quotedThread: nil, options: options)
+        #expect(angry.thread.sentimentTrend == "worsening")
+        #expect((angry.chatSentimentAfter ?? 0) < (angry.chatSentimentBefore ?? 0))
+    }
+
+    @Test func threadsPersistAndAreQueryable() throws {
+        var template = Array("/tmp/parley-threads-XXXXXX".utf8CString)
+        let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        defer { _ = system("rm -rf \(directory)") }
+        let config = #"{"store": {"path": "\#(directory)/p.db"}}"#
+        func send(_ engine: Engine, _ json: String) throws -> JSONValue {
+            var json = json
+            return try json.withUTF8 { bytes in try engine.process(json: UnsafeRawBufferPointer(bytes)) }
+        }
+        var engine = try Engine(configJSON: config)
+        let first = try send(engine, #"{"id":"a","chat":"c1","from":"t","timestamp":1000,"type":"text","text":"hello"}"#)
+        let threadID = try #require(first[path: "thread", "id"]?.stringValue)
+        #expect(first[path: "thread", "new"] == true)
+        engine.close()
+        engine = try Engine(configJSON: config)
+        let reply = try send(engine, #"{"id":"b","chat":"c1","from":"t","timestamp":1100,"type":"text","text":"me again","quoted":{"id":"a"}}"#)
+        #expect(reply[path: "thread", "id"]?.stringValue == threadID)
+        #expect(reply[path: "thread", "messageCount"] == 2)
+        let listed = try engine.threads(query: ["chat": "c1"])
+        #expect(listed["threads"]?.arrayValue?.count == 1)
+        let thread = try engine.thread(id: threadID)
+        #expect(thread[path: "thread", "messages"]?.arrayValue?.map { $0[path: "message", "id"] } == ["a", "b"])
+        #expect(throws: ParleyError.self) { try engine.thread(id: "nope") }
+        #expect(throws: ParleyError.self) { try engine.threads(query: ["limit": 0]) }
+        #expect(throws: ParleyError.self) { try engine.threads(query: ["colour": "red"]) }
+        engine.close()
+    }
+}
