@@ -32,6 +32,20 @@ printf '{"store": {"path": "%s/p.db"}, "region": "RW"}' "$work" >"$work/config.j
 check "a second run over the same store finds only duplicates" \
     test "$(grep -c '"status":"duplicate"' "$work/again.jsonl")" -eq "$lines"
 
+"$parley" threads list --config "$work/config.json" --limit 1000 >"$work/threads.json"
+check "threads list names each chat's threads" python3 -c "
+import json, sys
+threads = json.load(open('$work/threads.json'))['threads']
+sys.exit(0 if len(threads) >= 5 and all(t['messageCount'] >= 1 for t in threads) else 1)"
+first_thread=$(python3 -c "import json; print(json.load(open('$work/threads.json'))['threads'][0]['id'])")
+"$parley" threads get --config "$work/config.json" "$first_thread" >"$work/thread.json"
+check "threads get returns the thread's messages" grep -q '"messages":\[{"schema":1' "$work/thread.json"
+"$parley" threads get --config "$work/config.json" "no-such-thread" >/dev/null 2>&1
+check "an unknown thread fails" test $? -ne 0
+
+"$parley" bench language --count 300 >"$work/bench.txt"
+check "bench language reports both stages" test "$(grep -c 'messages/s on one core' "$work/bench.txt")" -eq 2
+
 printf '%s\n{broken\n' "$(head -n 1 "$conversation")" | "$parley" process - >"$work/bad.jsonl" 2>/dev/null
 check "a bad line makes the exit status 1" test $? -eq 1
 check "a bad line is reported in place" grep -q '"line":2,"error":{"status":"PARLEY_MALFORMED_JSON"' "$work/bad.jsonl"

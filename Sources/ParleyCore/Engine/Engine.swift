@@ -106,6 +106,13 @@ public final class Engine: Sendable {
         }
     }
 
+    /// The language stages' findings for a message without journaling it or touching its
+    /// chat's threads: what a host uses to analyze text it does not want stored (a draft
+    /// reply), and what `parley bench language` times.
+    public func analyze(_ message: Message) -> JSONValue {
+        pipeline.enrich(message).json
+    }
+
     /// Threads, most recently active first, as parley_thread_list returns them. `query`:
     /// nil or {"chat"?, "state"?: "open"|"closed", "limit"?: 1...1000 (default 100)}.
     public func threads(query: JSONValue?) throws(ParleyError) -> JSONValue {

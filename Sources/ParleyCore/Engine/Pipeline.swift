@@ -16,6 +16,11 @@ struct Pipeline: Sendable {
 /// from the context rather than faked.
 struct Enrichment: Sendable {
     var entities: [Entity]
+
+    /// The language fields of the enriched context.
+    var json: JSONValue {
+        ["entities": .array(entities.map(\.json))]
+    }
 }
 
 extension Enrichment {

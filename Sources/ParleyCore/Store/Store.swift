@@ -21,6 +21,7 @@ public final class Store: Sendable {
     }
 
     private let connection: Mutex<Locked>
+    private let checkpointer: Checkpointer?
     public let path: String?
 
     /// `path` nil opens a private in-memory store.
@@ -32,6 +33,16 @@ public final class Store: Sendable {
         } catch {
             db.close()
             throw error
+        }
+        if let path {
+            do {
+                checkpointer = try Checkpointer(path: path)
+            } catch {
+                db.close()
+                throw error
+            }
+        } else {
+            checkpointer = nil
         }
         connection = Mutex(Locked(db: db))
     }
@@ -45,6 +56,9 @@ public final class Store: Sendable {
         }
         if !inMemory {
             try db.execute("PRAGMA journal_mode = WAL")
+            // Checkpoints run on the Checkpointer's thread, not inside commits.
+            try db.execute("PRAGMA wal_autocheckpoint = 0")
+            try db.execute("PRAGMA journal_size_limit = 67108864")
         }
         try db.execute("PRAGMA synchronous = \(synchronous == .full ? "FULL" : "NORMAL")")
         try db.execute("PRAGMA foreign_keys = ON")
@@ -69,13 +83,21 @@ public final class Store: Sendable {
         }
     }
 
+    deinit {
+        checkpointer?.stop()
+    }
+
     /// Closes the connection after any call in progress; later calls fail with `.storage`.
     public func close() {
-        connection.withLock { state in
-            state.db?.close()
-            state.db = nil
-            state.chats.removeAll()
+        let wasOpen = connection.withLock { state in
+            defer {
+                state.db?.close()
+                state.db = nil
+                state.chats.removeAll()
+            }
+            return state.db != nil
         }
+        if wasOpen { checkpointer?.stop() }
     }
 
     /// The stored context of a message processed before, if any.

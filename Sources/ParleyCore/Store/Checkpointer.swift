@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Moves WAL checkpoints off the commit path. With SQLite's automatic checkpoints, the commit
+/// that crosses the WAL threshold copies pages back into the database and syncs it — tens of
+/// milliseconds on a slow disk inside some unlucky `process` call. Instead the store's own
+/// connection never checkpoints and this thread, with its own connection, runs a PASSIVE
+/// checkpoint (it never blocks writers) every `interval`, or sooner when asked.
+final class Checkpointer: @unchecked Sendable {
+    // @unchecked: the mutable state below is only touched under `mutex`.
+    private let connection: SQLiteConnection
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var stopping = false
+    private var requested = false
+    private var thread: pthread_t?
+    private let intervalMillis: Int
+
+    init(path: String, intervalMillis: Int = 200) throws(ParleyError) {
+        connection = try SQLiteConnection(path: path)
+        self.intervalMillis = intervalMillis
+        pthread_mutex_init(mutex, nil)
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        pthread_cond_init(condition, &attributes)
+        pthread_condattr_destroy(&attributes)
+        var created = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let rc = pthread_create(&created, nil, { context in
+            let checkpointer = Unmanaged<Checkpointer>.fromOpaque(context!).takeRetainedValue()
+            checkpointer.loop()
+            return nil
+        }, context)
+        guard rc == 0 else {
+            Unmanaged<Checkpointer>.fromOpaque(context).release()
+            connection.close()
+            throw ParleyError(.storage, "cannot start the checkpoint thread (error \(rc))")
+        }
+        thread = created
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        condition.deallocate()
+        mutex.deallocate()
+    }
+
+    /// Asks for a checkpoint soon (after a large write).
+    func request() {
+        pthread_mutex_lock(mutex)
+        requested = true
+        pthread_cond_signal(condition)
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// Runs a last checkpoint and stops the thread; waits for it.
+    func stop() {
+        pthread_mutex_lock(mutex)
+        stopping = true
+        pthread_cond_signal(condition)
+        let running = thread
+        thread = nil
+        pthread_mutex_unlock(mutex)
+        if let running { pthread_join(running, nil) }
+    }
+
+    private func loop() {
+        pthread_mutex_lock(mutex)
+        while !stopping {
+            if !requested {
+                var deadline = timespec()
+                clock_gettime(CLOCK_MONOTONIC, &deadline)
+                let nanos = deadline.tv_nsec + intervalMillis * 1_000_000
+                deadline.tv_sec += nanos / 1_000_000_000
+                deadline.tv_nsec = nanos % 1_000_000_000
+                pthread_cond_timedwait(condition, mutex, &deadline)
+            }
+            if stopping { break }
+            requested = false
+            pthread_mutex_unlock(mutex)
+            checkpoint(mode: "PASSIVE")
+            pthread_mutex_lock(mutex)
+        }
+        pthread_mutex_unlock(mutex)
+        checkpoint(mode: "TRUNCATE")
+        connection.close()
+    }
+
+    private func checkpoint(mode: String) {
+        // A busy or failed checkpoint loses nothing: the WAL keeps every commit and the next
+        // round (or the next open) checkpoints it.
+        try? connection.execute("PRAGMA wal_checkpoint(\(mode))")
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import ParleyCore
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// `parley bench language`: the language stage alone and `process` end to end with the
+/// journal on, one thread (so the rates are per core), with latency percentiles.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure Parley on this machine.",
+        subcommands: [Language.self]
+    )
+
+    struct Language: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Messages per second per core and p50/p99 latency of the language stage and of process (journal on).")
+
+        @Option(name: .long, help: "A JSONL file of messages (default: built-in tenant messages).")
+        var messages: String?
+        @Option(name: .long, help: "How many messages to run.")
+        var count = 20_000
+        @Option(name: .long, help: "Engine configuration JSON file (its store.path is ignored: a temporary file store is used).")
+        var config: String?
+
+        func run() throws {
+            let inputs = try loadInputs()
+            var template = Array("/tmp/parley-bench-XXXXXX".utf8CString)
+            let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+            defer { _ = system("rm -rf '\(directory)'") }
+            var settings = Configuration()
+            if let config {
+                guard let text = readWholeFile(config) else { throw ValidationError("cannot read \(config)") }
+                settings = try Configuration(json: text)
+            }
+            settings.storePath = directory + "/bench.db"
+            let engine = try Engine(configuration: settings)
+            defer { engine.close() }
+
+            var messages: [Message] = []
+            messages.reserveCapacity(count)
+            for i in 0..<count {
+                var message = inputs[i % inputs.count]
+                message.id = "bench-\(i)"
+                message.timestamp += Int64(i)
+                messages.append(message)
+            }
+            // Warm-up: lazily built models and lexicons load on first use.
+            for message in messages.prefix(200) { _ = engine.analyze(message) }
+
+            let language = measure(messages) { _ = engine.analyze($0) }
+            report("language stage", language)
+            let process = try measure(messages) { (message: Message) throws(ParleyError) in _ = try engine.process(message) }
+            report("process (journal on, file store, one commit each)", process)
+        }
+
+        func loadInputs() throws -> [Message] {
+            var lines: [String] = []
+            if let path = messages {
+                guard let text = readWholeFile(path) else { throw ValidationError("cannot read \(path)") }
+                lines = text.split(separator: "\n").map(String.init)
+            } else {
+                lines = BenchCommand.builtInTexts.enumerated().map { index, text in
+                    let escaped = JSONWriter.string(.string(text))
+                    return #"{"id":"x","chat":"25078800\#(index % 97)@c.us","from":"25078800\#(index % 97)@c.us","timestamp":1764000000,"type":"text","text":\#(escaped)}"#
+                }
+            }
+            var parsed: [Message] = []
+            for line in lines where !line.isEmpty {
+                parsed.append(try MessageNormalizer.normalize(JSONParser.parse(line)))
+            }
+            guard !parsed.isEmpty else { throw ValidationError("no messages to run") }
+            return parsed
+        }
+    }
+
+    static let builtInTexts = [
+        "Hi, I paid RWF 50,000 for unit 4B this morning, reference attached",
+        "The kitchen sink in apt 12 is leaking again 😡 please send someone today",
+        "Can I book a viewing for the 2BR on Kimihurura road tomorrow at 5pm? Call me on 0788 123 456",
+        "Rent for December: KES 35,000 sent via M-Pesa. Email receipt to amina@example.co.ke",
+        "Is the studio still available? What is the deposit, $1,200/month?",
+        "Murakoze! The plumber fixed it 👍",
+        "Please check https://example.rw/listing/42 and tell me the price",
+        "I will be late with rent, can I pay 25000 on Friday and the rest next week?",
+        "Hello",
+        "No water since yesterday!!! This is the third time this month, I want to speak to the manager ASAP",
+        "Bonjour, je voudrais visiter l'appartement 7 samedi à 10h",
+        "Habari, nimelipa kodi ya mwezi huu, asante",
+        "ok thanks 🙏",
+        "When does my lease end? I might move out in 2 weeks",
+        "Where exactly is Kacyiru Heights? Send me the location please",
+    ]
+}
+
+struct Measurement {
+    var latencies: [Double]   // microseconds
+    var seconds: Double
+}
+
+func measure(_ messages: [Message], _ body: (Message) throws(ParleyError) -> Void) rethrows -> Measurement {
+    var latencies: [Double] = []
+    latencies.reserveCapacity(messages.count)
+    let started = ContinuousClock.now
+    for message in messages {
+        let t0 = ContinuousClock.now
+        try body(message)
+        let elapsed = ContinuousClock.now - t0
+        latencies.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
+    }
+    let total = ContinuousClock.now - started
+    return Measurement(latencies: latencies, seconds: Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18)
+}
+
+func report(_ label: String, _ m: Measurement) {
+    let sorted = m.latencies.sorted()
+    func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+    let rate = Double(sorted.count) / m.seconds
+    print("\(label): \(Int(rate)) messages/s on one core; p50 \(format(percentile(0.5))) µs, p99 \(format(percentile(0.99))) µs, max \(format(sorted.last ?? 0)) µs (\(sorted.count) messages)")
+}
+
+func format(_ micros: Double) -> String {
+    String((micros * 10).rounded() / 10)
+}
