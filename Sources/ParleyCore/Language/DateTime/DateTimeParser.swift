@@ -131,6 +131,8 @@ struct DTParser {
     static let keyEnd = DTLexicon.key("end")
     static let keyAn = DTLexicon.key("an")
     static let supportKeys: Set<UInt64> = Set(["about", "around", "over", "under", "only", "just", "takes", "take", "took", "lasts", "last", "whole", "full", "entire", "another", "extra", "pendant", "durant"].map(DTLexicon.key))
+    /// Words before a number that make it a label, not a date: "room 12/3", "plot 4/5".
+    static let labelNouns: Set<UInt64> = Set(["room", "unit", "apt", "apartment", "flat", "house", "plot", "no", "nr", "number", "block", "door", "floor", "ref", "page", "item", "lot", "box", "code", "version", "ticket", "invoice", "order", "id", "batch", "acc", "tel", "phone", "score", "chambre", "appartement", "maison", "nyumba", "chumba"].map(DTLexicon.key))
     /// Nouns after which "the 5th" is not a date: "the 5th floor".
     static let ordinalNouns: Set<UInt64> = Set(["floor", "floors", "storey", "story", "time", "times", "place", "street", "avenue", "road", "row", "grade", "edition", "unit", "apartment", "flat", "house", "door", "room", "building", "block", "level", "one", "person", "people", "tenant", "year", "month", "week", "day", "century", "anniversary", "birthday", "etage", "chapter", "page", "item", "line", "option", "round", "payment", "installment", "instalment"].map(DTLexicon.key))
 
@@ -650,6 +652,7 @@ struct DTParser {
     /// "2026-03-12", "2026/03/12", "12/03", "12/03/2026", "12.03.2026", "12-03-2026", "12/03/26".
     func numericDate(at i: Int) -> DTExpr? {
         let first = t[i]
+        if i > 0, Self.labelNouns.contains(key(i - 1)) || sym(i - 1, "#") { return nil }  // "room 12/3", "unit 12/03"
         let separator = i + 1
         guard separator < t.count, t[separator].kind == .symbol, glued(separator), isNumber(i + 2), glued(i + 2) else { return nil }
         let sep = t[separator].value
