@@ -1,0 +1,428 @@
+/// How dates and times are read: the chat's time zone and the order of numeric dates.
+public struct DateTimeOptions: Sendable, Equatable {
+    /// An IANA name ("Africa/Kigali", read from the system's tzdata) or a fixed offset ("+02:00", "UTC").
+    public var timeZone: String = "UTC"
+    /// "12/03" is 12 March when true (most of the world), 3 December when false (US).
+    public var dayFirst: Bool = true
+
+    public init() {}
+}
+
+/// Finds dates, times, ranges and durations in a message and resolves them against the
+/// message's timestamp in the chat's time zone. English, with the common French and Swahili
+/// forms ("demain", "lundi prochain", "17h30", "kesho", "jumatatu", "wiki ijayo").
+///
+/// Values: a point is `{"iso", "granularity", "timestamp"}`; a range is `{"start": {iso,
+/// timestamp}, "end": {iso, timestamp}, "granularity"}` whose end is the start of the last unit
+/// named ("Mon–Wed" ends Wednesday 00:00, "3-5pm" ends 17:00); a duration is `{"seconds", "iso"}`.
+///
+/// Reading rules (the future is preferred, as messages plan more than they recount):
+/// - a time alone is today if still ahead, else tomorrow; a bare hour 1–11 ("at 5") is the next
+///   of 5:00 and 17:00 after the message; with a day named, 1–7 reads pm and 8–11 am;
+/// - "Monday"/"on Monday" is the next Monday after today (today only with a time still ahead);
+///   "this Monday" the next one including today; "next Monday" the Monday of next week
+///   (weeks start on Monday); "last Monday" the latest one before today;
+/// - a date without a year is its next occurrence from today; "the 5th" this month's if not past;
+/// - morning 09:00, afternoon 15:00, evening 19:00, night/tonight 20:00 (granularity hour);
+///   midnight is the end of the day named (00:00 of the next day);
+/// - "in 2 hours" is exact (to the minute); "in 3 days", "in 2 weeks", "in a month" are days;
+///   "next week/month/year" is the start of that period (granularity week/month/year);
+///   "weekend" is the range Saturday–Sunday of this week (the current one on a weekend);
+/// - durations count a month as 30 days and a year as 365 days in `seconds`; `iso` keeps the unit.
+/// - prepositions "on", "by", "for" are not part of an entity's text; "at", "in", "from",
+///   "between" and "ago" are.
+public struct DateTimeExtractor: Sendable {
+    public let options: DateTimeOptions
+    let zone: TimeZoneRules
+
+    public init(options: DateTimeOptions) throws(ParleyError) {
+        zone = try TimeZoneRules.named(options.timeZone)
+        self.options = options
+    }
+
+    /// Entities of type "datetime" and "duration", offsets in Unicode scalars of `text`, source .pattern.
+    public func extract(from text: String, reference: Int64) -> [Entity] {
+        guard !text.isEmpty, DTTokenizer.hasCue(text) else { return [] }
+        let tokens = DTTokenizer.tokenize(text)
+        let parser = DTParser(t: tokens, dayFirst: options.dayFirst)
+        let ref = Reference(instant: Int(max(-62_135_596_800, min(253_402_300_799, reference))), zone: zone)
+        var entities: [Entity] = []
+        var i = 0
+        while i < tokens.count {
+            if let match = parser.match(at: i), let value = value(of: match, parser: parser, reference: ref) {
+                let (first, next) = span(match)
+                let text = String(text.unicodeScalars[tokens[first].lo..<tokens[next - 1].hi])
+                entities.append(Entity(type: value.type, text: text, start: tokens[first].start, end: tokens[next - 1].end,
+                                       value: value.json, confidence: value.confidence, source: .pattern))
+                i = next
+            } else {
+                i += 1
+            }
+        }
+        return entities
+    }
+
+    func span(_ match: DTMatch) -> (Int, Int) {
+        switch match {
+        case .point(let e): return (e.first, e.next)
+        case .range(_, _, let first, let next): return (first, next)
+        case .duration(let d): return (d.first, d.next)
+        }
+    }
+
+    // MARK: values
+
+    func value(of match: DTMatch, parser: DTParser, reference r: Reference) -> (type: String, json: JSONValue, confidence: Double)? {
+        switch match {
+        case .duration(let d):
+            if d.weak {
+                let before = d.first - 1
+                let supported = parser.fn(before) == .for || parser.fn(before) == .within
+                    || (before >= 0 && DTParser.supportKeys.contains(parser.key(before)))
+                if !supported { return nil }
+            }
+            let seconds = Int((d.amount * Double(d.unit.seconds)).rounded())
+            return ("duration", ["seconds": .int(Int64(seconds)), "iso": .string(Self.isoDuration(d.amount, d.unit))], d.weak ? 0.8 : 0.9)
+        case .point(let e):
+            if e.isBareOnly || e.bareNumber != nil && e.clock == nil { return nil }
+            let supported = parser.supported(e.first)
+            if (e.weak || e.needsPrefix) && !supported { return nil }
+            guard let point = resolve(e, r) else { return nil }
+            let confidence = e.weak || e.needsPrefix ? 0.75 : e.numeric ? 0.85 : (e.clock?.bare ?? false) ? 0.8 : 0.9
+            if let end = point.end {
+                return ("datetime", rangeJSON(point.local, end, point.granularity), confidence)
+            }
+            let instant = point.instant ?? zone.instant(local: point.local)
+            var object = JSONObject()
+            object.append("iso", .string(iso(instant)))
+            object.append("granularity", .string(point.granularity.name))
+            object.append("timestamp", .int(Int64(instant)))
+            return ("datetime", .object(object), confidence)
+        case .range(let a, let b, _, _):
+            guard let (start, end) = resolveRange(a, b, r) else { return nil }
+            let granularity = Granularity(rawValue: min(start.granularity.rawValue, end.granularity.rawValue)) ?? .day
+            let confidence = (a.clock?.bare ?? false) || (b.clock?.bare ?? false) ? 0.8 : 0.9
+            return ("datetime", rangeJSON(start.local, end.local, granularity, startInstant: start.instant, endInstant: end.instant), confidence)
+        }
+    }
+
+    func rangeJSON(_ start: Int, _ end: Int, _ granularity: Granularity, startInstant: Int? = nil, endInstant: Int? = nil) -> JSONValue {
+        func point(_ instant: Int) -> JSONValue {
+            ["iso": .string(iso(instant)), "timestamp": .int(Int64(instant))]
+        }
+        var object = JSONObject()
+        object.append("start", point(startInstant ?? zone.instant(local: start)))
+        object.append("end", point(endInstant ?? zone.instant(local: end)))
+        object.append("granularity", .string(granularity.name))
+        return .object(object)
+    }
+
+    // MARK: resolution
+
+    enum Granularity: Int {
+        case minute, hour, day, week, month, year
+
+        var name: String {
+            switch self {
+            case .minute: return "minute"
+            case .hour: return "hour"
+            case .day: return "day"
+            case .week: return "week"
+            case .month: return "month"
+            case .year: return "year"
+            }
+        }
+    }
+
+    /// The message's instant as a local civil time.
+    struct Reference {
+        let instant: Int
+        let days: Int
+        let seconds: Int
+        let weekday: Int
+        let year: Int
+        let month: Int
+        let day: Int
+
+        init(instant: Int, zone: TimeZoneRules) {
+            self.instant = instant
+            let (days, seconds) = Civil.split(instant + zone.offset(at: instant))
+            self.days = days
+            self.seconds = seconds
+            weekday = Civil.weekday(days: days)
+            (year, month, day) = Civil.date(days: days)
+        }
+    }
+
+    struct Resolved {
+        /// Local seconds (since 1970-01-01T00:00 local).
+        var local: Int
+        var granularity: Granularity
+        /// Set when the expression is an exact instant ("in 2 hours").
+        var instant: Int? = nil
+        /// A range's end, for "weekend".
+        var end: Int? = nil
+    }
+
+    /// The hour on a 24-hour clock a written time stands for, nil when am/pm is open.
+    static func hour24(_ clock: DTClock, part: PartOfDay?) -> Int? {
+        var h = clock.hour
+        if clock.midnight { return 0 }
+        if clock.meridiem == 2 { return h % 12 + 12 }
+        if clock.meridiem == 1 { return h % 12 }
+        if clock.fixed24 || h == 0 || h >= 12 { return h == 24 ? 0 : h }
+        if let part {
+            if part == .afternoon || part == .evening || (part == .night && h >= 5) { h += 12 }
+            return h
+        }
+        return nil
+    }
+
+    func resolve(_ e: DTExpr, _ r: Reference, heuristic: Bool = false, dayOverride: Int? = nil) -> Resolved? {
+        if let shift = e.shift {
+            let instant = Civil.floorDiv(r.instant + shift, 60) * 60
+            return Resolved(local: instant + zone.offset(at: instant), granularity: .minute, instant: instant)
+        }
+        var seconds: Int? = nil
+        var granularity = Granularity.day
+        var ambiguous = false
+        var extraDay = 0
+        if let clock = e.clock {
+            var h: Int
+            if let known = Self.hour24(clock, part: e.part) {
+                h = known
+            } else {
+                h = clock.hour
+                ambiguous = true
+            }
+            if clock.midnight || (clock.hour == 24 && clock.fixed24) { extraDay = 1 }
+            let explicitDay = e.day != nil || dayOverride != nil || heuristic
+            if ambiguous && explicitDay {
+                if h <= 7 { h += 12 }
+                ambiguous = false
+            }
+            seconds = h * 3600 + clock.minute * 60
+            granularity = clock.precise ? .minute : .hour
+        } else if let part = e.part {
+            seconds = part.hour * 3600
+            granularity = .hour
+        }
+        let ahead = seconds.map { $0 + extraDay * 86400 > r.seconds } ?? false
+        var days: Int
+        var dayGranularity = Granularity.day
+        var end: Int? = nil
+        if let dayOverride {
+            days = dayOverride
+        } else if let day = e.day {
+            switch day {
+            case .relativeDays(let n):
+                days = r.days + n
+            case .weekday(let w, let modifier):
+                switch modifier {
+                case nil:
+                    var delta = (w - r.weekday + 7) % 7
+                    if delta == 0 && !ahead { delta = 7 }
+                    days = r.days + delta
+                case .some(1):
+                    days = r.days - r.weekday + 7 + w
+                case .some(-1):
+                    var delta = (r.weekday - w + 7) % 7
+                    if delta == 0 { delta = 7 }
+                    days = r.days - delta
+                default:
+                    days = r.days + (w - r.weekday + 7) % 7
+                }
+            case .date(let year, let month, let dayNumber):
+                if let year {
+                    guard Civil.isValid(year: year, month: month, day: dayNumber) else { return nil }
+                    days = Civil.days(year: year, month: month, day: dayNumber)
+                } else {
+                    var y = r.year
+                    while !Civil.isValid(year: y, month: month, day: dayNumber) || Civil.days(year: y, month: month, day: dayNumber) < r.days {
+                        y += 1
+                        if y > r.year + 8 { return nil }
+                    }
+                    days = Civil.days(year: y, month: month, day: dayNumber)
+                }
+            case .dayOfMonth(let n):
+                var found: Int? = nil
+                for k in 0..<13 {
+                    let (y, m) = Civil.addMonths(year: r.year, month: r.month, k)
+                    if n <= Civil.daysInMonth(year: y, month: m), Civil.days(year: y, month: m, day: n) >= r.days {
+                        found = Civil.days(year: y, month: m, day: n)
+                        break
+                    }
+                }
+                guard let found else { return nil }
+                days = found
+            case .month(let year, let month, let modifier):
+                let y: Int
+                if let year {
+                    y = year
+                } else if modifier == -1 {
+                    y = month < r.month ? r.year : r.year - 1
+                } else if modifier == 1 && month == r.month {
+                    y = r.year + 1
+                } else {
+                    y = month >= r.month ? r.year : r.year + 1
+                }
+                days = Civil.days(year: y, month: month, day: 1)
+                dayGranularity = .month
+            case .week(let n):
+                days = r.days - r.weekday + 7 * n
+                dayGranularity = .week
+            case .weekdayOfWeek(let n, let w):
+                days = r.days - r.weekday + 7 * n + w
+            case .monthOffset(let n):
+                let (y, m) = Civil.addMonths(year: r.year, month: r.month, n)
+                days = Civil.days(year: y, month: m, day: 1)
+                dayGranularity = .month
+            case .yearOffset(let n):
+                days = Civil.days(year: r.year + n, month: 1, day: 1)
+                dayGranularity = .year
+            case .year(let y):
+                days = Civil.days(year: y, month: 1, day: 1)
+                dayGranularity = .year
+            case .monthsLater(let n):
+                let (y, m) = Civil.addMonths(year: r.year, month: r.month, n)
+                days = Civil.days(year: y, month: m, day: min(r.day, Civil.daysInMonth(year: y, month: m)))
+            case .endOf(let unit, let n), .startOf(let unit, let n):
+                var isEnd = false
+                if case .endOf = day { isEnd = true }
+                switch unit {
+                case .week:
+                    days = r.days - r.weekday + 7 * n + (isEnd ? 6 : 0)
+                case .year:
+                    days = isEnd ? Civil.days(year: r.year + n, month: 12, day: 31) : Civil.days(year: r.year + n, month: 1, day: 1)
+                default:
+                    let (y, m) = Civil.addMonths(year: r.year, month: r.month, n)
+                    days = Civil.days(year: y, month: m, day: isEnd ? Civil.daysInMonth(year: y, month: m) : 1)
+                }
+            case .weekend(let n):
+                days = r.days - r.weekday + 5 + 7 * n
+                end = (days + 1) * 86400
+            }
+        } else {
+            guard var s = seconds else { return nil }
+            if ambiguous {
+                if s > r.seconds {
+                    days = r.days
+                } else if s + 43200 > r.seconds {
+                    days = r.days
+                    s += 43200
+                } else {
+                    days = r.days + 1
+                }
+                seconds = s
+            } else {
+                days = ahead ? r.days : r.days + 1
+            }
+        }
+        if let s = seconds {
+            return Resolved(local: (days + extraDay) * 86400 + s, granularity: granularity, end: end)
+        }
+        return Resolved(local: days * 86400, granularity: dayGranularity, end: end)
+    }
+
+    func resolveRange(_ first: DTExpr, _ second: DTExpr, _ r: Reference) -> (Resolved, Resolved)? {
+        var a = first
+        let b = second
+        if a.day == nil, let d = b.day, !d.isPeriod { a.day = d }
+        // "3-5pm", "11 to 2pm": the start takes the end's am/pm unless that puts it after the end.
+        if var clock = a.clock, clock.meridiem == 0, !clock.fixed24, let bc = b.clock, bc.meridiem != 0, let bh = Self.hour24(bc, part: b.part) {
+            let asPM = clock.hour % 12 + (bc.meridiem == 2 ? 12 : 0)
+            clock.meridiem = asPM <= bh ? bc.meridiem : 1
+            a.clock = clock
+        }
+        let bareTimes = (a.clock?.bare ?? false) || (b.clock?.bare ?? false)
+        guard let start = resolve(a, r, heuristic: bareTimes) else { return nil }
+        let startDay = Civil.floorDiv(start.local, 86400)
+        var end: Resolved
+        if b.day == nil {
+            guard let resolved = resolve(b, r, heuristic: true, dayOverride: startDay) else { return nil }
+            end = resolved
+        } else if case .weekday(let w, nil)? = b.day {
+            let delta = (w - Civil.weekday(days: startDay) + 7) % 7
+            guard let resolved = resolve(b, r, heuristic: true, dayOverride: startDay + delta) else { return nil }
+            end = resolved
+        } else {
+            guard let resolved = resolve(b, r, heuristic: true) else { return nil }
+            end = resolved
+        }
+        if let weekendEnd = start.end, end.end != nil { end.local = end.local > weekendEnd ? end.local : weekendEnd }
+        if end.local <= start.local, start.instant == nil, end.instant == nil {
+            if let clock = b.clock, clock.meridiem == 0, !clock.fixed24, clock.hour < 12, end.local + 43200 > start.local {
+                end.local += 43200
+            } else if b.day == nil {
+                end.local += 86400
+            } else if case .weekday(_, nil)? = b.day {
+                end.local += 7 * 86400
+            }
+        }
+        return (start, end)
+    }
+
+    // MARK: formatting
+
+    /// "2026-11-26T17:00:00+02:00".
+    func iso(_ instant: Int) -> String {
+        let offset = zone.offset(at: instant)
+        let (days, seconds) = Civil.split(instant + offset)
+        let (y, m, d) = Civil.date(days: days)
+        var out = ""
+        out.reserveCapacity(25)
+        if y < 0 { out += "-" }
+        Self.pad(&out, abs(y), 4)
+        out += "-"
+        Self.pad(&out, m, 2)
+        out += "-"
+        Self.pad(&out, d, 2)
+        out += "T"
+        Self.pad(&out, seconds / 3600, 2)
+        out += ":"
+        Self.pad(&out, seconds / 60 % 60, 2)
+        out += ":"
+        Self.pad(&out, seconds % 60, 2)
+        out += offset < 0 ? "-" : "+"
+        Self.pad(&out, abs(offset) / 3600, 2)
+        out += ":"
+        Self.pad(&out, abs(offset) / 60 % 60, 2)
+        return out
+    }
+
+    static func pad(_ out: inout String, _ value: Int, _ width: Int) {
+        let digits = String(value)
+        if digits.utf8.count < width { out += String(repeating: "0", count: width - digits.utf8.count) }
+        out += digits
+    }
+
+    /// ISO 8601 duration: "P2W", "P12M", "PT1H", "PT30M"; fractions are spelled out from the
+    /// seconds ("1.5 hours" → "PT1H30M").
+    static func isoDuration(_ amount: Double, _ unit: DTUnit) -> String {
+        if amount.rounded() == amount, amount < 1e9 {
+            let n = Int(amount)
+            switch unit {
+            case .second: return "PT\(n)S"
+            case .minute: return "PT\(n)M"
+            case .hour: return "PT\(n)H"
+            case .day: return "P\(n)D"
+            case .week: return "P\(n)W"
+            case .fortnight: return "P\(2 * n)W"
+            case .month: return "P\(n)M"
+            case .year: return "P\(n)Y"
+            }
+        }
+        var rest = Int((amount * Double(unit.seconds)).rounded())
+        let days = rest / 86400
+        rest %= 86400
+        var out = "P"
+        if days > 0 { out += "\(days)D" }
+        if rest > 0 || days == 0 {
+            out += "T"
+            if rest / 3600 > 0 { out += "\(rest / 3600)H" }
+            if rest / 60 % 60 > 0 { out += "\(rest / 60 % 60)M" }
+            if rest % 60 > 0 || rest == 0 { out += "\(rest % 60)S" }
+        }
+        return out
+    }
+}

@@ -1,0 +1,378 @@
+/// The words the date/time extractor knows, in English and the common French and Swahili forms.
+/// Written for Parley (no outside source). Accents are folded ("décembre" → "decembre") and
+/// case is ignored; words are looked up by a packed key (5 bits a letter, up to 12 letters).
+enum DTUnit: Int, Sendable {
+    case second, minute, hour, day, week, fortnight, month, year
+
+    /// Seconds in one unit; a month counts 30 days and a year 365 (durations are approximate).
+    var seconds: Int {
+        switch self {
+        case .second: return 1
+        case .minute: return 60
+        case .hour: return 3600
+        case .day: return 86400
+        case .week: return 604_800
+        case .fortnight: return 1_209_600
+        case .month: return 2_592_000
+        case .year: return 31_536_000
+        }
+    }
+}
+
+/// Default hours of the parts of the day: morning 09:00, afternoon 15:00, evening 19:00, night 20:00.
+enum PartOfDay: Int, Sendable {
+    case morning, afternoon, evening, night
+
+    var hour: Int {
+        switch self {
+        case .morning: return 9
+        case .afternoon: return 15
+        case .evening: return 19
+        case .night: return 20
+        }
+    }
+}
+
+/// Function words: they carry no date by themselves (so they are not cues).
+enum DTFunction: String, Sendable {
+    case `in`, at, on, by, from, between, to, until, till, through, and, ago, the, of, `for`
+    case after, before, end, start, a, an, half, o, clock, hui, dans, il, y, le, la, l
+    case apres, avant, kutwa, within, now, du, au, et, entre, vers, couple, fin, des, de, since
+}
+
+enum DTLex: Sendable, Equatable {
+    case weekday(Int, weak: Bool)     // 0 = Monday
+    case month(Int, weak: Bool)       // 1 = January
+    case relativeDay(Int, weak: Bool) // today 0, tomorrow 1, yesterday -1
+    case tonight
+    case part(PartOfDay)
+    case noon, midnight
+    case unit(DTUnit)
+    case unitFirst(DTUnit)            // Swahili puts the unit first: "siku 3"
+    case meridiem(pm: Bool)
+    case ordinal
+    case number(Int)
+    case modifier(Int)                // this 0, next 1, last -1 (before the noun)
+    case postModifier(Int)            // prochain 1, ijayo 1, dernier -1 (after it)
+    case weekend
+    case function(DTFunction)
+
+    /// Whether the word alone can start a date/time (the fast pre-check looks for these).
+    var isCue: Bool {
+        switch self {
+        case .weekday, .month, .relativeDay, .tonight, .part, .noon, .midnight, .unit, .unitFirst, .weekend: return true
+        default: return false
+        }
+    }
+}
+
+enum DTLexicon {
+    /// Packs lower-case ASCII letters (1...26 each) into a key; `.max` once the word is too long.
+    @inline(__always) static func pack(_ key: UInt64, _ letter: UInt8) -> UInt64 {
+        key >= 1 << 55 ? .max : key << 5 | UInt64(letter)
+    }
+
+    static func key(_ word: String) -> UInt64 {
+        var key: UInt64 = 0
+        for byte in word.utf8 { key = pack(key, byte - 0x60) }
+        return key
+    }
+
+    static let table: [UInt64: DTLex] = {
+        var table: [UInt64: DTLex] = [:]
+        for line in words.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 2 else { continue }
+            let kind = fields[1]
+            let arg = fields.count > 2 ? Int(fields[2]) ?? 0 : 0
+            let weak = fields.last == "weak"
+            let entry: DTLex?
+            switch kind {
+            case "wd": entry = .weekday(arg, weak: weak)
+            case "mo": entry = .month(arg, weak: weak)
+            case "rd": entry = .relativeDay(arg, weak: weak)
+            case "tonight": entry = .tonight
+            case "part": entry = PartOfDay(rawValue: arg).map { .part($0) }
+            case "noon": entry = .noon
+            case "midnight": entry = .midnight
+            case "unit": entry = DTUnit(rawValue: arg).map { .unit($0) }
+            case "unitfirst": entry = DTUnit(rawValue: arg).map { .unitFirst($0) }
+            case "am": entry = .meridiem(pm: false)
+            case "pm": entry = .meridiem(pm: true)
+            case "ord": entry = .ordinal
+            case "num": entry = .number(arg)
+            case "mod": entry = .modifier(arg)
+            case "post": entry = .postModifier(arg)
+            case "weekend": entry = .weekend
+            case "fn": entry = DTFunction(rawValue: String(fields[0])).map { .function($0) }
+            default: entry = nil
+            }
+            guard let entry else { preconditionFailure("DTLexicon: bad line \(line)") }
+            table[key(String(fields[0]))] = entry
+        }
+        return table
+    }()
+
+    /// word, kind, argument, "weak" when the word is too ambiguous to stand alone.
+    static let words = #"""
+    monday wd 0
+    mon wd 0 weak
+    tuesday wd 1
+    tue wd 1
+    tues wd 1
+    wednesday wd 2
+    wed wd 2 weak
+    weds wd 2
+    thursday wd 3
+    thu wd 3
+    thur wd 3
+    thurs wd 3
+    friday wd 4
+    fri wd 4
+    saturday wd 5
+    sat wd 5 weak
+    sunday wd 6
+    sun wd 6 weak
+    lundi wd 0
+    mardi wd 1
+    mercredi wd 2
+    jeudi wd 3
+    vendredi wd 4
+    samedi wd 5
+    dimanche wd 6
+    jumatatu wd 0
+    jumanne wd 1
+    jumatano wd 2
+    alhamisi wd 3
+    ijumaa wd 4
+    jumamosi wd 5
+    jumapili wd 6
+    january mo 1
+    jan mo 1 weak
+    february mo 2
+    feb mo 2
+    march mo 3 weak
+    mar mo 3 weak
+    april mo 4
+    apr mo 4
+    may mo 5 weak
+    june mo 6
+    jun mo 6
+    july mo 7
+    jul mo 7
+    august mo 8
+    aug mo 8
+    september mo 9
+    sep mo 9
+    sept mo 9
+    october mo 10
+    oct mo 10
+    november mo 11
+    nov mo 11
+    december mo 12
+    dec mo 12
+    janvier mo 1
+    fevrier mo 2
+    mars mo 3 weak
+    avril mo 4
+    mai mo 5 weak
+    juin mo 6
+    juillet mo 7
+    aout mo 8
+    septembre mo 9
+    octobre mo 10
+    novembre mo 11
+    decembre mo 12
+    januari mo 1
+    februari mo 2
+    machi mo 3
+    aprili mo 4
+    mei mo 5 weak
+    juni mo 6
+    julai mo 7
+    agosti mo 8
+    septemba mo 9
+    oktoba mo 10
+    novemba mo 11
+    desemba mo 12
+    today rd 0
+    tomorrow rd 1
+    tomorow rd 1
+    tmrw rd 1
+    tmr rd 1
+    yesterday rd -1
+    aujourd rd 0
+    demain rd 1
+    hier rd -1
+    leo rd 0 weak
+    kesho rd 1
+    keshokutwa rd 2
+    jana rd -1 weak
+    juzi rd -2
+    tonight tonight
+    tonite tonight
+    morning part 0
+    afternoon part 1
+    evening part 2
+    night part 3
+    matin part 0
+    soir part 2
+    asubuhi part 0
+    mchana part 1
+    jioni part 2
+    usiku part 3
+    noon noon
+    midday noon
+    midi noon
+    midnight midnight
+    minuit midnight
+    second unit 0
+    seconds unit 0
+    sec unit 0
+    secs unit 0
+    minute unit 1
+    minutes unit 1
+    min unit 1
+    mins unit 1
+    hour unit 2
+    hours unit 2
+    hr unit 2
+    hrs unit 2
+    h unit 2
+    day unit 3
+    days unit 3
+    week unit 4
+    weeks unit 4
+    wk unit 4
+    wks unit 4
+    fortnight unit 5
+    fortnights unit 5
+    month unit 6
+    months unit 6
+    year unit 7
+    years unit 7
+    yr unit 7
+    yrs unit 7
+    seconde unit 0
+    secondes unit 0
+    heure unit 2
+    heures unit 2
+    jour unit 3
+    jours unit 3
+    semaine unit 4
+    semaines unit 4
+    mois unit 6
+    ans unit 7
+    annee unit 7
+    annees unit 7
+    sekunde unitfirst 0
+    dakika unitfirst 1
+    siku unitfirst 3
+    wiki unitfirst 4
+    mwezi unitfirst 6
+    miezi unitfirst 6
+    mwaka unitfirst 7
+    miaka unitfirst 7
+    am am
+    pm pm
+    st ord
+    nd ord
+    rd ord
+    th ord
+    er ord
+    one num 1
+    two num 2
+    three num 3
+    four num 4
+    five num 5
+    six num 6
+    seven num 7
+    eight num 8
+    nine num 9
+    ten num 10
+    eleven num 11
+    twelve num 12
+    fifteen num 15
+    twenty num 20
+    thirty num 30
+    un num 1
+    une num 1
+    deux num 2
+    trois num 3
+    quatre num 4
+    cinq num 5
+    dix num 10
+    quinze num 15
+    this mod 0
+    next mod 1
+    last mod -1
+    previous mod -1
+    coming mod 1
+    cet mod 0
+    cette mod 0
+    prochain post 1
+    prochaine post 1
+    dernier post -1
+    derniere post -1
+    ijayo post 1
+    ujao post 1
+    iliyopita post -1
+    uliopita post -1
+    hii post 0
+    huu post 0
+    weekend weekend
+    wikendi weekend
+    in fn
+    at fn
+    on fn
+    by fn
+    from fn
+    between fn
+    to fn
+    until fn
+    till fn
+    through fn
+    and fn
+    ago fn
+    the fn
+    of fn
+    for fn
+    after fn
+    before fn
+    end fn
+    start fn
+    a fn
+    an fn
+    half fn
+    o fn
+    clock fn
+    hui fn
+    dans fn
+    il fn
+    y fn
+    le fn
+    la fn
+    l fn
+    apres fn
+    avant fn
+    kutwa fn
+    within fn
+    now fn
+    du fn
+    au fn
+    et fn
+    entre fn
+    vers fn
+    ce mod 0
+    de fn
+    since fn
+    couple fn
+    fin fn
+    des fn
+    """#
+
+    /// Aliases that are function words spelled differently: "til", "thru", "beginning".
+    static let aliases: [UInt64: DTFunction] = [
+        key("til"): .till, key("thru"): .through, key("beginning"): .start,
+    ]
+}

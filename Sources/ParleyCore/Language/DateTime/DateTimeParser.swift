@@ -1,0 +1,799 @@
+/// A time of day as written.
+struct DTClock: Equatable {
+    var hour: Int
+    var minute: Int = 0
+    /// 0 none, 1 am, 2 pm.
+    var meridiem: Int = 0
+    /// Minutes written ("17:00", "5:30pm"): granularity minute.
+    var precise: Bool = false
+    /// Read on a 24-hour clock (0, 13...23, a leading zero, French "17h", noon).
+    var fixed24: Bool = false
+    var midnight: Bool = false
+    /// A number alone ("at 5", "from 3 to 5").
+    var bare: Bool = false
+}
+
+/// The day (or longer period) an expression names, before it is resolved.
+enum DTDay: Equatable {
+    case relativeDays(Int)
+    /// Weekday 0 = Monday; modifier nil (bare), 0 this, 1 next, -1 last.
+    case weekday(Int, Int?)
+    case date(year: Int?, month: Int, day: Int)
+    case dayOfMonth(Int)
+    case month(year: Int?, month: Int, modifier: Int?)
+    case week(Int)
+    case weekdayOfWeek(Int, Int)
+    case monthOffset(Int)
+    case yearOffset(Int)
+    case year(Int)
+    case monthsLater(Int)
+    case endOf(DTUnit, Int)
+    case startOf(DTUnit, Int)
+    case weekend(Int)
+
+    var isWeekday: Bool {
+        if case .weekday(_, nil) = self { return true }
+        return false
+    }
+
+    var isDate: Bool {
+        switch self {
+        case .date, .dayOfMonth: return true
+        default: return false
+        }
+    }
+
+    /// A period longer than a day, which takes no time of day.
+    var isPeriod: Bool {
+        switch self {
+        case .month, .week, .monthOffset, .yearOffset, .year, .weekend: return true
+        default: return false
+        }
+    }
+}
+
+/// A point expression over tokens `first..<next`.
+struct DTExpr {
+    var first: Int
+    var next: Int
+    var day: DTDay? = nil
+    var clock: DTClock? = nil
+    var part: PartOfDay? = nil
+    /// Seconds from the reference ("in 2 hours", "3 hours ago").
+    var shift: Int? = nil
+    /// A single ambiguous word ("morning", "Sat"): kept only after a preposition or modifier.
+    var weak = false
+    /// Kept only after a preposition ("sat", "may 5" in lower case).
+    var needsPrefix = false
+    /// A number alone, as a range end may be ("5-7 December", "3-5pm").
+    var bareNumber: Int? = nil
+    var numeric = false
+    var components = 1
+
+    var isBareOnly: Bool {
+        day == nil && part == nil && shift == nil && (clock == nil || clock!.bare) && bareNumber != nil
+    }
+}
+
+struct DTDuration {
+    var first: Int
+    var next: Int
+    var amount: Double
+    var unit: DTUnit
+    var weak: Bool
+}
+
+enum DTMatch {
+    case point(DTExpr)
+    case range(DTExpr, DTExpr, first: Int, next: Int)
+    case duration(DTDuration)
+
+    var next: Int {
+        switch self {
+        case .point(let e): return e.next
+        case .range(_, _, _, let next): return next
+        case .duration(let d): return d.next
+        }
+    }
+}
+
+/// Recursive descent over the tokens. Every function takes a token index and returns what it
+/// read with the index after it, or nil.
+struct DTParser {
+    let t: [DTToken]
+    let dayFirst: Bool
+
+    // MARK: token tests
+
+    @inline(__always) func lex(_ i: Int) -> DTLex? { i >= 0 && i < t.count ? t[i].lex : nil }
+
+    @inline(__always) func fn(_ i: Int) -> DTFunction? {
+        if case .function(let f)? = lex(i) { return f }
+        return nil
+    }
+
+    @inline(__always) func sym(_ i: Int, _ scalar: Unicode.Scalar) -> Bool {
+        i >= 0 && i < t.count && t[i].kind == .symbol && t[i].value == Int(scalar.value)
+    }
+
+    @inline(__always) func isNumber(_ i: Int) -> Bool { i >= 0 && i < t.count && t[i].kind == .number }
+    @inline(__always) func glued(_ i: Int) -> Bool { i < t.count && !t[i].spaced }
+    @inline(__always) func isDash(_ i: Int) -> Bool { sym(i, "-") || sym(i, "\u{2013}") || sym(i, "\u{2014}") }
+    @inline(__always) func isApostrophe(_ i: Int) -> Bool { sym(i, "'") || sym(i, "\u{2019}") }
+    @inline(__always) func key(_ i: Int) -> UInt64 { i >= 0 && i < t.count && t[i].kind == .word ? t[i].key : .max }
+
+    static let keyH = DTLexicon.key("h")
+    static let keyA = DTLexicon.key("a")
+    static let keyP = DTLexicon.key("p")
+    static let keyM = DTLexicon.key("m")
+    static let keyT = DTLexicon.key("t")
+    static let keyWeek = DTLexicon.key("week")
+    static let keyEnd = DTLexicon.key("end")
+    static let keyAn = DTLexicon.key("an")
+    static let supportKeys: Set<UInt64> = Set(["about", "around", "over", "under", "only", "just", "takes", "take", "took", "lasts", "last", "whole", "full", "entire", "another", "extra", "pendant", "durant"].map(DTLexicon.key))
+    /// Words before a number that make it a label, not a date: "room 12/3", "plot 4/5".
+    static let labelNouns: Set<UInt64> = Set(["room", "unit", "apt", "apartment", "flat", "house", "plot", "no", "nr", "number", "block", "door", "floor", "ref", "page", "item", "lot", "box", "code", "version", "ticket", "invoice", "order", "id", "batch", "acc", "tel", "phone", "score", "chambre", "appartement", "maison", "nyumba", "chumba"].map(DTLexicon.key))
+    /// Nouns after which "the 5th" is not a date: "the 5th floor".
+    static let ordinalNouns: Set<UInt64> = Set(["floor", "floors", "storey", "story", "time", "times", "place", "street", "avenue", "road", "row", "grade", "edition", "unit", "apartment", "flat", "house", "door", "room", "building", "block", "level", "one", "person", "people", "tenant", "year", "month", "week", "day", "century", "anniversary", "birthday", "etage", "chapter", "page", "item", "line", "option", "round", "payment", "installment", "instalment"].map(DTLexicon.key))
+
+    /// Whether a match ending before token `j` ends cleanly: not glued to a letter, digit,
+    /// "%" or "/", nor to a separator followed by a digit ("5:30:00:00", "12/03/2026/1").
+    func endsCleanly(_ j: Int) -> Bool {
+        guard j < t.count, !t[j].spaced else { return true }
+        switch t[j].kind {
+        case .word, .number: return false
+        case .symbol:
+            let v = t[j].value
+            if v == 0x25 || v == 0x2F || v == 0xB0 || v == 0x3A { return false }  // % / ° :
+            if (v == 0x2E || v == 0x2D || v == 0x2C) && isNumber(j + 1) && glued(j + 1) { return false }
+            return true
+        }
+    }
+
+    /// Whether a match may start at token `i`: not glued to a word, a number, a currency or a
+    /// separator that makes it part of something else ("4B", "$1,200", "0788-123", "v2.5").
+    func canStart(_ i: Int) -> Bool {
+        guard i > 0, !t[i].spaced else { return true }
+        let previous = t[i - 1]
+        switch previous.kind {
+        case .word, .number: return false
+        case .symbol:
+            switch previous.value {
+            case 0x24, 0x20AC, 0xA3, 0x23, 0x2B, 0x2E, 0x2F, 0x3A, 0x2C, 0x25, 0x2A, 0x3D, 0x5C, 0x5F, 0x40:
+                return false  // $ € £ # + . / : , % * = \ _ @
+            case 0x2D, 0x2013, 0x2014:
+                return !(i >= 2 && (t[i - 2].kind == .number || t[i - 2].kind == .word) && !t[i - 1].spaced)
+            default: return true
+            }
+        }
+    }
+
+    // MARK: top level
+
+    /// The longest match starting at token `i`.
+    func match(at i: Int) -> DTMatch? {
+        if let range = range(at: i) { return range }
+        guard let component = component(at: i, bare: false) else { return nil }
+        switch component {
+        case .duration: return component
+        case .point(var e):
+            merge(&e)
+            // "tomorrow from 3 to 5", "Friday between 2 and 4pm": the day carries into the range.
+            if let day = e.day, e.clock == nil, e.part == nil, !day.isPeriod, e.shift == nil,
+               case .range(var a, let b, _, let next)? = range(at: e.next), a.day == nil, b.day == nil {
+                a.day = day
+                return .range(a, b, first: e.first, next: next)
+            }
+            return .point(e)
+        case .range: return component
+        }
+    }
+
+    /// Whether the word before token `i` lets a weak expression stand: "on sat", "by Friday".
+    func supported(_ i: Int) -> Bool {
+        guard i > 0 else { return false }
+        switch fn(i - 1) {
+        case .on?, .by?, .until?, .till?, .before?, .after?, .from?, .since?, .le?, .du?, .au?, .des?, .for?, .in?, .at?, .vers?:
+            return true
+        default:
+            if case .modifier? = lex(i - 1) { return true }
+            return false
+        }
+    }
+
+    /// Adds the components that follow `e` ("tomorrow" + "at 5pm", "5pm" + "on Friday").
+    func merge(_ e: inout DTExpr) {
+        while true {
+            var k = e.next
+            if sym(k, ",") || fn(k) == .on || fn(k) == .by { k += 1 }
+            guard let next = component(at: k, bare: false), case .point(let c) = next, combine(&e, c) else { return }
+        }
+    }
+
+    func combine(_ e: inout DTExpr, _ c: DTExpr) -> Bool {
+        if e.shift != nil || c.shift != nil || e.bareNumber != nil && e.clock == nil || c.bareNumber != nil && c.clock == nil { return false }
+        if e.clock != nil && c.clock != nil { return false }
+        if e.part != nil && c.part != nil { return false }
+        var day = e.day
+        if let cd = c.day {
+            if let ed = e.day {
+                switch (ed, cd) {
+                case (.weekday(_, nil), _) where cd.isDate: day = cd
+                case (_, .weekday(_, nil)) where ed.isDate: day = ed
+                case (.week(let n), .weekday(let w, nil)), (.weekday(let w, nil), .week(let n)): day = .weekdayOfWeek(n, w)
+                default: return false
+                }
+            } else {
+                day = cd
+            }
+        }
+        if let day, day.isPeriod, e.clock != nil || c.clock != nil || e.part != nil || c.part != nil { return false }
+        e.day = day
+        e.clock = e.clock ?? c.clock
+        e.part = e.part ?? c.part
+        e.next = c.next
+        e.weak = false
+        e.needsPrefix = e.needsPrefix || c.needsPrefix
+        e.numeric = e.numeric && c.numeric
+        e.components += c.components
+        e.bareNumber = nil
+        return true
+    }
+
+    // MARK: ranges
+
+    /// "from 3 to 5pm", "between 2 and 4pm", "Mon–Wed", "9am to 5pm", "3-5pm", "5-7 December".
+    func range(at i: Int) -> DTMatch? {
+        var k = i
+        let intro = fn(i)
+        let introduced = intro == .from || intro == .between || intro == .entre || intro == .de || intro == .du
+        if introduced { k += 1 }
+        guard k < t.count, case .point(var a)? = component(at: k, bare: true) else { return nil }
+        merge(&a)
+        let c = a.next
+        let connected: Bool
+        switch fn(c) {
+        case .and?, .et?: connected = intro == .between || intro == .entre
+        case .to?, .till?, .until?, .through?, .au?: connected = true
+        case .a?: connected = intro == .de || intro == .from
+        default: connected = isDash(c) && intro != .between && intro != .entre
+        }
+        guard connected, case .point(var b)? = component(at: c + 1, bare: true, continuing: true) else { return nil }
+        merge(&b)
+        let aBare = a.isBareOnly
+        let bBare = b.isBareOnly
+        func timeLike(_ e: DTExpr) -> Bool {
+            guard let clock = e.clock, !clock.bare else { return false }
+            return clock.meridiem != 0 || clock.precise || clock.fixed24
+        }
+        func dated(_ e: DTExpr) -> (year: Int?, month: Int)? {
+            if case .date(let y, let m, _)? = e.day, e.clock == nil { return (y, m) }
+            return nil
+        }
+        if aBare && bBare {
+            guard introduced, let x = a.clock, let y = b.clock else { return nil }
+            // "between 2 and 4 people" is not a time: what follows must not be another word.
+            if b.next < t.count, t[b.next].kind == .word, !(lex(b.next)?.isCue ?? false), fn(b.next) != .on, fn(b.next) != .at { return nil }
+            a.clock = x
+            b.clock = y
+        } else if aBare {
+            if timeLike(b), a.clock != nil {
+                // takes b's day below
+            } else if let (year, month) = dated(b), let n = a.bareNumber, Civil.isValid(year: year ?? 2000, month: month, day: n) {
+                a = DTExpr(first: a.first, next: a.next, day: .date(year: year, month: month, day: n))
+            } else {
+                return nil
+            }
+        } else if bBare {
+            if timeLike(a), b.clock != nil {
+            } else if let (year, month) = dated(a), let n = b.bareNumber, Civil.isValid(year: year ?? 2000, month: month, day: n) {
+                b = DTExpr(first: b.first, next: b.next, day: .date(year: year, month: month, day: n))
+            } else {
+                return nil
+            }
+        } else {
+            // Two full expressions; durations and shifts make no range.
+            if a.shift != nil || b.shift != nil { return nil }
+            if (a.clock != nil) != (b.clock != nil) && a.day != nil && b.day != nil { return nil }
+        }
+        a.weak = false
+        b.weak = false
+        return .range(a, b, first: i, next: b.next)
+    }
+
+    // MARK: components
+
+    /// One component at `i`; `continuing` when it follows a range's dash ("3-5pm", "Mon–Wed").
+    func component(at i: Int, bare: Bool, continuing: Bool = false) -> DTMatch? {
+        guard i < t.count, continuing || canStart(i) else { return nil }
+        let token = t[i]
+        if token.kind == .number {
+            if let e = date(at: i) { return .point(e) }
+            if let r = relative(at: i) { return r }
+            let partFollows = partFollows(after: i)
+            if let (clock, next) = clock(at: i, bare: bare || partFollows) {
+                var e = DTExpr(first: i, next: next, clock: clock)
+                if clock.bare { e.bareNumber = clock.hour }
+                return .point(e)
+            }
+            if bare, token.length <= 2, token.value >= 1, token.value <= 31, endsCleanly(i + 1) || isDash(i + 1) {
+                return .point(DTExpr(first: i, next: i + 1, bareNumber: token.value))
+            }
+            return nil
+        }
+        guard token.kind == .word, let lex = token.lex else { return nil }
+        switch lex {
+        case .function(let f):
+            switch f {
+            case .a where !(isNumber(i + 1) && key(i + 2) == Self.keyH && glued(i + 2)):
+                return relative(at: i)
+            case .at, .vers, .a:
+                if let (clock, next) = clock(at: i + 1, bare: true), canStart(i + 1) {
+                    return .point(DTExpr(first: i, next: next, clock: clock))
+                }
+                if f == .at, fn(i + 1) == nil, case .part(.night)? = self.lex(i + 1) {
+                    return .point(DTExpr(first: i, next: i + 2, part: .night))
+                }
+                if f == .at, case .number(let n)? = self.lex(i + 1), n <= 12, endsCleanly(i + 2) {
+                    return .point(DTExpr(first: i, next: i + 2, clock: DTClock(hour: n, bare: true)))
+                }
+                return nil
+            case .in, .dans:
+                if fn(i + 1) == .the, case .part(let p)? = self.lex(i + 2) {
+                    return .point(DTExpr(first: i, next: i + 3, part: p))
+                }
+                if isNumber(i + 1), t[i + 1].length == 4, t[i + 1].value >= 1900, t[i + 1].value <= 2100, endsCleanly(i + 2) {
+                    return .point(DTExpr(first: i, next: i + 2, day: .year(t[i + 1].value)))
+                }
+                return relative(at: i)
+            case .il:
+                return relative(at: i)
+            case .the, .end, .start, .fin, .apres, .avant, .le, .la, .l:
+                if let e = day(at: i) { return .point(e) }
+                return f == .the || f == .le ? date(at: i).map { .point($0) } : nil
+            case .an, .half:
+                return relative(at: i)
+            default:
+                return nil
+            }
+        case .number:
+            return relative(at: i)
+        case .month:
+            return date(at: i).map { .point($0) }
+        case .noon, .midnight:
+            return clock(at: i, bare: false).map { .point(DTExpr(first: i, next: $0.1, clock: $0.0)) }
+        case .part(let p):
+            var e = DTExpr(first: i, next: i + 1, part: p)
+            e.weak = true
+            return .point(e)
+        case .unitFirst:
+            if let e = day(at: i) { return .point(e) }
+            return relative(at: i)
+        case .unit:
+            return day(at: i).map { .point($0) }
+        default:
+            return day(at: i).map { .point($0) }
+        }
+    }
+
+    /// Whether a part of the day follows a number: "5 in the afternoon", "8 tonight".
+    func partFollows(after i: Int) -> Bool {
+        let j = i + 1
+        if case .tonight? = lex(j) { return true }
+        if fn(j) == .in, fn(j + 1) == .the, case .part? = lex(j + 2) { return true }
+        if case .modifier(0)? = lex(j), case .part? = lex(j + 1) { return true }
+        return false
+    }
+
+    // MARK: times
+
+    /// "am"/"pm" (glued or not) or "a.m."/"p.m." at `j`.
+    func meridiem(_ j: Int) -> (pm: Bool, next: Int)? {
+        if case .meridiem(let pm)? = lex(j) { return (pm, j + 1) }
+        let k = key(j)
+        if k == Self.keyA || k == Self.keyP, sym(j + 1, "."), glued(j + 1), key(j + 2) == Self.keyM, glued(j + 2) {
+            var next = j + 3
+            if sym(next, "."), glued(next) { next += 1 }
+            return (k == Self.keyP, next)
+        }
+        return nil
+    }
+
+    func clock(at i: Int, bare: Bool) -> (DTClock, Int)? {
+        guard i < t.count else { return nil }
+        if case .noon? = t[i].lex { return (DTClock(hour: 12, fixed24: true), i + 1) }
+        if case .midnight? = t[i].lex { return (DTClock(hour: 0, fixed24: true, midnight: true), i + 1) }
+        guard t[i].kind == .number, t[i].length <= 2 else { return nil }
+        let h = t[i].value
+        let leadingZero = t[i].length == 2 && h < 10
+        var j = i + 1
+        var clock = DTClock(hour: h)
+        clock.fixed24 = leadingZero || h == 0 || h > 12
+        if sym(j, ":"), glued(j), isNumber(j + 1), glued(j + 1), t[j + 1].length == 2 {
+            guard h <= 24, t[j + 1].value < 60, h < 24 || t[j + 1].value == 0 else { return nil }
+            clock.minute = t[j + 1].value
+            clock.precise = true
+            j += 2
+            if sym(j, ":"), glued(j), isNumber(j + 1), glued(j + 1), t[j + 1].length == 2, t[j + 1].value < 60 { j += 2 }
+        } else if sym(j, "."), glued(j), isNumber(j + 1), glued(j + 1), t[j + 1].length == 2, t[j + 1].value < 60, meridiem(j + 2) != nil {
+            clock.minute = t[j + 1].value
+            clock.precise = true
+            j += 2
+        } else if key(j) == Self.keyH, glued(j), h <= 23 {
+            // French "17h", "17h30".
+            j += 1
+            if isNumber(j), glued(j), t[j].length == 2, t[j].value < 60 {
+                clock.minute = t[j].value
+                clock.precise = true
+                j += 1
+            } else if !bare {
+                return nil
+            }
+            clock.fixed24 = true
+            return endsCleanly(j) ? (clock, j) : nil
+        }
+        if let (pm, next) = meridiem(j) {
+            guard h <= 12 || (clock.precise && h <= 23), h >= 1 || clock.precise else { return nil }
+            if h <= 12 { clock.meridiem = pm ? 2 : 1 }
+            return endsCleanly(next) || isDash(next) ? (clock, next) : nil
+        }
+        if clock.precise {
+            return endsCleanly(j) || isDash(j) ? (clock, j) : nil
+        }
+        if fn(j) == .o, isApostrophe(j + 1), fn(j + 2) == .clock, h >= 1, h <= 12 {
+            return (DTClock(hour: h), j + 3)
+        }
+        if h == 12, case .noon? = lex(j) { return (DTClock(hour: 12, fixed24: true), j + 1) }
+        if bare, h <= 23, endsCleanly(j) || isDash(j) {
+            clock.bare = true
+            return (clock, j)
+        }
+        return nil
+    }
+
+    // MARK: days
+
+    /// Relative days, weekdays, weeks, months and years named by words.
+    func day(at i: Int) -> DTExpr? {
+        guard i < t.count, let lex = t[i].lex else { return nil }
+        switch lex {
+        case .relativeDay(let n, let weak):
+            var e = DTExpr(first: i, next: i + 1, day: .relativeDays(n))
+            if n == 0, t[i].key == DTLexicon.key("aujourd"), isApostrophe(i + 1), fn(i + 2) == .hui { e.next = i + 3 }
+            if n == 1, fn(i + 1) == .kutwa { e.day = .relativeDays(2); e.next = i + 2 }
+            if weak && t[i].capital { e.needsPrefix = true }
+            return e
+        case .tonight:
+            return DTExpr(first: i, next: i + 1, day: .relativeDays(0), part: .night)
+        case .weekday(let w, let weak):
+            var e = DTExpr(first: i, next: i + 1, day: .weekday(w, nil))
+            if sym(i + 1, "."), glued(i + 1), t[i].length <= 4 { e.next = i + 2 }
+            if case .postModifier(let m)? = self.lex(e.next) {
+                e.day = .weekday(w, m)
+                e.next += 1
+            } else if weak {
+                if t[i].capital { e.weak = true } else { e.needsPrefix = true }
+            }
+            return e
+        case .modifier(var m):
+            var j = i + 1
+            if m == 0, case .modifier(1)? = self.lex(j) { j += 1 }  // "this coming Monday"
+            guard let next = self.lex(j) else { return nil }
+            switch next {
+            case .weekday(let w, _):
+                var e = DTExpr(first: i, next: j + 1, day: .weekday(w, m))
+                if sym(j + 1, "."), glued(j + 1), t[j].length <= 4 { e.next = j + 2 }
+                return e
+            case .unit(.week):
+                if isDash(j + 1), glued(j + 1), key(j + 2) == Self.keyEnd { return DTExpr(first: i, next: j + 3, day: .weekend(m)) }
+                return DTExpr(first: i, next: j + 1, day: .week(m))
+            case .unit(.month): return DTExpr(first: i, next: j + 1, day: .monthOffset(m))
+            case .unit(.year): return DTExpr(first: i, next: j + 1, day: .yearOffset(m))
+            case .weekend: return DTExpr(first: i, next: j + 1, day: .weekend(m))
+            case .part(let p) where m == 0:
+                return DTExpr(first: i, next: j + 1, day: .relativeDays(0), part: p)
+            case .month(let month, _):
+                if m == 1 && j == i + 2 { m = 0 }
+                return DTExpr(first: i, next: j + 1, day: .month(year: nil, month: month, modifier: m))
+            case .function(.apres) where m == 0:
+                if isDash(j + 1), case .noon? = self.lex(j + 2) { return DTExpr(first: i, next: j + 3, day: .relativeDays(0), part: .afternoon) }
+                return nil
+            default:
+                return nil
+            }
+        case .unit(let u) where u == .week || u == .month || u == .year:
+            // "semaine prochaine", "wiki ijayo", "mwezi ujao", "week-end"
+            if u == .week, isDash(i + 1), glued(i + 1), key(i + 2) == Self.keyEnd {
+                return DTExpr(first: i, next: i + 3, day: .weekend(0))
+            }
+            guard case .postModifier(let m)? = self.lex(i + 1) else { return nil }
+            switch u {
+            case .week: return DTExpr(first: i, next: i + 2, day: .week(m))
+            case .month: return DTExpr(first: i, next: i + 2, day: .monthOffset(m))
+            default: return DTExpr(first: i, next: i + 2, day: .yearOffset(m))
+            }
+        case .unitFirst(let u) where u == .week || u == .month || u == .year:
+            guard case .postModifier(let m)? = self.lex(i + 1) else { return nil }
+            switch u {
+            case .week: return DTExpr(first: i, next: i + 2, day: .week(m))
+            case .month: return DTExpr(first: i, next: i + 2, day: .monthOffset(m))
+            default: return DTExpr(first: i, next: i + 2, day: .yearOffset(m))
+            }
+        case .weekend:
+            var e = DTExpr(first: i, next: i + 1, day: .weekend(0))
+            if case .postModifier(let m)? = self.lex(i + 1) { e.day = .weekend(m); e.next += 1 }
+            return e
+        case .function(let f):
+            switch f {
+            case .the, .le, .la, .l:
+                var j = i + 1
+                if f == .l, isApostrophe(j) { j += 1 }
+                if f == .the, case .unit(.day)? = self.lex(j) { return dayAfter(at: j, first: i) }
+                if f == .the, key(j) == Self.keyEnd || fn(j) == .start { return boundary(at: j, first: i) }
+                if f == .the, case .weekend? = self.lex(j) { return DTExpr(first: i, next: j + 1, day: .weekend(0)) }
+                guard f != .the, var e = day(at: j) else { return nil }
+                if case .unit? = self.lex(j) {} else { return nil }  // "la semaine prochaine", not "le lundi"
+                e.first = i
+                return e
+            case .end, .start, .fin:
+                return boundary(at: i, first: i)
+            case .apres, .avant:
+                guard isDash(i + 1), let next = self.lex(i + 2) else { return nil }
+                if f == .apres, case .relativeDay(1, _) = next { return DTExpr(first: i, next: i + 3, day: .relativeDays(2)) }
+                if f == .avant, case .relativeDay(-1, _) = next { return DTExpr(first: i, next: i + 3, day: .relativeDays(-2)) }
+                if f == .apres, case .noon = next {
+                    var e = DTExpr(first: i, next: i + 3, part: .afternoon)
+                    e.weak = true
+                    return e
+                }
+                return nil
+            default:
+                return nil
+            }
+        case .unit(.day):
+            return dayAfter(at: i, first: i)
+        default:
+            return nil
+        }
+    }
+
+    /// "(the) day after tomorrow", "(the) day before yesterday".
+    func dayAfter(at j: Int, first: Int) -> DTExpr? {
+        guard t[j].key == DTLexicon.key("day") else { return nil }
+        if fn(j + 1) == .after, case .relativeDay(1, _)? = lex(j + 2) { return DTExpr(first: first, next: j + 3, day: .relativeDays(2)) }
+        if fn(j + 1) == .before, case .relativeDay(-1, _)? = lex(j + 2) { return DTExpr(first: first, next: j + 3, day: .relativeDays(-2)) }
+        return nil
+    }
+
+    /// "end of the month", "end of next week", "start of next month", "fin du mois".
+    func boundary(at j: Int, first: Int) -> DTExpr? {
+        let isEnd = key(j) == Self.keyEnd || fn(j) == .fin
+        var k = j + 1
+        guard fn(k) == .of || fn(k) == .du || fn(k) == .de else { return nil }
+        k += 1
+        var offset = 0
+        if fn(k) == .the { k += 1 }
+        if case .modifier(let m)? = lex(k) { offset = m; k += 1 }
+        guard case .unit(let u)? = lex(k), u == .week || u == .month || u == .year else { return nil }
+        return DTExpr(first: first, next: k + 1, day: isEnd ? .endOf(u, offset) : .startOf(u, offset))
+    }
+
+    // MARK: dates
+
+    func year(at j: Int) -> Int? {
+        guard isNumber(j), t[j].length == 4, t[j].value >= 1900, t[j].value <= 2199, endsCleanly(j + 1) else { return nil }
+        return t[j].value
+    }
+
+    /// Dates: "5th of December", "December 5", "Dec 5th 2026", "12/03", "12.03.2026",
+    /// "2026-03-12", "the 5th", "le 5 décembre", "1er mai", "December 2026", "December".
+    func date(at i: Int) -> DTExpr? {
+        guard i < t.count else { return nil }
+        var d = i
+        var article = false
+        if let f = fn(i), f == .the || f == .le {
+            d += 1
+            article = true
+        }
+        guard d < t.count else { return nil }
+        if t[d].kind == .number {
+            if !article, let numeric = numericDate(at: d) { return numeric }
+            guard t[d].length <= 2, t[d].value >= 1, t[d].value <= 31 else { return nil }
+            let dayNumber = t[d].value
+            var j = d + 1
+            var ordinal = false
+            if case .ordinal? = lex(j), glued(j) { ordinal = true; j += 1 }
+            var m = j
+            if fn(m) == .of || fn(m) == .de { m += 1 }
+            if case .month(let month, let weak)? = lex(m) {
+                var next = m + 1
+                if sym(next, "."), glued(next), t[m].length <= 4 { next += 1 }
+                var yearValue: Int? = nil
+                if let y = year(at: next) { yearValue = y; next += 1 } else if sym(next, ","), let y = year(at: next + 1) { yearValue = y; next += 2 }
+                guard Civil.isValid(year: yearValue ?? 2000, month: month, day: dayNumber) else { return nil }
+                if m > j, !ordinal, fn(j) == .of { return nil }  // "5 of May" is odd; "5th of May" is fine
+                var e = DTExpr(first: i, next: next, day: .date(year: yearValue, month: month, day: dayNumber))
+                if weak && !ordinal && yearValue == nil && !t[m].capital { e.needsPrefix = true }
+                return e
+            }
+            guard ordinal || (article && fn(i) == .le) else { return nil }
+            guard endsCleanly(j) else { return nil }
+            if j < t.count, Self.ordinalNouns.contains(t[j].key) { return nil }
+            var e = DTExpr(first: i, next: j, day: .dayOfMonth(dayNumber))
+            if !article { e.weak = true }
+            return e
+        }
+        guard case .month(let month, let weak)? = lex(d), !article else { return nil }
+        var j = d + 1
+        if sym(j, "."), glued(j), t[d].length <= 4 { j += 1 }
+        var n = j
+        if fn(n) == .the { n += 1 }
+        if isNumber(n), t[n].length <= 2, t[n].value >= 1, t[n].value <= 31, !(sym(n + 1, ":") && glued(n + 1)) {
+            var next = n + 1
+            var ordinal = false
+            if case .ordinal? = lex(next), glued(next) { ordinal = true; next += 1 }
+            if case .unit? = lex(next) { return nil }  // "may 5 days"
+            guard endsCleanly(next) || sym(next, ",") || isDash(next) else { return nil }
+            var yearValue: Int? = nil
+            if let y = year(at: next) { yearValue = y; next += 1 } else if sym(next, ","), let y = year(at: next + 1) { yearValue = y; next += 2 }
+            let dayNumber = t[n].value
+            guard Civil.isValid(year: yearValue ?? 2000, month: month, day: dayNumber) else { return nil }
+            var e = DTExpr(first: i, next: next, day: .date(year: yearValue, month: month, day: dayNumber))
+            if weak && !ordinal && yearValue == nil && !t[d].capital { e.needsPrefix = true }
+            return e
+        }
+        if let y = year(at: j) {
+            return DTExpr(first: i, next: j + 1, day: .month(year: y, month: month, modifier: nil))
+        }
+        if weak { return nil }
+        return DTExpr(first: i, next: j, day: .month(year: nil, month: month, modifier: nil))
+    }
+
+    /// "2026-03-12", "2026/03/12", "12/03", "12/03/2026", "12.03.2026", "12-03-2026", "12/03/26".
+    func numericDate(at i: Int) -> DTExpr? {
+        let first = t[i]
+        if i > 0, Self.labelNouns.contains(key(i - 1)) || sym(i - 1, "#") { return nil }  // "room 12/3", "unit 12/03"
+        let separator = i + 1
+        guard separator < t.count, t[separator].kind == .symbol, glued(separator), isNumber(i + 2), glued(i + 2) else { return nil }
+        let sep = t[separator].value
+        guard sep == 0x2F || sep == 0x2E || sep == 0x2D else { return nil }
+        let second = t[i + 2]
+        var next = i + 3
+        var third: DTToken? = nil
+        if sym(next, Unicode.Scalar(UInt32(sep))!), glued(next), isNumber(next + 1), glued(next + 1) {
+            third = t[next + 1]
+            next += 2
+        }
+        // A time may follow an ISO date: "2026-03-12T17:00".
+        if first.length == 4 {
+            guard sep != 0x2E, let third, second.length <= 2, third.length <= 2 else { return nil }
+            let (y, m, d) = (first.value, second.value, third.value)
+            guard Civil.isValid(year: y, month: m, day: d) else { return nil }
+            var e = DTExpr(first: i, next: next, day: .date(year: y, month: m, day: d))
+            e.numeric = true
+            if key(next) == Self.keyT, glued(next), isNumber(next + 1), glued(next + 1), let (clock, end) = clock(at: next + 1, bare: false), clock.precise {
+                e.clock = clock
+                e.clock?.fixed24 = true
+                e.next = end
+                return e
+            }
+            return endsCleanly(next) ? e : nil
+        }
+        guard first.length <= 2, second.length <= 2, endsCleanly(next) else { return nil }
+        var yearValue: Int? = nil
+        if let third {
+            switch third.length {
+            case 4: yearValue = third.value
+            case 2: yearValue = third.value < 70 ? 2000 + third.value : 1900 + third.value
+            default: return nil
+            }
+        } else {
+            guard sep == 0x2F, first.length == 2 || second.length == 2, !(first.value == 24 && second.value == 7) else { return nil }
+        }
+        var (d, m) = dayFirst ? (first.value, second.value) : (second.value, first.value)
+        if m > 12 && d <= 12 { swap(&d, &m) }
+        guard Civil.isValid(year: yearValue ?? 2000, month: m, day: d) else { return nil }
+        var e = DTExpr(first: i, next: next, day: .date(year: yearValue, month: m, day: d))
+        e.numeric = true
+        return e
+    }
+
+    // MARK: relative offsets and durations
+
+    /// A number of units: "2", "1.5", "a", "an", "one", "a couple of", "half an", "2 and a half".
+    func amount(at i: Int) -> (value: Double, next: Int, word: Bool)? {
+        guard i < t.count else { return nil }
+        if t[i].kind == .number {
+            guard t[i].length <= 4 else { return nil }
+            var value = Double(t[i].value)
+            var j = i + 1
+            if sym(j, "."), glued(j), isNumber(j + 1), glued(j + 1), t[j + 1].length <= 3 {
+                var fraction = Double(t[j + 1].value)
+                for _ in 0..<t[j + 1].length { fraction /= 10 }
+                value += fraction
+                j += 2
+            }
+            if fn(j) == .and, fn(j + 1) == .a, fn(j + 2) == .half { value += 0.5; j += 3 }
+            return (value, j, false)
+        }
+        switch lex(i) {
+        case .function(.a)?, .function(.an)?:
+            if fn(i + 1) == .couple, fn(i + 2) == .of { return (2, i + 3, true) }
+            if fn(i + 1) == .half { return nil }
+            return (1, i + 1, true)
+        case .function(.half)?:
+            if fn(i + 1) == .a || fn(i + 1) == .an { return (0.5, i + 2, true) }
+            return nil
+        case .number(let n)?:
+            if fn(i + 1) == .and, fn(i + 2) == .a, fn(i + 3) == .half { return (Double(n) + 0.5, i + 4, true) }
+            return (Double(n), i + 1, true)
+        default:
+            return nil
+        }
+    }
+
+    /// The unit after an amount.
+    func unit(at j: Int, numeric: Bool) -> (DTUnit, Int)? {
+        guard j < t.count, t[j].kind == .word else { return nil }
+        if t[j].key == Self.keyH { return glued(j) && numeric ? (.hour, j + 1) : nil }
+        if t[j].key == Self.keyAn { return numeric && !glued(j) ? (.year, j + 1) : nil }  // French "2 ans" is "ans"; "1 an"
+        if case .unit(let u)? = t[j].lex { return (u, j + 1) }
+        return nil
+    }
+
+    /// "in 2 weeks", "dans 3 jours", "2 days ago", "il y a 2 jours", "3 hours from now" →
+    /// points; "2 weeks", "for 12 months", "siku 3" → durations.
+    func relative(at i: Int) -> DTMatch? {
+        var j = i
+        var direction = 0
+        if fn(i) == .in || fn(i) == .dans {
+            direction = 1
+            j += 1
+        } else if fn(i) == .il, fn(i + 1) == .y, fn(i + 2) == .a {
+            direction = -1
+            j += 3
+        }
+        // Swahili: unit first, "siku 3", "wiki 2".
+        if direction == 0, case .unitFirst(let u)? = lex(j), isNumber(j + 1), t[j + 1].length <= 3, endsCleanly(j + 2) {
+            return .duration(DTDuration(first: i, next: j + 2, amount: Double(t[j + 1].value), unit: u, weak: false))
+        }
+        guard canStart(j), let (value, afterAmount, word) = amount(at: j), value > 0 else { return nil }
+        guard let (u, next0) = unit(at: afterAmount, numeric: !word) else { return nil }
+        var value2 = value
+        var next = next0
+        if word, value == 1, fn(next) == .and, fn(next + 1) == .a, fn(next + 2) == .half { value2 = 1.5; next += 3 }
+        if u == .second && word && t[j].kind == .word && lex(j) != .number(1) { return nil }  // "a second bedroom"
+        guard endsCleanly(next) else { return nil }
+        // "3-5 days" is a range of quantities, not a duration.
+        if !word, j > 0, isDash(j - 1), glued(j), j >= 2, isNumber(j - 2) { return nil }
+        if direction == 0 {
+            if fn(next) == .ago {
+                direction = -1
+                next += 1
+            } else if fn(next) == .from, fn(next + 1) == .now {
+                direction = 1
+                next += 2
+            }
+        }
+        if direction == 0 {
+            let weak = word && (u.rawValue >= DTUnit.day.rawValue) && value2 == 1
+            return .duration(DTDuration(first: i, next: next, amount: value2, unit: u, weak: weak))
+        }
+        var e = DTExpr(first: i, next: next)
+        let whole = value2.rounded() == value2
+        switch u {
+        case .second, .minute, .hour:
+            e.shift = direction * Int((value2 * Double(u.seconds)).rounded())
+        case .day, .week, .fortnight:
+            if whole {
+                e.day = .relativeDays(direction * Int(value2) * u.seconds / 86400)
+            } else {
+                e.shift = direction * Int((value2 * Double(u.seconds)).rounded())
+            }
+        case .month, .year:
+            guard whole else { return nil }
+            e.day = .monthsLater(direction * Int(value2) * (u == .year ? 12 : 1))
+        }
+        return .point(e)
+    }
+}

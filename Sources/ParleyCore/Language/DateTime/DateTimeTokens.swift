@@ -1,0 +1,138 @@
+/// A word, a run of ASCII digits, or one other non-space scalar of a message, with its offsets
+/// in Unicode scalars and its indices in the text (for slicing the entity's text in O(1)).
+struct DTToken {
+    enum Kind: UInt8 { case word, number, symbol }
+
+    var kind: Kind
+    var start: Int
+    var end: Int
+    var lo: String.UnicodeScalarView.Index
+    var hi: String.UnicodeScalarView.Index
+    /// Words: the packed lower-case key (`.max` when unknown). Numbers: unused.
+    var key: UInt64 = .max
+    /// Numbers: the value (capped); symbols: the scalar value.
+    var value: Int = 0
+    /// Digits of a number, letters of a word.
+    var length: Int = 0
+    /// Whether whitespace (or the start of the text) comes before the token.
+    var spaced: Bool
+    var capital: Bool = false
+    var lex: DTLex? = nil
+}
+
+enum DTTokenizer {
+    /// A letter's lower-case ASCII code with its accent folded (0 for a letter of another
+    /// alphabet, 0xFF for a combining mark), or nil for a non-letter.
+    @inline(__always) static func fold(_ scalar: Unicode.Scalar) -> UInt8? {
+        let v = scalar.value
+        if v < 0x80 {
+            let lower = UInt8(v) | 0x20
+            return lower >= 0x61 && lower <= 0x7A ? lower : nil
+        }
+        switch v {
+        case 0xC0...0xC5, 0xE0...0xE5: return 0x61
+        case 0xC7, 0xE7: return 0x63
+        case 0xC8...0xCB, 0xE8...0xEB: return 0x65
+        case 0xCC...0xCF, 0xEC...0xEF: return 0x69
+        case 0xD1, 0xF1: return 0x6E
+        case 0xD2...0xD6, 0xF2...0xF6: return 0x6F
+        case 0xD9...0xDC, 0xF9...0xFC: return 0x75
+        case 0xDD, 0xFD, 0xFF: return 0x79
+        case 0xD7, 0xF7: return nil
+        case 0x300...0x36F: return 0xFF
+        default:
+            if v < 0xC0 { return nil }
+            let properties = scalar.properties
+            if properties.isAlphabetic { return 0 }
+            return properties.generalCategory == .nonspacingMark ? 0xFF : nil
+        }
+    }
+
+    @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v == 0x20 || (v >= 0x09 && v <= 0x0D) { return true }
+        if v < 0x80 { return false }
+        return v == 0xA0 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x3000 || scalar.properties.isWhitespace
+    }
+
+    /// Whether the text may hold a date, time or duration: a digit, or a word of the lexicon
+    /// that can start one. Allocates nothing.
+    static func hasCue(_ text: String) -> Bool {
+        var key: UInt64 = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v >= 0x30 && v <= 0x39 { return true }
+            if let letter = fold(scalar) {
+                if letter == 0xFF { continue }
+                key = letter == 0 ? .max : DTLexicon.pack(key, letter - 0x60)
+                inWord = true
+                continue
+            }
+            if inWord, let lex = DTLexicon.table[key], lex.isCue { return true }
+            key = 0
+            inWord = false
+        }
+        if inWord, let lex = DTLexicon.table[key], lex.isCue { return true }
+        return false
+    }
+
+    static func tokenize(_ text: String) -> [DTToken] {
+        let scalars = text.unicodeScalars
+        var tokens: [DTToken] = []
+        var i = scalars.startIndex
+        var offset = 0
+        var spaced = true
+        while i < scalars.endIndex {
+            let scalar = scalars[i]
+            let v = scalar.value
+            if v >= 0x30 && v <= 0x39 {
+                let lo = i
+                let start = offset
+                var value = 0
+                var length = 0
+                while i < scalars.endIndex, scalars[i].value >= 0x30, scalars[i].value <= 0x39 {
+                    if value < 100_000_000 { value = value * 10 + Int(scalars[i].value - 0x30) }
+                    length += 1
+                    i = scalars.index(after: i)
+                    offset += 1
+                }
+                tokens.append(DTToken(kind: .number, start: start, end: offset, lo: lo, hi: i, value: value, length: length, spaced: spaced))
+                spaced = false
+                continue
+            }
+            if let first = fold(scalar) {
+                let lo = i
+                let start = offset
+                var key: UInt64 = 0
+                var length = 0
+                let capital = (v >= 0x41 && v <= 0x5A) || (v >= 0xC0 && v <= 0xDD)
+                while i < scalars.endIndex, let letter = fold(scalars[i]) {
+                    if letter != 0xFF {
+                        key = letter == 0 ? .max : DTLexicon.pack(key, letter - 0x60)
+                        length += 1
+                    }
+                    i = scalars.index(after: i)
+                    offset += 1
+                }
+                if first == 0xFF && length == 0 { key = .max }
+                var token = DTToken(kind: .word, start: start, end: offset, lo: lo, hi: i, key: key, length: length, spaced: spaced, capital: capital)
+                token.lex = DTLexicon.table[key]
+                if token.lex == nil, let alias = DTLexicon.aliases[key] { token.lex = .function(alias) }
+                tokens.append(token)
+                spaced = false
+                continue
+            }
+            let next = scalars.index(after: i)
+            if isSpace(scalar) {
+                spaced = true
+            } else {
+                tokens.append(DTToken(kind: .symbol, start: offset, end: offset + 1, lo: i, hi: next, value: Int(v), spaced: spaced))
+                spaced = false
+            }
+            i = next
+            offset += 1
+        }
+        return tokens
+    }
+}

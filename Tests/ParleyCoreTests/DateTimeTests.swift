@@ -1,0 +1,389 @@
+import Testing
+@testable import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Dates, times, ranges and durations (Language/DateTime) and the time-zone reader under them.
+/// The phrase table is Tests/Fixtures/datetime/phrases.json (wall times by hand, offsets from
+/// Python's zoneinfo, see make_phrases.py); offsets.json checks the TZif reader against zoneinfo.
+@Suite struct DateTimeTests {
+    static func extractor(_ zone: String, dayFirst: Bool = true) throws -> DateTimeExtractor {
+        var options = DateTimeOptions()
+        options.timeZone = zone
+        options.dayFirst = dayFirst
+        return try DateTimeExtractor(options: options)
+    }
+
+    static let kigaliReference: Int64 = 1_795_680_000  // Thursday 2026-11-26 10:00 +02:00
+
+    /// Parses "2026-11-26T17:00:00+02:00" into Unix seconds, independently of the extractor.
+    static func instant(ofISO iso: String) -> Int? {
+        let b = Array(iso.utf8)
+        guard b.count == 25 else { return nil }
+        func n(_ from: Int, _ count: Int) -> Int {
+            var v = 0
+            for k in from..<(from + count) { v = v * 10 + Int(b[k]) - 48 }
+            return v
+        }
+        let offset = (b[19] == 0x2D ? -1 : 1) * (n(20, 2) * 3600 + n(23, 2) * 60)
+        let days = Civil.days(year: n(0, 4), month: n(5, 2), day: n(8, 2))
+        return days * 86400 + n(11, 2) * 3600 + n(14, 2) * 60 + n(17, 2) - offset
+    }
+
+    /// Every datetime value's timestamp must be the instant its ISO string names.
+    static func consistencyProblem(_ value: JSONValue) -> String? {
+        if let start = value["start"], let end = value["end"] {
+            return consistencyProblem(start) ?? consistencyProblem(end)
+        }
+        guard let iso = value["iso"]?.stringValue, let timestamp = value["timestamp"]?.int64Value else { return nil }
+        return instant(ofISO: iso) == Int(timestamp) ? nil : "timestamp \(timestamp) is not \(iso)"
+    }
+
+    // MARK: the phrase table
+
+    @Test func phraseTable() throws {
+        let table = Fixtures.json("datetime/phrases.json")
+        let references = try #require(table["references"]?.objectValue)
+        let phrases = try #require(table["phrases"]?.arrayValue)
+        #expect(phrases.filter { ($0["entities"]?.arrayValue?.count ?? 0) > 0 }.count >= 80)
+        var passed = 0
+        var failures: [String] = []
+        for phrase in phrases {
+            let text = try #require(phrase["text"]?.stringValue)
+            let ref = try #require(references[phrase["ref"]?.stringValue ?? ""])
+            let zone = try #require(ref["timeZone"]?.stringValue)
+            let reference = try #require(ref["timestamp"]?.int64Value)
+            let dayFirst = phrase["dayFirst"]?.boolValue ?? true
+            let expected = try #require(phrase["entities"]?.arrayValue)
+            let entities = try Self.extractor(zone, dayFirst: dayFirst).extract(from: text, reference: reference)
+            var problem: String? = nil
+            if entities.count != expected.count {
+                problem = "\(entities.count) entities, expected \(expected.count)"
+            }
+            for (entity, want) in zip(entities, expected) where problem == nil {
+                let actual: JSONValue = [
+                    "type": .string(entity.type), "text": .string(entity.text), "value": entity.value,
+                    "start": .int(Int64(entity.start)), "end": .int(Int64(entity.end)),
+                ]
+                problem = Fixtures.mismatch(expected: want, actual: actual) ?? Self.consistencyProblem(entity.value)
+                let scalars = Array(text.unicodeScalars)
+                var sliced = String.UnicodeScalarView()
+                sliced.append(contentsOf: scalars[entity.start..<entity.end])
+                if problem == nil, String(sliced) != entity.text { problem = "offsets do not slice to the entity's text" }
+            }
+            if let problem {
+                failures.append("[\(zone)] \"\(text)\": \(problem); got \(entities.map { "\($0.type) '\($0.text)' \(JSONWriter.string($0.value))" })")
+            } else {
+                passed += 1
+            }
+        }
+        print("datetime phrases: \(passed)/\(phrases.count)")
+        for failure in failures { Issue.record(Comment(rawValue: failure)) }
+    }
+
+    @Test func briefNegatives() throws {
+        let extractor = try Self.extractor("Africa/Kigali")
+        for text in ["unit 4B", "$1,200", "0788 123 456", "2BR", "may I come", "apt 12", "Unit 4B, apt 12, 2BR for $1,200 — call 0788 123 456",
+                     "May I come in?", "I sat down", "the sun is out", "we wed", "march on", "good morning!", "+250 788 123 456",
+                     "price 1.5m", "RWF 120,000", "item 3/4", "ratio 16:9", "10%", "5 stars", "3 bedrooms", "#12", "v1.2.3"] {
+            let entities = extractor.extract(from: text, reference: Self.kigaliReference)
+            #expect(entities.isEmpty, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+        }
+    }
+
+    @Test func offsetsCountScalarsAfterEmoji() throws {
+        let extractor = try Self.extractor("Africa/Kigali")
+        let text = "🏠 viewing 🇷🇼 tomorrow at 5pm 👍🏽 or Mon–Wed"
+        let entities = extractor.extract(from: text, reference: Self.kigaliReference)
+        #expect(entities.map(\.text) == ["tomorrow at 5pm", "Mon–Wed"])
+        let scalars = Array(text.unicodeScalars)
+        for entity in entities {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[entity.start..<entity.end])
+            #expect(String(view) == entity.text)
+        }
+        #expect(entities.first?.start == 13)  // 🏠, space, "viewing ", 🇷🇼 is two scalars, space
+        #expect(entities.first?.source == .pattern)
+    }
+
+    @Test func dayFirstOption() throws {
+        let world = try Self.extractor("Africa/Kigali", dayFirst: true)
+        let us = try Self.extractor("America/New_York", dayFirst: false)
+        let reference: Int64 = 1_772_902_800  // 2026-03-07 12:00 New York
+        #expect(world.extract(from: "05/04/2026", reference: reference).first?.value["iso"] == "2026-04-05T00:00:00+02:00")
+        #expect(us.extract(from: "05/04/2026", reference: reference).first?.value["iso"] == "2026-05-04T00:00:00-04:00")
+        // Not a valid month the configured way round, but valid the other way: read that way.
+        #expect(us.extract(from: "25/12/2026", reference: reference).first?.value["iso"] == "2026-12-25T00:00:00-05:00")
+        #expect(world.extract(from: "31/02/2026", reference: reference).isEmpty)
+    }
+
+    @Test func valuesCarryTheirKeys() throws {
+        let extractor = try Self.extractor("+02:00")
+        let point = try #require(extractor.extract(from: "tomorrow at 5pm", reference: Self.kigaliReference).first)
+        #expect(point.value == ["iso": "2026-11-27T17:00:00+02:00", "granularity": "hour", "timestamp": .int(1_795_791_600)])
+        #expect(point.value.objectValue?.members.map(\.key) == ["iso", "granularity", "timestamp"])
+        let range = try #require(extractor.extract(from: "3-5pm", reference: Self.kigaliReference).first)
+        #expect(range.value.objectValue?.members.map(\.key) == ["start", "end", "granularity"])
+        #expect(range.value["start"]?.objectValue?.members.map(\.key) == ["iso", "timestamp"])
+        let duration = try #require(extractor.extract(from: "for 2 weeks", reference: Self.kigaliReference).first)
+        #expect(duration.type == "duration")
+        #expect(duration.value == ["seconds": .int(1_209_600), "iso": "P2W"])
+        #expect(duration.value.objectValue?.members.map(\.key) == ["seconds", "iso"])
+    }
+
+    @Test func isoDurations() {
+        #expect(DateTimeExtractor.isoDuration(2, .week) == "P2W")
+        #expect(DateTimeExtractor.isoDuration(1, .fortnight) == "P2W")
+        #expect(DateTimeExtractor.isoDuration(1.5, .hour) == "PT1H30M")
+        #expect(DateTimeExtractor.isoDuration(1.5, .day) == "P1DT12H")
+        #expect(DateTimeExtractor.isoDuration(0.5, .minute) == "PT30S")
+        #expect(DateTimeExtractor.isoDuration(3, .year) == "P3Y")
+    }
+
+    // MARK: time zones
+
+    @Test func offsetsAgreeWithZoneinfo() throws {
+        let table = Fixtures.json("datetime/offsets.json")
+        let cases = try #require(table["cases"]?.arrayValue)
+        #expect(cases.count > 500)
+        var wrong: [String] = []
+        for item in cases {
+            let name = try #require(item[0]?.stringValue)
+            let instant = try #require(item[1]?.int64Value)
+            let offset = try #require(item[2]?.int64Value)
+            let zone = try TimeZoneRules.named(name)
+            let got = zone.offset(at: Int(instant))
+            if got != Int(offset) { wrong.append("\(name) at \(instant): \(got), expected \(offset)") }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) wrong: \(wrong.prefix(10))")
+    }
+
+    @Test func localTimeInGapsAndOverlaps() throws {
+        let newYork = try TimeZoneRules.named("America/New_York")
+        func local(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ min: Int) -> Int {
+            Civil.days(year: y, month: m, day: d) * 86400 + h * 3600 + min * 60
+        }
+        // 2026-03-08 02:30 does not exist in New York: it is read as 03:30 EDT (07:30 UTC).
+        #expect(newYork.instant(local: local(2026, 3, 8, 2, 30)) == 1_772_955_000)
+        #expect(newYork.offset(at: 1_772_955_000) == -4 * 3600)
+        // 01:59 EST is the last minute before the gap; 03:00 EDT the first after it.
+        #expect(newYork.instant(local: local(2026, 3, 8, 1, 59)) == 1_772_953_140)
+        #expect(newYork.instant(local: local(2026, 3, 8, 3, 0)) == 1_772_953_200)
+        // 2026-11-01 01:30 happens twice; the first (EDT, 05:30 UTC) is taken.
+        #expect(newYork.instant(local: local(2026, 11, 1, 1, 30)) == 1_793_511_000)
+        #expect(newYork.instant(local: local(2026, 11, 1, 2, 30)) == 1_793_518_200)
+        // The transition instants themselves.
+        #expect(newYork.offset(at: 1_772_953_199) == -5 * 3600)
+        #expect(newYork.offset(at: 1_772_953_200) == -4 * 3600)
+        let london = try TimeZoneRules.named("Europe/London")
+        #expect(london.instant(local: local(2026, 3, 29, 1, 30)) == 1_774_747_800)  // 02:30 BST
+        let kigali = try TimeZoneRules.named("Africa/Kigali")
+        #expect(kigali.instant(local: local(2026, 11, 26, 10, 0)) == 1_795_680_000)
+    }
+
+    @Test func footerRuleBeyondTheTable() throws {
+        let newYork = try TimeZoneRules.named("America/New_York")
+        // Far beyond any table: 2100-07-01 and 2100-01-01 noon UTC.
+        #expect(newYork.offset(at: 4_118_068_800) == -4 * 3600)
+        #expect(newYork.offset(at: 4_102_488_000) == -5 * 3600)
+        let us = try #require(PosixTZ(Array("EST5EDT,M3.2.0,M11.1.0".utf8)))
+        #expect(us.standard == -18000 && us.daylight == -14400)
+        #expect(us.offset(at: 1_772_953_199) == -18000)
+        #expect(us.offset(at: 1_772_953_200) == -14400)
+        let sydney = try #require(PosixTZ(Array("AEST-10AEDT,M10.1.0,M4.1.0/3".utf8)))
+        #expect(sydney.offset(at: 1_767_268_800) == 11 * 3600)  // 2026-01-01 12:00 UTC: summer
+        #expect(sydney.offset(at: 1_782_907_200) == 10 * 3600)  // 2026-07-01 12:00 UTC: winter
+        let tehran = try #require(PosixTZ(Array("<+0330>-3:30".utf8)))
+        #expect(tehran.offset(at: 0) == 12600)
+        let allYear = try #require(PosixTZ(Array("EST5EDT,0/0,J365/25".utf8)))
+        #expect(allYear.offset(at: 1_782_907_200) == -14400)
+        for bad in ["", "E5", "EST", "EST5EDT,M13.1.0,M11.1.0", "EST5EDT,M3.2.0", "<+03", "EST5EDT,M3.2.0,M11.1.0,x", "CAT-2x"] {
+            #expect(PosixTZ(Array(bad.utf8)) == nil, "\(bad)")
+        }
+    }
+
+    @Test func fixedOffsetsNeedNoTzdata() throws {
+        #expect(TimeZoneRules.fixedOffset("UTC") == 0)
+        #expect(TimeZoneRules.fixedOffset("Z") == 0)
+        #expect(TimeZoneRules.fixedOffset("+02:00") == 7200)
+        #expect(TimeZoneRules.fixedOffset("-05:30") == -19800)
+        #expect(TimeZoneRules.fixedOffset("+0545") == 20700)
+        #expect(TimeZoneRules.fixedOffset("+03") == 10800)
+        #expect(TimeZoneRules.fixedOffset("UTC+01:00") == 3600)
+        for bad in ["+2:00", "+02:0", "+25:00", "+02:60", "02:00", "+", "+02::00", "Africa/Kigali"] {
+            #expect(TimeZoneRules.fixedOffset(bad) == nil, "\(bad)")
+        }
+        let extractor = try Self.extractor("-05:00")
+        let entity = try #require(extractor.extract(from: "tomorrow", reference: 1_795_680_000).first)
+        #expect(entity.value["iso"] == "2026-11-27T00:00:00-05:00")
+    }
+
+    @Test func unknownZonesAreConfigErrors() {
+        for name in ["Mars/Olympus_Mons", "../../etc/passwd", "", "America/New York", "/etc/localtime", "Africa//Kigali", "+2:00"] {
+            var options = DateTimeOptions()
+            options.timeZone = name
+            do {
+                _ = try DateTimeExtractor(options: options)
+                Issue.record("accepted time zone \(name)")
+            } catch {
+                #expect(error.kind == .invalidConfig)
+                #expect(error.message.contains("timeZone") && error.message.contains("\"\(name)\""), "\(error.message)")
+            }
+        }
+    }
+
+    @Test func malformedTZifIsRefused() throws {
+        #expect(TimeZoneRules.parseTZif([], name: "x") == nil)
+        #expect(TimeZoneRules.parseTZif(Array("TZif2 not really a zone file at all, is it?".utf8), name: "x") == nil)
+        let path = TimeZoneRules.zoneDirectory + "/Europe/London"
+        guard let file = fopen(path, "rb") else {
+            Issue.record("tzdata is missing: \(path) (install Debian's tzdata)")
+            return
+        }
+        var bytes = [UInt8](repeating: 0, count: 65536)
+        let n = fread(&bytes, 1, bytes.count, file)
+        fclose(file)
+        bytes.removeSubrange(n...)
+        #expect(TimeZoneRules.parseTZif(bytes, name: "Europe/London") != nil)
+        for cut in [10, 44, 100, n / 2, n - 8] {
+            _ = TimeZoneRules.parseTZif(Array(bytes[0..<cut]), name: "cut")  // must not crash
+        }
+        #expect(TimeZoneRules.parseTZif(Array(bytes[0..<(n / 2)]), name: "cut") == nil)
+        var flipped = bytes
+        flipped[0] = 0x58
+        #expect(TimeZoneRules.parseTZif(flipped, name: "flipped") == nil)
+    }
+
+    @Test func everyZoneOfTzdataLoads() throws {
+        let path = TimeZoneRules.zoneDirectory + "/zone1970.tab"
+        guard let file = fopen(path, "rb") else {
+            Issue.record("tzdata is missing: \(path) (install Debian's tzdata)")
+            return
+        }
+        var data: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, file)
+            if n <= 0 { break }
+            data.append(contentsOf: chunk[0..<n])
+        }
+        fclose(file)
+        var names: [String] = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            if fields.count >= 3 { names.append(String(fields[2])) }
+        }
+        #expect(names.count > 300)
+        for name in names {
+            let zone = try TimeZoneRules.named(name)
+            #expect(zone.footer != nil || zone.transitions.isEmpty == false, "\(name)")
+        }
+    }
+
+    // MARK: calendar
+
+    @Test func civilDaysRoundTrip() {
+        #expect(Civil.days(year: 1970, month: 1, day: 1) == 0)
+        #expect(Civil.days(year: 2000, month: 3, day: 1) == 11017)
+        #expect(Civil.weekday(days: 0) == 3)  // Thursday
+        #expect(Civil.weekday(days: Civil.days(year: 2026, month: 11, day: 26)) == 3)
+        #expect(Civil.date(days: -1) == (1969, 12, 31))
+        #expect(Civil.isValid(year: 2000, month: 2, day: 29) && !Civil.isValid(year: 1900, month: 2, day: 29))
+        var day = Civil.days(year: 1600, month: 1, day: 1)
+        let last = Civil.days(year: 2400, month: 12, day: 31)
+        var expected = (year: 1600, month: 1, day: 1)
+        var ok = true
+        while day <= last {
+            let date = Civil.date(days: day)
+            if date != expected || Civil.days(year: date.year, month: date.month, day: date.day) != day { ok = false; break }
+            expected.day += 1
+            if expected.day > Civil.daysInMonth(year: expected.year, month: expected.month) {
+                expected.day = 1
+                expected.month += 1
+                if expected.month > 12 { expected.month = 1; expected.year += 1 }
+            }
+            day += 1
+        }
+        #expect(ok, "round trip broke at day \(day)")
+        #expect(Civil.addMonths(year: 2026, month: 11, 2) == (2027, 1))
+        #expect(Civil.addMonths(year: 2026, month: 1, -1) == (2025, 12))
+    }
+
+    // MARK: bad input, threads, speed
+
+    @Test func oddInputNeverCrashes() throws {
+        let extractor = try Self.extractor("Europe/London")
+        let texts = [
+            "", " ", "😀😀😀", "👨‍👩‍👧‍👦", "\u{200D}\u{200B}tomorrow\u{200D}", "غداً الساعة 5 مساءً tomorrow", "מחר ב-5",
+            "明天下午5点", "à", "é\u{301}", "5", "at", "at ", "in", "in the", "from 3 to", "between 2 and", "12/", "12/03/", "2026-",
+            "Dec", "the", "31/12/9999", "99999999999999999999 days", "0:00", "24:00", "at 24", "at 99", "in 0 days",
+            String(repeating: "tomorrow at 5pm ", count: 6000), String(repeating: "x", count: 100_000),
+            String(repeating: "9", count: 100_000), String(repeating: "-", count: 50_000),
+        ]
+        for text in texts {
+            for reference in [Int64.min, -1, 0, Self.kigaliReference, Int64.max] {
+                let entities = extractor.extract(from: text, reference: reference)
+                let count = text.unicodeScalars.count
+                for entity in entities {
+                    #expect(entity.start >= 0 && entity.start < entity.end && entity.end <= count)
+                }
+            }
+        }
+        let long = extractor.extract(from: String(repeating: "tomorrow at 5pm ", count: 6000), reference: Self.kigaliReference)
+        #expect(long.count == 6000)
+    }
+
+    @Test func concurrentUse() async throws {
+        let extractor = try Self.extractor("America/New_York")
+        let expected = extractor.extract(from: "tomorrow at 2:30am or Monday 9am", reference: 1_772_902_800)
+        #expect(expected.count == 2)
+        let mismatches = await withTaskGroup(of: Int.self) { group in
+            for k in 0..<16 {
+                group.addTask {
+                    // Loading zones concurrently goes through the shared cache too.
+                    _ = try? TimeZoneRules.named(k % 2 == 0 ? "Europe/Paris" : "Asia/Tokyo")
+                    var wrong = 0
+                    for _ in 0..<200 where extractor.extract(from: "tomorrow at 2:30am or Monday 9am", reference: 1_772_902_800) != expected {
+                        wrong += 1
+                    }
+                    return wrong
+                }
+            }
+            var total = 0
+            for await wrong in group { total += wrong }
+            return total
+        }
+        #expect(mismatches == 0)
+    }
+
+    static func microseconds(_ body: () -> Void) -> Double {
+        var start = timespec()
+        var end = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        body()
+        clock_gettime(CLOCK_MONOTONIC, &end)
+        return Double(end.tv_sec - start.tv_sec) * 1e6 + Double(end.tv_nsec - start.tv_nsec) / 1e3
+    }
+
+    /// Prints µs per message; the bounds are loose because tests run in debug builds
+    /// (measure with `swift test -c release --filter DateTimeTests/speed`).
+    @Test func speed() throws {
+        let extractor = try Self.extractor("Africa/Kigali")
+        let plain = "Hello, the kitchen sink is leaking again and the landlord has not answered my messages, please help!"
+        let dated = "Hello, can the plumber come tomorrow at 5pm or Saturday morning? The sink leaks since 2 days ago."
+        let numbers = "Unit 4B, 2BR, rent RWF 350,000 — call me on 0788 123 456 or email jean@example.com about apt 12."
+        var sink = 0
+        let rounds = 2000
+        for (name, text) in [("no cue", plain), ("dates", dated), ("numbers, no date", numbers)] {
+            for _ in 0..<100 { sink &+= extractor.extract(from: text, reference: Self.kigaliReference).count }
+            let total = Self.microseconds {
+                for _ in 0..<rounds { sink &+= extractor.extract(from: text, reference: Self.kigaliReference).count }
+            }
+            let each = total / Double(rounds)
+            print("datetime \(name) (\(text.unicodeScalars.count) chars): \((each * 100).rounded() / 100) µs")
+            #expect(each < 2000)
+        }
+        #expect(sink > 0)
+    }
+}
