@@ -66,6 +66,15 @@ evicted	-2.4
 eviction	-2.0
 unacceptable	-2.5
 ridiculous	-2.0
+water everywhere	-2.2
+gas leak	-2.5
+smell gas	-2.0
+smell of gas	-2.0
+locked out	-1.8
+burst pipe	-2.0
+pipe burst	-2.0
+urgent	-0.8
+urgently	-0.8
 fixed	1.6
 sorted	1.4
 all sorted	1.8

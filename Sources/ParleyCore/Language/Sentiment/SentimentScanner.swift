@@ -86,11 +86,26 @@ struct SentimentScanner {
                 if v == 0x2028 || v == 0x2029 || v == 0x85 { markClauseEnd() }
                 continue
             }
+            switch properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                // "،", "؛", "؟", "«", "“", "¿": separate words; the sentence marks end a clause.
+                finishPiece()
+                if v == 0x060C || v == 0x061B || v == 0x061F || v == 0x06D4 || v == 0x3002 || v == 0xFF0C || v == 0xFF01 || v == 0xFF1F {
+                    markClauseEnd()
+                }
+                if v == 0x061F || v == 0xFF1F { questions += 1 }
+                if v == 0xFF01 { exclamations += 1 }
+                continue
+            default:
+                break
+            }
             if isEmojiStart(scalar) {
                 finishPiece()
                 var emojiToken = SentimentToken(range: 0..<0)
                 emojiToken.isEmoji = true
-                emojiToken.emojiValence = tables.emoji[v] ?? 0
+                // Flags (regional indicator pairs) carry no sentiment.
+                emojiToken.emojiValence = v >= 0x1F1E6 && v <= 0x1F1FF ? 0 : tables.emoji[v] ?? 0
                 // Absorb the rest of the sequence: modifiers, variation selectors, keycaps,
                 // tags, a second regional indicator, and anything joined by ZWJ.
                 var joined = false
