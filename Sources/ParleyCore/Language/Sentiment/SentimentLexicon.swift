@@ -87,7 +87,6 @@ all good	2.0
 thank you	2.0
 thanks a lot	2.3
 cheers	1.6
-help	0.3
 appreciated	2.0
 spotless	2.2
 merci	2.0
