@@ -1,0 +1,369 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Which language a message is written in.
+public struct LanguageGuess: Sendable, Equatable {
+    /// "en", "fr", "sw", "rw", "ar" (Arabic script), "ar-Latn" (Arabic in Latin letters), or
+    /// "und" when there is too little text to tell (fewer than 3 letters, emoji, numbers).
+    public var code: String
+    /// In [0, 1].
+    public var confidence: Double
+    /// The dominant script: "Latn", "Arab", "Zyyy" (no letters) or "Zzzz" (letters of another script).
+    public var script: String
+    /// Other languages noticed with enough evidence (code-switching), most likely first.
+    public var mixed: [String]
+
+    /// {"code","confidence","script","mixed"}, confidence rounded to 3 decimals.
+    public var json: JSONValue {
+        var object = JSONObject()
+        object.append("code", .string(code))
+        object.append("confidence", .double((confidence * 1000).rounded() / 1000))
+        object.append("script", .string(script))
+        object.append("mixed", .array(mixed.map { .string($0) }))
+        return .object(object)
+    }
+}
+
+/// Identifies the language of short messages: the script first (Arabic script is "ar"), then
+/// for Latin text a naive Bayes over character 1–4-grams of each word (with word-boundary
+/// marks) plus a word list, trained at first use from `LanguageSamples`. Each word is also
+/// classified on its own so code-switching ("nimelipa rent ya this month") is noticed.
+/// Stateless after construction and `Sendable`.
+public struct LanguageIdentifier: Sendable {
+    public static let shared = LanguageIdentifier()
+
+    let model: LanguageModel
+
+    init() {
+        model = LanguageModel()
+    }
+
+    /// At most this many words are read: enough to decide, and bounded for 100 KB texts.
+    static let maxWords = 200
+
+    public func identify(_ text: String) -> LanguageGuess {
+        let model = self.model
+        let count = model.languages.count
+        var totals = [Double](repeating: 0, count: count)
+        var evidence = [Double](repeating: 0, count: count)
+        var wordScores = [Double](repeating: 0, count: count)
+        var codes: [UInt8] = [0]
+        var bytes: [UInt8] = []
+        codes.reserveCapacity(48)
+        bytes.reserveCapacity(48)
+        var wordLetters = 0
+        var latinLetters = 0
+        var arabicLetters = 0
+        var otherLetters = 0
+        var latinWords = 0
+        var arabicWords = 0
+        var inArabicWord = false
+        var scoredWords = 0
+
+        func finishWord() {
+            defer { codes.removeAll(keepingCapacity: true); codes.append(0); bytes.removeAll(keepingCapacity: true); wordLetters = 0 }
+            while codes.count > 1, codes[codes.count - 1] == LanguageModel.apostrophe { codes.removeLast(); bytes.removeLast() }
+            guard wordLetters > 0, scoredWords < Self.maxWords else { return }
+            latinWords += 1
+            scoredWords += 1
+            codes.append(0)
+            for l in 0..<count { wordScores[l] = 0 }
+            model.score(codes: codes, word: bytes, into: &wordScores)
+            var best = 0
+            for l in 1..<count where wordScores[l] > wordScores[best] { best = l }
+            var second = best == 0 ? 1 : 0
+            for l in 0..<count where l != best && wordScores[l] > wordScores[second] { second = l }
+            for l in 0..<count { totals[l] += wordScores[l] }
+            evidence[best] += min(1, (wordScores[best] - wordScores[second]) / 6)
+        }
+
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if let code = LanguageModel.latinCode(v) {
+                if inArabicWord { inArabicWord = false }
+                if code.isLetter { wordLetters += 1; latinLetters += 1 }
+                if code.code == LanguageModel.apostrophe && codes.count == 1 { continue }
+                if codes.count < 40 {
+                    codes.append(code.code)
+                    LanguageModel.appendLowercasedUTF8(v, to: &bytes)
+                }
+                continue
+            }
+            if LanguageModel.isArabicLetter(v) {
+                finishWord()
+                arabicLetters += 1
+                if !inArabicWord { arabicWords += 1; inArabicWord = true }
+                continue
+            }
+            if SentimentScanner.isIgnorable(v) { continue }
+            finishWord()
+            inArabicWord = false
+            if v > 0x7F, scalar.properties.isAlphabetic { otherLetters += 1 }
+        }
+        finishWord()
+
+        let letters = latinLetters + arabicLetters + otherLetters
+        if letters == 0 { return LanguageGuess(code: "und", confidence: 0, script: "Zyyy", mixed: []) }
+        if otherLetters > latinLetters + arabicLetters {
+            return LanguageGuess(code: "und", confidence: 0, script: "Zzzz", mixed: [])
+        }
+        let arabicMain = arabicLetters > latinLetters
+        let script = arabicMain ? "Arab" : "Latn"
+        if letters < 3 { return LanguageGuess(code: "und", confidence: 0.1, script: script, mixed: []) }
+
+        // The Latin model's ranking.
+        var ranked = Array(0..<count)
+        var probabilities = [Double](repeating: 0, count: count)
+        if latinLetters > 0 {
+            // Overlapping n-grams of four orders are far from independent: temper the posterior.
+            let top = totals.max() ?? 0
+            var sum = 0.0
+            for l in 0..<count {
+                probabilities[l] = Self.exp((totals[l] - top) / 4)
+                sum += probabilities[l]
+            }
+            for l in 0..<count { probabilities[l] /= sum }
+            ranked.sort { probabilities[$0] > probabilities[$1] }
+        }
+
+        if arabicMain {
+            let share = Double(arabicLetters) / Double(arabicLetters + latinLetters)
+            var mixed: [String] = []
+            if latinLetters >= 3, latinWords >= 1, share < 0.85 || latinWords >= 2 {
+                mixed.append(model.languages[ranked[0]])
+            }
+            let confidence = min(0.99, 0.5 + 0.5 * share) * (arabicLetters >= 6 ? 1 : 0.8)
+            return LanguageGuess(code: "ar", confidence: confidence, script: script, mixed: mixed)
+        }
+
+        let best = ranked[0]
+        var confidence = probabilities[best]
+        // Very short texts are guesses, whatever the model says.
+        if latinLetters < 8 { confidence *= 0.6 } else if latinLetters < 15 { confidence *= 0.85 }
+        if arabicLetters > 0 { confidence *= Double(latinLetters) / Double(latinLetters + arabicLetters) }
+
+        var mixed: [(String, Double)] = []
+        let totalEvidence = evidence.reduce(0, +)
+        for l in ranked.dropFirst() where evidence[l] >= 1.5 && evidence[l] >= 0.2 * totalEvidence {
+            mixed.append((model.languages[l], evidence[l]))
+        }
+        mixed.sort { $0.1 > $1.1 }
+        var mixedCodes = mixed.map(\.0)
+        if arabicLetters >= 3, arabicWords >= 1 { mixedCodes.append("ar") }
+        return LanguageGuess(code: model.languages[best], confidence: confidence, script: script, mixed: mixedCodes)
+    }
+
+    static func exp(_ x: Double) -> Double {
+        if x < -700 { return 0 }
+        return Glibc.exp(x)
+    }
+}
+
+/// The trained profiles: for each character n-gram (n = 1…4) and each word seen in the
+/// samples, its log probability in each language (add-α smoothed).
+struct LanguageModel: Sendable {
+    let languages = ["en", "fr", "sw", "rw", "ar-Latn"]
+    /// N-gram key → row in `ngramLogProbs` (languages.count floats per row).
+    private var ngramKeys: [UInt32]
+    private var ngramRows: [Int32]
+    private var ngramMask: Int
+    private var ngramLogProbs: [Float] = []
+    private var words: ByteTable<Int32>
+    private var wordLogProbs: [Float] = []
+    /// How much a known word counts next to its n-grams.
+    static let wordWeight: Float = 2
+
+    static let apostrophe: UInt8 = 37
+
+    init() {
+        let samples = [LanguageSamples.english, LanguageSamples.french, LanguageSamples.swahili,
+                       LanguageSamples.kinyarwanda, LanguageSamples.arabizi]
+        let count = samples.count
+        var ngramCounts: [UInt32: [Int]] = [:]
+        var ngramTotals = [[Int]](repeating: [Int](repeating: 0, count: 5), count: count)  // [language][n]
+        var wordCounts: [[UInt8]: [Int]] = [:]
+        var wordTotals = [Int](repeating: 0, count: count)
+        for (l, sample) in samples.enumerated() {
+            for word in Self.words(of: sample) {
+                let codes = [0] + word.codes + [0]
+                Self.forEachNGram(codes) { key, n in
+                    ngramCounts[key, default: [Int](repeating: 0, count: count)][l] += 1
+                    ngramTotals[l][n] += 1
+                }
+                wordCounts[word.bytes, default: [Int](repeating: 0, count: count)][l] += 1
+                wordTotals[l] += 1
+            }
+        }
+        // Distinct n-grams per order, for smoothing.
+        var distinct = [Int](repeating: 0, count: 5)
+        for key in ngramCounts.keys { distinct[Int(key >> 24)] += 1 }
+        let alpha = 0.5
+        var size = 16
+        while size < ngramCounts.count * 2 { size <<= 1 }
+        ngramKeys = [UInt32](repeating: 0, count: size)
+        ngramRows = [Int32](repeating: -1, count: size)
+        ngramMask = size - 1
+        var logProbs: [Float] = []
+        logProbs.reserveCapacity(ngramCounts.count * count)
+        var row: Int32 = 0
+        for (key, counts) in ngramCounts {
+            let n = Int(key >> 24)
+            for l in 0..<count {
+                let p = (Double(counts[l]) + alpha) / (Double(ngramTotals[l][n]) + alpha * Double(distinct[n]))
+                logProbs.append(Float(Glibc.log(p)))
+            }
+            var slot = Self.slot(key, ngramMask)
+            while ngramRows[slot] >= 0 { slot = (slot + 1) & ngramMask }
+            ngramKeys[slot] = key
+            ngramRows[slot] = row
+            row += 1
+        }
+        ngramLogProbs = logProbs
+        var words = ByteTable<Int32>(minimumCapacity: wordCounts.count)
+        var wordLogProbs: [Float] = []
+        let wordAlpha = 0.2
+        var wordRow: Int32 = 0
+        for (word, counts) in wordCounts {
+            for l in 0..<count {
+                let p = (Double(counts[l]) + wordAlpha) / (Double(wordTotals[l]) + wordAlpha * Double(wordCounts.count))
+                wordLogProbs.append(Float(Glibc.log(p)))
+            }
+            let key = String(decoding: word, as: UTF8.self)
+            let index = wordRow
+            words.update(key, initial: 0) { $0 = index }
+            wordRow += 1
+        }
+        self.words = words
+        self.wordLogProbs = wordLogProbs
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B1) >> 7) & mask
+    }
+
+    /// Adds the word's log probabilities (its n-grams, and the word itself if known) per language.
+    /// `codes` is the word's character codes with a boundary (0) at each end.
+    func score(codes: [UInt8], word: [UInt8], into scores: inout [Double]) {
+        let count = languages.count
+        Self.forEachNGram(codes) { key, _ in
+            var slot = Self.slot(key, ngramMask)
+            while true {
+                let row = Int(ngramRows[slot])
+                if row < 0 { return }
+                if ngramKeys[slot] == key {
+                    let base = row * count
+                    for l in 0..<count { scores[l] += Double(ngramLogProbs[base + l]) }
+                    return
+                }
+                slot = (slot + 1) & ngramMask
+            }
+        }
+        if let index = word.withUnsafeBufferPointer({ words.value(for: $0) }) {
+            let base = Int(index) * count
+            for l in 0..<count { scores[l] += Double(Self.wordWeight * wordLogProbs[base + l]) }
+        }
+    }
+
+    /// Calls `body` with each 1…4-gram of `codes` (boundaries included, lone boundaries not).
+    @inline(__always)
+    static func forEachNGram(_ codes: [UInt8], _ body: (UInt32, Int) -> Void) {
+        let c = codes.count
+        for start in 0..<c {
+            var packed: UInt32 = 0
+            for n in 1...4 {
+                let end = start + n
+                if end > c { break }
+                packed = (packed << 6) | UInt32(codes[end - 1])
+                if n == 1 && codes[start] == 0 { continue }
+                body(UInt32(n) << 24 | packed, n)
+            }
+        }
+    }
+
+    /// A Latin-script character's code: 1–26 letters, 27–36 digits, 37 apostrophe, 38+ accented
+    /// letters; nil for anything that is not part of a Latin word.
+    @inline(__always)
+    static func latinCode(_ v: UInt32) -> (code: UInt8, isLetter: Bool)? {
+        switch v {
+        case 0x61...0x7A: return (UInt8(v - 0x60), true)
+        case 0x41...0x5A: return (UInt8(v - 0x40), true)
+        case 0x30...0x39: return (UInt8(v - 0x30 + 27), false)
+        case 0x27, 0x2019, 0x2018, 0x02BC: return (apostrophe, false)
+        case 0xC0...0x24F where v != 0xD7 && v != 0xF7:
+            let lower = (v >= 0xC0 && v <= 0xDE) ? v + 0x20 : v
+            switch lower {
+            case 0xE9: return (38, true)  // é
+            case 0xE8: return (39, true)  // è
+            case 0xEA: return (40, true)  // ê
+            case 0xE0: return (41, true)  // à
+            case 0xE2: return (42, true)  // â
+            case 0xE7: return (43, true)  // ç
+            case 0xEE: return (44, true)  // î
+            case 0xEF: return (45, true)  // ï
+            case 0xF4: return (46, true)  // ô
+            case 0xFB: return (47, true)  // û
+            case 0xF9: return (48, true)  // ù
+            case 0xEB: return (49, true)  // ë
+            case 0x153, 0x152: return (50, true)  // œ
+            case 0xFC: return (51, true)  // ü
+            default: return (52, true)
+            }
+        default: return nil
+        }
+    }
+
+    static func isArabicLetter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0620...0x064A, 0x066E...0x06D3, 0x06D5, 0x06FA...0x06FF, 0x0750...0x077F, 0x08A0...0x08FF,
+             0xFB50...0xFDFF, 0xFE70...0xFEFC:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func appendLowercasedUTF8(_ v: UInt32, to bytes: inout [UInt8]) {
+        var v = v
+        if v >= 0x41 && v <= 0x5A { v += 0x20 } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 0x20 }
+        if v == 0x2019 || v == 0x2018 || v == 0x02BC { v = 0x27 }
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | (v >> 6)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(0xE0 | (v >> 12)))
+            bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// The Latin words of a sample, as codes and lower-cased bytes.
+    static func words(of text: String) -> [(codes: [UInt8], bytes: [UInt8])] {
+        var result: [(codes: [UInt8], bytes: [UInt8])] = []
+        var codes: [UInt8] = []
+        var bytes: [UInt8] = []
+        var letters = 0
+        func finish() {
+            while let last = codes.last, last == apostrophe { codes.removeLast(); bytes.removeLast() }
+            if letters > 0 { result.append((codes, bytes)) }
+            codes.removeAll()
+            bytes.removeAll()
+            letters = 0
+        }
+        for scalar in text.unicodeScalars {
+            if let code = latinCode(scalar.value) {
+                if code.code == apostrophe && codes.isEmpty { continue }
+                if code.isLetter { letters += 1 }
+                codes.append(code.code)
+                appendLowercasedUTF8(scalar.value, to: &bytes)
+            } else {
+                finish()
+            }
+        }
+        finish()
+        return result
+    }
+}

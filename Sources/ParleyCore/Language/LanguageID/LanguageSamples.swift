@@ -1,0 +1,245 @@
+// Training text for the language identifier, written for Parley (same licence as the project):
+// everyday WhatsApp messages between tenants and property managers in each language, several
+// hundred words each. The identifier builds its character n-gram profiles and word lists from
+// these at first use. Test sentences (Tests/ParleyCoreTests/LanguageIDTests.swift) are
+// separate and must not be copied here.
+
+enum LanguageSamples {
+    static let english = #"""
+Hello, I paid the rent for this month yesterday evening. Could you please confirm that you received it?
+Good morning, the kitchen tap has been leaking since Monday and the water is dripping onto the floor.
+Hi there, when will the plumber come to fix the toilet? It keeps running all night and we cannot sleep.
+Thank you so much for sending someone so quickly, everything is working now.
+The landlord said the deposit would be returned within two weeks but I am still waiting.
+Is the apartment on the second floor still available? I would like to book a viewing this weekend.
+We have no electricity in the whole building since this morning, is there a problem with the meter?
+My neighbour is very noisy at night, there is loud music until three in the morning.
+Please send me the bank details again, I want to pay by transfer instead of cash.
+The lease ends next month and I would like to renew it for another year if possible.
+There is mould on the bedroom wall and the window does not close properly.
+Can I have a copy of the receipt for the last payment? I need it for my records.
+Sorry for the late payment, I will send the rest of the money on Friday when I get my salary.
+The gate remote is broken and we cannot get the car in or out of the compound.
+How much is the service charge for the two bedroom flat? Does it include water and security?
+I am moving out at the end of the month, when can we do the inspection?
+The security guard was not at the gate last night and somebody stole a bicycle.
+Could you ask the caretaker to clean the stairs? They have not been cleaned for a week.
+The fridge that came with the house stopped working and all our food went bad.
+We saw cockroaches in the bathroom again, can you send the pest control people?
+Thanks for the quick reply, I will be at home after five so they can come then.
+What time is the agent coming tomorrow? I have to go to work early.
+Just to let you know, the new tenant in number four parked in my space again.
+The roof is leaking when it rains and the ceiling in the living room is wet.
+I have attached a photo of the damage so you can see how bad it is.
+Please call me when you are free, I want to talk about the increase in rent.
+Is it okay if we paint the children's room blue? We will pay for it ourselves.
+The water pressure is very low in the shower and the hot water takes ages.
+Happy new year! Wishing you and your family all the best.
+The invoice says I owe two months but I paid March already, can you check again?
+Our internet is down, is the router in the hallway working for everyone else?
+I lost my keys, is there a spare set with the office? I am locked outside.
+The house is lovely and clean, we are very happy here, thank you.
+Do you allow pets? We have a small dog who is very quiet and friendly.
+When is the rubbish collected? The bins are full and starting to smell.
+I would like to know if the parking space is included in the rent or extra.
+The lights in the corridor are not working and it is very dark at night.
+Good evening, I transferred the money this afternoon, here is the reference number.
+Can we meet at the property on Saturday morning to sign the contract?
+Yes that works for me, see you then. Okay, no problem, I will wait for your call.
+"""#
+
+    static let french = #"""
+Bonjour, j'ai payé le loyer de ce mois hier soir. Pouvez-vous confirmer que vous l'avez bien reçu ?
+Bonsoir, le robinet de la cuisine fuit depuis lundi et l'eau coule par terre.
+Salut, quand est-ce que le plombier va venir réparer les toilettes ? La chasse d'eau coule toute la nuit.
+Merci beaucoup d'avoir envoyé quelqu'un si vite, tout fonctionne maintenant.
+Le propriétaire a dit que la caution serait rendue dans deux semaines mais j'attends toujours.
+Est-ce que l'appartement au deuxième étage est encore disponible ? Je voudrais le visiter ce week-end.
+Nous n'avons plus d'électricité dans tout l'immeuble depuis ce matin, il y a un problème avec le compteur ?
+Mon voisin fait beaucoup de bruit la nuit, la musique est très forte jusqu'à trois heures du matin.
+Envoyez-moi encore les coordonnées bancaires s'il vous plaît, je veux payer par virement et pas en espèces.
+Le bail se termine le mois prochain et je voudrais le renouveler pour une année de plus si possible.
+Il y a de la moisissure sur le mur de la chambre et la fenêtre ne ferme pas bien.
+Est-ce que je peux avoir une copie du reçu pour le dernier paiement ? J'en ai besoin pour mes papiers.
+Désolé pour le retard de paiement, j'enverrai le reste de l'argent vendredi quand je recevrai mon salaire.
+La télécommande du portail est cassée et on ne peut plus sortir la voiture de la cour.
+Combien coûtent les charges pour l'appartement de deux chambres ? Est-ce que l'eau et le gardiennage sont compris ?
+Je déménage à la fin du mois, quand est-ce qu'on peut faire l'état des lieux ?
+Le gardien n'était pas au portail hier soir et quelqu'un a volé un vélo.
+Pourriez-vous demander au concierge de nettoyer l'escalier ? Il n'a pas été nettoyé depuis une semaine.
+Le frigo qui était dans la maison ne marche plus et toute notre nourriture est gâtée.
+Nous avons encore vu des cafards dans la salle de bain, pouvez-vous envoyer les gens de la désinsectisation ?
+Merci pour la réponse rapide, je serai à la maison après dix-sept heures donc ils peuvent venir à ce moment-là.
+À quelle heure l'agent vient demain ? Je dois partir tôt au travail.
+Juste pour vous dire, le nouveau locataire du numéro quatre s'est encore garé à ma place.
+Le toit fuit quand il pleut et le plafond du salon est tout mouillé.
+J'ai mis une photo des dégâts pour que vous voyiez à quel point c'est grave.
+Appelez-moi quand vous êtes libre s'il vous plaît, je voudrais parler de l'augmentation du loyer.
+Est-ce que c'est d'accord si on peint la chambre des enfants en bleu ? On paiera nous-mêmes.
+La pression de l'eau est très faible dans la douche et l'eau chaude met longtemps à venir.
+Bonne année ! Je vous souhaite le meilleur à vous et à votre famille.
+La facture dit que je dois deux mois mais j'ai déjà payé mars, vous pouvez vérifier encore une fois ?
+Notre connexion internet ne marche pas, est-ce que le routeur du couloir fonctionne pour les autres ?
+J'ai perdu mes clés, est-ce qu'il y a un double au bureau ? Je suis bloqué dehors.
+La maison est belle et propre, nous sommes très contents ici, merci.
+Est-ce que vous acceptez les animaux ? Nous avons un petit chien très calme et gentil.
+Quand est-ce qu'on ramasse les poubelles ? Elles sont pleines et commencent à sentir mauvais.
+Je voudrais savoir si la place de parking est comprise dans le loyer ou en plus.
+Les lumières du couloir ne marchent pas et il fait très noir la nuit.
+Bonsoir, j'ai fait le virement cet après-midi, voici le numéro de référence.
+On peut se voir au logement samedi matin pour signer le contrat ?
+Oui ça me va, à bientôt. D'accord, pas de souci, j'attends votre appel.
+"""#
+
+    static let swahili = #"""
+Habari, nimelipa kodi ya mwezi huu jana jioni. Tafadhali thibitisha kama umepokea.
+Habari za asubuhi, bomba la jikoni linavuja tangu Jumatatu na maji yanamwagika sakafuni.
+Mambo, fundi bomba atakuja lini kutengeneza choo? Kinaendelea kutiririsha maji usiku kucha na hatulali.
+Asante sana kwa kumtuma mtu haraka hivyo, kila kitu kinafanya kazi sasa.
+Mwenye nyumba alisema amana itarudishwa ndani ya wiki mbili lakini bado ninasubiri.
+Je, nyumba ya ghorofa ya pili bado ipo? Ningependa kuja kuiona wikendi hii.
+Hatuna umeme katika jengo zima tangu asubuhi, kuna tatizo na mita?
+Jirani yangu anapiga kelele sana usiku, muziki mkubwa mpaka saa tisa usiku.
+Tafadhali nitumie tena maelezo ya benki, nataka kulipa kwa uhamisho badala ya pesa taslimu.
+Mkataba unaisha mwezi ujao na ningependa kuuongeza kwa mwaka mwingine kama inawezekana.
+Kuna ukungu kwenye ukuta wa chumba cha kulala na dirisha halifungi vizuri.
+Naweza kupata nakala ya risiti ya malipo ya mwisho? Naihitaji kwa kumbukumbu zangu.
+Samahani kwa kuchelewa kulipa, nitatuma pesa iliyobaki Ijumaa nikipata mshahara wangu.
+Rimoti ya geti imeharibika na hatuwezi kuingiza wala kutoa gari kwenye uwanja.
+Gharama za huduma kwa nyumba ya vyumba viwili ni kiasi gani? Inajumuisha maji na ulinzi?
+Ninahama mwisho wa mwezi, tunaweza kufanya ukaguzi lini?
+Mlinzi hakuwepo getini jana usiku na mtu ameiba baiskeli.
+Unaweza kumwomba mtunzaji asafishe ngazi? Hazijasafishwa kwa wiki nzima.
+Friji iliyokuja na nyumba imekufa na chakula chetu chote kimeharibika.
+Tumeona mende bafuni tena, unaweza kutuma watu wa kuua wadudu?
+Asante kwa kujibu haraka, nitakuwa nyumbani baada ya saa kumi na moja kwa hiyo wanaweza kuja wakati huo.
+Wakala anakuja saa ngapi kesho? Lazima niende kazini mapema.
+Nataka tu kukujulisha, mpangaji mpya wa namba nne ameegesha gari kwenye nafasi yangu tena.
+Paa linavuja mvua ikinyesha na dari ya sebuleni imelowa.
+Nimeambatisha picha ya uharibifu ili uone jinsi ulivyo mbaya.
+Tafadhali nipigie ukiwa huru, nataka tuzungumze kuhusu kupanda kwa kodi.
+Je, ni sawa tukipaka rangi ya bluu chumba cha watoto? Tutalipia wenyewe.
+Maji yanatoka kwa nguvu ndogo sana bafuni na maji ya moto yanachelewa sana.
+Heri ya mwaka mpya! Nakutakia wewe na familia yako kila la heri.
+Ankara inasema nadaiwa miezi miwili lakini nimeshalipa Machi, unaweza kuangalia tena?
+Intaneti yetu haifanyi kazi, je ruta iliyoko kwenye korido inafanya kazi kwa wengine?
+Nimepoteza funguo zangu, kuna funguo za ziada ofisini? Nimefungiwa nje.
+Nyumba ni nzuri na safi, tunafurahi sana hapa, asante.
+Mnaruhusu wanyama? Tuna mbwa mdogo mtulivu sana na mpole.
+Taka zinakusanywa lini? Mapipa yamejaa na yameanza kunuka.
+Ningependa kujua kama nafasi ya kuegesha gari imejumuishwa kwenye kodi au ni ziada.
+Taa za korido hazifanyi kazi na kuna giza sana usiku.
+Habari za jioni, nimetuma pesa mchana huu, hii ndiyo namba ya kumbukumbu.
+Tunaweza kukutana kwenye nyumba Jumamosi asubuhi kusaini mkataba?
+Ndiyo, sawa kabisa, tutaonana. Sawa, hakuna shida, nitasubiri simu yako.
+"""#
+
+    static let kinyarwanda = #"""
+Muraho, nishyuye ubukode bw'ukwezi kwa none ejo nimugoroba. Mwanyemeza ko mwabubonye?
+Mwaramutse, robine yo mu gikoni iva kuva ku wa mbere kandi amazi ameneka hasi.
+Bite, umufundi w'amazi azaza ryari gukora ubwiherero? Amazi atemba ijoro ryose ntidusinzira.
+Murakoze cyane kohereza umuntu vuba, ubu ibintu byose birakora neza.
+Nyir'inzu yavuze ko ingwate izasubizwa mu byumweru bibiri ariko ndacyategereje.
+Ese inzu yo mu igorofa rya kabiri iracyaboneka? Nifuza kuza kuyisura muri iyi wikendi.
+Nta muriro dufite mu nyubako yose kuva mu gitondo, hari ikibazo kuri konteri?
+Umuturanyi wanjye asakuza cyane nijoro, umuziki uranguruye kugeza saa cyenda z'ijoro.
+Mwongere munyoherereze nimero ya konti ya banki, ndashaka kwishyura nkoresheje banki aho gutanga amafaranga mu ntoki.
+Amasezerano arangira ukwezi gutaha kandi nifuza kuyongera undi mwaka niba bishoboka.
+Hari uruhumbu ku rukuta rw'icyumba cyo kuraramo kandi idirishya ntirifunga neza.
+Nshobora kubona kopi y'inyemezabwishyu y'ubwishyu buheruka? Ndayikeneye mu nyandiko zanjye.
+Mumbabarire gutinda kwishyura, nzohereza amafaranga asigaye ku wa gatanu nimbona umushahara.
+Remote y'igipangu yapfuye kandi ntidushobora kwinjiza cyangwa gusohora imodoka.
+Amafaranga ya serivisi y'inzu y'ibyumba bibiri ni angahe? Harimo amazi n'umuzamu?
+Ndimuka mu mpera z'ukwezi, ni ryari dushobora gukora igenzura?
+Umuzamu ntiyari ku gipangu ejo nijoro kandi umuntu yibye igare.
+Mwasaba umukozi gukora isuku ku ngazi? Ntizimaze icyumweru zikorerwa isuku.
+Firigo twasanze mu nzu yapfuye kandi ibiryo byacu byose byangiritse.
+Twongeye kubona inyenzi mu bwogero, mwakohereza abantu bica udukoko?
+Murakoze gusubiza vuba, nzaba ndi mu rugo nyuma ya saa kumi n'imwe bityo bashobora kuza icyo gihe.
+Umukomisiyoneri araza ryari ejo? Ngomba kujya ku kazi kare.
+Ndabamenyesha gusa ko umupangayi mushya wa nimero ya kane yongeye guparika mu mwanya wanjye.
+Igisenge kiva iyo imvura iguye kandi plafond yo mu ruganiriro yatose.
+Nomekeyeho ifoto y'ibyangiritse kugira ngo mubone uko bimeze nabi.
+Muzampamagare nimuboneka, ndashaka ko tuvugana ku izamuka ry'ubukode.
+Ese nta kibazo turamutse dusize irangi ry'ubururu mu cyumba cy'abana? Tuzabyishyura ubwacu.
+Amazi aza ari make cyane muri douche kandi amazi ashyushye atinda cyane.
+Umwaka mushya muhire! Mbifurije mwe n'umuryango wanyu ibyiza byose.
+Fagitire ivuga ko mfitiye amezi abiri ariko nishyuye Werurwe, mwakongera mukareba?
+Interineti yacu ntikora, ese router iri muri koridoro irakora ku bandi?
+Nataye imfunguzo zanjye, hari izindi ziri ku biro? Nasigaye hanze.
+Inzu ni nziza kandi irasukuye, tunezerewe cyane hano, murakoze.
+Ese mwemera amatungo? Dufite akabwa gato gatuje cyane kandi keza.
+Imyanda itwarwa ryari? Ingunguru zuzuye kandi zatangiye kunuka.
+Nifuza kumenya niba aho guparika imodoka biri mu bukode cyangwa byishyurwa ukwabyo.
+Amatara yo muri koridoro ntiyaka kandi hijimye cyane nijoro.
+Mwiriwe, nohereje amafaranga muri iki gicamunsi, dore nimero y'ubwishyu.
+Dushobora guhurira ku nzu ku wa gatandatu mu gitondo tugasinya amasezerano?
+Yego, ni byiza, tuzabonana. Ntakibazo, nzategereza telefoni yanyu.
+"""#
+
+    /// Arabic written in Latin letters ("Arabizi"), Levantine and Egyptian, with the usual
+    /// digits for sounds Latin lacks (2 hamza, 3 ain, 5 kha, 7 ha, 9 sad).
+    static let arabizi = #"""
+Marhaba, dafa3t el ejar la hal shahr mbare7 bel lel. Mumkin t2akedli enno wselak?
+Sabah el kheir, el 7anafiye bel matbakh 3am tnazzel mayy men yom el tanein w el mayy 3al ard.
+Ahlan, emta el sabbak rah yeji ysalle7 el twalet? 3am ydall yshar6ef kel el lel w ma 3am nnam.
+Shukran ktir 3ala enno ba3atet 7ada bsor3a, halla2 kel shi 3am yeshteghel mnee7.
+Sa7eb el bet 2al enno el ta2min byerja3 bi jem3tein bas ana ba3dni natrou.
+Salam, el sha22a bel tabe2 el tene ba3da fadye? Baddi ejje shoufa hal wikend.
+Ma 3anna kahraba bel binaye kella men el sob7, fi mushkle bel 3addad?
+Jari 3am y3mel dajje ktir bel lel, musi2a 3alye la el sa3a tlete el sob7.
+Please eb3atli kamen marra ma3lumat el bank, baddi edfa3 ta7wil badal cash.
+El 3a2ed byekhlas el shahr el jeye w baddi jadedo sene kamen eza mumkin.
+Fi rtoube 3al 7et bi ohdet el nom w el shebbek ma 3am ysakker mnee7.
+Fini ekhod nuskha men el wasl taba3 akher daf3a? Baddi yeh lal awra2 taba3i.
+Sorry 3al ta25ir bel daf3, rah eb3at ba2i el masari yom el jem3a lamma ekhod el ma3ash.
+El remote taba3 el bawabe kharban w ma fina nfawwet aw ntalle3 el siyyara.
+Addeh el service charge la sha22a fiya ghereftein nom? Mashmoul el mayy wel 7ares?
+Ana rah ezal bi akher el shahr, emta fina na3mel el kashf?
+El natour ma kan 3al bawabe mbare7 bel lel w 7ada sara2 bisiklet.
+Fik t2oul lal natour ynaddef el daraj? Sarlo jem3a ma tnaddaf.
+El berrad li kan bel bet wa2af w kel el akl kharab.
+Shefna sarasir bel 7ammam kamen marra, fik tb3at nas el mobidat?
+Merci 3al rad el sari3, rah kun bel bet ba3d el sa3a khamse fa byo2dro yijo wa2ta.
+Ayya sa3a el wakil jeye bokra? Lazem rou7 3al shoghl bakkir.
+Bas 7abbet 2ollak, el mosta2jer el jdid bi ra2am arba3a 7att siyarto b ma7alle kamen marra.
+El sa2f 3am ynazzel lamma tshatti w el sa2f bel salon kello mballal.
+7atet sura lal kharab ta tshouf addeh el wade3 3atel.
+Please de22ele lamma tkoun fadi, baddi e7kik 3an ziyadet el ejar.
+Fina nodhon ghorfet el wlad azra2? Ne7na mnedfa3 7a2o.
+Daght el mayy da3if ktir bel doush w el mayy el s5ne btet2akhar ktir.
+Kel sene w enta salem! Btmannalak w la 3ayltak kel el kheir.
+El fatura bet2oul enno 3layye shahrein bas ana dafa3t azar, fik tetna22a2 kamen marra?
+El internet 3anna maktou3, el router bel mamarr shaghal 3and el ba2yin?
+Dayya3t el mafatee7, fi nuskha tanye bel maktab? Ana msakkar 3alayye barra.
+El bet 7elw w ndif, ne7na mabsoutin ktir hon, shukran.
+Btesma7o bel 7ayawanat? 3anna kalb zghir hedi ktir w latif.
+Emta byelemmo el zbele? El tanakat malyanin w bada2o yfou7o.
+Baddi a3ref eza mawkaf el siyyara mashmoul bel ejar aw 3ala 7ada.
+El daw bel mamarr ma 3am ydawwi w el denye 3atme ktir bel lel.
+Masa el kheir, 7awwalt el masari ba3d el dohr, hayda ra2am el marja3.
+Fina netla2a bel bet yom el sabt el sob7 ta nwa22e3 el 3a2ed?
+Akid, mashi el 7al, mnshoufak. Tayyeb, ma fi mushkle, bestanna telefonak.
+Ezayak ya basha, ana 3ayez a3raf el ego2ar kam el shahr da? Wallahi el sha22a 7elwa awi.
+Inshallah bokra el sob7 hab3at el felous. Yalla habibi, kifak? Mnee7 el 7amdella.
+"""#
+
+    /// Arabic script. The identifier recognizes Arabic by its script; this text gives the
+    /// Arabic word list used when a message mixes scripts.
+    static let arabic = #"""
+مرحبا، دفعت الإيجار لهذا الشهر أمس في المساء. هل يمكنك أن تؤكد أنك استلمته؟
+صباح الخير، حنفية المطبخ تسرب الماء منذ يوم الاثنين والماء على الأرض.
+متى سيأتي السباك لإصلاح المرحاض؟ الماء يجري طوال الليل ولا نستطيع النوم.
+شكرا جزيلا على إرسال شخص بسرعة، كل شيء يعمل الآن.
+قال صاحب البيت إن التأمين سيعاد خلال أسبوعين لكنني ما زلت أنتظر.
+هل الشقة في الطابق الثاني ما زالت متاحة؟ أريد أن أراها في نهاية هذا الأسبوع.
+لا توجد كهرباء في المبنى كله منذ الصباح، هل هناك مشكلة في العداد؟
+جاري يسبب إزعاجا كبيرا في الليل والموسيقى عالية حتى الساعة الثالثة صباحا.
+أرسل لي تفاصيل الحساب البنكي مرة أخرى من فضلك، أريد الدفع بالتحويل بدلا من النقد.
+ينتهي العقد الشهر القادم وأود تجديده لسنة أخرى إذا أمكن.
+يوجد عفن على جدار غرفة النوم والنافذة لا تغلق جيدا.
+هل يمكنني الحصول على نسخة من إيصال الدفعة الأخيرة؟ أحتاجها لأوراقي.
+آسف على التأخير في الدفع، سأرسل باقي المبلغ يوم الجمعة عندما أستلم راتبي.
+البيت جميل ونظيف ونحن سعداء جدا هنا، شكرا لكم.
+"""#
+}

@@ -1,0 +1,349 @@
+/// Options of the sentiment stage.
+public struct SentimentOptions: Sendable, Equatable {
+    /// How much an emoji counts relative to a word of the same rated strength.
+    public var emojiWeight: Double = 1.5
+    public init() {}
+}
+
+/// How a message feels: VADER's compound score, how strongly it is felt, and how urgent it is.
+public struct Sentiment: Sendable, Equatable {
+    /// In [-1, 1]: VADER's compound normalization of the summed valences.
+    public var score: Double
+    /// "positive" (score ≥ 0.05), "negative" (score ≤ -0.05) or "neutral".
+    public var label: String
+    /// In [0, 1]: how strongly felt, regardless of sign (mixed feelings do not cancel out).
+    public var intensity: Double
+    /// In [0, 1]: how urgently the sender needs an answer, from the cues found.
+    public var urgency: Double
+    /// The urgency cues found, in the order they appear ("asap", "water everywhere", "!!!", "caps").
+    public var urgencyCues: [String]
+
+    /// {"score","label","intensity","urgency","urgencyCues"}, numbers rounded to 3 decimals.
+    public var json: JSONValue {
+        var object = JSONObject()
+        object.append("score", .double(Self.round3(score)))
+        object.append("label", .string(label))
+        object.append("intensity", .double(Self.round3(intensity)))
+        object.append("urgency", .double(Self.round3(urgency)))
+        object.append("urgencyCues", .array(urgencyCues.map { .string($0) }))
+        return .object(object)
+    }
+
+    static func round3(_ x: Double) -> Double {
+        let r = (x * 1000).rounded() / 1000
+        return r == 0 ? 0 : r  // no "-0"
+    }
+}
+
+/// A VADER-style rule-based sentiment scorer (Hutto & Gilbert 2014) tuned for tenants' WhatsApp
+/// messages: VADER's lexicon and rules (boosters, negation, "but", caps, "!"), plus
+/// property-management and French/Swahili/Kinyarwanda/Arabic words, phrases, emoji scores
+/// from the Emoji Sentiment Ranking, elongated words and an urgency estimate.
+/// Stateless and `Sendable`; the tables are built once, at first use.
+public struct SentimentAnalyzer: Sendable {
+    public let options: SentimentOptions
+
+    public init(options: SentimentOptions = SentimentOptions()) throws(ParleyError) {
+        guard options.emojiWeight.isFinite, options.emojiWeight >= 0, options.emojiWeight <= 10 else {
+            throw ParleyError(.invalidConfig, "sentiment emojiWeight must be a number from 0 to 10, got \(options.emojiWeight)")
+        }
+        self.options = options
+    }
+
+    public func analyze(_ text: String) -> Sentiment {
+        let tables = SentimentTables.shared
+        var scan = SentimentScanner(tables: tables)
+        scan.scan(text)
+        return scan.buf.withUnsafeBufferPointer { buf in
+            score(scan, buf: buf, tables: tables)
+        }
+    }
+
+    // VADER's empirically derived constants.
+    static let boosterIncrement = 0.293
+    static let capsIncrement = 0.733
+    static let negationScalar = -0.74
+
+    private func score(_ scan: SentimentScanner, buf: UnsafeBufferPointer<UInt8>, tables: SentimentTables) -> Sentiment {
+        let tokens = scan.tokens
+        let n = tokens.count
+        var entries = [SentimentEntry](repeating: SentimentEntry(), count: n)
+        var emphasized = [Bool](repeating: false, count: n)
+
+        // 1. Resolve each token, longest phrase first.
+        var i = 0
+        while i < n {
+            let token = tokens[i]
+            if token.isEmoji { i += 1; continue }
+            var entry = tables.words.value(for: UnsafeBufferPointer(rebasing: buf[token.range])) ?? SentimentEntry()
+            if !entry.isUseful, token.elongated, let collapsed = tables.collapsedLookup(UnsafeBufferPointer(rebasing: buf[token.range])) {
+                entry = collapsed
+                emphasized[i] = true
+            }
+            if entry.phraseMax >= 2 {
+                var length = min(Int(entry.phraseMax), n - i)
+                while length >= 2 {
+                    let last = i + length - 1
+                    if tokens[i..<last].contains(where: { $0.clauseEnd || $0.isEmoji }) || tokens[last].isEmoji { length -= 1; continue }
+                    if let phrase = tables.words.value(for: UnsafeBufferPointer(rebasing: buf[token.range.lowerBound..<tokens[last].range.upperBound])),
+                       phrase.hasValence || phrase.degree != 0 {
+                        entry = phrase
+                        entry.negator = false
+                        entries[i] = entry
+                        i += length
+                        break
+                    }
+                    length -= 1
+                }
+                if length >= 2 { continue }
+            }
+            if token.hasNegatingApostrophe { entry.negator = true }
+            entries[i] = entry
+            i += 1
+        }
+
+        // A negator that negates the next word does not also count on its own ("no problem").
+        for i in 0..<n where entries[i].negator && entries[i].hasValence {
+            if i + 1 < n, !tokens[i].clauseEnd, entries[i + 1].hasValence, entries[i + 1].degree == 0 {
+                entries[i].hasValence = false
+            }
+        }
+
+        // 2. Valence of each sentiment-bearing token (VADER's sentiment_valence).
+        let capDiff = scan.casedWords > 0 && scan.capsWords > 0 && scan.capsWords < scan.casedWords
+        var valences = [Double](repeating: 0, count: n)
+        var contrastAt = -1
+        for i in 0..<n {
+            let token = tokens[i]
+            if token.isEmoji {
+                valences[i] = Double(token.emojiValence) * options.emojiWeight
+                continue
+            }
+            let entry = entries[i]
+            if entry.contrast && contrastAt < 0 { contrastAt = i }
+            guard entry.hasValence, entry.degree == 0 else { continue }
+            var v = Double(entry.valence)
+            if v == 0 { continue }
+            if token.isUpper && capDiff { v += v > 0 ? Self.capsIncrement : -Self.capsIncrement }
+            if emphasized[i] { v += v > 0 ? Self.boosterIncrement : -Self.boosterIncrement }
+            var negated = false
+            var k = 1
+            while k <= 3, i - k >= 0 {
+                let j = i - k
+                if tokens[j].clauseEnd || tokens[j].isEmoji { break }
+                let before = entries[j]
+                if !before.hasValence, before.degree == 1 || before.degree == -1 {
+                    var s = Self.boosterIncrement * Double(before.degree)
+                    if v < 0 { s = -s }
+                    if tokens[j].isUpper && capDiff { s += v > 0 ? Self.capsIncrement : -Self.capsIncrement }
+                    v += s * (k == 1 ? 1 : k == 2 ? 0.95 : 0.9)
+                }
+                if before.negator { negated = true }
+                k += 1
+            }
+            if negated { v *= Self.negationScalar }
+            // Degree words after the word: "nzuri sana", "byiza cyane".
+            var j = i + 1
+            while j < n, j <= i + 2, !tokens[j - 1].clauseEnd, entries[j].degree == 2 || entries[j].degree == -2 {
+                var s = Self.boosterIncrement * Double(entries[j].degree / 2)
+                if v < 0 { s = -s }
+                v += s
+                j += 1
+            }
+            valences[i] = v
+        }
+
+        // 3. Contrast: the clause after "but" weighs more than the one before it.
+        if contrastAt >= 0 {
+            for i in 0..<n where i != contrastAt {
+                valences[i] *= i < contrastAt ? 0.5 : 1.5
+            }
+        }
+
+        // 4. Compound score, VADER's normalization, and punctuation emphasis.
+        var sum = 0.0
+        var absoluteSum = 0.0
+        for v in valences { sum += v; absoluteSum += abs(v) }
+        var amplifier = Double(min(scan.exclamations, 4)) * 0.292
+        if scan.questions > 1 { amplifier += scan.questions <= 3 ? Double(scan.questions) * 0.18 : 0.96 }
+        if sum > 0 { sum += amplifier } else if sum < 0 { sum -= amplifier }
+        let compound = Self.normalize(sum)
+        let intensity = absoluteSum > 0 ? Self.normalize(absoluteSum + amplifier) : 0
+        let label = compound >= 0.05 ? "positive" : compound <= -0.05 ? "negative" : "neutral"
+
+        // 5. Urgency.
+        var cueIndices: [Int] = []
+        i = 0
+        while i < n {
+            let token = tokens[i]
+            if token.isEmoji { i += 1; continue }
+            guard let entry = tables.urgency.value(for: UnsafeBufferPointer(rebasing: buf[token.range])) else { i += 1; continue }
+            var matched = entry.cue >= 0 ? (cue: Int(entry.cue), length: 1) : nil
+            if entry.phraseMax >= 2 {
+                var length = min(Int(entry.phraseMax), n - i)
+                while length >= 2 {
+                    let last = i + length - 1
+                    if !tokens[i..<last].contains(where: { $0.clauseEnd || $0.isEmoji }), !tokens[last].isEmoji,
+                       let phrase = tables.urgency.value(for: UnsafeBufferPointer(rebasing: buf[token.range.lowerBound..<tokens[last].range.upperBound])),
+                       phrase.cue >= 0 {
+                        matched = (Int(phrase.cue), length)
+                        break
+                    }
+                    length -= 1
+                }
+            }
+            if let matched {
+                if !cueIndices.contains(matched.cue) { cueIndices.append(matched.cue) }
+                i += matched.length
+            } else {
+                i += 1
+            }
+        }
+        var cues: [String] = []
+        var calm = 1.0
+        for index in cueIndices {
+            cues.append(tables.cueNames[index])
+            calm *= 1 - tables.cueWeights[index]
+        }
+        // Emphasis raises urgency only when something is wrong: "I LOVE IT!!!" is not urgent.
+        if !cueIndices.isEmpty || compound <= -0.05 {
+            if scan.maxExclamationRun >= 3 || scan.exclamations >= 4 {
+                cues.append("!!!")
+                calm *= 1 - 0.2
+            }
+            let shouting = capDiff ? scan.longCapsWords >= 1 : scan.longCapsWords >= 2
+            if shouting {
+                cues.append("caps")
+                calm *= 1 - 0.15
+            }
+        }
+        let urgency = cues.isEmpty ? 0 : 1 - calm
+
+        return Sentiment(score: compound, label: label, intensity: intensity, urgency: urgency, urgencyCues: cues)
+    }
+
+    /// VADER's normalization of a valence sum into (-1, 1), alpha 15.
+    static func normalize(_ score: Double) -> Double {
+        let n = score / (score * score + 15).squareRoot()
+        return min(1, max(-1, n))
+    }
+}
+
+/// What the tables say about one word or phrase.
+struct SentimentEntry: Sendable {
+    var valence: Float = 0
+    var hasValence = false
+    /// 1 raises / -1 lowers the next sentiment word; 2 / -2 the previous one.
+    var degree: Int8 = 0
+    var negator = false
+    var contrast = false
+    /// The longest phrase (in words) starting with this word, 0 if none.
+    var phraseMax: UInt8 = 0
+
+    var isUseful: Bool { hasValence || degree != 0 || negator || contrast || phraseMax > 0 }
+}
+
+struct UrgencyEntry: Sendable {
+    var cue: Int32 = -1
+    var phraseMax: UInt8 = 0
+}
+
+/// The parsed tables, shared by every analyzer.
+struct SentimentTables: Sendable {
+    static let shared = SentimentTables()
+
+    var words: ByteTable<SentimentEntry>
+    var urgency: ByteTable<UrgencyEntry>
+    var cueNames: [String]
+    var cueWeights: [Double]
+    /// Emoji scalar → valence on the lexicon's scale (before the emoji weight).
+    var emoji: [UInt32: Float]
+
+    init() {
+        var words = ByteTable<SentimentEntry>(minimumCapacity: 8300)
+        func addPhrasePrefix(_ key: String, into table: inout ByteTable<SentimentEntry>) {
+            let parts = key.split(separator: " ")
+            guard parts.count >= 2, parts.count <= 4 else { return }
+            table.update(String(parts[0]), initial: SentimentEntry()) { $0.phraseMax = max($0.phraseMax, UInt8(parts.count)) }
+        }
+        // VADER's lexicon: keys lower-cased (VADER lower-cases tokens, so its few upper-case
+        // emoticons such as ":D" only ever matched in lower case); the first entry of a key wins.
+        forEachTableLine(SentimentData.vaderLexicon) { fields in
+            guard fields.count >= 2, let value = Float(fields[1]) else { return }
+            let key = fields[0].lowercased()
+            words.update(key, initial: SentimentEntry()) { entry in
+                if !entry.hasValence { entry.valence = value; entry.hasValence = true }
+            }
+            addPhrasePrefix(key, into: &words)
+        }
+        forEachTableLine(SentimentData.additions) { fields in
+            guard fields.count >= 2, let value = Float(fields[1]) else { return }
+            let key = String(fields[0])
+            words.update(key, initial: SentimentEntry()) { $0.valence = value; $0.hasValence = true }
+            addPhrasePrefix(key, into: &words)
+        }
+        forEachTableLine(SentimentData.degreeWords) { fields in
+            guard fields.count >= 2 else { return }
+            let degree: Int8 = switch fields[1] { case "+": 1; case "-": -1; case "+>": 2; case "->": -2; default: 0 }
+            let key = String(fields[0])
+            words.update(key, initial: SentimentEntry()) { $0.degree = degree }
+            addPhrasePrefix(key, into: &words)
+        }
+        forEachTableLine(SentimentData.negators) { fields in
+            words.update(String(fields[0]), initial: SentimentEntry()) { $0.negator = true }
+        }
+        forEachTableLine(SentimentData.contrastWords) { fields in
+            words.update(String(fields[0]), initial: SentimentEntry()) { $0.contrast = true }
+        }
+        self.words = words
+
+        var urgency = ByteTable<UrgencyEntry>(minimumCapacity: 160)
+        var cueNames: [String] = []
+        var cueWeights: [Double] = []
+        forEachTableLine(SentimentData.urgencyCues) { fields in
+            guard fields.count >= 2, let weight = Double(fields[1]) else { return }
+            let key = String(fields[0])
+            let index = Int32(cueNames.count)
+            cueNames.append(key)
+            cueWeights.append(weight)
+            urgency.update(key, initial: UrgencyEntry()) { $0.cue = index }
+            let parts = key.split(separator: " ")
+            if parts.count >= 2 {
+                urgency.update(String(parts[0]), initial: UrgencyEntry()) { $0.phraseMax = max($0.phraseMax, UInt8(min(parts.count, 4))) }
+            }
+        }
+        self.urgency = urgency
+        self.cueNames = cueNames
+        self.cueWeights = cueWeights
+        var emoji: [UInt32: Float] = [:]
+
+        forEachTableLine(SentimentData.emojiSentimentRanking) { fields in
+            guard fields.count >= 2, let scalar = UInt32(fields[0], radix: 16), let score = Float(fields[1]) else { return }
+            emoji[scalar] = score * 4
+        }
+        forEachTableLine(SentimentData.emojiAdditions) { fields in
+            guard fields.count >= 2, let scalar = UInt32(fields[0], radix: 16), let value = Float(fields[1]) else { return }
+            emoji[scalar] = value
+        }
+        self.emoji = emoji
+    }
+
+    /// Looks an elongated word up with its runs of three or more letters cut to two, then to
+    /// one: "goooood" → "good", "soooo" → "so", "pleaaase" → "please".
+    func collapsedLookup(_ word: UnsafeBufferPointer<UInt8>) -> SentimentEntry? {
+        for keep in [2, 1] {
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(word.count)
+            var k = 0
+            while k < word.count {
+                var run = 1
+                while k + run < word.count, word[k + run] == word[k] { run += 1 }
+                let copies = run >= 3 ? keep : run
+                for _ in 0..<copies { collapsed.append(word[k]) }
+                k += run
+            }
+            if let entry = collapsed.withUnsafeBufferPointer({ words.value(for: $0) }), entry.isUseful { return entry }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,579 @@
+// Parley's own sentiment tables, written for Parley (same licence as the project). Valences use
+// VADER's scale ([-4, 4], a word like "good" is 1.9, "bad" -2.5); an entry here replaces VADER's
+// for the same key. Keys are lower case; a key with spaces is a phrase of up to four words,
+// matched before single words (VADER's own multi-word entries such as "fed up" become phrases too).
+
+/// Namespace of the embedded tables; each is parsed once, at first use.
+enum SentimentData {}
+
+extension SentimentData {
+    /// Property-management words and everyday French, Swahili, Kinyarwanda and Arabic
+    /// (Latin letters and Arabic script) sentiment words: word<TAB>valence.
+    static let additions = #"""
+leak	-1.4
+leaks	-1.4
+leaking	-1.6
+leaky	-1.4
+leakage	-1.4
+dripping	-1.0
+mould	-1.8
+mouldy	-1.9
+mold	-1.8
+moldy	-1.9
+damp	-1.2
+dampness	-1.3
+broken	-2.1
+broke down	-1.8
+flooded	-2.2
+flooding	-2.3
+cockroach	-1.9
+cockroaches	-2.1
+roaches	-2.0
+bedbugs	-2.3
+bed bugs	-2.3
+termites	-1.8
+rats	-1.9
+mice	-1.2
+pests	-1.8
+infestation	-2.2
+no water	-2.0
+no hot water	-1.9
+no power	-2.0
+no electricity	-2.0
+no light	-1.5
+no lights	-1.5
+power cut	-1.8
+power outage	-1.8
+blackout	-1.8
+blocked	-1.3
+clogged	-1.4
+overflowing	-1.6
+burst	-1.6
+cracked	-1.3
+crack	-0.8
+noisy	-1.3
+stinks	-2.0
+smelly	-1.7
+not working	-1.8
+doesn't work	-1.8
+doesnt work	-1.8
+isn't working	-1.8
+stopped working	-1.9
+still waiting	-1.6
+still broken	-2.3
+overcharged	-2.1
+evicted	-2.4
+eviction	-2.0
+unacceptable	-2.5
+ridiculous	-2.0
+water everywhere	-2.2
+gas leak	-2.5
+smell gas	-2.0
+smell of gas	-2.0
+locked out	-1.8
+burst pipe	-2.0
+pipe burst	-2.0
+urgent	-0.8
+urgently	-0.8
+fixed	1.6
+sorted	1.4
+all sorted	1.8
+repaired	1.6
+resolved	1.5
+working again	1.8
+works now	1.6
+working now	1.6
+all good	2.0
+thank you	2.0
+thanks a lot	2.3
+cheers	1.6
+appreciated	2.0
+spotless	2.2
+merci	2.0
+merci beaucoup	2.6
+nul	-2.0
+nulle	-2.0
+super	2.3
+génial	2.8
+genial	2.8
+parfait	2.5
+parfaite	2.5
+bien	1.3
+très bien	2.2
+bon	1.2
+bonne	1.2
+mauvais	-2.0
+mauvaise	-2.0
+content	1.8
+contente	1.8
+contents	1.8
+heureux	2.2
+heureuse	2.2
+satisfait	1.8
+satisfaite	1.8
+déçu	-2.0
+décue	-2.0
+déçue	-2.0
+decu	-2.0
+decue	-2.0
+fâché	-2.2
+fache	-2.2
+énervé	-2.0
+enerve	-2.0
+énervée	-2.0
+problème	-1.2
+probleme	-1.2
+problèmes	-1.3
+panne	-1.6
+en panne	-1.8
+cassé	-1.8
+cassée	-1.8
+fuite	-1.5
+fuit	-1.4
+moisissure	-1.8
+cafards	-2.1
+sympa	1.8
+bravo	2.2
+dommage	-1.3
+inacceptable	-2.5
+inquiet	-1.5
+inquiète	-1.5
+malheureusement	-1.2
+horrible	-2.5
+catastrophe	-2.6
+honteux	-2.2
+asante	2.0
+asanteni	2.0
+asante sana	2.6
+nzuri	2.0
+vizuri	1.8
+poa	1.5
+safi	1.8
+mbaya	-2.0
+si nzuri	-1.9
+si mbaya	1.0
+vibaya	-1.8
+tatizo	-1.3
+matatizo	-1.4
+shida	-1.3
+imeharibika	-1.9
+imevunjika	-1.8
+inavuja	-1.6
+hasira	-2.0
+nimekasirika	-2.3
+nimechoka	-1.5
+furaha	2.2
+nimefurahi	2.2
+hongera	2.2
+karibu	1.0
+pole	-0.5
+mende	-1.9
+panya	-1.4
+matata	-1.2
+haifanyi kazi	-1.8
+hakuna maji	-2.0
+hakuna umeme	-2.0
+imetengenezwa	1.6
+murakoze	2.0
+urakoze	2.0
+murakoze cyane	2.6
+byiza	2.0
+ni byiza	2.0
+neza	1.5
+meza	1.8
+mwiza	1.8
+mbi	-2.0
+nabi	-1.8
+ikibazo	-1.1
+ibibazo	-1.2
+yapfuye	-1.7
+byapfuye	-1.7
+birababaje	-2.1
+ndishimye	2.2
+nishimiye	2.1
+ntibikora	-1.7
+ntabwo bikora	-1.8
+nta mazi	-2.0
+nta muriro	-2.0
+byakemutse	1.6
+shukran	2.0
+shokran	2.0
+choukran	2.0
+shukran kteer	2.5
+mashallah	2.2
+mashaallah	2.2
+masha'allah	2.2
+mashalla	2.2
+alhamdulillah	1.5
+hamdulillah	1.5
+hamdella	1.5
+mumtaz	2.5
+momtaz	2.5
+mnee7	1.8
+mni7	1.8
+mnih	1.8
+kwayes	1.8
+kwayyes	1.8
+kwayis	1.8
+helw	1.8
+7elw	1.8
+7ilw	1.8
+zift	-2.0
+khara	-2.5
+za3lan	-1.8
+zaalan	-1.8
+mabsout	2.0
+mabsoot	2.0
+3afye	1.5
+ya3tik el 3afye	2.0
+shukrun	2.0
+شكرا	2.0
+شكراً	2.0
+ممتاز	2.5
+ممتازة	2.5
+جميل	2.0
+جميلة	2.0
+رائع	2.8
+حلو	1.8
+الحمدلله	1.5
+الحمد لله	1.5
+ماشاءالله	2.2
+ما شاء الله	2.2
+سعيد	2.2
+مبسوط	2.0
+سيء	-2.0
+سيئ	-2.0
+سيئة	-2.0
+مشكلة	-1.2
+مكسور	-1.8
+مكسورة	-1.8
+تسرب	-1.5
+زعلان	-1.8
+غاضب	-2.2
+للأسف	-1.2
+لا يعمل	-1.8
+خربان	-1.8
+عطلان	-1.7
+"""#
+
+    /// Degree words: word<TAB>kind. "+" raises and "-" lowers the next sentiment word's
+    /// strength (VADER's boosters and dampeners, with their ±0.293); "+>" and "->" do the same
+    /// to the word before them (Swahili "nzuri sana", Kinyarwanda "byiza cyane", Arabic "جدا").
+    static let degreeWords = #"""
+absolutely	+
+amazingly	+
+awfully	+
+completely	+
+considerable	+
+considerably	+
+decidedly	+
+deeply	+
+effing	+
+enormous	+
+enormously	+
+entirely	+
+especially	+
+exceptional	+
+exceptionally	+
+extreme	+
+extremely	+
+fabulously	+
+flipping	+
+flippin	+
+frackin	+
+fracking	+
+fricking	+
+frickin	+
+frigging	+
+friggin	+
+fully	+
+fuckin	+
+fucking	+
+fuggin	+
+fugging	+
+greatly	+
+hella	+
+highly	+
+hugely	+
+incredible	+
+incredibly	+
+intensely	+
+major	+
+majorly	+
+more	+
+most	+
+particularly	+
+purely	+
+quite	+
+really	+
+remarkably	+
+so	+
+substantially	+
+thoroughly	+
+total	+
+totally	+
+tremendous	+
+tremendously	+
+uber	+
+unbelievably	+
+unusually	+
+utter	+
+utterly	+
+very	+
+almost	-
+barely	-
+hardly	-
+just enough	-
+kind of	-
+kinda	-
+kindof	-
+kind-of	-
+less	-
+little	-
+marginal	-
+marginally	-
+occasional	-
+occasionally	-
+partly	-
+scarce	-
+scarcely	-
+slight	-
+slightly	-
+somewhat	-
+sort of	-
+sorta	-
+sortof	-
+sort-of	-
+a bit	-
+a little	-
+très	+
+tres	+
+trop	+
+vraiment	+
+tellement	+
+beaucoup	+
+assez	-
+un peu	-
+plutôt	-
+sana	+>
+kabisa	+>
+kidogo	->
+cyane	+>
+rwose	+>
+gake	->
+ktir	+
+kteer	+
+ktiir	+
+awi	+>
+awy	+>
+jiddan	+>
+جدا	+>
+جداً	+>
+كتير	+
+كثير	+>
+"""#
+
+    /// Words that negate the sentiment word up to three words after them (VADER's list plus
+    /// French, Swahili, Kinyarwanda and Arabic negators). Several negators in one window negate
+    /// once, so French "ne … pas" is one negation. Words containing "n't" negate too.
+    static let negators = #"""
+aint
+arent
+cannot
+cant
+couldnt
+darent
+didnt
+doesnt
+dont
+hadnt
+hasnt
+havent
+isnt
+mightnt
+mustnt
+neither
+neednt
+never
+none
+nope
+nor
+not
+nothing
+nowhere
+oughtnt
+shant
+shouldnt
+uhuh
+uh-uh
+wasnt
+werent
+without
+wont
+wouldnt
+rarely
+seldom
+despite
+no
+pas
+jamais
+rien
+aucun
+aucune
+sans
+sio
+hakuna
+hapana
+bila
+ntabwo
+nta
+mish
+mesh
+msh
+mush
+mosh
+mafi
+laa
+مش
+ما
+مو
+ليس
+لا
+بدون
+"""#
+
+    /// Contrast words: the clause after the first of them weighs 1.5, the one before 0.5.
+    static let contrastWords = #"""
+but
+however
+mais
+cependant
+lakini
+ila
+ariko
+walakin
+لكن
+بس
+"""#
+
+    /// Urgency cues: phrase<TAB>weight in (0, 1]. Urgency = 1 − Π(1 − weight) over the distinct
+    /// cues found, so one strong cue is enough and several weak ones add up.
+    static let urgencyCues = #"""
+asap	0.6
+a.s.a.p	0.6
+as soon as possible	0.6
+urgent	0.7
+urgently	0.7
+urgence	0.8
+emergency	0.8
+immediately	0.6
+right now	0.5
+right away	0.5
+straight away	0.5
+water everywhere	0.8
+flooding	0.8
+flooded	0.7
+flood	0.6
+fire	0.9
+on fire	0.95
+smoke	0.7
+smoking	0.5
+gas leak	0.9
+leaking gas	0.9
+smell gas	0.8
+smell of gas	0.8
+smells of gas	0.8
+no power	0.6
+no electricity	0.6
+power cut	0.5
+power outage	0.5
+blackout	0.5
+no water	0.5
+locked out	0.7
+burst pipe	0.8
+pipe burst	0.8
+sparks	0.7
+sparking	0.7
+electric shock	0.8
+help	0.4
+please help	0.5
+help me	0.5
+help us	0.5
+sos	0.8
+danger	0.7
+dangerous	0.6
+injured	0.7
+break-in	0.8
+broken into	0.8
+burglary	0.8
+collapsed	0.7
+haraka	0.6
+upesi	0.5
+dharura	0.8
+sasa hivi	0.5
+moshi	0.6
+mafuriko	0.8
+hakuna maji	0.5
+hakuna umeme	0.6
+msaada	0.4
+vite	0.5
+tout de suite	0.5
+immédiatement	0.6
+immediatement	0.6
+incendie	0.9
+fumée	0.7
+fumee	0.7
+fuite de gaz	0.9
+inondation	0.8
+inondé	0.7
+inonde	0.7
+au secours	0.8
+pas d'eau	0.5
+pas d'électricité	0.6
+pas d'electricite	0.6
+pas de courant	0.6
+coupure	0.4
+byihutirwa	0.7
+vuba	0.5
+vuba vuba	0.6
+nta mazi	0.5
+nta muriro	0.6
+inkongi	0.9
+mudufashe	0.5
+ubutabazi	0.8
+عاجل	0.7
+بسرعة	0.5
+حريق	0.9
+طوارئ	0.8
+تسرب غاز	0.9
+ساعدوني	0.5
+فورا	0.6
+فوراً	0.6
+3ajel	0.7
+bsor3a	0.5
+bi sor3a	0.5
+7ari2	0.9
+"""#
+
+    /// Emoji the ranking does not have (newer than 2015) or rates against how tenants use them:
+    /// code point (hex)<TAB>valence already on the lexicon's scale (before the emoji weight).
+    static let emojiAdditions = #"""
+1F92C	-3.0
+1F644	-1.5
+1F926	-1.5
+1F937	-0.3
+1F97A	-0.8
+1F970	3.0
+1F929	2.6
+1F917	2.0
+1F914	-0.3
+1F975	-1.0
+1F976	-1.0
+1F92E	-2.5
+1F922	-2.2
+1F622	-1.6
+1F62D	-1.8
+1F494	-2.2
+274C	-1.5
+"""#
+}
