@@ -6,7 +6,7 @@ struct ParleyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley",
         abstract: "Parley: an embeddable conversation engine for WhatsApp bots.",
-        subcommands: [ProcessCommand.self, VersionCommand.self]
+        subcommands: [ProcessCommand.self, VersionCommand.self, TrainCommand.self, IntentCommand.self]
     )
 }
 
