@@ -36,6 +36,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("L2 weight decay.", visibility: .hidden)) var l2: Double?
     @Option(help: ArgumentHelp("Share held out for temperature calibration.", visibility: .hidden)) var calibration: Double?
     @Option(help: ArgumentHelp("Shuffle seed.", visibility: .hidden)) var seed: UInt64?
+    @Option(help: ArgumentHelp("Share of the last SGD steps averaged.", visibility: .hidden)) var averaged: Double?
 
     func validate() throws {
         if output == nil && validationShare == nil { throw ValidationError("give -o MODEL (or --validate F)") }
@@ -56,6 +57,7 @@ struct TrainCommand: ParsableCommand {
         if let l2 { o.l2 = l2 }
         if let calibration { o.calibrationFraction = calibration }
         if let seed { o.seed = seed }
+        if let averaged { o.averagedShare = averaged }
         return o
     }
 

@@ -17,13 +17,15 @@ public struct IntentTrainingOptions: Sendable, Equatable {
     /// Inverse document frequency weighting of features.
     public var useIDF = true
     /// Passes of SGD over the data; the learning rate decays linearly to 0.
-    public var epochs = 20
+    public var epochs = 30
     public var learningRate = 1.0
     /// L2 weight decay applied to the rows an example touches.
     public var l2 = 0.0
     /// The stratified share of the data held out to fit the softmax temperature (then the
     /// model is trained again on everything). 0 keeps temperature 1.
     public var calibrationFraction = 0.1
+    /// Share of the last SGD steps whose iterates are averaged into the model (0: the last iterate).
+    public var averagedShare = 0.0
     /// Seeds the shuffles: training is deterministic.
     public var seed: UInt64 = 0x5EED
 
@@ -41,7 +43,6 @@ public final class IntentModel: Sendable {
     /// Bucket → row, -1 for buckets never seen in training.
     let rowOf: [Int32]
     let idf: [Float]
-    let unseenIDF: Float
     let bias: [Float]
     /// rows × labels, row-major: a feature's weights for every class are contiguous.
     let weights: [Float]
@@ -57,7 +58,7 @@ public final class IntentModel: Sendable {
     static let outOfScopeNames: Set<String> = ["other", "out_of_scope", "oos", "outofscope", "none"]
     static let unknownName = "unknown"
 
-    init(featurizer: IntentFeaturizer, labels: [String], buckets: [Int32], idf: [Float], unseenIDF: Float,
+    init(featurizer: IntentFeaturizer, labels: [String], buckets: [Int32], idf: [Float],
          bias: [Float], weights: [Float], wordWeight: Float, charWeight: Float, temperature: Float) {
         self.featurizer = featurizer
         self.labels = labels
@@ -66,7 +67,6 @@ public final class IntentModel: Sendable {
         for (row, bucket) in buckets.enumerated() { rowOf[Int(bucket)] = Int32(row) }
         self.rowOf = rowOf
         self.idf = idf
-        self.unseenIDF = unseenIDF
         self.bias = bias
         self.weights = weights
         self.wordWeight = wordWeight
@@ -83,7 +83,6 @@ public final class IntentModel: Sendable {
         let rowOf: UnsafePointer<Int32>
         let weights: UnsafePointer<Float>
         let idf: UnsafePointer<Float>
-        let unseenIDF: Float
         let classes: Int
         let wordScores: UnsafeMutablePointer<Float>
         let charScores: UnsafeMutablePointer<Float>
@@ -96,7 +95,7 @@ public final class IntentModel: Sendable {
         mutating func word(_ bucket: Int) {
             total += 1
             let row = Int(rowOf[bucket])
-            guard row >= 0 else { wordSquares += unseenIDF * unseenIDF; return }
+            guard row >= 0 else { return }
             seen += 1
             let value = idf[row]
             wordSquares += value * value
@@ -108,7 +107,7 @@ public final class IntentModel: Sendable {
         mutating func char(_ bucket: Int) {
             total += 1
             let row = Int(rowOf[bucket])
-            guard row >= 0 else { charSquares += unseenIDF * unseenIDF; return }
+            guard row >= 0 else { return }
             seen += 1
             let value = idf[row]
             charSquares += value * value
@@ -129,7 +128,7 @@ public final class IntentModel: Sendable {
                 weights.withUnsafeBufferPointer { weights in
                     idf.withUnsafeBufferPointer { idf in
                         var sink = ScoringSink(rowOf: rowOf.baseAddress!, weights: weights.baseAddress ?? UnsafePointer(bitPattern: 8)!,
-                                               idf: idf.baseAddress ?? UnsafePointer(bitPattern: 8)!, unseenIDF: unseenIDF,
+                                               idf: idf.baseAddress ?? UnsafePointer(bitPattern: 8)!,
                                                classes: classes, wordScores: wordScores, charScores: charScores)
                         featurizer.featurize(text, into: &sink)
                         return (sink.wordSquares, sink.charSquares, sink.seen, sink.total)

@@ -8,7 +8,7 @@ import Glibc
 ///     u8         format version (1)
 ///     u8 hashBits, u8 charMin, u8 charMax, u8 flags (bit 0: word bigrams)
 ///     u32 labels, u32 rows
-///     f32 wordWeight, f32 charWeight, f32 temperature, f32 unseenIDF
+///     f32 wordWeight, f32 charWeight, f32 temperature
 ///     labels     u32 byte length + UTF-8, each
 ///     u32 × rows       hash buckets, strictly ascending
 ///     f32 × rows       IDF
@@ -30,7 +30,7 @@ extension IntentModel {
         out.append(featurizer.wordBigrams ? 1 : 0)
         Self.put(&out, UInt32(labels.count))
         Self.put(&out, UInt32(buckets.count))
-        for value in [wordWeight, charWeight, temperature, unseenIDF] { Self.put(&out, value.bitPattern) }
+        for value in [wordWeight, charWeight, temperature] { Self.put(&out, value.bitPattern) }
         for label in labels {
             Self.put(&out, UInt32(label.utf8.count))
             out.append(contentsOf: label.utf8)
@@ -52,7 +52,7 @@ extension IntentModel {
     }
 
     public convenience init(serialized bytes: UnsafeRawBufferPointer) throws(ParleyError) {
-        let headerSize = 7 + 1 + 4 + 8 + 16
+        let headerSize = 7 + 1 + 4 + 8 + 12
         guard bytes.count >= 8, Array(bytes[0..<7]) == Self.magic else {
             throw ParleyError(.corrupt, "not a Parley intent model (bad magic)")
         }
@@ -76,14 +76,13 @@ extension IntentModel {
         let wordWeight = try reader.f32()
         let charWeight = try reader.f32()
         let temperature = try reader.f32()
-        let unseenIDF = try reader.f32()
         guard (10...24).contains(hashBits), charMin >= 1, charMax <= 8, flags <= 1 else {
             throw ParleyError(.corrupt, "intent model has invalid feature settings")
         }
         guard labelCount >= 2, labelCount <= 100_000, rowCount <= (1 << hashBits) else {
             throw ParleyError(.corrupt, "intent model has invalid dimensions (\(labelCount) labels, \(rowCount) rows)")
         }
-        guard temperature > 0, temperature.isFinite, wordWeight.isFinite, charWeight.isFinite, unseenIDF.isFinite else {
+        guard temperature > 0, temperature.isFinite, wordWeight.isFinite, charWeight.isFinite else {
             throw ParleyError(.corrupt, "intent model has invalid scalars")
         }
         var labels: [String] = []
@@ -113,7 +112,7 @@ extension IntentModel {
         let bias = try reader.floats(labelCount)
         let weights = try reader.floats(rowCount * labelCount)
         let featurizer = IntentFeaturizer(hashBits: hashBits, charMin: charMin, charMax: charMax, wordBigrams: flags & 1 == 1)
-        self.init(featurizer: featurizer, labels: labels, buckets: buckets, idf: idf, unseenIDF: unseenIDF, bias: bias,
+        self.init(featurizer: featurizer, labels: labels, buckets: buckets, idf: idf, bias: bias,
                   weights: weights, wordWeight: wordWeight, charWeight: charWeight, temperature: temperature)
     }
 

@@ -32,7 +32,7 @@ extension IntentModel {
         }
         let full = data.fit(indices: Array(0..<data.count), options: options, rng: &rng)
         return IntentModel(featurizer: featurizer, labels: labels, buckets: data.buckets, idf: data.idf,
-                           unseenIDF: data.unseenIDF, bias: full.bias, weights: full.weights,
+                           bias: full.bias, weights: full.weights,
                            wordWeight: Float(options.wordWeight), charWeight: Float(options.charWeight),
                            temperature: temperature)
     }
@@ -76,7 +76,6 @@ struct TrainingData {
     let values: [Float]
     let buckets: [Int32]
     let idf: [Float]
-    let unseenIDF: Float
 
     struct CollectingSink: IntentFeatureSink {
         var buckets: [Int32] = []
@@ -121,10 +120,8 @@ struct TrainingData {
         let n = Double(examples.count)
         if options.useIDF {
             idf = documentFrequency.map { Float(log((n + 1) / (Double($0) + 1)) + 1) }
-            unseenIDF = Float(log(n + 1) + 1)
         } else {
             idf = [Float](repeating: 1, count: buckets.count)
-            unseenIDF = 1
         }
 
         var values = [Float](repeating: 0, count: rows.count)
@@ -189,43 +186,70 @@ struct TrainingData {
         }
     }
 
-    /// Multinomial logistic regression by SGD, learning rate decaying linearly to 0.
+    /// Multinomial logistic regression by SGD, learning rate decaying linearly to 0. With
+    /// averaging, the result is the mean of the iterates of the last `averagedShare` of the
+    /// steps (Polyak–Ruppert), kept lazily: u accumulates (steps averaged so far) × update.
     func fit(indices: [Int], options: IntentTrainingOptions, rng: inout SplitMix64) -> (weights: [Float], bias: [Float]) {
         var weights = [Float](repeating: 0, count: buckets.count * classes)
         var bias = [Float](repeating: 0, count: classes)
+        let averaging = options.averagedShare > 0
+        var weightSums = [Float](repeating: 0, count: averaging ? weights.count : 0)
+        var biasSums = [Float](repeating: 0, count: classes)
         var order = indices
-        let totalSteps = Double(options.epochs * max(order.count, 1))
-        var step = 0.0
+        let totalSteps = options.epochs * max(order.count, 1)
+        let averageStart = averaging ? Int(Double(totalSteps) * (1 - options.averagedShare)) : totalSteps
+        var step = 0
         let learningRate = options.learningRate
         let decay = Float(options.l2)
         var gradient = [Float](repeating: 0, count: classes)
         weights.withUnsafeMutableBufferPointer { weightBuffer in
             bias.withUnsafeMutableBufferPointer { biasBuffer in
-                gradient.withUnsafeMutableBufferPointer { gradientBuffer in
-                    rows.withUnsafeBufferPointer { rows in
-                        values.withUnsafeBufferPointer { values in
-                            let w = weightBuffer.baseAddress!
-                            let b = biasBuffer.baseAddress!
-                            let g = gradientBuffer.baseAddress!
-                            for _ in 0..<options.epochs {
-                                order.shuffle(using: &rng)
-                                for e in order {
-                                    let rate = Float(learningRate * (1 - step / totalSteps))
-                                    step += 1
-                                    logits(e, weights: w, bias: b, into: g)
-                                    IntentModel.softmax(g, classes, temperature: 1)
-                                    g[Int(targets[e])] -= 1
-                                    let shrink = 1 - rate * decay
-                                    for f in offsets[e]..<offsets[e + 1] {
-                                        let row = w + Int(rows[f]) * classes
-                                        let scale = rate * values[f]
-                                        if decay > 0 {
-                                            for k in 0..<classes { row[k] = row[k] * shrink - scale * g[k] }
-                                        } else {
-                                            for k in 0..<classes { row[k] -= scale * g[k] }
+                weightSums.withUnsafeMutableBufferPointer { sumBuffer in
+                    biasSums.withUnsafeMutableBufferPointer { biasSumBuffer in
+                        gradient.withUnsafeMutableBufferPointer { gradientBuffer in
+                            rows.withUnsafeBufferPointer { rows in
+                                values.withUnsafeBufferPointer { values in
+                                    let w = weightBuffer.baseAddress!
+                                    let b = biasBuffer.baseAddress!
+                                    let u = sumBuffer.baseAddress
+                                    let ub = biasSumBuffer.baseAddress!
+                                    let g = gradientBuffer.baseAddress!
+                                    for _ in 0..<options.epochs {
+                                        order.shuffle(using: &rng)
+                                        for e in order {
+                                            let rate = Float(learningRate * (1 - Double(step) / Double(totalSteps)))
+                                            let averagedSteps = Float(step - averageStart)   // < 0: not averaging yet
+                                            step += 1
+                                            logits(e, weights: w, bias: b, into: g)
+                                            IntentModel.softmax(g, classes, temperature: 1)
+                                            g[Int(targets[e])] -= 1
+                                            let shrink = 1 - rate * decay
+                                            for f in offsets[e]..<offsets[e + 1] {
+                                                let offset = Int(rows[f]) * classes
+                                                let row = w + offset
+                                                let scale = rate * values[f]
+                                                if decay > 0 {
+                                                    for k in 0..<classes { row[k] = row[k] * shrink - scale * g[k] }
+                                                } else {
+                                                    for k in 0..<classes { row[k] -= scale * g[k] }
+                                                }
+                                                if averagedSteps > 0, let u {
+                                                    let sums = u + offset
+                                                    let factor = averagedSteps * scale
+                                                    for k in 0..<classes { sums[k] -= factor * g[k] }
+                                                }
+                                            }
+                                            for k in 0..<classes { b[k] -= rate * g[k] }
+                                            if averagedSteps > 0 {
+                                                for k in 0..<classes { ub[k] -= averagedSteps * rate * g[k] }
+                                            }
                                         }
                                     }
-                                    for k in 0..<classes { b[k] -= rate * g[k] }
+                                    let averaged = Float(totalSteps - averageStart)
+                                    if averaging && averaged > 0, let u {
+                                        for i in 0..<(buckets.count * classes) { w[i] -= u[i] / averaged }
+                                        for k in 0..<classes { b[k] -= ub[k] / averaged }
+                                    }
                                 }
                             }
                         }
