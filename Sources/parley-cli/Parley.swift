@@ -6,7 +6,10 @@ struct ParleyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parley",
         abstract: "Parley: an embeddable conversation engine for WhatsApp bots.",
-        subcommands: [ProcessCommand.self, ThreadsCommand.self, BenchCommand.self, SentimentCommand.self, VersionCommand.self]
+        subcommands: [
+            ProcessCommand.self, ThreadsCommand.self, TrainCommand.self, IntentCommand.self, SentimentCommand.self,
+            BenchCommand.self, VersionCommand.self,
+        ]
     )
 }
 

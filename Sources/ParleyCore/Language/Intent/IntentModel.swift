@@ -1,0 +1,215 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How `IntentModel.train` builds a model. The defaults were chosen on validation splits of
+/// the SNIPS and HWU64 training sets (never their test sets) and on the property corpus.
+public struct IntentTrainingOptions: Sendable, Equatable {
+    /// Features are hashed into 2^hashBits buckets.
+    public var hashBits = 18
+    /// Character n-gram lengths inside words (with boundary markers); charMax < charMin turns them off.
+    public var charMin = 3
+    public var charMax = 5
+    public var wordBigrams = true
+    /// Relative weight of the word (unigram + bigram) and character feature groups; each group is L2-normalized.
+    public var wordWeight = 1.0
+    public var charWeight = 1.0
+    /// Inverse document frequency weighting of features.
+    public var useIDF = true
+    /// Passes of SGD over the data; the learning rate decays linearly to 0.
+    public var epochs = 30
+    public var learningRate = 1.0
+    /// L2 weight decay applied to the rows an example touches.
+    public var l2 = 0.0
+    /// The stratified share of the data held out to fit the softmax temperature (then the
+    /// model is trained again on everything). 0 keeps temperature 1.
+    public var calibrationFraction = 0.1
+    /// Share of the last SGD steps whose iterates are averaged into the model (0: the last iterate).
+    public var averagedShare = 0.0
+    /// Seeds the shuffles: training is deterministic.
+    public var seed: UInt64 = 0x5EED
+
+    public init() {}
+}
+
+/// A multinomial logistic-regression intent classifier over hashed word and character
+/// n-grams, with a softmax temperature fitted on held-out data so that confidences are
+/// calibrated probabilities. Immutable once built: safe to share between threads.
+public final class IntentModel: Sendable {
+    let featurizer: IntentFeaturizer
+    let labels: [String]
+    /// The hash buckets seen in training, ascending; row i of the weights belongs to buckets[i].
+    let buckets: [Int32]
+    /// Bucket → row, -1 for buckets never seen in training.
+    let rowOf: [Int32]
+    let idf: [Float]
+    let bias: [Float]
+    /// rows × labels, row-major: a feature's weights for every class are contiguous.
+    let weights: [Float]
+    let wordWeight: Float
+    let charWeight: Float
+    let temperature: Float
+    let outOfScopeLabels: [Bool]
+
+    /// Below this share of features seen in training, a message is out of scope.
+    static let minimumCoverage = 0.5
+    /// Below this best probability, a message is out of scope.
+    static let minimumConfidence = 0.45
+    static let outOfScopeNames: Set<String> = ["other", "out_of_scope", "oos", "outofscope", "none"]
+    static let unknownName = "unknown"
+
+    init(featurizer: IntentFeaturizer, labels: [String], buckets: [Int32], idf: [Float],
+         bias: [Float], weights: [Float], wordWeight: Float, charWeight: Float, temperature: Float) {
+        self.featurizer = featurizer
+        self.labels = labels
+        self.buckets = buckets
+        var rowOf = [Int32](repeating: -1, count: featurizer.bucketCount)
+        for (row, bucket) in buckets.enumerated() { rowOf[Int(bucket)] = Int32(row) }
+        self.rowOf = rowOf
+        self.idf = idf
+        self.bias = bias
+        self.weights = weights
+        self.wordWeight = wordWeight
+        self.charWeight = charWeight
+        self.temperature = temperature
+        self.outOfScopeLabels = labels.map { Self.outOfScopeNames.contains($0.lowercased()) }
+    }
+
+    public var intents: [String] { labels }
+
+    // MARK: prediction
+
+    struct ScoringSink: IntentFeatureSink {
+        let rowOf: UnsafePointer<Int32>
+        let weights: UnsafePointer<Float>
+        let idf: UnsafePointer<Float>
+        let classes: Int
+        let wordScores: UnsafeMutablePointer<Float>
+        let charScores: UnsafeMutablePointer<Float>
+        var wordSquares: Float = 0
+        var charSquares: Float = 0
+        var seen = 0
+        var total = 0
+
+        @inline(__always)
+        mutating func word(_ bucket: Int) {
+            total += 1
+            let row = Int(rowOf[bucket])
+            guard row >= 0 else { return }
+            seen += 1
+            let value = idf[row]
+            wordSquares += value * value
+            let w = weights + row * classes
+            for k in 0..<classes { wordScores[k] += value * w[k] }
+        }
+
+        @inline(__always)
+        mutating func char(_ bucket: Int) {
+            total += 1
+            let row = Int(rowOf[bucket])
+            guard row >= 0 else { return }
+            seen += 1
+            let value = idf[row]
+            charSquares += value * value
+            let w = weights + row * classes
+            for k in 0..<classes { charScores[k] += value * w[k] }
+        }
+    }
+
+    /// Writes the class logits (before temperature) of `text` into `logits`; returns the share
+    /// of the text's features that were seen in training.
+    func logits(_ text: String, into logits: UnsafeMutablePointer<Float>) -> Double {
+        let classes = labels.count
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * classes) { scratch in
+            let wordScores = scratch.baseAddress!
+            let charScores = wordScores + classes
+            wordScores.initialize(repeating: 0, count: 2 * classes)
+            let (wordSquares, charSquares, seen, total) = rowOf.withUnsafeBufferPointer { rowOf in
+                weights.withUnsafeBufferPointer { weights in
+                    idf.withUnsafeBufferPointer { idf in
+                        var sink = ScoringSink(rowOf: rowOf.baseAddress!, weights: weights.baseAddress ?? UnsafePointer(bitPattern: 8)!,
+                                               idf: idf.baseAddress ?? UnsafePointer(bitPattern: 8)!,
+                                               classes: classes, wordScores: wordScores, charScores: charScores)
+                        featurizer.featurize(text, into: &sink)
+                        return (sink.wordSquares, sink.charSquares, sink.seen, sink.total)
+                    }
+                }
+            }
+            let wordScale = wordSquares > 0 ? wordWeight / wordSquares.squareRoot() : 0
+            let charScale = charSquares > 0 ? charWeight / charSquares.squareRoot() : 0
+            for k in 0..<classes {
+                logits[k] = bias[k] + wordScale * wordScores[k] + charScale * charScores[k]
+            }
+            return total > 0 ? Double(seen) / Double(total) : 0
+        }
+    }
+
+    /// Calibrated probabilities of every intent, in `intents` order.
+    public func probabilities(_ text: String) -> [Double] {
+        let classes = labels.count
+        return [Double](unsafeUninitializedCapacity: classes) { buffer, count in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: classes) { scratch in
+                _ = logits(text, into: scratch.baseAddress!)
+                Self.softmax(scratch.baseAddress!, classes, temperature: temperature)
+                for k in 0..<classes { buffer[k] = Double(scratch[k]) }
+            }
+            count = classes
+        }
+    }
+
+    public func predict(_ text: String, threshold: Double = 0.75) -> IntentPrediction {
+        let classes = labels.count
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: classes) { scratch in
+            let p = scratch.baseAddress!
+            let coverage = logits(text, into: p)
+            Self.softmax(p, classes, temperature: temperature)
+            // The best four, by selection: classes can be many, only four are wanted.
+            var top: [(index: Int, probability: Float)] = []
+            top.reserveCapacity(4)
+            for k in 0..<classes {
+                let value = p[k]
+                if top.count < 4 || value > top[top.count - 1].probability {
+                    var position = top.count
+                    while position > 0 && top[position - 1].probability < value { position -= 1 }
+                    top.insert((k, value), at: position)
+                    if top.count > 4 { top.removeLast() }
+                }
+            }
+            let best = top[0]
+            let confidence = Double(best.probability)
+            let known = confidence >= threshold
+            let alternatives = top[(known ? 1 : 0)...].prefix(3).map { (name: labels[$0.index], confidence: Double($0.probability)) }
+            let outOfScope = outOfScopeLabels[best.index] || coverage < Self.minimumCoverage || confidence < Self.minimumConfidence
+            return IntentPrediction(name: known ? labels[best.index] : Self.unknownName, confidence: confidence,
+                                    alternatives: alternatives, outOfScope: outOfScope)
+        }
+    }
+
+    @inline(__always)
+    static func softmax(_ x: UnsafeMutablePointer<Float>, _ count: Int, temperature: Float) {
+        var maximum = -Float.infinity
+        for k in 0..<count { maximum = max(maximum, x[k]) }
+        var sum: Float = 0
+        let inverse = 1 / temperature
+        for k in 0..<count {
+            let e = expf((x[k] - maximum) * inverse)
+            x[k] = e
+            sum += e
+        }
+        let scale = 1 / sum
+        for k in 0..<count { x[k] *= scale }
+    }
+
+    // MARK: the built-in model
+
+    private static let builtIn: IntentModel = {
+        do {
+            return try train(IntentData.parse(PropertyIntentCorpus.jsonl))
+        } catch {
+            fatalError("the embedded property-management intent corpus is invalid: \(error)")
+        }
+    }()
+
+    /// The built-in property-management model, trained once (lazily, thread-safely) from the embedded corpus.
+    public static var propertyManagement: IntentModel { builtIn }
+}

@@ -1,0 +1,931 @@
+/// The built-in property-management intent corpus: one JSONL line per example,
+/// {"text": ..., "intent": ...}, 15 intents.
+///
+/// Source: written for Parley by its authors (no third-party text): tenant and prospect
+/// messages as they arrive on WhatsApp — short and long, typos, slang, emoji, and
+/// code-switching with French, Swahili, Kinyarwanda and Arabic. `other` is out-of-scope
+/// chit-chat. Licence: the project's own. Parsed and trained on first use of
+/// `IntentModel.propertyManagement`.
+enum PropertyIntentCorpus {
+    static let jsonl = #"""
+{"text": "I have paid the rent", "intent": "rent_payment"}
+{"text": "i paid rent today", "intent": "rent_payment"}
+{"text": "rent paid ✅", "intent": "rent_payment"}
+{"text": "just sent the rent via momo", "intent": "rent_payment"}
+{"text": "Sent 350,000 RWF for this month's rent, please confirm", "intent": "rent_payment"}
+{"text": "how do I pay my rent?", "intent": "rent_payment"}
+{"text": "what is the paybill number for rent", "intent": "rent_payment"}
+{"text": "can i pay rent by mpesa", "intent": "rent_payment"}
+{"text": "I'll pay the rent on Friday", "intent": "rent_payment"}
+{"text": "inshallah I'll pay friday", "intent": "rent_payment"}
+{"text": "nimelipa kodi ya mwezi huu", "intent": "rent_payment"}
+{"text": "nimetuma kodi kupitia mpesa", "intent": "rent_payment"}
+{"text": "kodi imelipwa", "intent": "rent_payment"}
+{"text": "j'ai payé le loyer", "intent": "rent_payment"}
+{"text": "j'ai envoyé le loyer par mobile money", "intent": "rent_payment"}
+{"text": "le loyer est payé pour ce mois", "intent": "rent_payment"}
+{"text": "narishyuye ubukode", "intent": "rent_payment"}
+{"text": "nohereje amafaranga y'ubukode kuri momo", "intent": "rent_payment"}
+{"text": "rent for march sent bro", "intent": "rent_payment"}
+{"text": "payment done for unit 4B", "intent": "rent_payment"}
+{"text": "did you receive my rent payment?", "intent": "rent_payment"}
+{"text": "pls confirm you got the rent 🙏", "intent": "rent_payment"}
+{"text": "I sent the money yesterday but no receipt yet", "intent": "rent_payment"}
+{"text": "i want to pay rent in two installments", "intent": "rent_payment"}
+{"text": "can I pay half now and half next week", "intent": "rent_payment"}
+{"text": "my rent will be late this month sorry", "intent": "rent_payment"}
+{"text": "rent is going to be a few days late", "intent": "rent_payment"}
+{"text": "can i get an extension on the rent", "intent": "rent_payment"}
+{"text": "which account do i send the rent to", "intent": "rent_payment"}
+{"text": "bank details for rent payment please", "intent": "rent_payment"}
+{"text": "whats the momo number to pay rent", "intent": "rent_payment"}
+{"text": "pais rent already chek ur phone", "intent": "rent_payment"}
+{"text": "paid 😊 transaction id MP230415XYZ", "intent": "rent_payment"}
+{"text": "here is the proof of payment", "intent": "rent_payment"}
+{"text": "attached is the payment screenshot", "intent": "rent_payment"}
+{"text": "how much do I owe for rent this month", "intent": "rent_payment"}
+{"text": "is there a late fee if i pay after the 5th", "intent": "rent_payment"}
+{"text": "why was I charged a late fee, I paid on time", "intent": "rent_payment"}
+{"text": "I paid twice by mistake, can I get a refund", "intent": "rent_payment"}
+{"text": "rent deposited to equity bank account", "intent": "rent_payment"}
+{"text": "transferred the rent, reference 88421", "intent": "rent_payment"}
+{"text": "can I pay for 3 months in advance", "intent": "rent_payment"}
+{"text": "i want to pay the whole year upfront", "intent": "rent_payment"}
+{"text": "do you accept cash for rent", "intent": "rent_payment"}
+{"text": "can i pay rent with card", "intent": "rent_payment"}
+{"text": "ntaye nishyura ubukode ejo", "intent": "rent_payment"}
+{"text": "nitalipa kodi kesho asubuhi", "intent": "rent_payment"}
+{"text": "nitalipa kodi tarehe tano", "intent": "rent_payment"}
+{"text": "shukran, rent sent", "intent": "rent_payment"}
+{"text": "rent imeingia?", "intent": "rent_payment"}
+{"text": "mpesa imeenda, check", "intent": "rent_payment"}
+{"text": "I've settled the outstanding balance", "intent": "rent_payment"}
+{"text": "clearing my arrears today", "intent": "rent_payment"}
+{"text": "what's my balance", "intent": "rent_payment"}
+{"text": "is my account up to date on rent", "intent": "rent_payment"}
+{"text": "payment reminder? I already paid!", "intent": "rent_payment"}
+{"text": "my standing order for rent failed", "intent": "rent_payment"}
+{"text": "I want to set up automatic rent payments", "intent": "rent_payment"}
+{"text": "the momo payment failed, what should I do", "intent": "rent_payment"}
+{"text": "sorry rent delayed, salary not in yet", "intent": "rent_payment"}
+{"text": "je vais payer le loyer lundi", "intent": "rent_payment"}
+{"text": "est-ce que vous avez reçu mon paiement", "intent": "rent_payment"}
+{"text": "rent money sent 💸", "intent": "rent_payment"}
+{"text": "paid the water and rent together", "intent": "rent_payment"}
+{"text": "invoice for this month's rent please so I can pay", "intent": "rent_payment"}
+{"text": "I paid the service charge", "intent": "rent_payment"}
+{"text": "wallahi i paid already check again", "intent": "rent_payment"}
+{"text": "the sink is leaking", "intent": "maintenance_request"}
+{"text": "my toilet is blocked", "intent": "maintenance_request"}
+{"text": "there is no water in the house", "intent": "maintenance_request"}
+{"text": "no water since morning 😩", "intent": "maintenance_request"}
+{"text": "the power is out in my apartment", "intent": "maintenance_request"}
+{"text": "electricity gone again", "intent": "maintenance_request"}
+{"text": "the bulb in the kitchen is broken", "intent": "maintenance_request"}
+{"text": "the door lock is broken, can someone fix it", "intent": "maintenance_request"}
+{"text": "the roof is leaking when it rains", "intent": "maintenance_request"}
+{"text": "water is dripping from the ceiling", "intent": "maintenance_request"}
+{"text": "the shower has no hot water", "intent": "maintenance_request"}
+{"text": "water heater not working", "intent": "maintenance_request"}
+{"text": "the fridge provided is not cooling", "intent": "maintenance_request"}
+{"text": "there are cockroaches everywhere, need pest control", "intent": "maintenance_request"}
+{"text": "rats in the kitchen!!", "intent": "maintenance_request"}
+{"text": "the gate remote doesn't work", "intent": "maintenance_request"}
+{"text": "the window glass cracked", "intent": "maintenance_request"}
+{"text": "can you send a plumber", "intent": "maintenance_request"}
+{"text": "i need an electrician asap", "intent": "maintenance_request"}
+{"text": "the socket in the bedroom sparks", "intent": "maintenance_request"}
+{"text": "toilet flush broken", "intent": "maintenance_request"}
+{"text": "the tap won't stop running", "intent": "maintenance_request"}
+{"text": "pipe burst in the bathroom 🚨", "intent": "maintenance_request"}
+{"text": "there's a gas smell in the kitchen", "intent": "maintenance_request"}
+{"text": "the lift is stuck again", "intent": "maintenance_request"}
+{"text": "elevator not working on 3rd floor", "intent": "maintenance_request"}
+{"text": "mold on the bedroom wall", "intent": "maintenance_request"}
+{"text": "the wall paint is peeling", "intent": "maintenance_request"}
+{"text": "the wardrobe door fell off", "intent": "maintenance_request"}
+{"text": "the ceiling fan makes noise and doesn't spin", "intent": "maintenance_request"}
+{"text": "my key broke in the lock", "intent": "maintenance_request"}
+{"text": "the drainage is blocked, bad smell", "intent": "maintenance_request"}
+{"text": "sewage overflowing outside my door", "intent": "maintenance_request"}
+{"text": "the borehole pump is off", "intent": "maintenance_request"}
+{"text": "wifi in the building is down", "intent": "maintenance_request"}
+{"text": "the security light outside is off", "intent": "maintenance_request"}
+{"text": "bomba inavuja", "intent": "maintenance_request"}
+{"text": "choo kimeziba", "intent": "maintenance_request"}
+{"text": "hakuna maji tangu jana", "intent": "maintenance_request"}
+{"text": "umeme umekatika", "intent": "maintenance_request"}
+{"text": "stima imepotea nyumba yangu", "intent": "maintenance_request"}
+{"text": "la fuite d'eau dans la salle de bain", "intent": "maintenance_request"}
+{"text": "le robinet fuit", "intent": "maintenance_request"}
+{"text": "il n'y a pas d'électricité", "intent": "maintenance_request"}
+{"text": "la porte ne ferme pas", "intent": "maintenance_request"}
+{"text": "amazi yabuze", "intent": "maintenance_request"}
+{"text": "umuriro wabuze mu nzu", "intent": "maintenance_request"}
+{"text": "robine irava", "intent": "maintenance_request"}
+{"text": "when will the repair guy come", "intent": "maintenance_request"}
+{"text": "the fundi didn't finish the job", "intent": "maintenance_request"}
+{"text": "follow up on my repair request from last week", "intent": "maintenance_request"}
+{"text": "still waiting for someone to fix the shower", "intent": "maintenance_request"}
+{"text": "can the caretaker check my meter", "intent": "maintenance_request"}
+{"text": "the prepaid meter is showing error", "intent": "maintenance_request"}
+{"text": "my tokens are not loading on the meter", "intent": "maintenance_request"}
+{"text": "the cooker is not working", "intent": "maintenance_request"}
+{"text": "the window won't close, security issue", "intent": "maintenance_request"}
+{"text": "the bathroom tiles are broken", "intent": "maintenance_request"}
+{"text": "water pressure very low", "intent": "maintenance_request"}
+{"text": "termites in the door frame", "intent": "maintenance_request"}
+{"text": "broken stair handrail, someone could get hurt", "intent": "maintenance_request"}
+{"text": "sink blocked + fridge noise, pls send someone", "intent": "maintenance_request"}
+{"text": "can I come see the apartment", "intent": "viewing_booking"}
+{"text": "I'd like to book a viewing", "intent": "viewing_booking"}
+{"text": "when can I view the house", "intent": "viewing_booking"}
+{"text": "can i visit tomorrow at 10am", "intent": "viewing_booking"}
+{"text": "is saturday ok for a viewing", "intent": "viewing_booking"}
+{"text": "i want to see the 2 bedroom in Kimihurura", "intent": "viewing_booking"}
+{"text": "schedule a tour please", "intent": "viewing_booking"}
+{"text": "book me a viewing for the studio", "intent": "viewing_booking"}
+{"text": "can we meet at the property at 3pm", "intent": "viewing_booking"}
+{"text": "available to show me the house this weekend?", "intent": "viewing_booking"}
+{"text": "I want to check out the place before paying", "intent": "viewing_booking"}
+{"text": "can I see it today after work", "intent": "viewing_booking"}
+{"text": "I'd like to arrange an inspection of the flat", "intent": "viewing_booking"}
+{"text": "can my wife come see the house instead of me", "intent": "viewing_booking"}
+{"text": "is there a virtual tour or video", "intent": "viewing_booking"}
+{"text": "send me a video of the house please", "intent": "viewing_booking"}
+{"text": "can you do a video call tour", "intent": "viewing_booking"}
+{"text": "let me come and view on monday morning", "intent": "viewing_booking"}
+{"text": "viewing at 4 works for me", "intent": "viewing_booking"}
+{"text": "confirm my viewing for tomorrow", "intent": "viewing_booking"}
+{"text": "I need to reschedule my viewing", "intent": "viewing_booking"}
+{"text": "cancel my viewing appointment please", "intent": "viewing_booking"}
+{"text": "can we move the viewing to friday", "intent": "viewing_booking"}
+{"text": "i'm at the gate for the viewing", "intent": "viewing_booking"}
+{"text": "where do we meet for the house visit", "intent": "viewing_booking"}
+{"text": "nataka kuja kuona nyumba", "intent": "viewing_booking"}
+{"text": "naweza kuja kuangalia nyumba kesho", "intent": "viewing_booking"}
+{"text": "je peux visiter l'appartement samedi", "intent": "viewing_booking"}
+{"text": "j'aimerais visiter la maison", "intent": "viewing_booking"}
+{"text": "on peut se voir pour la visite demain", "intent": "viewing_booking"}
+{"text": "ndashaka kuza kureba inzu", "intent": "viewing_booking"}
+{"text": "nshobora kuza kureba inzu ejo", "intent": "viewing_booking"}
+{"text": "book a visit for the 3 bedroom house pls", "intent": "viewing_booking"}
+{"text": "i saw the ad, can i come see it", "intent": "viewing_booking"}
+{"text": "when is the open house", "intent": "viewing_booking"}
+{"text": "let's schedule a visit", "intent": "viewing_booking"}
+{"text": "can I view the office space", "intent": "viewing_booking"}
+{"text": "want to view before signing", "intent": "viewing_booking"}
+{"text": "would like to see unit 12 on thursday", "intent": "viewing_booking"}
+{"text": "is 9am too early to view", "intent": "viewing_booking"}
+{"text": "can the agent show me the place at lunch time", "intent": "viewing_booking"}
+{"text": "appointment to view the apartment", "intent": "viewing_booking"}
+{"text": "can I bring my friend to the viewing", "intent": "viewing_booking"}
+{"text": "I missed the viewing, can we book another one", "intent": "viewing_booking"}
+{"text": "tomorrow evening viewing possible?", "intent": "viewing_booking"}
+{"text": "visit the flat this afternoon?", "intent": "viewing_booking"}
+{"text": "I'm interested, when can I see it 👀", "intent": "viewing_booking"}
+{"text": "viewing plz", "intent": "viewing_booking"}
+{"text": "keen to see the property asap", "intent": "viewing_booking"}
+{"text": "can i book a slot to see the apartments", "intent": "viewing_booking"}
+{"text": "i want to see the rooms first", "intent": "viewing_booking"}
+{"text": "show me the house on sunday", "intent": "viewing_booking"}
+{"text": "do you do viewings on sundays", "intent": "viewing_booking"}
+{"text": "what time are viewings", "intent": "viewing_booking"}
+{"text": "nataka kuona chumba kwanza", "intent": "viewing_booking"}
+{"text": "I'd love a tour of the compound", "intent": "viewing_booking"}
+{"text": "how do I book a site visit", "intent": "viewing_booking"}
+{"text": "visit the villa next week?", "intent": "viewing_booking"}
+{"text": "arrange for me to see the bedsitter", "intent": "viewing_booking"}
+{"text": "can I pass by to see the house at 5", "intent": "viewing_booking"}
+{"text": "I want to book an appointment to see the flat", "intent": "viewing_booking"}
+{"text": "when are you free to show me the unit", "intent": "viewing_booking"}
+{"text": "is the apartment still available", "intent": "availability"}
+{"text": "do you have any 2 bedroom houses", "intent": "availability"}
+{"text": "any vacancies?", "intent": "availability"}
+{"text": "is the house still free", "intent": "availability"}
+{"text": "do you have a studio available", "intent": "availability"}
+{"text": "is the room taken already", "intent": "availability"}
+{"text": "do you have anything available from next month", "intent": "availability"}
+{"text": "any 3 bedroom for rent in Kacyiru", "intent": "availability"}
+{"text": "looking for a one bedroom in Westlands", "intent": "availability"}
+{"text": "do you have furnished apartments", "intent": "availability"}
+{"text": "are there any houses available now", "intent": "availability"}
+{"text": "is unit 5 vacant", "intent": "availability"}
+{"text": "still available?", "intent": "availability"}
+{"text": "available? 🏠", "intent": "availability"}
+{"text": "I'm looking for a place to rent", "intent": "availability"}
+{"text": "do you have a bedsitter", "intent": "availability"}
+{"text": "do you have office space for rent", "intent": "availability"}
+{"text": "any shops available in the mall", "intent": "availability"}
+{"text": "are there houses with parking", "intent": "availability"}
+{"text": "do you have anything with a garden", "intent": "availability"}
+{"text": "need a house near the school", "intent": "availability"}
+{"text": "do you have pet friendly apartments", "intent": "availability"}
+{"text": "can I move in next week, is it free", "intent": "availability"}
+{"text": "when will the apartment be available", "intent": "availability"}
+{"text": "is the penthouse taken", "intent": "availability"}
+{"text": "do you have something for a family of 5", "intent": "availability"}
+{"text": "any single rooms", "intent": "availability"}
+{"text": "i need a house for 6 months only", "intent": "availability"}
+{"text": "do you have short term rentals", "intent": "availability"}
+{"text": "is there a vacancy in block C", "intent": "availability"}
+{"text": "nyumba bado iko", "intent": "availability"}
+{"text": "mna nyumba za kupangisha", "intent": "availability"}
+{"text": "kuna chumba kimoja kiko wazi", "intent": "availability"}
+{"text": "est-ce que l'appartement est encore disponible", "intent": "availability"}
+{"text": "avez-vous des maisons à louer", "intent": "availability"}
+{"text": "vous avez un studio libre", "intent": "availability"}
+{"text": "hari inzu ikodeshwa", "intent": "availability"}
+{"text": "inzu iracyahari", "intent": "availability"}
+{"text": "murafite inzu y'ibyumba bibiri", "intent": "availability"}
+{"text": "hello is the listing still up", "intent": "availability"}
+{"text": "saw your post on facebook, still available?", "intent": "availability"}
+{"text": "is the one on the ad gone", "intent": "availability"}
+{"text": "anything on the ground floor", "intent": "availability"}
+{"text": "looking for a 2br self contained", "intent": "availability"}
+{"text": "any apartments with a lift", "intent": "availability"}
+{"text": "i need a house in Nyarutarama, what do you have", "intent": "availability"}
+{"text": "do you have rentals in Kicukiro", "intent": "availability"}
+{"text": "what units are open right now", "intent": "availability"}
+{"text": "are all the flats taken", "intent": "availability"}
+{"text": "got any place for a student", "intent": "availability"}
+{"text": "any cheap rooms available", "intent": "availability"}
+{"text": "do you still have the house with the balcony", "intent": "availability"}
+{"text": "is there parking available in the building", "intent": "availability"}
+{"text": "do you have any commercial space", "intent": "availability"}
+{"text": "something available for December?", "intent": "availability"}
+{"text": "need accommodation urgently", "intent": "availability"}
+{"text": "a room for rent near town?", "intent": "availability"}
+{"text": "is the bungalow still on the market", "intent": "availability"}
+{"text": "the apartment advertised on jiji, is it available", "intent": "availability"}
+{"text": "any new listings this week", "intent": "availability"}
+{"text": "how much is the rent", "intent": "price_inquiry"}
+{"text": "what's the price of the 2 bedroom", "intent": "price_inquiry"}
+{"text": "how much for the studio", "intent": "price_inquiry"}
+{"text": "rent per month?", "intent": "price_inquiry"}
+{"text": "how much is the deposit", "intent": "price_inquiry"}
+{"text": "is the price negotiable", "intent": "price_inquiry"}
+{"text": "can you reduce the rent a little", "intent": "price_inquiry"}
+{"text": "what is the service charge", "intent": "price_inquiry"}
+{"text": "are utilities included in the rent", "intent": "price_inquiry"}
+{"text": "does the rent include water and electricity", "intent": "price_inquiry"}
+{"text": "how much is parking", "intent": "price_inquiry"}
+{"text": "what's the total move in cost", "intent": "price_inquiry"}
+{"text": "how many months deposit do you need", "intent": "price_inquiry"}
+{"text": "price?", "intent": "price_inquiry"}
+{"text": "how much 💰", "intent": "price_inquiry"}
+{"text": "bei gani", "intent": "price_inquiry"}
+{"text": "kodi ni ngapi kwa mwezi", "intent": "price_inquiry"}
+{"text": "bei ya nyumba ya vyumba viwili", "intent": "price_inquiry"}
+{"text": "c'est combien le loyer", "intent": "price_inquiry"}
+{"text": "quel est le prix de l'appartement", "intent": "price_inquiry"}
+{"text": "le loyer est négociable ?", "intent": "price_inquiry"}
+{"text": "ni angahe ubukode", "intent": "price_inquiry"}
+{"text": "inzu ni amafaranga angahe", "intent": "price_inquiry"}
+{"text": "igiciro cy'inzu ni angahe", "intent": "price_inquiry"}
+{"text": "what's the cost for a year", "intent": "price_inquiry"}
+{"text": "do you give a discount for paying upfront", "intent": "price_inquiry"}
+{"text": "is there an agent fee", "intent": "price_inquiry"}
+{"text": "any hidden fees?", "intent": "price_inquiry"}
+{"text": "how much is the security deposit for the 3 bedroom", "intent": "price_inquiry"}
+{"text": "what's your best price", "intent": "price_inquiry"}
+{"text": "too expensive, can you do 300k", "intent": "price_inquiry"}
+{"text": "will the rent go up next year", "intent": "price_inquiry"}
+{"text": "how much is the garbage fee", "intent": "price_inquiry"}
+{"text": "what does the service charge cover", "intent": "price_inquiry"}
+{"text": "how much is internet per month", "intent": "price_inquiry"}
+{"text": "price in dollars please", "intent": "price_inquiry"}
+{"text": "is it cheaper without furniture", "intent": "price_inquiry"}
+{"text": "how much for a short stay", "intent": "price_inquiry"}
+{"text": "whats the rate per night", "intent": "price_inquiry"}
+{"text": "rent for the shop?", "intent": "price_inquiry"}
+{"text": "price of the office per square meter", "intent": "price_inquiry"}
+{"text": "how much is the commission", "intent": "price_inquiry"}
+{"text": "last price?", "intent": "price_inquiry"}
+{"text": "what's the monthly fee", "intent": "price_inquiry"}
+{"text": "can we negotiate the price", "intent": "price_inquiry"}
+{"text": "the price is a bit high for me", "intent": "price_inquiry"}
+{"text": "how much is rent for the bedsitter", "intent": "price_inquiry"}
+{"text": "cost of the 1br in town", "intent": "price_inquiry"}
+{"text": "rent inclusive of everything?", "intent": "price_inquiry"}
+{"text": "how much do i need to pay to move in", "intent": "price_inquiry"}
+{"text": "what's the application fee", "intent": "price_inquiry"}
+{"text": "do you charge for viewing", "intent": "price_inquiry"}
+{"text": "is water billed separately", "intent": "price_inquiry"}
+{"text": "what's the electricity cost roughly", "intent": "price_inquiry"}
+{"text": "i want to know the price range", "intent": "price_inquiry"}
+{"text": "how much are the apartments in the new block", "intent": "price_inquiry"}
+{"text": "what's the price for students", "intent": "price_inquiry"}
+{"text": "is VAT included", "intent": "price_inquiry"}
+{"text": "budget is 200k, what can I get", "intent": "price_inquiry"}
+{"text": "how much is it per month in USD", "intent": "price_inquiry"}
+{"text": "I want to renew my lease", "intent": "lease_renewal"}
+{"text": "my contract ends next month, can we renew", "intent": "lease_renewal"}
+{"text": "can I extend my tenancy for another year", "intent": "lease_renewal"}
+{"text": "renew the lease please", "intent": "lease_renewal"}
+{"text": "I'd like to stay another 12 months", "intent": "lease_renewal"}
+{"text": "lease expiring soon, what are the options", "intent": "lease_renewal"}
+{"text": "can we sign a new contract", "intent": "lease_renewal"}
+{"text": "how do I renew my tenancy agreement", "intent": "lease_renewal"}
+{"text": "will the rent change if I renew", "intent": "lease_renewal"}
+{"text": "i want to extend for 6 months only", "intent": "lease_renewal"}
+{"text": "can I switch to a month to month lease", "intent": "lease_renewal"}
+{"text": "renewal terms please", "intent": "lease_renewal"}
+{"text": "is my lease automatically renewed", "intent": "lease_renewal"}
+{"text": "when does my lease end", "intent": "lease_renewal"}
+{"text": "I wish to continue renting", "intent": "lease_renewal"}
+{"text": "we'd like to extend our stay", "intent": "lease_renewal"}
+{"text": "send me the renewal agreement", "intent": "lease_renewal"}
+{"text": "need a new contract with my new employer's name", "intent": "lease_renewal"}
+{"text": "can we renegotiate the lease at renewal", "intent": "lease_renewal"}
+{"text": "can I add my husband to the lease", "intent": "lease_renewal"}
+{"text": "change the lease to my company name", "intent": "lease_renewal"}
+{"text": "remove my roommate from the contract", "intent": "lease_renewal"}
+{"text": "nataka kuongeza mkataba", "intent": "lease_renewal"}
+{"text": "mkataba wangu unaisha, nataka kuendelea", "intent": "lease_renewal"}
+{"text": "je veux renouveler mon bail", "intent": "lease_renewal"}
+{"text": "mon bail expire le mois prochain", "intent": "lease_renewal"}
+{"text": "prolonger le contrat d'un an", "intent": "lease_renewal"}
+{"text": "ndashaka kongera amasezerano", "intent": "lease_renewal"}
+{"text": "amasezerano yanjye arangira ukwezi gutaha", "intent": "lease_renewal"}
+{"text": "extend lease pls", "intent": "lease_renewal"}
+{"text": "renew 🙏", "intent": "lease_renewal"}
+{"text": "contract renewal for unit 7", "intent": "lease_renewal"}
+{"text": "i'll be staying, let's renew", "intent": "lease_renewal"}
+{"text": "how much notice do i need to give to renew", "intent": "lease_renewal"}
+{"text": "can i renew for 2 years", "intent": "lease_renewal"}
+{"text": "is there a renewal fee", "intent": "lease_renewal"}
+{"text": "do i have to pay a new deposit if i renew", "intent": "lease_renewal"}
+{"text": "my lease is up in june, I want to stay", "intent": "lease_renewal"}
+{"text": "re-sign the lease", "intent": "lease_renewal"}
+{"text": "lease extension request", "intent": "lease_renewal"}
+{"text": "the renewal letter has the wrong dates", "intent": "lease_renewal"}
+{"text": "can we update the lease with the new rent", "intent": "lease_renewal"}
+{"text": "i got the renewal notice, what do I sign", "intent": "lease_renewal"}
+{"text": "do I need to come to the office to renew the contract", "intent": "lease_renewal"}
+{"text": "can I sign the renewal online", "intent": "lease_renewal"}
+{"text": "we want to renew but need a bigger unit in the same building", "intent": "lease_renewal"}
+{"text": "transfer my lease to the 3 bedroom", "intent": "lease_renewal"}
+{"text": "can my lease start over from next month", "intent": "lease_renewal"}
+{"text": "I want to renew but the price increase is too much", "intent": "lease_renewal"}
+{"text": "is the landlord willing to renew", "intent": "lease_renewal"}
+{"text": "continue with the same contract please", "intent": "lease_renewal"}
+{"text": "tenancy renewal", "intent": "lease_renewal"}
+{"text": "extend my stay till december", "intent": "lease_renewal"}
+{"text": "keep me on for another term", "intent": "lease_renewal"}
+{"text": "renewing contract, what documents needed", "intent": "lease_renewal"}
+{"text": "sign a new one year lease", "intent": "lease_renewal"}
+{"text": "lease ending, want to keep the house", "intent": "lease_renewal"}
+{"text": "mkataba mpya tafadhali", "intent": "lease_renewal"}
+{"text": "we'll extend, send the papers", "intent": "lease_renewal"}
+{"text": "we want to extend the contract by 3 months", "intent": "lease_renewal"}
+{"text": "I want to move out", "intent": "move_out"}
+{"text": "I'm moving out next month", "intent": "move_out"}
+{"text": "giving notice to vacate", "intent": "move_out"}
+{"text": "this is my one month notice", "intent": "move_out"}
+{"text": "I will vacate the house on the 30th", "intent": "move_out"}
+{"text": "how do I end my lease early", "intent": "move_out"}
+{"text": "I want to terminate my contract", "intent": "move_out"}
+{"text": "when will I get my deposit back", "intent": "move_out"}
+{"text": "deposit refund please", "intent": "move_out"}
+{"text": "how much of the deposit will I get back", "intent": "move_out"}
+{"text": "can we schedule the move out inspection", "intent": "move_out"}
+{"text": "I'm leaving the apartment end of this month", "intent": "move_out"}
+{"text": "moving out, where do I drop the keys", "intent": "move_out"}
+{"text": "handing over the keys on friday", "intent": "move_out"}
+{"text": "we are relocating, need to leave the house", "intent": "move_out"}
+{"text": "I need to break the lease, job transfer", "intent": "move_out"}
+{"text": "what is the penalty for leaving early", "intent": "move_out"}
+{"text": "final inspection before I leave", "intent": "move_out"}
+{"text": "I moved out last week, still no deposit", "intent": "move_out"}
+{"text": "you deducted too much from my deposit", "intent": "move_out"}
+{"text": "nataka kuhama", "intent": "move_out"}
+{"text": "nitahama mwisho wa mwezi", "intent": "move_out"}
+{"text": "nahama nyumba, nirudishiwe deposit", "intent": "move_out"}
+{"text": "je quitte l'appartement à la fin du mois", "intent": "move_out"}
+{"text": "je donne mon préavis", "intent": "move_out"}
+{"text": "remboursement de la caution svp", "intent": "move_out"}
+{"text": "ngiye kwimuka", "intent": "move_out"}
+{"text": "nzava mu nzu mu kwezi gutaha", "intent": "move_out"}
+{"text": "mumpe ingwate yanjye", "intent": "move_out"}
+{"text": "notice to vacate attached", "intent": "move_out"}
+{"text": "leaving 😢 moving to another city", "intent": "move_out"}
+{"text": "moving out soon, what's the process", "intent": "move_out"}
+{"text": "checkout procedure?", "intent": "move_out"}
+{"text": "I want to give my notice", "intent": "move_out"}
+{"text": "how many days notice do I need to give", "intent": "move_out"}
+{"text": "I won't renew, I'm leaving", "intent": "move_out"}
+{"text": "not renewing my lease", "intent": "move_out"}
+{"text": "I'll be out by the 15th", "intent": "move_out"}
+{"text": "can someone come for the handover", "intent": "move_out"}
+{"text": "the house is empty now, come take the keys", "intent": "move_out"}
+{"text": "my last day in the apartment is sunday", "intent": "move_out"}
+{"text": "I need the move out checklist", "intent": "move_out"}
+{"text": "do I need to repaint before leaving", "intent": "move_out"}
+{"text": "cleaning before moving out, is it required", "intent": "move_out"}
+{"text": "return my security deposit", "intent": "move_out"}
+{"text": "when is the deposit refunded after moving out", "intent": "move_out"}
+{"text": "can the deposit cover my last month's rent", "intent": "move_out"}
+{"text": "vacating unit 3A", "intent": "move_out"}
+{"text": "end of tenancy", "intent": "move_out"}
+{"text": "we are moving out of the house", "intent": "move_out"}
+{"text": "terminating tenancy agreement", "intent": "move_out"}
+{"text": "I found a new place, so I'm leaving", "intent": "move_out"}
+{"text": "I'd like to cancel my lease", "intent": "move_out"}
+{"text": "quitting the house next month", "intent": "move_out"}
+{"text": "moving back home, giving notice", "intent": "move_out"}
+{"text": "inform the landlord I am vacating", "intent": "move_out"}
+{"text": "request for move-out inspection", "intent": "move_out"}
+{"text": "how do I hand over the meter readings", "intent": "move_out"}
+{"text": "leaving the flat early, can I find a replacement tenant", "intent": "move_out"}
+{"text": "sublet my room instead of moving out?", "intent": "move_out"}
+{"text": "deposit hasn't been returned after 30 days", "intent": "move_out"}
+{"text": "my neighbour plays loud music every night", "intent": "complaint"}
+{"text": "the noise from upstairs is unbearable", "intent": "complaint"}
+{"text": "the caretaker was rude to me", "intent": "complaint"}
+{"text": "security guard was sleeping on duty", "intent": "complaint"}
+{"text": "the compound is dirty", "intent": "complaint"}
+{"text": "garbage hasn't been collected for two weeks", "intent": "complaint"}
+{"text": "someone keeps parking in my spot", "intent": "complaint"}
+{"text": "I'm not happy with the service", "intent": "complaint"}
+{"text": "this is unacceptable!!!", "intent": "complaint"}
+{"text": "you never respond to my messages 😡", "intent": "complaint"}
+{"text": "I've been waiting for days, very bad service", "intent": "complaint"}
+{"text": "the agent lied to me about the house", "intent": "complaint"}
+{"text": "my neighbour's dog barks all night", "intent": "complaint"}
+{"text": "people smoking in the stairwell", "intent": "complaint"}
+{"text": "the neighbours are fighting every night", "intent": "complaint"}
+{"text": "the building is not safe, strangers coming in", "intent": "complaint"}
+{"text": "my car was scratched in the parking", "intent": "complaint"}
+{"text": "somebody stole my gas cylinder", "intent": "complaint"}
+{"text": "the water bill is way too high, it's wrong", "intent": "complaint"}
+{"text": "I was overcharged", "intent": "complaint"}
+{"text": "I want to file a complaint", "intent": "complaint"}
+{"text": "I want to speak to the manager about a complaint", "intent": "complaint"}
+{"text": "the cleaners damaged my door", "intent": "complaint"}
+{"text": "the gate is left open all night", "intent": "complaint"}
+{"text": "kelele nyingi sana usiku", "intent": "complaint"}
+{"text": "jirani yangu anapiga kelele", "intent": "complaint"}
+{"text": "mlinzi ni mkorofi", "intent": "complaint"}
+{"text": "le voisin fait trop de bruit", "intent": "complaint"}
+{"text": "je veux porter plainte", "intent": "complaint"}
+{"text": "le gardien est impoli", "intent": "complaint"}
+{"text": "umuturanyi asakuza cyane", "intent": "complaint"}
+{"text": "umuzamu ntabwo akora neza", "intent": "complaint"}
+{"text": "very disappointed with how you handle issues", "intent": "complaint"}
+{"text": "nobody fixed the problem I reported, this is a joke", "intent": "complaint"}
+{"text": "the landlord enters my house without permission", "intent": "complaint"}
+{"text": "the landlord keeps calling me at night", "intent": "complaint"}
+{"text": "the common area lights are always off", "intent": "complaint"}
+{"text": "terrible management honestly", "intent": "complaint"}
+{"text": "i am sick of this", "intent": "complaint"}
+{"text": "the borehole water smells bad and nobody cares", "intent": "complaint"}
+{"text": "the trash bins stink", "intent": "complaint"}
+{"text": "kids from next door broke my window and no one did anything", "intent": "complaint"}
+{"text": "the new tenant blocks the corridor with his stuff", "intent": "complaint"}
+{"text": "bad smell from the neighbour's house", "intent": "complaint"}
+{"text": "parking is chaos, no order at all", "intent": "complaint"}
+{"text": "you raised the rent without notice, not fair", "intent": "complaint"}
+{"text": "my complaint from last month was ignored", "intent": "complaint"}
+{"text": "the generator noise is too much", "intent": "complaint"}
+{"text": "the security company is useless", "intent": "complaint"}
+{"text": "the pool is never cleaned", "intent": "complaint"}
+{"text": "the building manager is disrespectful", "intent": "complaint"}
+{"text": "harassment by the caretaker", "intent": "complaint"}
+{"text": "too many power cuts and no explanation", "intent": "complaint"}
+{"text": "I feel unsafe in this compound", "intent": "complaint"}
+{"text": "our privacy is not respected", "intent": "complaint"}
+{"text": "I'm very unhappy with the state of the house", "intent": "complaint"}
+{"text": "this is the third time I complain", "intent": "complaint"}
+{"text": "worst landlord ever", "intent": "complaint"}
+{"text": "the smell from the dumpster is unbearable", "intent": "complaint"}
+{"text": "noise complaint unit 8", "intent": "complaint"}
+{"text": "can you send me a copy of my lease", "intent": "document_request"}
+{"text": "I need my rent receipt", "intent": "document_request"}
+{"text": "send receipts for the last 3 months please", "intent": "document_request"}
+{"text": "I need a tenancy letter for my bank", "intent": "document_request"}
+{"text": "can I get a letter confirming I live here", "intent": "document_request"}
+{"text": "please send the invoice", "intent": "document_request"}
+{"text": "where is my receipt for June", "intent": "document_request"}
+{"text": "I need a statement of my payments", "intent": "document_request"}
+{"text": "need proof of address for immigration", "intent": "document_request"}
+{"text": "can I have the signed contract", "intent": "document_request"}
+{"text": "send the lease agreement in pdf", "intent": "document_request"}
+{"text": "I lost my copy of the contract", "intent": "document_request"}
+{"text": "could you email me the receipt", "intent": "document_request"}
+{"text": "I need an official receipt with a stamp", "intent": "document_request"}
+{"text": "I need the house rules document", "intent": "document_request"}
+{"text": "send me the inventory list", "intent": "document_request"}
+{"text": "can you give me a reference letter for my new landlord", "intent": "document_request"}
+{"text": "I need a recommendation letter", "intent": "document_request"}
+{"text": "my employer needs a copy of my lease", "intent": "document_request"}
+{"text": "the visa office needs a rental agreement", "intent": "document_request"}
+{"text": "I need the receipt for tax purposes", "intent": "document_request"}
+{"text": "send me the payment history", "intent": "document_request"}
+{"text": "can you share the floor plan", "intent": "document_request"}
+{"text": "need the move-in checklist", "intent": "document_request"}
+{"text": "please send the utility bills", "intent": "document_request"}
+{"text": "where can I download my invoices", "intent": "document_request"}
+{"text": "naomba risiti ya kodi", "intent": "document_request"}
+{"text": "nitumie mkataba wangu", "intent": "document_request"}
+{"text": "naomba barua ya uthibitisho wa makazi", "intent": "document_request"}
+{"text": "envoyez-moi la quittance de loyer", "intent": "document_request"}
+{"text": "j'ai besoin d'une copie du bail", "intent": "document_request"}
+{"text": "pouvez-vous m'envoyer l'attestation de résidence", "intent": "document_request"}
+{"text": "mwohereze inyemezabwishyu", "intent": "document_request"}
+{"text": "nkeneye kopi y'amasezerano", "intent": "document_request"}
+{"text": "receipt pls 🧾", "intent": "document_request"}
+{"text": "i need a receipt", "intent": "document_request"}
+{"text": "copy of lease", "intent": "document_request"}
+{"text": "send invoice for april", "intent": "document_request"}
+{"text": "statement for the year please", "intent": "document_request"}
+{"text": "can you resend the contract, I can't open the file", "intent": "document_request"}
+{"text": "the receipt has the wrong amount, please send a correct one", "intent": "document_request"}
+{"text": "the invoice has my name spelled wrong", "intent": "document_request"}
+{"text": "I need documents for my loan application", "intent": "document_request"}
+{"text": "letter for school registration showing my address", "intent": "document_request"}
+{"text": "send the deposit receipt", "intent": "document_request"}
+{"text": "need the notice letter in writing", "intent": "document_request"}
+{"text": "please send the inspection report", "intent": "document_request"}
+{"text": "give me a written confirmation of the repair", "intent": "document_request"}
+{"text": "can I get the title deed copy", "intent": "document_request"}
+{"text": "send me the building's insurance certificate", "intent": "document_request"}
+{"text": "where is the welcome pack", "intent": "document_request"}
+{"text": "the handover report please", "intent": "document_request"}
+{"text": "I need a landlord's letter for the embassy", "intent": "document_request"}
+{"text": "send the quote for the repairs", "intent": "document_request"}
+{"text": "can I get my tenancy certificate", "intent": "document_request"}
+{"text": "documents needed for my bank account opening", "intent": "document_request"}
+{"text": "please share the electricity bill for last month", "intent": "document_request"}
+{"text": "I need the signed notice of termination", "intent": "document_request"}
+{"text": "e-receipt please", "intent": "document_request"}
+{"text": "send all my receipts to my email", "intent": "document_request"}
+{"text": "can I talk to a human", "intent": "talk_to_agent"}
+{"text": "I want to speak to an agent", "intent": "talk_to_agent"}
+{"text": "let me talk to a real person", "intent": "talk_to_agent"}
+{"text": "connect me to the property manager", "intent": "talk_to_agent"}
+{"text": "call me please", "intent": "talk_to_agent"}
+{"text": "can someone call me back", "intent": "talk_to_agent"}
+{"text": "I need to speak to the landlord", "intent": "talk_to_agent"}
+{"text": "agent please", "intent": "talk_to_agent"}
+{"text": "human please 🙏", "intent": "talk_to_agent"}
+{"text": "stop the bot, I want a person", "intent": "talk_to_agent"}
+{"text": "are you a robot? I want a real person", "intent": "talk_to_agent"}
+{"text": "put me through to customer service", "intent": "talk_to_agent"}
+{"text": "who can I call", "intent": "talk_to_agent"}
+{"text": "give me the phone number of the manager", "intent": "talk_to_agent"}
+{"text": "I want to talk to someone in the office", "intent": "talk_to_agent"}
+{"text": "can the caretaker call me", "intent": "talk_to_agent"}
+{"text": "transfer me to support", "intent": "talk_to_agent"}
+{"text": "I'd rather speak to someone directly", "intent": "talk_to_agent"}
+{"text": "please have someone contact me", "intent": "talk_to_agent"}
+{"text": "talk to agent", "intent": "talk_to_agent"}
+{"text": "representative", "intent": "talk_to_agent"}
+{"text": "operator", "intent": "talk_to_agent"}
+{"text": "speak to a human being", "intent": "talk_to_agent"}
+{"text": "nataka kuongea na mtu", "intent": "talk_to_agent"}
+{"text": "nipigie simu", "intent": "talk_to_agent"}
+{"text": "naomba kuongea na wakala", "intent": "talk_to_agent"}
+{"text": "je veux parler à un agent", "intent": "talk_to_agent"}
+{"text": "appelez-moi s'il vous plaît", "intent": "talk_to_agent"}
+{"text": "passez-moi le gérant", "intent": "talk_to_agent"}
+{"text": "ndashaka kuvugana n'umuntu", "intent": "talk_to_agent"}
+{"text": "mumpamagare", "intent": "talk_to_agent"}
+{"text": "nshaka kuvugana na nyiri inzu", "intent": "talk_to_agent"}
+{"text": "your bot doesn't understand me, get me a person", "intent": "talk_to_agent"}
+{"text": "this is not helping, human agent now", "intent": "talk_to_agent"}
+{"text": "I have a complicated issue, need to talk to staff", "intent": "talk_to_agent"}
+{"text": "can I meet the manager in person", "intent": "talk_to_agent"}
+{"text": "what's the office number", "intent": "talk_to_agent"}
+{"text": "is there someone I can whatsapp directly", "intent": "talk_to_agent"}
+{"text": "please escalate to your supervisor", "intent": "talk_to_agent"}
+{"text": "I want to speak to the owner", "intent": "talk_to_agent"}
+{"text": "can the agent who showed me the house call me", "intent": "talk_to_agent"}
+{"text": "connect me with sales", "intent": "talk_to_agent"}
+{"text": "talk to leasing team", "intent": "talk_to_agent"}
+{"text": "get me someone from accounts", "intent": "talk_to_agent"}
+{"text": "I need a live agent", "intent": "talk_to_agent"}
+{"text": "real human please", "intent": "talk_to_agent"}
+{"text": "chat with a person", "intent": "talk_to_agent"}
+{"text": "call back on this number", "intent": "talk_to_agent"}
+{"text": "ring me when you're free", "intent": "talk_to_agent"}
+{"text": "can I have the agent's contact", "intent": "talk_to_agent"}
+{"text": "pass this to a human", "intent": "talk_to_agent"}
+{"text": "can i speak to someone", "intent": "talk_to_agent"}
+{"text": "not a bot please", "intent": "talk_to_agent"}
+{"text": "can you call me in 5 min", "intent": "talk_to_agent"}
+{"text": "let me speak with Jean the agent", "intent": "talk_to_agent"}
+{"text": "who is in charge, I want to talk to them", "intent": "talk_to_agent"}
+{"text": "speak to management", "intent": "talk_to_agent"}
+{"text": "I want an agent to handle this", "intent": "talk_to_agent"}
+{"text": "I'd like a phone call instead", "intent": "talk_to_agent"}
+{"text": "please ask the manager to phone me", "intent": "talk_to_agent"}
+{"text": "I need to reach your office by phone", "intent": "talk_to_agent"}
+{"text": "naomba mtu wa ofisi anipigie", "intent": "talk_to_agent"}
+{"text": "where is the apartment located", "intent": "location_directions"}
+{"text": "send me the location", "intent": "location_directions"}
+{"text": "what's the address", "intent": "location_directions"}
+{"text": "how do I get to the house", "intent": "location_directions"}
+{"text": "share the google maps pin please", "intent": "location_directions"}
+{"text": "location?", "intent": "location_directions"}
+{"text": "drop a pin 📍", "intent": "location_directions"}
+{"text": "which area is the house in", "intent": "location_directions"}
+{"text": "is it near the main road", "intent": "location_directions"}
+{"text": "how far is it from town", "intent": "location_directions"}
+{"text": "how do I get there by moto", "intent": "location_directions"}
+{"text": "which bus stops near the house", "intent": "location_directions"}
+{"text": "directions to the office please", "intent": "location_directions"}
+{"text": "where is your office", "intent": "location_directions"}
+{"text": "I'm lost, how do I find the building", "intent": "location_directions"}
+{"text": "what's the nearest landmark", "intent": "location_directions"}
+{"text": "is it close to a supermarket", "intent": "location_directions"}
+{"text": "how far is the school from the apartment", "intent": "location_directions"}
+{"text": "is the house near the airport", "intent": "location_directions"}
+{"text": "what street is it on", "intent": "location_directions"}
+{"text": "which floor is the unit on", "intent": "location_directions"}
+{"text": "where do I park when I arrive", "intent": "location_directions"}
+{"text": "I'm at the petrol station, where next", "intent": "location_directions"}
+{"text": "iko wapi nyumba", "intent": "location_directions"}
+{"text": "nyumba iko wapi hasa", "intent": "location_directions"}
+{"text": "nitumie location", "intent": "location_directions"}
+{"text": "mahali ni wapi", "intent": "location_directions"}
+{"text": "où se trouve l'appartement", "intent": "location_directions"}
+{"text": "envoyez-moi la localisation", "intent": "location_directions"}
+{"text": "c'est où exactement", "intent": "location_directions"}
+{"text": "inzu iherereye he", "intent": "location_directions"}
+{"text": "munyoherereze aho iherereye", "intent": "location_directions"}
+{"text": "ni hehe", "intent": "location_directions"}
+{"text": "what neighbourhood is it in", "intent": "location_directions"}
+{"text": "send live location", "intent": "location_directions"}
+{"text": "how many minutes walk to the bus stop", "intent": "location_directions"}
+{"text": "is it in Kimironko or Remera", "intent": "location_directions"}
+{"text": "how do I get to your office from Nyabugogo", "intent": "location_directions"}
+{"text": "near which church is it", "intent": "location_directions"}
+{"text": "the taxi driver can't find the place", "intent": "location_directions"}
+{"text": "which gate do I use", "intent": "location_directions"}
+{"text": "what's the plot number", "intent": "location_directions"}
+{"text": "give me directions from the city centre", "intent": "location_directions"}
+{"text": "is there public transport nearby", "intent": "location_directions"}
+{"text": "how far is the hospital", "intent": "location_directions"}
+{"text": "where exactly in Kilimani", "intent": "location_directions"}
+{"text": "I need the exact location for the delivery guy", "intent": "location_directions"}
+{"text": "distance to the CBD?", "intent": "location_directions"}
+{"text": "where is block B", "intent": "location_directions"}
+{"text": "can you share the location on whatsapp", "intent": "location_directions"}
+{"text": "coordinates please", "intent": "location_directions"}
+{"text": "which road do I take", "intent": "location_directions"}
+{"text": "I'm outside, which house is it", "intent": "location_directions"}
+{"text": "are you near the mosque", "intent": "location_directions"}
+{"text": "is it walking distance to the university", "intent": "location_directions"}
+{"text": "what town is the property in", "intent": "location_directions"}
+{"text": "the address on the website is wrong, where is it", "intent": "location_directions"}
+{"text": "turn left or right after the roundabout?", "intent": "location_directions"}
+{"text": "where is the house on the map", "intent": "location_directions"}
+{"text": "how do I get to the apartment from the bus park", "intent": "location_directions"}
+{"text": "location ya nyumba tafadhali", "intent": "location_directions"}
+{"text": "adresse exacte svp", "intent": "location_directions"}
+{"text": "hello", "intent": "greeting"}
+{"text": "hi", "intent": "greeting"}
+{"text": "hey", "intent": "greeting"}
+{"text": "hi there", "intent": "greeting"}
+{"text": "good morning", "intent": "greeting"}
+{"text": "good afternoon", "intent": "greeting"}
+{"text": "good evening", "intent": "greeting"}
+{"text": "hello 👋", "intent": "greeting"}
+{"text": "hey hey", "intent": "greeting"}
+{"text": "heyy", "intent": "greeting"}
+{"text": "helloooo", "intent": "greeting"}
+{"text": "yo", "intent": "greeting"}
+{"text": "hi team", "intent": "greeting"}
+{"text": "morning!", "intent": "greeting"}
+{"text": "hello, anyone there?", "intent": "greeting"}
+{"text": "hi, is this the property office?", "intent": "greeting"}
+{"text": "hi how are you", "intent": "greeting"}
+{"text": "hello sir", "intent": "greeting"}
+{"text": "hello madam", "intent": "greeting"}
+{"text": "greetings", "intent": "greeting"}
+{"text": "salam", "intent": "greeting"}
+{"text": "salaam aleikum", "intent": "greeting"}
+{"text": "assalamu alaikum", "intent": "greeting"}
+{"text": "as-salamu alaykum 🙏", "intent": "greeting"}
+{"text": "habari", "intent": "greeting"}
+{"text": "habari yako", "intent": "greeting"}
+{"text": "mambo", "intent": "greeting"}
+{"text": "jambo", "intent": "greeting"}
+{"text": "sasa", "intent": "greeting"}
+{"text": "niaje", "intent": "greeting"}
+{"text": "bonjour", "intent": "greeting"}
+{"text": "bonsoir", "intent": "greeting"}
+{"text": "salut", "intent": "greeting"}
+{"text": "coucou", "intent": "greeting"}
+{"text": "bonjour monsieur", "intent": "greeting"}
+{"text": "muraho", "intent": "greeting"}
+{"text": "mwaramutse", "intent": "greeting"}
+{"text": "mwiriwe", "intent": "greeting"}
+{"text": "amakuru", "intent": "greeting"}
+{"text": "bite", "intent": "greeting"}
+{"text": "hello good people", "intent": "greeting"}
+{"text": "good morning, hope you're well", "intent": "greeting"}
+{"text": "hi 😊", "intent": "greeting"}
+{"text": "hey there!", "intent": "greeting"}
+{"text": "hellow", "intent": "greeting"}
+{"text": "hii", "intent": "greeting"}
+{"text": "helo", "intent": "greeting"}
+{"text": "gud morning", "intent": "greeting"}
+{"text": "gm", "intent": "greeting"}
+{"text": "hi again", "intent": "greeting"}
+{"text": "hello it's me again", "intent": "greeting"}
+{"text": "hello this is Aline from apartment 2", "intent": "greeting"}
+{"text": "hi I'm a new tenant", "intent": "greeting"}
+{"text": "hey, quick question", "intent": "greeting"}
+{"text": "hello, I have a question", "intent": "greeting"}
+{"text": "good day", "intent": "greeting"}
+{"text": "howdy", "intent": "greeting"}
+{"text": "shalom", "intent": "greeting"}
+{"text": "hola", "intent": "greeting"}
+{"text": "what's up", "intent": "greeting"}
+{"text": "sup", "intent": "greeting"}
+{"text": "thank you", "intent": "thanks"}
+{"text": "thanks", "intent": "thanks"}
+{"text": "thanks a lot", "intent": "thanks"}
+{"text": "thank you so much", "intent": "thanks"}
+{"text": "thx", "intent": "thanks"}
+{"text": "tnx", "intent": "thanks"}
+{"text": "ty", "intent": "thanks"}
+{"text": "many thanks", "intent": "thanks"}
+{"text": "thanks for your help", "intent": "thanks"}
+{"text": "thank you, that was quick", "intent": "thanks"}
+{"text": "appreciate it", "intent": "thanks"}
+{"text": "much appreciated", "intent": "thanks"}
+{"text": "great, thanks!", "intent": "thanks"}
+{"text": "ok thank you", "intent": "thanks"}
+{"text": "okay thanks 👍", "intent": "thanks"}
+{"text": "thanks 🙏", "intent": "thanks"}
+{"text": "cheers", "intent": "thanks"}
+{"text": "perfect thank you", "intent": "thanks"}
+{"text": "thanks, problem solved", "intent": "thanks"}
+{"text": "thank you for fixing the sink", "intent": "thanks"}
+{"text": "thanks for the quick response", "intent": "thanks"}
+{"text": "asante", "intent": "thanks"}
+{"text": "asante sana", "intent": "thanks"}
+{"text": "asante kwa msaada", "intent": "thanks"}
+{"text": "nashukuru", "intent": "thanks"}
+{"text": "shukran", "intent": "thanks"}
+{"text": "shukran jazeelan", "intent": "thanks"}
+{"text": "jazakallah khair", "intent": "thanks"}
+{"text": "merci", "intent": "thanks"}
+{"text": "merci beaucoup", "intent": "thanks"}
+{"text": "merci pour votre aide", "intent": "thanks"}
+{"text": "murakoze", "intent": "thanks"}
+{"text": "murakoze cyane", "intent": "thanks"}
+{"text": "murakoze ku bufasha", "intent": "thanks"}
+{"text": "urakoze", "intent": "thanks"}
+{"text": "thanks bro", "intent": "thanks"}
+{"text": "thank u", "intent": "thanks"}
+{"text": "thank youuu", "intent": "thanks"}
+{"text": "tysm", "intent": "thanks"}
+{"text": "thanks a million", "intent": "thanks"}
+{"text": "awesome thanks", "intent": "thanks"}
+{"text": "noted, thank you", "intent": "thanks"}
+{"text": "got it, thanks", "intent": "thanks"}
+{"text": "received, thank you", "intent": "thanks"}
+{"text": "thanks for the receipt", "intent": "thanks"}
+{"text": "you're the best, thanks", "intent": "thanks"}
+{"text": "God bless you, thank you", "intent": "thanks"}
+{"text": "thank you for your patience", "intent": "thanks"}
+{"text": "much obliged", "intent": "thanks"}
+{"text": "that's very kind, thanks", "intent": "thanks"}
+{"text": "thanks for letting me know", "intent": "thanks"}
+{"text": "ok merci", "intent": "thanks"}
+{"text": "asante boss", "intent": "thanks"}
+{"text": "big thanks", "intent": "thanks"}
+{"text": "grateful 🙏", "intent": "thanks"}
+{"text": "i appreciate your help", "intent": "thanks"}
+{"text": "thank you so so much", "intent": "thanks"}
+{"text": "thanks for the update", "intent": "thanks"}
+{"text": "nice one, thanks", "intent": "thanks"}
+{"text": "thank you for the viewing today", "intent": "thanks"}
+{"text": "bye", "intent": "goodbye"}
+{"text": "goodbye", "intent": "goodbye"}
+{"text": "bye bye", "intent": "goodbye"}
+{"text": "see you", "intent": "goodbye"}
+{"text": "see you later", "intent": "goodbye"}
+{"text": "talk later", "intent": "goodbye"}
+{"text": "have a nice day", "intent": "goodbye"}
+{"text": "good night", "intent": "goodbye"}
+{"text": "take care", "intent": "goodbye"}
+{"text": "ciao", "intent": "goodbye"}
+{"text": "bye 👋", "intent": "goodbye"}
+{"text": "that's all, bye", "intent": "goodbye"}
+{"text": "ok bye", "intent": "goodbye"}
+{"text": "nothing else, bye", "intent": "goodbye"}
+{"text": "that will be all", "intent": "goodbye"}
+{"text": "I'm done", "intent": "goodbye"}
+{"text": "we're done here", "intent": "goodbye"}
+{"text": "later", "intent": "goodbye"}
+{"text": "catch you later", "intent": "goodbye"}
+{"text": "until next time", "intent": "goodbye"}
+{"text": "have a good evening", "intent": "goodbye"}
+{"text": "have a blessed day", "intent": "goodbye"}
+{"text": "good night and thanks", "intent": "goodbye"}
+{"text": "kwaheri", "intent": "goodbye"}
+{"text": "tutaonana", "intent": "goodbye"}
+{"text": "usiku mwema", "intent": "goodbye"}
+{"text": "siku njema", "intent": "goodbye"}
+{"text": "au revoir", "intent": "goodbye"}
+{"text": "à bientôt", "intent": "goodbye"}
+{"text": "bonne journée", "intent": "goodbye"}
+{"text": "bonne nuit", "intent": "goodbye"}
+{"text": "salut, à plus", "intent": "goodbye"}
+{"text": "murabeho", "intent": "goodbye"}
+{"text": "mugire amahoro", "intent": "goodbye"}
+{"text": "ijoro ryiza", "intent": "goodbye"}
+{"text": "tuzongera tuvugane", "intent": "goodbye"}
+{"text": "bye for now", "intent": "goodbye"}
+{"text": "gotta go", "intent": "goodbye"}
+{"text": "I have to go now", "intent": "goodbye"}
+{"text": "that's everything, bye", "intent": "goodbye"}
+{"text": "no more questions, bye", "intent": "goodbye"}
+{"text": "ok see you tomorrow", "intent": "goodbye"}
+{"text": "see u", "intent": "goodbye"}
+{"text": "cya", "intent": "goodbye"}
+{"text": "ttyl", "intent": "goodbye"}
+{"text": "peace out", "intent": "goodbye"}
+{"text": "bye take care", "intent": "goodbye"}
+{"text": "have a great weekend", "intent": "goodbye"}
+{"text": "enjoy your day", "intent": "goodbye"}
+{"text": "goodnight 🌙", "intent": "goodbye"}
+{"text": "alright bye", "intent": "goodbye"}
+{"text": "ok that's it", "intent": "goodbye"}
+{"text": "end chat", "intent": "goodbye"}
+{"text": "stop", "intent": "goodbye"}
+{"text": "we'll talk tomorrow", "intent": "goodbye"}
+{"text": "ma'a salama", "intent": "goodbye"}
+{"text": "fi amanillah", "intent": "goodbye"}
+{"text": "see you at the viewing, bye", "intent": "goodbye"}
+{"text": "farewell", "intent": "goodbye"}
+{"text": "ok cool bye", "intent": "goodbye"}
+{"text": "what's the weather like today", "intent": "other"}
+{"text": "will it rain tomorrow", "intent": "other"}
+{"text": "who won the football match yesterday", "intent": "other"}
+{"text": "did Arsenal win", "intent": "other"}
+{"text": "tell me a joke", "intent": "other"}
+{"text": "what's the capital of France", "intent": "other"}
+{"text": "how old are you", "intent": "other"}
+{"text": "what is the meaning of life", "intent": "other"}
+{"text": "can you recommend a good restaurant", "intent": "other"}
+{"text": "what time is it in New York", "intent": "other"}
+{"text": "who is the president of Kenya", "intent": "other"}
+{"text": "what's 2 + 2", "intent": "other"}
+{"text": "do you like music", "intent": "other"}
+{"text": "sing me a song", "intent": "other"}
+{"text": "what is bitcoin price", "intent": "other"}
+{"text": "can you help me with my homework", "intent": "other"}
+{"text": "translate hello to chinese", "intent": "other"}
+{"text": "what's the best phone to buy", "intent": "other"}
+{"text": "I'm bored", "intent": "other"}
+{"text": "i love you", "intent": "other"}
+{"text": "are you married", "intent": "other"}
+{"text": "what's your name", "intent": "other"}
+{"text": "who made you", "intent": "other"}
+{"text": "recipe for chapati", "intent": "other"}
+{"text": "how do I cook pilau", "intent": "other"}
+{"text": "Man United vs Chelsea score?", "intent": "other"}
+{"text": "APR FC game tonight?", "intent": "other"}
+{"text": "the match was amazing yesterday", "intent": "other"}
+{"text": "where can I buy airtime", "intent": "other"}
+{"text": "how to lose weight fast", "intent": "other"}
+{"text": "what movies are showing this weekend", "intent": "other"}
+{"text": "will Rayon Sports win the league", "intent": "other"}
+{"text": "is it going to be sunny this weekend", "intent": "other"}
+{"text": "hali ya hewa leo", "intent": "other"}
+{"text": "mvua itanyesha kesho", "intent": "other"}
+{"text": "nipe utani", "intent": "other"}
+{"text": "il fait beau aujourd'hui", "intent": "other"}
+{"text": "qui a gagné le match hier", "intent": "other"}
+{"text": "raconte-moi une blague", "intent": "other"}
+{"text": "ikirere kimeze gite uyu munsi", "intent": "other"}
+{"text": "ninde watsinze umupira", "intent": "other"}
+{"text": "how to make money online", "intent": "other"}
+{"text": "can you lend me money", "intent": "other"}
+{"text": "what's the exchange rate dollar to shilling", "intent": "other"}
+{"text": "my phone is slow, how to fix", "intent": "other"}
+{"text": "buy me lunch 😂", "intent": "other"}
+{"text": "lol", "intent": "other"}
+{"text": "haha", "intent": "other"}
+{"text": "asdfghjkl", "intent": "other"}
+{"text": "ok so what do you think about politics", "intent": "other"}
+{"text": "who will win the elections", "intent": "other"}
+{"text": "how far is the moon", "intent": "other"}
+{"text": "send me memes", "intent": "other"}
+{"text": "i need a girlfriend", "intent": "other"}
+{"text": "what's a good name for my dog", "intent": "other"}
+{"text": "the traffic is terrible today", "intent": "other"}
+{"text": "my boss is annoying", "intent": "other"}
+{"text": "I passed my exam!!", "intent": "other"}
+{"text": "happy birthday to me 🎉", "intent": "other"}
+{"text": "what day is it today", "intent": "other"}
+{"text": "do you know any good gym nearby", "intent": "other"}
+{"text": "can you book me a flight to Dubai", "intent": "other"}
+"""#
+}

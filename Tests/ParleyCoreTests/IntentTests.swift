@@ -1,0 +1,368 @@
+import Testing
+@testable import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct IntentTests {
+    static func parse(_ text: String) throws(ParleyError) -> [IntentExample] {
+        try IntentData.parse(text)
+    }
+
+    static func expectError(_ kind: ParleyError.Kind, containing fragment: String = "", _ body: () throws -> Void,
+                            sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            try body()
+            Issue.record("expected \(kind), got success", sourceLocation: sourceLocation)
+        } catch let error as ParleyError {
+            #expect(error.kind == kind, "\(error)", sourceLocation: sourceLocation)
+            #expect(error.message.contains(fragment), "\(error.message) should contain \(fragment)", sourceLocation: sourceLocation)
+        } catch {
+            Issue.record("expected ParleyError, got \(error)", sourceLocation: sourceLocation)
+        }
+    }
+
+    static let small: [IntentExample] = {
+        var examples: [IntentExample] = []
+        for text in ["hello", "hi there", "good morning", "hey", "hello friend", "hi how are you", "morning!", "hey you"] {
+            examples.append(IntentExample(text: text, intent: "greeting"))
+        }
+        for text in ["I paid the rent", "rent paid today", "sent the rent by momo", "how do I pay rent", "rent payment done",
+                     "paid my rent", "rent transfer sent", "I will pay rent friday"] {
+            examples.append(IntentExample(text: text, intent: "rent"))
+        }
+        for text in ["the sink is leaking", "toilet blocked", "no water in the kitchen", "the light is broken",
+                     "leaking roof", "broken door lock", "water leaking from the pipe", "the shower is broken"] {
+            examples.append(IntentExample(text: text, intent: "repair"))
+        }
+        return examples
+    }()
+
+    // MARK: parsing
+
+    @Test func parsesJSONL() throws {
+        let examples = try Self.parse("""
+            {"text": "I paid the rent", "intent": "rent_payment"}
+
+            {"intent": "greeting", "text": "  muraho  "}\r
+            {"text": "tap \\"leaks\\" 🚰", "intent": "maintenance_request"}
+            """)
+        #expect(examples == [
+            IntentExample(text: "I paid the rent", intent: "rent_payment"),
+            IntentExample(text: "muraho", intent: "greeting"),
+            IntentExample(text: "tap \"leaks\" 🚰", intent: "maintenance_request"),
+        ])
+    }
+
+    @Test func parsesTSVWithAndWithoutHeader() throws {
+        let withHeader = try Self.parse("text\tintent\nhello\tgreeting\r\nj'ai payé le loyer\trent_payment\n\n")
+        #expect(withHeader == [IntentExample(text: "hello", intent: "greeting"), IntentExample(text: "j'ai payé le loyer", intent: "rent_payment")])
+        let without = try Self.parse("hello\tgreeting\nbye\tgoodbye")
+        #expect(without.count == 2)
+        #expect(without[1] == IntentExample(text: "bye", intent: "goodbye"))
+        // The intent is after the last tab; a first line that is not a header is data.
+        let tabs = try Self.parse("Utterance\tLabel\na\tb text\tx")
+        #expect(tabs == [IntentExample(text: "a\tb text", intent: "x")])
+        let notHeader = try Self.parse("text me back\tintent_x\n")
+        #expect(notHeader == [IntentExample(text: "text me back", intent: "intent_x")])
+        #expect(try Self.parse("").isEmpty)
+        #expect(try Self.parse("\n\n  \n").isEmpty)
+    }
+
+    @Test func namesTheBadLine() {
+        Self.expectError(.invalidArgument, containing: "line 3") {
+            _ = try Self.parse("{\"text\": \"a\", \"intent\": \"x\"}\n{\"text\": \"b\", \"intent\": \"y\"}\n{\"text\": \"c\"}\n")
+        }
+        Self.expectError(.invalidArgument, containing: "line 2") {
+            _ = try Self.parse("{\"text\": \"a\", \"intent\": \"x\"}\n{\"text\": \"b\", \"intent\": \n")
+        }
+        Self.expectError(.invalidArgument, containing: "line 4") {
+            _ = try Self.parse("{\"text\": \"a\", \"intent\": \"x\"}\n\n{\"text\": \"b\", \"intent\": \"y\"}\n[1, 2]\n")
+        }
+        Self.expectError(.invalidArgument, containing: "line 3") {
+            _ = try Self.parse("text\tintent\nhello\tgreeting\nno tab here\n")
+        }
+        Self.expectError(.invalidArgument, containing: "line 2") {
+            _ = try Self.parse("hello\tgreeting\nbye\t \n")
+        }
+        Self.expectError(.invalidArgument, containing: "line 1") {
+            _ = try Self.parse("{\"text\": 5, \"intent\": \"x\"}")
+        }
+        Self.expectError(.invalidArgument, containing: "line 2") {
+            let bytes: [UInt8] = Array("hello\tgreeting\n".utf8) + [0x62, 0xFF, 0x09, 0x78]
+            _ = try bytes.withUnsafeBytes { raw in Result { () throws(ParleyError) in try IntentData.parse(raw) } }.get()
+        }
+    }
+
+    // MARK: training and prediction
+
+    @Test func refusesTooLittleData() {
+        Self.expectError(.invalidArgument, containing: "no training examples") { _ = try IntentModel.train([]) }
+        Self.expectError(.invalidArgument, containing: "2 intents") {
+            _ = try IntentModel.train([IntentExample(text: "a", intent: "x"), IntentExample(text: "b", intent: "x")])
+        }
+    }
+
+    @Test func trainsAndPredictsOnSmallData() throws {
+        let model = try IntentModel.train(Self.small)
+        #expect(model.intents == ["greeting", "rent", "repair"])
+        #expect(model.predict("hello there", threshold: 0).name == "greeting")
+        #expect(model.predict("my rent is paid", threshold: 0).name == "rent")
+        #expect(model.predict("the pipe is leaking", threshold: 0).name == "repair")
+        let prediction = model.predict("the pipe is leaking", threshold: 0)
+        #expect(prediction.alternatives.count == 2)
+        let total = prediction.confidence + prediction.alternatives.reduce(0) { $0 + $1.confidence }
+        #expect(abs(total - 1) < 1e-4)
+        #expect(prediction.alternatives[0].confidence >= prediction.alternatives[1].confidence)
+        let probabilities = model.probabilities("the pipe is leaking")
+        #expect(abs(probabilities.reduce(0, +) - 1) < 1e-4)
+    }
+
+    @Test func thresholdGivesUnknown() throws {
+        let model = try IntentModel.train(Self.small)
+        let sure = model.predict("the pipe is leaking", threshold: 0)
+        let unsure = model.predict("the pipe is leaking", threshold: 1.01)
+        #expect(unsure.name == "unknown")
+        #expect(unsure.confidence == sure.confidence)
+        // The most probable intent is still reported, first among the alternatives.
+        #expect(unsure.alternatives.first?.name == "repair")
+        #expect(unsure.alternatives.count == 3)
+        let json = unsure.json
+        #expect(json["name"] == "unknown")
+        #expect(json["alternatives"]?[0]?["name"] == "repair")
+        #expect(json["outOfScope"]?.boolValue != nil)
+        #expect(json.objectValue?.keys == ["name", "confidence", "alternatives", "outOfScope"])
+    }
+
+    @Test func badInputNeverCrashes() throws {
+        let model = IntentModel.propertyManagement
+        let long = String(repeating: "the sink is leaking again and again ", count: 3000)   // ~100 KB
+        let inputs = ["", " ", "🙂", "🙂🙂🙂👨‍👩‍👧‍👦", "\u{200D}\u{200B}\u{FEFF}", "مرحبا، الإيجار مدفوع", "שלום",
+                      "x\u{0301}\u{0301}\u{0301}", String(repeating: "a", count: 5000), long, "\u{0000}\u{0007}", "12345 67890"]
+        for input in inputs {
+            let prediction = model.predict(input)
+            #expect(prediction.confidence >= 0 && prediction.confidence <= 1.0001)
+            #expect(!prediction.name.isEmpty)
+        }
+        let empty = model.predict("")
+        #expect(empty.outOfScope)
+        #expect(model.predict(long).name == "maintenance_request")
+    }
+
+    @Test func featurizerFoldsAccentsCaseAndApostrophes() {
+        struct Recorder: IntentFeatureSink {
+            var words: [Int] = []
+            var chars: [Int] = []
+            mutating func word(_ bucket: Int) { words.append(bucket) }
+            mutating func char(_ bucket: Int) { chars.append(bucket) }
+        }
+        let featurizer = IntentFeaturizer(hashBits: 18, charMin: 3, charMax: 5, wordBigrams: true)
+        func features(_ text: String) -> Recorder {
+            var recorder = Recorder()
+            featurizer.featurize(text, into: &recorder)
+            return recorder
+        }
+        #expect(IntentFeaturizer.latinFold.count == 0x180 - 0xC0)
+        #expect(features("J'ai PAYÉ le loyer").words == features("jai paye le loyer").words)
+        #expect(features("J’ai payé").chars == features("jai paye").chars)
+        #expect(features("Hello!!! world").words == features("hello world").words)
+        #expect(features("hi 👍🏽").words == features("hi 👍").words)       // skin tone dropped
+        #expect(features("hi 👍").words.count == 2 + 3)                   // 2 unigrams + 3 bigrams (with start/end)
+        #expect(features("👍").chars.isEmpty)
+        #expect(features("room 12").words == features("room 47").words)    // digits are shapes
+        #expect(features("").words.isEmpty)
+        // "hi" → "<hi>": one 3-gram "<hi" and "hi>", one 4-gram.
+        #expect(features("hi").chars.count == 3)
+    }
+
+    // MARK: model files
+
+    static func temporaryPath(_ name: String) -> String {
+        "/tmp/parley-intent-test-\(getpid())-\(name)"
+    }
+
+    @Test func saveLoadRoundTripGivesIdenticalPredictions() throws {
+        let model = try IntentModel.train(Self.small)
+        let path = Self.temporaryPath("roundtrip.prlyint")
+        defer { unlink(path) }
+        try model.save(path: path)
+        let loaded = try IntentModel.load(path: path)
+        #expect(loaded.intents == model.intents)
+        #expect(loaded.serialized() == model.serialized())
+        for text in ["hello", "rent sent", "the pipe is leaking", "weather today?", "", "🙂", "j'ai payé"] {
+            #expect(loaded.predict(text) == model.predict(text))
+            #expect(loaded.predict(text, threshold: 0) == model.predict(text, threshold: 0))
+        }
+        let bytes = model.serialized()
+        #expect(Array(bytes.prefix(7)) == Array("PRLYINT".utf8))
+        let fromBytes = try bytes.withUnsafeBytes { raw in Result { () throws(ParleyError) in try IntentModel(serialized: raw) } }.get()
+        #expect(fromBytes.predict("rent sent") == model.predict("rent sent"))
+    }
+
+    static func load(_ bytes: [UInt8]) throws(ParleyError) {
+        _ = try bytes.withUnsafeBytes { raw in Result { () throws(ParleyError) in try IntentModel(serialized: raw) } }.get()
+    }
+
+    @Test func damagedModelFilesAreRefused() throws {
+        let bytes = try IntentModel.train(Self.small).serialized()
+        // Truncated anywhere.
+        for length in [0, 3, 7, 8, 20, 40, bytes.count / 2, bytes.count - 5, bytes.count - 1] {
+            Self.expectError(.corrupt) { try Self.load(Array(bytes.prefix(length))) }
+        }
+        // Garbage, and one flipped bit.
+        Self.expectError(.corrupt, containing: "magic") { try Self.load(Array("not a model at all, just text".utf8)) }
+        var flipped = bytes
+        flipped[bytes.count / 2] ^= 0x10
+        Self.expectError(.corrupt, containing: "checksum") { try Self.load(flipped) }
+        // Another format version.
+        var future = bytes
+        future[7] = 2
+        Self.expectError(.unsupported, containing: "version 2") { try Self.load(future) }
+        // Files.
+        Self.expectError(.storage) { _ = try IntentModel.load(path: "/nonexistent/dir/model.prlyint") }
+        let path = Self.temporaryPath("garbage.prlyint")
+        defer { unlink(path) }
+        let file = fopen(path, "wb")!
+        _ = fwrite("PRLYINT\u{1}garbage", 1, 15, file)
+        fclose(file)
+        Self.expectError(.corrupt) { _ = try IntentModel.load(path: path) }
+        Self.expectError(.storage) { try IntentModel.train(Self.small).save(path: "/nonexistent/dir/model.prlyint") }
+    }
+
+    // MARK: the built-in model
+
+    static func accuracy(_ model: IntentModel, _ examples: [IntentExample]) -> (rate: Double, misses: [String]) {
+        var correct = 0
+        var misses: [String] = []
+        for example in examples {
+            let predicted = model.predict(example.text, threshold: 0).name
+            if predicted == example.intent { correct += 1 } else { misses.append("\(example.text) → \(predicted) (want \(example.intent))") }
+        }
+        return (Double(correct) / Double(examples.count), misses)
+    }
+
+    @Test func builtInModelHoldOutAccuracy() throws {
+        let corpus = try IntentData.parse(PropertyIntentCorpus.jsonl)
+        #expect(corpus.count >= 900)
+        var perIntent: [String: Int] = [:]
+        for example in corpus { perIntent[example.intent, default: 0] += 1 }
+        #expect(perIntent.count == 15)
+        #expect(perIntent.values.allSatisfy { $0 >= 58 }, "\(perIntent)")
+        // Every 5th example of each intent held out.
+        var seen: [String: Int] = [:]
+        var train: [IntentExample] = [], test: [IntentExample] = []
+        for example in corpus {
+            let n = seen[example.intent, default: 0]
+            seen[example.intent] = n + 1
+            if n % 5 == 2 { test.append(example) } else { train.append(example) }
+        }
+        let model = try IntentModel.train(train)
+        let (rate, misses) = Self.accuracy(model, test)
+        print("built-in corpus hold-out accuracy: \(rate) on \(test.count); misses: \(misses)")
+        #expect(rate >= Self.holdOutFloor)
+    }
+
+    static let holdOutFloor = 0.80
+
+    /// Realistic tenant messages, none of them in the corpus.
+    static let tenantMessages: [(String, String)] = [
+        ("Good morning, I have sent this month's rent through MoMo, ref 774512", "rent_payment"),
+        ("nimetuma kodi ya april leo asubuhi", "rent_payment"),
+        ("Bonjour, j'ai payé le loyer de mai hier soir", "rent_payment"),
+        ("when is the deadline for paying rent?", "rent_payment"),
+        ("The kitchen tap has been leaking since yesterday, please send someone", "maintenance_request"),
+        ("no electricity in unit 3B since last night 😩", "maintenance_request"),
+        ("our toilet is blocked again", "maintenance_request"),
+        ("amazi ntayo mu nzu kuva ejo", "maintenance_request"),
+        ("Hi, could I come and see the 2 bedroom apartment on Saturday morning?", "viewing_booking"),
+        ("I want to view the house tomorrow at 2pm", "viewing_booking"),
+        ("Is the one bedroom in Kimihurura still available?", "availability"),
+        ("do you have any houses for rent in Kigali", "availability"),
+        ("How much is the rent for the 3 bedroom house?", "price_inquiry"),
+        ("c'est combien par mois pour le studio ?", "price_inquiry"),
+        ("what is the deposit for the apartment", "price_inquiry"),
+        ("My lease ends in July and I would like to renew it for another year", "lease_renewal"),
+        ("can we extend the contract by 6 months?", "lease_renewal"),
+        ("I'm giving my one month notice, I will move out on the 31st", "move_out"),
+        ("when will my deposit be refunded? I left the house 2 weeks ago", "move_out"),
+        ("The neighbours in 4A play loud music until 2am every weekend", "complaint"),
+        ("the guard at the gate was very rude to my visitors", "complaint"),
+        ("Please send me the receipt for the March rent", "document_request"),
+        ("I need a copy of my tenancy agreement for my visa application", "document_request"),
+        ("can I speak to the property manager please", "talk_to_agent"),
+        ("please call me, it's urgent", "talk_to_agent"),
+        ("Where exactly is the house? Please share the location", "location_directions"),
+        ("how do I get to your office from town", "location_directions"),
+        ("hello good morning", "greeting"),
+        ("Muraho neza", "greeting"),
+        ("salam alaikum brother", "greeting"),
+        ("thank you very much for your help", "thanks"),
+        ("asante sana boss 🙏", "thanks"),
+        ("murakoze cyane!", "thanks"),
+        ("ok bye, have a good day", "goodbye"),
+        ("kwaheri, tutaongea kesho", "goodbye"),
+        ("Who won the match last night?", "other"),
+        ("is it going to rain today in Kigali", "other"),
+        ("tell me something funny", "other"),
+        ("shukran, received the receipt", "thanks"),
+        ("inshallah I will pay the balance on Monday", "rent_payment"),
+    ]
+
+    static let tenantFloor = 0.90
+
+    @Test func builtInModelOnRealisticTenantMessages() throws {
+        let corpus = Set(try IntentData.parse(PropertyIntentCorpus.jsonl).map { $0.text.lowercased() })
+        for (text, _) in Self.tenantMessages { #expect(!corpus.contains(text.lowercased()), "\(text) is in the corpus") }
+        let model = IntentModel.propertyManagement
+        #expect(model.intents.count == 15)
+        let examples = Self.tenantMessages.map { IntentExample(text: $0.0, intent: $0.1) }
+        let (rate, misses) = Self.accuracy(model, examples)
+        print("built-in model on \(examples.count) tenant messages: \(rate); misses: \(misses)")
+        #expect(rate >= Self.tenantFloor)
+        // Out of scope: the `other` class, and text the model has never seen anything like.
+        #expect(model.predict("who won the football match yesterday?").outOfScope)
+        #expect(model.predict("qwxz vbnmp kjhgf").outOfScope)
+        #expect(!model.predict("my toilet is blocked, please send a plumber").outOfScope)
+    }
+
+    @Test func builtInModelIsSharedAndThreadSafe() async throws {
+        // First uses race from many tasks: one model is built and every task gets it.
+        let texts = Self.tenantMessages.map(\.0)
+        let identities = await withTaskGroup(of: ObjectIdentifier.self) { group in
+            for _ in 0..<8 { group.addTask { ObjectIdentifier(IntentModel.propertyManagement) } }
+            var all = Set<ObjectIdentifier>()
+            for await id in group { all.insert(id) }
+            return all
+        }
+        #expect(identities.count == 1)
+        let model = IntentModel.propertyManagement
+        let expected = texts.map { model.predict($0) }
+        let agree = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<16 { group.addTask { texts.map { model.predict($0) } == expected } }
+            var all = true
+            for await ok in group { all = all && ok }
+            return all
+        }
+        #expect(agree)
+    }
+
+    // MARK: SNIPS
+
+    @Test func snipsExcerpt() throws {
+        func read(_ path: String) throws(ParleyError) -> [IntentExample] {
+            try Fixtures.bytes(path).withUnsafeBytes { raw in Result { () throws(ParleyError) in try IntentData.parse(raw) } }.get()
+        }
+        let train = try read("intent/snips/train.tsv")
+        let test = try read("intent/snips/test.tsv")
+        #expect(train.count == 700)
+        #expect(test.count == 700)
+        let model = try IntentModel.train(train)
+        #expect(model.intents.count == 7)
+        let (rate, _) = Self.accuracy(model, test)
+        print("SNIPS excerpt (100 per intent) test accuracy: \(rate)")
+        #expect(rate >= Self.snipsFloor)
+    }
+
+    static let snipsFloor = 0.90
+}
+
