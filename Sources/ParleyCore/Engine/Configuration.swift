@@ -8,6 +8,11 @@ public struct Configuration: Sendable, Equatable {
     public var webhookAppSecret: String?
     public var maxMessageBytes = 1 << 20
     public var threads = ThreadOptions()
+    public var dates = DateTimeOptions()
+    /// nil: the built-in property-management model.
+    public var intentModelPath: String?
+    public var intentThreshold = 0.75
+    public var sentiment = SentimentOptions()
 
     public init() {}
 
@@ -38,6 +43,22 @@ public struct Configuration: Sendable, Equatable {
             try storeReader.finish()
         }
         if let region = try reader.string("region") { entities.region = region.uppercased() }
+        // Numeric dates read month first only where people write them so.
+        dates.dayFirst = !Self.monthFirstRegions.contains(entities.region)
+        if let zone = try reader.string("timeZone") { dates.timeZone = zone }
+        if let dayFirst = try reader.bool("dayFirst") { dates.dayFirst = dayFirst }
+        if let language = try reader.object("language") {
+            var languageReader = Reader(object: language, path: "language.")
+            intentModelPath = try languageReader.string("intentModel")
+            if let threshold = try languageReader.double("intentThreshold") {
+                guard (0...1).contains(threshold) else {
+                    throw ParleyError(.invalidConfig, "language.intentThreshold must be between 0 and 1, got \(threshold)")
+                }
+                intentThreshold = threshold
+            }
+            if let weight = try languageReader.double("emojiWeight") { sentiment.emojiWeight = weight }
+            try languageReader.finish()
+        }
         if let currency = try reader.string("currency") { entities.currency = currency.uppercased() }
         if let webhook = try reader.object("webhook") {
             var webhookReader = Reader(object: webhook, path: "webhook.")
@@ -67,6 +88,9 @@ public struct Configuration: Sendable, Equatable {
         try reader.finish()
     }
 
+    /// Regions that write numeric dates month first ("12/03" is 3 December).
+    static let monthFirstRegions: Set<String> = ["US", "PH", "FM", "MH", "PW", "GU", "PR", "AS", "VI", "MP", "UM"]
+
     /// Reads typed keys from one object and remembers which were seen, so leftovers are errors.
     private struct Reader {
         let object: JSONObject
@@ -88,6 +112,18 @@ public struct Configuration: Sendable, Equatable {
             guard let value = value(key) else { return nil }
             guard let s = value.stringValue else { throw wrongType(key, "a string", value) }
             return s
+        }
+
+        mutating func bool(_ key: String) throws(ParleyError) -> Bool? {
+            guard let value = value(key) else { return nil }
+            guard let b = value.boolValue else { throw wrongType(key, "true or false", value) }
+            return b
+        }
+
+        mutating func double(_ key: String) throws(ParleyError) -> Double? {
+            guard let value = value(key) else { return nil }
+            guard let d = value.doubleValue else { throw wrongType(key, "a number", value) }
+            return d
         }
 
         mutating func int(_ key: String) throws(ParleyError) -> Int64? {

@@ -13,10 +13,27 @@ enum EnrichedContext {
         context.append("format", .string(message.format.rawValue))
         context.append("message", message.json)
         context.append("entities", .array(enrichment.entities.map(\.json)))
+        if let language = enrichment.language { context.append("language", language.json) }
+        if let intent = enrichment.intent { context.append("intent", intent.json) }
+        if let sentiment = enrichment.sentiment { context.append("sentiment", withTrend(sentiment.json, decision)) }
         context.append("thread", thread(decision))
         context.append("flow", flow(decision))
         context.append("timings", ["totalMicros": .int(totalMicros)])
         return .object(context)
+    }
+
+    /// The chat's mood before and after this message: is the tenant getting angrier?
+    static func withTrend(_ sentiment: JSONValue, _ decision: ThreadDecision) -> JSONValue {
+        guard case .object(var object) = sentiment, let after = decision.chatSentimentAfter else { return sentiment }
+        var trend = JSONObject()
+        trend.append("chatAverage", .double(rounded(after)))
+        if let before = decision.chatSentimentBefore {
+            trend.append("change", .double(rounded(after - before)))
+            let direction = after - before <= -0.05 ? "worsening" : after - before >= 0.05 ? "improving" : "steady"
+            trend.append("direction", .string(direction))
+        }
+        object.append("trend", .object(trend))
+        return .object(object)
     }
 
     static func thread(_ decision: ThreadDecision) -> JSONValue {

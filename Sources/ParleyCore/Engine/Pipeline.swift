@@ -2,24 +2,72 @@
 /// on the caller's thread, outside the store's lock, so messages enrich in parallel.
 struct Pipeline: Sendable {
     let entities: EntityExtractor
+    let dates: DateTimeExtractor
+    let intents: IntentModel
+    let intentThreshold: Double
+    let sentiment: SentimentAnalyzer
 
     init(configuration: Configuration) throws(ParleyError) {
         entities = try EntityExtractor(options: configuration.entities)
+        dates = try DateTimeExtractor(options: configuration.dates)
+        if let path = configuration.intentModelPath {
+            do {
+                intents = try IntentModel.load(path: path)
+            } catch {
+                // A missing or unreadable model is a configuration mistake; a damaged one stays .corrupt.
+                throw error.kind == .storage ? ParleyError(.invalidConfig, "language.intentModel: \(error.message)") : error
+            }
+        } else {
+            intents = IntentModel.propertyManagement
+        }
+        intentThreshold = configuration.intentThreshold
+        sentiment = try SentimentAnalyzer(options: configuration.sentiment)
     }
 
     func enrich(_ message: Message) -> Enrichment {
-        Enrichment(entities: entities.extract(from: message.text))
+        let text = message.text
+        var found = entities.extract(from: text)
+        let moments = dates.extract(from: text, reference: message.timestamp)
+        if !moments.isEmpty { found = Self.merge(found, moments) }
+        var enrichment = Enrichment(entities: found)
+        // Language, intent and sentiment need words or emoji; a bare photo has neither.
+        if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.isEmojiPresentation }) {
+            enrichment.language = LanguageIdentifier.shared.identify(text)
+            enrichment.intent = intents.predict(text, threshold: intentThreshold)
+            enrichment.sentiment = sentiment.analyze(text)
+        }
+        return enrichment
+    }
+
+    /// Dates and durations join the other entities: a date replaces the numbers inside it
+    /// ("12/03" is not two numbers); any other overlap keeps the entity found first.
+    static func merge(_ entities: [Entity], _ moments: [Entity]) -> [Entity] {
+        var kept = entities.filter { entity in
+            entity.type != "number" || !moments.contains { $0.start < entity.end && entity.start < $0.end }
+        }
+        for moment in moments where !kept.contains(where: { $0.start < moment.end && moment.start < $0.end }) {
+            kept.append(moment)
+        }
+        return kept.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }
 }
 
-/// What the stages found. Stages not built yet have no field here, so their keys are absent
-/// from the context rather than faked.
+/// What the stages found. A stage with nothing to say leaves its field nil, and its key is
+/// then absent from the context rather than faked.
 struct Enrichment: Sendable {
     var entities: [Entity]
+    var language: LanguageGuess?
+    var intent: IntentPrediction?
+    var sentiment: Sentiment?
 
     /// The language fields of the enriched context.
     var json: JSONValue {
-        ["entities": .array(entities.map(\.json))]
+        var object = JSONObject()
+        object.append("entities", .array(entities.map(\.json)))
+        if let language { object.append("language", language.json) }
+        if let intent { object.append("intent", intent.json) }
+        if let sentiment { object.append("sentiment", sentiment.json) }
+        return .object(object)
     }
 }
 
@@ -36,6 +84,11 @@ extension Enrichment {
             signals.referenceLabel = reference.value["name"]?.stringValue ?? reference.text
         }
         signals.entities = entities.map { ($0.type, $0.text) }
+        if let intent {
+            signals.intent = intent.name
+            signals.intentConfidence = intent.confidence
+        }
+        signals.sentiment = sentiment?.score
         return signals
     }
 }
