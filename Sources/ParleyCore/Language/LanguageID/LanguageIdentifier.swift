@@ -45,13 +45,13 @@ public struct LanguageIdentifier: Sendable {
     public func identify(_ text: String) -> LanguageGuess {
         let model = self.model
         let count = model.languages.count
-        var totals = [Double](repeating: 0, count: count)
-        var evidence = [Double](repeating: 0, count: count)
-        var wordScores = [Double](repeating: 0, count: count)
-        var codes: [UInt8] = [0]
-        var bytes: [UInt8] = []
-        codes.reserveCapacity(48)
-        bytes.reserveCapacity(48)
+        var totals = SIMD8<Float>(repeating: 0)
+        var evidence = SIMD8<Float>(repeating: 0)
+        // The current word: codes with a leading boundary, and its lower-cased UTF-8.
+        var codes = [UInt8](repeating: 0, count: 44)
+        var codeCount = 1
+        var bytes = [UInt8](repeating: 0, count: 132)
+        var byteCount = 0
         var wordLetters = 0
         var latinLetters = 0
         var arabicLetters = 0
@@ -59,49 +59,66 @@ public struct LanguageIdentifier: Sendable {
         var latinWords = 0
         var arabicWords = 0
         var inArabicWord = false
-        var scoredWords = 0
 
-        func finishWord() {
-            defer { codes.removeAll(keepingCapacity: true); codes.append(0); bytes.removeAll(keepingCapacity: true); wordLetters = 0 }
-            while codes.count > 1, codes[codes.count - 1] == LanguageModel.apostrophe { codes.removeLast(); bytes.removeLast() }
-            guard wordLetters > 0, scoredWords < Self.maxWords else { return }
-            latinWords += 1
-            scoredWords += 1
-            codes.append(0)
-            for l in 0..<count { wordScores[l] = 0 }
-            model.score(codes: codes, word: bytes, into: &wordScores)
-            var best = 0
-            for l in 1..<count where wordScores[l] > wordScores[best] { best = l }
-            var second = best == 0 ? 1 : 0
-            for l in 0..<count where l != best && wordScores[l] > wordScores[second] { second = l }
-            for l in 0..<count { totals[l] += wordScores[l] }
-            evidence[best] += min(1, (wordScores[best] - wordScores[second]) / 6)
-        }
-
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if let code = LanguageModel.latinCode(v) {
-                if inArabicWord { inArabicWord = false }
-                if code.isLetter { wordLetters += 1; latinLetters += 1 }
-                if code.code == LanguageModel.apostrophe && codes.count == 1 { continue }
-                if codes.count < 40 {
-                    codes.append(code.code)
-                    LanguageModel.appendLowercasedUTF8(v, to: &bytes)
+        var words = 0
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = scalars.next()
+        while true {
+            let scalar = pending
+            pending = scalar == nil ? nil : scalars.next()
+            var endsWord = true
+            var v: UInt32 = 0
+            if let scalar {
+                v = scalar.value
+                if let code = LanguageModel.latinCode(v) {
+                    inArabicWord = false
+                    endsWord = false
+                    if code.isLetter { wordLetters += 1; latinLetters += 1 }
+                    if !(code.code == LanguageModel.apostrophe && codeCount == 1), codeCount < 40 {
+                        codes[codeCount] = code.code
+                        codeCount += 1
+                        byteCount = LanguageModel.storeLowercasedUTF8(v, into: &bytes, at: byteCount)
+                    }
+                } else if SentimentScanner.isIgnorable(v) {
+                    endsWord = false
                 }
-                continue
             }
-            if LanguageModel.isArabicLetter(v) {
-                finishWord()
-                arabicLetters += 1
-                if !inArabicWord { arabicWords += 1; inArabicWord = true }
-                continue
+            if endsWord {
+                // Trailing apostrophes are not part of the word.
+                while codeCount > 1, codes[codeCount - 1] == LanguageModel.apostrophe { codeCount -= 1; byteCount -= 1 }
+                if wordLetters > 0, words < Self.maxWords {
+                    latinWords += 1
+                    words += 1
+                    codes[0] = 0
+                    codes[codeCount] = 0
+                    let scores = codes.withUnsafeBufferPointer { c in
+                        bytes.withUnsafeBufferPointer { b in
+                            model.score(codes: UnsafeBufferPointer(rebasing: c[0..<codeCount + 1]),
+                                        word: UnsafeBufferPointer(rebasing: b[0..<byteCount]))
+                        }
+                    }
+                    totals += scores
+                    var best = 0
+                    for l in 1..<count where scores[l] > scores[best] { best = l }
+                    var second = best == 0 ? 1 : 0
+                    for l in 0..<count where l != best && scores[l] > scores[second] { second = l }
+                    evidence[best] += min(1, (scores[best] - scores[second]) / 6)
+                }
+                codeCount = 1
+                byteCount = 0
+                wordLetters = 0
+                guard let scalar else { break }
+                if LanguageModel.isArabicLetter(v) {
+                    arabicLetters += 1
+                    if !inArabicWord { arabicWords += 1; inArabicWord = true }
+                } else {
+                    inArabicWord = false
+                    if v > 0x7F, scalar.properties.isAlphabetic { otherLetters += 1 }
+                }
+                // Past the word limit only letters are counted, for the script.
+                if words >= Self.maxWords && latinLetters + arabicLetters + otherLetters > 4 * Self.maxWords { break }
             }
-            if SentimentScanner.isIgnorable(v) { continue }
-            finishWord()
-            inArabicWord = false
-            if v > 0x7F, scalar.properties.isAlphabetic { otherLetters += 1 }
         }
-        finishWord()
 
         let letters = latinLetters + arabicLetters + otherLetters
         if letters == 0 { return LanguageGuess(code: "und", confidence: 0, script: "Zyyy", mixed: []) }
@@ -117,10 +134,11 @@ public struct LanguageIdentifier: Sendable {
         var probabilities = [Double](repeating: 0, count: count)
         if latinLetters > 0 {
             // Overlapping n-grams of four orders are far from independent: temper the posterior.
-            let top = totals.max() ?? 0
+            var top = totals[0]
+            for l in 1..<count { top = max(top, totals[l]) }
             var sum = 0.0
             for l in 0..<count {
-                probabilities[l] = Self.exp((totals[l] - top) / 4)
+                probabilities[l] = Self.exp(Double(totals[l] - top) / 4)
                 sum += probabilities[l]
             }
             for l in 0..<count { probabilities[l] /= sum }
@@ -143,8 +161,9 @@ public struct LanguageIdentifier: Sendable {
         if latinLetters < 8 { confidence *= 0.6 } else if latinLetters < 15 { confidence *= 0.85 }
         if arabicLetters > 0 { confidence *= Double(latinLetters) / Double(latinLetters + arabicLetters) }
 
-        var mixed: [(String, Double)] = []
-        let totalEvidence = evidence.reduce(0, +)
+        var mixed: [(String, Float)] = []
+        var totalEvidence: Float = 0
+        for l in 0..<count { totalEvidence += evidence[l] }
         for l in ranked.dropFirst() where evidence[l] >= 1.5 && evidence[l] >= 0.2 * totalEvidence {
             mixed.append((model.languages[l], evidence[l]))
         }
@@ -162,15 +181,15 @@ public struct LanguageIdentifier: Sendable {
 
 /// The trained profiles: for each character n-gram (n = 1…4) and each word seen in the
 /// samples, its log probability in each language (add-α smoothed).
-struct LanguageModel: Sendable {
+final class LanguageModel: Sendable {
     let languages = ["en", "fr", "sw", "rw", "ar-Latn"]
-    /// N-gram key → row in `ngramLogProbs` (languages.count floats per row).
-    private var ngramKeys: [UInt32]
-    private var ngramRows: [Int32]
-    private var ngramMask: Int
-    private var ngramLogProbs: [Float] = []
-    private var words: ByteTable<Int32>
-    private var wordLogProbs: [Float] = []
+    /// N-gram key → row in `ngramLogProbs` (one SIMD8 per row, a lane per language).
+    private let ngramKeys: [UInt32]
+    private let ngramRows: [Int32]
+    private let ngramMask: Int
+    private let ngramLogProbs: [SIMD8<Float>]
+    private let words: ByteTable<Int32>
+    private let wordLogProbs: [SIMD8<Float>]
     /// How much a known word counts next to its n-grams.
     static let wordWeight: Float = 2
 
@@ -201,34 +220,42 @@ struct LanguageModel: Sendable {
         let alpha = 0.5
         var size = 16
         while size < ngramCounts.count * 2 { size <<= 1 }
-        ngramKeys = [UInt32](repeating: 0, count: size)
-        ngramRows = [Int32](repeating: -1, count: size)
-        ngramMask = size - 1
-        var logProbs: [Float] = []
-        logProbs.reserveCapacity(ngramCounts.count * count)
+        var ngramKeys = [UInt32](repeating: 0, count: size)
+        var ngramRows = [Int32](repeating: -1, count: size)
+        let ngramMask = size - 1
+        var logProbs: [SIMD8<Float>] = []
+        logProbs.reserveCapacity(ngramCounts.count)
         var row: Int32 = 0
-        for (key, counts) in ngramCounts {
+        // Sorted so the table (and so the float sums) are the same on every run.
+        for (key, counts) in ngramCounts.sorted(by: { $0.key < $1.key }) {
             let n = Int(key >> 24)
+            var lanes = SIMD8<Float>(repeating: 0)
             for l in 0..<count {
                 let p = (Double(counts[l]) + alpha) / (Double(ngramTotals[l][n]) + alpha * Double(distinct[n]))
-                logProbs.append(Float(Glibc.log(p)))
+                lanes[l] = Float(Glibc.log(p))
             }
+            logProbs.append(lanes)
             var slot = Self.slot(key, ngramMask)
             while ngramRows[slot] >= 0 { slot = (slot + 1) & ngramMask }
             ngramKeys[slot] = key
             ngramRows[slot] = row
             row += 1
         }
+        self.ngramKeys = ngramKeys
+        self.ngramRows = ngramRows
+        self.ngramMask = ngramMask
         ngramLogProbs = logProbs
         var words = ByteTable<Int32>(minimumCapacity: wordCounts.count)
-        var wordLogProbs: [Float] = []
+        var wordLogProbs: [SIMD8<Float>] = []
         let wordAlpha = 0.2
         var wordRow: Int32 = 0
-        for (word, counts) in wordCounts {
+        for (word, counts) in wordCounts.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            var lanes = SIMD8<Float>(repeating: 0)
             for l in 0..<count {
                 let p = (Double(counts[l]) + wordAlpha) / (Double(wordTotals[l]) + wordAlpha * Double(wordCounts.count))
-                wordLogProbs.append(Float(Glibc.log(p)))
+                lanes[l] = Float(Glibc.log(p)) * Self.wordWeight
             }
+            wordLogProbs.append(lanes)
             let key = String(decoding: word, as: UTF8.self)
             let index = wordRow
             words.update(key, initial: 0) { $0 = index }
@@ -243,27 +270,39 @@ struct LanguageModel: Sendable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B1) >> 7) & mask
     }
 
-    /// Adds the word's log probabilities (its n-grams, and the word itself if known) per language.
-    /// `codes` is the word's character codes with a boundary (0) at each end.
-    func score(codes: [UInt8], word: [UInt8], into scores: inout [Double]) {
-        let count = languages.count
-        Self.forEachNGram(codes) { key, _ in
-            var slot = Self.slot(key, ngramMask)
-            while true {
-                let row = Int(ngramRows[slot])
-                if row < 0 { return }
-                if ngramKeys[slot] == key {
-                    let base = row * count
-                    for l in 0..<count { scores[l] += Double(ngramLogProbs[base + l]) }
-                    return
+    /// The word's log probability per language (a lane each): its n-grams, and the word itself
+    /// if known. `codes` is the word's character codes with a boundary (0) at each end.
+    func score(codes: UnsafeBufferPointer<UInt8>, word: UnsafeBufferPointer<UInt8>) -> SIMD8<Float> {
+        var scores = SIMD8<Float>(repeating: 0)
+        ngramKeys.withUnsafeBufferPointer { keys in
+            ngramRows.withUnsafeBufferPointer { rows in
+                ngramLogProbs.withUnsafeBufferPointer { logProbs in
+                    let c = codes.count
+                    for start in 0..<c {
+                        var packed: UInt32 = 0
+                        var n = 1
+                        while n <= 4, start + n <= c {
+                            packed = (packed << 6) | UInt32(codes[start + n - 1])
+                            if n > 1 || codes[start] != 0 {
+                                let key = UInt32(n) << 24 | packed
+                                var slot = Self.slot(key, ngramMask)
+                                while true {
+                                    let row = Int(rows[slot])
+                                    if row < 0 { break }
+                                    if keys[slot] == key { scores += logProbs[row]; break }
+                                    slot = (slot + 1) & ngramMask
+                                }
+                            }
+                            n += 1
+                        }
+                    }
                 }
-                slot = (slot + 1) & ngramMask
             }
         }
-        if let index = word.withUnsafeBufferPointer({ words.value(for: $0) }) {
-            let base = Int(index) * count
-            for l in 0..<count { scores[l] += Double(Self.wordWeight * wordLogProbs[base + l]) }
+        if let index = words.value(for: word) {
+            scores += wordLogProbs[Int(index)]
         }
+        return scores
     }
 
     /// Calls `body` with each 1…4-gram of `codes` (boundaries included, lone boundaries not).
@@ -321,6 +360,27 @@ struct LanguageModel: Sendable {
             return true
         default:
             return false
+        }
+    }
+
+    /// Writes the lower-cased UTF-8 of `v` at `offset`, returns the offset after it.
+    @inline(__always)
+    static func storeLowercasedUTF8(_ v: UInt32, into bytes: inout [UInt8], at offset: Int) -> Int {
+        var v = v
+        if v >= 0x41 && v <= 0x5A { v += 0x20 } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 0x20 }
+        if v == 0x2019 || v == 0x2018 || v == 0x02BC { v = 0x27 }
+        if v < 0x80 {
+            bytes[offset] = UInt8(v)
+            return offset + 1
+        } else if v < 0x800 {
+            bytes[offset] = UInt8(0xC0 | (v >> 6))
+            bytes[offset + 1] = UInt8(0x80 | (v & 0x3F))
+            return offset + 2
+        } else {
+            bytes[offset] = UInt8(0xE0 | (v >> 12))
+            bytes[offset + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+            bytes[offset + 2] = UInt8(0x80 | (v & 0x3F))
+            return offset + 3
         }
     }
 

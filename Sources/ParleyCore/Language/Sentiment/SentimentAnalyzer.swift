@@ -249,15 +249,15 @@ struct UrgencyEntry: Sendable {
 }
 
 /// The parsed tables, shared by every analyzer.
-struct SentimentTables: Sendable {
+final class SentimentTables: Sendable {
     static let shared = SentimentTables()
 
-    var words: ByteTable<SentimentEntry>
-    var urgency: ByteTable<UrgencyEntry>
-    var cueNames: [String]
-    var cueWeights: [Double]
+    let words: ByteTable<SentimentEntry>
+    let urgency: ByteTable<UrgencyEntry>
+    let cueNames: [String]
+    let cueWeights: [Double]
     /// Emoji scalar → valence on the lexicon's scale (before the emoji weight).
-    var emoji: [UInt32: Float]
+    let emoji: [UInt32: Float]
 
     init() {
         var words = ByteTable<SentimentEntry>(minimumCapacity: 8300)

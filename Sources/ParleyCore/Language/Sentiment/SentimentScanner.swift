@@ -126,7 +126,10 @@ struct SentimentScanner {
                         break
                     }
                 }
-                appendToken(bytes: Array(String(scalar).utf8), token: emojiToken)
+                let start = piece.count
+                appendUTF8(scalar)
+                appendToken(bytes: piece[start...], token: emojiToken)
+                piece.removeAll(keepingCapacity: true)
                 continue
             }
             // Any other scalar: part of a word, lower-cased.
@@ -218,7 +221,7 @@ struct SentimentScanner {
         var base = SentimentToken(range: 0..<0)
         base.isUpper = hasUpper && !hasLower
         base.elongated = elongated
-        base.hasNegatingApostrophe = Self.containsNT(piece)
+        base.hasNegatingApostrophe = Self.containsNT(piece[...])
         if hasUpper || hasLower {
             casedWords += 1
             if base.isUpper {
@@ -229,7 +232,7 @@ struct SentimentScanner {
         // The whole piece as written: an emoticon or a plain word.
         let whole = piece.withUnsafeBufferPointer { tables.words.value(for: $0) }
         if let whole, whole.isUseful {
-            appendToken(bytes: piece, token: base)
+            appendToken(bytes: piece[...], token: base)
             return
         }
         var lo = 0
@@ -257,7 +260,7 @@ struct SentimentScanner {
             if atEnd || split {
                 if start < k {
                     var token = base
-                    let part = Array(piece[start..<k])
+                    let part = piece[start..<k]
                     token.hasNegatingApostrophe = Self.containsNT(part)
                     if !atEnd { token.clauseEnd = true }
                     appendToken(bytes: part, token: token)
@@ -276,7 +279,7 @@ struct SentimentScanner {
         if trailingClause { markClauseEnd() }
         // An emoticon glued to the word: "thanks:)".
         if hi < piece.count {
-            let tail = Array(piece[hi...])
+            let tail = piece[hi...]
             if let entry = tail.withUnsafeBufferPointer({ tables.words.value(for: $0) }), entry.hasValence {
                 var token = SentimentToken(range: 0..<0)
                 token.clauseEnd = trailingClause
@@ -285,13 +288,17 @@ struct SentimentScanner {
         }
     }
 
-    private static func containsNT(_ bytes: [UInt8]) -> Bool {
+    private static func containsNT(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard bytes.count >= 3 else { return false }
-        for k in 0..<(bytes.count - 2) where bytes[k] == 0x6E && bytes[k + 1] == 0x27 && bytes[k + 2] == 0x74 { return true }
+        var k = bytes.startIndex
+        while k + 2 < bytes.endIndex {
+            if bytes[k] == 0x6E && bytes[k + 1] == 0x27 && bytes[k + 2] == 0x74 { return true }
+            k += 1
+        }
         return false
     }
 
-    private mutating func appendToken(bytes: [UInt8], token: SentimentToken) {
+    private mutating func appendToken(bytes: ArraySlice<UInt8>, token: SentimentToken) {
         if !buf.isEmpty { buf.append(0x20) }
         var token = token
         let start = buf.count
