@@ -107,6 +107,11 @@ PARLEY_API void parley_string_free(char *s);
  *   "webhook":  {"appSecret": "..."}            Cloud API app secret for X-Hub-Signature-256
  *   "limits":   {"maxMessageBytes": 1048576}    largest message or webhook body accepted
  *   "threads":  {"inactivityMinutes": 240}      a thread with no message for this long closes
+ *   "timeZone": "Africa/Kigali"                 IANA zone (or "+02:00") dates are resolved in (default "UTC")
+ *   "dayFirst": true                            "12/03" is 12 March (default: false for region US, else true)
+ *   "language": {"intentModel": "model.bin",    an intent model from `parley train` (default: built in)
+ *                "intentThreshold": 0.75,       below it the intent's name is "unknown"
+ *                "emojiWeight": 1.5}            weight of emoji in sentiment (0..10)
  * An unknown key or a value of the wrong type is PARLEY_INVALID_CONFIG.
  *
  * out_engine: receives the engine on PARLEY_OK (NULL otherwise); close it with
@@ -135,6 +140,12 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *   {"schema": 1, "format": "normalized"|"whatsapp-web.js"|"baileys"|"cloud-api",
  *    "status": "processed"|"duplicate", "message": {normalized message},
  *    "entities": [{"type", "text", "start", "end", "value", "confidence", "source"}],
+ *    "language": {"code": "en"|"fr"|"sw"|"rw"|"ar"|"ar-Latn"|"und", "confidence", "script",
+ *                 "mixed": [other languages noticed: code-switching]},
+ *    "intent": {"name", "confidence", "alternatives": [{"name", "confidence"}], "outOfScope"},
+ *    "sentiment": {"score" (-1..1), "label": "positive"|"negative"|"neutral", "intensity" (0..1),
+ *                  "urgency" (0..1), "urgencyCues": [...],
+ *                  "trend": {"chatAverage", "change"?, "direction"?: "improving"|"steady"|"worsening"}},
  *    "thread": {"id", "topic", "new", "messageCount"},
  *    "flow": {"contextSwitch", "from"?, "to"?, "closedThreads"?},
  *    "timings": {"totalMicros"}}
@@ -152,8 +163,15 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *   "text" is the body or caption; for a message without one, the words its details carry
  *   (place name and address, contact names, the chosen reply's title, the emoji). "from" is
  *   "me" for a Baileys message the bot's own account sent in a 1:1 chat (Baileys does not name it).
+ * "language", "intent" and "sentiment" are absent when the text has no words or emoji (a bare
+ * photo). The built-in intents: rent_payment, maintenance_request, viewing_booking,
+ * availability, price_inquiry, lease_renewal, move_out, complaint, document_request,
+ * talk_to_agent, location_directions, greeting, thanks, goodbye, other; below the threshold
+ * the name is "unknown".
  * Entity types and values: "phone" {"e164"}, "email" {"address"}, "url" {"url"},
- * "money" {"amount", "currency"?}, "number" {"number"}; "start"/"end" count Unicode scalars
+ * "money" {"amount", "currency"?}, "number" {"number"}, "datetime" {"iso", "granularity",
+ * "timestamp"} or, for a range, {"start": {"iso", "timestamp"}, "end": {...}, "granularity"},
+ * "duration" {"seconds", "iso"}; "start"/"end" count Unicode scalars
  * of "text" (Python str indices; Array.from(text) in JavaScript).
  *
  * The message and its context are committed to the store before this returns. A message whose
