@@ -210,6 +210,31 @@ PARLEY_API parley_status parley_engine_ingest_webhook(parley_engine *engine, con
                                                       size_t *out_len);
 
 /* ---------------------------------------------------------------------------------------
+ * Intent models
+ * ------------------------------------------------------------------------------------- */
+
+/* Trains an intent classifier from labelled examples and writes it to model_path (through a
+ * temporary file and a rename, so a reader never sees half a model).
+ *
+ * data / data_len: UTF-8 examples, either JSONL lines {"text": "...", "intent": "..."} or TSV
+ *   lines "text<TAB>intent" (an optional header line is detected); at least 2 intents.
+ * model_path: NUL-terminated path of the model file; load it with {"language": {"intentModel":
+ *   path}} or parley_engine_load_intent_model().
+ * out_json / out_len: receive {"schema": 1, "examples", "intents": [...], "trainMillis"}.
+ * Blocks for the training (about a second for 10,000 examples); thread-safe; needs no engine.
+ * Returns PARLEY_INVALID_ARGUMENT (NULL or empty arguments, a bad line: the message names it,
+ * fewer than 2 intents), PARLEY_INVALID_UTF8 or PARLEY_STORAGE (cannot write the file). */
+PARLEY_API parley_status parley_intent_train(const char *data, size_t data_len, const char *model_path,
+                                             char **out_json, size_t *out_len);
+
+/* Replaces an engine's intent model (from parley_intent_train or `parley train`) for the
+ * messages processed from now on; calls in progress finish with the old one. Thread-safe.
+ * Returns PARLEY_INVALID_ARGUMENT, PARLEY_INVALID_UTF8, PARLEY_STORAGE (unreadable file),
+ * PARLEY_CORRUPT (truncated or not a model) or PARLEY_UNSUPPORTED (another format version);
+ * on failure the engine keeps its current model. */
+PARLEY_API parley_status parley_engine_load_intent_model(parley_engine *engine, const char *model_path);
+
+/* ---------------------------------------------------------------------------------------
  * Conversation threads
  * ------------------------------------------------------------------------------------- */
 

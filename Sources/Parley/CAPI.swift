@@ -166,3 +166,43 @@ public func parley_thread_get(
         return fail(error)
     }
 }
+
+/// A NUL-terminated UTF-8 path argument, or the status to fail with.
+private func pathArgument(_ name: String, _ what: String, _ pointer: UnsafePointer<CChar>?) -> Result<String, ParleyError> {
+    guard let pointer else { return .failure(ParleyError(.invalidArgument, "\(name): \(what) is NULL")) }
+    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+    guard !bytes.isEmpty else { return .failure(ParleyError(.invalidArgument, "\(name): \(what) is empty")) }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+        return .failure(ParleyError(.invalidUTF8, "\(name): \(what) is not valid UTF-8"))
+    }
+    return .success(text)
+}
+
+@_cdecl("parley_intent_train")
+public func parley_intent_train(
+    _ data: UnsafePointer<CChar>?, _ length: Int, _ modelPath: UnsafePointer<CChar>?,
+    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
+) -> Int32 {
+    guard let out, let outLen else { return fail(.invalidArgument, "parley_intent_train: out_json or out_len is NULL") }
+    out.pointee = nil
+    outLen.pointee = 0
+    guard let data else { return fail(.invalidArgument, "parley_intent_train: data is NULL") }
+    guard length > 0 else { return fail(.invalidArgument, "parley_intent_train: data_len is 0") }
+    do {
+        let path = try pathArgument("parley_intent_train", "model_path", modelPath).get()
+        return deliver(try Engine.trainIntentModel(data: UnsafeRawBufferPointer(start: data, count: length), savingTo: path), out, outLen)
+    } catch {
+        return fail(error)
+    }
+}
+
+@_cdecl("parley_engine_load_intent_model")
+public func parley_engine_load_intent_model(_ handle: OpaquePointer?, _ modelPath: UnsafePointer<CChar>?) -> Int32 {
+    guard let engine = engine(handle) else { return fail(.invalidArgument, "parley_engine_load_intent_model: engine is NULL") }
+    do {
+        try engine.loadIntentModel(path: try pathArgument("parley_engine_load_intent_model", "model_path", modelPath).get())
+        return Status.ok.rawValue
+    } catch {
+        return fail(error)
+    }
+}

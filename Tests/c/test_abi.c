@@ -282,6 +282,47 @@ static void test_conversation_threads(void) {
     parley_engine_close(engine);
 }
 
+/* Intent models: train from JSONL, load into an engine, bad data and bad files. */
+static void test_intent_models(void) {
+    char path[] = "/tmp/parley-intent-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0, "mkstemp");
+    if (fd >= 0) close(fd);
+    static const char *data =
+        "{\"text\": \"the shower is broken\", \"intent\": \"repair\"}\n"
+        "{\"text\": \"my sink leaks\", \"intent\": \"repair\"}\n"
+        "{\"text\": \"the light in the kitchen does not work\", \"intent\": \"repair\"}\n"
+        "{\"text\": \"I paid the rent today\", \"intent\": \"payment\"}\n"
+        "{\"text\": \"rent sent by mobile money\", \"intent\": \"payment\"}\n"
+        "{\"text\": \"here is my payment for may\", \"intent\": \"payment\"}\n";
+    char *out = NULL;
+    size_t len = 0;
+    CHECK_STATUS(parley_intent_train(data, strlen(data), path, &out, &len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"examples\":6"), "training reports its examples: %s", out ? out : "(null)");
+    parley_string_free(out);
+    CHECK_STATUS(parley_intent_train("{\"text\": 1}\n", 13, path, &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK(strstr(parley_last_error(), "line 1") != NULL, "the error names the line: %s", parley_last_error());
+    CHECK_STATUS(parley_intent_train(data, strlen(data), NULL, &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_intent_train(data, strlen(data), "/nonexistent-dir/m.bin", &out, &len), PARLEY_STORAGE);
+
+    parley_engine *engine = NULL;
+    CHECK_STATUS(parley_engine_open(NULL, &engine), PARLEY_OK);
+    CHECK_STATUS(parley_engine_load_intent_model(engine, path), PARLEY_OK);
+    CHECK_STATUS(process(engine, "{\"id\":\"i1\",\"chat\":\"c\",\"from\":\"u\",\"timestamp\":1,\"type\":\"text\",\"text\":\"the shower leaks\"}", &out), PARLEY_OK);
+    CHECK(out && strstr(out, "\"intent\":{\"name\":\"repair\""), "the loaded model is used: %s", out ? out : "(null)");
+    parley_string_free(out);
+    CHECK_STATUS(parley_engine_load_intent_model(engine, "/nonexistent-dir/m.bin"), PARLEY_STORAGE);
+    FILE *garbage = fopen(path, "wb");
+    if (garbage) { fputs("not a model at all", garbage); fclose(garbage); }
+    CHECK_STATUS(parley_engine_load_intent_model(engine, path), PARLEY_CORRUPT);
+    CHECK_STATUS(parley_engine_load_intent_model(NULL, path), PARLEY_INVALID_ARGUMENT);
+    parley_engine_close(engine);
+    char config[128];
+    snprintf(config, sizeof config, "{\"language\": {\"intentModel\": \"%s\"}}", path);
+    CHECK_STATUS(parley_engine_open(config, &engine), PARLEY_CORRUPT);
+    unlink(path);
+}
+
 int main(void) {
     test_library();
     test_open();
@@ -290,6 +331,7 @@ int main(void) {
     test_file_store();
     test_threads();
     test_conversation_threads();
+    test_intent_models();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

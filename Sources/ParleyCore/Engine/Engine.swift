@@ -113,6 +113,23 @@ public final class Engine: Sendable {
         pipeline.enrich(message).json
     }
 
+    /// Replaces the intent model for the messages processed from now on.
+    public func loadIntentModel(path: String) throws(ParleyError) {
+        pipeline.intents.replace(with: try IntentModel.load(path: path))
+    }
+
+    /// Trains an intent model from JSONL or TSV examples and saves it to `path`; what
+    /// parley_intent_train returns.
+    public static func trainIntentModel(data: UnsafeRawBufferPointer, savingTo path: String) throws(ParleyError) -> JSONValue {
+        let started = ContinuousClock.now
+        let examples = try IntentData.parse(data)
+        let model = try IntentModel.train(examples)
+        let millis = micros(since: started) / 1000
+        try model.save(path: path)
+        return ["schema": .int(EnrichedContext.schema), "examples": .int(Int64(examples.count)),
+                "intents": .array(model.intents.map(JSONValue.string)), "trainMillis": .int(millis)]
+    }
+
     /// Threads, most recently active first, as parley_thread_list returns them. `query`:
     /// nil or {"chat"?, "state"?: "open"|"closed", "limit"?: 1...1000 (default 100)}.
     public func threads(query: JSONValue?) throws(ParleyError) -> JSONValue {

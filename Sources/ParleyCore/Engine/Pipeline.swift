@@ -1,9 +1,12 @@
 /// The stages that turn a normalized message into its enrichment. Pure and `Sendable`: it runs
 /// on the caller's thread, outside the store's lock, so messages enrich in parallel.
+import Synchronization
+
 struct Pipeline: Sendable {
     let entities: EntityExtractor
     let dates: DateTimeExtractor
-    let intents: IntentModel
+    /// Replaceable at run time (parley_engine_load_intent_model); read once per message.
+    let intents: IntentModelSlot
     let intentThreshold: Double
     let sentiment: SentimentAnalyzer
 
@@ -12,13 +15,13 @@ struct Pipeline: Sendable {
         dates = try DateTimeExtractor(options: configuration.dates)
         if let path = configuration.intentModelPath {
             do {
-                intents = try IntentModel.load(path: path)
+                intents = IntentModelSlot(try IntentModel.load(path: path))
             } catch {
                 // A missing or unreadable model is a configuration mistake; a damaged one stays .corrupt.
                 throw error.kind == .storage ? ParleyError(.invalidConfig, "language.intentModel: \(error.message)") : error
             }
         } else {
-            intents = IntentModel.propertyManagement
+            intents = IntentModelSlot(IntentModel.propertyManagement)
         }
         intentThreshold = configuration.intentThreshold
         sentiment = try SentimentAnalyzer(options: configuration.sentiment)
@@ -33,7 +36,7 @@ struct Pipeline: Sendable {
         // Language, intent and sentiment need words or emoji; a bare photo has neither.
         if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.isEmojiPresentation }) {
             enrichment.language = LanguageIdentifier.shared.identify(text)
-            enrichment.intent = intents.predict(text, threshold: intentThreshold)
+            enrichment.intent = intents.current.predict(text, threshold: intentThreshold)
             enrichment.sentiment = sentiment.analyze(text)
         }
         return enrichment
@@ -49,6 +52,23 @@ struct Pipeline: Sendable {
             kept.append(moment)
         }
         return kept.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+}
+
+/// The engine's intent model, swappable while messages are being processed.
+final class IntentModelSlot: Sendable {
+    private let model: Mutex<IntentModel>
+
+    init(_ model: IntentModel) {
+        self.model = Mutex(model)
+    }
+
+    var current: IntentModel {
+        model.withLock { $0 }
+    }
+
+    func replace(with newModel: IntentModel) {
+        model.withLock { $0 = newModel }
     }
 }
 
