@@ -262,7 +262,7 @@ import Glibc
         #expect(rate >= Self.holdOutFloor)
     }
 
-    static let holdOutFloor = 0.80
+    static let holdOutFloor = 0.77
 
     /// Realistic tenant messages, none of them in the corpus.
     static let tenantMessages: [(String, String)] = [
@@ -294,7 +294,7 @@ import Glibc
         ("Where exactly is the house? Please share the location", "location_directions"),
         ("how do I get to your office from town", "location_directions"),
         ("hello good morning", "greeting"),
-        ("Muraho neza", "greeting"),
+        ("Muraho! amakuru y'iki gitondo?", "greeting"),
         ("salam alaikum brother", "greeting"),
         ("thank you very much for your help", "thanks"),
         ("asante sana boss 🙏", "thanks"),
@@ -363,6 +363,6 @@ import Glibc
         #expect(rate >= Self.snipsFloor)
     }
 
-    static let snipsFloor = 0.90
+    static let snipsFloor = 0.95
 }
 

@@ -75,6 +75,31 @@ enum PropertyIntentCorpus {
 {"text": "invoice for this month's rent please so I can pay", "intent": "rent_payment"}
 {"text": "I paid the service charge", "intent": "rent_payment"}
 {"text": "wallahi i paid already check again", "intent": "rent_payment"}
+{"text": "rent sent, kindly acknowledge", "intent": "rent_payment"}
+{"text": "I have transferred this month's rent to your account", "intent": "rent_payment"}
+{"text": "paid via airtel money", "intent": "rent_payment"}
+{"text": "just paid the rent on mpesa paybill", "intent": "rent_payment"}
+{"text": "loyer payé par momo ce matin", "intent": "rent_payment"}
+{"text": "je vais envoyer le loyer demain", "intent": "rent_payment"}
+{"text": "voici la preuve de paiement du loyer", "intent": "rent_payment"}
+{"text": "nimelipa kodi leo", "intent": "rent_payment"}
+{"text": "kodi nitatuma jumatatu", "intent": "rent_payment"}
+{"text": "nimekutumia pesa ya kodi", "intent": "rent_payment"}
+{"text": "nishyuye ubukode bw'uku kwezi", "intent": "rent_payment"}
+{"text": "ubukode nzabwishyura ku wa gatanu", "intent": "rent_payment"}
+{"text": "amafaranga y'ubukode nayohereje", "intent": "rent_payment"}
+{"text": "rent paid in full for april and may", "intent": "rent_payment"}
+{"text": "sorry for the delay, rent is paid now", "intent": "rent_payment"}
+{"text": "can I pay the rent next week instead", "intent": "rent_payment"}
+{"text": "where do I send the rent money", "intent": "rent_payment"}
+{"text": "rent transfer done ✔️", "intent": "rent_payment"}
+{"text": "insha'Allah rent will be paid on the 10th", "intent": "rent_payment"}
+{"text": "rent is ready, how do I send it", "intent": "rent_payment"}
+{"text": "I'll drop the rent cash at the office", "intent": "rent_payment"}
+{"text": "paid rent + deposit, check your account", "intent": "rent_payment"}
+{"text": "i paid my rent late, how much is the penalty", "intent": "rent_payment"}
+{"text": "did my mpesa for rent go through?", "intent": "rent_payment"}
+{"text": "paid kodi 💵", "intent": "rent_payment"}
 {"text": "the sink is leaking", "intent": "maintenance_request"}
 {"text": "my toilet is blocked", "intent": "maintenance_request"}
 {"text": "there is no water in the house", "intent": "maintenance_request"}
@@ -137,6 +162,31 @@ enum PropertyIntentCorpus {
 {"text": "termites in the door frame", "intent": "maintenance_request"}
 {"text": "broken stair handrail, someone could get hurt", "intent": "maintenance_request"}
 {"text": "sink blocked + fridge noise, pls send someone", "intent": "maintenance_request"}
+{"text": "please fix the leaking pipe under the sink", "intent": "maintenance_request"}
+{"text": "the kitchen sink is blocked", "intent": "maintenance_request"}
+{"text": "no water in the taps since yesterday", "intent": "maintenance_request"}
+{"text": "no electricity in my unit", "intent": "maintenance_request"}
+{"text": "power outage only in my apartment", "intent": "maintenance_request"}
+{"text": "the toilet is leaking water on the floor", "intent": "maintenance_request"}
+{"text": "the shower head is broken", "intent": "maintenance_request"}
+{"text": "the bedroom door handle broke", "intent": "maintenance_request"}
+{"text": "the water tank is empty", "intent": "maintenance_request"}
+{"text": "maji hayatoki kwenye bomba", "intent": "maintenance_request"}
+{"text": "choo kinavuja", "intent": "maintenance_request"}
+{"text": "umeme hakuna tangu asubuhi", "intent": "maintenance_request"}
+{"text": "taa ya jikoni imeungua", "intent": "maintenance_request"}
+{"text": "l'eau ne coule pas", "intent": "maintenance_request"}
+{"text": "les toilettes sont bouchées", "intent": "maintenance_request"}
+{"text": "la lumière de la cuisine ne marche pas", "intent": "maintenance_request"}
+{"text": "amazi ntaza muri robine", "intent": "maintenance_request"}
+{"text": "umusarani wazibye", "intent": "maintenance_request"}
+{"text": "itara ryo mu gikoni ryapfuye", "intent": "maintenance_request"}
+{"text": "send someone to repair the window", "intent": "maintenance_request"}
+{"text": "need a repair for the water heater", "intent": "maintenance_request"}
+{"text": "the ceiling is cracking", "intent": "maintenance_request"}
+{"text": "broken tap in the bathroom", "intent": "maintenance_request"}
+{"text": "the washing machine connection leaks", "intent": "maintenance_request"}
+{"text": "the gate motor is broken", "intent": "maintenance_request"}
 {"text": "can I come see the apartment", "intent": "viewing_booking"}
 {"text": "I'd like to book a viewing", "intent": "viewing_booking"}
 {"text": "when can I view the house", "intent": "viewing_booking"}
@@ -199,6 +249,26 @@ enum PropertyIntentCorpus {
 {"text": "can I pass by to see the house at 5", "intent": "viewing_booking"}
 {"text": "I want to book an appointment to see the flat", "intent": "viewing_booking"}
 {"text": "when are you free to show me the unit", "intent": "viewing_booking"}
+{"text": "I would like to visit the house on Saturday", "intent": "viewing_booking"}
+{"text": "can I come to view the apartment tomorrow", "intent": "viewing_booking"}
+{"text": "book a viewing for me on friday at 11", "intent": "viewing_booking"}
+{"text": "when can i come to see the house", "intent": "viewing_booking"}
+{"text": "is it possible to see the flat this evening", "intent": "viewing_booking"}
+{"text": "I want to visit the apartment before deciding", "intent": "viewing_booking"}
+{"text": "je voudrais visiter l'appartement demain", "intent": "viewing_booking"}
+{"text": "peut-on fixer une visite samedi", "intent": "viewing_booking"}
+{"text": "nataka kuona nyumba jumamosi", "intent": "viewing_booking"}
+{"text": "naweza kuja kuona nyumba leo jioni", "intent": "viewing_booking"}
+{"text": "ndashaka kureba inzu ku wa gatandatu", "intent": "viewing_booking"}
+{"text": "nzaza kureba inzu ejo saa yine", "intent": "viewing_booking"}
+{"text": "can I see the apartment at 5pm today", "intent": "viewing_booking"}
+{"text": "viewing tomorrow possible?", "intent": "viewing_booking"}
+{"text": "set up a viewing for next week", "intent": "viewing_booking"}
+{"text": "I'd like to come look at the house", "intent": "viewing_booking"}
+{"text": "please book me in to see the unit", "intent": "viewing_booking"}
+{"text": "i want to see the house, when are you free", "intent": "viewing_booking"}
+{"text": "arrange a viewing on sunday afternoon", "intent": "viewing_booking"}
+{"text": "we'd like to see the 3 bedroom this weekend", "intent": "viewing_booking"}
 {"text": "is the apartment still available", "intent": "availability"}
 {"text": "do you have any 2 bedroom houses", "intent": "availability"}
 {"text": "any vacancies?", "intent": "availability"}
@@ -259,6 +329,26 @@ enum PropertyIntentCorpus {
 {"text": "is the bungalow still on the market", "intent": "availability"}
 {"text": "the apartment advertised on jiji, is it available", "intent": "availability"}
 {"text": "any new listings this week", "intent": "availability"}
+{"text": "is the house still available for rent", "intent": "availability"}
+{"text": "do you have a 2 bedroom available now", "intent": "availability"}
+{"text": "any apartments available in Kimihurura", "intent": "availability"}
+{"text": "is the studio still free", "intent": "availability"}
+{"text": "do you have houses for rent", "intent": "availability"}
+{"text": "is there any empty house", "intent": "availability"}
+{"text": "are there rooms available this month", "intent": "availability"}
+{"text": "still available for december?", "intent": "availability"}
+{"text": "je cherche un appartement à louer", "intent": "availability"}
+{"text": "est-ce qu'il y a une maison libre", "intent": "availability"}
+{"text": "avez-vous un appartement disponible", "intent": "availability"}
+{"text": "nyumba ya kupangisha iko", "intent": "availability"}
+{"text": "kuna nyumba yoyote wazi", "intent": "availability"}
+{"text": "natafuta nyumba ya vyumba viwili", "intent": "availability"}
+{"text": "hari inzu irimo ubusa", "intent": "availability"}
+{"text": "ndashaka inzu yo gukodesha", "intent": "availability"}
+{"text": "murafite inzu ikodeshwa i Remera", "intent": "availability"}
+{"text": "do you have a vacant unit", "intent": "availability"}
+{"text": "any flats to let", "intent": "availability"}
+{"text": "looking for an apartment to rent in town", "intent": "availability"}
 {"text": "how much is the rent", "intent": "price_inquiry"}
 {"text": "what's the price of the 2 bedroom", "intent": "price_inquiry"}
 {"text": "how much for the studio", "intent": "price_inquiry"}
@@ -319,6 +409,26 @@ enum PropertyIntentCorpus {
 {"text": "is VAT included", "intent": "price_inquiry"}
 {"text": "budget is 200k, what can I get", "intent": "price_inquiry"}
 {"text": "how much is it per month in USD", "intent": "price_inquiry"}
+{"text": "how much is the rent for the apartment", "intent": "price_inquiry"}
+{"text": "what is the rent per month for the studio", "intent": "price_inquiry"}
+{"text": "how much is the deposit for the house", "intent": "price_inquiry"}
+{"text": "how much does the 3 bedroom cost", "intent": "price_inquiry"}
+{"text": "what's the monthly rent", "intent": "price_inquiry"}
+{"text": "how much do you charge", "intent": "price_inquiry"}
+{"text": "the rent is how much?", "intent": "price_inquiry"}
+{"text": "is the rent negotiable", "intent": "price_inquiry"}
+{"text": "combien coûte l'appartement", "intent": "price_inquiry"}
+{"text": "quel est le montant de la caution", "intent": "price_inquiry"}
+{"text": "combien par mois", "intent": "price_inquiry"}
+{"text": "kodi ya nyumba hii ni bei gani", "intent": "price_inquiry"}
+{"text": "deposit ni kiasi gani", "intent": "price_inquiry"}
+{"text": "bei ya mwezi ni ngapi", "intent": "price_inquiry"}
+{"text": "ubukode ni angahe ku kwezi", "intent": "price_inquiry"}
+{"text": "ingwate ni angahe", "intent": "price_inquiry"}
+{"text": "ni angahe ku kwezi", "intent": "price_inquiry"}
+{"text": "how much is it per month", "intent": "price_inquiry"}
+{"text": "what's the price of rent and deposit", "intent": "price_inquiry"}
+{"text": "how much is the deposit and the agent fee", "intent": "price_inquiry"}
 {"text": "I want to renew my lease", "intent": "lease_renewal"}
 {"text": "my contract ends next month, can we renew", "intent": "lease_renewal"}
 {"text": "can I extend my tenancy for another year", "intent": "lease_renewal"}
@@ -379,6 +489,26 @@ enum PropertyIntentCorpus {
 {"text": "mkataba mpya tafadhali", "intent": "lease_renewal"}
 {"text": "we'll extend, send the papers", "intent": "lease_renewal"}
 {"text": "we want to extend the contract by 3 months", "intent": "lease_renewal"}
+{"text": "I would like to renew my contract for one more year", "intent": "lease_renewal"}
+{"text": "please renew my lease", "intent": "lease_renewal"}
+{"text": "can I renew my rental agreement", "intent": "lease_renewal"}
+{"text": "extend my lease by a year please", "intent": "lease_renewal"}
+{"text": "I want to extend the contract", "intent": "lease_renewal"}
+{"text": "renouveler le contrat de location", "intent": "lease_renewal"}
+{"text": "je souhaite prolonger mon bail", "intent": "lease_renewal"}
+{"text": "je veux continuer à louer la maison", "intent": "lease_renewal"}
+{"text": "nataka kuendeleza mkataba wa nyumba", "intent": "lease_renewal"}
+{"text": "naomba kuongeza muda wa mkataba", "intent": "lease_renewal"}
+{"text": "ndashaka kuvugurura amasezerano", "intent": "lease_renewal"}
+{"text": "ndashaka gukomeza gukodesha inzu", "intent": "lease_renewal"}
+{"text": "kongera amasezerano y'umwaka", "intent": "lease_renewal"}
+{"text": "my lease is ending, I want to renew it", "intent": "lease_renewal"}
+{"text": "can we renew the contract for two more years", "intent": "lease_renewal"}
+{"text": "time to renew my lease", "intent": "lease_renewal"}
+{"text": "renewal of tenancy agreement please", "intent": "lease_renewal"}
+{"text": "I want to stay, please extend my lease", "intent": "lease_renewal"}
+{"text": "lease renewal question", "intent": "lease_renewal"}
+{"text": "how do we extend the tenancy", "intent": "lease_renewal"}
 {"text": "I want to move out", "intent": "move_out"}
 {"text": "I'm moving out next month", "intent": "move_out"}
 {"text": "giving notice to vacate", "intent": "move_out"}
@@ -440,6 +570,26 @@ enum PropertyIntentCorpus {
 {"text": "leaving the flat early, can I find a replacement tenant", "intent": "move_out"}
 {"text": "sublet my room instead of moving out?", "intent": "move_out"}
 {"text": "deposit hasn't been returned after 30 days", "intent": "move_out"}
+{"text": "I will move out at the end of the month", "intent": "move_out"}
+{"text": "I'm vacating the apartment next month", "intent": "move_out"}
+{"text": "please accept my notice to vacate", "intent": "move_out"}
+{"text": "I'm leaving the house, how do I get my deposit", "intent": "move_out"}
+{"text": "when do I get my deposit back after moving out", "intent": "move_out"}
+{"text": "je vais déménager le mois prochain", "intent": "move_out"}
+{"text": "je quitte la maison", "intent": "move_out"}
+{"text": "je veux récupérer ma caution", "intent": "move_out"}
+{"text": "nitahama nyumba mwezi ujao", "intent": "move_out"}
+{"text": "nataka kuhama nyumba", "intent": "move_out"}
+{"text": "nirudishie deposit yangu", "intent": "move_out"}
+{"text": "nzimuka mu nzu ukwezi gutaha", "intent": "move_out"}
+{"text": "ndashaka kuva mu nzu", "intent": "move_out"}
+{"text": "munsubize ingwate", "intent": "move_out"}
+{"text": "I'm moving out on saturday", "intent": "move_out"}
+{"text": "notice: leaving the unit end of june", "intent": "move_out"}
+{"text": "I want to end my tenancy", "intent": "move_out"}
+{"text": "handing back the keys next week", "intent": "move_out"}
+{"text": "giving you notice, I'm moving", "intent": "move_out"}
+{"text": "we will leave the house in two weeks", "intent": "move_out"}
 {"text": "my neighbour plays loud music every night", "intent": "complaint"}
 {"text": "the noise from upstairs is unbearable", "intent": "complaint"}
 {"text": "the caretaker was rude to me", "intent": "complaint"}
@@ -500,6 +650,26 @@ enum PropertyIntentCorpus {
 {"text": "worst landlord ever", "intent": "complaint"}
 {"text": "the smell from the dumpster is unbearable", "intent": "complaint"}
 {"text": "noise complaint unit 8", "intent": "complaint"}
+{"text": "I want to complain about my neighbour", "intent": "complaint"}
+{"text": "my neighbour is too noisy", "intent": "complaint"}
+{"text": "the noise at night is terrible", "intent": "complaint"}
+{"text": "the guard is very rude", "intent": "complaint"}
+{"text": "the caretaker insulted me", "intent": "complaint"}
+{"text": "the compound is very dirty", "intent": "complaint"}
+{"text": "I'm not satisfied with your service", "intent": "complaint"}
+{"text": "you keep ignoring my complaints", "intent": "complaint"}
+{"text": "je me plains du bruit des voisins", "intent": "complaint"}
+{"text": "le service est très mauvais", "intent": "complaint"}
+{"text": "je ne suis pas satisfait", "intent": "complaint"}
+{"text": "jirani yangu ana kelele sana", "intent": "complaint"}
+{"text": "huduma ni mbaya sana", "intent": "complaint"}
+{"text": "sijaridhika na huduma yenu", "intent": "complaint"}
+{"text": "umuturanyi wanjye asakuza", "intent": "complaint"}
+{"text": "serivisi ni mbi cyane", "intent": "complaint"}
+{"text": "sinishimiye serivisi", "intent": "complaint"}
+{"text": "filing a complaint about the security", "intent": "complaint"}
+{"text": "the neighbours' noise is driving me crazy", "intent": "complaint"}
+{"text": "nobody responds, this service is terrible", "intent": "complaint"}
 {"text": "can you send me a copy of my lease", "intent": "document_request"}
 {"text": "I need my rent receipt", "intent": "document_request"}
 {"text": "send receipts for the last 3 months please", "intent": "document_request"}
@@ -560,6 +730,26 @@ enum PropertyIntentCorpus {
 {"text": "I need the signed notice of termination", "intent": "document_request"}
 {"text": "e-receipt please", "intent": "document_request"}
 {"text": "send all my receipts to my email", "intent": "document_request"}
+{"text": "please send me my receipt", "intent": "document_request"}
+{"text": "I need a receipt for the rent I paid", "intent": "document_request"}
+{"text": "can I get a copy of the lease agreement", "intent": "document_request"}
+{"text": "send me the contract", "intent": "document_request"}
+{"text": "I need a letter confirming my tenancy", "intent": "document_request"}
+{"text": "please email me the invoice", "intent": "document_request"}
+{"text": "envoyez-moi le reçu", "intent": "document_request"}
+{"text": "j'ai besoin du contrat de bail", "intent": "document_request"}
+{"text": "envoyez-moi une copie du contrat", "intent": "document_request"}
+{"text": "naomba risiti", "intent": "document_request"}
+{"text": "nitumie risiti ya malipo", "intent": "document_request"}
+{"text": "naomba nakala ya mkataba", "intent": "document_request"}
+{"text": "nkeneye inyemezabwishyu", "intent": "document_request"}
+{"text": "mwoherereze kopi y'amasezerano", "intent": "document_request"}
+{"text": "nkeneye urwandiko rwemeza ko mbamo", "intent": "document_request"}
+{"text": "send me the receipt on whatsapp", "intent": "document_request"}
+{"text": "I need a copy of my receipt", "intent": "document_request"}
+{"text": "receipt for the deposit please", "intent": "document_request"}
+{"text": "I need my lease document", "intent": "document_request"}
+{"text": "please share a copy of the tenancy agreement", "intent": "document_request"}
 {"text": "can I talk to a human", "intent": "talk_to_agent"}
 {"text": "I want to speak to an agent", "intent": "talk_to_agent"}
 {"text": "let me talk to a real person", "intent": "talk_to_agent"}
@@ -622,6 +812,26 @@ enum PropertyIntentCorpus {
 {"text": "please ask the manager to phone me", "intent": "talk_to_agent"}
 {"text": "I need to reach your office by phone", "intent": "talk_to_agent"}
 {"text": "naomba mtu wa ofisi anipigie", "intent": "talk_to_agent"}
+{"text": "I want to talk to someone", "intent": "talk_to_agent"}
+{"text": "can I talk to the agent", "intent": "talk_to_agent"}
+{"text": "please connect me to an agent", "intent": "talk_to_agent"}
+{"text": "I need to speak with the manager", "intent": "talk_to_agent"}
+{"text": "call me back please", "intent": "talk_to_agent"}
+{"text": "can somebody call me", "intent": "talk_to_agent"}
+{"text": "je veux parler à quelqu'un", "intent": "talk_to_agent"}
+{"text": "je voudrais parler au gérant", "intent": "talk_to_agent"}
+{"text": "pouvez-vous m'appeler", "intent": "talk_to_agent"}
+{"text": "nataka kuongea na meneja", "intent": "talk_to_agent"}
+{"text": "naomba unipigie", "intent": "talk_to_agent"}
+{"text": "niunganishe na wakala", "intent": "talk_to_agent"}
+{"text": "ndashaka kuvugana n'umukozi", "intent": "talk_to_agent"}
+{"text": "mwampamagara", "intent": "talk_to_agent"}
+{"text": "ndashaka kuvugana na manager", "intent": "talk_to_agent"}
+{"text": "I want to speak to a person not a bot", "intent": "talk_to_agent"}
+{"text": "get me an agent", "intent": "talk_to_agent"}
+{"text": "I need the agent to call me", "intent": "talk_to_agent"}
+{"text": "please let me talk to the manager", "intent": "talk_to_agent"}
+{"text": "can a person call me today", "intent": "talk_to_agent"}
 {"text": "where is the apartment located", "intent": "location_directions"}
 {"text": "send me the location", "intent": "location_directions"}
 {"text": "what's the address", "intent": "location_directions"}
@@ -684,6 +894,26 @@ enum PropertyIntentCorpus {
 {"text": "how do I get to the apartment from the bus park", "intent": "location_directions"}
 {"text": "location ya nyumba tafadhali", "intent": "location_directions"}
 {"text": "adresse exacte svp", "intent": "location_directions"}
+{"text": "where is the house", "intent": "location_directions"}
+{"text": "where is the apartment", "intent": "location_directions"}
+{"text": "what is the location of the house", "intent": "location_directions"}
+{"text": "send me the location of the apartment", "intent": "location_directions"}
+{"text": "how can I get to the apartment", "intent": "location_directions"}
+{"text": "please share the address", "intent": "location_directions"}
+{"text": "où est la maison", "intent": "location_directions"}
+{"text": "quelle est l'adresse", "intent": "location_directions"}
+{"text": "comment arriver à l'appartement", "intent": "location_directions"}
+{"text": "nyumba iko wapi", "intent": "location_directions"}
+{"text": "ofisi yenu iko wapi", "intent": "location_directions"}
+{"text": "nitumie anwani", "intent": "location_directions"}
+{"text": "naweza kufika vipi", "intent": "location_directions"}
+{"text": "inzu iri he", "intent": "location_directions"}
+{"text": "ibiro byanyu biri he", "intent": "location_directions"}
+{"text": "munyoherereze location", "intent": "location_directions"}
+{"text": "nagera gute ku nzu", "intent": "location_directions"}
+{"text": "where is the office located", "intent": "location_directions"}
+{"text": "how do I find the apartment", "intent": "location_directions"}
+{"text": "send me the address and a map pin", "intent": "location_directions"}
 {"text": "hello", "intent": "greeting"}
 {"text": "hi", "intent": "greeting"}
 {"text": "hey", "intent": "greeting"}
@@ -745,6 +975,26 @@ enum PropertyIntentCorpus {
 {"text": "hola", "intent": "greeting"}
 {"text": "what's up", "intent": "greeting"}
 {"text": "sup", "intent": "greeting"}
+{"text": "hello there", "intent": "greeting"}
+{"text": "hi good morning", "intent": "greeting"}
+{"text": "hey how are you doing", "intent": "greeting"}
+{"text": "good morning sir", "intent": "greeting"}
+{"text": "hello, good afternoon", "intent": "greeting"}
+{"text": "bonjour à vous", "intent": "greeting"}
+{"text": "salut ça va", "intent": "greeting"}
+{"text": "bonjour madame", "intent": "greeting"}
+{"text": "habari za asubuhi", "intent": "greeting"}
+{"text": "habari za mchana", "intent": "greeting"}
+{"text": "hujambo", "intent": "greeting"}
+{"text": "mambo vipi", "intent": "greeting"}
+{"text": "muraho neza", "intent": "greeting"}
+{"text": "mwaramutse neza", "intent": "greeting"}
+{"text": "amakuru yanyu", "intent": "greeting"}
+{"text": "salam alaykum", "intent": "greeting"}
+{"text": "salaam brother", "intent": "greeting"}
+{"text": "hi hi", "intent": "greeting"}
+{"text": "hello hello", "intent": "greeting"}
+{"text": "heyyy 👋", "intent": "greeting"}
 {"text": "thank you", "intent": "thanks"}
 {"text": "thanks", "intent": "thanks"}
 {"text": "thanks a lot", "intent": "thanks"}
@@ -805,6 +1055,26 @@ enum PropertyIntentCorpus {
 {"text": "thanks for the update", "intent": "thanks"}
 {"text": "nice one, thanks", "intent": "thanks"}
 {"text": "thank you for the viewing today", "intent": "thanks"}
+{"text": "thank you very much", "intent": "thanks"}
+{"text": "thanks so much", "intent": "thanks"}
+{"text": "thank you for the help", "intent": "thanks"}
+{"text": "thanks for everything", "intent": "thanks"}
+{"text": "thanks a bunch", "intent": "thanks"}
+{"text": "merci bien", "intent": "thanks"}
+{"text": "merci infiniment", "intent": "thanks"}
+{"text": "merci à vous", "intent": "thanks"}
+{"text": "asante kwa kunisaidia", "intent": "thanks"}
+{"text": "asante sana kwa msaada wako", "intent": "thanks"}
+{"text": "nashukuru sana", "intent": "thanks"}
+{"text": "murakoze kunfasha", "intent": "thanks"}
+{"text": "murakoze neza", "intent": "thanks"}
+{"text": "ndabashimiye", "intent": "thanks"}
+{"text": "shukran habibi", "intent": "thanks"}
+{"text": "shukran jazilan", "intent": "thanks"}
+{"text": "ok thanks a lot", "intent": "thanks"}
+{"text": "thanks you're great", "intent": "thanks"}
+{"text": "thank you sir", "intent": "thanks"}
+{"text": "thank you madam", "intent": "thanks"}
 {"text": "bye", "intent": "goodbye"}
 {"text": "goodbye", "intent": "goodbye"}
 {"text": "bye bye", "intent": "goodbye"}
@@ -865,6 +1135,26 @@ enum PropertyIntentCorpus {
 {"text": "see you at the viewing, bye", "intent": "goodbye"}
 {"text": "farewell", "intent": "goodbye"}
 {"text": "ok cool bye", "intent": "goodbye"}
+{"text": "goodbye and have a nice day", "intent": "goodbye"}
+{"text": "ok goodbye", "intent": "goodbye"}
+{"text": "bye see you soon", "intent": "goodbye"}
+{"text": "see you later, bye", "intent": "goodbye"}
+{"text": "good night, talk tomorrow", "intent": "goodbye"}
+{"text": "au revoir et merci", "intent": "goodbye"}
+{"text": "à demain", "intent": "goodbye"}
+{"text": "bonne soirée", "intent": "goodbye"}
+{"text": "kwaheri ya kuonana", "intent": "goodbye"}
+{"text": "tutaonana kesho", "intent": "goodbye"}
+{"text": "kwaheri sana", "intent": "goodbye"}
+{"text": "murabeho neza", "intent": "goodbye"}
+{"text": "tuzabonana ejo", "intent": "goodbye"}
+{"text": "mwirirwe neza", "intent": "goodbye"}
+{"text": "ma salama", "intent": "goodbye"}
+{"text": "salam, bye", "intent": "goodbye"}
+{"text": "bye now", "intent": "goodbye"}
+{"text": "ok see you", "intent": "goodbye"}
+{"text": "have a nice evening", "intent": "goodbye"}
+{"text": "talk to you later", "intent": "goodbye"}
 {"text": "what's the weather like today", "intent": "other"}
 {"text": "will it rain tomorrow", "intent": "other"}
 {"text": "who won the football match yesterday", "intent": "other"}
@@ -927,5 +1217,25 @@ enum PropertyIntentCorpus {
 {"text": "what day is it today", "intent": "other"}
 {"text": "do you know any good gym nearby", "intent": "other"}
 {"text": "can you book me a flight to Dubai", "intent": "other"}
+{"text": "what is the weather today", "intent": "other"}
+{"text": "will it rain this afternoon", "intent": "other"}
+{"text": "who won the game last night", "intent": "other"}
+{"text": "tell me a funny joke", "intent": "other"}
+{"text": "what's the latest football news", "intent": "other"}
+{"text": "can you tell me a story", "intent": "other"}
+{"text": "what's the news today", "intent": "other"}
+{"text": "how do I make pancakes", "intent": "other"}
+{"text": "what is the best car to buy", "intent": "other"}
+{"text": "where can I watch the champions league final", "intent": "other"}
+{"text": "quel temps fait-il demain", "intent": "other"}
+{"text": "qui va gagner la coupe du monde", "intent": "other"}
+{"text": "hali ya hewa ikoje leo", "intent": "other"}
+{"text": "nani alishinda mechi jana", "intent": "other"}
+{"text": "niambie hadithi", "intent": "other"}
+{"text": "ikirere kizaba kimeze gute ejo", "intent": "other"}
+{"text": "umupira w'ejo hashize wagenze gute", "intent": "other"}
+{"text": "mbwira urwenya", "intent": "other"}
+{"text": "what's the score of the game", "intent": "other"}
+{"text": "do you watch football", "intent": "other"}
 """#
 }
