@@ -334,8 +334,8 @@ public struct DateTimeExtractor: Sendable {
             clock.meridiem = asPM <= bh ? bc.meridiem : 1
             a.clock = clock
         }
-        let bareTimes = (a.clock?.bare ?? false) || (b.clock?.bare ?? false)
-        guard let start = resolve(a, r, heuristic: bareTimes) else { return nil }
+        // A range's start reads an open hour the business way (8–11 am, 1–7 pm), as "8:00 to 17:00" means.
+        guard let start = resolve(a, r, heuristic: true) else { return nil }
         let startDay = Civil.floorDiv(start.local, 86400)
         var end: Resolved
         if b.day == nil {
