@@ -386,4 +386,19 @@ import Glibc
         }
         #expect(sink > 0)
     }
+
+    /// A tool, not a check: `DATETIME_EXPLORE='Africa/Kigali|1795680000|text|text' swift test --filter DateTimeTests/explore`
+    /// prints what the extractor finds in each text.
+    @Test func explore() throws {
+        guard let spec = getenv("DATETIME_EXPLORE") else { return }
+        let parts = String(cString: spec).split(separator: "|").map(String.init)
+        guard parts.count >= 3, let reference = Int64(parts[1]) else { return }
+        let extractor = try Self.extractor(parts[0])
+        for text in parts.dropFirst(2) {
+            print("## \(text)")
+            for e in extractor.extract(from: text, reference: reference) {
+                print("   \(e.type) [\(e.start),\(e.end)) '\(e.text)' \(JSONWriter.string(e.value)) \(e.confidence)")
+            }
+        }
+    }
 }

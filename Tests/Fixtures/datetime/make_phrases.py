@@ -139,6 +139,8 @@ add(K, "December 5-7", ("datetime", "December 5-7", ("range", "2026-12-05 00:00"
 add(K, "5-7 December", ("datetime", "5-7 December", ("range", "2026-12-05 00:00", "2026-12-07 00:00", "day")))
 add(K, "Friday 9am-5pm", ("datetime", "Friday 9am-5pm", ("range", "2026-11-27 09:00", "2026-11-27 17:00", "hour")))
 add(K, "tomorrow from 3 to 5", ("datetime", "tomorrow from 3 to 5", ("range", "2026-11-27 15:00", "2026-11-27 17:00", "hour")))
+add(K, "open from 8:00 to 17:00", ("datetime", "from 8:00 to 17:00", ("range", "2026-11-27 08:00", "2026-11-27 17:00", "minute")))
+add(K, "Tue 1 Dec at 10:00", ("datetime", "Tue 1 Dec at 10:00", ("at", "2026-12-01 10:00", "minute")))
 add(K, "10pm to 2am", ("datetime", "10pm to 2am", ("range", "2026-11-26 22:00", "2026-11-27 02:00", "hour")))
 # Durations.
 add(K, "for 2 weeks", ("duration", "2 weeks", ("duration", 1209600, "P2W")))
@@ -158,6 +160,8 @@ add(K, "rdv à 17h30", ("datetime", "à 17h30", ("at", "2026-11-26 17:30", "minu
 add(K, "après-demain", ("datetime", "après-demain", ("at", "2026-11-28 00:00", "day")))
 add(K, "aujourd'hui", ("datetime", "aujourd'hui", ("at", "2026-11-26 00:00", "day")))
 add(K, "il y a 2 jours", ("datetime", "il y a 2 jours", ("at", "2026-11-24 00:00", "day")))
+add(K, "mardi 14h", ("datetime", "mardi 14h", ("at", "2026-12-01 14:00", "hour")))
+add(K, "2 weeks from now", ("datetime", "2 weeks from now", ("at", "2026-12-10 00:00", "day")))
 add(K, "kesho", ("datetime", "kesho", ("at", "2026-11-27 00:00", "day")))
 add(K, "nitakuja leo", ("datetime", "leo", ("at", "2026-11-26 00:00", "day")))
 add(K, "jumatatu", ("datetime", "jumatatu", ("at", "2026-11-30 00:00", "day")))

@@ -18,7 +18,9 @@ public struct DateTimeOptions: Sendable, Equatable {
 ///
 /// Reading rules (the future is preferred, as messages plan more than they recount):
 /// - a time alone is today if still ahead, else tomorrow; a bare hour 1–11 ("at 5") is the next
-///   of 5:00 and 17:00 after the message; with a day named, 1–7 reads pm and 8–11 am;
+///   of 5:00 and 17:00 after the message; with a day named, and at a range's start, 1–7 reads
+///   pm and 8–11 am ("from 8:00 to 17:00"); a range's start takes the end's am/pm unless that
+///   puts it after the end ("3-5pm" is 15–17, "11 to 2pm" 11–14);
 /// - "Monday"/"on Monday" is the next Monday after today (today only with a time still ahead);
 ///   "this Monday" the next one including today; "next Monday" the Monday of next week
 ///   (weeks start on Monday); "last Monday" the latest one before today;
@@ -30,7 +32,12 @@ public struct DateTimeOptions: Sendable, Equatable {
 ///   "weekend" is the range Saturday–Sunday of this week (the current one on a weekend);
 /// - durations count a month as 30 days and a year as 365 days in `seconds`; `iso` keeps the unit.
 /// - prepositions "on", "by", "for" are not part of an entity's text; "at", "in", "from",
-///   "between" and "ago" are.
+///   "between" and "ago" are;
+/// - ambiguous words stand only with support: "may"/"March"/"mars"/"mei" need a day number,
+///   "sat"/"sun"/"wed"/"mon" a preposition ("on sat") or, capitalized, a time or date;
+///   "morning"/"evening" alone ("good morning") is nothing; bare numbers never are.
+/// Not read: recurrences ("every Monday" gives the next Monday), Swahili clock hours ("saa nne").
+/// Overlaps with the other entity layers (numbers, money, phone) are left to the pipeline.
 public struct DateTimeExtractor: Sendable {
     public let options: DateTimeOptions
     let zone: TimeZoneRules
@@ -334,8 +341,8 @@ public struct DateTimeExtractor: Sendable {
             clock.meridiem = asPM <= bh ? bc.meridiem : 1
             a.clock = clock
         }
-        let bareTimes = (a.clock?.bare ?? false) || (b.clock?.bare ?? false)
-        guard let start = resolve(a, r, heuristic: bareTimes) else { return nil }
+        // A range's start reads an open hour the business way (8–11 am, 1–7 pm), as "8:00 to 17:00" means.
+        guard let start = resolve(a, r, heuristic: true) else { return nil }
         let startDay = Civil.floorDiv(start.local, 86400)
         var end: Resolved
         if b.day == nil {

@@ -206,6 +206,12 @@ struct DTParser {
         while true {
             var k = e.next
             if sym(k, ",") || fn(k) == .on || fn(k) == .by { k += 1 }
+            // After a day, French "14h" is a time ("mardi 14h"), not fourteen hours.
+            if e.day != nil, e.clock == nil, isNumber(k), key(k + 1) == Self.keyH, glued(k + 1), canStart(k),
+               let (clock, end) = clock(at: k, bare: true) {
+                if combine(&e, DTExpr(first: k, next: end, clock: clock)) { continue }
+                return
+            }
             guard let next = component(at: k, bare: false), case .point(let c) = next, combine(&e, c) else { return }
         }
     }
