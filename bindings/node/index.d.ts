@@ -120,6 +120,8 @@ export declare class Engine {
   process(message: object | string | Uint8Array): Context;
   /** Verifies (X-Hub-Signature-256) and processes a Cloud API webhook body, exactly as received. */
   ingestWebhook(body: Uint8Array | string, signature?: string | null): WebhookResult;
+  /** Uses the intent model at path (from trainIntentModel or `parley train`) from now on. */
+  loadIntentModel(path: string): void;
   /** Threads, most recently active first. */
   threads(query?: { chat?: string; state?: 'open' | 'closed'; limit?: number } | null): Thread[];
   /** One thread with the contexts of its messages, oldest first; throws ParleyError NOT_FOUND if unknown. */
@@ -128,6 +130,10 @@ export declare class Engine {
   close(): void;
   readonly closed: boolean;
 }
+
+/** Trains an intent model from JSONL {"text","intent"} lines or TSV text<TAB>intent and writes it to path. */
+export declare function trainIntentModel(data: string | Uint8Array, path: string):
+  { schema: number; examples: number; intents: string[]; trainMillis: number };
 
 /** The library's version, "MAJOR.MINOR.PATCH". */
 export declare function version(): string;

@@ -127,6 +127,16 @@ class Engine {
     return JSON.parse(json);
   }
 
+  /** Uses the intent model at path (from trainIntentModel or `parley train`) from now on. */
+  loadIntentModel(path) {
+    if (typeof path !== 'string') throw new TypeError('parley: the model path must be a string');
+    try {
+      native.loadIntentModel(this.#handle, path);
+    } catch (error) {
+      rethrow(error, this.loadIntentModel);
+    }
+  }
+
   /** Conversation threads, most recently active first: query {chat?, state?: 'open'|'closed', limit?}. */
   threads(query = null) {
     if (query !== null && (typeof query !== 'object' || Array.isArray(query))) {
@@ -170,4 +180,19 @@ if (typeof Symbol.dispose === 'symbol') {
   Engine.prototype[Symbol.dispose] = Engine.prototype.close;
 }
 
-module.exports = { Engine, ParleyError, Status, version };
+/**
+ * Trains an intent model from JSONL lines {"text", "intent"} or TSV "text<TAB>intent" and
+ * writes it to path. Returns {examples, intents, trainMillis}.
+ */
+function trainIntentModel(data, path) {
+  if (typeof path !== 'string') throw new TypeError('parley: the model path must be a string');
+  let json;
+  try {
+    json = native.intentTrain(data, path);
+  } catch (error) {
+    rethrow(error, trainIntentModel);
+  }
+  return JSON.parse(json);
+}
+
+module.exports = { Engine, ParleyError, Status, version, trainIntentModel };

@@ -12,6 +12,8 @@
  *   ingestWebhook(handle, body: string | Buffer | Uint8Array, signature: string | null) -> string
  *   threadList(handle, query: string (JSON) | null) -> string (JSON)
  *   threadGet(handle, id: string) -> string (JSON)
+ *   intentTrain(data: string | Buffer | Uint8Array, modelPath: string) -> string (JSON)
+ *   loadIntentModel(handle, modelPath: string)
  *
  * A Parley failure throws an Error with .code (the status name, e.g. "PARLEY_MALFORMED_JSON"),
  * .status (the number) and parley_last_error() as the message. Arguments of the wrong type
@@ -395,6 +397,65 @@ static napi_value js_thread_get(napi_env env, napi_callback_info info) {
     return take_string(env, out, out_len);
 }
 
+static napi_value js_intent_train(napi_env env, napi_callback_info info) {
+    size_t argc = 2;
+    napi_value argv[2];
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 2) {
+        napi_throw_type_error(env, NULL, "parley: intentTrain(data, modelPath) needs two arguments");
+        return NULL;
+    }
+    char *path = NULL;
+    if (!get_optional_string(env, argv[1], "the model path", &path)) return NULL;
+    if (!path) {
+        napi_throw_type_error(env, NULL, "parley: the model path must be a string");
+        return NULL;
+    }
+    const char *data = NULL;
+    size_t length = 0;
+    char *owned = NULL;
+    if (!get_bytes(env, argv[0], "the training data", &data, &length, &owned)) {
+        free(path);
+        return NULL;
+    }
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_intent_train(data, length, path, &out, &out_len);
+    free(owned);
+    free(path);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    return take_string(env, out, out_len);
+}
+
+static napi_value js_load_intent_model(napi_env env, napi_callback_info info) {
+    size_t argc = 2;
+    napi_value argv[2], undefined;
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 2) {
+        napi_throw_type_error(env, NULL, "parley: loadIntentModel(handle, modelPath) needs two arguments");
+        return NULL;
+    }
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *path = NULL;
+    if (!get_optional_string(env, argv[1], "the model path", &path)) return NULL;
+    if (!path) {
+        napi_throw_type_error(env, NULL, "parley: the model path must be a string");
+        return NULL;
+    }
+    parley_status status = parley_engine_load_intent_model(engine, path);
+    free(path);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    NAPI_CALL(env, napi_get_undefined(env, &undefined));
+    return undefined;
+}
+
 /* {OK: 0, INVALID_ARGUMENT: 1, ...} from the header's enum. */
 static napi_value make_statuses(napi_env env) {
     static const struct {
@@ -438,6 +499,8 @@ NAPI_MODULE_INIT() {
         {"ingestWebhook", NULL, js_ingest_webhook, NULL, NULL, NULL, napi_enumerable, NULL},
         {"threadList", NULL, js_thread_list, NULL, NULL, NULL, napi_enumerable, NULL},
         {"threadGet", NULL, js_thread_get, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"intentTrain", NULL, js_intent_train, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"loadIntentModel", NULL, js_load_intent_model, NULL, NULL, NULL, napi_enumerable, NULL},
         {"statuses", NULL, NULL, NULL, NULL, statuses, napi_enumerable, NULL},
     };
     NAPI_CALL(env, napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties));

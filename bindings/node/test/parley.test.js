@@ -336,3 +336,50 @@ test('threads: a reply joins the quoted thread; list and get find it', () => {
     engine.close();
   }
 });
+
+test('language, intent and sentiment come with every text message', () => {
+  const engine = new Engine({ region: 'RW', timeZone: 'Africa/Kigali' });
+  try {
+    const context = engine.process({ ...NORMALIZED, id: 'l1',
+      text: 'The sink in my flat is leaking again!! water everywhere, please send someone tomorrow at 9am 😡' });
+    assert.equal(context.language.code, 'en');
+    assert.equal(context.intent.name, 'maintenance_request');
+    assert.ok(context.intent.confidence > 0.75 && context.intent.confidence <= 1);
+    assert.equal(context.sentiment.label, 'negative');
+    assert.ok(context.sentiment.urgency > 0.5, JSON.stringify(context.sentiment));
+    const when = context.entities.find((e) => e.type === 'datetime');
+    assert.ok(when, JSON.stringify(context.entities));
+    assert.equal(when.value.iso, '2025-11-25T09:00:00+02:00');
+    const photo = engine.process({ ...NORMALIZED, id: 'l2', type: 'image', text: '', media: { mimetype: 'image/jpeg' } });
+    assert.equal(photo.intent, undefined);
+    assert.equal(photo.sentiment, undefined);
+  } finally {
+    engine.close();
+  }
+});
+
+test('an intent model trained from JSONL is loaded and used; bad data is refused', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-intent-'));
+  const model = path.join(dir, 'model.bin');
+  const data = [
+    ['the shower is broken', 'repair'], ['my sink leaks', 'repair'], ['the light does not work', 'repair'],
+    ['I paid the rent today', 'payment'], ['rent sent by mobile money', 'payment'], ['here is my payment', 'payment'],
+  ].map(([text, intent]) => JSON.stringify({ text, intent })).join('\n');
+  const engine = new Engine();
+  try {
+    const summary = parley.trainIntentModel(data, model);
+    assert.equal(summary.examples, 6);
+    assert.deepEqual(summary.intents, ['payment', 'repair']);
+    engine.loadIntentModel(model);
+    assert.equal(engine.process({ ...NORMALIZED, id: 'i1', text: 'the shower leaks' }).intent.name, 'repair');
+    assert.throws(() => parley.trainIntentModel('{"text": 1}', model),
+      (e) => e instanceof ParleyError && e.status === Status.INVALID_ARGUMENT && /line 1/.test(e.message));
+    fs.writeFileSync(model, 'not a model');
+    assert.throws(() => engine.loadIntentModel(model), (e) => e instanceof ParleyError && e.status === Status.CORRUPT);
+    assert.throws(() => engine.loadIntentModel(path.join(dir, 'missing.bin')),
+      (e) => e instanceof ParleyError && e.status === Status.STORAGE);
+  } finally {
+    engine.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

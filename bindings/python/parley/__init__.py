@@ -27,7 +27,7 @@ import threading
 from pathlib import Path
 from typing import Any, Dict, Optional, Union
 
-__all__ = ["Engine", "ParleyError", "Status", "version", "library_path"]
+__all__ = ["Engine", "ParleyError", "Status", "version", "library_path", "train_intent_model"]
 
 # The C API this binding was written against (PARLEY_VERSION_MAJOR / _MINOR of parley.h).
 _API_MAJOR = 0
@@ -140,6 +140,25 @@ _lib.parley_thread_list.restype = ctypes.c_int
 _lib.parley_thread_get.argtypes = [
     ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_thread_get.restype = ctypes.c_int
+_lib.parley_intent_train.argtypes = [
+    ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_intent_train.restype = ctypes.c_int
+_lib.parley_engine_load_intent_model.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+_lib.parley_engine_load_intent_model.restype = ctypes.c_int
+
+
+def train_intent_model(data: Union[bytes, str], path: Union[str, os.PathLike]) -> Dict[str, Any]:
+    """Trains an intent model from JSONL lines {"text", "intent"} or TSV "text<TAB>intent"
+    and writes it to ``path``. Returns {"examples", "intents", "trainMillis"}."""
+    payload = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
+    if not payload:
+        raise ParleyError(Status.INVALID_ARGUMENT, "no training data")
+    out = ctypes.POINTER(ctypes.c_char)()
+    out_len = ctypes.c_size_t(0)
+    status = _lib.parley_intent_train(payload, len(payload), os.fsencode(path), ctypes.byref(out), ctypes.byref(out_len))
+    if status != Status.OK:
+        _raise_last(status)
+    return json.loads(_take_string(out, out_len.value))
 
 
 def version() -> str:
@@ -313,6 +332,18 @@ class Engine:
         finally:
             self._leave()
         return json.loads(_take_string(out, out_len.value))
+
+    def load_intent_model(self, path: Union[str, os.PathLike]) -> None:
+        """Uses the intent model at ``path`` (from :func:`train_intent_model` or ``parley
+        train``) for the messages processed from now on."""
+        encoded = os.fsencode(path)
+        handle = self._enter()
+        try:
+            status = _lib.parley_engine_load_intent_model(handle, encoded)
+            if status != Status.OK:
+                _raise_last(status)
+        finally:
+            self._leave()
 
     def threads(self, chat: Optional[str] = None, state: Optional[str] = None,
                 limit: Optional[int] = None) -> list:

@@ -375,3 +375,37 @@ def test_threads_reply_joins_quoted_thread(engine):
     expect(Status.INVALID_ARGUMENT, engine.threads, None, "ajar")
     with pytest.raises(TypeError):
         engine.thread(42)
+
+
+# -- language: intent, sentiment, dates -------------------------------------------------------
+
+def test_language_fields():
+    with parley.Engine({"region": "RW", "timeZone": "Africa/Kigali"}) as engine:
+        context = engine.process({"id": "l1", "chat": "c", "from": "u", "timestamp": 1764000000, "type": "text",
+                                  "text": "The sink in my flat is leaking again!! water everywhere, please send "
+                                          "someone tomorrow at 9am 😡"})
+        assert context["language"]["code"] == "en"
+        assert context["intent"]["name"] == "maintenance_request"
+        assert context["sentiment"]["label"] == "negative"
+        assert context["sentiment"]["urgency"] > 0.5
+        when = [e for e in context["entities"] if e["type"] == "datetime"]
+        assert when and when[0]["value"]["iso"] == "2025-11-25T09:00:00+02:00"
+
+
+def test_intent_model_training_and_loading(tmp_path, engine):
+    model = tmp_path / "model.bin"
+    rows = [("the shower is broken", "repair"), ("my sink leaks", "repair"), ("the light does not work", "repair"),
+            ("I paid the rent today", "payment"), ("rent sent by mobile money", "payment"),
+            ("here is my payment", "payment")]
+    data = "\n".join(json.dumps({"text": t, "intent": i}) for t, i in rows)
+    summary = parley.train_intent_model(data, model)
+    assert summary["examples"] == 6 and summary["intents"] == ["payment", "repair"]
+    engine.load_intent_model(model)
+    context = engine.process({"id": "i1", "chat": "c", "from": "u", "timestamp": 1, "type": "text",
+                              "text": "the shower leaks"})
+    assert context["intent"]["name"] == "repair"
+    error = expect(Status.INVALID_ARGUMENT, parley.train_intent_model, '{"text": 1}', model)
+    assert "line 1" in error.message
+    model.write_bytes(b"not a model")
+    expect(Status.CORRUPT, engine.load_intent_model, model)
+    expect(Status.STORAGE, engine.load_intent_model, tmp_path / "missing.bin")
