@@ -82,7 +82,7 @@ enum PhoneScanner {
             let e164 = withUnsafeBytes(of: match.e164) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            candidates.append(Candidate(kind: .phone, start: start, end: end, value: ["e164": .string(e164)],
+            candidates.append(Candidate(type: "phone", start: start, end: end, value: ["e164": .string(e164)],
                                         confidence: match.international != 0 ? 0.95 : 0.9))
         }
     }
