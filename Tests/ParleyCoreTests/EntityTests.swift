@@ -225,10 +225,11 @@ import Glibc
         // Integers are .int, fractions .double.
         if case .int = try #require(try Self.only("85k"))?.value["number"] {} else { Issue.record("85k is not .int") }
         if case .double = try #require(try Self.only("12.5"))?.value["number"] {} else { Issue.record("12.5 is not .double") }
-        // Measures, ordinals and codes are not numbers; a range is two numbers.
-        for text in ["180ml", "4th", "A4", "abc123"] {
+        // Measures and codes are not numbers, an ordinal is an ordinal; a range is two numbers.
+        for text in ["180ml", "A4", "abc123"] {
             #expect((try Self.extractor().extract(from: text)).isEmpty, "\(text)")
         }
+        #expect(try Self.extractor().extract(from: "4th").map(\.type) == ["ordinal"])
         #expect(try Self.extractor().extract(from: "10-20").map(\.value) == [["number": 10], ["number": 20]])
         #expect(try Self.extractor().extract(from: "1 200").map(\.value) == [["number": 1], ["number": 200]])
     }

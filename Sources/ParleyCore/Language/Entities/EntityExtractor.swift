@@ -58,18 +58,16 @@ public struct EntityExtractor: Sendable {
                 quantities.sort { $0.start < $1.start }
             }
         }
-        if !quantities.isEmpty {
+        if view.digits > 0 || !quantities.isEmpty {
             MoneyScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
+        }
+        if !quantities.isEmpty {
             if view.percents > 0 || view.knownWords > 0 {
                 PercentageScanner.scan(view, quantities: quantities, into: &candidates)
             }
-            if view.knownWords > 0 || view.digits > 0 {
-                AreaScanner.scan(view, quantities: quantities, into: &candidates)
-                BedroomScanner.scan(view, quantities: quantities, into: &candidates)
-                OrdinalScanner.scan(view, quantities: quantities, into: &candidates)
-            }
-        } else if view.currencySymbols > 0 {
-            MoneyScanner.scan(view, quantities: [], currency: options.currency, region: options.region, into: &candidates)
+            AreaScanner.scan(view, quantities: quantities, into: &candidates)
+            BedroomScanner.scan(view, quantities: quantities, into: &candidates)
+            OrdinalScanner.scan(view, quantities: quantities, into: &candidates)
         }
         if view.digits >= PhoneScanner.minimumDigits {
             PhoneScanner.scan(view, region: options.region, into: &candidates)

@@ -24,7 +24,7 @@ enum MoneyScanner {
             if text.ascii(q.start - 1) == 0x2E && text.isDigit(q.start - 2) { continue }
             var j = q.end
             if !q.glued, let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
-            guard j > q.end || q.glued, let (marker, markerEnd, explicit) = suffixMarker(text, at: j) else { continue }
+            guard let (marker, markerEnd, explicit) = suffixMarker(text, at: j) else { continue }
             // The marker may also open the next amount ("5 RWF 300"): both are candidates,
             // overlap resolution keeps one.
             if let found = candidate(text, start: q.start, end: markerEnd, amount: q.value, negative: false, marker: marker,

@@ -181,7 +181,11 @@ enum NumberWordScanner {
                 switch state {
                 case .a, .start, .sign: numerator = 1
                 case .unit, .teen, .tens, .digits:
-                    numerator = pendingFraction || smallSinceAnd ? small : total + group + small
+                    // "one hundred and three quarters" is 100.75, but "one hundred and thirty
+                    // fifths" is 130/5: after "and", a proper fraction stands alone.
+                    let proper = small < denominator
+                    numerator = pendingFraction || (smallSinceAnd && proper) ? small : total + group + small
+                    if smallSinceAnd && !proper { smallSinceAnd = false }
                 default: numerator = nil
                 }
                 let singular = !info.plural && info.tag != .quarter
@@ -236,7 +240,8 @@ enum NumberWordScanner {
                 case .unit, .teen, .digits: multiplier = small
                 default: break
                 }
-                guard multiplier > 0, group == 0, !pendingFraction, !smallSinceAnd else { state = .done; continue }
+                guard multiplier > 0, group == 0, !pendingFraction else { state = .done; continue }
+                smallSinceAnd = false  // "two thousand and two hundred"
                 group = multiplier * 100
                 small = 0
                 state = .hundred
@@ -394,6 +399,9 @@ enum NumberWordScanner {
                 }
                 let numerator = total + group + small
                 if info.tag == .out && numerator >= denominator.value { state = .done; continue }
+                // "$2000 over 3 years": a count of something, not a fraction.
+                let after = text.skipBlanks(denominator.end)
+                if info.tag == .over, after > denominator.end, text.isLetter(after) { state = .done; continue }
                 words += denominator.words + 1
                 commit(numerator / denominator.value, .fraction, end: denominator.end, lastToken: denominator.lastToken)
                 state = .done
