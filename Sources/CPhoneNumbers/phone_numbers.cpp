@@ -81,6 +81,37 @@ extern "C" int pn_find_numbers(const char *text, size_t length, const char *regi
     }
 }
 
+extern "C" int pn_parse_whole(const char *text, size_t length, const char *region, pn_match *out) {
+    if (text == nullptr || out == nullptr || region == nullptr) return -1;
+    try {
+        const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
+        std::string input(text, length);
+        PhoneNumber number;
+        if (util.ParseAndKeepRawInput(input, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) return 0;
+        if (!util.IsValidNumber(number)) return 0;
+        if (number.country_code_source() == PhoneNumber::FROM_DEFAULT_COUNTRY) {
+            // The matcher also wants the national prefix where the region's format requires
+            // it; a prefix (or carrier code) that was stripped settles that, else ask it.
+            std::string national;
+            util.GetNationalSignificantNumber(number, &national);
+            std::string digits(input);
+            util.NormalizeDigitsOnly(&digits);
+            if (digits.size() <= national.size()) return 0;
+        }
+        std::string e164;
+        util.Format(number, PhoneNumberUtil::E164, &e164);
+        if (e164.size() >= sizeof(out->e164)) return 0;
+        std::memset(out, 0, sizeof *out);
+        out->start = 0;
+        out->end = static_cast<int32_t>(length);
+        out->international = writtenInternationally(input) ? 1 : 0;
+        std::memcpy(out->e164, e164.data(), e164.size());
+        return 1;
+    } catch (...) {
+        return -1;
+    }
+}
+
 extern "C" int pn_find_numbers_alloc(const char *text, size_t length, const char *region,
                                      pn_match **out) {
     if (text == nullptr || out == nullptr) return -1;
