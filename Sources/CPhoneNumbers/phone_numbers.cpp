@@ -81,6 +81,79 @@ extern "C" int pn_find_numbers(const char *text, size_t length, const char *regi
     }
 }
 
+extern "C" int pn_parse_whole(const char *text, size_t length, const char *region, pn_match *out) {
+    if (text == nullptr || out == nullptr || region == nullptr) return -1;
+    try {
+        // The caller guarantees digits, blanks, "-", "." and a leading "+" only, so the
+        // number is read here directly: PhoneNumberUtil::Parse would spend most of its time
+        // in ICU regular expressions (extension, IDD and country-code extraction) that
+        // cannot apply. Only IsValidNumber (the per-region patterns) is asked.
+        std::string digits;
+        digits.reserve(length);
+        bool international = length > 0 && text[0] == '+';
+        for (size_t i = 0; i < length; i++) {
+            char c = text[i];
+            if (c >= '0' && c <= '9') digits.push_back(c);
+            else if (c != ' ' && c != '-' && c != '.' && !(c == '+' && i == 0)) return 0;
+        }
+        if (digits.size() < 4 || digits.size() > 17) return 0;
+        const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
+        int countryCode = 0;
+        std::string national;
+        bool prefixWritten = false;
+        if (international) {
+            for (size_t n = 1; n <= 3 && n < digits.size(); n++) {
+                int candidate = std::atoi(digits.substr(0, n).c_str());
+                std::string code;
+                util.GetRegionCodeForCountryCode(candidate, &code);
+                if (code != "ZZ") {
+                    countryCode = candidate;
+                    national = digits.substr(n);
+                    break;
+                }
+            }
+            if (countryCode == 0) return 0;
+        } else {
+            if (digits.compare(0, 2, "00") == 0) return 0;  // an international prefix: the matcher knows them
+            countryCode = util.GetCountryCodeForRegion(region);
+            if (countryCode == 0) return 0;
+            std::string prefix;
+            util.GetNddPrefixForRegion(region, true, &prefix);
+            if (!prefix.empty() && digits.compare(0, prefix.size(), prefix) == 0) {
+                national = digits.substr(prefix.size());
+                prefixWritten = true;
+            } else {
+                national = digits;
+            }
+        }
+        // A leading zero kept in the national number (Italy) needs the matcher.
+        if (national.empty() || national[0] == '0' || national.size() > 17) return 0;
+        PhoneNumber number;
+        number.set_country_code(countryCode);
+        number.set_national_number(std::strtoull(national.c_str(), nullptr, 10));
+        if (!util.IsValidNumber(number)) return 0;
+        if (!international && !prefixWritten) {
+            // The matcher (leniency VALID) wants the national prefix where the region's
+            // national format writes one; without it, let the matcher decide.
+            std::string formatted;
+            util.Format(number, PhoneNumberUtil::NATIONAL, &formatted);
+            util.NormalizeDigitsOnly(&formatted);
+            if (formatted.size() > national.size()) return 0;
+        }
+        std::string e164;
+        util.Format(number, PhoneNumberUtil::E164, &e164);
+        if (e164.size() >= sizeof(out->e164)) return 0;
+        std::memset(out, 0, sizeof *out);
+        out->start = 0;
+        out->end = static_cast<int32_t>(length);
+        out->international = international ? 1 : 0;
+        std::memcpy(out->e164, e164.data(), e164.size());
+        return 1;
+    } catch (...) {
+        return -1;
+    }
+}
+
 extern "C" int pn_find_numbers_alloc(const char *text, size_t length, const char *region,
                                      pn_match **out) {
     if (text == nullptr || out == nullptr) return -1;

@@ -29,6 +29,15 @@ int pn_is_supported_region(const char *region);
 int pn_find_numbers(const char *text, size_t length, const char *region,
                     pn_match *out, int capacity);
 
+/// Reads the whole of `text` (digits, blanks, "-", "." and a leading "+") as one number for
+/// `region`, without PhoneNumberMatcher's scan and Parse's regular expressions: the country
+/// code (after "+") or the region's national prefix is taken off by hand and only
+/// IsValidNumber is asked. Returns 1 and fills `out` (offsets 0 and `length`) when the
+/// number is valid and written with its country code or national prefix (or its region's
+/// national format has none), the cases where the matcher at leniency VALID accepts it too;
+/// 0 when unsure (the caller runs the matcher); -1 on an internal failure.
+int pn_parse_whole(const char *text, size_t length, const char *region, pn_match *out);
+
 /// Finds phone numbers like `pn_find_numbers`, into a malloc'd array stored in `*out`
 /// (NULL when none); returns the count, or -1. Release the array with `pn_free`.
 int pn_find_numbers_alloc(const char *text, size_t length, const char *region, pn_match **out);

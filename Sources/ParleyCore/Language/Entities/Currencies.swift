@@ -135,7 +135,7 @@ enum Currencies {
         "euro": .code("EUR"), "euros": .code("EUR"), "quid": .code("GBP"),
         "pound": .family(.pound), "pounds": .family(.pound),
         "franc": .family(.franc), "francs": .family(.franc), "shilling": .family(.shilling),
-        "shillings": .family(.shilling), "bob": .family(.shilling), "naira": .code("NGN"),
+        "shillings": .family(.shilling), "bob": .code("KES"), "naira": .code("NGN"),
         "cedi": .code("GHS"), "cedis": .code("GHS"), "rand": .code("ZAR"), "rupee": .family(.rupee),
         "rupees": .family(.rupee), "birr": .code("ETB"), "kwacha": .family(.kwacha),
         "dirham": .family(.dirham), "dirhams": .family(.dirham), "yen": .code("JPY"),
@@ -156,4 +156,51 @@ enum Currencies {
             return family.fallback
         }
     }
+
+    // MARK: fast tables for the scanner (built once from the tables above)
+
+    /// Bitmaps over the 26³ three-letter codes: ISO codes taken as markers in upper case,
+    /// and those also taken in lower or mixed case.
+    static let codeBits: (upper: [UInt64], anyCase: [UInt64]) = {
+        var upper = [UInt64](repeating: 0, count: 275)
+        var anyCase = [UInt64](repeating: 0, count: 275)
+        for code in isoCodes where !wordLikeCodes.contains(code) {
+            guard let i = packed(Array(code.utf8)) else { continue }
+            upper[i >> 6] |= 1 << UInt64(i & 63)
+            if caseInsensitiveCodes.contains(code) { anyCase[i >> 6] |= 1 << UInt64(i & 63) }
+        }
+        return (upper, anyCase)
+    }()
+
+    /// The index of three upper-case ASCII letters in 26³, nil for anything else.
+    @inline(__always) static func packed(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count == 3 else { return nil }
+        var i = 0
+        for b in bytes {
+            guard b >= 0x41 && b <= 0x5A else { return nil }
+            i = i * 26 + Int(b - 0x41)
+        }
+        return i
+    }
+
+    /// `markers` grouped by their first scalar.
+    static let markersByFirst: [UInt32: [(text: [Unicode.Scalar], marker: Marker, prefixOnly: Bool)]] = {
+        var table: [UInt32: [(text: [Unicode.Scalar], marker: Marker, prefixOnly: Bool)]] = [:]
+        for entry in markers { table[entry.text[0].value, default: []].append(entry) }
+        return table
+    }()
+
+    /// ASCII scalars that open a marker ("K" of "KSh", "$"): a cheap first test.
+    static let asciiMarkerFirsts: [Bool] = {
+        var firsts = [Bool](repeating: false, count: 128)
+        for entry in markers where entry.text[0].value < 128 { firsts[Int(entry.text[0].value)] = true }
+        return firsts
+    }()
+
+    /// `words` by the folded hash `ScalarText` gives tokens.
+    static let wordsByHash: [UInt64: Marker] = {
+        var table: [UInt64: Marker] = [:]
+        for (word, marker) in words { table[Fold.hash(word)] = marker }
+        return table
+    }()
 }

@@ -34,7 +34,7 @@ enum EmailScanner {
             guard labels >= 2, tld >= 2, (lastLabelStart..<end).allSatisfy({ text.isLetter($0) }) else { continue }
             let local = text.string(start, at)
             let domain = text.string(at + 1, end).lowercased()
-            candidates.append(Candidate(kind: .email, start: start, end: end,
+            candidates.append(Candidate(type: "email", start: start, end: end,
                                         value: ["address": .string(local + "@" + domain)], confidence: 0.97))
             searchFrom = end
         }

@@ -1,51 +1,64 @@
 /// Amounts with a currency: "RWF 50,000", "$12.50", "KSh 1,200", "50k frw", "20€",
-/// "500 francs". A number without a currency marker is not money ("50k rent").
+/// "500 francs", "fifty dollars", "35k bob". A number without a currency marker is not money
+/// ("50k rent"). A rent period that follows ("/month", "per month", "a month", "pm",
+/// "monthly", "/yr", "per week") joins the span and adds `"period"` to the value.
 enum MoneyScanner {
-    static func scan(_ text: ScalarText, currency: String?, region: String, into candidates: inout [Candidate]) {
-        let count = text.count
-        var i = 0
-        while i < count {
-            // Marker before the amount.
-            if let (marker, markerEnd) = prefixMarker(text, at: i) {
-                var j = markerEnd
-                if text.ascii(j) == 0x2E, text.isLetter(j - 1), text.isDigit(j + 1) { j += 1 }  // "Rs.500"
-                if let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
-                if text.isDigit(j) || (text.ascii(j) == 0x2E && text.isDigit(j + 1)),
-                   let number = NumberScanner.parse(text, at: j), !text.isAlphanumeric(number.end) {
-                    let negative = NumberScanner.isMinus(text, i - 1) && NumberScanner.minusCanBeSign(text, i - 1)
-                    let start = negative ? i - 1 : i
-                    candidates.append(candidate(start: start, end: number.end, amount: number.value, negative: negative,
-                                                marker: marker, explicit: true, currency: currency, region: region))
-                    i = number.end
-                    continue
-                }
+    static func scan(_ text: ScalarText, quantities: [Quantity], currency: String?, region: String,
+                     into candidates: inout [Candidate]) {
+        // Marker before the amount: at the start of letter tokens and at currency symbols.
+        for token in text.tokens where token.flags & WordToken.hasLetter != 0 {
+            let i = Int(token.start)
+            let first = text.scalars[i].value
+            if first < 128 && !Currencies.asciiMarkerFirsts[Int(first)] && !isCodeLetter(first) { continue }
+            prefix(text, at: i, currency: currency, region: region, into: &candidates)
+        }
+        if text.currencySymbols > 0 {
+            for i in 0..<text.count {
+                let v = text.scalars[i].value
+                guard v == 0x24 || (v >= 0xA2 && v <= 0xA5) || (v >= 0x20A0 && v <= 0x20CF) || v == 0x9F3 else { continue }
+                prefix(text, at: i, currency: currency, region: region, into: &candidates)
             }
-            // Amount before the marker.
-            if text.isDigit(i) && !text.isAlphanumeric(i - 1) && !(text.ascii(i - 1) == 0x2E && text.isDigit(i - 2)),
-               let number = NumberScanner.parse(text, at: i) {
-                var j = number.end
-                if let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
-                if let (marker, markerEnd, explicit) = suffixMarker(text, at: j) {
-                    let negative = NumberScanner.isMinus(text, i - 1) && NumberScanner.minusCanBeSign(text, i - 1)
-                    if let found = candidate(start: negative ? i - 1 : i, end: markerEnd, amount: number.value,
-                                             negative: negative, marker: marker, explicit: explicit,
-                                             currency: currency, region: region, wordOnly: !explicit) {
-                        // The marker may also open the next amount ("5 RWF 300"): both are
-                        // candidates, overlap resolution keeps one.
-                        candidates.append(found)
-                    }
-                }
-                i = max(number.end, i + 1)
-                continue
+        }
+        // Amount before the marker.
+        for q in quantities {
+            if text.ascii(q.start - 1) == 0x2E && text.isDigit(q.start - 2) { continue }
+            var j = q.end
+            if !q.glued, let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
+            guard let (marker, markerEnd, explicit) = suffixMarker(text, at: j) else { continue }
+            // The marker may also open the next amount ("5 RWF 300"): both are candidates,
+            // overlap resolution keeps one.
+            if let found = candidate(text, start: q.start, end: markerEnd, amount: q.value, negative: false, marker: marker,
+                                     explicit: explicit, words: q.words, currency: currency, region: region) {
+                candidates.append(found)
             }
-            i += 1
         }
     }
 
-    private static func candidate(start: Int, end: Int, amount: JSONValue, negative: Bool, marker: Currencies.Marker,
-                                  explicit: Bool, currency: String?, region: String, wordOnly: Bool = false) -> Candidate? {
+    /// An upper- or lower-case ASCII letter (a three-letter code may start there).
+    @inline(__always) static func isCodeLetter(_ v: UInt32) -> Bool {
+        (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A
+    }
+
+    private static func prefix(_ text: ScalarText, at i: Int, currency: String?, region: String,
+                               into candidates: inout [Candidate]) {
+        guard let (marker, markerEnd) = prefixMarker(text, at: i) else { return }
+        var j = markerEnd
+        if text.ascii(j) == 0x2E, text.isLetter(j - 1), text.isDigit(j + 1) { j += 1 }  // "Rs.500"
+        if let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
+        guard text.isDigit(j) || (text.ascii(j) == 0x2E && text.isDigit(j + 1)),
+              let number = NumberScanner.parse(text, at: j), !text.isAlphanumeric(number.end) else { return }
+        let negative = NumberScanner.isMinus(text, i - 1) && NumberScanner.minusCanBeSign(text, i - 1)
+        if let found = candidate(text, start: negative ? i - 1 : i, end: number.end, amount: number.value, negative: negative,
+                                 marker: marker, explicit: true, words: false, currency: currency, region: region) {
+            candidates.append(found)
+        }
+    }
+
+    private static func candidate(_ text: ScalarText, start: Int, end: Int, amount: JSONValue, negative: Bool,
+                                  marker: Currencies.Marker, explicit: Bool, words: Bool, currency: String?,
+                                  region: String) -> Candidate? {
         let code = Currencies.resolve(marker, currency: currency, region: region)
-        if code == nil, case .family(let family) = marker, wordOnly, !family.isMoneyWhenUnresolved { return nil }
+        if code == nil, case .family(let family) = marker, !explicit, !family.isMoneyWhenUnresolved { return nil }
         var value = amount
         if negative {
             switch amount {
@@ -57,15 +70,60 @@ enum MoneyScanner {
         var object = JSONObject()
         object.append("amount", value)
         if let code { object.append("currency", .string(code)) }
-        let confidence = code == nil ? 0.8 : (explicit ? 0.97 : 0.9)
-        return Candidate(kind: .money, start: start, end: end, value: .object(object), confidence: confidence)
+        var end = end
+        if let (name, periodEnd) = period(text, after: end) {
+            object.append("period", .string(name))
+            end = periodEnd
+        }
+        var confidence = code == nil ? 0.8 : (explicit ? 0.97 : 0.9)
+        if words { confidence -= 0.05 }
+        return Candidate(type: "money", start: start, end: end, value: .object(object), confidence: confidence)
     }
 
-    // `candidate` never fails for explicit markers; this overload keeps the call sites simple.
-    private static func candidate(start: Int, end: Int, amount: JSONValue, negative: Bool, marker: Currencies.Marker,
-                                  explicit: Bool, currency: String?, region: String) -> Candidate {
-        candidate(start: start, end: end, amount: amount, negative: negative, marker: marker, explicit: explicit,
-                  currency: currency, region: region, wordOnly: false)!
+    /// A rent period after an amount: "/month", "/yr", " per month", " a week", " pm",
+    /// " p.a.", " monthly", " kwa mwezi", " par mois".
+    static func period(_ text: ScalarText, after end: Int) -> (String, Int)? {
+        if text.ascii(end) == 0x2F, text.isLetter(end + 1) {
+            let (_, info, e) = text.wordAt(end + 1)
+            if let name = periodName(info?.tag) { return (name, e) }
+            return nil
+        }
+        let k = text.skipBlanks(end)
+        guard k > end, text.isLetter(k) else { return nil }
+        // "p.m." and "p.a."
+        if text.ascii(k) | 0x20 == 0x70, text.ascii(k + 1) == 0x2E, text.ascii(k + 3) == 0x2E, !text.isAlphanumeric(k + 4) {
+            switch text.ascii(k + 2) | 0x20 {
+            case 0x6D: return ("month", k + 4)
+            case 0x61: return ("year", k + 4)
+            default: return nil
+            }
+        }
+        let (_, info, e) = text.wordAt(k)
+        switch info?.tag {
+        case .monthly?, .pm?: return ("month", e)
+        case .yearly?, .pa?: return ("year", e)
+        case .weekly?: return ("week", e)
+        case .daily?: return ("day", e)
+        case .nightly?: return ("night", e)
+        case .per?, .a?, .kwa?, .par?, .ku?:
+            let n = text.skipBlanks(e)
+            guard n > e, text.isLetter(n) else { return nil }
+            let (_, second, secondEnd) = text.wordAt(n)
+            if let name = periodName(second?.tag) { return (name, secondEnd) }
+            return nil
+        default: return nil
+        }
+    }
+
+    static func periodName(_ tag: Lexicon.Tag?) -> String? {
+        switch tag {
+        case .month?: return "month"
+        case .year?: return "year"
+        case .week?: return "week"
+        case .day?: return "day"
+        case .night?: return "night"
+        default: return nil
+        }
     }
 
     /// A currency code or symbol at `i` that may precede an amount.
@@ -78,10 +136,11 @@ enum MoneyScanner {
         } else if first.value < 0x80 && first != "$" {
             return nil
         }
-        for entry in Currencies.markers where text.matches(entry.text, at: i) {
+        guard let entries = Currencies.markersByFirst[first.value] else { return nil }
+        for entry in entries where text.matches(entry.text, at: i) {
             let end = i + entry.text.count
             if ScalarText.isLetter(entry.text[entry.text.count - 1]) && text.isLetter(end) { continue }
-            if entry.text == ["R"] && !text.isDigit(end) { continue }  // "R200" only
+            if entry.text.count == 1 && entry.text[0] == "R" && !text.isDigit(end) { continue }  // "R200" only
             return (entry.marker, end)
         }
         return nil
@@ -93,38 +152,45 @@ enum MoneyScanner {
         guard let first = text[i] else { return nil }
         if ScalarText.isLetter(first) {
             if let code = isoCode(text, at: i) { return (.code(code), i + 3, true) }
-            for entry in Currencies.markers where !entry.prefixOnly && text.matches(entry.text, at: i) {
-                let end = i + entry.text.count
-                if text.isAlphanumeric(end) { continue }
-                return (entry.marker, end, true)
+            if let entries = Currencies.markersByFirst[first.value] {
+                for entry in entries where !entry.prefixOnly && text.matches(entry.text, at: i) {
+                    let end = i + entry.text.count
+                    if text.isAlphanumeric(end) { continue }
+                    return (entry.marker, end, true)
+                }
             }
-            let word = text.asciiWord(at: i, limit: 10)
-            if !word.isEmpty, !text.isAlphanumeric(i + word.count), let marker = Currencies.words[word] {
-                return (marker, i + word.count, false)
-            }
+            let (hash, _, end) = text.wordAt(i)
+            if end - i <= 10, let marker = Currencies.wordsByHash[hash] { return (marker, end, false) }
             return nil
         }
-        for entry in Currencies.markers where !entry.prefixOnly && text.matches(entry.text, at: i) {
+        guard let entries = Currencies.markersByFirst[first.value] else { return nil }
+        for entry in entries where !entry.prefixOnly && text.matches(entry.text, at: i) {
             return (entry.marker, i + entry.text.count, true)
         }
         return nil
     }
 
+    /// The codes by their index in 26³, so a match allocates nothing.
+    private static let codeNames: [Int: String] = {
+        var names: [Int: String] = [:]
+        for code in Currencies.isoCodes { if let i = Currencies.packed(Array(code.utf8)) { names[i] = code } }
+        return names
+    }()
+
     /// A three-letter ISO code at `i` standing alone: upper case, or lower/mixed case for the
     /// common ones; word-like codes ("ALL", "TOP") are skipped.
     static func isoCode(_ text: ScalarText, at i: Int) -> String? {
         guard !text.isLetter(i + 3), !text.isLetter(i - 1) else { return nil }
-        var bytes: [UInt8] = []
+        var index = 0
         var upper = true
         for k in i..<(i + 3) {
             let c = text.ascii(k)
             guard (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A else { return nil }
             if c >= 0x61 { upper = false }
-            bytes.append(c & ~0x20)
+            index = index * 26 + Int((c & ~0x20) - 0x41)
         }
-        let code = String(decoding: bytes, as: UTF8.self)
-        guard Currencies.isoCodes.contains(code), !Currencies.wordLikeCodes.contains(code) else { return nil }
-        if !upper && !Currencies.caseInsensitiveCodes.contains(code) { return nil }
-        return code
+        let bits = upper ? Currencies.codeBits.upper : Currencies.codeBits.anyCase
+        guard bits[index >> 6] & (1 << UInt64(index & 63)) != 0 else { return nil }
+        return codeNames[index]
     }
 }

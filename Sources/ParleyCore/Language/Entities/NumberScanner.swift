@@ -1,6 +1,8 @@
 /// Plain numbers: "12.5", "-3", "50,000", "1.200,50", "85k", "1.2m", "2 million".
 enum NumberScanner {
-    static func scan(_ text: ScalarText, into candidates: inout [Candidate]) {
+    /// Emits number candidates and collects every numeric quantity, including those glued to
+    /// a word ("2BR", "120m2", "3rd"), which other scanners read.
+    static func scan(_ text: ScalarText, into candidates: inout [Candidate], quantities: inout [Quantity]) {
         var i = 0
         let count = text.count
         while i < count {
@@ -8,8 +10,9 @@ enum NumberScanner {
                 || (text.ascii(i) == 0x2E && text.isDigit(i + 1) && !text.isDigit(i - 1))
                 || (isMinus(text, i) && (text.isDigit(i + 1) || (text.ascii(i + 1) == 0x2E && text.isDigit(i + 2))))
             guard startsNumber else {
-                if let value = fraction(text, at: i), !text.isAlphanumeric(i - 1), !text.isAlphanumeric(i + 1) {
-                    candidates.append(Candidate(kind: .number, start: i, end: i + 1, value: ["number": .double(value)], confidence: 0.9))
+                if text.scalars[i].value >= 0xBC, let value = fraction(text, at: i), !text.isAlphanumeric(i - 1), !text.isAlphanumeric(i + 1) {
+                    candidates.append(Candidate(type: "number", start: i, end: i + 1, value: ["number": .double(value)], confidence: 0.9))
+                    quantities.append(Quantity(start: i, end: i + 1, value: .double(value), glued: false, words: false))
                 }
                 i += 1
                 continue
@@ -23,14 +26,21 @@ enum NumberScanner {
                 continue
             }
             guard let number = parse(text, at: i) else { i += 1; continue }
+            let chained = text.ascii(i - 1) == 0x2E && text.isDigit(i - 2)
             if text.isAlphanumeric(number.end) {
                 // "180ml", "4th", "666666666s": a measure or a code, not a number.
+                if !chained {
+                    quantities.append(Quantity(start: number.start, end: number.end, value: number.value, glued: true, words: false))
+                }
                 i = number.end
                 while i < count && text.isAlphanumeric(i) { i += 1 }
                 continue
             }
-            candidates.append(Candidate(kind: .number, start: number.start, end: number.end,
+            candidates.append(Candidate(type: "number", start: number.start, end: number.end,
                                         value: ["number": number.value], confidence: 0.95))
+            if !chained {
+                quantities.append(Quantity(start: number.start, end: number.end, value: number.value, glued: false, words: false))
+            }
             i = number.end
         }
     }
@@ -74,6 +84,8 @@ enum NumberScanner {
         var start: Int
         var end: Int
         var value: JSONValue
+        /// The power of ten of a multiplier word or suffix ("k" 3, "million" 6), 0 without.
+        var scale = 0
     }
 
     /// Parses the number starting at `start` (a digit, a leading ".", or a minus sign), with
@@ -165,34 +177,62 @@ enum NumberScanner {
                                fraction: [UInt8], multiplier allowed: Bool = true) -> Parsed? {
         var end = end
         var exponent = 0
-        if allowed, let (power, suffixEnd) = multiplier(text, at: end) {
+        var scale = 0
+        if allowed, let (power, suffixEnd) = scientific(text, at: end) {
             exponent = power
             end = suffixEnd
+        } else if allowed, let (power, suffixEnd) = multiplier(text, at: end) {
+            exponent = power
+            scale = power
+            end = suffixEnd
         }
-        return Parsed(start: start, end: end, value: value(negative: negative, integer: integer, fraction: fraction, exponent: exponent))
+        return Parsed(start: start, end: end, value: value(negative: negative, integer: integer, fraction: fraction, exponent: exponent),
+                      scale: scale)
+    }
+
+    /// "e10", "e+14", "e-1" directly after the digits ("1.3e6"), not followed by a letter or digit.
+    static func scientific(_ text: ScalarText, at i: Int) -> (Int, Int)? {
+        guard text.ascii(i) | 0x20 == 0x65 else { return nil }
+        var j = i + 1
+        var negative = false
+        if text.ascii(j) == 0x2B || text.ascii(j) == 0x2D { negative = text.ascii(j) == 0x2D; j += 1 }
+        var power = 0
+        let digitsStart = j
+        while text.isDigit(j), j - digitsStart < 3 {
+            power = power * 10 + Int(text.ascii(j) - 0x30)
+            j += 1
+        }
+        guard j > digitsStart, !text.isAlphanumeric(j) else { return nil }
+        return (negative ? -power : power, j)
     }
 
     /// "k", "m"/"mn", "bn", directly after the digits and not followed by a letter, or
     /// " thousand"/" million"/" billion" after one space.
     static func multiplier(_ text: ScalarText, at i: Int) -> (Int, Int)? {
-        let glued = text.asciiWord(at: i, limit: 3)
-        if !glued.isEmpty, !text.isLetter(i + glued.count) {
-            switch glued {
-            case "k": return (3, i + 1)
-            case "m", "mn": return (6, i + glued.count)
-            case "bn": return (9, i + 2)
-            default: break
-            }
+        let c = text.ascii(i) | 0x20
+        if c == 0x6B || c == 0x6D || c == 0x62 {
+            if text.asciiWordIs("k", at: i) { return (3, i + 1) }
+            if text.asciiWordIs("m", at: i) { return (6, i + 1) }
+            if text.asciiWordIs("mn", at: i) { return (6, i + 2) }
+            if text.asciiWordIs("mil", at: i) { return (6, i + 3) }
+            if text.asciiWordIs("bn", at: i) { return (9, i + 2) }
         }
         if text.ascii(i) == 0x20 {
-            let word = text.asciiWord(at: i + 1, limit: 9)
-            if !text.isLetter(i + 1 + word.count) {
-                switch word {
-                case "thousand": return (3, i + 9)
-                case "million": return (6, i + 8)
-                case "billion": return (9, i + 8)
-                default: break
-                }
+            let j = i + 1
+            switch text.ascii(j) | 0x20 {
+            case 0x74:
+                if text.asciiWordIs("thousand", at: j) { return (3, j + 8) }
+                if text.asciiWordIs("trillion", at: j) { return (12, j + 8) }
+            case 0x6D:
+                if text.asciiWordIs("million", at: j) { return (6, j + 7) }
+            case 0x62:
+                if text.asciiWordIs("billion", at: j) { return (9, j + 7) }
+                if text.asciiWordIs("bn", at: j) { return (9, j + 2) }
+            case 0x6C:
+                if text.asciiWordIs("lakh", at: j) { return (5, j + 4) }
+            case 0x63:
+                if text.asciiWordIs("crore", at: j) { return (7, j + 5) }
+            default: break
             }
         }
         return nil
@@ -215,5 +255,28 @@ enum NumberScanner {
         if exponent != 0 { literal += "e\(exponent)" }
         let d = Double(literal) ?? 0
         return .double(negative ? -d : d)
+    }
+}
+
+/// An amount read from the text, in digits ("1,200", "85k") or words ("fifty"), that
+/// percentages, areas, bedrooms and money are built on.
+struct Quantity: Sendable {
+    var start: Int
+    var end: Int
+    var value: JSONValue
+    /// A letter or digit follows directly ("2BR", "120m2", "3rd").
+    var glued: Bool
+    /// Written in words.
+    var words: Bool
+
+    var double: Double { value.doubleValue ?? 0 }
+
+    /// The value as a whole number, if it is one.
+    var integer: Int64? {
+        switch value {
+        case .int(let n): return n
+        case .double(let d) where d == d.rounded() && abs(d) < 9e15: return Int64(d)
+        default: return nil
+        }
     }
 }

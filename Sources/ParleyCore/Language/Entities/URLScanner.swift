@@ -34,7 +34,7 @@ enum URLScanner {
                           !text.isLetter(schemeStart - 1) else { continue }
                     if let urlEnd = host(text, from: i + 3, limit: end, strict: false) {
                         let finalEnd = path(text, from: urlEnd, limit: end)
-                        candidates.append(Candidate(kind: .url, start: schemeStart, end: finalEnd,
+                        candidates.append(Candidate(type: "url", start: schemeStart, end: finalEnd,
                                                     value: ["url": .string(text.string(schemeStart, finalEnd))],
                                                     confidence: 0.97))
                         return
@@ -54,7 +54,7 @@ enum URLScanner {
             let finalEnd = path(text, from: hostEnd, limit: end)
             let written = text.string(first, finalEnd)
             let www = text.asciiWord(at: first, limit: 4) == "www" && text.ascii(first + 3) == 0x2E
-            candidates.append(Candidate(kind: .url, start: first, end: finalEnd,
+            candidates.append(Candidate(type: "url", start: first, end: finalEnd,
                                         value: ["url": .string("http://" + written)], confidence: www ? 0.95 : 0.85))
         }
     }

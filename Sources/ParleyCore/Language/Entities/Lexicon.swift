@@ -1,0 +1,318 @@
+/// The words the entity scanners react to: number words, scales, ordinals, and keywords for
+/// percentages, areas, bedrooms, units, rent periods, streets and name cues. Each message
+/// token is looked up once (by its folded hash) while `ScalarText` is built, so scanners
+/// compare small tags instead of strings.
+///
+/// Written for Parley (no external source). One line per word: the word, then attributes:
+/// `c<N>` cardinal value, `o<N>` ordinal value, `d` may be a fraction's denominator
+/// ("third", "fifths"), `p` plural, `s<N>` a scale of 10^N, `t<tag>` a keyword tag.
+enum Lexicon {
+    enum Tag: String, Sendable {
+        case none
+        // numbers
+        case hundred, dozen, and, a, point, half, quarter, negative, over, out, of
+        // percentages
+        case percent, per, cent, pour, asilimia
+        // areas
+        case sq, square, feet, metres, sqft, sqm, m, m2, ft2
+        // bedrooms
+        case bedroom, bed, br, studio, bedsitter
+        // units and addresses
+        case unit, house, block, no, plot
+        // rent periods
+        case month, year, week, day, night, monthly, yearly, weekly, daily, nightly, pm, pa, kwa, ku, par
+        // streets
+        case street
+        // name cues and their neighbours
+        case my, name, `is`, this, i, am, naitwa, nitwa, je, appelle, jina, langu, ni, mon, nom, est
+        case determiner
+    }
+
+    struct Info: Sendable {
+        var cardinal: Int64 = -1
+        var ordinal: Int64 = 0
+        var denominator = false
+        var plural = false
+        var scale = 0
+        var tag: Tag = .none
+    }
+
+    private static let table = #"""
+    zero c0
+    nought c0
+    naught c0
+    one c1
+    two c2
+    three c3
+    four c4
+    five c5
+    six c6
+    seven c7
+    eight c8
+    nine c9
+    ten c10
+    eleven c11
+    twelve c12
+    thirteen c13
+    fourteen c14
+    fifteen c15
+    sixteen c16
+    seventeen c17
+    eighteen c18
+    nineteen c19
+    twenty c20
+    thirty c30
+    forty c40
+    fourty c40
+    fifty c50
+    sixty c60
+    seventy c70
+    eighty c80
+    ninety c90
+    first o1
+    second o2
+    third o3 d
+    fourth o4 d
+    fifth o5 d
+    sixth o6 d
+    seventh o7 d
+    eighth o8 d
+    ninth o9 d
+    nineth o9 d
+    tenth o10 d
+    eleventh o11 d
+    twelfth o12 d
+    thirteenth o13 d
+    fourteenth o14 d
+    fifteenth o15 d
+    sixteenth o16 d
+    seventeenth o17 d
+    eighteenth o18 d
+    nineteenth o19 d
+    twentieth o20 d
+    thirtieth o30 d
+    fortieth o40 d
+    fiftieth o50 d
+    sixtieth o60 d
+    seventieth o70 d
+    eightieth o80 d
+    ninetieth o90 d
+    hundredth o100 d
+    thousandth o1000 d
+    millionth o1000000 d
+    billionth o1000000000 d
+    trillionth o1000000000000 d
+    thirds o3 d p
+    fourths o4 d p
+    fifths o5 d p
+    sixths o6 d p
+    sevenths o7 d p
+    eighths o8 d p
+    ninths o9 d p
+    tenths o10 d p
+    elevenths o11 d p
+    twelfths o12 d p
+    twentieths o20 d p
+    thirtieths o30 d p
+    hundredths o100 d p
+    thousandths o1000 d p
+    millionths o1000000 d p
+    trillionths o1000000000000 d p
+    hundred s2 thundred
+    hundreds s2 thundred
+    thousand s3
+    thousands s3
+    million s6
+    millions s6
+    mln s6
+    billion s9
+    billions s9
+    bln s9
+    trillion s12
+    trillions s12
+    tln s12
+    lakh s5
+    lakhs s5
+    crore s7
+    crores s7
+    dozen tdozen
+    dozens tdozen
+    dz tdozen
+    dzs tdozen
+    doz tdozen
+    dozs tdozen
+    and tand
+    a ta
+    an ta
+    point tpoint
+    half thalf
+    quarter tquarter
+    quarters tquarter
+    negative tnegative
+    minus tnegative
+    over tover
+    out tout
+    of tof
+    percent tpercent
+    percents tpercent
+    percentage tpercent
+    pct tpercent
+    per tper
+    cent tcent
+    pour tpour
+    asilimia tasilimia
+    sq tsq
+    square tsquare
+    ft tfeet
+    feet tfeet
+    foot tfeet
+    sqft tsqft
+    sqfts tsqft
+    metres tmetres
+    metre tmetres
+    meters tmetres
+    meter tmetres
+    sqm tsqm
+    m tm
+    m2 tm2
+    m² tm2
+    ft2 tft2
+    ft² tft2
+    bedroom tbedroom
+    bedrooms tbedroom
+    bedroomed tbedroom
+    chambres tbedroom
+    bed tbed
+    beds tbed
+    br tbr
+    bd tbr
+    bdr tbr
+    bdrm tbr
+    bdrms tbr
+    bhk tbr
+    studio tstudio
+    bedsitter tbedsitter
+    bedsit tbedsitter
+    unit tunit
+    apt tunit
+    apartment tunit
+    appartement tunit
+    flat tunit
+    suite tunit
+    room tunit
+    door tunit
+    house thouse
+    hse thouse
+    nyumba thouse
+    block tblock
+    blk tblock
+    no tno
+    nr tno
+    number tno
+    namba tno
+    plot tplot
+    month tmonth
+    months tmonth
+    mo tmonth
+    mth tmonth
+    mwezi tmonth
+    kwezi tmonth
+    mois tmonth
+    monthly tmonthly
+    year tyear
+    years tyear
+    yr tyear
+    annum tyear
+    yearly tyearly
+    annually tyearly
+    week tweek
+    wk tweek
+    weekly tweekly
+    day tday
+    daily tdaily
+    night tnight
+    nightly tnightly
+    pm tpm
+    pa tpa
+    kwa tkwa
+    ku tku
+    par tpar
+    street tstreet
+    st tstreet
+    avenue tstreet
+    ave tstreet
+    av tstreet
+    road tstreet
+    rd tstreet
+    lane tstreet
+    ln tstreet
+    drive tstreet
+    boulevard tstreet
+    blvd tstreet
+    way tstreet
+    close tstreet
+    crescent tstreet
+    court tstreet
+    highway tstreet
+    hwy tstreet
+    terrace tstreet
+    my tmy
+    name tname
+    is tis
+    this tthis
+    i ti
+    am tam
+    naitwa tnaitwa
+    nitwa tnitwa
+    je tje
+    appelle tappelle
+    jina tjina
+    langu tlangu
+    ni tni
+    mon tmon
+    nom tnom
+    est test
+    the tdeterminer
+    that tdeterminer
+    which tdeterminer
+    each tdeterminer
+    every tdeterminer
+    any tdeterminer
+    another tdeterminer
+    """#
+
+    /// Entry 0 is unused (a token's `word` 0 means "not in the lexicon").
+    static let entries: [Info] = parsed.entries
+    private static let index: HashIndex = parsed.index
+
+    private static let parsed: (entries: [Info], index: HashIndex) = {
+        var entries = [Info()]
+        var index = HashIndex(capacity: 400)
+        for line in table.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard let word = fields.first else { continue }
+            var info = Info()
+            for field in fields.dropFirst() {
+                let rest = String(field.dropFirst())
+                switch field.first {
+                case "c": info.cardinal = Int64(rest) ?? -1
+                case "o": info.ordinal = Int64(rest) ?? 0
+                case "d": info.denominator = true
+                case "p": info.plural = true
+                case "s": info.scale = Int(rest) ?? 0
+                case "t": info.tag = Tag(rawValue: rest) ?? .none
+                default: break
+                }
+            }
+            index.set(Fold.hash(String(word)), Int32(entries.count))
+            entries.append(info)
+        }
+        return (entries, index)
+    }()
+
+    /// The entry index of a folded word hash, 0 when unknown.
+    @inline(__always) static func lookup(_ hash: UInt64) -> UInt16 {
+        guard let i = index.get(hash) else { return 0 }
+        return UInt16(i)
+    }
+}

@@ -1,0 +1,119 @@
+/// Unit and apartment references: "unit 4B", "apt 12", "apartment 7", "flat 3, block C",
+/// "house no. 12", "room 5", "door 3A", "block C" → unit {"unit": "4B", "block": "C"}
+/// (ids in upper case; "block" only when one is named).
+enum UnitScanner {
+    struct Reference {
+        var isBlock: Bool
+        var id: String
+        var end: Int
+        var lastToken: Int
+    }
+
+    static func scan(_ text: ScalarText, into candidates: inout [Candidate]) {
+        let tokens = text.tokens
+        var t = 0
+        while t < tokens.count {
+            let tag = text.tag(t)
+            guard tag == .unit || tag == .house || tag == .block, tokens[t].isLetters,
+                  let first = reference(text, keyword: t) else {
+                t += 1
+                continue
+            }
+            var unit: String? = first.isBlock ? nil : first.id
+            var block: String? = first.isBlock ? first.id : nil
+            var end = first.end
+            var last = first.lastToken
+            // A second reference: "flat 3, block C", "block C unit 4".
+            let k = last + 1
+            if k < tokens.count, separated(text, end, Int(tokens[k].start)) {
+                let next = text.tag(k)
+                let wanted = (next == .block && block == nil) || ((next == .unit || next == .house) && unit == nil)
+                if wanted, let second = reference(text, keyword: k) {
+                    if second.isBlock { block = second.id } else { unit = second.id }
+                    end = second.end
+                    last = second.lastToken
+                }
+            }
+            var value = JSONObject()
+            if let unit { value.append("unit", .string(unit)) }
+            if let block { value.append("block", .string(block)) }
+            candidates.append(Candidate(type: "unit", start: Int(tokens[t].start), end: end, value: .object(value),
+                                        confidence: 0.9))
+            t = last + 1
+        }
+    }
+
+    /// ", " or blanks between two references.
+    static func separated(_ text: ScalarText, _ from: Int, _ to: Int) -> Bool {
+        if to - from > 3 || to <= from { return false }
+        var commas = 0
+        for i in from..<to {
+            if text.ascii(i) == 0x2C { commas += 1; continue }
+            if !text.isBlank(i) { return false }
+        }
+        return commas <= 1
+    }
+
+    /// The id after a keyword: "unit 4B", "house no. 12", "apt #12", "block C".
+    static func reference(_ text: ScalarText, keyword t: Int) -> Reference? {
+        let tokens = text.tokens
+        let isBlock = text.tag(t) == .block
+        var p = Int(tokens[t].end)
+        if text.ascii(p) == 0x2E { p += 1 }  // "apt."
+        var q = text.skipBlanks(p, max: 2)
+        if text.ascii(q) == 0x23 {  // "#12"
+            q = text.skipBlanks(q + 1)
+        } else if let n = text.token(startingAt: q), n > t, text.tag(n) == .no, tokens[n].isLetters {
+            // "no. 12", "number 12", "No 5"
+            var r = Int(tokens[n].end)
+            if text.ascii(r) == 0x2E || text.ascii(r) == 0x3A { r += 1 }
+            let s = text.skipBlanks(r, max: 2)
+            if s > r || text.ascii(r - 1) == 0x2E { q = s }
+        }
+        guard q > Int(tokens[t].end), let idToken = text.token(startingAt: q) else { return nil }
+        let token = tokens[idToken]
+        guard token.length <= 6 else { return nil }
+        if token.isLetters {
+            // Letters only: one or two capitals ("Flat A", "Block C"); a lower-case single
+            // letter for blocks ("block c"), never "a" or "i".
+            let letters = text.scalars[Int(token.start)..<Int(token.end)]
+            let allUpper = letters.allSatisfy { $0.value >= 0x41 && $0.value <= 0x5A }
+            let lowerSingle = isBlock && token.length == 1 && letters.first.map { $0 != "a" && $0 != "i" && $0.value < 0x80 } == true
+            guard (allUpper && token.length <= 2) || lowerSingle else { return nil }
+        }
+        var id = upper(text, Int(token.start), Int(token.end))
+        guard !id.isEmpty else { return nil }
+        var end = Int(token.end)
+        var last = idToken
+        // "12-A", "4-B"
+        if text.ascii(end) == 0x2D, let n = text.token(startingAt: end + 1), tokens[n].length <= 2 {
+            id += upper(text, Int(tokens[n].start), Int(tokens[n].end))
+            end = Int(tokens[n].end)
+            last = n
+        }
+        // "apartment 2 bedroom", "house 3 sqft": the number belongs to what follows.
+        let after = text.skipBlanks(end)
+        if after > end || text.ascii(end) == 0x2D, after < text.count {
+            let start = text.ascii(after) == 0x2D ? text.skipBlanks(after + 1) : after
+            switch text.wordAt(start).info?.tag {
+            case .bedroom?, .bed?, .br?, .sqft?, .sq?, .square?, .m2?, .sqm?, .percent?, .unit?, .hundred?:
+                if !isBlock { return nil }
+            default: break
+            }
+        }
+        if !isBlock, text.wordAt(Int(token.start)).info.map({ $0.scale > 0 || $0.tag == .bedroom || $0.tag == .bed || $0.tag == .br }) == true {
+            return nil
+        }
+        return Reference(isBlock: isBlock, id: id, end: end, lastToken: last)
+    }
+
+    /// ASCII letters and digits of the range in upper case ("4b" → "4B"); other scalars as written.
+    static func upper(_ text: ScalarText, _ start: Int, _ end: Int) -> String {
+        var scalars = String.UnicodeScalarView()
+        for i in start..<end {
+            let s = text.scalars[i]
+            if s.value >= 0x61 && s.value <= 0x7A, let u = Unicode.Scalar(s.value - 0x20) { scalars.append(u) } else { scalars.append(s) }
+        }
+        return String(scalars)
+    }
+}
