@@ -107,6 +107,8 @@ PARLEY_API void parley_string_free(char *s);
  *   "webhook":  {"appSecret": "..."}            Cloud API app secret for X-Hub-Signature-256
  *   "limits":   {"maxMessageBytes": 1048576}    largest message or webhook body accepted
  *   "threads":  {"inactivityMinutes": 240}      a thread with no message for this long closes
+ *   "lookups":  {"property": [{"id"?, "name", "aliases"?: [...]}], "tenant": [...], ...}
+ *                                               the host's lists, matched in text with typo tolerance
  *   "timeZone": "Africa/Kigali"                 IANA zone (or "+02:00") dates are resolved in (default "UTC")
  *   "dayFirst": true                            "12/03" is 12 March (default: false for region US, else true)
  *   "language": {"intentModel": "model.bin",    an intent model from `parley train` (default: built in)
@@ -208,6 +210,24 @@ PARLEY_API parley_status parley_engine_process(parley_engine *engine, const char
 PARLEY_API parley_status parley_engine_ingest_webhook(parley_engine *engine, const char *body, size_t body_len,
                                                       const char *signature_header, char **out_json,
                                                       size_t *out_len);
+
+/* ---------------------------------------------------------------------------------------
+ * Lookup lists
+ * ------------------------------------------------------------------------------------- */
+
+/* Sets the host's lookup lists at run time (the same form as the "lookups" config key):
+ * {"property": [{"id"?, "name", "aliases"?: [...]}], "neighbourhood": [...], "tenant": [...]}.
+ * Each kind given replaces that list; an empty array removes it; kinds not named are kept.
+ * Matches appear as entities whose "type" is the kind, "source": "lookup" and "value":
+ * {"id", "name", "matched"} ("matched" is the alias or name found, typos forgiven:
+ * "Kacyiru Hights" finds "Kacyiru Heights"). Lists of "property" (and "unit") entries name
+ * what a conversation thread is about.
+ * out_json / out_len: receive {"schema": 1, "lists": {"property": 12, ...}} (entry counts).
+ * Messages processed concurrently see the old or the new lists, never half of them.
+ * Thread-safe. Returns PARLEY_INVALID_ARGUMENT (a bad list: the message names its path),
+ * PARLEY_MALFORMED_JSON or PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_lookup_set(parley_engine *engine, const char *lists_json, size_t len,
+                                           char **out_json, size_t *out_len);
 
 /* ---------------------------------------------------------------------------------------
  * Intent models

@@ -206,3 +206,13 @@ public func parley_engine_load_intent_model(_ handle: OpaquePointer?, _ modelPat
         return fail(error)
     }
 }
+
+@_cdecl("parley_lookup_set")
+public func parley_lookup_set(
+    _ handle: OpaquePointer?, _ lists: UnsafePointer<CChar>?, _ length: Int,
+    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
+) -> Int32 {
+    withJSONCall("parley_lookup_set", handle, lists, length, out, outLen) { engine, bytes throws(ParleyError) in
+        try engine.setLookups(engine.parseArgument(bytes, what: "lookup lists"))
+    }
+}

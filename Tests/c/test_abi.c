@@ -323,6 +323,30 @@ static void test_intent_models(void) {
     unlink(path);
 }
 
+/* Lookup lists set at run time are matched with typo tolerance. */
+static void test_lookups(void) {
+    parley_engine *engine = NULL;
+    CHECK_STATUS(parley_engine_open("{\"lookups\": {\"neighbourhood\": [{\"name\": \"Kimihurura\"}]}}", &engine), PARLEY_OK);
+    char *out = NULL;
+    size_t len = 0;
+    static const char *lists = "{\"property\": [{\"id\": \"p1\", \"name\": \"Kacyiru Heights\", \"aliases\": [\"KH\"]}]}";
+    CHECK_STATUS(parley_lookup_set(engine, lists, strlen(lists), &out, &len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"property\":1") && strstr(out, "\"neighbourhood\":1"), "counts: %s", out ? out : "(null)");
+    parley_string_free(out);
+    CHECK_STATUS(process(engine, "{\"id\":\"k1\",\"chat\":\"c\",\"from\":\"u\",\"timestamp\":1,\"type\":\"text\",\"text\":\"Is there a flat at Kacyiru Hights?\"}", &out), PARLEY_OK);
+    CHECK(out && strstr(out, "\"type\":\"property\"") && strstr(out, "\"id\":\"p1\""), "fuzzy lookup match: %s", out ? out : "(null)");
+    parley_string_free(out);
+    CHECK_STATUS(parley_lookup_set(engine, "{\"property\": [{\"aliases\": []}]}", 31, &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK(strstr(parley_last_error(), "property[0]") != NULL, "names the bad entry: %s", parley_last_error());
+    CHECK_STATUS(parley_lookup_set(engine, "[1]", 3, &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_lookup_set(engine, "{\"property\": []}", 16, &out, &len), PARLEY_OK);
+    CHECK(out && !strstr(out, "property"), "an empty list removes the kind: %s", out ? out : "(null)");
+    parley_string_free(out);
+    CHECK_STATUS(parley_lookup_set(NULL, lists, strlen(lists), &out, &len), PARLEY_INVALID_ARGUMENT);
+    parley_engine_close(engine);
+    CHECK_STATUS(parley_engine_open("{\"lookups\": {\"property\": 5}}", &engine), PARLEY_INVALID_CONFIG);
+}
+
 int main(void) {
     test_library();
     test_open();
@@ -332,6 +356,7 @@ int main(void) {
     test_threads();
     test_conversation_threads();
     test_intent_models();
+    test_lookups();
     printf("%d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

@@ -40,6 +40,10 @@ export interface Config {
   webhook?: { appSecret?: string };
   limits?: { maxMessageBytes?: number };
   threads?: { inactivityMinutes?: number };
+  timeZone?: string;
+  dayFirst?: boolean;
+  language?: { intentModel?: string; intentThreshold?: number; emojiWeight?: number };
+  lookups?: Record<string, Array<{ id?: string; name: string; aliases?: string[] }>>;
 }
 
 /** Parley's normalized message. */
@@ -120,6 +124,8 @@ export declare class Engine {
   process(message: object | string | Uint8Array): Context;
   /** Verifies (X-Hub-Signature-256) and processes a Cloud API webhook body, exactly as received. */
   ingestWebhook(body: Uint8Array | string, signature?: string | null): WebhookResult;
+  /** Sets lookup lists; each kind given replaces its list, an empty list removes it. Returns entry counts. */
+  setLookups(lists: Record<string, Array<{ id?: string; name: string; aliases?: string[] }>>): Record<string, number>;
   /** Uses the intent model at path (from trainIntentModel or `parley train`) from now on. */
   loadIntentModel(path: string): void;
   /** Threads, most recently active first. */

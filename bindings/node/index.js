@@ -127,6 +127,20 @@ class Engine {
     return JSON.parse(json);
   }
 
+  /** Sets lookup lists {property: [{id, name, aliases}], ...}; an empty list removes a kind. Returns entry counts. */
+  setLookups(lists) {
+    if (lists === null || typeof lists !== 'object' || Array.isArray(lists)) {
+      throw new TypeError('parley: the lookup lists must be an object of arrays');
+    }
+    let json;
+    try {
+      json = native.lookupSet(this.#handle, JSON.stringify(lists));
+    } catch (error) {
+      rethrow(error, this.setLookups);
+    }
+    return JSON.parse(json).lists;
+  }
+
   /** Uses the intent model at path (from trainIntentModel or `parley train`) from now on. */
   loadIntentModel(path) {
     if (typeof path !== 'string') throw new TypeError('parley: the model path must be a string');

@@ -60,6 +60,9 @@ public struct Configuration: Sendable, Equatable {
             try languageReader.finish()
         }
         if let currency = try reader.string("currency") { entities.currency = currency.uppercased() }
+        if let lookups = reader.value("lookups") {
+            entities.lookups = try Gazetteer.parseLists(lookups, errorKind: .invalidConfig)
+        }
         if let webhook = try reader.object("webhook") {
             var webhookReader = Reader(object: webhook, path: "webhook.")
             webhookAppSecret = try webhookReader.string("appSecret")

@@ -113,6 +113,19 @@ public final class Engine: Sendable {
         pipeline.enrich(message).json
     }
 
+    /// Sets the host's lookup lists (parley_lookup_set): each kind given replaces that list;
+    /// an empty list removes it. Returns every kind with its entry count.
+    public func setLookups(_ value: JSONValue) throws(ParleyError) -> JSONValue {
+        let lists = try Gazetteer.parseLists(value, errorKind: .invalidArgument)
+        let gazetteer = pipeline.entities.gazetteer
+        for list in lists {
+            if list.entries.isEmpty { gazetteer.remove(kind: list.kind) } else { gazetteer.replace(kind: list.kind, entries: list.entries) }
+        }
+        var counts = JSONObject()
+        for (kind, count) in gazetteer.kinds.sorted(by: { $0.key < $1.key }) { counts.append(kind, .int(Int64(count))) }
+        return ["schema": .int(EnrichedContext.schema), "lists": .object(counts)]
+    }
+
     /// Replaces the intent model for the messages processed from now on.
     public func loadIntentModel(path: String) throws(ParleyError) {
         pipeline.intents.replace(with: try IntentModel.load(path: path))

@@ -31,7 +31,7 @@ struct Pipeline: Sendable {
         let text = message.text
         var found = entities.extract(from: text)
         let moments = dates.extract(from: text, reference: message.timestamp)
-        if !moments.isEmpty { found = Self.merge(found, moments) }
+        if !moments.isEmpty { found = EntityResolver.resolve(found + moments) }
         var enrichment = Enrichment(entities: found)
         // Language, intent and sentiment need words or emoji; a bare photo has neither.
         if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.isEmojiPresentation }) {
@@ -40,18 +40,6 @@ struct Pipeline: Sendable {
             enrichment.sentiment = sentiment.analyze(text)
         }
         return enrichment
-    }
-
-    /// Dates and durations join the other entities: a date replaces the numbers inside it
-    /// ("12/03" is not two numbers); any other overlap keeps the entity found first.
-    static func merge(_ entities: [Entity], _ moments: [Entity]) -> [Entity] {
-        var kept = entities.filter { entity in
-            entity.type != "number" || !moments.contains { $0.start < entity.end && entity.start < $0.end }
-        }
-        for moment in moments where !kept.contains(where: { $0.start < moment.end && moment.start < $0.end }) {
-            kept.append(moment)
-        }
-        return kept.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     }
 }
 

@@ -14,6 +14,7 @@
  *   threadGet(handle, id: string) -> string (JSON)
  *   intentTrain(data: string | Buffer | Uint8Array, modelPath: string) -> string (JSON)
  *   loadIntentModel(handle, modelPath: string)
+ *   lookupSet(handle, lists: string (JSON)) -> string (JSON)
  *
  * A Parley failure throws an Error with .code (the status name, e.g. "PARLEY_MALFORMED_JSON"),
  * .status (the number) and parley_last_error() as the message. Arguments of the wrong type
@@ -397,6 +398,31 @@ static napi_value js_thread_get(napi_env env, napi_callback_info info) {
     return take_string(env, out, out_len);
 }
 
+static napi_value js_lookup_set(napi_env env, napi_callback_info info) {
+    size_t argc = 2;
+    napi_value argv[2];
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 2) {
+        napi_throw_type_error(env, NULL, "parley: lookupSet(handle, lists) needs two arguments");
+        return NULL;
+    }
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    const char *data = NULL;
+    size_t length = 0;
+    char *owned = NULL;
+    if (!get_bytes(env, argv[1], "the lookup lists", &data, &length, &owned)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_lookup_set(engine, data, length, &out, &out_len);
+    free(owned);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    return take_string(env, out, out_len);
+}
+
 static napi_value js_intent_train(napi_env env, napi_callback_info info) {
     size_t argc = 2;
     napi_value argv[2];
@@ -500,6 +526,7 @@ NAPI_MODULE_INIT() {
         {"threadList", NULL, js_thread_list, NULL, NULL, NULL, napi_enumerable, NULL},
         {"threadGet", NULL, js_thread_get, NULL, NULL, NULL, napi_enumerable, NULL},
         {"intentTrain", NULL, js_intent_train, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"lookupSet", NULL, js_lookup_set, NULL, NULL, NULL, napi_enumerable, NULL},
         {"loadIntentModel", NULL, js_load_intent_model, NULL, NULL, NULL, napi_enumerable, NULL},
         {"statuses", NULL, NULL, NULL, NULL, statuses, napi_enumerable, NULL},
     };

@@ -383,3 +383,22 @@ test('an intent model trained from JSONL is loaded and used; bad data is refused
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('lookup lists are matched with typo tolerance and name the thread', () => {
+  const engine = new Engine();
+  try {
+    const counts = engine.setLookups({ property: [{ id: 'p1', name: 'Kacyiru Heights', aliases: ['KH'] }] });
+    assert.deepEqual(counts, { property: 1 });
+    const context = engine.process({ ...NORMALIZED, id: 'k1', text: 'Is there a flat free at Kacyiru Hights?' });
+    const match = context.entities.find((e) => e.type === 'property');
+    assert.ok(match, JSON.stringify(context.entities));
+    assert.equal(match.value.id, 'p1');
+    assert.equal(match.source, 'lookup');
+    assert.equal(context.thread.topic, 'Kacyiru Heights');
+    assert.throws(() => engine.setLookups({ property: [{ aliases: [] }] }),
+      (e) => e instanceof ParleyError && e.status === Status.INVALID_ARGUMENT && /property\[0\]/.test(e.message));
+    assert.deepEqual(engine.setLookups({ property: [] }), {});
+  } finally {
+    engine.close();
+  }
+});

@@ -140,6 +140,9 @@ _lib.parley_thread_list.restype = ctypes.c_int
 _lib.parley_thread_get.argtypes = [
     ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_thread_get.restype = ctypes.c_int
+_lib.parley_lookup_set.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_lookup_set.restype = ctypes.c_int
 _lib.parley_intent_train.argtypes = [
     ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_intent_train.restype = ctypes.c_int
@@ -332,6 +335,21 @@ class Engine:
         finally:
             self._leave()
         return json.loads(_take_string(out, out_len.value))
+
+    def set_lookups(self, lists: Dict[str, list]) -> Dict[str, int]:
+        """Sets lookup lists ({"property": [{"id", "name", "aliases"}], ...}); each kind given
+        replaces that list, an empty list removes it. Returns every kind's entry count."""
+        data = json.dumps(lists, ensure_ascii=False).encode("utf-8")
+        out = ctypes.POINTER(ctypes.c_char)()
+        out_len = ctypes.c_size_t(0)
+        handle = self._enter()
+        try:
+            status = _lib.parley_lookup_set(handle, data, len(data), ctypes.byref(out), ctypes.byref(out_len))
+            if status != Status.OK:
+                _raise_last(status)
+        finally:
+            self._leave()
+        return json.loads(_take_string(out, out_len.value))["lists"]
 
     def load_intent_model(self, path: Union[str, os.PathLike]) -> None:
         """Uses the intent model at ``path`` (from :func:`train_intent_model` or ``parley

@@ -409,3 +409,15 @@ def test_intent_model_training_and_loading(tmp_path, engine):
     model.write_bytes(b"not a model")
     expect(Status.CORRUPT, engine.load_intent_model, model)
     expect(Status.STORAGE, engine.load_intent_model, tmp_path / "missing.bin")
+
+
+def test_lookup_lists(engine):
+    assert engine.set_lookups({"property": [{"id": "p1", "name": "Kacyiru Heights", "aliases": ["KH"]}]}) == {"property": 1}
+    context = engine.process({"id": "k1", "chat": "c", "from": "u", "timestamp": 1, "type": "text",
+                              "text": "Is there a flat free at Kacyiru Hights?"})
+    match = [e for e in context["entities"] if e["type"] == "property"]
+    assert match and match[0]["value"]["id"] == "p1" and match[0]["source"] == "lookup"
+    assert context["thread"]["topic"] == "Kacyiru Heights"
+    error = expect(Status.INVALID_ARGUMENT, engine.set_lookups, {"property": [{"aliases": []}]})
+    assert "property[0]" in error.message
+    assert engine.set_lookups({"property": []}) == {}
