@@ -1,0 +1,81 @@
+import Testing
+@testable import ParleyCore
+
+/// The whole language stage end to end on the example tenant conversation (three input
+/// formats, four chats, replies, a group, duplicates), with the example configuration.
+@Suite struct ConversationExampleTests {
+    static let examples: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<path.lastIndex(of: "/")!]) }
+        return path + "/Examples"
+    }()
+
+    func run() throws -> [JSONValue] {
+        let config = String(decoding: Fixtures.bytes("../../Examples/config.json"), as: UTF8.self)
+        let engine = try Engine(configJSON: config)
+        defer { engine.close() }
+        let lines = Fixtures.bytes("../../Examples/conversation.jsonl").split(separator: 0x0A)
+        var contexts: [JSONValue] = []
+        for line in lines {
+            contexts.append(try Array(line).withUnsafeBytes { try engine.process(json: $0) })
+        }
+        return contexts
+    }
+
+    func context(_ contexts: [JSONValue], containing text: String) throws -> JSONValue {
+        try #require(contexts.first { $0[path: "message", "text"]?.stringValue?.contains(text) == true }, "no message with \(text)")
+    }
+
+    func entity(_ context: JSONValue, _ type: String) -> JSONValue? {
+        context["entities"]?.arrayValue?.first { $0["type"]?.stringValue == type }
+    }
+
+    @Test func everyMessageIsEnrichedOnce() throws {
+        let contexts = try run()
+        #expect(contexts.count == 40)
+        #expect(contexts.filter { $0["status"] == "duplicate" }.count == 2)
+        #expect(Set(contexts.compactMap { $0["format"]?.stringValue }) == ["normalized", "whatsapp-web.js", "baileys"])
+    }
+
+    @Test func entitiesAcrossLayers() throws {
+        let contexts = try run()
+        let first = try context(contexts, containing: "this is Aline from unit 4B")
+        #expect(entity(first, "unit")?[path: "value", "unit"] == "4B")
+        #expect(entity(first, "property")?[path: "value", "id"] == "kh")
+        #expect(entity(first, "tenant")?[path: "value", "id"] == "t-aline")
+        #expect(first[path: "thread", "topic"] == "unit 4B")
+
+        let rent = try context(contexts, containing: "I paid November rent")
+        #expect(entity(rent, "money")?["value"] == ["amount": 350000, "currency": "RWF"])
+        let plumber = try context(contexts, containing: "will call you from +250 788 555 444 tomorrow morning")
+        #expect(entity(plumber, "phone")?[path: "value", "e164"] == "+250788555444")
+        // 08:03 UTC on 25 November is 10:03 in Kigali: tomorrow morning is the 26th at 09:00.
+        #expect(entity(plumber, "datetime")?[path: "value", "iso"] == "2025-11-26T09:00:00+02:00")
+        let group = try context(contexts, containing: "Same in apt 12")
+        #expect(entity(group, "unit")?[path: "value", "unit"] == "12")
+    }
+
+    @Test func intentSentimentAndThreads() throws {
+        let contexts = try run()
+        let leak = try context(contexts, containing: "kitchen tap has been leaking")
+        #expect(leak[path: "intent", "name"] == "maintenance_request")
+        #expect(leak[path: "sentiment", "label"] == "negative")
+        #expect(leak[path: "language", "code"] == "en")
+
+        let rent = try context(contexts, containing: "I paid November rent")
+        #expect(rent[path: "intent", "name"] == "rent_payment")
+        #expect(rent[path: "flow", "contextSwitch"] == true)
+        #expect(rent[path: "thread", "id"] != leak[path: "thread", "id"])
+
+        // A reply joins the thread of the message it quotes.
+        let photoRequest = try context(contexts, containing: "Can you send a photo of the leak?")
+        let photo = try context(contexts, containing: "Here it is")
+        #expect(photo[path: "thread", "id"] == photoRequest[path: "thread", "id"])
+
+        let thanks = try context(contexts, containing: "all fixed now")
+        #expect(thanks[path: "sentiment", "label"] == "positive")
+        #expect(thanks[path: "flow", "closedThreads"] != nil)   // hours later: the old threads closed
+        let aline = Set(contexts.filter { $0[path: "message", "chat"] == "250788123456@c.us" }.compactMap { $0[path: "thread", "id"]?.stringValue })
+        #expect(aline.count >= 3)
+    }
+}
