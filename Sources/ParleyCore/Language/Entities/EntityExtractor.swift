@@ -39,7 +39,8 @@ public struct EntityExtractor: Sendable {
         return EntityResolver.resolve(candidates(view), in: view)
     }
 
-    /// The candidates of every layer, before overlaps are resolved.
+    /// The candidates of every layer, before overlaps are resolved. Each scanner runs only
+    /// when the message holds what it starts from (digits, "@", a keyword tag).
     func candidates(_ view: ScalarText) -> [Candidate] {
         var candidates: [Candidate] = []
         if view.atSigns > 0 { EmailScanner.scan(view, into: &candidates) }
@@ -48,7 +49,7 @@ public struct EntityExtractor: Sendable {
         if view.digits > 0 || view.fractions > 0 {
             NumberScanner.scan(view, into: &candidates, quantities: &quantities)
         }
-        if view.knownWords > 0 {
+        if view.has(Lexicon.numberMask) {
             let words = NumberWordScanner.scan(view, into: &candidates)
             if !words.isEmpty {
                 for w in words {
@@ -62,26 +63,27 @@ public struct EntityExtractor: Sendable {
             MoneyScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
         }
         if !quantities.isEmpty {
-            if view.percents > 0 || view.knownWords > 0 {
+            // "2BR", "120m2", "3rd": glued suffixes are not tokens of their own.
+            let glued = quantities.contains { $0.glued }
+            if view.percents > 0 || view.has(Lexicon.percentMask) {
                 PercentageScanner.scan(view, quantities: quantities, into: &candidates)
             }
-            AreaScanner.scan(view, quantities: quantities, into: &candidates)
-            BedroomScanner.scan(view, quantities: quantities, into: &candidates)
-            OrdinalScanner.scan(view, quantities: quantities, into: &candidates)
+            if glued || view.has(Lexicon.areaMask) { AreaScanner.scan(view, quantities: quantities, into: &candidates) }
+            if glued || view.has(Lexicon.bedroomMask) { BedroomScanner.scan(view, quantities: quantities, into: &candidates) }
+            if glued { OrdinalScanner.scan(view, quantities: quantities, into: &candidates) }
+        } else if view.has(Lexicon.bedroomMask) {
+            BedroomScanner.scan(view, quantities: [], into: &candidates)
         }
         if view.digits >= PhoneScanner.minimumDigits {
             PhoneScanner.scan(view, region: options.region, into: &candidates)
         }
-        if view.knownWords > 0 {
-            if quantities.isEmpty { BedroomScanner.scan(view, quantities: [], into: &candidates) }
-            UnitScanner.scan(view, into: &candidates)
-            AddressScanner.scan(view, into: &candidates)
-        } else if view.digits > 0 {
-            AddressScanner.scan(view, into: &candidates)
-        }
+        if view.has(Lexicon.unitMask) { UnitScanner.scan(view, into: &candidates) }
+        if view.has(Lexicon.addressMask) { AddressScanner.scan(view, into: &candidates) }
         let index = gazetteer.current
         index.match(view, into: &candidates)
-        PersonScanner.scan(view, gazetteer: index, into: &candidates)
+        if view.has(Lexicon.personMask) || index.hasPersonWords {
+            PersonScanner.scan(view, gazetteer: index, into: &candidates)
+        }
         return candidates
     }
 }

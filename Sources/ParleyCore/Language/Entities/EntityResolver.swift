@@ -43,57 +43,69 @@ public enum EntityResolver {
     }
 
     static func resolve(_ candidates: [Candidate], in view: ScalarText?) -> [Entity] {
-        if candidates.isEmpty { return [] }
-        // 1. Same span: merge.
-        var ranked = candidates.map { ($0, priority($0.type, $0.source)) }
-        ranked.sort {
-            if $0.0.start != $1.0.start { return $0.0.start < $1.0.start }
-            if $0.0.end != $1.0.end { return $0.0.end < $1.0.end }
-            if $0.1 != $1.1 { return $0.1 < $1.1 }
-            return $0.0.confidence > $1.0.confidence
+        let n = candidates.count
+        if n == 0 { return [] }
+        var rank = [Int](repeating: 0, count: n)
+        for k in 0..<n { rank[k] = priority(candidates[k].type, candidates[k].source) }
+        // 1. Same span: merge. Order by span, then priority, then confidence.
+        var order = Array(0..<n)
+        order.sort { a, b in
+            let x = candidates[a], y = candidates[b]
+            if x.start != y.start { return x.start < y.start }
+            if x.end != y.end { return x.end < y.end }
+            if rank[a] != rank[b] { return rank[a] < rank[b] }
+            return x.confidence > y.confidence
         }
-        var merged: [(Candidate, Int)] = []
-        merged.reserveCapacity(ranked.count)
-        for (candidate, rank) in ranked {
-            if let last = merged.last, last.0.start == candidate.start, last.0.end == candidate.end {
-                if agree(last.0, candidate) {
-                    var winner = last.0
-                    winner.confidence = min(0.99, winner.confidence + (1 - winner.confidence) * candidate.confidence * 0.5)
-                    merged[merged.count - 1] = (winner, last.1)
+        var merged: [Int] = []
+        merged.reserveCapacity(n)
+        var confidence = candidates.map(\.confidence)
+        for k in order {
+            if let last = merged.last, candidates[last].start == candidates[k].start, candidates[last].end == candidates[k].end {
+                if agree(candidates[last], candidates[k]) {
+                    confidence[last] = min(0.99, confidence[last] + (1 - confidence[last]) * candidates[k].confidence * 0.5)
                 }
                 continue
             }
-            merged.append((candidate, rank))
+            merged.append(k)
         }
         // 2. Longest first; a scalar belongs to one entity.
-        merged.sort {
-            let a = $0.0.end - $0.0.start, b = $1.0.end - $1.0.start
-            if a != b { return a > b }
-            if $0.1 != $1.1 { return $0.1 < $1.1 }
-            if $0.0.confidence != $1.0.confidence { return $0.0.confidence > $1.0.confidence }
-            return $0.0.start < $1.0.start
+        merged.sort { a, b in
+            let x = candidates[a], y = candidates[b]
+            let lx = x.end - x.start, ly = y.end - y.start
+            if lx != ly { return lx > ly }
+            if rank[a] != rank[b] { return rank[a] < rank[b] }
+            if confidence[a] != confidence[b] { return confidence[a] > confidence[b] }
+            return x.start < y.start
         }
-        var limit = 0
-        for (candidate, _) in merged { limit = max(limit, candidate.end) }
-        var taken = [Bool](repeating: false, count: limit)
-        var kept: [Candidate] = []
-        for (candidate, _) in merged {
-            var free = true
-            var i = candidate.start
-            while i < candidate.end {
-                if taken[i] { free = false; break }
-                i += 1
+        var kept: [Int] = []
+        if merged.count <= 48 {
+            for k in merged {
+                let c = candidates[k]
+                if !kept.contains(where: { candidates[$0].start < c.end && c.start < candidates[$0].end }) { kept.append(k) }
             }
-            guard free else { continue }
-            for k in candidate.start..<candidate.end { taken[k] = true }
-            kept.append(candidate)
+        } else {
+            var limit = 0
+            for k in merged { limit = max(limit, candidates[k].end) }
+            var taken = [Bool](repeating: false, count: limit)
+            for k in merged {
+                let c = candidates[k]
+                var free = true
+                for i in c.start..<c.end where taken[i] { free = false; break }
+                guard free else { continue }
+                for i in c.start..<c.end { taken[i] = true }
+                kept.append(k)
+            }
         }
-        kept.sort { $0.start < $1.start }
-        return kept.map { candidate in
-            let text = candidate.text ?? view.map { $0.string(candidate.start, min(candidate.end, $0.count)) } ?? ""
-            return Entity(type: candidate.type, text: text, start: candidate.start, end: candidate.end,
-                          value: candidate.value, confidence: candidate.confidence, source: candidate.source)
+        kept.sort { candidates[$0].start < candidates[$1].start }
+        var entities: [Entity] = []
+        entities.reserveCapacity(kept.count)
+        for k in kept {
+            let c = candidates[k]
+            let text = c.text ?? view.map { $0.string(c.start, min(c.end, $0.count)) } ?? ""
+            entities.append(Entity(type: c.type, text: text, start: c.start, end: c.end, value: c.value,
+                                   confidence: confidence[k], source: c.source))
         }
+        return entities
     }
 
     /// Two candidates of one span that say the same thing.

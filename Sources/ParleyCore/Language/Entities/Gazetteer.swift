@@ -366,9 +366,18 @@ final class GazetteerIndex: Sendable {
         var offsets = [Int](repeating: 0, count: tokens.count + 1)
         var all: [(word: Int32, distance: Int)] = []
         var scratch: [(word: Int32, distance: Int)] = []
+        // Exact readings first; a typo is looked for only where a fuzzy hit could be accepted
+        // (`accept`): capitalized or long words, or words next to an exact hit.
+        var exact = [Bool](repeating: false, count: tokens.count)
+        for t in tokens.indices { exact[t] = vocabulary.get(tokens[t].hash) != nil }
         for t in tokens.indices {
-            readings(view, t, into: &scratch)
-            all.append(contentsOf: scratch)
+            let token = tokens[t]
+            let fuzzy = !exact[t] && (token.isCapitalized || token.length >= Self.twoEditsFrom
+                                      || (t > 0 && exact[t - 1]) || (t + 1 < tokens.count && exact[t + 1]))
+            if exact[t] || fuzzy {
+                readings(view, t, into: &scratch)
+                all.append(contentsOf: scratch)
+            }
             offsets[t + 1] = all.count
         }
         if all.isEmpty { return }

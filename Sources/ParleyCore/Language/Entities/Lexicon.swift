@@ -7,7 +7,7 @@
 /// `c<N>` cardinal value, `o<N>` ordinal value, `d` may be a fraction's denominator
 /// ("third", "fifths"), `p` plural, `s<N>` a scale of 10^N, `t<tag>` a keyword tag.
 enum Lexicon {
-    enum Tag: String, Sendable {
+    enum Tag: String, Sendable, CaseIterable {
         case none
         // numbers
         case hundred, dozen, and, a, point, half, quarter, negative, over, out, of
@@ -26,6 +26,18 @@ enum Lexicon {
         // name cues and their neighbours
         case my, name, `is`, this, i, am, naitwa, nitwa, je, appelle, jina, langu, ni, mon, nom, est
         case determiner
+
+        /// One bit per tag for `ScalarText.tags` (tags past 62 share the last bit).
+        var bit: UInt64 { Self.bits[self] ?? 0 }
+
+        private static let bits: [Tag: UInt64] = {
+            var bits: [Tag: UInt64] = [:]
+            for (i, tag) in allCases.enumerated() { bits[tag] = 1 << UInt64(min(i, 62)) }
+            return bits
+        }()
+
+        /// The bit of number words (cardinals and ordinals), which have no tag.
+        static let numberWordBit: UInt64 = 1 << 63
     }
 
     struct Info: Sendable {
@@ -35,6 +47,8 @@ enum Lexicon {
         var plural = false
         var scale = 0
         var tag: Tag = .none
+        /// `tag.bit`, or `Tag.numberWordBit` for a cardinal or ordinal word.
+        var bit: UInt64 = 0
     }
 
     private static let table = #"""
@@ -281,6 +295,17 @@ enum Lexicon {
     another tdeterminer
     """#
 
+    static func mask(_ tags: [Tag]) -> UInt64 { tags.reduce(0) { $0 | $1.bit } }
+
+    // Which scanners a message needs, by the keywords it holds.
+    static let numberMask = Tag.numberWordBit | mask([.hundred, .dozen, .a, .half, .quarter, .negative, .over, .out])
+    static let percentMask = mask([.percent, .per, .pour, .asilimia])
+    static let areaMask = mask([.sq, .square, .feet, .metres, .sqft, .sqm, .m, .m2, .ft2])
+    static let bedroomMask = mask([.bedroom, .bed, .br, .studio, .bedsitter])
+    static let unitMask = mask([.unit, .house, .block])
+    static let addressMask = mask([.street, .plot])
+    static let personMask = mask([.my, .naitwa, .nitwa, .jina, .appelle, .mon, .this, .i])
+
     /// Entry 0 is unused (a token's `word` 0 means "not in the lexicon").
     static let entries: [Info] = parsed.entries
     private static let index: HashIndex = parsed.index
@@ -304,6 +329,7 @@ enum Lexicon {
                 default: break
                 }
             }
+            info.bit = info.tag == .none ? (info.cardinal >= 0 || info.ordinal > 0 || info.scale > 0 ? Tag.numberWordBit : 0) : info.tag.bit
             index.set(Fold.hash(String(word)), Int32(entries.count))
             entries.append(info)
         }

@@ -6,10 +6,18 @@ enum MoneyScanner {
     static func scan(_ text: ScalarText, quantities: [Quantity], currency: String?, region: String,
                      into candidates: inout [Candidate]) {
         // Marker before the amount: at the start of letter tokens and at currency symbols.
+        let firsts = Currencies.asciiMarkerFirsts
         for token in text.tokens where token.flags & WordToken.hasLetter != 0 {
             let i = Int(token.start)
             let first = text.scalars[i].value
-            if first < 128 && !Currencies.asciiMarkerFirsts[Int(first)] && !isCodeLetter(first) { continue }
+            // A code is three letters then no letter ("RWF", "RWF50"); other markers start
+            // with known letters ("KSh", "Frw", "US$").
+            if first < 128 && !firsts[Int(first)] && !(token.length >= 3 && !text.isLetter(i + 3)) { continue }
+            // Only an amount can follow: a digit or "." within two scalars of the word.
+            if !token.isLetters || !(text.isDigit(Int(token.end)) || text.isDigit(Int(token.end) + 1)
+                                      || text.isDigit(Int(token.end) + 2) || text.ascii(Int(token.end)) == 0x24) {
+                if token.isLetters { continue }
+            }
             prefix(text, at: i, currency: currency, region: region, into: &candidates)
         }
         if text.currencySymbols > 0 {

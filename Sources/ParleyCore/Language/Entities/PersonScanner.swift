@@ -22,7 +22,7 @@ enum PersonScanner {
 
     static func scan(_ text: ScalarText, gazetteer: GazetteerIndex, into candidates: inout [Candidate]) {
         let tokens = text.tokens
-        if text.knownWords > 0 {
+        if text.has(Lexicon.personMask) {
             for t in tokens.indices {
                 guard let (nameStart, strict) = cue(text, at: t) else { continue }
                 if let (end, _) = name(text, from: nameStart, strict: strict) {

@@ -17,6 +17,9 @@ struct ScalarText {
     private(set) var currencySymbols = 0
     /// Tokens the lexicon knows (number words, keywords).
     private(set) var knownWords = 0
+    /// The lexicon tags present (`Lexicon.Info.bit`), so scanners with no keyword to react to
+    /// are skipped.
+    private(set) var tags: UInt64 = 0
 
     init(_ text: String) {
         var scalars: [Unicode.Scalar] = []
@@ -72,7 +75,7 @@ struct ScalarText {
             } else if tokenStart >= 0 {
                 let finished = Fold.finish(hash)
                 let word = Lexicon.lookup(finished)
-                if word != 0 { knownWords += 1 }
+                if word != 0 { knownWords += 1; tags |= Lexicon.entries[Int(word)].bit }
                 tokens.append(WordToken(start: Int32(tokenStart), end: Int32(index), hash: finished, flags: flags, word: word))
                 tokenStart = -1
             }
@@ -82,7 +85,7 @@ struct ScalarText {
         if tokenStart >= 0 {
             let finished = Fold.finish(hash)
             let word = Lexicon.lookup(finished)
-            if word != 0 { knownWords += 1 }
+            if word != 0 { knownWords += 1; tags |= Lexicon.entries[Int(word)].bit }
             tokens.append(WordToken(start: Int32(tokenStart), end: Int32(index), hash: finished, flags: flags, word: word))
         }
         self.scalars = scalars
@@ -177,10 +180,27 @@ struct ScalarText {
         return !isAlphanumeric(start + count)
     }
 
+    /// The text of scalars `start..<end`, encoded straight into a new string's UTF-8.
     func string(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        if end <= start { return "" }
+        return String(unsafeUninitializedCapacity: (end - start) * 4) { buffer in
+            var n = 0
+            for i in start..<end {
+                let v = scalars[i].value
+                if v < 0x80 {
+                    buffer[n] = UInt8(v); n += 1
+                } else if v < 0x800 {
+                    buffer[n] = UInt8(0xC0 | (v >> 6)); buffer[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+                } else if v < 0x10000 {
+                    buffer[n] = UInt8(0xE0 | (v >> 12)); buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+                } else {
+                    buffer[n] = UInt8(0xF0 | (v >> 18)); buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buffer[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+                }
+            }
+            return n
+        }
     }
 
     // MARK: tokens
@@ -251,6 +271,9 @@ struct ScalarText {
         let w = tokens[t].word
         return w == 0 ? nil : Lexicon.entries[Int(w)]
     }
+
+    /// Whether any token carries a tag of `mask` (see `Lexicon.mask`).
+    @inline(__always) func has(_ mask: UInt64) -> Bool { tags & mask != 0 }
 
     @inline(__always) func tag(_ t: Int) -> Lexicon.Tag {
         word(t)?.tag ?? .none
