@@ -170,10 +170,17 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * availability, price_inquiry, lease_renewal, move_out, complaint, document_request,
  * talk_to_agent, location_directions, greeting, thanks, goodbye, other; below the threshold
  * the name is "unknown".
- * Entity types and values: "phone" {"e164"}, "email" {"address"}, "url" {"url"},
- * "money" {"amount", "currency"?}, "number" {"number"}, "datetime" {"iso", "granularity",
- * "timestamp"} or, for a range, {"start": {"iso", "timestamp"}, "end": {...}, "granularity"},
- * "duration" {"seconds", "iso"}; "start"/"end" count Unicode scalars
+ * Entity types and values ("source": "pattern", "lookup" or "statistical"; overlapping
+ * candidates are resolved into one answer, so entities never overlap):
+ *   "phone" {"e164"}, "email" {"address"}, "url" {"url"},
+ *   "money" {"amount", "currency"?, "period"?: "month"|"week"|"year"|...}, "number" {"number"},
+ *   "percentage" {"percent"}, "ordinal" {"ordinal"}, "area" {"value", "unit", "squareMetres"},
+ *   "bedrooms" {"count"} (0 for a studio), "unit" {"unit", "block"?},
+ *   "datetime" {"iso", "granularity", "timestamp"} or, for a range, {"start": {"iso",
+ *   "timestamp"}, "end": {...}, "granularity"}, "duration" {"seconds", "iso"},
+ *   "person" {"name"}, "address" {"address"}, and one type per lookup list kind
+ *   ("property", "tenant", ...) {"id", "name", "matched"};
+ * "start"/"end" count Unicode scalars
  * of "text" (Python str indices; Array.from(text) in JavaScript).
  *
  * The message and its context are committed to the store before this returns. A message whose
