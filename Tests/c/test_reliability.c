@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static int passed, failed;
@@ -82,7 +83,7 @@ static void test_claims(void) {
     CHECK(first == 1, "short claim");
     CHECK_STATUS(parley_idempotency_claim(engine, "short", 1, &first), PARLEY_OK);
     CHECK(first == 0, "short claim still held");
-    usleep(1100 * 1000);
+    nanosleep(&(struct timespec){1, 100 * 1000 * 1000}, NULL);
     CHECK_STATUS(parley_idempotency_claim(engine, "short", 1, &first), PARLEY_OK);
     CHECK(first == 1, "an expired claim is claimed again, got %d", first);
 
