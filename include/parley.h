@@ -114,6 +114,7 @@ PARLEY_API void parley_string_free(char *s);
  *   "language": {"intentModel": "model.bin",    an intent model from `parley train` (default: built in)
  *                "intentThreshold": 0.75,       below it the intent's name is "unknown"
  *                "emojiWeight": 1.5}            weight of emoji in sentiment (0..10)
+ *   "breakers": {"default": {...}, "sheets": {...}}   circuit breakers: see "Reliability" below
  * An unknown key or a value of the wrong type is PARLEY_INVALID_CONFIG.
  *
  * out_engine: receives the engine on PARLEY_OK (NULL otherwise); close it with
@@ -260,6 +261,95 @@ PARLEY_API parley_status parley_intent_train(const char *data, size_t data_len, 
  * PARLEY_CORRUPT (truncated or not a model) or PARLEY_UNSUPPORTED (another format version);
  * on failure the engine keeps its current model. */
 PARLEY_API parley_status parley_engine_load_intent_model(parley_engine *engine, const char *model_path);
+
+/* ---------------------------------------------------------------------------------------
+ * Reliability: idempotency and circuit breakers
+ *
+ * Guards for the host's own side effects and external calls ("never lose, never double"):
+ * a claim makes a side effect (a Google Sheets write-back, a payment confirmation) run once
+ * even when the bot retries; a circuit breaker stops calling a dependency that is failing
+ * and tries it again later.
+ * ------------------------------------------------------------------------------------- */
+
+/* Claims an idempotency key before a side effect.
+ *
+ * key: NUL-terminated UTF-8, 1 to 512 bytes, chosen by the host ("sheets:row:17:paid").
+ * ttl_seconds: how long the claim is remembered, 1 to 315360000 (ten years).
+ * out_first: receives 1 when this call claimed the key (do the side effect), 0 when it was
+ *   claimed before and that claim has not expired (skip it: it ran or is running). Set to 0 on
+ *   any failure.
+ * Claims are committed to the store before this returns, so they survive close and reopen (in
+ * a file store); expiry uses the wall clock (CLOCK_REALTIME). Of any number of concurrent
+ * claimers of one key (threads, or engines in several processes sharing the file) exactly one
+ * gets 1. Expired claims are deleted lazily, a bounded batch every 64 claims.
+ * Blocks for one store commit; thread-safe. Returns PARLEY_INVALID_ARGUMENT (engine, key or
+ * out_first NULL; key empty or over 512 bytes; ttl_seconds out of range), PARLEY_INVALID_UTF8,
+ * PARLEY_BUSY (another process holds the store's write lock for over 5 s) or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_idempotency_claim(parley_engine *engine, const char *key, int64_t ttl_seconds,
+                                                  int *out_first);
+
+/* Forgets a claim, expired or not, so the side effect may be retried (it failed). Releasing a
+ * key that is not claimed is PARLEY_OK. Release within the claim's TTL: once it expired and
+ * another caller claimed the key again, a late release forgets that newer claim.
+ * Blocks for one store commit; thread-safe. Returns PARLEY_INVALID_ARGUMENT (engine or key
+ * NULL, key empty or over 512 bytes), PARLEY_INVALID_UTF8, PARLEY_BUSY or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_idempotency_release(parley_engine *engine, const char *key);
+
+/* Circuit breakers: one per external dependency, named by the host ("sheets", "whatsapp-send",
+ * any NUL-terminated UTF-8 name of 1 to 128 bytes; at most 1024 per engine), created closed on
+ * first use. A breaker is
+ *   closed     every call may go ahead; the outcomes of the last "window" calls are kept, and
+ *              once at least "minimumCalls" are, a share of failures >= "failureRate" or of
+ *              calls slower than "slowCallMicros" >= "slowCallRate" opens it;
+ *   open       no call may go ahead; the first parley_breaker_allow at or after "openSeconds"
+ *              past opening moves it to half-open;
+ *   half_open  "halfOpenPermits" trial calls may go ahead, others may not. A failed trial
+ *              reopens it at once; when every trial has been recorded it closes with an empty
+ *              window (or reopens if their share of slow calls reached "slowCallRate"). Trials
+ *              never recorded do not wedge it: "openSeconds" later a new round is granted.
+ * Configure them in parley_engine_open's config_json (every key optional; a named entry
+ * starts from "default"; unknown keys and out-of-range values are PARLEY_INVALID_CONFIG):
+ *   "breakers": {"default": {"failureRate": 0.5,        (0, 1]
+ *                            "window": 20,              calls judged, 1..10000
+ *                            "minimumCalls": 10,        1..window (the default 10 shrinks to a smaller window)
+ *                            "openSeconds": 30,         0.001..86400
+ *                            "slowCallMicros": 5000000, 1..3600000000
+ *                            "slowCallRate": 0.8,       (0, 1]
+ *                            "halfOpenPermits": 3},     1..1000
+ *                "sheets": {...}}
+ * Breakers live in memory: their state does not survive parley_engine_close. Time is the
+ * host's: now_ms is any millisecond clock that does not jump (a monotonic clock, or the wall
+ * clock: Date.now(), time.time() * 1000), 0 to 2^53, the same clock on every call; a clock
+ * that goes back re-anchors an open period rather than prolonging it.
+ * Each call takes the breaker's lock for well under a microsecond; none blocks on I/O;
+ * thread-safe. */
+
+/* Whether a call through breaker `name` may go ahead now.
+ * out_allowed: receives 1 if it may (the breaker is closed, or half-open and a trial permit was
+ *   granted: then record the call's outcome), 0 if the breaker is open or has no permit left
+ *   (skip or defer the call). Set to 0 on any failure.
+ * Returns PARLEY_INVALID_ARGUMENT (engine, name or out_allowed NULL; name empty or over 128
+ * bytes; now_ms out of range; a 1025th breaker) or PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_breaker_allow(parley_engine *engine, const char *name, int64_t now_ms,
+                                              int *out_allowed);
+
+/* Records the outcome of a call parley_breaker_allow let through: ok nonzero for a success,
+ * 0 for a failure; micros, how long it took (>= 0; above "slowCallMicros" it is slow). Outcomes
+ * recorded while the breaker is open, or beyond the trials granted while half-open, are ignored.
+ * Returns PARLEY_INVALID_ARGUMENT (engine or name NULL; name empty or over 128 bytes; micros
+ * negative; now_ms out of range; a 1025th breaker) or PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_breaker_record(parley_engine *engine, const char *name, int ok, int64_t micros,
+                                               int64_t now_ms);
+
+/* Every breaker used so far or named in the configuration, sorted by name.
+ * out_json / out_len: receive {"schema": 1, "breakers": [{"name", "state": "closed"|"open"|
+ *   "half_open", "failureRate", "slowCallRate" (0..1: over the window when closed or open, over
+ *   the trials recorded when half-open), "calls" (outcomes in the window, or trials recorded),
+ *   "openedAt"?, "retryAt"? (now_ms values; present when open or half-open)}]}
+ *   (free with parley_string_free). The state is as of the last allow or record: an open
+ *   breaker past its "retryAt" still reads "open" until the next parley_breaker_allow.
+ * Returns PARLEY_INVALID_ARGUMENT (engine, out_json or out_len NULL). */
+PARLEY_API parley_status parley_breaker_status(parley_engine *engine, char **out_json, size_t *out_len);
 
 /* ---------------------------------------------------------------------------------------
  * Conversation threads

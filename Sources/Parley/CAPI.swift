@@ -7,21 +7,21 @@ import ParleyCore
 // core, records failures for parley_last_error() and hands JSON back in malloc'd buffers.
 
 /// What a `parley_engine *` points to: a retained Engine.
-private func engine(_ handle: OpaquePointer?) -> Engine? {
+func engine(_ handle: OpaquePointer?) -> Engine? {
     handle.map { Unmanaged<Engine>.fromOpaque(UnsafeRawPointer($0)).takeUnretainedValue() }
 }
 
-private func fail(_ status: Status, _ message: String) -> Int32 {
+func fail(_ status: Status, _ message: String) -> Int32 {
     LastError.set(message)
     return status.rawValue
 }
 
-private func fail(_ error: ParleyError) -> Int32 {
+func fail(_ error: ParleyError) -> Int32 {
     fail(Status(error.kind), error.message)
 }
 
 /// Copies JSON into a NUL-terminated malloc'd buffer owned by the caller.
-private func deliver(_ value: JSONValue, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
+func deliver(_ value: JSONValue, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
                      _ outLen: UnsafeMutablePointer<Int>) -> Int32 {
     let bytes = JSONWriter.serialize(value)
     guard let buffer = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else {

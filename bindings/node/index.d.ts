@@ -44,6 +44,40 @@ export interface Config {
   dayFirst?: boolean;
   language?: { intentModel?: string; intentThreshold?: number; emojiWeight?: number };
   lookups?: Record<string, Array<{ id?: string; name: string; aliases?: string[] }>>;
+  /** Circuit breakers: "default" for all, or by name; a named entry starts from "default". */
+  breakers?: Record<string, BreakerConfig>;
+}
+
+/** The settings of a circuit breaker (every key optional; defaults shown). */
+export interface BreakerConfig {
+  /** Open at this share of failed calls in the window (0, 1]; 0.5. */
+  failureRate?: number;
+  /** Calls judged (a count-based sliding window), 1..10000; 20. */
+  window?: number;
+  /** No verdict before the window holds this many calls, 1..window; 10. */
+  minimumCalls?: number;
+  /** How long the breaker stays open, 0.001..86400; 30. */
+  openSeconds?: number;
+  /** A call slower than this is slow; 5000000 (5 s). */
+  slowCallMicros?: number;
+  /** Open at this share of slow calls (0, 1]; 0.8. */
+  slowCallRate?: number;
+  /** Trial calls let through when half-open, all must succeed to close, 1..1000; 3. */
+  halfOpenPermits?: number;
+}
+
+/** A circuit breaker's state, as Engine.breakers() lists it. */
+export interface BreakerStatus {
+  name: string;
+  state: 'closed' | 'open' | 'half_open';
+  /** Over the window when closed or open, over the trials recorded when half-open (0..1). */
+  failureRate: number;
+  slowCallRate: number;
+  /** Outcomes in the window, or trials recorded when half-open. */
+  calls: number;
+  /** When it last opened and when it lets trials through, on the caller's clock (ms); open and half-open only. */
+  openedAt?: number;
+  retryAt?: number;
 }
 
 /** Parley's normalized message. */
@@ -132,6 +166,19 @@ export declare class Engine {
   threads(query?: { chat?: string; state?: 'open' | 'closed'; limit?: number } | null): Thread[];
   /** One thread with the contexts of its messages, oldest first; throws ParleyError NOT_FOUND if unknown. */
   thread(id: string): Thread & { messages: Context[] };
+  /**
+   * Claims an idempotency key for ttlSeconds (1 to ten years): true when this call claimed it (do
+   * the side effect), false when it was claimed before and has not expired. Durable in the store.
+   */
+  claim(key: string, ttlSeconds: number): boolean;
+  /** Forgets a claim so the side effect may be retried. */
+  release(key: string): void;
+  /** Whether a call through breaker `name` may go ahead now (nowMs: the host's clock in ms, default Date.now()). */
+  breakerAllow(name: string, nowMs?: number): boolean;
+  /** Records the outcome of a call breakerAllow let through (micros: its duration). */
+  breakerRecord(name: string, ok: boolean, micros: number, nowMs?: number): void;
+  /** Every breaker used so far or configured, by name. */
+  breakers(): BreakerStatus[];
   /** Closes the engine; committed messages stay in the store. Idempotent. */
   close(): void;
   readonly closed: boolean;

@@ -177,6 +177,66 @@ class Engine {
     return JSON.parse(json).thread;
   }
 
+  // -- reliability: idempotency claims and circuit breakers --------------------------------
+
+  /**
+   * Claims an idempotency key for ttlSeconds (1 to ten years) before a side effect of the host's
+   * own (a sheet write-back, a payment confirmation). true: this call claimed it, do the side
+   * effect; false: claimed before and not expired, skip it. Durable in the store.
+   */
+  claim(key, ttlSeconds) {
+    try {
+      return native.idempotencyClaim(this.#handle, key, ttlSeconds);
+    } catch (error) {
+      rethrow(error, this.claim);
+    }
+  }
+
+  /** Forgets a claim so the side effect may be retried (it failed). An unclaimed key is no error. */
+  release(key) {
+    try {
+      native.idempotencyRelease(this.#handle, key);
+    } catch (error) {
+      rethrow(error, this.release);
+    }
+  }
+
+  /**
+   * Whether a call through circuit breaker `name` may go ahead: true when closed or a half-open
+   * trial permit was granted (then record its outcome), false when open. nowMs: the host's
+   * clock in ms (default Date.now()); use one clock for every call.
+   */
+  breakerAllow(name, nowMs = Date.now()) {
+    try {
+      return native.breakerAllow(this.#handle, name, nowMs);
+    } catch (error) {
+      rethrow(error, this.breakerAllow);
+    }
+  }
+
+  /** Records the outcome of a call breakerAllow let through: ok false for a failure, micros its duration. */
+  breakerRecord(name, ok, micros, nowMs = Date.now()) {
+    if (typeof micros !== 'number' || !Number.isFinite(micros)) {
+      throw new TypeError('parley: micros must be a finite number');
+    }
+    try {
+      native.breakerRecord(this.#handle, name, ok, Math.round(micros), nowMs);
+    } catch (error) {
+      rethrow(error, this.breakerRecord);
+    }
+  }
+
+  /** Every breaker used so far or configured, by name: [{name, state, failureRate, slowCallRate, calls, openedAt?, retryAt?}]. */
+  breakers() {
+    let json;
+    try {
+      json = native.breakerStatus(this.#handle);
+    } catch (error) {
+      rethrow(error, this.breakers);
+    }
+    return JSON.parse(json).breakers;
+  }
+
   /** Closes the engine; stored messages stay in the store file. Closing twice is harmless. */
   close() {
     this.#closed = true;

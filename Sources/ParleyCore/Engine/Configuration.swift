@@ -13,6 +13,8 @@ public struct Configuration: Sendable, Equatable {
     public var intentModelPath: String?
     public var intentThreshold = 0.75
     public var sentiment = SentimentOptions()
+    /// Circuit breakers ("breakers"): parsed in the block at the end of this file.
+    public var breakers = BreakerSettings()
 
     public init() {}
 
@@ -88,6 +90,7 @@ public struct Configuration: Sendable, Equatable {
             }
             try limitsReader.finish()
         }
+        if let breakersObject = try reader.object("breakers") { breakers = try Self.breakerSettings(breakersObject) }
         try reader.finish()
     }
 
@@ -150,5 +153,85 @@ public struct Configuration: Sendable, Equatable {
                 throw ParleyError(.invalidConfig, "unknown configuration key \"\(path)\(unknown)\"")
             }
         }
+    }
+}
+
+// MARK: - Circuit breakers ("breakers")
+
+extension Configuration {
+    /// {"default": {...}, "<name>": {...}}: each entry may set failureRate, window,
+    /// minimumCalls, openSeconds, slowCallMicros, slowCallRate, halfOpenPermits. Named entries
+    /// start from "default". A minimumCalls above the window is refused when given; the
+    /// built-in 10 shrinks to a smaller configured window.
+    static func breakerSettings(_ root: JSONObject) throws(ParleyError) -> BreakerSettings {
+        var settings = BreakerSettings()
+        // Named entries start from the default entry as written, before any shrinking.
+        var base = BreakerConfig()
+        var baseGaveMinimum = false
+        if let defaults = root["default"] {
+            guard let object = defaults.objectValue else {
+                throw ParleyError(.invalidConfig, "breakers.default must be an object, got \(defaults.typeName)")
+            }
+            baseGaveMinimum = try applyBreaker(object, path: "breakers.default.", to: &base)
+            settings.defaults = try checkedBreaker(base, path: "breakers.default.", minimumGiven: baseGaveMinimum)
+        }
+        for key in root.keys where key != "default" {
+            do {
+                try BreakerRegistry.validate(name: key)
+            } catch {
+                throw ParleyError(.invalidConfig, "breakers: \(error.message)")
+            }
+            guard let object = root[key]?.objectValue else {
+                throw ParleyError(.invalidConfig, "breakers.\(key) must be an object, got \(root[key]?.typeName ?? "nothing")")
+            }
+            var config = base
+            let gaveMinimum = try applyBreaker(object, path: "breakers.\(key).", to: &config)
+            settings.named[key] = try checkedBreaker(config, path: "breakers.\(key).", minimumGiven: baseGaveMinimum || gaveMinimum)
+        }
+        return settings
+    }
+
+    /// Applies one entry's keys to `config`; returns whether it gave minimumCalls.
+    private static func applyBreaker(_ object: JSONObject, path: String, to config: inout BreakerConfig) throws(ParleyError) -> Bool {
+        var reader = Reader(object: object, path: path)
+        func rate(_ key: String) throws(ParleyError) -> Double? {
+            guard let value = try reader.double(key) else { return nil }
+            guard value > 0 && value <= 1 else { throw ParleyError(.invalidConfig, "\(path)\(key) must be above 0 and at most 1, got \(value)") }
+            return value
+        }
+        func integer(_ key: String, _ range: ClosedRange<Int64>) throws(ParleyError) -> Int64? {
+            guard let value = try reader.int(key) else { return nil }
+            guard range.contains(value) else {
+                throw ParleyError(.invalidConfig, "\(path)\(key) must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+            }
+            return value
+        }
+        if let value = try rate("failureRate") { config.failureRate = value }
+        if let value = try rate("slowCallRate") { config.slowCallRate = value }
+        if let value = try integer("window", 1...10_000) { config.window = Int(value) }
+        let minimum = try integer("minimumCalls", 1...10_000)
+        if let minimum { config.minimumCalls = Int(minimum) }
+        if let seconds = try reader.double("openSeconds") {
+            guard seconds >= 0.001 && seconds <= 86_400 else {
+                throw ParleyError(.invalidConfig, "\(path)openSeconds must be between 0.001 and 86400 (a day), got \(seconds)")
+            }
+            config.openMillis = Int64((seconds * 1000).rounded())
+        }
+        if let value = try integer("slowCallMicros", 1...3_600_000_000) { config.slowCallMicros = value }
+        if let value = try integer("halfOpenPermits", 1...1000) { config.halfOpenPermits = Int(value) }
+        try reader.finish()
+        return minimum != nil
+    }
+
+    /// A minimumCalls above the window is an error when configured, and shrinks to the window
+    /// when it is the built-in 10.
+    private static func checkedBreaker(_ config: BreakerConfig, path: String, minimumGiven: Bool) throws(ParleyError) -> BreakerConfig {
+        guard config.minimumCalls > config.window else { return config }
+        guard !minimumGiven else {
+            throw ParleyError(.invalidConfig, "\(path)minimumCalls (\(config.minimumCalls)) must not exceed window (\(config.window))")
+        }
+        var shrunk = config
+        shrunk.minimumCalls = config.window
+        return shrunk
     }
 }

@@ -8,6 +8,7 @@ public final class Engine: Sendable {
     public let configuration: Configuration
     public let store: Store
     let pipeline: Pipeline
+    let reliability = Reliability()
 
     public init(configuration: Configuration = Configuration()) throws(ParleyError) {
         self.configuration = configuration

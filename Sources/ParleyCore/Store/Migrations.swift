@@ -39,6 +39,15 @@ enum Migrations {
             sentiment_count INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // 3: idempotency claims of the host's own side effects (times in Unix milliseconds).
+        """
+        CREATE TABLE idempotency (
+            key TEXT PRIMARY KEY,
+            claimed_at INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX idempotency_by_expiry ON idempotency (expires_at);
+        """,
     ]
 
     static func apply(to db: SQLiteConnection) throws(ParleyError) {

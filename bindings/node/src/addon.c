@@ -15,6 +15,11 @@
  *   intentTrain(data: string | Buffer | Uint8Array, modelPath: string) -> string (JSON)
  *   loadIntentModel(handle, modelPath: string)
  *   lookupSet(handle, lists: string (JSON)) -> string (JSON)
+ *   idempotencyClaim(handle, key: string, ttlSeconds: number) -> boolean (true: claimed now)
+ *   idempotencyRelease(handle, key: string)
+ *   breakerAllow(handle, name: string, nowMs: number) -> boolean
+ *   breakerRecord(handle, name: string, ok: boolean, micros: number, nowMs: number)
+ *   breakerStatus(handle) -> string (JSON)
  *
  * A Parley failure throws an Error with .code (the status name, e.g. "PARLEY_MALFORMED_JSON"),
  * .status (the number) and parley_last_error() as the message. Arguments of the wrong type
@@ -482,6 +487,192 @@ static napi_value js_load_intent_model(napi_env env, napi_callback_info info) {
     return undefined;
 }
 
+/* ---- Reliability: idempotency claims and circuit breakers ---- */
+
+/* A required string argument as a malloc'd copy without NUL characters (the C API takes
+ * NUL-terminated strings: an embedded NUL would silently cut the key). Returns NULL with an
+ * exception pending otherwise. */
+static char *get_c_string(napi_env env, napi_value value, const char *what) {
+    napi_valuetype type;
+    char message[128];
+    if (napi_typeof(env, value, &type) != napi_ok) {
+        throw_napi_failure(env, "napi_typeof");
+        return NULL;
+    }
+    if (type != napi_string) {
+        snprintf(message, sizeof message, "parley: %s must be a string", what);
+        napi_throw_type_error(env, NULL, message);
+        return NULL;
+    }
+    size_t length = 0;
+    char *text = copy_string(env, value, &length);
+    if (!text) return NULL;
+    if (strlen(text) != length) {
+        free(text);
+        snprintf(message, sizeof message, "parley: %s must not contain a NUL character", what);
+        napi_throw_type_error(env, NULL, message);
+        return NULL;
+    }
+    return text;
+}
+
+/* An integral number argument for an int64_t parameter. Returns false with a TypeError
+ * (not a number, not an integer) or RangeError (beyond int64) pending otherwise. */
+static bool get_int64(napi_env env, napi_value value, const char *what, int64_t *out) {
+    napi_valuetype type;
+    double number = 0;
+    char message[128];
+    if (napi_typeof(env, value, &type) != napi_ok) {
+        throw_napi_failure(env, "napi_typeof");
+        return false;
+    }
+    if (type != napi_number || napi_get_value_double(env, value, &number) != napi_ok || number != number) {
+        snprintf(message, sizeof message, "parley: %s must be a number", what);
+        napi_throw_type_error(env, NULL, message);
+        return false;
+    }
+    if (!(number >= -9223372036854775808.0 && number < 9223372036854775808.0)) {
+        snprintf(message, sizeof message, "parley: %s is out of range", what);
+        napi_throw_range_error(env, NULL, message);
+        return false;
+    }
+    if ((double)(int64_t)number != number) {
+        snprintf(message, sizeof message, "parley: %s must be an integer", what);
+        napi_throw_type_error(env, NULL, message);
+        return false;
+    }
+    *out = (int64_t)number;
+    return true;
+}
+
+static napi_value make_boolean(napi_env env, int value) {
+    napi_value result;
+    NAPI_CALL(env, napi_get_boolean(env, value != 0, &result));
+    return result;
+}
+
+static napi_value js_idempotency_claim(napi_env env, napi_callback_info info) {
+    size_t argc = 3;
+    napi_value argv[3];
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 3) {
+        napi_throw_type_error(env, NULL, "parley: idempotencyClaim(handle, key, ttlSeconds) needs three arguments");
+        return NULL;
+    }
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t ttl = 0;
+    if (!get_int64(env, argv[2], "ttlSeconds", &ttl)) return NULL;
+    char *key = get_c_string(env, argv[1], "the key");
+    if (!key) return NULL;
+    int first = 0;
+    parley_status status = parley_idempotency_claim(engine, key, ttl, &first);
+    free(key);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    return make_boolean(env, first);
+}
+
+static napi_value js_idempotency_release(napi_env env, napi_callback_info info) {
+    size_t argc = 2;
+    napi_value argv[2], undefined;
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 2) {
+        napi_throw_type_error(env, NULL, "parley: idempotencyRelease(handle, key) needs two arguments");
+        return NULL;
+    }
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *key = get_c_string(env, argv[1], "the key");
+    if (!key) return NULL;
+    parley_status status = parley_idempotency_release(engine, key);
+    free(key);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    NAPI_CALL(env, napi_get_undefined(env, &undefined));
+    return undefined;
+}
+
+static napi_value js_breaker_allow(napi_env env, napi_callback_info info) {
+    size_t argc = 3;
+    napi_value argv[3];
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 3) {
+        napi_throw_type_error(env, NULL, "parley: breakerAllow(handle, name, nowMs) needs three arguments");
+        return NULL;
+    }
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0;
+    if (!get_int64(env, argv[2], "nowMs", &now_ms)) return NULL;
+    char *name = get_c_string(env, argv[1], "the breaker name");
+    if (!name) return NULL;
+    int allowed = 0;
+    parley_status status = parley_breaker_allow(engine, name, now_ms, &allowed);
+    free(name);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    return make_boolean(env, allowed);
+}
+
+static napi_value js_breaker_record(napi_env env, napi_callback_info info) {
+    size_t argc = 5;
+    napi_value argv[5], undefined;
+    napi_valuetype type = napi_undefined;
+    bool ok = false;
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 5) {
+        napi_throw_type_error(env, NULL, "parley: breakerRecord(handle, name, ok, micros, nowMs) needs five arguments");
+        return NULL;
+    }
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    NAPI_CALL(env, napi_typeof(env, argv[2], &type));
+    if (type != napi_boolean) {
+        napi_throw_type_error(env, NULL, "parley: ok must be a boolean");
+        return NULL;
+    }
+    NAPI_CALL(env, napi_get_value_bool(env, argv[2], &ok));
+    int64_t micros = 0, now_ms = 0;
+    if (!get_int64(env, argv[3], "micros", &micros) || !get_int64(env, argv[4], "nowMs", &now_ms)) return NULL;
+    char *name = get_c_string(env, argv[1], "the breaker name");
+    if (!name) return NULL;
+    parley_status status = parley_breaker_record(engine, name, ok ? 1 : 0, micros, now_ms);
+    free(name);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    NAPI_CALL(env, napi_get_undefined(env, &undefined));
+    return undefined;
+}
+
+static napi_value js_breaker_status(napi_env env, napi_callback_info info) {
+    size_t argc = 1;
+    napi_value argv[1];
+    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+    if (argc < 1) {
+        napi_throw_type_error(env, NULL, "parley: breakerStatus(handle) needs a handle");
+        return NULL;
+    }
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_breaker_status(engine, &out, &out_len);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    return take_string(env, out, out_len);
+}
+
 /* {OK: 0, INVALID_ARGUMENT: 1, ...} from the header's enum. */
 static napi_value make_statuses(napi_env env) {
     static const struct {
@@ -528,6 +719,11 @@ NAPI_MODULE_INIT() {
         {"intentTrain", NULL, js_intent_train, NULL, NULL, NULL, napi_enumerable, NULL},
         {"lookupSet", NULL, js_lookup_set, NULL, NULL, NULL, napi_enumerable, NULL},
         {"loadIntentModel", NULL, js_load_intent_model, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"idempotencyClaim", NULL, js_idempotency_claim, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"idempotencyRelease", NULL, js_idempotency_release, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"breakerAllow", NULL, js_breaker_allow, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"breakerRecord", NULL, js_breaker_record, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"breakerStatus", NULL, js_breaker_status, NULL, NULL, NULL, napi_enumerable, NULL},
         {"statuses", NULL, NULL, NULL, NULL, statuses, napi_enumerable, NULL},
     };
     NAPI_CALL(env, napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties));

@@ -24,6 +24,7 @@ import enum
 import json
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Any, Dict, Optional, Union
 
@@ -148,6 +149,19 @@ _lib.parley_intent_train.argtypes = [
 _lib.parley_intent_train.restype = ctypes.c_int
 _lib.parley_engine_load_intent_model.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
 _lib.parley_engine_load_intent_model.restype = ctypes.c_int
+_lib.parley_idempotency_claim.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int64, ctypes.POINTER(ctypes.c_int)]
+_lib.parley_idempotency_claim.restype = ctypes.c_int
+_lib.parley_idempotency_release.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+_lib.parley_idempotency_release.restype = ctypes.c_int
+_lib.parley_breaker_allow.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int64, ctypes.POINTER(ctypes.c_int)]
+_lib.parley_breaker_allow.restype = ctypes.c_int
+_lib.parley_breaker_record.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int, ctypes.c_int64, ctypes.c_int64]
+_lib.parley_breaker_record.restype = ctypes.c_int
+_lib.parley_breaker_status.argtypes = [ctypes.c_void_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_breaker_status.restype = ctypes.c_int
 
 
 def train_intent_model(data: Union[bytes, str], path: Union[str, os.PathLike]) -> Dict[str, Any]:
@@ -207,6 +221,32 @@ def _as_bytes(value: Any, what: str) -> bytes:
         # Lone surrogates stay invalid UTF-8, which the engine reports as INVALID_UTF8.
         return value.encode("utf-8", "surrogatepass")
     raise TypeError(f"{what} must be bytes or str, not {type(value).__name__}")
+
+
+_INT64_MIN = -(1 << 63)
+_INT64_MAX = (1 << 63) - 1
+
+
+def _int64(value: Any, what: str) -> int:
+    """An integer argument for an int64_t parameter; out of range is INVALID_ARGUMENT."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what} must be an int, not {type(value).__name__}")
+    if not _INT64_MIN <= value <= _INT64_MAX:
+        raise ParleyError(Status.INVALID_ARGUMENT, f"{what} is out of range: {value}")
+    return value
+
+
+def _c_string(value: Any, what: str) -> bytes:
+    """A str argument for a NUL-terminated UTF-8 parameter."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be str, not {type(value).__name__}")
+    if "\0" in value:
+        raise ParleyError(Status.INVALID_ARGUMENT, f"{what} contains a NUL character")
+    return value.encode("utf-8", "surrogatepass")
+
+
+def _now_ms() -> int:
+    return time.time_ns() // 1_000_000
 
 
 def _take_string(out: "ctypes._Pointer", length: int) -> bytes:
@@ -376,6 +416,61 @@ class Engine:
         if not isinstance(thread_id, str):
             raise TypeError(f"thread_id must be str, not {type(thread_id).__name__}")
         return self._json_call(_lib.parley_thread_get, thread_id.encode("utf-8", "surrogatepass"))["thread"]
+
+    # -- reliability: idempotency claims and circuit breakers ---------------------------
+
+    def claim(self, key: str, ttl_seconds: int) -> bool:
+        """Claims an idempotency key for ``ttl_seconds`` (1 to ten years) before a side effect
+        of the host's own (a sheet write-back, a payment confirmation). True when this call
+        claimed it: do the side effect. False when it was claimed before and the claim has not
+        expired: skip it. Durable in the store, so it holds across restarts."""
+        data = _c_string(key, "key")
+        ttl = _int64(ttl_seconds, "ttl_seconds")
+        first = ctypes.c_int(0)
+        self._call(_lib.parley_idempotency_claim, data, ttl, ctypes.byref(first))
+        return first.value == 1
+
+    def release(self, key: str) -> None:
+        """Forgets a claim so the side effect may be retried (it failed). Releasing a key
+        that is not claimed is no error."""
+        self._call(_lib.parley_idempotency_release, _c_string(key, "key"))
+
+    def breaker_allow(self, name: str, now_ms: Optional[int] = None) -> bool:
+        """Whether a call through circuit breaker ``name`` may go ahead: True when it is
+        closed or a half-open trial permit was granted (then record the outcome), False when
+        it is open. ``now_ms``: the host's clock in milliseconds (default: the wall clock,
+        ``time.time_ns() // 1_000_000``); use one clock for every call."""
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        allowed = ctypes.c_int(0)
+        self._call(_lib.parley_breaker_allow, _c_string(name, "name"), now, ctypes.byref(allowed))
+        return allowed.value == 1
+
+    def breaker_record(self, name: str, ok: bool, micros: Union[int, float], now_ms: Optional[int] = None) -> None:
+        """Records the outcome of a call :meth:`breaker_allow` let through: ``ok`` False for a
+        failure, ``micros`` how long it took (float values are rounded)."""
+        if isinstance(micros, float):
+            micros = round(micros)
+        duration = _int64(micros, "micros")
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        self._call(_lib.parley_breaker_record, _c_string(name, "name"), 1 if ok else 0, duration, now)
+
+    def breakers(self) -> list:
+        """Every breaker used so far or configured, by name: [{"name", "state":
+        "closed"|"open"|"half_open", "failureRate", "slowCallRate", "calls", "openedAt"?,
+        "retryAt"?}]."""
+        out = ctypes.POINTER(ctypes.c_char)()
+        out_len = ctypes.c_size_t(0)
+        self._call(_lib.parley_breaker_status, ctypes.byref(out), ctypes.byref(out_len))
+        return json.loads(_take_string(out, out_len.value))["breakers"]
+
+    def _call(self, function, *arguments) -> None:
+        handle = self._enter()
+        try:
+            status = function(handle, *arguments)
+            if status != Status.OK:
+                _raise_last(status)
+        finally:
+            self._leave()
 
     def _json_call(self, function, argument: bytes) -> Dict[str, Any]:
         out = ctypes.POINTER(ctypes.c_char)()
