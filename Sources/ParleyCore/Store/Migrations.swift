@@ -57,6 +57,10 @@ enum Migrations {
         }
         for version in current..<steps.count {
             try db.transaction { () throws(ParleyError) in
+                // Another process may have opened the same new file at the same moment and
+                // applied this step while we waited for the write lock: read the version again.
+                let now = try db.statement("PRAGMA user_version").firstRow { Int($0.int(0)) } ?? 0
+                guard now == version else { return }
                 try db.execute(steps[version])
                 try db.execute("PRAGMA user_version = \(version + 1); PRAGMA application_id = \(Store.applicationID)")
             }
