@@ -494,6 +494,17 @@ import Glibc
         #expect(EntityResolver.resolve([]).isEmpty)
     }
 
+    @Test func candidatesThenResolveEqualsExtract() throws {
+        let extractor = try Self.extractor()
+        let text = "📞 0788 123 456, RWF 350,000 pm for the 2-bed, unit 4B, two hundred and fifty"
+        let candidates = extractor.candidates(in: text)
+        #expect(candidates.count > extractor.extract(from: text).count)  // the numbers inside spans too
+        #expect(EntityResolver.resolve(candidates) == extractor.extract(from: text))
+        // A module's datetime joins the same resolution.
+        let datetime = Entity(type: "datetime", text: "pm for the", start: 28, end: 38, value: ["iso": "x"], confidence: 0.5)
+        #expect(!EntityResolver.resolve(candidates + [datetime]).contains { $0.type == "datetime" })
+    }
+
     @Test func mixedMessage() throws {
         let text = "🏠 Hi, this is Jean from flat 3, block C: the 2-bed (85 sqm) at KG 9 Ave is RWF 350,000 pm, 10% more than last year. Call 0788 123 456."
         let entities = try Self.extractor().extract(from: text)
@@ -539,11 +550,11 @@ import Glibc
         var found = 0
         for _ in 0..<3 {
             var ts = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &ts)
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
             let t0 = Double(ts.tv_sec) * 1e6 + Double(ts.tv_nsec) / 1e3
             found = 0
             for i in 0..<rounds { found += body(i) }
-            clock_gettime(CLOCK_MONOTONIC, &ts)
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
             let t1 = Double(ts.tv_sec) * 1e6 + Double(ts.tv_nsec) / 1e3
             best = min(best, (t1 - t0) / Double(rounds))
         }

@@ -39,6 +39,17 @@ public struct EntityExtractor: Sendable {
         return EntityResolver.resolve(candidates(view), in: view)
     }
 
+    /// Every candidate of every layer, overlapping, before resolution: for a module that adds
+    /// its own (datetime, duration) and then calls `EntityResolver.resolve` on the union.
+    public func candidates(in text: String) -> [Entity] {
+        let view = ScalarText(text)
+        if view.scalars.isEmpty { return [] }
+        return candidates(view).map {
+            Entity(type: $0.type, text: view.string($0.start, $0.end), start: $0.start, end: $0.end,
+                   value: $0.value, confidence: $0.confidence, source: $0.source)
+        }
+    }
+
     /// The candidates of every layer, before overlaps are resolved. Each scanner runs only
     /// when the message holds what it starts from (digits, "@", a keyword tag).
     func candidates(_ view: ScalarText) -> [Candidate] {
