@@ -2,9 +2,11 @@
 /// `PRAGMA user_version`. Append new steps; never edit a released one.
 enum Migrations {
     static let steps: [String] = [
-        // 1: the message journal, keyed as WhatsApp keys messages (ids are unique within a chat).
+        // 1: the message journal. A rowid table: contexts are kilobytes, and appending them in
+        // rowid order is far cheaper than keeping them inside a (chat, id) clustered index.
         """
         CREATE TABLE messages (
+            seq INTEGER PRIMARY KEY,
             chat TEXT NOT NULL,
             id TEXT NOT NULL,
             sender TEXT NOT NULL,
@@ -14,8 +16,8 @@ enum Migrations {
             state TEXT NOT NULL,
             context TEXT NOT NULL,
             received_at INTEGER NOT NULL,
-            PRIMARY KEY (chat, id)
-        ) WITHOUT ROWID;
+            UNIQUE (chat, id)
+        );
         CREATE INDEX messages_by_chat_time ON messages (chat, timestamp);
         """,
         // 2: conversation threads (summary as JSON), each message's thread, per-chat state.
@@ -23,12 +25,12 @@ enum Migrations {
         ALTER TABLE messages ADD COLUMN thread TEXT;
         CREATE INDEX messages_by_thread ON messages (thread, timestamp);
         CREATE TABLE threads (
-            id TEXT PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
             chat TEXT NOT NULL,
             state TEXT NOT NULL,
             last_activity INTEGER NOT NULL,
             summary TEXT NOT NULL
-        ) WITHOUT ROWID;
+        );
         CREATE INDEX threads_by_chat ON threads (chat, state, last_activity);
         CREATE INDEX threads_by_activity ON threads (last_activity);
         CREATE TABLE chats (
