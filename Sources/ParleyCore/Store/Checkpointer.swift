@@ -17,8 +17,8 @@ final class Checkpointer: @unchecked Sendable {
     private var thread: pthread_t?
     private let intervalMillis: Int
 
-    init(path: String, intervalMillis: Int = 200) throws(ParleyError) {
-        connection = try SQLiteConnection(path: path)
+    init(path: String, intervalMillis: Int = 200, busyTimeoutMillis: Int = 5_000) throws(ParleyError) {
+        connection = try SQLiteConnection(path: path, busyTimeoutMillis: busyTimeoutMillis)
         self.intervalMillis = intervalMillis
         pthread_mutex_init(mutex, nil)
         var attributes = pthread_condattr_t()

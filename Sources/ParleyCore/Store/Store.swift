@@ -24,10 +24,11 @@ public final class Store: Sendable {
     private let checkpointer: Checkpointer?
     public let path: String?
 
-    /// `path` nil opens a private in-memory store.
-    public init(path: String?, synchronous: Synchronous = .normal) throws(ParleyError) {
+    /// `path` nil opens a private in-memory store. A write waits up to `busyTimeoutMillis` for
+    /// another process's lock, then fails with `.busy`.
+    public init(path: String?, synchronous: Synchronous = .normal, busyTimeoutMillis: Int = 5_000) throws(ParleyError) {
         self.path = path
-        let db = try SQLiteConnection(path: path ?? ":memory:")
+        let db = try SQLiteConnection(path: path ?? ":memory:", busyTimeoutMillis: busyTimeoutMillis)
         do {
             try Self.prepare(db, inMemory: path == nil, synchronous: synchronous)
         } catch {
@@ -36,7 +37,7 @@ public final class Store: Sendable {
         }
         if let path {
             do {
-                checkpointer = try Checkpointer(path: path)
+                checkpointer = try Checkpointer(path: path, busyTimeoutMillis: busyTimeoutMillis)
             } catch {
                 db.close()
                 throw error
