@@ -234,6 +234,13 @@ static inline int read_line(line_reader *reader, char *out, size_t size, double 
     }
 }
 
+/* In a fresh child: closes every descriptor but stdio and `keep_a`, `keep_b`, so the child
+ * holds no copy of another child's pipe (which would hide that pipe's end of file). */
+static inline void close_other_fds(int keep_a, int keep_b) {
+    for (int fd = 3; fd < 1024; fd++)
+        if (fd != keep_a && fd != keep_b) close(fd);
+}
+
 /* Forks a child that runs ingest_child; *read_fd receives the pipe's read end. */
 static inline pid_t spawn_ingest(const char *config, int start, int end, int *read_fd) {
     int fds[2];
@@ -242,7 +249,7 @@ static inline pid_t spawn_ingest(const char *config, int start, int end, int *re
     pid_t pid = fork();
     if (pid < 0) die("fork: %s", strerror(errno));
     if (pid == 0) {
-        close(fds[0]);
+        close_other_fds(fds[1], -1);
         ingest_child(config, start, end, fds[1]);
     }
     close(fds[1]);

@@ -1,3 +1,4 @@
+import CSQLite
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -85,6 +86,10 @@ final class Checkpointer: @unchecked Sendable {
             pthread_mutex_lock(mutex)
         }
         pthread_mutex_unlock(mutex)
+        // The last checkpoint does not wait for another process's write lock: TRUNCATE would
+        // otherwise block parley_engine_close for the whole busy timeout. Nothing is lost
+        // when it is busy: the WAL keeps every commit for the next checkpoint.
+        if let handle = connection.handle { sqlite3_busy_timeout(handle, 0) }
         checkpoint(mode: "TRUNCATE")
         connection.close()
     }

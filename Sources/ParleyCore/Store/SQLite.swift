@@ -49,7 +49,13 @@ final class SQLiteConnection {
     func execute(_ sql: String) throws(ParleyError) {
         guard let handle else { throw ParleyError(.storage, "store is closed") }
         let rc = sqlite3_exec(handle, sql, nil, nil, nil)
-        guard rc == SQLITE_OK else { throw fail(rc, "SQL failed") }
+        guard rc == SQLITE_OK else { throw fail(rc, "\(Self.label(sql)) failed") }
+    }
+
+    /// The start of a statement, to name it in an error ("COMMIT failed: database or disk is full").
+    static func label(_ sql: String) -> String {
+        let line = sql.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? sql
+        return line.count <= 40 ? line : String(line.prefix(40)) + "..."
     }
 
     /// A cached prepared statement, reset and with bindings cleared before each use.

@@ -33,7 +33,7 @@ public final class Store: Sendable {
             try Self.prepare(db, inMemory: path == nil, synchronous: synchronous)
         } catch {
             db.close()
-            throw error
+            throw ParleyError(error.kind, "cannot open the store at \(path ?? ":memory:"): \(error.message)")
         }
         if let path {
             do {
@@ -66,7 +66,10 @@ public final class Store: Sendable {
         try Migrations.apply(to: db)
         let verdict = try db.statement("PRAGMA quick_check").firstRow { $0.text(0) } ?? nil
         if verdict != "ok" {
-            throw ParleyError(.corrupt, "store failed its integrity check: \(verdict ?? "no answer")")
+            // SQLite lists up to 100 problems, one a line: the first says enough for a message.
+            let problems = (verdict ?? "no answer").split(separator: "\n").filter { !$0.hasPrefix("*** in database") }
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more problems)" : ""
+            throw ParleyError(.corrupt, "the store failed its integrity check: \(problems.first.map(String.init) ?? "no answer")\(more)")
         }
     }
 
