@@ -102,6 +102,8 @@ PARLEY_API void parley_string_free(char *s);
  *               {"synchronous": "normal"|"full"} durability of each commit (default "normal":
  *                                                survives a process crash; "full" also survives
  *                                                power loss)
+ *               {"busyTimeoutMillis": 5000}     how long a write waits for another process's
+ *                                                lock on the file before PARLEY_BUSY (0..600000)
  *   "region":   "RW"                            ISO 3166 region for national phone numbers (default "US")
  *   "currency": "RWF"                           ISO 4217 currency of bare amounts ("50,000 francs"); default none
  *   "webhook":  {"appSecret": "..."}            Cloud API app secret for X-Hub-Signature-256
@@ -191,8 +193,9 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * Blocks for the pipeline and one store commit (microseconds to a few milliseconds).
  * Thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL pointer or zero length),
  * PARLEY_TOO_LARGE, PARLEY_INVALID_UTF8, PARLEY_MALFORMED_JSON, PARLEY_INVALID_MESSAGE,
- * PARLEY_UNSUPPORTED (unknown type or format) or PARLEY_STORAGE; on failure nothing is stored
- * and what was stored before is untouched. */
+ * PARLEY_UNSUPPORTED (unknown type or format), PARLEY_BUSY (another process held the store's
+ * write lock past "store.busyTimeoutMillis": retry) or PARLEY_STORAGE (disk full, I/O error);
+ * on failure nothing is stored and what was stored before is untouched. */
 PARLEY_API parley_status parley_engine_process(parley_engine *engine, const char *message_json,
                                                size_t message_len, char **out_json, size_t *out_len);
 

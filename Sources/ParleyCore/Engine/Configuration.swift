@@ -4,6 +4,8 @@ public struct Configuration: Sendable, Equatable {
     /// nil keeps the store in memory.
     public var storePath: String?
     public var synchronous: Store.Synchronous = .normal
+    /// How long a write waits for another process's lock on the store before PARLEY_BUSY.
+    public var busyTimeoutMillis = 5_000
     public var entities = EntityOptions()
     public var webhookAppSecret: String?
     public var maxMessageBytes = 1 << 20
@@ -41,6 +43,12 @@ public struct Configuration: Sendable, Equatable {
                     throw ParleyError(.invalidConfig, "store.synchronous must be \"normal\" or \"full\", got \"\(mode)\"")
                 }
                 synchronous = parsed
+            }
+            if let millis = try storeReader.int("busyTimeoutMillis") {
+                guard millis >= 0 && millis <= 600_000 else {
+                    throw ParleyError(.invalidConfig, "store.busyTimeoutMillis must be between 0 and 600000 (10 minutes)")
+                }
+                busyTimeoutMillis = Int(millis)
             }
             try storeReader.finish()
         }

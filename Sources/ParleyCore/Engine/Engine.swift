@@ -13,7 +13,8 @@ public final class Engine: Sendable {
     public init(configuration: Configuration = Configuration()) throws(ParleyError) {
         self.configuration = configuration
         pipeline = try Pipeline(configuration: configuration)
-        store = try Store(path: configuration.storePath, synchronous: configuration.synchronous)
+        store = try Store(path: configuration.storePath, synchronous: configuration.synchronous,
+                          busyTimeoutMillis: configuration.busyTimeoutMillis)
     }
 
     public convenience init(configJSON: String?) throws(ParleyError) {

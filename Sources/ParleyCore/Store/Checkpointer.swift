@@ -1,3 +1,4 @@
+import CSQLite
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,8 +18,8 @@ final class Checkpointer: @unchecked Sendable {
     private var thread: pthread_t?
     private let intervalMillis: Int
 
-    init(path: String, intervalMillis: Int = 200) throws(ParleyError) {
-        connection = try SQLiteConnection(path: path)
+    init(path: String, intervalMillis: Int = 200, busyTimeoutMillis: Int = 5_000) throws(ParleyError) {
+        connection = try SQLiteConnection(path: path, busyTimeoutMillis: busyTimeoutMillis)
         self.intervalMillis = intervalMillis
         pthread_mutex_init(mutex, nil)
         var attributes = pthread_condattr_t()
@@ -85,6 +86,10 @@ final class Checkpointer: @unchecked Sendable {
             pthread_mutex_lock(mutex)
         }
         pthread_mutex_unlock(mutex)
+        // The last checkpoint does not wait for another process's write lock: TRUNCATE would
+        // otherwise block parley_engine_close for the whole busy timeout. Nothing is lost
+        // when it is busy: the WAL keeps every commit for the next checkpoint.
+        if let handle = connection.handle { sqlite3_busy_timeout(handle, 0) }
         checkpoint(mode: "TRUNCATE")
         connection.close()
     }

@@ -6,7 +6,7 @@ final class SQLiteConnection {
     private(set) var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
 
-    init(path: String) throws(ParleyError) {
+    init(path: String, busyTimeoutMillis: Int = 5_000) throws(ParleyError) {
         var db: OpaquePointer?
         // NOMUTEX: Store already serializes access, so SQLite's own mutex would be pure cost.
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
@@ -19,7 +19,7 @@ final class SQLiteConnection {
             throw Self.error(rc, "cannot open store at \(path): \(message)")
         }
         sqlite3_extended_result_codes(db, 1)
-        sqlite3_busy_timeout(db, 5_000)
+        sqlite3_busy_timeout(db, Int32(clamping: busyTimeoutMillis))
     }
 
     deinit { close() }
@@ -49,7 +49,13 @@ final class SQLiteConnection {
     func execute(_ sql: String) throws(ParleyError) {
         guard let handle else { throw ParleyError(.storage, "store is closed") }
         let rc = sqlite3_exec(handle, sql, nil, nil, nil)
-        guard rc == SQLITE_OK else { throw fail(rc, "SQL failed") }
+        guard rc == SQLITE_OK else { throw fail(rc, "\(Self.label(sql)) failed") }
+    }
+
+    /// The start of a statement, to name it in an error ("COMMIT failed: database or disk is full").
+    static func label(_ sql: String) -> String {
+        let line = sql.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? sql
+        return line.count <= 40 ? line : String(line.prefix(40)) + "..."
     }
 
     /// A cached prepared statement, reset and with bindings cleared before each use.

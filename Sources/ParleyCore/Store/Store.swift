@@ -24,19 +24,20 @@ public final class Store: Sendable {
     private let checkpointer: Checkpointer?
     public let path: String?
 
-    /// `path` nil opens a private in-memory store.
-    public init(path: String?, synchronous: Synchronous = .normal) throws(ParleyError) {
+    /// `path` nil opens a private in-memory store. A write waits up to `busyTimeoutMillis` for
+    /// another process's lock, then fails with `.busy`.
+    public init(path: String?, synchronous: Synchronous = .normal, busyTimeoutMillis: Int = 5_000) throws(ParleyError) {
         self.path = path
-        let db = try SQLiteConnection(path: path ?? ":memory:")
+        let db = try SQLiteConnection(path: path ?? ":memory:", busyTimeoutMillis: busyTimeoutMillis)
         do {
             try Self.prepare(db, inMemory: path == nil, synchronous: synchronous)
         } catch {
             db.close()
-            throw error
+            throw ParleyError(error.kind, "cannot open the store at \(path ?? ":memory:"): \(error.message)")
         }
         if let path {
             do {
-                checkpointer = try Checkpointer(path: path)
+                checkpointer = try Checkpointer(path: path, busyTimeoutMillis: busyTimeoutMillis)
             } catch {
                 db.close()
                 throw error
@@ -65,7 +66,10 @@ public final class Store: Sendable {
         try Migrations.apply(to: db)
         let verdict = try db.statement("PRAGMA quick_check").firstRow { $0.text(0) } ?? nil
         if verdict != "ok" {
-            throw ParleyError(.corrupt, "store failed its integrity check: \(verdict ?? "no answer")")
+            // SQLite lists up to 100 problems, one a line: the first says enough for a message.
+            let problems = (verdict ?? "no answer").split(separator: "\n").filter { !$0.hasPrefix("*** in database") }
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more problems)" : ""
+            throw ParleyError(.corrupt, "the store failed its integrity check: \(problems.first.map(String.init) ?? "no answer")\(more)")
         }
     }
 
