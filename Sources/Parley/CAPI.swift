@@ -23,11 +23,33 @@ func fail(_ error: ParleyError) -> Int32 {
 /// Copies JSON into a NUL-terminated malloc'd buffer owned by the caller.
 func deliver(_ value: JSONValue, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
                      _ outLen: UnsafeMutablePointer<Int>) -> Int32 {
-    let bytes = JSONWriter.serialize(value)
+    deliver(JSONWriter.serialize(value), out, outLen)
+}
+
+/// What a JSON-returning entry point hands back: a value to serialize, or text already serialized.
+protocol Deliverable {
+    func deliver(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, _ outLen: UnsafeMutablePointer<Int>) -> Int32
+}
+
+extension JSONValue: Deliverable {
+    func deliver(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, _ outLen: UnsafeMutablePointer<Int>) -> Int32 {
+        Parley.deliver(self, out, outLen)
+    }
+}
+
+extension String: Deliverable {
+    func deliver(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, _ outLen: UnsafeMutablePointer<Int>) -> Int32 {
+        Parley.deliver(utf8, out, outLen)
+    }
+}
+
+/// Copies JSON text (already serialized) into a NUL-terminated malloc'd buffer.
+func deliver<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
+                                         _ outLen: UnsafeMutablePointer<Int>) -> Int32 {
     guard let buffer = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else {
         return fail(.internal, "out of memory for a \(bytes.count)-byte result")
     }
-    bytes.withUnsafeBytes { UnsafeMutableRawPointer(buffer).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+    _ = UnsafeMutableRawBufferPointer(start: buffer, count: bytes.count).copyBytes(from: bytes)
     buffer[bytes.count] = 0
     out.pointee = buffer
     outLen.pointee = bytes.count
@@ -88,10 +110,10 @@ public func parley_engine_close(_ handle: OpaquePointer?) {
 }
 
 /// Shared checks of the functions that take JSON in and give JSON out.
-private func withJSONCall(
+private func withJSONCall<Output: Deliverable>(
     _ name: String, _ handle: OpaquePointer?, _ input: UnsafePointer<CChar>?, _ length: Int,
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?,
-    _ body: (Engine, UnsafeRawBufferPointer) throws(ParleyError) -> JSONValue
+    _ body: (Engine, UnsafeRawBufferPointer) throws(ParleyError) -> Output
 ) -> Int32 {
     guard let out, let outLen else { return fail(.invalidArgument, "\(name): out_json or out_len is NULL") }
     out.pointee = nil
@@ -100,7 +122,7 @@ private func withJSONCall(
     guard let input else { return fail(.invalidArgument, "\(name): the input pointer is NULL") }
     guard length > 0 else { return fail(.invalidArgument, "\(name): the input length is 0") }
     do {
-        return deliver(try body(engine, UnsafeRawBufferPointer(start: input, count: length)), out, outLen)
+        return try body(engine, UnsafeRawBufferPointer(start: input, count: length)).deliver(out, outLen)
     } catch {
         return fail(error)
     }
@@ -112,7 +134,7 @@ public func parley_engine_process(
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
     withJSONCall("parley_engine_process", handle, message, length, out, outLen) { engine, bytes throws(ParleyError) in
-        try engine.process(json: bytes)
+        try engine.processSerialized(json: bytes)
     }
 }
 

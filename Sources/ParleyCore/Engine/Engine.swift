@@ -101,10 +101,25 @@ public final class Engine: Sendable {
 
     private static func result(of outcome: Store.Journaled) throws(ParleyError) -> JSONValue {
         switch outcome {
-        case .stored(let context):
+        case .stored(let context, _):
             return context
         case .duplicate(let stored):
             return try EnrichedContext.duplicate(of: stored)
+        }
+    }
+
+    /// `process(json:)` with the context as JSON text: what the C API hands out, without
+    /// serializing the context a second time.
+    public func processSerialized(json bytes: UnsafeRawBufferPointer) throws(ParleyError) -> String {
+        let message = try MessageNormalizer.normalize(parseInput(bytes, what: "message"))
+        switch try prepare(message) {
+        case .duplicate(let context):
+            return JSONWriter.string(context)
+        case .fresh(let entry):
+            switch try store.journal([entry], receivedAt: Self.unixMillis())[0] {
+            case .stored(_, let text): return text
+            case .duplicate(let stored): return JSONWriter.string(try EnrichedContext.duplicate(of: stored))
+            }
         }
     }
 

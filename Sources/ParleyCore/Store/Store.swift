@@ -118,7 +118,8 @@ public final class Store: Sendable {
     }
 
     enum Journaled {
-        case stored(JSONValue)
+        /// The context as built and as stored (serialized once, handed to the host as is).
+        case stored(JSONValue, text: String)
         /// Already journaled (by an earlier call or another thread): its stored context.
         case duplicate(String)
     }
@@ -148,13 +149,14 @@ public final class Store: Sendable {
                         quoted = try Self.thread(ofMessage: quotedID, chat: message.chat, in: db)
                     }
                     let composed = entry.compose(&chat, quoted)
-                    try Self.insert(message, context: JSONWriter.string(composed.context), thread: composed.decision.thread.id, receivedAt: receivedAt, into: db)
+                    let text = JSONWriter.string(composed.context)
+                    try Self.insert(message, context: text, thread: composed.decision.thread.id, receivedAt: receivedAt, into: db)
                     for thread in composed.decision.closed + [composed.decision.thread] {
                         try Self.save(thread, into: db)
                     }
                     try Self.save(chat, into: db)
                     working[message.chat] = chat
-                    results.append(.stored(composed.context))
+                    results.append(.stored(composed.context, text: text))
                 }
                 return results
             }
