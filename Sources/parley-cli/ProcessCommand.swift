@@ -99,16 +99,7 @@ func forEachLine(of file: UnsafeMutablePointer<FILE>, _ body: (UnsafeBufferPoint
 }
 
 func readWholeFile(_ path: String) -> String? {
-    guard let file = fopen(path, "r") else { return nil }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&chunk, 1, chunk.count, file)
-        if n <= 0 { break }
-        bytes.append(contentsOf: chunk[0..<n])
-    }
-    return String(validating: bytes, as: UTF8.self)
+    readFileBytes(path).flatMap { String(validating: $0, as: UTF8.self) }
 }
 
 func printError(_ message: String) {

@@ -12,27 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                                                   \
-    do {                                                                   \
-        if (cond) {                                                        \
-            passed++;                                                      \
-        } else {                                                           \
-            failed++;                                                      \
-            fprintf(stderr, "FAIL %s:%d: %s — ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                                  \
-            fprintf(stderr, " (last error: %s)\n", parley_last_error());   \
-        }                                                                  \
-    } while (0)
-
-#define CHECK_STATUS(call, expected)                                                        \
-    do {                                                                                    \
-        parley_status got_ = (call);                                                        \
-        CHECK(got_ == (expected), "%s returned %s, expected %s", #call,                     \
-              parley_status_name(got_), parley_status_name(expected));                      \
-        if ((expected) != PARLEY_OK) CHECK(parley_last_error()[0] != '\0', "no error message"); \
-    } while (0)
+#include "check.h"
 
 /* A temporary directory's store path, or "" when none could be made. */
 static void temp_store(char dir[64], char config[160]) {
