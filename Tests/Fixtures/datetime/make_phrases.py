@@ -73,6 +73,7 @@ add(K, "Thursday at 5pm", ("datetime", "Thursday at 5pm", ("at", "2026-11-26 17:
 add(K, "Thursday at 9am", ("datetime", "Thursday at 9am", ("at", "2026-12-03 09:00", "hour")))
 add(K, "today", ("datetime", "today", ("at", "2026-11-26 00:00", "day")))
 add(K, "tonight?", ("datetime", "tonight", ("at", "2026-11-26 20:00", "hour")))
+add(K, "leaking since last night", ("datetime", "last night", ("at", "2026-11-25 20:00", "hour")))
 add(K, "yesterday the tap leaked", ("datetime", "yesterday", ("at", "2026-11-25 00:00", "day")))
 add(K, "the day after tomorrow", ("datetime", "the day after tomorrow", ("at", "2026-11-28 00:00", "day")))
 add(K, "by Friday", ("datetime", "Friday", ("at", "2026-11-27 00:00", "day")))

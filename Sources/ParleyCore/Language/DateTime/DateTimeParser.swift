@@ -498,6 +498,9 @@ struct DTParser {
             case .weekend: return DTExpr(first: i, next: j + 1, day: .weekend(m))
             case .part(let p) where m == 0:
                 return DTExpr(first: i, next: j + 1, day: .relativeDays(0), part: p)
+            case .part(let p) where m == -1:
+                // "last night", "last evening": yesterday's.
+                return DTExpr(first: i, next: j + 1, day: .relativeDays(-1), part: p)
             case .month(let month, _):
                 if m == 1 && j == i + 2 { m = 0 }
                 return DTExpr(first: i, next: j + 1, day: .month(year: nil, month: month, modifier: m))
