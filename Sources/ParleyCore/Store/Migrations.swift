@@ -18,7 +18,6 @@ enum Migrations {
             received_at INTEGER NOT NULL,
             UNIQUE (chat, id)
         );
-        CREATE INDEX messages_by_chat_time ON messages (chat, timestamp);
         """,
         // 2: conversation threads (summary as JSON), each message's thread, per-chat state.
         """
@@ -32,7 +31,6 @@ enum Migrations {
             summary TEXT NOT NULL
         );
         CREATE INDEX threads_by_chat ON threads (chat, state, last_activity);
-        CREATE INDEX threads_by_activity ON threads (last_activity);
         CREATE TABLE chats (
             chat TEXT PRIMARY KEY,
             thread_count INTEGER NOT NULL,

@@ -74,11 +74,13 @@ final class SQLiteConnection {
     }
 
     /// Runs `body` in one transaction, rolled back if it throws.
+    /// BEGIN and COMMIT run as cached statements: `sqlite3_exec` would compile them anew for
+    /// every message.
     func transaction<T>(_ body: () throws(ParleyError) -> T) throws(ParleyError) -> T {
-        try execute("BEGIN IMMEDIATE")
+        try statement("BEGIN IMMEDIATE").run()
         do {
             let result = try body()
-            try execute("COMMIT")
+            try statement("COMMIT").run()
             return result
         } catch {
             try? execute("ROLLBACK")
@@ -120,8 +122,15 @@ final class SQLiteConnection {
             switch rc {
             case SQLITE_ROW: return true
             case SQLITE_DONE: return false
-            default: throw connection.fail(rc, "statement failed")
+            default: throw connection.fail(rc, "\(label) failed")
             }
+        }
+
+        /// The statement's first words ("COMMIT", "INSERT INTO messages"), for error messages.
+        var label: String {
+            guard let sql = sqlite3_sql(handle) else { return "statement" }
+            let words = String(cString: sql).split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(3)
+            return words.joined(separator: " ")
         }
 
         func run() throws(ParleyError) {
