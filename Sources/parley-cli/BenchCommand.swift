@@ -23,6 +23,14 @@ struct BenchCommand: ParsableCommand {
         var count = 20_000
         @Option(name: .long, help: "Engine configuration JSON file (its store.path is ignored: a temporary file store is used).")
         var config: String?
+        @Flag(name: .long, help: "Also report accuracy: intent (train + test TSV) and sentiment (id, human rating, text TSV).")
+        var accuracy = false
+        @Option(name: .long, help: "Intent training data for --accuracy.")
+        var intentTrain = "Tests/Fixtures/intent/snips/train.tsv"
+        @Option(name: .long, help: "Intent test data for --accuracy.")
+        var intentTest = "Tests/Fixtures/intent/snips/test.tsv"
+        @Option(name: .long, help: "Sentiment ground truth for --accuracy (id<TAB>mean rating in [-4, 4]<TAB>text).")
+        var sentiment = "Tests/Fixtures/sentiment/vader_amazon_excerpt.tsv"
 
         func run() throws {
             let inputs = try loadInputs()
@@ -53,6 +61,36 @@ struct BenchCommand: ParsableCommand {
             report("language stage", language)
             let process = try measure(messages) { (message: Message) throws(ParleyError) in _ = try engine.process(message) }
             report("process (journal on, file store, one commit each)", process)
+            if accuracy { try reportAccuracy() }
+        }
+
+        /// The accuracy half of the language benchmark, on data given by path (by default the
+        /// excerpts under Tests/Fixtures; the full sets are in ../shared/data).
+        func reportAccuracy() throws {
+            let started = ContinuousClock.now
+            let model = try IntentModel.train(readExamples(intentTrain))
+            let trainSeconds = secondsSince(started)
+            let intents = evaluate(model, on: try readExamples(intentTest), threshold: 0)
+            print("intent (\(intentTest)): accuracy \(format(intents.accuracy, 4)), macro-F1 \(format(intents.macroF1, 4)), "
+                + "train \(format(trainSeconds, 2)) s, \(format(intents.microsecondsPerMessage, 2)) µs/message (\(intents.count) examples)")
+
+            guard let text = readWholeFile(sentiment) else { throw ValidationError("cannot read \(sentiment)") }
+            let analyzer = try SentimentAnalyzer()
+            var human: [Double] = []
+            var scores: [Double] = []
+            for line in text.split(whereSeparator: \.isNewline) {
+                let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+                guard fields.count == 3, let rating = Double(fields[1]) else { continue }
+                human.append(rating)
+                scores.append(analyzer.analyze(String(fields[2])).score)
+            }
+            guard !human.isEmpty else { throw ValidationError("no id<TAB>rating<TAB>text lines in \(sentiment)") }
+            // Classes: the human mean below -0.5 is negative, above 0.5 positive; Parley's label thresholds are ±0.05.
+            func humanClass(_ r: Double) -> Int { r < -0.5 ? -1 : r > 0.5 ? 1 : 0 }
+            func parleyClass(_ s: Double) -> Int { s <= -0.05 ? -1 : s >= 0.05 ? 1 : 0 }
+            let agree = zip(human, scores).filter { humanClass($0) == parleyClass($1) }.count
+            print("sentiment (\(sentiment)): Pearson r \(format(pearson(human, scores), 4)), 3-class accuracy "
+                + "\(format(Double(agree) / Double(human.count), 4)) (\(human.count) texts)")
         }
 
         func loadInputs() throws -> [Message] {
@@ -92,6 +130,18 @@ struct BenchCommand: ParsableCommand {
         "When does my lease end? I might move out in 2 weeks",
         "Where exactly is Kacyiru Heights? Send me the location please",
     ]
+}
+
+func pearson(_ x: [Double], _ y: [Double]) -> Double {
+    let n = Double(x.count)
+    let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+    var sxy = 0.0, sxx = 0.0, syy = 0.0
+    for (a, b) in zip(x, y) {
+        sxy += (a - mx) * (b - my)
+        sxx += (a - mx) * (a - mx)
+        syy += (b - my) * (b - my)
+    }
+    return sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : 0
 }
 
 struct Measurement {

@@ -43,8 +43,12 @@ check "threads get returns the thread's messages" grep -q '"messages":\[{"schema
 "$parley" threads get --config "$work/config.json" "no-such-thread" >/dev/null 2>&1
 check "an unknown thread fails" test $? -ne 0
 
-"$parley" bench language --count 300 >"$work/bench.txt"
+fixtures=$root/Tests/Fixtures
+"$parley" bench language --count 300 --accuracy --intent-train "$fixtures/intent/snips/train.tsv" \
+    --intent-test "$fixtures/intent/snips/test.tsv" --sentiment "$fixtures/sentiment/vader_amazon_excerpt.tsv" >"$work/bench.txt"
 check "bench language reports both stages" test "$(grep -c 'messages/s on one core' "$work/bench.txt")" -eq 2
+check "bench language reports intent accuracy" grep -q '^intent .*accuracy 0\.9' "$work/bench.txt"
+check "bench language reports sentiment correlation" grep -q '^sentiment .*Pearson r 0\.[3-9]' "$work/bench.txt"
 
 printf '%s\n{broken\n' "$(head -n 1 "$conversation")" | "$parley" process - >"$work/bad.jsonl" 2>/dev/null
 check "a bad line makes the exit status 1" test $? -eq 1
