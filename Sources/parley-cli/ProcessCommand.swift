@@ -98,10 +98,6 @@ func forEachLine(of file: UnsafeMutablePointer<FILE>, _ body: (UnsafeBufferPoint
     }
 }
 
-func readWholeFile(_ path: String) -> String? {
-    readFileBytes(path).flatMap { String(validating: $0, as: UTF8.self) }
-}
-
 func printError(_ message: String) {
     fputs(message + "\n", stderr)
 }

@@ -43,6 +43,19 @@ check "threads get returns the thread's messages" grep -q '"messages":\[{"schema
 "$parley" threads get --config "$work/config.json" "no-such-thread" >/dev/null 2>&1
 check "an unknown thread fails" test $? -ne 0
 
+webhook=$root/Examples/webhook.json
+"$parley" webhook "$webhook" >"$work/webhook.json"
+check "webhook gives one context per usable message and names the rejected one" python3 -c "
+import json, sys
+r = json.load(open('$work/webhook.json'))
+sys.exit(0 if len(r['contexts']) == 13 and [x['id'] for x in r['rejected']] == ['wamid.UNSUPPORTED01'] else 1)"
+echo '{"webhook": {"appSecret": "s3cret"}}' >"$work/secret.json"
+signature=$(python3 -c "import hmac, hashlib; print('sha256=' + hmac.new(b's3cret', open('$webhook', 'rb').read(), hashlib.sha256).hexdigest())")
+"$parley" webhook --config "$work/secret.json" --signature "$signature" - <"$webhook" >/dev/null
+check "a signed webhook from stdin is accepted" test $? -eq 0
+"$parley" webhook --config "$work/secret.json" --signature "sha256=00" "$webhook" >/dev/null 2>"$work/badsig.txt"
+check "a wrong signature is refused with its status" grep -q PARLEY_BAD_SIGNATURE "$work/badsig.txt"
+
 fixtures=$root/Tests/Fixtures
 "$parley" bench language --count 300 --accuracy --intent-train "$fixtures/intent/snips/train.tsv" \
     --intent-test "$fixtures/intent/snips/test.tsv" --sentiment "$fixtures/sentiment/vader_amazon_excerpt.tsv" >"$work/bench.txt"

@@ -26,7 +26,7 @@ public struct ParleyError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(kind.rawValue): \(message)" }
+    public var description: String { "\(kind.statusName): \(message)" }
 }
 
 extension ParleyError.Kind {
