@@ -11,22 +11,38 @@ const { Engine, ParleyError } = require('../bindings/node');
 const config = JSON.parse(fs.readFileSync(path.join(__dirname, 'config.json'), 'utf8'));
 
 /** What the bot does with one enriched context: a reply, or why it stays quiet. */
-function decide({ status, message, entities }) {
+function decide({ status, message, entities, intent, sentiment, thread, flow }) {
   if (status === 'duplicate') return '(duplicate delivery: already answered)';
   if (message.fromMe) return '(our own message)';
   const first = (type) => entities.find((entity) => entity.type === type);
+  const topic = flow.contextSwitch ? ` [new subject: ${thread.topic}]` : '';
+  if (sentiment && sentiment.urgency >= 0.6) return `-> URGENT: paging the on-call manager.${topic}`;
   const money = first('money');
-  if (money) {
-    const { amount, currency } = money.value;
-    const label = currency ? `${currency} ` : '';
-    return `-> Thanks, payment of ${label}${Number(amount).toLocaleString('en-US')} noted.`;
+  switch (intent && intent.name) {
+    case 'rent_payment':
+      if (money) {
+        const { amount, currency } = money.value;
+        return `-> Thanks, payment of ${currency ? `${currency} ` : ''}${Number(amount).toLocaleString('en-US')} noted.${topic}`;
+      }
+      return `-> Please send the amount and the reference of your payment.${topic}`;
+    case 'maintenance_request':
+    case 'complaint': {
+      const unit = first('unit') || first('property');
+      return `-> Sorry about that! A technician will contact you${unit ? ` about ${unit.text}` : ''}.${topic}`;
+    }
+    case 'viewing_booking': {
+      const when = first('datetime');
+      return `-> Booked${when ? ` for ${when.value.iso || when.text}` : ''}; we will confirm shortly.${topic}`;
+    }
+    case 'availability':
+    case 'price_inquiry':
+      return `-> Here are our available units and prices: https://example.rw/listings${topic}`;
+    case 'greeting': return `-> Hello! How can we help?${topic}`;
+    case 'thanks': return '-> You are welcome!';
+    default:
+      if (message.type !== 'text') return `-> Got your ${message.type}.${topic}`;
+      return `-> Passing this to a person on our team.${topic}`;
   }
-  const phone = first('phone');
-  if (phone) return `-> Saved the number ${phone.value.e164}.`;
-  const email = first('email');
-  if (email) return `-> We will write to ${email.value.address}.`;
-  if (message.type !== 'text') return `-> Got your ${message.type}.`;
-  return '-> Hello! Send a payment or a contact and I will record it.';
 }
 
 async function main() {
