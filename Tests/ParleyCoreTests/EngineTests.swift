@@ -91,6 +91,39 @@ import Glibc
         #expect(try engine.store.messageCount() == 3)
     }
 
+    @Test func concurrentCallersShareCommitsAndLoseNothing() async throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf \(directory)") }
+        let engine = try Engine(configJSON: #"{"store": {"path": "\#(directory)/p.db"}}"#)
+        let workers = 8, perWorker = 150
+        let statuses = await withTaskGroup(of: [String].self) { group in
+            for w in 0..<workers {
+                group.addTask {
+                    var seen: [String] = []
+                    for i in 0..<perWorker {
+                        // Every message is sent by two workers: one of them must get "duplicate".
+                        let n = (w / 2) * perWorker + i
+                        var json = #"{"id":"g\#(n)","chat":"c\#(n % 7)","from":"u","timestamp":\#(1000 + n),"type":"text","text":"rent paid \#(n)"}"#
+                        let status = json.withUTF8 { bytes in
+                            (try? engine.process(json: UnsafeRawBufferPointer(bytes)))?["status"]?.stringValue ?? "error"
+                        }
+                        seen.append(status)
+                    }
+                    return seen
+                }
+            }
+            var all: [String] = []
+            for await part in group { all += part }
+            return all
+        }
+        #expect(statuses.filter { $0 == "processed" }.count == workers / 2 * perWorker)
+        #expect(statuses.filter { $0 == "duplicate" }.count == workers / 2 * perWorker)
+        #expect(try engine.store.messageCount() == workers / 2 * perWorker)
+        let threads = try engine.threads(query: ["limit": 1000])["threads"]?.arrayValue ?? []
+        #expect(threads.reduce(0) { $0 + Int($1["messageCount"]?.int64Value ?? 0) } == workers / 2 * perWorker)
+        engine.close()
+    }
+
     @Test func enforcesTheSizeLimit() throws {
         let engine = try Engine(configJSON: #"{"limits": {"maxMessageBytes": 100}}"#)
         do {

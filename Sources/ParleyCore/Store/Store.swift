@@ -22,6 +22,7 @@ public final class Store: Sendable {
 
     private let connection: Mutex<Locked>
     private let checkpointer: Checkpointer?
+    private let groupCommit = GroupCommit()
     public let path: String?
 
     /// `path` nil opens a private in-memory store. A write waits up to `busyTimeoutMillis` for
@@ -127,6 +128,10 @@ public final class Store: Sendable {
     /// Journals messages in one transaction (one commit, one WAL sync point): all are stored
     /// or, on failure, none, and the chat cache then keeps its committed state.
     func journal(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
+        try groupCommit.journal(entries) { (group) throws(ParleyError) in try journalNow(group, receivedAt: receivedAt) }
+    }
+
+    private func journalNow(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
         try withLocked { state, db throws(ParleyError) in
             var working: [String: ChatConversation] = [:]
             let results = try db.transaction { () throws(ParleyError) -> [Journaled] in
