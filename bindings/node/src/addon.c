@@ -177,6 +177,92 @@ static napi_value take_string(napi_env env, char *out, size_t out_len) {
     return result;
 }
 
+/* A required string argument as a malloc'd copy without NUL characters (the C API takes
+ * NUL-terminated strings: an embedded NUL would silently cut the key). Returns NULL with an
+ * exception pending otherwise. */
+static char *get_c_string(napi_env env, napi_value value, const char *what) {
+    napi_valuetype type;
+    char message[128];
+    if (napi_typeof(env, value, &type) != napi_ok) {
+        throw_napi_failure(env, "napi_typeof");
+        return NULL;
+    }
+    if (type != napi_string) {
+        snprintf(message, sizeof message, "parley: %s must be a string", what);
+        napi_throw_type_error(env, NULL, message);
+        return NULL;
+    }
+    size_t length = 0;
+    char *text = copy_string(env, value, &length);
+    if (!text) return NULL;
+    if (strlen(text) != length) {
+        free(text);
+        snprintf(message, sizeof message, "parley: %s must not contain a NUL character", what);
+        napi_throw_type_error(env, NULL, message);
+        return NULL;
+    }
+    return text;
+}
+
+/* An optional string argument: *out stays NULL for null or undefined. Returns false with an
+ * exception pending on another type. */
+static bool get_optional_string(napi_env env, napi_value value, const char *what, char **out) {
+    napi_valuetype type;
+    *out = NULL;
+    if (napi_typeof(env, value, &type) != napi_ok) {
+        throw_napi_failure(env, "napi_typeof");
+        return false;
+    }
+    if (type == napi_null || type == napi_undefined) return true;
+    return (*out = get_c_string(env, value, what)) != NULL;
+}
+
+/* Reads up to `count` arguments into argv (missing ones are undefined); fewer than `needed`
+ * throws a TypeError naming the call's usage. */
+static bool get_args(napi_env env, napi_callback_info info, size_t count, size_t needed, napi_value *argv,
+                     const char *usage) {
+    size_t argc = count;
+    if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) {
+        throw_napi_failure(env, "napi_get_cb_info");
+        return false;
+    }
+    if (argc < needed) {
+        napi_throw_type_error(env, NULL, usage);
+        return false;
+    }
+    return true;
+}
+
+/* The outcome of a Parley call as a JS value: its failure thrown (with parley_last_error()),
+ * or its JSON text, undefined, or a boolean. */
+static napi_value json_result(napi_env env, parley_status status, char *out, size_t out_len) {
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    return take_string(env, out, out_len);
+}
+
+static napi_value undefined_result(napi_env env, parley_status status) {
+    napi_value undefined;
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    NAPI_CALL(env, napi_get_undefined(env, &undefined));
+    return undefined;
+}
+
+static napi_value boolean_result(napi_env env, parley_status status, int value) {
+    napi_value result;
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    NAPI_CALL(env, napi_get_boolean(env, value != 0, &result));
+    return result;
+}
+
 static napi_value js_version(napi_env env, napi_callback_info info) {
     (void)info;
     napi_value result;
@@ -252,30 +338,19 @@ static napi_value js_open(napi_env env, napi_callback_info info) {
 }
 
 static napi_value js_close(napi_env env, napi_callback_info info) {
-    size_t argc = 1;
-    napi_value argv[1], undefined;
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 1) {
-        napi_throw_type_error(env, NULL, "parley: close(handle) needs a handle");
-        return NULL;
-    }
+    napi_value argv[1];
+    if (!get_args(env, info, 1, 1, argv, "parley: close(handle) needs a handle")) return NULL;
     engine_handle *handle = get_handle(env, argv[0]);
     if (!handle) return NULL;
     parley_engine *engine = handle->engine;
     handle->engine = NULL;
     parley_engine_close(engine);
-    NAPI_CALL(env, napi_get_undefined(env, &undefined));
-    return undefined;
+    return undefined_result(env, PARLEY_OK);
 }
 
 static napi_value js_process(napi_env env, napi_callback_info info) {
-    size_t argc = 2;
     napi_value argv[2];
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 2) {
-        napi_throw_type_error(env, NULL, "parley: process(handle, message) needs two arguments");
-        return NULL;
-    }
+    if (!get_args(env, info, 2, 2, argv, "parley: process(handle, message) needs two arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
     const char *data = NULL;
@@ -286,26 +361,17 @@ static napi_value js_process(napi_env env, napi_callback_info info) {
     size_t out_len = 0;
     parley_status status = parley_engine_process(engine, data, length, &out, &out_len);
     free(owned);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    return take_string(env, out, out_len);
+    return json_result(env, status, out, out_len);
 }
 
 static napi_value js_ingest_webhook(napi_env env, napi_callback_info info) {
-    size_t argc = 3;
     napi_value argv[3];
     napi_valuetype type = napi_undefined;
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 2) {
-        napi_throw_type_error(env, NULL, "parley: ingestWebhook(handle, body, signature) needs a handle and a body");
-        return NULL;
-    }
+    if (!get_args(env, info, 3, 2, argv, "parley: ingestWebhook(handle, body, signature) needs a handle and a body")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
     char *signature = NULL;
-    if (argc >= 3) NAPI_CALL(env, napi_typeof(env, argv[2], &type));
+    NAPI_CALL(env, napi_typeof(env, argv[2], &type));
     if (type == napi_string) {
         size_t signature_len = 0;
         if (!(signature = copy_string(env, argv[2], &signature_len))) return NULL;
@@ -325,92 +391,40 @@ static napi_value js_ingest_webhook(napi_env env, napi_callback_info info) {
     parley_status status = parley_engine_ingest_webhook(engine, data, length, signature, &out, &out_len);
     free(owned);
     free(signature);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    return take_string(env, out, out_len);
-}
-
-/* An optional string argument as a malloc'd copy: *out stays NULL for null/undefined.
- * Returns false with an exception pending on a wrong type. */
-static bool get_optional_string(napi_env env, napi_value value, const char *what, char **out) {
-    napi_valuetype type;
-    *out = NULL;
-    if (napi_typeof(env, value, &type) != napi_ok) {
-        throw_napi_failure(env, "napi_typeof");
-        return false;
-    }
-    if (type == napi_null || type == napi_undefined) return true;
-    if (type != napi_string) {
-        char message[128];
-        snprintf(message, sizeof message, "parley: %s must be a string", what);
-        napi_throw_type_error(env, NULL, message);
-        return false;
-    }
-    size_t length = 0;
-    *out = copy_string(env, value, &length);
-    return *out != NULL;
+    return json_result(env, status, out, out_len);
 }
 
 static napi_value js_thread_list(napi_env env, napi_callback_info info) {
-    size_t argc = 2;
     napi_value argv[2];
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 1) {
-        napi_throw_type_error(env, NULL, "parley: threadList(handle, query) needs a handle");
-        return NULL;
-    }
+    if (!get_args(env, info, 2, 1, argv, "parley: threadList(handle, query) needs a handle")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
     char *query = NULL;
-    if (argc >= 2 && !get_optional_string(env, argv[1], "the thread query", &query)) return NULL;
+    if (!get_optional_string(env, argv[1], "the thread query", &query)) return NULL;
     char *out = NULL;
     size_t out_len = 0;
     parley_status status = parley_thread_list(engine, query, &out, &out_len);
     free(query);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    return take_string(env, out, out_len);
+    return json_result(env, status, out, out_len);
 }
 
 static napi_value js_thread_get(napi_env env, napi_callback_info info) {
-    size_t argc = 2;
     napi_value argv[2];
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 2) {
-        napi_throw_type_error(env, NULL, "parley: threadGet(handle, id) needs a handle and a thread id");
-        return NULL;
-    }
+    if (!get_args(env, info, 2, 2, argv, "parley: threadGet(handle, id) needs a handle and a thread id")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
-    char *id = NULL;
-    if (!get_optional_string(env, argv[1], "the thread id", &id)) return NULL;
-    if (!id) {
-        napi_throw_type_error(env, NULL, "parley: the thread id must be a string");
-        return NULL;
-    }
+    char *id = get_c_string(env, argv[1], "the thread id");
+    if (!id) return NULL;
     char *out = NULL;
     size_t out_len = 0;
     parley_status status = parley_thread_get(engine, id, &out, &out_len);
     free(id);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    return take_string(env, out, out_len);
+    return json_result(env, status, out, out_len);
 }
 
 static napi_value js_lookup_set(napi_env env, napi_callback_info info) {
-    size_t argc = 2;
     napi_value argv[2];
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 2) {
-        napi_throw_type_error(env, NULL, "parley: lookupSet(handle, lists) needs two arguments");
-        return NULL;
-    }
+    if (!get_args(env, info, 2, 2, argv, "parley: lookupSet(handle, lists) needs two arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
     const char *data = NULL;
@@ -421,27 +435,14 @@ static napi_value js_lookup_set(napi_env env, napi_callback_info info) {
     size_t out_len = 0;
     parley_status status = parley_lookup_set(engine, data, length, &out, &out_len);
     free(owned);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    return take_string(env, out, out_len);
+    return json_result(env, status, out, out_len);
 }
 
 static napi_value js_intent_train(napi_env env, napi_callback_info info) {
-    size_t argc = 2;
     napi_value argv[2];
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 2) {
-        napi_throw_type_error(env, NULL, "parley: intentTrain(data, modelPath) needs two arguments");
-        return NULL;
-    }
-    char *path = NULL;
-    if (!get_optional_string(env, argv[1], "the model path", &path)) return NULL;
-    if (!path) {
-        napi_throw_type_error(env, NULL, "parley: the model path must be a string");
-        return NULL;
-    }
+    if (!get_args(env, info, 2, 2, argv, "parley: intentTrain(data, modelPath) needs two arguments")) return NULL;
+    char *path = get_c_string(env, argv[1], "the model path");
+    if (!path) return NULL;
     const char *data = NULL;
     size_t length = 0;
     char *owned = NULL;
@@ -454,67 +455,22 @@ static napi_value js_intent_train(napi_env env, napi_callback_info info) {
     parley_status status = parley_intent_train(data, length, path, &out, &out_len);
     free(owned);
     free(path);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    return take_string(env, out, out_len);
+    return json_result(env, status, out, out_len);
 }
 
 static napi_value js_load_intent_model(napi_env env, napi_callback_info info) {
-    size_t argc = 2;
-    napi_value argv[2], undefined;
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 2) {
-        napi_throw_type_error(env, NULL, "parley: loadIntentModel(handle, modelPath) needs two arguments");
-        return NULL;
-    }
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: loadIntentModel(handle, modelPath) needs two arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
-    char *path = NULL;
-    if (!get_optional_string(env, argv[1], "the model path", &path)) return NULL;
-    if (!path) {
-        napi_throw_type_error(env, NULL, "parley: the model path must be a string");
-        return NULL;
-    }
+    char *path = get_c_string(env, argv[1], "the model path");
+    if (!path) return NULL;
     parley_status status = parley_engine_load_intent_model(engine, path);
     free(path);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    NAPI_CALL(env, napi_get_undefined(env, &undefined));
-    return undefined;
+    return undefined_result(env, status);
 }
 
 /* ---- Reliability: idempotency claims and circuit breakers ---- */
-
-/* A required string argument as a malloc'd copy without NUL characters (the C API takes
- * NUL-terminated strings: an embedded NUL would silently cut the key). Returns NULL with an
- * exception pending otherwise. */
-static char *get_c_string(napi_env env, napi_value value, const char *what) {
-    napi_valuetype type;
-    char message[128];
-    if (napi_typeof(env, value, &type) != napi_ok) {
-        throw_napi_failure(env, "napi_typeof");
-        return NULL;
-    }
-    if (type != napi_string) {
-        snprintf(message, sizeof message, "parley: %s must be a string", what);
-        napi_throw_type_error(env, NULL, message);
-        return NULL;
-    }
-    size_t length = 0;
-    char *text = copy_string(env, value, &length);
-    if (!text) return NULL;
-    if (strlen(text) != length) {
-        free(text);
-        snprintf(message, sizeof message, "parley: %s must not contain a NUL character", what);
-        napi_throw_type_error(env, NULL, message);
-        return NULL;
-    }
-    return text;
-}
 
 /* An integral number argument for an int64_t parameter. Returns false with a TypeError
  * (not a number, not an integer) or RangeError (beyond int64) pending otherwise. */
@@ -545,20 +501,9 @@ static bool get_int64(napi_env env, napi_value value, const char *what, int64_t 
     return true;
 }
 
-static napi_value make_boolean(napi_env env, int value) {
-    napi_value result;
-    NAPI_CALL(env, napi_get_boolean(env, value != 0, &result));
-    return result;
-}
-
 static napi_value js_idempotency_claim(napi_env env, napi_callback_info info) {
-    size_t argc = 3;
     napi_value argv[3];
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 3) {
-        napi_throw_type_error(env, NULL, "parley: idempotencyClaim(handle, key, ttlSeconds) needs three arguments");
-        return NULL;
-    }
+    if (!get_args(env, info, 3, 3, argv, "parley: idempotencyClaim(handle, key, ttlSeconds) needs three arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
     int64_t ttl = 0;
@@ -568,43 +513,24 @@ static napi_value js_idempotency_claim(napi_env env, napi_callback_info info) {
     int first = 0;
     parley_status status = parley_idempotency_claim(engine, key, ttl, &first);
     free(key);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    return make_boolean(env, first);
+    return boolean_result(env, status, first);
 }
 
 static napi_value js_idempotency_release(napi_env env, napi_callback_info info) {
-    size_t argc = 2;
-    napi_value argv[2], undefined;
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 2) {
-        napi_throw_type_error(env, NULL, "parley: idempotencyRelease(handle, key) needs two arguments");
-        return NULL;
-    }
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: idempotencyRelease(handle, key) needs two arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
     char *key = get_c_string(env, argv[1], "the key");
     if (!key) return NULL;
     parley_status status = parley_idempotency_release(engine, key);
     free(key);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    NAPI_CALL(env, napi_get_undefined(env, &undefined));
-    return undefined;
+    return undefined_result(env, status);
 }
 
 static napi_value js_breaker_allow(napi_env env, napi_callback_info info) {
-    size_t argc = 3;
     napi_value argv[3];
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 3) {
-        napi_throw_type_error(env, NULL, "parley: breakerAllow(handle, name, nowMs) needs three arguments");
-        return NULL;
-    }
+    if (!get_args(env, info, 3, 3, argv, "parley: breakerAllow(handle, name, nowMs) needs three arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
     int64_t now_ms = 0;
@@ -614,23 +540,14 @@ static napi_value js_breaker_allow(napi_env env, napi_callback_info info) {
     int allowed = 0;
     parley_status status = parley_breaker_allow(engine, name, now_ms, &allowed);
     free(name);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    return make_boolean(env, allowed);
+    return boolean_result(env, status, allowed);
 }
 
 static napi_value js_breaker_record(napi_env env, napi_callback_info info) {
-    size_t argc = 5;
-    napi_value argv[5], undefined;
+    napi_value argv[5];
     napi_valuetype type = napi_undefined;
     bool ok = false;
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 5) {
-        napi_throw_type_error(env, NULL, "parley: breakerRecord(handle, name, ok, micros, nowMs) needs five arguments");
-        return NULL;
-    }
+    if (!get_args(env, info, 5, 5, argv, "parley: breakerRecord(handle, name, ok, micros, nowMs) needs five arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
     NAPI_CALL(env, napi_typeof(env, argv[2], &type));
@@ -645,32 +562,18 @@ static napi_value js_breaker_record(napi_env env, napi_callback_info info) {
     if (!name) return NULL;
     parley_status status = parley_breaker_record(engine, name, ok ? 1 : 0, micros, now_ms);
     free(name);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    NAPI_CALL(env, napi_get_undefined(env, &undefined));
-    return undefined;
+    return undefined_result(env, status);
 }
 
 static napi_value js_breaker_status(napi_env env, napi_callback_info info) {
-    size_t argc = 1;
     napi_value argv[1];
-    NAPI_CALL(env, napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
-    if (argc < 1) {
-        napi_throw_type_error(env, NULL, "parley: breakerStatus(handle) needs a handle");
-        return NULL;
-    }
+    if (!get_args(env, info, 1, 1, argv, "parley: breakerStatus(handle) needs a handle")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
     char *out = NULL;
     size_t out_len = 0;
     parley_status status = parley_breaker_status(engine, &out, &out_len);
-    if (status != PARLEY_OK) {
-        throw_last_error(env, status);
-        return NULL;
-    }
-    return take_string(env, out, out_len);
+    return json_result(env, status, out, out_len);
 }
 
 /* {OK: 0, INVALID_ARGUMENT: 1, ...} from the header's enum. */
