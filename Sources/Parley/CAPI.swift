@@ -178,26 +178,36 @@ public func parley_thread_get(
     out.pointee = nil
     outLen.pointee = 0
     guard let engine = engine(handle) else { return fail(.invalidArgument, "parley_thread_get: engine is NULL") }
-    guard let threadID else { return fail(.invalidArgument, "parley_thread_get: thread_id is NULL") }
-    guard let id = String(validating: UnsafeBufferPointer(start: UnsafeRawPointer(threadID).assumingMemoryBound(to: UInt8.self), count: strlen(threadID)), as: UTF8.self) else {
-        return fail(.invalidUTF8, "parley_thread_get: thread_id is not valid UTF-8")
-    }
     do {
+        let id = try stringArgument("parley_thread_get", "thread_id", threadID).get()
         return deliver(try engine.thread(id: id), out, outLen)
     } catch {
         return fail(error)
     }
 }
 
-/// A NUL-terminated UTF-8 path argument, or the status to fail with.
-private func pathArgument(_ name: String, _ what: String, _ pointer: UnsafePointer<CChar>?) -> Result<String, ParleyError> {
-    guard let pointer else { return .failure(ParleyError(.invalidArgument, "\(name): \(what) is NULL")) }
+/// A NUL-terminated UTF-8 string argument, or the error to fail with. Length limits are the
+/// core's to check, so every host gets the same messages.
+func stringArgument(_ function: String, _ what: String, _ pointer: UnsafePointer<CChar>?,
+                    nonEmpty: Bool = false) -> Result<String, ParleyError> {
+    guard let pointer else { return .failure(ParleyError(.invalidArgument, "\(function): \(what) is NULL")) }
     let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
-    guard !bytes.isEmpty else { return .failure(ParleyError(.invalidArgument, "\(name): \(what) is empty")) }
+    if nonEmpty && bytes.isEmpty { return .failure(ParleyError(.invalidArgument, "\(function): \(what) is empty")) }
     guard let text = String(validating: bytes, as: UTF8.self) else {
-        return .failure(ParleyError(.invalidUTF8, "\(name): \(what) is not valid UTF-8"))
+        return .failure(ParleyError(.invalidUTF8, "\(function): \(what) is not valid UTF-8"))
     }
     return .success(text)
+}
+
+/// Runs `body` with the caller's engine, mapping a thrown ParleyError onto its status.
+func withEngine(_ function: String, _ handle: OpaquePointer?, _ body: (Engine) throws(ParleyError) -> Void) -> Int32 {
+    guard let engine = engine(handle) else { return fail(.invalidArgument, "\(function): engine is NULL") }
+    do {
+        try body(engine)
+        return Status.ok.rawValue
+    } catch {
+        return fail(error)
+    }
 }
 
 @_cdecl("parley_intent_train")
@@ -211,7 +221,7 @@ public func parley_intent_train(
     guard let data else { return fail(.invalidArgument, "parley_intent_train: data is NULL") }
     guard length > 0 else { return fail(.invalidArgument, "parley_intent_train: data_len is 0") }
     do {
-        let path = try pathArgument("parley_intent_train", "model_path", modelPath).get()
+        let path = try stringArgument("parley_intent_train", "model_path", modelPath, nonEmpty: true).get()
         return deliver(try Engine.trainIntentModel(data: UnsafeRawBufferPointer(start: data, count: length), savingTo: path), out, outLen)
     } catch {
         return fail(error)
@@ -220,12 +230,9 @@ public func parley_intent_train(
 
 @_cdecl("parley_engine_load_intent_model")
 public func parley_engine_load_intent_model(_ handle: OpaquePointer?, _ modelPath: UnsafePointer<CChar>?) -> Int32 {
-    guard let engine = engine(handle) else { return fail(.invalidArgument, "parley_engine_load_intent_model: engine is NULL") }
-    do {
-        try engine.loadIntentModel(path: try pathArgument("parley_engine_load_intent_model", "model_path", modelPath).get())
-        return Status.ok.rawValue
-    } catch {
-        return fail(error)
+    let function = "parley_engine_load_intent_model"
+    return withEngine(function, handle) { engine throws(ParleyError) in
+        try engine.loadIntentModel(path: try stringArgument(function, "model_path", modelPath, nonEmpty: true).get())
     }
 }
 

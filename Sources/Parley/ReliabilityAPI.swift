@@ -7,28 +7,6 @@ import ParleyCore
 // (durable, in the store) and circuit breakers (in memory). Same conventions as CAPI.swift:
 // out-parameters are cleared first, failures set parley_last_error().
 
-/// A NUL-terminated UTF-8 string argument, or the error to fail with. Length limits are the
-/// core's to check, so every host gets the same messages.
-private func stringArgument(_ function: String, _ what: String, _ pointer: UnsafePointer<CChar>?) -> Result<String, ParleyError> {
-    guard let pointer else { return .failure(ParleyError(.invalidArgument, "\(function): \(what) is NULL")) }
-    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-        return .failure(ParleyError(.invalidUTF8, "\(function): \(what) is not valid UTF-8"))
-    }
-    return .success(text)
-}
-
-/// Runs `body` with the caller's engine, mapping a thrown ParleyError onto its status.
-private func withEngine(_ function: String, _ handle: OpaquePointer?, _ body: (Engine) throws(ParleyError) -> Void) -> Int32 {
-    guard let engine = engine(handle) else { return fail(.invalidArgument, "\(function): engine is NULL") }
-    do {
-        try body(engine)
-        return Status.ok.rawValue
-    } catch {
-        return fail(error)
-    }
-}
-
 @_cdecl("parley_idempotency_claim")
 public func parley_idempotency_claim(
     _ handle: OpaquePointer?, _ key: UnsafePointer<CChar>?, _ ttlSeconds: Int64, _ outFirst: UnsafeMutablePointer<Int32>?

@@ -12,10 +12,7 @@ enum EnrichedContext {
         context.append("status", .string(status.rawValue))
         context.append("format", .string(message.format.rawValue))
         context.append("message", message.json)
-        context.append("entities", .array(enrichment.entities.map(\.json)))
-        if let language = enrichment.language { context.append("language", language.json) }
-        if let intent = enrichment.intent { context.append("intent", intent.json) }
-        if let sentiment = enrichment.sentiment { context.append("sentiment", withTrend(sentiment.json, decision)) }
+        enrichment.append(to: &context) { withTrend($0, decision) }
         context.append("thread", thread(decision))
         context.append("flow", flow(decision))
         context.append("timings", ["totalMicros": .int(totalMicros)])

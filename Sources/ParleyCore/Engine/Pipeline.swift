@@ -68,13 +68,18 @@ struct Enrichment: Sendable {
     var intent: IntentPrediction?
     var sentiment: Sentiment?
 
-    /// The language fields of the enriched context.
-    var json: JSONValue {
-        var object = JSONObject()
+    /// Appends the language fields of the enriched context; `sentiment` may be decorated
+    /// (with the chat's trend) on the way.
+    func append(to object: inout JSONObject, sentiment decorate: (JSONValue) -> JSONValue = { $0 }) {
         object.append("entities", .array(entities.map(\.json)))
         if let language { object.append("language", language.json) }
         if let intent { object.append("intent", intent.json) }
-        if let sentiment { object.append("sentiment", sentiment.json) }
+        if let sentiment { object.append("sentiment", decorate(sentiment.json)) }
+    }
+
+    var json: JSONValue {
+        var object = JSONObject()
+        append(to: &object)
         return .object(object)
     }
 }

@@ -343,16 +343,7 @@ class Engine:
             data = json.dumps(message, ensure_ascii=False).encode("utf-8", "surrogatepass")
         else:
             data = _as_bytes(message, "message")
-        out = ctypes.POINTER(ctypes.c_char)()
-        out_len = ctypes.c_size_t(0)
-        handle = self._enter()
-        try:
-            status = _lib.parley_engine_process(handle, data, len(data), ctypes.byref(out), ctypes.byref(out_len))
-            if status != Status.OK:
-                _raise_last(status)
-        finally:
-            self._leave()
-        return json.loads(_take_string(out, out_len.value))
+        return self._json_call(_lib.parley_engine_process, data, len(data))
 
     def ingest_webhook(self, body: Union[bytes, str], signature: Optional[str] = None) -> Dict[str, Any]:
         """Verifies and processes a WhatsApp Cloud API webhook body, byte for byte as received.
@@ -364,44 +355,18 @@ class Engine:
             header = signature.encode("utf-8", "surrogatepass") if isinstance(signature, str) else signature
         else:
             raise TypeError(f"signature must be str or None, not {type(signature).__name__}")
-        out = ctypes.POINTER(ctypes.c_char)()
-        out_len = ctypes.c_size_t(0)
-        handle = self._enter()
-        try:
-            status = _lib.parley_engine_ingest_webhook(
-                handle, data, len(data), header, ctypes.byref(out), ctypes.byref(out_len))
-            if status != Status.OK:
-                _raise_last(status)
-        finally:
-            self._leave()
-        return json.loads(_take_string(out, out_len.value))
+        return self._json_call(_lib.parley_engine_ingest_webhook, data, len(data), header)
 
     def set_lookups(self, lists: Dict[str, list]) -> Dict[str, int]:
         """Sets lookup lists ({"property": [{"id", "name", "aliases"}], ...}); each kind given
         replaces that list, an empty list removes it. Returns every kind's entry count."""
         data = json.dumps(lists, ensure_ascii=False).encode("utf-8")
-        out = ctypes.POINTER(ctypes.c_char)()
-        out_len = ctypes.c_size_t(0)
-        handle = self._enter()
-        try:
-            status = _lib.parley_lookup_set(handle, data, len(data), ctypes.byref(out), ctypes.byref(out_len))
-            if status != Status.OK:
-                _raise_last(status)
-        finally:
-            self._leave()
-        return json.loads(_take_string(out, out_len.value))["lists"]
+        return self._json_call(_lib.parley_lookup_set, data, len(data))["lists"]
 
     def load_intent_model(self, path: Union[str, os.PathLike]) -> None:
         """Uses the intent model at ``path`` (from :func:`train_intent_model` or ``parley
         train``) for the messages processed from now on."""
-        encoded = os.fsencode(path)
-        handle = self._enter()
-        try:
-            status = _lib.parley_engine_load_intent_model(handle, encoded)
-            if status != Status.OK:
-                _raise_last(status)
-        finally:
-            self._leave()
+        self._call(_lib.parley_engine_load_intent_model, os.fsencode(path))
 
     def threads(self, chat: Optional[str] = None, state: Optional[str] = None,
                 limit: Optional[int] = None) -> list:
@@ -458,10 +423,7 @@ class Engine:
         """Every breaker used so far or configured, by name: [{"name", "state":
         "closed"|"open"|"half_open", "failureRate", "slowCallRate", "calls", "openedAt"?,
         "retryAt"?}]."""
-        out = ctypes.POINTER(ctypes.c_char)()
-        out_len = ctypes.c_size_t(0)
-        self._call(_lib.parley_breaker_status, ctypes.byref(out), ctypes.byref(out_len))
-        return json.loads(_take_string(out, out_len.value))["breakers"]
+        return self._json_call(_lib.parley_breaker_status)["breakers"]
 
     def _call(self, function, *arguments) -> None:
         handle = self._enter()
@@ -472,14 +434,9 @@ class Engine:
         finally:
             self._leave()
 
-    def _json_call(self, function, argument: bytes) -> Dict[str, Any]:
+    def _json_call(self, function, *arguments) -> Dict[str, Any]:
+        """Calls a function that hands back JSON through (char **out, size_t *out_len)."""
         out = ctypes.POINTER(ctypes.c_char)()
         out_len = ctypes.c_size_t(0)
-        handle = self._enter()
-        try:
-            status = function(handle, argument, ctypes.byref(out), ctypes.byref(out_len))
-            if status != Status.OK:
-                _raise_last(status)
-        finally:
-            self._leave()
+        self._call(function, *arguments, ctypes.byref(out), ctypes.byref(out_len))
         return json.loads(_take_string(out, out_len.value))
