@@ -43,6 +43,8 @@ struct BenchCommand: ParsableCommand {
                 settings = try Configuration(json: text)
             }
             settings.storePath = directory + "/bench.db"
+            // The inputs repeat: each repeat is a message of its own, not a re-send.
+            settings.contentWindowSeconds = 0
             let engine = try Engine(configuration: settings)
             defer { engine.close() }
 

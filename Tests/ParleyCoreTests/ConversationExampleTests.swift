@@ -33,7 +33,9 @@ import Testing
     @Test func everyMessageIsEnrichedOnce() throws {
         let contexts = try run()
         #expect(contexts.count == 40)
-        #expect(contexts.filter { $0["status"] == "duplicate" }.count == 2)
+        // Line 8 repeats line 6's id; line 7 re-sends line 6's words under a new id a second later.
+        #expect(contexts.filter { $0["status"] == "duplicate" }.count == 3)
+        #expect(contexts.filter { $0["duplicateOf"] == "false_250788123456@c.us_3EB0000006" }.count == 1)
         #expect(Set(contexts.compactMap { $0["format"]?.stringValue }) == ["normalized", "whatsapp-web.js", "baileys"])
     }
 

@@ -73,8 +73,9 @@ import Glibc
     @Test func aBatchIsJournaledLikeSingleCalls() throws {
         let engine = try Engine()
         _ = try process(engine, Self.message)
-        let second = Self.message.replacing("\"id\":\"m1\"", with: "\"id\":\"m2\"")
-        let inputs = [second, "{broken", Self.message, second, Self.message.replacing("\"id\":\"m1\"", with: "\"id\":\"m3\"")]
+        let second = Self.message.replacing("\"id\":\"m1\"", with: "\"id\":\"m2\"").replacing("50,000", with: "60,000")
+        let third = Self.message.replacing("\"id\":\"m1\"", with: "\"id\":\"m3\"").replacing("50,000", with: "70,000")
+        let inputs = [second, "{broken", Self.message, second, third]
         let joined = Array(inputs.joined().utf8)
         var ranges: [Range<Int>] = []
         for input in inputs { ranges.append((ranges.last?.upperBound ?? 0)..<(ranges.last?.upperBound ?? 0) + input.utf8.count) }

@@ -54,7 +54,7 @@ import Testing
         (#"{"object": "whatsapp_business_account", "entry": []}"#, .unsupported),
         (#"{"id": {"_serialized": "a"}, "from": "c", "type": "poll_creation", "timestamp": 1}"#, .unsupported),
         (#"{"id": {"_serialized": "a"}, "type": "chat", "timestamp": 1}"#, .invalidMessage),
-        (#"{"key": {"remoteJid": "c", "id": "i"}, "messageTimestamp": 1, "messageStubType": 2}"#, .unsupported),
+        (#"{"key": {"remoteJid": "c", "id": "i"}, "messageTimestamp": 1, "messageStubType": 20}"#, .unsupported),
         (#"{"key": {"remoteJid": "c", "id": "i"}, "messageTimestamp": 1, "message": {"pollUpdateMessage": {}}}"#, .unsupported),
         (#"{"key": {"remoteJid": 5, "id": "i"}, "messageTimestamp": 1, "message": {"conversation": "x"}}"#, .invalidMessage),
         (#"{"key": {"remoteJid": "c", "id": "i"}, "message": {"conversation": "x"}}"#, .invalidMessage),

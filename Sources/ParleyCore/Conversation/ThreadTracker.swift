@@ -20,6 +20,10 @@ struct ChatConversation: Sendable {
     var sentimentCount = 0
     /// The thread the last message went to.
     var currentThreadID: String?
+    /// The newest timestamp and host sequence number processed in this chat: what a message
+    /// that arrives after its successors is measured against (it is late).
+    var lastTimestamp: Int64?
+    var lastSequence: Int64?
 
     var current: ConversationThread? {
         currentThreadID.flatMap { id in threads.first { $0.id == id } }

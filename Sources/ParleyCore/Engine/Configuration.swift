@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The engine's settings, read from the configuration JSON documented in include/parley.h.
 /// Unknown keys are refused: a typo in a host's config should fail loudly, not be ignored.
 public struct Configuration: Sendable, Equatable {
@@ -17,6 +21,11 @@ public struct Configuration: Sendable, Equatable {
     public var sentiment = SentimentOptions()
     /// Circuit breakers ("breakers"): parsed in the block at the end of this file.
     public var breakers = BreakerSettings()
+    /// "dedup.contentWindowSeconds": the same chat, sender and content within this many
+    /// seconds is a re-send under a new id (0 turns it off).
+    public var contentWindowSeconds: Int64 = 300
+    /// The asynchronous core ("workers", "queue", "ordering", "priorities").
+    public var async = AsyncSettings()
 
     public init() {}
 
@@ -99,6 +108,17 @@ public struct Configuration: Sendable, Equatable {
             try limitsReader.finish()
         }
         if let breakersObject = try reader.object("breakers") { breakers = try Self.breakerSettings(breakersObject) }
+        if let dedup = try reader.object("dedup") {
+            var dedupReader = Reader(object: dedup, path: "dedup.")
+            if let seconds = try dedupReader.int("contentWindowSeconds") {
+                guard seconds >= 0 && seconds <= 86_400 else {
+                    throw ParleyError(.invalidConfig, "dedup.contentWindowSeconds must be between 0 and 86400 (a day)")
+                }
+                contentWindowSeconds = seconds
+            }
+            try dedupReader.finish()
+        }
+        try readAsyncSettings(&reader)
         try reader.finish()
     }
 
@@ -160,6 +180,78 @@ public struct Configuration: Sendable, Equatable {
             if let unknown = object.keys.first(where: { !seen.contains($0) }) {
                 throw ParleyError(.invalidConfig, "unknown configuration key \"\(path)\(unknown)\"")
             }
+        }
+    }
+}
+
+// MARK: - The asynchronous core ("workers", "queue", "ordering", "priorities")
+
+public struct AsyncSettings: Sendable, Equatable {
+    /// Worker threads: `minWorkers` always, up to `maxWorkers` while work queues up.
+    public var minWorkers = 1
+    public var maxWorkers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    /// Backpressure: at `highWater` messages not yet handed back, submit answers busy until
+    /// the count falls to `lowWater`.
+    public var highWater = 1_000
+    public var lowWater = 100
+    /// How long a message waits for a missing predecessor (a gap in the host's sequence
+    /// numbers) before it is released anyway, marked with the gap.
+    public var reorderWindowMillis: Int64 = 1_000
+    /// How long every message waits for late predecessors when the host gives no sequence
+    /// numbers (0: released at once, ordered by timestamp among those waiting).
+    public var holdMillis: Int64 = 0
+    /// Chats whose messages always go in the high lane.
+    public var vipChats: Set<String> = []
+    /// Urgent messages ("water everywhere", "ASAP") go in the high lane.
+    public var urgentFirst = true
+
+    public init() {}
+}
+
+extension Configuration {
+    private func range(_ value: Int64, _ bounds: ClosedRange<Int64>, _ name: String) throws(ParleyError) -> Int64 {
+        guard bounds.contains(value) else {
+            throw ParleyError(.invalidConfig, "\(name) must be between \(bounds.lowerBound) and \(bounds.upperBound), got \(value)")
+        }
+        return value
+    }
+
+    private mutating func readAsyncSettings(_ reader: inout Reader) throws(ParleyError) {
+        if let workers = try reader.object("workers") {
+            var r = Reader(object: workers, path: "workers.")
+            if let value = try r.int("min") { async.minWorkers = Int(try range(value, 1...256, "workers.min")) }
+            if let value = try r.int("max") { async.maxWorkers = Int(try range(value, 1...256, "workers.max")) }
+            else if async.minWorkers > async.maxWorkers { async.maxWorkers = async.minWorkers }
+            try r.finish()
+            guard async.minWorkers <= async.maxWorkers else {
+                throw ParleyError(.invalidConfig, "workers.min (\(async.minWorkers)) must not exceed workers.max (\(async.maxWorkers))")
+            }
+        }
+        if let queue = try reader.object("queue") {
+            var r = Reader(object: queue, path: "queue.")
+            if let value = try r.int("highWater") { async.highWater = Int(try range(value, 1...10_000_000, "queue.highWater")) }
+            if let value = try r.int("lowWater") { async.lowWater = Int(try range(value, 0...10_000_000, "queue.lowWater")) }
+            try r.finish()
+            guard async.lowWater < async.highWater else {
+                throw ParleyError(.invalidConfig, "queue.lowWater (\(async.lowWater)) must be below queue.highWater (\(async.highWater))")
+            }
+        }
+        if let ordering = try reader.object("ordering") {
+            var r = Reader(object: ordering, path: "ordering.")
+            if let value = try r.int("reorderWindowMillis") { async.reorderWindowMillis = try range(value, 0...3_600_000, "ordering.reorderWindowMillis") }
+            if let value = try r.int("holdMillis") { async.holdMillis = try range(value, 0...3_600_000, "ordering.holdMillis") }
+            try r.finish()
+        }
+        if let priorities = try reader.object("priorities") {
+            var r = Reader(object: priorities, path: "priorities.")
+            if let chats = r.value("vipChats") {
+                guard let list = chats.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
+                    throw ParleyError(.invalidConfig, "priorities.vipChats must be an array of chat ids")
+                }
+                async.vipChats = Set(list.compactMap(\.stringValue))
+            }
+            if let value = try r.bool("urgentFirst") { async.urgentFirst = value }
+            try r.finish()
         }
     }
 }

@@ -9,19 +9,37 @@ public final class Engine: Sendable {
     public let store: Store
     let pipeline: Pipeline
     let reliability = Reliability()
+    let pool: WorkerPool
 
     public init(configuration: Configuration = Configuration()) throws(ParleyError) {
         self.configuration = configuration
         pipeline = try Pipeline(configuration: configuration)
         store = try Store(path: configuration.storePath, synchronous: configuration.synchronous,
-                          busyTimeoutMillis: configuration.busyTimeoutMillis)
+                          busyTimeoutMillis: configuration.busyTimeoutMillis,
+                          contentWindowSeconds: configuration.contentWindowSeconds)
+        pool = WorkerPool(settings: configuration.async)
+        pool.attach { [weak self] items in
+            guard let self else {
+                return items.map { Outcome(ticket: $0.ticket, result: .failure(ParleyError(.storage, "the engine is closed")), recovered: $0.recovered) }
+            }
+            return self.processQueued(items)
+        }
+        do {
+            try recoverUnfinished()
+        } catch {
+            store.close()
+            throw error
+        }
     }
 
     public convenience init(configJSON: String?) throws(ParleyError) {
         try self.init(configuration: Configuration(json: configJSON))
     }
 
+    /// Finishes the messages the workers hold, stops them, closes the store. Messages still
+    /// queued stay journaled as received and are processed after the next open.
     public func close() {
+        pool.stop()
         store.close()
     }
 
@@ -75,7 +93,7 @@ public final class Engine: Sendable {
         return results
     }
 
-    private enum Prepared {
+    enum Prepared {
         case duplicate(JSONValue)
         case fresh(Store.JournalEntry)
     }
@@ -83,17 +101,19 @@ public final class Engine: Sendable {
     /// Everything of processing but the commit: the duplicate check and the pipeline, outside
     /// the store's lock so threads enrich in parallel. Threading and the context's JSON are
     /// composed inside the journal's transaction, where the chat's state is current.
-    private func prepare(_ message: Message) throws(ParleyError) -> Prepared {
+    func prepare(_ message: Message) throws(ParleyError) -> Prepared {
         let started = ContinuousClock.now
         if let stored = try store.context(chat: message.chat, id: message.id) {
             return .duplicate(try EnrichedContext.duplicate(of: stored))
         }
+        if message.pending { return .fresh(Store.JournalEntry(message: message, compose: nil)) }
         let enrichment = pipeline.enrich(message)
         let signals = enrichment.threadSignals
         let threadOptions = configuration.threads
         return .fresh(Store.JournalEntry(message: message) { chat, quoted in
+            let order = OrderMarks.note(message, in: &chat)
             let decision = ThreadTracker.assign(message, signals: signals, chat: &chat, quotedThread: quoted, options: threadOptions)
-            let context = EnrichedContext.build(message: message, enrichment: enrichment, decision: decision,
+            let context = EnrichedContext.build(message: message, enrichment: enrichment, decision: decision, order: order,
                                                 status: .processed, totalMicros: Self.micros(since: started))
             return (context, decision)
         })
@@ -105,6 +125,8 @@ public final class Engine: Sendable {
             return context
         case .duplicate(let stored):
             return try EnrichedContext.duplicate(of: stored)
+        case .stillPending(let stored):
+            return try EnrichedContext.parseStored(stored)
         }
     }
 
@@ -119,6 +141,7 @@ public final class Engine: Sendable {
             switch try store.journal([entry], receivedAt: Self.unixMillis())[0] {
             case .stored(_, let text): return text
             case .duplicate(let stored): return JSONWriter.string(try EnrichedContext.duplicate(of: stored))
+            case .stillPending(let stored): return stored
             }
         }
     }
@@ -242,7 +265,7 @@ public final class Engine: Sendable {
         }
     }
 
-    private func parseInput(_ bytes: UnsafeRawBufferPointer, what: String) throws(ParleyError) -> JSONValue {
+    func parseInput(_ bytes: UnsafeRawBufferPointer, what: String) throws(ParleyError) -> JSONValue {
         try checkSize(bytes, what: what)
         do {
             return try JSONParser.parse(bytes.assumingMemoryBound(to: UInt8.self))

@@ -3,10 +3,11 @@ enum EnrichedContext {
     static let schema: Int64 = 1
 
     enum Status: String {
-        case processed, duplicate
+        case processed, duplicate, pending, received
     }
 
-    static func build(message: Message, enrichment: Enrichment, decision: ThreadDecision, status: Status, totalMicros: Int64) -> JSONValue {
+    static func build(message: Message, enrichment: Enrichment, decision: ThreadDecision, order: OrderMarks = OrderMarks(),
+                      status: Status, totalMicros: Int64) -> JSONValue {
         var context = JSONObject()
         context.append("schema", .int(schema))
         context.append("status", .string(status.rawValue))
@@ -14,7 +15,7 @@ enum EnrichedContext {
         context.append("message", message.json)
         enrichment.append(to: &context) { withTrend($0, decision) }
         context.append("thread", thread(decision))
-        context.append("flow", flow(decision))
+        context.append("flow", flow(decision, order))
         context.append("timings", ["totalMicros": .int(totalMicros)])
         return .object(context)
     }
@@ -42,7 +43,7 @@ enum EnrichedContext {
         return .object(thread)
     }
 
-    static func flow(_ decision: ThreadDecision) -> JSONValue {
+    static func flow(_ decision: ThreadDecision, _ order: OrderMarks) -> JSONValue {
         var flow = JSONObject()
         flow.append("contextSwitch", .bool(decision.contextSwitch != nil))
         if let change = decision.contextSwitch {
@@ -50,18 +51,61 @@ enum EnrichedContext {
             flow.append("to", .string(change.to))
         }
         if !decision.closed.isEmpty { flow.append("closedThreads", .array(decision.closed.map { .string($0.id) })) }
+        if order.late { flow.append("late", .bool(true)) }
+        if let gap = order.gap { flow.append("gap", ["after": .int(gap.after), "missing": .int(gap.missing)]) }
         return .object(flow)
+    }
+
+    /// The context of a message journaled but not processed: received (waiting for a worker)
+    /// or pending (a placeholder waiting for its content). What such a journal row stores.
+    static func unprocessed(_ message: Message, status: Store.MessageState) -> JSONValue {
+        var context = JSONObject()
+        context.append("schema", .int(schema))
+        context.append("status", .string(status.rawValue))
+        context.append("format", .string(message.format.rawValue))
+        context.append("message", message.json)
+        return .object(context)
+    }
+
+    /// The message inside a stored context, normalized again (a received row being
+    /// processed after a restart, a dead letter being retried).
+    static func message(ofUnprocessed stored: String) throws(ParleyError) -> Message {
+        let value = try parseStored(stored)
+        guard let message = value["message"] else { throw ParleyError(.corrupt, "a stored context has no message") }
+        do {
+            var normalized = try MessageNormalizer.normalizeParleyForm(FieldReader(message.objectValue ?? JSONObject()))
+            try MessageNormalizer.readHostMarks(FieldReader(message.objectValue ?? JSONObject()), into: &normalized)
+            if let format = value["format"]?.stringValue.flatMap(Message.Format.init(rawValue:)) { normalized.format = format }
+            if message["pending"]?.boolValue == true { normalized.pending = true }
+            return normalized
+        } catch {
+            throw ParleyError(.corrupt, "a stored message cannot be read again: \(error.message)")
+        }
+    }
+
+    /// The context handed out for a message whose content was stored within the window
+    /// under another id: the original's findings, this message, and which one it repeats.
+    static func contentDuplicate(of original: String, originalID: String, message: Message) throws(ParleyError) -> String {
+        guard case .object(var object) = try parseStored(original) else {
+            throw ParleyError(.corrupt, "a stored context is not a JSON object")
+        }
+        object["status"] = .string(Status.duplicate.rawValue)
+        object["message"] = message.json
+        object["duplicateOf"] = .string(originalID)
+        return JSONWriter.string(.object(object))
+    }
+
+    static func parseStored(_ stored: String) throws(ParleyError) -> JSONValue {
+        do {
+            return try JSONParser.parse(stored)
+        } catch {
+            throw ParleyError(.corrupt, "a stored context is not valid JSON: \(error.message)")
+        }
     }
 
     /// A stored context re-issued for a repeated message: the same document, marked duplicate.
     static func duplicate(of stored: String) throws(ParleyError) -> JSONValue {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(stored)
-        } catch {
-            throw ParleyError(.corrupt, "a stored context is not valid JSON: \(error.message)")
-        }
-        guard case .object(var object) = value else {
+        guard case .object(var object) = try parseStored(stored) else {
             throw ParleyError(.corrupt, "a stored context is not a JSON object")
         }
         object["status"] = .string(Status.duplicate.rawValue)

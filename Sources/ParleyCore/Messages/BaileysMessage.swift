@@ -20,7 +20,15 @@ enum BaileysMessage {
         guard let timestamp = try fields.integer("messageTimestamp") else { throw fields.missing("messageTimestamp") }
         guard var content = try fields.object("message") else {
             if let stub = try fields.integer("messageStubType") {
-                throw ParleyError(.unsupported, "a Baileys message stub (messageStubType \(stub)) carries no content")
+                // 2 = CIPHERTEXT: the message could not be decrypted yet ("No session record");
+                // Baileys delivers the real payload under the same key.id once it can.
+                guard stub == 2 else {
+                    throw ParleyError(.unsupported, "a Baileys message stub (messageStubType \(stub)) carries no content")
+                }
+                var message = Message(id: id, chat: chat, from: sender, fromMe: fromMe, timestamp: timestamp, type: .text, format: .baileys)
+                message.senderName = try fields.string("pushName")
+                message.pending = true
+                return message
             }
             throw fields.missing("message")
         }

@@ -31,6 +31,14 @@ public struct Message: Sendable, Equatable {
     public var details: JSONObject
     public static let detailKeys = ["location", "contacts", "reaction", "interactive"]
     public var format: Format
+    /// The host's own per-chat sequence number, when it has one: it lets Parley see a gap
+    /// (a message that has not arrived yet) instead of guessing from timestamps.
+    public var sequence: Int64?
+    /// Replayed after a reconnect (Baileys `append`, history sync), not received live.
+    public var history = false
+    /// A placeholder whose content has not arrived yet (Baileys decryption stub,
+    /// `messageStubType` 2): journaled as pending; the real payload under the same id completes it.
+    public var pending = false
 
     public init(
         id: String, chat: String, from: String, fromMe: Bool = false, timestamp: Int64, type: Kind,
@@ -110,6 +118,9 @@ extension Message {
             object.append("quoted", .object(q))
         }
         for member in details.members { object.append(member.key, member.value) }
+        if let sequence { object.append("sequence", .int(sequence)) }
+        if history { object.append("history", .bool(true)) }
+        if pending { object.append("pending", .bool(true)) }
         return .object(object)
     }
 }

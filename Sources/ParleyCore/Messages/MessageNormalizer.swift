@@ -7,12 +7,26 @@ public enum MessageNormalizer {
             throw ParleyError(.invalidMessage, "a message must be a JSON object, got \(value.typeName)")
         }
         let fields = FieldReader(object)
+        var message: Message
         switch detectFormat(fields) {
-        case .baileys: return try BaileysMessage.normalize(fields)
-        case .whatsappWeb: return try WhatsAppWebMessage.normalize(fields)
-        case .cloudAPI: return try CloudAPIMessage.normalize(fields, senderName: nil)
-        case .normalized: return try normalizeParleyForm(fields)
+        case .baileys: message = try BaileysMessage.normalize(fields)
+        case .whatsappWeb: message = try WhatsAppWebMessage.normalize(fields)
+        case .cloudAPI: message = try CloudAPIMessage.normalize(fields, senderName: nil)
+        case .normalized: message = try normalizeParleyForm(fields)
         }
+        try readHostMarks(fields, into: &message)
+        return message
+    }
+
+    /// Fields a host may add to a message of any format: its own per-chat `"sequence"`
+    /// number, `"history": true` for a replayed message (Baileys `append`, history sync).
+    static func readHostMarks(_ fields: FieldReader, into message: inout Message) throws(ParleyError) {
+        if let sequence = try fields.integer("sequence") {
+            guard sequence >= 0 else { throw ParleyError(.invalidMessage, "sequence must not be negative, got \(sequence)") }
+            message.sequence = sequence
+        }
+        if try fields.bool("history") == true { message.history = true }
+        if message.format == .normalized, try fields.bool("pending") == true { message.pending = true }
     }
 
     static func detectFormat(_ fields: FieldReader) -> Message.Format {

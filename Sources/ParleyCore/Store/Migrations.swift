@@ -48,6 +48,20 @@ enum Migrations {
         ) WITHOUT ROWID;
         CREATE INDEX idempotency_by_expiry ON idempotency (expires_at);
         """,
+        // 4: message states beyond "processed" (received, pending, failed, dead, resolved,
+        // duplicate) with the retry schedule and error history of the dead-letter queue; the
+        // content hash for duplicates re-sent under new ids; per-chat order marks.
+        """
+        ALTER TABLE messages ADD COLUMN priority INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE messages ADD COLUMN content_hash INTEGER;
+        ALTER TABLE messages ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE messages ADD COLUMN next_attempt_at INTEGER;
+        ALTER TABLE messages ADD COLUMN errors TEXT;
+        CREATE INDEX messages_unfinished ON messages (state, next_attempt_at) WHERE state IN ('received', 'failed', 'dead');
+        CREATE INDEX messages_by_content ON messages (chat, content_hash) WHERE content_hash IS NOT NULL;
+        ALTER TABLE chats ADD COLUMN last_timestamp INTEGER;
+        ALTER TABLE chats ADD COLUMN last_sequence INTEGER;
+        """,
     ]
 
     static func apply(to db: SQLiteConnection) throws(ParleyError) {

@@ -88,6 +88,8 @@ final class SQLiteConnection {
         }
     }
 
+    var lastInsertRowID: Int64 { handle.map { sqlite3_last_insert_rowid($0) } ?? 0 }
+
     var changes: Int { handle.map { Int(sqlite3_changes($0)) } ?? 0 }
 
     struct Statement {

@@ -22,13 +22,18 @@ public final class Store: Sendable {
 
     private let connection: Mutex<Locked>
     private let checkpointer: Checkpointer?
-    private let groupCommit = GroupCommit()
+    let groupCommit = GroupCommit()
     public let path: String?
+    /// A message with the same chat, sender and content as one stored within this many
+    /// seconds is a duplicate re-sent under a new id (0: only ids count).
+    public let contentWindowSeconds: Int64
 
     /// `path` nil opens a private in-memory store. A write waits up to `busyTimeoutMillis` for
     /// another process's lock, then fails with `.busy`.
-    public init(path: String?, synchronous: Synchronous = .normal, busyTimeoutMillis: Int = 5_000) throws(ParleyError) {
+    public init(path: String?, synchronous: Synchronous = .normal, busyTimeoutMillis: Int = 5_000,
+                contentWindowSeconds: Int64 = 300) throws(ParleyError) {
         self.path = path
+        self.contentWindowSeconds = contentWindowSeconds
         let db = try SQLiteConnection(path: path ?? ":memory:", busyTimeoutMillis: busyTimeoutMillis)
         do {
             try Self.prepare(db, inMemory: path == nil, synchronous: synchronous)
@@ -103,88 +108,6 @@ public final class Store: Sendable {
             return state.db != nil
         }
         if wasOpen { checkpointer?.stop() }
-    }
-
-    /// The stored context of a message processed before, if any.
-    public func context(chat: String, id: String) throws(ParleyError) -> String? {
-        try withConnection { db throws(ParleyError) in try Self.context(chat: chat, id: id, in: db) }
-    }
-
-    /// One message to journal. `compose` runs inside the store's transaction with the chat's
-    /// threading state (and the thread of the message it quotes, if stored): it assigns the
-    /// thread and returns the context to store.
-    struct JournalEntry {
-        let message: Message
-        let compose: (inout ChatConversation, ConversationThread?) -> (context: JSONValue, decision: ThreadDecision)
-    }
-
-    enum Journaled {
-        /// The context as built and as stored (serialized once, handed to the host as is).
-        case stored(JSONValue, text: String)
-        /// Already journaled (by an earlier call or another thread): its stored context.
-        case duplicate(String)
-    }
-
-    /// Journals messages in one transaction (one commit, one WAL sync point): all are stored
-    /// or, on failure, none, and the chat cache then keeps its committed state.
-    func journal(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
-        try groupCommit.journal(entries) { (group) throws(ParleyError) in try journalNow(group, receivedAt: receivedAt) }
-    }
-
-    private func journalNow(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
-        try withLocked { state, db throws(ParleyError) in
-            var working: [String: ChatConversation] = [:]
-            let results = try db.transaction { () throws(ParleyError) -> [Journaled] in
-                var results: [Journaled] = []
-                results.reserveCapacity(entries.count)
-                for entry in entries {
-                    let message = entry.message
-                    if let stored = try Self.context(chat: message.chat, id: message.id, in: db) {
-                        results.append(.duplicate(stored))
-                        continue
-                    }
-                    var chat: ChatConversation
-                    if let known = working[message.chat] ?? state.chats[message.chat] {
-                        chat = known
-                    } else {
-                        chat = try Self.loadChat(message.chat, from: db)
-                    }
-                    var quoted: ConversationThread?
-                    if let quotedID = message.quoted?.id {
-                        quoted = try Self.thread(ofMessage: quotedID, chat: message.chat, in: db)
-                    }
-                    let composed = entry.compose(&chat, quoted)
-                    let text = JSONWriter.string(composed.context)
-                    try Self.insert(message, context: text, thread: composed.decision.thread.id, receivedAt: receivedAt, into: db)
-                    for thread in composed.decision.closed + [composed.decision.thread] {
-                        try Self.save(thread, into: db)
-                    }
-                    try Self.save(chat, into: db)
-                    working[message.chat] = chat
-                    results.append(.stored(composed.context, text: text))
-                }
-                return results
-            }
-            if state.chats.count + working.count > Locked.maxCachedChats { state.chats.removeAll(keepingCapacity: true) }
-            state.chats.merge(working) { $1 }
-            return results
-        }
-    }
-
-    private static func context(chat: String, id: String, in db: SQLiteConnection) throws(ParleyError) -> String? {
-        try db.statement("SELECT context FROM messages WHERE chat = ?1 AND id = ?2")
-            .bind([.text(chat), .text(id)]).firstRow { $0.text(0) } ?? nil
-    }
-
-    private static func insert(_ message: Message, context: String, thread: String, receivedAt: Int64, into db: SQLiteConnection) throws(ParleyError) {
-        try db.statement("""
-            INSERT INTO messages (chat, id, sender, timestamp, type, format, state, context, received_at, thread)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'processed', ?7, ?8, ?9)
-            """)
-            .bind([
-                .text(message.chat), .text(message.id), .text(message.from), .int(message.timestamp),
-                .text(message.type.rawValue), .text(message.format.rawValue), .text(context), .int(receivedAt), .text(thread),
-            ]).run()
     }
 
     /// How many messages the journal holds.

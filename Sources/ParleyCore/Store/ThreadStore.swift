@@ -2,15 +2,21 @@
 extension Store {
     static func loadChat(_ chat: String, from db: SQLiteConnection) throws(ParleyError) -> ChatConversation {
         var conversation = ChatConversation(chat: chat)
-        let row = try db.statement("SELECT thread_count, current_thread, sentiment_average, sentiment_count FROM chats WHERE chat = ?1")
+        let row = try db.statement("""
+            SELECT thread_count, current_thread, sentiment_average, sentiment_count, last_timestamp, last_sequence
+            FROM chats WHERE chat = ?1
+            """)
             .bind([.text(chat)]).firstRow { row in
-                (row.int(0), row.text(1), row.isNull(2) ? nil : row.double(2), row.int(3))
+                (row.int(0), row.text(1), row.isNull(2) ? nil : row.double(2), row.int(3),
+                 row.isNull(4) ? nil : row.int(4), row.isNull(5) ? nil : row.int(5))
             }
-        if let (count, current, average, sentimentCount) = row {
+        if let (count, current, average, sentimentCount, lastTimestamp, lastSequence) = row {
             conversation.threadCount = Int(count)
             conversation.currentThreadID = current
             conversation.sentimentAverage = average
             conversation.sentimentCount = Int(sentimentCount)
+            conversation.lastTimestamp = lastTimestamp
+            conversation.lastSequence = lastSequence
         }
         conversation.threads = try threads(
             sql: "SELECT summary FROM threads WHERE chat = ?1 AND state = 'open' ORDER BY last_activity", [.text(chat)], in: db)
@@ -19,11 +25,14 @@ extension Store {
 
     static func save(_ chat: ChatConversation, into db: SQLiteConnection) throws(ParleyError) {
         try db.statement("""
-            INSERT INTO chats (chat, thread_count, current_thread, sentiment_average, sentiment_count) VALUES (?1, ?2, ?3, ?4, ?5)
-            ON CONFLICT (chat) DO UPDATE SET thread_count = ?2, current_thread = ?3, sentiment_average = ?4, sentiment_count = ?5
+            INSERT INTO chats (chat, thread_count, current_thread, sentiment_average, sentiment_count, last_timestamp, last_sequence)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT (chat) DO UPDATE SET thread_count = ?2, current_thread = ?3, sentiment_average = ?4, sentiment_count = ?5,
+                last_timestamp = ?6, last_sequence = ?7
             """)
             .bind([.text(chat.chat), .int(Int64(chat.threadCount)), chat.currentThreadID.map(SQLiteValue.text) ?? .null,
-                   chat.sentimentAverage.map(SQLiteValue.double) ?? .null, .int(Int64(chat.sentimentCount))])
+                   chat.sentimentAverage.map(SQLiteValue.double) ?? .null, .int(Int64(chat.sentimentCount)),
+                   chat.lastTimestamp.map(SQLiteValue.int) ?? .null, chat.lastSequence.map(SQLiteValue.int) ?? .null])
             .run()
     }
 

@@ -1,0 +1,312 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One message's result from the asynchronous core: its context (JSON text) or its error.
+public struct Outcome: Sendable {
+    public let ticket: Int64
+    public let result: Result<String, ParleyError>
+    public let recovered: Bool
+
+    /// {"ticket", "status": "PARLEY_OK"|status name, "recovered"?, "context" | "error"}, the
+    /// context embedded as stored (not parsed and written again).
+    public var json: String {
+        var text = "{\"ticket\":\(ticket),\"status\":"
+        switch result {
+        case .success(let context):
+            text += "\"PARLEY_OK\""
+            if recovered { text += ",\"recovered\":true" }
+            text += ",\"context\":" + context
+        case .failure(let error):
+            text += JSONWriter.string(.string(error.kind.statusName))
+            if recovered { text += ",\"recovered\":true" }
+            text += ",\"error\":" + JSONWriter.string(["status": .string(error.kind.statusName), "message": .string(error.message)])
+        }
+        return text + "}"
+    }
+}
+
+/// The parallel core: worker threads that take chats from the `WorkScheduler` and process
+/// their messages through `work`, and the hand-back of results, to a callback (called on the
+/// worker, in each chat's order) or to a queue the host polls. Bounded: `outstanding` counts
+/// every message accepted and not yet handed back, and `accept` refuses work above the
+/// high-water mark until it falls to the low-water mark.
+final class WorkerPool: @unchecked Sendable {
+    // @unchecked: every mutable field below changes only under `mutex`.
+    typealias Callback = @Sendable (Outcome) -> Void
+    typealias Work = @Sendable ([WorkScheduler.Item]) -> [Outcome]
+
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    /// Signalled when work arrives or a held-back message may go.
+    private let workReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    /// Signalled when results arrive or messages finish (poll, drain).
+    private let progress = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    private var scheduler: WorkScheduler
+    private var results: [Outcome] = []
+    private var resultsHead = 0
+    private var callback: Callback?
+    /// Accepted and not yet handed back (queued, being processed, or waiting to be polled).
+    private(set) var outstanding = 0
+    /// Taken by a worker or queued: what `drain` waits for.
+    private var unfinished = 0
+    private var saturated = false
+    private var workers = 0
+    private var idleWorkers = 0
+    private var stopping = false
+    private var threads: [pthread_t] = []
+    private let settings: AsyncSettings
+    /// Set once by the engine right after it is built, before any work arrives.
+    private var work: Work = { items in items.map { Outcome(ticket: $0.ticket, result: .failure(ParleyError(.internal, "no worker attached")), recovered: $0.recovered) } }
+    /// Messages of one chat a worker takes at once (journaled in one transaction).
+    private let batchLimit = 64
+
+    init(settings: AsyncSettings) {
+        self.settings = settings
+        scheduler = WorkScheduler(settings: .init(reorderWindowMillis: settings.reorderWindowMillis, holdMillis: settings.holdMillis))
+        pthread_mutex_init(mutex, nil)
+        for condition in [workReady, progress] {
+            var attributes = pthread_condattr_t()
+            pthread_condattr_init(&attributes)
+            pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+            pthread_cond_init(condition, &attributes)
+            pthread_condattr_destroy(&attributes)
+        }
+    }
+
+    deinit {
+        pthread_cond_destroy(workReady)
+        pthread_cond_destroy(progress)
+        pthread_mutex_destroy(mutex)
+        workReady.deallocate()
+        progress.deallocate()
+        mutex.deallocate()
+    }
+
+    func attach(_ work: @escaping Work) {
+        locked { self.work = work }
+    }
+
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
+    }
+
+    private func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+
+    /// Whether new work may be accepted now (backpressure), reserving a place for it when so.
+    /// A reserved place is filled by `enqueue` or `deliver`, or given back by `cancel`.
+    func reserve() throws(ParleyError) {
+        try locked { () throws(ParleyError) in
+            guard !stopping else { throw ParleyError(.storage, "the engine is closing") }
+            if saturated && outstanding <= settings.lowWater { saturated = false }
+            if !saturated && outstanding >= settings.highWater { saturated = true }
+            guard !saturated else {
+                throw ParleyError(.busy, "\(outstanding) messages are waiting to be processed or collected "
+                    + "(queue.highWater \(settings.highWater)); retry when fewer than \(settings.lowWater + 1) wait")
+            }
+            outstanding += 1
+        }
+    }
+
+    func cancel() {
+        locked { outstanding -= 1; pthread_cond_broadcast(progress) }
+    }
+
+    /// Queues a reserved message for the workers.
+    func enqueue(_ item: WorkScheduler.Item) {
+        locked {
+            scheduler.add(item, now: Self.now())
+            unfinished += 1
+            startWorkerIfNeeded()
+            pthread_cond_signal(workReady)
+        }
+    }
+
+    /// Queues messages recovered at open; they bypass backpressure (they were accepted before).
+    func recover(_ items: [WorkScheduler.Item]) {
+        locked {
+            for item in items {
+                outstanding += 1
+                unfinished += 1
+                scheduler.add(item, now: Self.now())
+            }
+            startWorkerIfNeeded()
+            pthread_cond_broadcast(workReady)
+        }
+    }
+
+    /// Hands back a reserved message's result that needs no processing (a duplicate).
+    func deliver(_ outcome: Outcome) {
+        if let callback = locked({ callback }) {
+            callback(outcome)
+            locked { outstanding -= 1; pthread_cond_broadcast(progress) }
+        } else {
+            locked {
+                results.append(outcome)
+                pthread_cond_broadcast(progress)
+            }
+        }
+    }
+
+    /// Sets (or, with nil, clears) the callback; results waiting to be polled go to it now.
+    func setCallback(_ newCallback: Callback?) {
+        let waiting: [Outcome] = locked {
+            callback = newCallback
+            guard newCallback != nil else { return [] }
+            let pending = Array(results[resultsHead...])
+            results.removeAll()
+            resultsHead = 0
+            return pending
+        }
+        guard let newCallback, !waiting.isEmpty else { return }
+        for outcome in waiting { newCallback(outcome) }
+        locked { outstanding -= waiting.count; pthread_cond_broadcast(progress) }
+    }
+
+    /// Up to `max` results, waiting up to `timeoutMillis` (0: no wait, negative: forever)
+    /// for the first one.
+    func poll(max: Int, timeoutMillis: Int) -> [Outcome] {
+        locked {
+            let deadline = timeoutMillis > 0 ? Self.now() + Int64(timeoutMillis) : nil
+            while resultsHead == results.count && timeoutMillis != 0 && !stopping {
+                if let deadline {
+                    guard Self.now() < deadline else { break }
+                    wait(progress, until: deadline)
+                } else {
+                    pthread_cond_wait(progress, mutex)
+                }
+            }
+            let end = min(results.count, resultsHead + max)
+            let taken = Array(results[resultsHead..<end])
+            resultsHead = end
+            if resultsHead == results.count {
+                results.removeAll(keepingCapacity: results.count < 4096)
+                resultsHead = 0
+            }
+            outstanding -= taken.count
+            pthread_cond_broadcast(progress)
+            return taken
+        }
+    }
+
+    /// Waits until every accepted message is processed (its result handed to the callback or
+    /// queued for poll); false when `timeoutMillis` (negative: forever) ran out first.
+    func drain(timeoutMillis: Int) -> Bool {
+        locked {
+            let deadline = timeoutMillis >= 0 ? Self.now() + Int64(timeoutMillis) : nil
+            while unfinished > 0 {
+                if let deadline {
+                    guard Self.now() < deadline else { return false }
+                    wait(progress, until: deadline)
+                } else {
+                    pthread_cond_wait(progress, mutex)
+                }
+            }
+            return true
+        }
+    }
+
+    /// Counts for metrics and tests.
+    var counts: (outstanding: Int, waiting: Int, workers: Int, results: Int) {
+        locked { (outstanding, scheduler.waiting, workers, results.count - resultsHead) }
+    }
+
+    /// Lets the workers finish the messages they hold, then stops them. Queued messages stay
+    /// in the journal as received and are recovered at the next open.
+    func stop() {
+        let running: [pthread_t] = locked {
+            stopping = true
+            pthread_cond_broadcast(workReady)
+            pthread_cond_broadcast(progress)
+            return threads
+        }
+        for thread in running { pthread_join(thread, nil) }
+        locked { threads.removeAll() }
+    }
+
+    /// Starts a worker when there are fewer than the minimum, or when chats wait and every
+    /// worker is busy and the maximum allows another. Called under the lock.
+    private func startWorkerIfNeeded() {
+        guard !stopping else { return }
+        let wanted = workers < settings.minWorkers || (idleWorkers == 0 && scheduler.readyChats > 0 && workers < settings.maxWorkers)
+        guard wanted else { return }
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let rc = pthread_create(&thread, nil, { context in
+            let pool = Unmanaged<WorkerPool>.fromOpaque(context!).takeRetainedValue()
+            pool.runWorker()
+            return nil
+        }, context)
+        guard rc == 0 else {
+            Unmanaged<WorkerPool>.fromOpaque(context).release()
+            return
+        }
+        workers += 1
+        threads.append(thread)
+    }
+
+    private func wait(_ condition: UnsafeMutablePointer<pthread_cond_t>, until deadline: Int64) {
+        var time = timespec(tv_sec: Int(deadline / 1000), tv_nsec: Int(deadline % 1000) * 1_000_000)
+        pthread_cond_timedwait(condition, mutex, &time)
+    }
+
+    /// A worker: takes a ready chat's messages, processes them, hands back their results in
+    /// order, frees the chat. An extra worker (above the minimum) idle for two seconds exits.
+    private func runWorker() {
+        pthread_mutex_lock(mutex)
+        var idleSince = Self.now()
+        while !stopping {
+            let now = Self.now()
+            guard let items = scheduler.next(now: now, limit: batchLimit) else {
+                if workers > settings.minWorkers && now - idleSince >= 2_000 { break }
+                idleWorkers += 1
+                let wake = min(scheduler.nextRelease ?? now + 1_000, now + 1_000)
+                wait(workReady, until: max(wake, now + 1))
+                idleWorkers -= 1
+                continue
+            }
+            if scheduler.readyChats > 0 { startWorkerIfNeeded() }
+            let callback = self.callback
+            let work = self.work
+            pthread_mutex_unlock(mutex)
+
+            let outcomes = work(items)
+            if let callback { for outcome in outcomes { callback(outcome) } }
+
+            pthread_mutex_lock(mutex)
+            if callback == nil {
+                results.append(contentsOf: outcomes)
+                if self.callback != nil {
+                    // The host set a callback while these were processed: they go to it too.
+                    pthread_mutex_unlock(mutex)
+                    setCallback(self.callbackSnapshot)
+                    pthread_mutex_lock(mutex)
+                }
+            } else {
+                outstanding -= outcomes.count
+            }
+            unfinished -= items.count
+            scheduler.finished(items[0].message.chat, now: Self.now())
+            pthread_cond_broadcast(progress)
+            pthread_cond_signal(workReady)
+            idleSince = Self.now()
+        }
+        workers -= 1
+        if !stopping, let index = threads.firstIndex(where: { pthread_equal($0, pthread_self()) != 0 }) {
+            // Scaled down: nobody will join this thread.
+            threads.remove(at: index)
+            pthread_detach(pthread_self())
+        }
+        pthread_mutex_unlock(mutex)
+    }
+
+    private var callbackSnapshot: Callback? {
+        locked { callback }
+    }
+}

@@ -1,0 +1,250 @@
+/// The message journal: one row per (chat, id), moving through committed states.
+///
+///     received ──▶ processed ──▶ failed ⇄ (retried) ──▶ dead ──▶ resolved
+///        ▲             │
+///     pending          └─ or duplicate (the same content re-sent under a new id)
+///
+/// `received`: accepted by `submit`, not processed yet (recovered on open). `pending`: a
+/// placeholder whose content has not arrived (a Baileys decryption stub); the real payload
+/// completes it. Rows in either state carry {"status", "format", "message"} as their context;
+/// every other state carries the enriched context.
+extension Store {
+    public enum MessageState: String, Sendable {
+        case received, pending, processed, duplicate, failed, dead, resolved
+
+        /// A row in this state still waits for its content or its processing: a message with
+        /// its id completes it instead of being a duplicate.
+        var awaitsCompletion: Bool { self == .received || self == .pending }
+    }
+
+    /// One message to journal. `compose` runs inside the store's transaction with the chat's
+    /// threading state (and the thread of the message it quotes, if stored): it assigns the
+    /// thread and returns the context to store. A pending placeholder has no `compose`.
+    struct JournalEntry {
+        let message: Message
+        let compose: ((inout ChatConversation, ConversationThread?) -> (context: JSONValue, decision: ThreadDecision))?
+    }
+
+    enum Journaled {
+        /// The context as built and as stored (serialized once, handed to the host as is).
+        case stored(JSONValue, text: String)
+        /// Already journaled (by an earlier call, another thread, or the same content under
+        /// another id): the context to hand out, marked duplicate.
+        case duplicate(String)
+        /// A placeholder seen again while still waiting for its content: its stored context.
+        case stillPending(String)
+    }
+
+    /// The stored context of a message journaled before, if it is complete (not received or
+    /// pending).
+    public func context(chat: String, id: String) throws(ParleyError) -> String? {
+        try withConnection { db throws(ParleyError) in
+            guard let row = try Self.row(chat: chat, id: id, in: db), !row.state.awaitsCompletion else { return nil }
+            return row.context
+        }
+    }
+
+    /// Journals messages in one transaction (one commit, one WAL sync point): all are stored
+    /// or, on failure, none, and the chat cache then keeps its committed state.
+    func journal(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
+        try groupCommit.journal(entries) { (group) throws(ParleyError) in try journalNow(group, receivedAt: receivedAt) }
+    }
+
+    private func journalNow(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
+        try withLocked { state, db throws(ParleyError) in
+            var working: [String: ChatConversation] = [:]
+            let results = try db.transaction { () throws(ParleyError) -> [Journaled] in
+                var results: [Journaled] = []
+                results.reserveCapacity(entries.count)
+                for entry in entries {
+                    let message = entry.message
+                    let existing = try Self.row(chat: message.chat, id: message.id, in: db)
+                    if let existing, existing.state == .pending && message.pending {
+                        results.append(.stillPending(existing.context))
+                        continue
+                    }
+                    if let existing, !existing.state.awaitsCompletion {
+                        results.append(.duplicate(existing.context))
+                        continue
+                    }
+                    guard let compose = entry.compose else {
+                        // A placeholder: kept as pending until its content arrives.
+                        let context = EnrichedContext.unprocessed(message, status: .pending)
+                        let text = JSONWriter.string(context)
+                        try Self.insert(message, state: .pending, context: text, thread: nil, contentHash: nil,
+                                        priority: 1, receivedAt: receivedAt, into: db)
+                        results.append(.stored(context, text: text))
+                        continue
+                    }
+                    let contentHash = Self.contentHash(of: message)
+                    if let contentHash, contentWindowSeconds > 0,
+                       let original = try Self.sameContent(as: message, hash: contentHash, window: contentWindowSeconds, in: db) {
+                        let text = try EnrichedContext.contentDuplicate(of: original.context, originalID: original.id, message: message)
+                        try Self.store(message, over: existing?.seq, state: .duplicate, context: text, thread: nil,
+                                       contentHash: nil, receivedAt: receivedAt, into: db)
+                        results.append(.duplicate(text))
+                        continue
+                    }
+                    var chat: ChatConversation
+                    if let known = working[message.chat] ?? state.chats[message.chat] {
+                        chat = known
+                    } else {
+                        chat = try Self.loadChat(message.chat, from: db)
+                    }
+                    var quoted: ConversationThread?
+                    if let quotedID = message.quoted?.id {
+                        quoted = try Self.thread(ofMessage: quotedID, chat: message.chat, in: db)
+                    }
+                    let composed = compose(&chat, quoted)
+                    let text = JSONWriter.string(composed.context)
+                    try Self.store(message, over: existing?.seq, state: .processed, context: text,
+                                   thread: composed.decision.thread.id, contentHash: contentHash, receivedAt: receivedAt, into: db)
+                    for thread in composed.decision.closed + [composed.decision.thread] {
+                        try Self.save(thread, into: db)
+                    }
+                    try Self.save(chat, into: db)
+                    working[message.chat] = chat
+                    results.append(.stored(composed.context, text: text))
+                }
+                return results
+            }
+            if state.chats.count + working.count > Locked.maxCachedChats { state.chats.removeAll(keepingCapacity: true) }
+            state.chats.merge(working) { $1 }
+            return results
+        }
+    }
+
+    /// What `receive` found: a new row (to be processed), or the row already journaled
+    /// under the message's (chat, id).
+    enum Receipt {
+        case accepted(ticket: Int64)
+        case existing(ticket: Int64, state: MessageState, context: String)
+    }
+
+    /// Journals a message as received (accepted, not processed yet) so it survives a crash
+    /// before its processing commits. Its row's `seq` is its ticket. A pending placeholder
+    /// with the same id becomes received (its content has arrived).
+    func receive(_ message: Message, priority: Int, receivedAt: Int64) throws(ParleyError) -> Receipt {
+        try withConnection { db throws(ParleyError) in
+                try db.transaction { () throws(ParleyError) -> Receipt in
+                    let state: MessageState = message.pending ? .pending : .received
+                    let context = JSONWriter.string(EnrichedContext.unprocessed(message, status: state))
+                    if let existing = try Self.row(chat: message.chat, id: message.id, in: db) {
+                        guard existing.state == .pending && !message.pending else {
+                            return .existing(ticket: existing.seq, state: existing.state, context: existing.context)
+                        }
+                        try db.statement("UPDATE messages SET state = 'received', context = ?2, priority = ?3, received_at = ?4 WHERE seq = ?1")
+                            .bind([.int(existing.seq), .text(context), .int(Int64(priority)), .int(receivedAt)]).run()
+                        return .accepted(ticket: existing.seq)
+                    }
+                    let seq = try Self.insert(message, state: state, context: context, thread: nil, contentHash: nil,
+                                              priority: priority, receivedAt: receivedAt, into: db)
+                    return message.pending ? .existing(ticket: seq, state: .pending, context: context) : .accepted(ticket: seq)
+                }
+        }
+    }
+
+    /// A message accepted but not processed (a crash came between), to be processed again.
+    struct Unfinished: Sendable {
+        let ticket: Int64
+        let message: Message
+        let priority: Int
+    }
+
+    /// Every received-but-unprocessed message, oldest first.
+    func unfinished() throws(ParleyError) -> [Unfinished] {
+        var rows: [(Int64, String, Int)] = []
+        try withConnection { db throws(ParleyError) in
+            try db.statement("SELECT seq, context, priority FROM messages WHERE state = 'received' ORDER BY seq")
+                .forEachRow { row in rows.append((row.int(0), row.text(1) ?? "", Int(row.int(2)))) }
+        }
+        var unfinished: [Unfinished] = []
+        for (seq, context, priority) in rows {
+            unfinished.append(Unfinished(ticket: seq, message: try EnrichedContext.message(ofUnprocessed: context), priority: priority))
+        }
+        return unfinished
+    }
+
+    struct Row {
+        let seq: Int64
+        let state: MessageState
+        let context: String
+    }
+
+    static func row(chat: String, id: String, in db: SQLiteConnection) throws(ParleyError) -> Row? {
+        let found = try db.statement("SELECT seq, state, context FROM messages WHERE chat = ?1 AND id = ?2")
+            .bind([.text(chat), .text(id)]).firstRow { ($0.int(0), $0.text(1) ?? "", $0.text(2) ?? "") }
+        guard let (seq, name, context) = found else { return nil }
+        guard let state = MessageState(rawValue: name) else {
+            throw ParleyError(.corrupt, "message \(id) has an unknown state \"\(name)\"")
+        }
+        return Row(seq: seq, state: state, context: context)
+    }
+
+    /// A message of the same chat and sender with the same content, stored within `window`
+    /// seconds of this one's timestamp.
+    private static func sameContent(as message: Message, hash: Int64, window: Int64,
+                                    in db: SQLiteConnection) throws(ParleyError) -> (id: String, context: String)? {
+        try db.statement("""
+            SELECT id, context FROM messages WHERE chat = ?1 AND content_hash = ?2 AND timestamp BETWEEN ?3 AND ?4
+            ORDER BY seq LIMIT 1
+            """)
+            .bind([.text(message.chat), .int(hash), .int(message.timestamp - window), .int(message.timestamp + window)])
+            .firstRow { ($0.text(0) ?? "", $0.text(1) ?? "") }
+    }
+
+    /// FNV-1a over the sender and the content (text, and the media's hash when known); nil
+    /// for a message with neither, which never counts as a re-send.
+    static func contentHash(of message: Message) -> Int64? {
+        guard !message.text.isEmpty || message.media?.sha256 != nil else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ part: String) {
+            for byte in part.utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            hash ^= 0xff
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        mix(message.from)
+        mix(message.type.rawValue)
+        mix(message.text)
+        mix(message.media?.sha256 ?? "")
+        return Int64(bitPattern: hash)
+    }
+
+    @discardableResult
+    private static func insert(_ message: Message, state: MessageState, context: String, thread: String?, contentHash: Int64?,
+                               priority: Int, receivedAt: Int64, into db: SQLiteConnection) throws(ParleyError) -> Int64 {
+        try db.statement("""
+            INSERT INTO messages (chat, id, sender, timestamp, type, format, state, context, received_at, thread, content_hash, priority)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            """)
+            .bind([
+                .text(message.chat), .text(message.id), .text(message.from), .int(message.timestamp),
+                .text(message.type.rawValue), .text(message.format.rawValue), .text(state.rawValue), .text(context),
+                .int(receivedAt), thread.map(SQLiteValue.text) ?? .null, contentHash.map(SQLiteValue.int) ?? .null,
+                .int(Int64(priority)),
+            ]).run()
+        return db.lastInsertRowID
+    }
+
+    /// Inserts the message's row, or completes the received or pending row `seq`.
+    private static func store(_ message: Message, over seq: Int64?, state: MessageState, context: String, thread: String?,
+                              contentHash: Int64?, receivedAt: Int64, into db: SQLiteConnection) throws(ParleyError) {
+        guard let seq else {
+            try insert(message, state: state, context: context, thread: thread, contentHash: contentHash,
+                       priority: 1, receivedAt: receivedAt, into: db)
+            return
+        }
+        try db.statement("""
+            UPDATE messages SET sender = ?2, timestamp = ?3, type = ?4, format = ?5, state = ?6, context = ?7, thread = ?8,
+                content_hash = ?9 WHERE seq = ?1
+            """)
+            .bind([
+                .int(seq), .text(message.from), .int(message.timestamp), .text(message.type.rawValue),
+                .text(message.format.rawValue), .text(state.rawValue), .text(context), thread.map(SQLiteValue.text) ?? .null,
+                contentHash.map(SQLiteValue.int) ?? .null,
+            ]).run()
+    }
+}

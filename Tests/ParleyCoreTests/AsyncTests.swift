@@ -1,0 +1,188 @@
+import Testing
+@testable import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The asynchronous core: submit, poll, callback, drain, order, priorities, backpressure,
+/// recovery after a stop with work queued.
+@Suite struct AsyncTests {
+    static func message(_ id: String, chat: String = "c1@c.us", at timestamp: Int64, text: String? = nil, sequence: Int64? = nil) -> Message {
+        var message = Message(id: id, chat: chat, from: chat, timestamp: timestamp, type: .text, text: text ?? "message \(id) about unit 4B")
+        message.sequence = sequence
+        return message
+    }
+
+    func temporaryDirectory() -> String {
+        var template = Array("/tmp/parley-async-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    /// Polls until `count` results came back (or 10 s passed).
+    func collect(_ engine: Engine, _ count: Int) -> [Outcome] {
+        var outcomes: [Outcome] = []
+        let deadline = WorkerPool.now() + 10_000
+        while outcomes.count < count && WorkerPool.now() < deadline {
+            outcomes += engine.poll(max: 100, timeoutMillis: 200)
+        }
+        return outcomes
+    }
+
+    func context(_ outcome: Outcome) throws -> JSONValue {
+        try JSONParser.parse(try outcome.result.get())
+    }
+
+    @Test func everyChatComesBackInOrderAcrossWorkers() throws {
+        var config = Configuration()
+        config.async.minWorkers = 2
+        config.async.maxWorkers = 4
+        let engine = try Engine(configuration: config)
+        defer { engine.close() }
+        var tickets: [Int64: Message] = [:]
+        for i in 0..<300 {
+            let message = Self.message("m\(i)", chat: "chat\(i % 7)@c.us", at: 1_764_000_000 + Int64(i))
+            tickets[try engine.submit(message, priority: Priority(rawValue: i % 3)!)] = message
+        }
+        #expect(engine.drain(timeoutMillis: 10_000))
+        let outcomes = collect(engine, 300)
+        #expect(outcomes.count == 300)
+        var lastTimestamp: [String: Int64] = [:]
+        for outcome in outcomes {
+            let context = try context(outcome)
+            #expect(context["status"] == "processed")
+            let message = try #require(tickets[outcome.ticket])
+            #expect(context[path: "message", "id"]?.stringValue == message.id)
+            #expect(lastTimestamp[message.chat].map { $0 < message.timestamp } ?? true, "chat \(message.chat) out of order")
+            lastTimestamp[message.chat] = message.timestamp
+        }
+        #expect(try engine.store.messageCount() == 300)
+    }
+
+    @Test func highPriorityChatsGoFirstAndLowIsNotStarved() {
+        var scheduler = WorkScheduler(settings: .init())
+        for i in 0..<20 {
+            for (lane, name) in [(Priority.low, "low"), (.normal, "normal"), (.high, "high")] {
+                let message = Self.message("\(name)\(i)", chat: "\(name)\(i)", at: 1)
+                scheduler.add(.init(ticket: Int64(i), message: message, priority: lane, arrivedAt: 0, recovered: false), now: 0)
+            }
+        }
+        var order: [String] = []
+        while let items = scheduler.next(now: 0, limit: 8) {
+            order.append(String(items[0].message.chat.prefix { $0.isLetter }))
+            scheduler.finished(items[0].message.chat, now: 0)
+        }
+        #expect(order.count == 60)
+        #expect(order.prefix(7).filter { $0 == "high" }.count == 4)
+        #expect(order.prefix(14).contains("low"), "low must be served within two cycles: \(order.prefix(14))")
+        #expect(order.prefix(20).filter { $0 == "high" }.count > order.prefix(20).filter { $0 == "normal" }.count)
+    }
+
+    @Test func aMessageAheadOfASequenceGapWaitsForIt() throws {
+        var config = Configuration()
+        config.async.reorderWindowMillis = 5_000
+        let engine = try Engine(configuration: config)
+        defer { engine.close() }
+        _ = try engine.submit(Self.message("s1", at: 100, sequence: 1))
+        #expect(collect(engine, 1).count == 1)
+        _ = try engine.submit(Self.message("s3", at: 102, sequence: 3))
+        #expect(engine.poll(max: 10, timeoutMillis: 300).isEmpty, "s3 must wait for s2")
+        _ = try engine.submit(Self.message("s2", at: 101, sequence: 2))
+        let ids = try collect(engine, 2).map { try context($0)[path: "message", "id"]?.stringValue }
+        #expect(ids == ["s2", "s3"])
+    }
+
+    @Test func aGapThatNeverFillsIsReleasedAfterTheWindowAndReported() throws {
+        var config = Configuration()
+        config.async.reorderWindowMillis = 150
+        let engine = try Engine(configuration: config)
+        defer { engine.close() }
+        _ = try engine.submit(Self.message("s1", at: 100, sequence: 1))
+        _ = collect(engine, 1)
+        _ = try engine.submit(Self.message("s4", at: 104, sequence: 4))
+        let outcome = try #require(collect(engine, 1).first)
+        let flow = try context(outcome)["flow"]
+        #expect(flow?[path: "gap", "after"] == 1)
+        #expect(flow?[path: "gap", "missing"] == 2)
+        _ = try engine.submit(Self.message("s2", at: 101, sequence: 2))
+        #expect(try context(#require(collect(engine, 1).first))[path: "flow", "late"] == true)
+    }
+
+    @Test func backpressureRefusesAboveTheHighMarkUntilTheLowMark() throws {
+        var config = Configuration()
+        config.async.highWater = 5
+        config.async.lowWater = 2
+        let engine = try Engine(configuration: config)
+        defer { engine.close() }
+        for i in 0..<5 { _ = try engine.submit(Self.message("b\(i)", chat: "c\(i)", at: 100)) }
+        #expect(throws: ParleyError.self) { try engine.submit(Self.message("b5", chat: "c5", at: 100)) }
+        #expect(engine.drain(timeoutMillis: 5_000))
+        #expect(engine.poll(max: 2, timeoutMillis: 1_000).count == 2)
+        // 3 still wait to be collected: above the low mark, still busy.
+        do {
+            _ = try engine.submit(Self.message("b5", chat: "c5", at: 100))
+            Issue.record("accepted above the low-water mark")
+        } catch {
+            #expect(error.kind == .busy)
+        }
+        #expect(engine.poll(max: 1, timeoutMillis: 1_000).count == 1)
+        _ = try engine.submit(Self.message("b5", chat: "c5", at: 100))
+        #expect(try engine.store.messageCount() == 6)
+    }
+
+    @Test func resultsGoToTheCallbackInChatOrder() throws {
+        let engine = try Engine()
+        defer { engine.close() }
+        let seen = Locked<[Int64]>([])
+        engine.setCallback { outcome in seen.withLock { $0.append(outcome.ticket) } }
+        var tickets: [Int64] = []
+        for i in 0..<50 { tickets.append(try engine.submit(Self.message("cb\(i)", at: 100 + Int64(i)))) }
+        #expect(engine.drain(timeoutMillis: 5_000))
+        #expect(seen.withLock { $0 } == tickets)
+        #expect(engine.poll(max: 10, timeoutMillis: 0).isEmpty)
+    }
+
+    @Test func aRepeatedSubmitKeepsItsTicketAndComesBackDuplicate() throws {
+        let engine = try Engine()
+        defer { engine.close() }
+        let ticket = try engine.submit(Self.message("d1", at: 100))
+        #expect(engine.drain(timeoutMillis: 5_000))
+        #expect(try engine.submit(Self.message("d1", at: 100)) == ticket)
+        let outcomes = collect(engine, 2)
+        #expect(outcomes.map(\.ticket) == [ticket, ticket])
+        #expect(try context(outcomes[1])["status"] == "duplicate")
+    }
+
+    @Test func messagesQueuedAtCloseAreRecoveredAfterReopen() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf \(directory)") }
+        var config = Configuration()
+        config.storePath = directory + "/parley.db"
+        config.async.holdMillis = 60_000   // nothing is processed before the close
+        let engine = try Engine(configuration: config)
+        var tickets: [Int64] = []
+        for i in 0..<10 { tickets.append(try engine.submit(Self.message("r\(i)", chat: "c\(i % 3)", at: 100 + Int64(i)))) }
+        engine.close()
+
+        config.async.holdMillis = 0
+        let reopened = try Engine(configuration: config)
+        defer { reopened.close() }
+        let outcomes = collect(reopened, 10)
+        #expect(Set(outcomes.map(\.ticket)) == Set(tickets))
+        #expect(outcomes.allSatisfy { $0.recovered })
+        #expect(try outcomes.allSatisfy { try context($0)["status"] == "processed" })
+        #expect(try reopened.store.messageCount() == 10)
+        #expect(try reopened.store.unfinished().isEmpty)
+    }
+}
+
+/// A value behind a lock, for callbacks in tests.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+    private var value: Value
+    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    init(_ value: Value) { self.value = value; pthread_mutex_init(lock, nil) }
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return body(&value)
+    }
+}
