@@ -143,7 +143,7 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *
  * out_json / out_len: receive the enriched context (free with parley_string_free):
  *   {"schema": 1, "format": "normalized"|"whatsapp-web.js"|"baileys"|"cloud-api",
- *    "status": "processed"|"duplicate", "message": {normalized message},
+ *    "status": "processed"|"duplicate"|"pending", "duplicateOf"?: id, "message": {normalized message},
  *    "entities": [{"type", "text", "start", "end", "value", "confidence", "source"}],
  *    "language": {"code": "en"|"fr"|"sw"|"rw"|"ar"|"ar-Latn"|"und", "confidence", "script",
  *                 "mixed": [other languages noticed: code-switching]},
@@ -152,7 +152,8 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *                  "urgency" (0..1), "urgencyCues": [...],
  *                  "trend": {"chatAverage", "change"?, "direction"?: "improving"|"steady"|"worsening"}},
  *    "thread": {"id", "topic", "new", "messageCount"},
- *    "flow": {"contextSwitch", "from"?, "to"?, "closedThreads"?},
+ *    "flow": {"contextSwitch", "from"?, "to"?, "closedThreads"?, "late"?: true,
+ *             "gap"?: {"after": last sequence number seen, "missing": how many numbers skipped}},
  *    "timings": {"totalMicros"}}
  * Threads group a chat's messages by subject: a reply joins the thread of the message it
  * quotes; naming another unit or property, or asking for another kind of thing, switches to
@@ -188,7 +189,16 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *
  * The message and its context are committed to the store before this returns. A message whose
  * (chat, id) was processed before, also before a close and reopen, is not processed again:
- * the original context comes back with "status": "duplicate".
+ * the original context comes back with "status": "duplicate". A message with the same chat,
+ * sender and words (or media hash) as one stored within "dedup.contentWindowSeconds" (300;
+ * 0 turns it off) is a re-send under a new id: it is stored too, and comes back as that
+ * message's context with "status": "duplicate" and "duplicateOf": the first one's id.
+ * A Baileys decryption stub (messageStubType 2, no content yet) is stored with "status":
+ * "pending" and no findings; the real payload under the same key.id completes it.
+ * Any format may carry two host fields: "sequence" (the host's per-chat message number,
+ * which lets Parley see gaps) and "history": true (replayed after a reconnect, e.g. Baileys
+ * append or history sync: journaled and deduplicated like live messages, never "late").
+ * "flow": {"late": true} marks a message sent before one already processed in its chat.
  *
  * Blocks for the pipeline and one store commit (microseconds to a few milliseconds).
  * Thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL pointer or zero length),
@@ -221,6 +231,80 @@ PARLEY_API parley_status parley_engine_process(parley_engine *engine, const char
 PARLEY_API parley_status parley_engine_ingest_webhook(parley_engine *engine, const char *body, size_t body_len,
                                                       const char *signature_header, char **out_json,
                                                       size_t *out_len);
+
+/* ---------------------------------------------------------------------------------------
+ * Asynchronous processing
+ *
+ * For hosts that must not block (a Node event loop): submit returns at once, Parley's worker
+ * threads process messages in parallel across chats and in order within each chat, and the
+ * results come back through a callback or parley_engine_poll. Configuration: "workers":
+ * {"min" (1), "max" (one per core)}; "queue": {"highWater" (1000), "lowWater" (100)};
+ * "ordering": {"reorderWindowMillis" (1000), "holdMillis" (0)}; "priorities": {"vipChats":
+ * [chat ids], "urgentFirst" (true)}.
+ * ------------------------------------------------------------------------------------- */
+
+/* The lane a submitted message runs in. High goes first; low still gets one turn in seven. */
+typedef enum parley_priority {
+    PARLEY_PRIORITY_HIGH = 0,
+    PARLEY_PRIORITY_NORMAL = 1,
+    PARLEY_PRIORITY_LOW = 2
+} parley_priority;
+
+/* Accepts one message (any form parley_engine_process takes) for processing and returns at
+ * once with its ticket in *out_ticket. The message is committed to the store as received
+ * before this returns, so an accepted message survives a crash: after the next
+ * parley_engine_open it is processed and its result handed back with "recovered": true.
+ *
+ * Order: a chat's messages are processed and handed back in order of the host's "sequence"
+ * number when the message carries one (any format may add "sequence": integer), else of
+ * their timestamp among those waiting, else of arrival. A message whose sequence number
+ * skips ahead waits up to "ordering.reorderWindowMillis" for the missing ones, then goes
+ * with "flow": {"gap": {"after", "missing"}}; one that comes after its successors were
+ * processed is marked "flow": {"late": true}.
+ * Priority: a chat listed in "priorities.vipChats" and an urgent message ("water
+ * everywhere", "ASAP") go in the high lane whatever was asked.
+ * A message already accepted keeps its ticket: if it was processed, its stored context comes
+ * back again marked "duplicate"; if it is still queued, its one result answers both.
+ *
+ * Backpressure: when "queue.highWater" messages are accepted and not yet handed back
+ * (queued, being processed, or waiting to be polled), submit returns PARLEY_BUSY and stores
+ * nothing, until the count falls to "queue.lowWater". Memory stays bounded whatever the host does.
+ *
+ * Thread-safe. Returns the input statuses of parley_engine_process (checked before anything
+ * is stored), PARLEY_INVALID_ARGUMENT (a priority out of range, out_ticket NULL), PARLEY_BUSY
+ * or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_engine_submit(parley_engine *engine, const char *message_json, size_t len,
+                                              parley_priority priority, uint64_t *out_ticket);
+
+/* Collects up to max_results results, waiting up to timeout_ms for the first (0: do not
+ * wait; negative: wait until one comes). out_json / out_len receive a JSON array, empty when
+ * none came in time: [{"ticket", "status": "PARLEY_OK", "recovered"?: true, "context":
+ * {enriched context}} or {"ticket", "status": "PARLEY_STORAGE"|..., "error": {"status",
+ * "message"}}], each chat's results in order. A failed message stays journaled as received
+ * and is processed again after the next open. Results go to the callback instead while one
+ * is set. Thread-safe. Returns PARLEY_INVALID_ARGUMENT (max_results 0, a NULL pointer). */
+PARLEY_API parley_status parley_engine_poll(parley_engine *engine, size_t max_results, int timeout_ms,
+                                            char **out_json, size_t *out_len);
+
+/* Receives one result: its ticket, PARLEY_OK and the enriched context, or the failure's status
+ * and {"status", "message"}. json is NUL-terminated and valid only during the call (copy it).
+ * Called on Parley's worker threads: calls for one chat come in order and never overlap;
+ * calls for different chats may run at the same time. It must return promptly and must not
+ * call parley_engine_drain or parley_engine_close. */
+typedef void (*parley_result_callback)(void *user_data, uint64_t ticket, parley_status status,
+                                       const char *json, size_t len);
+
+/* Sends every result to cb from now on (results already waiting to be polled go to it at
+ * once); NULL goes back to parley_engine_poll. Thread-safe. Returns PARLEY_INVALID_ARGUMENT
+ * (engine NULL). */
+PARLEY_API parley_status parley_engine_set_callback(parley_engine *engine, parley_result_callback cb,
+                                                    void *user_data);
+
+/* Waits until every accepted message is processed and its result handed to the callback or
+ * queued for polling, up to timeout_ms (negative: no limit). Returns PARLEY_OK, or
+ * PARLEY_TIMEOUT when work remained. parley_engine_close also finishes the messages being
+ * processed; messages still queued then stay journaled and are recovered at the next open. */
+PARLEY_API parley_status parley_engine_drain(parley_engine *engine, int timeout_ms);
 
 /* ---------------------------------------------------------------------------------------
  * Lookup lists
