@@ -1,0 +1,235 @@
+/* The "Asynchronous processing" section of include/parley.h from C: submit from several host
+ * threads, results by poll and by callback in each chat's order, drain, priorities, duplicate
+ * submits, backpressure, recovery after a close with work queued, and every documented
+ * failure status. Built with -Wall -Wextra -Werror -pedantic; prints "N passed, N failed". */
+#define _POSIX_C_SOURCE 200809L
+#include "parley.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+
+#define CHATS 8
+#define PER_THREAD 150
+#define THREADS 4
+
+static size_t message(char *buffer, size_t size, const char *id, int chat, long timestamp, const char *extra) {
+    return (size_t)snprintf(buffer, size,
+                            "{\"id\":\"%s\",\"chat\":\"chat%d@c.us\",\"from\":\"chat%d@c.us\",\"timestamp\":%ld,"
+                            "\"type\":\"text\",\"text\":\"message %s about unit %dB\"%s}",
+                            id, chat, chat, timestamp, id, chat, extra ? extra : "");
+}
+
+/* The number after "\"ticket\":" at or after p, or -1. */
+static long long number_after(const char *p, const char *key) {
+    const char *at = strstr(p, key);
+    return at ? atoll(at + strlen(key)) : -1;
+}
+
+typedef struct {
+    parley_engine *engine;
+    int thread;
+    int failures;
+} submitter;
+
+static void *submit_many(void *arg) {
+    submitter *s = arg;
+    char json[512], id[32];
+    for (int i = 0; i < PER_THREAD; i++) {
+        int n = s->thread * PER_THREAD + i;
+        snprintf(id, sizeof id, "t%d-%d", s->thread, i);
+        /* Each thread owns two chats, so a chat's order is the thread's order. */
+        size_t len = message(json, sizeof json, id, s->thread * 2 + i % 2, 1764000000L + n, NULL);
+        uint64_t ticket = 0;
+        if (parley_engine_submit(s->engine, json, len, (parley_priority)(i % 3), &ticket) != PARLEY_OK || ticket == 0)
+            s->failures++;
+    }
+    return NULL;
+}
+
+/* Reads poll results until `expected` arrived; checks each chat's timestamps only grow. */
+static int collect(parley_engine *engine, int expected, int *recovered) {
+    long last[CHATS * 2] = {0};
+    int got = 0, out_of_order = 0;
+    for (int rounds = 0; got < expected && rounds < 200; rounds++) {
+        char *json = NULL;
+        size_t len = 0;
+        if (parley_engine_poll(engine, 64, 100, &json, &len) != PARLEY_OK) break;
+        for (const char *p = strstr(json, "{\"ticket\":"); p; p = strstr(p + 1, "{\"ticket\":")) {
+            got++;
+            if (strncmp(strstr(p, "\"status\":") + 9, "\"PARLEY_OK\"", 11) != 0) continue;
+            if (recovered && strstr(p, "\"recovered\":true") == strstr(p, "\"recovered\"") && strstr(p, "\"recovered\":true")) (*recovered)++;
+            const char *chat = strstr(p, "\"chat\":\"chat");
+            int c = chat ? atoi(chat + 12) : 0;
+            long ts = (long)number_after(p, "\"timestamp\":");
+            if (c >= 0 && c < CHATS * 2) {
+                if (ts < last[c]) out_of_order++;
+                last[c] = ts;
+            }
+        }
+        parley_string_free(json);
+    }
+    CHECK(out_of_order == 0, "%d results came back out of their chat's order", out_of_order);
+    return got;
+}
+
+static void test_threads_and_poll(void) {
+    parley_engine *engine = NULL;
+    CHECK_STATUS(parley_engine_open("{\"workers\": {\"min\": 2, \"max\": 4}, \"queue\": {\"highWater\": 100000, \"lowWater\": 10}}", &engine), PARLEY_OK);
+    pthread_t threads[THREADS];
+    submitter subs[THREADS];
+    for (int t = 0; t < THREADS; t++) {
+        subs[t] = (submitter){engine, t, 0};
+        pthread_create(&threads[t], NULL, submit_many, &subs[t]);
+    }
+    for (int t = 0; t < THREADS; t++) {
+        pthread_join(threads[t], NULL);
+        CHECK(subs[t].failures == 0, "thread %d: %d submits failed", t, subs[t].failures);
+    }
+    CHECK_STATUS(parley_engine_drain(engine, 20000), PARLEY_OK);
+    int got = collect(engine, THREADS * PER_THREAD, NULL);
+    CHECK(got == THREADS * PER_THREAD, "%d of %d results came back", got, THREADS * PER_THREAD);
+
+    /* Nothing left: a poll without waiting returns an empty array at once. */
+    char *json = NULL;
+    size_t len = 0;
+    CHECK_STATUS(parley_engine_poll(engine, 10, 0, &json, &len), PARLEY_OK);
+    CHECK(json && strcmp(json, "[]") == 0 && len == 2, "expected [], got %s", json ? json : "NULL");
+    parley_string_free(json);
+    parley_engine_close(engine);
+}
+
+typedef struct {
+    pthread_mutex_t lock;
+    uint64_t tickets[64];
+    int count;
+    int bad;
+} callback_log;
+
+static void on_result(void *user_data, uint64_t ticket, parley_status status, const char *json, size_t len) {
+    callback_log *log = user_data;
+    pthread_mutex_lock(&log->lock);
+    if (status != PARLEY_OK || !json || strlen(json) != len || strstr(json, "\"status\":\"processed\"") == NULL) log->bad++;
+    if (log->count < 64) log->tickets[log->count] = ticket;
+    log->count++;
+    pthread_mutex_unlock(&log->lock);
+}
+
+static void test_callback_and_duplicates(void) {
+    parley_engine *engine = NULL;
+    CHECK_STATUS(parley_engine_open(NULL, &engine), PARLEY_OK);
+    callback_log log = {PTHREAD_MUTEX_INITIALIZER, {0}, 0, 0};
+    CHECK_STATUS(parley_engine_set_callback(engine, on_result, &log), PARLEY_OK);
+    char json[512], id[16];
+    uint64_t tickets[40];
+    for (int i = 0; i < 40; i++) {
+        snprintf(id, sizeof id, "cb%d", i);
+        size_t len = message(json, sizeof json, id, 1, 1764000000L + i, NULL);
+        CHECK_STATUS(parley_engine_submit(engine, json, len, PARLEY_PRIORITY_NORMAL, &tickets[i]), PARLEY_OK);
+    }
+    CHECK_STATUS(parley_engine_drain(engine, 10000), PARLEY_OK);
+    CHECK(log.count == 40 && log.bad == 0, "callback: %d results, %d bad", log.count, log.bad);
+    int in_order = 1;
+    for (int i = 0; i < 40 && i < log.count; i++) in_order &= log.tickets[i] == tickets[i];
+    CHECK(in_order, "the callback saw one chat's results out of order");
+
+    /* Back to polling; a repeated submit keeps its ticket and comes back "duplicate". */
+    CHECK_STATUS(parley_engine_set_callback(engine, NULL, NULL), PARLEY_OK);
+    size_t len = message(json, sizeof json, "cb0", 1, 1764000000L, NULL);
+    uint64_t again = 0;
+    CHECK_STATUS(parley_engine_submit(engine, json, len, PARLEY_PRIORITY_LOW, &again), PARLEY_OK);
+    CHECK(again == tickets[0], "a repeated submit got ticket %llu, not %llu", (unsigned long long)again, (unsigned long long)tickets[0]);
+    char *out = NULL;
+    size_t out_len = 0;
+    CHECK_STATUS(parley_engine_poll(engine, 10, 2000, &out, &out_len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"status\":\"duplicate\""), "expected a duplicate result, got %s", out ? out : "NULL");
+    CHECK(out && number_after(out, "\"ticket\":") == (long long)tickets[0], "the duplicate's ticket: %s", out ? out : "NULL");
+    parley_string_free(out);
+    parley_engine_close(engine);
+}
+
+static void test_backpressure_and_errors(void) {
+    parley_engine *engine = NULL;
+    CHECK_STATUS(parley_engine_open("{\"queue\": {\"highWater\": 4, \"lowWater\": 1}}", &engine), PARLEY_OK);
+    char json[512], id[16];
+    uint64_t ticket = 0;
+    for (int i = 0; i < 4; i++) {
+        snprintf(id, sizeof id, "b%d", i);
+        size_t len = message(json, sizeof json, id, i, 1764000000L, NULL);
+        CHECK_STATUS(parley_engine_submit(engine, json, len, PARLEY_PRIORITY_NORMAL, &ticket), PARLEY_OK);
+    }
+    size_t len = message(json, sizeof json, "b4", 4, 1764000000L, NULL);
+    CHECK_STATUS(parley_engine_submit(engine, json, len, PARLEY_PRIORITY_NORMAL, &ticket), PARLEY_BUSY);
+    CHECK(ticket == 0, "a refused submit must leave the ticket 0");
+    CHECK_STATUS(parley_engine_drain(engine, 10000), PARLEY_OK);
+    char *out = NULL;
+    size_t out_len = 0;
+    CHECK_STATUS(parley_engine_poll(engine, 3, 1000, &out, &out_len), PARLEY_OK);
+    parley_string_free(out);
+    CHECK_STATUS(parley_engine_submit(engine, json, len, PARLEY_PRIORITY_NORMAL, &ticket), PARLEY_OK);
+
+    /* Bad input: each a documented status, nothing stored. */
+    CHECK_STATUS(parley_engine_submit(NULL, json, len, PARLEY_PRIORITY_NORMAL, &ticket), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_submit(engine, NULL, 5, PARLEY_PRIORITY_NORMAL, &ticket), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_submit(engine, json, 0, PARLEY_PRIORITY_NORMAL, &ticket), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_submit(engine, json, len, (parley_priority)7, &ticket), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_submit(engine, json, len, PARLEY_PRIORITY_NORMAL, NULL), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_submit(engine, "{\"id\":", 6, PARLEY_PRIORITY_NORMAL, &ticket), PARLEY_MALFORMED_JSON);
+    CHECK_STATUS(parley_engine_submit(engine, "\"\xff\"", 3, PARLEY_PRIORITY_NORMAL, &ticket), PARLEY_INVALID_UTF8);
+    CHECK_STATUS(parley_engine_submit(engine, "{}", 2, PARLEY_PRIORITY_NORMAL, &ticket), PARLEY_INVALID_MESSAGE);
+    CHECK_STATUS(parley_engine_poll(engine, 0, 0, &out, &out_len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_poll(engine, 1, 0, NULL, &out_len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_poll(NULL, 1, 0, &out, &out_len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_set_callback(NULL, on_result, NULL), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_drain(NULL, 0), PARLEY_INVALID_ARGUMENT);
+    parley_engine_close(engine);
+}
+
+static void test_recovery(void) {
+    char dir[] = "/tmp/parley-async-XXXXXX";
+    if (!mkdtemp(dir)) {
+        CHECK(0, "no temporary directory");
+        return;
+    }
+    char config[256], held[320];
+    snprintf(config, sizeof config, "{\"store\": {\"path\": \"%s/parley.db\"}}", dir);
+    snprintf(held, sizeof held, "{\"store\": {\"path\": \"%s/parley.db\"}, \"ordering\": {\"holdMillis\": 600000}}", dir);
+    parley_engine *engine = NULL;
+    CHECK_STATUS(parley_engine_open(held, &engine), PARLEY_OK);
+    char json[512], id[16];
+    uint64_t ticket;
+    for (int i = 0; i < 12; i++) {
+        snprintf(id, sizeof id, "r%d", i);
+        size_t len = message(json, sizeof json, id, i % 3, 1764000000L + i, NULL);
+        CHECK_STATUS(parley_engine_submit(engine, json, len, PARLEY_PRIORITY_NORMAL, &ticket), PARLEY_OK);
+    }
+    CHECK_STATUS(parley_engine_drain(engine, 100), PARLEY_TIMEOUT);   /* all held back */
+    parley_engine_close(engine);
+
+    CHECK_STATUS(parley_engine_open(config, &engine), PARLEY_OK);
+    int recovered = 0;
+    int got = collect(engine, 12, &recovered);
+    CHECK(got == 12 && recovered == 12, "after reopen: %d results, %d recovered (expected 12, 12)", got, recovered);
+    parley_engine_close(engine);
+
+    char path[128];
+    static const char *suffixes[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/parley.db%s", dir, suffixes[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+int main(void) {
+    test_threads_and_poll();
+    test_callback_and_duplicates();
+    test_backpressure_and_errors();
+    test_recovery();
+    printf("%d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
