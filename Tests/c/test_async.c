@@ -61,8 +61,10 @@ static int collect(parley_engine *engine, int expected, int *recovered) {
         if (parley_engine_poll(engine, 64, 100, &json, &len) != PARLEY_OK) break;
         for (const char *p = strstr(json, "{\"ticket\":"); p; p = strstr(p + 1, "{\"ticket\":")) {
             got++;
-            if (strncmp(strstr(p, "\"status\":") + 9, "\"PARLEY_OK\"", 11) != 0) continue;
-            if (recovered && strstr(p, "\"recovered\":true") == strstr(p, "\"recovered\"") && strstr(p, "\"recovered\":true")) (*recovered)++;
+            const char *status = strstr(p, "\"status\":") + 9;
+            if (strncmp(status, "\"PARLEY_OK\"", 11) != 0) continue;
+            /* "recovered" comes right after the status when present. */
+            if (recovered && strncmp(status + 11, ",\"recovered\":true", 17) == 0) (*recovered)++;
             const char *chat = strstr(p, "\"chat\":\"chat");
             int c = chat ? atoi(chat + 12) : 0;
             long ts = (long)number_after(p, "\"timestamp\":");
