@@ -286,8 +286,9 @@ PARLEY_API parley_status parley_engine_submit(parley_engine *engine, const char 
 PARLEY_API parley_status parley_engine_poll(parley_engine *engine, size_t max_results, int timeout_ms,
                                             char **out_json, size_t *out_len);
 
-/* Receives one result: its ticket, PARLEY_OK and the enriched context, or the failure's status
- * and {"status", "message"}. json is NUL-terminated and valid only during the call (copy it).
+/* Receives one result: its ticket, PARLEY_OK and the enriched context (with "recovered": true
+ * first when the message was accepted before a crash or close), or the failure's status and
+ * {"status", "message"}. json is NUL-terminated and valid only during the call (copy it).
  * Called on Parley's worker threads: calls for one chat come in order and never overlap;
  * calls for different chats may run at the same time. It must return promptly and must not
  * call parley_engine_drain or parley_engine_close. */

@@ -50,7 +50,8 @@ private struct HostCallback: @unchecked Sendable {
         switch outcome.result {
         case .success(let context):
             status = Status.ok.rawValue
-            text = context
+            // The callback has no envelope: a recovered result says so inside its context.
+            text = outcome.recovered && context.hasPrefix("{") ? "{\"recovered\":true," + context.dropFirst() : context
         case .failure(let error):
             status = Status(error.kind).rawValue
             text = JSONWriter.string(["status": .string(error.kind.statusName), "message": .string(error.message)])

@@ -1,6 +1,5 @@
 /// The stages that turn a normalized message into its enrichment. Pure and `Sendable`: it runs
 /// on the caller's thread, outside the store's lock, so messages enrich in parallel.
-import Synchronization
 
 struct Pipeline: Sendable {
     let entities: EntityExtractor
@@ -45,10 +44,10 @@ struct Pipeline: Sendable {
 
 /// The engine's intent model, swappable while messages are being processed.
 final class IntentModelSlot: Sendable {
-    private let model: Mutex<IntentModel>
+    private let model: Guarded<IntentModel>
 
     init(_ model: IntentModel) {
-        self.model = Mutex(model)
+        self.model = Guarded(model)
     }
 
     var current: IntentModel {

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The "breakers" configuration: settings for every breaker ("default") and per name.
 /// A named entry starts from the "default" entry's settings and overrides what it names.
@@ -24,7 +23,7 @@ public final class BreakerRegistry: Sendable {
     public static let maxBreakers = 1024
 
     public let clock: BreakerClock
-    private let breakers = Mutex<[String: CircuitBreaker]>([:])
+    private let breakers = Guarded<[String: CircuitBreaker]>([:])
 
     public init(clock: BreakerClock = .monotonic) {
         self.clock = clock

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// Where a breaker reads the time, in milliseconds. Only differences matter, so any clock that
 /// does not jump works; `.monotonic` is the default and tests inject a fake one.
@@ -140,13 +139,13 @@ public final class CircuitBreaker: Sendable {
     public let name: String
     public let config: BreakerConfig
     public let clock: BreakerClock
-    private let locked: Mutex<Locked>
+    private let locked: Guarded<Locked>
 
     public init(name: String, config: BreakerConfig = BreakerConfig(), clock: BreakerClock = .monotonic) {
         self.name = name
         self.config = config
         self.clock = clock
-        locked = Mutex(Locked(window: Outcomes(capacity: max(1, config.window))))
+        locked = Guarded(Locked(window: Outcomes(capacity: max(1, config.window))))
     }
 
     /// Whether a call may go ahead now: true when closed, or when half-open and a trial permit

@@ -1,5 +1,4 @@
 import CSQLite
-import Synchronization
 
 /// The durable journal: every message with its enriched context. All of Parley's SQL lives in
 /// this folder. One connection behind a mutex: SQLite serializes writers anyway, and the
@@ -20,7 +19,7 @@ public final class Store: Sendable {
         static let maxCachedChats = 10_000
     }
 
-    private let connection: Mutex<Locked>
+    private let connection: Guarded<Locked>
     private let checkpointer: Checkpointer?
     let groupCommit = GroupCommit()
     public let path: String?
@@ -51,7 +50,7 @@ public final class Store: Sendable {
         } else {
             checkpointer = nil
         }
-        connection = Mutex(Locked(db: db))
+        connection = Guarded(Locked(db: db))
     }
 
     private static func prepare(_ db: SQLiteConnection, inMemory: Bool, synchronous: Synchronous) throws(ParleyError) {

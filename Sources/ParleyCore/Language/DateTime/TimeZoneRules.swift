@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// A time zone's rules, read from the system's TZif files (RFC 8536) without Foundation:
 /// the version 2+ 64-bit transition table, and the POSIX TZ footer for instants after the
@@ -59,7 +58,7 @@ struct TimeZoneRules: Sendable, Equatable {
 
     // MARK: loading
 
-    static let cache = Mutex<[String: TimeZoneRules]>([:])
+    static let cache = Guarded<[String: TimeZoneRules]>([:])
 
     /// The rules of a zone named by IANA name or fixed offset, cached process-wide.
     static func named(_ name: String) throws(ParleyError) -> TimeZoneRules {

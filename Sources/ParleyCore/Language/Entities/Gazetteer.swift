@@ -1,4 +1,3 @@
-import Synchronization
 
 /// One name a host wants found in messages: a property, neighbourhood, tenant, staff member…
 public struct LookupEntry: Sendable, Equatable {
@@ -27,11 +26,11 @@ public struct LookupEntry: Sendable, Equatable {
 /// Thread-safe: `match` reads an immutable index snapshot taken under a lock held for one
 /// pointer copy; updates build a new snapshot (serialized among themselves) and swap it in.
 public final class Gazetteer: Sendable {
-    private let snapshot: Mutex<GazetteerIndex>
-    private let updates = Mutex<Void>(())
+    private let snapshot: Guarded<GazetteerIndex>
+    private let updates = Guarded<Void>(())
 
     public init() {
-        snapshot = Mutex(GazetteerIndex(lists: []))
+        snapshot = Guarded(GazetteerIndex(lists: []))
     }
 
     /// Sets a whole list, replacing any list of that kind.
