@@ -17,6 +17,8 @@ public struct Configuration: Sendable, Equatable {
     public var sentiment = SentimentOptions()
     /// Circuit breakers ("breakers"): parsed in the block at the end of this file.
     public var breakers = BreakerSettings()
+    /// Retention ("retention"): what is kept, where old rows go, how often the engine purges.
+    public var retention = RetentionPolicy()
 
     public init() {}
 
@@ -99,6 +101,7 @@ public struct Configuration: Sendable, Equatable {
             try limitsReader.finish()
         }
         if let breakersObject = try reader.object("breakers") { breakers = try Self.breakerSettings(breakersObject) }
+        if let retentionObject = try reader.object("retention") { retention = try Self.retentionPolicy(retentionObject) }
         try reader.finish()
     }
 
@@ -241,5 +244,36 @@ extension Configuration {
         var shrunk = config
         shrunk.minimumCalls = config.window
         return shrunk
+    }
+}
+
+// MARK: - Retention ("retention")
+
+extension Configuration {
+    /// {"days": 30, "archive": "PATH.db", "intervalMinutes": 60}: days 0 keeps everything;
+    /// "archive" moves old rows into that SQLite file instead of deleting them.
+    static func retentionPolicy(_ object: JSONObject) throws(ParleyError) -> RetentionPolicy {
+        var policy = RetentionPolicy()
+        var reader = Reader(object: object, path: "retention.")
+        if let days = try reader.int("days") {
+            guard days >= 0 && days <= RetentionPolicy.maxDays else {
+                throw ParleyError(.invalidConfig, "retention.days must be between 0 (keep forever) and \(RetentionPolicy.maxDays), got \(days)")
+            }
+            policy.days = Int(days)
+        }
+        if let archive = try reader.string("archive") {
+            guard !archive.isEmpty, !archive.utf8.contains(0) else {
+                throw ParleyError(.invalidConfig, "retention.archive must be a file path, got an empty string")
+            }
+            policy.archivePath = archive
+        }
+        if let minutes = try reader.int("intervalMinutes") {
+            guard minutes >= 1 && minutes <= 10_080 else {
+                throw ParleyError(.invalidConfig, "retention.intervalMinutes must be between 1 and 10080 (a week), got \(minutes)")
+            }
+            policy.intervalMillis = minutes * 60_000
+        }
+        try reader.finish()
+        return policy
     }
 }

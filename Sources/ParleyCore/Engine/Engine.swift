@@ -14,7 +14,8 @@ public final class Engine: Sendable {
         self.configuration = configuration
         pipeline = try Pipeline(configuration: configuration)
         store = try Store(path: configuration.storePath, synchronous: configuration.synchronous,
-                          busyTimeoutMillis: configuration.busyTimeoutMillis)
+                          busyTimeoutMillis: configuration.busyTimeoutMillis,
+                          retention: configuration.retention, scheduleRetention: true)
     }
 
     public convenience init(configJSON: String?) throws(ParleyError) {
