@@ -118,7 +118,7 @@ PARLEY_API void parley_string_free(char *s);
  *                "emojiWeight": 1.5}            weight of emoji in sentiment (0..10)
  *   "breakers": {"default": {...}, "sheets": {...}}   circuit breakers: see "Reliability" below
  *   "retention": {"days": 30,                  messages older than this (by timestamp and by arrival) are
- *                                               deleted, with closed threads no message names; 0 keeps
+ *                                               deleted, with idle threads no message names; 0 keeps
  *                                               everything (0..36500)
  *                 "archive": "archive.db",      move them into this SQLite file instead of deleting them
  *                 "intervalMinutes": 60}        how often the engine runs retention itself (1..10080);
@@ -369,8 +369,9 @@ PARLEY_API parley_status parley_breaker_status(parley_engine *engine, char **out
  * Deletes, or with "retention.archive" moves into that SQLite file (created if missing; same
  * columns, tables "messages" and "threads"), every message whose timestamp AND arrival are more
  * than "retention.days" before now_ms (so history re-delivered today with old timestamps still
- * deduplicates for the whole retention), and every closed thread last active before then that
- * no stored message names; deletes idempotency claims expired by now_ms (also with "days": 0,
+ * deduplicates for the whole retention), and every thread last active before then that no
+ * stored message names and that is closed or idle past "threads.inactivityMinutes" (its chat's
+ * next message would close it; the chat goes on with a new thread); deletes idempotency claims expired by now_ms (also with "days": 0,
  * which keeps every message and thread); then gives free pages back to the file system
  * (incremental vacuum; a store file created by an earlier Parley build has auto_vacuum off
  * and reuses its free pages instead: `parley maintain --vacuum` converts one). A forgotten message
@@ -386,7 +387,7 @@ PARLEY_API parley_status parley_breaker_status(parley_engine *engine, char **out
  * now_ms: the time retention is measured from, Unix milliseconds (0 to 2^53); 0 reads the
  *   wall clock (CLOCK_REALTIME).
  * out_json / out_len: receive {"schema": 1, "deleted" (messages deleted), "archived" (messages
- *   moved to the archive), "threadsDeleted" (closed threads deleted or moved), "claimsExpired",
+ *   moved to the archive), "threadsDeleted" (threads deleted or moved), "claimsExpired",
  *   "freedPages", "cutoff" (Unix seconds: messages stamped before it were due; null when "days"
  *   is 0), "autoVacuum": "incremental"|"none"|"full", "pageCount", "freelistCount"}
  *   (free with parley_string_free).

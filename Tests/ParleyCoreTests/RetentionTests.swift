@@ -84,15 +84,18 @@ import Glibc
         let report = try engine.maintain(now: wall + 31 * Self.dayMillis)
         #expect(report["deleted"] == 2)
         #expect(report["archived"] == 0)
-        #expect(report["threadsDeleted"] == 1)
+        // Both of the old chat's threads: the closed one, and the open one its silence closed in effect.
+        #expect(report["threadsDeleted"] == 2)
         #expect(report["cutoff"]?.int64Value == (wall + Self.dayMillis) / 1000)
         #expect(try engine.store.messageCount() == 2)
         #expect(try engine.store.context(chat: "new", id: "new1") != nil)
         #expect(try engine.store.context(chat: "old", id: "old1") == nil)
-        // The open thread of the old chat stays (its chat may go on); only the closed one went.
         let threadsAfter = try engine.threads(query: nil)["threads"]?.arrayValue ?? []
-        #expect(threadsAfter.count == 2)
-        #expect(threadsAfter.allSatisfy { $0["state"] == "open" })
+        #expect(threadsAfter.map { $0["chat"] } == ["new"])
+        // The old chat goes on: a new thread, numbered after the ones it had.
+        let next = try send(engine, id: "old3", chat: "old", at: wall / 1000 + 20 * Self.day)
+        #expect(next[path: "thread", "id"] == "old#3")
+        #expect(next[path: "thread", "new"] == true)
         // Nothing more is due: a second run changes nothing.
         let again = try engine.maintain(now: wall + 31 * Self.dayMillis)
         #expect(again["deleted"] == 0 && again["threadsDeleted"] == 0)
@@ -121,15 +124,15 @@ import Glibc
         let (oldMessages, closedThreads) = try engine.store.withConnection { db throws(ParleyError) in
             let messages = try rows(db, "messages", orderBy: "seq")
             let threads = try rows(db, "threads", orderBy: "id")
-            return (messages.filter { $0[1] == "old" }, threads.filter { $0[2] == "closed" })
+            return (messages.filter { $0[1] == "old" }, threads.filter { $0[1] == "old" })
         }
         #expect(oldMessages.count == 2)
-        #expect(closedThreads.count == 1)
+        #expect(closedThreads.count == 2)
 
         let report = try engine.maintain(now: wall + 31 * Self.dayMillis)
         #expect(report["archived"] == 2)
         #expect(report["deleted"] == 0)
-        #expect(report["threadsDeleted"] == 1)
+        #expect(report["threadsDeleted"] == 2)
         #expect(try engine.store.messageCount() == 2)
 
         let archived = try SQLiteConnection(path: archive)

@@ -52,7 +52,7 @@ export interface Config {
 
 /** How long messages are kept (every key optional; defaults shown). */
 export interface RetentionConfig {
-  /** Messages older than this by timestamp and by arrival go, with closed threads no message names; 0 keeps all. 30. */
+  /** Messages older than this by timestamp and by arrival go, with idle threads no message names; 0 keeps all. 30. */
   days?: number;
   /** Move old rows into this SQLite file instead of deleting them. */
   archive?: string;
@@ -67,7 +67,7 @@ export interface MaintenanceReport {
   deleted: number;
   /** Messages moved into the archive. */
   archived: number;
-  /** Closed threads deleted (or moved into the archive). */
+  /** Threads deleted (or moved into the archive): closed, or idle past threads.inactivityMinutes. */
   threadsDeleted: number;
   claimsExpired: number;
   /** Pages given back to the file system by the incremental vacuum. */

@@ -241,7 +241,7 @@ class Engine {
 
   /**
    * Runs retention now: deletes (or, with config retention.archive, moves into that SQLite file)
-   * messages and closed threads older than retention.days, deletes expired idempotency claims and
+   * messages and idle threads older than retention.days, deletes expired idempotency claims and
    * gives free pages back (incremental vacuum). nowMs: Unix ms to measure from (default: the
    * wall clock). The engine also runs this itself every retention.intervalMinutes. Returns
    * {deleted, archived, threadsDeleted, claimsExpired, freedPages, cutoff, autoVacuum, pageCount, freelistCount}.

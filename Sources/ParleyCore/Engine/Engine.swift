@@ -13,9 +13,11 @@ public final class Engine: Sendable {
     public init(configuration: Configuration = Configuration()) throws(ParleyError) {
         self.configuration = configuration
         pipeline = try Pipeline(configuration: configuration)
+        var retention = configuration.retention
+        retention.threadIdleSeconds = configuration.threads.inactivitySeconds
         store = try Store(path: configuration.storePath, synchronous: configuration.synchronous,
                           busyTimeoutMillis: configuration.busyTimeoutMillis,
-                          retention: configuration.retention, scheduleRetention: true)
+                          retention: retention, scheduleRetention: true)
     }
 
     public convenience init(configJSON: String?) throws(ParleyError) {

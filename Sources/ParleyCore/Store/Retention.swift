@@ -12,6 +12,9 @@ public struct RetentionPolicy: Sendable, Equatable {
     public var archivePath: String?
     /// How often the engine runs retention on its background thread.
     public var intervalMillis: Int64 = 60 * 60_000
+    /// An open thread idle this long is closed by its chat's next message (the engine sets it
+    /// from "threads.inactivityMinutes"): past the retention too, it goes like a closed one.
+    public var threadIdleSeconds: Int64 = 4 * 3600
 
     public init() {}
 
@@ -33,7 +36,7 @@ public struct MaintenanceReport: Sendable, Equatable {
     public var deleted = 0
     /// Messages moved into the archive file.
     public var archived = 0
-    /// Closed threads removed (moved into the archive when one is configured).
+    /// Threads removed, closed or idle (moved into the archive when one is configured).
     public var threadsDeleted = 0
     /// Expired idempotency claims removed.
     public var claimsExpired = 0
@@ -63,7 +66,7 @@ public struct MaintenanceReport: Sendable, Equatable {
     }
 }
 
-/// The SQL of retention: old messages, closed threads and expired claims deleted (or moved to
+/// The SQL of retention: old messages, idle threads and expired claims deleted (or moved to
 /// an archive file) in bounded chunks, then an incremental vacuum. Each chunk is its own
 /// transaction under the store's lock, released between chunks, so `process` calls carry on
 /// while a large purge runs.
@@ -95,11 +98,11 @@ extension Store {
             if let archive = policy.archivePath {
                 try withArchive(archive) { () throws(ParleyError) in
                     try purgeMessages(before: cutoffSeconds, receivedBefore: cutoffMillis, archiving: true, into: &report)
-                    try purgeThreads(before: cutoffSeconds, archiving: true, into: &report)
+                    try purgeThreads(before: cutoffSeconds, idleBefore: nowMillis / 1000 - policy.threadIdleSeconds, archiving: true, into: &report)
                 }
             } else {
                 try purgeMessages(before: cutoffSeconds, receivedBefore: cutoffMillis, archiving: false, into: &report)
-                try purgeThreads(before: cutoffSeconds, archiving: false, into: &report)
+                try purgeThreads(before: cutoffSeconds, idleBefore: nowMillis / 1000 - policy.threadIdleSeconds, archiving: false, into: &report)
             }
         }
         report.claimsExpired = try purgeClaims(expiredBy: nowMillis)
@@ -140,29 +143,38 @@ extension Store {
         }
     }
 
-    /// Closed threads last active before the cutoff that no stored message names any more.
-    private func purgeThreads(before cutoff: Int64, archiving: Bool, into report: inout MaintenanceReport) throws(ParleyError) {
-        var cursor: (activity: Int64, row: Int64) = (Int64.min, Int64.min)
-        while true {
-            let (due, last) = try withConnection { db throws(ParleyError) -> ([JSONValue], [Int64]?) in
-                var due: [JSONValue] = []
-                var last: [Int64]?
-                try db.statement("""
-                    SELECT rowid, last_activity, EXISTS (SELECT 1 FROM messages m WHERE m.thread = t.id) FROM threads t
-                    WHERE state = 'closed' AND last_activity < ?1 AND last_activity >= ?2 AND (last_activity > ?2 OR rowid > ?3)
-                    ORDER BY last_activity, rowid LIMIT ?4
-                    """)
-                    .bind([.int(cutoff), .int(cursor.activity), .int(cursor.row), .int(Int64(Self.retentionChunk))])
-                    .forEachRow { row in
-                        last = [row.int(1), row.int(0)]
-                        if row.int(2) == 0 { due.append(.int(row.int(0))) }
-                    }
-                return (due, last)
-            }
-            guard let last else { return }
-            cursor = (last[0], last[1])
-            if !due.isEmpty {
-                report.threadsDeleted += try move(table: "threads", key: "rowid", keys: due, archiving: archiving)
+    /// Threads last active before the cutoff that no stored message names any more: closed
+    /// ones, and open ones idle past `threads.inactivityMinutes` too (their chat went silent:
+    /// its next message would close them), else a chat seen once would keep its thread forever.
+    private func purgeThreads(before cutoff: Int64, idleBefore: Int64, archiving: Bool,
+                              into report: inout MaintenanceReport) throws(ParleyError) {
+        for (state, before) in [("closed", cutoff), ("open", min(cutoff, idleBefore))] {
+            var cursor: (activity: Int64, row: Int64) = (Int64.min, Int64.min)
+            while true {
+                let (due, chats, last) = try withConnection { db throws(ParleyError) -> ([JSONValue], [String], [Int64]?) in
+                    var due: [JSONValue] = []
+                    var chats: [String] = []
+                    var last: [Int64]?
+                    try db.statement("""
+                        SELECT rowid, last_activity, EXISTS (SELECT 1 FROM messages m WHERE m.thread = t.id), chat FROM threads t
+                        WHERE state = ?5 AND last_activity < ?1 AND last_activity >= ?2 AND (last_activity > ?2 OR rowid > ?3)
+                        ORDER BY last_activity, rowid LIMIT ?4
+                        """)
+                        .bind([.int(before), .int(cursor.activity), .int(cursor.row), .int(Int64(Self.retentionChunk)), .text(state)])
+                        .forEachRow { row in
+                            last = [row.int(1), row.int(0)]
+                            if row.int(2) == 0 {
+                                due.append(.int(row.int(0)))
+                                chats.append(row.text(3) ?? "")
+                            }
+                        }
+                    return (due, chats, last)
+                }
+                guard let last else { break }
+                cursor = (last[0], last[1])
+                if !due.isEmpty {
+                    report.threadsDeleted += try move(table: "threads", key: "rowid", keys: due, archiving: archiving, forgetting: chats)
+                }
             }
         }
     }
@@ -173,9 +185,13 @@ extension Store {
     /// in this order a crash between the two leaves a row in both files (the copy is ignored
     /// when repeated), never in neither. The keys go in as one JSON array, so each statement
     /// is prepared once whatever the chunk's size. Returns the rows deleted.
-    private func move(table: String, key: String, keys: [JSONValue], archiving: Bool) throws(ParleyError) -> Int {
+    /// `forgetting`: chats whose cached threading state must be read again (it named a thread
+    /// deleted here).
+    private func move(table: String, key: String, keys: [JSONValue], archiving: Bool,
+                      forgetting chats: [String] = []) throws(ParleyError) -> Int {
         let list = SQLiteValue.text(JSONWriter.string(.array(keys)))
-        return try withConnection { db throws(ParleyError) -> Int in
+        return try withLocked { state, db throws(ParleyError) -> Int in
+            defer { for chat in chats { state.chats[chat] = nil } }
             if archiving {
                 try db.transaction { () throws(ParleyError) in
                     let columns = try Self.columns(of: table, schema: "main", in: db).map(Self.quoted).joined(separator: ", ")

@@ -431,7 +431,7 @@ class Engine:
 
     def maintain(self, now_ms: Optional[int] = None) -> Dict[str, Any]:
         """Runs retention now: deletes (or, with ``"retention": {"archive": path}``, moves
-        into that SQLite file) messages and closed threads older than ``retention.days``,
+        into that SQLite file) messages and idle threads older than ``retention.days``,
         deletes expired idempotency claims and gives free pages back (incremental vacuum).
         ``now_ms``: Unix milliseconds to measure from (default: the wall clock). The engine also
         runs this by itself every ``retention.intervalMinutes``. Returns {"deleted", "archived",
