@@ -484,7 +484,7 @@ private func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) 
         let version = try reopened.store.withConnection { db throws(ParleyError) in
             try db.statement("PRAGMA user_version").firstRow { $0.int(0) } ?? 0
         }
-        #expect(version == 3)
+        #expect(version == Int64(Migrations.steps.count))
         reopened.close()
     }
 

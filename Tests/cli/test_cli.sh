@@ -56,7 +56,7 @@ check "a signed webhook from stdin is accepted" test $? -eq 0
 "$parley" webhook --config "$work/secret.json" --signature "sha256=00" "$webhook" >/dev/null 2>"$work/badsig.txt"
 check "a wrong signature is refused with its status" grep -q PARLEY_BAD_SIGNATURE "$work/badsig.txt"
 
-# Retention: the example conversation's messages are from 2024 and 2025; measured from 2100 they are all
+# Retention: the example conversation's messages are from November 2025; measured from 2100 they are all
 # past 30 days and move to the archive, whose rows match the store's; a second run finds nothing.
 printf '{"store": {"path": "%s/r.db"}, "retention": {"days": 30, "archive": "%s/archive.db"}}' "$work" "$work" >"$work/retention.json"
 "$parley" process --config "$work/retention.json" "$conversation" >"$work/retained.jsonl" 2>/dev/null
