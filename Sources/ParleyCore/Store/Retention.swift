@@ -276,7 +276,11 @@ extension Store {
     /// columns, runs `body` and detaches it again.
     private func withArchive(_ path: String, _ body: () throws(ParleyError) -> Void) throws(ParleyError) {
         try withConnection { db throws(ParleyError) in
-            try db.statement("ATTACH DATABASE ?1 AS archive").bind([.text(path)]).run()
+            do throws(ParleyError) {
+                try db.statement("ATTACH DATABASE ?1 AS archive").bind([.text(path)]).run()
+            } catch {
+                throw ParleyError(error.kind, "cannot open the retention archive \(path): \(error.message)")
+            }
             do throws(ParleyError) {
                 try db.transaction { () throws(ParleyError) in
                     try Self.prepareArchiveTable("messages", unique: ["chat", "id", "received_at"], in: db)
