@@ -117,6 +117,12 @@ PARLEY_API void parley_string_free(char *s);
  *                "intentThreshold": 0.75,       below it the intent's name is "unknown"
  *                "emojiWeight": 1.5}            weight of emoji in sentiment (0..10)
  *   "breakers": {"default": {...}, "sheets": {...}}   circuit breakers: see "Reliability" below
+ *   "retention": {"days": 30,                  messages older than this (by timestamp and by arrival) are
+ *                                               deleted, with idle threads no message names; 0 keeps
+ *                                               everything (0..36500)
+ *                 "archive": "archive.db",      move them into this SQLite file instead of deleting them
+ *                 "intervalMinutes": 60}        how often the engine runs retention itself (1..10080);
+ *                                               see parley_store_maintain below
  * An unknown key or a value of the wrong type is PARLEY_INVALID_CONFIG.
  *
  * out_engine: receives the engine on PARLEY_OK (NULL otherwise); close it with
@@ -296,7 +302,8 @@ typedef void (*parley_result_callback)(void *user_data, uint64_t ticket, parley_
                                        const char *json, size_t len);
 
 /* Sends every result to cb from now on (results already waiting to be polled go to it at
- * once); NULL goes back to parley_engine_poll. Thread-safe. Returns PARLEY_INVALID_ARGUMENT
+ * once); NULL goes back to parley_engine_poll. A call already running on a worker may still
+ * finish with the previous callback: keep user_data alive until parley_engine_close returns. Thread-safe. Returns PARLEY_INVALID_ARGUMENT
  * (engine NULL). */
 PARLEY_API parley_status parley_engine_set_callback(parley_engine *engine, parley_result_callback cb,
                                                     void *user_data);
@@ -438,6 +445,44 @@ PARLEY_API parley_status parley_breaker_record(parley_engine *engine, const char
  *   breaker past its "retryAt" still reads "open" until the next parley_breaker_allow.
  * Returns PARLEY_INVALID_ARGUMENT (engine, out_json or out_len NULL). */
 PARLEY_API parley_status parley_breaker_status(parley_engine *engine, char **out_json, size_t *out_len);
+
+/* ---------------------------------------------------------------------------------------
+ * Store maintenance: retention and compaction
+ * ------------------------------------------------------------------------------------- */
+
+/* Runs retention now and compacts the store.
+ *
+ * Deletes, or with "retention.archive" moves into that SQLite file (created if missing; same
+ * columns, tables "messages" and "threads"), every message whose timestamp AND arrival are more
+ * than "retention.days" before now_ms (so history re-delivered today with old timestamps still
+ * deduplicates for the whole retention), and every thread last active before then that no
+ * stored message names and that is closed or idle past "threads.inactivityMinutes" (its chat's
+ * next message would close it; the chat goes on with a new thread); deletes idempotency claims expired by now_ms (also with "days": 0,
+ * which keeps every message and thread); then gives free pages back to the file system
+ * (incremental vacuum; a store file created by an earlier Parley build has auto_vacuum off
+ * and reuses its free pages instead: `parley maintain --vacuum` converts one). A forgotten message
+ * id is new again: delivered after its retention, it is processed as a new message.
+ * Rows go in chunks of 1000, each chunk its own short transaction (an archived chunk is
+ * committed to the archive before it is deleted from the store: a crash between the two
+ * leaves it in both, and the next run does not copy it twice), so parley_engine_process calls
+ * on other threads carry on meanwhile.
+ * The engine also runs this by itself on its background thread for a file store: 10 minutes
+ * after open (or after one interval, if shorter), then every "retention.intervalMinutes"; never
+ * inside parley_engine_open. One run at a time: a call waits for a run in progress.
+ *
+ * now_ms: the time retention is measured from, Unix milliseconds (0 to 2^53); 0 reads the
+ *   wall clock (CLOCK_REALTIME).
+ * out_json / out_len: receive {"schema": 1, "deleted" (messages deleted), "archived" (messages
+ *   moved to the archive), "threadsDeleted" (threads deleted or moved), "claimsExpired",
+ *   "freedPages", "cutoff" (Unix seconds: messages stamped before it were due; null when "days"
+ *   is 0), "autoVacuum": "incremental"|"none"|"full", "pageCount", "freelistCount"}
+ *   (free with parley_string_free).
+ * Blocks for the run (milliseconds; about a second per 100,000 messages removed); thread-safe.
+ * Returns PARLEY_INVALID_ARGUMENT (engine, out_json or out_len NULL; now_ms out of range),
+ * PARLEY_BUSY (another process held the write lock past "store.busyTimeoutMillis") or
+ * PARLEY_STORAGE (disk full, an archive that cannot be created or written); on failure the
+ * chunks committed before it stay done and nothing is lost. */
+PARLEY_API parley_status parley_store_maintain(parley_engine *engine, int64_t now_ms, char **out_json, size_t *out_len);
 
 /* ---------------------------------------------------------------------------------------
  * Conversation threads

@@ -56,6 +56,36 @@ check "a signed webhook from stdin is accepted" test $? -eq 0
 "$parley" webhook --config "$work/secret.json" --signature "sha256=00" "$webhook" >/dev/null 2>"$work/badsig.txt"
 check "a wrong signature is refused with its status" grep -q PARLEY_BAD_SIGNATURE "$work/badsig.txt"
 
+# Retention: the example conversation's messages are from November 2025; measured from 2100 they are all
+# past 30 days and move to the archive, whose rows match the store's; a second run finds nothing.
+printf '{"store": {"path": "%s/r.db"}, "retention": {"days": 30, "archive": "%s/archive.db"}}' "$work" "$work" >"$work/retention.json"
+"$parley" process --config "$work/retention.json" "$conversation" >"$work/retained.jsonl" 2>/dev/null
+stored=$(grep -c '"status":"processed"' "$work/retained.jsonl")
+"$parley" maintain --config "$work/retention.json" >"$work/maintain_now.json"
+check "maintain now keeps the recently received messages" python3 -c "
+import json, sys
+r = json.load(open('$work/maintain_now.json'))
+sys.exit(0 if r['archived'] == 0 and r['deleted'] == 0 and r['autoVacuum'] == 'incremental' else 1)"
+"$parley" maintain --config "$work/retention.json" --now 4102444800000 >"$work/maintain.json"
+check "maintain archives every message past the retention" python3 -c "
+import json, sqlite3, sys
+r = json.load(open('$work/maintain.json'))
+archived = sqlite3.connect('$work/archive.db').execute('SELECT count(*) FROM messages').fetchone()[0]
+left = sqlite3.connect('$work/r.db').execute('SELECT count(*) FROM messages').fetchone()[0]
+sys.exit(0 if r['archived'] == $stored == archived and left == 0 and r['deleted'] == 0 else 1)"
+"$parley" maintain --config "$work/retention.json" --now 4102444800000 >"$work/maintain2.json"
+check "a second maintain finds nothing more" grep -q '"archived":0' "$work/maintain2.json"
+"$parley" process --config "$work/retention.json" "$conversation" >"$work/after.jsonl" 2>/dev/null
+check "messages past the retention are forgotten: processed again" \
+    test "$(grep -c '"status":"processed"' "$work/after.jsonl")" -eq "$stored"
+python3 -c "import sqlite3; d = sqlite3.connect('$work/r.db'); d.execute('PRAGMA auto_vacuum = NONE'); d.execute('VACUUM')"
+"$parley" maintain --config "$work/retention.json" --vacuum >"$work/vacuum.json"
+check "maintain --vacuum converts a store without incremental vacuum" grep -q '"autoVacuum":"incremental"' "$work/vacuum.json"
+echo '{"retention": {"days": -1}}' >"$work/badretention.json"
+"$parley" maintain --config "$work/badretention.json" >/dev/null 2>"$work/badretention.txt"
+check "maintain with a bad retention fails" test $? -ne 0
+check "and names the key" grep -q 'retention.days' "$work/badretention.txt"
+
 fixtures=$root/Tests/Fixtures
 "$parley" bench language --count 300 --accuracy --intent-train "$fixtures/intent/snips/train.tsv" \
     --intent-test "$fixtures/intent/snips/test.tsv" --sentiment "$fixtures/sentiment/vader_amazon_excerpt.tsv" >"$work/bench.txt"

@@ -46,6 +46,37 @@ export interface Config {
   lookups?: Record<string, Array<{ id?: string; name: string; aliases?: string[] }>>;
   /** Circuit breakers: "default" for all, or by name; a named entry starts from "default". */
   breakers?: Record<string, BreakerConfig>;
+  /** Retention, run by the engine every intervalMinutes and by Engine.maintain(). */
+  retention?: RetentionConfig;
+}
+
+/** How long messages are kept (every key optional; defaults shown). */
+export interface RetentionConfig {
+  /** Messages older than this by timestamp and by arrival go, with idle threads no message names; 0 keeps all. 30. */
+  days?: number;
+  /** Move old rows into this SQLite file instead of deleting them. */
+  archive?: string;
+  /** How often the engine runs retention itself, 1..10080; 60. */
+  intervalMinutes?: number;
+}
+
+/** What one retention run did, as Engine.maintain() returns it. */
+export interface MaintenanceReport {
+  schema: number;
+  /** Messages deleted without a copy. */
+  deleted: number;
+  /** Messages moved into the archive. */
+  archived: number;
+  /** Threads deleted (or moved into the archive): closed, or idle past threads.inactivityMinutes. */
+  threadsDeleted: number;
+  claimsExpired: number;
+  /** Pages given back to the file system by the incremental vacuum. */
+  freedPages: number;
+  /** Unix seconds: messages stamped before it were due; null when retention.days is 0. */
+  cutoff: number | null;
+  autoVacuum: 'incremental' | 'none' | 'full';
+  pageCount: number;
+  freelistCount: number;
 }
 
 /** The settings of a circuit breaker (every key optional; defaults shown). */
@@ -179,6 +210,8 @@ export declare class Engine {
   breakerRecord(name: string, ok: boolean, micros: number, nowMs?: number): void;
   /** Every breaker used so far or configured, by name. */
   breakers(): BreakerStatus[];
+  /** Runs retention now (nowMs: Unix ms to measure from, default the wall clock) and compacts the store. */
+  maintain(nowMs?: number): MaintenanceReport;
   /** Closes the engine; committed messages stay in the store. Idempotent. */
   close(): void;
   readonly closed: boolean;

@@ -237,6 +237,25 @@ class Engine {
     return JSON.parse(json).breakers;
   }
 
+  // -- store maintenance --------------------------------------------------------------------
+
+  /**
+   * Runs retention now: deletes (or, with config retention.archive, moves into that SQLite file)
+   * messages and idle threads older than retention.days, deletes expired idempotency claims and
+   * gives free pages back (incremental vacuum). nowMs: Unix ms to measure from (default: the
+   * wall clock). The engine also runs this itself every retention.intervalMinutes. Returns
+   * {deleted, archived, threadsDeleted, claimsExpired, freedPages, cutoff, autoVacuum, pageCount, freelistCount}.
+   */
+  maintain(nowMs) {
+    let json;
+    try {
+      json = native.storeMaintain(this.#handle, nowMs === undefined || nowMs === null ? 0 : nowMs);
+    } catch (error) {
+      rethrow(error, this.maintain);
+    }
+    return JSON.parse(json);
+  }
+
   /** Closes the engine; stored messages stay in the store file. Closing twice is harmless. */
   close() {
     this.#closed = true;

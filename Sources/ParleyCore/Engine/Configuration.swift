@@ -26,6 +26,8 @@ public struct Configuration: Sendable, Equatable {
     public var contentWindowSeconds: Int64 = 300
     /// The asynchronous core ("workers", "queue", "ordering", "priorities").
     public var async = AsyncSettings()
+    /// Retention ("retention"): what is kept, where old rows go, how often the engine purges.
+    public var retention = RetentionPolicy()
 
     public init() {}
 
@@ -119,6 +121,7 @@ public struct Configuration: Sendable, Equatable {
             try dedupReader.finish()
         }
         try readAsyncSettings(&reader)
+        if let retentionObject = try reader.object("retention") { retention = try Self.retentionPolicy(retentionObject) }
         try reader.finish()
     }
 
@@ -333,5 +336,36 @@ extension Configuration {
         var shrunk = config
         shrunk.minimumCalls = config.window
         return shrunk
+    }
+}
+
+// MARK: - Retention ("retention")
+
+extension Configuration {
+    /// {"days": 30, "archive": "PATH.db", "intervalMinutes": 60}: days 0 keeps everything;
+    /// "archive" moves old rows into that SQLite file instead of deleting them.
+    static func retentionPolicy(_ object: JSONObject) throws(ParleyError) -> RetentionPolicy {
+        var policy = RetentionPolicy()
+        var reader = Reader(object: object, path: "retention.")
+        if let days = try reader.int("days") {
+            guard days >= 0 && days <= RetentionPolicy.maxDays else {
+                throw ParleyError(.invalidConfig, "retention.days must be between 0 (keep forever) and \(RetentionPolicy.maxDays), got \(days)")
+            }
+            policy.days = Int(days)
+        }
+        if let archive = try reader.string("archive") {
+            guard !archive.isEmpty, !archive.utf8.contains(0) else {
+                throw ParleyError(.invalidConfig, "retention.archive must be a file path, got an empty string")
+            }
+            policy.archivePath = archive
+        }
+        if let minutes = try reader.int("intervalMinutes") {
+            guard minutes >= 1 && minutes <= 10_080 else {
+                throw ParleyError(.invalidConfig, "retention.intervalMinutes must be between 1 and 10080 (a week), got \(minutes)")
+            }
+            policy.intervalMillis = minutes * 60_000
+        }
+        try reader.finish()
+        return policy
     }
 }

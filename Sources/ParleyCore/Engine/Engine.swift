@@ -14,9 +14,12 @@ public final class Engine: Sendable {
     public init(configuration: Configuration = Configuration()) throws(ParleyError) {
         self.configuration = configuration
         pipeline = try Pipeline(configuration: configuration)
+        var retention = configuration.retention
+        retention.threadIdleSeconds = configuration.threads.inactivitySeconds
         store = try Store(path: configuration.storePath, synchronous: configuration.synchronous,
                           busyTimeoutMillis: configuration.busyTimeoutMillis,
-                          contentWindowSeconds: configuration.contentWindowSeconds)
+                          contentWindowSeconds: configuration.contentWindowSeconds,
+                          retention: retention, scheduleRetention: true)
         pool = WorkerPool(settings: configuration.async)
         pool.attach { [weak self] items in
             guard let self else {

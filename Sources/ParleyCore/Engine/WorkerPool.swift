@@ -200,7 +200,8 @@ final class WorkerPool: @unchecked Sendable {
     func drain(timeoutMillis: Int) -> Bool {
         locked {
             let deadline = timeoutMillis >= 0 ? Self.now() + Int64(timeoutMillis) : nil
-            while unfinished > 0 {
+            // A close stops the workers: what is left stays journaled, nothing more will finish.
+            while unfinished > 0 && !stopping {
                 if let deadline {
                     guard Self.now() < deadline else { return false }
                     wait(progress, until: deadline)
@@ -208,7 +209,7 @@ final class WorkerPool: @unchecked Sendable {
                     pthread_cond_wait(progress, mutex)
                 }
             }
-            return true
+            return unfinished == 0
         }
     }
 

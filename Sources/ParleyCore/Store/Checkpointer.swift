@@ -8,6 +8,7 @@ import Glibc
 /// milliseconds on a slow disk inside some unlucky `process` call. Instead the store's own
 /// connection never checkpoints and this thread, with its own connection, runs a PASSIVE
 /// checkpoint (it never blocks writers) every `interval`, or sooner when asked.
+/// The same thread runs one periodic task (the store's retention) when scheduled.
 final class Checkpointer: @unchecked Sendable {
     // @unchecked: the mutable state below is only touched under `mutex`.
     private let connection: SQLiteConnection
@@ -17,6 +18,10 @@ final class Checkpointer: @unchecked Sendable {
     private var requested = false
     private var thread: pthread_t?
     private let intervalMillis: Int
+    private var task: (@Sendable () -> Void)?
+    private var taskIntervalMillis: Int64 = 0
+    /// CLOCK_MONOTONIC milliseconds of the task's next run.
+    private var taskDueAt: Int64 = .max
 
     init(path: String, intervalMillis: Int = 200, busyTimeoutMillis: Int = 5_000) throws(ParleyError) {
         connection = try SQLiteConnection(path: path, busyTimeoutMillis: busyTimeoutMillis)
@@ -57,6 +62,22 @@ final class Checkpointer: @unchecked Sendable {
         pthread_mutex_unlock(mutex)
     }
 
+    /// Runs `task` on this thread `firstAfter` milliseconds from now, then every `every`
+    /// milliseconds (counted from the end of a run). Replaces a task scheduled before.
+    func schedule(every: Int64, firstAfter: Int64, _ task: @escaping @Sendable () -> Void) {
+        pthread_mutex_lock(mutex)
+        self.task = task
+        taskIntervalMillis = max(1, every)
+        taskDueAt = Self.monotonicMillis() + max(0, firstAfter)
+        pthread_mutex_unlock(mutex)
+    }
+
+    private static func monotonicMillis() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+
     /// Runs a last checkpoint and stops the thread; waits for it.
     func stop() {
         pthread_mutex_lock(mutex)
@@ -81,10 +102,22 @@ final class Checkpointer: @unchecked Sendable {
             }
             if stopping { break }
             requested = false
+            var due: (@Sendable () -> Void)?
+            if let task, Self.monotonicMillis() >= taskDueAt {
+                due = task
+                taskDueAt = .max
+            }
             pthread_mutex_unlock(mutex)
             checkpoint(mode: "PASSIVE")
+            if let due {
+                due()
+                pthread_mutex_lock(mutex)
+                taskDueAt = Self.monotonicMillis() + taskIntervalMillis
+                pthread_mutex_unlock(mutex)
+            }
             pthread_mutex_lock(mutex)
         }
+        task = nil
         pthread_mutex_unlock(mutex)
         // The last checkpoint does not wait for another process's write lock: TRUNCATE would
         // otherwise block parley_engine_close for the whole busy timeout. Nothing is lost

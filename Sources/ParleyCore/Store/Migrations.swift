@@ -62,6 +62,11 @@ enum Migrations {
         ALTER TABLE chats ADD COLUMN last_timestamp INTEGER;
         ALTER TABLE chats ADD COLUMN last_sequence INTEGER;
         """,
+        // 5: retention walks messages by timestamp and closed threads by last activity.
+        """
+        CREATE INDEX messages_by_time ON messages (timestamp);
+        CREATE INDEX threads_by_state ON threads (state, last_activity);
+        """,
     ]
 
     static func apply(to db: SQLiteConnection) throws(ParleyError) {
@@ -70,13 +75,19 @@ enum Migrations {
             throw ParleyError(.storage, "the store has schema version \(current), newer than this Parley (\(steps.count)); upgrade Parley")
         }
         for version in current..<steps.count {
-            try db.transaction { () throws(ParleyError) in
-                // Another process may have opened the same new file at the same moment and
-                // applied this step while we waited for the write lock: read the version again.
-                let now = try db.statement("PRAGMA user_version").firstRow { Int($0.int(0)) } ?? 0
-                guard now == version else { return }
-                try db.execute(steps[version])
-                try db.execute("PRAGMA user_version = \(version + 1); PRAGMA application_id = \(Store.applicationID)")
+            do {
+                try db.transaction { () throws(ParleyError) in
+                    // Another process may have opened the same new file at the same moment and
+                    // applied this step while we waited for the write lock: read the version again.
+                    let now = try db.statement("PRAGMA user_version").firstRow { Int($0.int(0)) } ?? 0
+                    guard now == version else { return }
+                    try db.execute(steps[version])
+                    try db.execute("PRAGMA user_version = \(version + 1); PRAGMA application_id = \(Store.applicationID)")
+                }
+            } catch {
+                // The step's transaction was rolled back: the file is as it was before it.
+                throw ParleyError(error.kind, "migrating the store to schema version \(version + 1) failed and was rolled back "
+                                  + "(the store stays at version \(version)): \(error.message)")
             }
         }
     }

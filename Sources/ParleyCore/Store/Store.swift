@@ -20,19 +20,27 @@ public final class Store: Sendable {
     }
 
     private let connection: Guarded<Locked>
-    private let checkpointer: Checkpointer?
+    let checkpointer: Checkpointer?
     let groupCommit = GroupCommit()
     public let path: String?
     /// A message with the same chat, sender and content as one stored within this many
     /// seconds is a duplicate re-sent under a new id (0: only ids count).
     public let contentWindowSeconds: Int64
+    /// What `maintain` keeps (Retention.swift); also run on the checkpoint thread when scheduled.
+    public let retention: RetentionPolicy
+    /// One retention run at a time.
+    let maintenanceGate = Guarded<Int>(0)
 
     /// `path` nil opens a private in-memory store. A write waits up to `busyTimeoutMillis` for
-    /// another process's lock, then fails with `.busy`.
+    /// another process's lock, then fails with `.busy`. `scheduleRetention`: a file store also
+    /// runs `maintain` on its checkpoint thread, first after min(interval, 10 minutes), then
+    /// every `retention.intervalMillis`.
     public init(path: String?, synchronous: Synchronous = .normal, busyTimeoutMillis: Int = 5_000,
-                contentWindowSeconds: Int64 = 300) throws(ParleyError) {
+                contentWindowSeconds: Int64 = 300,
+                retention: RetentionPolicy = RetentionPolicy(), scheduleRetention: Bool = false) throws(ParleyError) {
         self.path = path
         self.contentWindowSeconds = contentWindowSeconds
+        self.retention = retention
         let db = try SQLiteConnection(path: path ?? ":memory:", busyTimeoutMillis: busyTimeoutMillis)
         do {
             try Self.prepare(db, inMemory: path == nil, synchronous: synchronous)
@@ -51,6 +59,15 @@ public final class Store: Sendable {
             checkpointer = nil
         }
         connection = Guarded(Locked(db: db))
+        if scheduleRetention, let checkpointer {
+            let interval = retention.intervalMillis
+            checkpointer.schedule(every: interval, firstAfter: min(interval, RetentionPolicy.firstRunDelayMillis)) { [weak self] in
+                // A failed run (the store closing, a busy lock, a full disk) is retried at the
+                // next interval; the host sees failures when it calls parley_store_maintain.
+                guard let self else { return }
+                _ = try? self.maintain(nowMillis: Engine.unixMillis())
+            }
+        }
     }
 
     private static func prepare(_ db: SQLiteConnection, inMemory: Bool, synchronous: Synchronous) throws(ParleyError) {
@@ -59,6 +76,12 @@ public final class Store: Sendable {
         let objectCount = try db.statement("SELECT count(*) FROM sqlite_master").firstRow { $0.int(0) } ?? 0
         if appID != applicationID && (appID != 0 || objectCount > 0) {
             throw ParleyError(.corrupt, "the store file is not a Parley database (application_id \(appID))")
+        }
+        if objectCount == 0 {
+            // A new file: free pages go back to the file system on `maintain` (incremental
+            // vacuum). Only possible before the first table is created; older stores keep
+            // auto_vacuum NONE unless converted on request (convertToIncrementalVacuum).
+            try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
         }
         if !inMemory {
             try db.execute("PRAGMA journal_mode = WAL")

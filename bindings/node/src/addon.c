@@ -20,6 +20,7 @@
  *   breakerAllow(handle, name: string, nowMs: number) -> boolean
  *   breakerRecord(handle, name: string, ok: boolean, micros: number, nowMs: number)
  *   breakerStatus(handle) -> string (JSON)
+ *   storeMaintain(handle, nowMs: number) -> string (JSON)   nowMs 0: the wall clock
  *
  * A Parley failure throws an Error with .code (the status name, e.g. "PARLEY_MALFORMED_JSON"),
  * .status (the number) and parley_last_error() as the message. Arguments of the wrong type
@@ -576,6 +577,19 @@ static napi_value js_breaker_status(napi_env env, napi_callback_info info) {
     return json_result(env, status, out, out_len);
 }
 
+static napi_value js_store_maintain(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: storeMaintain(handle, nowMs) needs two arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0;
+    if (!get_int64(env, argv[1], "nowMs", &now_ms)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_store_maintain(engine, now_ms, &out, &out_len);
+    return json_result(env, status, out, out_len);
+}
+
 /* {OK: 0, INVALID_ARGUMENT: 1, ...} from the header's enum. */
 static napi_value make_statuses(napi_env env) {
     static const struct {
@@ -627,6 +641,7 @@ NAPI_MODULE_INIT() {
         {"breakerAllow", NULL, js_breaker_allow, NULL, NULL, NULL, napi_enumerable, NULL},
         {"breakerRecord", NULL, js_breaker_record, NULL, NULL, NULL, napi_enumerable, NULL},
         {"breakerStatus", NULL, js_breaker_status, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"storeMaintain", NULL, js_store_maintain, NULL, NULL, NULL, napi_enumerable, NULL},
         {"statuses", NULL, NULL, NULL, NULL, statuses, napi_enumerable, NULL},
     };
     NAPI_CALL(env, napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties));

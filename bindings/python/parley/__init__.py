@@ -162,6 +162,8 @@ _lib.parley_breaker_record.argtypes = [
 _lib.parley_breaker_record.restype = ctypes.c_int
 _lib.parley_breaker_status.argtypes = [ctypes.c_void_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_breaker_status.restype = ctypes.c_int
+_lib.parley_store_maintain.argtypes = [ctypes.c_void_p, ctypes.c_int64, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_store_maintain.restype = ctypes.c_int
 
 
 def train_intent_model(data: Union[bytes, str], path: Union[str, os.PathLike]) -> Dict[str, Any]:
@@ -424,6 +426,19 @@ class Engine:
         "closed"|"open"|"half_open", "failureRate", "slowCallRate", "calls", "openedAt"?,
         "retryAt"?}]."""
         return self._json_call(_lib.parley_breaker_status)["breakers"]
+
+    # -- store maintenance ----------------------------------------------------------------
+
+    def maintain(self, now_ms: Optional[int] = None) -> Dict[str, Any]:
+        """Runs retention now: deletes (or, with ``"retention": {"archive": path}``, moves
+        into that SQLite file) messages and idle threads older than ``retention.days``,
+        deletes expired idempotency claims and gives free pages back (incremental vacuum).
+        ``now_ms``: Unix milliseconds to measure from (default: the wall clock). The engine also
+        runs this by itself every ``retention.intervalMinutes``. Returns {"deleted", "archived",
+        "threadsDeleted", "claimsExpired", "freedPages", "cutoff", "autoVacuum", "pageCount",
+        "freelistCount"}."""
+        now = 0 if now_ms is None else _int64(now_ms, "now_ms")
+        return self._json_call(_lib.parley_store_maintain, now)
 
     def _call(self, function, *arguments) -> None:
         handle = self._enter()
