@@ -57,7 +57,7 @@ typedef struct {
     size_t queued;
     int refs;
     /* JS thread only. */
-    napi_ref dispatch; /* weak: the JS side keeps the function alive while it wants results */
+    napi_ref dispatch; /* strong while listening, weak otherwise (see js_listen) */
     bool listening;    /* the callback is set */
 } async_state;
 
@@ -875,8 +875,10 @@ static napi_value js_listen(napi_env env, napi_callback_info info) {
             NAPI_CALL(env, napi_delete_reference(env, state->dispatch));
             state->dispatch = NULL;
         }
-        /* Weak: index.js holds the function as long as it holds the engine. */
-        NAPI_CALL(env, napi_create_reference(env, argv[1], 0, &state->dispatch));
+        /* Strong while listening: the dispatch function holds the engine, which holds its
+         * listeners, so `new Engine().on('result', ...)` is not collected while results come
+         * (as a socket with a 'data' listener is not). Weak again once nothing listens. */
+        NAPI_CALL(env, napi_create_reference(env, argv[1], 1, &state->dispatch));
         if (!state->listening) {
             parley_status status = parley_engine_set_callback(engine, on_result, state);
             if (status != PARLEY_OK) {
@@ -896,6 +898,8 @@ static napi_value js_listen(napi_env env, napi_callback_info info) {
             /* Results a worker was already handing to the callback still come through the
              * thread-safe function, which lives as long as the engine. */
             state->listening = false;
+            uint32_t count = 0;
+            if (state->dispatch) NAPI_CALL(env, napi_reference_unref(env, state->dispatch, &count));
         }
     } else {
         napi_throw_type_error(env, NULL, "parley: listen(handle, dispatch) needs a function or null");

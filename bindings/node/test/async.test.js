@@ -279,6 +279,14 @@ const SCRIPTS = {
     engine.on('result', () => n++).unref();
     for (let i = 0; i < 50; i++) engine.submit(msg(i % 5, i));
     engine.drain().then(() => console.log('results', n));`,
+  'an engine reachable only from its listener is not collected while results come': `
+    (() => {
+      const engine = new Engine();
+      let n = 0;
+      engine.on('result', () => { if (++n === 50) { console.log('results', n); engine.close(); } });
+      for (let i = 0; i < 50; i++) engine.submit(msg(i % 5, i));
+    })();
+    setInterval(() => global.gc(), 2).unref();`,
   'a throwing listener reaches uncaughtException': `
     process.on('uncaughtException', (e) => { if (e.message !== 'boom') throw e; });
     const engine = new Engine();
@@ -295,7 +303,7 @@ for (const [name, body] of Object.entries(SCRIPTS)) {
       const msg = (c, n) => ({ id: 'c' + c + '-m' + n, chat: 'chat' + c + '@c.us', from: 'chat' + c + '@c.us',
         timestamp: 1764000000 + n, type: 'text', text: 'hello ' + n });
       ${body}`;
-    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20000 });
+    const child = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8', timeout: 20000 });
     assert.equal(child.error, undefined, `did not exit: ${child.error}`);
     assert.equal(child.status, 0, child.stderr);
     assert.equal(child.stdout.trim(), 'results 50');
