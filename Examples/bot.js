@@ -2,6 +2,7 @@
 'use strict';
 // A bot loop: read a JSONL conversation line by line, enrich each message with Parley and decide
 // a reply. Usage: node Examples/bot.js [FILE.jsonl]   (default: Examples/conversation.jsonl)
+// Examples/bot_async.js does the same without blocking the event loop (submit + 'result' events).
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -65,7 +66,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+module.exports = { decide };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

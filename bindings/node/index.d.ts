@@ -2,6 +2,8 @@
 
 /// <reference types="node" />
 
+import { EventEmitter } from 'node:events';
+
 /** The status codes of enum parley_status. */
 export declare const Status: Readonly<{
   OK: 0;
@@ -48,6 +50,15 @@ export interface Config {
   breakers?: Record<string, BreakerConfig>;
   /** Retention, run by the engine every intervalMinutes and by Engine.maintain(). */
   retention?: RetentionConfig;
+  /** Asynchronous processing: the worker pool (default min 1, max one per core). */
+  workers?: { min?: number; max?: number };
+  /** Backpressure: submit() throws PARLEY_BUSY at highWater (1000) until lowWater (100). */
+  queue?: { highWater?: number; lowWater?: number };
+  /** Per-chat order: how long a sequence gap is waited for (1000 ms); holdMillis (0) holds every message back. */
+  ordering?: { reorderWindowMillis?: number; holdMillis?: number };
+  /** Chats whose messages always go in the high lane; urgent messages first (default true). */
+  priorities?: { vipChats?: string[]; urgentFirst?: boolean };
+  dedup?: { contentWindowSeconds?: number };
 }
 
 /** How long messages are kept (every key optional; defaults shown). */
@@ -78,6 +89,21 @@ export interface MaintenanceReport {
   pageCount: number;
   freelistCount: number;
 }
+
+/** The lane of a submitted message. */
+export type Priority = 'high' | 'normal' | 'low';
+/** The lanes' numbers in enum parley_priority. */
+export declare const Priority: Readonly<{ high: 0; normal: 1; low: 2 }>;
+
+/**
+ * One result of the asynchronous API: the message's context, or the failure. `status` is the
+ * status name ("PARLEY_OK" on success). `recovered`: the message was accepted before the engine
+ * was last opened (poll() reports the library's flag; for 'result' events and results() it means
+ * the ticket was not handed out by this Engine object's submit(), as the C callback carries no flag).
+ */
+export type Result =
+  | { ticket: number; status: 'PARLEY_OK'; recovered: boolean; context: Context; error?: undefined }
+  | { ticket: number; status: string; recovered: boolean; context?: undefined; error: ParleyError };
 
 /** The settings of a circuit breaker (every key optional; defaults shown). */
 export interface BreakerConfig {
@@ -144,7 +170,7 @@ export interface Entity {
 /** The enriched context of one message. */
 export interface Context {
   schema: number;
-  status: 'processed' | 'duplicate';
+  status: 'processed' | 'duplicate' | 'pending';
   format: 'normalized' | 'whatsapp-web.js' | 'baileys' | 'cloud-api';
   message: Message;
   entities: Entity[];
@@ -182,9 +208,42 @@ export interface WebhookResult {
   [key: string]: unknown;
 }
 
-export declare class Engine {
+export declare class Engine extends EventEmitter {
   /** Opens an engine; no config (or null) gives defaults with an in-memory store. */
   constructor(config?: Config | string | null);
+  /**
+   * Accepts a message for asynchronous processing; returns its ticket at once (a Number: uint64
+   * in C, exact up to Number.MAX_SAFE_INTEGER). Stored before it returns. A message accepted
+   * before keeps its ticket. Throws ParleyError code 'PARLEY_BUSY' above queue.highWater, a
+   * TypeError for a priority other than 'high', 'normal' (default) or 'low'.
+   */
+  submit(message: object | string | Uint8Array, options?: { priority?: Priority }): number;
+  /**
+   * Takes up to max (100) waiting results, each chat's in order. timeoutMs 0 (default): never
+   * waits; a positive value blocks the JS thread. Empty while a 'result' listener is attached.
+   */
+  poll(options?: { max?: number; timeoutMs?: number }): Result[];
+  /**
+   * Resolves when every accepted message is processed and its result emitted or waiting for
+   * poll(); rejects with ParleyError 'PARLEY_TIMEOUT' after timeoutMs (default -1: no limit), or
+   * 'PARLEY_INVALID_ARGUMENT' if the engine is closed meanwhile. Waits on the thread pool.
+   */
+  drain(timeoutMs?: number): Promise<void>;
+  /** The results as an async iterator (attaches a 'result' listener while it runs; close() ends it). */
+  results(): AsyncIterableIterator<Result>;
+  /** A 'result' listener no longer keeps the process alive. */
+  unref(): this;
+  /** A 'result' listener keeps the process alive again (the default). */
+  ref(): this;
+  /** Results arrive on the JS thread, each chat's in order, while at least one listener is attached. */
+  on(event: 'result', listener: (result: Result) => void): this;
+  on(event: 'close', listener: () => void): this;
+  on(event: string | symbol, listener: (...args: any[]) => void): this;
+  once(event: 'result', listener: (result: Result) => void): this;
+  once(event: 'close', listener: () => void): this;
+  once(event: string | symbol, listener: (...args: any[]) => void): this;
+  off(event: 'result', listener: (result: Result) => void): this;
+  off(event: string | symbol, listener: (...args: any[]) => void): this;
   /** Processes one message (normalized, whatsapp-web.js or Baileys; object, JSON text or UTF-8 bytes). */
   process(message: object | string | Uint8Array): Context;
   /** Verifies (X-Hub-Signature-256) and processes a Cloud API webhook body, exactly as received. */
@@ -212,7 +271,11 @@ export declare class Engine {
   breakers(): BreakerStatus[];
   /** Runs retention now (nowMs: Unix ms to measure from, default the wall clock) and compacts the store. */
   maintain(nowMs?: number): MaintenanceReport;
-  /** Closes the engine; committed messages stay in the store. Idempotent. */
+  /**
+   * Closes the engine; committed messages stay in the store. Idempotent. Results stop going to
+   * listeners; queued messages are recovered at the next open (await drain() first to lose no
+   * result). Emits 'close'.
+   */
   close(): void;
   readonly closed: boolean;
 }

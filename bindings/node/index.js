@@ -4,6 +4,7 @@
 // $ORIGIN), so no LD_LIBRARY_PATH is needed.
 
 const path = require('node:path');
+const { EventEmitter } = require('node:events');
 
 let native;
 try {
@@ -72,19 +73,55 @@ function version() {
   return native.version();
 }
 
+/** A result from poll()'s JSON ({ticket, status, recovered?, context | error}) in the event's form. */
+function fromPolled(raw) {
+  const result = { ticket: raw.ticket, status: raw.status, recovered: raw.recovered === true };
+  if (raw.context !== undefined) result.context = raw.context;
+  if (raw.error !== undefined) {
+    const code = raw.error.status ?? raw.status;
+    result.error = new ParleyError(raw.error.message ?? '', STATUS_NAMES[code] ?? Status.INTERNAL, code);
+  }
+  return result;
+}
+
+function wrap(error) {
+  try {
+    rethrow(error, wrap);
+  } catch (wrapped) {
+    return wrapped;
+  }
+  return error;
+}
+
 function toInput(value, what) {
   if (typeof value === 'string' || Buffer.isBuffer(value) || value instanceof Uint8Array) return value;
   if (value !== null && typeof value === 'object') return JSON.stringify(value);
   throw new TypeError(`parley: ${what} must be an object, a JSON string or a Buffer`);
 }
 
+/** The lanes of enum parley_priority. */
+const PRIORITIES = Object.freeze({ high: 0, normal: 1, low: 2 });
+
+const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([name, code]) => [`PARLEY_${name}`, code]));
+
 /**
  * An engine: configuration, the durable store and the pipeline. Close it when done; an engine
  * that is garbage-collected unclosed is closed by its finalizer.
+ *
+ * Asynchronous processing: submit() returns a ticket at once; Parley's worker threads process
+ * the message (in parallel across chats, in order within a chat) and its result comes back
+ * as a 'result' event on the JS thread, through `for await (const r of engine.results())`,
+ * or, while neither is in use, through poll(). Events: 'result' (Result), 'close'.
  */
-class Engine {
+class Engine extends EventEmitter {
   #handle;
   #closed = false;
+  /** Tickets submitted through this object and not yet answered (to tell recovered results). */
+  #submitted = new Set();
+  /** Results that reached the JS thread while no listener was attached; poll() returns them first. */
+  #buffered = [];
+  /** Bound once: the addon keeps a weak reference to it, this object the strong one. */
+  #dispatch = (ticket, status, json) => this.#onResult(ticket, status, json);
 
   /** @param {object|string|null|undefined} config  see include/parley.h; omitted: in-memory store */
   constructor(config) {
@@ -94,11 +131,163 @@ class Engine {
     else if (config !== undefined && config !== null) {
       throw new TypeError('parley: config must be an object, a JSON string, null or undefined');
     }
+    super();
     try {
       this.#handle = native.open(text);
     } catch (error) {
       rethrow(error, Engine);
     }
+    // Results go to the callback (and the JS thread) only while someone listens for them;
+    // otherwise they wait in Parley's bounded queue for poll(), so backpressure holds.
+    this.on('newListener', (event) => {
+      if (event === 'result' && this.listenerCount('result') === 0 && !this.#closed) {
+        native.listen(this.#handle, this.#dispatch);
+      }
+    });
+    this.on('removeListener', (event) => {
+      if (event === 'result' && this.listenerCount('result') === 0 && !this.#closed) {
+        native.listen(this.#handle, null);
+      }
+    });
+  }
+
+  /**
+   * Accepts a message for asynchronous processing and returns its ticket (a Number: uint64 in
+   * C, exact in a Number up to 2^53 - 1, which a journal's row numbers never reach). The message
+   * is stored before this returns, so it survives a crash. priority: 'high', 'normal' (default)
+   * or 'low'; urgent messages and VIP chats go high anyway. A message accepted before keeps its
+   * ticket. Throws ParleyError code 'PARLEY_BUSY' when queue.highWater messages wait (results
+   * not yet collected count): retry after results were taken.
+   */
+  submit(message, { priority = 'normal' } = {}) {
+    const lane = typeof priority === 'string' && Object.hasOwn(PRIORITIES, priority) ? PRIORITIES[priority] : undefined;
+    if (lane === undefined) {
+      throw new TypeError(`parley: priority must be 'high', 'normal' or 'low', not ${String(priority)}`);
+    }
+    const input = toInput(message, 'the message');
+    let ticket;
+    try {
+      ticket = native.submit(this.#handle, input, lane);
+    } catch (error) {
+      rethrow(error, this.submit);
+    }
+    this.#submitted.add(ticket);
+    return ticket;
+  }
+
+  /**
+   * Takes up to max results that wait (each chat's in order) without blocking: timeoutMs 0 (the
+   * default) returns at once. A positive timeoutMs blocks the JS thread up to that long; do not
+   * use it on an event loop. Empty while a 'result' listener or results() takes the results.
+   */
+  poll({ max = 100, timeoutMs = 0 } = {}) {
+    if (!Number.isInteger(max) || max < 1) throw new RangeError('parley: max must be a positive integer');
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 0) {
+      throw new RangeError('parley: timeoutMs must be an integer >= 0 (poll never waits forever on the JS thread)');
+    }
+    const taken = this.#buffered.splice(0, max);
+    if (taken.length === max) return taken;
+    let json;
+    try {
+      json = native.poll(this.#handle, max - taken.length, taken.length > 0 ? 0 : timeoutMs);
+    } catch (error) {
+      rethrow(error, this.poll);
+    }
+    for (const raw of JSON.parse(json)) {
+      this.#submitted.delete(raw.ticket);
+      taken.push(fromPolled(raw));
+    }
+    return taken;
+  }
+
+  /**
+   * Resolves when every accepted message is processed and its result emitted (or waiting for
+   * poll); rejects with ParleyError 'PARLEY_TIMEOUT' after timeoutMs (default -1: no limit). The
+   * waiting runs on Node's thread pool, never on the JS thread. `await engine.drain(); engine.close()`
+   * loses nothing.
+   */
+  drain(timeoutMs = -1) {
+    if (!Number.isInteger(timeoutMs)) return Promise.reject(new TypeError('parley: timeoutMs must be an integer'));
+    try {
+      return native.drain(this.#handle, Math.max(-1, Math.min(timeoutMs, 2147483647))).catch((error) => rethrow(error, this.drain));
+    } catch (error) {
+      return Promise.reject(wrap(error));
+    }
+  }
+
+  /**
+   * The results as an async iterator: `for await (const result of engine.results()) ...`. Attaches
+   * a 'result' listener for as long as it runs (so poll() gets nothing meanwhile); breaking
+   * out of the loop detaches it; the engine's close() ends it. Results arriving between two
+   * steps are buffered.
+   */
+  results() {
+    const queue = [];
+    const waiting = [];
+    let done = false;
+    const onResult = (result) => {
+      if (waiting.length > 0) waiting.shift()({ value: result, done: false });
+      else queue.push(result);
+    };
+    const finish = () => {
+      if (done) return;
+      done = true;
+      this.off('result', onResult);
+      this.off('close', finish);
+      for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
+    };
+    if (this.#closed) done = true;
+    else {
+      this.on('result', onResult);
+      this.once('close', finish);
+    }
+    return {
+      next: () => {
+        if (queue.length > 0) return Promise.resolve({ value: queue.shift(), done: false });
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => waiting.push(resolve));
+      },
+      return: () => {
+        finish();
+        queue.length = 0;
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  /** Lets the process exit while a 'result' listener waits (like timer.unref()). */
+  unref() {
+    if (!this.#closed) native.asyncRef(this.#handle, false);
+    return this;
+  }
+
+  /** Undoes unref(): a 'result' listener keeps the process alive again (the default). */
+  ref() {
+    if (!this.#closed) native.asyncRef(this.#handle, true);
+    return this;
+  }
+
+  #onResult(ticket, status, json) {
+    // The callback does not say whether a result is recovered: a ticket this object did not
+    // hand out is one accepted before the engine was (re)opened.
+    const recovered = !this.#submitted.delete(ticket);
+    const result = { ticket, status: native.statusName(status), recovered };
+    if (status === Status.OK) {
+      result.context = JSON.parse(json);
+    } else {
+      let message = json;
+      try {
+        message = JSON.parse(json).message;
+      } catch {
+        // keep the raw text
+      }
+      result.error = new ParleyError(message, status);
+    }
+    if (this.listenerCount('result') > 0) this.emit('result', result);
+    else this.#buffered.push(result);
   }
 
   /** Processes one message (normalized, whatsapp-web.js or Baileys) and returns its enriched context. */
@@ -256,10 +445,19 @@ class Engine {
     return JSON.parse(json);
   }
 
-  /** Closes the engine; stored messages stay in the store file. Closing twice is harmless. */
+  /**
+   * Closes the engine; stored messages stay in the store file. Closing twice is harmless.
+   * Results stop going to listeners first; the workers finish the messages they hold (queued
+   * ones are recovered at the next open); results already on their way to the JS thread are
+   * still emitted. A drain() in progress rejects. Emits 'close'.
+   */
   close() {
+    if (this.#closed) return;
     this.#closed = true;
     native.close(this.#handle);
+    this.#submitted.clear();
+    this.#buffered.length = 0;
+    this.emit('close');
   }
 
   /** Whether close() was called; calls on a closed engine throw ParleyError INVALID_ARGUMENT. */
@@ -288,4 +486,4 @@ function trainIntentModel(data, path) {
   return JSON.parse(json);
 }
 
-module.exports = { Engine, ParleyError, Status, version, trainIntentModel };
+module.exports = { Engine, ParleyError, Status, Priority: PRIORITIES, version, trainIntentModel };

@@ -21,23 +21,61 @@
  *   breakerRecord(handle, name: string, ok: boolean, micros: number, nowMs: number)
  *   breakerStatus(handle) -> string (JSON)
  *   storeMaintain(handle, nowMs: number) -> string (JSON)   nowMs 0: the wall clock
+ *   submit(handle, message: string | Buffer | Uint8Array, priority: 0 | 1 | 2) -> number (ticket)
+ *   poll(handle, max: number, timeoutMs: number) -> string (JSON array)
+ *   drain(handle, timeoutMs: number) -> Promise<undefined>   parley_engine_drain on the thread pool
+ *   listen(handle, dispatch: function | null)   function: results go to dispatch(ticket, status,
+ *                                           json) on the JS thread through a thread-safe
+ *                                           function; null: back to poll
+ *   asyncRef(handle, ref: boolean)          whether a listening engine keeps the event loop alive
  *
  * A Parley failure throws an Error with .code (the status name, e.g. "PARLEY_MALFORMED_JSON"),
  * .status (the number) and parley_last_error() as the message. Arguments of the wrong type
  * throw a TypeError. Calls are synchronous: Parley's calls take microseconds to milliseconds.
  */
+#define _POSIX_C_SOURCE 200809L
 #define NAPI_VERSION 8
 #include <node_api.h>
 #include <parley.h>
+#include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* The delivery of asynchronous results to the JS thread. Created by the first listen(); shared
+ * by the handle and the thread-safe function (refs counts both) and freed by whichever lets go
+ * last, so a Parley worker thread calling on_result never sees it freed: the handle lets go
+ * only after parley_engine_close has joined the workers. */
+typedef struct {
+    pthread_mutex_t lock;
+    /* Under lock: NULL once released or finalized (then results are dropped: engine closing). */
+    napi_threadsafe_function tsfn;
+    /* Under lock: results put into tsfn and not yet dispatched on the JS thread. While any are,
+     * poll() returns nothing, so results of one chat never overtake each other. */
+    size_t queued;
+    int refs;
+    /* JS thread only. */
+    napi_ref dispatch; /* strong while listening, weak otherwise (see js_listen) */
+    bool listening;    /* the callback is set */
+} async_state;
 
 /* What a handle points to. engine is NULL once closed; the struct lives until the finalizer. */
 typedef struct {
     parley_engine *engine;
+    async_state *async;  /* NULL until the first listen() */
+    /* drains: asynchronous drains running on the thread pool; close waits for them (each
+     * checks `closing` at least every DRAIN_SLICE_MS). */
+    pthread_mutex_t lock;
+    pthread_cond_t idle;
+    int drains;
+    bool closing;
+    bool keep_alive; /* asyncRef(): while listening, the tsfn keeps the event loop alive (default) */
 } engine_handle;
+
+#define DRAIN_SLICE_MS 50
 
 /* Marks externals made by open() so a foreign external is refused, not dereferenced. */
 static const napi_type_tag engine_tag = {0x7061726c65790a01ULL, 0x9b3c51e2d4a70f66ULL};
@@ -62,8 +100,8 @@ static void throw_napi_failure(napi_env env, const char *what) {
         }                                          \
     } while (0)
 
-/* Throws an Error carrying .code and .status. message must already be copied or static. */
-static void throw_status(napi_env env, parley_status status, const char *message) {
+/* An Error carrying .code (the status name) and .status; NULL if it could not be made. */
+static napi_value status_error(napi_env env, parley_status status, const char *message) {
     napi_value text, error, code, number;
     const char *name = parley_status_name(status);
     if (napi_create_string_utf8(env, message, NAPI_AUTO_LENGTH, &text) != napi_ok ||
@@ -71,6 +109,15 @@ static void throw_status(napi_env env, parley_status status, const char *message
         napi_create_error(env, code, text, &error) != napi_ok ||
         napi_create_int32(env, (int32_t)status, &number) != napi_ok ||
         napi_set_named_property(env, error, "status", number) != napi_ok) {
+        return NULL;
+    }
+    return error;
+}
+
+/* Throws an Error carrying .code and .status. message must already be copied or static. */
+static void throw_status(napi_env env, parley_status status, const char *message) {
+    napi_value error = status_error(env, status, message);
+    if (!error) {
         throw_napi_failure(env, "creating the error");
         return;
     }
@@ -286,11 +333,48 @@ static napi_value js_status_name(napi_env env, napi_callback_info info) {
     return result;
 }
 
-static void finalize_handle(napi_env env, void *data, void *hint) {
+static void async_state_unref(async_state *state) {
+    pthread_mutex_lock(&state->lock);
+    bool last = --state->refs == 0;
+    pthread_mutex_unlock(&state->lock);
+    if (!last) return;
+    pthread_mutex_destroy(&state->lock);
+    free(state);
+}
+
+/* Closes the engine of a handle, on the JS thread: results stop going to the callback, drains
+ * in progress give up (within DRAIN_SLICE_MS), the workers finish what they hold and are
+ * joined, then the thread-safe function is released: results it already holds are still
+ * dispatched, then it is finalized. Idempotent. */
+static void close_handle(napi_env env, engine_handle *handle) {
+    parley_engine *engine = handle->engine;
+    if (!engine) return;
+    pthread_mutex_lock(&handle->lock);
+    handle->closing = true;
+    while (handle->drains > 0) pthread_cond_wait(&handle->idle, &handle->lock);
+    handle->engine = NULL;
+    pthread_mutex_unlock(&handle->lock);
+    async_state *state = handle->async;
+    handle->async = NULL;
+    if (state) parley_engine_set_callback(engine, NULL, NULL);
+    parley_engine_close(engine);
+    if (!state) return;
     (void)env;
+    /* No Parley thread calls on_result any more. */
+    pthread_mutex_lock(&state->lock);
+    napi_threadsafe_function tsfn = state->tsfn;
+    state->tsfn = NULL;
+    pthread_mutex_unlock(&state->lock);
+    if (tsfn) napi_release_threadsafe_function(tsfn, napi_tsfn_release);
+    async_state_unref(state);
+}
+
+static void finalize_handle(napi_env env, void *data, void *hint) {
     (void)hint;
     engine_handle *handle = data;
-    if (handle->engine) parley_engine_close(handle->engine);
+    close_handle(env, handle);
+    pthread_cond_destroy(&handle->idle);
+    pthread_mutex_destroy(&handle->lock);
     free(handle);
 }
 
@@ -327,8 +411,16 @@ static napi_value js_open(napi_env env, napi_callback_info info) {
         return NULL;
     }
     handle->engine = engine;
+    handle->async = NULL;
+    handle->drains = 0;
+    handle->closing = false;
+    handle->keep_alive = true;
+    pthread_mutex_init(&handle->lock, NULL);
+    pthread_cond_init(&handle->idle, NULL);
     if (napi_create_external(env, handle, finalize_handle, NULL, &external) != napi_ok) {
         parley_engine_close(engine);
+        pthread_cond_destroy(&handle->idle);
+        pthread_mutex_destroy(&handle->lock);
         free(handle);
         throw_napi_failure(env, "napi_create_external");
         return NULL;
@@ -343,9 +435,7 @@ static napi_value js_close(napi_env env, napi_callback_info info) {
     if (!get_args(env, info, 1, 1, argv, "parley: close(handle) needs a handle")) return NULL;
     engine_handle *handle = get_handle(env, argv[0]);
     if (!handle) return NULL;
-    parley_engine *engine = handle->engine;
-    handle->engine = NULL;
-    parley_engine_close(engine);
+    close_handle(env, handle);
     return undefined_result(env, PARLEY_OK);
 }
 
@@ -590,6 +680,409 @@ static napi_value js_store_maintain(napi_env env, napi_callback_info info) {
     return json_result(env, status, out, out_len);
 }
 
+/* ---- Asynchronous processing: submit, poll, drain, and results on the JS thread ---- */
+
+/* Tickets are JS numbers: exact up to 2^53 - 1 (journal row numbers never get there). */
+#define MAX_SAFE_TICKET 9007199254740991ULL
+
+/* What goes through the thread-safe function: a result, or the marker a drain posts so its
+ * promise settles after every result queued before it was dispatched. */
+typedef struct {
+    bool marker;
+    napi_deferred deferred; /* marker */
+    uint64_t ticket;
+    parley_status status;
+    size_t len;
+    char json[]; /* NUL-terminated copy */
+} async_item;
+
+/* The parley_result_callback: on a Parley worker thread (or, for a duplicate or results
+ * waiting when the callback is set, on the JS thread inside submit/listen). Copies the result
+ * into the thread-safe function's queue (unbounded, never blocking) in the order it came. */
+static void on_result(void *user_data, uint64_t ticket, parley_status status, const char *json, size_t len) {
+    async_state *state = user_data;
+    async_item *item = malloc(sizeof *item + len + 1);
+    if (!item) return; /* out of memory: the result is lost to the host, the message stays stored */
+    item->marker = false;
+    item->deferred = NULL;
+    item->ticket = ticket;
+    item->status = status;
+    item->len = len;
+    if (len) memcpy(item->json, json, len);
+    item->json[len] = '\0';
+    pthread_mutex_lock(&state->lock);
+    bool queued = state->tsfn && napi_call_threadsafe_function(state->tsfn, item, napi_tsfn_nonblocking) == napi_ok;
+    if (queued) state->queued++;
+    pthread_mutex_unlock(&state->lock);
+    if (!queued) free(item); /* the engine is closing or the environment is going away */
+}
+
+/* On the JS thread: hands a result to the JS dispatch function (index.js emits it or keeps it
+ * for poll), or settles a drain's promise. env is NULL when the environment is torn down. */
+static void call_js(napi_env env, napi_value js_callback, void *context, void *data) {
+    (void)js_callback;
+    async_state *state = context;
+    async_item *item = data;
+    if (!item->marker) {
+        pthread_mutex_lock(&state->lock);
+        state->queued--;
+        pthread_mutex_unlock(&state->lock);
+    }
+    if (!env) {
+        free(item);
+        return;
+    }
+    if (item->marker) {
+        napi_value undefined;
+        if (napi_get_undefined(env, &undefined) == napi_ok) napi_resolve_deferred(env, item->deferred, undefined);
+        free(item);
+        return;
+    }
+    napi_value dispatch = NULL, argv[3], receiver;
+    if (state->dispatch && napi_get_reference_value(env, state->dispatch, &dispatch) == napi_ok && dispatch &&
+        napi_create_double(env, (double)item->ticket, &argv[0]) == napi_ok &&
+        napi_create_int32(env, (int32_t)item->status, &argv[1]) == napi_ok &&
+        napi_create_string_utf8(env, item->json, item->len, &argv[2]) == napi_ok &&
+        napi_get_undefined(env, &receiver) == napi_ok) {
+        if (napi_call_function(env, receiver, dispatch, 3, argv, NULL) != napi_ok) {
+            /* A 'result' listener threw: report it like any event listener's exception. */
+            bool pending = false;
+            napi_value error;
+            if (napi_is_exception_pending(env, &pending) == napi_ok && pending &&
+                napi_get_and_clear_last_exception(env, &error) == napi_ok) {
+                napi_fatal_exception(env, error);
+            }
+        }
+    }
+    free(item);
+}
+
+static void finalize_tsfn(napi_env env, void *data, void *hint) {
+    (void)hint;
+    async_state *state = data;
+    pthread_mutex_lock(&state->lock);
+    state->tsfn = NULL;
+    pthread_mutex_unlock(&state->lock);
+    if (state->dispatch) {
+        napi_delete_reference(env, state->dispatch);
+        state->dispatch = NULL;
+    }
+    async_state_unref(state);
+}
+
+/* The thread-safe function keeps the event loop alive only while results go to a listener
+ * and the host did not call unref(). */
+static bool update_ref(napi_env env, engine_handle *handle) {
+    async_state *state = handle->async;
+    if (!state || !state->tsfn) return true;
+    napi_status status = state->listening && handle->keep_alive ? napi_ref_threadsafe_function(env, state->tsfn)
+                                                                 : napi_unref_threadsafe_function(env, state->tsfn);
+    if (status != napi_ok) {
+        throw_napi_failure(env, "napi_ref_threadsafe_function");
+        return false;
+    }
+    return true;
+}
+
+static napi_value js_submit(napi_env env, napi_callback_info info) {
+    napi_value argv[3], result;
+    napi_valuetype type = napi_undefined;
+    int32_t priority = 0;
+    if (!get_args(env, info, 3, 3, argv, "parley: submit(handle, message, priority) needs three arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    NAPI_CALL(env, napi_typeof(env, argv[2], &type));
+    if (type != napi_number) {
+        napi_throw_type_error(env, NULL, "parley: the priority must be a number (0 high, 1 normal, 2 low)");
+        return NULL;
+    }
+    NAPI_CALL(env, napi_get_value_int32(env, argv[2], &priority));
+    const char *data = NULL;
+    size_t length = 0;
+    char *owned = NULL;
+    if (!get_bytes(env, argv[1], "the message", &data, &length, &owned)) return NULL;
+    uint64_t ticket = 0;
+    parley_status status = parley_engine_submit(engine, data, length, (parley_priority)priority, &ticket);
+    free(owned);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    if (ticket > MAX_SAFE_TICKET) {
+        napi_throw_range_error(env, NULL, "parley: the ticket is beyond Number.MAX_SAFE_INTEGER");
+        return NULL;
+    }
+    NAPI_CALL(env, napi_create_double(env, (double)ticket, &result));
+    return result;
+}
+
+/* An integral number argument within [min, max]; TypeError or RangeError pending otherwise. */
+static bool get_int_in(napi_env env, napi_value value, const char *what, int64_t min, int64_t max, int64_t *out) {
+    if (!get_int64(env, value, what, out)) return false;
+    if (*out < min || *out > max) {
+        char message[128];
+        snprintf(message, sizeof message, "parley: %s is out of range", what);
+        napi_throw_range_error(env, NULL, message);
+        return false;
+    }
+    return true;
+}
+
+static napi_value js_poll(napi_env env, napi_callback_info info) {
+    napi_value argv[3], empty;
+    if (!get_args(env, info, 3, 3, argv, "parley: poll(handle, max, timeoutMs) needs three arguments")) return NULL;
+    engine_handle *handle = get_handle(env, argv[0]);
+    if (!handle) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t max = 0, timeout = 0;
+    if (!get_int_in(env, argv[1], "max", 1, INT32_MAX, &max) ||
+        !get_int_in(env, argv[2], "timeoutMs", INT32_MIN, INT32_MAX, &timeout)) return NULL;
+    if (handle->async) {
+        /* Results of the callback still on their way to the JS thread come first: the JS side
+         * receives them before the next poll can take later ones. */
+        pthread_mutex_lock(&handle->async->lock);
+        size_t queued = handle->async->queued;
+        pthread_mutex_unlock(&handle->async->lock);
+        if (queued) {
+            NAPI_CALL(env, napi_create_string_utf8(env, "[]", 2, &empty));
+            return empty;
+        }
+    }
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_engine_poll(engine, (size_t)max, (int)timeout, &out, &out_len);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_listen(napi_env env, napi_callback_info info) {
+    napi_value argv[2], name, undefined;
+    napi_valuetype type = napi_undefined;
+    if (!get_args(env, info, 2, 2, argv, "parley: listen(handle, dispatch) needs two arguments")) return NULL;
+    engine_handle *handle = get_handle(env, argv[0]);
+    if (!handle) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    NAPI_CALL(env, napi_typeof(env, argv[1], &type));
+    if (type == napi_function) {
+        async_state *state = handle->async;
+        if (!state) {
+            if (!(state = calloc(1, sizeof *state))) {
+                napi_throw_error(env, NULL, "parley: out of memory");
+                return NULL;
+            }
+            pthread_mutex_init(&state->lock, NULL);
+            state->refs = 2; /* the handle and the thread-safe function */
+            napi_threadsafe_function tsfn = NULL;
+            if (napi_create_string_utf8(env, "parley results", NAPI_AUTO_LENGTH, &name) != napi_ok ||
+                napi_create_threadsafe_function(env, NULL, NULL, name, 0, 1, state, finalize_tsfn, state, call_js,
+                                                &tsfn) != napi_ok) {
+                pthread_mutex_destroy(&state->lock);
+                free(state);
+                throw_napi_failure(env, "napi_create_threadsafe_function");
+                return NULL;
+            }
+            state->tsfn = tsfn;
+            handle->async = state;
+        }
+        if (state->dispatch) {
+            NAPI_CALL(env, napi_delete_reference(env, state->dispatch));
+            state->dispatch = NULL;
+        }
+        /* Strong while listening: the dispatch function holds the engine, which holds its
+         * listeners, so `new Engine().on('result', ...)` is not collected while results come
+         * (as a socket with a 'data' listener is not). Weak again once nothing listens. */
+        NAPI_CALL(env, napi_create_reference(env, argv[1], 1, &state->dispatch));
+        if (!state->listening) {
+            parley_status status = parley_engine_set_callback(engine, on_result, state);
+            if (status != PARLEY_OK) {
+                throw_last_error(env, status);
+                return NULL;
+            }
+            state->listening = true;
+        }
+    } else if (type == napi_null || type == napi_undefined) {
+        async_state *state = handle->async;
+        if (state && state->listening) {
+            parley_status status = parley_engine_set_callback(engine, NULL, NULL);
+            if (status != PARLEY_OK) {
+                throw_last_error(env, status);
+                return NULL;
+            }
+            /* Results a worker was already handing to the callback still come through the
+             * thread-safe function, which lives as long as the engine. */
+            state->listening = false;
+            uint32_t count = 0;
+            if (state->dispatch) NAPI_CALL(env, napi_reference_unref(env, state->dispatch, &count));
+        }
+    } else {
+        napi_throw_type_error(env, NULL, "parley: listen(handle, dispatch) needs a function or null");
+        return NULL;
+    }
+    if (!update_ref(env, handle)) return NULL;
+    NAPI_CALL(env, napi_get_undefined(env, &undefined));
+    return undefined;
+}
+
+static napi_value js_async_ref(napi_env env, napi_callback_info info) {
+    napi_value argv[2], undefined;
+    napi_valuetype type = napi_undefined;
+    bool keep_alive = true;
+    if (!get_args(env, info, 2, 2, argv, "parley: asyncRef(handle, ref) needs two arguments")) return NULL;
+    engine_handle *handle = get_handle(env, argv[0]);
+    if (!handle) return NULL;
+    NAPI_CALL(env, napi_typeof(env, argv[1], &type));
+    if (type != napi_boolean) {
+        napi_throw_type_error(env, NULL, "parley: ref must be a boolean");
+        return NULL;
+    }
+    NAPI_CALL(env, napi_get_value_bool(env, argv[1], &keep_alive));
+    handle->keep_alive = keep_alive;
+    if (!update_ref(env, handle)) return NULL;
+    NAPI_CALL(env, napi_get_undefined(env, &undefined));
+    return undefined;
+}
+
+typedef struct {
+    engine_handle *handle;
+    parley_engine *engine;
+    int timeout_ms;
+    napi_async_work work;
+    napi_deferred deferred;
+    napi_ref keep; /* the handle's external, so it is not finalized while the drain runs */
+    parley_status status;
+    bool closed;
+    char message[512];
+} drain_job;
+
+static int64_t monotonic_ms(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+/* On the thread pool: parley_engine_drain in slices, so a close() on the JS thread waits at
+ * most one slice for it. */
+static void drain_execute(napi_env env, void *data) {
+    (void)env;
+    drain_job *job = data;
+    engine_handle *handle = job->handle;
+    int64_t deadline = job->timeout_ms >= 0 ? monotonic_ms() + job->timeout_ms : 0;
+    for (;;) {
+        pthread_mutex_lock(&handle->lock);
+        bool closing = handle->closing;
+        pthread_mutex_unlock(&handle->lock);
+        if (closing) {
+            job->closed = true;
+            break;
+        }
+        int slice = DRAIN_SLICE_MS;
+        if (job->timeout_ms >= 0) {
+            int64_t remaining = deadline - monotonic_ms();
+            if (remaining < slice) slice = remaining > 0 ? (int)remaining : 0;
+        }
+        parley_status status = parley_engine_drain(job->engine, slice);
+        if (status != PARLEY_TIMEOUT) {
+            job->status = status;
+            if (status != PARLEY_OK) snprintf(job->message, sizeof job->message, "%s", parley_last_error());
+            break;
+        }
+        if (job->timeout_ms >= 0 && monotonic_ms() >= deadline) {
+            job->status = PARLEY_TIMEOUT;
+            snprintf(job->message, sizeof job->message,
+                     "drain: messages were still being processed after %d ms", job->timeout_ms);
+            break;
+        }
+    }
+    pthread_mutex_lock(&handle->lock);
+    handle->drains--;
+    pthread_cond_broadcast(&handle->idle);
+    pthread_mutex_unlock(&handle->lock);
+}
+
+/* On the JS thread: settles the promise; on success after the results already queued for
+ * the JS thread (a marker through the thread-safe function), so they are emitted first. */
+static void drain_complete(napi_env env, napi_status status, void *data) {
+    drain_job *job = data;
+    napi_value value = NULL;
+    napi_delete_async_work(env, job->work);
+    if (job->closed) {
+        value = status_error(env, PARLEY_INVALID_ARGUMENT, "the engine was closed while draining");
+    } else if (status != napi_ok) {
+        value = status_error(env, PARLEY_INTERNAL, "the drain was cancelled");
+    } else if (job->status != PARLEY_OK) {
+        value = status_error(env, job->status, job->message);
+    }
+    if (value) {
+        napi_reject_deferred(env, job->deferred, value);
+    } else {
+        bool posted = false;
+        async_state *state = job->handle->async;
+        if (state) {
+            async_item *marker = malloc(sizeof *marker + 1);
+            if (marker) {
+                marker->marker = true;
+                marker->deferred = job->deferred;
+                marker->len = 0;
+                pthread_mutex_lock(&state->lock);
+                posted = state->tsfn &&
+                         napi_call_threadsafe_function(state->tsfn, marker, napi_tsfn_nonblocking) == napi_ok;
+                pthread_mutex_unlock(&state->lock);
+                if (!posted) free(marker);
+            }
+        }
+        if (!posted && napi_get_undefined(env, &value) == napi_ok) napi_resolve_deferred(env, job->deferred, value);
+    }
+    napi_delete_reference(env, job->keep);
+    free(job);
+}
+
+static napi_value js_drain(napi_env env, napi_callback_info info) {
+    napi_value argv[2], promise, name;
+    if (!get_args(env, info, 2, 2, argv, "parley: drain(handle, timeoutMs) needs two arguments")) return NULL;
+    engine_handle *handle = get_handle(env, argv[0]);
+    if (!handle) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t timeout = 0;
+    if (!get_int_in(env, argv[1], "timeoutMs", INT32_MIN, INT32_MAX, &timeout)) return NULL;
+    drain_job *job = calloc(1, sizeof *job);
+    if (!job) {
+        napi_throw_error(env, NULL, "parley: out of memory");
+        return NULL;
+    }
+    job->handle = handle;
+    job->engine = engine;
+    job->timeout_ms = timeout < 0 ? -1 : (int)timeout;
+    if (napi_create_reference(env, argv[0], 1, &job->keep) != napi_ok) {
+        free(job);
+        throw_napi_failure(env, "napi_create_reference");
+        return NULL;
+    }
+    if (napi_create_promise(env, &job->deferred, &promise) != napi_ok ||
+        napi_create_string_utf8(env, "parley drain", NAPI_AUTO_LENGTH, &name) != napi_ok ||
+        napi_create_async_work(env, NULL, name, drain_execute, drain_complete, job, &job->work) != napi_ok) {
+        napi_delete_reference(env, job->keep);
+        free(job); /* an unsettled promise of a failed call is never returned */
+        throw_napi_failure(env, "creating the drain");
+        return NULL;
+    }
+    pthread_mutex_lock(&handle->lock);
+    handle->drains++;
+    pthread_mutex_unlock(&handle->lock);
+    if (napi_queue_async_work(env, job->work) != napi_ok) {
+        pthread_mutex_lock(&handle->lock);
+        handle->drains--;
+        pthread_mutex_unlock(&handle->lock);
+        napi_delete_async_work(env, job->work);
+        napi_delete_reference(env, job->keep);
+        free(job);
+        throw_napi_failure(env, "napi_queue_async_work");
+        return NULL;
+    }
+    return promise;
+}
+
 /* {OK: 0, INVALID_ARGUMENT: 1, ...} from the header's enum. */
 static napi_value make_statuses(napi_env env) {
     static const struct {
@@ -642,6 +1135,11 @@ NAPI_MODULE_INIT() {
         {"breakerRecord", NULL, js_breaker_record, NULL, NULL, NULL, napi_enumerable, NULL},
         {"breakerStatus", NULL, js_breaker_status, NULL, NULL, NULL, napi_enumerable, NULL},
         {"storeMaintain", NULL, js_store_maintain, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"submit", NULL, js_submit, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"poll", NULL, js_poll, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"drain", NULL, js_drain, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"listen", NULL, js_listen, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"asyncRef", NULL, js_async_ref, NULL, NULL, NULL, napi_enumerable, NULL},
         {"statuses", NULL, NULL, NULL, NULL, statuses, napi_enumerable, NULL},
     };
     NAPI_CALL(env, napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties));

@@ -84,7 +84,8 @@ test('version matches the header', () => {
 test('Status is frozen and mirrors the header', () => {
   assert.ok(Object.isFrozen(Status));
   const header = fs.readFileSync(HEADER, 'utf8');
-  const declared = Object.fromEntries([...header.matchAll(/PARLEY_(\w+) = (\d+)/g)].map((m) => [m[1], Number(m[2])]));
+  const block = header.match(/typedef enum parley_status \{([^}]*)\}/)[1];
+  const declared = Object.fromEntries([...block.matchAll(/PARLEY_(\w+) = (\d+)/g)].map((m) => [m[1], Number(m[2])]));
   assert.deepEqual({ ...Status }, declared);
 });
 

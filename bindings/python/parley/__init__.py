@@ -7,6 +7,20 @@ A thin ctypes skin over the C API in include/parley.h::
     with parley.Engine({"region": "RW"}) as engine:
         context = engine.process(message)   # dict, JSON str or bytes -> enriched context (dict)
 
+Asynchronous processing (the worker pool inside the library)::
+
+    ticket = engine.submit(message, priority="normal")    # returns at once; stored first
+    for result in engine.results(timeout_ms=1000):        # a generator over poll()
+        print(result["ticket"], result["context"]["intent"])
+
+    engine.set_callback(print)          # or: results on Parley's threads, each chat's in order
+    async for result in engine.aresults():  # or: asyncio (polls in the loop's executor)
+        ...
+    engine.drain()                      # wait until everything accepted was handed back
+
+A result is a dict ``{"ticket": int, "status": "PARLEY_OK" | status name, "recovered": bool,
+"context": {...}}`` or, for a message that failed, ``{..., "error": {"status", "message"}}``.
+
 Every failure raises :class:`ParleyError`, whose ``status`` is a :class:`Status` and whose
 ``message`` is the library's description of the failure. An :class:`Engine` may be shared by
 many threads: calls release the GIL and run in parallel inside the engine.
@@ -18,17 +32,25 @@ The library is looked up, in order: ``$PARLEY_LIBRARY``; ``libParley.so`` inside
 
 from __future__ import annotations
 
+import asyncio
+import atexit
+import builtins
+import collections
 import ctypes
 import ctypes.util
 import enum
 import json
+import logging
 import os
 import threading
 import time
+import weakref
 from pathlib import Path
-from typing import Any, Dict, Optional, Union
+from typing import Any, AsyncIterator, Callable, Dict, Iterator, List, Optional, Union
 
-__all__ = ["Engine", "ParleyError", "Status", "version", "library_path", "train_intent_model"]
+__all__ = ["Engine", "ParleyError", "Status", "PRIORITIES", "version", "library_path", "train_intent_model"]
+
+_log = logging.getLogger("parley")
 
 # The C API this binding was written against (PARLEY_VERSION_MAJOR / _MINOR of parley.h).
 _API_MAJOR = 0
@@ -164,6 +186,24 @@ _lib.parley_breaker_status.argtypes = [ctypes.c_void_p, _char_pp, ctypes.POINTER
 _lib.parley_breaker_status.restype = ctypes.c_int
 _lib.parley_store_maintain.argtypes = [ctypes.c_void_p, ctypes.c_int64, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_store_maintain.restype = ctypes.c_int
+_lib.parley_engine_submit.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.POINTER(ctypes.c_uint64)]
+_lib.parley_engine_submit.restype = ctypes.c_int
+_lib.parley_engine_poll.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_engine_poll.restype = ctypes.c_int
+# void (*)(void *user_data, uint64_t ticket, parley_status status, const char *json, size_t len)
+_RESULT_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_uint64, ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t)
+_lib.parley_engine_set_callback.argtypes = [ctypes.c_void_p, _RESULT_CALLBACK, ctypes.c_void_p]
+_lib.parley_engine_set_callback.restype = ctypes.c_int
+_lib.parley_engine_drain.argtypes = [ctypes.c_void_p, ctypes.c_int]
+_lib.parley_engine_drain.restype = ctypes.c_int
+
+#: The lanes of ``enum parley_priority``, by the names :meth:`Engine.submit` takes.
+PRIORITIES = {"high": 0, "normal": 1, "low": 2}
+
+# Blocking waits (poll, drain) run in slices this long, so close() never waits longer for them.
+_SLICE_MS = 50
+_INT_MAX = (1 << 31) - 1
 
 
 def train_intent_model(data: Union[bytes, str], path: Union[str, os.PathLike]) -> Dict[str, Any]:
@@ -276,6 +316,17 @@ class Engine:
         self._handle: Optional[int] = None
         self._calls = 0
         self._state = threading.Condition(threading.Lock())
+        # Asynchronous processing: the callback, and what tells a recovered result from one
+        # submitted through this object (the C callback does not say).
+        self._callback: Optional[Callable[[Dict[str, Any]], Any]] = None
+        self._c_callback = None
+        self._tickets = threading.Condition(threading.Lock())
+        self._submitted: set = set()
+        self._submitting: Dict[int, int] = {}  # submit in progress -> its thread id
+        self._next_submit = 0
+        self._stash: collections.deque = collections.deque()  # taken by a cancelled aresults()
+        #: The last exceptions (at most 100) raised by the function given to set_callback.
+        self.callback_errors: collections.deque = collections.deque(maxlen=100)
         if config is None:
             encoded = None
         elif isinstance(config, dict):
@@ -289,6 +340,7 @@ class Engine:
         if status != Status.OK:
             _raise_last(status)
         self._handle = handle.value
+        _open_engines.add(self)
 
     # -- lifetime -------------------------------------------------------------------
 
@@ -298,13 +350,21 @@ class Engine:
 
     def close(self) -> None:
         """Closes the engine after the calls in progress; committed messages stay stored.
-        Closing twice is harmless."""
+        Closing twice is harmless. A :meth:`drain` or :meth:`poll` waiting on another thread
+        gives up within 50 ms. Results stop going to the callback first; the workers finish
+        the messages they hold; messages still queued are recovered at the next open (call
+        :meth:`drain` first to lose no result)."""
         with self._state:
             handle, self._handle = self._handle, None
             while self._calls:
                 self._state.wait()
         if handle is not None:
+            if self._c_callback is not None:
+                _lib.parley_engine_set_callback(handle, _RESULT_CALLBACK(), None)
             _lib.parley_engine_close(handle)
+            # The workers are joined: nothing calls the ctypes callback any more.
+            self._c_callback = None
+            self._callback = None
 
     def __enter__(self) -> "Engine":
         return self
@@ -439,6 +499,197 @@ class Engine:
         "freelistCount"}."""
         now = 0 if now_ms is None else _int64(now_ms, "now_ms")
         return self._json_call(_lib.parley_store_maintain, now)
+    # -- asynchronous processing --------------------------------------------------------
+
+    def submit(self, message: Union[Dict[str, Any], str, bytes], priority: str = "normal") -> int:
+        """Accepts a message for processing by Parley's worker threads and returns its ticket
+        at once. The message is stored before this returns (it survives a crash: it is then
+        processed after the next open and its result comes back with ``"recovered": True``).
+        ``priority``: "high", "normal" or "low" (urgent messages and VIP chats go high anyway).
+        A message accepted before keeps its ticket. Raises ParleyError ``Status.BUSY`` while
+        ``queue.highWater`` results wait to be collected: collect some and retry."""
+        lane = PRIORITIES.get(priority) if isinstance(priority, str) else None
+        if lane is None:
+            raise ValueError(f"priority must be 'high', 'normal' or 'low', not {priority!r}")
+        if isinstance(message, (dict, list)):
+            data = json.dumps(message, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        else:
+            data = _as_bytes(message, "message")
+        ticket = ctypes.c_uint64(0)
+        with self._tickets:
+            token = self._next_submit
+            self._next_submit += 1
+            self._submitting[token] = threading.get_ident()
+        try:
+            self._call(_lib.parley_engine_submit, data, len(data), lane, ctypes.byref(ticket))
+        finally:
+            with self._tickets:
+                del self._submitting[token]
+                if ticket.value:
+                    self._submitted.add(ticket.value)
+                self._tickets.notify_all()
+        return ticket.value
+
+    def poll(self, max: int = 100, timeout_ms: int = 0) -> List[Dict[str, Any]]:
+        """Takes up to ``max`` results (each chat's in order), waiting up to ``timeout_ms``
+        for the first (0: not at all, negative: until one comes or the engine closes). Empty
+        while a callback is set: results go to it instead."""
+        if isinstance(max, bool) or not isinstance(max, int) or max < 1:
+            raise ValueError(f"max must be a positive int, not {max!r}")
+        if isinstance(timeout_ms, bool) or not isinstance(timeout_ms, int):
+            raise TypeError(f"timeout_ms must be an int, not {type(timeout_ms).__name__}")
+        taken = []
+        while self._stash and len(taken) < max:
+            taken.append(self._stash.popleft())
+        if taken:
+            timeout_ms = 0
+        deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000
+        while True:
+            wait = 0 if timeout_ms == 0 else _SLICE_MS
+            if deadline is not None and timeout_ms > 0:
+                wait = min(wait, int(builtins.max(0.0, deadline - time.monotonic()) * 1000))
+            batch = self._json_call(_lib.parley_engine_poll, max - len(taken), wait)
+            if batch or timeout_ms == 0 or (deadline is not None and time.monotonic() >= deadline):
+                break
+        with self._tickets:
+            for result in batch:
+                result["recovered"] = result.get("recovered") is True
+                self._submitted.discard(result["ticket"])
+        return taken + batch
+
+    def drain(self, timeout_ms: int = -1) -> None:
+        """Waits until every accepted message is processed and its result handed to the
+        callback or queued for :meth:`poll`; ``timeout_ms`` negative: no limit. Raises
+        ParleyError ``Status.TIMEOUT`` when work remained. ``drain()`` then ``close()`` loses
+        nothing."""
+        if isinstance(timeout_ms, bool) or not isinstance(timeout_ms, int):
+            raise TypeError(f"timeout_ms must be an int, not {type(timeout_ms).__name__}")
+        deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000
+        while True:
+            wait = _SLICE_MS if deadline is None else min(_SLICE_MS, int(builtins.max(0.0, deadline - time.monotonic()) * 1000))
+            handle = self._enter()
+            try:
+                status = _lib.parley_engine_drain(handle, wait)
+                if status not in (Status.OK, Status.TIMEOUT):
+                    _raise_last(status)
+            finally:
+                self._leave()
+            if status == Status.OK:
+                return
+            if deadline is not None and time.monotonic() >= deadline:
+                raise ParleyError(Status.TIMEOUT, f"messages were still being processed after {timeout_ms} ms")
+
+    def set_callback(self, fn: Optional[Callable[[Dict[str, Any]], Any]]) -> None:
+        """Sends every result to ``fn(result)`` from now on, results waiting for :meth:`poll`
+        included; None goes back to :meth:`poll`. ``fn`` runs on Parley's worker threads (it
+        takes the GIL): one chat's results in order and never two at once, different chats'
+        possibly on different threads at once. It must return promptly and must not call
+        :meth:`drain` or :meth:`close`. An exception it raises is logged (logger "parley") and
+        kept in :attr:`callback_errors`; delivery goes on.
+
+        ``"recovered"`` in a result given to ``fn`` means: its ticket was not handed out by
+        :meth:`submit` of this object (the C callback does not carry the flag; poll does)."""
+        if fn is not None and not callable(fn):
+            raise TypeError(f"fn must be callable or None, not {type(fn).__name__}")
+        if fn is None:
+            self._call(_lib.parley_engine_set_callback, _RESULT_CALLBACK(), None)
+            self._callback = None
+            # self._c_callback stays alive: a worker may still be calling it; close() drops it.
+            return
+        self._callback = fn
+        if self._c_callback is None:
+            self._c_callback = _RESULT_CALLBACK(_make_trampoline(weakref.ref(self)))
+        self._call(_lib.parley_engine_set_callback, self._c_callback, None)
+
+    def _deliver(self, ticket: int, status: int, text: bytes) -> None:
+        """The body of the ctypes callback, on a Parley thread holding the GIL."""
+        me = threading.get_ident()
+        with self._tickets:
+            # A submit still returning may own this ticket: wait for those in progress now
+            # (not for later ones). One on this very thread is a duplicate answered at once.
+            pending = {token for token, thread in self._submitting.items() if thread != me}
+            own = me in self._submitting.values()
+            while ticket not in self._submitted and pending & self._submitting.keys():
+                self._tickets.wait(0.05)
+            recovered = not own and ticket not in self._submitted
+            self._submitted.discard(ticket)
+        result: Dict[str, Any] = {"ticket": ticket, "status": _lib.parley_status_name(status).decode("ascii"),
+                                  "recovered": recovered}
+        try:
+            body = json.loads(text)
+        except ValueError:
+            body = {"status": result["status"], "message": text.decode("utf-8", "replace")}
+        result["context" if status == Status.OK else "error"] = body
+        fn = self._callback
+        if fn is None:
+            return
+        try:
+            fn(result)
+        except BaseException as error:  # never unwind into Parley's thread
+            self.callback_errors.append(error)
+            _log.exception("parley: the result callback raised for ticket %d", ticket)
+
+    def results(self, timeout_ms: Optional[int] = None, max: int = 100) -> Iterator[Dict[str, Any]]:
+        """A generator over the results, as :meth:`poll` takes them (each chat's in order):
+        ``for result in engine.results(timeout_ms=1000): ...``. It ends when none came for
+        ``timeout_ms`` (None: never, until the engine is closed). Raises RuntimeError while a
+        callback is set (the results go to it)."""
+        if self._callback is not None:
+            raise RuntimeError("the results go to the callback set with set_callback(); set_callback(None) first")
+        wait = -1 if timeout_ms is None else timeout_ms
+        while True:
+            try:
+                batch = self.poll(max, wait)
+            except ParleyError as error:
+                if error.status == Status.INVALID_ARGUMENT and self.closed:
+                    return
+                raise
+            if not batch:
+                return
+            yield from batch
+
+    async def next_result(self, timeout_ms: Optional[int] = None) -> Optional[Dict[str, Any]]:
+        """The next result, awaited without blocking the event loop (the waiting runs in the
+        loop's default executor), or None when none came for ``timeout_ms`` (None: wait until
+        one comes; the engine closing raises ParleyError INVALID_ARGUMENT)."""
+        batch = await self._apoll(1, -1 if timeout_ms is None else timeout_ms)
+        return batch[0] if batch else None
+
+    async def aresults(self, timeout_ms: Optional[int] = None, max: int = 100) -> AsyncIterator[Dict[str, Any]]:
+        """``async for result in engine.aresults(): ...``: the results as :meth:`results`
+        gives them, polled in the event loop's default executor. Ends when none came for
+        ``timeout_ms`` (None: until the engine is closed). Cancelling the loop loses nothing:
+        results already taken go back to the next poll."""
+        if self._callback is not None:
+            raise RuntimeError("the results go to the callback set with set_callback(); set_callback(None) first")
+        wait = -1 if timeout_ms is None else timeout_ms
+        while True:
+            try:
+                batch = await self._apoll(max, wait)
+            except ParleyError as error:
+                if error.status == Status.INVALID_ARGUMENT and self.closed:
+                    return
+                raise
+            if not batch:
+                return
+            for index, result in enumerate(batch):
+                try:
+                    yield result
+                except BaseException:  # aclose() or a cancelled consumer: keep the rest for poll
+                    self._stash.extendleft(reversed(batch[index + 1:]))
+                    raise
+
+    async def _apoll(self, max: int, timeout_ms: int) -> List[Dict[str, Any]]:
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(None, self.poll, max, timeout_ms)
+        try:
+            return await asyncio.shield(future)
+        except asyncio.CancelledError:
+            def keep(done: "asyncio.Future") -> None:
+                if not done.cancelled() and done.exception() is None:
+                    self._stash.extend(done.result())
+            future.add_done_callback(keep)
+            raise
 
     def _call(self, function, *arguments) -> None:
         handle = self._enter()
@@ -455,3 +706,32 @@ class Engine:
         out_len = ctypes.c_size_t(0)
         self._call(function, *arguments, ctypes.byref(out), ctypes.byref(out_len))
         return json.loads(_take_string(out, out_len.value))
+
+
+def _make_trampoline(engine_ref: "weakref.ref[Engine]"):
+    """The Python function behind the ctypes callback; holds the engine weakly."""
+    def trampoline(user_data, ticket, status, text, length):
+        try:
+            engine = engine_ref()
+            if engine is not None:
+                engine._deliver(ticket, status, ctypes.string_at(text, length) if length else b"")
+        except BaseException:  # never unwind into Parley's thread
+            try:
+                _log.exception("parley: delivering result %d failed", ticket)
+            except BaseException:
+                pass
+    return trampoline
+
+
+# Engines still open at interpreter exit are closed first, so no Parley thread calls back into
+# a finalizing interpreter.
+_open_engines: "weakref.WeakSet[Engine]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_engines() -> None:
+    for engine in list(_open_engines):
+        try:
+            engine.close()
+        except Exception:
+            pass
