@@ -36,7 +36,11 @@ public struct DateTimeOptions: Sendable, Equatable {
 /// - ambiguous words stand only with support: "may"/"March"/"mars"/"mei" need a day number,
 ///   "sat"/"sun"/"wed"/"mon" a preposition ("on sat") or, capitalized, a time or date;
 ///   "morning"/"evening" alone ("good morning") is nothing; bare numbers never are.
-/// Not read: recurrences ("every Monday" gives the next Monday), Swahili clock hours ("saa nne").
+/// - recurrences ("every Monday", "the 5th of every month", "daily at 8am", "tous les lundis",
+///   "kila siku") are one entity of type "recurrence" whose value is `{"rrule", "next": {"iso",
+///   "timestamp"}, "granularity"}`: an RFC 5545 RRULE and its next occurrence after the message
+///   (the first day or time it names; without one, the start of the period an interval ahead).
+/// Not read: Swahili clock hours ("saa nne"), "first Monday of the month".
 /// Overlaps with the other entity layers (numbers, money, phone) are left to the pipeline.
 public struct DateTimeExtractor: Sendable {
     public let options: DateTimeOptions
@@ -47,7 +51,7 @@ public struct DateTimeExtractor: Sendable {
         self.options = options
     }
 
-    /// Entities of type "datetime" and "duration", offsets in Unicode scalars of `text`, source .pattern.
+    /// Entities of type "datetime", "duration" and "recurrence", offsets in Unicode scalars of `text`, source .pattern.
     public func extract(from text: String, reference: Int64) -> [Entity] {
         guard !text.isEmpty, DTTokenizer.hasCue(text) else { return [] }
         let tokens = DTTokenizer.tokenize(text)
@@ -55,8 +59,19 @@ public struct DateTimeExtractor: Sendable {
         let ref = Reference(instant: Int(max(-62_135_596_800, min(253_402_300_799, reference))), zone: zone)
         var entities: [Entity] = []
         var i = 0
+        func append(_ rule: DTRule) -> Bool {
+            guard let value = recurrenceJSON(rule, ref) else { return false }
+            let span = String(text.unicodeScalars[tokens[rule.first].lo..<tokens[rule.next - 1].hi])
+            entities.append(Entity(type: "recurrence", text: span, start: tokens[rule.first].start, end: tokens[rule.next - 1].end,
+                                   value: value, confidence: rule.confidence, source: .pattern))
+            i = rule.next
+            return true
+        }
         while i < tokens.count {
-            if let match = parser.match(at: i), let value = value(of: match, parser: parser, reference: ref) {
+            if let rule = parser.recurrence(at: i), append(rule) { continue }
+            let match = parser.match(at: i)
+            if case .point(let e)? = match, let rule = parser.recurrence(after: e), append(rule) { continue }
+            if let match, let value = value(of: match, parser: parser, reference: ref) {
                 let (first, next) = span(match)
                 let text = String(text.unicodeScalars[tokens[first].lo..<tokens[next - 1].hi])
                 entities.append(Entity(type: value.type, text: text, start: tokens[first].start, end: tokens[next - 1].end,

@@ -38,6 +38,7 @@ enum DTFunction: String, Sendable {
     case `in`, at, on, by, from, between, to, until, till, through, and, ago, the, of, `for`
     case after, before, end, start, a, an, half, o, clock, hui, dans, il, y, le, la, l
     case apres, avant, kutwa, within, now, du, au, et, entre, vers, couple, fin, des, de, since
+    case les, na, tarehe, other, single
 }
 
 enum DTLex: Sendable, Equatable {
@@ -56,11 +57,20 @@ enum DTLex: Sendable, Equatable {
     case postModifier(Int)            // prochain 1, ijayo 1, dernier -1 (after it)
     case weekend
     case function(DTFunction)
+    /// Recurrences: "every", "each", "chaque", "kila".
+    case every
+    /// French "tous"/"toutes" (les lundis, les jours).
+    case tous
+    /// An adverb of frequency: daily, weekly, monthly, yearly, hourly, fortnightly.
+    case frequency(DTUnit)
+    /// Plural weekdays ("Mondays", "lundis") 0...6; 7 weekends; 8 weekdays (Monday to Friday).
+    case weekdays(Int)
 
     /// Whether the word alone can start a date/time (the fast pre-check looks for these).
     var isCue: Bool {
         switch self {
-        case .weekday, .month, .relativeDay, .tonight, .part, .noon, .midnight, .unit, .unitFirst, .weekend: return true
+        case .weekday, .month, .relativeDay, .tonight, .part, .noon, .midnight, .unit, .unitFirst, .weekend,
+             .every, .tous, .frequency, .weekdays: return true
         default: return false
         }
     }
@@ -104,6 +114,10 @@ enum DTLexicon {
             case "mod": entry = .modifier(arg)
             case "post": entry = .postModifier(arg)
             case "weekend": entry = .weekend
+            case "every": entry = .every
+            case "tous": entry = .tous
+            case "freq": entry = DTUnit(rawValue: arg).map { .frequency($0) }
+            case "wds": entry = .weekdays(arg)
             case "fn": entry = DTFunction(rawValue: String(fields[0])).map { .function($0) }
             default: entry = nil
             }
@@ -369,10 +383,45 @@ enum DTLexicon {
     couple fn
     fin fn
     des fn
+    les fn
+    na fn
+    tarehe fn
+    other fn
+    single fn
+    every every
+    each every
+    chaque every
+    kila every
+    tous tous
+    toutes tous
+    hourly freq 2
+    daily freq 3
+    weekly freq 4
+    fortnightly freq 5
+    monthly freq 6
+    yearly freq 7
+    annually freq 7
+    mondays wds 0
+    tuesdays wds 1
+    wednesdays wds 2
+    thursdays wds 3
+    fridays wds 4
+    saturdays wds 5
+    sundays wds 6
+    lundis wds 0
+    mardis wds 1
+    mercredis wds 2
+    jeudis wds 3
+    vendredis wds 4
+    samedis wds 5
+    dimanches wds 6
+    weekends wds 7
+    weekday wds 8
+    weekdays wds 8
     """#
 
     /// Aliases that are function words spelled differently: "til", "thru", "beginning".
     static let aliases: [UInt64: DTFunction] = [
-        key("til"): .till, key("thru"): .through, key("beginning"): .start,
+        key("til"): .till, key("thru"): .through, key("beginning"): .start, key("alternate"): .other,
     ]
 }

@@ -28,7 +28,7 @@ public enum EntityResolver {
         case "url": return 1
         case "money": return 2
         case "phone": return 3
-        case "datetime": return 4
+        case "datetime", "recurrence": return 4
         case "duration": return 5
         case "percentage": return 6
         case "area": return 7

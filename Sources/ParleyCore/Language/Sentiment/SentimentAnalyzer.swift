@@ -17,8 +17,12 @@ public struct Sentiment: Sendable, Equatable {
     public var urgency: Double
     /// The urgency cues found, in the order they appear ("asap", "water everywhere", "!!!", "caps").
     public var urgencyCues: [String]
+    /// Whether the message reads as sarcastic ("great, the water is off AGAIN 🙃"); its positive
+    /// words then count against it.
+    public var sarcasm: Bool = false
 
-    /// {"score","label","intensity","urgency","urgencyCues"}, numbers rounded to 3 decimals.
+    /// {"score","label","intensity","urgency","urgencyCues"}, numbers rounded to 3 decimals, and
+    /// "sarcasm": true only when sarcasm was detected.
     public var json: JSONValue {
         var object = JSONObject()
         object.append("score", .double(Self.round3(score)))
@@ -26,6 +30,7 @@ public struct Sentiment: Sendable, Equatable {
         object.append("intensity", .double(Self.round3(intensity)))
         object.append("urgency", .double(Self.round3(urgency)))
         object.append("urgencyCues", .array(urgencyCues.map { .string($0) }))
+        if sarcasm { object.append("sarcasm", .bool(true)) }
         return .object(object)
     }
 
@@ -38,7 +43,7 @@ public struct Sentiment: Sendable, Equatable {
 /// A VADER-style rule-based sentiment scorer (Hutto & Gilbert 2014) tuned for tenants' WhatsApp
 /// messages: VADER's lexicon and rules (boosters, negation, "but", caps, "!"), plus
 /// property-management and French/Swahili/Kinyarwanda/Arabic words, phrases, emoji scores
-/// from the Emoji Sentiment Ranking, elongated words and an urgency estimate.
+/// from the Emoji Sentiment Ranking, elongated words, sarcasm cues and an urgency estimate.
 /// Stateless and `Sendable`; the tables are built once, at first use.
 public struct SentimentAnalyzer: Sendable {
     public let options: SentimentOptions
@@ -160,9 +165,22 @@ public struct SentimentAnalyzer: Sendable {
             }
         }
 
-        // 4. Compound score, VADER's normalization, and punctuation emphasis.
+        // 4. Sarcasm: the positive words count against the message (as a negation would); with
+        // none to turn ("/s" alone), a mild negative.
+        let sarcastic = SarcasmDetector.detect(tokens: tokens, buf: buf, valences: valences, hasContrast: contrastAt >= 0,
+                                               marker: scan.sarcasmMarker, table: tables.sarcasm)
         var sum = 0.0
         var absoluteSum = 0.0
+        if sarcastic {
+            var turned = false
+            for i in 0..<n where valences[i] > 0 {
+                valences[i] *= Self.negationScalar
+                turned = true
+            }
+            if !turned { sum = -1; absoluteSum = 1 }
+        }
+
+        // 5. Compound score, VADER's normalization, and punctuation emphasis.
         for v in valences { sum += v; absoluteSum += abs(v) }
         var amplifier = Double(min(scan.exclamations, 4)) * 0.292
         if scan.questions > 1 { amplifier += scan.questions <= 3 ? Double(scan.questions) * 0.18 : 0.96 }
@@ -171,7 +189,7 @@ public struct SentimentAnalyzer: Sendable {
         let intensity = absoluteSum > 0 ? Self.normalize(absoluteSum + amplifier) : 0
         let label = compound >= 0.05 ? "positive" : compound <= -0.05 ? "negative" : "neutral"
 
-        // 5. Urgency.
+        // 6. Urgency.
         var cueIndices: [Int] = []
         i = 0
         while i < n {
@@ -219,7 +237,7 @@ public struct SentimentAnalyzer: Sendable {
         }
         let urgency = cues.isEmpty ? 0 : 1 - calm
 
-        return Sentiment(score: compound, label: label, intensity: intensity, urgency: urgency, urgencyCues: cues)
+        return Sentiment(score: compound, label: label, intensity: intensity, urgency: urgency, urgencyCues: cues, sarcasm: sarcastic)
     }
 
     /// VADER's normalization of a valence sum into (-1, 1), alpha 15.
@@ -258,8 +276,10 @@ final class SentimentTables: Sendable {
     let cueWeights: [Double]
     /// Emoji scalar → valence on the lexicon's scale (before the emoji weight).
     let emoji: [UInt32: Float]
+    let sarcasm: ByteTable<SarcasmEntry>
 
     init() {
+        sarcasm = SarcasmEntry.table()
         var words = ByteTable<SentimentEntry>(minimumCapacity: 8300)
         func addPhrasePrefix(_ key: String, into table: inout ByteTable<SentimentEntry>) {
             let parts = key.split(separator: " ")

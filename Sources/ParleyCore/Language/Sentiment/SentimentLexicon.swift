@@ -577,3 +577,126 @@ bi sor3a	0.5
 274C	-1.5
 """#
 }
+
+extension SentimentData {
+    /// Sarcasm cues, written for Parley: word or phrase (up to four words)<TAB>role. Roles:
+    /// marker (sarcastic by itself: "thanks for nothing", "yeah right"); mock (an emoji of mock
+    /// cheer or eye-rolling: with a positive word, sarcastic); interjection (a positive word
+    /// opening the message: "Great," "oh wonderful,"); opener (what may come before it: "oh",
+    /// "just"); trouble ("again", "another", "as usual"); problem (a state that is a problem
+    /// without a negative valence: "off", "out"); lover ("love", "enjoy") and tedium ("waiting",
+    /// "chasing"): "love waiting 3 weeks"; lovehow ("love how", "love it when"): with a problem
+    /// after it.
+    static let sarcasmCues = #"""
+thanks for nothing	marker
+thank you for nothing	marker
+thx for nothing	marker
+merci pour rien	marker
+yeah right	marker
+yea right	marker
+ya right	marker
+yeah sure	marker
+oh sure	marker
+just what i needed	marker
+just what we needed	marker
+exactly what i needed	marker
+surprise surprise	marker
+what a surprise	marker
+big surprise	marker
+how convenient	marker
+🙃	mock
+🙄	mock
+😒	mock
+🤡	mock
+great	interjection
+wonderful	interjection
+fantastic	interjection
+perfect	interjection
+lovely	interjection
+brilliant	interjection
+awesome	interjection
+nice	interjection
+super	interjection
+fabulous	interjection
+marvelous	interjection
+marvellous	interjection
+terrific	interjection
+excellent	interjection
+splendid	interjection
+superb	interjection
+amazing	interjection
+cool	interjection
+sweet	interjection
+yay	interjection
+hooray	interjection
+génial	interjection
+genial	interjection
+parfait	interjection
+magnifique	interjection
+formidable	interjection
+bravo	interjection
+safi	interjection
+oh	opener
+ooh	opener
+ohh	opener
+ah	opener
+ahh	opener
+well	opener
+wow	opener
+gee	opener
+just	opener
+so	opener
+how	opener
+really	opener
+ouais	opener
+again	trouble
+another	trouble
+encore	trouble
+tena	trouble
+as usual	trouble
+as always	trouble
+once again	trouble
+yet again	trouble
+once more	trouble
+comme d'habitude	trouble
+comme toujours	trouble
+kama kawaida	trouble
+off	problem
+out	problem
+down	problem
+dead	problem
+stuck	problem
+blocked	problem
+flooded	problem
+flooding	problem
+dripping	problem
+outage	problem
+cut	problem
+coupé	problem
+coupée	problem
+love	lover
+loved	lover
+loving	lover
+enjoy	lover
+enjoying	lover
+adore	lover
+j'adore	lover
+waiting	tedium
+chasing	tedium
+begging	tedium
+reminding	tedium
+calling	tedium
+texting	tedium
+repeating	tedium
+explaining	tedium
+sitting	tedium
+attendre	tedium
+being ignored	tedium
+being ghosted	tedium
+love how	lovehow
+love it when	lovehow
+love that	lovehow
+loving how	lovehow
+nice of	lovehow
+"""#
+}

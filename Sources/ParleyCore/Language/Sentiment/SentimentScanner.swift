@@ -13,6 +13,8 @@ struct SentimentToken: Sendable {
     var elongated = false
     /// Contains "n't" (English negation).
     var hasNegatingApostrophe = false
+    /// Inside quotation marks of at most three words: "great" service, the “fixed” tap.
+    var quoted = false
 }
 
 /// Splits text into sentiment tokens over Unicode scalars, VADER-style: whitespace separates
@@ -30,6 +32,10 @@ struct SentimentScanner {
     var capsWords = 0
     /// All-caps words of three letters or more.
     var longCapsWords = 0
+    /// "/s" written as a word: the writer marks the message sarcastic.
+    var sarcasmMarker = false
+    /// The first token after an opening quotation mark, while the quote is open.
+    private var quoteStart: Int? = nil
 
     // The word being read.
     private var piece: [UInt8] = []
@@ -75,6 +81,11 @@ struct SentimentScanner {
             }
             if Self.isIgnorable(v) { continue }
             if v == 0x2019 || v == 0x2018 || v == 0x02BC || v == 0x2032 { piece.append(0x27); letterRun = 0; continue }
+            if v == 0x201C || v == 0x201D || v == 0xAB || v == 0xBB {  // “ ” « »
+                finishPiece()
+                if v == 0x201C || v == 0xAB { quoteStart = tokens.count } else { closeQuote() }
+                continue
+            }
             if v == 0x2026 { // "…"
                 finishPiece()
                 markClauseEnd()
@@ -195,6 +206,13 @@ struct SentimentScanner {
         }
     }
 
+    /// Marks the tokens since the opening quotation mark as quoted when they are one to three words.
+    private mutating func closeQuote() {
+        defer { quoteStart = nil }
+        guard let start = quoteStart, start < tokens.count, tokens.count - start <= 3 else { return }
+        for k in start..<tokens.count { tokens[k].quoted = true }
+    }
+
     private mutating func markClauseEnd() {
         if !tokens.isEmpty { tokens[tokens.count - 1].clauseEnd = true }
     }
@@ -218,6 +236,7 @@ struct SentimentScanner {
             hasUpper = false; hasLower = false; letters = 0; elongated = false; letterRun = 0; lastLetter = 0
         }
         guard !piece.isEmpty else { return }
+        if piece.count == 2 && piece[0] == 0x2F && piece[1] == 0x73 { sarcasmMarker = true }  // "/s"
         var base = SentimentToken(range: 0..<0)
         base.isUpper = hasUpper && !hasLower
         base.elongated = elongated
@@ -238,11 +257,20 @@ struct SentimentScanner {
         var lo = 0
         var hi = piece.count
         var leadingClause = false
+        var opens: (double: Bool, single: Bool) = (false, false)
         while lo < hi, Self.isASCIIPunctuation(piece[lo]) {
             if Self.endsClause(piece[lo]) { leadingClause = true }
+            if piece[lo] == 0x22 { opens.double = true } else if piece[lo] == 0x27 { opens.single = true }
             lo += 1
         }
-        while hi > lo, Self.isASCIIPunctuation(piece[hi - 1]) { hi -= 1 }
+        var closes: (double: Bool, single: Bool) = (false, false)
+        while hi > lo, Self.isASCIIPunctuation(piece[hi - 1]) {
+            hi -= 1
+            if piece[hi] == 0x22 { closes.double = true } else if piece[hi] == 0x27 { closes.single = true }
+        }
+        // A straight double quote opens or closes a quotation; apostrophes only around one word ('great').
+        let singleQuoted = opens.single && closes.single && lo < hi
+        if (opens.double && lo < hi) || singleQuoted { quoteStart = tokens.count }
         var trailingClause = false
         for k in hi..<piece.count where Self.endsClause(piece[k]) { trailingClause = true }
         if leadingClause { markClauseEnd() }
@@ -277,6 +305,7 @@ struct SentimentScanner {
             k += 1
         }
         if trailingClause { markClauseEnd() }
+        if closes.double || singleQuoted { closeQuote() }
         // An emoticon glued to the word: "thanks:)".
         if hi < piece.count {
             let tail = piece[hi...]
