@@ -155,7 +155,8 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *                 "mixed": [other languages noticed: code-switching]},
  *    "intent": {"name", "confidence", "alternatives": [{"name", "confidence"}], "outOfScope"},
  *    "sentiment": {"score" (-1..1), "label": "positive"|"negative"|"neutral", "intensity" (0..1),
- *                  "urgency" (0..1), "urgencyCues": [...],
+ *                  "urgency" (0..1), "urgencyCues": [...], "sarcasm"?: true (praise that means its
+ *                  opposite, "great, the water is off AGAIN 🙃": the score is turned),
  *                  "trend": {"chatAverage", "change"?, "direction"?: "improving"|"steady"|"worsening"}},
  *    "thread": {"id", "topic", "new", "messageCount"},
  *    "flow": {"contextSwitch", "from"?, "to"?, "closedThreads"?, "late"?: true,
@@ -188,6 +189,9 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *   "bedrooms" {"count"} (0 for a studio), "unit" {"unit", "block"?},
  *   "datetime" {"iso", "granularity", "timestamp"} or, for a range, {"start": {"iso",
  *   "timestamp"}, "end": {...}, "granularity"}, "duration" {"seconds", "iso"},
+ *   "recurrence" {"rrule" (RFC 5545, "FREQ=WEEKLY;BYDAY=MO"), "next": {"iso", "timestamp"}
+ *   (the first occurrence after the message), "granularity"} ("every Monday", "on the 5th of
+ *   every month", "tous les lundis", "kila Jumatatu"),
  *   "person" {"name"}, "address" {"address"}, and one type per lookup list kind
  *   ("property", "tenant", ...) {"id", "name", "matched"};
  * "start"/"end" count Unicode scalars

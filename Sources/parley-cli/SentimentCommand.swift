@@ -9,7 +9,7 @@ struct SentimentCommand: ParsableCommand {
         commandName: "sentiment",
         abstract: "Score the sentiment and urgency of texts (one per line); print one JSON object per line.",
         discussion: """
-            Each output line is {"score","label","intensity","urgency","urgencyCues"} for the input \
+            Each output line is {"score","label","intensity","urgency","urgencyCues","sarcasm"?} for the input \
             line of the same number (an empty line scores neutral). With --language, a "language" \
             member is added. The time spent analyzing (not reading or writing) goes to stderr.
             """
