@@ -123,6 +123,7 @@ PARLEY_API void parley_string_free(char *s);
  *                 "archive": "archive.db",      move them into this SQLite file instead of deleting them
  *                 "intervalMinutes": 60}        how often the engine runs retention itself (1..10080);
  *                                               see parley_store_maintain below
+ *   "retries":  {"attempts": 5, ...}            retries of failed messages: see "Dead letters" below
  * An unknown key or a value of the wrong type is PARLEY_INVALID_CONFIG.
  *
  * out_engine: receives the engine on PARLEY_OK (NULL otherwise); close it with
@@ -487,6 +488,110 @@ PARLEY_API parley_status parley_breaker_status(parley_engine *engine, char **out
  * PARLEY_STORAGE (disk full, an archive that cannot be created or written); on failure the
  * chunks committed before it stay done and nothing is lost. */
 PARLEY_API parley_status parley_store_maintain(parley_engine *engine, int64_t now_ms, char **out_json, size_t *out_len);
+
+/* ---------------------------------------------------------------------------------------
+ * Dead letters: failed handling, retries on a schedule, the dead-letter queue
+ *
+ * A message the host could not handle (its bot logic threw, a Google Sheets write or a send
+ * failed) is reported with parley_message_fail: it becomes "failed" and is due again on the
+ * retry schedule, or "dead" once its attempts are used up, keeping every failure in its
+ * error history. parley_dlq_run_due (call it from a timer; `parley dlq run` from cron)
+ * processes the due ones again through the pipeline and hands their fresh contexts back to
+ * be handled again. The host can list and inspect them, retry one now, mark one resolved
+ * (dealt with by hand) and purge dead and resolved ones.
+ * States of a message: processed -> failed -> (retried: processed) -> ... -> dead -> resolved.
+ * Configure the schedule in parley_engine_open's config_json (every key optional;
+ * out-of-range values are PARLEY_INVALID_CONFIG):
+ *   "retries": {"attempts": 5,               failures in all, 1..100: the last one dead-letters
+ *               "firstDelaySeconds": 300,    delay after the first failure, 1..31536000
+ *               "maxDelaySeconds": 43200,    delay after the last failure still retried (>= first)
+ *               "jitter": 0.2}               each delay moves by up to this fraction, 0..0.9
+ * The delays grow by one factor from the first to the last: by default 5 min, 26 min, 2.3 h
+ * and 12 h (each +-20%), and the fifth failure makes the message dead.
+ * Times (now_ms) are the host's wall clock in Unix milliseconds, 0 to 2^53 (Date.now(),
+ * time.time() * 1000); tests may drive a fake one. Every change of state is one store
+ * transaction and re-checks the state it expects: a crash leaves each message in its old
+ * state or its new one, and two callers (threads, processes sharing the file) never retry
+ * one message twice. An error entry is {"at": now_ms, "attempt": 1.., "status", "message",
+ * and any other keys the host gave}.
+ * Calls block for one store transaction (parley_dlq_run_due also for the pipeline of each
+ * message it retries); all are thread-safe.
+ * ------------------------------------------------------------------------------------- */
+
+/* Reports that the host's handling of a processed message failed.
+ * chat / message_id: NUL-terminated UTF-8, the message's "chat" and "id" as in its context.
+ * error_json_or_NULL: NULL, a NUL-terminated JSON string (the message) or object
+ *   {"status"?: string or number (default "failed"), "message"?: string (default ""), ...any
+ *   other keys kept}, at most 4096 bytes.
+ * The message's attempts go up by one and the error joins its history; it becomes "failed",
+ * due again at now_ms plus the next delay, or "dead" when this was its last attempt. A
+ * message retried by hand after it was dead goes back to dead on its next failure.
+ * Returns PARLEY_INVALID_ARGUMENT (engine, chat or message_id NULL or empty; now_ms out of
+ * range; an error that is not a string or object; the message is not "processed": pending,
+ * received, a duplicate, or already failed, dead or resolved), PARLEY_NOT_FOUND (no such
+ * message), PARLEY_INVALID_UTF8, PARLEY_MALFORMED_JSON, PARLEY_TOO_LARGE (error over 4096
+ * bytes), PARLEY_BUSY or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_message_fail(parley_engine *engine, const char *chat, const char *message_id,
+                                             const char *error_json_or_NULL, int64_t now_ms);
+
+/* Processes again every failed message due at now_ms (next attempt at or before it), soonest
+ * due first, at most 256 per call.
+ * out_json / out_len: receive {"schema": 1, "retried": [{"chat", "id", "attempt" (this
+ *   attempt's number, 2..), "context": {enriched context, "status": "processed"}}], "more"?:
+ *   true (more are due: call again)} (free with parley_string_free). Each context is the
+ *   message run through the pipeline again (the intent model, lookups and stages as they are
+ *   now) with its thread and flow as first assigned. Each retried message is "processed"
+ *   again, its attempts kept: if handling it fails again, report it with parley_message_fail.
+ * Returns PARLEY_INVALID_ARGUMENT (engine, out_json or out_len NULL; now_ms out of range),
+ * PARLEY_CORRUPT (a stored message cannot be read back), PARLEY_BUSY or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_dlq_run_due(parley_engine *engine, int64_t now_ms, char **out_json, size_t *out_len);
+
+/* Lists failed and dead messages, oldest first.
+ * query_json: NULL (both states, all chats, 100) or a NUL-terminated JSON object
+ *   {"state"?: "failed"|"dead"|null (both), "chat"?, "limit"?: 1..1000 (default 100)}.
+ * out_json / out_len: receive {"schema": 1, "messages": [{"chat", "id", "state", "attempts",
+ *   "nextAttemptAt"? (failed ones), "errors": [{"at", "attempt", "status", "message", ...}],
+ *   "message": {the normalized message}}]} (free with parley_string_free).
+ * Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad query key or value),
+ * PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_CORRUPT (a stored row cannot be read
+ * back) or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_dlq_list(parley_engine *engine, const char *query_json_or_NULL, char **out_json,
+                                         size_t *out_len);
+
+/* One message, in any state, with its dead-letter fields.
+ * out_json / out_len: receive {"schema": 1, "message": {as in parley_dlq_list; "state" may
+ *   also be "processed", "resolved", ...}}.
+ * Returns PARLEY_INVALID_ARGUMENT (a NULL pointer, an empty chat or message_id),
+ * PARLEY_INVALID_UTF8, PARLEY_NOT_FOUND (no such message), PARLEY_CORRUPT or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_dlq_get(parley_engine *engine, const char *chat, const char *message_id,
+                                        char **out_json, size_t *out_len);
+
+/* Processes a failed or dead message again now, whatever its schedule (a dead one gets one
+ * more attempt: it is dead again if that fails).
+ * out_json / out_len: receive {"schema": 1, "retried": [one entry as in parley_dlq_run_due]},
+ *   the list empty when another caller retried it at the same moment.
+ * Returns PARLEY_INVALID_ARGUMENT (a NULL pointer, an empty chat or message_id, now_ms out of
+ * range, a message neither failed nor dead), PARLEY_INVALID_UTF8, PARLEY_NOT_FOUND,
+ * PARLEY_CORRUPT, PARLEY_BUSY or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_dlq_retry(parley_engine *engine, const char *chat, const char *message_id,
+                                          int64_t now_ms, char **out_json, size_t *out_len);
+
+/* Marks a failed or dead message "resolved": the host dealt with it by hand; it is never
+ * retried. Resolving a resolved message again is PARLEY_OK.
+ * Returns PARLEY_INVALID_ARGUMENT (a NULL pointer, an empty chat or message_id, a message
+ * neither failed, dead nor resolved), PARLEY_INVALID_UTF8, PARLEY_NOT_FOUND, PARLEY_BUSY or
+ * PARLEY_STORAGE. */
+PARLEY_API parley_status parley_dlq_resolve(parley_engine *engine, const char *chat, const char *message_id);
+
+/* Deletes dead and resolved messages from the store.
+ * query_json: NULL (both states, all chats) or a NUL-terminated JSON object {"state"?:
+ *   "dead"|"resolved"|null (both), "chat"?}.
+ * out_json / out_len: receive {"schema": 1, "purged": N}.
+ * A purged message's id is forgotten: delivered again, it is processed as a new message.
+ * Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad query key or value),
+ * PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_BUSY or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_dlq_purge(parley_engine *engine, const char *query_json_or_NULL, char **out_json,
+                                          size_t *out_len);
 
 /* ---------------------------------------------------------------------------------------
  * Conversation threads

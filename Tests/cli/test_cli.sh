@@ -43,6 +43,38 @@ check "threads get returns the thread's messages" grep -q '"messages":\[{"schema
 "$parley" threads get --config "$work/config.json" "no-such-thread" >/dev/null 2>&1
 check "an unknown thread fails" test $? -ne 0
 
+# The dead-letter queue: fail a processed message until it is dead on a fake clock, retry it
+# by hand, resolve and purge it.
+first_chat=$(head -n 1 "$work/again.jsonl" | python3 -c "import json, sys; print(json.load(sys.stdin)['message']['chat'])")
+first_id=$(head -n 1 "$work/again.jsonl" | python3 -c "import json, sys; print(json.load(sys.stdin)['message']['id'])")
+printf '{"store": {"path": "%s/p.db"}, "region": "RW", "retries": {"attempts": 2, "jitter": 0, "firstDelaySeconds": 60}}' "$work" >"$work/dlq.json"
+"$parley" dlq fail --config "$work/dlq.json" --error '{"status": "sheets_down", "message": "HTTP 503"}' --now 1000000 "$first_chat" "$first_id" >"$work/fail.json"
+check "dlq fail schedules the next attempt" grep -q '"state":"failed","attempts":1,"nextAttemptAt":1060000' "$work/fail.json"
+"$parley" dlq run --config "$work/dlq.json" --now 1059999 >"$work/run-early.json"
+check "dlq run before the time retries nothing" grep -q '"retried":\[\]' "$work/run-early.json"
+"$parley" dlq run --config "$work/dlq.json" --now 1060000 >"$work/run.json"
+check "dlq run at the time hands back the fresh context" grep -q "\"id\":\"$first_id\",\"attempt\":2,\"context\":{\"schema\":1,\"status\":\"processed\"" "$work/run.json"
+"$parley" dlq fail --config "$work/dlq.json" --error "still down" --now 1070000 "$first_chat" "$first_id" >"$work/fail2.json"
+check "the last attempt's failure makes it dead" grep -q '"state":"dead","attempts":2}' "$work/fail2.json"
+"$parley" dlq list --config "$work/dlq.json" --state dead >"$work/dead.json"
+check "dlq list shows it with both errors" python3 -c "
+import json, sys
+m = json.load(open('$work/dead.json'))['messages']
+sys.exit(0 if len(m) == 1 and [e['message'] for e in m[0]['errors']] == ['HTTP 503', 'still down'] and m[0]['errors'][0]['status'] == 'sheets_down' else 1)"
+"$parley" dlq show --config "$work/dlq.json" "$first_chat" "$first_id" >"$work/show.json"
+check "dlq show names its state" grep -q '"state":"dead"' "$work/show.json"
+"$parley" dlq retry --config "$work/dlq.json" "$first_chat" "$first_id" >"$work/retry.json"
+check "dlq retry processes a dead one again" grep -q '"attempt":3' "$work/retry.json"
+"$parley" dlq fail --config "$work/dlq.json" "$first_chat" "$first_id" >/dev/null
+"$parley" dlq resolve --config "$work/dlq.json" "$first_chat" "$first_id" >"$work/resolve.json"
+check "dlq resolve" grep -q '"state":"resolved"' "$work/resolve.json"
+"$parley" dlq purge --config "$work/dlq.json" --state resolved >"$work/purge.json"
+check "dlq purge deletes it" grep -q '"purged":1' "$work/purge.json"
+"$parley" dlq show --config "$work/dlq.json" "$first_chat" "$first_id" >/dev/null 2>"$work/gone.txt"
+check "a purged message is not found" grep -q PARLEY_NOT_FOUND "$work/gone.txt"
+"$parley" dlq list --config "$work/dlq.json" --state processed >/dev/null 2>"$work/badstate.txt"
+check "dlq list refuses another state" grep -q PARLEY_INVALID_ARGUMENT "$work/badstate.txt"
+
 webhook=$root/Examples/webhook.json
 "$parley" webhook "$webhook" >"$work/webhook.json"
 check "webhook gives one context per usable message and names the rejected one" python3 -c "

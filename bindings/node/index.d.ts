@@ -269,6 +269,10 @@ export declare class Engine extends EventEmitter {
   breakerRecord(name: string, ok: boolean, micros: number, nowMs?: number): void;
   /** Every breaker used so far or configured, by name. */
   breakers(): BreakerStatus[];
+  /** Reports that handling a processed message failed: retried on the "retries" schedule, or dead when its attempts are used up. */
+  fail(chat: string, id: string, error?: string | { status?: string | number; message?: string; [key: string]: unknown } | null, nowMs?: number): void;
+  /** The dead-letter queue. */
+  readonly dlq: DeadLetterQueue;
   /** Runs retention now (nowMs: Unix ms to measure from, default the wall clock) and compacts the store. */
   maintain(nowMs?: number): MaintenanceReport;
   /**
@@ -286,3 +290,42 @@ export declare function trainIntentModel(data: string | Uint8Array, path: string
 
 /** The library's version, "MAJOR.MINOR.PATCH". */
 export declare function version(): string;
+
+/** One entry of a message's error history. */
+export interface DeadLetterError {
+  at: number;
+  attempt: number;
+  status: string | number;
+  message: string;
+  [key: string]: unknown;
+}
+
+/** A message with its dead-letter fields. */
+export interface DeadLetter {
+  chat: string;
+  id: string;
+  state: 'failed' | 'dead' | 'resolved' | 'processed' | 'received' | 'pending' | 'duplicate';
+  attempts: number;
+  nextAttemptAt?: number;
+  errors: DeadLetterError[];
+  message: Record<string, unknown>;
+}
+
+/** A message processed again: hand its context to the bot again. */
+export interface RetriedMessage {
+  chat: string;
+  id: string;
+  attempt: number;
+  context: Record<string, unknown>;
+}
+
+/** An engine's dead-letter queue (engine.dlq). */
+export declare class DeadLetterQueue {
+  /** Processes again every failed message due at nowMs (default Date.now()), at most 256 per call. */
+  runDue(nowMs?: number): { retried: RetriedMessage[]; more?: true };
+  list(query?: { state?: 'failed' | 'dead' | null; chat?: string; limit?: number } | null): DeadLetter[];
+  get(chat: string, id: string): DeadLetter;
+  retry(chat: string, id: string, nowMs?: number): RetriedMessage | null;
+  resolve(chat: string, id: string): void;
+  purge(query?: { state?: 'dead' | 'resolved' | null; chat?: string } | null): number;
+}

@@ -451,6 +451,33 @@ class Engine extends EventEmitter {
    * ones are recovered at the next open); results already on their way to the JS thread are
    * still emitted. A drain() in progress rejects. Emits 'close'.
    */
+  // -- dead letters: failed handling, retries on a schedule ---------------------------------
+
+  /**
+   * Reports that handling the processed message (chat, id) failed: it is retried on the
+   * "retries" schedule (engine.dlq.runDue hands it back), or dead once its attempts are used up.
+   * error: null, a string (the message) or an object {status?, message?, ...} kept in its history.
+   */
+  fail(chat, id, error = null, nowMs = Date.now()) {
+    let text = null;
+    if (typeof error === 'string' || (error !== null && typeof error === 'object' && !Array.isArray(error))) {
+      text = JSON.stringify(error);
+    } else if (error !== null && error !== undefined) {
+      throw new TypeError('parley: the error must be an object, a string or null');
+    }
+    try {
+      native.messageFail(this.#handle, chat, id, text, nowMs);
+    } catch (err) {
+      rethrow(err, this.fail);
+    }
+  }
+
+  /** The dead-letter queue: runDue, list, get, retry, resolve, purge. */
+  get dlq() {
+    return new DeadLetterQueue(this.#handle);
+  }
+
+  /** Closes the engine; stored messages stay in the store file. Closing twice is harmless. */
   close() {
     if (this.#closed) return;
     this.#closed = true;
@@ -463,6 +490,67 @@ class Engine extends EventEmitter {
   /** Whether close() was called; calls on a closed engine throw ParleyError INVALID_ARGUMENT. */
   get closed() {
     return this.#closed;
+  }
+}
+
+/** An engine's dead-letter queue (engine.dlq). */
+class DeadLetterQueue {
+  #handle;
+
+  constructor(handle) {
+    this.#handle = handle;
+  }
+
+  #call(caller, name, ...args) {
+    let json;
+    try {
+      json = native[name](this.#handle, ...args);
+    } catch (error) {
+      rethrow(error, caller);
+    }
+    return json === undefined ? undefined : JSON.parse(json);
+  }
+
+  static #query(query, what) {
+    if (query === null || query === undefined) return null;
+    if (typeof query !== 'object' || Array.isArray(query)) throw new TypeError(`parley: the ${what} must be an object or null`);
+    return JSON.stringify(query);
+  }
+
+  /**
+   * Processes again every failed message due at nowMs (default Date.now()), at most 256:
+   * {retried: [{chat, id, attempt, context}], more?: true}. Handle each context again.
+   */
+  runDue(nowMs = Date.now()) {
+    const result = this.#call(this.runDue, 'dlqRunDue', nowMs);
+    delete result.schema;
+    return result;
+  }
+
+  /** Failed and dead messages, oldest first: query {state?: 'failed'|'dead', chat?, limit?}. */
+  list(query = null) {
+    return this.#call(this.list, 'dlqList', DeadLetterQueue.#query(query, 'dead-letter query')).messages;
+  }
+
+  /** One message, in any state, with its attempts and errors; ParleyError NOT_FOUND if unknown. */
+  get(chat, id) {
+    return this.#call(this.get, 'dlqGet', chat, id).message;
+  }
+
+  /** Processes a failed or dead message again now: {chat, id, attempt, context}, or null if another caller just did. */
+  retry(chat, id, nowMs = Date.now()) {
+    const retried = this.#call(this.retry, 'dlqRetry', chat, id, nowMs).retried;
+    return retried.length > 0 ? retried[0] : null;
+  }
+
+  /** Marks a failed or dead message resolved: the host dealt with it by hand. */
+  resolve(chat, id) {
+    this.#call(this.resolve, 'dlqResolve', chat, id);
+  }
+
+  /** Deletes dead and resolved messages: query {state?: 'dead'|'resolved', chat?}. Returns how many. */
+  purge(query = null) {
+    return this.#call(this.purge, 'dlqPurge', DeadLetterQueue.#query(query, 'purge query')).purged;
   }
 }
 

@@ -28,6 +28,8 @@ public struct Configuration: Sendable, Equatable {
     public var async = AsyncSettings()
     /// Retention ("retention"): what is kept, where old rows go, how often the engine purges.
     public var retention = RetentionPolicy()
+    /// The dead-letter queue's retry schedule ("retries"): parsed at the end of this file.
+    public var retries = RetrySettings()
 
     public init() {}
 
@@ -122,6 +124,7 @@ public struct Configuration: Sendable, Equatable {
         }
         try readAsyncSettings(&reader)
         if let retentionObject = try reader.object("retention") { retention = try Self.retentionPolicy(retentionObject) }
+        if let retriesObject = try reader.object("retries") { retries = try Self.retrySettings(retriesObject) }
         try reader.finish()
     }
 
@@ -367,5 +370,43 @@ extension Configuration {
         }
         try reader.finish()
         return policy
+    }
+}
+
+// MARK: - The dead-letter queue's retries ("retries")
+
+extension Configuration {
+    /// {"attempts": 5, "firstDelaySeconds": 300, "maxDelaySeconds": 43200, "jitter": 0.2}:
+    /// every key optional; maxDelaySeconds must not be below firstDelaySeconds.
+    static func retrySettings(_ object: JSONObject) throws(ParleyError) -> RetrySettings {
+        var settings = RetrySettings()
+        var r = Reader(object: object, path: "retries.")
+        func integer(_ key: String, _ bounds: ClosedRange<Int64>) throws(ParleyError) -> Int64? {
+            guard let value = try r.int(key) else { return nil }
+            guard bounds.contains(value) else {
+                throw ParleyError(.invalidConfig, "retries.\(key) must be between \(bounds.lowerBound) and \(bounds.upperBound), got \(value)")
+            }
+            return value
+        }
+        if let value = try integer("attempts", RetrySettings.attemptRange) { settings.attempts = Int(value) }
+        if let value = try integer("firstDelaySeconds", RetrySettings.delayRange) { settings.firstDelaySeconds = value }
+        let maxDelay = try integer("maxDelaySeconds", RetrySettings.delayRange)
+        if let maxDelay { settings.maxDelaySeconds = maxDelay }
+        if let value = try r.double("jitter") {
+            guard RetrySettings.jitterRange.contains(value) else {
+                throw ParleyError(.invalidConfig, "retries.jitter must be between 0 and \(RetrySettings.jitterRange.upperBound), got \(value)")
+            }
+            settings.jitter = value
+        }
+        try r.finish()
+        if settings.maxDelaySeconds < settings.firstDelaySeconds {
+            // A first delay above the built-in maximum raises the maximum with it; a maximum
+            // given below the first delay is a mistake.
+            guard maxDelay == nil else {
+                throw ParleyError(.invalidConfig, "retries.maxDelaySeconds (\(settings.maxDelaySeconds)) must not be below retries.firstDelaySeconds (\(settings.firstDelaySeconds))")
+            }
+            settings.maxDelaySeconds = settings.firstDelaySeconds
+        }
+        return settings
     }
 }

@@ -28,6 +28,13 @@
  *                                           json) on the JS thread through a thread-safe
  *                                           function; null: back to poll
  *   asyncRef(handle, ref: boolean)          whether a listening engine keeps the event loop alive
+ *   messageFail(handle, chat, id, errorJson: string | null, nowMs)
+ *   dlqRunDue(handle, nowMs) -> string (JSON)
+ *   dlqList(handle, query: string (JSON) | null) -> string (JSON)
+ *   dlqGet(handle, chat, id) -> string (JSON)
+ *   dlqRetry(handle, chat, id, nowMs) -> string (JSON)
+ *   dlqResolve(handle, chat, id)
+ *   dlqPurge(handle, query: string (JSON) | null) -> string (JSON)
  *
  * A Parley failure throws an Error with .code (the status name, e.g. "PARLEY_MALFORMED_JSON"),
  * .status (the number) and parley_last_error() as the message. Arguments of the wrong type
@@ -670,6 +677,45 @@ static napi_value js_breaker_status(napi_env env, napi_callback_info info) {
 static napi_value js_store_maintain(napi_env env, napi_callback_info info) {
     napi_value argv[2];
     if (!get_args(env, info, 2, 2, argv, "parley: storeMaintain(handle, nowMs) needs two arguments")) return NULL;
+/* ---- Dead letters: failed handling, retries on a schedule ---- */
+
+/* The (chat, id) pair of arguments at argv[1], argv[2] as malloc'd strings; false with an
+ * exception pending (and nothing to free) otherwise. */
+static bool get_message_key(napi_env env, napi_value *argv, char **chat, char **id) {
+    *chat = get_c_string(env, argv[1], "the chat");
+    if (!*chat) return false;
+    *id = get_c_string(env, argv[2], "the message id");
+    if (!*id) {
+        free(*chat);
+        *chat = NULL;
+        return false;
+    }
+    return true;
+}
+
+static napi_value js_message_fail(napi_env env, napi_callback_info info) {
+    napi_value argv[5];
+    if (!get_args(env, info, 5, 5, argv, "parley: messageFail(handle, chat, id, errorJson, nowMs) needs five arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0;
+    if (!get_int64(env, argv[4], "nowMs", &now_ms)) return NULL;
+    char *error = NULL, *chat = NULL, *id = NULL;
+    if (!get_optional_string(env, argv[3], "the error", &error)) return NULL;
+    if (!get_message_key(env, argv, &chat, &id)) {
+        free(error);
+        return NULL;
+    }
+    parley_status status = parley_message_fail(engine, chat, id, error, now_ms);
+    free(chat);
+    free(id);
+    free(error);
+    return undefined_result(env, status);
+}
+
+static napi_value js_dlq_run_due(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: dlqRunDue(handle, nowMs) needs two arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
     int64_t now_ms = 0;
@@ -1081,6 +1127,91 @@ static napi_value js_drain(napi_env env, napi_callback_info info) {
         return NULL;
     }
     return promise;
+    parley_status status = parley_dlq_run_due(engine, now_ms, &out, &out_len);
+    return json_result(env, status, out, out_len);
+}
+
+/* dlqList and dlqPurge: (handle, query: string (JSON) | null). */
+static napi_value dlq_query_call(napi_env env, napi_callback_info info, const char *usage,
+                                 parley_status (*call)(parley_engine *, const char *, char **, size_t *)) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 1, argv, usage)) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *query = NULL;
+    if (!get_optional_string(env, argv[1], "the query", &query)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = call(engine, query, &out, &out_len);
+    free(query);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_dlq_list(napi_env env, napi_callback_info info) {
+    return dlq_query_call(env, info, "parley: dlqList(handle, query) needs a handle", parley_dlq_list);
+}
+
+static napi_value js_dlq_purge(napi_env env, napi_callback_info info) {
+    return dlq_query_call(env, info, "parley: dlqPurge(handle, query) needs a handle", parley_dlq_purge);
+}
+
+static napi_value js_dlq_get(napi_env env, napi_callback_info info) {
+    napi_value argv[3];
+    if (!get_args(env, info, 3, 3, argv, "parley: dlqGet(handle, chat, id) needs three arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *chat = NULL, *id = NULL;
+    if (!get_message_key(env, argv, &chat, &id)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_dlq_get(engine, chat, id, &out, &out_len);
+    free(chat);
+    free(id);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_dlq_retry(napi_env env, napi_callback_info info) {
+    napi_value argv[4];
+    if (!get_args(env, info, 4, 4, argv, "parley: dlqRetry(handle, chat, id, nowMs) needs four arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0;
+    if (!get_int64(env, argv[3], "nowMs", &now_ms)) return NULL;
+    char *chat = NULL, *id = NULL;
+    if (!get_message_key(env, argv, &chat, &id)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_dlq_retry(engine, chat, id, now_ms, &out, &out_len);
+    free(chat);
+    free(id);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_dlq_resolve(napi_env env, napi_callback_info info) {
+    napi_value argv[3];
+    if (!get_args(env, info, 3, 3, argv, "parley: dlqResolve(handle, chat, id) needs three arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *chat = NULL, *id = NULL;
+    if (!get_message_key(env, argv, &chat, &id)) return NULL;
+    parley_status status = parley_dlq_resolve(engine, chat, id);
+    free(chat);
+    free(id);
+    return undefined_result(env, status);
+}
+
+/* Adds the dead-letter functions to the exports. */
+static bool define_dead_letters(napi_env env, napi_value exports) {
+    napi_property_descriptor properties[] = {
+        {"messageFail", NULL, js_message_fail, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"dlqRunDue", NULL, js_dlq_run_due, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"dlqList", NULL, js_dlq_list, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"dlqGet", NULL, js_dlq_get, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"dlqRetry", NULL, js_dlq_retry, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"dlqResolve", NULL, js_dlq_resolve, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"dlqPurge", NULL, js_dlq_purge, NULL, NULL, NULL, napi_enumerable, NULL},
+    };
+    return napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) == napi_ok;
 }
 
 /* {OK: 0, INVALID_ARGUMENT: 1, ...} from the header's enum. */
@@ -1143,5 +1274,9 @@ NAPI_MODULE_INIT() {
         {"statuses", NULL, NULL, NULL, NULL, statuses, napi_enumerable, NULL},
     };
     NAPI_CALL(env, napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties));
+    if (!define_dead_letters(env, exports)) {
+        throw_napi_failure(env, "napi_define_properties");
+        return NULL;
+    }
     return exports;
 }

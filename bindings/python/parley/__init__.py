@@ -735,3 +735,74 @@ def _close_open_engines() -> None:
             engine.close()
         except Exception:
             pass
+    # -- dead letters: failed handling, retries on a schedule -------------------------------
+
+    def fail(self, chat: str, id: str, error: Union[Dict[str, Any], str, None] = None,
+             now_ms: Optional[int] = None) -> None:
+        """Reports that handling the processed message (``chat``, ``id``) failed: it is retried
+        on the "retries" schedule, or dead once its attempts are used up. ``error``: None, a
+        str (the message) or a dict {"status", "message", ...} kept in its error history.
+        ``now_ms``: Unix milliseconds (default: the wall clock)."""
+        if error is None:
+            encoded = None
+        elif isinstance(error, (dict, str)):
+            encoded = json.dumps(error, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        else:
+            raise TypeError(f"error must be a dict, str or None, not {type(error).__name__}")
+        if encoded is not None and b"\0" in encoded:
+            raise ParleyError(Status.INVALID_ARGUMENT, "the error contains a NUL byte")
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        self._call(_lib.parley_message_fail, _c_string(chat, "chat"), _c_string(id, "id"), encoded, now)
+
+    def dlq_run_due(self, now_ms: Optional[int] = None) -> Dict[str, Any]:
+        """Processes again every failed message due at ``now_ms`` (default: now), at most 256:
+        {"retried": [{"chat", "id", "attempt", "context"}], "more"?: True}. Handle each context
+        again; report a new failure with :meth:`fail`."""
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        return self._json_call(_lib.parley_dlq_run_due, now)
+
+    def dlq_list(self, state: Optional[str] = None, chat: Optional[str] = None,
+                 limit: Optional[int] = None) -> list:
+        """Failed and dead messages, oldest first: [{"chat", "id", "state", "attempts",
+        "nextAttemptAt"?, "errors", "message"}]; ``state`` "failed" or "dead" (default both)."""
+        query = {key: value for key, value in (("state", state), ("chat", chat), ("limit", limit)) if value is not None}
+        return self._json_call(_lib.parley_dlq_list, json.dumps(query).encode("utf-8"))["messages"]
+
+    def dlq_get(self, chat: str, id: str) -> Dict[str, Any]:
+        """One message, in any state, with its attempts and errors. NOT_FOUND when unknown."""
+        return self._json_call(_lib.parley_dlq_get, _c_string(chat, "chat"), _c_string(id, "id"))["message"]
+
+    def dlq_retry(self, chat: str, id: str, now_ms: Optional[int] = None) -> Optional[Dict[str, Any]]:
+        """Processes a failed or dead message again now: {"chat", "id", "attempt", "context"},
+        or None when another caller retried it at the same moment."""
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        retried = self._json_call(_lib.parley_dlq_retry, _c_string(chat, "chat"), _c_string(id, "id"), now)["retried"]
+        return retried[0] if retried else None
+
+    def dlq_resolve(self, chat: str, id: str) -> None:
+        """Marks a failed or dead message resolved: the host dealt with it by hand."""
+        self._call(_lib.parley_dlq_resolve, _c_string(chat, "chat"), _c_string(id, "id"))
+
+    def dlq_purge(self, state: Optional[str] = None, chat: Optional[str] = None) -> int:
+        """Deletes dead and resolved messages (``state`` "dead" or "resolved", default both);
+        returns how many. A purged id is forgotten: delivered again, it is a new message."""
+        query = {key: value for key, value in (("state", state), ("chat", chat)) if value is not None}
+        return self._json_call(_lib.parley_dlq_purge, json.dumps(query).encode("utf-8"))["purged"]
+
+
+# The dead-letter functions (the "Dead letters" section of parley.h).
+_lib.parley_message_fail.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int64]
+_lib.parley_message_fail.restype = ctypes.c_int
+_lib.parley_dlq_run_due.argtypes = [ctypes.c_void_p, ctypes.c_int64, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_dlq_run_due.restype = ctypes.c_int
+_lib.parley_dlq_list.argtypes = [ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_dlq_list.restype = ctypes.c_int
+_lib.parley_dlq_get.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_dlq_get.restype = ctypes.c_int
+_lib.parley_dlq_retry.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int64, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_dlq_retry.restype = ctypes.c_int
+_lib.parley_dlq_resolve.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
+_lib.parley_dlq_resolve.restype = ctypes.c_int
+_lib.parley_dlq_purge.argtypes = [ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_dlq_purge.restype = ctypes.c_int
