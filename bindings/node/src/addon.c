@@ -20,6 +20,13 @@
  *   breakerAllow(handle, name: string, nowMs: number) -> boolean
  *   breakerRecord(handle, name: string, ok: boolean, micros: number, nowMs: number)
  *   breakerStatus(handle) -> string (JSON)
+ *   messageFail(handle, chat, id, errorJson: string | null, nowMs)
+ *   dlqRunDue(handle, nowMs) -> string (JSON)
+ *   dlqList(handle, query: string (JSON) | null) -> string (JSON)
+ *   dlqGet(handle, chat, id) -> string (JSON)
+ *   dlqRetry(handle, chat, id, nowMs) -> string (JSON)
+ *   dlqResolve(handle, chat, id)
+ *   dlqPurge(handle, query: string (JSON) | null) -> string (JSON)
  *   storeMaintain(handle, nowMs: number) -> string (JSON)   nowMs 0: the wall clock
  *   submit(handle, message: string | Buffer | Uint8Array, priority: 0 | 1 | 2) -> number (ticket)
  *   poll(handle, max: number, timeoutMs: number) -> string (JSON array)
@@ -28,13 +35,6 @@
  *                                           json) on the JS thread through a thread-safe
  *                                           function; null: back to poll
  *   asyncRef(handle, ref: boolean)          whether a listening engine keeps the event loop alive
- *   messageFail(handle, chat, id, errorJson: string | null, nowMs)
- *   dlqRunDue(handle, nowMs) -> string (JSON)
- *   dlqList(handle, query: string (JSON) | null) -> string (JSON)
- *   dlqGet(handle, chat, id) -> string (JSON)
- *   dlqRetry(handle, chat, id, nowMs) -> string (JSON)
- *   dlqResolve(handle, chat, id)
- *   dlqPurge(handle, query: string (JSON) | null) -> string (JSON)
  *
  * A Parley failure throws an Error with .code (the status name, e.g. "PARLEY_MALFORMED_JSON"),
  * .status (the number) and parley_last_error() as the message. Arguments of the wrong type
@@ -677,45 +677,6 @@ static napi_value js_breaker_status(napi_env env, napi_callback_info info) {
 static napi_value js_store_maintain(napi_env env, napi_callback_info info) {
     napi_value argv[2];
     if (!get_args(env, info, 2, 2, argv, "parley: storeMaintain(handle, nowMs) needs two arguments")) return NULL;
-/* ---- Dead letters: failed handling, retries on a schedule ---- */
-
-/* The (chat, id) pair of arguments at argv[1], argv[2] as malloc'd strings; false with an
- * exception pending (and nothing to free) otherwise. */
-static bool get_message_key(napi_env env, napi_value *argv, char **chat, char **id) {
-    *chat = get_c_string(env, argv[1], "the chat");
-    if (!*chat) return false;
-    *id = get_c_string(env, argv[2], "the message id");
-    if (!*id) {
-        free(*chat);
-        *chat = NULL;
-        return false;
-    }
-    return true;
-}
-
-static napi_value js_message_fail(napi_env env, napi_callback_info info) {
-    napi_value argv[5];
-    if (!get_args(env, info, 5, 5, argv, "parley: messageFail(handle, chat, id, errorJson, nowMs) needs five arguments")) return NULL;
-    parley_engine *engine = get_engine(env, argv[0]);
-    if (!engine) return NULL;
-    int64_t now_ms = 0;
-    if (!get_int64(env, argv[4], "nowMs", &now_ms)) return NULL;
-    char *error = NULL, *chat = NULL, *id = NULL;
-    if (!get_optional_string(env, argv[3], "the error", &error)) return NULL;
-    if (!get_message_key(env, argv, &chat, &id)) {
-        free(error);
-        return NULL;
-    }
-    parley_status status = parley_message_fail(engine, chat, id, error, now_ms);
-    free(chat);
-    free(id);
-    free(error);
-    return undefined_result(env, status);
-}
-
-static napi_value js_dlq_run_due(napi_env env, napi_callback_info info) {
-    napi_value argv[2];
-    if (!get_args(env, info, 2, 2, argv, "parley: dlqRunDue(handle, nowMs) needs two arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
     int64_t now_ms = 0;
@@ -1127,6 +1088,53 @@ static napi_value js_drain(napi_env env, napi_callback_info info) {
         return NULL;
     }
     return promise;
+}
+
+/* ---- Dead letters: failed handling, retries on a schedule ---- */
+
+/* The (chat, id) pair of arguments at argv[1], argv[2] as malloc'd strings; false with an
+ * exception pending (and nothing to free) otherwise. */
+static bool get_message_key(napi_env env, napi_value *argv, char **chat, char **id) {
+    *chat = get_c_string(env, argv[1], "the chat");
+    if (!*chat) return false;
+    *id = get_c_string(env, argv[2], "the message id");
+    if (!*id) {
+        free(*chat);
+        *chat = NULL;
+        return false;
+    }
+    return true;
+}
+
+static napi_value js_message_fail(napi_env env, napi_callback_info info) {
+    napi_value argv[5];
+    if (!get_args(env, info, 5, 5, argv, "parley: messageFail(handle, chat, id, errorJson, nowMs) needs five arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0;
+    if (!get_int64(env, argv[4], "nowMs", &now_ms)) return NULL;
+    char *error = NULL, *chat = NULL, *id = NULL;
+    if (!get_optional_string(env, argv[3], "the error", &error)) return NULL;
+    if (!get_message_key(env, argv, &chat, &id)) {
+        free(error);
+        return NULL;
+    }
+    parley_status status = parley_message_fail(engine, chat, id, error, now_ms);
+    free(chat);
+    free(id);
+    free(error);
+    return undefined_result(env, status);
+}
+
+static napi_value js_dlq_run_due(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: dlqRunDue(handle, nowMs) needs two arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0;
+    if (!get_int64(env, argv[1], "nowMs", &now_ms)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
     parley_status status = parley_dlq_run_due(engine, now_ms, &out, &out_len);
     return json_result(env, status, out, out_len);
 }

@@ -708,33 +708,6 @@ class Engine:
         return json.loads(_take_string(out, out_len.value))
 
 
-def _make_trampoline(engine_ref: "weakref.ref[Engine]"):
-    """The Python function behind the ctypes callback; holds the engine weakly."""
-    def trampoline(user_data, ticket, status, text, length):
-        try:
-            engine = engine_ref()
-            if engine is not None:
-                engine._deliver(ticket, status, ctypes.string_at(text, length) if length else b"")
-        except BaseException:  # never unwind into Parley's thread
-            try:
-                _log.exception("parley: delivering result %d failed", ticket)
-            except BaseException:
-                pass
-    return trampoline
-
-
-# Engines still open at interpreter exit are closed first, so no Parley thread calls back into
-# a finalizing interpreter.
-_open_engines: "weakref.WeakSet[Engine]" = weakref.WeakSet()
-
-
-@atexit.register
-def _close_open_engines() -> None:
-    for engine in list(_open_engines):
-        try:
-            engine.close()
-        except Exception:
-            pass
     # -- dead letters: failed handling, retries on a schedule -------------------------------
 
     def fail(self, chat: str, id: str, error: Union[Dict[str, Any], str, None] = None,
@@ -788,6 +761,34 @@ def _close_open_engines() -> None:
         returns how many. A purged id is forgotten: delivered again, it is a new message."""
         query = {key: value for key, value in (("state", state), ("chat", chat)) if value is not None}
         return self._json_call(_lib.parley_dlq_purge, json.dumps(query).encode("utf-8"))["purged"]
+
+def _make_trampoline(engine_ref: "weakref.ref[Engine]"):
+    """The Python function behind the ctypes callback; holds the engine weakly."""
+    def trampoline(user_data, ticket, status, text, length):
+        try:
+            engine = engine_ref()
+            if engine is not None:
+                engine._deliver(ticket, status, ctypes.string_at(text, length) if length else b"")
+        except BaseException:  # never unwind into Parley's thread
+            try:
+                _log.exception("parley: delivering result %d failed", ticket)
+            except BaseException:
+                pass
+    return trampoline
+
+
+# Engines still open at interpreter exit are closed first, so no Parley thread calls back into
+# a finalizing interpreter.
+_open_engines: "weakref.WeakSet[Engine]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_engines() -> None:
+    for engine in list(_open_engines):
+        try:
+            engine.close()
+        except Exception:
+            pass
 
 
 # The dead-letter functions (the "Dead letters" section of parley.h).
