@@ -4,12 +4,13 @@ import ParleyCore
 /// Engine.process(json:) — message JSON in any input format (normalized, whatsapp-web.js,
 /// Baileys, a Cloud API message): normalization, the pipeline, threading and the journal.
 /// The same bytes a second time must come back as the stored context marked duplicate,
-/// and through process(batch:) as the same duplicate.
+/// and through process(batch:) as the same duplicate. Engines are reused (Fuzz.Engines).
+let engines = Fuzz.Engines()
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let input = Fuzz.buffer(data, size)
-    let engine = Fuzz.engine()
-    defer { engine.close() }
+    let engine = engines.next()
     let first: JSONValue
     do {
         first = try engine.process(json: input)

@@ -1,4 +1,7 @@
 import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Helpers shared by the fuzz targets. A harness traps (fatalError) only when Parley breaks
 /// one of its own promises; a thrown ParleyError is the expected answer to bad input.
@@ -13,8 +16,7 @@ public enum Fuzz {
         try bytes.withUnsafeBytes { raw in Result { () throws(ParleyError) in try body(raw) } }.get()
     }
 
-    /// A fresh engine with an in-memory store, so each input is processed from a known state
-    /// (a crash reproduces from its input alone).
+    /// An engine with an in-memory store.
     public static func engine(appSecret: String? = nil) -> Engine {
         var configuration = Configuration()
         configuration.webhookAppSecret = appSecret
@@ -22,6 +24,31 @@ public enum Fuzz {
             return try Engine(configuration: configuration)
         } catch {
             fatalError("cannot open an in-memory engine: \(error)")
+        }
+    }
+
+    /// Engines for the message and webhook targets: one engine serves `reuse` inputs (default
+    /// 1000), then a fresh one starts, so the journal stays small. Opening an engine per input
+    /// costs ~25x the throughput; set FUZZ_FRESH_ENGINE=1 to get it anyway, when checking
+    /// whether a crash depends on what earlier inputs left in the store.
+    public final class Engines: @unchecked Sendable {
+        let appSecret: String?
+        let reuse: Int
+        var current: Engine?
+        var uses = 0
+
+        public init(appSecret: String? = nil) {
+            self.appSecret = appSecret
+            reuse = getenv("FUZZ_FRESH_ENGINE").map { String(cString: $0) == "1" ? 1 : 1000 } ?? 1000
+        }
+
+        public func next() -> Engine {
+            if uses % reuse == 0 {
+                current?.close()
+                current = Fuzz.engine(appSecret: appSecret)
+            }
+            uses += 1
+            return current!
         }
     }
 

@@ -9,6 +9,8 @@ import ParleyCore
 ///      signature as is — header parsing and verification of forged or mangled headers;
 ///   2: no app secret configured (verification off).
 let secret = "fuzz-app-secret"
+let signed = Fuzz.Engines(appSecret: secret)
+let unsigned = Fuzz.Engines()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -28,8 +30,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     default:
         header = nil
     }
-    let engine = Fuzz.engine(appSecret: mode == 2 ? nil : secret)
-    defer { engine.close() }
+    let engine = mode == 2 ? unsigned.next() : signed.next()
     do {
         let result = try engine.ingestWebhook(body: body, signature: header)
         Fuzz.checkRoundTrip(result, "ingestWebhook")
