@@ -18,6 +18,8 @@ import Glibc
 extension IntentModel {
     static let magic: [UInt8] = Array("PRLYINT".utf8)
     static let formatVersion: UInt8 = 1
+    /// The largest weight, IDF, bias or group weight a model file may hold.
+    static let maxMagnitude: Float = 1e6
 
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []
@@ -82,7 +84,10 @@ extension IntentModel {
         guard labelCount >= 2, labelCount <= 100_000, rowCount <= (1 << hashBits) else {
             throw ParleyError(.corrupt, "intent model has invalid dimensions (\(labelCount) labels, \(rowCount) rows)")
         }
-        guard temperature > 0, temperature.isFinite, wordWeight.isFinite, charWeight.isFinite else {
+        // Bounded so that no text can overflow a logit to infinity (inf - inf is a NaN
+        // confidence): training fits the temperature within [0.05, 20].
+        guard (0.01...100).contains(temperature), (0...Self.maxMagnitude).contains(wordWeight),
+              (0...Self.maxMagnitude).contains(charWeight) else {
             throw ParleyError(.corrupt, "intent model has invalid scalars")
         }
         var labels: [String] = []
@@ -145,7 +150,9 @@ extension IntentModel {
             var result = [Float](repeating: 0, count: count)
             for i in 0..<count {
                 let value = Float(bitPattern: try u32())
-                guard value.isFinite else { throw ParleyError(.corrupt, "intent model has a non-finite weight") }
+                guard value.isFinite, abs(value) <= IntentModel.maxMagnitude else {
+                    throw ParleyError(.corrupt, "intent model has a weight that is not finite or beyond ±1e6")
+                }
                 result[i] = value
             }
             return result

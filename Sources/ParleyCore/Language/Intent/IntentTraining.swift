@@ -45,8 +45,8 @@ extension IntentTrainingOptions {
         guard (1...10_000).contains(epochs) else { throw ParleyError(.invalidArgument, "epochs must be 1...10000") }
         guard learningRate > 0, learningRate.isFinite else { throw ParleyError(.invalidArgument, "learningRate must be positive") }
         guard l2 >= 0, l2.isFinite else { throw ParleyError(.invalidArgument, "l2 must be >= 0") }
-        guard wordWeight >= 0, charWeight >= 0, wordWeight + charWeight > 0 else {
-            throw ParleyError(.invalidArgument, "feature group weights must be >= 0, not both 0")
+        guard wordWeight >= 0, charWeight >= 0, wordWeight + charWeight > 0, wordWeight <= 1e6, charWeight <= 1e6 else {
+            throw ParleyError(.invalidArgument, "feature group weights must be within 0...1e6, not both 0")
         }
         guard (0..<0.5).contains(calibrationFraction) else { throw ParleyError(.invalidArgument, "calibrationFraction must be in [0, 0.5)") }
     }
