@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs every test: Swift unit tests, then through the real shared library the C
-# ABI test, the symbol check, the C example and the CLI (ctest), Python and Node.
+# ABI test, the symbol check, the C example and the CLI (ctest), Python, Node, and a bounded
+# libFuzzer run over every entry point that takes host bytes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -20,3 +21,6 @@ build/venv/bin/pip install --quiet --force-reinstall ./bindings/python
 
 echo "== Node"
 node --test bindings/node/test/
+
+echo "== Fuzzing (libFuzzer, 20 s per target)"
+scripts/fuzz.sh 20

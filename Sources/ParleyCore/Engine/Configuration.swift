@@ -233,6 +233,16 @@ extension Configuration {
                 throw ParleyError(.invalidConfig, "workers.min (\(async.minWorkers)) must not exceed workers.max (\(async.maxWorkers))")
             }
         }
+        if let core = try reader.object("core") {
+            // {"core": {"workers": N}}: a fixed pool of N workers (the spelling);
+            // "workers": {"min", "max"} lets it grow and shrink instead.
+            var r = Reader(object: core, path: "core.")
+            if let value = try r.int("workers") {
+                async.minWorkers = Int(try range(value, 1...256, "core.workers"))
+                async.maxWorkers = async.minWorkers
+            }
+            try r.finish()
+        }
         if let queue = try reader.object("queue") {
             var r = Reader(object: queue, path: "queue.")
             if let value = try r.int("highWater") { async.highWater = Int(try range(value, 1...10_000_000, "queue.highWater")) }
