@@ -17,13 +17,19 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "CPhoneNumbers",
                 linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]),
-        .target(name: "ParleyCore", dependencies: ["CSQLite", "COpenSSL", "CPhoneNumbers"]),
+        .target(name: "ParleyCore", dependencies: [
+            "CSQLite", "COpenSSL", "CPhoneNumbers",
+            .product(name: "Histogram", package: "hdrhistogram-swift"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+        ]),
         .target(name: "Parley", dependencies: ["ParleyCore"], exclude: ["exports.map"],
                 linkerSettings: [.unsafeFlags(exportFlags)]),
         .executableTarget(name: "parley-cli", dependencies: [

@@ -320,6 +320,44 @@ PARLEY_API parley_status parley_engine_set_callback(parley_engine *engine, parle
 PARLEY_API parley_status parley_engine_drain(parley_engine *engine, int timeout_ms);
 
 /* ---------------------------------------------------------------------------------------
+ * Metrics
+ *
+ * The engine measures itself: messages by outcome, per-stage latency, queue depths, worker
+ * utilisation, the process's CPU and memory, with alerts. Configuration "metrics":
+ * {"bucketSeconds": 60, "historyBuckets": 60, "alerts": {"latencyMillis": [500, 2000],
+ * "errorRate": [0.05, 0.1], "memory": [0.75, 0.9], "anomalySigma": 2.5}} (pairs are
+ * [warning, critical]).
+ * ------------------------------------------------------------------------------------- */
+
+/* out_json / out_len receive {"schema": 1, "at" (Unix s), "uptimeSeconds",
+ *   "messages": {"processed", "duplicate", "pending", "error", "submitted", "rejectedBusy"},
+ *   "throughput": {"perSecond", "windowSeconds"}, "errorRate" (0..1),
+ *   "queue": {"outstanding", "waiting", "resultsToCollect"},
+ *   "workers": {"count", "busy", "utilisation" (0..1)},
+ *   "latencyMicros": {"parse"|"enrich"|"journal"|"total"|"end_to_end": {"count", "p50", "p95",
+ *     "p99", "max", "mean"}} (since open; "total" is parley_engine_process from call to return,
+ *     "end_to_end" submit to result),
+ *   "process": {"rssBytes", "memoryLimitBytes" (the cgroup's, else the machine's),
+ *     "memoryPercent", "cpuSeconds", "cpuPercent" (of one core, averaged since open)},
+ *   "alerts": [{"name": "latency_p99"|"error_rate"|"memory"|"latency_anomaly"|
+ *     "throughput_anomaly", "level": "warning"|"critical", "value", "threshold", "message"}],
+ *   "history": [{"start" (Unix s), "messages", "errors", "perSecond", "p99Micros"?,
+ *     "rssBytes"}] (closed buckets, oldest first: the trend)}.
+ * Rates and latency alerts use the current bucket once it holds 20 messages, else the last
+ * closed one. An anomaly is a closed bucket whose throughput or p99 latency lies beyond
+ * "anomalySigma" standard deviations of the buckets before it (at least 5 of them).
+ * Thread-safe. Returns PARLEY_INVALID_ARGUMENT (a NULL pointer). */
+PARLEY_API parley_status parley_metrics_json(parley_engine *engine, char **out_json, size_t *out_len);
+
+/* The same counters, gauges and per-stage histograms in Prometheus's text exposition format
+ * (version 0.0.4), for a host's /metrics endpoint: parley_messages_total{outcome},
+ * parley_submitted_total, parley_rejected_busy_total, parley_stage_duration_seconds{stage}
+ * (histogram), parley_queue_outstanding, parley_queue_waiting, parley_workers,
+ * parley_workers_busy, parley_process_resident_memory_bytes, parley_process_cpu_seconds.
+ * Thread-safe. Returns PARLEY_INVALID_ARGUMENT (a NULL pointer). */
+PARLEY_API parley_status parley_metrics_prometheus(parley_engine *engine, char **out_text, size_t *out_len);
+
+/* ---------------------------------------------------------------------------------------
  * Lookup lists
  * ------------------------------------------------------------------------------------- */
 

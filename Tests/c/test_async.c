@@ -188,6 +188,18 @@ static void test_backpressure_and_errors(void) {
     CHECK_STATUS(parley_engine_poll(NULL, 1, 0, &out, &out_len), PARLEY_INVALID_ARGUMENT);
     CHECK_STATUS(parley_engine_set_callback(NULL, on_result, NULL), PARLEY_INVALID_ARGUMENT);
     CHECK_STATUS(parley_engine_drain(NULL, 0), PARLEY_INVALID_ARGUMENT);
+
+    /* The refusal above the high-water mark is counted; metrics from C in both forms. */
+    CHECK_STATUS(parley_metrics_json(engine, &out, &out_len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"rejectedBusy\":1") && strstr(out, "\"submitted\":5") && strstr(out, "\"end_to_end\":{"),
+          "metrics JSON: %.400s", out ? out : "NULL");
+    parley_string_free(out);
+    CHECK_STATUS(parley_metrics_prometheus(engine, &out, &out_len), PARLEY_OK);
+    CHECK(out && strstr(out, "parley_rejected_busy_total 1") && strstr(out, "# TYPE parley_stage_duration_seconds histogram"),
+          "Prometheus text: %.400s", out ? out : "NULL");
+    parley_string_free(out);
+    CHECK_STATUS(parley_metrics_json(NULL, &out, &out_len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_metrics_prometheus(engine, NULL, &out_len), PARLEY_INVALID_ARGUMENT);
     parley_engine_close(engine);
 }
 

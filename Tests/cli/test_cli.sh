@@ -138,5 +138,15 @@ check "and says which key" grep -q 'stroe' "$work/typo.txt"
 "$parley" process "$work/missing.jsonl" >/dev/null 2>&1
 check "a missing input file fails" test $? -ne 0
 
+# Metrics after processing the example conversation: counts by outcome, latency per stage, Prometheus text.
+"$parley" metrics --config "$root/Examples/config.json" "$conversation" >"$work/metrics.json"
+check "metrics count the example's messages by outcome" python3 -c "
+import json, sys
+m = json.load(open('$work/metrics.json'))
+n = m['messages']
+sys.exit(0 if n['processed'] + n['duplicate'] == $lines and n['duplicate'] >= 2 and m['latencyMicros']['total']['count'] == $lines else 1)"
+"$parley" metrics --prometheus "$conversation" >"$work/metrics.txt"
+check "metrics in Prometheus text" grep -q '^parley_messages_total{outcome="processed"}' "$work/metrics.txt"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -90,6 +90,25 @@ export interface MaintenanceReport {
   freelistCount: number;
 }
 
+/** Latency of one stage in microseconds. */
+export interface LatencySummary { count: number; p50: number; p95: number; p99: number; max: number; mean: number }
+
+/** parley_metrics_json. */
+export interface Metrics {
+  schema: number;
+  at: number;
+  uptimeSeconds: number;
+  messages: { processed: number; duplicate: number; pending: number; error: number; submitted: number; rejectedBusy: number };
+  throughput: { perSecond: number; windowSeconds: number };
+  errorRate: number;
+  queue: { outstanding: number; waiting: number; resultsToCollect: number };
+  workers: { count: number; busy: number; utilisation: number };
+  latencyMicros: Partial<Record<'parse' | 'enrich' | 'journal' | 'total' | 'end_to_end', LatencySummary>>;
+  process: { rssBytes: number; memoryLimitBytes: number; memoryPercent: number; cpuSeconds: number; cpuPercent: number };
+  alerts: Array<{ name: string; level: 'warning' | 'critical'; value: number; threshold: number; message: string }>;
+  history: Array<{ start: number; messages: number; errors: number; perSecond: number; p99Micros?: number; rssBytes: number }>;
+}
+
 /** The lane of a submitted message. */
 export type Priority = 'high' | 'normal' | 'low';
 /** The lanes' numbers in enum parley_priority. */
@@ -275,6 +294,10 @@ export declare class Engine extends EventEmitter {
   readonly dlq: DeadLetterQueue;
   /** Runs retention now (nowMs: Unix ms to measure from, default the wall clock) and compacts the store. */
   maintain(nowMs?: number): MaintenanceReport;
+  /** The engine's measurements: messages by outcome, latencyMicros per stage, queue, workers, process, alerts, history. */
+  metrics(): Metrics;
+  /** The same in Prometheus text format. */
+  metricsPrometheus(): string;
   /**
    * Closes the engine; committed messages stay in the store. Idempotent. Results stop going to
    * listeners; queued messages are recovered at the next open (await drain() first to lose no

@@ -445,6 +445,32 @@ class Engine extends EventEmitter {
     return JSON.parse(json);
   }
 
+  // -- metrics --------------------------------------------------------------------------------
+
+  /**
+   * The engine's own measurements (parley_metrics_json): messages by outcome, latency per stage
+   * in µs ({count, p50, p95, p99, max, mean}), queue and workers, process CPU and memory, alerts
+   * and the history buckets.
+   */
+  metrics() {
+    let json;
+    try {
+      json = native.metricsJson(this.#handle);
+    } catch (error) {
+      rethrow(error, this.metrics);
+    }
+    return JSON.parse(json);
+  }
+
+  /** The same in Prometheus text format, for a /metrics endpoint. */
+  metricsPrometheus() {
+    try {
+      return native.metricsPrometheus(this.#handle);
+    } catch (error) {
+      rethrow(error, this.metricsPrometheus);
+    }
+  }
+
   /**
    * Closes the engine; stored messages stay in the store file. Closing twice is harmless.
    * Results stop going to listeners first; the workers finish the messages they hold (queued

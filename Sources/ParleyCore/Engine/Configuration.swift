@@ -26,6 +26,8 @@ public struct Configuration: Sendable, Equatable {
     public var contentWindowSeconds: Int64 = 300
     /// The asynchronous core ("workers", "queue", "ordering", "priorities").
     public var async = AsyncSettings()
+    /// Metrics buckets and alert thresholds ("metrics").
+    public var metrics = MetricsSettings()
     /// Retention ("retention"): what is kept, where old rows go, how often the engine purges.
     public var retention = RetentionPolicy()
     /// The dead-letter queue's retry schedule ("retries"): parsed at the end of this file.
@@ -123,6 +125,7 @@ public struct Configuration: Sendable, Equatable {
             try dedupReader.finish()
         }
         try readAsyncSettings(&reader)
+        try readMetricsSettings(&reader)
         if let retentionObject = try reader.object("retention") { retention = try Self.retentionPolicy(retentionObject) }
         if let retriesObject = try reader.object("retries") { retries = try Self.retrySettings(retriesObject) }
         try reader.finish()
@@ -269,6 +272,40 @@ extension Configuration {
             if let value = try r.bool("urgentFirst") { async.urgentFirst = value }
             try r.finish()
         }
+    }
+}
+
+// MARK: - Metrics ("metrics")
+
+extension Configuration {
+    /// {"bucketSeconds": 60, "historyBuckets": 60, "alerts": {"latencyMillis": [500, 2000],
+    /// "errorRate": [0.05, 0.1], "memory": [0.75, 0.9], "anomalySigma": 2.5}}: each pair is
+    /// [warning, critical].
+    private mutating func readMetricsSettings(_ reader: inout Reader) throws(ParleyError) {
+        guard let object = try reader.object("metrics") else { return }
+        var r = Reader(object: object, path: "metrics.")
+        if let value = try r.int("bucketSeconds") { metrics.bucketSeconds = Int(try range(value, 1...86_400, "metrics.bucketSeconds")) }
+        if let value = try r.int("historyBuckets") { metrics.historyBuckets = Int(try range(value, 1...10_080, "metrics.historyBuckets")) }
+        if let alerts = try r.object("alerts") {
+            var a = Reader(object: alerts, path: "metrics.alerts.")
+            func pair(_ key: String, _ limit: Double) throws(ParleyError) -> (warning: Double, critical: Double)? {
+                guard let value = a.value(key) else { return nil }
+                guard let list = value.arrayValue, list.count == 2, let warning = list[0].doubleValue, let critical = list[1].doubleValue,
+                      warning > 0, warning <= critical, critical <= limit else {
+                    throw ParleyError(.invalidConfig, "metrics.alerts.\(key) must be [warning, critical] with 0 < warning <= critical <= \(limit)")
+                }
+                return (warning, critical)
+            }
+            if let value = try pair("latencyMillis", 3_600_000) { metrics.latencyMillis = value }
+            if let value = try pair("errorRate", 1) { metrics.errorRate = value }
+            if let value = try pair("memory", 1) { metrics.memory = value }
+            if let sigma = try a.double("anomalySigma") {
+                guard sigma >= 1 && sigma <= 10 else { throw ParleyError(.invalidConfig, "metrics.alerts.anomalySigma must be between 1 and 10") }
+                metrics.anomalySigma = sigma
+            }
+            try a.finish()
+        }
+        try r.finish()
     }
 }
 

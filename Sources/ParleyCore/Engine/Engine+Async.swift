@@ -15,7 +15,13 @@ extension Engine {
 
     public func submit(_ message: Message, priority requested: Priority = .normal) throws(ParleyError) -> Int64 {
         let priority = lane(for: message, requested: requested)
-        try pool.reserve()
+        do {
+            try pool.reserve()
+        } catch {
+            metrics.countSubmit(accepted: false, now: Self.unixSeconds())
+            throw error
+        }
+        metrics.countSubmit(accepted: true, now: Self.unixSeconds())
         do {
             switch try store.receive(message, priority: priority.rawValue, receivedAt: Self.unixMillis()) {
             case .accepted(let ticket):
@@ -68,6 +74,18 @@ extension Engine {
     /// transaction. A message that fails keeps its received row (it is processed again after
     /// a reopen) and hands back its error.
     func processQueued(_ items: [WorkScheduler.Item]) -> [Outcome] {
+        let started = ContinuousClock.now
+        let outcomes = processQueuedUnmeasured(items)
+        let now = Self.unixSeconds()
+        for (item, outcome) in zip(items, outcomes) {
+            metrics.observe(.endToEnd, nanos: Self.nanos(since: item.accepted), now: now)
+            metrics.count(Self.outcome(ofText: outcome.result), now: now)
+        }
+        metrics.workerBusy(nanos: Self.nanos(since: started), now: now)
+        return outcomes
+    }
+
+    private func processQueuedUnmeasured(_ items: [WorkScheduler.Item]) -> [Outcome] {
         var outcomes: [Outcome?] = Array(repeating: nil, count: items.count)
         var entries: [Store.JournalEntry] = []
         var positions: [Int] = []
@@ -85,7 +103,9 @@ extension Engine {
             }
         }
         if !entries.isEmpty {
+            let journaling = ContinuousClock.now
             let journaled = Result { () throws(ParleyError) in try store.journal(entries, receivedAt: Self.unixMillis()) }
+            metrics.observe(.journal, nanos: Self.nanos(since: journaling), now: Self.unixSeconds())
             for (offset, position) in positions.enumerated() {
                 let item = items[position]
                 let result: Result<String, ParleyError> = switch journaled {

@@ -10,9 +10,11 @@ public final class Engine: Sendable {
     let pipeline: Pipeline
     let reliability = Reliability()
     let pool: WorkerPool
+    let metrics: EngineMetrics
 
     public init(configuration: Configuration = Configuration()) throws(ParleyError) {
         self.configuration = configuration
+        metrics = EngineMetrics(settings: configuration.metrics, now: Self.unixSeconds())
         pipeline = try Pipeline(configuration: configuration)
         var retention = configuration.retention
         retention.threadIdleSeconds = configuration.threads.inactivitySeconds
@@ -48,19 +50,19 @@ public final class Engine: Sendable {
 
     /// Processes one message given as JSON bytes in any accepted format.
     public func process(json bytes: UnsafeRawBufferPointer) throws(ParleyError) -> JSONValue {
-        let value = try parseInput(bytes, what: "message")
-        return try process(MessageNormalizer.normalize(value))
+        try processMeasured(bytes).value()
     }
 
     /// Processes one normalized message: journaled with its context before this returns;
     /// a (chat, id) seen before yields the stored context marked duplicate.
     public func process(_ message: Message) throws(ParleyError) -> JSONValue {
-        switch try prepare(message) {
-        case .duplicate(let context):
-            return context
-        case .fresh(let entry):
-            return try Self.result(of: store.journal([entry], receivedAt: Self.unixMillis())[0])
-        }
+        try processMeasured(message: message, started: ContinuousClock.now).value()
+    }
+
+    /// `process(json:)` with the context as JSON text: what the C API hands out, without
+    /// serializing the context a second time.
+    public func processSerialized(json bytes: UnsafeRawBufferPointer) throws(ParleyError) -> String {
+        try processMeasured(bytes).text()
     }
 
     /// Processes several messages, given as JSON, and journals them in one transaction: the
@@ -87,9 +89,12 @@ public final class Engine: Sendable {
                 results.append(.failure(error))
             }
         }
+        defer { for result in results { metrics.count(Self.outcome(of: result), now: Self.unixSeconds()) } }
         guard !pending.isEmpty else { return results }
         // A message repeated inside the batch comes back from the journal as a duplicate.
+        let journaling = ContinuousClock.now
         let journaled = try store.journal(pending, receivedAt: Self.unixMillis())
+        metrics.observe(.journal, nanos: Self.nanos(since: journaling), now: Self.unixSeconds())
         for (offset, outcome) in journaled.enumerated() {
             results[pendingIndex[offset]] = Result { () throws(ParleyError) -> JSONValue in try Self.result(of: outcome) }
         }
@@ -110,7 +115,9 @@ public final class Engine: Sendable {
             return .duplicate(try EnrichedContext.duplicate(of: stored))
         }
         if message.pending { return .fresh(Store.JournalEntry(message: message, compose: nil)) }
+        let enriching = ContinuousClock.now
         let enrichment = pipeline.enrich(message)
+        metrics.observe(.enrich, nanos: Self.nanos(since: enriching), now: Self.unixSeconds())
         let signals = enrichment.threadSignals
         let threadOptions = configuration.threads
         return .fresh(Store.JournalEntry(message: message) { chat, quoted in
@@ -122,7 +129,7 @@ public final class Engine: Sendable {
         })
     }
 
-    private static func result(of outcome: Store.Journaled) throws(ParleyError) -> JSONValue {
+    static func result(of outcome: Store.Journaled) throws(ParleyError) -> JSONValue {
         switch outcome {
         case .stored(let context, _):
             return context
@@ -130,22 +137,6 @@ public final class Engine: Sendable {
             return try EnrichedContext.duplicate(of: stored)
         case .stillPending(let stored):
             return try EnrichedContext.parseStored(stored)
-        }
-    }
-
-    /// `process(json:)` with the context as JSON text: what the C API hands out, without
-    /// serializing the context a second time.
-    public func processSerialized(json bytes: UnsafeRawBufferPointer) throws(ParleyError) -> String {
-        let message = try MessageNormalizer.normalize(parseInput(bytes, what: "message"))
-        switch try prepare(message) {
-        case .duplicate(let context):
-            return JSONWriter.string(context)
-        case .fresh(let entry):
-            switch try store.journal([entry], receivedAt: Self.unixMillis())[0] {
-            case .stored(_, let text): return text
-            case .duplicate(let stored): return JSONWriter.string(try EnrichedContext.duplicate(of: stored))
-            case .stillPending(let stored): return stored
-            }
         }
     }
 

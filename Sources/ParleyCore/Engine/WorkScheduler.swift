@@ -19,6 +19,8 @@ struct WorkScheduler {
         let arrivedAt: Int64
         /// Accepted before a crash or close, processed after the reopen.
         let recovered: Bool
+        /// When it was accepted (or recovered), for the submit-to-result latency.
+        var accepted = ContinuousClock.now
     }
 
     struct Settings {

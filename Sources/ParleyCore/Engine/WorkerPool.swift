@@ -213,9 +213,20 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Counts for metrics and tests.
-    var counts: (outstanding: Int, waiting: Int, workers: Int, results: Int) {
-        locked { (outstanding, scheduler.waiting, workers, results.count - resultsHead) }
+    /// The pool's state for metrics and tests.
+    struct Snapshot: Sendable {
+        var outstanding = 0
+        var waiting = 0
+        var workers = 0
+        var busy = 0
+        var results = 0
+    }
+
+    var snapshot: Snapshot {
+        locked {
+            Snapshot(outstanding: outstanding, waiting: scheduler.waiting, workers: workers,
+                     busy: workers - idleWorkers, results: results.count - resultsHead)
+        }
     }
 
     /// Lets the workers finish the messages they hold, then stops them. Queued messages stay

@@ -28,6 +28,8 @@
  *   dlqResolve(handle, chat, id)
  *   dlqPurge(handle, query: string (JSON) | null) -> string (JSON)
  *   storeMaintain(handle, nowMs: number) -> string (JSON)   nowMs 0: the wall clock
+ *   metricsJson(handle) -> string (JSON)
+ *   metricsPrometheus(handle) -> string (Prometheus text)
  *   submit(handle, message: string | Buffer | Uint8Array, priority: 0 | 1 | 2) -> number (ticket)
  *   poll(handle, max: number, timeoutMs: number) -> string (JSON array)
  *   drain(handle, timeoutMs: number) -> Promise<undefined>   parley_engine_drain on the thread pool
@@ -687,6 +689,27 @@ static napi_value js_store_maintain(napi_env env, napi_callback_info info) {
     return json_result(env, status, out, out_len);
 }
 
+/* metricsJson and metricsPrometheus: (handle) -> string. */
+static napi_value metrics_call(napi_env env, napi_callback_info info, const char *usage,
+                               parley_status (*call)(parley_engine *, char **, size_t *)) {
+    napi_value argv[1];
+    if (!get_args(env, info, 1, 1, argv, usage)) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = call(engine, &out, &out_len);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_metrics_json(napi_env env, napi_callback_info info) {
+    return metrics_call(env, info, "parley: metricsJson(handle) needs a handle", parley_metrics_json);
+}
+
+static napi_value js_metrics_prometheus(napi_env env, napi_callback_info info) {
+    return metrics_call(env, info, "parley: metricsPrometheus(handle) needs a handle", parley_metrics_prometheus);
+}
+
 /* ---- Asynchronous processing: submit, poll, drain, and results on the JS thread ---- */
 
 /* Tickets are JS numbers: exact up to 2^53 - 1 (journal row numbers never get there). */
@@ -1274,6 +1297,8 @@ NAPI_MODULE_INIT() {
         {"breakerRecord", NULL, js_breaker_record, NULL, NULL, NULL, napi_enumerable, NULL},
         {"breakerStatus", NULL, js_breaker_status, NULL, NULL, NULL, napi_enumerable, NULL},
         {"storeMaintain", NULL, js_store_maintain, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"metricsJson", NULL, js_metrics_json, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"metricsPrometheus", NULL, js_metrics_prometheus, NULL, NULL, NULL, napi_enumerable, NULL},
         {"submit", NULL, js_submit, NULL, NULL, NULL, napi_enumerable, NULL},
         {"poll", NULL, js_poll, NULL, NULL, NULL, napi_enumerable, NULL},
         {"drain", NULL, js_drain, NULL, NULL, NULL, napi_enumerable, NULL},

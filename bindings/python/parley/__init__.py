@@ -186,6 +186,9 @@ _lib.parley_breaker_status.argtypes = [ctypes.c_void_p, _char_pp, ctypes.POINTER
 _lib.parley_breaker_status.restype = ctypes.c_int
 _lib.parley_store_maintain.argtypes = [ctypes.c_void_p, ctypes.c_int64, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_store_maintain.restype = ctypes.c_int
+for _name in ("parley_metrics_json", "parley_metrics_prometheus"):
+    getattr(_lib, _name).argtypes = [ctypes.c_void_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+    getattr(_lib, _name).restype = ctypes.c_int
 _lib.parley_engine_submit.argtypes = [
     ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.POINTER(ctypes.c_uint64)]
 _lib.parley_engine_submit.restype = ctypes.c_int
@@ -499,6 +502,21 @@ class Engine:
         "freelistCount"}."""
         now = 0 if now_ms is None else _int64(now_ms, "now_ms")
         return self._json_call(_lib.parley_store_maintain, now)
+
+    # -- metrics ----------------------------------------------------------------------------
+
+    def metrics(self) -> Dict[str, Any]:
+        """The engine's own measurements (parley_metrics_json): messages by outcome, latency
+        per stage in µs (p50/p95/p99/max), queue and workers, process CPU and memory, alerts
+        and the history buckets."""
+        return self._json_call(_lib.parley_metrics_json)
+
+    def metrics_prometheus(self) -> str:
+        """The same in Prometheus text format, for a /metrics endpoint."""
+        out = ctypes.POINTER(ctypes.c_char)()
+        out_len = ctypes.c_size_t(0)
+        self._call(_lib.parley_metrics_prometheus, ctypes.byref(out), ctypes.byref(out_len))
+        return _take_string(out, out_len.value).decode("utf-8")
     # -- asynchronous processing --------------------------------------------------------
 
     def submit(self, message: Union[Dict[str, Any], str, bytes], priority: str = "normal") -> int:

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The synchronous path with its timings and outcome recorded, and the metrics documents
+/// (parley_metrics_json, parley_metrics_prometheus).
+extension Engine {
+    /// One processed message: its context as built, or as stored text (a duplicate).
+    enum Processed {
+        case built(JSONValue, text: String)
+        case stored(JSONValue)
+
+        func value() -> JSONValue {
+            switch self {
+            case .built(let value, _), .stored(let value): value
+            }
+        }
+
+        func text() -> String {
+            switch self {
+            case .built(_, let text): text
+            case .stored(let value): JSONWriter.string(value)
+            }
+        }
+    }
+
+    func processMeasured(_ bytes: UnsafeRawBufferPointer) throws(ParleyError) -> Processed {
+        let started = ContinuousClock.now
+        let message: Message
+        do {
+            message = try MessageNormalizer.normalize(parseInput(bytes, what: "message"))
+        } catch {
+            metrics.count(.error, now: Self.unixSeconds())
+            throw error
+        }
+        metrics.observe(.parse, nanos: Self.nanos(since: started), now: Self.unixSeconds())
+        return try processMeasured(message: message, started: started)
+    }
+
+    func processMeasured(message: Message, started: ContinuousClock.Instant) throws(ParleyError) -> Processed {
+        let result = Result { () throws(ParleyError) -> Processed in
+            switch try prepare(message) {
+            case .duplicate(let context):
+                return .stored(context)
+            case .fresh(let entry):
+                let journaling = ContinuousClock.now
+                let journaled = try store.journal([entry], receivedAt: Self.unixMillis())[0]
+                metrics.observe(.journal, nanos: Self.nanos(since: journaling), now: Self.unixSeconds())
+                if case .stored(let context, let text) = journaled { return .built(context, text: text) }
+                return .stored(try Self.result(of: journaled))
+            }
+        }
+        let now = Self.unixSeconds()
+        metrics.observe(.total, nanos: Self.nanos(since: started), now: now)
+        metrics.count(Self.outcome(of: result.map { $0.value() }), now: now)
+        return try result.get()
+    }
+
+    static func outcome(of result: Result<JSONValue, ParleyError>) -> MessageOutcome {
+        switch result {
+        case .failure: .error
+        case .success(let context):
+            switch context["status"]?.stringValue {
+            case "duplicate": .duplicate
+            case "pending": .pending
+            default: .processed
+            }
+        }
+    }
+
+    /// The same from a context's JSON text, read from its leading status field (Parley writes
+    /// "schema" then "status" first), without parsing it again.
+    static func outcome(ofText result: Result<String, ParleyError>) -> MessageOutcome {
+        guard case .success(let text) = result else { return .error }
+        let head = text.utf8.prefix(40)
+        func has(_ status: String) -> Bool {
+            let needle = Array("\"status\":\"\(status)\"".utf8)
+            return head.count >= needle.count && (0...(head.count - needle.count)).contains { offset in
+                head.dropFirst(offset).starts(with: needle)
+            }
+        }
+        if has("duplicate") { return .duplicate }
+        if has("pending") { return .pending }
+        return .processed
+    }
+
+    /// Counters, queue and worker state, per-stage latency percentiles (µs), process CPU and
+    /// memory, alerts and the history buckets: what parley_metrics_json returns.
+    public func metricsJSON() -> JSONValue {
+        metrics.json(pool: pool.snapshot, now: Self.unixSeconds())
+    }
+
+    /// The same in Prometheus's text exposition format.
+    public func metricsPrometheus() -> String {
+        metrics.prometheus(pool: pool.snapshot)
+    }
+
+    static func nanos(since start: ContinuousClock.Instant) -> Int64 {
+        let elapsed = ContinuousClock.now - start
+        return elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+    }
+
+    static func unixSeconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec)
+    }
+}

@@ -1,0 +1,231 @@
+import Prometheus
+
+/// A step of a message's way through the engine, timed separately.
+public enum Stage: String, Sendable, CaseIterable {
+    /// Size check, JSON parse, normalization.
+    case parse
+    /// The language stages (entities, language, intent, sentiment).
+    case enrich
+    /// The store transaction that journals the message (shared by a group commit).
+    case journal
+    /// `process` from call to return.
+    case total
+    /// `submit` to the result handed back (asynchronous path).
+    case endToEnd = "end_to_end"
+}
+
+/// What a message came to, counted.
+enum MessageOutcome: String, CaseIterable {
+    case processed, duplicate, pending, error
+}
+
+/// The engine's own measurements: counters, per-stage latency (HdrHistogram for exact
+/// percentiles, Prometheus histograms for scraping), time buckets kept as history for trend
+/// queries, and the alerts derived from them (thresholds and anomalies). Safe to use from
+/// every thread; recording is a lock and a few additions.
+final class EngineMetrics: Sendable {
+    let settings: MetricsSettings
+    let registry = PrometheusCollectorRegistry()
+    private let stageHistograms: [Stage: DurationHistogram]
+    private let outcomes: [MessageOutcome: Counter]
+    private let submitted: Counter
+    private let rejectedBusy: Counter
+    private let state: Guarded<Window>
+    let startedAt: Int64
+
+    /// One time bucket's figures; the current one fills, closed ones form the history.
+    struct Bucket {
+        var start: Int64
+        var messages = 0
+        var errors = 0
+        var latency = LatencyHistogram.microseconds()
+        var busyNanos: Int64 = 0
+        var rssBytes: Int64 = 0
+        var cpuSeconds = 0.0
+    }
+
+    struct Window {
+        var current: Bucket
+        var history: [Bucket] = []
+        var stages: [Stage: LatencyHistogram] = [:]
+        var counts: [MessageOutcome: Int] = [:]
+        var submitted = 0
+        var rejectedBusy = 0
+        /// Anomalies found when the last bucket closed, shown until the next one closes.
+        var anomalies: [Alert] = []
+    }
+
+    init(settings: MetricsSettings, now: Int64) {
+        self.settings = settings
+        startedAt = now
+        let buckets: [Duration] = [.microseconds(50), .microseconds(100), .microseconds(250), .microseconds(500),
+                                   .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+                                   .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
+                                   .seconds(1), .seconds(2), .seconds(5), .seconds(30)]
+        var histograms: [Stage: DurationHistogram] = [:]
+        for stage in Stage.allCases {
+            histograms[stage] = registry.makeDurationHistogram(
+                name: "parley_stage_duration_seconds", labels: [("stage", stage.rawValue)], buckets: buckets,
+                help: "Time a message spends in each stage of the engine")
+        }
+        stageHistograms = histograms
+        var counters: [MessageOutcome: Counter] = [:]
+        for outcome in MessageOutcome.allCases {
+            counters[outcome] = registry.makeCounter(name: "parley_messages_total", labels: [("outcome", outcome.rawValue)],
+                                                     help: "Messages handled, by outcome")
+        }
+        outcomes = counters
+        submitted = registry.makeCounter(name: "parley_submitted_total", help: "Messages accepted by parley_engine_submit")
+        rejectedBusy = registry.makeCounter(name: "parley_rejected_busy_total", help: "Submits refused above the high-water mark")
+        state = Guarded(Window(current: Bucket(start: now - now % Int64(settings.bucketSeconds))))
+    }
+
+    /// Records one stage's time for one message.
+    func observe(_ stage: Stage, nanos: Int64, now: Int64) {
+        let value = max(0, nanos)
+        stageHistograms[stage]?.recordNanoseconds(value)
+        state.withLock { window in
+            roll(&window, now: now)
+            let micros = UInt64(value / 1000)
+            if window.stages[stage] == nil {
+                window.stages[stage] = LatencyHistogram.microseconds()
+            }
+            _ = window.stages[stage]!.record(micros)
+            if stage == .total || stage == .endToEnd { _ = window.current.latency.record(micros) }
+        }
+    }
+
+    func count(_ outcome: MessageOutcome, now: Int64) {
+        outcomes[outcome]?.increment()
+        state.withLock { window in
+            roll(&window, now: now)
+            window.counts[outcome, default: 0] += 1
+            window.current.messages += 1
+            if outcome == .error { window.current.errors += 1 }
+        }
+    }
+
+    func countSubmit(accepted: Bool, now: Int64) {
+        (accepted ? submitted : rejectedBusy).increment()
+        state.withLock { window in
+            roll(&window, now: now)
+            if accepted { window.submitted += 1 } else { window.rejectedBusy += 1 }
+        }
+    }
+
+    func workerBusy(nanos: Int64, now: Int64) {
+        state.withLock { window in
+            roll(&window, now: now)
+            window.current.busyNanos += nanos
+        }
+    }
+
+    /// Closes the current bucket (and any empty ones after it) once `now` is past its end,
+    /// and checks the closed bucket against the history for anomalies.
+    private func roll(_ window: inout Window, now: Int64) {
+        let length = Int64(settings.bucketSeconds)
+        guard now >= window.current.start + length else { return }
+        let usage = ProcessUsage.current()
+        window.current.rssBytes = usage.rssBytes
+        window.current.cpuSeconds = usage.cpuSeconds
+        let closed = window.current
+        window.anomalies = Anomaly.check(closed, against: window.history, settings: settings)
+        window.history.append(closed)
+        var next = closed.start + length
+        // A quiet stretch leaves empty buckets, so throughput history shows the gap.
+        while now >= next + length && window.history.count < settings.historyBuckets * 2 {
+            window.history.append(Bucket(start: next, rssBytes: usage.rssBytes, cpuSeconds: usage.cpuSeconds))
+            next += length
+        }
+        if now >= next + length { next = now - now % length }
+        if window.history.count > settings.historyBuckets {
+            window.history.removeFirst(window.history.count - settings.historyBuckets)
+        }
+        window.current = Bucket(start: next)
+    }
+
+    /// The JSON of parley_metrics_json.
+    func json(pool: WorkerPool.Snapshot, now: Int64) -> JSONValue {
+        let usage = ProcessUsage.current()
+        return state.withLock { window -> JSONValue in
+            roll(&window, now: now)
+            var root = JSONObject()
+            root.append("schema", .int(EnrichedContext.schema))
+            root.append("at", .int(now))
+            root.append("uptimeSeconds", .int(now - startedAt))
+            var messages = JSONObject()
+            for outcome in MessageOutcome.allCases { messages.append(outcome.rawValue, .int(Int64(window.counts[outcome] ?? 0))) }
+            messages.append("submitted", .int(Int64(window.submitted)))
+            messages.append("rejectedBusy", .int(Int64(window.rejectedBusy)))
+            root.append("messages", .object(messages))
+
+            let recent = recentBucket(window)
+            let elapsed = max(1, recent.start == window.current.start ? now - recent.start : Int64(settings.bucketSeconds))
+            let errorRate = recent.messages > 0 ? Double(recent.errors) / Double(recent.messages) : 0
+            root.append("throughput", ["perSecond": .double(rounded(Double(recent.messages) / Double(elapsed))),
+                                       "windowSeconds": .int(elapsed)])
+            root.append("errorRate", .double(rounded(errorRate)))
+            root.append("queue", ["outstanding": .int(Int64(pool.outstanding)), "waiting": .int(Int64(pool.waiting)),
+                                  "resultsToCollect": .int(Int64(pool.results))])
+            let capacity = Double(elapsed) * 1e9 * Double(max(1, pool.workers))
+            root.append("workers", ["count": .int(Int64(pool.workers)), "busy": .int(Int64(pool.busy)),
+                                    "utilisation": .double(rounded(min(1, Double(recent.busyNanos) / capacity)))])
+            var latency = JSONObject()
+            for stage in Stage.allCases {
+                guard let histogram = window.stages[stage], histogram.totalCount > 0 else { continue }
+                latency.append(stage.rawValue, Self.summary(histogram))
+            }
+            root.append("latencyMicros", .object(latency))
+            let uptime = Double(max(1, now - startedAt))
+            root.append("process", ["rssBytes": .int(usage.rssBytes), "memoryLimitBytes": .int(usage.memoryLimitBytes),
+                                    "memoryPercent": .double(rounded(usage.memoryFraction * 100)),
+                                    "cpuSeconds": .double(rounded(usage.cpuSeconds)),
+                                    "cpuPercent": .double(rounded(usage.cpuSeconds / uptime * 100))])
+            let alerts = Threshold.alerts(p99Micros: recent.latency.totalCount > 0 ? recent.latency.valueAtPercentile(99) : nil,
+                                          errorRate: recent.messages >= settings.minimumMessages ? errorRate : nil,
+                                          memoryFraction: usage.memoryLimitBytes > 0 ? usage.memoryFraction : nil,
+                                          settings: settings) + window.anomalies
+            root.append("alerts", .array(alerts.map(\.json)))
+            root.append("history", .array(window.history.map { bucket in
+                var entry = JSONObject()
+                entry.append("start", .int(bucket.start))
+                entry.append("messages", .int(Int64(bucket.messages)))
+                entry.append("errors", .int(Int64(bucket.errors)))
+                entry.append("perSecond", .double(rounded(Double(bucket.messages) / Double(settings.bucketSeconds))))
+                if bucket.latency.totalCount > 0 { entry.append("p99Micros", .int(Int64(bucket.latency.valueAtPercentile(99)))) }
+                entry.append("rssBytes", .int(bucket.rssBytes))
+                return .object(entry)
+            }))
+            return .object(root)
+        }
+    }
+
+    /// The bucket alerts look at: the current one once it holds enough messages, else the
+    /// last closed one (a fresh bucket says little).
+    private func recentBucket(_ window: Window) -> Bucket {
+        if window.current.messages >= settings.minimumMessages || window.history.isEmpty { return window.current }
+        return window.history[window.history.count - 1]
+    }
+
+    /// The Prometheus text exposition of parley_metrics_prometheus.
+    func prometheus(pool: WorkerPool.Snapshot) -> String {
+        let usage = ProcessUsage.current()
+        var text = registry.emitToString()
+        func gauge(_ name: String, _ help: String, _ value: String) {
+            text += "# HELP \(name) \(help)\n# TYPE \(name) gauge\n\(name) \(value)\n"
+        }
+        gauge("parley_queue_outstanding", "Messages accepted and not yet handed back", "\(pool.outstanding)")
+        gauge("parley_queue_waiting", "Messages queued for a worker", "\(pool.waiting)")
+        gauge("parley_workers", "Worker threads", "\(pool.workers)")
+        gauge("parley_workers_busy", "Worker threads processing a chat now", "\(pool.busy)")
+        gauge("parley_process_resident_memory_bytes", "Resident memory of the host process", "\(usage.rssBytes)")
+        gauge("parley_process_cpu_seconds", "CPU time of the host process (user + system)", "\(usage.cpuSeconds)")
+        return text
+    }
+
+    static func summary(_ histogram: LatencyHistogram) -> JSONValue {
+        ["count": .int(Int64(histogram.totalCount)), "p50": .int(Int64(histogram.valueAtPercentile(50))),
+         "p95": .int(Int64(histogram.valueAtPercentile(95))), "p99": .int(Int64(histogram.valueAtPercentile(99))),
+         "max": .int(Int64(histogram.max)), "mean": .double(rounded(histogram.mean))]
+    }
+}
