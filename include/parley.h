@@ -162,6 +162,7 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *    "thread": {"id", "topic", "new", "messageCount"},
  *    "flow": {"contextSwitch", "from"?, "to"?, "closedThreads"?, "late"?: true,
  *             "gap"?: {"after": last sequence number seen, "missing": how many numbers skipped}},
+ *    "degraded"?: ["audio"|"ocr"|"documents"|"statistical", ...] (features shed under overload),
  *    "timings": {"totalMicros"}}
  * Threads group a chat's messages by subject: a reply joins the thread of the message it
  * quotes; naming another unit or property, or asking for another kind of thing, switches to
@@ -342,7 +343,14 @@ PARLEY_API parley_status parley_engine_drain(parley_engine *engine, int timeout_
  *   "alerts": [{"name": "latency_p99"|"error_rate"|"memory"|"latency_anomaly"|
  *     "throughput_anomaly", "level": "warning"|"critical", "value", "threshold", "message"}],
  *   "history": [{"start" (Unix s), "messages", "errors", "perSecond", "p99Micros"?,
- *     "rssBytes"}] (closed buckets, oldest first: the trend)}.
+ *     "rssBytes"}] (closed buckets, oldest first: the trend),
+ *   "degradation": {"level", "shed": [features], "load", "periods" (times shedding began)}}.
+ * Degradation ("degradation": {"enabled": true, "order": ["audio", "ocr", "documents",
+ * "statistical"], "enterLoad": 0.8, "exitLoad": 0.5, "stepMillis": 1000}): load is the larger
+ * of the queue's fill (outstanding / "queue.highWater") and the recent p99 latency over its
+ * warning threshold (1 while the error rate is critical); at or above "enterLoad" one more
+ * feature of "order" is shed per step, below "exitLoad" one comes back. Contexts processed
+ * meanwhile list what was shed in "degraded"; the text path and the journal never shed.
  * Rates and latency alerts use the current bucket once it holds 20 messages, else the last
  * closed one. An anomaly is a closed bucket whose throughput or p99 latency lies beyond
  * "anomalySigma" standard deviations of the buckets before it (at least 5 of them).

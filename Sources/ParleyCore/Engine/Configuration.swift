@@ -28,6 +28,8 @@ public struct Configuration: Sendable, Equatable {
     public var async = AsyncSettings()
     /// Metrics buckets and alert thresholds ("metrics").
     public var metrics = MetricsSettings()
+    /// What is shed under overload, in which order ("degradation").
+    public var degradation = DegradationSettings()
     /// Retention ("retention"): what is kept, where old rows go, how often the engine purges.
     public var retention = RetentionPolicy()
     /// The dead-letter queue's retry schedule ("retries"): parsed at the end of this file.
@@ -126,6 +128,7 @@ public struct Configuration: Sendable, Equatable {
         }
         try readAsyncSettings(&reader)
         try readMetricsSettings(&reader)
+        try readDegradationSettings(&reader)
         if let retentionObject = try reader.object("retention") { retention = try Self.retentionPolicy(retentionObject) }
         if let retriesObject = try reader.object("retries") { retries = try Self.retrySettings(retriesObject) }
         try reader.finish()
@@ -306,6 +309,37 @@ extension Configuration {
             try a.finish()
         }
         try r.finish()
+    }
+}
+
+// MARK: - Degradation ("degradation")
+
+extension Configuration {
+    /// {"enabled": true, "order": ["audio", "ocr", "documents", "statistical"], "enterLoad": 0.8,
+    /// "exitLoad": 0.5, "stepMillis": 1000}
+    private mutating func readDegradationSettings(_ reader: inout Reader) throws(ParleyError) {
+        guard let object = try reader.object("degradation") else { return }
+        var r = Reader(object: object, path: "degradation.")
+        if let enabled = try r.bool("enabled") { degradation.enabled = enabled }
+        if let order = r.value("order") {
+            let names = DegradationSettings.Feature.allCases.map(\.rawValue)
+            guard let list = order.arrayValue else { throw ParleyError(.invalidConfig, "degradation.order must be an array of \(names)") }
+            var features: [DegradationSettings.Feature] = []
+            for item in list {
+                guard let feature = item.stringValue.flatMap(DegradationSettings.Feature.init(rawValue:)), !features.contains(feature) else {
+                    throw ParleyError(.invalidConfig, "degradation.order must list each of \(names) at most once")
+                }
+                features.append(feature)
+            }
+            degradation.order = features
+        }
+        if let value = try r.double("enterLoad") { degradation.enterLoad = value }
+        if let value = try r.double("exitLoad") { degradation.exitLoad = value }
+        if let value = try r.int("stepMillis") { degradation.stepMillis = try range(value, 0...3_600_000, "degradation.stepMillis") }
+        try r.finish()
+        guard degradation.exitLoad > 0, degradation.exitLoad < degradation.enterLoad, degradation.enterLoad <= 10 else {
+            throw ParleyError(.invalidConfig, "degradation needs 0 < exitLoad < enterLoad <= 10")
+        }
     }
 }
 

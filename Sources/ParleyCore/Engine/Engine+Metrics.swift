@@ -87,7 +87,12 @@ extension Engine {
     /// Counters, queue and worker state, per-stage latency percentiles (µs), process CPU and
     /// memory, alerts and the history buckets: what parley_metrics_json returns.
     public func metricsJSON() -> JSONValue {
-        metrics.json(pool: pool.snapshot, now: Self.unixSeconds())
+        var document = metrics.json(pool: pool.snapshot, now: Self.unixSeconds())
+        if case .object(var object) = document {
+            object.append("degradation", degradationJSON)
+            document = .object(object)
+        }
+        return document
     }
 
     /// The same in Prometheus's text exposition format.
@@ -104,5 +109,46 @@ extension Engine {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         return Int64(now.tv_sec)
+    }
+}
+
+// MARK: - Degradation
+
+extension Engine {
+    /// The features shed now. Load is re-measured at most every 100 ms (it reads the queue and
+    /// the latency histogram); between, every message sees the same answer.
+    func shedFeatures() -> [DegradationSettings.Feature] {
+        guard configuration.degradation.enabled else { return [] }
+        let now = WorkerPool.now()
+        return degradation.withLock { entry in
+            if entry.evaluatedAt == .min || now - entry.evaluatedAt >= 100 {
+                entry.evaluatedAt = now
+                entry.state.update(load: currentLoad(), now: now)
+            }
+            return entry.state.shed
+        }
+    }
+
+    /// The larger of the queue's fill and the recent p99 latency over its warning threshold;
+    /// 1 when the error rate is critical.
+    private func currentLoad() -> Double {
+        let pool = pool.snapshot
+        let fill = Double(pool.outstanding) / Double(max(1, configuration.async.highWater))
+        let health = metrics.recentHealth(now: Self.unixSeconds())
+        let latency = health.p99Micros.map { Double($0) / 1000 / configuration.metrics.latencyMillis.warning } ?? 0
+        let errors = (health.errorRate ?? 0) >= configuration.metrics.errorRate.critical ? 1.0 : 0
+        return max(fill, latency, errors)
+    }
+
+    /// {"level", "shed": [...], "load", "since"?, "periods"} for the metrics document.
+    var degradationJSON: JSONValue {
+        degradation.withLock { entry in
+            var object = JSONObject()
+            object.append("level", .int(Int64(entry.state.level)))
+            object.append("shed", .array(entry.state.shed.map { .string($0.rawValue) }))
+            object.append("load", .double(rounded(entry.state.load)))
+            object.append("periods", .int(Int64(entry.state.periods)))
+            return .object(object)
+        }
     }
 }

@@ -11,10 +11,12 @@ public final class Engine: Sendable {
     let reliability = Reliability()
     let pool: WorkerPool
     let metrics: EngineMetrics
+    let degradation: Guarded<(state: DegradationState, evaluatedAt: Int64)>
 
     public init(configuration: Configuration = Configuration()) throws(ParleyError) {
         self.configuration = configuration
         metrics = EngineMetrics(settings: configuration.metrics, now: Self.unixSeconds())
+        degradation = Guarded((DegradationState(settings: configuration.degradation), .min))
         pipeline = try Pipeline(configuration: configuration)
         var retention = configuration.retention
         retention.threadIdleSeconds = configuration.threads.inactivitySeconds
@@ -116,7 +118,8 @@ public final class Engine: Sendable {
         }
         if message.pending { return .fresh(Store.JournalEntry(message: message, compose: nil)) }
         let enriching = ContinuousClock.now
-        let enrichment = pipeline.enrich(message)
+        let shed = shedFeatures()
+        let enrichment = pipeline.enrich(message, shed: shed)
         metrics.observe(.enrich, nanos: Self.nanos(since: enriching), now: Self.unixSeconds())
         let signals = enrichment.threadSignals
         let threadOptions = configuration.threads
@@ -124,7 +127,7 @@ public final class Engine: Sendable {
             let order = OrderMarks.note(message, in: &chat)
             let decision = ThreadTracker.assign(message, signals: signals, chat: &chat, quotedThread: quoted, options: threadOptions)
             let context = EnrichedContext.build(message: message, enrichment: enrichment, decision: decision, order: order,
-                                                status: .processed, totalMicros: Self.micros(since: started))
+                                                degraded: shed, status: .processed, totalMicros: Self.micros(since: started))
             return (context, decision)
         })
     }

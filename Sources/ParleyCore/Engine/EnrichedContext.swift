@@ -7,7 +7,7 @@ enum EnrichedContext {
     }
 
     static func build(message: Message, enrichment: Enrichment, decision: ThreadDecision, order: OrderMarks = OrderMarks(),
-                      status: Status, totalMicros: Int64) -> JSONValue {
+                      degraded: [DegradationSettings.Feature] = [], status: Status, totalMicros: Int64) -> JSONValue {
         var context = JSONObject()
         context.append("schema", .int(schema))
         context.append("status", .string(status.rawValue))
@@ -16,6 +16,7 @@ enum EnrichedContext {
         enrichment.append(to: &context) { withTrend($0, decision) }
         context.append("thread", thread(decision))
         context.append("flow", flow(decision, order))
+        if !degraded.isEmpty { context.append("degraded", .array(degraded.map { .string($0.rawValue) })) }
         context.append("timings", ["totalMicros": .int(totalMicros)])
         return .object(context)
     }

@@ -26,9 +26,10 @@ struct Pipeline: Sendable {
         sentiment = try SentimentAnalyzer(options: configuration.sentiment)
     }
 
-    func enrich(_ message: Message) -> Enrichment {
+    /// `shed`: features turned off under overload (Degradation); the text path never is.
+    func enrich(_ message: Message, shed: [DegradationSettings.Feature] = []) -> Enrichment {
         let text = message.text
-        var found = entities.extract(from: text)
+        var found = entities.extract(from: text, statistical: !shed.contains(.statistical))
         let moments = dates.extract(from: text, reference: message.timestamp)
         if !moments.isEmpty { found = EntityResolver.resolve(found + moments) }
         var enrichment = Enrichment(entities: found)

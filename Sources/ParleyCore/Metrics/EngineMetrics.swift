@@ -200,6 +200,16 @@ final class EngineMetrics: Sendable {
         }
     }
 
+    /// The recent p99 latency (µs) and error rate, when the recent bucket says enough.
+    func recentHealth(now: Int64) -> (p99Micros: UInt64?, errorRate: Double?) {
+        state.withLock { window in
+            roll(&window, now: now)
+            let recent = recentBucket(window)
+            return (recent.latency.totalCount >= UInt64(settings.minimumMessages) ? recent.latency.valueAtPercentile(99) : nil,
+                    recent.messages >= settings.minimumMessages ? Double(recent.errors) / Double(recent.messages) : nil)
+        }
+    }
+
     /// The bucket alerts look at: the current one once it holds enough messages, else the
     /// last closed one (a fresh bucket says little).
     private func recentBucket(_ window: Window) -> Bucket {

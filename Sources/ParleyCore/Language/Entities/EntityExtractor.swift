@@ -32,11 +32,12 @@ public struct EntityExtractor: Sendable {
         for list in options.lookups { gazetteer.replace(kind: list.kind, entries: list.entries) }
     }
 
-    /// Every entity of the text, in text order, without overlaps.
-    public func extract(from text: String) -> [Entity] {
+    /// Every entity of the text, in text order, without overlaps. `statistical` false skips
+    /// the statistical layer (person names, street addresses): shed under overload.
+    public func extract(from text: String, statistical: Bool = true) -> [Entity] {
         let view = ScalarText(text)
         if view.scalars.isEmpty { return [] }
-        return EntityResolver.resolve(candidates(view), in: view)
+        return EntityResolver.resolve(candidates(view, statistical: statistical), in: view)
     }
 
     /// Every candidate of every layer, overlapping, before resolution: for a module that adds
@@ -52,7 +53,7 @@ public struct EntityExtractor: Sendable {
 
     /// The candidates of every layer, before overlaps are resolved. Each scanner runs only
     /// when the message holds what it starts from (digits, "@", a keyword tag).
-    func candidates(_ view: ScalarText) -> [Candidate] {
+    func candidates(_ view: ScalarText, statistical: Bool = true) -> [Candidate] {
         var candidates: [Candidate] = []
         if view.atSigns > 0 { EmailScanner.scan(view, into: &candidates) }
         if view.dots > 0 || view.colons > 0 { URLScanner.scan(view, into: &candidates) }
@@ -89,10 +90,10 @@ public struct EntityExtractor: Sendable {
             PhoneScanner.scan(view, region: options.region, into: &candidates)
         }
         if view.has(Lexicon.unitMask) { UnitScanner.scan(view, into: &candidates) }
-        if view.has(Lexicon.addressMask) { AddressScanner.scan(view, into: &candidates) }
+        if statistical && view.has(Lexicon.addressMask) { AddressScanner.scan(view, into: &candidates) }
         let index = gazetteer.current
         index.match(view, into: &candidates)
-        if view.has(Lexicon.personMask) || index.hasPersonWords {
+        if statistical && (view.has(Lexicon.personMask) || index.hasPersonWords) {
             PersonScanner.scan(view, gazetteer: index, into: &candidates)
         }
         return candidates
