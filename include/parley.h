@@ -344,7 +344,11 @@ PARLEY_API parley_status parley_engine_drain(parley_engine *engine, int timeout_
  *     "throughput_anomaly", "level": "warning"|"critical", "value", "threshold", "message"}],
  *   "history": [{"start" (Unix s), "messages", "errors", "perSecond", "p99Micros"?,
  *     "rssBytes"}] (closed buckets, oldest first: the trend),
- *   "degradation": {"level", "shed": [features], "load", "periods" (times shedding began)}}.
+ *   "degradation": {"level", "shed": [features], "load", "periods" (times shedding began)},
+ *   "errors": {"byStatus": {"PARLEY_MALFORMED_JSON": N, ...} (since open), "samples": [{"at",
+ *     "status", "message", "chat"?, "oneOf"?}] (at most 20: per bucket the first 5 of each
+ *     status, then one in 100, so a storm of errors stays bounded), "sampledOut"},
+ *   "parkedChats": chats parked after repeated failures (see parley_message_fail)}.
  * Degradation ("degradation": {"enabled": true, "order": ["audio", "ocr", "documents",
  * "statistical"], "enterLoad": 0.8, "exitLoad": 0.5, "stepMillis": 1000}): load is the larger
  * of the queue's fill (outstanding / "queue.highWater") and the recent p99 latency over its
@@ -572,6 +576,11 @@ PARLEY_API parley_status parley_store_maintain(parley_engine *engine, int64_t no
  * The message's attempts go up by one and the error joins its history; it becomes "failed",
  * due again at now_ms plus the next delay, or "dead" when this was its last attempt. A
  * message retried by hand after it was dead goes back to dead on its next failure.
+ * Error storms: a chat with "chatHealth.threshold" (5) failures within "windowSeconds" (600)
+ * is parked for "parkSeconds" (300, doubled on each park in a row up to "maxParkSeconds",
+ * 3600): its due retries are skipped and its submitted messages wait until then, while other
+ * chats go on. Processing failures of the asynchronous path count too. Metrics report
+ * "parkedChats".
  * Returns PARLEY_INVALID_ARGUMENT (engine, chat or message_id NULL or empty; now_ms out of
  * range; an error that is not a string or object; the message is not "processed": pending,
  * received, a duplicate, or already failed, dead or resolved), PARLEY_NOT_FOUND (no such
@@ -584,7 +593,8 @@ PARLEY_API parley_status parley_message_fail(parley_engine *engine, const char *
  * due first, at most 256 per call.
  * out_json / out_len: receive {"schema": 1, "retried": [{"chat", "id", "attempt" (this
  *   attempt's number, 2..), "context": {enriched context, "status": "processed"}}], "more"?:
- *   true (more are due: call again)} (free with parley_string_free). Each context is the
+ *   true (more are due: call again), "skippedParked"?: N (due messages of parked chats, left
+ *   for after their park)} (free with parley_string_free). Each context is the
  *   message run through the pipeline again (the intent model, lookups and stages as they are
  *   now) with its thread and flow as first assigned. Each retried message is "processed"
  *   again, its attempts kept: if handling it fails again, report it with parley_message_fail.

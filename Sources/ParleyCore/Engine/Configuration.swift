@@ -28,6 +28,8 @@ public struct Configuration: Sendable, Equatable {
     public var async = AsyncSettings()
     /// Metrics buckets and alert thresholds ("metrics").
     public var metrics = MetricsSettings()
+    /// When a failing chat is parked ("chatHealth").
+    public var chatHealth = ChatHealthSettings()
     /// What is shed under overload, in which order ("degradation").
     public var degradation = DegradationSettings()
     /// Retention ("retention"): what is kept, where old rows go, how often the engine purges.
@@ -129,6 +131,17 @@ public struct Configuration: Sendable, Equatable {
         try readAsyncSettings(&reader)
         try readMetricsSettings(&reader)
         try readDegradationSettings(&reader)
+        if let object = try reader.object("chatHealth") {
+            var r = Reader(object: object, path: "chatHealth.")
+            if let value = try r.int("threshold") { chatHealth.threshold = Int(try range(value, 1...10_000, "chatHealth.threshold")) }
+            if let value = try r.int("windowSeconds") { chatHealth.windowSeconds = try range(value, 1...86_400, "chatHealth.windowSeconds") }
+            if let value = try r.int("parkSeconds") { chatHealth.parkSeconds = try range(value, 1...86_400, "chatHealth.parkSeconds") }
+            if let value = try r.int("maxParkSeconds") { chatHealth.maxParkSeconds = try range(value, 1...604_800, "chatHealth.maxParkSeconds") }
+            try r.finish()
+            guard chatHealth.parkSeconds <= chatHealth.maxParkSeconds else {
+                throw ParleyError(.invalidConfig, "chatHealth.parkSeconds must not exceed chatHealth.maxParkSeconds")
+            }
+        }
         if let retentionObject = try reader.object("retention") { retention = try Self.retentionPolicy(retentionObject) }
         if let retriesObject = try reader.object("retries") { retries = try Self.retrySettings(retriesObject) }
         try reader.finish()

@@ -80,6 +80,7 @@ extension Engine {
         for (item, outcome) in zip(items, outcomes) {
             metrics.observe(.endToEnd, nanos: Self.nanos(since: item.accepted), now: now)
             metrics.count(Self.outcome(ofText: outcome.result), now: now)
+            if case .failure(let error) = outcome.result { noteFailure(chat: item.message.chat, error: error, now: Self.unixMillis()) }
         }
         metrics.workerBusy(nanos: Self.nanos(since: started), now: now)
         return outcomes

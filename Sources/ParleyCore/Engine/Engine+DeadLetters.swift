@@ -44,8 +44,10 @@ extension Engine {
         guard size <= Self.maxFailureErrorBytes else {
             throw ParleyError(.tooLarge, "the error is \(size) bytes of JSON; at most \(Self.maxFailureErrorBytes)")
         }
-        let failure = try store.failMessage(chat: chat, id: id, error: entry, now: now ?? Self.unixMillis(),
+        let failedAt = now ?? Self.unixMillis()
+        let failure = try store.failMessage(chat: chat, id: id, error: entry, now: failedAt,
                                             schedule: schedule ?? retrySchedule)
+        let parkedUntil = noteFailure(chat: chat, error: nil, now: failedAt)
         var result = JSONObject()
         result.append("schema", .int(EnrichedContext.schema))
         result.append("chat", .string(chat))
@@ -53,6 +55,7 @@ extension Engine {
         result.append("state", .string(failure.state.rawValue))
         result.append("attempts", .int(Int64(failure.attempts)))
         if let next = failure.nextAttemptAt { result.append("nextAttemptAt", .int(next)) }
+        if let parkedUntil { result.append("chatParkedUntil", .int(parkedUntil)) }
         return .object(result)
     }
 
@@ -74,14 +77,22 @@ extension Engine {
     /// "attempt", "context"}], "more"?: true}. Each is processed again with its attempts kept.
     public func runDueRetries(now: Int64? = nil) throws(ParleyError) -> JSONValue {
         try Self.validateDeadLetterTime(now)
-        let due = try store.dueDeadLetters(now: now ?? Self.unixMillis(), limit: Self.maxRetryBatch + 1)
+        let at = now ?? Self.unixMillis()
+        let due = try store.dueDeadLetters(now: at, limit: Self.maxRetryBatch + 1)
         var retried: [JSONValue] = []
+        var parked = 0
         for letter in due.prefix(Self.maxRetryBatch) {
+            // A chat parked after repeated failures waits out its park; its letters stay due.
+            if chatHealth.parkedUntil(chat: letter.chat, now: at) != nil {
+                parked += 1
+                continue
+            }
             if let entry = try retry(letter) { retried.append(entry) }
         }
         var result = JSONObject()
         result.append("schema", .int(EnrichedContext.schema))
         result.append("retried", .array(retried))
+        if parked > 0 { result.append("skippedParked", .int(Int64(parked))) }
         if due.count > Self.maxRetryBatch { result.append("more", .bool(true)) }
         return .object(result)
     }

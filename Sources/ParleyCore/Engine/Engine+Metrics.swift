@@ -31,6 +31,7 @@ extension Engine {
             message = try MessageNormalizer.normalize(parseInput(bytes, what: "message"))
         } catch {
             metrics.count(.error, now: Self.unixSeconds())
+            metrics.recordError(error, chat: nil, now: Self.unixSeconds())
             throw error
         }
         metrics.observe(.parse, nanos: Self.nanos(since: started), now: Self.unixSeconds())
@@ -53,6 +54,7 @@ extension Engine {
         let now = Self.unixSeconds()
         metrics.observe(.total, nanos: Self.nanos(since: started), now: now)
         metrics.count(Self.outcome(of: result.map { $0.value() }), now: now)
+        if case .failure(let error) = result { metrics.recordError(error, chat: message.chat, now: now) }
         return try result.get()
     }
 
@@ -90,6 +92,7 @@ extension Engine {
         var document = metrics.json(pool: pool.snapshot, now: Self.unixSeconds())
         if case .object(var object) = document {
             object.append("degradation", degradationJSON)
+            object.append("parkedChats", .int(Int64(chatHealth.parkedCount(now: Self.unixMillis()))))
             document = .object(object)
         }
         return document
@@ -109,6 +112,21 @@ extension Engine {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         return Int64(now.tv_sec)
+    }
+}
+
+// MARK: - Error storms
+
+extension Engine {
+    /// Notes a failed message of `chat` (its error counted and perhaps sampled) and parks the
+    /// chat when it keeps failing: its queued messages wait and its due retries are skipped
+    /// until then. Returns the park's end (Unix ms) when the chat is parked.
+    @discardableResult
+    func noteFailure(chat: String, error: ParleyError?, now: Int64) -> Int64? {
+        if let error { metrics.recordError(error, chat: chat, now: Self.unixSeconds()) }
+        guard let until = chatHealth.recordFailure(chat: chat, now: now) else { return nil }
+        pool.park(chat, until: WorkerPool.now() + max(0, until - now))
+        return until
     }
 }
 

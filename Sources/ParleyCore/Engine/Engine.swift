@@ -11,12 +11,14 @@ public final class Engine: Sendable {
     let reliability = Reliability()
     let pool: WorkerPool
     let metrics: EngineMetrics
+    let chatHealth: ChatHealth
     let degradation: Guarded<(state: DegradationState, evaluatedAt: Int64)>
 
     public init(configuration: Configuration = Configuration()) throws(ParleyError) {
         self.configuration = configuration
         metrics = EngineMetrics(settings: configuration.metrics, now: Self.unixSeconds())
         degradation = Guarded((DegradationState(settings: configuration.degradation), .min))
+        chatHealth = ChatHealth(settings: configuration.chatHealth)
         pipeline = try Pipeline(configuration: configuration)
         var retention = configuration.retention
         retention.threadIdleSeconds = configuration.threads.inactivitySeconds

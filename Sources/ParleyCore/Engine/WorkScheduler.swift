@@ -45,6 +45,8 @@ struct WorkScheduler {
     /// goes when empty); forgotten wholesale past `maxRemembered` chats.
     private var lastSequences: [String: Int64] = [:]
     private static let maxRemembered = 100_000
+    /// Chats parked after repeated failures (ChatHealth): nothing of theirs runs before then.
+    private var parkedUntil: [String: Int64] = [:]
     /// Chats whose head is held back (their `heldUntil` is set).
     private var held: Set<String> = []
     /// Which lane each turn of the cycle serves first.
@@ -103,10 +105,20 @@ struct WorkScheduler {
         (item.message.sequence ?? -1, item.message.timestamp, item.ticket)
     }
 
+    /// Holds the chat's messages until `until` (a failing chat parked behind its breaker).
+    mutating func park(_ chat: String, until: Int64, now: Int64) {
+        parkedUntil = parkedUntil.filter { $0.value > now }
+        parkedUntil[chat] = until
+        schedule(chat, now: now)
+    }
+
     /// Puts a chat in its lane if its head may run now, or notes when it may.
     private mutating func schedule(_ chat: String, now: Int64) {
         guard var line = lines[chat], !line.busy, let head = line.items.first else { return }
-        let until = releaseTime(of: head, after: lastSequences[chat])
+        var until = releaseTime(of: head, after: lastSequences[chat])
+        if let parked = parkedUntil[chat] {
+            if parked > now { until = max(until, parked) } else { parkedUntil[chat] = nil }
+        }
         if until > now {
             line.heldUntil = until
             held.insert(chat)

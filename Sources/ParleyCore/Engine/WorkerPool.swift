@@ -154,6 +154,14 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Holds a chat's queued messages until `until` (monotonic ms).
+    func park(_ chat: String, until: Int64) {
+        locked {
+            scheduler.park(chat, until: until, now: Self.now())
+            pthread_cond_signal(workReady)
+        }
+    }
+
     /// Sets (or, with nil, clears) the callback; results waiting to be polled go to it now.
     func setCallback(_ newCallback: Callback?) {
         let waiting: [Outcome] = locked {

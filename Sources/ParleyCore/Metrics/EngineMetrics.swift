@@ -53,7 +53,17 @@ final class EngineMetrics: Sendable {
         var rejectedBusy = 0
         /// Anomalies found when the last bucket closed, shown until the next one closes.
         var anomalies: [Alert] = []
+        /// Errors by status since open, and a bounded sample of them: in each bucket the first
+        /// few of each status, then one in `sampleEvery` (an error storm stays a few lines).
+        var errorsByStatus: [String: Int] = [:]
+        var errorsThisBucket: [String: Int] = [:]
+        var samples: [JSONValue] = []
+        var sampledOut = 0
     }
+
+    static let samplesPerStatus = 5
+    static let sampleEvery = 100
+    static let maxSamples = 20
 
     init(settings: MetricsSettings, now: Int64) {
         self.settings = settings
@@ -105,6 +115,29 @@ final class EngineMetrics: Sendable {
         }
     }
 
+    /// Counts an error by status and keeps it as a sample if the sampling says so.
+    func recordError(_ error: ParleyError, chat: String?, now: Int64) {
+        let status = error.kind.statusName
+        state.withLock { window in
+            roll(&window, now: now)
+            window.errorsByStatus[status, default: 0] += 1
+            let seen = window.errorsThisBucket[status, default: 0]
+            window.errorsThisBucket[status] = seen + 1
+            guard seen < Self.samplesPerStatus || seen % Self.sampleEvery == 0 else {
+                window.sampledOut += 1
+                return
+            }
+            var sample = JSONObject()
+            sample.append("at", .int(now))
+            sample.append("status", .string(status))
+            sample.append("message", .string(String(error.message.prefix(300))))
+            if let chat { sample.append("chat", .string(chat)) }
+            if seen >= Self.samplesPerStatus { sample.append("oneOf", .int(Int64(Self.sampleEvery))) }
+            window.samples.append(.object(sample))
+            if window.samples.count > Self.maxSamples { window.samples.removeFirst(window.samples.count - Self.maxSamples) }
+        }
+    }
+
     func countSubmit(accepted: Bool, now: Int64) {
         (accepted ? submitted : rejectedBusy).increment()
         state.withLock { window in
@@ -142,6 +175,7 @@ final class EngineMetrics: Sendable {
             window.history.removeFirst(window.history.count - settings.historyBuckets)
         }
         window.current = Bucket(start: next)
+        window.errorsThisBucket.removeAll()
     }
 
     /// The JSON of parley_metrics_json.
@@ -165,6 +199,10 @@ final class EngineMetrics: Sendable {
             root.append("throughput", ["perSecond": .double(rounded(Double(recent.messages) / Double(elapsed))),
                                        "windowSeconds": .int(elapsed)])
             root.append("errorRate", .double(rounded(errorRate)))
+            var byStatus = JSONObject()
+            for (status, count) in window.errorsByStatus.sorted(by: { $0.key < $1.key }) { byStatus.append(status, .int(Int64(count))) }
+            root.append("errors", ["byStatus": .object(byStatus), "samples": .array(window.samples),
+                                   "sampledOut": .int(Int64(window.sampledOut))])
             root.append("queue", ["outstanding": .int(Int64(pool.outstanding)), "waiting": .int(Int64(pool.waiting)),
                                   "resultsToCollect": .int(Int64(pool.results))])
             let capacity = Double(elapsed) * 1e9 * Double(max(1, pool.workers))
