@@ -278,6 +278,12 @@ typedef enum parley_priority {
  * A message already accepted keeps its ticket: if it was processed, its stored context comes
  * back again marked "duplicate"; if it is still queued, its one result answers both.
  *
+ * Timeout: a batch of a chat's messages still being processed after "core.messageTimeoutMillis"
+ * (30000; 0: never) is given up on: its messages are dead-lettered (state "dead", error
+ * PARLEY_TIMEOUT; parley_dlq_retry processes them again), their results come back as
+ * PARLEY_TIMEOUT, and the chat goes on with its next messages on another worker; what the
+ * stuck worker brings back later is dropped. A callback stuck that long frees its chat the
+ * same way (its results were made; nothing is dead-lettered).
  * Backpressure: when "queue.highWater" messages are accepted and not yet handed back
  * (queued, being processed, or waiting to be polled), submit returns PARLEY_BUSY and stores
  * nothing, until the count falls to "queue.lowWater". Memory stays bounded whatever the host does.

@@ -186,3 +186,75 @@ final class Locked<Value: Sendable>: @unchecked Sendable {
         return body(&value)
     }
 }
+
+/// The per-message timeout: a stuck batch is given up on and its chat goes on.
+@Suite struct TimeoutTests {
+    @Test func aStuckCallbackFreesItsChatAfterTheTimeout() throws {
+        let engine = try Engine(configJSON: #"{"core": {"workers": 2, "messageTimeoutMillis": 300}}"#)
+        let released = Locked(false)
+        let delivered = Locked<[String]>([])
+        engine.setCallback { outcome in
+            let id = (try? JSONParser.parse(outcome.result.get()))?[path: "message", "id"]?.stringValue ?? "?"
+            if id == "stuck" { while !released.withLock({ $0 }) { usleep(10_000) } }
+            delivered.withLock { $0.append(id) }
+        }
+        _ = try engine.submit(AsyncTests.message("stuck", chat: "a", at: 100))
+        usleep(50_000)
+        _ = try engine.submit(AsyncTests.message("next", chat: "a", at: 101))
+        _ = try engine.submit(AsyncTests.message("other", chat: "b", at: 100))
+        let deadline = WorkerPool.now() + 5_000
+        while delivered.withLock({ $0.count }) < 2 && WorkerPool.now() < deadline { usleep(20_000) }
+        #expect(Set(delivered.withLock { $0 }) == ["next", "other"], "the chat must go on past its stuck callback")
+        released.withLock { $0 = true }
+        #expect(engine.drain(timeoutMillis: 5_000))
+        engine.close()
+        #expect(delivered.withLock { $0 }.last == "stuck")
+    }
+
+    @Test func aBatchStuckInProcessingIsDeadLetteredAndRetriedLater() throws {
+        var config = Configuration()
+        config.async.messageTimeoutMillis = 200
+        let engine = try Engine(configuration: config)
+        defer { engine.close() }
+        // The intent model's lock held from outside stands in for a stage that hangs.
+        let hold = Locked(true)
+        let holder = Thread { engine.pipeline.intents.model.withLock { _ in while hold.withLock({ $0 }) { usleep(10_000) } } }
+        usleep(50_000)
+        let ticket = try engine.submit(AsyncTests.message("slow", chat: "a", at: 100))
+        var outcomes: [Outcome] = []
+        let deadline = WorkerPool.now() + 5_000
+        while outcomes.isEmpty && WorkerPool.now() < deadline { outcomes += engine.poll(max: 10, timeoutMillis: 100) }
+        hold.withLock { $0 = false }
+        holder.join()
+        let outcome = try #require(outcomes.first)
+        #expect(outcome.ticket == ticket)
+        #expect(throws: ParleyError.self) { try outcome.result.get() }
+        // Let the abandoned worker return (its late commit is refused: the row is dead).
+        usleep(300_000)
+        let letter = try engine.deadLetter(chat: "a", id: "slow")
+        #expect(letter[path: "message", "state"] == "dead")
+        let retried = try engine.retryDeadLetter(chat: "a", id: "slow")
+        let context = try #require(retried["retried"]?[0]?["context"])
+        #expect(context["status"] == "processed")
+        #expect(context[path: "thread", "id"] != nil)
+        #expect(try engine.store.messageCount() == 1)
+    }
+}
+
+/// A pthread for tests that need a second thread of their own.
+final class Thread: @unchecked Sendable {
+    private var handle = pthread_t()
+    private let body: () -> Void
+
+    init(_ body: @escaping () -> Void) {
+        self.body = body
+        let context = Unmanaged.passRetained(self).toOpaque()
+        pthread_create(&handle, nil, { context in
+            let thread = Unmanaged<Thread>.fromOpaque(context!).takeRetainedValue()
+            thread.body()
+            return nil
+        }, context)
+    }
+
+    func join() { pthread_join(handle, nil) }
+}

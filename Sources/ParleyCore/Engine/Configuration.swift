@@ -225,6 +225,9 @@ public struct AsyncSettings: Sendable, Equatable {
     /// How long every message waits for late predecessors when the host gives no sequence
     /// numbers (0: released at once, ordered by timestamp among those waiting).
     public var holdMillis: Int64 = 0
+    /// A batch of messages still being processed (or handed to the callback) after this long
+    /// is given up on: dead-lettered, and its chat goes on (0: never).
+    public var messageTimeoutMillis: Int64 = 30_000
     /// Chats whose messages always go in the high lane.
     public var vipChats: Set<String> = []
     /// Urgent messages ("water everywhere", "ASAP") go in the high lane.
@@ -259,6 +262,9 @@ extension Configuration {
             if let value = try r.int("workers") {
                 async.minWorkers = Int(try range(value, 1...256, "core.workers"))
                 async.maxWorkers = async.minWorkers
+            }
+            if let value = try r.int("messageTimeoutMillis") {
+                async.messageTimeoutMillis = try range(value, 0...86_400_000, "core.messageTimeoutMillis")
             }
             try r.finish()
         }

@@ -124,6 +124,33 @@ extension Engine {
         return outcomes.map { $0! }
     }
 
+    /// The watchdog gave up on these messages (processing ran past core.messageTimeoutMillis):
+    /// each is dead-lettered with a timeout error and handed back as that error, unless its
+    /// processing committed after all (then its context goes back).
+    func deadLetterTimedOut(_ items: [WorkScheduler.Item]) -> [Outcome] {
+        let limit = configuration.async.messageTimeoutMillis
+        let error = ParleyError(.timeout, "processing ran past core.messageTimeoutMillis (\(limit) ms): "
+            + "the message is dead-lettered (parley_dlq_retry processes it again) and its chat went on")
+        var entry = JSONObject()
+        entry.append("status", .string(error.kind.statusName))
+        entry.append("message", .string(error.message))
+        return items.map { item in
+            let result = Result { () throws(ParleyError) -> String? in
+                try store.deadLetterTimedOut(ticket: item.ticket, error: entry, now: Self.unixMillis())
+            }
+            switch result {
+            case .success(let stored?):
+                return Outcome(ticket: item.ticket, result: .success(stored), recovered: item.recovered)
+            case .success(nil):
+                noteFailure(chat: item.message.chat, error: error, now: Self.unixMillis())
+                metrics.count(.error, now: Self.unixSeconds())
+                return Outcome(ticket: item.ticket, result: .failure(error), recovered: item.recovered)
+            case .failure(let storeError):
+                return Outcome(ticket: item.ticket, result: .failure(storeError), recovered: item.recovered)
+            }
+        }
+    }
+
     /// Queues what a previous run accepted and did not process.
     func recoverUnfinished() throws(ParleyError) {
         let unfinished = try store.unfinished()

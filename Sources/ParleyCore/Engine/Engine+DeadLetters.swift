@@ -116,9 +116,17 @@ extension Engine {
     /// Processes one failed or dead message again and commits it as processed; nil when
     /// another caller moved it first.
     private func retry(_ letter: Store.DeadLetter) throws(ParleyError) -> JSONValue? {
-        let context = try reprocessedContext(letter.context)
-        let text = JSONWriter.string(context)
-        guard try store.completeRetry(of: letter, context: text) else { return nil }
+        let context: JSONValue
+        if try EnrichedContext.parseStored(letter.context)["status"]?.stringValue == Store.MessageState.received.rawValue {
+            // Never processed (its processing timed out): processed now like a new message,
+            // threads and all, completing its row; its attempts and errors are kept.
+            guard try store.reopen(letter) else { return nil }
+            let message = try EnrichedContext.message(ofUnprocessed: letter.context)
+            context = try processMeasured(message: message, started: ContinuousClock.now).value()
+        } else {
+            context = try reprocessedContext(letter.context)
+            guard try store.completeRetry(of: letter, context: JSONWriter.string(context)) else { return nil }
+        }
         var entry = JSONObject()
         entry.append("chat", .string(letter.chat))
         entry.append("id", .string(letter.id))

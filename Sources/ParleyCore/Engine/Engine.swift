@@ -27,12 +27,17 @@ public final class Engine: Sendable {
                           contentWindowSeconds: configuration.contentWindowSeconds,
                           retention: retention, scheduleRetention: true)
         pool = WorkerPool(settings: configuration.async)
-        pool.attach { [weak self] items in
+        pool.attach({ [weak self] items in
             guard let self else {
                 return items.map { Outcome(ticket: $0.ticket, result: .failure(ParleyError(.storage, "the engine is closed")), recovered: $0.recovered) }
             }
             return self.processQueued(items)
-        }
+        }, onTimeout: { [weak self] items in
+            guard let self else {
+                return items.map { Outcome(ticket: $0.ticket, result: .failure(ParleyError(.timeout, "processing timed out")), recovered: $0.recovered) }
+            }
+            return self.deadLetterTimedOut(items)
+        })
         do {
             try recoverUnfinished()
         } catch {

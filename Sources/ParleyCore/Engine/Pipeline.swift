@@ -45,7 +45,7 @@ struct Pipeline: Sendable {
 
 /// The engine's intent model, swappable while messages are being processed.
 final class IntentModelSlot: Sendable {
-    private let model: Guarded<IntentModel>
+    let model: Guarded<IntentModel>
 
     init(_ model: IntentModel) {
         self.model = Guarded(model)

@@ -41,6 +41,8 @@ final class WorkerPool: @unchecked Sendable {
     private let workReady = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     /// Signalled when results arrive or messages finish (poll, drain).
     private let progress = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    /// Wakes the watchdog (at stop).
+    private let watchdog = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
     private var scheduler: WorkScheduler
     private var results: [Outcome] = []
@@ -60,12 +62,32 @@ final class WorkerPool: @unchecked Sendable {
     private var work: Work = { items in items.map { Outcome(ticket: $0.ticket, result: .failure(ParleyError(.internal, "no worker attached")), recovered: $0.recovered) } }
     /// Messages of one chat a worker takes at once (journaled in one transaction).
     private let batchLimit = 64
+    /// What each worker holds now, by worker number: the watchdog's view.
+    private struct Task {
+        let chat: String
+        let items: [WorkScheduler.Item]
+        let started: Int64
+        let thread: pthread_t
+        /// Processed, its results being handed to the callback.
+        var delivering = false
+    }
+    private var tasks: [Int: Task] = [:]
+    private var nextWorkerNumber = 0
+    /// Workers given up on by the watchdog: what they bring back when (if) they return is dropped.
+    private var abandoned: Set<Int> = []
+    private var watchdogRunning = false
+    /// Set by the engine: dead-letters messages whose processing timed out and says what to
+    /// hand back for each.
+    private var onTimeout: TimeoutHandler = { items in
+        items.map { Outcome(ticket: $0.ticket, result: .failure(ParleyError(.timeout, "processing timed out")), recovered: $0.recovered) }
+    }
+    typealias TimeoutHandler = @Sendable ([WorkScheduler.Item]) -> [Outcome]
 
     init(settings: AsyncSettings) {
         self.settings = settings
         scheduler = WorkScheduler(settings: .init(reorderWindowMillis: settings.reorderWindowMillis, holdMillis: settings.holdMillis))
         pthread_mutex_init(mutex, nil)
-        for condition in [workReady, progress] {
+        for condition in [workReady, progress, watchdog] {
             var attributes = pthread_condattr_t()
             pthread_condattr_init(&attributes)
             pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
@@ -77,14 +99,19 @@ final class WorkerPool: @unchecked Sendable {
     deinit {
         pthread_cond_destroy(workReady)
         pthread_cond_destroy(progress)
+        pthread_cond_destroy(watchdog)
         pthread_mutex_destroy(mutex)
         workReady.deallocate()
         progress.deallocate()
+        watchdog.deallocate()
         mutex.deallocate()
     }
 
-    func attach(_ work: @escaping Work) {
-        locked { self.work = work }
+    func attach(_ work: @escaping Work, onTimeout: @escaping TimeoutHandler) {
+        locked {
+            self.work = work
+            self.onTimeout = onTimeout
+        }
     }
 
     static func now() -> Int64 {
@@ -244,6 +271,7 @@ final class WorkerPool: @unchecked Sendable {
             stopping = true
             pthread_cond_broadcast(workReady)
             pthread_cond_broadcast(progress)
+            pthread_cond_broadcast(watchdog)
             return threads
         }
         for thread in running { pthread_join(thread, nil) }
@@ -280,6 +308,8 @@ final class WorkerPool: @unchecked Sendable {
     /// order, frees the chat. An extra worker (above the minimum) idle for two seconds exits.
     private func runWorker() {
         pthread_mutex_lock(mutex)
+        let me = nextWorkerNumber
+        nextWorkerNumber += 1
         var idleSince = Self.now()
         while !stopping {
             let now = Self.now()
@@ -294,12 +324,21 @@ final class WorkerPool: @unchecked Sendable {
             if scheduler.readyChats > 0 { startWorkerIfNeeded() }
             let callback = self.callback
             let work = self.work
+            tasks[me] = Task(chat: items[0].message.chat, items: items, started: now, thread: pthread_self())
+            startWatchdogIfNeeded()
             pthread_mutex_unlock(mutex)
 
             let outcomes = work(items)
-            if let callback { for outcome in outcomes { callback(outcome) } }
 
             pthread_mutex_lock(mutex)
+            if abandoned.contains(me) { break }   // timed out: its messages were dead-lettered
+            tasks[me]?.delivering = true
+            pthread_mutex_unlock(mutex)
+            if let callback { for outcome in outcomes { callback(outcome) } }
+            pthread_mutex_lock(mutex)
+            let freedByWatchdog = abandoned.contains(me)
+            tasks[me] = nil
+
             if callback == nil {
                 results.append(contentsOf: outcomes)
                 if self.callback != nil {
@@ -312,17 +351,82 @@ final class WorkerPool: @unchecked Sendable {
                 outstanding -= outcomes.count
             }
             unfinished -= items.count
-            scheduler.finished(items[0].message.chat, now: Self.now())
             pthread_cond_broadcast(progress)
             pthread_cond_signal(workReady)
+            if freedByWatchdog { break }   // its chat went on without it: this worker was replaced
+            scheduler.finished(items[0].message.chat, now: Self.now())
             idleSince = Self.now()
         }
-        workers -= 1
-        if !stopping, let index = threads.firstIndex(where: { pthread_equal($0, pthread_self()) != 0 }) {
-            // Scaled down: nobody will join this thread.
-            threads.remove(at: index)
-            pthread_detach(pthread_self())
+        // An abandoned worker was already counted out, unlisted and detached by the watchdog.
+        let wasAbandoned = abandoned.remove(me) != nil
+        tasks[me] = nil
+        if !wasAbandoned {
+            workers -= 1
+            if !stopping, let index = threads.firstIndex(where: { pthread_equal($0, pthread_self()) != 0 }) {
+                // Scaled down: nobody will join this thread.
+                threads.remove(at: index)
+                pthread_detach(pthread_self())
+            }
         }
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// Starts the watchdog thread with the first worker. Called under the lock.
+    private func startWatchdogIfNeeded() {
+        guard !watchdogRunning, settings.messageTimeoutMillis > 0 else { return }
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let rc = pthread_create(&thread, nil, { context in
+            let pool = Unmanaged<WorkerPool>.fromOpaque(context!).takeRetainedValue()
+            pool.runWatchdog()
+            return nil
+        }, context)
+        guard rc == 0 else {
+            Unmanaged<WorkerPool>.fromOpaque(context).release()
+            return
+        }
+        watchdogRunning = true
+        threads.append(thread)
+    }
+
+    /// Gives up on a worker whose messages took longer than `messageTimeoutMillis`: its chat
+    /// goes on with its next messages on another worker. Stuck while processing, its messages
+    /// are dead-lettered (`onTimeout`) and what it brings back later is dropped; stuck in the
+    /// host's callback, its results were made and only its chat is freed.
+    private func runWatchdog() {
+        pthread_mutex_lock(mutex)
+        while !stopping {
+            let now = Self.now()
+            let limit = settings.messageTimeoutMillis
+            var expired: [(worker: Int, task: Task)] = []
+            var nextCheck = now + 1_000
+            for (worker, task) in tasks where !abandoned.contains(worker) {
+                if now - task.started >= limit { expired.append((worker, task)) } else { nextCheck = min(nextCheck, task.started + limit) }
+            }
+            for (worker, task) in expired {
+                abandoned.insert(worker)
+                tasks[worker] = nil
+                workers -= 1
+                if let index = threads.firstIndex(where: { pthread_equal($0, task.thread) != 0 }) {
+                    threads.remove(at: index)
+                    pthread_detach(task.thread)
+                }
+                if !task.delivering {
+                    // Handed back before the chat is freed, so its results stay in order.
+                    unfinished -= task.items.count
+                    let handler = onTimeout
+                    pthread_mutex_unlock(mutex)
+                    for outcome in handler(task.items) { deliver(outcome) }
+                    pthread_mutex_lock(mutex)
+                }
+                scheduler.finished(task.chat, now: Self.now())
+                startWorkerIfNeeded()
+                pthread_cond_broadcast(progress)
+                pthread_cond_signal(workReady)
+            }
+            wait(watchdog, until: max(nextCheck, now + 1))
+        }
+        watchdogRunning = false
         pthread_mutex_unlock(mutex)
     }
 

@@ -176,3 +176,42 @@ extension Store {
         }
     }
 }
+
+// MARK: - Messages whose processing timed out
+
+extension Store {
+    /// Dead-letters a received message whose processing ran past the time limit, with `error`
+    /// as its first failure. Returns nil when it was dead-lettered, or the stored context when
+    /// its processing committed after all (it is no longer received).
+    func deadLetterTimedOut(ticket: Int64, error: JSONObject, now: Int64) throws(ParleyError) -> String? {
+        try withConnection { db throws(ParleyError) in
+            try db.transaction { () throws(ParleyError) -> String? in
+                var entry = error
+                entry["at"] = .int(now)
+                entry["attempt"] = .int(1)
+                try db.statement("""
+                    UPDATE messages SET state = 'dead', attempts = 1, next_attempt_at = NULL, errors = ?2
+                    WHERE seq = ?1 AND state = 'received'
+                    """)
+                    .bind([.int(ticket), .text(JSONWriter.string(.array([.object(entry)])))]).run()
+                guard db.changes == 0 else { return nil }
+                return try db.statement("SELECT context FROM messages WHERE seq = ?1").bind([.int(ticket)]).firstRow { $0.text(0) } ?? nil
+            }
+        }
+    }
+
+    /// Puts a failed or dead message that was never processed (its processing timed out)
+    /// back to received, so it is processed like a new one; false when another caller moved
+    /// it first.
+    func reopen(_ letter: DeadLetter) throws(ParleyError) -> Bool {
+        try withConnection { db throws(ParleyError) in
+            try db.transaction { () throws(ParleyError) -> Bool in
+                try db.statement("""
+                    UPDATE messages SET state = 'received', next_attempt_at = NULL WHERE seq = ?1 AND state = ?2 AND attempts = ?3
+                    """)
+                    .bind([.int(letter.seq), .text(letter.state.rawValue), .int(Int64(letter.attempts))]).run()
+                return db.changes > 0
+            }
+        }
+    }
+}
