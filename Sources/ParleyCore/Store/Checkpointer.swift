@@ -13,6 +13,7 @@ final class Checkpointer: @unchecked Sendable {
     // @unchecked: the mutable state below is only touched under `mutex`.
     private let connection: SQLiteConnection
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let walPath: String
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var stopping = false
     private var requested = false
@@ -24,6 +25,7 @@ final class Checkpointer: @unchecked Sendable {
     private var taskDueAt: Int64 = .max
 
     init(path: String, intervalMillis: Int = 200, busyTimeoutMillis: Int = 5_000) throws(ParleyError) {
+        walPath = path + "-wal"
         connection = try SQLiteConnection(path: path, busyTimeoutMillis: busyTimeoutMillis)
         self.intervalMillis = intervalMillis
         pthread_mutex_init(mutex, nil)
@@ -109,6 +111,11 @@ final class Checkpointer: @unchecked Sendable {
             }
             pthread_mutex_unlock(mutex)
             checkpoint(mode: "PASSIVE")
+            // Under continuous commits a PASSIVE checkpoint never catches the WAL's end, so the
+            // WAL never starts over and grows without bound. Past the limit a RESTART waits
+            // for the writer in progress, copies everything and lets the next commit reuse
+            // the file from its start (trimmed to journal_size_limit).
+            if walBytes() > Self.walRestartBytes { checkpoint(mode: "RESTART") }
             if let due {
                 due()
                 pthread_mutex_lock(mutex)
@@ -125,6 +132,14 @@ final class Checkpointer: @unchecked Sendable {
         if let handle = connection.handle { sqlite3_busy_timeout(handle, 0) }
         checkpoint(mode: "TRUNCATE")
         connection.close()
+    }
+
+    /// The WAL size past which a checkpoint waits for writers to finish it.
+    static let walRestartBytes: Int64 = 32 << 20
+
+    private func walBytes() -> Int64 {
+        var info = stat()
+        return stat(walPath, &info) == 0 ? Int64(info.st_size) : 0
     }
 
     private func checkpoint(mode: String) {
