@@ -75,6 +75,7 @@ extension BenchCommand {
 
             if let soak {
                 let peak = try runAsync(workers: topWorkers, submitters: submitters, items: items, rate: nil)
+                if !json { printTableHeader() }
                 printRow(peak)
                 let target = peak.rate / 2
                 let soaked = try runSoak(workers: topWorkers, rate: target, seconds: soak)
