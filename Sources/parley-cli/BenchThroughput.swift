@@ -175,6 +175,7 @@ extension BenchCommand {
             stats.results = items.count - stats.duplicates
             stats.latency = LatencySummary(latencies)
             stats.peakRSS = PeakRSS.peak()
+            (stats.dbBytes, stats.walBytes) = storeSizes(directory)
             return stats
         }
 
@@ -220,6 +221,7 @@ extension BenchCommand {
             stats.submitted = items.count
             stats.seconds = Double(max(lastResult, started + 1) - started) / 1e9
             stats.peakRSS = PeakRSS.peak()
+            (stats.dbBytes, stats.walBytes) = storeSizes(directory)
             stats.absorb(checker, finished: true)
             return stats
         }
@@ -263,7 +265,7 @@ extension BenchCommand {
                 if now >= nextSample {
                     soak.samples.append(SoakSample(second: Double(now - started) / 1e9, rss: PeakRSS.current(),
                                                    rate: Double(windowSent) / (Double(now - windowStart) / 1e9),
-                                                   p99Micros: checker.windowP99()))
+                                                   p99Micros: checker.windowP99(), walBytes: storeSizes(directory).wal))
                     windowStart = now
                     windowSent = 0
                     nextSample += sampleEvery
@@ -277,6 +279,7 @@ extension BenchCommand {
             soak.worstWindowP99 = checker.worstWindowP99
             soak.maxMicros = checker.maxMicros
             soak.rssEnd = PeakRSS.current()
+            let (dbBytes, walBytes) = storeSizes(directory)
             soak.peakRSS = PeakRSS.peak()
             soak.submitted = sent
             soak.achievedRate = Double(sent) / (Double(monotonicNanos() - started) / 1e9)
@@ -285,6 +288,7 @@ extension BenchCommand {
             stats.errors = lane.errors
             stats.firstProblem = lane.firstError
             stats.absorb(checker, finished: true)
+            (stats.dbBytes, stats.walBytes) = (dbBytes, walBytes)
             soak.run = stats
             return soak
         }
@@ -305,7 +309,7 @@ extension BenchCommand {
 
         func printTableHeader() {
             print(pad("run", 22) + lpad("workers", 8) + lpad("msg/s", 10) + lpad("p50 ms", 9) + lpad("p95 ms", 9)
-                + lpad("p99 ms", 9) + lpad("max ms", 9) + lpad("peak RSS MB", 13) + lpad("busy", 8) + lpad("order", 7))
+                + lpad("p99 ms", 9) + lpad("max ms", 9) + lpad("peak RSS MB", 13) + lpad("WAL MB", 8) + lpad("busy", 8) + lpad("order", 7))
         }
 
         func printRow(_ s: RunStats) {
@@ -313,7 +317,8 @@ extension BenchCommand {
             let ms = { (micros: Double) in String(round3(micros / 1000)) }
             print(pad(s.label, 22) + lpad(s.mode == "sync" ? "-" : String(s.workers), 8) + lpad(String(Int(s.rate)), 10)
                 + lpad(ms(s.latency.p50), 9) + lpad(ms(s.latency.p95), 9) + lpad(ms(s.latency.p99), 9) + lpad(ms(s.latency.max), 9)
-                + lpad(String(round1(Double(s.peakRSS) / 1_048_576)), 13) + lpad(String(s.busyRetries), 8)
+                + lpad(String(round1(Double(s.peakRSS) / 1_048_576)), 13) + lpad(String(round1(Double(s.walBytes) / 1_048_576)), 8)
+                + lpad(String(s.busyRetries), 8)
                 + lpad(s.mode == "sync" ? "-" : (s.ok ? "ok" : "FAIL"), 7))
         }
 
@@ -322,11 +327,11 @@ extension BenchCommand {
                 + "\(soak.submitted) messages")
             for sample in soak.samples {
                 print("  t=\(Int(sample.second)) s  RSS \(round1(Double(sample.rss) / 1_048_576)) MB  \(Int(sample.rate)) msg/s  "
-                    + "p99 \(round3(sample.p99Micros / 1000)) ms")
+                    + "p99 \(round3(sample.p99Micros / 1000)) ms  WAL \(round1(Double(sample.walBytes) / 1_048_576)) MB")
             }
             let ms = { (micros: Double) in String(round3(micros / 1000)) }
             print("RSS start \(round1(Double(soak.rssStart) / 1_048_576)) MB, end \(round1(Double(soak.rssEnd) / 1_048_576)) MB, "
-                + "peak \(round1(Double(soak.peakRSS) / 1_048_576)) MB; worst window p99 \(ms(soak.worstWindowP99)) ms, "
+                + "peak \(round1(Double(soak.peakRSS) / 1_048_576)) MB; WAL at end \(round1(Double(soak.run.walBytes) / 1_048_576)) MB; worst window p99 \(ms(soak.worstWindowP99)) ms, "
                 + "max \(ms(soak.maxMicros)) ms; order \(soak.run.ok ? "ok" : "FAILED")")
         }
     }
@@ -364,13 +369,14 @@ struct SplitMix64 {
 
 /// Tenants' and a property manager's WhatsApp traffic: amounts in several currencies, units,
 /// dates and times, phone numbers, e-mail, emoji, English, French, Kinyarwanda and Swahili;
-/// about 15 % replies quoting the chat's previous message, 5 % urgent, 10 % the manager's own
+/// each tenant mostly writes about their own unit; about 15 % replies quoting the chat's previous message, 5 % urgent, 10 % the manager's own
 /// messages, 1 % re-sends (the chat's previous message delivered again, same id). A quarter
 /// of the traffic goes to the busiest tenth of the chats. Texts are written for this benchmark.
 struct TrafficGenerator {
     let chats: Int
     var rng = SplitMix64(state: 0x5EED_BE4C)
     var index = 0
+    var currentChat = 0
     var positions: [Int]
     var last: [(id: String, text: String, json: [UInt8])?]
 
@@ -387,6 +393,7 @@ struct TrafficGenerator {
 
     mutating func next() -> GeneratedMessage {
         let chat = rng.chance(0.25) ? rng.int(0..<max(1, chats / 10)) : rng.int(0..<chats)
+        currentChat = chat
         if let previous = last[chat], rng.chance(0.01) {
             return GeneratedMessage(json: previous.json, chat: chat, position: -1, resend: true)
         }
@@ -410,7 +417,12 @@ struct TrafficGenerator {
         return GeneratedMessage(json: bytes, chat: chat, position: position, resend: false)
     }
 
-    mutating func unit() -> String { "\(rng.int(1..<40))\(rng.pick(["A", "B", "C", "D", ""]))" }
+    /// Mostly the tenant's own unit (each chat has one), now and then another.
+    mutating func unit() -> String {
+        let number = rng.chance(0.85) ? currentChat % 39 + 1 : rng.int(1..<40)
+        let letter = rng.chance(0.85) ? currentChat / 39 % 5 : rng.int(0..<5)
+        return "\(number)\(["A", "B", "C", "D", ""][letter])"
+    }
     mutating func amount() -> String {
         let value = rng.int(5..<950) * 1000
         return rng.chance(0.5) ? "\(value / 1000),000" : String(value)
@@ -624,6 +636,9 @@ struct RunStats {
     var orderViolations = 0
     var missing = 0
     var unknown = 0
+    /// The store's files when the run ended (before close): bench.db and its WAL.
+    var dbBytes = 0
+    var walBytes = 0
     var firstProblem: String?
 
     var rate: Double { seconds > 0 ? Double(submitted) / seconds : 0 }
@@ -662,6 +677,8 @@ struct RunStats {
         object["busyRetries"] = .int(Int64(busyRetries))
         object["duplicates"] = .int(Int64(duplicates))
         object["errors"] = .int(Int64(errors))
+        object["dbBytes"] = .int(Int64(dbBytes))
+        object["walBytes"] = .int(Int64(walBytes))
         if mode != "sync" {
             object["orderViolations"] = .int(Int64(orderViolations))
             object["missing"] = .int(Int64(missing))
@@ -672,7 +689,7 @@ struct RunStats {
     }
 }
 
-struct SoakSample { var second: Double; var rss: Int; var rate: Double; var p99Micros: Double }
+struct SoakSample { var second: Double; var rss: Int; var rate: Double; var p99Micros: Double; var walBytes: Int }
 
 struct SoakStats {
     var workers: Int
@@ -693,12 +710,13 @@ struct SoakStats {
         [
             "seconds": .int(Int64(seconds)), "workers": .int(Int64(workers)), "targetPerSecond": .double(round1(targetRate)),
             "achievedPerSecond": .double(round1(achievedRate)), "messages": .int(Int64(submitted)),
+            "dbBytes": .int(Int64(run.dbBytes)), "walBytes": .int(Int64(run.walBytes)),
             "rssStartBytes": .int(Int64(rssStart)), "rssEndBytes": .int(Int64(rssEnd)), "peakRSSBytes": .int(Int64(peakRSS)),
             "worstWindowP99Micros": .double(round1(worstWindowP99)), "maxLatencyMicros": .double(round1(maxMicros)), "orderOK": .bool(run.ok), "orderViolations": .int(Int64(run.orderViolations)),
             "missing": .int(Int64(run.missing)), "errors": .int(Int64(run.errors)),
             "samples": .array(samples.map {
                 ["second": .double(round1($0.second)), "rssBytes": .int(Int64($0.rss)), "messagesPerSecond": .double(round1($0.rate)),
-                 "p99Micros": .double(round1($0.p99Micros))]
+                 "p99Micros": .double(round1($0.p99Micros)), "walBytes": .int(Int64($0.walBytes))]
             }),
         ]
     }
@@ -794,6 +812,15 @@ enum PeakRSS {
         }
         return nil
     }
+}
+
+/// Sizes of bench.db and bench.db-wal in `directory` (0 when absent).
+func storeSizes(_ directory: String) -> (db: Int, wal: Int) {
+    func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+    return (size(directory + "/bench.db"), size(directory + "/bench.db-wal"))
 }
 
 func loadAverage() -> [Double] {
