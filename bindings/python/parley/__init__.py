@@ -626,7 +626,8 @@ class Engine:
     def poll(self, max: int = 100, timeout_ms: int = 0) -> List[Dict[str, Any]]:
         """Takes up to ``max`` results (each chat's in order), waiting up to ``timeout_ms``
         for the first (0: not at all, negative: until one comes or the engine closes). Empty
-        while a callback is set: results go to it instead."""
+        while a callback is set: results go to it instead. Once :meth:`submit_future` has
+        been used, poll returns the results no future claimed (see there)."""
         if isinstance(max, bool) or not isinstance(max, int) or max < 1:
             raise ValueError(f"max must be a positive int, not {max!r}")
         if isinstance(timeout_ms, bool) or not isinstance(timeout_ms, int):
@@ -704,7 +705,10 @@ class Engine:
         kept in :attr:`callback_errors`; delivery goes on.
 
         ``"recovered"`` in a result given to ``fn`` means: its ticket was not handed out by
-        :meth:`submit` of this object (the C callback does not carry the flag; poll does)."""
+        :meth:`submit` of this object (the C callback does not carry the flag; poll does).
+
+        Once :meth:`submit_future` has been used, a result whose ticket has a future settles
+        the future and does not come to ``fn``; ``fn`` gets the others."""
         if fn is not None and not callable(fn):
             raise TypeError(f"fn must be callable or None, not {type(fn).__name__}")
         if self._routing:
