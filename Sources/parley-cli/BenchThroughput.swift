@@ -81,6 +81,8 @@ extension BenchCommand {
                 let soaked = try runSoak(workers: topWorkers, rate: target, seconds: soak)
                 header["runs"] = .array([peak.json])
                 header["soak"] = soaked.json
+                header["ok"] = .bool(peak.ok && soaked.run.ok)
+                header["loadAverageEnd"] = .array(loadAverage().map { .double(round2($0)) })
                 if json { print(JSONWriter.string(.object(header))) } else { printSoak(soaked) }
                 try fail(if: [peak], soaked)
                 return
@@ -117,6 +119,7 @@ extension BenchCommand {
                                   "p99Millis": .double(round3(p99Millis)), "targetMillis": 5, "met": .bool(p99Millis < 5)]
             header["orderChecked"] = .bool(true)
             header["ok"] = .bool(runs.allSatisfy(\.ok))
+            header["loadAverageEnd"] = .array(loadAverage().map { .double(round2($0)) })
             if json {
                 print(JSONWriter.string(.object(header)))
             } else {
