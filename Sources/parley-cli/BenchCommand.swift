@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Parley on this machine.",
-        subcommands: [Language.self]
+        subcommands: [Language.self, Throughput.self]
     )
 
     struct Language: ParsableCommand {

@@ -125,6 +125,24 @@ check "bench language reports both stages" test "$(grep -c 'messages/s on one co
 check "bench language reports intent accuracy" grep -q '^intent .*accuracy 0\.9' "$work/bench.txt"
 check "bench language reports sentiment correlation" grep -q '^sentiment .*Pearson r 0\.[3-9]' "$work/bench.txt"
 
+# bench throughput, small: sync, async with 1 and 2 workers and the 50 % load run, each chat's
+# order checked by the benchmark itself (it exits non-zero on a violation).
+"$parley" bench throughput --count 300 --chats 20 --max-workers 2 --json >"$work/throughput.json" 2>"$work/throughput.err"
+check "bench throughput exits 0" test $? -eq 0
+check "bench throughput --json: every run in order, rates, percentiles, peak RSS" python3 -c "
+import json, sys
+r = json.load(open('$work/throughput.json'))
+runs = r['runs']
+modes = [(x['mode'], x['workers']) for x in runs]
+ok = modes == [('sync', 0), ('async', 1), ('async', 2), ('async-50%', modes[-1][1])] and r['ok'] is True
+ok = ok and all(x['messagesPerSecond'] > 0 and x['peakRSSBytes'] > 0 and x['errors'] == 0 for x in runs)
+ok = ok and all(x['latencyMicros']['p50'] <= x['latencyMicros']['p99'] <= x['latencyMicros']['max'] for x in runs)
+ok = ok and all(x['orderOK'] and x['orderViolations'] == 0 and x['missing'] == 0 for x in runs[1:])
+ok = ok and r['scaling']['workers'] == 2 and r['scaling']['ratio'] > 0 and 'p99Millis' in r['halfLoad']
+sys.exit(0 if ok else 1)"
+"$parley" bench throughput --count 300 --chats 20 --max-workers 1 --soak 1 >"$work/soak.txt" 2>&1
+check "bench throughput --soak reports RSS at start and end" grep -q '^RSS start .* MB, end .* MB.*order ok' "$work/soak.txt"
+
 printf '%s\n{broken\n' "$(head -n 1 "$conversation")" | "$parley" process - >"$work/bad.jsonl" 2>/dev/null
 check "a bad line makes the exit status 1" test $? -eq 1
 check "a bad line is reported in place" grep -q '"line":2,"error":{"status":"PARLEY_MALFORMED_JSON"' "$work/bad.jsonl"

@@ -18,6 +18,9 @@ Asynchronous processing (the worker pool inside the library)::
         ...
     engine.drain()                      # wait until everything accepted was handed back
 
+    future = engine.submit_future(message)  # or: a concurrent.futures.Future per message
+    context = future.result(timeout=5)["context"]   # ParleyError if the message failed
+
 A result is a dict ``{"ticket": int, "status": "PARLEY_OK" | status name, "recovered": bool,
 "context": {...}}`` or, for a message that failed, ``{..., "error": {"status", "message"}}``.
 
@@ -36,6 +39,7 @@ import asyncio
 import atexit
 import builtins
 import collections
+import concurrent.futures
 import ctypes
 import ctypes.util
 import enum
@@ -328,6 +332,17 @@ class Engine:
         self._submitting: Dict[int, int] = {}  # submit in progress -> its thread id
         self._next_submit = 0
         self._stash: collections.deque = collections.deque()  # taken by a cancelled aresults()
+        # Futures (submit_future): once the first is made, every result comes through the C
+        # callback; a result whose ticket has futures settles them, the others go to the
+        # callback set with set_callback() or, without one, to _routed for poll().
+        self._routing = False
+        self._futures: Dict[int, List[concurrent.futures.Future]] = {}
+        self._future_tokens: Dict[int, concurrent.futures.Future] = {}  # submit_future in progress
+        self._answered: Dict[int, Dict[str, Any]] = {}  # its result, delivered before it returned
+        self._futures_closed = False
+        self._route = threading.Condition(threading.RLock())  # RLock: a callback may poll()
+        self._routing_lock = threading.Lock()
+        self._routed: collections.deque = collections.deque()
         #: The last exceptions (at most 100) raised by the function given to set_callback.
         self.callback_errors: collections.deque = collections.deque(maxlen=100)
         if config is None:
@@ -368,6 +383,18 @@ class Engine:
             # The workers are joined: nothing calls the ctypes callback any more.
             self._c_callback = None
             self._callback = None
+        self._fail_pending_futures()
+        with self._route:
+            self._route.notify_all()
+
+    def _fail_pending_futures(self) -> None:
+        """Fails the futures whose results had not come when the engine closed."""
+        with self._tickets:
+            self._futures_closed = True
+            pending = [future for futures in self._futures.values() for future in futures]
+            self._futures.clear()
+        for future in pending:
+            _settle(future, error=ParleyError(Status.INVALID_ARGUMENT, _CLOSED_BEFORE_RESULT))
 
     def __enter__(self) -> "Engine":
         return self
@@ -526,6 +553,55 @@ class Engine:
         ``priority``: "high", "normal" or "low" (urgent messages and VIP chats go high anyway).
         A message accepted before keeps its ticket. Raises ParleyError ``Status.BUSY`` while
         ``queue.highWater`` results wait to be collected: collect some and retry."""
+        return self._submit(message, priority, None)
+
+    def submit_future(self, message: Union[Dict[str, Any], str, bytes],
+                      priority: str = "normal") -> concurrent.futures.Future:
+        """Submits like :meth:`submit` and returns a :class:`concurrent.futures.Future` that
+        resolves to the message's result dict (``{"ticket", "status", "recovered",
+        "context"}``), or raises :class:`ParleyError` (its ``status`` and ``message`` those of
+        the result's ``"error"``; the whole result in ``error.result``) when processing failed.
+        ``future.ticket`` is the ticket. Use it with ``concurrent.futures.wait`` /
+        ``as_completed``, or ``asyncio.wrap_future`` in a coroutine.
+
+        What cannot be accepted raises at once, as :meth:`submit` does (bad input, ``BUSY``
+        above ``queue.highWater``: wait for some futures and retry).
+
+        How futures share the results with :meth:`set_callback` and :meth:`poll`: from the
+        first ``submit_future`` on, the engine takes every result through Parley's callback.
+        A result whose ticket has a future settles that future (every future of the ticket,
+        when the same message was submitted twice while queued) and goes nowhere else. Any
+        other result (from :meth:`submit`, or recovered from a previous run) goes to the
+        function given to :meth:`set_callback` if one is set, else it waits in a queue
+        inside this object that :meth:`poll`, :meth:`results` and :meth:`aresults` read
+        (each chat's results still in order; that queue is not bounded by
+        ``queue.highWater``: collect it). The future is settled on a Parley worker thread:
+        functions given to ``add_done_callback`` run there and must return promptly.
+
+        ``future.cancel()`` only detaches the future: the message is stored and processed
+        all the same. :meth:`close` fails the futures still pending with ``ParleyError``
+        ``INVALID_ARGUMENT`` (call :meth:`drain` first to have every future settled); a
+        message not yet processed then is processed after the next open and its result
+        comes back marked ``"recovered"`` through the callback or :meth:`poll`."""
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        self._start_routing()
+        future.ticket = self._submit(message, priority, future)
+        return future
+
+    def _start_routing(self) -> None:
+        """Installs the ctypes callback for good (the futures depend on it)."""
+        if self._routing:
+            return
+        with self._routing_lock:
+            if self._routing:
+                return
+            # Set first: results waiting in Parley's poll queue come through at once.
+            self._routing = True
+            if self._c_callback is None:
+                self._c_callback = _RESULT_CALLBACK(_make_trampoline(weakref.ref(self)))
+            self._call(_lib.parley_engine_set_callback, self._c_callback, None)
+
+    def _submit(self, message, priority, future) -> int:
         lane = PRIORITIES.get(priority) if isinstance(priority, str) else None
         if lane is None:
             raise ValueError(f"priority must be 'high', 'normal' or 'low', not {priority!r}")
@@ -538,20 +614,38 @@ class Engine:
             token = self._next_submit
             self._next_submit += 1
             self._submitting[token] = threading.get_ident()
+            if future is not None:
+                self._future_tokens[token] = future
+        answer = None
+        closed = False
         try:
             self._call(_lib.parley_engine_submit, data, len(data), lane, ctypes.byref(ticket))
         finally:
             with self._tickets:
                 del self._submitting[token]
+                self._future_tokens.pop(token, None)
+                answer = self._answered.pop(token, None)
                 if ticket.value:
                     self._submitted.add(ticket.value)
+                    if future is not None and answer is None:
+                        # Registered in the same step as the ticket: a result that comes
+                        # now finds the future (_deliver waits for submits in progress).
+                        if self._futures_closed:
+                            closed = True
+                        else:
+                            self._futures.setdefault(ticket.value, []).append(future)
                 self._tickets.notify_all()
+        if answer is not None:  # a re-submit answered (as a duplicate) before it returned
+            _settle(future, answer)
+        elif closed:
+            _settle(future, error=ParleyError(Status.INVALID_ARGUMENT, _CLOSED_BEFORE_RESULT))
         return ticket.value
 
     def poll(self, max: int = 100, timeout_ms: int = 0) -> List[Dict[str, Any]]:
         """Takes up to ``max`` results (each chat's in order), waiting up to ``timeout_ms``
         for the first (0: not at all, negative: until one comes or the engine closes). Empty
-        while a callback is set: results go to it instead."""
+        while a callback is set: results go to it instead. Once :meth:`submit_future` has
+        been used, poll returns the results no future claimed (see there)."""
         if isinstance(max, bool) or not isinstance(max, int) or max < 1:
             raise ValueError(f"max must be a positive int, not {max!r}")
         if isinstance(timeout_ms, bool) or not isinstance(timeout_ms, int):
@@ -562,6 +656,8 @@ class Engine:
         if taken:
             timeout_ms = 0
         deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000
+        if self._routing:
+            return taken + self._poll_routed(max - len(taken), timeout_ms, deadline)
         while True:
             wait = 0 if timeout_ms == 0 else _SLICE_MS
             if deadline is not None and timeout_ms > 0:
@@ -574,6 +670,27 @@ class Engine:
                 result["recovered"] = result.get("recovered") is True
                 self._submitted.discard(result["ticket"])
         return taken + batch
+
+    def _poll_routed(self, max: int, timeout_ms: int, deadline: Optional[float]) -> List[Dict[str, Any]]:
+        """poll() once futures route the results: from the queue _deliver fills."""
+        taken: List[Dict[str, Any]] = []
+        if max <= 0:
+            return taken
+        with self._route:
+            while True:
+                while self._routed and len(taken) < max:
+                    taken.append(self._routed.popleft())
+                if taken or timeout_ms == 0:
+                    return taken
+                if self._handle is None:
+                    raise ParleyError(Status.INVALID_ARGUMENT, "the engine is closed")
+                wait = _SLICE_MS / 1000
+                if deadline is not None:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        return taken
+                    wait = min(wait, left)
+                self._route.wait(wait)
 
     def drain(self, timeout_ms: int = -1) -> None:
         """Waits until every accepted message is processed and its result handed to the
@@ -606,9 +723,23 @@ class Engine:
         kept in :attr:`callback_errors`; delivery goes on.
 
         ``"recovered"`` in a result given to ``fn`` means: its ticket was not handed out by
-        :meth:`submit` of this object (the C callback does not carry the flag; poll does)."""
+        :meth:`submit` of this object (the C callback does not carry the flag; poll does).
+
+        Once :meth:`submit_future` has been used, a result whose ticket has a future settles
+        the future and does not come to ``fn``; ``fn`` gets the others."""
         if fn is not None and not callable(fn):
             raise TypeError(f"fn must be callable or None, not {type(fn).__name__}")
+        if self._routing:
+            # The ctypes callback stays (futures need it); results without a future go to fn,
+            # those queued for poll() first, in order.
+            with self._route:
+                self._callback = fn
+                if fn is not None:
+                    waiting = list(self._routed)
+                    self._routed.clear()
+                    for result in waiting:
+                        self._call_user(fn, result)
+            return
         if fn is None:
             self._call(_lib.parley_engine_set_callback, _RESULT_CALLBACK(), None)
             self._callback = None
@@ -622,15 +753,24 @@ class Engine:
     def _deliver(self, ticket: int, status: int, text: bytes) -> None:
         """The body of the ctypes callback, on a Parley thread holding the GIL."""
         me = threading.get_ident()
+        futures = None
+        early_token = None
         with self._tickets:
             # A submit still returning may own this ticket: wait for those in progress now
             # (not for later ones). One on this very thread is a duplicate answered at once.
             pending = {token for token, thread in self._submitting.items() if thread != me}
-            own = me in self._submitting.values()
+            own_tokens = [token for token, thread in self._submitting.items() if thread == me]
+            own = bool(own_tokens)
             while ticket not in self._submitted and pending & self._submitting.keys():
                 self._tickets.wait(0.05)
             recovered = not own and ticket not in self._submitted
             self._submitted.discard(ticket)
+            if own:
+                # The answer to this thread's own submit: its future's, if it is submit_future.
+                if builtins.max(own_tokens) in self._future_tokens:
+                    early_token = builtins.max(own_tokens)
+            else:
+                futures = self._futures.pop(ticket, None)
         result: Dict[str, Any] = {"ticket": ticket, "status": _lib.parley_status_name(status).decode("ascii"),
                                   "recovered": recovered}
         try:
@@ -638,14 +778,32 @@ class Engine:
         except ValueError:
             body = {"status": result["status"], "message": text.decode("utf-8", "replace")}
         result["context" if status == Status.OK else "error"] = body
+        if early_token is not None:
+            with self._tickets:
+                self._answered[early_token] = result
+            return
+        if futures:
+            for future in futures:
+                _settle(future, result)
+            return
+        if self._routing:
+            with self._route:
+                fn = self._callback
+                if fn is None:
+                    self._routed.append(result)
+                    self._route.notify_all()
+                    return
         fn = self._callback
         if fn is None:
             return
+        self._call_user(fn, result)
+
+    def _call_user(self, fn: Callable[[Dict[str, Any]], Any], result: Dict[str, Any]) -> None:
         try:
             fn(result)
         except BaseException as error:  # never unwind into Parley's thread
             self.callback_errors.append(error)
-            _log.exception("parley: the result callback raised for ticket %d", ticket)
+            _log.exception("parley: the result callback raised for ticket %d", result["ticket"])
 
     def results(self, timeout_ms: Optional[int] = None, max: int = 100) -> Iterator[Dict[str, Any]]:
         """A generator over the results, as :meth:`poll` takes them (each chat's in order):
@@ -779,6 +937,29 @@ class Engine:
         returns how many. A purged id is forgotten: delivered again, it is a new message."""
         query = {key: value for key, value in (("state", state), ("chat", chat)) if value is not None}
         return self._json_call(_lib.parley_dlq_purge, json.dumps(query).encode("utf-8"))["purged"]
+
+_CLOSED_BEFORE_RESULT = ("the engine was closed before this message's result came back (drain() before close() "
+                         "waits for it); a message not processed yet is processed after the next open and its "
+                         "result comes back marked recovered")
+
+
+def _settle(future: concurrent.futures.Future, result: Optional[Dict[str, Any]] = None,
+            error: Optional[BaseException] = None) -> None:
+    """Resolves a submit_future future: the result, or ParleyError for an error result."""
+    if error is None and result is not None and result.get("status") != "PARLEY_OK":
+        body = result.get("error") or {}
+        status = getattr(Status, str(result.get("status", "")).replace("PARLEY_", "", 1), Status.INTERNAL)
+        error = ParleyError(status, str(body.get("message", "")))
+        error.result = result
+        error.ticket = result.get("ticket")
+    try:
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)
+    except concurrent.futures.InvalidStateError:  # cancelled by its owner: nothing to tell
+        pass
+
 
 def _make_trampoline(engine_ref: "weakref.ref[Engine]"):
     """The Python function behind the ctypes callback; holds the engine weakly."""
