@@ -117,8 +117,7 @@ export declare const Priority: Readonly<{ high: 0; normal: 1; low: 2 }>;
 /**
  * One result of the asynchronous API: the message's context, or the failure. `status` is the
  * status name ("PARLEY_OK" on success). `recovered`: the message was accepted before the engine
- * was last opened (poll() reports the library's flag; for 'result' events and results() it means
- * the ticket was not handed out by this Engine object's submit(), as the C callback carries no flag).
+ * was last opened, and processed after the reopen.
  */
 export type Result =
   | { ticket: number; status: 'PARLEY_OK'; recovered: boolean; context: Context; error?: undefined }

@@ -116,8 +116,6 @@ const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([name, code]
 class Engine extends EventEmitter {
   #handle;
   #closed = false;
-  /** Tickets submitted through this object and not yet answered (to tell recovered results). */
-  #submitted = new Set();
   /** Results that reached the JS thread while no listener was attached; poll() returns them first. */
   #buffered = [];
   /** Bound once: the addon keeps a weak reference to it, this object the strong one. */
@@ -171,7 +169,6 @@ class Engine extends EventEmitter {
     } catch (error) {
       rethrow(error, this.submit);
     }
-    this.#submitted.add(ticket);
     return ticket;
   }
 
@@ -194,7 +191,6 @@ class Engine extends EventEmitter {
       rethrow(error, this.poll);
     }
     for (const raw of JSON.parse(json)) {
-      this.#submitted.delete(raw.ticket);
       taken.push(fromPolled(raw));
     }
     return taken;
@@ -271,12 +267,15 @@ class Engine extends EventEmitter {
   }
 
   #onResult(ticket, status, json) {
-    // The callback does not say whether a result is recovered: a ticket this object did not
-    // hand out is one accepted before the engine was (re)opened.
-    const recovered = !this.#submitted.delete(ticket);
-    const result = { ticket, status: native.statusName(status), recovered };
+    const result = { ticket, status: native.statusName(status), recovered: false };
     if (status === Status.OK) {
       result.context = JSON.parse(json);
+      // The library marks a result recovered (accepted before the engine was reopened)
+      // inside the context it hands the callback.
+      if (result.context.recovered === true) {
+        result.recovered = true;
+        delete result.context.recovered;
+      }
     } else {
       let message = json;
       try {
@@ -508,7 +507,6 @@ class Engine extends EventEmitter {
     if (this.#closed) return;
     this.#closed = true;
     native.close(this.#handle);
-    this.#submitted.clear();
     this.#buffered.length = 0;
     this.emit('close');
   }

@@ -722,9 +722,6 @@ class Engine:
         :meth:`drain` or :meth:`close`. An exception it raises is logged (logger "parley") and
         kept in :attr:`callback_errors`; delivery goes on.
 
-        ``"recovered"`` in a result given to ``fn`` means: its ticket was not handed out by
-        :meth:`submit` of this object (the C callback does not carry the flag; poll does).
-
         Once :meth:`submit_future` has been used, a result whose ticket has a future settles
         the future and does not come to ``fn``; ``fn`` gets the others."""
         if fn is not None and not callable(fn):
@@ -763,7 +760,6 @@ class Engine:
             own = bool(own_tokens)
             while ticket not in self._submitted and pending & self._submitting.keys():
                 self._tickets.wait(0.05)
-            recovered = not own and ticket not in self._submitted
             self._submitted.discard(ticket)
             if own:
                 # The answer to this thread's own submit: its future's, if it is submit_future.
@@ -772,11 +768,14 @@ class Engine:
             else:
                 futures = self._futures.pop(ticket, None)
         result: Dict[str, Any] = {"ticket": ticket, "status": _lib.parley_status_name(status).decode("ascii"),
-                                  "recovered": recovered}
+                                  "recovered": False}
         try:
             body = json.loads(text)
         except ValueError:
             body = {"status": result["status"], "message": text.decode("utf-8", "replace")}
+        if status == Status.OK and isinstance(body, dict) and body.pop("recovered", None) is True:
+            # The library marks a recovered result inside the context it hands the callback.
+            result["recovered"] = True
         result["context" if status == Status.OK else "error"] = body
         if early_token is not None:
             with self._tickets:
