@@ -507,6 +507,35 @@ PARLEY_API parley_status parley_breaker_record(parley_engine *engine, const char
  * Returns PARLEY_INVALID_ARGUMENT (engine, out_json or out_len NULL). */
 PARLEY_API parley_status parley_breaker_status(parley_engine *engine, char **out_json, size_t *out_len);
 
+/* Write-backs while a breaker is open: the host's side effects (a Google Sheets row, a CRM
+ * update) that cannot run while their dependency's breaker is open are parked durably and
+ * replayed in the order they were parked once it lets calls through again.
+ *
+ * parley_writeback_park: stores payload_json (any JSON, at most 64 KB) for "dependency" (a
+ * breaker name) and sets *out_id. key_or_NULL: the host's idempotency key; parking the same
+ * key again for the dependency stores nothing and returns the first one's id. now_ms: the
+ * host's clock (Unix ms) for "parkedAt"; 0 reads the wall clock.
+ * Returns PARLEY_INVALID_ARGUMENT (NULL or empty arguments, a bad name or key), PARLEY_TOO_LARGE,
+ * PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_BUSY or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_writeback_park(parley_engine *engine, const char *dependency, const char *payload_json,
+                                               size_t len, const char *key_or_NULL, int64_t now_ms, uint64_t *out_id);
+
+/* The dependency's parked write-backs to perform now, oldest first, at most max (1..1000),
+ * when its breaker lets a call through at now_ms (as parley_breaker_allow: this counts as its
+ * allow); none while it is open. out_json / out_len receive {"schema": 1, "dependency",
+ * "breaker": "closed"|"open"|"half_open", "writebacks": [{"id", "dependency", "payload",
+ * "key"?, "parkedAt", "attempts", "lastError"?}]}. Each stays parked until confirmed: perform
+ * them in order, confirm each, stop at the first that fails (and record it with
+ * parley_breaker_record). Returns PARLEY_INVALID_ARGUMENT, PARLEY_BUSY or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_writeback_replay(parley_engine *engine, const char *dependency, size_t max,
+                                                 int64_t now_ms, char **out_json, size_t *out_len);
+
+/* Records a replayed write-back's outcome: ok non-zero, done (forgotten); zero, failed again
+ * (kept first in line, its attempts counted, error_or_NULL kept as "lastError").
+ * Returns PARLEY_NOT_FOUND (no such parked write-back), PARLEY_INVALID_ARGUMENT,
+ * PARLEY_INVALID_UTF8, PARLEY_BUSY or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_writeback_confirm(parley_engine *engine, uint64_t id, int ok, const char *error_or_NULL);
+
 /* ---------------------------------------------------------------------------------------
  * Store maintenance: retention and compaction
  * ------------------------------------------------------------------------------------- */

@@ -64,3 +64,50 @@ public func parley_breaker_status(
     guard let engine = engine(handle) else { return fail(.invalidArgument, "\(function): engine is NULL") }
     return deliver(engine.breakerStatus(), out, outLen)
 }
+
+@_cdecl("parley_writeback_park")
+public func parley_writeback_park(
+    _ handle: OpaquePointer?, _ dependency: UnsafePointer<CChar>?, _ payload: UnsafePointer<CChar>?, _ length: Int,
+    _ key: UnsafePointer<CChar>?, _ nowMillis: Int64, _ outID: UnsafeMutablePointer<UInt64>?
+) -> Int32 {
+    let function = "parley_writeback_park"
+    guard let outID else { return fail(.invalidArgument, "\(function): out_id is NULL") }
+    outID.pointee = 0
+    return withEngine(function, handle) { engine throws(ParleyError) in
+        let name = try stringArgument(function, "dependency", dependency).get()
+        guard let payload, length > 0 else { throw ParleyError(.invalidArgument, "\(function): payload_json is NULL or empty") }
+        let keyText = try key.map { (pointer) throws(ParleyError) -> String in try stringArgument(function, "key", pointer).get() }
+        let parked = try engine.parkWriteBack(dependency: name, payload: UnsafeRawBufferPointer(start: payload, count: length),
+                                              key: keyText, now: nowMillis > 0 ? nowMillis : nil)
+        outID.pointee = UInt64(parked["id"]?.int64Value ?? 0)
+    }
+}
+
+@_cdecl("parley_writeback_replay")
+public func parley_writeback_replay(
+    _ handle: OpaquePointer?, _ dependency: UnsafePointer<CChar>?, _ maxCount: Int, _ nowMillis: Int64,
+    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
+) -> Int32 {
+    let function = "parley_writeback_replay"
+    guard let out, let outLen else { return fail(.invalidArgument, "\(function): out_json or out_len is NULL") }
+    out.pointee = nil
+    outLen.pointee = 0
+    var result: JSONValue = .null
+    let status = withEngine(function, handle) { engine throws(ParleyError) in
+        let name = try stringArgument(function, "dependency", dependency).get()
+        result = try engine.replayWriteBacks(dependency: name, max: maxCount, now: nowMillis)
+    }
+    return status == Status.ok.rawValue ? deliver(result, out, outLen) : status
+}
+
+@_cdecl("parley_writeback_confirm")
+public func parley_writeback_confirm(
+    _ handle: OpaquePointer?, _ id: UInt64, _ ok: Int32, _ error: UnsafePointer<CChar>?
+) -> Int32 {
+    let function = "parley_writeback_confirm"
+    return withEngine(function, handle) { engine throws(ParleyError) in
+        guard id > 0 && id <= UInt64(Int64.max) else { throw ParleyError(.invalidArgument, "\(function): id must be a parked write-back's id") }
+        let message = try error.map { (pointer) throws(ParleyError) -> String in try stringArgument(function, "error", pointer).get() }
+        try engine.confirmWriteBack(id: Int64(id), ok: ok != 0, error: message)
+    }
+}

@@ -299,7 +299,7 @@ import Glibc
         // Back to schema 4, as a store written by the previous Parley, plus the conflicting object.
         let raw = try SQLiteConnection(path: path)
         try raw.execute("""
-            DROP INDEX messages_by_time; DROP INDEX threads_by_state;
+            DROP INDEX messages_by_time; DROP INDEX threads_by_state; DROP TABLE writebacks;
             CREATE TABLE threads_by_state (x); PRAGMA user_version = 4;
             """)
         try raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -311,7 +311,66 @@ static void test_breaker_threads(void) {
     parley_engine_close(engine);
 }
 
+/* Write-backs parked while the breaker is open come back in order once it lets calls through,
+ * also after a close and reopen. */
+static void test_writebacks(void) {
+    char dir[64], config[160], with_breaker[320];
+    temp_store(dir, config);
+    if (!dir[0]) {
+        CHECK(0, "no temporary directory");
+        return;
+    }
+    snprintf(with_breaker, sizeof with_breaker,
+             "{\"store\": {\"path\": \"%s/parley.db\"}, \"breakers\": {\"sheets\": {\"window\": 4, \"minimumCalls\": 2, \"openSeconds\": 10}}}",
+             dir);
+    parley_engine *engine = NULL;
+    CHECK_STATUS(parley_engine_open(with_breaker, &engine), PARLEY_OK);
+    int allowed = 0;
+    for (int64_t t = 1000; t <= 2000; t += 1000) {
+        CHECK_STATUS(parley_breaker_allow(engine, "sheets", t, &allowed), PARLEY_OK);
+        CHECK_STATUS(parley_breaker_record(engine, "sheets", 0, 1000, t), PARLEY_OK);
+    }
+    uint64_t ids[3] = {0}, again = 0;
+    const char *rows[] = {"{\"row\": 1}", "{\"row\": 2}", "{\"row\": 3}"};
+    for (int i = 0; i < 3; i++)
+        CHECK_STATUS(parley_writeback_park(engine, "sheets", rows[i], strlen(rows[i]), i == 0 ? "row-1" : NULL, 3000 + i, &ids[i]), PARLEY_OK);
+    CHECK_STATUS(parley_writeback_park(engine, "sheets", rows[0], strlen(rows[0]), "row-1", 3100, &again), PARLEY_OK);
+    CHECK(again == ids[0] && ids[0] < ids[1] && ids[1] < ids[2], "ids %llu %llu %llu, again %llu", (unsigned long long)ids[0],
+          (unsigned long long)ids[1], (unsigned long long)ids[2], (unsigned long long)again);
+    char *out = NULL;
+    size_t out_len = 0;
+    CHECK_STATUS(parley_writeback_replay(engine, "sheets", 10, 4000, &out, &out_len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"breaker\":\"open\"") && strstr(out, "\"writebacks\":[]"), "while open: %s", out ? out : "NULL");
+    parley_string_free(out);
+    parley_engine_close(engine);
+
+    CHECK_STATUS(parley_engine_open(with_breaker, &engine), PARLEY_OK);
+    CHECK_STATUS(parley_writeback_replay(engine, "sheets", 10, 20000, &out, &out_len), PARLEY_OK);
+    const char *one = out ? strstr(out, "\"row\":1") : NULL, *two = out ? strstr(out, "\"row\":2") : NULL,
+               *three = out ? strstr(out, "\"row\":3") : NULL;
+    CHECK(one && two && three && one < two && two < three, "replayed in order: %s", out ? out : "NULL");
+    parley_string_free(out);
+    CHECK_STATUS(parley_writeback_confirm(engine, ids[0], 1, NULL), PARLEY_OK);
+    CHECK_STATUS(parley_writeback_confirm(engine, ids[0], 1, NULL), PARLEY_NOT_FOUND);
+    CHECK_STATUS(parley_writeback_confirm(engine, ids[1], 0, "quota exceeded"), PARLEY_OK);
+    CHECK_STATUS(parley_writeback_replay(engine, "sheets", 1, 21000, &out, &out_len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"row\":2") && strstr(out, "\"lastError\":\"quota exceeded\"") && !strstr(out, "\"row\":3"),
+          "after a failed replay: %s", out ? out : "NULL");
+    parley_string_free(out);
+
+    CHECK_STATUS(parley_writeback_park(engine, "sheets", "{bad", 4, NULL, 0, &again), PARLEY_MALFORMED_JSON);
+    CHECK_STATUS(parley_writeback_park(engine, NULL, "{}", 2, NULL, 0, &again), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_writeback_park(engine, "sheets", "{}", 2, NULL, 0, NULL), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_writeback_replay(engine, "sheets", 0, 0, &out, &out_len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_writeback_replay(engine, "sheets", 1, 0, NULL, &out_len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_writeback_confirm(NULL, 1, 1, NULL), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_writeback_confirm(engine, 0, 1, NULL), PARLEY_INVALID_ARGUMENT);
+    parley_engine_close(engine);
+    remove_store(dir);
+}
+
 int main(void) {
+    test_writebacks();
     test_claims();
     test_concurrent_claims();
     test_breakers();

@@ -293,6 +293,15 @@ export declare class Engine extends EventEmitter {
   readonly dlq: DeadLetterQueue;
   /** Runs retention now (nowMs: Unix ms to measure from, default the wall clock) and compacts the store. */
   maintain(nowMs?: number): MaintenanceReport;
+  /** Parks a write-back while its dependency's breaker is open; returns its id. */
+  parkWriteBack(dependency: string, payload: unknown, options?: { key?: string | null; nowMs?: number }): number;
+  /** Parked write-backs to perform now, oldest first; none while the breaker is open. */
+  replayWriteBacks(dependency: string, options?: { max?: number; nowMs?: number }): {
+    schema: number; dependency: string; breaker: 'closed' | 'open' | 'half_open';
+    writebacks: Array<{ id: number; dependency: string; payload: unknown; key?: string; parkedAt: number; attempts: number; lastError?: string }>;
+  };
+  /** Records a replayed write-back's outcome. */
+  confirmWriteBack(id: number, ok: boolean, error?: string | null): void;
   /** The engine's measurements: messages by outcome, latencyMicros per stage, queue, workers, process, alerts, history. */
   metrics(): Metrics;
   /** The same in Prometheus text format. */

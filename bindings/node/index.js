@@ -444,6 +444,44 @@ class Engine extends EventEmitter {
     return JSON.parse(json);
   }
 
+  // -- write-backs parked while a breaker is open -----------------------------------------------
+
+  /**
+   * Parks a write-back (any JSON-able payload) that cannot run while `dependency`'s breaker is
+   * open; returns its id. A key parked before for the dependency returns the first one's id.
+   */
+  parkWriteBack(dependency, payload, { key = null, nowMs = Date.now() } = {}) {
+    try {
+      return native.writebackPark(this.#handle, dependency, JSON.stringify(payload), key, nowMs);
+    } catch (error) {
+      rethrow(error, this.parkWriteBack);
+    }
+  }
+
+  /**
+   * The dependency's parked write-backs to perform now, oldest first, when its breaker lets
+   * calls through (none while it is open): {dependency, breaker, writebacks: [{id, payload,
+   * key?, parkedAt, attempts, lastError?}]}. Perform them in order and confirm each.
+   */
+  replayWriteBacks(dependency, { max = 100, nowMs = Date.now() } = {}) {
+    let json;
+    try {
+      json = native.writebackReplay(this.#handle, dependency, max, nowMs);
+    } catch (error) {
+      rethrow(error, this.replayWriteBacks);
+    }
+    return JSON.parse(json);
+  }
+
+  /** Records a replayed write-back's outcome: ok true forgets it, false keeps it first in line. */
+  confirmWriteBack(id, ok, error = null) {
+    try {
+      native.writebackConfirm(this.#handle, id, ok, error);
+    } catch (e) {
+      rethrow(e, this.confirmWriteBack);
+    }
+  }
+
   // -- metrics --------------------------------------------------------------------------------
 
   /**

@@ -67,6 +67,21 @@ enum Migrations {
         CREATE INDEX messages_by_time ON messages (timestamp);
         CREATE INDEX threads_by_state ON threads (state, last_activity);
         """,
+        // 6: write-backs parked while their dependency's circuit breaker is open, replayed in
+        // order when it closes; a host key makes parking the same write twice a no-op.
+        """
+        CREATE TABLE writebacks (
+            seq INTEGER PRIMARY KEY,
+            dependency TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            key TEXT,
+            parked_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            UNIQUE (dependency, key)
+        );
+        CREATE INDEX writebacks_in_order ON writebacks (dependency, seq);
+        """,
     ]
 
     static func apply(to db: SQLiteConnection) throws(ParleyError) {

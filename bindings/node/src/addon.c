@@ -28,6 +28,9 @@
  *   dlqResolve(handle, chat, id)
  *   dlqPurge(handle, query: string (JSON) | null) -> string (JSON)
  *   storeMaintain(handle, nowMs: number) -> string (JSON)   nowMs 0: the wall clock
+ *   writebackPark(handle, dependency, payload: string, key: string | null, nowMs) -> number (id)
+ *   writebackReplay(handle, dependency, max: number, nowMs) -> string (JSON)
+ *   writebackConfirm(handle, id: number, ok: boolean, error: string | null)
  *   metricsJson(handle) -> string (JSON)
  *   metricsPrometheus(handle) -> string (Prometheus text)
  *   submit(handle, message: string | Buffer | Uint8Array, priority: 0 | 1 | 2) -> number (ticket)
@@ -689,6 +692,69 @@ static napi_value js_store_maintain(napi_env env, napi_callback_info info) {
     return json_result(env, status, out, out_len);
 }
 
+/* ---- Write-backs parked while a breaker is open ---- */
+
+static napi_value js_writeback_park(napi_env env, napi_callback_info info) {
+    napi_value argv[5];
+    if (!get_args(env, info, 5, 5, argv, "parley: writebackPark(handle, dependency, payload, key, nowMs) needs five arguments"))
+        return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0;
+    if (!get_int64(env, argv[4], "nowMs", &now_ms)) return NULL;
+    const char *payload = NULL;
+    size_t length = 0;
+    char *owned = NULL, *dependency = NULL, *key = NULL;
+    if (!get_bytes(env, argv[2], "the payload", &payload, &length, &owned)) return NULL;
+    napi_value result = NULL;
+    if ((dependency = get_c_string(env, argv[1], "the dependency")) && get_optional_string(env, argv[3], "the key", &key)) {
+        uint64_t id = 0;
+        parley_status status = parley_writeback_park(engine, dependency, payload, length, key, now_ms, &id);
+        if (status != PARLEY_OK) throw_last_error(env, status);
+        else if (napi_create_double(env, (double)id, &result) != napi_ok) throw_napi_failure(env, "napi_create_double");
+    }
+    free(owned);
+    free(dependency);
+    free(key);
+    return result;
+}
+
+static napi_value js_writeback_replay(napi_env env, napi_callback_info info) {
+    napi_value argv[4];
+    if (!get_args(env, info, 4, 4, argv, "parley: writebackReplay(handle, dependency, max, nowMs) needs four arguments"))
+        return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t max = 0, now_ms = 0;
+    if (!get_int64(env, argv[2], "max", &max) || !get_int64(env, argv[3], "nowMs", &now_ms)) return NULL;
+    char *dependency = get_c_string(env, argv[1], "the dependency");
+    if (!dependency) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_writeback_replay(engine, dependency, max < 0 ? 0 : (size_t)max, now_ms, &out, &out_len);
+    free(dependency);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_writeback_confirm(napi_env env, napi_callback_info info) {
+    napi_value argv[4];
+    bool ok = false;
+    if (!get_args(env, info, 4, 4, argv, "parley: writebackConfirm(handle, id, ok, error) needs four arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t id = 0;
+    if (!get_int64(env, argv[1], "id", &id)) return NULL;
+    if (napi_get_value_bool(env, argv[2], &ok) != napi_ok) {
+        napi_throw_type_error(env, NULL, "parley: ok must be a boolean");
+        return NULL;
+    }
+    char *error = NULL;
+    if (!get_optional_string(env, argv[3], "the error", &error)) return NULL;
+    parley_status status = parley_writeback_confirm(engine, id < 0 ? 0 : (uint64_t)id, ok ? 1 : 0, error);
+    free(error);
+    return undefined_result(env, status);
+}
+
 /* metricsJson and metricsPrometheus: (handle) -> string. */
 static napi_value metrics_call(napi_env env, napi_callback_info info, const char *usage,
                                parley_status (*call)(parley_engine *, char **, size_t *)) {
@@ -1298,6 +1364,9 @@ NAPI_MODULE_INIT() {
         {"breakerStatus", NULL, js_breaker_status, NULL, NULL, NULL, napi_enumerable, NULL},
         {"storeMaintain", NULL, js_store_maintain, NULL, NULL, NULL, napi_enumerable, NULL},
         {"metricsJson", NULL, js_metrics_json, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"writebackPark", NULL, js_writeback_park, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"writebackReplay", NULL, js_writeback_replay, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"writebackConfirm", NULL, js_writeback_confirm, NULL, NULL, NULL, napi_enumerable, NULL},
         {"metricsPrometheus", NULL, js_metrics_prometheus, NULL, NULL, NULL, napi_enumerable, NULL},
         {"submit", NULL, js_submit, NULL, NULL, NULL, napi_enumerable, NULL},
         {"poll", NULL, js_poll, NULL, NULL, NULL, napi_enumerable, NULL},

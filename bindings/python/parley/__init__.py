@@ -190,6 +190,14 @@ _lib.parley_breaker_status.argtypes = [ctypes.c_void_p, _char_pp, ctypes.POINTER
 _lib.parley_breaker_status.restype = ctypes.c_int
 _lib.parley_store_maintain.argtypes = [ctypes.c_void_p, ctypes.c_int64, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_store_maintain.restype = ctypes.c_int
+_lib.parley_writeback_park.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
+                                        ctypes.c_int64, ctypes.POINTER(ctypes.c_uint64)]
+_lib.parley_writeback_park.restype = ctypes.c_int
+_lib.parley_writeback_replay.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int64, _char_pp,
+                                          ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_writeback_replay.restype = ctypes.c_int
+_lib.parley_writeback_confirm.argtypes = [ctypes.c_void_p, ctypes.c_uint64, ctypes.c_int, ctypes.c_char_p]
+_lib.parley_writeback_confirm.restype = ctypes.c_int
 for _name in ("parley_metrics_json", "parley_metrics_prometheus"):
     getattr(_lib, _name).argtypes = [ctypes.c_void_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
     getattr(_lib, _name).restype = ctypes.c_int
@@ -529,6 +537,30 @@ class Engine:
         "freelistCount"}."""
         now = 0 if now_ms is None else _int64(now_ms, "now_ms")
         return self._json_call(_lib.parley_store_maintain, now)
+
+    # -- write-backs parked while a breaker is open -------------------------------------------
+
+    def park_writeback(self, dependency: str, payload: Any, key: Optional[str] = None,
+                       now_ms: Optional[int] = None) -> int:
+        """Parks a write-back (any JSON-able payload) that cannot run while ``dependency``'s
+        breaker is open; returns its id (a key parked before returns the first one's id)."""
+        data = json.dumps(payload).encode("utf-8")
+        out_id = ctypes.c_uint64(0)
+        self._call(_lib.parley_writeback_park, _c_string(dependency, "dependency"), data, len(data),
+                   None if key is None else _c_string(key, "key"), 0 if now_ms is None else _int64(now_ms, "now_ms"),
+                   ctypes.byref(out_id))
+        return out_id.value
+
+    def replay_writebacks(self, dependency: str, max: int = 100, now_ms: Optional[int] = None) -> Dict[str, Any]:
+        """The dependency's parked write-backs to perform now, oldest first, when its breaker
+        lets calls through (none while open): {"dependency", "breaker", "writebacks": [{"id",
+        "payload", "key"?, "parkedAt", "attempts", "lastError"?}]}. Confirm each in order."""
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        return self._json_call(_lib.parley_writeback_replay, _c_string(dependency, "dependency"), max, now)
+
+    def confirm_writeback(self, id: int, ok: bool = True, error: Optional[str] = None) -> None:
+        """Records a replayed write-back's outcome: ok forgets it, a failure keeps it first in line."""
+        self._call(_lib.parley_writeback_confirm, id, 1 if ok else 0, None if error is None else _c_string(error, "error"))
 
     # -- metrics ----------------------------------------------------------------------------
 
