@@ -29,13 +29,11 @@ public func parley_engine_poll(
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
     let function = "parley_engine_poll"
-    guard let out, let outLen else { return fail(.invalidArgument, "\(function): out_json or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
-    guard let engine = engine(handle) else { return fail(.invalidArgument, "\(function): engine is NULL") }
-    guard maxResults > 0 else { return fail(.invalidArgument, "\(function): max_results must be at least 1") }
-    let outcomes = engine.poll(max: maxResults, timeoutMillis: Int(timeoutMillis))
-    return ("[" + outcomes.map(\.json).joined(separator: ",") + "]").deliver(out, outLen)
+    return withEngineResult(function, handle, out, outLen) { engine throws(ParleyError) in
+        guard maxResults > 0 else { throw ParleyError(.invalidArgument, "\(function): max_results must be at least 1") }
+        let outcomes = engine.poll(max: maxResults, timeoutMillis: Int(timeoutMillis))
+        return "[" + outcomes.map(\.json).joined(separator: ",") + "]"
+    }
 }
 
 /// The host's callback and its user data, called for each result.

@@ -49,7 +49,7 @@ func deliver<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ out: UnsafeMutablePoint
     guard let buffer = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else {
         return fail(.internal, "out of memory for a \(bytes.count)-byte result")
     }
-    _ = UnsafeMutableRawBufferPointer(start: buffer, count: bytes.count).copyBytes(from: bytes)
+    UnsafeMutableRawBufferPointer(start: buffer, count: bytes.count).copyBytes(from: bytes)
     buffer[bytes.count] = 0
     out.pointee = buffer
     outLen.pointee = bytes.count
@@ -155,17 +155,11 @@ public func parley_thread_list(
     _ handle: OpaquePointer?, _ query: UnsafePointer<CChar>?,
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
-    guard let out, let outLen else { return fail(.invalidArgument, "parley_thread_list: out_json or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
-    guard let engine = engine(handle) else { return fail(.invalidArgument, "parley_thread_list: engine is NULL") }
-    do {
+    withEngineResult("parley_thread_list", handle, out, outLen) { engine throws(ParleyError) in
         let parsed = try query.map { (text) throws(ParleyError) -> JSONValue in
             try engine.parseArgument(UnsafeRawBufferPointer(start: text, count: strlen(text)), what: "thread query")
         }
-        return deliver(try engine.threads(query: parsed), out, outLen)
-    } catch {
-        return fail(error)
+        return try engine.threads(query: parsed)
     }
 }
 
@@ -174,15 +168,8 @@ public func parley_thread_get(
     _ handle: OpaquePointer?, _ threadID: UnsafePointer<CChar>?,
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
-    guard let out, let outLen else { return fail(.invalidArgument, "parley_thread_get: out_json or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
-    guard let engine = engine(handle) else { return fail(.invalidArgument, "parley_thread_get: engine is NULL") }
-    do {
-        let id = try stringArgument("parley_thread_get", "thread_id", threadID).get()
-        return deliver(try engine.thread(id: id), out, outLen)
-    } catch {
-        return fail(error)
+    withEngineResult("parley_thread_get", handle, out, outLen) { engine throws(ParleyError) in
+        try engine.thread(id: try stringArgument("parley_thread_get", "thread_id", threadID).get())
     }
 }
 
@@ -197,6 +184,24 @@ func stringArgument(_ function: String, _ what: String, _ pointer: UnsafePointer
         return .failure(ParleyError(.invalidUTF8, "\(function): \(what) is not valid UTF-8"))
     }
     return .success(text)
+}
+
+/// The shape of every entry point that hands back JSON (or text) from an engine: clears the
+/// out-parameters, checks them and the engine, runs `body` and delivers its result.
+func withEngineResult<Output: Deliverable>(
+    _ function: String, _ handle: OpaquePointer?,
+    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?,
+    _ body: (Engine) throws(ParleyError) -> Output
+) -> Int32 {
+    guard let out, let outLen else { return fail(.invalidArgument, "\(function): out_json or out_len is NULL") }
+    out.pointee = nil
+    outLen.pointee = 0
+    guard let engine = engine(handle) else { return fail(.invalidArgument, "\(function): engine is NULL") }
+    do {
+        return try body(engine).deliver(out, outLen)
+    } catch {
+        return fail(error)
+    }
 }
 
 /// Runs `body` with the caller's engine, mapping a thrown ParleyError onto its status.

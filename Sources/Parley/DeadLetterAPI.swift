@@ -8,20 +8,6 @@ import ParleyCore
 // used up. Same conventions as CAPI.swift: out-parameters are cleared first, failures set
 // parley_last_error().
 
-/// Clears the out-parameters and runs `body` with the engine, delivering its JSON.
-private func withDeadLetterCall(_ function: String, _ handle: OpaquePointer?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?,
-                                _ body: (Engine) throws(ParleyError) -> JSONValue) -> Int32 {
-    guard let out, let outLen else { return fail(.invalidArgument, "\(function): out_json or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
-    guard let engine = engine(handle) else { return fail(.invalidArgument, "\(function): engine is NULL") }
-    do {
-        return deliver(try body(engine), out, outLen)
-    } catch {
-        return fail(error)
-    }
-}
-
 /// The (chat, message id) arguments, both non-empty UTF-8.
 private func messageKey(_ function: String, _ chat: UnsafePointer<CChar>?,
                         _ id: UnsafePointer<CChar>?) throws(ParleyError) -> (chat: String, id: String) {
@@ -50,14 +36,14 @@ public func parley_message_fail(
 
 @_cdecl("parley_dlq_run_due")
 public func parley_dlq_run_due(_ handle: OpaquePointer?, _ nowMillis: Int64, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?) -> Int32 {
-    withDeadLetterCall("parley_dlq_run_due", handle, out, outLen) { engine throws(ParleyError) in
+    withEngineResult("parley_dlq_run_due", handle, out, outLen) { engine throws(ParleyError) in
         try engine.runDueRetries(now: nowMillis)
     }
 }
 
 @_cdecl("parley_dlq_list")
 public func parley_dlq_list(_ handle: OpaquePointer?, _ queryJSON: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?) -> Int32 {
-    withDeadLetterCall("parley_dlq_list", handle, out, outLen) { engine throws(ParleyError) in
+    withEngineResult("parley_dlq_list", handle, out, outLen) { engine throws(ParleyError) in
         try engine.deadLetters(query: query(engine, queryJSON, what: "dead-letter query"))
     }
 }
@@ -67,7 +53,7 @@ public func parley_dlq_get(
     _ handle: OpaquePointer?, _ chat: UnsafePointer<CChar>?, _ messageID: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
     let function = "parley_dlq_get"
-    return withDeadLetterCall(function, handle, out, outLen) { engine throws(ParleyError) in
+    return withEngineResult(function, handle, out, outLen) { engine throws(ParleyError) in
         let key = try messageKey(function, chat, messageID)
         return try engine.deadLetter(chat: key.chat, id: key.id)
     }
@@ -79,7 +65,7 @@ public func parley_dlq_retry(
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
     let function = "parley_dlq_retry"
-    return withDeadLetterCall(function, handle, out, outLen) { engine throws(ParleyError) in
+    return withEngineResult(function, handle, out, outLen) { engine throws(ParleyError) in
         let key = try messageKey(function, chat, messageID)
         return try engine.retryDeadLetter(chat: key.chat, id: key.id, now: nowMillis)
     }
@@ -96,7 +82,7 @@ public func parley_dlq_resolve(_ handle: OpaquePointer?, _ chat: UnsafePointer<C
 
 @_cdecl("parley_dlq_purge")
 public func parley_dlq_purge(_ handle: OpaquePointer?, _ queryJSON: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?) -> Int32 {
-    withDeadLetterCall("parley_dlq_purge", handle, out, outLen) { engine throws(ParleyError) in
+    withEngineResult("parley_dlq_purge", handle, out, outLen) { engine throws(ParleyError) in
         try engine.purgeDeadLetters(query: query(engine, queryJSON, what: "purge query"))
     }
 }

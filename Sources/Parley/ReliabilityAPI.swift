@@ -57,12 +57,7 @@ public func parley_breaker_record(
 public func parley_breaker_status(
     _ handle: OpaquePointer?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
-    let function = "parley_breaker_status"
-    guard let out, let outLen else { return fail(.invalidArgument, "\(function): out_json or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
-    guard let engine = engine(handle) else { return fail(.invalidArgument, "\(function): engine is NULL") }
-    return deliver(engine.breakerStatus(), out, outLen)
+    withEngineResult("parley_breaker_status", handle, out, outLen) { engine in engine.breakerStatus() }
 }
 
 @_cdecl("parley_writeback_park")
@@ -89,15 +84,9 @@ public func parley_writeback_replay(
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
     let function = "parley_writeback_replay"
-    guard let out, let outLen else { return fail(.invalidArgument, "\(function): out_json or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
-    var result: JSONValue = .null
-    let status = withEngine(function, handle) { engine throws(ParleyError) in
-        let name = try stringArgument(function, "dependency", dependency).get()
-        result = try engine.replayWriteBacks(dependency: name, max: maxCount, now: nowMillis)
+    return withEngineResult(function, handle, out, outLen) { engine throws(ParleyError) in
+        try engine.replayWriteBacks(dependency: try stringArgument(function, "dependency", dependency).get(), max: maxCount, now: nowMillis)
     }
-    return status == Status.ok.rawValue ? deliver(result, out, outLen) : status
 }
 
 @_cdecl("parley_writeback_confirm")

@@ -12,13 +12,11 @@ public func parley_store_maintain(
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
     let function = "parley_store_maintain"
-    guard let out, let outLen else { return fail(.invalidArgument, "\(function): out_json or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
-    guard let engine = engine(handle) else { return fail(.invalidArgument, "\(function): engine is NULL") }
-    do {
-        return deliver(try engine.maintain(now: nowMillis), out, outLen)
-    } catch {
-        return fail(ParleyError(error.kind, "\(function): \(error.message)"))
+    return withEngineResult(function, handle, out, outLen) { engine throws(ParleyError) in
+        do throws(ParleyError) {
+            return try engine.maintain(now: nowMillis)
+        } catch {
+            throw ParleyError(error.kind, "\(function): \(error.message)")
+        }
     }
 }

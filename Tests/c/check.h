@@ -5,6 +5,9 @@
 
 #include "parley.h"
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 static int passed, failed;
 
@@ -27,5 +30,23 @@ static int passed, failed;
               parley_status_name(got_), parley_status_name(expected));                      \
         if ((expected) != PARLEY_OK) CHECK(parley_last_error()[0] != '\0', "no error message"); \
     } while (0)
+
+/* A fresh directory /tmp/parley-<name>-XXXXXX for a test's store (dir is "" when none could
+ * be made), and its removal with the store's WAL and shared-memory files. Tests define
+ * _POSIX_C_SOURCE for mkdtemp. */
+static inline void make_store_dir(char dir[64], const char *name) {
+    snprintf(dir, 64, "/tmp/parley-%s-XXXXXX", name);
+    if (!mkdtemp(dir)) dir[0] = '\0';
+}
+
+static inline void remove_store_dir(const char *dir) {
+    char path[128];
+    static const char *suffixes[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        snprintf(path, sizeof path, "%s/parley.db%s", dir, suffixes[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
 
 #endif

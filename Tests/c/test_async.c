@@ -204,8 +204,9 @@ static void test_backpressure_and_errors(void) {
 }
 
 static void test_recovery(void) {
-    char dir[] = "/tmp/parley-async-XXXXXX";
-    if (!mkdtemp(dir)) {
+    char dir[64];
+    make_store_dir(dir, "async");
+    if (!dir[0]) {
         CHECK(0, "no temporary directory");
         return;
     }
@@ -230,13 +231,7 @@ static void test_recovery(void) {
     CHECK(got == 12 && recovered == 12, "after reopen: %d results, %d recovered (expected 12, 12)", got, recovered);
     parley_engine_close(engine);
 
-    char path[128];
-    static const char *suffixes[] = {"", "-wal", "-shm"};
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(path, sizeof path, "%s/parley.db%s", dir, suffixes[i]);
-        unlink(path);
-    }
-    rmdir(dir);
+    remove_store_dir(dir);
 }
 
 int main(void) {

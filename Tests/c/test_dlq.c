@@ -17,23 +17,9 @@
 #define START INT64_C(1764000000000)
 
 static void temp_store(char dir[64], char config[256]) {
-    strcpy(dir, "/tmp/parley-dlq-XXXXXX");
-    if (!mkdtemp(dir)) {
-        dir[0] = '\0';
-        config[0] = '\0';
-        return;
-    }
-    snprintf(config, 256, "{\"store\": {\"path\": \"%s/parley.db\"}, \"retries\": {\"jitter\": 0}}", dir);
-}
-
-static void remove_store(const char *dir) {
-    char path[128];
-    static const char *suffixes[] = {"", "-wal", "-shm"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        snprintf(path, sizeof path, "%s/parley.db%s", dir, suffixes[i]);
-        unlink(path);
-    }
-    rmdir(dir);
+    make_store_dir(dir, "dlq");
+    if (dir[0]) snprintf(config, 256, "{\"store\": {\"path\": \"%s/parley.db\"}, \"retries\": {\"jitter\": 0}}", dir);
+    else config[0] = '\0';
 }
 
 static void process(parley_engine *engine, const char *id, const char *text) {
@@ -130,7 +116,7 @@ static void test_failures_until_dead(void) {
     CHECK(out == NULL && len == 0, "out cleared on failure");
 
     parley_engine_close(engine);
-    remove_store(dir);
+    remove_store_dir(dir);
 }
 
 static void test_list_and_purge(void) {

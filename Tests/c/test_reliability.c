@@ -16,23 +16,9 @@
 
 /* A temporary directory's store path, or "" when none could be made. */
 static void temp_store(char dir[64], char config[160]) {
-    strcpy(dir, "/tmp/parley-reliability-XXXXXX");
-    if (!mkdtemp(dir)) {
-        dir[0] = '\0';
-        config[0] = '\0';
-        return;
-    }
-    snprintf(config, 160, "{\"store\": {\"path\": \"%s/parley.db\"}}", dir);
-}
-
-static void remove_store(const char *dir) {
-    char path[128];
-    static const char *suffixes[] = {"", "-wal", "-shm"};
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        snprintf(path, sizeof path, "%s/parley.db%s", dir, suffixes[i]);
-        unlink(path);
-    }
-    rmdir(dir);
+    make_store_dir(dir, "reliability");
+    if (dir[0]) snprintf(config, 160, "{\"store\": {\"path\": \"%s/parley.db\"}}", dir);
+    else config[0] = '\0';
 }
 
 static void test_claims(void) {
@@ -100,7 +86,7 @@ static void test_claims(void) {
     CHECK_STATUS(parley_idempotency_claim(engine, "pay:9", 3600, &first), PARLEY_OK);
     CHECK(first == 1, "a release survives close and reopen, got %d", first);
     parley_engine_close(engine);
-    remove_store(dir);
+    remove_store_dir(dir);
 }
 
 typedef struct {
@@ -141,7 +127,7 @@ static void test_concurrent_claims(void) {
     CHECK(failures == 0, "%d claims failed", failures);
     CHECK(firsts == 100, "each of 100 keys has exactly one first claimer, got %d", firsts);
     parley_engine_close(engine);
-    remove_store(dir);
+    remove_store_dir(dir);
 }
 
 static int allow(parley_engine *engine, const char *name, int64_t now_ms) {
@@ -366,7 +352,7 @@ static void test_writebacks(void) {
     CHECK_STATUS(parley_writeback_confirm(NULL, 1, 1, NULL), PARLEY_INVALID_ARGUMENT);
     CHECK_STATUS(parley_writeback_confirm(engine, 0, 1, NULL), PARLEY_INVALID_ARGUMENT);
     parley_engine_close(engine);
-    remove_store(dir);
+    remove_store_dir(dir);
 }
 
 int main(void) {

@@ -71,21 +71,6 @@ static void submit_child(const char *config, int start, int end, int fd) {
     _exit(0);
 }
 
-static pid_t spawn(const char *config, int start, int end, int *read_fd) {
-    int fds[2];
-    if (pipe(fds) != 0) die("pipe: %s", strerror(errno));
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0) die("fork: %s", strerror(errno));
-    if (pid == 0) {
-        close_other_fds(fds[1], -1);
-        submit_child(config, start, end, fds[1]);
-    }
-    close(fds[1]);
-    *read_fd = fds[0];
-    return pid;
-}
-
 typedef struct {
     char *accepted;
     unsigned char *processed; /* results "processed" per message: must never exceed 1 */
@@ -117,7 +102,7 @@ static int handle(tally *t, const char *line, int *ready, int n) {
 
 static void run_child(tally *t, const char *config, int start, int end, int kill_after_ms, int n) {
     int fd;
-    pid_t child = spawn(config, start, end, &fd);
+    pid_t child = spawn_child(submit_child, config, start, end, &fd);
     line_reader reader = {fd, {0}, 0, 0};
     char line[1024];
     int ready = 0, clean = 0;

@@ -242,7 +242,11 @@ static inline void close_other_fds(int keep_a, int keep_b) {
 }
 
 /* Forks a child that runs ingest_child; *read_fd receives the pipe's read end. */
-static inline pid_t spawn_ingest(const char *config, int start, int end, int *read_fd) {
+/* Forks a child that runs child(config, start, end, write_fd) (it never returns) with a pipe
+ * back to the parent; *read_fd is the parent's end. */
+typedef void (*child_main)(const char *config, int start, int end, int fd);
+
+static inline pid_t spawn_child(child_main child, const char *config, int start, int end, int *read_fd) {
     int fds[2];
     if (pipe(fds) != 0) die("pipe: %s", strerror(errno));
     fflush(NULL);
@@ -250,11 +254,16 @@ static inline pid_t spawn_ingest(const char *config, int start, int end, int *re
     if (pid < 0) die("fork: %s", strerror(errno));
     if (pid == 0) {
         close_other_fds(fds[1], -1);
-        ingest_child(config, start, end, fds[1]);
+        child(config, start, end, fds[1]);
+        _exit(0);
     }
     close(fds[1]);
     *read_fd = fds[0];
     return pid;
+}
+
+static inline pid_t spawn_ingest(const char *config, int start, int end, int *read_fd) {
+    return spawn_child(ingest_child, config, start, end, read_fd);
 }
 
 /* ---- the database file through sqlite3 directly ---------------------------------------- */
