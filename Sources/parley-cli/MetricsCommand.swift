@@ -30,7 +30,7 @@ struct MetricsCommand: ParsableCommand {
         if let file {
             guard let text = readWholeFile(file) else { throw ValidationError("cannot read \(file)") }
             for line in text.split(separator: "\n") where !line.allSatisfy(\.isWhitespace) {
-                var bytes = Array(line.utf8)
+                let bytes = Array(line.utf8)
                 _ = bytes.withUnsafeBytes { buffer in Result { () throws(ParleyError) in try engine.process(json: buffer) } }
             }
         }

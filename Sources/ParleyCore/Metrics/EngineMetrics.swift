@@ -75,18 +75,18 @@ final class EngineMetrics: Sendable {
         var histograms: [Stage: DurationHistogram] = [:]
         for stage in Stage.allCases {
             histograms[stage] = registry.makeDurationHistogram(
-                name: "parley_stage_duration_seconds", labels: [("stage", stage.rawValue)], buckets: buckets,
-                help: "Time a message spends in each stage of the engine")
+                descriptor: Self.name("stage_duration", "seconds", "Time a message spends in each stage of the engine"),
+                labels: [("stage", stage.rawValue)], buckets: buckets)
         }
         stageHistograms = histograms
         var counters: [MessageOutcome: Counter] = [:]
         for outcome in MessageOutcome.allCases {
-            counters[outcome] = registry.makeCounter(name: "parley_messages_total", labels: [("outcome", outcome.rawValue)],
-                                                     help: "Messages handled, by outcome")
+            counters[outcome] = registry.makeCounter(descriptor: Self.name("messages", "total", "Messages handled, by outcome"),
+                                                     labels: [("outcome", outcome.rawValue)])
         }
         outcomes = counters
-        submitted = registry.makeCounter(name: "parley_submitted_total", help: "Messages accepted by parley_engine_submit")
-        rejectedBusy = registry.makeCounter(name: "parley_rejected_busy_total", help: "Submits refused above the high-water mark")
+        submitted = registry.makeCounter(descriptor: Self.name("submitted", "total", "Messages accepted by parley_engine_submit"))
+        rejectedBusy = registry.makeCounter(descriptor: Self.name("rejected_busy", "total", "Submits refused above the high-water mark"))
         state = Guarded(Window(current: Bucket(start: now - now % Int64(settings.bucketSeconds))))
     }
 
@@ -269,6 +269,11 @@ final class EngineMetrics: Sendable {
         gauge("parley_process_resident_memory_bytes", "Resident memory of the host process", "\(usage.rssBytes)")
         gauge("parley_process_cpu_seconds", "CPU time of the host process (user + system)", "\(usage.cpuSeconds)")
         return text
+    }
+
+    /// parley_<metric>_<unit>, as Prometheus names go.
+    static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "parley", metricName: metric, unitName: unit, helpText: help)
     }
 
     static func summary(_ histogram: LatencyHistogram) -> JSONValue {
