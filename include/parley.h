@@ -64,7 +64,8 @@ typedef enum parley_status {
     PARLEY_CORRUPT = 11,         /* the store's file is not a Parley database or is damaged */
     PARLEY_TIMEOUT = 12,         /* an operation ran past its time limit */
     PARLEY_INTERNAL = 13,        /* a bug in Parley; the message says where */
-    PARLEY_NOT_FOUND = 14        /* the thing asked for (a thread id, ...) does not exist */
+    PARLEY_NOT_FOUND = 14,       /* the thing asked for (a thread id, ...) does not exist */
+    PARLEY_BAD_MEDIA = 15        /* media bytes that cannot be read: corrupt, truncated, encrypted, or not what they claim */
 } parley_status;
 
 /* ---------------------------------------------------------------------------------------

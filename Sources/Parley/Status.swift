@@ -17,6 +17,7 @@ enum Status: Int32, CaseIterable {
     case timeout = 12
     case `internal` = 13
     case notFound = 14
+    case badMedia = 15
 
     init(_ kind: ParleyError.Kind) {
         switch kind {
@@ -34,6 +35,7 @@ enum Status: Int32, CaseIterable {
         case .timeout: self = .timeout
         case .internal: self = .internal
         case .notFound: self = .notFound
+        case .badMedia: self = .badMedia
         }
     }
 
@@ -55,6 +57,7 @@ enum Status: Int32, CaseIterable {
         case .timeout: return "PARLEY_TIMEOUT"
         case .internal: return "PARLEY_INTERNAL"
         case .notFound: return "PARLEY_NOT_FOUND"
+        case .badMedia: return "PARLEY_BAD_MEDIA"
         }
     }
 }

@@ -32,6 +32,7 @@ const Status = Object.freeze({
   TIMEOUT: 12,
   INTERNAL: 13,
   NOT_FOUND: 14,
+  BAD_MEDIA: 15,
 });
 
 // This binding follows the 0.1 API; 0.x minors may change it, so they must match.

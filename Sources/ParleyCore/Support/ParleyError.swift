@@ -16,6 +16,7 @@ public struct ParleyError: Error, Sendable, CustomStringConvertible {
         case timeout
         case `internal`
         case notFound
+        case badMedia
     }
 
     public let kind: Kind

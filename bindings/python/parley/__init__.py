@@ -81,6 +81,7 @@ class Status(enum.IntEnum):
     TIMEOUT = 12
     INTERNAL = 13
     NOT_FOUND = 14
+    BAD_MEDIA = 15
 
 
 class ParleyError(Exception):
