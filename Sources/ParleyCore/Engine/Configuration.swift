@@ -151,7 +151,8 @@ public struct Configuration: Sendable, Equatable {
     static let monthFirstRegions: Set<String> = ["US", "PH", "FM", "MH", "PW", "GU", "PR", "AS", "VI", "MP", "UM"]
 
     /// Reads typed keys from one object and remembers which were seen, so leftovers are errors.
-    private struct Reader {
+    /// Media settings (OCR, voice, documents) read their sections with it too.
+    struct Reader {
         let object: JSONObject
         let path: String
         var seen: Set<String> = []
