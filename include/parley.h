@@ -125,6 +125,7 @@ PARLEY_API void parley_string_free(char *s);
  *                 "intervalMinutes": 60}        how often the engine runs retention itself (1..10080);
  *                                               see parley_store_maintain below
  *   "retries":  {"attempts": 5, ...}            retries of failed messages: see "Dead letters" below
+ *   "media":    {"directory": "media/", ...}    media files and their readers: see "Media" below
  * An unknown key or a value of the wrong type is PARLEY_INVALID_CONFIG.
  *
  * out_engine: receives the engine on PARLEY_OK (NULL otherwise); close it with
@@ -163,6 +164,7 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *    "thread": {"id", "topic", "new", "messageCount"},
  *    "flow": {"contextSwitch", "from"?, "to"?, "closedThreads"?, "late"?: true,
  *             "gap"?: {"after": last sequence number seen, "missing": how many numbers skipped}},
+ *    "media"?: what the message's file held (see "Media" below),
  *    "degraded"?: ["audio"|"ocr"|"documents"|"statistical", ...] (features shed under overload),
  *    "timings": {"totalMicros"}}
  * Threads group a chat's messages by subject: a reply joins the thread of the message it
@@ -712,6 +714,85 @@ PARLEY_API parley_status parley_thread_list(parley_engine *engine, const char *q
  * PARLEY_NOT_FOUND (no such thread) or PARLEY_STORAGE. */
 PARLEY_API parley_status parley_thread_get(parley_engine *engine, const char *thread_id, char **out_json,
                                            size_t *out_len);
+
+/* ---------------------------------------------------------------------------------------
+ * Media
+ *
+ * A message's file is read inside processing (parley_engine_process, the workers of
+ * parley_engine_submit): an image by OCR, audio by transcription, a PDF, CSV or XLSX by
+ * parsing; the language stage then runs on what was read. The file comes from the host:
+ *   - "media": {"data": base64} in the normalized form, or "mediaData": base64 at the top of
+ *     a message in any form (whatsapp-web.js: (await msg.downloadMedia()).data): Parley keeps
+ *     the bytes in the media directory under their SHA-256 before the message is journaled,
+ *     and the stored message names that file ("media"."path", "media"."sha256");
+ *   - "media": {"path"} or "mediaPath" at the top: a file inside the media directory (a path
+ *     relative to it, or an absolute one inside it; anything outside is refused).
+ * The kind is told from the file's first bytes, never from its name or mimetype.
+ * The context then carries "media": {"sha256", "kind": "image"|"audio"|"document"|"video"|
+ *   "other", "mimetype", "size", "text", "confidence" (0..1), "entities": [as in the context,
+ *   offsets in this "text"], the reader's details (below), "milliseconds", "cached"?: true (the
+ *   same file was read before: its stored reading), "skipped"?: "degraded" (its reader was shed
+ *   under overload), "error"?: {"status", "message"} (the file could not be read: the message is
+ *   still processed)} or {"available": false, "reason"} when the host passed no bytes or path.
+ * A voice note's transcript is also read as the message's words (intent, sentiment, threads).
+ * A media failure never fails its message.
+ *
+ * Configuration, "media": {
+ *   "directory": "media/"      where files live (default: the store's path + ".media"; none for
+ *                              an in-memory store, whose inline bytes are read but not kept)
+ *   "keepInline": true         keep inline bytes in the directory
+ *   "maxBytes": 52428800       a larger file is not read (PARLEY_TOO_LARGE in "media"."error")
+ *   "ocr": {...} | false, "voice": {...} | false, "documents": {...} | false
+ *                              each reader's settings, or false to turn it off (below) }
+ * ------------------------------------------------------------------------------------- */
+
+/* Reads one image (JPEG, PNG, WebP, TIFF, GIF, BMP) with OCR; one file given as bytes. Nothing
+ * is stored.
+ *
+ * bytes / len: the file. options_json: NULL or a NUL-terminated JSON object: "timestamp" (Unix
+ *   seconds that relative dates in the text are resolved against; default now) and the
+ *   reader's options (below).
+ * out_json / out_len: receive {"sha256", "text", "confidence", "entities", the reader's
+ *   details, "milliseconds"} (free with parley_string_free).
+ * Blocks while the reader works (up to its time limit); thread-safe, readers run in parallel.
+ * Returns PARLEY_INVALID_ARGUMENT (NULL pointers, len 0, bad options), PARLEY_INVALID_UTF8,
+ * PARLEY_MALFORMED_JSON, PARLEY_BAD_MEDIA (corrupt, truncated, encrypted, or not an image),
+ * PARLEY_TOO_LARGE (bytes or pixels over the limits), PARLEY_TIMEOUT, PARLEY_UNSUPPORTED (the
+ * reader is turned off or the format is not read). */
+PARLEY_API parley_status parley_media_ocr(parley_engine *engine, const unsigned char *bytes, size_t len,
+                                          const char *options_json, char **out_json, size_t *out_len);
+
+/* Transcribes one audio file (WhatsApp's Ogg/Opus voice notes, WAV); as parley_media_ocr. */
+PARLEY_API parley_status parley_media_transcribe(parley_engine *engine, const unsigned char *bytes, size_t len,
+                                                 const char *options_json, char **out_json, size_t *out_len);
+
+/* Parses one document (PDF, CSV, XLSX); as parley_media_ocr. */
+PARLEY_API parley_status parley_media_parse_document(parley_engine *engine, const unsigned char *bytes, size_t len,
+                                                     const char *options_json, char **out_json, size_t *out_len);
+
+/* The gallery: the media of processed messages, newest first, one entry per message.
+ *
+ * query_json: NULL (everything, 100 entries) or a NUL-terminated JSON object narrowing it:
+ *   {"chat"?, "thread"?, "sender"?, "kind"?: "image"|"audio"|"document"|"video"|"other",
+ *    "since"?, "until"? (Unix seconds, inclusive), "text"? (words of the extracted text, all of
+ *    them, the last one as a prefix, or of the caption), "limit"?: 1..1000 (100), "offset"?}.
+ * out_json / out_len: receive {"schema": 1, "media": [{"sha256", "kind", "mimetype"?, "size",
+ *   "path"?, "status": "read"|"failed"|"skipped"|"unread", "chat", "messageId", "sender",
+ *   "timestamp", "type", "caption"?, "thread"?, "text", "entities"?}]}.
+ * Reads the store; thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad
+ * query key or value), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8 or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_gallery_query(parley_engine *engine, const char *query_json, char **out_json,
+                                              size_t *out_len);
+
+/* One media item: each file is stored once, by the SHA-256 of its bytes.
+ *
+ * sha256: NUL-terminated, lowercase hex (or base64, as WhatsApp clients give it).
+ * out_json / out_len: receive {"schema": 1, "item": {"sha256", "kind", "mimetype"?, "size",
+ *   "path"?, "status", "firstSeen", "result": the context's "media" block as first read,
+ *   "messages": [{"chat", "messageId", "sender", "timestamp", "type", "caption"?, "thread"?}]}}.
+ * Returns PARLEY_INVALID_ARGUMENT, PARLEY_INVALID_UTF8, PARLEY_NOT_FOUND or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_gallery_get(parley_engine *engine, const char *sha256, char **out_json,
+                                            size_t *out_len);
 
 #ifdef __cplusplus
 }

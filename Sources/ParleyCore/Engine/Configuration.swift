@@ -36,6 +36,8 @@ public struct Configuration: Sendable, Equatable {
     public var retention = RetentionPolicy()
     /// The dead-letter queue's retry schedule ("retries"): parsed at the end of this file.
     public var retries = RetrySettings()
+    /// Media files and their readers ("media"): Media/MediaSettings.swift.
+    public var media = MediaSettings()
 
     public init() {}
 
@@ -144,6 +146,7 @@ public struct Configuration: Sendable, Equatable {
         }
         if let retentionObject = try reader.object("retention") { retention = try Self.retentionPolicy(retentionObject) }
         if let retriesObject = try reader.object("retries") { retries = try Self.retrySettings(retriesObject) }
+        if let mediaObject = try reader.object("media") { media = try Self.mediaSettings(mediaObject) }
         try reader.finish()
     }
 

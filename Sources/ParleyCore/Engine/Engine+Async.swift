@@ -13,7 +13,9 @@ extension Engine {
         return try submit(message, priority: priority)
     }
 
-    public func submit(_ message: Message, priority requested: Priority = .normal) throws(ParleyError) -> Int64 {
+    public func submit(_ incoming: Message, priority requested: Priority = .normal) throws(ParleyError) -> Int64 {
+        // Inline media bytes go to the media directory before the message is journaled.
+        let message = try media.admit(incoming)
         let priority = lane(for: message, requested: requested)
         do {
             try pool.reserve()

@@ -13,13 +13,20 @@ public final class Engine: Sendable {
     let metrics: EngineMetrics
     let chatHealth: ChatHealth
     let degradation: Guarded<(state: DegradationState, evaluatedAt: Int64)>
+    let media: MediaStage
 
-    public init(configuration: Configuration = Configuration()) throws(ParleyError) {
+    public convenience init(configuration: Configuration = Configuration()) throws(ParleyError) {
+        try self.init(configuration: configuration, mediaReaders: try Self.mediaReaders(configuration))
+    }
+
+    /// `mediaReaders`: the reader of each media kind (tests give their own).
+    init(configuration: Configuration, mediaReaders: [MediaKind: any MediaReader]) throws(ParleyError) {
         self.configuration = configuration
         metrics = EngineMetrics(settings: configuration.metrics, now: Self.unixSeconds())
         degradation = Guarded((DegradationState(settings: configuration.degradation), .min))
         chatHealth = ChatHealth(settings: configuration.chatHealth)
         pipeline = try Pipeline(configuration: configuration)
+        media = try MediaStage(settings: configuration.media, storePath: configuration.storePath, readers: mediaReaders)
         var retention = configuration.retention
         retention.threadIdleSeconds = configuration.threads.inactivitySeconds
         store = try Store(path: configuration.storePath, synchronous: configuration.synchronous,
@@ -118,23 +125,25 @@ public final class Engine: Sendable {
     /// Everything of processing but the commit: the duplicate check and the pipeline, outside
     /// the store's lock so threads enrich in parallel. Threading and the context's JSON are
     /// composed inside the journal's transaction, where the chat's state is current.
-    func prepare(_ message: Message) throws(ParleyError) -> Prepared {
+    func prepare(_ incoming: Message) throws(ParleyError) -> Prepared {
         let started = ContinuousClock.now
+        let message = try media.admit(incoming)
         if let stored = try store.context(chat: message.chat, id: message.id) {
             return .duplicate(try EnrichedContext.duplicate(of: stored))
         }
         if message.pending { return .fresh(Store.JournalEntry(message: message, compose: nil)) }
         let enriching = ContinuousClock.now
         let shed = shedFeatures()
-        let enrichment = pipeline.enrich(message, shed: shed)
+        let mediaResult = readMedia(of: message, shed: shed)
+        let enrichment = pipeline.enrich(mediaResult?.transcript.map { message.withText($0) } ?? message, shed: shed)
         metrics.observe(.enrich, nanos: Self.nanos(since: enriching), now: Self.unixSeconds())
         let signals = enrichment.threadSignals
         let threadOptions = configuration.threads
         return .fresh(Store.JournalEntry(message: message) { chat, quoted in
             let order = OrderMarks.note(message, in: &chat)
             let decision = ThreadTracker.assign(message, signals: signals, chat: &chat, quotedThread: quoted, options: threadOptions)
-            let context = EnrichedContext.build(message: message, enrichment: enrichment, decision: decision, order: order,
-                                                degraded: shed, status: .processed, totalMicros: Self.micros(since: started))
+            let context = EnrichedContext.build(message: message, enrichment: enrichment, media: mediaResult?.block,
+                                                decision: decision, order: order, degraded: shed, status: .processed, totalMicros: Self.micros(since: started))
             return (context, decision)
         })
     }

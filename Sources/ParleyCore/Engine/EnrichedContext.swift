@@ -6,7 +6,7 @@ enum EnrichedContext {
         case processed, duplicate, pending, received
     }
 
-    static func build(message: Message, enrichment: Enrichment, decision: ThreadDecision, order: OrderMarks = OrderMarks(),
+    static func build(message: Message, enrichment: Enrichment, media: JSONValue? = nil, decision: ThreadDecision, order: OrderMarks = OrderMarks(),
                       degraded: [DegradationSettings.Feature] = [], status: Status, totalMicros: Int64) -> JSONValue {
         var context = JSONObject()
         context.append("schema", .int(schema))
@@ -14,6 +14,7 @@ enum EnrichedContext {
         context.append("format", .string(message.format.rawValue))
         context.append("message", message.json)
         enrichment.append(to: &context) { withTrend($0, decision) }
+        if let media { context.append("media", media) }
         context.append("thread", thread(decision))
         context.append("flow", flow(decision, order))
         if !degraded.isEmpty { context.append("degraded", .array(degraded.map { .string($0.rawValue) })) }

@@ -26,6 +26,16 @@ struct Pipeline: Sendable {
         sentiment = try SentimentAnalyzer(options: configuration.sentiment)
     }
 
+    /// The entities of text other than a message's own words (what a media reader found),
+    /// dates resolved against `reference` (Unix seconds).
+    func entities(in text: String, reference: Int64, statistical: Bool) -> [Entity] {
+        guard !text.isEmpty else { return [] }
+        var found = entities.extract(from: text, statistical: statistical)
+        let moments = dates.extract(from: text, reference: reference)
+        if !moments.isEmpty { found = EntityResolver.resolve(found + moments) }
+        return found
+    }
+
     /// `shed`: features turned off under overload (Degradation); the text path never is.
     func enrich(_ message: Message, shed: [DegradationSettings.Feature] = []) -> Enrichment {
         let text = message.text

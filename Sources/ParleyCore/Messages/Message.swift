@@ -68,6 +68,9 @@ public struct Message: Sendable, Equatable {
         public var fileName: String?
         public var size: Int64?
         public var seconds: Int64?
+        /// The media's bytes when the host passed them inline (base64 "data"). Never serialized:
+        /// the engine keeps them in its media directory and the message then names that file.
+        public var data: [UInt8]?
 
         public init(
             mimetype: String? = nil, id: String? = nil, url: String? = nil, path: String? = nil,

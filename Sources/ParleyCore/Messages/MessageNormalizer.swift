@@ -27,6 +27,23 @@ public enum MessageNormalizer {
         }
         if try fields.bool("history") == true { message.history = true }
         if message.format == .normalized, try fields.bool("pending") == true { message.pending = true }
+        // Media the host downloaded, for every format: a file under the media directory or the
+        // bytes in base64 (whatsapp-web.js `(await msg.downloadMedia()).data`).
+        let path = try fields.string("mediaPath")
+        let data = try fields.string("mediaData")
+        if path != nil || data != nil {
+            var media = message.media ?? Message.Media()
+            if let path { media.path = path }
+            if let data { media.data = try base64(data, field: "mediaData") }
+            message.media = media
+        }
+    }
+
+    static func base64(_ text: String, field: String) throws(ParleyError) -> [UInt8] {
+        guard let bytes = MediaHash.base64Decode(Array(text.utf8.filter { $0 != 10 && $0 != 13 })) else {
+            throw ParleyError(.invalidMessage, "\(field) is not base64")
+        }
+        return bytes
     }
 
     static func detectFormat(_ fields: FieldReader) -> Message.Format {
@@ -63,6 +80,7 @@ public enum MessageNormalizer {
                 mimetype: try media.string("mimetype"), id: try media.string("id"), url: try media.string("url"),
                 path: try media.string("path"), sha256: try media.string("sha256").map(MediaHash.hex),
                 fileName: try media.string("fileName"), size: try media.integer("size"), seconds: try media.integer("seconds"))
+            if let data = try media.string("data") { message.media?.data = try base64(data, field: "media.data") }
         }
         if let quoted = try fields.object("quoted") {
             message.quoted = Message.Quoted(id: try quoted.requiredNonEmptyString("id"), from: try quoted.string("from"), text: try quoted.string("text"))

@@ -6,6 +6,8 @@ public enum Stage: String, Sendable, CaseIterable {
     case parse
     /// The language stages (entities, language, intent, sentiment).
     case enrich
+    /// Reading a message's media file (OCR, transcription, document parsing), within enrich.
+    case media
     /// The store transaction that journals the message (shared by a group commit).
     case journal
     /// `process` from call to return.

@@ -82,6 +82,36 @@ enum Migrations {
         );
         CREATE INDEX writebacks_in_order ON writebacks (dependency, seq);
         """,
+        // 7: the media gallery. Each file once by its SHA-256 with what its reader found; each
+        // message that carried it as a reference (its thread comes from the message's row);
+        // extracted text searchable through FTS5.
+        """
+        CREATE TABLE media_items (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            mimetype TEXT,
+            size INTEGER NOT NULL,
+            path TEXT,
+            status TEXT NOT NULL,
+            text TEXT NOT NULL,
+            result TEXT NOT NULL,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE media_refs (
+            chat TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            item INTEGER NOT NULL,
+            sender TEXT NOT NULL,
+            timestamp INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            caption TEXT NOT NULL,
+            PRIMARY KEY (chat, message_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX media_refs_by_item ON media_refs (item);
+        CREATE INDEX media_refs_by_time ON media_refs (timestamp);
+        CREATE VIRTUAL TABLE media_search USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+        """,
     ]
 
     static func apply(to db: SQLiteConnection) throws(ParleyError) {

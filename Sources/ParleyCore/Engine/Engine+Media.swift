@@ -1,0 +1,86 @@
+/// Media: the stage inside processing (Media/MediaStage.swift), the readers called directly
+/// (parley_media_ocr, _transcribe, _parse_document) and the gallery's queries.
+extension Engine {
+    /// The readers the configuration turns on.
+    static func mediaReaders(_ configuration: Configuration) throws(ParleyError) -> [MediaKind: any MediaReader] {
+        [:]
+    }
+
+    /// The message's media read, timed, with the language stage on the text found.
+    func readMedia(of message: Message, shed: [DegradationSettings.Feature]) -> (block: JSONValue, transcript: String?)? {
+        guard message.media != nil else { return nil }
+        let started = ContinuousClock.now
+        defer { metrics.observe(.media, nanos: Self.nanos(since: started), now: Self.unixSeconds()) }
+        return media.run(message, shed: shed, store: store) { text in
+            pipeline.entities(in: text, reference: message.timestamp, statistical: !shed.contains(.statistical))
+        }
+    }
+
+    /// Reads one file with the reader of `kind`; `options` is the C API's options JSON (may
+    /// name "timestamp", Unix seconds, to resolve relative dates against).
+    public func readMedia(_ bytes: [UInt8], as kind: MediaKind, options text: String?) throws(ParleyError) -> JSONValue {
+        var options = JSONObject()
+        if let text, !text.allSatisfy(\.isWhitespace) {
+            guard case .object(let object) = try JSONParser.parse(text) else {
+                throw ParleyError(.invalidArgument, "options must be a JSON object")
+            }
+            options = object
+        }
+        var reference = Self.unixSeconds()
+        if let timestamp = options["timestamp"] {
+            guard let seconds = timestamp.int64Value else { throw ParleyError(.invalidArgument, "options.timestamp must be Unix seconds") }
+            reference = seconds
+            options["timestamp"] = nil
+        }
+        let started = ContinuousClock.now
+        defer { metrics.observe(.media, nanos: Self.nanos(since: started), now: Self.unixSeconds()) }
+        return try media.read(bytes, as: kind, options: options) { text in
+            pipeline.entities(in: text, reference: reference, statistical: true)
+        }
+    }
+
+    /// The gallery: messages' media, newest first, narrowed by the query's fields (chat,
+    /// thread, sender, kind, since, until, text, limit, offset).
+    public func gallery(query value: JSONValue?) throws(ParleyError) -> JSONValue {
+        var query = Store.GalleryQuery()
+        if let value, !value.isNull {
+            guard case .object(let object) = value else { throw ParleyError(.invalidArgument, "the gallery query must be a JSON object") }
+            var r = Configuration.Reader(object: object, path: "query.")
+            do {
+                query.chat = try r.string("chat")
+                query.thread = try r.string("thread")
+                query.sender = try r.string("sender")
+                query.kind = try r.string("kind")
+                query.since = try r.int("since")
+                query.until = try r.int("until")
+                query.text = try r.string("text")
+                if let limit = try r.int("limit") { query.limit = Int(limit) }
+                if let offset = try r.int("offset") { query.offset = Int(offset) }
+                try r.finish()
+            } catch {
+                throw ParleyError(.invalidArgument, error.message)
+            }
+            if let kind = query.kind, MediaKind(rawValue: kind) == nil {
+                throw ParleyError(.invalidArgument, "query.kind must be one of \(MediaKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard (1...1000).contains(query.limit) else { throw ParleyError(.invalidArgument, "query.limit must be between 1 and 1000") }
+            guard query.offset >= 0 else { throw ParleyError(.invalidArgument, "query.offset must not be negative") }
+        }
+        return ["schema": .int(EnrichedContext.schema), "media": .array(try store.gallery(query))]
+    }
+
+    /// One media item by its SHA-256 (hex or base64): its full reading and every message
+    /// that carried it.
+    public func galleryItem(sha256: String) throws(ParleyError) -> JSONValue {
+        ["schema": .int(EnrichedContext.schema), "item": try store.galleryItem(sha256: sha256)]
+    }
+}
+
+extension Message {
+    /// The same message read as saying `text` (a voice note's transcript).
+    func withText(_ text: String) -> Message {
+        var copy = self
+        copy.text = text
+        return copy
+    }
+}

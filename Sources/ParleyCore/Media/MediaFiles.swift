@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import COpenSSL
+
+/// The media directory: files the host downloaded there, and the bytes hosts pass inline,
+/// which Parley keeps there under their SHA-256 (`ab/abcdef…`) so each file is stored once
+/// and a journaled message can be processed again after a crash. Reads never leave the
+/// directory: a message naming `../../etc/passwd` is refused.
+struct MediaFiles: Sendable {
+    /// The directory, resolved (no symbolic links, no trailing slash).
+    let directory: String
+    let maxBytes: Int
+
+    init(directory: String, maxBytes: Int) throws(ParleyError) {
+        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+            throw ParleyError(.invalidConfig, "media.directory \"\(directory)\" cannot be created: \(String(cString: strerror(errno)))")
+        }
+        guard let resolved = realpath(directory, nil) else {
+            throw ParleyError(.invalidConfig, "media.directory \"\(directory)\" cannot be resolved: \(String(cString: strerror(errno)))")
+        }
+        defer { free(resolved) }
+        self.directory = String(cString: resolved)
+        self.maxBytes = maxBytes
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        bytes.withUnsafeBytes { input in
+            _ = EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil)
+        }
+        return MediaHash.hex(digest)
+    }
+
+    /// Stores `bytes` under their hash (once: an existing file is kept) and returns the path
+    /// relative to the directory. Written to a temporary name, synced, then renamed, so a
+    /// crash never leaves a partial file under a hash name.
+    func keep(_ bytes: [UInt8], sha256: String) throws(ParleyError) -> String {
+        let shard = String(sha256.prefix(2))
+        let relative = shard + "/" + sha256
+        let path = directory + "/" + relative
+        if access(path, F_OK) == 0 { return relative }
+        if mkdir(directory + "/" + shard, 0o755) != 0 && errno != EEXIST { throw Self.failure("creating", directory + "/" + shard) }
+        let temporary = path + ".tmp\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Self.failure("creating", temporary) }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                written += n
+            }
+            return fsync(fd) == 0
+        }
+        close(fd)
+        guard ok, rename(temporary, path) == 0 else {
+            let error = Self.failure("writing", path)
+            unlink(temporary)
+            throw error
+        }
+        return relative
+    }
+
+    /// The bytes of a file named by a message: relative to the directory, or absolute inside it.
+    func read(_ name: String) throws(ParleyError) -> [UInt8] {
+        guard !name.isEmpty, !name.utf8.contains(0) else { throw ParleyError(.invalidArgument, "media path is empty") }
+        let candidate = name.hasPrefix("/") ? name : directory + "/" + name
+        guard let resolved = realpath(candidate, nil) else {
+            throw ParleyError(.notFound, "media file \"\(name)\" not found in the media directory")
+        }
+        let path = String(cString: resolved)
+        free(resolved)
+        guard path.hasPrefix(directory + "/") else {
+            throw ParleyError(.invalidArgument, "media path \"\(name)\" is outside the media directory")
+        }
+        return try Self.readFile(path, maxBytes: maxBytes)
+    }
+
+    /// A whole regular file, refusing one over `maxBytes` before reading it.
+    static func readFile(_ path: String, maxBytes: Int) throws(ParleyError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure("opening", path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw failure("reading", path) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw ParleyError(.invalidArgument, "\(path) is not a regular file") }
+        guard Int(info.st_size) <= maxBytes else {
+            throw ParleyError(.tooLarge, "\(path) has \(info.st_size) bytes, over the limit of \(maxBytes)")
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while done < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                if n == 0 { break }
+                done += n
+            }
+            return true
+        }
+        guard ok else { throw failure("reading", path) }
+        return Array(bytes.prefix(done))
+    }
+
+    private static func failure(_ doing: String, _ path: String) -> ParleyError {
+        ParleyError(.storage, "\(doing) \(path): \(String(cString: strerror(errno)))")
+    }
+}

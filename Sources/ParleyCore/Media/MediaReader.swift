@@ -1,0 +1,16 @@
+/// What the engine asks of each media reader (OCR for images, transcription for audio,
+/// parsing for documents): text from bytes, thread-safe, with the reader's own findings.
+protocol MediaReader: Sendable {
+    /// `options`: the per-call options of the C API (`options_json`), empty for a message.
+    func read(_ bytes: [UInt8], options: JSONObject) throws(ParleyError) -> MediaReading
+}
+
+/// A reader's answer. `entities` are what only the reader can find (a receipt's total, a
+/// meter reading, a document's fields), offsets in `text`; the engine adds the language
+/// stage's entities of `text`. `json` carries the reader's details without "entities".
+struct MediaReading: Sendable {
+    var text: String
+    var confidence: Double
+    var entities: [Entity]
+    var json: JSONObject
+}

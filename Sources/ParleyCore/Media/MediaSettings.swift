@@ -1,0 +1,44 @@
+/// The "media" section: where media files live and how much of them Parley reads. The
+/// readers' own sections ("media.ocr", "media.voice", "media.documents") are parsed by their
+/// settings types.
+public struct MediaSettings: Sendable, Equatable {
+    /// Files the host downloaded, and inline bytes Parley keeps. Default: beside the store
+    /// file (`STORE.media`); none for an in-memory store, whose inline bytes are read once.
+    public var directory: String?
+    /// Keep inline bytes in the directory (so a journaled message can be read again after a
+    /// crash, and the gallery can point at the file).
+    public var keepInline = true
+    /// A media file larger than this is not read (its message is still processed).
+    public var maxBytes = 50 << 20
+    /// Turn one kind's reader off (`"ocr": false`), or configure it (an object).
+    public var ocr: JSONObject? = JSONObject()
+    public var voice: JSONObject? = JSONObject()
+    public var documents: JSONObject? = JSONObject()
+
+    public init() {}
+}
+
+extension Configuration {
+    static func mediaSettings(_ object: JSONObject) throws(ParleyError) -> MediaSettings {
+        var settings = MediaSettings()
+        var r = Reader(object: object, path: "media.")
+        settings.directory = try r.string("directory")
+        if let keep = try r.bool("keepInline") { settings.keepInline = keep }
+        if let max = try r.int("maxBytes") {
+            guard max > 0 && max <= 1 << 31 else { throw ParleyError(.invalidConfig, "media.maxBytes must be between 1 and 2147483648") }
+            settings.maxBytes = Int(max)
+        }
+        func section(_ key: String) throws(ParleyError) -> JSONObject?? {
+            guard let value = r.value(key) else { return .none }
+            if value.boolValue == false { return .some(nil) }
+            if value.boolValue == true { return .some(JSONObject()) }
+            guard let object = value.objectValue else { throw r.wrongType(key, "an object or a boolean", value) }
+            return .some(object)
+        }
+        if let value = try section("ocr") { settings.ocr = value }
+        if let value = try section("voice") { settings.voice = value }
+        if let value = try section("documents") { settings.documents = value }
+        try r.finish()
+        return settings
+    }
+}
