@@ -366,6 +366,63 @@ class Engine extends EventEmitter {
     return JSON.parse(json).thread;
   }
 
+  // -- media: readers on the thread pool, the gallery ----------------------------------------
+
+  /** OCR of one image (Buffer/Uint8Array); resolves to {sha256, text, confidence, entities, ...}. */
+  ocr(bytes, options = null) {
+    return this.#mediaRead(0, bytes, options, this.ocr);
+  }
+
+  /** Transcription of one audio file (WhatsApp Ogg/Opus, WAV); resolves like ocr(). */
+  transcribe(bytes, options = null) {
+    return this.#mediaRead(1, bytes, options, this.transcribe);
+  }
+
+  /** Text and fields of one document (PDF, CSV, XLSX); resolves like ocr(). */
+  parseDocument(bytes, options = null) {
+    return this.#mediaRead(2, bytes, options, this.parseDocument);
+  }
+
+  #mediaRead(kind, bytes, options, caller) {
+    if (!(bytes instanceof Uint8Array)) throw new TypeError('parley: the file must be a Buffer or a Uint8Array');
+    if (options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+      throw new TypeError('parley: the options must be an object or null');
+    }
+    let promise;
+    try {
+      promise = native.mediaRead(this.#handle, kind, bytes, options === null ? null : JSON.stringify(options));
+    } catch (error) {
+      rethrow(error, caller);
+    }
+    return promise.then(JSON.parse, (error) => rethrow(error, caller));
+  }
+
+  /** The media of processed messages, newest first: query {chat?, thread?, sender?, kind?, since?, until?, text?, limit?, offset?}. */
+  gallery(query = null) {
+    if (query !== null && (typeof query !== 'object' || Array.isArray(query))) {
+      throw new TypeError('parley: the gallery query must be an object or null');
+    }
+    let json;
+    try {
+      json = native.galleryQuery(this.#handle, query === null ? null : JSON.stringify(query));
+    } catch (error) {
+      rethrow(error, this.gallery);
+    }
+    return JSON.parse(json).media;
+  }
+
+  /** One media file by SHA-256 with its reading and every message that carried it; ParleyError NOT_FOUND if unknown. */
+  galleryItem(sha256) {
+    if (typeof sha256 !== 'string') throw new TypeError('parley: the sha256 must be a string');
+    let json;
+    try {
+      json = native.galleryGet(this.#handle, sha256);
+    } catch (error) {
+      rethrow(error, this.galleryItem);
+    }
+    return JSON.parse(json).item;
+  }
+
   // -- reliability: idempotency claims and circuit breakers --------------------------------
 
   /**

@@ -40,10 +40,15 @@
  *                                           json) on the JS thread through a thread-safe
  *                                           function; null: back to poll
  *   asyncRef(handle, ref: boolean)          whether a listening engine keeps the event loop alive
+ *   mediaRead(handle, kind: 0 ocr | 1 transcribe | 2 document, bytes: Buffer | Uint8Array,
+ *             options: string (JSON) | null) -> Promise<string (JSON)>   on the thread pool
+ *   galleryQuery(handle, query: string (JSON) | null) -> string (JSON)
+ *   galleryGet(handle, sha256: string) -> string (JSON)
  *
  * A Parley failure throws an Error with .code (the status name, e.g. "PARLEY_MALFORMED_JSON"),
  * .status (the number) and parley_last_error() as the message. Arguments of the wrong type
- * throw a TypeError. Calls are synchronous: Parley's calls take microseconds to milliseconds.
+ * throw a TypeError. Calls are synchronous (Parley's calls take microseconds to milliseconds)
+ * but drain and mediaRead, which may take seconds and run on libuv's thread pool.
  */
 #define _POSIX_C_SOURCE 200809L
 #define NAPI_VERSION 8
@@ -78,8 +83,9 @@ typedef struct {
 typedef struct {
     parley_engine *engine;
     async_state *async;  /* NULL until the first listen() */
-    /* drains: asynchronous drains running on the thread pool; close waits for them (each
-     * checks `closing` at least every DRAIN_SLICE_MS). */
+    /* drains: jobs running on the thread pool (drains and media reads); close waits for them
+     * (a drain checks `closing` at least every DRAIN_SLICE_MS; a media read ends within its
+     * reader's time limit). */
     pthread_mutex_t lock;
     pthread_cond_t idle;
     int drains;
@@ -1179,6 +1185,155 @@ static napi_value js_drain(napi_env env, napi_callback_info info) {
     return promise;
 }
 
+/* ---- Media: readers on the thread pool, the gallery ---- */
+
+typedef struct {
+    engine_handle *handle;
+    parley_engine *engine;
+    int kind;
+    unsigned char *bytes;
+    size_t len;
+    char *options;
+    napi_async_work work;
+    napi_deferred deferred;
+    napi_ref keep; /* the handle's external, so it is not finalized while the read runs */
+    parley_status status;
+    char *out;
+    size_t out_len;
+    char message[1024];
+} media_job;
+
+static void media_execute(napi_env env, void *data) {
+    (void)env;
+    media_job *job = data;
+    switch (job->kind) {
+    case 0: job->status = parley_media_ocr(job->engine, job->bytes, job->len, job->options, &job->out, &job->out_len); break;
+    case 1: job->status = parley_media_transcribe(job->engine, job->bytes, job->len, job->options, &job->out, &job->out_len); break;
+    default: job->status = parley_media_parse_document(job->engine, job->bytes, job->len, job->options, &job->out, &job->out_len); break;
+    }
+    if (job->status != PARLEY_OK) snprintf(job->message, sizeof job->message, "%s", parley_last_error());
+    engine_handle *handle = job->handle;
+    pthread_mutex_lock(&handle->lock);
+    handle->drains--;
+    pthread_cond_broadcast(&handle->idle);
+    pthread_mutex_unlock(&handle->lock);
+}
+
+static void media_free(napi_env env, media_job *job) {
+    if (job->keep) napi_delete_reference(env, job->keep);
+    free(job->bytes);
+    free(job->options);
+    free(job);
+}
+
+static void media_complete(napi_env env, napi_status status, void *data) {
+    media_job *job = data;
+    napi_value value = NULL;
+    napi_delete_async_work(env, job->work);
+    if (status != napi_ok) {
+        napi_reject_deferred(env, job->deferred, status_error(env, PARLEY_INTERNAL, "the media read was cancelled"));
+    } else if (job->status != PARLEY_OK) {
+        napi_reject_deferred(env, job->deferred, status_error(env, job->status, job->message));
+    } else if (napi_create_string_utf8(env, job->out, job->out_len, &value) == napi_ok) {
+        napi_resolve_deferred(env, job->deferred, value);
+    } else {
+        napi_reject_deferred(env, job->deferred, status_error(env, PARLEY_INTERNAL, "the result could not be made a string"));
+    }
+    parley_string_free(job->out);
+    media_free(env, job);
+}
+
+static napi_value js_media_read(napi_env env, napi_callback_info info) {
+    napi_value argv[4], promise, name;
+    if (!get_args(env, info, 4, 3, argv, "parley: mediaRead(handle, kind, bytes, options) needs a handle, a kind and bytes")) return NULL;
+    engine_handle *handle = get_handle(env, argv[0]);
+    if (!handle) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t kind = 0;
+    if (!get_int_in(env, argv[1], "kind", 0, 2, &kind)) return NULL;
+    const char *data = NULL;
+    size_t length = 0;
+    char *owned = NULL;
+    if (!get_bytes(env, argv[2], "the file", &data, &length, &owned)) return NULL;
+    media_job *job = calloc(1, sizeof *job);
+    if (!job) {
+        free(owned);
+        napi_throw_error(env, NULL, "parley: out of memory");
+        return NULL;
+    }
+    /* The bytes are copied: the JS buffer may change or go while the read runs. */
+    job->bytes = malloc(length ? length : 1);
+    if (!job->bytes || !get_optional_string(env, argv[3], "the options", &job->options)) {
+        free(owned);
+        bool pending = false;
+        napi_is_exception_pending(env, &pending);
+        if (!pending) napi_throw_error(env, NULL, "parley: out of memory");
+        media_free(env, job);
+        return NULL;
+    }
+    if (length) memcpy(job->bytes, data, length);
+    free(owned);
+    job->len = length;
+    job->handle = handle;
+    job->engine = engine;
+    job->kind = (int)kind;
+    if (napi_create_reference(env, argv[0], 1, &job->keep) != napi_ok) {
+        job->keep = NULL;
+        media_free(env, job);
+        throw_napi_failure(env, "napi_create_reference");
+        return NULL;
+    }
+    if (napi_create_promise(env, &job->deferred, &promise) != napi_ok ||
+        napi_create_string_utf8(env, "parley media", NAPI_AUTO_LENGTH, &name) != napi_ok ||
+        napi_create_async_work(env, NULL, name, media_execute, media_complete, job, &job->work) != napi_ok) {
+        media_free(env, job); /* an unsettled promise of a failed call is never returned */
+        throw_napi_failure(env, "creating the media read");
+        return NULL;
+    }
+    pthread_mutex_lock(&handle->lock);
+    handle->drains++;
+    pthread_mutex_unlock(&handle->lock);
+    if (napi_queue_async_work(env, job->work) != napi_ok) {
+        pthread_mutex_lock(&handle->lock);
+        handle->drains--;
+        pthread_mutex_unlock(&handle->lock);
+        napi_delete_async_work(env, job->work);
+        media_free(env, job);
+        throw_napi_failure(env, "napi_queue_async_work");
+        return NULL;
+    }
+    return promise;
+}
+
+static napi_value js_gallery_query(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 1, argv, "parley: galleryQuery(handle, query) needs a handle")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *query = NULL;
+    if (!get_optional_string(env, argv[1], "the gallery query", &query)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_gallery_query(engine, query, &out, &out_len);
+    free(query);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_gallery_get(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: galleryGet(handle, sha256) needs a handle and a hash")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *sha256 = get_c_string(env, argv[1], "the sha256");
+    if (!sha256) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_gallery_get(engine, sha256, &out, &out_len);
+    free(sha256);
+    return json_result(env, status, out, out_len);
+}
+
 /* ---- Dead letters: failed handling, retries on a schedule ---- */
 
 /* The (chat, id) pair of arguments at argv[1], argv[2] as malloc'd strings; false with an
@@ -1354,6 +1509,9 @@ NAPI_MODULE_INIT() {
         {"ingestWebhook", NULL, js_ingest_webhook, NULL, NULL, NULL, napi_enumerable, NULL},
         {"threadList", NULL, js_thread_list, NULL, NULL, NULL, napi_enumerable, NULL},
         {"threadGet", NULL, js_thread_get, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"mediaRead", NULL, js_media_read, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"galleryQuery", NULL, js_gallery_query, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"galleryGet", NULL, js_gallery_get, NULL, NULL, NULL, napi_enumerable, NULL},
         {"intentTrain", NULL, js_intent_train, NULL, NULL, NULL, napi_enumerable, NULL},
         {"lookupSet", NULL, js_lookup_set, NULL, NULL, NULL, napi_enumerable, NULL},
         {"loadIntentModel", NULL, js_load_intent_model, NULL, NULL, NULL, napi_enumerable, NULL},

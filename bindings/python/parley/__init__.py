@@ -168,6 +168,16 @@ _lib.parley_thread_list.restype = ctypes.c_int
 _lib.parley_thread_get.argtypes = [
     ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_thread_get.restype = ctypes.c_int
+for _reader in ("parley_media_ocr", "parley_media_transcribe", "parley_media_parse_document"):
+    getattr(_lib, _reader).argtypes = [
+        ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+    getattr(_lib, _reader).restype = ctypes.c_int
+_lib.parley_gallery_query.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_gallery_query.restype = ctypes.c_int
+_lib.parley_gallery_get.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_gallery_get.restype = ctypes.c_int
 _lib.parley_lookup_set.argtypes = [
     ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_lookup_set.restype = ctypes.c_int
@@ -482,6 +492,43 @@ class Engine:
         if not isinstance(thread_id, str):
             raise TypeError(f"thread_id must be str, not {type(thread_id).__name__}")
         return self._json_call(_lib.parley_thread_get, thread_id.encode("utf-8", "surrogatepass"))["thread"]
+
+    # -- media: OCR, transcription, documents, the gallery -------------------------------
+
+    def ocr(self, data: Union[bytes, bytearray, memoryview], **options: Any) -> Dict[str, Any]:
+        """OCR of one image's bytes: {"sha256", "text", "confidence", "entities", ...}.
+        ``options``: "timestamp" (Unix seconds relative dates resolve against) and the OCR
+        reader's options. The GIL is released while Tesseract works."""
+        return self._media(_lib.parley_media_ocr, data, options)
+
+    def transcribe(self, data: Union[bytes, bytearray, memoryview], **options: Any) -> Dict[str, Any]:
+        """Transcription of one audio file (WhatsApp Ogg/Opus, WAV); as :meth:`ocr`."""
+        return self._media(_lib.parley_media_transcribe, data, options)
+
+    def parse_document(self, data: Union[bytes, bytearray, memoryview], **options: Any) -> Dict[str, Any]:
+        """Text and fields of one document (PDF, CSV, XLSX); as :meth:`ocr`."""
+        return self._media(_lib.parley_media_parse_document, data, options)
+
+    def _media(self, function, data, options: Dict[str, Any]) -> Dict[str, Any]:
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise TypeError(f"data must be bytes, not {type(data).__name__}")
+        raw = bytes(data)
+        encoded = json.dumps(options, ensure_ascii=False).encode("utf-8", "surrogatepass") if options else None
+        return self._json_call(function, raw, len(raw), encoded)
+
+    def gallery(self, **query: Any) -> list:
+        """The media of processed messages, newest first, narrowed by chat, thread, sender,
+        kind ("image", "audio", "document", "video", "other"), since, until (Unix seconds),
+        text (words of the extracted text or caption), limit (default 100) and offset."""
+        encoded = json.dumps(query, ensure_ascii=False).encode("utf-8", "surrogatepass") if query else None
+        return self._json_call(_lib.parley_gallery_query, encoded)["media"]
+
+    def gallery_item(self, sha256: str) -> Dict[str, Any]:
+        """One media file by SHA-256 with its reading and every message that carried it.
+        Raises ParleyError NOT_FOUND for an unknown hash."""
+        if not isinstance(sha256, str):
+            raise TypeError(f"sha256 must be str, not {type(sha256).__name__}")
+        return self._json_call(_lib.parley_gallery_get, sha256.encode("utf-8", "surrogatepass"))["item"]
 
     # -- reliability: idempotency claims and circuit breakers ---------------------------
 
