@@ -195,6 +195,30 @@ import Glibc
         #expect(try engine.galleryItem(sha256: MediaFiles.sha256([0, 1, 2, 3, 0, 0]))["item"]?["status"]?.stringValue == "unread")
     }
 
+    @Test func retentionTakesTheGalleryAndTheKeptFilesWithItsMessages() throws {
+        let directory = temporaryDirectory()
+        let configuration = try Configuration(json: #"{"store": {"path": "\#(directory)/p.db"}, "retention": {"days": 1}}"#)
+        let engine = try Engine(configuration: configuration, mediaReaders: [.image: ScriptedReader(text: "old receipt")])
+        defer { engine.close() }
+        _ = try process(engine, message("old", media: ["data": .string(Self.base64(Self.png))]))
+        // A file the host downloaded into the directory is the host's: never deleted.
+        let hostFile = "\(directory)/p.db.media/host.png"
+        let other: [UInt8] = Self.png + [9]
+        let fd = open(hostFile, O_WRONLY | O_CREAT, 0o644)
+        _ = other.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        _ = try process(engine, message("old2", media: ["path": "host.png"]))
+        let sha = MediaFiles.sha256(Self.png)
+        let kept = "\(directory)/p.db.media/\(sha.prefix(2))/\(sha)"
+        #expect(access(kept, F_OK) == 0)
+        let report = try engine.maintain(now: Engine.unixMillis() + 3 * 86_400_000)
+        #expect(report["deleted"]?.int64Value == 2)
+        #expect(report["mediaDeleted"]?.int64Value == 2)
+        #expect((try engine.gallery(query: nil)["media"]?.arrayValue ?? []).isEmpty)
+        #expect(access(kept, F_OK) != 0)
+        #expect(access(hostFile, F_OK) == 0)
+    }
+
     @Test func configuration() throws {
         let parsed = try Configuration(json: #"{"media": {"directory": "/tmp/m", "ocr": false, "voice": {}, "maxBytes": 1000}}"#)
         #expect(parsed.media.directory == "/tmp/m" && parsed.media.ocr == nil && parsed.media.voice != nil && parsed.media.maxBytes == 1000)

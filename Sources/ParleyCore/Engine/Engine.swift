@@ -29,6 +29,7 @@ public final class Engine: Sendable {
         media = try MediaStage(settings: configuration.media, storePath: configuration.storePath, readers: mediaReaders)
         var retention = configuration.retention
         retention.threadIdleSeconds = configuration.threads.inactivitySeconds
+        retention.mediaDirectory = media.files?.directory
         store = try Store(path: configuration.storePath, synchronous: configuration.synchronous,
                           busyTimeoutMillis: configuration.busyTimeoutMillis,
                           contentWindowSeconds: configuration.contentWindowSeconds,

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The SQL of the media gallery (tables `media_items`, `media_refs`, `media_search`): every
 /// media file once by content hash, with what its reader found, and every message that
 /// carried it. A file read once is never read again: the same sticker or forwarded receipt
@@ -203,6 +207,47 @@ extension Store {
             }
             entry.append("messages", .array(references))
             return .object(entry)
+        }
+    }
+
+    /// Retention of the gallery: references to messages no longer stored (purged or archived)
+    /// from before `cutoff`, then the items no reference names, with the files Parley kept for
+    /// them under their hash in `directory` (files the host put there are the host's). In
+    /// chunks, like the journal's retention. Returns the items deleted.
+    func purgeMedia(before cutoff: Int64, directory: String?) throws(ParleyError) -> Int {
+        while try withConnection({ db throws(ParleyError) -> Int in
+            try db.transaction { () throws(ParleyError) -> Int in
+                try db.statement("""
+                    DELETE FROM media_refs WHERE (chat, message_id) IN (
+                        SELECT chat, message_id FROM media_refs r WHERE timestamp < ?1
+                        AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.chat = r.chat AND m.id = r.message_id) LIMIT ?2)
+                    """).bind([.int(cutoff), .int(Int64(Self.retentionChunk))]).run()
+                return db.changes
+            }
+        }) == Self.retentionChunk {}
+        var deleted = 0
+        while true {
+            let orphans = try withConnection { db throws(ParleyError) -> [(id: Int64, sha256: String, path: String?)] in
+                try db.transaction { () throws(ParleyError) -> [(id: Int64, sha256: String, path: String?)] in
+                    var found: [(id: Int64, sha256: String, path: String?)] = []
+                    try db.statement("""
+                        SELECT id, sha256, path FROM media_items i
+                        WHERE NOT EXISTS (SELECT 1 FROM media_refs r WHERE r.item = i.id) LIMIT ?1
+                        """).bind([.int(Int64(Self.retentionChunk))]).forEachRow { found.append(($0.int(0), $0.text(1) ?? "", $0.text(2))) }
+                    for orphan in found {
+                        try db.statement("DELETE FROM media_search WHERE rowid = ?1").bind([.int(orphan.id)]).run()
+                        try db.statement("DELETE FROM media_items WHERE id = ?1").bind([.int(orphan.id)]).run()
+                    }
+                    return found
+                }
+            }
+            for orphan in orphans {
+                // Only the files Parley named after their hash: a host's own file keeps its name.
+                guard let directory, let path = orphan.path, path == String(orphan.sha256.prefix(2)) + "/" + orphan.sha256 else { continue }
+                unlink(directory + "/" + path)
+            }
+            deleted += orphans.count
+            if orphans.count < Self.retentionChunk { return deleted }
         }
     }
 

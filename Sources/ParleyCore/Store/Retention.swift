@@ -14,6 +14,9 @@ public struct RetentionPolicy: Sendable, Equatable {
     /// An open thread idle this long is closed by its chat's next message (the engine sets it
     /// from "threads.inactivityMinutes"): past the retention too, it goes like a closed one.
     public var threadIdleSeconds: Int64 = 4 * 3600
+    /// The media directory (the engine sets it): files Parley kept there for media items
+    /// that no message names any more are deleted with them.
+    public var mediaDirectory: String?
 
     public init() {}
 
@@ -39,6 +42,8 @@ public struct MaintenanceReport: Sendable, Equatable {
     public var threadsDeleted = 0
     /// Expired idempotency claims removed.
     public var claimsExpired = 0
+    /// Media items (and the files Parley kept for them) that no stored message names any more.
+    public var mediaDeleted = 0
     /// Free pages given back to the file system by the incremental vacuum.
     public var freedPages = 0
     /// Messages whose timestamp is before this (Unix seconds) were due; nil when kept forever.
@@ -56,6 +61,7 @@ public struct MaintenanceReport: Sendable, Equatable {
         object.append("archived", .int(Int64(archived)))
         object.append("threadsDeleted", .int(Int64(threadsDeleted)))
         object.append("claimsExpired", .int(Int64(claimsExpired)))
+        object.append("mediaDeleted", .int(Int64(mediaDeleted)))
         object.append("freedPages", .int(Int64(freedPages)))
         object.append("cutoff", cutoff.map(JSONValue.int) ?? .null)
         object.append("autoVacuum", .string(autoVacuum))
@@ -103,6 +109,7 @@ extension Store {
                 try purgeMessages(before: cutoffSeconds, receivedBefore: cutoffMillis, archiving: false, into: &report)
                 try purgeThreads(before: cutoffSeconds, idleBefore: nowMillis / 1000 - policy.threadIdleSeconds, archiving: false, into: &report)
             }
+            report.mediaDeleted = try purgeMedia(before: cutoffSeconds, directory: policy.mediaDirectory)
         }
         report.claimsExpired = try purgeClaims(expiredBy: nowMillis)
         try vacuum(into: &report)
