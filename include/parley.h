@@ -195,8 +195,9 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *   "datetime" {"iso", "granularity", "timestamp"} or, for a range, {"start": {"iso",
  *   "timestamp"}, "end": {...}, "granularity"}, "duration" {"seconds", "iso"},
  *   "recurrence" {"rrule" (RFC 5545, "FREQ=WEEKLY;BYDAY=MO"), "next": {"iso", "timestamp"}
- *   (the first occurrence after the message), "granularity"} ("every Monday", "on the 5th of
- *   every month", "tous les lundis", "kila Jumatatu"),
+ *   (the first occurrence after the message), "granularity", "timesPerPeriod"?} ("every Monday",
+ *   "on the 5th of every month", "the last Friday of each month" BYDAY=-1FR, "tous les lundis",
+ *   "kila Jumatatu"; "twice a week" has "timesPerPeriod": 2 and no "next", its days unsaid),
  *   "person" {"name"}, "address" {"address"}, and one type per lookup list kind
  *   ("property", "tenant", ...) {"id", "name", "matched"};
  * "start"/"end" count Unicode scalars

@@ -67,6 +67,18 @@ import Glibc
         ("kila mwezi tarehe 5", "kila mwezi tarehe 5", "FREQ=MONTHLY;BYMONTHDAY=5", "2026-12-05T00:00:00+02:00", "day"),
         ("kila Jumanne na Ijumaa", "kila Jumanne na Ijumaa", "FREQ=WEEKLY;BYDAY=TU,FR", "2026-11-27T00:00:00+02:00", "day"),
         ("kila asubuhi", "kila asubuhi", "FREQ=DAILY;BYHOUR=9;BYMINUTE=0", "2026-11-27T09:00:00+02:00", "hour"),
+        // A weekday's place in the month (1 December 2026 is a Tuesday; 30 November a Monday).
+        ("viewings on the first Monday of every month at 10am", "first Monday of every month at 10am",
+         "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10;BYMINUTE=0", "2026-12-07T10:00:00+02:00", "hour"),
+        ("rent is due the last Friday of each month", "last Friday of each month", "FREQ=MONTHLY;BYDAY=-1FR", "2026-11-27T00:00:00+02:00", "day"),
+        ("every second Tuesday of the month", "every second Tuesday of the month", "FREQ=MONTHLY;BYDAY=2TU", "2026-12-08T00:00:00+02:00", "day"),
+        ("the 3rd Wednesday of every month", "3rd Wednesday of every month", "FREQ=MONTHLY;BYDAY=3WE", "2026-12-16T00:00:00+02:00", "day"),
+        ("le premier lundi du mois à 9h", "premier lundi du mois à 9h", "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=9;BYMINUTE=0", "2026-12-07T09:00:00+02:00", "hour"),
+        ("le dernier vendredi de chaque mois", "dernier vendredi de chaque mois", "FREQ=MONTHLY;BYDAY=-1FR", "2026-11-27T00:00:00+02:00", "day"),
+        ("Jumatatu ya kwanza ya kila mwezi", "Jumatatu ya kwanza ya kila mwezi", "FREQ=MONTHLY;BYDAY=1MO", "2026-12-07T00:00:00+02:00", "day"),
+        // Once per period is a plain frequency.
+        ("once a week", "once a week", "FREQ=WEEKLY", "2026-11-30T00:00:00+02:00", "week"),
+        ("twice weekly on Tuesday and Friday", "twice weekly on Tuesday and Friday", "FREQ=WEEKLY;BYDAY=TU,FR", "2026-11-27T00:00:00+02:00", "day"),
     ]
 
     @Test func phrases() throws {
@@ -127,7 +139,8 @@ import Glibc
     @Test func negatives() throws {
         // Not recurrences, and nothing else either.
         for text in ["every", "every time I call", "every 2", "each tenant", "every 5th tenant", "every now and then",
-                     "everyone", "each", "tous les", "kila mtu", "chaque", "every second", "once a week", "le lundi"] {
+                     "everyone", "each", "tous les", "kila mtu", "chaque", "every second", "le lundi",
+                     "I called you twice", "the first time I came", "the second floor", "three times", "last Monday of"] {
             let entities = try Self.recurrences(text)
             #expect(!entities.contains { $0.type == "recurrence" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
         }
@@ -144,6 +157,24 @@ import Glibc
         // A day the frequency cannot take is not swallowed.
         let daily = try Self.recurrences("every day on the 5th")
         #expect(daily.first?.text == "every day")
+    }
+
+    /// "twice a week" has no days to give a next occurrence for: the count and the period.
+    @Test func timesPerPeriod() throws {
+        for (text, span, rrule, times) in [("cleaning twice a week", "twice a week", "FREQ=WEEKLY", 2),
+                                           ("three times a month", "three times a month", "FREQ=MONTHLY", 3),
+                                           ("3 times per day", "3 times per day", "FREQ=DAILY", 3),
+                                           ("deux fois par semaine", "deux fois par semaine", "FREQ=WEEKLY", 2),
+                                           ("mara mbili kwa wiki", "mara mbili kwa wiki", "FREQ=WEEKLY", 2)] {
+            let found = try Self.recurrences(text).filter { $0.type == "recurrence" }
+            #expect(found.count == 1, "\(text)")
+            #expect(found.first?.text == span, "\(text)")
+            #expect(found.first?.value["rrule"]?.stringValue == rrule, "\(text)")
+            #expect(found.first?.value["timesPerPeriod"]?.int64Value == Int64(times), "\(text)")
+            #expect(found.first?.value["next"] == nil, "\(text)")
+        }
+        // "I called you twice today": a count, but no period.
+        #expect(try Self.recurrences("I called you twice today").map(\.type) == ["datetime"])
     }
 
     /// The next occurrence is resolved in the chat's zone, across a DST change.

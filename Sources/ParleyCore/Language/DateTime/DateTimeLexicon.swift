@@ -65,6 +65,13 @@ enum DTLex: Sendable, Equatable {
     case frequency(DTUnit)
     /// Plural weekdays ("Mondays", "lundis") 0...6; 7 weekends; 8 weekdays (Monday to Friday).
     case weekdays(Int)
+    /// Which weekday of a month: "first" 1 ... "fifth" 5 ("the first Monday of every month").
+    case nth(Int)
+    /// How many times per period: "once" 1, "twice" 2, "thrice" 3.
+    case times(Int)
+    /// The word after a count of times: "times", "fois"; Swahili "mara" comes before it.
+    case timesWord
+    case mara
 
     /// Whether the word alone can start a date/time (the fast pre-check looks for these).
     var isCue: Bool {
@@ -118,6 +125,10 @@ enum DTLexicon {
             case "tous": entry = .tous
             case "freq": entry = DTUnit(rawValue: arg).map { .frequency($0) }
             case "wds": entry = .weekdays(arg)
+            case "nth": entry = .nth(arg)
+            case "times": entry = .times(arg)
+            case "timesword": entry = .timesWord
+            case "mara": entry = .mara
             case "fn": entry = DTFunction(rawValue: String(fields[0])).map { .function($0) }
             default: entry = nil
             }
@@ -317,6 +328,30 @@ enum DTLexicon {
     cinq num 5
     dix num 10
     quinze num 15
+    moja num 1
+    mbili num 2
+    tatu num 3
+    nne num 4
+    tano num 5
+    first nth 1
+    third nth 3
+    fourth nth 4
+    fifth nth 5
+    premier nth 1
+    premiere nth 1
+    deuxieme nth 2
+    troisieme nth 3
+    quatrieme nth 4
+    cinquieme nth 5
+    kwanza nth 1
+    pili nth 2
+    mwisho nth -1
+    once times 1
+    twice times 2
+    thrice times 3
+    times timesword
+    fois timesword
+    mara mara
     this mod 0
     next mod 1
     last mod -1

@@ -8,6 +8,10 @@ struct DTRule: Equatable {
     var interval = 1
     /// Weekdays, 0 = Monday, sorted.
     var byDay: [Int] = []
+    /// The weekday's place in the month (1 first ... 5, -1 last): BYDAY=1MO, -1FR.
+    var nth: Int? = nil
+    /// "twice a week": occurrences per period, on days not said (RFC 5545 has no such rule).
+    var timesPerPeriod: Int? = nil
     var monthDay: Int? = nil
     var month: Int? = nil
     var clock: DTClock? = nil
@@ -36,6 +40,7 @@ struct DTRule: Equatable {
             out += ";BYDAY="
             for (k, d) in byDay.enumerated() {
                 if k > 0 { out += "," }
+                if let nth { out += String(nth) }
                 out += Self.dayCodes[d]
             }
         }
@@ -55,8 +60,14 @@ extension DTParser {
 
     /// A recurrence that starts at token `i`.
     func recurrence(at i: Int) -> DTRule? {
-        guard i < t.count, t[i].kind == .word, let lex = t[i].lex else { return nil }
+        guard i < t.count else { return nil }
         var rule: DTRule
+        if let r = nthWeekday(at: i) ?? timesPerPeriod(at: i) {
+            rule = r
+            anchors(&rule)
+            return rule
+        }
+        guard t[i].kind == .word, let lex = t[i].lex else { return nil }
         switch lex {
         case .every, .tous, .frequency:
             guard canStart(i), let r = frequency(at: i) else { return nil }
@@ -70,6 +81,97 @@ extension DTParser {
         }
         anchors(&rule)
         return rule
+    }
+
+    static let keyYa = DTLexicon.key("ya")
+    static let periodWords: Set<UInt64> = Set(["a", "per", "par", "kwa", "every", "each", "chaque", "kila"].map(DTLexicon.key))
+
+    /// "the first Monday of every month", "the last Friday of each month", "every second
+    /// Tuesday of the month", "le premier lundi du mois", "le dernier vendredi de chaque mois",
+    /// "Jumatatu ya kwanza ya kila mwezi" (starting at the weekday: Swahili puts it first).
+    func nthWeekday(at i: Int) -> DTRule? {
+        var start = i
+        if fn(start) == .the || fn(start) == .le { start += 1 }
+        var k = start
+        if case .every? = lex(k) { k += 1 }
+        // The place and how many tokens say it ("first", "last", "3rd").
+        func place(_ j: Int) -> (Int, Int)? {
+            switch lex(j) {
+            case .nth(let n)?: return (n, 1)
+            case .modifier(-1)?, .postModifier(-1)?: return (-1, 1)
+            default:
+                if key(j) == Self.keySecond { return (2, 1) }
+                if isNumber(j), (1...5).contains(t[j].value), t[j].length == 1, lex(j + 1) == .ordinal, glued(j + 1) { return (t[j].value, 2) }
+                return nil
+            }
+        }
+        func weekday(_ j: Int) -> Int? {
+            switch lex(j) {
+            case .weekday(let w, _)?: return w
+            case .weekdays(let w)? where w < 7: return w
+            default: return nil
+            }
+        }
+        let n: Int
+        let w: Int
+        if let day = weekday(k), key(k + 1) == Self.keyYa, let (p, width) = place(k + 2) {
+            // Swahili: "Jumatatu ya kwanza ya kila mwezi".
+            (n, w) = (p, day)
+            k += 2 + width
+        } else if let (p, width) = place(k), let day = weekday(k + width) {
+            (n, w) = (p, day)
+            k += width + 1
+        } else {
+            return nil
+        }
+        // "of every month", "of the month", "in each month", "du mois", "de chaque mois",
+        // "de tous les mois", "ya kila mwezi".
+        if fn(k) == .of || fn(k) == .in || fn(k) == .de || fn(k) == .du || key(k) == Self.keyYa { k += 1 }
+        if fn(k) == .the || fn(k) == .le { k += 1 } else if case .every? = lex(k) { k += 1 } else if lex(k) == .tous, fn(k + 1) == .les { k += 2 }
+        switch lex(k) {
+        case .unit(.month)?, .unitFirst(.month)?: break
+        default: return nil
+        }
+        return DTRule(first: start, next: k + 1, freq: .month, byDay: [w], nth: n, confidence: 0.85)
+    }
+
+    /// "twice a week", "three times a month", "once a year", "twice weekly", "deux fois par
+    /// semaine", "mara mbili kwa wiki".
+    func timesPerPeriod(at i: Int) -> DTRule? {
+        var k = i
+        let count: Int
+        if case .times(let n)? = lex(k) {
+            count = n
+            k += 1
+        } else if lex(k) == .mara, let n = amount(k + 1) {
+            count = n
+            k += 2
+        } else if let n = amount(k), lex(k + 1) == .timesWord {
+            count = n
+            k += 2
+        } else {
+            return nil
+        }
+        guard (1...50).contains(count) else { return nil }
+        let periods: [DTUnit] = [.day, .week, .month, .year]
+        if case .frequency(let u)? = lex(k), periods.contains(u) {
+            return DTRule(first: i, next: k + 1, freq: u, timesPerPeriod: count > 1 ? count : nil, confidence: 0.8)
+        }
+        guard Self.periodWords.contains(key(k)) || lex(k) == .every else { return nil }
+        switch lex(k + 1) {
+        case .unit(let u)?, .unitFirst(let u)?:
+            guard periods.contains(u) else { return nil }
+            return DTRule(first: i, next: k + 2, freq: u, timesPerPeriod: count > 1 ? count : nil, confidence: 0.8)
+        default:
+            return nil
+        }
+    }
+
+    /// A small count in digits or words.
+    private func amount(_ j: Int) -> Int? {
+        if isNumber(j), t[j].length <= 2 { return t[j].value }
+        if case .number(let n)? = lex(j) { return n }
+        return nil
     }
 
     /// A point followed by a recurrence that it anchors: "the 5th of every month", "at 8am
@@ -313,6 +415,24 @@ extension DateTimeExtractor {
             }
             return nil
         }
+        if let nth = rule.nth, let weekday = rule.byDay.first {
+            for k in 0..<14 {
+                let (y, m) = Civil.addMonths(year: r.year, month: r.month, k)
+                let length = Civil.daysInMonth(year: y, month: m)
+                let day: Int
+                if nth > 0 {
+                    let first = Civil.weekday(days: Civil.days(year: y, month: m, day: 1))
+                    day = 1 + (weekday - first + 7) % 7 + 7 * (nth - 1)
+                } else {
+                    let last = Civil.weekday(days: Civil.days(year: y, month: m, day: length))
+                    day = length - (last - weekday + 7) % 7
+                }
+                guard day <= length else { continue }
+                let local = Civil.days(year: y, month: m, day: day) * 86400 + s
+                if local > now { return (local, timed ?? .day) }
+            }
+            return nil
+        }
         if let month = rule.month {
             let y = month > r.month ? r.year : r.year + 1
             return (Civil.days(year: y, month: month, day: 1) * 86400, .month)
@@ -338,15 +458,22 @@ extension DateTimeExtractor {
         }
     }
 
-    /// {"rrule", "next": {"iso", "timestamp"}, "granularity"}.
+    /// {"rrule", "next": {"iso", "timestamp"}, "granularity", "timesPerPeriod"?}; "twice a
+    /// week" with no days named has no next occurrence to give.
     func recurrenceJSON(_ rule: DTRule, _ r: Reference) -> JSONValue? {
-        guard let (local, granularity) = nextOccurrence(rule, r) else { return nil }
         let time = ruleTime(rule)
-        let instant = zone.instant(local: local)
         var object = JSONObject()
         object.append("rrule", .string(rule.rrule(hour: time?.hour, minute: time?.minute ?? 0)))
+        if let times = rule.timesPerPeriod, !rule.hasDay, time == nil {
+            object.append("timesPerPeriod", .int(Int64(times)))
+            object.append("granularity", .string(rule.freq == .day ? "day" : rule.freq == .week ? "week" : rule.freq == .month ? "month" : "year"))
+            return .object(object)
+        }
+        guard let (local, granularity) = nextOccurrence(rule, r) else { return nil }
+        let instant = zone.instant(local: local)
         object.append("next", ["iso": .string(iso(instant)), "timestamp": .int(Int64(instant))])
         object.append("granularity", .string(granularity.name))
+        if let times = rule.timesPerPeriod { object.append("timesPerPeriod", .int(Int64(times))) }
         return .object(object)
     }
 }
