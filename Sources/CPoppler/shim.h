@@ -1,5 +1,6 @@
 #include <poppler.h>
 #include <glib.h>
+#include <gio/gio.h>
 
 /* poppler-glib reports parse problems through g_log (domain "Poppler"); the library must
    print nothing, so one handler swallows that domain's messages. */
@@ -20,13 +21,15 @@ static inline int cpoppler_error_code(const GError *error, char *buffer, size_t 
     return error->domain == POPPLER_ERROR ? error->code : -1;
 }
 
-/* Opens a document from bytes that stay alive for the document's lifetime (no copy). */
+/* Opens a document from bytes that stay alive for the document's lifetime (no copy). Through a
+   memory GInputStream: poppler-glib 22.12's _new_from_bytes/_new_from_data crash (a null
+   dereference) when a wrong password is given for an encrypted document; _new_from_stream does not. */
 static inline PopplerDocument *cpoppler_open(const unsigned char *bytes, size_t length, const char *password,
                                              int *code, char *message, size_t message_size) {
     GError *error = NULL;
-    GBytes *data = g_bytes_new_static(bytes, length);
-    PopplerDocument *document = poppler_document_new_from_bytes(data, password, &error);
-    g_bytes_unref(data);
+    GInputStream *stream = g_memory_input_stream_new_from_data(bytes, (gssize)length, NULL);
+    PopplerDocument *document = poppler_document_new_from_stream(stream, (goffset)length, password, NULL, &error);
+    g_object_unref(stream);
     *code = document == NULL ? cpoppler_error_code(error, message, message_size) : 0;
     if (document == NULL && *code == 0) *code = -2; /* failed without a poppler code */
     if (error != NULL) g_error_free(error);
