@@ -221,6 +221,16 @@ private func offsetsHold(_ result: DocumentResult) -> Bool {
         }
     }
 
+    @Test func timeLimitGivesTimeout() {
+        var text = "Unit,Tenant,Rent\n"
+        for i in 0..<60_000 { text += "U\(i),Tenant \(i),\(100_000 + i)\n" }
+        var settings = DocumentSettings()
+        settings.timeoutMillis = 1
+        let (error, ms) = failure(Array(text.utf8), settings: settings)
+        #expect(error?.kind == .timeout)
+        #expect(ms < 1_000)
+    }
+
     @Test func bombIsRefusedByRatioEvenUnderALargeBudget() {
         var settings = DocumentSettings()
         settings.maxUncompressedBytes = 2 << 30

@@ -2,6 +2,8 @@
 /// doubled quotes). The delimiter is sniffed among , ; tab | from the first lines.
 enum CSVReader {
     static let candidates: [UInt8] = [0x2C, 0x3B, 0x09, 0x7C]
+    /// Fields kept per record (a line of 50 MB of commas would otherwise be 50 million strings).
+    static let maxFields = 1_024
 
     /// The delimiter, when the first lines of `utf8` look delimited: the candidate found the
     /// same number of times (at least once) on most lines, more often and more consistently
@@ -80,7 +82,7 @@ enum CSVReader {
                 while i < n && utf8[i] != delimiter && utf8[i] != 0x0A && utf8[i] != 0x0D { i += 1 }
             }
             let text = quoted ? String(decoding: field, as: UTF8.self) : String(decoding: utf8[fieldStart..<i], as: UTF8.self)
-            fields.append(quoted ? text : trimmed(text))
+            if fields.count < maxFields { fields.append(quoted ? text : trimmed(text)) }
             if i < n && utf8[i] == delimiter {
                 i += 1
                 if i == n {  // a delimiter ends the file: one last empty field

@@ -57,6 +57,7 @@ public struct DocumentResult: Sendable {
             o.append("sheets", .array(sheets.map { sheet in
                 var s = JSONObject()
                 s.append("name", .string(sheet.name))
+                s.append("header", sheet.header.map { .array($0.map(JSONValue.string)) } ?? .null)
                 s.append("rows", .array(sheet.rows.map(JSONValue.array)))
                 s.append("rowCount", .int(Int64(sheet.rowCount)))
                 return .object(s)
@@ -75,7 +76,8 @@ public struct DocumentPage: Sendable, Equatable {
     public var text: String
 }
 
-/// A CSV file or an XLSX sheet: its first `maxResultRows` rows (cells are strings, numbers,
+/// A CSV file or an XLSX sheet: its first `maxResultRows` rows (a CSV's without its header
+/// row, a sheet's all rows) (cells are strings, numbers,
 /// booleans, ISO 8601 dates or null) and how many rows it has in all (up to the row limit).
 public struct DocumentTable: Sendable, Equatable {
     public var name: String

@@ -42,22 +42,40 @@ struct XLSXReader {
             let path = targets[sheet.relation] ?? "xl/worksheets/sheet\(index + 1).xml"
             guard let xml = try zip.read(path) else { throw ParleyError(.badMedia, "sheet \(sheet.name) is missing (\(path))") }
             var table = DocumentTable(name: sheet.name, header: nil, rows: [], rowCount: 0)
-            var textRows: [[String]] = []
+            // The header is decided on the first 21 rows; later rows stream into the text.
+            var pending: [[String]] = []
+            var header: [String]?
+            var decided = false
             var truncated = false
-            try readSheet(xml, strings: strings, dateStyles: dateStyles, date1904: date1904, limits: limits) { cells in
+            var clipped = false
+            if index > 0 { text.append("\n") }
+            text.append("Sheet: \(sheet.name)\n")
+            try readSheet(xml, strings: strings, dateStyles: dateStyles, date1904: date1904, limits: limits,
+                          clipped: &clipped) { cells in
                 if rowsLeft == 0 { truncated = true; return false }
                 rowsLeft -= 1
                 table.rowCount += 1
                 if table.rows.count < limits.maxResultRows { table.rows.append(cells) }
-                textRows.append(cells.map(cellText))
+                let row = cells.map(cellText)
+                if decided {
+                    text.appendRow(row, header: header)
+                } else {
+                    pending.append(row)
+                    if pending.count == 21 {
+                        decided = true
+                        header = DocumentText.hasHeader(pending) ? pending[0] : nil
+                        for r in pending.dropFirst(header == nil ? 0 : 1) { text.appendRow(r, header: header) }
+                        pending = []
+                    }
+                }
                 return true
             }
-            if truncated { result.truncated = true }
-            if index > 0 { text.append("\n") }
-            text.append("Sheet: \(sheet.name)\n")
-            let header = DocumentText.hasHeader(textRows) ? textRows[0] : nil
+            if !decided {
+                header = DocumentText.hasHeader(pending) ? pending.first : nil
+                for r in pending.dropFirst(header == nil ? 0 : 1) { text.appendRow(r, header: header) }
+            }
+            if truncated || clipped { result.truncated = true }
             table.header = header
-            for row in textRows.dropFirst(header == nil ? 0 : 1) { text.appendRow(row, header: header) }
             result.sheets.append(table)
         }
         result.text = text.text
@@ -141,10 +159,14 @@ struct XLSXReader {
         return false
     }
 
-    /// Calls `row` with each row's cells (column gaps as null, at most 16,384 columns);
-    /// stops when it returns false.
+    /// Columns read per row: a cell at XFD1 in every row would otherwise fill 16,384 cells a row.
+    static let maxColumns = 256
+
+    /// Calls `row` with each row's cells (column gaps as null, at most `maxColumns`, `clipped`
+    /// set when cells past it are dropped); stops when `row` returns false.
     private static func readSheet(_ xml: [UInt8], strings: [String], dateStyles: [Bool], date1904: Bool,
-                                  limits: DocumentLimits, row: ([JSONValue]) throws(ParleyError) -> Bool) throws(ParleyError) {
+                                  limits: DocumentLimits, clipped: inout Bool,
+                                  row: ([JSONValue]) throws(ParleyError) -> Bool) throws(ParleyError) {
         var cells: [JSONValue] = []
         var inRow = false
         var column = 0, type = "n", style = 0
@@ -172,7 +194,7 @@ struct XLSXReader {
             case .end("c"):
                 guard inCell else { return true }
                 inCell = false
-                guard column < 16_384 else { return true }
+                guard column < maxColumns else { clipped = true; return true }
                 while cells.count < column { cells.append(.null) }
                 let cell = convert(type: type, value: value, inline: inline, style: style,
                                    strings: strings, dateStyles: dateStyles, date1904: date1904)
