@@ -101,6 +101,14 @@ private func offsetsHold(_ result: DocumentResult) -> Bool {
         #expect(fields(r)["Tenant"] == "John Mugisha")
     }
 
+    @Test func fieldLinesAndWhatIsNotAField() {
+        let text = "Tenant: John\nViewing at 10:30 tomorrow\nSee https://example.com\n  Unit : 4B  \n12: twelve\nA very long label with far too many words: x\nEmpty:\n"
+        let found = DocumentText.fields(in: text, max: 10)
+        #expect(found.map { $0.value["key"]?.stringValue ?? "" } == ["Tenant", "Unit"])
+        #expect(found[1].text == "Unit : 4B" && found[1].value["value"] == "4B")
+        #expect(DocumentText.fields(in: text, max: 1).count == 1)
+    }
+
     // MARK: XLSX
 
     @Test func xlsxSheetsStringsNumbersAndDates() throws {

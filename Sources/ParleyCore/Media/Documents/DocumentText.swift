@@ -39,8 +39,8 @@ struct DocumentText {
     }
 
     /// Fields in free text: lines "Key: value" whose key is a short label (1–6 words,
-    /// starting with a letter) — "Tenant: John", "Start date: 1 March 2026"; not "10:30",
-    /// not "https://…".
+    /// starting with a letter) — "Tenant: John", "Start date: 1 March 2026"; not "Viewing at
+    /// 10:30", not "https://…".
     static func fields(in text: String, max: Int) -> [Entity] {
         var found: [Entity] = []
         var line: [Unicode.Scalar] = []
@@ -54,6 +54,9 @@ struct DocumentText {
             var ve = line.count
             while ve > vs && line[ve - 1].properties.isWhitespace { ve -= 1 }
             guard ve > vs, ve - vs <= 200, !(vs == colon + 1 && vs < line.count && line[vs] == "/") else { return }
+            // "at 10:30" is a time, not a field.
+            if colon > 0, colon + 1 < line.count, line[colon - 1].properties.numericType != nil,
+               line[colon + 1].properties.numericType != nil { return }
             var keyString = String.UnicodeScalarView()
             keyString.append(contentsOf: line[ks..<colon])
             guard let key = label(String(keyString)) else { return }
