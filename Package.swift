@@ -23,10 +23,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CPhoneNumbers",
                 linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]),
         .target(name: "ParleyCore", dependencies: [
-            "CSQLite", "COpenSSL", "CPhoneNumbers",
+            "CSQLite", "COpenSSL", "CPhoneNumbers", "CPoppler", "CZlib",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),

@@ -8,7 +8,8 @@ struct ParleyCommand: ParsableCommand {
         abstract: "Parley: an embeddable conversation engine for WhatsApp bots.",
         subcommands: [
             ProcessCommand.self, WebhookCommand.self, ThreadsCommand.self, MaintainCommand.self, TrainCommand.self, IntentCommand.self, SentimentCommand.self,
-            BenchCommand.self, MetricsCommand.self, DeadLetterCommand.self, GalleryCommand.self, VersionCommand.self,
+            DocumentCommand.self, GalleryCommand.self,
+            BenchCommand.self, MetricsCommand.self, DeadLetterCommand.self, VersionCommand.self,
         ]
     )
 }
