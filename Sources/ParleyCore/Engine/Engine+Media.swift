@@ -2,8 +2,15 @@
 /// (parley_media_ocr, _transcribe, _parse_document) and the gallery's queries.
 extension Engine {
     /// The readers the configuration turns on.
+    /// The readers the configuration turns on, each allowed as many files at once as the
+    /// pool has workers (one native handle per worker).
     static func mediaReaders(_ configuration: Configuration) throws(ParleyError) -> [MediaKind: any MediaReader] {
-        [:]
+        let instances = max(1, configuration.async.maxWorkers)
+        var readers: [MediaKind: any MediaReader] = [:]
+        if let settings = configuration.media.documents {
+            readers[.document] = try DocumentService(settings: settings, instances: instances)
+        }
+        return readers
     }
 
     /// The message's media read, timed, with the language stage on the text found.

@@ -14,3 +14,13 @@ struct MediaReading: Sendable {
     var entities: [Entity]
     var json: JSONObject
 }
+
+extension DocumentService: MediaReader {
+    func read(_ bytes: [UInt8], options: JSONObject) throws(ParleyError) -> MediaReading {
+        let result = try parse(bytes, options: options)
+        // "kind" in a context's media block is image, audio or document: pdf, csv, xlsx is the format.
+        var json = JSONObject()
+        for member in result.json.members { json.append(member.key == "kind" ? "format" : member.key, member.value) }
+        return MediaReading(text: result.text, confidence: result.confidence, entities: result.entities, json: json)
+    }
+}

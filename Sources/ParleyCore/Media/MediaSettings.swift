@@ -13,7 +13,7 @@ public struct MediaSettings: Sendable, Equatable {
     /// Turn one kind's reader off (`"ocr": false`), or configure it (an object).
     public var ocr: JSONObject? = JSONObject()
     public var voice: JSONObject? = JSONObject()
-    public var documents: JSONObject? = JSONObject()
+    public var documents: DocumentSettings? = DocumentSettings()
 
     public init() {}
 }
@@ -37,7 +37,11 @@ extension Configuration {
         }
         if let value = try section("ocr") { settings.ocr = value }
         if let value = try section("voice") { settings.voice = value }
-        if let value = try section("documents") { settings.documents = value }
+        if let value = try section("documents") {
+            settings.documents = try value.map { (object) throws(ParleyError) -> DocumentSettings in
+                try DocumentSettings(json: object, path: "media.documents.")
+            }
+        }
         try r.finish()
         return settings
     }

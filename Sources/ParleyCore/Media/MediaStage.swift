@@ -75,8 +75,7 @@ final class MediaStage: Sendable {
                 for member in reading.json.members where member.key != "entities" { block[member.key] = member.value }
                 block["text"] = .string(reading.text)
                 block["confidence"] = .double(reading.confidence)
-                let found = EntityResolver.resolve(reading.entities + language(reading.text))
-                block.append("entities", .array(found.map(\.json)))
+                block.append("entities", .array(Self.merge(reading.entities, language(reading.text)).map(\.json)))
                 status = .read
             } catch {
                 block.append("error", Self.failed(error)["error"] ?? .null)
@@ -104,12 +103,20 @@ final class MediaStage: Sendable {
         let reading = try reader.read(bytes, options: options)
         var object = JSONObject()
         object.append("sha256", .string(MediaFiles.sha256(bytes)))
+        object.append("kind", .string(kind.rawValue))
         for member in reading.json.members where member.key != "entities" { object[member.key] = member.value }
         object["text"] = .string(reading.text)
         object["confidence"] = .double(reading.confidence)
-        object.append("entities", .array(EntityResolver.resolve(reading.entities + language(reading.text)).map(\.json)))
+        object.append("entities", .array(Self.merge(reading.entities, language(reading.text)).map(\.json)))
         object["milliseconds"] = .int(Int64(Engine.nanos(since: started) / 1_000_000))
         return .object(object)
+    }
+
+    /// The reader's findings (a receipt's total, a document's "Rent: RWF 350,000" field) and
+    /// the language stage's (the amount inside that field) side by side, in text order: a field
+    /// contains entities rather than competing with them.
+    static func merge(_ reader: [Entity], _ language: [Entity]) -> [Entity] {
+        (reader + language).sorted { ($0.start, $1.end) < ($1.start, $0.end) }
     }
 
     private func load(_ media: Message.Media) throws(ParleyError) -> [UInt8]? {
