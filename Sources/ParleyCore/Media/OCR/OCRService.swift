@@ -1,0 +1,246 @@
+import COCR
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Text from images with Tesseract 5 linked natively. Thread-safe: each call takes one of at
+/// most `instances` pooled Tesseract handles (made on first need), so calls on different
+/// threads recognize in parallel; a call beyond waits for a free handle.
+///
+/// A call: size limit → magic bytes and header dimensions (decompression bombs refused before
+/// decoding) → EXIF → decode (Leptonica) → grey, EXIF orientation, upscale small images,
+/// deskew → orientation detection (Tesseract OSD) → recognition with a deadline → when the
+/// result is near-empty or unsure, more passes (one block, sparse text, binarized, inverted,
+/// unrotated), the best kept by mean word confidence × length → receipt fields and meter readings.
+public final class OCRService: Sendable {
+    public let settings: OCRSettings
+    public let instances: Int
+    let pool: TesseractPool
+
+    public init(settings: OCRSettings = OCRSettings(), instances: Int = 1) throws(ParleyError) {
+        guard (1...256).contains(instances) else { throw ParleyError(.invalidConfig, "OCR instances must be between 1 and 256, got \(instances)") }
+        guard OCRSettings.validLanguages(settings.languages) else {
+            throw ParleyError(.invalidConfig, "ocr.languages must be Tesseract language codes joined by \"+\", got \"\(settings.languages)\"")
+        }
+        let tessdata = try TesseractPool.tessdataDirectory(configured: settings.tessdataPath, languages: settings.languages)
+        self.settings = settings
+        self.instances = instances
+        pool = TesseractPool(capacity: instances, tessdata: tessdata, languages: settings.languages)
+    }
+
+    /// The tessdata directory in use.
+    public var tessdataPath: String { pool.tessdata }
+
+    public func recognize(_ bytes: [UInt8], options: JSONObject = JSONObject()) throws(ParleyError) -> OCRResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let settings = try self.settings.applying(options: options)
+        let deadline = started + .milliseconds(settings.timeLimitMillis)
+
+        guard bytes.count <= settings.maxBytes else {
+            throw ParleyError(.tooLarge, "the image is \(bytes.count) bytes, over the limit of \(settings.maxBytes) (ocr.maxBytes)")
+        }
+        let header = try ImageHeader.read(bytes)
+        guard header.width > 0, header.height > 0 else {
+            throw ParleyError(.badMedia, "the \(header.format.rawValue.uppercased()) header gives no size (\(header.width)×\(header.height))")
+        }
+        guard header.width <= 100_000, header.height <= 100_000, header.width * header.height <= settings.maxPixels else {
+            throw ParleyError(.tooLarge, "the image claims \(header.width)×\(header.height) pixels, over the limit of \(settings.maxPixels) (ocr.maxPixels)")
+        }
+        let exif = header.exif.flatMap { EXIFMetadata.read(bytes, $0) }
+
+        TesseractHandle.silence
+        let decodeStart = clock.now
+        guard let decoded = PixImage.decode(bytes) else {
+            throw ParleyError(.badMedia, "the \(header.format.rawValue.uppercased()) image cannot be decoded (truncated or corrupt)")
+        }
+        guard decoded.width > 0, decoded.height > 0, decoded.width * decoded.height <= settings.maxPixels else {
+            throw ParleyError(.tooLarge, "the decoded image is \(decoded.width)×\(decoded.height) pixels, over the limit of \(settings.maxPixels)")
+        }
+        let decodeTime = clock.now - decodeStart
+
+        // Leptonica applies a TIFF's own orientation tag when it decodes; for the others it is ours to apply.
+        var image = decoded.grayscale()
+        var applied = 0
+        if let orientation = exif?.orientation, header.format != .tiff, orientation != 1 {
+            image = image.oriented(exif: orientation)
+            applied = [0, 0, 0, 180, 0, 270, 90, 90, 270][orientation]
+        }
+        let width = image.width, height = image.height
+        var scale: Float = 1
+        if settings.upscaleBelowWidth > 0, image.width < settings.upscaleBelowWidth {
+            let wanted = min(4, (Float(settings.upscaleBelowWidth) / Float(max(1, image.width))).rounded(.up))
+            let room = (Float(settings.maxPixels) / Float(width * height)).squareRoot()
+            scale = min(wanted, max(1, room.rounded(.down)))
+            if scale > 1 { image = image.scaled(by: scale) }
+        }
+        if settings.deskew { image = image.deskewed() }
+
+        return try pool.withHandle { (handle) throws(ParleyError) -> OCRResult in
+            var run = Recognition(handle: handle, deadline: deadline, scale: scale)
+            // Orientation: Tesseract's OSD says how far the page is turned.
+            var detected: Int?
+            var detectedConfidence: Double?
+            var upright = image
+            var unrotated: PixImage?
+            if settings.detectOrientation, let osd = handle.osd {
+                let osdStart = clock.now
+                TessBaseAPISetPageSegMode(osd, PSM_OSD_ONLY)
+                TessBaseAPISetImage2(osd, image.pix)
+                var degrees: Int32 = 0
+                var confidence: Float = 0
+                var script: UnsafePointer<CChar>?
+                var scriptConfidence: Float = 0
+                if TessBaseAPIDetectOrientationScript(osd, &degrees, &confidence, &script, &scriptConfidence) != 0 {
+                    detected = Int(degrees)
+                    detectedConfidence = Double(confidence)
+                    if degrees % 90 == 0, degrees != 0, confidence >= 1.5 {
+                        unrotated = image
+                        // OSD gives the page's counter-clockwise turn: turning it back is clockwise by the rest.
+                        upright = image.rotated(quarterTurns: 4 - Int(degrees) / 90)
+                        applied = (applied + 360 - Int(degrees)) % 360
+                    }
+                }
+                // `script` points into the OSD model's tables (not to be freed, whatever capi.h says).
+                _ = script
+                TessBaseAPIClear(osd)
+                run.orientationTime += clock.now - osdStart
+            }
+
+            try run.pass(upright, psm: PSM_AUTO, psmNumber: 3, preprocessing: "none")
+            if settings.retry {
+                var plan: [(PixImage, TessPageSegMode, Int, String)] = [
+                    (upright, PSM_SINGLE_BLOCK, 6, "none"),
+                    (upright, PSM_SPARSE_TEXT, 11, "none"),
+                ]
+                if let unrotated { plan.insert((unrotated, PSM_AUTO, 3, "unrotated"), at: 0) }
+                var extra: [(String, () -> PixImage)] = [("binarized", { upright.binarized() }), ("inverted", { upright.inverted() })]
+                var i = 0
+                while run.needsRetry(below: settings.retryBelowConfidence), clock.now < deadline {
+                    if i < plan.count {
+                        let (pix, psm, number, name) = plan[i]
+                        try run.pass(pix, psm: psm, psmNumber: number, preprocessing: name)
+                        i += 1
+                    } else if !extra.isEmpty {
+                        let (name, make) = extra.removeFirst()
+                        try run.pass(make(), psm: PSM_AUTO, psmNumber: 3, preprocessing: name)
+                    } else {
+                        break
+                    }
+                }
+            }
+
+            let best = run.best!
+            let text = best.text
+            let entities = ReceiptFields.extract(text)
+            var result = OCRResult(
+                text: text, confidence: best.attempt.confidence, entities: entities,
+                words: Array(best.words.prefix(settings.maxWords)), wordCount: best.words.count,
+                width: width, height: height, exifOrientation: exif?.orientation,
+                detectedRotation: detected, detectedRotationConfidence: detectedConfidence, appliedRotation: applied,
+                exif: exif, format: header.format.rawValue,
+                attempts: run.attempts, chosenAttempt: run.bestIndex,
+                milliseconds: 0, recognizeMilliseconds: run.recognizeTime.milliseconds,
+                orientationMilliseconds: run.orientationTime.milliseconds, decodeMilliseconds: decodeTime.milliseconds)
+            result.milliseconds = (clock.now - started).milliseconds
+            return result
+        }
+    }
+}
+
+extension Duration {
+    var milliseconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+}
+
+/// The passes of one call on one handle, and the best so far.
+struct Recognition {
+    struct Pass {
+        var text: String
+        var words: [OCRWord]
+        var attempt: OCRAttempt
+    }
+
+    let handle: TesseractHandle
+    let deadline: ContinuousClock.Instant
+    let scale: Float
+    var attempts: [OCRAttempt] = []
+    var best: Pass?
+    var bestIndex = 0
+    var recognizeTime = Duration.zero
+    var orientationTime = Duration.zero
+
+    init(handle: TesseractHandle, deadline: ContinuousClock.Instant, scale: Float) {
+        self.handle = handle
+        self.deadline = deadline
+        self.scale = scale
+    }
+
+    func needsRetry(below confidence: Double) -> Bool {
+        guard let best else { return true }
+        return best.attempt.characters < 4 || best.attempt.confidence < confidence
+    }
+
+    mutating func pass(_ image: PixImage, psm: TessPageSegMode, psmNumber: Int, preprocessing: String) throws(ParleyError) {
+        let clock = ContinuousClock()
+        let api = handle.api
+        let start = clock.now
+        let remaining = (deadline - start).milliseconds
+        guard remaining >= 1 else { throw timeout() }
+        guard let monitor = TessMonitorCreate() else { throw ParleyError(.internal, "Tesseract could not create a monitor") }
+        defer { TessMonitorDelete(monitor) }
+        TessMonitorSetDeadlineMSecs(monitor, Int32(min(remaining, Double(Int32.max))))
+        TessBaseAPISetPageSegMode(api, psm)
+        TessBaseAPISetImage2(api, image.pix)
+        defer { TessBaseAPIClear(api) }
+        let status = TessBaseAPIRecognize(api, monitor)
+        guard clock.now < deadline else { recognizeTime += clock.now - start; throw timeout() }
+        var text = ""
+        if status == 0, let raw = TessBaseAPIGetUTF8Text(api) {
+            text = String(cString: raw)
+            TessDeleteText(raw)
+        }
+        recognizeTime += clock.now - start
+        var words: [OCRWord] = []
+        if status == 0, let iterator = TessBaseAPIGetIterator(api) {
+            defer { TessResultIteratorDelete(iterator) }
+            let page = TessResultIteratorGetPageIterator(iterator)
+            let inverse = 1 / scale
+            repeat {
+                guard let raw = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+                let word = String(cString: raw)
+                TessDeleteText(raw)
+                var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
+                _ = TessPageIteratorBoundingBox(page, RIL_WORD, &l, &t, &r, &b)
+                let confidence = Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100
+                let box = (x: Int(Float(l) * inverse), y: Int(Float(t) * inverse),
+                           width: Int(Float(r - l) * inverse), height: Int(Float(b - t) * inverse))
+                words.append(OCRWord(text: word, confidence: max(0, min(1, confidence)), box: box))
+            } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+        }
+        let trimmed = Recognition.trimmed(text)
+        var characters = 0
+        for s in trimmed.unicodeScalars where !s.properties.isWhitespace { characters += 1 }
+        let confidence = words.isEmpty ? 0 : words.reduce(0) { $0 + $1.confidence } / Double(words.count)
+        let attempt = OCRAttempt(pageSegmentation: psmNumber, preprocessing: preprocessing, confidence: confidence,
+                                 characters: characters, milliseconds: (clock.now - start).milliseconds)
+        attempts.append(attempt)
+        if best == nil || attempt.score > best!.attempt.score {
+            best = Pass(text: trimmed, words: words, attempt: attempt)
+            bestIndex = attempts.count - 1
+        }
+    }
+
+    private func timeout() -> ParleyError {
+        ParleyError(.timeout, "OCR did not finish within the time limit (ocr.timeLimitMillis)")
+    }
+
+    /// Tesseract's text without its trailing newlines and form feed.
+    static func trimmed(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let last = scalars.last, last == "\n" || last == "\u{0C}" || last == " " { scalars.removeLast() }
+        return String(scalars)
+    }
+}
