@@ -19,8 +19,10 @@ public struct OCRWord: Sendable, Equatable {
 public struct OCRAttempt: Sendable, Equatable {
     /// Tesseract's page segmentation mode (3 automatic, 6 one block, 11 sparse text).
     public var pageSegmentation: Int
-    /// The preprocessing of this pass beyond the common steps: "none", "binarized", "inverted", "unrotated".
+    /// The preprocessing of this pass beyond the common steps: "none", "rotated", "upscaled", "binarized", "inverted".
     public var preprocessing: String
+    /// Clockwise degrees this pass turned the page after orientation detection (0 when not turned).
+    public var rotation: Int
     public var confidence: Double
     public var characters: Int
     public var milliseconds: Double
@@ -30,6 +32,7 @@ public struct OCRAttempt: Sendable, Equatable {
 
     public var json: JSONValue {
         ["psm": .int(Int64(pageSegmentation)), "preprocessing": .string(preprocessing),
+         "rotation": .int(Int64(rotation)),
          "confidence": .double(ocrRounded(confidence)), "characters": .int(Int64(characters)),
          "milliseconds": .double(ocrRounded(milliseconds, 10))]
     }

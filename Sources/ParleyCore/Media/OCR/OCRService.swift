@@ -8,10 +8,11 @@ import Glibc
 /// threads recognize in parallel; a call beyond waits for a free handle.
 ///
 /// A call: size limit → magic bytes and header dimensions (decompression bombs refused before
-/// decoding) → EXIF → decode (Leptonica) → grey, EXIF orientation, upscale small images,
-/// deskew → orientation detection (Tesseract OSD) → recognition with a deadline → when the
-/// result is near-empty or unsure, more passes (one block, sparse text, binarized, inverted,
-/// unrotated), the best kept by mean word confidence × length → receipt fields and meter readings.
+/// decoding) → EXIF → decode (Leptonica) → grey, EXIF orientation, upscale tiny images, deskew →
+/// recognition with a deadline → when the result is near-empty or unsure: orientation detection
+/// (Tesseract OSD) and a pass on the page turned upright, then passes with one block, sparse text,
+/// ×2 pixels for small text, binarized, inverted — the best kept by mean word confidence × length
+/// → receipt fields and meter readings.
 public final class OCRService: Sendable {
     public let settings: OCRSettings
     public let instances: Int
@@ -77,13 +78,16 @@ public final class OCRService: Sendable {
         if settings.deskew { image = image.deskewed() }
 
         return try pool.withHandle { (handle) throws(ParleyError) -> OCRResult in
-            var run = Recognition(handle: handle, deadline: deadline, scale: scale)
-            // Orientation: Tesseract's OSD says how far the page is turned.
+            var run = Recognition(handle: handle, deadline: deadline)
+            try run.pass(image, scale: scale, rotation: 0, psm: PSM_AUTO, psmNumber: 3, preprocessing: "none")
+
+            // Orientation, only when the first pass is poor (an upright page costs nothing more):
+            // Tesseract's OSD says how far the page is turned.
             var detected: Int?
             var detectedConfidence: Double?
             var upright = image
-            var unrotated: PixImage?
-            if settings.detectOrientation, let osd = handle.osd {
+            var rotation = 0
+            if settings.detectOrientation, run.needsRetry(below: settings.retryBelowConfidence), let osd = handle.osd {
                 let osdStart = clock.now
                 TessBaseAPISetPageSegMode(osd, PSM_OSD_ONLY)
                 TessBaseAPISetImage2(osd, image.pix)
@@ -91,42 +95,36 @@ public final class OCRService: Sendable {
                 var confidence: Float = 0
                 var script: UnsafePointer<CChar>?
                 var scriptConfidence: Float = 0
-                if TessBaseAPIDetectOrientationScript(osd, &degrees, &confidence, &script, &scriptConfidence) != 0 {
+                let found = TessBaseAPIDetectOrientationScript(osd, &degrees, &confidence, &script, &scriptConfidence) != 0
+                // `script` points into the OSD model's tables (not to be freed, whatever capi.h says).
+                TessBaseAPIClear(osd)
+                run.orientationTime += clock.now - osdStart
+                if found {
                     detected = Int(degrees)
                     detectedConfidence = Double(confidence)
                     if degrees % 90 == 0, degrees != 0, confidence >= 1.5 {
-                        unrotated = image
                         // OSD gives the page's counter-clockwise turn: turning it back is clockwise by the rest.
-                        upright = image.rotated(quarterTurns: 4 - Int(degrees) / 90)
-                        applied = (applied + 360 - Int(degrees)) % 360
+                        rotation = 360 - Int(degrees)
+                        upright = image.rotated(quarterTurns: rotation / 90)
+                        try run.pass(upright, scale: scale, rotation: rotation, psm: PSM_AUTO, psmNumber: 3, preprocessing: "rotated")
                     }
                 }
-                // `script` points into the OSD model's tables (not to be freed, whatever capi.h says).
-                _ = script
-                TessBaseAPIClear(osd)
-                run.orientationTime += clock.now - osdStart
             }
 
-            try run.pass(upright, psm: PSM_AUTO, psmNumber: 3, preprocessing: "none")
             if settings.retry {
-                var plan: [(PixImage, TessPageSegMode, Int, String)] = [
-                    (upright, PSM_SINGLE_BLOCK, 6, "none"),
-                    (upright, PSM_SPARSE_TEXT, 11, "none"),
+                var plan: [(String, TessPageSegMode, Int, () -> PixImage, Float)] = [
+                    ("none", PSM_SINGLE_BLOCK, 6, { upright }, scale),
+                    ("none", PSM_SPARSE_TEXT, 11, { upright }, scale),
                 ]
-                if let unrotated { plan.insert((unrotated, PSM_AUTO, 3, "unrotated"), at: 0) }
-                var extra: [(String, () -> PixImage)] = [("binarized", { upright.binarized() }), ("inverted", { upright.inverted() })]
-                var i = 0
-                while run.needsRetry(below: settings.retryBelowConfidence), clock.now < deadline {
-                    if i < plan.count {
-                        let (pix, psm, number, name) = plan[i]
-                        try run.pass(pix, psm: psm, psmNumber: number, preprocessing: name)
-                        i += 1
-                    } else if !extra.isEmpty {
-                        let (name, make) = extra.removeFirst()
-                        try run.pass(make(), psm: PSM_AUTO, psmNumber: 3, preprocessing: name)
-                    } else {
-                        break
-                    }
+                // Small text: twice the pixels (when the image was not upscaled already and there is room).
+                if scale == 1, Float(width * height) * 4 <= Float(settings.maxPixels), run.medianWordHeight < 20 {
+                    plan.append(("upscaled", PSM_AUTO, 3, { upright.scaled(by: 2) }, 2))
+                }
+                plan.append(("binarized", PSM_AUTO, 3, { upright.binarized() }, scale))
+                plan.append(("inverted", PSM_AUTO, 3, { upright.inverted() }, scale))
+                for (name, psm, number, make, passScale) in plan {
+                    guard run.needsRetry(below: settings.retryBelowConfidence), clock.now < deadline else { break }
+                    try run.pass(make(), scale: passScale, rotation: rotation, psm: psm, psmNumber: number, preprocessing: name)
                 }
             }
 
@@ -137,7 +135,8 @@ public final class OCRService: Sendable {
                 text: text, confidence: best.attempt.confidence, entities: entities,
                 words: Array(best.words.prefix(settings.maxWords)), wordCount: best.words.count,
                 width: width, height: height, exifOrientation: exif?.orientation,
-                detectedRotation: detected, detectedRotationConfidence: detectedConfidence, appliedRotation: applied,
+                detectedRotation: detected, detectedRotationConfidence: detectedConfidence,
+                appliedRotation: (applied + best.attempt.rotation) % 360,
                 exif: exif, format: header.format.rawValue,
                 attempts: run.attempts, chosenAttempt: run.bestIndex,
                 milliseconds: 0, recognizeMilliseconds: run.recognizeTime.milliseconds,
@@ -165,25 +164,31 @@ struct Recognition {
 
     let handle: TesseractHandle
     let deadline: ContinuousClock.Instant
-    let scale: Float
     var attempts: [OCRAttempt] = []
     var best: Pass?
     var bestIndex = 0
     var recognizeTime = Duration.zero
     var orientationTime = Duration.zero
 
-    init(handle: TesseractHandle, deadline: ContinuousClock.Instant, scale: Float) {
+    init(handle: TesseractHandle, deadline: ContinuousClock.Instant) {
         self.handle = handle
         self.deadline = deadline
-        self.scale = scale
     }
+
+    /// The median height of the first pass's words, in pixels of the original image.
+    var medianWordHeight: Int {
+        guard let first = firstWordHeights, !first.isEmpty else { return 0 }
+        return first.sorted()[first.count / 2]
+    }
+    var firstWordHeights: [Int]?
 
     func needsRetry(below confidence: Double) -> Bool {
         guard let best else { return true }
         return best.attempt.characters < 4 || best.attempt.confidence < confidence
     }
 
-    mutating func pass(_ image: PixImage, psm: TessPageSegMode, psmNumber: Int, preprocessing: String) throws(ParleyError) {
+    mutating func pass(_ image: PixImage, scale: Float, rotation: Int, psm: TessPageSegMode, psmNumber: Int,
+                       preprocessing: String) throws(ParleyError) {
         let clock = ContinuousClock()
         let api = handle.api
         let start = clock.now
@@ -224,7 +229,8 @@ struct Recognition {
         var characters = 0
         for s in trimmed.unicodeScalars where !s.properties.isWhitespace { characters += 1 }
         let confidence = words.isEmpty ? 0 : words.reduce(0) { $0 + $1.confidence } / Double(words.count)
-        let attempt = OCRAttempt(pageSegmentation: psmNumber, preprocessing: preprocessing, confidence: confidence,
+        if firstWordHeights == nil { firstWordHeights = words.map(\.box.height) }
+        let attempt = OCRAttempt(pageSegmentation: psmNumber, preprocessing: preprocessing, rotation: rotation, confidence: confidence,
                                  characters: characters, milliseconds: (clock.now - start).milliseconds)
         attempts.append(attempt)
         if best == nil || attempt.score > best!.attempt.score {

@@ -16,8 +16,9 @@ public struct OCRSettings: Sendable, Equatable {
     public var detectOrientation = true
     /// Straighten slightly skewed scans (Leptonica's deskew).
     public var deskew = true
-    /// Upscale images narrower than this many pixels (0: never) so small text gets enough pixels.
-    public var upscaleBelowWidth = 1_000
+    /// Upscale images narrower than this many pixels (0: never) so small text gets enough pixels;
+    /// wider ones are upscaled ×2 in a retry when their words are under 20 pixels high.
+    public var upscaleBelowWidth = 400
     /// Retry a near-empty or low-confidence result with other page segmentation and preprocessing.
     public var retry = true
     /// A result whose mean word confidence (0…1) is below this is retried.
