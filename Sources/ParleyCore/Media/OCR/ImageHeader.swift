@@ -60,17 +60,23 @@ struct ImageHeader: Sendable, Equatable {
         // Signature, then the IHDR chunk: length, "IHDR", width, height (big-endian).
         guard b.count >= 33, b[12] == 0x49, b[13] == 0x48, b[14] == 0x44, b[15] == 0x52 else { throw truncated("PNG") }
         var header = ImageHeader(format: .png, width: be32(b, 16), height: be32(b, 20), exif: nil)
-        // An eXIf chunk (PNG 1.5 extension) carries EXIF as plain TIFF data.
+        // Every chunk must be whole up to IEND: libpng would otherwise print its complaint about
+        // a truncated file to stderr. An eXIf chunk (PNG 1.5 extension) carries EXIF as plain TIFF data.
         var i = 8
+        var sawData = false
         while i + 12 <= b.count {
             let length = be32(b, i)
             guard length >= 0, length <= b.count - i - 12 else { break }
             let type = (b[i + 4], b[i + 5], b[i + 6], b[i + 7])
-            if type == (0x65, 0x58, 0x49, 0x66) { header.exif = (i + 8)..<(i + 8 + length); break }  // eXIf
-            if type == (0x49, 0x44, 0x41, 0x54) || type == (0x49, 0x45, 0x4E, 0x44) { break }  // IDAT, IEND
+            if type == (0x65, 0x58, 0x49, 0x66), header.exif == nil { header.exif = (i + 8)..<(i + 8 + length) }  // eXIf
+            if type == (0x49, 0x44, 0x41, 0x54) { sawData = true }  // IDAT
+            if type == (0x49, 0x45, 0x4E, 0x44) {  // IEND
+                guard sawData else { throw ParleyError(.badMedia, "the PNG image has no image data") }
+                return header
+            }
             i += 12 + length
         }
-        return header
+        throw ParleyError(.badMedia, "the PNG image is truncated (it ends before its last chunk)")
     }
 
     private static func jpeg(_ b: [UInt8]) throws(ParleyError) -> ImageHeader {
@@ -92,6 +98,12 @@ struct ImageHeader: Sendable, Equatable {
             // Start of frame: every SOFn except DHT (C4), JPG (C8) and DAC (CC).
             if (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC {
                 guard length >= 7 else { break }
+                // A whole JPEG ends with EOI (FF D9; trailing bytes after it are tolerated). Without it
+                // the file is truncated, and libjpeg would print its warning to stderr.
+                var end = b.count - 2
+                let stop = i
+                while end > stop, !(b[end] == 0xFF && b[end + 1] == 0xD9) { end -= 1 }
+                guard end > stop else { throw ParleyError(.badMedia, "the JPEG image is truncated (no end-of-image marker)") }
                 return ImageHeader(format: .jpeg, width: be16(b, body + 3), height: be16(b, body + 1), exif: exif)
             }
             i += 2 + length

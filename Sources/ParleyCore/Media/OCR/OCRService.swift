@@ -106,7 +106,11 @@ public final class OCRService: Sendable {
                         // OSD gives the page's counter-clockwise turn: turning it back is clockwise by the rest.
                         rotation = 360 - Int(degrees)
                         upright = image.rotated(quarterTurns: rotation / 90)
-                        try run.pass(upright, scale: scale, rotation: rotation, psm: PSM_AUTO, psmNumber: 3, preprocessing: "rotated")
+                        do throws(ParleyError) {
+                            try run.pass(upright, scale: scale, rotation: rotation, psm: PSM_AUTO, psmNumber: 3, preprocessing: "rotated")
+                        } catch {
+                            if error.kind != .timeout || run.best == nil { throw error }
+                        }
                     }
                 }
             }
@@ -124,7 +128,13 @@ public final class OCRService: Sendable {
                 plan.append(("inverted", PSM_AUTO, 3, { upright.inverted() }, scale))
                 for (name, psm, number, make, passScale) in plan {
                     guard run.needsRetry(below: settings.retryBelowConfidence), clock.now < deadline else { break }
-                    try run.pass(make(), scale: passScale, rotation: rotation, psm: psm, psmNumber: number, preprocessing: name)
+                    // A retry that runs out of time leaves the best result so far (the first pass's at least).
+                    do throws(ParleyError) {
+                        try run.pass(make(), scale: passScale, rotation: rotation, psm: psm, psmNumber: number, preprocessing: name)
+                    } catch {
+                        if error.kind == .timeout && run.best != nil { break }
+                        throw error
+                    }
                 }
             }
 

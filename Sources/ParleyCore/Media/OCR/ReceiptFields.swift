@@ -260,7 +260,7 @@ public enum ReceiptFields {
             while i < s.count {
                 guard isDigit(s[i]), i == 0 || !(isDigit(s[i - 1]) || s[i - 1] == "." || s[i - 1] == ",") else { i += 1; continue }
                 var j = i
-                while j < s.count, isDigit(s[j]) || (s[j] == " " && j + 1 < s.count && isDigit(s[j + 1]) && j - i < 3) { j += 1 }
+                while j < s.count, isDigit(s[j]) || (s[j] == " " && j + 1 < s.count && isDigit(s[j + 1]) && isDigit(s[j - 1])) { j += 1 }
                 var end = j
                 if j + 1 < s.count, s[j] == "." || s[j] == ",", isDigit(s[j + 1]) {
                     end = j + 1

@@ -90,6 +90,13 @@ final class TesseractPool: @unchecked Sendable {
         mutex.deallocate()
     }
 
+    /// How many handles exist (at most `capacity`).
+    var createdCount: Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return created
+    }
+
     func withHandle<T>(_ body: (TesseractHandle) throws(ParleyError) -> T) throws(ParleyError) -> T {
         let handle = try checkOut()
         defer { checkIn(handle) }
