@@ -135,6 +135,8 @@ struct BenchOCR: ParsableCommand {
             if s.errors > 0 { print("  \(s.errors) image(s) failed") }
             print("  overhead (total − Recognize/GetUTF8Text): \(format2(100 * (s.total - s.recognize) / s.total)) %; "
                 + "without OSD and decoding (Parley's own): \(format2(100 * parley / s.total)) %")
+            print("  CPU time: \(format1(s.cpu / Double(s.count))) ms per image, overhead (CPU total − CPU in Recognize/GetUTF8Text): "
+                + "\(format2(100 * (s.cpu - s.recognizeCPU) / s.cpu)) %")
         }
     }
 
@@ -162,7 +164,7 @@ struct BenchOCR: ParsableCommand {
 }
 
 private final class Stats: @unchecked Sendable {
-    struct Snapshot { var count = 0, errors = 0, attempts = 0; var total = 0.0, recognize = 0.0, osd = 0.0, decode = 0.0 }
+    struct Snapshot { var count = 0, errors = 0, attempts = 0; var total = 0.0, recognize = 0.0, osd = 0.0, decode = 0.0, cpu = 0.0, recognizeCPU = 0.0 }
     private var value = Snapshot()
     private var mutex = pthread_mutex_t()
 
@@ -176,6 +178,8 @@ private final class Stats: @unchecked Sendable {
         value.recognize += r.recognizeMilliseconds
         value.osd += r.orientationMilliseconds
         value.decode += r.decodeMilliseconds
+        value.cpu += r.cpuMilliseconds
+        value.recognizeCPU += r.recognizeCPUMilliseconds
         pthread_mutex_unlock(&mutex)
     }
 

@@ -68,6 +68,10 @@ public struct OCRResult: Sendable {
     public var recognizeMilliseconds: Double
     public var orientationMilliseconds: Double
     public var decodeMilliseconds: Double
+    /// CPU time of the calling thread for the whole call and inside recognition (Tesseract runs on
+    /// the calling thread): on a loaded machine these show the overhead better than wall time.
+    public var cpuMilliseconds: Double
+    public var recognizeCPUMilliseconds: Double
 
     /// Receipt fields as one object, when any was found.
     public var receipt: JSONObject? {

@@ -35,6 +35,7 @@ public final class OCRService: Sendable {
     public func recognize(_ bytes: [UInt8], options: JSONObject = JSONObject()) throws(ParleyError) -> OCRResult {
         let clock = ContinuousClock()
         let started = clock.now
+        let startedCPU = threadCPUMilliseconds()
         let settings = try self.settings.applying(options: options)
         let deadline = started + .milliseconds(settings.timeLimitMillis)
 
@@ -150,11 +151,20 @@ public final class OCRService: Sendable {
                 exif: exif, format: header.format.rawValue,
                 attempts: run.attempts, chosenAttempt: run.bestIndex,
                 milliseconds: 0, recognizeMilliseconds: run.recognizeTime.milliseconds,
-                orientationMilliseconds: run.orientationTime.milliseconds, decodeMilliseconds: decodeTime.milliseconds)
+                orientationMilliseconds: run.orientationTime.milliseconds, decodeMilliseconds: decodeTime.milliseconds,
+                cpuMilliseconds: 0, recognizeCPUMilliseconds: run.recognizeCPU)
             result.milliseconds = (clock.now - started).milliseconds
+            result.cpuMilliseconds = threadCPUMilliseconds() - startedCPU
             return result
         }
     }
+}
+
+/// CPU time the calling thread has used.
+func threadCPUMilliseconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
 }
 
 extension Duration {
@@ -178,6 +188,7 @@ struct Recognition {
     var best: Pass?
     var bestIndex = 0
     var recognizeTime = Duration.zero
+    var recognizeCPU = 0.0
     var orientationTime = Duration.zero
 
     init(handle: TesseractHandle, deadline: ContinuousClock.Instant) {
@@ -202,6 +213,7 @@ struct Recognition {
         let clock = ContinuousClock()
         let api = handle.api
         let start = clock.now
+        let startCPU = threadCPUMilliseconds()
         let remaining = (deadline - start).milliseconds
         guard remaining >= 1 else { throw timeout() }
         guard let monitor = TessMonitorCreate() else { throw ParleyError(.internal, "Tesseract could not create a monitor") }
@@ -211,13 +223,18 @@ struct Recognition {
         TessBaseAPISetImage2(api, image.pix)
         defer { TessBaseAPIClear(api) }
         let status = TessBaseAPIRecognize(api, monitor)
-        guard clock.now < deadline else { recognizeTime += clock.now - start; throw timeout() }
+        guard clock.now < deadline else {
+            recognizeTime += clock.now - start
+            recognizeCPU += threadCPUMilliseconds() - startCPU
+            throw timeout()
+        }
         var text = ""
         if status == 0, let raw = TessBaseAPIGetUTF8Text(api) {
             text = String(cString: raw)
             TessDeleteText(raw)
         }
         recognizeTime += clock.now - start
+        recognizeCPU += threadCPUMilliseconds() - startCPU
         var words: [OCRWord] = []
         if status == 0, let iterator = TessBaseAPIGetIterator(api) {
             defer { TessResultIteratorDelete(iterator) }
