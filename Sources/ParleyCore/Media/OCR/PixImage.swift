@@ -17,8 +17,15 @@ final class PixImage: @unchecked Sendable {
     var height: Int { Int(pixGetHeight(pix)) }
     var depth: Int { Int(pixGetDepth(pix)) }
 
-    /// Decodes with Leptonica (libjpeg-turbo, libpng, libwebp, libtiff, giflib as Debian builds it).
-    static func decode(_ bytes: [UInt8]) -> PixImage? {
+    /// Decodes with Leptonica (libjpeg-turbo, libpng, libwebp, libtiff, giflib as Debian builds it);
+    /// JPEG straight to grey through libjpeg with its messages off (see shim.h).
+    static func decode(_ bytes: [UInt8], jpeg: Bool) -> PixImage? {
+        if jpeg {
+            var warnings: Int32 = 0
+            var unsupported: Int32 = 0
+            let pix = bytes.withUnsafeBufferPointer { cocr_read_jpeg_gray($0.baseAddress, $0.count, &warnings, &unsupported) }
+            if unsupported == 0 { return pix.map(PixImage.init) }
+        }
         let pix = bytes.withUnsafeBufferPointer { pixReadMem($0.baseAddress, $0.count) }
         return pix.map(PixImage.init)
     }
