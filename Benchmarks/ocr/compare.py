@@ -2,7 +2,7 @@
 """OCR accuracy: `parley ocr` against the `tesseract` command on the same images, same run.
 
 Images: Tesseract's and pytesseract's test images with ground truth (../shared/data/ocr), the
-rotated phototest variants, and JPEGs made here from real images that carry an EXIF Orientation
+rotated phototest variants, thumbnail-sized copies (x0.35), and JPEGs made here from real images that carry an EXIF Orientation
 tag (pixels stored turned, the tag saying how to turn them back, as phones write them; made with
 Leptonica through ctypes and a hand-written APP1 segment: stdlib only).
 
@@ -90,6 +90,9 @@ def lept():
     lib.pixRotateOrth.argtypes = [ctypes.c_void_p, ctypes.c_int]
     lib.pixConvertTo8.restype = ctypes.c_void_p
     lib.pixConvertTo8.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    lib.pixScale.restype = ctypes.c_void_p
+    lib.pixScale.argtypes = [ctypes.c_void_p, ctypes.c_float, ctypes.c_float]
+    lib.pixWrite.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int]
     lib.pixWriteJpeg.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
     lib.setMsgSeverity.argtypes = [ctypes.c_int]
     lib.setMsgSeverity(6)
@@ -116,6 +119,15 @@ def make_exif_jpeg(source, destination, orientation, quality=75):
         i = 4 + struct.unpack(">H", jpeg[4:6])[0]
     with open(destination, "wb") as f:
         f.write(jpeg[:i] + exif_app1(orientation) + jpeg[i:])
+
+
+def make_small_png(source, destination, factor):
+    """A thumbnail-sized copy (small text, as in a forwarded or compressed photo)."""
+    lib = lept()
+    pix = lib.pixConvertTo8(lib.pixRead(source.encode()), 0)
+    small = lib.pixScale(pix, factor, factor)
+    if lib.pixWrite(destination.encode(), small, 3) != 0:  # IFF_PNG
+        raise RuntimeError("cannot write " + destination)
 
 
 # --- error rates -------------------------------------------------------------------------------
@@ -174,6 +186,9 @@ def images(data, scratch):
             path = os.path.join(scratch, "%s-exif%d.jpg" % (label, orientation))
             make_exif_jpeg(source, path, orientation)
             cases.append(("%s-exif%d.jpg" % (label, orientation), path, truth, "EXIF-rotated"))
+        path = os.path.join(scratch, "%s-small.png" % label)
+        make_small_png(source, path, 0.35)
+        cases.append(("%s-small.png (x0.35)" % label, path, truth, "downscaled"))
     return cases
 
 
@@ -234,7 +249,7 @@ def main():
     print()
     print("| group | images | tesseract CER | tesseract WER | parley CER | parley WER |")
     print("|---|---:|---:|---:|---:|---:|")
-    for kind in ["upright", "rotated", "EXIF-rotated", "all"]:
+    for kind in ["upright", "rotated", "EXIF-rotated", "downscaled", "all"]:
         rows = groups.get(kind, [])
         if rows:
             mean = [sum(r[i] for r in rows) / len(rows) for i in range(4)]
