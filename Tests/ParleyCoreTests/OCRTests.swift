@@ -109,6 +109,23 @@ struct OCRTests {
         expectError(.badMedia, Array(webp.prefix(webp.count / 2)))
     }
 
+    @Test func damagedJPEGNeverCrashes() {
+        // Noise over the middle of the entropy-coded data, the end-of-image marker kept: libjpeg
+        // either works around it (grey stretch) or gives up; both are fine, a crash or a hang is not.
+        var jpeg = Fixtures.bytes("ocr/phototest-exif6.jpg")
+        var state: UInt64 = 42
+        for i in (jpeg.count / 2)..<(jpeg.count / 2 + 300) {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            jpeg[i] = UInt8(truncatingIfNeeded: state >> 33)
+        }
+        do {
+            let result = try Self.service.recognize(jpeg)
+            #expect(result.width == 640)
+        } catch {
+            #expect(error.kind == .badMedia)
+        }
+    }
+
     @Test func randomBytesLabelledJPEG() {
         var state: UInt64 = 0x9E3779B97F4A7C15
         let noise = (0..<4096).map { _ -> UInt8 in
