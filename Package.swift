@@ -25,10 +25,12 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "COCR", pkgConfig: "tesseract",
+                       providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-eng", "tesseract-ocr-osd"])]),
         .target(name: "CPhoneNumbers",
                 linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]),
         .target(name: "ParleyCore", dependencies: [
-            "CSQLite", "COpenSSL", "CPhoneNumbers", "CPoppler", "CZlib",
+            "CSQLite", "COpenSSL", "CPhoneNumbers", "CPoppler", "CZlib", "COCR",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),

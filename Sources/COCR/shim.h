@@ -1,0 +1,99 @@
+// Tesseract 5's C API and Leptonica, from Debian's libtesseract-dev and libleptonica-dev.
+#include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
+#include <stdio.h>
+#include <setjmp.h>
+#include <jpeglib.h>
+
+static void cocr_discard_message(const char *message) { (void)message; }
+
+/// Leptonica prints warnings and errors to stderr ("Error in pixReadMemPng: ..."); a library
+/// must not. This routes them nowhere (process-wide; Leptonica offers nothing finer).
+static inline void cocr_silence_leptonica(void) {
+    leptSetStderrHandler(cocr_discard_message);
+}
+
+#include <dlfcn.h>
+
+/// Debian builds Tesseract with OpenMP, which spreads one recognition over every core: with a
+/// handle per worker that only oversubscribes the cores (phototest took 2.4 s instead of 0.9 s
+/// on two busy cores). Zero active parallel levels makes every OpenMP region run on the calling
+/// thread. Process-wide (libgomp keeps it globally); looked up at run time so that a Tesseract
+/// built without OpenMP needs nothing. Returns whether it was applied.
+static inline int cocr_single_threaded_openmp(void) {
+    void (*set_levels)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
+    if (set_levels == 0) return 0;
+    set_levels(0);
+    return 1;
+}
+
+// JPEG without a word on stderr: Leptonica's reader leaves libjpeg's default message output on,
+// so a corrupt photo printed "Corrupt JPEG data: ..." from inside the library.
+struct cocr_jpeg_error {
+    struct jpeg_error_mgr base;
+    jmp_buf jump;
+    int warnings;
+};
+
+static void cocr_jpeg_exit(j_common_ptr cinfo) {
+    longjmp(((struct cocr_jpeg_error *)cinfo->err)->jump, 1);
+}
+
+static void cocr_jpeg_emit(j_common_ptr cinfo, int level) {
+    if (level < 0) ((struct cocr_jpeg_error *)cinfo->err)->warnings += 1;
+}
+
+static void cocr_jpeg_output(j_common_ptr cinfo) { (void)cinfo; }
+
+/// Decodes a JPEG to 8-bit grey (what OCR uses) with libjpeg, silently. Returns NULL when the
+/// data cannot be decoded; *warnings counts the data errors libjpeg worked around (a damaged
+/// stretch decodes grey); *unsupported is set for CMYK/YCCK, which Leptonica's reader handles.
+static inline PIX *cocr_read_jpeg_gray(const unsigned char *data, size_t size, int *warnings, int *unsupported) {
+    struct jpeg_decompress_struct cinfo;
+    struct cocr_jpeg_error err;
+    PIX *volatile pix = NULL;
+    *warnings = 0;
+    *unsupported = 0;
+    cinfo.err = jpeg_std_error(&err.base);
+    err.base.error_exit = cocr_jpeg_exit;
+    err.base.emit_message = cocr_jpeg_emit;
+    err.base.output_message = cocr_jpeg_output;
+    err.warnings = 0;
+    if (setjmp(err.jump)) {
+        PIX *p = pix;
+        jpeg_destroy_decompress(&cinfo);
+        if (p) pixDestroy(&p);
+        *warnings = err.warnings;
+        return NULL;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)size);
+    jpeg_read_header(&cinfo, TRUE);
+    if (cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK) {
+        jpeg_destroy_decompress(&cinfo);
+        *unsupported = 1;
+        return NULL;
+    }
+    cinfo.out_color_space = JCS_GRAYSCALE;
+    jpeg_start_decompress(&cinfo);
+    PIX *created = pixCreate((l_int32)cinfo.output_width, (l_int32)cinfo.output_height, 8);
+    pix = created;
+    if (created == NULL) {
+        jpeg_destroy_decompress(&cinfo);
+        return NULL;
+    }
+    if (cinfo.density_unit == 1) pixSetResolution(created, cinfo.X_density, cinfo.Y_density);
+    else if (cinfo.density_unit == 2) pixSetResolution(created, (l_int32)(cinfo.X_density * 2.54 + 0.5), (l_int32)(cinfo.Y_density * 2.54 + 0.5));
+    JSAMPARRAY row = (*cinfo.mem->alloc_sarray)((j_common_ptr)&cinfo, JPOOL_IMAGE, cinfo.output_width, 1);
+    l_uint32 *base = pixGetData(created);
+    l_int32 wpl = pixGetWpl(created);
+    while (cinfo.output_scanline < cinfo.output_height) {
+        l_uint32 *line = base + (size_t)cinfo.output_scanline * (size_t)wpl;
+        if (jpeg_read_scanlines(&cinfo, row, 1) != 1) break;
+        for (JDIMENSION x = 0; x < cinfo.output_width; x++) l_setDataByte(line, (l_int32)x, row[0][x]);
+    }
+    jpeg_finish_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
+    *warnings = err.warnings;
+    return created;
+}

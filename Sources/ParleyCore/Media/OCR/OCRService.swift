@@ -1,0 +1,279 @@
+import COCR
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Text from images with Tesseract 5 linked natively. Thread-safe: each call takes one of at
+/// most `instances` pooled Tesseract handles (made on first need), so calls on different
+/// threads recognize in parallel; a call beyond waits for a free handle.
+///
+/// A call: size limit → magic bytes and header dimensions (decompression bombs refused before
+/// decoding) → EXIF → decode (Leptonica) → grey, EXIF orientation, upscale tiny images, deskew →
+/// recognition with a deadline → when the result is near-empty or unsure: orientation detection
+/// (Tesseract OSD) and a pass on the page turned upright, then passes with one block, sparse text,
+/// ×2 pixels for small text, binarized, inverted — the best kept by mean word confidence × length
+/// → receipt fields and meter readings.
+public final class OCRService: Sendable {
+    public let settings: OCRSettings
+    public let instances: Int
+    let pool: TesseractPool
+
+    public init(settings: OCRSettings = OCRSettings(), instances: Int = 1) throws(ParleyError) {
+        guard (1...256).contains(instances) else { throw ParleyError(.invalidConfig, "OCR instances must be between 1 and 256, got \(instances)") }
+        guard OCRSettings.validLanguages(settings.languages) else {
+            throw ParleyError(.invalidConfig, "ocr.languages must be Tesseract language codes joined by \"+\", got \"\(settings.languages)\"")
+        }
+        let tessdata = try TesseractPool.tessdataDirectory(configured: settings.tessdataPath, languages: settings.languages)
+        self.settings = settings
+        self.instances = instances
+        pool = TesseractPool(capacity: instances, tessdata: tessdata, languages: settings.languages)
+    }
+
+    /// The tessdata directory in use.
+    public var tessdataPath: String { pool.tessdata }
+
+    public func recognize(_ bytes: [UInt8], options: JSONObject = JSONObject()) throws(ParleyError) -> OCRResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let startedCPU = threadCPUMilliseconds()
+        let settings = try self.settings.applying(options: options)
+        let deadline = started + .milliseconds(settings.timeLimitMillis)
+
+        guard bytes.count <= settings.maxBytes else {
+            throw ParleyError(.tooLarge, "the image is \(bytes.count) bytes, over the limit of \(settings.maxBytes) (ocr.maxBytes)")
+        }
+        let header = try ImageHeader.read(bytes)
+        guard header.width > 0, header.height > 0 else {
+            throw ParleyError(.badMedia, "the \(header.format.rawValue.uppercased()) header gives no size (\(header.width)×\(header.height))")
+        }
+        guard header.width <= 100_000, header.height <= 100_000, header.width * header.height <= settings.maxPixels else {
+            throw ParleyError(.tooLarge, "the image claims \(header.width)×\(header.height) pixels, over the limit of \(settings.maxPixels) (ocr.maxPixels)")
+        }
+        let exif = header.exif.flatMap { EXIFMetadata.read(bytes, $0) }
+
+        TesseractHandle.silence
+        let decodeStart = clock.now
+        guard let decoded = PixImage.decode(bytes, jpeg: header.format == .jpeg) else {
+            throw ParleyError(.badMedia, "the \(header.format.rawValue.uppercased()) image cannot be decoded (truncated or corrupt)")
+        }
+        guard decoded.width > 0, decoded.height > 0, decoded.width * decoded.height <= settings.maxPixels else {
+            throw ParleyError(.tooLarge, "the decoded image is \(decoded.width)×\(decoded.height) pixels, over the limit of \(settings.maxPixels)")
+        }
+        let decodeTime = clock.now - decodeStart
+
+        // Leptonica applies a TIFF's own orientation tag when it decodes; for the others it is ours to apply.
+        var image = decoded.grayscale()
+        var applied = 0
+        if let orientation = exif?.orientation, header.format != .tiff, orientation != 1 {
+            image = image.oriented(exif: orientation)
+            applied = [0, 0, 0, 180, 0, 270, 90, 90, 270][orientation]
+        }
+        let width = image.width, height = image.height
+        var scale: Float = 1
+        if settings.upscaleBelowWidth > 0, image.width < settings.upscaleBelowWidth {
+            let wanted = min(4, (Float(settings.upscaleBelowWidth) / Float(max(1, image.width))).rounded(.up))
+            let room = (Float(settings.maxPixels) / Float(width * height)).squareRoot()
+            scale = min(wanted, max(1, room.rounded(.down)))
+            if scale > 1 { image = image.scaled(by: scale) }
+        }
+        if settings.deskew { image = image.deskewed() }
+
+        return try pool.withHandle { (handle) throws(ParleyError) -> OCRResult in
+            var run = Recognition(handle: handle, deadline: deadline)
+            try run.pass(image, scale: scale, rotation: 0, psm: PSM_AUTO, psmNumber: 3, preprocessing: "none")
+
+            // Orientation, only when the first pass is poor (an upright page costs nothing more):
+            // Tesseract's OSD says how far the page is turned.
+            var detected: Int?
+            var detectedConfidence: Double?
+            var upright = image
+            var rotation = 0
+            if settings.detectOrientation, run.needsRetry(below: settings.retryBelowConfidence), let osd = handle.osd {
+                let osdStart = clock.now
+                TessBaseAPISetPageSegMode(osd, PSM_OSD_ONLY)
+                TessBaseAPISetImage2(osd, image.pix)
+                var degrees: Int32 = 0
+                var confidence: Float = 0
+                var script: UnsafePointer<CChar>?
+                var scriptConfidence: Float = 0
+                let found = TessBaseAPIDetectOrientationScript(osd, &degrees, &confidence, &script, &scriptConfidence) != 0
+                // `script` points into the OSD model's tables (not to be freed, whatever capi.h says).
+                TessBaseAPIClear(osd)
+                run.orientationTime += clock.now - osdStart
+                if found {
+                    detected = Int(degrees)
+                    detectedConfidence = Double(confidence)
+                    if degrees % 90 == 0, degrees != 0, confidence >= 1.5 {
+                        // OSD gives the page's counter-clockwise turn: turning it back is clockwise by the rest.
+                        rotation = 360 - Int(degrees)
+                        upright = image.rotated(quarterTurns: rotation / 90)
+                        do throws(ParleyError) {
+                            try run.pass(upright, scale: scale, rotation: rotation, psm: PSM_AUTO, psmNumber: 3, preprocessing: "rotated")
+                        } catch {
+                            if error.kind != .timeout || run.best == nil { throw error }
+                        }
+                    }
+                }
+            }
+
+            if settings.retry {
+                var plan: [(String, TessPageSegMode, Int, () -> PixImage, Float)] = [
+                    ("none", PSM_SINGLE_BLOCK, 6, { upright }, scale),
+                    ("none", PSM_SPARSE_TEXT, 11, { upright }, scale),
+                ]
+                // Small text: twice the pixels (when the image was not upscaled already and there is room).
+                if scale == 1, Float(width * height) * 4 <= Float(settings.maxPixels), run.medianWordHeight < 20 {
+                    plan.append(("upscaled", PSM_AUTO, 3, { upright.scaled(by: 2) }, 2))
+                }
+                plan.append(("binarized", PSM_AUTO, 3, { upright.binarized() }, scale))
+                plan.append(("inverted", PSM_AUTO, 3, { upright.inverted() }, scale))
+                for (name, psm, number, make, passScale) in plan {
+                    guard run.needsRetry(below: settings.retryBelowConfidence), clock.now < deadline else { break }
+                    // A retry that runs out of time leaves the best result so far (the first pass's at least).
+                    do throws(ParleyError) {
+                        try run.pass(make(), scale: passScale, rotation: rotation, psm: psm, psmNumber: number, preprocessing: name)
+                    } catch {
+                        if error.kind == .timeout && run.best != nil { break }
+                        throw error
+                    }
+                }
+            }
+
+            let best = run.best!
+            let text = best.text
+            let entities = ReceiptFields.extract(text)
+            var result = OCRResult(
+                text: text, confidence: best.attempt.confidence, entities: entities,
+                words: Array(best.words.prefix(settings.maxWords)), wordCount: best.words.count,
+                width: width, height: height, exifOrientation: exif?.orientation,
+                detectedRotation: detected, detectedRotationConfidence: detectedConfidence,
+                appliedRotation: (applied + best.attempt.rotation) % 360,
+                exif: exif, format: header.format.rawValue,
+                attempts: run.attempts, chosenAttempt: run.bestIndex,
+                milliseconds: 0, recognizeMilliseconds: run.recognizeTime.milliseconds,
+                orientationMilliseconds: run.orientationTime.milliseconds, decodeMilliseconds: decodeTime.milliseconds,
+                cpuMilliseconds: 0, recognizeCPUMilliseconds: run.recognizeCPU)
+            result.milliseconds = (clock.now - started).milliseconds
+            result.cpuMilliseconds = threadCPUMilliseconds() - startedCPU
+            return result
+        }
+    }
+}
+
+/// CPU time the calling thread has used.
+func threadCPUMilliseconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6
+}
+
+extension Duration {
+    var milliseconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+}
+
+/// The passes of one call on one handle, and the best so far.
+struct Recognition {
+    struct Pass {
+        var text: String
+        var words: [OCRWord]
+        var attempt: OCRAttempt
+    }
+
+    let handle: TesseractHandle
+    let deadline: ContinuousClock.Instant
+    var attempts: [OCRAttempt] = []
+    var best: Pass?
+    var bestIndex = 0
+    var recognizeTime = Duration.zero
+    var recognizeCPU = 0.0
+    var orientationTime = Duration.zero
+
+    init(handle: TesseractHandle, deadline: ContinuousClock.Instant) {
+        self.handle = handle
+        self.deadline = deadline
+    }
+
+    /// The median height of the first pass's words, in pixels of the original image.
+    var medianWordHeight: Int {
+        guard let first = firstWordHeights, !first.isEmpty else { return 0 }
+        return first.sorted()[first.count / 2]
+    }
+    var firstWordHeights: [Int]?
+
+    func needsRetry(below confidence: Double) -> Bool {
+        guard let best else { return true }
+        return best.attempt.characters < 4 || best.attempt.confidence < confidence
+    }
+
+    mutating func pass(_ image: PixImage, scale: Float, rotation: Int, psm: TessPageSegMode, psmNumber: Int,
+                       preprocessing: String) throws(ParleyError) {
+        let clock = ContinuousClock()
+        let api = handle.api
+        let start = clock.now
+        let startCPU = threadCPUMilliseconds()
+        let remaining = (deadline - start).milliseconds
+        guard remaining >= 1 else { throw timeout() }
+        guard let monitor = TessMonitorCreate() else { throw ParleyError(.internal, "Tesseract could not create a monitor") }
+        defer { TessMonitorDelete(monitor) }
+        TessMonitorSetDeadlineMSecs(monitor, Int32(min(remaining, Double(Int32.max))))
+        TessBaseAPISetPageSegMode(api, psm)
+        TessBaseAPISetImage2(api, image.pix)
+        defer { TessBaseAPIClear(api) }
+        let status = TessBaseAPIRecognize(api, monitor)
+        guard clock.now < deadline else {
+            recognizeTime += clock.now - start
+            recognizeCPU += threadCPUMilliseconds() - startCPU
+            throw timeout()
+        }
+        var text = ""
+        if status == 0, let raw = TessBaseAPIGetUTF8Text(api) {
+            text = String(cString: raw)
+            TessDeleteText(raw)
+        }
+        recognizeTime += clock.now - start
+        recognizeCPU += threadCPUMilliseconds() - startCPU
+        var words: [OCRWord] = []
+        if status == 0, let iterator = TessBaseAPIGetIterator(api) {
+            defer { TessResultIteratorDelete(iterator) }
+            let page = TessResultIteratorGetPageIterator(iterator)
+            let inverse = 1 / scale
+            repeat {
+                guard let raw = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+                let word = String(cString: raw)
+                TessDeleteText(raw)
+                var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
+                _ = TessPageIteratorBoundingBox(page, RIL_WORD, &l, &t, &r, &b)
+                let confidence = Double(TessResultIteratorConfidence(iterator, RIL_WORD)) / 100
+                let box = (x: Int(Float(l) * inverse), y: Int(Float(t) * inverse),
+                           width: Int(Float(r - l) * inverse), height: Int(Float(b - t) * inverse))
+                words.append(OCRWord(text: word, confidence: max(0, min(1, confidence)), box: box))
+            } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+        }
+        let trimmed = Recognition.trimmed(text)
+        var characters = 0
+        for s in trimmed.unicodeScalars where !s.properties.isWhitespace { characters += 1 }
+        let confidence = words.isEmpty ? 0 : words.reduce(0) { $0 + $1.confidence } / Double(words.count)
+        if firstWordHeights == nil { firstWordHeights = words.map(\.box.height) }
+        let attempt = OCRAttempt(pageSegmentation: psmNumber, preprocessing: preprocessing, rotation: rotation, confidence: confidence,
+                                 characters: characters, milliseconds: (clock.now - start).milliseconds)
+        attempts.append(attempt)
+        if best == nil || attempt.score > best!.attempt.score {
+            best = Pass(text: trimmed, words: words, attempt: attempt)
+            bestIndex = attempts.count - 1
+        }
+    }
+
+    private func timeout() -> ParleyError {
+        ParleyError(.timeout, "OCR did not finish within the time limit (ocr.timeLimitMillis)")
+    }
+
+    /// Tesseract's text without its trailing newlines and form feed.
+    static func trimmed(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let last = scalars.last, last == "\n" || last == "\u{0C}" || last == " " { scalars.removeLast() }
+        return String(scalars)
+    }
+}

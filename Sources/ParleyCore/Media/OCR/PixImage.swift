@@ -1,0 +1,83 @@
+import COCR
+
+/// One Leptonica image, owned: destroyed with its wrapper. Each step of the preprocessing
+/// returns a new image and lets the old one go.
+final class PixImage: @unchecked Sendable {
+    // @unchecked: a PixImage is used by one call at a time (it is never shared between threads).
+    let pix: UnsafeMutablePointer<PIX>
+
+    init(_ pix: UnsafeMutablePointer<PIX>) { self.pix = pix }
+
+    deinit {
+        var p: UnsafeMutablePointer<PIX>? = pix
+        pixDestroy(&p)
+    }
+
+    var width: Int { Int(pixGetWidth(pix)) }
+    var height: Int { Int(pixGetHeight(pix)) }
+    var depth: Int { Int(pixGetDepth(pix)) }
+
+    /// Decodes with Leptonica (libjpeg-turbo, libpng, libwebp, libtiff, giflib as Debian builds it);
+    /// JPEG straight to grey through libjpeg with its messages off (see shim.h).
+    static func decode(_ bytes: [UInt8], jpeg: Bool) -> PixImage? {
+        if jpeg {
+            var warnings: Int32 = 0
+            var unsupported: Int32 = 0
+            let pix = bytes.withUnsafeBufferPointer { cocr_read_jpeg_gray($0.baseAddress, $0.count, &warnings, &unsupported) }
+            if unsupported == 0 { return pix.map(PixImage.init) }
+        }
+        let pix = bytes.withUnsafeBufferPointer { pixReadMem($0.baseAddress, $0.count) }
+        return pix.map(PixImage.init)
+    }
+
+    /// `self` when the step gave nothing back (Leptonica's failures leave the image as it was).
+    private func or(_ next: UnsafeMutablePointer<PIX>?) -> PixImage {
+        guard let next, next != pix else { return self }
+        return PixImage(next)
+    }
+
+    /// 8-bit grey: alpha blended over white, colour maps and RGB reduced to luminance.
+    func grayscale() -> PixImage {
+        var image = self
+        if pixGetSpp(pix) == 4 { image = image.or(pixRemoveAlpha(image.pix)) }
+        if image.depth == 8 && pixGetColormap(image.pix) == nil { return image }
+        return image.or(pixConvertTo8(image.pix, 0))
+    }
+
+    /// Applies an EXIF orientation (1…8), giving the upright image.
+    func oriented(exif orientation: Int) -> PixImage {
+        switch orientation {
+        case 2: return or(pixFlipLR(nil, pix))
+        case 3: return or(pixRotateOrth(pix, 2))
+        case 4: return or(pixFlipTB(nil, pix))
+        case 5: return or(pixFlipLR(nil, pix)).rotated(quarterTurns: 3)
+        case 6: return or(pixRotateOrth(pix, 1))
+        case 7: return or(pixFlipLR(nil, pix)).rotated(quarterTurns: 1)
+        case 8: return or(pixRotateOrth(pix, 3))
+        default: return self
+        }
+    }
+
+    /// Turned clockwise by 90° × `quarterTurns`.
+    func rotated(quarterTurns: Int) -> PixImage {
+        let q = ((quarterTurns % 4) + 4) % 4
+        return q == 0 ? self : or(pixRotateOrth(pix, Int32(q)))
+    }
+
+    func scaled(by factor: Float) -> PixImage {
+        depth == 8 && pixGetColormap(pix) == nil ? or(pixScaleGrayLI(pix, factor, factor)) : or(pixScale(pix, factor, factor))
+    }
+
+    /// Straightened when Leptonica finds a skew with confidence (a no-op copy otherwise).
+    func deskewed() -> PixImage { or(pixDeskew(pix, 0)) }
+
+    /// Black and white by Sauvola's local threshold (uneven light on photos, thermal receipts).
+    func binarized() -> PixImage {
+        guard depth == 8, pixGetColormap(pix) == nil else { return self }
+        var out: UnsafeMutablePointer<PIX>?
+        guard pixSauvolaBinarize(pix, 25, 0.34, 1, nil, nil, nil, &out) == 0 else { return self }
+        return or(out)
+    }
+
+    func inverted() -> PixImage { or(pixInvert(nil, pix)) }
+}

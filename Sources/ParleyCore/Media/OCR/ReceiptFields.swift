@@ -1,0 +1,322 @@
+/// Receipt fields and meter readings in OCR'd text, as entities (source `.pattern`: they come
+/// from line rules, not from a trained model):
+/// - "merchant": the first prominent line (mostly letters, not a receipt heading, a date or a number);
+/// - "receiptDate": the first date ("12/03/2024", "2024-03-12", "12 Mar 2024", "Mar 12, 2024"),
+///   value {"iso", "text"} — numeric dates read day first unless the day cannot be a month;
+/// - "receiptTotal": the amount on the total line ("TOTAL", "Amount due", "Grand total", "Montant",
+///   "À payer"; not "subtotal"), value {"amount", "currency"?} — the currency from the money the
+///   entity extractor finds on that line (MoneyScanner and Currencies: symbols and ISO codes),
+///   else from any other amount of the receipt;
+/// - "meterReading": a run of digits next to "kWh", "m³"/"m3" or after "meter"/"reading"/"index",
+///   value {"reading" (the digits as printed, leading zeros kept), "value" (number), "unit"?}.
+/// Offsets count Unicode scalars of the text.
+public enum ReceiptFields {
+    static let extractor: EntityExtractor? = try? EntityExtractor(options: EntityOptions())
+
+    struct Line {
+        var scalars: [Unicode.Scalar]
+        var start: Int  // offset of the line in the text's scalars
+        var lower: String
+    }
+
+    static func lines(_ text: String) -> [Line] {
+        var lines: [Line] = []
+        var current: [Unicode.Scalar] = []
+        var start = 0
+        var offset = 0
+        for s in text.unicodeScalars {
+            if s == "\n" {
+                lines.append(Line(scalars: current, start: start, lower: String(String.UnicodeScalarView(current)).lowercased()))
+                current = []
+                start = offset + 1
+            } else {
+                current.append(s)
+            }
+            offset += 1
+        }
+        lines.append(Line(scalars: current, start: start, lower: String(String.UnicodeScalarView(current)).lowercased()))
+        return lines
+    }
+
+    public static func extract(_ text: String) -> [Entity] {
+        guard !text.isEmpty, text.unicodeScalars.count <= 200_000 else { return [] }
+        let lines = lines(text)
+        var entities: [Entity] = []
+        let looksLikeReceipt = lines.contains { line in
+            receiptWords.contains { line.lower.contains($0) }
+        }
+        if let merchant = merchant(lines), looksLikeReceipt { entities.append(merchant) }
+        if let date = date(lines), looksLikeReceipt || entities.isEmpty == false { entities.append(date) }
+        if let total = total(lines) { entities.append(total) }
+        entities += meterReadings(lines)
+        entities.sort { $0.start < $1.start }
+        return entities
+    }
+
+    static let receiptWords = ["total", "subtotal", "amount due", "balance due", "cash", "change", "receipt", "invoice",
+                               "tax", "vat", "tva", "montant", "payer", "qty", "card", "visa", "mastercard", "paid", "item"]
+    static let headings = ["receipt", "invoice", "welcome", "tax invoice", "reçu", "facture", "bienvenue", "copy", "duplicate"]
+
+    // MARK: merchant
+
+    static func merchant(_ lines: [Line]) -> Entity? {
+        for line in lines.prefix(6) {
+            var letters = 0, digits = 0, others = 0
+            for s in line.scalars {
+                if s.properties.isAlphabetic { letters += 1 } else if ("0"..."9").contains(s) { digits += 1 } else if s != " " { others += 1 }
+            }
+            guard letters >= 3, letters >= 2 * (digits + others) else { continue }
+            let trimmed = line.lower.trimmingBlanks
+            if headings.contains(trimmed) { continue }
+            let (from, to) = trimmedRange(line.scalars)
+            let name = String(String.UnicodeScalarView(line.scalars[from..<to]))
+            return Entity(type: "merchant", text: name, start: line.start + from, end: line.start + to,
+                          value: .string(name), confidence: 0.6, source: .pattern)
+        }
+        return nil
+    }
+
+    // MARK: date
+
+    static let months: [(String, Int)] = [
+        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
+        ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+        ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
+        ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12),
+        ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9),
+        ("oct", 10), ("nov", 11), ("dec", 12), ("fév", 2), ("avr", 4), ("juil", 7), ("déc", 12),
+    ]
+
+    static func date(_ lines: [Line]) -> Entity? {
+        for line in lines {
+            let s = line.scalars
+            var i = 0
+            while i < s.count {
+                if isDigit(s[i]), i == 0 || !isDigit(s[i - 1]), let (iso, end) = numericDate(s, i) {
+                    return dateEntity(line, i, end, iso)
+                }
+                if s[i].properties.isAlphabetic, i == 0 || !s[i - 1].properties.isAlphabetic, let (iso, start, end) = wordDate(s, i) {
+                    return dateEntity(line, start, end, iso)
+                }
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    private static func dateEntity(_ line: Line, _ from: Int, _ to: Int, _ iso: String) -> Entity {
+        let text = String(String.UnicodeScalarView(line.scalars[from..<to]))
+        return Entity(type: "receiptDate", text: text, start: line.start + from, end: line.start + to,
+                      value: ["iso": .string(iso), "text": .string(text)], confidence: 0.8, source: .pattern)
+    }
+
+    /// Digits from `i`: (value, end, digit count).
+    static func number(_ s: [Unicode.Scalar], _ i: Int) -> (Int, Int, Int)? {
+        var j = i, value = 0
+        while j < s.count, isDigit(s[j]), j - i < 9 { value = value * 10 + Int(s[j].value - 48); j += 1 }
+        return j > i ? (value, j, j - i) : nil
+    }
+
+    static func numericDate(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
+        guard let (a, e1, n1) = number(s, i), e1 < s.count else { return nil }
+        let sep = s[e1]
+        guard sep == "/" || sep == "-" || sep == "." else { return nil }
+        guard let (b, e2, n2) = number(s, e1 + 1), e2 < s.count, s[e2] == sep, let (c, e3, n3) = number(s, e2 + 1) else { return nil }
+        if e3 < s.count, isDigit(s[e3]) || s[e3].properties.isAlphabetic { return nil }
+        var year: Int, month: Int, day: Int
+        if n1 == 4 {
+            (year, month, day) = (a, b, c)
+        } else {
+            guard n1 <= 2, n2 <= 2, n3 == 2 || n3 == 4 else { return nil }
+            year = n3 == 2 ? 2000 + c : c
+            if b > 12 && a <= 12 { (month, day) = (a, b) } else { (day, month) = (a, b) }
+        }
+        guard (1...12).contains(month), (1...31).contains(day), (1970...2100).contains(year) else { return nil }
+        return (iso(year, month, day), e3)
+    }
+
+    /// "12 Mar 2024", "12 March, 2024", "Mar 12, 2024", "March 12 2024".
+    static func wordDate(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int, Int)? {
+        var j = i
+        while j < s.count, s[j].properties.isAlphabetic { j += 1 }
+        let word = String(String.UnicodeScalarView(s[i..<j])).lowercased()
+        guard let month = months.first(where: { $0.0 == word })?.1 else { return nil }
+        var k = j
+        if k < s.count, s[k] == "." { k += 1 }
+        func blanks(_ p: Int) -> Int { var p = p; while p < s.count, s[p] == " " || s[p] == "," { p += 1 }; return p }
+        // Month first: "Mar 12, 2024".
+        k = blanks(k)
+        if let (day, e, nd) = number(s, k), nd <= 2, (1...31).contains(day) {
+            let y = blanks(e)
+            if let (year, ye, ny) = number(s, y), ny == 4, (1970...2100).contains(year) { return (iso(year, month, day), i, ye) }
+        }
+        // Day first: "12 Mar 2024".
+        var d = i - 1
+        while d >= 0, s[d] == " " { d -= 1 }
+        var ds = d
+        while ds >= 0, isDigit(s[ds]) { ds -= 1 }
+        ds += 1
+        if ds <= d, let (day, _, nd) = number(s, ds), nd <= 2, (1...31).contains(day) {
+            let y = blanks(k)
+            if let (year, ye, ny) = number(s, y), ny == 4, (1970...2100).contains(year) { return (iso(year, month, day), ds, ye) }
+        }
+        return nil
+    }
+
+    static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+
+    // MARK: total
+
+    static let totalWords = ["grand total", "total due", "amount due", "balance due", "total ttc", "total", "amount",
+                             "montant", "à payer", "a payer", "net à payer", "to pay", "balance", "totaal", "summe"]
+
+    static func total(_ lines: [Line]) -> Entity? {
+        var best: (entity: Entity, rank: Int)?
+        var receiptCurrency: String?
+        for line in lines {
+            if let money = extractor?.extract(from: String(String.UnicodeScalarView(line.scalars)), statistical: false)
+                .first(where: { $0.type == "money" }), case .object(let o) = money.value, let code = o["currency"]?.stringValue {
+                receiptCurrency = receiptCurrency ?? code
+            }
+        }
+        for (index, line) in lines.enumerated() {
+            guard let rank = totalWords.firstIndex(where: { line.lower.contains($0) }) else { continue }
+            if line.lower.contains("subtotal") || line.lower.contains("sub total") || line.lower.contains("sub-total") { continue }
+            // The amount is on the line, or alone on the next one.
+            var candidates = [line]
+            if index + 1 < lines.count { candidates.append(lines[index + 1]) }
+            for (k, target) in candidates.enumerated() {
+                guard let (amount, from, to) = lastAmount(target.scalars) else { continue }
+                var value = JSONObject([("amount", .double(amount))])
+                let text = String(String.UnicodeScalarView(target.scalars))
+                var currency: String?
+                if let money = extractor?.extract(from: text, statistical: false).last(where: { $0.type == "money" }),
+                   case .object(let o) = money.value {
+                    currency = o["currency"]?.stringValue
+                }
+                if let code = currency ?? receiptCurrency ?? isoCode(in: target.lower) ?? isoCode(in: line.lower) { value.append("currency", .string(code)) }
+                let entity = Entity(type: "receiptTotal", text: String(String.UnicodeScalarView(target.scalars[from..<to])),
+                                    start: target.start + from, end: target.start + to, value: .object(value),
+                                    confidence: k == 0 ? 0.85 : 0.7, source: .pattern)
+                // The strongest total word wins; among equals, the last ("TOTAL" after items).
+                if best == nil || rank <= best!.rank { best = (entity, rank) }
+                break
+            }
+        }
+        return best?.entity
+    }
+
+    private static func isoCode(in lower: String) -> String? {
+        for word in lower.split(whereSeparator: { !$0.isLetter }) where word.count == 3 {
+            let upper = word.uppercased()
+            if Currencies.isoCodes.contains(upper), !Currencies.wordLikeCodes.contains(upper) { return upper }
+        }
+        return nil
+    }
+
+    /// The last decimal amount of a line ("12.50", "1,234.00", "12,50", "$ 7.5"): value, span.
+    static func lastAmount(_ s: [Unicode.Scalar]) -> (Double, Int, Int)? {
+        var found: (Double, Int, Int)?
+        var i = 0
+        while i < s.count {
+            guard isDigit(s[i]), i == 0 || !isDigit(s[i - 1]) else { i += 1; continue }
+            var j = i
+            var digits: [Unicode.Scalar] = []
+            var separators: [(Int, Unicode.Scalar)] = []
+            while j < s.count {
+                if isDigit(s[j]) { digits.append(s[j]); j += 1; continue }
+                if (s[j] == "." || s[j] == ","), j + 1 < s.count, isDigit(s[j + 1]) { separators.append((digits.count, s[j])); j += 1; continue }
+                break
+            }
+            var value = 0.0
+            var hasDecimals = false
+            if let last = separators.last, digits.count - last.0 == 2 {
+                hasDecimals = true
+                for d in digits[0..<last.0] { value = value * 10 + Double(d.value - 48) }
+                value += Double((digits[last.0].value - 48) * 10 + (digits[last.0 + 1].value - 48)) / 100
+            } else {
+                for d in digits { value = value * 10 + Double(d.value - 48) }
+            }
+            // Whole numbers count only without separators that look like dates or codes.
+            if (hasDecimals || separators.isEmpty) && digits.count <= 9 { found = (value, i, j) }
+            i = j
+        }
+        return found
+    }
+
+    // MARK: meter readings
+
+    static func meterReadings(_ lines: [Line]) -> [Entity] {
+        var entities: [Entity] = []
+        for (index, line) in lines.enumerated() {
+            let lower = Array(line.lower.unicodeScalars)
+            let hasCue = ["meter", "reading", "index", "compteur", "relevé", "releve"].contains { line.lower.contains($0) }
+            let previousCue = index > 0 && ["meter", "reading", "index", "compteur"].contains { lines[index - 1].lower.contains($0) }
+            let s = line.scalars
+            var i = 0
+            while i < s.count {
+                guard isDigit(s[i]), i == 0 || !(isDigit(s[i - 1]) || s[i - 1] == "." || s[i - 1] == ",") else { i += 1; continue }
+                var j = i
+                while j < s.count, isDigit(s[j]) || (s[j] == " " && j + 1 < s.count && isDigit(s[j + 1]) && isDigit(s[j - 1])) { j += 1 }
+                var end = j
+                if j + 1 < s.count, s[j] == "." || s[j] == ",", isDigit(s[j + 1]) {
+                    end = j + 1
+                    while end < s.count, isDigit(s[end]) { end += 1 }
+                }
+                let digits = s[i..<j].filter { isDigit($0) }
+                let unit = unitAfter(lower, end)
+                if digits.count >= 3 && digits.count <= 9 && (unit != nil || ((hasCue || previousCue) && digits.count >= 4)) {
+                    let reading = String(String.UnicodeScalarView(s[i..<end].filter { $0 != " " }))
+                    var numberText = reading
+                    numberText = String(numberText.map { $0 == "," ? "." : $0 })
+                    var value = JSONObject([("reading", .string(reading))])
+                    if let n = Double(numberText) { value.append("value", .double(n)) }
+                    var spanEnd = end
+                    if let (name, unitEnd) = unit { value.append("unit", .string(name)); spanEnd = unitEnd }
+                    entities.append(Entity(type: "meterReading", text: String(String.UnicodeScalarView(s[i..<spanEnd])),
+                                           start: line.start + i, end: line.start + spanEnd, value: .object(value),
+                                           confidence: unit != nil ? 0.8 : 0.6, source: .pattern))
+                }
+                i = max(end, i + 1)
+            }
+        }
+        return entities
+    }
+
+    /// "kWh", "m³", "m3", "l", "gal" after a reading (a blank between allowed): the unit and the span's end.
+    static func unitAfter(_ lower: [Unicode.Scalar], _ i: Int) -> (String, Int)? {
+        var k = i
+        while k < lower.count, lower[k] == " " { k += 1 }
+        func has(_ word: String) -> Int? {
+            let w = Array(word.unicodeScalars)
+            guard k + w.count <= lower.count, Array(lower[k..<(k + w.count)]) == w else { return nil }
+            if k + w.count < lower.count, lower[k + w.count].properties.isAlphabetic || isDigit(lower[k + w.count]) { return nil }
+            return k + w.count
+        }
+        for (word, unit) in [("kwh", "kWh"), ("m³", "m³"), ("m3", "m³"), ("cu m", "m³"), ("gal", "gal"), ("litres", "l"), ("liters", "l")] {
+            if let end = has(word) { return (unit, end) }
+        }
+        return nil
+    }
+
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    static func trimmedRange(_ s: [Unicode.Scalar]) -> (Int, Int) {
+        var a = 0, b = s.count
+        while a < b, s[a].properties.isWhitespace || s[a] == "*" || s[a] == "-" || s[a] == "=" { a += 1 }
+        while b > a, s[b - 1].properties.isWhitespace || s[b - 1] == "*" || s[b - 1] == "-" || s[b - 1] == "=" { b -= 1 }
+        return (a, b)
+    }
+}
+
+extension String {
+    var trimmingBlanks: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,159 @@
+import COCR
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One worker's Tesseract: a recognizer loaded with the configured languages and, made on
+/// first need, an orientation detector loaded with "osd". A handle is used by one thread at a
+/// time (Tesseract's handles are not thread-safe; separate handles run in parallel).
+final class TesseractHandle: @unchecked Sendable {
+    // @unchecked: only reached by the thread that checked it out of the pool.
+    let api: OpaquePointer
+    private var osdAPI: OpaquePointer?
+    private var osdFailed = false
+    let tessdata: String
+
+    init(tessdata: String, languages: String) throws(ParleyError) {
+        TesseractHandle.silence
+        guard let api = TessBaseAPICreate() else { throw ParleyError(.internal, "Tesseract could not create a handle") }
+        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        guard TessBaseAPIInit2(api, tessdata, languages, OEM_LSTM_ONLY) == 0 else {
+            TessBaseAPIDelete(api)
+            throw ParleyError(.invalidConfig, "Tesseract could not load the languages \"\(languages)\" from \(tessdata)")
+        }
+        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        self.api = api
+        self.tessdata = tessdata
+    }
+
+    deinit {
+        TessBaseAPIEnd(api)
+        TessBaseAPIDelete(api)
+        if let osdAPI {
+            TessBaseAPIEnd(osdAPI)
+            TessBaseAPIDelete(osdAPI)
+        }
+    }
+
+    /// Leptonica's messages go nowhere, Tesseract's `tprintf` (the global "debug_file") goes
+    /// to /dev/null, and OpenMP runs single-threaded (one handle per worker is the parallelism),
+    /// once per process.
+    static let silence: Void = {
+        cocr_silence_leptonica()
+        _ = cocr_single_threaded_openmp()
+        if let api = TessBaseAPICreate() {
+            _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+            TessBaseAPIDelete(api)
+        }
+    }()
+
+    /// The orientation detector, or nil when osd.traineddata is missing.
+    var osd: OpaquePointer? {
+        if let osdAPI { return osdAPI }
+        if osdFailed { return nil }
+        guard let api = TessBaseAPICreate() else { osdFailed = true; return nil }
+        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        guard TessBaseAPIInit2(api, tessdata, "osd", OEM_TESSERACT_ONLY) == 0 else {
+            TessBaseAPIDelete(api)
+            osdFailed = true
+            return nil
+        }
+        osdAPI = api
+        return api
+    }
+}
+
+/// At most `capacity` handles, made when first needed; a call beyond waits for a free one.
+final class TesseractPool: @unchecked Sendable {
+    // @unchecked: `free` and `created` are only touched with `mutex` held.
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var free: [TesseractHandle] = []
+    private var created = 0
+    let capacity: Int
+    let tessdata: String
+    let languages: String
+
+    init(capacity: Int, tessdata: String, languages: String) {
+        self.capacity = capacity
+        self.tessdata = tessdata
+        self.languages = languages
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        free.removeAll()
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        condition.deallocate()
+        mutex.deallocate()
+    }
+
+    /// How many handles exist (at most `capacity`).
+    var createdCount: Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return created
+    }
+
+    func withHandle<T>(_ body: (TesseractHandle) throws(ParleyError) -> T) throws(ParleyError) -> T {
+        let handle = try checkOut()
+        defer { checkIn(handle) }
+        return try body(handle)
+    }
+
+    private func checkOut() throws(ParleyError) -> TesseractHandle {
+        pthread_mutex_lock(mutex)
+        while free.isEmpty && created >= capacity { pthread_cond_wait(condition, mutex) }
+        if let handle = free.popLast() {
+            pthread_mutex_unlock(mutex)
+            return handle
+        }
+        created += 1
+        pthread_mutex_unlock(mutex)
+        do {
+            return try TesseractHandle(tessdata: tessdata, languages: languages)
+        } catch {
+            pthread_mutex_lock(mutex)
+            created -= 1
+            pthread_cond_signal(condition)
+            pthread_mutex_unlock(mutex)
+            throw error
+        }
+    }
+
+    private func checkIn(_ handle: TesseractHandle) {
+        pthread_mutex_lock(mutex)
+        free.append(handle)
+        pthread_cond_signal(condition)
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// The tessdata directory: the configured one, TESSDATA_PREFIX, then Debian's (Tesseract 5, then 4).
+    static func tessdataDirectory(configured: String?, languages: String) throws(ParleyError) -> String {
+        var candidates: [String] = []
+        if let configured {
+            candidates = [configured]
+        } else {
+            if let prefix = getenv("TESSDATA_PREFIX").map({ String(cString: $0) }), !prefix.isEmpty {
+                candidates.append(prefix)
+                candidates.append(prefix.hasSuffix("/") ? prefix + "tessdata" : prefix + "/tessdata")
+            }
+            candidates += ["/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+                           "/usr/share/tessdata", "/usr/local/share/tessdata"]
+        }
+        let wanted = languages.split(separator: "+").map(String.init)
+        var best: (path: String, missing: [String])?
+        for path in candidates {
+            let missing = wanted.filter { access(path + "/" + $0 + ".traineddata", R_OK) != 0 }
+            if missing.isEmpty { return path }
+            if missing.count < wanted.count, best == nil || missing.count < best!.missing.count { best = (path, missing) }
+        }
+        if let best {
+            let names = best.missing.map { "\($0).traineddata" }.joined(separator: ", ")
+            throw ParleyError(.invalidConfig, "OCR language data missing: \(names) not in \(best.path) (install tesseract-ocr-\(best.missing[0]) or set ocr.tessdataPath)")
+        }
+        throw ParleyError(.invalidConfig, "no Tesseract language data for \"\(languages)\" in \(candidates.joined(separator: ", ")) (install tesseract-ocr-eng, set ocr.tessdataPath or TESSDATA_PREFIX)")
+    }
+}

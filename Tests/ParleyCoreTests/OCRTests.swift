@@ -1,0 +1,271 @@
+import Testing
+@testable import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// OCR on Tesseract's own test images (Tests/Fixtures/ocr, Apache 2.0, see LICENSE there):
+/// phototest upright, turned left (phototest-rotated-L.png) and as a JPEG stored turned with an
+/// EXIF Orientation tag (made by Benchmarks/ocr/compare.py --make-exif), pytesseract's WebP and
+/// grey+alpha PNG.
+@Suite("OCR")
+struct OCRTests {
+    static let service: OCRService = {
+        do { return try OCRService(settings: OCRSettings(), instances: 2) } catch { fatalError("OCR service: \(error)") }
+    }()
+
+    static let phototest = String(decoding: Fixtures.bytes("ocr/phototest.gold.txt"), as: UTF8.self)
+
+    static func characterErrorRate(_ reference: String, _ hypothesis: String) -> Double {
+        let r = Array(reference.split(whereSeparator: \.isWhitespace).joined(separator: " ").unicodeScalars)
+        let h = Array(hypothesis.split(whereSeparator: \.isWhitespace).joined(separator: " ").unicodeScalars)
+        var previous = Array(0...h.count)
+        for i in 1...max(1, r.count) where !r.isEmpty {
+            var current = [i] + Array(repeating: 0, count: h.count)
+            for j in stride(from: 1, through: h.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r[i - 1] == h[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return Double(previous[h.count]) / Double(max(1, r.count))
+    }
+
+    func expectError(_ kind: ParleyError.Kind, _ bytes: [UInt8], options: JSONObject = JSONObject(),
+                     service: OCRService = OCRTests.service, sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            let result = try service.recognize(bytes, options: options)
+            Issue.record("expected \(kind), got text \"\(result.text.prefix(40))\"", sourceLocation: sourceLocation)
+        } catch {
+            #expect(error.kind == kind, "\(error)", sourceLocation: sourceLocation)
+            #expect(!error.message.isEmpty, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func readsPhototestUpright() throws {
+        let result = try Self.service.recognize(Fixtures.bytes("ocr/phototest.tif"))
+        let cer = Self.characterErrorRate(Self.phototest, result.text)
+        print("phototest.tif CER \(cer), confidence \(result.confidence), \(result.milliseconds) ms")
+        #expect(cer < 0.02)
+        #expect(result.confidence > 0.85)
+        #expect(result.width == 640 && result.height == 480)
+        #expect(result.format == "tiff")
+        #expect(result.appliedRotation == 0)
+        #expect(result.wordCount == 60)
+        let first = try #require(result.words.first)
+        #expect(first.text == "This")
+        #expect(first.box.x > 20 && first.box.x < 60 && first.box.y > 70 && first.box.y < 120 && first.box.height > 10)
+        let json = result.json
+        #expect(json["text"]?.stringValue == result.text)
+        #expect(json["entities"] == nil)
+        #expect(json["attempts"]?.arrayValue?.count == result.attempts.count)
+    }
+
+    @Test func detectsAndFixesARotatedPage() throws {
+        let result = try Self.service.recognize(Fixtures.bytes("ocr/phototest-rotated-L.png"))
+        let cer = Self.characterErrorRate(Self.phototest, result.text)
+        print("phototest-rotated-L.png CER \(cer), detected \(result.detectedRotation ?? -1), applied \(result.appliedRotation), attempts \(result.attempts.count)")
+        #expect(cer < 0.03)
+        #expect(result.detectedRotation == 270)
+        #expect(result.appliedRotation == 90)
+        #expect(result.attempts.count >= 2)
+    }
+
+    @Test func appliesEXIFOrientationAndReadsEXIF() throws {
+        let result = try Self.service.recognize(Fixtures.bytes("ocr/phototest-exif6.jpg"))
+        let cer = Self.characterErrorRate(Self.phototest, result.text)
+        print("phototest-exif6.jpg CER \(cer)")
+        #expect(cer < 0.03)
+        #expect(result.exifOrientation == 6)
+        #expect(result.appliedRotation == 90)
+        #expect(result.width == 640 && result.height == 480)
+        let exif = try #require(result.exif)
+        #expect(exif.capturedAt == "2024-03-05T14:22:10+02:00")
+        #expect(exif.make == "Parley" && exif.model == "Bench")
+        #expect(abs((exif.latitude ?? 0) - -1.943367) < 1e-5)
+        #expect(abs((exif.longitude ?? 0) - 30.059167) < 1e-5)
+        #expect(exif.altitude == 1567)
+        #expect(result.json["exif"]?["gps"]?["latitude"]?.doubleValue != nil)
+    }
+
+    @Test func readsWebPAndGreyAlphaPNG() throws {
+        let webp = try Self.service.recognize(Fixtures.bytes("ocr/test.webp"))
+        #expect(webp.format == "webp")
+        #expect(Self.characterErrorRate(Self.phototest, webp.text) < 0.03)
+        let la = try Self.service.recognize(Fixtures.bytes("ocr/test_la.png"))
+        #expect(la.text == "This is test message")
+    }
+
+    // MARK: bad input
+
+    @Test func zeroBytes() { expectError(.badMedia, []) }
+
+    @Test func truncatedImages() {
+        let png = Fixtures.bytes("ocr/test_la.png")
+        expectError(.badMedia, Array(png.prefix(png.count / 2)))
+        expectError(.badMedia, Array(png.prefix(20)))
+        let jpeg = Fixtures.bytes("ocr/phototest-exif6.jpg")
+        expectError(.badMedia, Array(jpeg.prefix(jpeg.count * 2 / 3)))
+        let webp = Fixtures.bytes("ocr/test.webp")
+        expectError(.badMedia, Array(webp.prefix(webp.count / 2)))
+    }
+
+    @Test func damagedJPEGNeverCrashes() {
+        // Noise over the middle of the entropy-coded data, the end-of-image marker kept: libjpeg
+        // either works around it (grey stretch) or gives up; both are fine, a crash or a hang is not.
+        var jpeg = Fixtures.bytes("ocr/phototest-exif6.jpg")
+        var state: UInt64 = 42
+        for i in (jpeg.count / 2)..<(jpeg.count / 2 + 300) {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            jpeg[i] = UInt8(truncatingIfNeeded: state >> 33)
+        }
+        do {
+            let result = try Self.service.recognize(jpeg)
+            #expect(result.width == 640)
+        } catch {
+            #expect(error.kind == .badMedia)
+        }
+    }
+
+    @Test func randomBytesLabelledJPEG() {
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        let noise = (0..<4096).map { _ -> UInt8 in
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return UInt8(truncatingIfNeeded: state)
+        }
+        expectError(.badMedia, noise)
+        // JPEG magic bytes, then noise.
+        expectError(.badMedia, [0xFF, 0xD8, 0xFF, 0xE0] + noise)
+    }
+
+    @Test func decompressionBombIsRefusedBeforeDecoding() {
+        // A whole PNG (signature, IHDR, a small IDAT, IEND) whose header claims 100000×100000 pixels:
+        // zlib would inflate its few bytes into 10 GB of rows.
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+        png += [0x00, 0x01, 0x86, 0xA0, 0x00, 0x01, 0x86, 0xA0, 8, 0, 0, 0, 0] + [0, 0, 0, 0]
+        png += [0, 0, 0, 8, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0xED, 0xC1, 0x01, 0x0D, 0x00, 0x00] + [0, 0, 0, 0]
+        png += [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
+        expectError(.tooLarge, png)
+        // A GIF claiming 65535×65535.
+        expectError(.tooLarge, Array("GIF89a".utf8) + [0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0] + Array(repeating: 0, count: 20))
+    }
+
+    @Test func overMaxBytes() throws {
+        var settings = OCRSettings()
+        settings.maxBytes = 10_000
+        let small = try OCRService(settings: settings, instances: 1)
+        expectError(.tooLarge, Fixtures.bytes("ocr/phototest.tif"), service: small)
+        expectError(.tooLarge, [UInt8](repeating: 0, count: 20 << 20 + 1))
+    }
+
+    @Test func unsupportedFormatsAndBadOptions() {
+        expectError(.unsupported, Array("%PDF-1.7\n".utf8) + Array(repeating: 0x20, count: 100))
+        expectError(.invalidArgument, Fixtures.bytes("ocr/test_la.png"), options: object(["colour": true]))
+        expectError(.invalidArgument, Fixtures.bytes("ocr/test_la.png"), options: object(["timeLimitMillis": "soon"]))
+    }
+
+    @Test func timeLimit() {
+        expectError(.timeout, Fixtures.bytes("ocr/phototest.tif"), options: object(["timeLimitMillis": 1]))
+    }
+
+    @Test func settingsAndMissingLanguages() throws {
+        let settings = try OCRSettings(json: object(["languages": "eng+fra", "maxPixels": 1_000_000, "deskew": false]))
+        #expect(settings.languages == "eng+fra" && settings.maxPixels == 1_000_000 && !settings.deskew)
+        #expect(throws: ParleyError.self) { try OCRSettings(json: object(["languagez": "eng"])) }
+        #expect(throws: ParleyError.self) { try OCRSettings(json: object(["languages": "eng; rm -rf"])) }
+        var missing = OCRSettings()
+        missing.languages = "eng+xyz"
+        do {
+            _ = try OCRService(settings: missing)
+            Issue.record("a missing language must be refused")
+        } catch {
+            #expect(error.kind == .invalidConfig)
+            #expect(error.message.contains("xyz.traineddata"))
+        }
+    }
+
+    // MARK: concurrency
+
+    @Test func fourThreadsOnTwoInstances() throws {
+        let service = try OCRService(settings: OCRSettings(), instances: 2)
+        let image = Fixtures.bytes("ocr/test_la.png")
+        final class Box: @unchecked Sendable { var texts = [String](repeating: "", count: 4) }
+        let box = Box()
+        var threads: [pthread_t] = []
+        struct Job { let service: OCRService; let image: [UInt8]; let box: Box; let index: Int }
+        for i in 0..<4 {
+            let job = Unmanaged.passRetained(JobBox(Job(service: service, image: image, box: box, index: i) as Any)).toOpaque()
+            var thread = pthread_t()
+            let rc = pthread_create(&thread, nil, { raw in
+                let jobBox = Unmanaged<JobBox>.fromOpaque(raw!).takeRetainedValue()
+                let job = jobBox.value as! Job
+                let text = (try? job.service.recognize(job.image).text) ?? "failed"
+                job.box.texts[job.index] = text
+                return nil
+            }, job)
+            #expect(rc == 0)
+            threads.append(thread)
+        }
+        for thread in threads { pthread_join(thread, nil) }
+        #expect(box.texts == Array(repeating: "This is test message", count: 4))
+        #expect(service.pool.createdCount <= 2)
+    }
+
+    // MARK: receipt fields and meter readings (on OCR-like text)
+
+    @Test func receiptFields() throws {
+        let text = """
+            SUPERMARCHE KIGALI HEIGHTS
+            KG 7 Ave, Kigali
+            Date: 14/03/2024 18:42
+            Milk 2L          2,400
+            Bread            1,200
+            SUBTOTAL         3,600
+            TOTAL RWF        3,600.00
+            CASH             5,000
+            """
+        let entities = ReceiptFields.extract(text)
+        let merchant = try #require(entities.first { $0.type == "merchant" })
+        #expect(merchant.text == "SUPERMARCHE KIGALI HEIGHTS")
+        #expect(merchant.source == .pattern)
+        let date = try #require(entities.first { $0.type == "receiptDate" })
+        #expect(date.value["iso"]?.stringValue == "2024-03-14")
+        let total = try #require(entities.first { $0.type == "receiptTotal" })
+        #expect(total.value["amount"]?.doubleValue == 3600)
+        #expect(total.value["currency"]?.stringValue == "RWF")
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[total.start..<total.end])) == total.text)
+        #expect(String(String.UnicodeScalarView(scalars[merchant.start..<merchant.end])) == merchant.text)
+
+        let us = ReceiptFields.extract("Joe's Diner\nMar 5, 2024\nBurger 12.50\nTax 1.10\nAmount due $13.60\nVISA ****1234")
+        #expect(us.first { $0.type == "merchant" }?.text == "Joe's Diner")
+        #expect(us.first { $0.type == "receiptDate" }?.value["iso"]?.stringValue == "2024-03-05")
+        let usTotal = try #require(us.first { $0.type == "receiptTotal" })
+        #expect(usTotal.value["amount"]?.doubleValue == 13.6)
+        #expect(usTotal.value["currency"]?.stringValue == "USD")
+
+        let euro = ReceiptFields.extract("Boulangerie Paul\n12.03.2024\nTOTAL TTC 7,80 €")
+        #expect(euro.first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == 7.8)
+        #expect(euro.first { $0.type == "receiptTotal" }?.value["currency"]?.stringValue == "EUR")
+    }
+
+    @Test func meterReadings() throws {
+        let electricity = ReceiptFields.extract("ELECTRICITY METER\n0 4 5 6 7 8 kWh")
+        let reading = try #require(electricity.first { $0.type == "meterReading" })
+        #expect(reading.value["reading"]?.stringValue == "045678")
+        #expect(reading.value["unit"]?.stringValue == "kWh")
+        let water = ReceiptFields.extract("Water meter index: 01234.56 m3")
+        #expect(water.first { $0.type == "meterReading" }?.value["value"]?.doubleValue == 1234.56)
+        #expect(water.first { $0.type == "meterReading" }?.value["unit"]?.stringValue == "m³")
+        // Ordinary text has none of these.
+        #expect(ReceiptFields.extract("The quick brown dog jumped over the lazy fox.").isEmpty)
+        #expect(ReceiptFields.extract("").isEmpty)
+        #expect(ReceiptFields.extract(String(repeating: "🙂\u{200D}", count: 1000)).isEmpty)
+    }
+}
+
+private func object(_ value: JSONValue) -> JSONObject { value.objectValue ?? JSONObject() }
+
+private final class JobBox {
+    let value: Any
+    init(_ value: Any) { self.value = value }
+}
