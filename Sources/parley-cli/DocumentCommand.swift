@@ -25,6 +25,6 @@ struct DocumentCommand: ParsableCommand {
     func run() throws {
         var options = JSONObject()
         if let password { options.append("password", .string(password)) }
-        try readMediaFiles(documents, as: .document, configPath: config, options: options)
+        try readMediaFiles(documents, as: .document, configuration: loadConfiguration(config), options: options)
     }
 }

@@ -21,7 +21,7 @@ struct OCRCommand: ParsableCommand {
     @Argument(help: "Image files.")
     var images: [String]
 
-    @Option(name: .long, help: "Engine configuration JSON file (its \"ocr\" section is used).")
+    @Option(name: .long, help: "Engine configuration JSON file (its media.ocr section is used).")
     var config: String?
 
     @Option(name: .long, help: "Tesseract languages joined by +, e.g. eng+fra (overrides the configuration).")
@@ -34,45 +34,20 @@ struct OCRCommand: ParsableCommand {
     var noWords = false
 
     func run() throws {
-        let service = try makeOCRService(config: config, lang: lang, instances: 1)
+        var configuration = try loadConfiguration(config)
+        if let lang { configuration.media.ocr?.languages = lang }
         var callOptions = JSONObject()
         if let options {
             guard let object = try JSONParser.parse(options).objectValue else { throw ValidationError("--options must be a JSON object") }
             callOptions = object
         }
-        var output = OutputBuffer()
-        var failed = false
-        for path in images {
-            var object = JSONObject()
-            object.append("file", .string(path))
-            guard let bytes = readFileBytes(path) else {
-                object.append("error", ["status": "PARLEY_NOT_FOUND", "message": .string("cannot read \(path): \(String(cString: strerror(errno)))")])
-                output.write(.object(object))
-                failed = true
-                continue
-            }
-            do {
-                let result = try service.recognize(bytes, options: callOptions)
-                for (key, value) in result.json.members where !(noWords && key == "words") { object.append(key, value) }
-                object.append("entities", .array(result.entities.map(\.json)))
-            } catch {
-                object.append("error", ["status": .string(error.kind.statusName), "message": .string(error.message)])
-                failed = true
-            }
-            output.write(.object(object))
-        }
-        output.flush()
-        if failed { throw ExitCode(1) }
+        try readMediaFiles(images, as: .image, configuration: configuration, options: callOptions, leaving: noWords ? ["words"] : [])
     }
 }
 
+/// The OCR reader an engine with this configuration would use (its media.ocr section).
 func makeOCRService(config: String?, lang: String?, instances: Int) throws -> OCRService {
-    var settings = OCRSettings()
-    if let config {
-        guard let text = readWholeFile(config) else { throw ValidationError("cannot read \(config)") }
-        guard let root = try JSONParser.parse(text).objectValue else { throw ValidationError("\(config) is not a JSON object") }
-        if let section = root["ocr"]?.objectValue { settings = try OCRSettings(json: section) }
-    }
+    var settings = try loadConfiguration(config).media.ocr ?? OCRSettings()
     if let lang { settings.languages = lang }
     return try OCRService(settings: settings, instances: instances)
 }
@@ -98,7 +73,7 @@ struct BenchOCR: ParsableCommand {
     @Option(name: .long, help: "How many times each image is read per worker count.")
     var `repeat` = 3
 
-    @Option(name: .long, help: "Engine configuration JSON file (its \"ocr\" section is used).")
+    @Option(name: .long, help: "Engine configuration JSON file (its media.ocr section is used).")
     var config: String?
 
     @Option(name: .long, help: "Tesseract languages joined by +.")

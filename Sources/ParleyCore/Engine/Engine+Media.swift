@@ -7,6 +7,9 @@ extension Engine {
     static func mediaReaders(_ configuration: Configuration) throws(ParleyError) -> [MediaKind: any MediaReader] {
         let instances = max(1, configuration.async.maxWorkers)
         var readers: [MediaKind: any MediaReader] = [:]
+        if let settings = configuration.media.ocr {
+            readers[.image] = try OCRService(settings: settings, instances: instances)
+        }
         if let settings = configuration.media.documents {
             readers[.document] = try DocumentService(settings: settings, instances: instances)
         }

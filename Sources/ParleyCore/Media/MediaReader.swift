@@ -24,3 +24,10 @@ extension DocumentService: MediaReader {
         return MediaReading(text: result.text, confidence: result.confidence, entities: result.entities, json: json)
     }
 }
+
+extension OCRService: MediaReader {
+    func read(_ bytes: [UInt8], options: JSONObject) throws(ParleyError) -> MediaReading {
+        let result = try recognize(bytes, options: options)
+        return MediaReading(text: result.text, confidence: result.confidence, entities: result.entities, json: result.json)
+    }
+}

@@ -11,7 +11,7 @@ public struct MediaSettings: Sendable, Equatable {
     /// A media file larger than this is not read (its message is still processed).
     public var maxBytes = 50 << 20
     /// Turn one kind's reader off (`"ocr": false`), or configure it (an object).
-    public var ocr: JSONObject? = JSONObject()
+    public var ocr: OCRSettings? = OCRSettings()
     public var voice: JSONObject? = JSONObject()
     public var documents: DocumentSettings? = DocumentSettings()
 
@@ -35,7 +35,9 @@ extension Configuration {
             guard let object = value.objectValue else { throw r.wrongType(key, "an object or a boolean", value) }
             return .some(object)
         }
-        if let value = try section("ocr") { settings.ocr = value }
+        if let value = try section("ocr") {
+            settings.ocr = try value.map { (object) throws(ParleyError) -> OCRSettings in try OCRSettings(json: object, path: "media.ocr.") }
+        }
         if let value = try section("voice") { settings.voice = value }
         if let value = try section("documents") {
             settings.documents = try value.map { (object) throws(ParleyError) -> DocumentSettings in

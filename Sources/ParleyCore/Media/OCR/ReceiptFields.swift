@@ -240,8 +240,13 @@ public enum ReceiptFields {
             } else {
                 for d in digits { value = value * 10 + Double(d.value - 48) }
             }
-            // Whole numbers count only without separators that look like dates or codes.
-            if (hasDecimals || separators.isEmpty) && digits.count <= 9 { found = (value, i, j) }
+            // Whole numbers count without separators, or grouped in thousands ("377,500",
+            // "1.250.000": currencies without cents); other separators look like dates or codes.
+            let positions = separators.map(\.0)
+            let thousands = !positions.isEmpty && separators.allSatisfy { $0.1 == separators[0].1 }
+                && (1...3).contains(positions[0]) && digits.count - positions[positions.count - 1] == 3
+                && zip(positions, positions.dropFirst()).allSatisfy { $1 - $0 == 3 }
+            if (hasDecimals || separators.isEmpty || thousands) && digits.count <= 9 { found = (value, i, j) }
             i = j
         }
         return found
