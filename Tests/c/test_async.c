@@ -216,7 +216,7 @@ static void test_submit_batch(void) {
         used += (size_t)snprintf(batch + used, sizeof batch - used, "%s%s", i ? "," : "", one);
     }
     used += (size_t)snprintf(batch + used, sizeof batch - used, "]");
-    uint64_t tickets[8] = {0};
+    uint64_t tickets[16] = {0};
     size_t count = 0;
 
     /* Too few places: nothing stored, the count needed comes back. */
@@ -274,7 +274,7 @@ static void test_submit_batch(void) {
         used += (size_t)snprintf(batch + used, sizeof batch - used, "%s%s", i ? "," : "", one);
     }
     used += (size_t)snprintf(batch + used, sizeof batch - used, "]");
-    CHECK_STATUS(parley_engine_submit_batch(engine, batch, used, PARLEY_PRIORITY_NORMAL, tickets, 8, &count), PARLEY_TOO_LARGE);
+    CHECK_STATUS(parley_engine_submit_batch(engine, batch, used, PARLEY_PRIORITY_NORMAL, tickets, 16, &count), PARLEY_TOO_LARGE);
     parley_engine_close(engine);
 }
 
