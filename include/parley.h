@@ -298,6 +298,30 @@ typedef enum parley_priority {
 PARLEY_API parley_status parley_engine_submit(parley_engine *engine, const char *message_json, size_t len,
                                               parley_priority priority, uint64_t *out_ticket);
 
+/* Accepts several messages with ONE commit to the store (a commit per message is what limits
+ * one host thread calling parley_engine_submit). messages_json is a JSON array of messages
+ * (each in any form parley_engine_submit takes), a WhatsApp Cloud API webhook body (its
+ * messages, in order; delivery statuses are left out: parley_engine_ingest_webhook reads
+ * them), or one message. Every usable message is committed as received before this returns
+ * and then handled exactly as if submitted alone (order, priority, duplicates, recovery).
+ *
+ * out_tickets[i] receives the i-th message's ticket; *out_count the number of messages.
+ * A message that cannot be used (a missing field, an unknown type) gets ticket 0 and does
+ * not stop the others: its error comes back as a result with ticket 0 (through the callback
+ * or parley_engine_poll), its message naming its place ("message 3 of the batch: ...").
+ * The call fails whole, storing nothing, on malformed JSON or invalid UTF-8, a body that is
+ * neither an array, a webhook nor a message (PARLEY_INVALID_MESSAGE), more than
+ * "limits.maxMessageBytes" x "queue.highWater" bytes or more messages than "queue.highWater"
+ * (PARLEY_TOO_LARGE), fewer than *out_count places in out_tickets (PARLEY_INVALID_ARGUMENT;
+ * *out_count tells how many are needed), a store failure (PARLEY_STORAGE), and
+ * PARLEY_BUSY when the whole batch does not fit under "queue.highWater" (one place per
+ * message, messages that cannot be used included). out_count must not be NULL.
+ *
+ * Thread-safe. */
+PARLEY_API parley_status parley_engine_submit_batch(parley_engine *engine, const char *messages_json, size_t len,
+                                                    parley_priority priority, uint64_t *out_tickets, size_t capacity,
+                                                    size_t *out_count);
+
 /* Collects up to max_results results, waiting up to timeout_ms for the first (0: do not
  * wait; negative: wait until one comes). out_json / out_len receive a JSON array, empty when
  * none came in time: [{"ticket", "status": "PARLEY_OK", "recovered"?: true, "context":

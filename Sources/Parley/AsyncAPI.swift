@@ -84,3 +84,30 @@ public func parley_engine_drain(_ handle: OpaquePointer?, _ timeoutMillis: Int32
         }
     }
 }
+
+@_cdecl("parley_engine_submit_batch")
+public func parley_engine_submit_batch(
+    _ handle: OpaquePointer?, _ messages: UnsafePointer<CChar>?, _ length: Int, _ priority: Int32,
+    _ outTickets: UnsafeMutablePointer<UInt64>?, _ capacity: Int, _ outCount: UnsafeMutablePointer<Int>?
+) -> Int32 {
+    let function = "parley_engine_submit_batch"
+    guard let outCount else { return fail(.invalidArgument, "\(function): out_count is NULL") }
+    outCount.pointee = 0
+    return withEngine(function, handle) { engine throws(ParleyError) in
+        guard let messages else { throw ParleyError(.invalidArgument, "\(function): messages_json is NULL") }
+        guard length > 0 else { throw ParleyError(.invalidArgument, "\(function): len is 0") }
+        guard let lane = Priority(rawValue: Int(priority)) else {
+            throw ParleyError(.invalidArgument, "\(function): priority must be PARLEY_PRIORITY_HIGH (0), _NORMAL (1) or _LOW (2), got \(priority)")
+        }
+        let batch = try engine.parseBatch(json: UnsafeRawBufferPointer(start: messages, count: length))
+        guard batch.count <= capacity, batch.isEmpty || outTickets != nil else {
+            // Nothing is stored; the host learns how many tickets it needs.
+            outCount.pointee = batch.count
+            throw ParleyError(.invalidArgument, "\(function): the batch holds \(batch.count) messages and out_tickets "
+                              + (outTickets == nil ? "is NULL" : "has room for \(capacity)"))
+        }
+        let tickets = try engine.submit(batch: batch, priority: lane)
+        for (index, ticket) in tickets.enumerated() { outTickets![index] = UInt64(ticket) }
+        outCount.pointee = tickets.count
+    }
+}

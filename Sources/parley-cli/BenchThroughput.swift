@@ -33,6 +33,8 @@ extension BenchCommand {
         var maxWorkers: Int?
         @Option(name: .long, help: "Host threads submitting in the full-speed async runs (chats split between them).")
         var submitters = 1
+        @Option(name: .long, help: "Messages per submit in the full-speed async runs (1: parley_engine_submit; more: parley_engine_submit_batch, one commit each). The paced runs submit one at a time.")
+        var batch = 1
         @Flag(name: .long, help: "Print the report as JSON.")
         var json = false
         @Option(name: .long, help: "Instead of the scaling runs: run async at 50 % of the peak rate for this many seconds and report RSS at start and end.")
@@ -43,6 +45,7 @@ extension BenchCommand {
             guard chats >= 1 && chats <= 1_000_000 else { throw ValidationError("--chats must be between 1 and 1000000") }
             if let maxWorkers, !(1...256).contains(maxWorkers) { throw ValidationError("--max-workers must be between 1 and 256") }
             guard (1...64).contains(submitters) else { throw ValidationError("--submitters must be between 1 and 64") }
+            guard (1...1000).contains(batch) else { throw ValidationError("--batch must be between 1 and 1000 (queue.highWater)") }
             if let soak, soak < 1 { throw ValidationError("--soak must be at least 1 second") }
         }
 
@@ -65,6 +68,7 @@ extension BenchCommand {
             header["chats"] = .int(Int64(chats))
             header["cores"] = .int(Int64(cores))
             header["submitters"] = .int(Int64(submitters))
+            header["batch"] = .int(Int64(batch))
             header["loadAverage"] = .array(loadAverage().map { .double(round2($0)) })
             header["store"] = "file (WAL, synchronous=normal, journal on)"
             header["peakRSSPerRun"] = .bool(PeakRSS.canReset)
@@ -179,6 +183,7 @@ extension BenchCommand {
             stats.latency = LatencySummary(latencies)
             stats.peakRSS = PeakRSS.peak()
             (stats.dbBytes, stats.walBytes) = storeSizes(directory)
+            stats.wal = (try? engine.store.walUsage()) ?? stats.wal
             return stats
         }
 
@@ -199,11 +204,18 @@ extension BenchCommand {
             runThreads(threads) { thread in
                 var lane = lanes.lanes[thread]
                 var sent = 0
+                var group: [GeneratedMessage] = []
                 for item in items where threads == 1 || item.chat % threads == thread {
+                    if rate == nil && batch > 1 {
+                        group.append(item)
+                        if group.count == batch { lane.submit(batch: group, to: engine); group.removeAll(keepingCapacity: true) }
+                        continue
+                    }
                     if let rate { waitUntil(started + UInt64(Double(sent) / rate * 1e9)) }
                     sent += 1
                     lane.submit(item, to: engine)
                 }
+                if !group.isEmpty { lane.submit(batch: group, to: engine) }
                 lanes.lanes[thread] = lane
             }
             guard engine.drain(timeoutMillis: 600_000) else { throw ValidationError("drain timed out after 10 minutes") }
@@ -211,6 +223,7 @@ extension BenchCommand {
             engine.setCallback(nil)
 
             var stats = RunStats(mode: rate == nil ? "async" : "async-50%", workers: workers, submitters: threads)
+            stats.batch = rate == nil ? batch : 1
             var checker = OrderChecker(chats: chats)
             for lane in lanes.lanes {
                 checker.register(lane.pending)
@@ -225,6 +238,7 @@ extension BenchCommand {
             stats.seconds = Double(max(lastResult, started + 1) - started) / 1e9
             stats.peakRSS = PeakRSS.peak()
             (stats.dbBytes, stats.walBytes) = storeSizes(directory)
+            stats.wal = (try? engine.store.walUsage()) ?? stats.wal
             stats.absorb(checker, finished: true)
             return stats
         }
@@ -292,6 +306,7 @@ extension BenchCommand {
             stats.firstProblem = lane.firstError
             stats.absorb(checker, finished: true)
             (stats.dbBytes, stats.walBytes) = (dbBytes, walBytes)
+            stats.wal = (try? engine.store.walUsage()) ?? stats.wal
             soak.run = stats
             return soak
         }
@@ -312,7 +327,7 @@ extension BenchCommand {
 
         func printTableHeader() {
             print(pad("run", 22) + lpad("workers", 8) + lpad("msg/s", 10) + lpad("p50 ms", 9) + lpad("p95 ms", 9)
-                + lpad("p99 ms", 9) + lpad("max ms", 9) + lpad("peak RSS MB", 13) + lpad("WAL MB", 8) + lpad("busy", 8) + lpad("order", 7))
+                + lpad("p99 ms", 9) + lpad("max ms", 9) + lpad("peak RSS MB", 13) + lpad("WAL MB", 8) + lpad("pages/msg", 10) + lpad("commits/msg", 12) + lpad("busy", 8) + lpad("order", 7))
         }
 
         func printRow(_ s: RunStats) {
@@ -321,6 +336,8 @@ extension BenchCommand {
             print(pad(s.label, 22) + lpad(s.mode == "sync" ? "-" : String(s.workers), 8) + lpad(String(Int(s.rate)), 10)
                 + lpad(ms(s.latency.p50), 9) + lpad(ms(s.latency.p95), 9) + lpad(ms(s.latency.p99), 9) + lpad(ms(s.latency.max), 9)
                 + lpad(String(round1(Double(s.peakRSS) / 1_048_576)), 13) + lpad(String(round1(Double(s.walBytes) / 1_048_576)), 8)
+                + lpad(String(round1(Double(s.wal.frames) / Double(Swift.max(1, s.submitted)))), 10)
+                + lpad(String(round3(Double(s.wal.commits) / Double(Swift.max(1, s.submitted)))), 12)
                 + lpad(String(s.busyRetries), 8)
                 + lpad(s.mode == "sync" ? "-" : (s.ok ? "ok" : "FAIL"), 7))
         }
@@ -490,6 +507,48 @@ struct SubmitLane {
     var errors = 0
     var firstError: String?
 
+    /// Submits several messages with one commit (Engine.submit(batch:), behind
+    /// parley_engine_submit_batch) until accepted, waiting 200 µs after each BUSY.
+    mutating func submit(batch items: [GeneratedMessage], to engine: Engine) {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, item) in items.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: item.json)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        // Parsed once: a BUSY retry submits the same messages again.
+        let parsed: [Result<Message, ParleyError>]
+        do throws(ParleyError) {
+            parsed = try withBytes(bytes) { (raw) throws(ParleyError) in try engine.parseBatch(json: raw) }
+        } catch {
+            errors += 1
+            if firstError == nil { firstError = "submit batch: \(error)" }
+            return
+        }
+        while true {
+            let t0 = monotonicNanos()
+            do throws(ParleyError) {
+                let tickets = try engine.submit(batch: parsed)
+                for (item, ticket) in zip(items, tickets) where !item.resend {
+                    if ticket == 0 {
+                        errors += 1
+                        if firstError == nil { firstError = "submit batch: a message was refused" }
+                    } else {
+                        pending.append((ticket, Int32(item.chat), Int32(item.position), t0))
+                    }
+                }
+                return
+            } catch let error where error.kind == .busy {
+                busy += 1
+                usleep(200)
+            } catch {
+                errors += 1
+                if firstError == nil { firstError = "submit batch: \(error)" }
+                return
+            }
+        }
+    }
+
     /// Submits until accepted, waiting 200 µs after each BUSY (backpressure).
     mutating func submit(_ item: GeneratedMessage, to engine: Engine) {
         while true {
@@ -628,6 +687,8 @@ struct RunStats {
     var mode: String
     var workers: Int
     var submitters: Int
+    /// Messages per submit call (parley_engine_submit_batch when above 1).
+    var batch = 1
     var submitted = 0
     var results = 0
     var seconds = 0.0
@@ -642,6 +703,8 @@ struct RunStats {
     /// The store's files when the run ended (before close): bench.db and its WAL.
     var dbBytes = 0
     var walBytes = 0
+    /// What the run's commits appended to the WAL (counted by the store's WAL hook).
+    var wal = Store.WALUsage(frames: 0, bytes: 0, commits: 0)
     var firstProblem: String?
 
     var rate: Double { seconds > 0 ? Double(submitted) / seconds : 0 }
@@ -650,7 +713,7 @@ struct RunStats {
         switch mode {
         case "sync": "sync (1 thread)"
         case "async-50%": "async at 50 % load"
-        default: submitters > 1 ? "async (\(submitters) submitters)" : "async"
+        default: (submitters > 1 ? "async (\(submitters) submitters)" : "async") + (batch > 1 ? " batch \(batch)" : "")
         }
     }
 
@@ -671,6 +734,7 @@ struct RunStats {
         object["mode"] = .string(mode)
         object["workers"] = .int(Int64(workers))
         object["submitters"] = .int(Int64(submitters))
+        object["batch"] = .int(Int64(batch))
         object["messages"] = .int(Int64(submitted))
         object["results"] = .int(Int64(results))
         object["seconds"] = .double(round3(seconds))
@@ -682,6 +746,13 @@ struct RunStats {
         object["errors"] = .int(Int64(errors))
         object["dbBytes"] = .int(Int64(dbBytes))
         object["walBytes"] = .int(Int64(walBytes))
+        object["walFramesWritten"] = .int(wal.frames)
+        object["walBytesWritten"] = .int(wal.bytes)
+        object["commits"] = .int(wal.commits)
+        if submitted > 0 {
+            object["walPagesPerMessage"] = .double(round1(Double(wal.frames) / Double(submitted)))
+            object["commitsPerMessage"] = .double(round3(Double(wal.commits) / Double(submitted)))
+        }
         if mode != "sync" {
             object["orderViolations"] = .int(Int64(orderViolations))
             object["missing"] = .int(Int64(missing))

@@ -32,6 +32,55 @@ import Glibc
         try JSONParser.parse(try outcome.result.get())
     }
 
+    /// A batch is journaled by ONE commit (counted by the WAL hook) and recovered like single submits.
+    @Test func submitBatchCommitsOnceAndSurvivesAStop() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf '\(directory)'") }
+        var config = Configuration()
+        config.storePath = directory + "/parley.db"
+        config.async.holdMillis = 600_000   // nothing is processed before the stop
+        var engine = try Engine(configuration: config)
+        let before = try engine.store.walUsage()
+        var batch: [Result<Message, ParleyError>] = (0..<20).map { .success(Self.message("b\($0)", chat: "c\($0 % 3)@c.us", at: 1_764_000_000 + Int64($0))) }
+        batch.insert(.failure(ParleyError(.invalidMessage, "message 5 of the batch: no id")), at: 5)
+        let tickets = try engine.submit(batch: batch)
+        let after = try engine.store.walUsage()
+        #expect(tickets.count == 21 && tickets[5] == 0 && Set(tickets).count == 21)
+        #expect(after.commits - before.commits == 1, "a batch of 20 took \(after.commits - before.commits) commits")
+        #expect(after.frames > before.frames)
+        engine.close()
+
+        config.async.holdMillis = 0
+        engine = try Engine(configuration: config)
+        defer { engine.close() }
+        #expect(engine.drain(timeoutMillis: 10_000))
+        let outcomes = collect(engine, 20)
+        #expect(outcomes.count == 20 && outcomes.allSatisfy(\.recovered))
+        #expect(Set(outcomes.map(\.ticket)) == Set(tickets.filter { $0 != 0 }))
+    }
+
+    @Test func parseBatchTakesArraysWebhooksAndOneMessage() throws {
+        let engine = try Engine(configuration: Configuration())
+        defer { engine.close() }
+        func parse(_ text: String) throws(ParleyError) -> [Result<Message, ParleyError>] {
+            let bytes = Array(text.utf8)
+            let result: Result<[Result<Message, ParleyError>], ParleyError> = bytes.withUnsafeBytes { raw in
+                do throws(ParleyError) { return .success(try engine.parseBatch(json: raw)) } catch { return .failure(error) }
+            }
+            return try result.get()
+        }
+        let one = #"{"id":"a","chat":"c@c.us","from":"c@c.us","timestamp":1764000000,"type":"text","text":"hi"}"#
+        #expect(try parse("[\(one),{\"id\":\"x\"},\(one)]").map { (try? $0.get()) != nil } == [true, false, true])
+        #expect(try parse(one).count == 1)
+        #expect(try parse("[]").isEmpty)
+        let webhook = #"{"object":"whatsapp_business_account","entry":[{"changes":[{"field":"messages","value":{"messages":[{"from":"250788000001","id":"wamid.A","timestamp":"1764000200","type":"text","text":{"body":"Rent paid"}},{"from":"250788000001","id":"wamid.B","timestamp":"1764000201","type":"text","text":{"body":"unit 4B"}}]}}]}]}"#
+        #expect(try parse(webhook).compactMap { try? $0.get().id } == ["wamid.A", "wamid.B"])
+        #expect(throws: ParleyError.self) { try parse("[{") }
+        #expect(throws: ParleyError.self) { try parse("42") }
+        let failure = try parse("[{}]")[0]
+        if case .failure(let error) = failure { #expect(error.message.hasPrefix("message 0 of the batch")) } else { Issue.record("{} accepted") }
+    }
+
     @Test func everyChatComesBackInOrderAcrossWorkers() throws {
         var config = Configuration()
         config.async.minWorkers = 2

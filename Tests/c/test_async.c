@@ -203,6 +203,81 @@ static void test_backpressure_and_errors(void) {
     parley_engine_close(engine);
 }
 
+static void test_submit_batch(void) {
+    parley_engine *engine = NULL;
+    CHECK_STATUS(parley_engine_open("{\"queue\": {\"highWater\": 8, \"lowWater\": 1}}", &engine), PARLEY_OK);
+    char batch[2048], one[512];
+    size_t used = 0;
+    const char *ids[5] = {"k0", "k1", NULL, "k3", "k0"};   /* an invalid message, then k0 again */
+    used += (size_t)snprintf(batch + used, sizeof batch - used, "[");
+    for (int i = 0; i < 5; i++) {
+        if (ids[i]) message(one, sizeof one, ids[i], 1, 1764000000L + i, NULL);
+        else snprintf(one, sizeof one, "{\"id\":\"bad\"}");
+        used += (size_t)snprintf(batch + used, sizeof batch - used, "%s%s", i ? "," : "", one);
+    }
+    used += (size_t)snprintf(batch + used, sizeof batch - used, "]");
+    uint64_t tickets[16] = {0};
+    size_t count = 0;
+
+    /* Too few places: nothing stored, the count needed comes back. */
+    CHECK_STATUS(parley_engine_submit_batch(engine, batch, used, PARLEY_PRIORITY_NORMAL, tickets, 2, &count), PARLEY_INVALID_ARGUMENT);
+    CHECK(count == 5, "a batch too large for out_tickets: count %zu, expected 5", count);
+    CHECK_STATUS(parley_engine_submit_batch(engine, batch, used, PARLEY_PRIORITY_NORMAL, tickets, 8, &count), PARLEY_OK);
+    CHECK(count == 5 && tickets[0] && tickets[1] && tickets[3] && tickets[2] == 0 && tickets[4] == tickets[0]
+          && tickets[0] != tickets[1] && tickets[1] != tickets[3],
+          "batch tickets: %zu: %llu %llu %llu %llu %llu", count, (unsigned long long)tickets[0], (unsigned long long)tickets[1],
+          (unsigned long long)tickets[2], (unsigned long long)tickets[3], (unsigned long long)tickets[4]);
+    CHECK_STATUS(parley_engine_drain(engine, 10000), PARLEY_OK);
+    char *out = NULL;
+    size_t out_len = 0;
+    CHECK_STATUS(parley_engine_poll(engine, 10, 1000, &out, &out_len), PARLEY_OK);
+    int results = 0, processed = 0;
+    for (const char *p = out ? strstr(out, "{\"ticket\":") : NULL; p; p = strstr(p + 1, "{\"ticket\":")) results++;
+    for (const char *p = out ? strstr(out, "\"status\":\"processed\"") : NULL; p; p = strstr(p + 1, "\"status\":\"processed\"")) processed++;
+    CHECK(results == 4 && processed == 3, "batch results: %d (%d processed), expected 4 (3): %.300s", results, processed, out ? out : "NULL");
+    CHECK(out && strstr(out, "{\"ticket\":0,\"status\":\"PARLEY_INVALID_MESSAGE\"") && strstr(out, "message 2 of the batch"),
+          "the invalid message's error with ticket 0: %.600s", out ? out : "NULL");
+    parley_string_free(out);
+
+    /* A batch of one message and a webhook body with two. */
+    size_t len = message(one, sizeof one, "k9", 2, 1764000100L, NULL);
+    CHECK_STATUS(parley_engine_submit_batch(engine, one, len, PARLEY_PRIORITY_LOW, tickets, 8, &count), PARLEY_OK);
+    CHECK(count == 1 && tickets[0] != 0, "a single message as a batch: %zu", count);
+    const char *webhook = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":[{\"field\":\"messages\",\"value\":{"
+                          "\"messages\":[{\"from\":\"250788000001\",\"id\":\"wamid.A\",\"timestamp\":\"1764000200\",\"type\":\"text\","
+                          "\"text\":{\"body\":\"Rent paid\"}},{\"from\":\"250788000001\",\"id\":\"wamid.B\",\"timestamp\":\"1764000201\","
+                          "\"type\":\"text\",\"text\":{\"body\":\"for unit 4B\"}}]}}]}]}";
+    CHECK_STATUS(parley_engine_submit_batch(engine, webhook, strlen(webhook), PARLEY_PRIORITY_NORMAL, tickets, 8, &count), PARLEY_OK);
+    CHECK(count == 2 && tickets[0] && tickets[1] && tickets[0] != tickets[1], "a webhook as a batch: %zu messages", count);
+    CHECK_STATUS(parley_engine_drain(engine, 10000), PARLEY_OK);
+    CHECK_STATUS(parley_engine_poll(engine, 10, 1000, &out, &out_len), PARLEY_OK);
+    results = 0;
+    for (const char *p = out ? strstr(out, "\"status\":\"PARLEY_OK\"") : NULL; p; p = strstr(p + 1, "\"status\":\"PARLEY_OK\"")) results++;
+    CHECK(results == 3, "3 results expected after the single and the webhook batches: %.300s", out ? out : "NULL");
+    parley_string_free(out);
+
+    /* Whole-call failures store nothing. */
+    CHECK_STATUS(parley_engine_submit_batch(engine, "[{\"id\":", 7, PARLEY_PRIORITY_NORMAL, tickets, 8, &count), PARLEY_MALFORMED_JSON);
+    CHECK_STATUS(parley_engine_submit_batch(engine, "42", 2, PARLEY_PRIORITY_NORMAL, tickets, 8, &count), PARLEY_INVALID_MESSAGE);
+    CHECK_STATUS(parley_engine_submit_batch(engine, batch, used, PARLEY_PRIORITY_NORMAL, tickets, 8, NULL), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_submit_batch(engine, batch, used, (parley_priority)9, tickets, 8, &count), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_submit_batch(NULL, batch, used, PARLEY_PRIORITY_NORMAL, tickets, 8, &count), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_engine_submit_batch(engine, "[]", 2, PARLEY_PRIORITY_NORMAL, tickets, 8, &count), PARLEY_OK);
+    CHECK(count == 0, "an empty array is no messages");
+    /* Nine messages never fit under a high-water mark of 8. */
+    used = 0;
+    used += (size_t)snprintf(batch + used, sizeof batch - used, "[");
+    for (int i = 0; i < 9; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "n%d", i);
+        message(one, sizeof one, id, 3, 1764000300L + i, NULL);
+        used += (size_t)snprintf(batch + used, sizeof batch - used, "%s%s", i ? "," : "", one);
+    }
+    used += (size_t)snprintf(batch + used, sizeof batch - used, "]");
+    CHECK_STATUS(parley_engine_submit_batch(engine, batch, used, PARLEY_PRIORITY_NORMAL, tickets, 16, &count), PARLEY_TOO_LARGE);
+    parley_engine_close(engine);
+}
+
 static void test_recovery(void) {
     char dir[64];
     make_store_dir(dir, "async");
@@ -222,13 +297,25 @@ static void test_recovery(void) {
         size_t len = message(json, sizeof json, id, i % 3, 1764000000L + i, NULL);
         CHECK_STATUS(parley_engine_submit(engine, json, len, PARLEY_PRIORITY_NORMAL, &ticket), PARLEY_OK);
     }
+    /* A batch is journaled by one commit before it returns: it is recovered like the rest. */
+    char batch[1024];
+    size_t used = (size_t)snprintf(batch, sizeof batch, "[");
+    for (int i = 0; i < 3; i++) {
+        snprintf(id, sizeof id, "rb%d", i);
+        message(json, sizeof json, id, 5, 1764000100L + i, NULL);
+        used += (size_t)snprintf(batch + used, sizeof batch - used, "%s%s", i ? "," : "", json);
+    }
+    used += (size_t)snprintf(batch + used, sizeof batch - used, "]");
+    uint64_t batch_tickets[3];
+    size_t count = 0;
+    CHECK_STATUS(parley_engine_submit_batch(engine, batch, used, PARLEY_PRIORITY_NORMAL, batch_tickets, 3, &count), PARLEY_OK);
     CHECK_STATUS(parley_engine_drain(engine, 100), PARLEY_TIMEOUT);   /* all held back */
     parley_engine_close(engine);
 
     CHECK_STATUS(parley_engine_open(config, &engine), PARLEY_OK);
     int recovered = 0;
-    int got = collect(engine, 12, &recovered);
-    CHECK(got == 12 && recovered == 12, "after reopen: %d results, %d recovered (expected 12, 12)", got, recovered);
+    int got = collect(engine, 15, &recovered);
+    CHECK(got == 15 && recovered == 15, "after reopen: %d results, %d recovered (expected 15, 15)", got, recovered);
     parley_engine_close(engine);
 
     remove_store_dir(dir);
@@ -238,6 +325,7 @@ int main(void) {
     test_threads_and_poll();
     test_callback_and_duplicates();
     test_backpressure_and_errors();
+    test_submit_batch();
     test_recovery();
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

@@ -237,6 +237,13 @@ export declare class Engine extends EventEmitter {
    */
   submit(message: object | string | Uint8Array, options?: { priority?: Priority }): number;
   /**
+   * Accepts several messages (an array, or JSON text of an array or a Cloud API webhook body) with
+   * one commit; returns their tickets in order, 0 for a message that could not be used (its error
+   * comes back as a result with ticket 0). Throws PARLEY_BUSY when the batch does not fit under
+   * queue.highWater, PARLEY_TOO_LARGE for more messages than that, or for malformed JSON.
+   */
+  submitBatch(messages: Array<object | string> | string | Uint8Array, options?: { priority?: Priority }): number[];
+  /**
    * Takes up to max (100) waiting results, each chat's in order. timeoutMs 0 (default): never
    * waits; a positive value blocks the JS thread. Empty while a 'result' listener is attached.
    */

@@ -174,6 +174,32 @@ class Engine extends EventEmitter {
   }
 
   /**
+   * Accepts several messages with ONE commit to the store; returns their tickets in order. messages:
+   * an array of messages (objects or JSON text), or JSON text/bytes of an array or of a Cloud API
+   * webhook body. Each usable message is stored before this returns and handled as if submitted
+   * alone; one that cannot be used gets ticket 0 and its error comes back as a result with ticket 0
+   * ("message N of the batch"). Throws for malformed JSON (nothing stored), PARLEY_BUSY when the
+   * whole batch does not fit under queue.highWater, PARLEY_TOO_LARGE for more messages than that.
+   */
+  submitBatch(messages, { priority = 'normal' } = {}) {
+    const lane = typeof priority === 'string' && Object.hasOwn(PRIORITIES, priority) ? PRIORITIES[priority] : undefined;
+    if (lane === undefined) {
+      throw new TypeError(`parley: priority must be 'high', 'normal' or 'low', not ${String(priority)}`);
+    }
+    const input = Array.isArray(messages)
+      ? '[' + messages.map((m) => {
+        const part = toInput(m, 'a message');
+        return typeof part === 'string' ? part : Buffer.from(part).toString('utf8');
+      }).join(',') + ']'
+      : toInput(messages, 'the messages');
+    try {
+      return native.submitBatch(this.#handle, input, lane);
+    } catch (error) {
+      rethrow(error, this.submitBatch);
+    }
+  }
+
+  /**
    * Takes up to max results that wait (each chat's in order) without blocking: timeoutMs 0 (the
    * default) returns at once. A positive timeoutMs blocks the JS thread up to that long; do not
    * use it on an event loop. Empty while a 'result' listener or results() takes the results.

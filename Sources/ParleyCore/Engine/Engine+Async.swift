@@ -45,6 +45,123 @@ extension Engine {
         }
     }
 
+    /// The messages of a batch for `submit(batch:)`: a JSON array of messages (each in any
+    /// accepted format), a WhatsApp Cloud API webhook body (its messages; delivery statuses
+    /// are left out), or one message. Malformed JSON, invalid UTF-8, a body over
+    /// `limits.maxMessageBytes` × `queue.highWater` bytes or another JSON type fails whole; a
+    /// message that cannot be used is its error in its place.
+    public func parseBatch(json bytes: UnsafeRawBufferPointer) throws(ParleyError) -> [Result<Message, ParleyError>] {
+        guard bytes.count > 0 else { throw ParleyError(.invalidArgument, "the batch is empty (length 0)") }
+        let limit = configuration.maxMessageBytes.multipliedReportingOverflow(by: max(1, configuration.async.highWater))
+        if !limit.overflow && bytes.count > limit.partialValue {
+            throw ParleyError(.tooLarge, "the batch is \(bytes.count) bytes; the limit is limits.maxMessageBytes × queue.highWater (\(limit.partialValue))")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes.assumingMemoryBound(to: UInt8.self))
+        } catch {
+            throw ParleyError(error.kind, "the batch is not valid: \(error.message)")
+        }
+        switch value {
+        case .array(let elements):
+            var messages: [Result<Message, ParleyError>] = []
+            messages.reserveCapacity(elements.count)
+            for (index, element) in elements.enumerated() {
+                do throws(ParleyError) {
+                    messages.append(.success(try MessageNormalizer.normalize(element)))
+                } catch {
+                    messages.append(.failure(ParleyError(error.kind, "message \(index) of the batch: \(error.message)")))
+                }
+            }
+            return messages
+        case .object(let object) where object["object"] != nil && object["entry"] != nil:
+            let webhook = try CloudAPIWebhook.parse(value)
+            return webhook.items.map { item in
+                switch item {
+                case .message(let message): .success(message)
+                case .rejected(let id, let error):
+                    .failure(ParleyError(error.kind, "webhook message \(id.map { "\"\($0)\"" } ?? "without id"): \(error.message)"))
+                }
+            }
+        case .object:
+            do throws(ParleyError) {
+                return [.success(try MessageNormalizer.normalize(value))]
+            } catch {
+                return [.failure(error)]
+            }
+        default:
+            throw ParleyError(.invalidMessage, "a batch must be a JSON array of messages, a webhook body or one message, got \(value.typeName)")
+        }
+    }
+
+    /// Accepts several messages with ONE commit: every usable message is journaled as
+    /// received before this returns (so each survives a crash) and queued; returns a ticket
+    /// per entry, in order, 0 for a message that could not be used (its error is handed back
+    /// as a result with ticket 0, through the callback or poll). The batch takes one place
+    /// per entry under the high-water mark, all or nothing: `.busy` when it does not fit
+    /// (nothing is stored), `.tooLarge` when it has more entries than `queue.highWater`.
+    /// A store failure stores nothing of the batch.
+    public func submit(batch: [Result<Message, ParleyError>], priority requested: Priority = .normal) throws(ParleyError) -> [Int64] {
+        guard !batch.isEmpty else { return [] }
+        guard batch.count <= configuration.async.highWater else {
+            throw ParleyError(.tooLarge, "the batch holds \(batch.count) messages; at most queue.highWater (\(configuration.async.highWater)) fit")
+        }
+        let now = Self.unixSeconds()
+        do {
+            try pool.reserve(batch.count)
+        } catch {
+            metrics.countSubmit(accepted: false, now: now)
+            throw error
+        }
+        var accepted: [(message: Message, priority: Int)] = []
+        var lanes: [Priority] = []
+        var positions: [Int] = []
+        accepted.reserveCapacity(batch.count)
+        for (position, entry) in batch.enumerated() {
+            guard case .success(let message) = entry else { continue }
+            let lane = lane(for: message, requested: requested)
+            accepted.append((message, lane.rawValue))
+            lanes.append(lane)
+            positions.append(position)
+            metrics.countSubmit(accepted: true, now: now)
+        }
+        let receipts: [Store.Receipt]
+        do {
+            receipts = try store.receive(batch: accepted, receivedAt: Self.unixMillis())
+        } catch {
+            pool.cancel(batch.count)
+            throw error
+        }
+        var tickets = [Int64](repeating: 0, count: batch.count)
+        var queued: [WorkScheduler.Item] = []
+        queued.reserveCapacity(receipts.count)
+        let arrivedAt = WorkerPool.now()
+        var answered = 0
+        for (offset, receipt) in receipts.enumerated() {
+            let position = positions[offset]
+            switch receipt {
+            case .accepted(let ticket):
+                tickets[position] = ticket
+                queued.append(WorkScheduler.Item(ticket: ticket, message: accepted[offset].message, priority: lanes[offset],
+                                                 arrivedAt: arrivedAt, recovered: false))
+            case .existing(let ticket, let state, let context):
+                tickets[position] = ticket
+                if state == .received {
+                    answered += 1
+                } else {
+                    let text = state == .pending ? context : ((try? EnrichedContext.duplicate(of: context)).map(JSONWriter.string) ?? context)
+                    pool.deliver(Outcome(ticket: ticket, result: .success(text), recovered: false))
+                }
+            }
+        }
+        pool.cancel(answered)
+        pool.enqueue(queued)
+        for case .failure(let error) in batch {
+            pool.deliver(Outcome(ticket: 0, result: .failure(error), recovered: false))
+        }
+        return tickets
+    }
+
     /// The lane a message runs in: a VIP chat's and an urgent message's go first.
     private func lane(for message: Message, requested: Priority) -> Priority {
         guard requested != .high else { return .high }

@@ -128,30 +128,42 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Whether new work may be accepted now (backpressure), reserving a place for it when so.
     /// A reserved place is filled by `enqueue` or `deliver`, or given back by `cancel`.
-    func reserve() throws(ParleyError) {
+    /// `count` places at once (a batch): granted whole only while the batch fits under the
+    /// high-water mark; a batch that does not fit saturates the queue like a single message at
+    /// the mark, so it is not starved by single submits.
+    func reserve(_ count: Int = 1) throws(ParleyError) {
         try locked { () throws(ParleyError) in
             guard !stopping else { throw ParleyError(.storage, "the engine is closing") }
             if saturated && outstanding <= settings.lowWater { saturated = false }
-            if !saturated && outstanding >= settings.highWater { saturated = true }
+            if !saturated && outstanding + count > settings.highWater { saturated = true }
             guard !saturated else {
                 throw ParleyError(.busy, "\(outstanding) messages are waiting to be processed or collected "
-                    + "(queue.highWater \(settings.highWater)); retry when fewer than \(settings.lowWater + 1) wait")
+                    + "(queue.highWater \(settings.highWater))\(count > 1 ? " and a batch of \(count) does not fit" : ""); "
+                    + "retry when fewer than \(settings.lowWater + 1) wait")
             }
-            outstanding += 1
+            outstanding += count
         }
     }
 
-    func cancel() {
-        locked { outstanding -= 1; pthread_cond_broadcast(progress) }
+    func cancel(_ count: Int = 1) {
+        guard count > 0 else { return }
+        locked { outstanding -= count; pthread_cond_broadcast(progress) }
     }
 
     /// Queues a reserved message for the workers.
     func enqueue(_ item: WorkScheduler.Item) {
+        enqueue([item])
+    }
+
+    /// Queues reserved messages for the workers under one lock (a batch).
+    func enqueue(_ items: [WorkScheduler.Item]) {
+        guard !items.isEmpty else { return }
         locked {
-            scheduler.add(item, now: Self.now())
-            unfinished += 1
+            let now = Self.now()
+            for item in items { scheduler.add(item, now: now) }
+            unfinished += items.count
             startWorkerIfNeeded()
-            pthread_cond_signal(workReady)
+            if items.count == 1 { pthread_cond_signal(workReady) } else { pthread_cond_broadcast(workReady) }
         }
     }
 

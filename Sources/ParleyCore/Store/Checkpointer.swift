@@ -13,7 +13,6 @@ final class Checkpointer: @unchecked Sendable {
     // @unchecked: the mutable state below is only touched under `mutex`.
     private let connection: SQLiteConnection
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let walPath: String
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var stopping = false
     private var requested = false
@@ -25,7 +24,6 @@ final class Checkpointer: @unchecked Sendable {
     private var taskDueAt: Int64 = .max
 
     init(path: String, intervalMillis: Int = 200, busyTimeoutMillis: Int = 5_000) throws(ParleyError) {
-        walPath = path + "-wal"
         connection = try SQLiteConnection(path: path, busyTimeoutMillis: busyTimeoutMillis)
         self.intervalMillis = intervalMillis
         pthread_mutex_init(mutex, nil)
@@ -110,12 +108,15 @@ final class Checkpointer: @unchecked Sendable {
                 taskDueAt = .max
             }
             pthread_mutex_unlock(mutex)
-            checkpoint(mode: "PASSIVE")
+            let frames = checkpoint(mode: "PASSIVE")
             // Under continuous commits a PASSIVE checkpoint never catches the WAL's end, so the
             // WAL never starts over and grows without bound. Past the limit a RESTART waits
             // for the writer in progress, copies everything and lets the next commit reuse
-            // the file from its start (trimmed to journal_size_limit).
-            if walBytes() > Self.walRestartBytes { checkpoint(mode: "RESTART") }
+            // the file from its start (trimmed to journal_size_limit). The limit counts the
+            // frames written since the WAL last started over, not the file's size: the file
+            // keeps its length after a restart, and measuring it made every round a RESTART
+            // (which holds writers for a sync of the database: the submit latency's tail).
+            if frames * pageSize() > Self.walRestartBytes { _ = checkpoint(mode: "RESTART") }
             if let due {
                 due()
                 pthread_mutex_lock(mutex)
@@ -137,14 +138,22 @@ final class Checkpointer: @unchecked Sendable {
     /// The WAL size past which a checkpoint waits for writers to finish it.
     static let walRestartBytes: Int64 = 32 << 20
 
-    private func walBytes() -> Int64 {
-        var info = stat()
-        return stat(walPath, &info) == 0 ? Int64(info.st_size) : 0
+    private var cachedPageSize: Int64 = 0
+
+    private func pageSize() -> Int64 {
+        if cachedPageSize == 0 {
+            cachedPageSize = ((try? connection.statement("PRAGMA page_size").firstRow { $0.int(0) }) ?? nil) ?? 4096
+        }
+        return cachedPageSize
     }
 
-    private func checkpoint(mode: String) {
+    /// Runs a checkpoint; returns the frames the WAL holds since it last started over (0 when
+    /// the checkpoint could not run).
+    @discardableResult
+    private func checkpoint(mode: String) -> Int64 {
         // A busy or failed checkpoint loses nothing: the WAL keeps every commit and the next
         // round (or the next open) checkpoints it.
-        try? connection.execute("PRAGMA wal_checkpoint(\(mode))")
+        let row = try? connection.statement("PRAGMA wal_checkpoint(\(mode))").firstRow { $0.int(1) }
+        return max(0, (row ?? nil) ?? 0)
     }
 }

@@ -126,22 +126,43 @@ extension Store {
     /// with the same id becomes received (its content has arrived).
     func receive(_ message: Message, priority: Int, receivedAt: Int64) throws(ParleyError) -> Receipt {
         try withConnection { db throws(ParleyError) in
-                try db.transaction { () throws(ParleyError) -> Receipt in
-                    let state: MessageState = message.pending ? .pending : .received
-                    let context = JSONWriter.string(EnrichedContext.unprocessed(message, status: state))
-                    if let existing = try Self.row(chat: message.chat, id: message.id, in: db) {
-                        guard existing.state == .pending && !message.pending else {
-                            return .existing(ticket: existing.seq, state: existing.state, context: existing.context)
-                        }
-                        try db.statement("UPDATE messages SET state = 'received', context = ?2, priority = ?3, received_at = ?4 WHERE seq = ?1")
-                            .bind([.int(existing.seq), .text(context), .int(Int64(priority)), .int(receivedAt)]).run()
-                        return .accepted(ticket: existing.seq)
-                    }
-                    let seq = try Self.insert(message, state: state, context: context, thread: nil, contentHash: nil,
-                                              priority: priority, receivedAt: receivedAt, into: db)
-                    return message.pending ? .existing(ticket: seq, state: .pending, context: context) : .accepted(ticket: seq)
-                }
+            try db.transaction { () throws(ParleyError) -> Receipt in
+                try Self.receiveRow(message, priority: priority, receivedAt: receivedAt, in: db)
+            }
         }
+    }
+
+    /// `receive` for several messages in one transaction (one commit): all are journaled or,
+    /// on failure, none. A (chat, id) twice in the batch: the second finds the first's row.
+    func receive(batch: [(message: Message, priority: Int)], receivedAt: Int64) throws(ParleyError) -> [Receipt] {
+        guard !batch.isEmpty else { return [] }
+        return try withConnection { db throws(ParleyError) in
+            try db.transaction { () throws(ParleyError) -> [Receipt] in
+                var receipts: [Receipt] = []
+                receipts.reserveCapacity(batch.count)
+                for entry in batch {
+                    receipts.append(try Self.receiveRow(entry.message, priority: entry.priority, receivedAt: receivedAt, in: db))
+                }
+                return receipts
+            }
+        }
+    }
+
+    private static func receiveRow(_ message: Message, priority: Int, receivedAt: Int64,
+                                   in db: SQLiteConnection) throws(ParleyError) -> Receipt {
+        let state: MessageState = message.pending ? .pending : .received
+        let context = JSONWriter.string(EnrichedContext.unprocessed(message, status: state))
+        if let existing = try row(chat: message.chat, id: message.id, in: db) {
+            guard existing.state == .pending && !message.pending else {
+                return .existing(ticket: existing.seq, state: existing.state, context: existing.context)
+            }
+            try db.statement("UPDATE messages SET state = 'received', context = ?2, priority = ?3, received_at = ?4 WHERE seq = ?1")
+                .bind([.int(existing.seq), .text(context), .int(Int64(priority)), .int(receivedAt)]).run()
+            return .accepted(ticket: existing.seq)
+        }
+        let seq = try insert(message, state: state, context: context, thread: nil, contentHash: nil,
+                             priority: priority, receivedAt: receivedAt, into: db)
+        return message.pending ? .existing(ticket: seq, state: .pending, context: context) : .accepted(ticket: seq)
     }
 
     /// A message accepted but not processed (a crash came between), to be processed again.
@@ -155,7 +176,12 @@ extension Store {
     func unfinished() throws(ParleyError) -> [Unfinished] {
         var rows: [(Int64, String, Int)] = []
         try withConnection { db throws(ParleyError) in
-            try db.statement("SELECT seq, context, priority FROM messages WHERE state = 'received' ORDER BY seq")
+            // The index's own IN term lets SQLite use the partial index messages_unfinished
+            // (it does not infer it from "state = 'received'", and scanned the whole journal at open).
+            try db.statement("""
+                SELECT seq, context, priority FROM messages
+                WHERE state IN ('received', 'failed', 'dead') AND state = 'received' ORDER BY seq
+                """)
                 .forEachRow { row in rows.append((row.int(0), row.text(1) ?? "", Int(row.int(2)))) }
         }
         var unfinished: [Unfinished] = []

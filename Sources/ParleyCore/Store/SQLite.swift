@@ -5,6 +5,16 @@ import CSQLite
 final class SQLiteConnection {
     private(set) var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    /// What this connection's commits appended to the WAL (filled by the WAL hook once
+    /// `countWALFrames` is called): frames (one page each) and commits.
+    let walCounts = UnsafeMutablePointer<WALCounts>.allocate(capacity: 1)
+
+    struct WALCounts {
+        var frames: Int64 = 0
+        var commits: Int64 = 0
+        /// The WAL's length in frames after the last commit (it starts over after a checkpoint restart).
+        var lastLength: Int32 = 0
+    }
 
     init(path: String, busyTimeoutMillis: Int = 5_000) throws(ParleyError) {
         var db: OpaquePointer?
@@ -20,9 +30,28 @@ final class SQLiteConnection {
         }
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, Int32(clamping: busyTimeoutMillis))
+        walCounts.initialize(to: WALCounts())
     }
 
-    deinit { close() }
+    deinit {
+        close()
+        walCounts.deallocate()
+    }
+
+    /// Counts the frames each commit appends to the WAL (`walCounts`). The hook replaces
+    /// SQLite's automatic checkpoint, which the store turns off anyway.
+    func countWALFrames() {
+        guard let handle else { return }
+        sqlite3_wal_hook(handle, { context, _, _, length in
+            let counts = context!.assumingMemoryBound(to: WALCounts.self)
+            // After a checkpoint restarted the WAL, its length starts again from 0.
+            let added = length >= counts.pointee.lastLength ? length - counts.pointee.lastLength : length
+            counts.pointee.frames += Int64(added)
+            counts.pointee.commits += 1
+            counts.pointee.lastLength = length
+            return SQLITE_OK
+        }, UnsafeMutableRawPointer(walCounts))
+    }
 
     func close() {
         for statement in statements.values { sqlite3_finalize(statement) }

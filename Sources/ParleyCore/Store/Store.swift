@@ -88,6 +88,7 @@ public final class Store: Sendable {
             // Checkpoints run on the Checkpointer's thread, not inside commits.
             try db.execute("PRAGMA wal_autocheckpoint = 0")
             try db.execute("PRAGMA journal_size_limit = 67108864")
+            db.countWALFrames()
         }
         try db.execute("PRAGMA synchronous = \(synchronous == .full ? "FULL" : "NORMAL")")
         try db.execute("PRAGMA foreign_keys = ON")
@@ -130,6 +131,29 @@ public final class Store: Sendable {
             return state.db != nil
         }
         if wasOpen { checkpointer?.stop() }
+    }
+
+    /// What the store's commits wrote to the WAL since it opened: pages (frames, one page
+    /// each), bytes (frames × (page size + 24-byte frame header)) and commits. Zero for an
+    /// in-memory store.
+    public struct WALUsage: Sendable {
+        public var frames: Int64
+        public var bytes: Int64
+        public var commits: Int64
+
+        public init(frames: Int64 = 0, bytes: Int64 = 0, commits: Int64 = 0) {
+            self.frames = frames
+            self.bytes = bytes
+            self.commits = commits
+        }
+    }
+
+    public func walUsage() throws(ParleyError) -> WALUsage {
+        try withConnection { db throws(ParleyError) in
+            let pageSize = try db.statement("PRAGMA page_size").firstRow { $0.int(0) } ?? 4096
+            let counts = db.walCounts.pointee
+            return WALUsage(frames: counts.frames, bytes: counts.frames * (pageSize + 24), commits: counts.commits)
+        }
     }
 
     /// How many messages the journal holds.

@@ -34,6 +34,7 @@
  *   metricsJson(handle) -> string (JSON)
  *   metricsPrometheus(handle) -> string (Prometheus text)
  *   submit(handle, message: string | Buffer | Uint8Array, priority: 0 | 1 | 2) -> number (ticket)
+ *   submitBatch(handle, messages: string | Buffer | Uint8Array, priority: 0 | 1 | 2) -> number[] (tickets, 0: unusable)
  *   poll(handle, max: number, timeoutMs: number) -> string (JSON array)
  *   drain(handle, timeoutMs: number) -> Promise<undefined>   parley_engine_drain on the thread pool
  *   listen(handle, dispatch: function | null)   function: results go to dispatch(ticket, status,
@@ -918,6 +919,67 @@ static napi_value js_submit(napi_env env, napi_callback_info info) {
     return result;
 }
 
+/* submitBatch(handle, messages, priority) -> array of tickets (0: a message that could not be used). */
+static napi_value js_submit_batch(napi_env env, napi_callback_info info) {
+    napi_value argv[3], result;
+    napi_valuetype type = napi_undefined;
+    int32_t priority = 0;
+    if (!get_args(env, info, 3, 3, argv, "parley: submitBatch(handle, messages, priority) needs three arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    NAPI_CALL(env, napi_typeof(env, argv[2], &type));
+    if (type != napi_number) {
+        napi_throw_type_error(env, NULL, "parley: the priority must be a number (0 high, 1 normal, 2 low)");
+        return NULL;
+    }
+    NAPI_CALL(env, napi_get_value_int32(env, argv[2], &priority));
+    const char *data = NULL;
+    size_t length = 0;
+    char *owned = NULL;
+    if (!get_bytes(env, argv[1], "the messages", &data, &length, &owned)) return NULL;
+    size_t capacity = 64, count = 0;
+    uint64_t *tickets = NULL;
+    parley_status status;
+    for (;;) {
+        uint64_t *grown = realloc(tickets, capacity * sizeof *tickets);
+        if (!grown) {
+            free(tickets);
+            free(owned);
+            napi_throw_error(env, NULL, "parley: out of memory");
+            return NULL;
+        }
+        tickets = grown;
+        status = parley_engine_submit_batch(engine, data, length, (parley_priority)priority, tickets, capacity, &count);
+        /* More messages than places: nothing was stored; again with room for all. */
+        if (status == PARLEY_INVALID_ARGUMENT && count > capacity) {
+            capacity = count;
+            continue;
+        }
+        break;
+    }
+    free(owned);
+    if (status != PARLEY_OK) {
+        free(tickets);
+        throw_last_error(env, status);
+        return NULL;
+    }
+    if (napi_create_array_with_length(env, count, &result) != napi_ok) {
+        free(tickets);
+        return NULL;
+    }
+    for (size_t i = 0; i < count; i++) {
+        napi_value ticket;
+        if (tickets[i] > MAX_SAFE_TICKET || napi_create_double(env, (double)tickets[i], &ticket) != napi_ok
+            || napi_set_element(env, result, (uint32_t)i, ticket) != napi_ok) {
+            free(tickets);
+            napi_throw_range_error(env, NULL, "parley: a ticket is beyond Number.MAX_SAFE_INTEGER");
+            return NULL;
+        }
+    }
+    free(tickets);
+    return result;
+}
+
 /* An integral number argument within [min, max]; TypeError or RangeError pending otherwise. */
 static bool get_int_in(napi_env env, napi_value value, const char *what, int64_t min, int64_t max, int64_t *out) {
     if (!get_int64(env, value, what, out)) return false;
@@ -1527,6 +1589,7 @@ NAPI_MODULE_INIT() {
         {"writebackConfirm", NULL, js_writeback_confirm, NULL, NULL, NULL, napi_enumerable, NULL},
         {"metricsPrometheus", NULL, js_metrics_prometheus, NULL, NULL, NULL, napi_enumerable, NULL},
         {"submit", NULL, js_submit, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"submitBatch", NULL, js_submit_batch, NULL, NULL, NULL, napi_enumerable, NULL},
         {"poll", NULL, js_poll, NULL, NULL, NULL, napi_enumerable, NULL},
         {"drain", NULL, js_drain, NULL, NULL, NULL, napi_enumerable, NULL},
         {"listen", NULL, js_listen, NULL, NULL, NULL, napi_enumerable, NULL},

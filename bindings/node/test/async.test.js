@@ -309,3 +309,29 @@ for (const [name, body] of Object.entries(SCRIPTS)) {
     assert.equal(child.stdout.trim(), 'results 50');
   });
 }
+
+test('submitBatch: one commit, tickets in order, an unusable message gets 0 and its error as a result', async (t) => {
+  const engine = new Engine({ queue: { highWater: 8, lowWater: 1 } });
+  t.after(() => engine.close());
+  const tickets = engine.submitBatch([message(0, 0), message(1, 0), { id: 'broken' }, message(0, 1), message(0, 0)]);
+  assert.equal(tickets.length, 5);
+  assert.equal(tickets[2], 0);
+  assert.equal(tickets[4], tickets[0]);
+  assert.equal(new Set([tickets[0], tickets[1], tickets[3]]).size, 3);
+  await engine.drain(10000);
+  const results = engine.poll({ max: 10 });
+  assert.equal(results.length, 4);
+  const bad = results.filter((r) => r.ticket === 0);
+  assert.equal(bad.length, 1);
+  assert.equal(bad[0].status, 'PARLEY_INVALID_MESSAGE');
+  assert.match(bad[0].error.message, /message 2 of the batch/);
+  assertInChatOrder(results.filter((r) => r.ticket !== 0));
+  // JSON text works too; more messages than queue.highWater never fit; malformed JSON stores nothing.
+  const text = JSON.stringify([message(2, 0), message(2, 1), message(2, 2)]);
+  assert.ok(engine.submitBatch(text, { priority: 'low' }).every((ticket) => ticket > 0));
+  assert.throws(() => engine.submitBatch(Array.from({ length: 9 }, (_, n) => message(3, n))), (error) => error instanceof ParleyError && error.code === 'PARLEY_TOO_LARGE');
+  assert.throws(() => engine.submitBatch('[{"id":'), (error) => error instanceof ParleyError && error.code === 'PARLEY_MALFORMED_JSON');
+  assert.throws(() => engine.submitBatch([message(4, 0)], { priority: 'urgent' }), TypeError);
+  await engine.drain(10000);
+  assert.equal(engine.poll({ max: 10 }).length, 3);
+});

@@ -215,6 +215,10 @@ for _name in ("parley_metrics_json", "parley_metrics_prometheus"):
 _lib.parley_engine_submit.argtypes = [
     ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.POINTER(ctypes.c_uint64)]
 _lib.parley_engine_submit.restype = ctypes.c_int
+_lib.parley_engine_submit_batch.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.POINTER(ctypes.c_uint64), ctypes.c_size_t,
+    ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_engine_submit_batch.restype = ctypes.c_int
 _lib.parley_engine_poll.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_engine_poll.restype = ctypes.c_int
 # void (*)(void *user_data, uint64_t ticket, parley_status status, const char *json, size_t len)
@@ -634,6 +638,55 @@ class Engine:
         A message accepted before keeps its ticket. Raises ParleyError ``Status.BUSY`` while
         ``queue.highWater`` results wait to be collected: collect some and retry."""
         return self._submit(message, priority, None)
+
+    def submit_batch(self, messages: Union[List[Any], Dict[str, Any], str, bytes], priority: str = "normal") -> List[int]:
+        """Accepts several messages with one commit to the store and returns their tickets,
+        in order. ``messages``: a list of messages (dicts or JSON text), or JSON text / bytes
+        of an array of messages or of a Cloud API webhook body. Each usable message is stored
+        before this returns and then handled as if submitted alone. A message that cannot be
+        used gets ticket 0 and its error comes back as a result with ticket 0 (its message
+        says "message N of the batch"). Raises ParleyError for malformed JSON (nothing is
+        stored), ``Status.BUSY`` when the whole batch does not fit under
+        ``queue.highWater``, ``Status.TOO_LARGE`` for more messages than that."""
+        lane = PRIORITIES.get(priority) if isinstance(priority, str) else None
+        if lane is None:
+            raise ValueError(f"priority must be 'high', 'normal' or 'low', not {priority!r}")
+        if isinstance(messages, list):
+            parts = [m if isinstance(m, (str, bytes)) else json.dumps(m, ensure_ascii=False) for m in messages]
+            data = b"[" + b",".join(_as_bytes(p, "message") for p in parts) + b"]"
+            capacity = len(parts)
+        elif isinstance(messages, dict):
+            data = json.dumps(messages, ensure_ascii=False).encode("utf-8", "surrogatepass")
+            capacity = 64
+        else:
+            data = _as_bytes(messages, "messages")
+            capacity = 64
+        count = ctypes.c_size_t(0)
+        while True:
+            tickets = (ctypes.c_uint64 * builtins.max(1, capacity))()
+            with self._tickets:
+                token = self._next_submit
+                self._next_submit += 1
+                self._submitting[token] = threading.get_ident()
+            try:
+                status = None
+                try:
+                    self._call(_lib.parley_engine_submit_batch, data, len(data), lane, tickets, capacity, ctypes.byref(count))
+                except ParleyError as error:
+                    status = error
+            finally:
+                with self._tickets:
+                    del self._submitting[token]
+                    self._answered.pop(token, None)
+                    if status is None:
+                        self._submitted.update(t for t in tickets[:count.value] if t)
+                    self._tickets.notify_all()
+            if status is None:
+                return list(tickets[:count.value])
+            if status.status == Status.INVALID_ARGUMENT and count.value > capacity:
+                capacity = count.value  # more messages than guessed (a webhook body): nothing was stored
+                continue
+            raise status
 
     def submit_future(self, message: Union[Dict[str, Any], str, bytes],
                       priority: str = "normal") -> concurrent.futures.Future:

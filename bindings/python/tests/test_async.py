@@ -324,3 +324,30 @@ print("submitted")
     child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
     assert child.returncode == 0, child.stderr
     assert child.stdout.strip() == "submitted"
+
+
+def test_submit_batch_one_commit_tickets_and_a_bad_message():
+    with Engine({"queue": {"highWater": 8, "lowWater": 1}}) as engine:
+        batch = [message(0, 0), message(1, 0), {"id": "broken"}, message(0, 1), message(0, 0)]
+        tickets = engine.submit_batch(batch)
+        assert len(tickets) == 5 and tickets[2] == 0 and tickets[4] == tickets[0]
+        assert len({tickets[0], tickets[1], tickets[3]}) == 3 and all(t > 0 for t in (tickets[0], tickets[1], tickets[3]))
+        engine.drain()
+        results = poll_all(engine, 4)
+        bad = [r for r in results if r["ticket"] == 0]
+        assert len(results) == 4 and len(bad) == 1
+        assert bad[0]["status"] == "PARLEY_INVALID_MESSAGE" and "message 2 of the batch" in bad[0]["error"]["message"]
+        assert_in_chat_order([r for r in results if r["ticket"]])
+        # JSON text of an array works too; a batch larger than queue.highWater never fits.
+        text = "[" + ",".join(__import__("json").dumps(message(2, n)) for n in range(3)) + "]"
+        assert all(t > 0 for t in engine.submit_batch(text, priority="low"))
+        with pytest.raises(ParleyError) as too_large:
+            engine.submit_batch([message(3, n) for n in range(9)])
+        assert too_large.value.status == Status.TOO_LARGE
+        with pytest.raises(ParleyError) as malformed:
+            engine.submit_batch(b"[{\"id\":")
+        assert malformed.value.status == Status.MALFORMED_JSON
+        with pytest.raises(ValueError):
+            engine.submit_batch([message(4, 0)], priority="urgent")
+        engine.drain()
+        assert len(poll_all(engine, 3)) == 3
