@@ -246,6 +246,13 @@ struct OCRTests {
         let euro = ReceiptFields.extract("Boulangerie Paul\n12.03.2024\nTOTAL TTC 7,80 €")
         #expect(euro.first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == 7.8)
         #expect(euro.first { $0.type == "receiptTotal" }?.value["currency"]?.stringValue == "EUR")
+
+        // Currencies without cents: a total grouped in thousands, not a date or a code.
+        let rwf = ReceiptFields.extract("KIGALI HEIGHTS LTD\nRent, Unit 4B 350,000\nTOTAL RWF 377,500\nRef 12,34,5")
+        #expect(rwf.first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == 377_500)
+        #expect(rwf.first { $0.type == "receiptTotal" }?.value["currency"]?.stringValue == "RWF")
+        #expect(ReceiptFields.lastAmount(Array("1.250.000".unicodeScalars))?.0 == 1_250_000)
+        #expect(ReceiptFields.lastAmount(Array("12,34,5".unicodeScalars)) == nil)
     }
 
     @Test func meterReadings() throws {
