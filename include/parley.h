@@ -769,6 +769,37 @@ PARLEY_API parley_status parley_thread_get(parley_engine *engine, const char *th
  *   "maxBytes": 52428800       a larger file is not read (PARLEY_TOO_LARGE in "media"."error")
  *   "ocr": {...} | false, "voice": {...} | false, "documents": {...} | false
  *                              each reader's settings, or false to turn it off (below) }
+ * Each reader has as many native handles as the worker pool has workers ("workers.max"), so
+ * files are read in parallel; a call beyond waits for a free handle.
+ *
+ * OCR (Tesseract 5, linked), "media.ocr": {"languages": "eng" (Tesseract's, joined by "+";
+ *   the traineddata must be installed), "tessdataPath"?, "maxBytes": 20971520,
+ *   "maxPixels": 40000000 (read from the header before decoding: a decompression bomb is
+ *   PARLEY_TOO_LARGE), "timeLimitMillis": 15000, "detectOrientation": true (Tesseract's OSD
+ *   when the first pass reads poorly), "deskew": true, "upscaleBelowWidth": 400, "retry": true
+ *   (other page segmentation and preprocessing when the text is near-empty or below
+ *   "retryBelowConfidence": 0.6), "maxWords": 1000}; the same keys per call in options_json.
+ *   EXIF orientation is applied before reading. Result details: "format", "width", "height",
+ *   "orientation": {"exif", "detected", "applied"}, "exif"?: {"capturedAt", "gps":
+ *   {"latitude", "longitude", "altitude"?}, "device": {"make", "model"}, "orientation"},
+ *   "receipt"?: {"merchant", "date", "total": {"amount", "currency"}}, "meterReadings"?,
+ *   "words": [{"text", "confidence", "box": [x, y, w, h]}], "wordCount", "attempts": [{"psm",
+ *   "preprocessing", "rotation", "confidence", ...}], "chosenAttempt". Extra entity types:
+ *   "merchant", "receiptDate" {"iso", "text"}, "receiptTotal" {"amount", "currency"?},
+ *   "meterReading" {"reading", "value", "unit"?}.
+ *
+ * Documents, "media.documents": {"maxBytes": 52428800, "maxPages": 200, "maxRows": 100000,
+ *   "maxSheets": 32, "maxUncompressedBytes": 104857600 and "maxCompressionRatio": 1000 (an
+ *   XLSX zip bomb is PARLEY_TOO_LARGE before it is inflated), "maxResultRows": 1000,
+ *   "maxFields": 200, "timeoutMillis": 30000}; per call: {"password", "maxPages", "maxRows"}.
+ *   PDF text through poppler-glib (an encrypted PDF without its password is PARLEY_BAD_MEDIA;
+ *   a PDF without a text layer has "scanned": true), CSV (delimiter, quoting, UTF-8/UTF-16/
+ *   Windows-1252 detected), XLSX (shared strings, numbers, dates as ISO 8601). Result details:
+ *   "format": "pdf"|"csv"|"xlsx", "pages": [{"number", "text"}] | "csv": {"delimiter",
+ *   "encoding", "header", "rows", "rowCount"} | "sheets": [{"name", "header", "rows",
+ *   "rowCount"}], "truncated" (a limit cut it short), "metadata". Extra entity type: "field"
+ *   {"key", "value"} for "Key: value" lines and two-cell rows ("Rent: RWF 350,000"), beside
+ *   the entities inside it.
  * ------------------------------------------------------------------------------------- */
 
 /* Reads one image (JPEG, PNG, WebP, TIFF, GIF, BMP) with OCR; one file given as bytes. Nothing

@@ -6,11 +6,16 @@ extension Engine {
     /// pool has workers (one native handle per worker).
     static func mediaReaders(_ configuration: Configuration) throws(ParleyError) -> [MediaKind: any MediaReader] {
         let instances = max(1, configuration.async.maxWorkers)
+        // A reader gives up well before the worker's watchdog would dead-letter its message.
+        let timeout = configuration.async.messageTimeoutMillis
+        func limit(_ millis: Int) -> Int { timeout > 0 ? min(millis, Int(timeout * 2 / 3)) : millis }
         var readers: [MediaKind: any MediaReader] = [:]
-        if let settings = configuration.media.ocr {
+        if var settings = configuration.media.ocr {
+            settings.timeLimitMillis = limit(settings.timeLimitMillis)
             readers[.image] = try OCRService(settings: settings, instances: instances)
         }
-        if let settings = configuration.media.documents {
+        if var settings = configuration.media.documents {
+            settings.timeoutMillis = limit(settings.timeoutMillis)
             readers[.document] = try DocumentService(settings: settings, instances: instances)
         }
         return readers

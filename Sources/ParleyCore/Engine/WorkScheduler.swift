@@ -175,11 +175,15 @@ struct WorkScheduler {
         var taken: [Item] = []
         while taken.count < limit, let head = line.items.first,
               taken.isEmpty || releaseTime(of: head, after: lastSequences[chat]) <= now {
+            // A message with a file (seconds of OCR or transcription) goes in a batch of its
+            // own, so a batch's time limit is never spent on several files.
+            if !taken.isEmpty && head.message.media != nil { break }
             taken.append(line.items.removeFirst())
             if let sequence = head.message.sequence {
                 if lastSequences.count >= Self.maxRemembered && lastSequences[chat] == nil { lastSequences.removeAll() }
                 lastSequences[chat] = max(lastSequences[chat] ?? sequence, sequence)
             }
+            if head.message.media != nil { break }
         }
         waiting -= taken.count
         line.busy = true
