@@ -23,10 +23,14 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CPocketSphinx", pkgConfig: "pocketsphinx",
+                       providers: [.apt(["libpocketsphinx-dev", "libsphinxbase-dev", "pocketsphinx-en-us"])]),
+        .systemLibrary(name: "COpusFile", pkgConfig: "opusfile", providers: [.apt(["libopusfile-dev"])]),
+        .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .target(name: "CPhoneNumbers",
                 linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]),
         .target(name: "ParleyCore", dependencies: [
-            "CSQLite", "COpenSSL", "CPhoneNumbers",
+            "CSQLite", "COpenSSL", "CPhoneNumbers", "CPocketSphinx", "COpusFile", "CSoxr",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ]),

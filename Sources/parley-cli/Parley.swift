@@ -8,7 +8,7 @@ struct ParleyCommand: ParsableCommand {
         abstract: "Parley: an embeddable conversation engine for WhatsApp bots.",
         subcommands: [
             ProcessCommand.self, WebhookCommand.self, ThreadsCommand.self, MaintainCommand.self, TrainCommand.self, IntentCommand.self, SentimentCommand.self,
-            BenchCommand.self, MetricsCommand.self, DeadLetterCommand.self, VersionCommand.self,
+            BenchCommand.self, MetricsCommand.self, DeadLetterCommand.self, TranscribeCommand.self, VersionCommand.self,
         ]
     )
 }
