@@ -57,6 +57,8 @@ struct TranscribeCommand: ParsableCommand {
             options.append("phrases", .array(list))
         }
         let service = try VoiceService(settings: settings, instances: jobs)
+        // Load the model before the first file, so its time is not the first file's.
+        try service.warmUp()
         let files = audio
         let shared = Shared(count: files.count)
         let frozen = options

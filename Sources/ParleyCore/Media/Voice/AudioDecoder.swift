@@ -29,6 +29,7 @@ enum AudioDecoder {
     // MARK: Ogg/Opus
 
     static func decodeOpus(_ bytes: [UInt8], maxSeconds: Double) throws(ParleyError) -> DecodedAudio {
+        try OggPages.validate(bytes)
         // op_open_memory reads the caller's buffer without copying: all work stays inside.
         let result: Result<[Int16], ParleyError> = bytes.withUnsafeBufferPointer { buffer in
             var error: Int32 = 0

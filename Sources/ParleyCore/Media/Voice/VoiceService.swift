@@ -63,6 +63,13 @@ public final class VoiceService: Sendable {
         hostTranscriber.withLock { $0 = transcriber }
     }
 
+    /// Creates one decoder now (loading the model takes ~1 s) so the first voice note does
+    /// not wait for it. Optional: decoders are otherwise created at first use.
+    public func warmUp() throws(ParleyError) {
+        guard settings.engine == .pocketsphinx else { return }
+        try pool.withDecoder { (_) throws(ParleyError) in }
+    }
+
     /// Decoders created so far (they are created lazily, at most `instances`).
     public var decodersCreated: Int { pool.createdCount }
 
