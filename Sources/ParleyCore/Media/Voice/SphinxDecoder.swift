@@ -88,7 +88,7 @@ final class SphinxDecoder: @unchecked Sendable {
 
     /// Decodes one utterance of 16 kHz mono PCM with the selected search. Returns the words
     /// and, per word, its posterior probability in the lattice.
-    func decode(_ pcm: ArraySlice<Int16>) throws(ParleyError) -> (text: String, posteriors: [Double]) {
+    func decode(_ pcm: ArraySlice<Int16>) throws(ParleyError) -> Utterance {
         guard ps_start_utt(ps) == 0 else { throw ParleyError(.internal, "PocketSphinx could not start an utterance") }
         // full_utt: the whole utterance at once, so cepstral mean normalization uses all of it.
         let processed = pcm.withUnsafeBufferPointer { ps_process_raw(ps, $0.baseAddress, $0.count, 0, 1) }
@@ -97,18 +97,35 @@ final class SphinxDecoder: @unchecked Sendable {
         var score: Int32 = 0
         let text = ps_get_hyp(ps, &score).map { String(cString: $0) } ?? ""
         var posteriors: [Double] = []
+        var acoustic: Int64 = 0
+        var wordFrames = 0
         let logmath = ps_get_logmath(ps)
         var seg = ps_seg_iter(ps)
         while let s = seg {
+            var ascr: Int32 = 0, lscr: Int32 = 0, lback: Int32 = 0
+            let logPosterior = ps_seg_prob(s, &ascr, &lscr, &lback)
+            var startFrame: Int32 = 0, endFrame: Int32 = 0
+            ps_seg_frames(s, &startFrame, &endFrame)
             if let wordPointer = ps_seg_word(s), let first = wordPointer.pointee as CChar?,
                first != CChar(UInt8(ascii: "<")), first != CChar(UInt8(ascii: "[")) {
-                var ascr: Int32 = 0, lscr: Int32 = 0, lback: Int32 = 0
-                let logPosterior = ps_seg_prob(s, &ascr, &lscr, &lback)
                 posteriors.append(min(1, max(0, logmath_exp(logmath, logPosterior))))
+                acoustic += Int64(ascr)
+                wordFrames += Int(max(0, endFrame - startFrame + 1))
             }
             seg = ps_seg_next(s)
         }
-        return (text, posteriors)
+        return Utterance(text: text, posteriors: posteriors, acousticScore: acoustic, wordFrames: wordFrames, frames: Int(processed))
+    }
+
+    struct Utterance {
+        var text: String
+        /// Per word, its posterior probability in the lattice.
+        var posteriors: [Double]
+        /// The acoustic score of the best path's words (not silences or noises), in logmath units
+        /// relative to each frame's best senone, the frames those words cover, and all frames.
+        var acousticScore: Int64
+        var wordFrames: Int
+        var frames: Int
     }
 
     /// The whole-hypothesis posterior of the last utterance (`ps_get_prob`), 0…1.
