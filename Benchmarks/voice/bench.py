@@ -60,17 +60,18 @@ def run(parley, files, extra, jobs):
 
 def row(name, results, refs, wall):
     errors = words = exact = 0
-    seconds = millis = conf = 0.0
+    seconds = millis = cpu = conf = 0.0
     for r, ref in zip(results, refs):
         if "error" in r:
             errors += len(ref.split()); words += len(ref.split())
             continue
         e = edits(r["text"], ref)
         errors += e; words += len(ref.split()); exact += (e == 0)
-        seconds += r["seconds"]; millis += r["milliseconds"]; conf += r["confidence"]
+        seconds += r["seconds"]; millis += r["milliseconds"]; cpu += r["cpuMilliseconds"]; conf += r["confidence"]
     n = len(results)
     rtf = millis / 1000 / seconds if seconds else 0
-    return f"| {name} | {n} | {seconds:.1f} | {errors / words:.3f} | {exact}/{n} | {conf / n:.2f} | {rtf:.3f} | {wall:.1f} |"
+    cpu_rtf = cpu / 1000 / seconds if seconds else 0
+    return f"| {name} | {n} | {seconds:.1f} | {errors / words:.3f} | {exact}/{n} | {conf / n:.2f} | {cpu_rtf:.3f} | {rtf:.3f} | {wall:.1f} |"
 
 
 def main():
@@ -115,8 +116,8 @@ def main():
     ]
     print(f"parley transcribe --jobs {args.jobs}; PocketSphinx 0.8+5prealpha en-US; "
           f"Opus: 16 kbps mono VoIP (opusenc)\n")
-    print("| set | files | audio s | WER | exact | mean confidence | real-time factor | wall s |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| set | files | audio s | WER | exact | mean confidence | RTF (CPU) | RTF (wall) | wall s |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for title, key, extra in plan:
         for label, source in (("WAV", sets), ("Ogg/Opus", opus)):
             files, refs = source[key]

@@ -10,7 +10,7 @@ struct TranscribeCommand: ParsableCommand {
         abstract: "Transcribe voice notes (Ogg/Opus as WhatsApp sends them, or PCM WAV); print one JSON object per file.",
         discussion: """
             Each output line is {"file", "text", "confidence", "engine", "language", "seconds", "sampleRate", \
-            "format", "mode", "milliseconds", "realTimeFactor"}, or {"file", "error": {"status", "message"}} for a \
+            "format", "mode", "milliseconds", "realTimeFactor", "cpuMilliseconds"}, or {"file", "error": {"status", "message"}} for a \
             file that cannot be transcribed (the exit status is then 1, after every file). Offline with \
             PocketSphinx (US English). --grammar or --phrases decode against a small grammar: one of the \
             given phrases ("yes|no|book a viewing"), near-perfect for menu replies.

@@ -265,11 +265,11 @@ private func kind(_ body: () throws(ParleyError) -> Void) -> ParleyError.Kind? {
     @Test func resultJSONHasTheContractsKeys() throws {
         let result = try Self.service.transcribe(Self.cards, options: Self.menu)
         let json = result.json
-        #expect(json.keys == ["text", "confidence", "engine", "language", "seconds", "sampleRate", "format", "mode", "milliseconds", "realTimeFactor"])
+        #expect(json.keys == ["text", "confidence", "engine", "language", "seconds", "sampleRate", "format", "mode", "milliseconds", "realTimeFactor", "cpuMilliseconds"])
         #expect(json["entities"] == nil)
         #expect(json["language"] == "en")
         #expect(result.entities.isEmpty)
-        #expect(result.realTimeFactor > 0 && result.milliseconds > 0)
+        #expect(result.realTimeFactor > 0 && result.milliseconds > 0 && result.cpuMilliseconds > 0)
     }
 
     @Test func resamplerKeepsSpeechBandAndRemovesAliases() throws {

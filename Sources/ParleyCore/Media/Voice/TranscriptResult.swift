@@ -32,6 +32,9 @@ public struct TranscriptResult: Sendable {
     public var milliseconds: Double
     /// `milliseconds` over the audio's duration (below 1: faster than real time).
     public var realTimeFactor: Double
+    /// CPU time the calling thread spent (wall time also counts waiting for a decoder and
+    /// for a busy machine's cores).
+    public var cpuMilliseconds: Double = 0
 
     public init(text: String, confidence: Double, engine: String, language: String, seconds: Double,
                 sampleRate: Int, format: String, mode: Mode, milliseconds: Double, realTimeFactor: Double) {
@@ -48,7 +51,7 @@ public struct TranscriptResult: Sendable {
     }
 
     /// `{"text", "confidence", "engine", "language", "seconds", "sampleRate", "format", "mode",
-    /// "milliseconds", "realTimeFactor"}`: no "entities" (the engine appends the merged list).
+    /// "milliseconds", "realTimeFactor", "cpuMilliseconds"}`: no "entities" (the engine appends the merged list).
     public var json: JSONObject {
         JSONObject([
             ("text", .string(text)),
@@ -61,6 +64,7 @@ public struct TranscriptResult: Sendable {
             ("mode", .string(mode.rawValue)),
             ("milliseconds", .double(Self.rounded(milliseconds, 1))),
             ("realTimeFactor", .double(Self.rounded(realTimeFactor, 4))),
+            ("cpuMilliseconds", .double(Self.rounded(cpuMilliseconds, 1))),
         ])
     }
 

@@ -83,6 +83,7 @@ public final class VoiceService: Sendable {
     public func transcribe(_ bytes: [UInt8], options: VoiceOptions, raw: JSONObject = JSONObject()) throws(ParleyError) -> TranscriptResult {
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuStart = Self.threadCPUMilliseconds()
         let engine = options.engine ?? settings.engine
         let grammar: VoiceGrammarSource?
         if let g = options.grammar { grammar = try VoiceGrammarSource(g) } else { grammar = defaultGrammar }
@@ -129,12 +130,20 @@ public final class VoiceService: Sendable {
         }
         let elapsed = clock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
-        return TranscriptResult(
+        var result = TranscriptResult(
             text: text, confidence: confidence, engine: engine.rawValue,
             language: options.language ?? settings.language, seconds: audio.seconds,
             sampleRate: audio.sampleRate, format: audio.format.rawValue,
             mode: grammar == nil ? .languageModel : .grammar, milliseconds: milliseconds,
             realTimeFactor: audio.seconds > 0 ? milliseconds / 1e3 / audio.seconds : 0)
+        result.cpuMilliseconds = Self.threadCPUMilliseconds() - cpuStart
+        return result
+    }
+
+    static func threadCPUMilliseconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
     }
 
     /// How well the grammar's words fit the audio, 0…1, from their mean acoustic score per
