@@ -287,6 +287,24 @@ private func kind(_ body: () throws(ParleyError) -> Void) -> ParleyError.Kind? {
         #expect(abs(up.count - 8_000) <= 2)
     }
 
+    /// A PCM16 WAV file of `samples` (interleaved when `channels` > 1).
+    static func wavFile(_ samples: [Int16], rate: Int, channels: Int) -> [UInt8] {
+        func le32(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24 & 0xFF)] }
+        func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        let data = samples.flatMap { le16(Int(UInt16(bitPattern: $0))) }
+        return Array("RIFF".utf8) + le32(36 + data.count) + Array("WAVEfmt ".utf8) + le32(16) + le16(1) + le16(channels)
+            + le32(rate) + le32(rate * 2 * channels) + le16(2 * channels) + le16(16) + Array("data".utf8) + le32(data.count) + data
+    }
+
+    @Test func silenceAndTinyClipsGiveEmptyText() throws {
+        let silence = try Self.service.transcribe(Self.wavFile([Int16](repeating: 0, count: 16_000), rate: 8_000, channels: 1), options: JSONObject())
+        #expect(silence.text == "" && silence.confidence == 0 && silence.seconds == 2)
+        let tiny = try Self.service.transcribe(Self.wavFile([Int16](repeating: 100, count: 400), rate: 44_100, channels: 2), options: Self.menu)
+        #expect(tiny.text == "" && tiny.confidence == 0 && tiny.sampleRate == 44_100)
+        #expect(kind { () throws(ParleyError) in _ = try Self.service.transcribe(Self.wavFile([], rate: 16_000, channels: 1), options: JSONObject()) } == .badMedia)
+        #expect(kind { () throws(ParleyError) in _ = try Self.service.transcribe(Self.wavFile([1, 2], rate: 0, channels: 1), options: JSONObject()) } == .badMedia)
+    }
+
     @Test func longAudioIsSplitAtQuietPoints() {
         var pcm = [Int16](repeating: 3000, count: 16_000 * 70)
         for i in (16_000 * 25)..<(16_000 * 25 + 800) { pcm[i] = 0 }

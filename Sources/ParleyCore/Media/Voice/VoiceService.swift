@@ -132,7 +132,8 @@ public final class VoiceService: Sendable {
         let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
         var result = TranscriptResult(
             text: text, confidence: confidence, engine: engine.rawValue,
-            language: options.language ?? settings.language, seconds: audio.seconds,
+            // PocketSphinx speaks its model's language; a host may be asked for another.
+            language: engine == .host ? options.language ?? settings.language : settings.language, seconds: audio.seconds,
             sampleRate: audio.sampleRate, format: audio.format.rawValue,
             mode: grammar == nil ? .languageModel : .grammar, milliseconds: milliseconds,
             realTimeFactor: audio.seconds > 0 ? milliseconds / 1e3 / audio.seconds : 0)

@@ -50,8 +50,9 @@ public struct VoiceSettings: Sendable, Equatable {
             maxBytes = Int(value)
         }
         if let value = try r.double("maxSeconds") {
-            guard value > 0 && value <= 14_400 else {
-                throw ParleyError(.invalidConfig, "\(path)maxSeconds must be above 0 and at most 14400 (4 hours), got \(value)")
+            // 48 kHz mono 16-bit samples are held in memory: an hour is 345 MB.
+            guard value > 0 && value <= 3_600 else {
+                throw ParleyError(.invalidConfig, "\(path)maxSeconds must be above 0 and at most 3600 (an hour), got \(value)")
             }
             maxSeconds = value
         }
@@ -95,7 +96,9 @@ public struct VoiceSettings: Sendable, Equatable {
 }
 
 /// Per-call options (the C API's options JSON):
-/// `{"engine": "pocketsphinx" | "host", "grammar": "<JSGF>" | "phrases": [...], "language": "en"}`.
+/// `{"engine": "pocketsphinx" | "host", "grammar": "<JSGF>" | "phrases": [...], "language": "es"}`
+/// (`language` is reported with, and handed to, a host transcriber; PocketSphinx reports its
+/// model's, `voice.language`).
 /// The whole object is also handed to a host transcriber, so it may carry the host's own keys
 /// under `"host"` (any JSON value).
 public struct VoiceOptions: Sendable, Equatable {
