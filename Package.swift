@@ -27,13 +27,18 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "COCR", pkgConfig: "tesseract",
                        providers: [.apt(["libtesseract-dev", "libleptonica-dev", "tesseract-ocr-eng", "tesseract-ocr-osd"])]),
+        // No pkgConfig: pocketsphinx.pc also links libsphinxad (audio capture, which pulls in
+        // PulseAudio, X11 and D-Bus) that Parley never calls; its include path is given below.
+        .systemLibrary(name: "CPocketSphinx", providers: [.apt(["libpocketsphinx-dev", "libsphinxbase-dev", "pocketsphinx-en-us"])]),
+        .systemLibrary(name: "COpusFile", pkgConfig: "opusfile", providers: [.apt(["libopusfile-dev"])]),
+        .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
         .target(name: "CPhoneNumbers",
                 linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]),
         .target(name: "ParleyCore", dependencies: [
-            "CSQLite", "COpenSSL", "CPhoneNumbers", "CPoppler", "CZlib", "COCR",
+            "CSQLite", "COpenSSL", "CPhoneNumbers", "CPoppler", "CZlib", "COCR", "CPocketSphinx", "COpusFile", "CSoxr",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
             .product(name: "Prometheus", package: "swift-prometheus"),
-        ]),
+        ], swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/pocketsphinx"])]),
         .target(name: "Parley", dependencies: ["ParleyCore"], exclude: ["exports.map"],
                 linkerSettings: [.unsafeFlags(exportFlags)]),
         .executableTarget(name: "parley-cli", dependencies: [

@@ -8,7 +8,7 @@ struct ParleyCommand: ParsableCommand {
         abstract: "Parley: an embeddable conversation engine for WhatsApp bots.",
         subcommands: [
             ProcessCommand.self, WebhookCommand.self, ThreadsCommand.self, MaintainCommand.self, TrainCommand.self, IntentCommand.self, SentimentCommand.self,
-            DocumentCommand.self, OCRCommand.self, GalleryCommand.self,
+            DocumentCommand.self, OCRCommand.self, TranscribeCommand.self, GalleryCommand.self,
             BenchCommand.self, MetricsCommand.self, DeadLetterCommand.self, VersionCommand.self,
         ]
     )
