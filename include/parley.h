@@ -788,6 +788,17 @@ PARLEY_API parley_status parley_thread_get(parley_engine *engine, const char *th
  *   "merchant", "receiptDate" {"iso", "text"}, "receiptTotal" {"amount", "currency"?},
  *   "meterReading" {"reading", "value", "unit"?}.
  *
+ * Voice notes, "media.voice": {"engine": "pocketsphinx" (offline, US English; Debian's
+ *   PocketSphinx 0.8) | "host" (parley_media_set_transcriber), "maxBytes": 16777216,
+ *   "maxSeconds": 600 (checked before decoding: PARLEY_TOO_LARGE), "acousticModel",
+ *   "languageModel", "dictionary" (PocketSphinx model paths), "language": "en",
+ *   "grammar"?: JSGF text | "phrases"?: ["yes", "no", "book a viewing"] (decode against a
+ *   small grammar: near-perfect for menu replies)}; per call: {"engine", "grammar" | "phrases",
+ *   "language"}. Ogg/Opus (WhatsApp's voice notes, libopusfile) and PCM WAV; other audio is
+ *   PARLEY_UNSUPPORTED, a truncated or corrupt Ogg stream PARLEY_BAD_MEDIA. Result details:
+ *   "engine", "language", "seconds", "sampleRate", "format": "opus"|"wav", "mode":
+ *   "language-model"|"grammar", "realTimeFactor". The model loads at the first note (~1 s).
+ *
  * Documents, "media.documents": {"maxBytes": 52428800, "maxPages": 200, "maxRows": 100000,
  *   "maxSheets": 32, "maxUncompressedBytes": 104857600 and "maxCompressionRatio": 1000 (an
  *   XLSX zip bomb is PARLEY_TOO_LARGE before it is inflated), "maxResultRows": 1000,
@@ -825,6 +836,32 @@ PARLEY_API parley_status parley_media_transcribe(parley_engine *engine, const un
 /* Parses one document (PDF, CSV, XLSX); as parley_media_ocr. */
 PARLEY_API parley_status parley_media_parse_document(parley_engine *engine, const unsigned char *bytes, size_t len,
                                                      const char *options_json, char **out_json, size_t *out_len);
+
+/* A transcriber of the host's own (another language, a cloud service), for audio where
+ * "media.voice.engine" or a call's options say "host".
+ *
+ * Called on Parley's threads (workers, or the thread of a parley_media_transcribe call), at
+ * once on several when several notes are read: it must be thread-safe. audio / audio_len: the
+ * file as received; pcm16k / samples: its audio decoded, mono, 16 kHz, 16-bit; options_json:
+ * the call's options as a JSON object ("{}" for a message). It answers with
+ * parley_transcript_reply_set(reply, text, confidence) and returns PARLEY_OK, or returns
+ * another status (the reading then fails with it; the message is still processed). Every
+ * pointer is valid only during the call. */
+typedef struct parley_transcript_reply parley_transcript_reply;
+typedef parley_status (*parley_transcriber)(void *user_data, const unsigned char *audio, size_t audio_len,
+                                            const int16_t *pcm16k, size_t samples, const char *options_json,
+                                            parley_transcript_reply *reply);
+
+/* Registers the host transcriber (NULL removes it); user_data is passed back untouched.
+ * Returns PARLEY_INVALID_ARGUMENT (engine NULL) or PARLEY_UNSUPPORTED (the voice reader is
+ * turned off). Thread-safe; a reading already running keeps the transcriber it started with. */
+PARLEY_API parley_status parley_media_set_transcriber(parley_engine *engine, parley_transcriber transcriber,
+                                                      void *user_data);
+
+/* The host transcriber's answer: text (NUL-terminated UTF-8, copied) and confidence (0..1).
+ * Returns PARLEY_INVALID_ARGUMENT (NULL, confidence out of range) or PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_transcript_reply_set(parley_transcript_reply *reply, const char *text,
+                                                     double confidence);
 
 /* The gallery: the media of processed messages, newest first, one entry per message.
  *

@@ -216,7 +216,7 @@ def main():
         # A shared, loaded machine: the time limit (wall clock) is raised so that it measures accuracy.
         config = os.path.join(scratch, "config.json")
         with open(config, "w") as f:
-            json.dump({"ocr": {"timeLimitMillis": args.time_limit}}, f)
+            json.dump({"media": {"ocr": {"timeLimitMillis": args.time_limit}}}, f)
         start = time.monotonic()
         out = subprocess.run([args.parley, "ocr", "--no-words", "--config", config] + [c[1] for c in cases], env=env,
                              capture_output=True, text=True)

@@ -69,3 +69,69 @@ public func parley_gallery_get(
         try engine.galleryItem(sha256: try stringArgument("parley_gallery_get", "sha256", sha256, nonEmpty: true).get())
     }
 }
+
+/// What a host transcriber answers through parley_transcript_reply_set.
+final class TranscriptReply {
+    var text: String?
+    var confidence = 1.0
+}
+
+@_cdecl("parley_transcript_reply_set")
+public func parley_transcript_reply_set(_ reply: OpaquePointer?, _ text: UnsafePointer<CChar>?, _ confidence: Double) -> Int32 {
+    guard let reply else { return fail(.invalidArgument, "parley_transcript_reply_set: reply is NULL") }
+    guard confidence.isFinite, (0...1).contains(confidence) else {
+        return fail(.invalidArgument, "parley_transcript_reply_set: confidence must be between 0 and 1")
+    }
+    switch stringArgument("parley_transcript_reply_set", "text", text) {
+    case .success(let value):
+        let box = Unmanaged<TranscriptReply>.fromOpaque(UnsafeRawPointer(reply)).takeUnretainedValue()
+        box.text = value
+        box.confidence = confidence
+        return Status.ok.rawValue
+    case .failure(let error):
+        return fail(error)
+    }
+}
+
+public typealias TranscriberCallback = @convention(c) (
+    UnsafeMutableRawPointer?, UnsafePointer<UInt8>?, Int, UnsafePointer<Int16>?, Int, UnsafePointer<CChar>?, OpaquePointer?
+) -> Int32
+
+/// The host's pointer, handed back to it on Parley's threads: the host owns its thread safety.
+private struct HostPointer: @unchecked Sendable {
+    let raw: UnsafeMutableRawPointer?
+}
+
+@_cdecl("parley_media_set_transcriber")
+public func parley_media_set_transcriber(_ handle: OpaquePointer?, _ callback: TranscriberCallback?,
+                                         _ userData: UnsafeMutableRawPointer?) -> Int32 {
+    withEngine("parley_media_set_transcriber", handle) { engine throws(ParleyError) in
+        guard let callback else {
+            try engine.setTranscriber(nil)
+            return
+        }
+        let user = HostPointer(raw: userData)
+        try engine.setTranscriber { audio, pcm, options throws(ParleyError) -> (text: String, confidence: Double) in
+            let reply = TranscriptReply()
+            let replyPointer = OpaquePointer(Unmanaged.passUnretained(reply).toOpaque())
+            let optionsText = JSONWriter.string(.object(options))
+            let status = audio.withUnsafeBufferPointer { audioBuffer in
+                pcm.withUnsafeBufferPointer { samples in
+                    optionsText.withCString { optionsPointer in
+                        callback(user.raw, audioBuffer.baseAddress, audioBuffer.count, samples.baseAddress, samples.count,
+                                 optionsPointer, replyPointer)
+                    }
+                }
+            }
+            withExtendedLifetime(reply) {}
+            guard status == Status.ok.rawValue else {
+                let kind = ParleyError.Kind.allCases.first { Status($0).rawValue == status } ?? .internal
+                throw ParleyError(kind, "the host transcriber failed with \(kind.statusName)")
+            }
+            guard let text = reply.text else {
+                throw ParleyError(.internal, "the host transcriber returned PARLEY_OK without calling parley_transcript_reply_set")
+            }
+            return (text, reply.confidence)
+        }
+    }
+}

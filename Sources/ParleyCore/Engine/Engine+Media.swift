@@ -14,6 +14,9 @@ extension Engine {
             settings.timeLimitMillis = limit(settings.timeLimitMillis)
             readers[.image] = try OCRService(settings: settings, instances: instances)
         }
+        if let settings = configuration.media.voice {
+            readers[.audio] = try VoiceService(settings: settings, instances: instances)
+        }
         if var settings = configuration.media.documents {
             settings.timeoutMillis = limit(settings.timeoutMillis)
             readers[.document] = try DocumentService(settings: settings, instances: instances)
@@ -52,6 +55,16 @@ extension Engine {
         return try media.read(bytes, as: kind, options: options) { text in
             pipeline.entities(in: text, reference: reference, statistical: true)
         }
+    }
+
+    /// The host's own transcriber (another language, a cloud service), used where
+    /// "media.voice.engine" or a call's options say "host"; nil removes it. Called on
+    /// Parley's worker threads with the file and its audio as 16 kHz mono samples.
+    public func setTranscriber(_ transcriber: HostTranscriber?) throws(ParleyError) {
+        guard let voice = media.readers[.audio] as? VoiceService else {
+            throw ParleyError(.unsupported, "the voice reader is turned off in this engine's configuration (media.voice)")
+        }
+        voice.setHostTranscriber(transcriber)
     }
 
     /// The gallery: messages' media, newest first, narrowed by the query's fields (chat,

@@ -31,3 +31,10 @@ extension OCRService: MediaReader {
         return MediaReading(text: result.text, confidence: result.confidence, entities: result.entities, json: result.json)
     }
 }
+
+extension VoiceService: MediaReader {
+    func read(_ bytes: [UInt8], options: JSONObject) throws(ParleyError) -> MediaReading {
+        let result = try transcribe(bytes, options: options)
+        return MediaReading(text: result.text, confidence: result.confidence, entities: result.entities, json: result.json)
+    }
+}

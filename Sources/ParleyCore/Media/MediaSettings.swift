@@ -12,7 +12,7 @@ public struct MediaSettings: Sendable, Equatable {
     public var maxBytes = 50 << 20
     /// Turn one kind's reader off (`"ocr": false`), or configure it (an object).
     public var ocr: OCRSettings? = OCRSettings()
-    public var voice: JSONObject? = JSONObject()
+    public var voice: VoiceSettings? = VoiceSettings()
     public var documents: DocumentSettings? = DocumentSettings()
 
     public init() {}
@@ -38,7 +38,9 @@ extension Configuration {
         if let value = try section("ocr") {
             settings.ocr = try value.map { (object) throws(ParleyError) -> OCRSettings in try OCRSettings(json: object, path: "media.ocr.") }
         }
-        if let value = try section("voice") { settings.voice = value }
+        if let value = try section("voice") {
+            settings.voice = try value.map { (object) throws(ParleyError) -> VoiceSettings in try VoiceSettings(json: object, path: "media.voice.") }
+        }
         if let value = try section("documents") {
             settings.documents = try value.map { (object) throws(ParleyError) -> DocumentSettings in
                 try DocumentSettings(json: object, path: "media.documents.")
