@@ -119,7 +119,8 @@ import Glibc
                 || outside["media"]?["error"]?["status"]?.stringValue == "PARLEY_NOT_FOUND")
         let missing = try process(engine, message("m2", media: ["path": "nope.jpg"]))
         #expect(missing["media"]?["error"]?["status"]?.stringValue == "PARLEY_NOT_FOUND")
-        // A file the host downloaded into the directory.
+        // A file the host downloaded into the directory (which the host made).
+        mkdir("\(directory)/p.db.media", 0o755)
         let file = "\(directory)/p.db.media/photo.png"
         let fd = open(file, O_WRONLY | O_CREAT, 0o644)
         _ = Self.png.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -217,6 +218,16 @@ import Glibc
         #expect((try engine.gallery(query: nil)["media"]?.arrayValue ?? []).isEmpty)
         #expect(access(kept, F_OK) != 0)
         #expect(access(hostFile, F_OK) == 0)
+    }
+
+    @Test func noMediaDirectoryUntilAFileIsKept() throws {
+        let directory = temporaryDirectory()
+        let engine = try engine(directory, ocr: ScriptedReader(text: "x"))
+        defer { engine.close() }
+        _ = try process(engine, ["id": "t1", "chat": "c", "from": "c", "timestamp": 1_764_057_600, "type": "text", "text": "hello"])
+        #expect(access("\(directory)/p.db.media", F_OK) != 0)
+        _ = try process(engine, message("m1", media: ["data": .string(Self.base64(Self.png))]))
+        #expect(access("\(directory)/p.db.media", F_OK) == 0)
     }
 
     @Test func configuration() throws {

@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "check.h"
 #include <stdint.h>
+#include <sys/stat.h>
 
 static const char *fixtures;
 
@@ -98,12 +99,16 @@ static void test_messages_and_gallery(void) {
     snprintf(config, sizeof config, "{\"store\": {\"path\": \"%s/parley.db\"}, \"media\": {\"directory\": \"%s/files\"}}", dir, dir);
     parley_engine *engine = NULL;
     CHECK_STATUS(parley_engine_open(config, &engine), PARLEY_OK);
-    /* A photo the host downloaded into the media directory. */
+    /* A photo the host downloaded into the media directory (which the host made). */
     size_t size = 0;
     unsigned char *image = read_file("ocr/phototest.tif", &size);
     char path[128];
+    snprintf(path, sizeof path, "%s/files", dir);
+    mkdir(path, 0755);
     snprintf(path, sizeof path, "%s/files/photo.tif", dir);
     FILE *file = fopen(path, "wb");
+    CHECK(file != NULL, "the photo can be written");
+    if (!file) return;
     fwrite(image, 1, size, file);
     fclose(file);
     free(image);

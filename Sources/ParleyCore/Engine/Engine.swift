@@ -26,10 +26,10 @@ public final class Engine: Sendable {
         degradation = Guarded((DegradationState(settings: configuration.degradation), .min))
         chatHealth = ChatHealth(settings: configuration.chatHealth)
         pipeline = try Pipeline(configuration: configuration)
-        media = try MediaStage(settings: configuration.media, storePath: configuration.storePath, readers: mediaReaders)
+        media = MediaStage(settings: configuration.media, storePath: configuration.storePath, readers: mediaReaders)
         var retention = configuration.retention
         retention.threadIdleSeconds = configuration.threads.inactivitySeconds
-        retention.mediaDirectory = media.files?.directory
+        retention.mediaDirectory = MediaStage.directory(configuration.media, storePath: configuration.storePath)
         store = try Store(path: configuration.storePath, synchronous: configuration.synchronous,
                           busyTimeoutMillis: configuration.busyTimeoutMillis,
                           contentWindowSeconds: configuration.contentWindowSeconds,

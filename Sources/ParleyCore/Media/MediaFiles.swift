@@ -8,20 +8,28 @@ import COpenSSL
 /// and a journaled message can be processed again after a crash. Reads never leave the
 /// directory: a message naming `../../etc/passwd` is refused.
 struct MediaFiles: Sendable {
-    /// The directory, resolved (no symbolic links, no trailing slash).
+    /// The directory, absolute, without a trailing slash.
     let directory: String
     let maxBytes: Int
 
-    init(directory: String, maxBytes: Int) throws(ParleyError) {
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            throw ParleyError(.invalidConfig, "media.directory \"\(directory)\" cannot be created: \(String(cString: strerror(errno)))")
+    /// The directory is created when Parley first keeps a file in it, not before: a bot that
+    /// never receives media gets no empty directory beside its store.
+    init(directory: String, maxBytes: Int) {
+        var absolute = directory
+        if !absolute.hasPrefix("/"), let cwd = getcwd(nil, 0) {
+            absolute = String(cString: cwd) + "/" + directory
+            free(cwd)
         }
-        guard let resolved = realpath(directory, nil) else {
-            throw ParleyError(.invalidConfig, "media.directory \"\(directory)\" cannot be resolved: \(String(cString: strerror(errno)))")
-        }
-        defer { free(resolved) }
-        self.directory = String(cString: resolved)
+        while absolute.count > 1 && absolute.hasSuffix("/") { absolute.removeLast() }
+        self.directory = absolute
         self.maxBytes = maxBytes
+    }
+
+    /// The directory without symbolic links, nil while it does not exist.
+    private var resolvedDirectory: String? {
+        guard let resolved = realpath(directory, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {
@@ -41,6 +49,7 @@ struct MediaFiles: Sendable {
         let relative = shard + "/" + sha256
         let path = directory + "/" + relative
         if access(path, F_OK) == 0 { return relative }
+        if mkdir(directory, 0o755) != 0 && errno != EEXIST { throw Self.failure("creating the media directory", directory) }
         if mkdir(directory + "/" + shard, 0o755) != 0 && errno != EEXIST { throw Self.failure("creating", directory + "/" + shard) }
         let temporary = path + ".tmp\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -67,7 +76,7 @@ struct MediaFiles: Sendable {
     func read(_ name: String) throws(ParleyError) -> [UInt8] {
         guard !name.isEmpty, !name.utf8.contains(0) else { throw ParleyError(.invalidArgument, "media path is empty") }
         let candidate = name.hasPrefix("/") ? name : directory + "/" + name
-        guard let resolved = realpath(candidate, nil) else {
+        guard let directory = resolvedDirectory, let resolved = realpath(candidate, nil) else {
             throw ParleyError(.notFound, "media file \"\(name)\" not found in the media directory")
         }
         let path = String(cString: resolved)

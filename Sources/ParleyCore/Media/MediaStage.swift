@@ -7,13 +7,15 @@ final class MediaStage: Sendable {
     let files: MediaFiles?
     let readers: [MediaKind: any MediaReader]
 
-    init(settings: MediaSettings, storePath: String?, readers: [MediaKind: any MediaReader]) throws(ParleyError) {
+    init(settings: MediaSettings, storePath: String?, readers: [MediaKind: any MediaReader]) {
         self.settings = settings
-        let directory = settings.directory ?? storePath.map { $0 + ".media" }
-        files = try directory.map { (path: String) throws(ParleyError) -> MediaFiles in
-            try MediaFiles(directory: path, maxBytes: settings.maxBytes)
-        }
+        files = Self.directory(settings, storePath: storePath).map { MediaFiles(directory: $0, maxBytes: settings.maxBytes) }
         self.readers = readers
+    }
+
+    /// The configured directory, else the store's path + ".media"; none for an in-memory store.
+    static func directory(_ settings: MediaSettings, storePath: String?) -> String? {
+        settings.directory ?? storePath.map { $0 + ".media" }
     }
 
     /// Before a message is journaled: inline bytes are kept in the media directory under their
@@ -96,6 +98,9 @@ final class MediaStage: Sendable {
             throw ParleyError(.unsupported, "the \(kind.rawValue) reader is turned off in this engine's configuration (media.\(Self.section(of: kind)))")
         }
         guard !bytes.isEmpty else { throw ParleyError(.badMedia, "the file is empty (0 bytes)") }
+        if let (actual, mimetype) = MediaKind.sniff(bytes), actual != kind, actual != .other {
+            throw ParleyError(.unsupported, "the file is \(mimetype), not \(kind == .image ? "an image" : kind == .audio ? "audio" : "a document")")
+        }
         guard bytes.count <= settings.maxBytes else {
             throw ParleyError(.tooLarge, "the file has \(bytes.count) bytes, over media.maxBytes (\(settings.maxBytes))")
         }
