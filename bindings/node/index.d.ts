@@ -281,6 +281,17 @@ export declare class Engine extends EventEmitter {
   threads(query?: { chat?: string; state?: 'open' | 'closed'; limit?: number } | null): Thread[];
   /** One thread with the contexts of its messages, oldest first; throws ParleyError NOT_FOUND if unknown. */
   thread(id: string): Thread & { messages: Context[] };
+
+  /** OCR of one image, on libuv's thread pool. */
+  ocr(bytes: Uint8Array, options?: Record<string, unknown> | null): Promise<MediaReading>;
+  /** Transcription of one audio file (WhatsApp Ogg/Opus, WAV), on libuv's thread pool. */
+  transcribe(bytes: Uint8Array, options?: Record<string, unknown> | null): Promise<MediaReading>;
+  /** Text and fields of one document (PDF, CSV, XLSX), on libuv's thread pool. */
+  parseDocument(bytes: Uint8Array, options?: Record<string, unknown> | null): Promise<MediaReading>;
+  /** The media of processed messages, newest first. */
+  gallery(query?: GalleryQuery | null): GalleryEntry[];
+  /** One media file by SHA-256 with its reading and the messages that carried it. */
+  galleryItem(sha256: string): GalleryItem;
   /**
    * Claims an idempotency key for ttlSeconds (1 to ten years): true when this call claimed it (do
    * the side effect), false when it was claimed before and has not expired. Durable in the store.
@@ -366,4 +377,34 @@ export declare class DeadLetterQueue {
   retry(chat: string, id: string, nowMs?: number): RetriedMessage | null;
   resolve(chat: string, id: string): void;
   purge(query?: { state?: 'dead' | 'resolved' | null; chat?: string } | null): number;
+}
+
+/** What a media reader found: text, confidence, entities and the reader's details. */
+export interface MediaReading {
+  sha256: string;
+  kind: 'image' | 'audio' | 'document';
+  text: string;
+  confidence: number;
+  entities: Entity[];
+  milliseconds: number;
+  [detail: string]: unknown;
+}
+
+export interface GalleryQuery {
+  chat?: string; thread?: string; sender?: string;
+  kind?: 'image' | 'audio' | 'document' | 'video' | 'other';
+  since?: number; until?: number; text?: string; limit?: number; offset?: number;
+}
+
+export interface GalleryEntry {
+  sha256: string; kind: string; mimetype?: string; size: number; path?: string;
+  status: 'read' | 'failed' | 'skipped' | 'unread';
+  chat: string; messageId: string; sender: string; timestamp: number; type: string;
+  caption?: string; thread?: string; text: string; entities?: Entity[];
+}
+
+export interface GalleryItem {
+  sha256: string; kind: string; mimetype?: string; size: number; path?: string; status: string; firstSeen: number;
+  result: Record<string, unknown>;
+  messages: { chat: string; messageId: string; sender: string; timestamp: number; type: string; caption?: string; thread?: string }[];
 }

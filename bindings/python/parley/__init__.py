@@ -172,6 +172,12 @@ for _reader in ("parley_media_ocr", "parley_media_transcribe", "parley_media_par
     getattr(_lib, _reader).argtypes = [
         ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
     getattr(_lib, _reader).restype = ctypes.c_int
+_TRANSCRIBER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(ctypes.c_ubyte), ctypes.c_size_t,
+                                ctypes.POINTER(ctypes.c_int16), ctypes.c_size_t, ctypes.c_char_p, ctypes.c_void_p)
+_lib.parley_media_set_transcriber.argtypes = [ctypes.c_void_p, _TRANSCRIBER, ctypes.c_void_p]
+_lib.parley_media_set_transcriber.restype = ctypes.c_int
+_lib.parley_transcript_reply_set.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_double]
+_lib.parley_transcript_reply_set.restype = ctypes.c_int
 _lib.parley_gallery_query.argtypes = [
     ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_gallery_query.restype = ctypes.c_int
@@ -349,6 +355,7 @@ class Engine:
         # Asynchronous processing: the callback, and what tells a recovered result from one
         # submitted through this object (the C callback does not say).
         self._callback: Optional[Callable[[Dict[str, Any]], Any]] = None
+        self._transcriber = None  # the ctypes function given to parley_media_set_transcriber
         self._c_callback = None
         self._tickets = threading.Condition(threading.Lock())
         self._submitted: set = set()
@@ -519,6 +526,38 @@ class Engine:
         raw = bytes(data)
         encoded = json.dumps(options, ensure_ascii=False).encode("utf-8", "surrogatepass") if options else None
         return self._json_call(function, raw, len(raw), encoded)
+
+    def set_transcriber(self, transcriber: Optional[Callable[[bytes, memoryview, Dict[str, Any]], Any]]) -> None:
+        """Registers your own transcriber (another language, a cloud service) for audio read
+        with ``engine="host"`` (``media.voice.engine`` in the configuration, or a call's
+        options); None removes it. It is called on Parley's threads, possibly several at once,
+        with the file's bytes, its audio as 16 kHz mono samples (a memoryview of int16) and
+        the call's options, and returns the text or (text, confidence). An exception fails the
+        reading (a ParleyError keeps its status); the message is still processed."""
+        if transcriber is None:
+            self._call(_lib.parley_media_set_transcriber, _TRANSCRIBER(), None)
+            self._transcriber = None
+            return
+        if not callable(transcriber):
+            raise TypeError(f"transcriber must be callable, not {type(transcriber).__name__}")
+
+        def trampoline(_user, audio, audio_len, pcm, samples, options, reply):
+            try:
+                data = ctypes.string_at(audio, audio_len) if audio_len else b""
+                view = memoryview((ctypes.c_int16 * samples).from_address(ctypes.addressof(pcm.contents))).cast("B").cast("h") \
+                    if samples else memoryview(b"").cast("h")
+                answer = transcriber(data, view, json.loads(options.decode("utf-8")) if options else {})
+                text, confidence = (answer, 1.0) if isinstance(answer, str) else answer
+                return _lib.parley_transcript_reply_set(reply, str(text).encode("utf-8", "surrogatepass"), float(confidence))
+            except ParleyError as error:
+                return int(error.status)
+            except Exception:  # noqa: BLE001 - any failure of the host's code fails this reading only
+                return int(Status.INTERNAL)
+
+        c_transcriber = _TRANSCRIBER(trampoline)
+        self._call(_lib.parley_media_set_transcriber, c_transcriber, None)
+        # Kept alive for as long as the engine may call it.
+        self._transcriber = c_transcriber
 
     def gallery(self, **query: Any) -> list:
         """The media of processed messages, newest first, narrowed by chat, thread, sender,
