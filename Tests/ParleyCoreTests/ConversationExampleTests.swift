@@ -30,9 +30,24 @@ import Testing
         context["entities"]?.arrayValue?.first { $0["type"]?.stringValue == type }
     }
 
+    /// The receipt photo is read (OCR) and its total found; the voice note's transcript is read
+    /// as the tenant's words.
+    @Test func mediaInTheConversation() throws {
+        let contexts = try run()
+        let receipt = try context(contexts, containing: "receipt for November")
+        #expect(receipt[path: "intent", "name"] == "rent_payment")
+        let total = receipt["media"]?["entities"]?.arrayValue?.first { $0["type"] == "receiptTotal" }
+        #expect(total?["value"]?["amount"]?.doubleValue == 377_500 && total?["value"]?["currency"] == "RWF")
+        #expect(receipt["media"]?["receipt"]?["merchant"] == "KIGALI HEIGHTS LTD")
+        let note = try #require(contexts.last)
+        #expect(note["media"]?["error"] == nil, "\(note["media"] ?? .null)")
+        #expect(note["media"]?["text"]?.stringValue?.contains("leaking") == true)
+        #expect(note[path: "intent", "name"] == "maintenance_request")
+    }
+
     @Test func everyMessageIsEnrichedOnce() throws {
         let contexts = try run()
-        #expect(contexts.count == 40)
+        #expect(contexts.count == 42)
         // Line 8 repeats line 6's id; line 7 re-sends line 6's words under a new id a second later.
         #expect(contexts.filter { $0["status"] == "duplicate" }.count == 3)
         #expect(contexts.filter { $0["duplicateOf"] == "false_250788123456@c.us_3EB0000006" }.count == 1)

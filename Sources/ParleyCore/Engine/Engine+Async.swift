@@ -197,7 +197,7 @@ extension Engine {
         let outcomes = processQueuedUnmeasured(items)
         let now = Self.unixSeconds()
         for (item, outcome) in zip(items, outcomes) {
-            metrics.observe(.endToEnd, nanos: Self.nanos(since: item.accepted), now: now)
+            metrics.observe(.endToEnd, nanos: Self.nanos(since: item.accepted), now: now, alerting: item.message.media == nil)
             metrics.count(Self.outcome(ofText: outcome.result), now: now)
             if case .failure(let error) = outcome.result { noteFailure(chat: item.message.chat, error: error, now: Self.unixMillis()) }
         }

@@ -52,7 +52,7 @@ extension Engine {
             }
         }
         let now = Self.unixSeconds()
-        metrics.observe(.total, nanos: Self.nanos(since: started), now: now)
+        metrics.observe(.total, nanos: Self.nanos(since: started), now: now, alerting: message.media == nil)
         metrics.count(Self.outcome(of: result.map { $0.value() }), now: now)
         if case .failure(let error) = result { metrics.recordError(error, chat: message.chat, now: now) }
         return try result.get()

@@ -92,8 +92,10 @@ final class EngineMetrics: Sendable {
         state = Guarded(Window(current: Bucket(start: now - now % Int64(settings.bucketSeconds))))
     }
 
-    /// Records one stage's time for one message.
-    func observe(_ stage: Stage, nanos: Int64, now: Int64) {
+    /// Records one stage's time for one message. `alerting`: false for a message whose file
+    /// was read (seconds of OCR are not an overload): its time goes to the histograms, not to
+    /// the latency that alerts and degradation watch.
+    func observe(_ stage: Stage, nanos: Int64, now: Int64, alerting: Bool = true) {
         let value = max(0, nanos)
         stageHistograms[stage]?.recordNanoseconds(value)
         state.withLock { window in
@@ -103,7 +105,7 @@ final class EngineMetrics: Sendable {
                 window.stages[stage] = LatencyHistogram.microseconds()
             }
             _ = window.stages[stage]!.record(micros)
-            if stage == .total || stage == .endToEnd { _ = window.current.latency.record(micros) }
+            if alerting && (stage == .total || stage == .endToEnd) { _ = window.current.latency.record(micros) }
         }
     }
 

@@ -31,6 +31,12 @@ enum PropertyIntentCorpus {
 {"text": "did you receive my rent payment?", "intent": "rent_payment"}
 {"text": "pls confirm you got the rent 🙏", "intent": "rent_payment"}
 {"text": "I sent the money yesterday but no receipt yet", "intent": "rent_payment"}
+{"text": "here is the receipt for this month's rent", "intent": "rent_payment"}
+{"text": "attached is the payment receipt for November", "intent": "rent_payment"}
+{"text": "proof of payment for the rent 🧾", "intent": "rent_payment"}
+{"text": "sending you the bank slip for the rent I paid today", "intent": "rent_payment"}
+{"text": "voici le reçu du paiement du loyer", "intent": "rent_payment"}
+{"text": "hii ndiyo risiti ya kodi niliyolipa", "intent": "rent_payment"}
 {"text": "i want to pay rent in two installments", "intent": "rent_payment"}
 {"text": "can I pay half now and half next week", "intent": "rent_payment"}
 {"text": "my rent will be late this month sorry", "intent": "rent_payment"}
