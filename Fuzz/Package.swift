@@ -19,6 +19,7 @@ let package = Package(
         .executableTarget(name: "FuzzConfig", dependencies: [core, "FuzzSupport"]),
         .executableTarget(name: "FuzzIntentData", dependencies: [core, "FuzzSupport"]),
         .executableTarget(name: "FuzzIntentModel", dependencies: [core, "FuzzSupport"]),
+        .executableTarget(name: "FuzzMedia", dependencies: [core, "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
