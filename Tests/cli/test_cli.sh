@@ -166,5 +166,25 @@ sys.exit(0 if n['processed'] + n['duplicate'] == $lines and n['duplicate'] >= 2 
 "$parley" metrics --prometheus "$conversation" >"$work/metrics.txt"
 check "metrics in Prometheus text" grep -q '^parley_messages_total{outcome="processed"}' "$work/metrics.txt"
 
+# Media: one JSON line per file, an error line and exit 1 for a bad one; the gallery of a store.
+fixtures=$root/Tests/Fixtures
+"$parley" ocr --no-words "$fixtures/ocr/phototest.tif" >"$work/ocr.jsonl"
+check "ocr reads the page" grep -q '12 point text' "$work/ocr.jsonl"
+head -c 300 "$fixtures/ocr/phototest.tif" >"$work/cut.tif"
+"$parley" ocr "$fixtures/ocr/phototest.tif" "$work/cut.tif" >"$work/ocr2.jsonl"
+check "a cut image fails the run" test $? -eq 1
+check "and is reported on its line" test "$(grep -c '"error":{"status":"PARLEY_BAD_MEDIA"' "$work/ocr2.jsonl")" -eq 1
+"$parley" parse "$fixtures/documents/lease.pdf" "$fixtures/documents/payments.csv" >"$work/parse.jsonl"
+check "parse reads a PDF and a CSV" test "$(grep -c '"format":"pdf"\|"format":"csv"' "$work/parse.jsonl")" -eq 2
+"$parley" transcribe --phrases "yes|no|book a viewing" "$fixtures/voice/cards-001.wav" >"$work/voice.jsonl"
+check "transcribe against phrases" grep -q '"mode":"grammar"' "$work/voice.jsonl"
+printf '{"store": {"path": "%s/g.db"}, "media": {"directory": "%s"}}' "$work" "$root/Examples/media" >"$work/gallery.json"
+"$parley" process --config "$work/gallery.json" "$conversation" >/dev/null 2>&1
+"$parley" gallery list --config "$work/gallery.json" --text "377,500" >"$work/gallery.txt"
+check "the receipt is in the gallery, found by its text" grep -q '"messageId":"false_250788123456@c.us_3EB0000041"' "$work/gallery.txt"
+sha=$(python3 -c "import json; print(json.load(open('$work/gallery.txt'))['media'][0]['sha256'])")
+"$parley" gallery show --config "$work/gallery.json" "$sha" >"$work/item.txt"
+check "gallery show names the message" grep -q '"caption":"Here is the receipt' "$work/item.txt"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
