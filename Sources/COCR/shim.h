@@ -17,13 +17,22 @@ static inline void cocr_silence_leptonica(void) {
 
 /// Debian builds Tesseract with OpenMP, which spreads one recognition over every core: with a
 /// handle per worker that only oversubscribes the cores (phototest took 2.4 s instead of 0.9 s
-/// on two busy cores). Zero active parallel levels makes every OpenMP region run on the calling
-/// thread. Process-wide (libgomp keeps it globally); looked up at run time so that a Tesseract
-/// built without OpenMP needs nothing. Returns whether it was applied.
+/// on two busy cores), and two workers then read no faster than one. OpenMP's settings belong
+/// to the calling thread, so each thread that recognizes calls this first: one OpenMP thread
+/// and no nested levels (cheap after the first look-up). Looked up at run time so that a
+/// Tesseract built without OpenMP needs nothing. Returns whether it was applied.
 static inline int cocr_single_threaded_openmp(void) {
-    void (*set_levels)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
-    if (set_levels == 0) return 0;
+    static void (*set_levels)(int) = 0;
+    static void (*set_threads)(int) = 0;
+    static int looked = 0;
+    if (!__atomic_load_n(&looked, __ATOMIC_ACQUIRE)) {
+        set_levels = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
+        set_threads = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+        __atomic_store_n(&looked, 1, __ATOMIC_RELEASE);
+    }
+    if (set_levels == 0 || set_threads == 0) return 0;
     set_levels(0);
+    set_threads(1);
     return 1;
 }
 

@@ -35,12 +35,10 @@ final class TesseractHandle: @unchecked Sendable {
         }
     }
 
-    /// Leptonica's messages go nowhere, Tesseract's `tprintf` (the global "debug_file") goes
-    /// to /dev/null, and OpenMP runs single-threaded (one handle per worker is the parallelism),
-    /// once per process.
+    /// Leptonica's messages go nowhere and Tesseract's `tprintf` (the global "debug_file") goes
+    /// to /dev/null, once per process (OpenMP is set per thread: `withHandle`).
     static let silence: Void = {
         cocr_silence_leptonica()
-        _ = cocr_single_threaded_openmp()
         if let api = TessBaseAPICreate() {
             _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
             TessBaseAPIDelete(api)
@@ -98,6 +96,8 @@ final class TesseractPool: @unchecked Sendable {
     }
 
     func withHandle<T>(_ body: (TesseractHandle) throws(ParleyError) -> T) throws(ParleyError) -> T {
+        // OpenMP's thread count is this thread's setting: one, whichever thread calls.
+        _ = cocr_single_threaded_openmp()
         let handle = try checkOut()
         defer { checkIn(handle) }
         return try body(handle)
