@@ -43,6 +43,7 @@ import Testing
         #expect(note["media"]?["error"] == nil, "\(note["media"] ?? .null)")
         #expect(note["media"]?["text"]?.stringValue?.contains("leaking") == true)
         #expect(note[path: "intent", "name"] == "maintenance_request")
+        #expect(note[path: "sentiment", "urgency"]?.doubleValue ?? 0 >= 0.5)
     }
 
     @Test func everyMessageIsEnrichedOnce() throws {

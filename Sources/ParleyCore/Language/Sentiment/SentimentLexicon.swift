@@ -471,6 +471,8 @@ right now	0.5
 right away	0.5
 straight away	0.5
 water everywhere	0.8
+water is everywhere	0.8
+water all over	0.7
 flooding	0.8
 flooded	0.7
 flood	0.6
