@@ -112,6 +112,12 @@ enum Migrations {
         CREATE INDEX media_refs_by_time ON media_refs (timestamp);
         CREATE VIRTUAL TABLE media_search USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
         """,
+        // 8: a message has no thread until it is processed: a received row then writes no entry
+        // in the thread index that its processing would move (every lookup names a thread).
+        """
+        DROP INDEX messages_by_thread;
+        CREATE INDEX messages_by_thread ON messages (thread, timestamp) WHERE thread IS NOT NULL;
+        """,
     ]
 
     static func apply(to db: SQLiteConnection) throws(ParleyError) {
