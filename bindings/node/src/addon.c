@@ -887,19 +887,28 @@ static bool update_ref(napi_env env, engine_handle *handle) {
     return true;
 }
 
+/* A priority argument (0 high, 1 normal, 2 low; the core checks the range); false with a
+ * TypeError pending otherwise. */
+static bool get_priority(napi_env env, napi_value value, int32_t *priority) {
+    napi_valuetype type = napi_undefined;
+    if (napi_typeof(env, value, &type) != napi_ok || type != napi_number) {
+        napi_throw_type_error(env, NULL, "parley: the priority must be a number (0 high, 1 normal, 2 low)");
+        return false;
+    }
+    if (napi_get_value_int32(env, value, priority) != napi_ok) {
+        throw_napi_failure(env, "napi_get_value_int32");
+        return false;
+    }
+    return true;
+}
+
 static napi_value js_submit(napi_env env, napi_callback_info info) {
     napi_value argv[3], result;
-    napi_valuetype type = napi_undefined;
     int32_t priority = 0;
     if (!get_args(env, info, 3, 3, argv, "parley: submit(handle, message, priority) needs three arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
-    NAPI_CALL(env, napi_typeof(env, argv[2], &type));
-    if (type != napi_number) {
-        napi_throw_type_error(env, NULL, "parley: the priority must be a number (0 high, 1 normal, 2 low)");
-        return NULL;
-    }
-    NAPI_CALL(env, napi_get_value_int32(env, argv[2], &priority));
+    if (!get_priority(env, argv[2], &priority)) return NULL;
     const char *data = NULL;
     size_t length = 0;
     char *owned = NULL;
@@ -922,17 +931,11 @@ static napi_value js_submit(napi_env env, napi_callback_info info) {
 /* submitBatch(handle, messages, priority) -> array of tickets (0: a message that could not be used). */
 static napi_value js_submit_batch(napi_env env, napi_callback_info info) {
     napi_value argv[3], result;
-    napi_valuetype type = napi_undefined;
     int32_t priority = 0;
     if (!get_args(env, info, 3, 3, argv, "parley: submitBatch(handle, messages, priority) needs three arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
     if (!engine) return NULL;
-    NAPI_CALL(env, napi_typeof(env, argv[2], &type));
-    if (type != napi_number) {
-        napi_throw_type_error(env, NULL, "parley: the priority must be a number (0 high, 1 normal, 2 low)");
-        return NULL;
-    }
-    NAPI_CALL(env, napi_get_value_int32(env, argv[2], &priority));
+    if (!get_priority(env, argv[2], &priority)) return NULL;
     const char *data = NULL;
     size_t length = 0;
     char *owned = NULL;

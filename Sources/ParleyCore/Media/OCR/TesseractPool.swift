@@ -61,73 +61,25 @@ final class TesseractHandle: @unchecked Sendable {
     }
 }
 
-/// At most `capacity` handles, made when first needed; a call beyond waits for a free one.
-final class TesseractPool: @unchecked Sendable {
-    // @unchecked: `free` and `created` are only touched with `mutex` held.
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var free: [TesseractHandle] = []
-    private var created = 0
-    let capacity: Int
+/// One Tesseract handle per worker (HandlePool), each recognition on a single OpenMP thread.
+final class TesseractPool: Sendable {
+    private let handles: HandlePool<TesseractHandle>
     let tessdata: String
-    let languages: String
 
     init(capacity: Int, tessdata: String, languages: String) {
-        self.capacity = capacity
         self.tessdata = tessdata
-        self.languages = languages
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(condition, nil)
+        handles = HandlePool(capacity: capacity) { () throws(ParleyError) in
+            try TesseractHandle(tessdata: tessdata, languages: languages)
+        }
     }
 
-    deinit {
-        free.removeAll()
-        pthread_cond_destroy(condition)
-        pthread_mutex_destroy(mutex)
-        condition.deallocate()
-        mutex.deallocate()
-    }
-
-    /// How many handles exist (at most `capacity`).
-    var createdCount: Int {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return created
-    }
+    /// How many handles exist (at most the capacity).
+    var createdCount: Int { handles.createdCount }
 
     func withHandle<T>(_ body: (TesseractHandle) throws(ParleyError) -> T) throws(ParleyError) -> T {
         // OpenMP's thread count is this thread's setting: one, whichever thread calls.
         _ = cocr_single_threaded_openmp()
-        let handle = try checkOut()
-        defer { checkIn(handle) }
-        return try body(handle)
-    }
-
-    private func checkOut() throws(ParleyError) -> TesseractHandle {
-        pthread_mutex_lock(mutex)
-        while free.isEmpty && created >= capacity { pthread_cond_wait(condition, mutex) }
-        if let handle = free.popLast() {
-            pthread_mutex_unlock(mutex)
-            return handle
-        }
-        created += 1
-        pthread_mutex_unlock(mutex)
-        do {
-            return try TesseractHandle(tessdata: tessdata, languages: languages)
-        } catch {
-            pthread_mutex_lock(mutex)
-            created -= 1
-            pthread_cond_signal(condition)
-            pthread_mutex_unlock(mutex)
-            throw error
-        }
-    }
-
-    private func checkIn(_ handle: TesseractHandle) {
-        pthread_mutex_lock(mutex)
-        free.append(handle)
-        pthread_cond_signal(condition)
-        pthread_mutex_unlock(mutex)
+        return try handles.withHandle(body)
     }
 
     /// The tessdata directory: the configured one, TESSDATA_PREFIX, then Debian's (Tesseract 5, then 4).

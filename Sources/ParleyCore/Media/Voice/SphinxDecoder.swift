@@ -12,7 +12,7 @@ import Glibc
 /// another thread's decoder may be logging through it (a use-after-free); `err_set_logfp(NULL)`,
 /// the library's documented off switch, is called once before the first decoder instead.
 final class SphinxDecoder: @unchecked Sendable {
-    // @unchecked: used by one thread at a time (DecoderPool).
+    // @unchecked: used by one thread at a time (HandlePool).
     private let ps: OpaquePointer
     private let languageModelSearch: String
     /// Grammars compiled on this decoder: JSGF text → search name, least recently used first.

@@ -28,7 +28,7 @@ public final class VoiceService: Sendable {
     public let settings: VoiceSettings
     /// At most this many PocketSphinx decoders exist (each ~25 MB); a call beyond waits.
     public let instances: Int
-    private let pool: DecoderPool<SphinxDecoder>
+    private let pool: HandlePool<SphinxDecoder>
     private let hostTranscriber = Guarded<HostTranscriber?>(nil)
     private let defaultGrammar: VoiceGrammarSource?
 
@@ -55,7 +55,7 @@ public final class VoiceService: Sendable {
         } else {
             defaultGrammar = nil
         }
-        pool = DecoderPool(capacity: instances) { () throws(ParleyError) in try SphinxDecoder(settings: settings) }
+        pool = HandlePool(capacity: instances) { () throws(ParleyError) in try SphinxDecoder(settings: settings) }
     }
 
     /// Registers (or with nil removes) the host's transcriber, used when the engine is "host".
@@ -67,7 +67,7 @@ public final class VoiceService: Sendable {
     /// not wait for it. Optional: decoders are otherwise created at first use.
     public func warmUp() throws(ParleyError) {
         guard settings.engine == .pocketsphinx else { return }
-        try pool.withDecoder { (_) throws(ParleyError) in }
+        try pool.withHandle { (_) throws(ParleyError) in }
     }
 
     /// Decoders created so far (they are created lazily, at most `instances`).
@@ -107,7 +107,7 @@ public final class VoiceService: Sendable {
             text = answer.text
             confidence = answer.confidence.isFinite ? min(1, max(0, answer.confidence)) : 0
         } else {
-            (text, confidence) = try pool.withDecoder { (decoder) throws(ParleyError) in
+            (text, confidence) = try pool.withHandle { (decoder) throws(ParleyError) in
                 try decoder.select(grammar)
                 var words: [String] = []
                 var posteriors: [Double] = []
