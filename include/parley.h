@@ -107,7 +107,11 @@ PARLEY_API void parley_string_free(char *s);
  *                                                lock on the file before PARLEY_BUSY (0..600000)
  *   "region":   "RW"                            ISO 3166 region for national phone numbers (default "US")
  *   "currency": "RWF"                           ISO 4217 currency of bare amounts ("50,000 francs"); default none
- *   "webhook":  {"appSecret": "..."}            Cloud API app secret for X-Hub-Signature-256
+ *   "webhook":  {"appSecret": "...",            Cloud API app secret for X-Hub-Signature-256
+ *                "maxBodyBytes": 1048576,       largest webhook body (default: limits.maxMessageBytes)
+ *                "replayWindowSeconds": 86400}  a body seen again within this is a replay (0: off; ..2592000)
+ *   "log":      {"path": "parley.log",          the engine's own log, JSON lines appended (created 0600)
+ *                "level": "info"}               debug | info | warning | error; see "Log" below
  *   "limits":   {"maxMessageBytes": 1048576}    largest message or webhook body accepted
  *   "threads":  {"inactivityMinutes": 240}      a thread with no message for this long closes
  *   "lookups":  {"property": [{"id"?, "name", "aliases"?: [...]}], "tenant": [...], ...}
@@ -238,12 +242,15 @@ PARLEY_API parley_status parley_engine_process(parley_engine *engine, const char
  *   {"status": "PARLEY_UNSUPPORTED"|"PARLEY_INVALID_MESSAGE", "message"}}] for messages that
  *   could not be used (the others are still processed, so the webhook can be acknowledged),
  *   "statuses": [{"id", "recipient", "status", "timestamp", "errors"?, "conversation"?,
- *   "pricing"?}]}. Each message is journaled as by parley_engine_process, so a webhook Meta
- *   delivers again yields "duplicate" contexts.
+ *   "pricing"?}], "replay": true|false}. Each message is journaled as by
+ *   parley_engine_process, so a webhook Meta delivers again yields "duplicate" contexts; a body
+ *   byte-identical to one already ingested within "webhook.replayWindowSeconds" (Meta's retry,
+ *   or a captured webhook sent again) also reads "replay": true. Answer Meta 200 either way.
  *
  * Blocks like parley_engine_process; thread-safe. Returns the statuses of
- * parley_engine_process plus PARLEY_BAD_SIGNATURE. A body that is not a
- * whatsapp_business_account webhook is PARLEY_UNSUPPORTED. */
+ * parley_engine_process plus PARLEY_BAD_SIGNATURE, and PARLEY_TOO_LARGE for a body over
+ * "webhook.maxBodyBytes" (checked before the signature, so an oversized body costs no HMAC).
+ * A body that is not a whatsapp_business_account webhook is PARLEY_UNSUPPORTED. */
 PARLEY_API parley_status parley_engine_ingest_webhook(parley_engine *engine, const char *body, size_t body_len,
                                                       const char *signature_header, char **out_json,
                                                       size_t *out_len);
@@ -402,6 +409,40 @@ PARLEY_API parley_status parley_metrics_json(parley_engine *engine, char **out_j
  * parley_workers_busy, parley_process_resident_memory_bytes, parley_process_cpu_seconds.
  * Thread-safe. Returns PARLEY_INVALID_ARGUMENT (a NULL pointer). */
 PARLEY_API parley_status parley_metrics_prometheus(parley_engine *engine, char **out_text, size_t *out_len);
+
+/* ---------------------------------------------------------------------------------------
+ * Log
+ *
+ * The engine's own log: one JSON object per line, {"time" (ms since the epoch), "level",
+ * "event" ("engine.open", "engine.close", "message.rejected", "message.error",
+ * "message.timeout", "message.failed", "message.dead", "degradation.level",
+ * "webhook.signature", "webhook.tooLarge", "webhook.replay", ...), "message", and fields such
+ * as "chat" and "id"}. Phone numbers and email addresses are masked in every log line and in
+ * every error message Parley writes (parley_last_error(), error entries in JSON):
+ * "+250 788 123 456" reads "+250*******56", "250788123456@c.us" reads "250*******56@c.us",
+ * "jane@example.com" reads "j***@example.com". Message contexts returned to the host are the
+ * host's data and are not masked. Written to the file "log.path" and/or to a callback.
+ * ------------------------------------------------------------------------------------- */
+
+typedef enum parley_log_level {
+    PARLEY_LOG_DEBUG = 0,
+    PARLEY_LOG_INFO = 1,
+    PARLEY_LOG_WARNING = 2,
+    PARLEY_LOG_ERROR = 3
+} parley_log_level;
+
+/* Receives one log line (JSON, NUL-terminated, len bytes without the NUL), valid only during
+ * the call. Called on the thread that logged (the host's thread in a synchronous call, a
+ * Parley worker otherwise), possibly from several threads at once, never while Parley holds
+ * a lock: it may call back into the engine. It must not block for long. */
+typedef void (*parley_log_callback)(void *user_data, parley_log_level level, const char *line, size_t len);
+
+/* Sends log lines at min_level and above to cb (NULL stops it); replaces any callback set
+ * before. The file named by "log.path" keeps its own level. user_data is passed through
+ * untouched. Thread-safe. Returns PARLEY_INVALID_ARGUMENT (engine NULL, min_level out of
+ * range). */
+PARLEY_API parley_status parley_log_set_callback(parley_engine *engine, parley_log_callback cb, void *user_data,
+                                                 parley_log_level min_level);
 
 /* ---------------------------------------------------------------------------------------
  * Lookup lists

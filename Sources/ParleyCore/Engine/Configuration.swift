@@ -12,6 +12,12 @@ public struct Configuration: Sendable, Equatable {
     public var busyTimeoutMillis = 5_000
     public var entities = EntityOptions()
     public var webhookAppSecret: String?
+    /// Largest webhook body accepted ("webhook.maxBodyBytes"); nil: `limits.maxMessageBytes`.
+    public var webhookMaxBodyBytes: Int?
+    /// How long a webhook body is remembered to tell a replay ("webhook.replayWindowSeconds"; 0: never).
+    public var webhookReplayWindowSeconds: Int64 = 86_400
+    /// The engine's own log ("log").
+    public var log = LogSettings()
     public var maxMessageBytes = 1 << 20
     public var threads = ThreadOptions()
     public var dates = DateTimeOptions()
@@ -97,6 +103,12 @@ public struct Configuration: Sendable, Equatable {
         if let webhook = try reader.object("webhook") {
             var webhookReader = Reader(object: webhook, path: "webhook.")
             webhookAppSecret = try webhookReader.string("appSecret")
+            if let value = try webhookReader.int("maxBodyBytes") {
+                webhookMaxBodyBytes = Int(try range(value, 1...1_073_741_824, "webhook.maxBodyBytes"))
+            }
+            if let value = try webhookReader.int("replayWindowSeconds") {
+                webhookReplayWindowSeconds = try range(value, 0...2_592_000, "webhook.replayWindowSeconds")
+            }
             try webhookReader.finish()
         }
         if let threadsObject = try reader.object("threads") {
@@ -147,6 +159,20 @@ public struct Configuration: Sendable, Equatable {
         if let retentionObject = try reader.object("retention") { retention = try Self.retentionPolicy(retentionObject) }
         if let retriesObject = try reader.object("retries") { retries = try Self.retrySettings(retriesObject) }
         if let mediaObject = try reader.object("media") { media = try Self.mediaSettings(mediaObject) }
+        if let object = try reader.object("log") {
+            var r = Reader(object: object, path: "log.")
+            if let path = try r.string("path") {
+                guard !path.isEmpty else { throw ParleyError(.invalidConfig, "log.path must not be empty") }
+                log.path = path
+            }
+            if let name = try r.string("level") {
+                guard let level = EventLog.Level(name: name) else {
+                    throw ParleyError(.invalidConfig, "log.level must be one of debug, info, warning, error; got \"\(name)\"")
+                }
+                log.level = level
+            }
+            try r.finish()
+        }
         try reader.finish()
     }
 

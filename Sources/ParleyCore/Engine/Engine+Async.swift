@@ -261,6 +261,7 @@ extension Engine {
             case .success(let stored?):
                 return Outcome(ticket: item.ticket, result: .success(stored), recovered: item.recovered)
             case .success(nil):
+                log.log(.warning, "message.timeout", error.message, ["chat": .string(item.message.chat), "id": .string(item.message.id)])
                 noteFailure(chat: item.message.chat, error: error, now: Self.unixMillis())
                 metrics.count(.error, now: Self.unixSeconds())
                 return Outcome(ticket: item.ticket, result: .failure(error), recovered: item.recovered)
@@ -270,14 +271,16 @@ extension Engine {
         }
     }
 
-    /// Queues what a previous run accepted and did not process.
-    func recoverUnfinished() throws(ParleyError) {
+    /// Queues the messages a previous run accepted but did not finish; returns how many.
+    @discardableResult
+    func recoverUnfinished() throws(ParleyError) -> Int {
         let unfinished = try store.unfinished()
-        guard !unfinished.isEmpty else { return }
+        guard !unfinished.isEmpty else { return 0 }
         let now = WorkerPool.now()
         pool.recover(unfinished.map {
             WorkScheduler.Item(ticket: $0.ticket, message: $0.message, priority: Priority(rawValue: $0.priority) ?? .normal,
                                arrivedAt: now, recovered: true)
         })
+        return unfinished.count
     }
 }

@@ -48,6 +48,9 @@ extension Engine {
         let failure = try store.failMessage(chat: chat, id: id, error: entry, now: failedAt,
                                             schedule: schedule ?? retrySchedule)
         let parkedUntil = noteFailure(chat: chat, error: nil, now: failedAt)
+        log.log(failure.state == .dead ? .warning : .info, failure.state == .dead ? "message.dead" : "message.failed",
+                "the host reported a failure (attempt \(failure.attempts))",
+                ["chat": .string(chat), "id": .string(id), "error": .object(entry)])
         var result = JSONObject()
         result.append("schema", .int(EnrichedContext.schema))
         result.append("chat", .string(chat))

@@ -32,6 +32,7 @@ extension Engine {
         } catch {
             metrics.count(.error, now: Self.unixSeconds())
             metrics.recordError(error, chat: nil, now: Self.unixSeconds())
+            log.log(.info, "message.rejected", error.description)
             throw error
         }
         metrics.observe(.parse, nanos: Self.nanos(since: started), now: Self.unixSeconds())
@@ -54,7 +55,10 @@ extension Engine {
         let now = Self.unixSeconds()
         metrics.observe(.total, nanos: Self.nanos(since: started), now: now, alerting: message.media == nil)
         metrics.count(Self.outcome(of: result.map { $0.value() }), now: now)
-        if case .failure(let error) = result { metrics.recordError(error, chat: message.chat, now: now) }
+        if case .failure(let error) = result {
+            metrics.recordError(error, chat: message.chat, now: now)
+            log.log(.warning, "message.error", error.description, ["chat": .string(message.chat), "id": .string(message.id)])
+        }
         return try result.get()
     }
 
@@ -138,13 +142,19 @@ extension Engine {
     func shedFeatures() -> [DegradationSettings.Feature] {
         guard configuration.degradation.enabled else { return [] }
         let now = WorkerPool.now()
-        return degradation.withLock { entry in
-            if entry.evaluatedAt == .min || now - entry.evaluatedAt >= 100 {
-                entry.evaluatedAt = now
-                entry.state.update(load: currentLoad(), now: now)
-            }
-            return entry.state.shed
+        let (shed, change) = degradation.withLock { entry -> ([DegradationSettings.Feature], (from: Int, to: Int, load: Double)?) in
+            guard entry.evaluatedAt == .min || now - entry.evaluatedAt >= 100 else { return (entry.state.shed, nil) }
+            entry.evaluatedAt = now
+            let before = entry.state.level
+            entry.state.update(load: currentLoad(), now: now)
+            return (entry.state.shed, before == entry.state.level ? nil : (before, entry.state.level, entry.state.load))
         }
+        if let change {
+            log.log(change.to > change.from ? .warning : .info, "degradation.level",
+                    change.to == 0 ? "load is back to normal: nothing is shed" : "shedding \(shed.map(\.rawValue).joined(separator: ", ")) under load",
+                    ["from": .int(Int64(change.from)), "to": .int(Int64(change.to)), "load": .double(change.load)])
+        }
+        return shed
     }
 
     /// The larger of the queue's fill and the recent p99 latency over its warning threshold;

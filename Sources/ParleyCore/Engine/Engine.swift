@@ -14,6 +14,8 @@ public final class Engine: Sendable {
     let chatHealth: ChatHealth
     let degradation: Guarded<(state: DegradationState, evaluatedAt: Int64)>
     let media: MediaStage
+    /// The engine's own log (configuration "log", `parley_log_set_callback`).
+    public let log: EventLog
 
     public convenience init(configuration: Configuration = Configuration()) throws(ParleyError) {
         try self.init(configuration: configuration, mediaReaders: try Self.mediaReaders(configuration))
@@ -22,6 +24,7 @@ public final class Engine: Sendable {
     /// `mediaReaders`: the reader of each media kind (tests give their own).
     init(configuration: Configuration, mediaReaders: [MediaKind: any MediaReader]) throws(ParleyError) {
         self.configuration = configuration
+        log = try EventLog(settings: configuration.log)
         metrics = EngineMetrics(settings: configuration.metrics, now: Self.unixSeconds())
         degradation = Guarded((DegradationState(settings: configuration.degradation), .min))
         chatHealth = ChatHealth(settings: configuration.chatHealth)
@@ -47,8 +50,10 @@ public final class Engine: Sendable {
             return self.deadLetterTimedOut(items)
         })
         do {
-            try recoverUnfinished()
+            let recovered = try recoverUnfinished()
+            log.log(.info, "engine.open", "engine opened", ["store": .string(configuration.storePath ?? ":memory:"), "recovered": .int(Int64(recovered))])
         } catch {
+            log.log(.error, "engine.open", "recovery failed: \(error.description)")
             store.close()
             throw error
         }
@@ -63,6 +68,7 @@ public final class Engine: Sendable {
     public func close() {
         pool.stop()
         store.close()
+        log.log(.info, "engine.close", "engine closed")
     }
 
     /// Processes one message given as JSON bytes in any accepted format.
@@ -244,12 +250,26 @@ public final class Engine: Sendable {
     }
 
     /// Verifies and processes a raw Cloud API webhook body.
+    /// A body seen before within `webhook.replayWindowSeconds` (Meta's retry, or a captured
+    /// webhook sent again) adds nothing: its messages come back as duplicates and the answer
+    /// says `"replay": true`. The body is remembered only once its messages are journaled, so
+    /// a retry of a webhook whose first delivery failed midway still completes it.
     public func ingestWebhook(body: UnsafeRawBufferPointer, signature: String?) throws(ParleyError) -> JSONValue {
-        try checkSize(body, what: "webhook body")
-        if let secret = configuration.webhookAppSecret {
-            try WebhookSignature.verify(body: body, header: signature, appSecret: secret)
+        let limit = configuration.webhookMaxBodyBytes ?? configuration.maxMessageBytes
+        guard body.count > 0 else { throw ParleyError(.invalidArgument, "the webhook body is empty (length 0)") }
+        guard body.count <= limit else {
+            log.log(.warning, "webhook.tooLarge", "a webhook body of \(body.count) bytes was refused (limit \(limit))")
+            throw ParleyError(.tooLarge, "the webhook body is \(body.count) bytes; the limit (webhook.maxBodyBytes) is \(limit)")
         }
-        let webhook = try CloudAPIWebhook.parse(parseInput(body, what: "webhook body"))
+        if let secret = configuration.webhookAppSecret {
+            do {
+                try WebhookSignature.verify(body: body, header: signature, appSecret: secret)
+            } catch {
+                log.log(.warning, "webhook.signature", error.message)
+                throw error
+            }
+        }
+        let webhook = try CloudAPIWebhook.parse(parseInput(body, what: "webhook body", limit: limit))
         var contexts: [JSONValue] = []
         var rejected: [JSONValue] = []
         for item in webhook.items {
@@ -269,7 +289,18 @@ public final class Engine: Sendable {
         result.append("contexts", .array(contexts))
         result.append("rejected", .array(rejected))
         result.append("statuses", .array(webhook.statuses))
+        let replay = try isReplay(body)
+        result.append("replay", .bool(replay))
+        if replay { log.log(.info, "webhook.replay", "a webhook body seen before was delivered again: its messages are duplicates") }
         return .object(result)
+    }
+
+    /// Remembers the body's SHA-256 (as an idempotency claim); true when it was already remembered.
+    private func isReplay(_ body: UnsafeRawBufferPointer) throws(ParleyError) -> Bool {
+        let window = configuration.webhookReplayWindowSeconds
+        guard window > 0 else { return false }
+        let digest = MediaFiles.sha256(Array(body.bindMemory(to: UInt8.self)))
+        return try !claimIdempotencyKey("parley:webhook:" + digest, ttlSeconds: window)
     }
 
     private func checkSize(_ bytes: UnsafeRawBufferPointer, what: String) throws(ParleyError) {
@@ -279,8 +310,8 @@ public final class Engine: Sendable {
         }
     }
 
-    func parseInput(_ bytes: UnsafeRawBufferPointer, what: String) throws(ParleyError) -> JSONValue {
-        try checkSize(bytes, what: what)
+    func parseInput(_ bytes: UnsafeRawBufferPointer, what: String, limit: Int? = nil) throws(ParleyError) -> JSONValue {
+        if limit == nil { try checkSize(bytes, what: what) }
         do {
             return try JSONParser.parse(bytes.assumingMemoryBound(to: UInt8.self))
         } catch {

@@ -49,10 +49,10 @@ struct MediaFiles: Sendable {
         let relative = shard + "/" + sha256
         let path = directory + "/" + relative
         if access(path, F_OK) == 0 { return relative }
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST { throw Self.failure("creating the media directory", directory) }
-        if mkdir(directory + "/" + shard, 0o755) != 0 && errno != EEXIST { throw Self.failure("creating", directory + "/" + shard) }
+        if mkdir(directory, 0o700) != 0 && errno != EEXIST { throw Self.failure("creating the media directory", directory) }
+        if mkdir(directory + "/" + shard, 0o700) != 0 && errno != EEXIST { throw Self.failure("creating", directory + "/" + shard) }
         let temporary = path + ".tmp\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw Self.failure("creating", temporary) }
         var written = 0
         let ok = bytes.withUnsafeBytes { buffer -> Bool in

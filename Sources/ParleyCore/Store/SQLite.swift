@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CSQLite
 
 /// A thin owner of one SQLite connection and its prepared statements. Not thread-safe by
@@ -16,10 +19,20 @@ final class SQLiteConnection {
         var lastLength: Int32 = 0
     }
 
+    /// The journal holds tenants' messages: a new database file is created readable by its
+    /// owner only (SQLite gives its -wal and -shm files the database file's mode). An existing
+    /// file keeps the mode its owner chose; in-memory and URI names are left to SQLite.
+    private static func createOwnerOnly(_ path: String) {
+        guard !path.isEmpty, path != ":memory:", !path.hasPrefix("file:") else { return }
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 { Glibc.close(fd) }
+    }
+
     init(path: String, busyTimeoutMillis: Int = 5_000) throws(ParleyError) {
         var db: OpaquePointer?
         // NOMUTEX: Store already serializes access, so SQLite's own mutex would be pure cost.
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+        Self.createOwnerOnly(path)
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         handle = db
         guard rc == SQLITE_OK else {

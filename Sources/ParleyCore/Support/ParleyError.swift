@@ -22,9 +22,11 @@ public struct ParleyError: Error, Sendable, CustomStringConvertible {
     public let kind: Kind
     public let message: String
 
+    /// Phone numbers and email addresses in `message` are masked (`LogMask`): error texts reach
+    /// logs, and a tenant's number in a log is a leak.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
-        self.message = message
+        self.message = LogMask.mask(message)
     }
 
     public var description: String { "\(kind.statusName): \(message)" }
