@@ -309,6 +309,8 @@ export declare class Engine extends EventEmitter {
   fail(chat: string, id: string, error?: string | { status?: string | number; message?: string; [key: string]: unknown } | null, nowMs?: number): void;
   /** The dead-letter queue. */
   readonly dlq: DeadLetterQueue;
+  /** Sends the engine's own log lines (phone numbers and emails masked) at `level` and above to handler, on the JS thread; null stops it. */
+  setLogHandler(handler: ((line: LogLine) => void) | null, level?: 'debug' | 'info' | 'warning' | 'error'): void;
   /** Runs retention now (nowMs: Unix ms to measure from, default the wall clock) and compacts the store. */
   maintain(nowMs?: number): MaintenanceReport;
   /** Parks a write-back while its dependency's breaker is open; returns its id. */
@@ -407,4 +409,15 @@ export interface GalleryItem {
   sha256: string; kind: string; mimetype?: string; size: number; path?: string; status: string; firstSeen: number;
   result: Record<string, unknown>;
   messages: { chat: string; messageId: string; sender: string; timestamp: number; type: string; caption?: string; thread?: string }[];
+}
+
+/** One line of the engine's own log. */
+export interface LogLine {
+  /** Milliseconds since the epoch. */
+  time: number;
+  level: 'debug' | 'info' | 'warning' | 'error';
+  /** What happened: 'engine.open', 'message.rejected', 'message.dead', 'webhook.signature', ... */
+  event: string;
+  message: string;
+  [field: string]: unknown;
 }

@@ -121,6 +121,8 @@ class Engine extends EventEmitter {
   #buffered = [];
   /** Bound once: the addon keeps a weak reference to it, this object the strong one. */
   #dispatch = (ticket, status, json) => this.#onResult(ticket, status, json);
+  #logHandler = null;
+  #logDispatch = null;
 
   /** @param {object|string|null|undefined} config  see include/parley.h; omitted: in-memory store */
   constructor(config) {
@@ -622,6 +624,34 @@ class Engine extends EventEmitter {
   /** The dead-letter queue: runDue, list, get, retry, resolve, purge. */
   get dlq() {
     return new DeadLetterQueue(this.#handle);
+  }
+
+  // -- the engine's own log ------------------------------------------------------------------
+
+  /**
+   * Sends the engine's log lines at `level` ('debug', 'info', 'warning', 'error') and above to
+   * handler(line), line being {time, level, event, message, ...} with phone numbers and emails
+   * masked; null stops it. Lines are delivered on the JS thread after the call that logged them
+   * (a line logged while 1024 wait is dropped), and never keep the process alive. An exception
+   * the handler throws is dropped.
+   */
+  setLogHandler(handler, level = 'info') {
+    const levels = { debug: 0, info: 1, warning: 2, error: 3 };
+    if (!(level in levels)) throw new TypeError(`parley: level must be one of ${Object.keys(levels).join(', ')}`);
+    if (handler !== null && typeof handler !== 'function') throw new TypeError('parley: the log handler must be a function or null');
+    this.#logHandler = handler;
+    this.#logDispatch ??= (text) => {
+      try {
+        this.#logHandler?.(JSON.parse(text));
+      } catch {
+        // a host's handler must not break delivery
+      }
+    };
+    try {
+      native.logSet(this.#handle, handler === null ? null : this.#logDispatch, levels[level]);
+    } catch (err) {
+      rethrow(err, this.setLogHandler);
+    }
   }
 
   /** Closes the engine; stored messages stay in the store file. Closing twice is harmless. */

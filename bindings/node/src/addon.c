@@ -92,6 +92,9 @@ typedef struct {
     int drains;
     bool closing;
     bool keep_alive; /* asyncRef(): while listening, the tsfn keeps the event loop alive (default) */
+    /* Log lines to JS (logSet): created by the first logSet with a handler, released only after
+     * parley_engine_close, when no Parley thread can call on_log any more. */
+    napi_threadsafe_function log_tsfn;
 } engine_handle;
 
 #define DRAIN_SLICE_MS 50
@@ -377,6 +380,10 @@ static void close_handle(napi_env env, engine_handle *handle) {
     handle->async = NULL;
     if (state) parley_engine_set_callback(engine, NULL, NULL);
     parley_engine_close(engine);
+    if (handle->log_tsfn) {
+        napi_release_threadsafe_function(handle->log_tsfn, napi_tsfn_release);
+        handle->log_tsfn = NULL;
+    }
     if (!state) return;
     (void)env;
     /* No Parley thread calls on_result any more. */
@@ -1531,6 +1538,61 @@ static bool define_dead_letters(napi_env env, napi_value exports) {
     return napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) == napi_ok;
 }
 
+/* ---- log (issue 8) ----
+ * Log lines reach JS through a thread-safe function: Parley may log on any thread, and the JS
+ * handler runs later on the JS thread. The queue is bounded (LOG_QUEUE lines); a line that
+ * finds it full is dropped rather than block a Parley thread. The tsfn is unref'd: a log
+ * handler never keeps the process alive. */
+#define LOG_QUEUE 1024
+
+static void on_log(void *user_data, parley_log_level level, const char *line, size_t len) {
+    (void)level;
+    engine_handle *handle = user_data;
+    char *copy = malloc(len + 1);
+    if (!copy) return;
+    memcpy(copy, line, len + 1);
+    if (napi_call_threadsafe_function(handle->log_tsfn, copy, napi_tsfn_nonblocking) != napi_ok) free(copy);
+}
+
+static void call_js_log(napi_env env, napi_value js_dispatch, void *context, void *data) {
+    (void)context;
+    char *line = data;
+    napi_value text, undefined;
+    if (env && js_dispatch && napi_create_string_utf8(env, line, NAPI_AUTO_LENGTH, &text) == napi_ok &&
+        napi_get_undefined(env, &undefined) == napi_ok)
+        napi_call_function(env, undefined, js_dispatch, 1, &text, NULL);
+    free(line);
+}
+
+/* logSet(handle, dispatch | null, level): dispatch(lineJSON) is called on the JS thread. The
+ * first dispatch given stays the tsfn's function: index.js passes one per engine that calls
+ * the current handler. */
+static napi_value js_log_set(napi_env env, napi_callback_info info) {
+    napi_value argv[3];
+    if (!get_args(env, info, 3, 3, argv, "parley: logSet(handle, dispatch, level) needs three arguments")) return NULL;
+    engine_handle *handle = get_handle(env, argv[0]);
+    if (!handle) return NULL;
+    if (!handle->engine) {
+        throw_status(env, PARLEY_INVALID_ARGUMENT, "the engine is closed");
+        return NULL;
+    }
+    int32_t level = 0;
+    NAPI_CALL(env, napi_get_value_int32(env, argv[2], &level));
+    napi_valuetype type;
+    NAPI_CALL(env, napi_typeof(env, argv[1], &type));
+    if (type != napi_function) {
+        return undefined_result(env, parley_log_set_callback(handle->engine, NULL, NULL, (parley_log_level)level));
+    }
+    if (!handle->log_tsfn) {
+        napi_value name;
+        NAPI_CALL(env, napi_create_string_utf8(env, "parley.log", NAPI_AUTO_LENGTH, &name));
+        NAPI_CALL(env, napi_create_threadsafe_function(env, argv[1], NULL, name, LOG_QUEUE, 1, NULL, NULL, NULL,
+                                                       call_js_log, &handle->log_tsfn));
+        NAPI_CALL(env, napi_unref_threadsafe_function(env, handle->log_tsfn));
+    }
+    return undefined_result(env, parley_log_set_callback(handle->engine, on_log, handle, (parley_log_level)level));
+}
+
 /* {OK: 0, INVALID_ARGUMENT: 1, ...} from the header's enum. */
 static napi_value make_statuses(napi_env env) {
     static const struct {
@@ -1604,5 +1666,7 @@ NAPI_MODULE_INIT() {
         throw_napi_failure(env, "napi_define_properties");
         return NULL;
     }
+    napi_property_descriptor log_property = {"logSet", NULL, js_log_set, NULL, NULL, NULL, napi_enumerable, NULL};
+    NAPI_CALL(env, napi_define_properties(env, exports, 1, &log_property));
     return exports;
 }

@@ -228,6 +228,12 @@ _lib.parley_engine_submit_batch.restype = ctypes.c_int
 _lib.parley_engine_poll.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_engine_poll.restype = ctypes.c_int
 # void (*)(void *user_data, uint64_t ticket, parley_status status, const char *json, size_t len)
+_LOG_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t)
+_lib.parley_log_set_callback.argtypes = [ctypes.c_void_p, _LOG_CALLBACK, ctypes.c_void_p, ctypes.c_int]
+_lib.parley_log_set_callback.restype = ctypes.c_int
+_LOG_LEVELS = {"debug": 0, "info": 1, "warning": 2, "error": 3}
+_PYTHON_LOG_LEVELS = {0: logging.DEBUG, 1: logging.INFO, 2: logging.WARNING, 3: logging.ERROR}
+
 _RESULT_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_uint64, ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t)
 _lib.parley_engine_set_callback.argtypes = [ctypes.c_void_p, _RESULT_CALLBACK, ctypes.c_void_p]
 _lib.parley_engine_set_callback.restype = ctypes.c_int
@@ -357,6 +363,8 @@ class Engine:
         self._callback: Optional[Callable[[Dict[str, Any]], Any]] = None
         self._transcriber = None  # the ctypes function given to parley_media_set_transcriber
         self._c_callback = None
+        self._c_log_callback = None  # the ctypes function given to parley_log_set_callback
+        self._old_log_callbacks: list = []
         self._tickets = threading.Condition(threading.Lock())
         self._submitted: set = set()
         self._submitting: Dict[int, int] = {}  # submit in progress -> its thread id
@@ -410,6 +418,9 @@ class Engine:
             if self._c_callback is not None:
                 _lib.parley_engine_set_callback(handle, _RESULT_CALLBACK(), None)
             _lib.parley_engine_close(handle)
+            # Closing logs its last line through the log callback: dropped only now.
+            self._c_log_callback = None
+            self._old_log_callbacks.clear()
             # The workers are joined: nothing calls the ctypes callback any more.
             self._c_callback = None
             self._callback = None
@@ -1108,6 +1119,45 @@ class Engine:
         returns how many. A purged id is forgotten: delivered again, it is a new message."""
         query = {key: value for key, value in (("state", state), ("chat", chat)) if value is not None}
         return self._json_call(_lib.parley_dlq_purge, json.dumps(query).encode("utf-8"))["purged"]
+
+    # ---- log (issue 8) ----
+
+    def set_log_handler(self, handler: Union[None, logging.Logger, Callable[[Dict[str, Any]], Any]],
+                        level: str = "info") -> None:
+        """Sends the engine's own log lines at ``level`` ("debug", "info", "warning", "error")
+        and above to ``handler``: a :class:`logging.Logger` (each line logged at its level, the
+        line's dict in ``extra={"parley": line}``) or a callable taking the line's dict
+        ({"time", "level", "event", "message", ...}); None stops it. Phone numbers and emails
+        arrive masked. The handler runs on the thread that logged (a Parley worker, or the
+        caller of a synchronous method); an exception it raises is dropped."""
+        if level not in _LOG_LEVELS:
+            raise ValueError(f"level must be one of {', '.join(_LOG_LEVELS)}, not {level!r}")
+        if handler is None:
+            self._call(_lib.parley_log_set_callback, _LOG_CALLBACK(), None, _LOG_LEVELS[level])
+            return
+        if isinstance(handler, logging.Logger):
+            logger = handler
+
+            def deliver(line: Dict[str, Any]) -> None:
+                logger.log(_PYTHON_LOG_LEVELS.get(_LOG_LEVELS.get(line.get("level"), 1), logging.INFO),
+                           "%s: %s", line.get("event"), line.get("message"), extra={"parley": line})
+        elif callable(handler):
+            deliver = handler
+        else:
+            raise TypeError(f"handler must be a logging.Logger, a callable or None, not {type(handler).__name__}")
+
+        def trampoline(_user, _level, text, length):
+            try:
+                deliver(json.loads(ctypes.string_at(text, length).decode("utf-8")))
+            except Exception:  # a host's handler must not break the engine's thread
+                pass
+
+        c_callback = _LOG_CALLBACK(trampoline)
+        self._call(_lib.parley_log_set_callback, c_callback, None, _LOG_LEVELS[level])
+        # The previous ctypes callback may still run on another thread for a moment: kept alive
+        # until close, like the result callback.
+        self._old_log_callbacks.append(self._c_log_callback)
+        self._c_log_callback = c_callback
 
 _CLOSED_BEFORE_RESULT = ("the engine was closed before this message's result came back (drain() before close() "
                          "waits for it); a message not processed yet is processed after the next open and its "
