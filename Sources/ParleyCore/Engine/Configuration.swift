@@ -38,6 +38,10 @@ public struct Configuration: Sendable, Equatable {
     public var retries = RetrySettings()
     /// Media files and their readers ("media"): Media/MediaSettings.swift.
     public var media = MediaSettings()
+    // ---- session (issue 8) ----
+    /// Session care ("session"): Session/SessionSettings.swift.
+    public var session = SessionSettings()
+    // ---- end session ----
 
     public init() {}
 
@@ -147,6 +151,7 @@ public struct Configuration: Sendable, Equatable {
         if let retentionObject = try reader.object("retention") { retention = try Self.retentionPolicy(retentionObject) }
         if let retriesObject = try reader.object("retries") { retries = try Self.retrySettings(retriesObject) }
         if let mediaObject = try reader.object("media") { media = try Self.mediaSettings(mediaObject) }
+        if let sessionObject = try reader.object("session") { session = try Self.sessionSettings(sessionObject) } // session (issue 8)
         try reader.finish()
     }
 

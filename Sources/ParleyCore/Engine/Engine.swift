@@ -14,6 +14,7 @@ public final class Engine: Sendable {
     let chatHealth: ChatHealth
     let degradation: Guarded<(state: DegradationState, evaluatedAt: Int64)>
     let media: MediaStage
+    let session: SessionMonitor // session (issue 8)
 
     public convenience init(configuration: Configuration = Configuration()) throws(ParleyError) {
         try self.init(configuration: configuration, mediaReaders: try Self.mediaReaders(configuration))
@@ -25,6 +26,7 @@ public final class Engine: Sendable {
         metrics = EngineMetrics(settings: configuration.metrics, now: Self.unixSeconds())
         degradation = Guarded((DegradationState(settings: configuration.degradation), .min))
         chatHealth = ChatHealth(settings: configuration.chatHealth)
+        session = SessionMonitor(settings: configuration.session) // session (issue 8)
         pipeline = try Pipeline(configuration: configuration)
         media = MediaStage(settings: configuration.media, storePath: configuration.storePath, readers: mediaReaders)
         var retention = configuration.retention
