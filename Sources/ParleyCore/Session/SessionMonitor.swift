@@ -348,17 +348,7 @@ public final class SessionMonitor: Sendable {
         let stallCost = stalled ? 30.0 : 0
         let score = max(0, min(cap, 100 - errorCost - latencyCost - dropCost - ageCost - stallCost))
 
-        // Hysteresis: worse at once, better only past the recovery mark.
-        var level = a.level
-        if score < t.critical {
-            level = .critical
-        } else if score >= t.recovered {
-            level = .healthy
-        } else if level == .healthy && score < t.warning {
-            level = .warning
-        } else if level == .critical && score >= t.warning {
-            level = .warning
-        }
+        let level = nextLevel(a.level, score: score, thresholds: t)
         if level != a.level {
             a.level = level
             a.levelSince = now
@@ -380,6 +370,18 @@ public final class SessionMonitor: Sendable {
         watchdog.append("activeChats", .int(active))
         watchdog.append("stalls", .int(Int64(a.stalls)))
         return Health(score: (score * 10).rounded() / 10, level: level, components: components, watchdog: watchdog, stalled: stalled)
+    }
+
+    /// Hysteresis: worse at once; from critical to warning only at the warning mark, back to
+    /// healthy only at the recovery mark.
+    static func nextLevel(_ current: Level, score: Double, thresholds t: SessionSettings.Thresholds) -> Level {
+        if score < t.critical { return .critical }
+        if score >= t.recovered { return .healthy }
+        switch current {
+        case .healthy: return score < t.warning ? .warning : .healthy
+        case .warning: return .warning
+        case .critical: return score >= t.warning ? .warning : .critical
+        }
     }
 
     /// {"schema", "score", "level", "accounts": [...]}: one account, or every account (nil).
