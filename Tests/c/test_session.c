@@ -195,6 +195,28 @@ static void test_engine(const char *dir) {
     parley_string_free(json);
     parley_session_lock_release(lock);
     CHECK_STATUS(parley_session_preflight(engine, "", 6000, &json, &len), PARLEY_INVALID_ARGUMENT);
+
+    /* Cost per call (printed; the release build's numbers go in the report). */
+    char text[160];
+    double start = now_ms();
+    for (int i = 0; i < 20000; i++) {
+        int n = snprintf(text, sizeof text, "{\"account\": \"t\", \"at\": %d, \"latencyMs\": 80, \"inbound\": 1, \"activeChats\": 3}", 10000 + i);
+        parley_session_heartbeat(engine, text, (size_t)n);
+    }
+    double beats = (now_ms() - start) * 1000.0 / 20000;
+    start = now_ms();
+    for (int i = 0; i < 10000; i++) {
+        const char *e = i % 2 ? "{\"account\": \"t\", \"event\": \"connection.update\", \"connection\": \"open\", \"at\": 40000}"
+                              : "{\"account\": \"t\", \"event\": \"disconnected\", \"reason\": \"NAVIGATION\", \"at\": 40000}";
+        if (parley_session_event(engine, e, strlen(e), &json, &len) == PARLEY_OK) parley_string_free(json);
+    }
+    double events = (now_ms() - start) * 1000.0 / 10000;
+    start = now_ms();
+    for (int i = 0; i < 2000; i++) {
+        if (parley_session_health(engine, "t", 40000, &json, &len) == PARLEY_OK) parley_string_free(json);
+    }
+    double healths = (now_ms() - start) * 1000.0 / 2000;
+    printf("per call: heartbeat %.2f us, event %.2f us, health %.2f us\n", beats, events, healths);
     CHECK_STATUS(parley_session_preflight(NULL, NULL, 6000, &json, &len), PARLEY_INVALID_ARGUMENT);
     parley_engine_close(engine);
 }

@@ -85,14 +85,22 @@ public final class SessionMonitor: Sendable {
                                 _ body: (inout Account, inout JitterSource) throws(ParleyError) -> T) throws(ParleyError) -> T {
         try Self.validateAccount(name)
         return try accounts.withLock { (entry) throws(ParleyError) -> T in
+            var created = false
             if entry.map[name] == nil {
                 guard create else { throw ParleyError(.notFound, "no session events or heartbeats for account \"\(name)\" yet") }
                 guard entry.map.count < Self.maxAccounts else {
                     throw ParleyError(.invalidArgument, "at most \(Self.maxAccounts) accounts per engine")
                 }
                 entry.map[name] = Account()
+                created = true
             }
-            return try body(&entry.map[name]!, &entry.jitter)
+            do throws(ParleyError) {
+                return try body(&entry.map[name]!, &entry.jitter)
+            } catch {
+                // A refused first event leaves no account behind.
+                if created { entry.map[name] = nil }
+                throw error
+            }
         }
     }
 
