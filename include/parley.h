@@ -1019,7 +1019,8 @@ PARLEY_API parley_status parley_session_health(parley_engine *engine, const char
 /* Checks before serving an account (account NULL: "default"):
  *   store      the store's file and directory are writable and 16 MB are free (nothing written);
  *   lock       this process holds the session lock of session.lockDirectories[account] with a
- *              heartbeat younger than session.staleAfterMs ("skipped": true when none is configured);
+ *              heartbeat younger than session.staleAfterMs on the wall clock (the lock file's
+ *              times are wall-clock ms, not now_ms; "skipped": true when none is configured);
  *   state      the client is ready;
  *   heartbeat  the last heartbeat is younger than session.heartbeatStaleMs at now_ms.
  * out_json / out_len: receive {"schema": 1, "account", "ok" (every check passed), "checks":
