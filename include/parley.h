@@ -928,6 +928,149 @@ PARLEY_API parley_status parley_gallery_query(parley_engine *engine, const char 
 PARLEY_API parley_status parley_gallery_get(parley_engine *engine, const char *sha256, char **out_json,
                                             size_t *out_len);
 
+/* ===== Session ===== */
+
+/* Session care: one bot process per WhatsApp account (a lock in the account's session
+ * directory), the client's connection state as a state machine fed by the host's
+ * whatsapp-web.js or Baileys events, heartbeats, a health score, a watchdog for the silent
+ * stall, and pre-flight checks. The lock needs no engine; the rest lives in the engine's
+ * memory (nothing survives parley_engine_close). Configure in parley_engine_open's config_json
+ * (every key optional; unknown keys and out-of-range values are PARLEY_INVALID_CONFIG):
+ *   "session": {"staleAfterMs": 45000,        a lock heartbeat older than this is stale (pre-flight)
+ *               "stallAfterMs": 600000,       silence that counts as a stall while chats are active
+ *               "activeWindowMs": 1800000,    chats seen inbound in this window count as active
+ *               "minActiveChats": 1,
+ *               "heartbeatIntervalMs": 30000, "heartbeatStaleMs": 120000,
+ *               "windowMs": 300000,           error rate and latency are judged over it
+ *               "disconnectWindowMs": 3600000,
+ *               "historySize": 50,            transitions kept per account
+ *               "thresholds": {"critical": 60, "warning": 75, "recovered": 80,
+ *                              "latencyGoodMs": 1000, "latencyBadMs": 10000},
+ *               "backoff": {"initialMs": 1000, "maxMs": 300000, "multiplier": 2, "jitter": 0.2,
+ *                           "resetAfterMs": 60000, "seed"?: integer (deterministic jitter)},
+ *               "lockDirectories": {"<account>": "<session directory>"}}
+ * Accounts are named by the host (1 to 128 bytes, "default" when omitted; at most 64 per
+ * engine). Times are the host's now_ms / "at": milliseconds since the epoch on the host's
+ * clock, 0 to 2^53. The engine's calls take one short lock, never block on I/O (pre-flight
+ * reads the lock file) and are thread-safe. */
+
+/* A held session lock. Opaque; release it with parley_session_lock_release. */
+typedef struct parley_session_lock parley_session_lock;
+
+/* Takes the session lock of session_dir (an existing directory): the file
+ * ".parley-session.lock" in it (created 0600, never followed through a symbolic link) records
+ * the holder (owner, pid, host, boot id, process start time, a random token, heartbeat). Every
+ * read-modify-write of the file happens under flock(2), so two processes never both take it.
+ * A holder is taken over at once when its process is gone (same host and boot: no such pid, a
+ * zombie, or the pid now belongs to a later process), or when its heartbeat is older than
+ * "staleAfterMs" (a stopped or hung process; a holder on another host).
+ * options_json: NULL or a NUL-terminated object {"staleAfterMs": 1..86400000 (45000),
+ *   "owner": 1..128 bytes (default "<host>:<pid>")}.
+ * out_lock: receives the lock (NULL on failure). Keep it refreshed: call
+ *   parley_session_lock_refresh well within staleAfterMs (every staleAfterMs / 3, say).
+ * Blocks only while another process holds the file's flock mid-update (microseconds; at most
+ * 2 s before PARLEY_BUSY). Thread-safe.
+ * Returns PARLEY_BUSY (held by a live, fresh holder: parley_last_error() names its owner, pid,
+ * host, since when and its heartbeat's age), PARLEY_NOT_FOUND (no such directory),
+ * PARLEY_INVALID_ARGUMENT (NULL session_dir or out_lock, empty path, not a directory, a bad
+ * option), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8 or PARLEY_STORAGE (the lock file cannot
+ * be opened or written, or is a symbolic link). */
+PARLEY_API parley_status parley_session_lock_acquire(const char *session_dir, const char *options_json,
+                                                     parley_session_lock **out_lock);
+
+/* The heartbeat: rewrites the lock's heartbeat if this handle still holds it.
+ * Returns PARLEY_OK, PARLEY_BUSY when another process took the lock over (this process's
+ * heartbeat went stale, e.g. it was stopped: stop using the session; parley_last_error() names
+ * the new holder), PARLEY_NOT_FOUND when the lock file was emptied or removed or the lock was
+ * released, PARLEY_INVALID_ARGUMENT (lock NULL) or PARLEY_STORAGE. Once lost, every later
+ * refresh fails the same way (take a new lock with parley_session_lock_acquire). Use one
+ * handle from one thread at a time. */
+PARLEY_API parley_status parley_session_lock_refresh(parley_session_lock *lock);
+
+/* What the lock file says about this handle's acquisition.
+ * out_json / out_len: receive {"schema": 1, "owner", "pid", "host", "boot", "start"?, "token",
+ *   "acquiredAt", "heartbeat" (wall-clock ms), "path", "lost"? (why a refresh failed)}
+ *   (free with parley_string_free). Reads no file. Returns PARLEY_INVALID_ARGUMENT (NULL). */
+PARLEY_API parley_status parley_session_lock_info(parley_session_lock *lock, char **out_json, size_t *out_len);
+
+/* Releases the lock (empties the lock file if this handle still holds it; a lock taken over
+ * is left to its new holder) and frees the handle. NULL is a harmless no-op. */
+PARLEY_API void parley_session_lock_release(parley_session_lock *lock);
+
+/* Feeds one client event to the account's state machine and answers with advice.
+ * event_json / len: {"account"?: "default", "event": ..., "at": now_ms, ...}, where "event" is
+ *   whatsapp-web.js's: "qr", "authenticated", "auth_failure" ("message"?), "ready",
+ *     "loading_screen", "disconnected" ("reason": "LOGOUT", "NAVIGATION", "CONFLICT",
+ *     "UNPAIRED", "UNLAUNCHED", "TOS_BLOCK", "Max qrcode retries reached", ...),
+ *     "change_state" ("state": a WAState: CONNECTED, OPENING, PAIRING, TIMEOUT, CONFLICT,
+ *     UNPAIRED, UNPAIRED_IDLE, UNLAUNCHED, DEPRECATED_VERSION, PROXYBLOCK, TOS_BLOCK,
+ *     SMB_TOS_BLOCK);
+ *   or Baileys' "connection.update" with the update's fields beside it (or under "update"):
+ *     "connection": "connecting"|"open"|"close", "qr"?, "isNewLogin"?,
+ *     "lastDisconnect": {"error": {"output": {"statusCode": DisconnectReason}}};
+ *   or "start" / "reconnecting" (the host (re)starts its client).
+ * States: initializing, qr, authenticated, ready, disconnected, reconnecting, failed,
+ *   logged_out. Disconnect reasons map to: logged out (LOGOUT, UNPAIRED, 401 loggedOut, 516)
+ *   -> logged_out, advice "repair"; replaced by another client (CONFLICT, 440) -> disconnected,
+ *   "stop"; banned or refused (403 forbidden, TOS_BLOCK, PROXYBLOCK, DEPRECATED_VERSION) ->
+ *   failed, "stop"; unusable session (500 badSession, 411 multideviceMismatch, auth_failure)
+ *   -> failed, "repair"; 515 restartRequired -> disconnected, "reconnect" with delayMs 0 (not a
+ *   failure); anything else (408, 428, 503, NAVIGATION, UNLAUNCHED) -> disconnected,
+ *   "reconnect" after initialMs * multiplier^(failures-1) (at most maxMs, +/- jitter).
+ * out_json / out_len: receive {"schema": 1, "account", "event", "state", "previous", "changed",
+ *   "reason"?, "code"? (Baileys status code), "consecutiveFailures", "advice": {"action":
+ *   "none"|"wait"|"reconnect"|"repair"|"stop", "delayMs"?, "reason"}}.
+ * An event repeated in the same state changes nothing (changed: false).
+ * Returns PARLEY_INVALID_ARGUMENT (NULL pointers, zero length, no "at", a missing field, a 65th
+ * account, or an illegal transition: the message names from and to, and the state is
+ * unchanged), PARLEY_UNSUPPORTED (an unknown event name), PARLEY_MALFORMED_JSON,
+ * PARLEY_INVALID_UTF8 or PARLEY_TOO_LARGE. */
+PARLEY_API parley_status parley_session_event(parley_engine *engine, const char *event_json, size_t len,
+                                              char **out_json, size_t *out_len);
+
+/* A heartbeat from the host's client: {"account"?, "at": now_ms, "latencyMs"? (a round trip,
+ * e.g. a getState() call), "ok"?: bool (did the probe succeed; default true), "inbound"?
+ * (messages received since the last heartbeat), "activeChats"? (chats active now)}.
+ * Returns PARLEY_INVALID_ARGUMENT (NULL, zero length, an unknown key, a value out of range),
+ * PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8 or PARLEY_TOO_LARGE. */
+PARLEY_API parley_status parley_session_heartbeat(parley_engine *engine, const char *heartbeat_json, size_t len);
+
+/* The health of one account (account NUL-terminated) or of every account (NULL) at now_ms.
+ * Score 0..100: 100 minus error rate (up to 40, all of it at 50% failed heartbeats), latency
+ * (up to 20 between latencyGoodMs and latencyBadMs), disconnects in the last hour (10 each, up
+ * to 30), heartbeat age (up to 40 between heartbeatIntervalMs and heartbeatStaleMs) and a
+ * stall (30), capped by the state (ready 100; authenticated, reconnecting 70; initializing, qr,
+ * disconnected 50; failed, logged_out 10). Level: critical below "critical", warning below
+ * "warning"; once warning or critical, healthy again only at "recovered" or above. The
+ * watchdog flags a stall when the client is ready, no inbound message came for stallAfterMs
+ * (heartbeats' "inbound" and the messages the engine processed), and at least minActiveChats
+ * chats are active (the last heartbeat's "activeChats", else chats seen inbound lately).
+ * out_json / out_len: receive {"schema": 1, "score" (the lowest), "level" (the worst, "unknown"
+ *   with no account), "accounts": [{"account", "score", "level", "levelSince", "state",
+ *   "stateSince", "consecutiveFailures", "components": {"errorRate", "heartbeats",
+ *   "latencyMs", "disconnects", "heartbeatAgeMs", "cost": {...}}, "watchdog": {"stalled",
+ *   "silentMs", "stallAfterMs", "activeChats", "stalls"}, "advice", "history": [{"at", "event",
+ *   "from", "to", "reason"?}] (the last 20)}]}. Call it at a steady pace: the level moves here.
+ * Returns PARLEY_NOT_FOUND (an account never seen), PARLEY_INVALID_ARGUMENT (NULL out
+ * pointers, an account name of 0 or over 128 bytes, now_ms out of range) or
+ * PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_session_health(parley_engine *engine, const char *account, int64_t now_ms,
+                                               char **out_json, size_t *out_len);
+
+/* Checks before serving an account (account NULL: "default"):
+ *   store      the store's file and directory are writable and 16 MB are free (nothing written);
+ *   lock       this process holds the session lock of session.lockDirectories[account] with a
+ *              heartbeat younger than session.staleAfterMs on the wall clock (the lock file's
+ *              times are wall-clock ms, not now_ms; "skipped": true when none is configured);
+ *   state      the client is ready;
+ *   heartbeat  the last heartbeat is younger than session.heartbeatStaleMs at now_ms.
+ * out_json / out_len: receive {"schema": 1, "account", "ok" (every check passed), "checks":
+ *   [{"name", "ok", "skipped"?, "detail"}]}.
+ * Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad account name, now_ms out of range)
+ * or PARLEY_INVALID_UTF8; a failing check is not a failing call. */
+PARLEY_API parley_status parley_session_preflight(parley_engine *engine, const char *account, int64_t now_ms,
+                                                  char **out_json, size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif

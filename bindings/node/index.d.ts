@@ -421,3 +421,69 @@ export interface LogLine {
   message: string;
   [field: string]: unknown;
 }
+// ---- session (issue 8) ----
+export type SessionState = 'initializing' | 'qr' | 'authenticated' | 'ready' | 'disconnected' | 'reconnecting' | 'failed' | 'logged_out';
+
+export interface SessionAdvice {
+  action: 'none' | 'wait' | 'reconnect' | 'repair' | 'stop';
+  /** Present with 'reconnect': exponential backoff with jitter by consecutive failures (0 for restartRequired). */
+  delayMs?: number;
+  reason: string;
+}
+
+/** A whatsapp-web.js event ({event: 'qr'|'ready'|'disconnected'|'change_state'|..., reason?, state?}) or Baileys' {event: 'connection.update', connection?, qr?, lastDisconnect?}. */
+export interface SessionEvent {
+  account?: string;
+  event: string;
+  /** The host's clock, ms since the epoch. */
+  at: number;
+  [field: string]: unknown;
+}
+
+export interface SessionEventResult {
+  schema: 1; account: string; event: string; state: SessionState; previous: SessionState | null; changed: boolean;
+  reason?: string; code?: number; consecutiveFailures: number; advice: SessionAdvice;
+}
+
+export interface SessionHeartbeat {
+  account?: string; at?: number; latencyMs?: number; ok?: boolean; inbound?: number; activeChats?: number;
+}
+
+export interface SessionAccountHealth {
+  account: string; score: number; level: 'healthy' | 'warning' | 'critical'; levelSince: number | null;
+  state: SessionState; stateSince: number | null; consecutiveFailures: number;
+  components: { errorRate: number; heartbeats: number; latencyMs: number | null; disconnects: number; heartbeatAgeMs: number | null; cost: Record<string, number> };
+  watchdog: { stalled: boolean; silentMs: number | null; stallAfterMs: number; activeChats: number; stalls: number };
+  advice: SessionAdvice;
+  history: { at: number; event: string; from: SessionState; to: SessionState; reason?: string }[];
+}
+
+export interface SessionHealth {
+  schema: 1; score: number | null; level: 'healthy' | 'warning' | 'critical' | 'unknown'; accounts: SessionAccountHealth[];
+}
+
+export interface SessionPreflight {
+  schema: 1; account: string; ok: boolean;
+  checks: { name: 'store' | 'lock' | 'state' | 'heartbeat'; ok: boolean; skipped?: boolean; detail: string }[];
+}
+
+export interface Engine {
+  sessionEvent(event: SessionEvent | string | Uint8Array): SessionEventResult;
+  sessionHeartbeat(beat?: SessionHeartbeat): void;
+  sessionHealth(account?: string | null, nowMs?: number): SessionHealth;
+  sessionPreflight(account?: string | null, nowMs?: number): SessionPreflight;
+}
+
+export interface SessionLockInfo {
+  schema: 1; owner: string; pid: number; host: string; boot: string; start?: number; token: string;
+  acquiredAt: number; heartbeat: number; path: string; lost?: string;
+}
+
+/** One bot process per WhatsApp account: the lock file in the account's session directory. */
+export declare class SessionLock {
+  constructor(dir: string, options?: { staleAfterMs?: number; owner?: string });
+  refresh(): void;
+  info(): SessionLockInfo;
+  release(): void;
+}
+// ---- end session ----

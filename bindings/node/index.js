@@ -667,6 +667,61 @@ class Engine extends EventEmitter {
   get closed() {
     return this.#closed;
   }
+
+  // ---- session (issue 8) ----
+
+  /**
+   * Feeds a whatsapp-web.js or Baileys client event to the account's state machine:
+   * {account?, event: 'qr'|'authenticated'|'auth_failure'|'ready'|'disconnected'|'change_state'|
+   * 'connection.update'|..., at: nowMs, ...}. Returns {state, previous, changed, reason?, code?,
+   * consecutiveFailures, advice: {action: 'none'|'wait'|'reconnect'|'repair'|'stop', delayMs?, reason}}.
+   * An illegal transition throws ParleyError INVALID_ARGUMENT and leaves the state as it was.
+   */
+  sessionEvent(event) {
+    let json;
+    try {
+      json = native.sessionEvent(this.#handle, toInput(event, 'the session event'));
+    } catch (error) {
+      rethrow(error, this.sessionEvent);
+    }
+    return JSON.parse(json);
+  }
+
+  /** A heartbeat from the host's client: {account?, at = Date.now(), latencyMs?, ok?, inbound?, activeChats?}. */
+  sessionHeartbeat(beat = {}) {
+    if (beat === null || typeof beat !== 'object' || Array.isArray(beat)) {
+      throw new TypeError('parley: the heartbeat must be an object');
+    }
+    const full = beat.at === undefined ? { ...beat, at: Date.now() } : beat;
+    try {
+      native.sessionHeartbeat(this.#handle, JSON.stringify(full));
+    } catch (error) {
+      rethrow(error, this.sessionHeartbeat);
+    }
+  }
+
+  /** {score, level, accounts: [{account, score, level, state, components, watchdog, advice, history, ...}]}: one account or all (null). */
+  sessionHealth(account = null, nowMs = Date.now()) {
+    let json;
+    try {
+      json = native.sessionHealth(this.#handle, account, nowMs);
+    } catch (error) {
+      rethrow(error, this.sessionHealth);
+    }
+    return JSON.parse(json);
+  }
+
+  /** {account, ok, checks: [{name: 'store'|'lock'|'state'|'heartbeat', ok, skipped?, detail}]}. */
+  sessionPreflight(account = null, nowMs = Date.now()) {
+    let json;
+    try {
+      json = native.sessionPreflight(this.#handle, account, nowMs);
+    } catch (error) {
+      rethrow(error, this.sessionPreflight);
+    }
+    return JSON.parse(json);
+  }
+  // ---- end session ----
 }
 
 /** An engine's dead-letter queue (engine.dlq). */
@@ -751,3 +806,54 @@ function trainIntentModel(data, path) {
 }
 
 module.exports = { Engine, ParleyError, Status, Priority: PRIORITIES, version, trainIntentModel };
+
+// ---- session (issue 8) ----
+/**
+ * One bot process per WhatsApp account: the lock file in the account's session directory.
+ * `new SessionLock(dir, {staleAfterMs?, owner?})` takes it or throws ParleyError BUSY naming the
+ * live holder. Call refresh() well within staleAfterMs (default 45 s): it throws BUSY once another
+ * process took the lock over, NOT_FOUND when the lock file was emptied or removed. release() (or
+ * `using`) gives it back; a lock garbage-collected unreleased is released by its finalizer.
+ */
+class SessionLock {
+  #lock;
+
+  constructor(dir, options = {}) {
+    const clean = {};
+    if (options.staleAfterMs !== undefined) clean.staleAfterMs = options.staleAfterMs;
+    if (options.owner !== undefined) clean.owner = options.owner;
+    try {
+      this.#lock = native.sessionLockAcquire(dir, Object.keys(clean).length ? JSON.stringify(clean) : null);
+    } catch (error) {
+      rethrow(error, SessionLock);
+    }
+  }
+
+  refresh() {
+    try {
+      native.sessionLockRefresh(this.#lock);
+    } catch (error) {
+      rethrow(error, this.refresh);
+    }
+  }
+
+  /** {owner, pid, host, token, acquiredAt, heartbeat, path, lost?}. */
+  info() {
+    let json;
+    try {
+      json = native.sessionLockInfo(this.#lock);
+    } catch (error) {
+      rethrow(error, this.info);
+    }
+    return JSON.parse(json);
+  }
+
+  release() {
+    native.sessionLockRelease(this.#lock);
+  }
+}
+if (typeof Symbol.dispose === 'symbol') {
+  SessionLock.prototype[Symbol.dispose] = SessionLock.prototype.release;
+}
+module.exports.SessionLock = SessionLock;
+// ---- end session ----

@@ -44,6 +44,10 @@ public struct Configuration: Sendable, Equatable {
     public var retries = RetrySettings()
     /// Media files and their readers ("media"): Media/MediaSettings.swift.
     public var media = MediaSettings()
+    // ---- session (issue 8) ----
+    /// Session care ("session"): Session/SessionSettings.swift.
+    public var session = SessionSettings()
+    // ---- end session ----
 
     public init() {}
 
@@ -173,6 +177,7 @@ public struct Configuration: Sendable, Equatable {
             }
             try r.finish()
         }
+        if let sessionObject = try reader.object("session") { session = try Self.sessionSettings(sessionObject) }
         try reader.finish()
     }
 

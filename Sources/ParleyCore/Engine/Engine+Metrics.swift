@@ -97,6 +97,7 @@ extension Engine {
         if case .object(var object) = document {
             object.append("degradation", degradationJSON)
             object.append("parkedChats", .int(Int64(chatHealth.parkedCount(now: Self.unixMillis()))))
+            object.append("session", sessionMetricsJSON())
             document = .object(object)
         }
         return document
@@ -104,7 +105,7 @@ extension Engine {
 
     /// The same in Prometheus's text exposition format.
     public func metricsPrometheus() -> String {
-        metrics.prometheus(pool: pool.snapshot)
+        metrics.prometheus(pool: pool.snapshot) + sessionPrometheus()
     }
 
     static func nanos(since start: ContinuousClock.Instant) -> Int64 {
@@ -158,14 +159,15 @@ extension Engine {
     }
 
     /// The larger of the queue's fill and the recent p99 latency over its warning threshold;
-    /// 1 when the error rate is critical.
+    /// 1 when the error rate is critical or a WhatsApp session's health is (shedding the slow
+    /// readers then keeps the text path answering while the host reconnects).
     private func currentLoad() -> Double {
         let pool = pool.snapshot
         let fill = Double(pool.outstanding) / Double(max(1, configuration.async.highWater))
         let health = metrics.recentHealth(now: Self.unixSeconds())
         let latency = health.p99Micros.map { Double($0) / 1000 / configuration.metrics.latencyMillis.warning } ?? 0
         let errors = (health.errorRate ?? 0) >= configuration.metrics.errorRate.critical ? 1.0 : 0
-        return max(fill, latency, errors)
+        return max(fill, latency, errors, sessionLoad())
     }
 
     /// {"level", "shed": [...], "load", "since"?, "periods"} for the metrics document.

@@ -16,6 +16,7 @@ public final class Engine: Sendable {
     let media: MediaStage
     /// The engine's own log (configuration "log", `parley_log_set_callback`).
     public let log: EventLog
+    let session: SessionMonitor
 
     public convenience init(configuration: Configuration = Configuration()) throws(ParleyError) {
         try self.init(configuration: configuration, mediaReaders: try Self.mediaReaders(configuration))
@@ -28,6 +29,7 @@ public final class Engine: Sendable {
         metrics = EngineMetrics(settings: configuration.metrics, now: Self.unixSeconds())
         degradation = Guarded((DegradationState(settings: configuration.degradation), .min))
         chatHealth = ChatHealth(settings: configuration.chatHealth)
+        session = SessionMonitor(settings: configuration.session)
         pipeline = try Pipeline(configuration: configuration)
         media = MediaStage(settings: configuration.media, storePath: configuration.storePath, readers: mediaReaders)
         var retention = configuration.retention
@@ -138,6 +140,8 @@ public final class Engine: Sendable {
         if let stored = try store.context(chat: message.chat, id: message.id) {
             return .duplicate(try EnrichedContext.duplicate(of: stored))
         }
+        // The session watchdog's evidence that the client still receives.
+        if !message.fromMe { noteInbound(chat: message.chat, at: Self.unixMillis()) }
         if message.pending { return .fresh(Store.JournalEntry(message: message, compose: nil)) }
         let enriching = ContinuousClock.now
         let shed = shedFeatures()

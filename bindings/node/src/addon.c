@@ -1593,6 +1593,183 @@ static napi_value js_log_set(napi_env env, napi_callback_info info) {
     return undefined_result(env, parley_log_set_callback(handle->engine, on_log, handle, (parley_log_level)level));
 }
 
+/* ---- Session (issue 8): the session lock, the client's state machine, heartbeats, health ---- */
+
+typedef struct {
+    parley_session_lock *lock;
+} session_lock_handle;
+
+static const napi_type_tag session_lock_tag = {0x7061726c65790a02ULL, 0x5e55104c0c4b1a7dULL};
+
+static void finalize_session_lock(napi_env env, void *data, void *hint) {
+    (void)env;
+    (void)hint;
+    session_lock_handle *handle = data;
+    parley_session_lock_release(handle->lock);
+    free(handle);
+}
+
+/* The handle behind an external made by sessionLockAcquire(); NULL with a TypeError pending otherwise. */
+static session_lock_handle *get_session_lock(napi_env env, napi_value value) {
+    napi_valuetype type;
+    bool tagged = false;
+    void *data = NULL;
+    if (napi_typeof(env, value, &type) != napi_ok || type != napi_external ||
+        napi_check_object_type_tag(env, value, &session_lock_tag, &tagged) != napi_ok || !tagged ||
+        napi_get_value_external(env, value, &data) != napi_ok || !data) {
+        napi_throw_type_error(env, NULL, "parley: the first argument must be a lock from sessionLockAcquire()");
+        return NULL;
+    }
+    return data;
+}
+
+static napi_value js_session_lock_acquire(napi_env env, napi_callback_info info) {
+    napi_value argv[2], result;
+    if (!get_args(env, info, 2, 1, argv, "parley: sessionLockAcquire(dir, optionsJson) needs a directory")) return NULL;
+    char *dir = get_c_string(env, argv[0], "the session directory");
+    if (!dir) return NULL;
+    char *options = NULL;
+    if (!get_optional_string(env, argv[1], "the options", &options)) {
+        free(dir);
+        return NULL;
+    }
+    parley_session_lock *lock = NULL;
+    parley_status status = parley_session_lock_acquire(dir, options, &lock);
+    free(dir);
+    free(options);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    session_lock_handle *handle = malloc(sizeof *handle);
+    if (!handle) {
+        parley_session_lock_release(lock);
+        napi_throw_error(env, NULL, "parley: out of memory");
+        return NULL;
+    }
+    handle->lock = lock;
+    if (napi_create_external(env, handle, finalize_session_lock, NULL, &result) != napi_ok ||
+        napi_type_tag_object(env, result, &session_lock_tag) != napi_ok) {
+        parley_session_lock_release(lock);
+        free(handle);
+        throw_napi_failure(env, "napi_create_external");
+        return NULL;
+    }
+    return result;
+}
+
+static napi_value js_session_lock_refresh(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (!get_args(env, info, 1, 1, argv, "parley: sessionLockRefresh(lock) needs a lock")) return NULL;
+    session_lock_handle *handle = get_session_lock(env, argv[0]);
+    if (!handle) return NULL;
+    if (!handle->lock) {
+        throw_status(env, PARLEY_NOT_FOUND, "the session lock was released");
+        return NULL;
+    }
+    return undefined_result(env, parley_session_lock_refresh(handle->lock));
+}
+
+static napi_value js_session_lock_info(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (!get_args(env, info, 1, 1, argv, "parley: sessionLockInfo(lock) needs a lock")) return NULL;
+    session_lock_handle *handle = get_session_lock(env, argv[0]);
+    if (!handle) return NULL;
+    if (!handle->lock) {
+        throw_status(env, PARLEY_NOT_FOUND, "the session lock was released");
+        return NULL;
+    }
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_session_lock_info(handle->lock, &out, &out_len);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_session_lock_release(napi_env env, napi_callback_info info) {
+    napi_value argv[1], undefined;
+    if (!get_args(env, info, 1, 1, argv, "parley: sessionLockRelease(lock) needs a lock")) return NULL;
+    session_lock_handle *handle = get_session_lock(env, argv[0]);
+    if (!handle) return NULL;
+    parley_session_lock_release(handle->lock);
+    handle->lock = NULL;
+    NAPI_CALL(env, napi_get_undefined(env, &undefined));
+    return undefined;
+}
+
+static napi_value js_session_event(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: sessionEvent(handle, eventJson) needs two arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    const char *data = NULL;
+    size_t length = 0;
+    char *owned = NULL;
+    if (!get_bytes(env, argv[1], "the event", &data, &length, &owned)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_session_event(engine, data, length, &out, &out_len);
+    free(owned);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_session_heartbeat(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: sessionHeartbeat(handle, heartbeatJson) needs two arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    const char *data = NULL;
+    size_t length = 0;
+    char *owned = NULL;
+    if (!get_bytes(env, argv[1], "the heartbeat", &data, &length, &owned)) return NULL;
+    parley_status status = parley_session_heartbeat(engine, data, length);
+    free(owned);
+    return undefined_result(env, status);
+}
+
+/* sessionHealth and sessionPreflight: (handle, account: string | null, nowMs). */
+static napi_value session_account_call(napi_env env, napi_callback_info info, const char *usage,
+                                       parley_status (*call)(parley_engine *, const char *, int64_t, char **, size_t *)) {
+    napi_value argv[3];
+    if (!get_args(env, info, 3, 3, argv, usage)) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0;
+    if (!get_int64(env, argv[2], "nowMs", &now_ms)) return NULL;
+    char *account = NULL;
+    if (!get_optional_string(env, argv[1], "the account", &account)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = call(engine, account, now_ms, &out, &out_len);
+    free(account);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_session_health(napi_env env, napi_callback_info info) {
+    return session_account_call(env, info, "parley: sessionHealth(handle, account, nowMs) needs three arguments",
+                                parley_session_health);
+}
+
+static napi_value js_session_preflight(napi_env env, napi_callback_info info) {
+    return session_account_call(env, info, "parley: sessionPreflight(handle, account, nowMs) needs three arguments",
+                                parley_session_preflight);
+}
+
+/* Adds the session functions to the exports. */
+static bool register_session(napi_env env, napi_value exports) {
+    napi_property_descriptor properties[] = {
+        {"sessionLockAcquire", NULL, js_session_lock_acquire, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"sessionLockRefresh", NULL, js_session_lock_refresh, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"sessionLockInfo", NULL, js_session_lock_info, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"sessionLockRelease", NULL, js_session_lock_release, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"sessionEvent", NULL, js_session_event, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"sessionHeartbeat", NULL, js_session_heartbeat, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"sessionHealth", NULL, js_session_health, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"sessionPreflight", NULL, js_session_preflight, NULL, NULL, NULL, napi_enumerable, NULL},
+    };
+    return napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) == napi_ok;
+}
+/* ---- end session ---- */
+
 /* {OK: 0, INVALID_ARGUMENT: 1, ...} from the header's enum. */
 static napi_value make_statuses(napi_env env) {
     static const struct {
@@ -1668,5 +1845,6 @@ NAPI_MODULE_INIT() {
     }
     napi_property_descriptor log_property = {"logSet", NULL, js_log_set, NULL, NULL, NULL, napi_enumerable, NULL};
     NAPI_CALL(env, napi_define_properties(env, exports, 1, &log_property));
+    if (!register_session(env, exports)) { throw_napi_failure(env, "napi_define_properties"); return NULL; } /* session (issue 8) */
     return exports;
 }

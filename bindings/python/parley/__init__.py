@@ -1158,6 +1158,44 @@ class Engine:
         # until close, like the result callback.
         self._old_log_callbacks.append(self._c_log_callback)
         self._c_log_callback = c_callback
+    # ---- session (issue 8) ----
+
+    def session_event(self, event: Union[Dict[str, Any], str, bytes]) -> Dict[str, Any]:
+        """Feeds a whatsapp-web.js or Baileys client event to the account's state machine:
+        ``{"account"?, "event": "qr"|"authenticated"|"auth_failure"|"ready"|"disconnected"|
+        "change_state"|"connection.update"|..., "at": now_ms, ...}``. Returns {"state",
+        "previous", "changed", "reason"?, "code"?, "consecutiveFailures", "advice": {"action":
+        "none"|"wait"|"reconnect"|"repair"|"stop", "delayMs"?, "reason"}}. An illegal
+        transition raises INVALID_ARGUMENT and leaves the state as it was."""
+        data = _session_json(event, "event")
+        return self._json_call(_lib.parley_session_event, data, len(data))
+
+    def session_heartbeat(self, at: Optional[int] = None, account: Optional[str] = None,
+                          latency_ms: Optional[float] = None, ok: Optional[bool] = None,
+                          inbound: Optional[int] = None, active_chats: Optional[int] = None) -> None:
+        """A heartbeat from the host's client (``at``: now_ms, default the wall clock)."""
+        beat: Dict[str, Any] = {"at": _now_ms() if at is None else _int64(at, "at")}
+        for key, value in (("account", account), ("latencyMs", latency_ms), ("ok", ok),
+                           ("inbound", inbound), ("activeChats", active_chats)):
+            if value is not None:
+                beat[key] = value
+        data = _session_json(beat, "heartbeat")
+        self._call(_lib.parley_session_heartbeat, data, len(data))
+
+    def session_health(self, account: Optional[str] = None, now_ms: Optional[int] = None) -> Dict[str, Any]:
+        """{"score", "level", "accounts": [{"account", "score", "level", "state", "components",
+        "watchdog", "advice", "history", ...}]}: one account, or all (None)."""
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        name = None if account is None else _c_string(account, "account")
+        return self._json_call(_lib.parley_session_health, name, now)
+
+    def session_preflight(self, account: Optional[str] = None, now_ms: Optional[int] = None) -> Dict[str, Any]:
+        """{"account", "ok", "checks": [{"name": "store"|"lock"|"state"|"heartbeat", "ok", "detail"}]}."""
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        name = None if account is None else _c_string(account, "account")
+        return self._json_call(_lib.parley_session_preflight, name, now)
+
+    # ---- end session ----
 
 _CLOSED_BEFORE_RESULT = ("the engine was closed before this message's result came back (drain() before close() "
                          "waits for it); a message not processed yet is processed after the next open and its "
@@ -1227,3 +1265,100 @@ _lib.parley_dlq_resolve.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_c
 _lib.parley_dlq_resolve.restype = ctypes.c_int
 _lib.parley_dlq_purge.argtypes = [ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_dlq_purge.restype = ctypes.c_int
+
+
+# ---- session (issue 8) ----
+# The "Session" section of parley.h: the session lock (no engine needed) and the engine's
+# session calls (Engine.session_*).
+_lib.parley_session_lock_acquire.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]
+_lib.parley_session_lock_acquire.restype = ctypes.c_int
+_lib.parley_session_lock_refresh.argtypes = [ctypes.c_void_p]
+_lib.parley_session_lock_refresh.restype = ctypes.c_int
+_lib.parley_session_lock_info.argtypes = [ctypes.c_void_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_session_lock_info.restype = ctypes.c_int
+_lib.parley_session_lock_release.argtypes = [ctypes.c_void_p]
+_lib.parley_session_lock_release.restype = None
+_lib.parley_session_event.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_session_event.restype = ctypes.c_int
+_lib.parley_session_heartbeat.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t]
+_lib.parley_session_heartbeat.restype = ctypes.c_int
+for _name in ("parley_session_health", "parley_session_preflight"):
+    getattr(_lib, _name).argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int64, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+    getattr(_lib, _name).restype = ctypes.c_int
+
+
+def _session_json(value: Any, what: str) -> bytes:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return _as_bytes(value, what)
+
+
+class SessionLock:
+    """One bot process per WhatsApp account: the lock file in the account's session directory.
+
+    ``SessionLock(directory, stale_after_ms=45000, owner=None)`` takes it or raises ParleyError
+    BUSY naming the live holder. Call :meth:`refresh` well within ``stale_after_ms``; it raises
+    BUSY once another process took the lock over (this one was stopped or hung too long) and
+    NOT_FOUND when the lock file was emptied or removed. Use it as a context manager or call
+    :meth:`release`. A handle is meant for one thread at a time."""
+
+    def __init__(self, directory: Union[str, os.PathLike], stale_after_ms: Optional[int] = None,
+                 owner: Optional[str] = None) -> None:
+        options: Dict[str, Any] = {}
+        if stale_after_ms is not None:
+            options["staleAfterMs"] = stale_after_ms
+        if owner is not None:
+            options["owner"] = owner
+        handle = ctypes.c_void_p()
+        encoded = json.dumps(options, ensure_ascii=False).encode("utf-8", "surrogatepass") if options else None
+        status = _lib.parley_session_lock_acquire(_c_string(os.fspath(directory), "directory"), encoded, ctypes.byref(handle))
+        if status != Status.OK:
+            _raise_last(status)
+        self._handle: Optional[int] = handle.value
+        self._guard = threading.Lock()
+
+    def refresh(self) -> None:
+        with self._guard:
+            if self._handle is None:
+                raise ParleyError(Status.NOT_FOUND, "the session lock was released")
+            status = _lib.parley_session_lock_refresh(self._handle)
+            if status != Status.OK:
+                _raise_last(status)
+
+    def info(self) -> Dict[str, Any]:
+        """{"owner", "pid", "host", "token", "acquiredAt", "heartbeat", "path", "lost"?}."""
+        with self._guard:
+            if self._handle is None:
+                raise ParleyError(Status.NOT_FOUND, "the session lock was released")
+            out = ctypes.POINTER(ctypes.c_char)()
+            out_len = ctypes.c_size_t(0)
+            status = _lib.parley_session_lock_info(self._handle, ctypes.byref(out), ctypes.byref(out_len))
+            if status != Status.OK:
+                _raise_last(status)
+            return json.loads(_take_string(out, out_len.value))
+
+    def release(self) -> None:
+        with self._guard:
+            handle, self._handle = self._handle, None
+        if handle is not None:
+            _lib.parley_session_lock_release(handle)
+
+    @property
+    def released(self) -> bool:
+        return self._handle is None
+
+    def __enter__(self) -> "SessionLock":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.release()
+
+    def __del__(self) -> None:
+        try:
+            self.release()
+        except Exception:
+            pass
+
+
+__all__.append("SessionLock")
+# ---- end session ----
