@@ -38,6 +38,8 @@ public struct Configuration: Sendable, Equatable {
     public var retries = RetrySettings()
     /// Media files and their readers ("media"): Media/MediaSettings.swift.
     public var media = MediaSettings()
+    /// The outbound scheduler ("outbox"): Delivery/OutboxSettings.swift.
+    public var outbox = OutboxSettings()
 
     public init() {}
 
@@ -147,6 +149,7 @@ public struct Configuration: Sendable, Equatable {
         if let retentionObject = try reader.object("retention") { retention = try Self.retentionPolicy(retentionObject) }
         if let retriesObject = try reader.object("retries") { retries = try Self.retrySettings(retriesObject) }
         if let mediaObject = try reader.object("media") { media = try Self.mediaSettings(mediaObject) }
+        if let o = try reader.object("outbox") { outbox = try OutboxSettings(json: o, path: "outbox.") }
         try reader.finish()
     }
 

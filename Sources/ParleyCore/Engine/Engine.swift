@@ -14,6 +14,7 @@ public final class Engine: Sendable {
     let chatHealth: ChatHealth
     let degradation: Guarded<(state: DegradationState, evaluatedAt: Int64)>
     let media: MediaStage
+    let outbox: Outbox
 
     public convenience init(configuration: Configuration = Configuration()) throws(ParleyError) {
         try self.init(configuration: configuration, mediaReaders: try Self.mediaReaders(configuration))
@@ -27,6 +28,7 @@ public final class Engine: Sendable {
         chatHealth = ChatHealth(settings: configuration.chatHealth)
         pipeline = try Pipeline(configuration: configuration)
         media = MediaStage(settings: configuration.media, storePath: configuration.storePath, readers: mediaReaders)
+        outbox = Outbox(settings: configuration.outbox)
         var retention = configuration.retention
         retention.threadIdleSeconds = configuration.threads.inactivitySeconds
         retention.mediaDirectory = MediaStage.directory(configuration.media, storePath: configuration.storePath)
@@ -269,6 +271,8 @@ public final class Engine: Sendable {
         result.append("contexts", .array(contexts))
         result.append("rejected", .array(rejected))
         result.append("statuses", .array(webhook.statuses))
+        // Delivery statuses move the outbox's sends forward; the ones that matched a send.
+        result.append("outbox", .array(applyDeliveryStatuses(webhook.statuses)))
         return .object(result)
     }
 
