@@ -61,7 +61,9 @@ def test_retries_rate_limits_and_failures():
         engine.outbox_confirm(sid, False, "socket hang up")
         retry_at = engine.outbox_get(sid)["notBefore"]
         assert 1_800 <= retry_at <= 2_200
-        engine.outbox_next_batch(now_ms=retry_at)
+        assert engine.outbox_next_batch(now_ms=retry_at - 1)["sends"] == []
+        # Throttled to one a second: the retry goes out once the last hand-out left the window.
+        assert [s["id"] for s in engine.outbox_next_batch(now_ms=retry_at + 1_000)["sends"]] == [sid]
         engine.outbox_confirm(sid, False, {"error": {"code": 131000}})
         send = engine.outbox_get(sid)
         assert send["state"] == "failed" and send["attempts"] == 3
