@@ -1071,6 +1071,130 @@ PARLEY_API parley_status parley_session_health(parley_engine *engine, const char
 PARLEY_API parley_status parley_session_preflight(parley_engine *engine, const char *account, int64_t now_ms,
                                                   char **out_json, size_t *out_len);
 
+/* ===== Outbox ===== */
+/* ---------------------------------------------------------------------------------------
+ * Outbox: outbound sends under WhatsApp's limits
+ *
+ * The host queues its replies and notices with parley_outbox_enqueue; Parley stores each in
+ * the store before the call returns and hands them back with parley_outbox_next_batch only as
+ * fast as the limits allow at the host's time now_ms; the host performs each send through its
+ * own client (Cloud API, whatsapp-web.js, Baileys) and reports the outcome with
+ * parley_outbox_confirm. Delivery statuses (sent < delivered < read, failed terminal) move a
+ * send forward only, whatever order they arrive in: through parley_outbox_delivery, or by
+ * themselves from a Cloud API webhook given to parley_engine_ingest_webhook (its answer then
+ * lists the matched ones under "outbox": [{"id", "messageId", "state", "changed"}]).
+ *
+ * Limits, enforced together ("outbox" in parley_engine_open's config_json; every key optional;
+ * unknown keys and out-of-range values are PARLEY_INVALID_CONFIG):
+ *   "outbox": {"preset": "default"|"cloudApi"|"unofficial",
+ *              "tier": 250|1000|2000|10000|100000|0,  new contacts a day (0: unlimited)
+ *              "perSecond": 30, "perMinute": 1000, "perHour": 10000,  sliding windows over hand-outs
+ *              "recipient": {"minSpacingMs": 1000, "burst": 3},  per-recipient token bucket
+ *              "newContactsPerDay": 1000,   recipients in a rolling 24 h neither messaged in the
+ *                                           previous 24 h nor inside their service window (0: no budget)
+ *              "maxPerRecipientBatch": 1,   sends to one recipient in one batch
+ *              "priorityWeights": {"high": 16, "normal": 4, "low": 1},  shares while all lanes wait
+ *              "jitter": {"minMs": 0, "maxMs": 0, "seed"},  a random gap between consecutive hand-outs
+ *              "retries": {"max": 3, "baseMs": 1000, "maxMs": 300000},  exponential, +-20 % jitter
+ *              "leaseMs": 60000,            an unconfirmed send is offered again after this
+ *              "rateLimitRetryMs": 1000,
+ *              "throttle": {"minFactor": 0.05, "recoverEveryMs": 10000, "recoverStep": 0.1},
+ *              "breaker": "whatsapp-send"}  the circuit breaker (see "Circuit breakers") consulted
+ * "cloudApi": 80/s (4800/min, 288000/h), one send per 6 s to a recipient (the pair rate), tier
+ * 250 unless "tier" says otherwise. "unofficial" (a personal number): 1/s, 20/min, 300/h, 5 s
+ * between sends to one recipient (burst 2), 50 new contacts a day, and a random 2-8 s gap
+ * between hand-outs, so no fixed interval shows.
+ * A rate-limit error (Cloud API 130429, 131056 (also holds that recipient), 131048, 80007, 4;
+ * HTTP 429; Baileys "rate-overlimit") halves every limit (at most once a second, down to
+ * "minFactor") and re-offers the send after "rateLimitRetryMs" without counting it as the
+ * send's failure; each "recoverEveryMs" without one gives "recoverStep" back. A permanent error
+ * (131026, 131047, 131051, 131008, 131009, 132xxx templates, ...) fails the send at once; any
+ * other is retried, then "failed". Only those others count against the breaker; while it is
+ * open, batches are empty.
+ * Sends are durable; the scheduler's state (rate windows, leases) is rebuilt from the store
+ * on the first outbox call after open, so a crash between next_batch and confirm re-offers the
+ * send after its lease (at least once: use "idempotencyKey" to deduplicate on the host side).
+ * One engine per store drives an outbox. Times are the host's: now_ms in ms since the epoch,
+ * 0 to 2^53, from the same clock on every call; the outbox never reads the wall clock and never
+ * moves its time back. Each call takes the outbox's lock and commits to the store (one
+ * transaction; microseconds in memory, a commit on a file store); all are thread-safe.
+ * ------------------------------------------------------------------------------------- */
+
+/* Queues a send.
+ * send_json / len: UTF-8 JSON {"to": a phone number or WhatsApp id ("250788123456@c.us",
+ *   "+250 788 123 456", a Cloud API wa_id: one recipient, its digits), "text"?: string,
+ *   "media"?: object or string (opaque to Parley, handed back), at least one of the two,
+ *   "priority"?: "high"|"normal"|"low" (normal), "idempotencyKey"?: 1..512 bytes (the same key
+ *   again returns the first send's id and stores nothing), "at"?: now_ms before which it is not
+ *   handed out, "meta"?: any JSON handed back}. Unknown keys are refused.
+ * out_id: receives the send's id (> 0); 0 on failure.
+ * Returns PARLEY_INVALID_ARGUMENT (NULL pointers, len 0, a bad field: the message names it,
+ * never the number), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_TOO_LARGE
+ * ("limits.maxMessageBytes"), PARLEY_BUSY or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_outbox_enqueue(parley_engine *engine, const char *send_json, size_t len,
+                                               uint64_t *out_id);
+
+/* The sends the host may perform now: never more than the windows, the recipients' buckets,
+ * the new-contact budget and the breaker allow at now_ms. Each is leased for "leaseMs":
+ * confirm it, or it is offered again (with "attempt" one higher).
+ * max: 1..10000 sends at most.
+ * out_json / out_len: receive {"schema": 1, "sends": [{"id", "to" (as enqueued), "recipient"
+ *   (digits), "text"?, "media"?, "meta"?, "priority", "attempt" (1 for the first hand-out),
+ *   "outsideServiceWindow": true when the recipient's last inbound message in the journal is
+ *   older than 24 h or absent (flagged, not blocked: the Cloud API then needs a template),
+ *   "idempotencyKey"?}], "nextAt": now_ms when calling again may give more (null: nothing
+ *   waits), "throttle": 0..1, "breaker": "closed"|"open"|"half_open"} (free with
+ *   parley_string_free). A recipient's sends come in the order queued (a retry goes first).
+ * Returns PARLEY_INVALID_ARGUMENT (NULL pointers, now_ms or max out of range), PARLEY_BUSY or
+ * PARLEY_STORAGE (then the chosen sends stay leased and come back after their lease). */
+PARLEY_API parley_status parley_outbox_next_batch(parley_engine *engine, int64_t now_ms, size_t max,
+                                                  char **out_json, size_t *out_len);
+
+/* Records the outcome of a send handed out.
+ * ok non-zero: sent. error_json NULL or {"messageId": the provider's id ("wamid...", a
+ *   whatsapp-web.js id._serialized, a Baileys key.id), "at"?: now_ms} (the Cloud API's answer
+ *   {"messages": [{"id"}]} works too): the id lets delivery statuses find the send.
+ * ok 0: error_json is the send API's error, as JSON ({"code": 130429}, {"error": {"code":
+ *   131056, ...}}, {"error": "rate-overlimit"}, a Boom {"message", "data": 429}) or plain text,
+ *   with an optional "at": now_ms; NULL is an unknown failure (retried).
+ * A report for a send already settled, or re-offered after its lease meanwhile (a failure), is
+ * PARLEY_OK and changes nothing; a success always counts.
+ * Returns PARLEY_NOT_FOUND (no such send), PARLEY_INVALID_ARGUMENT (engine NULL, id 0, a
+ * success detail that is not an object), PARLEY_INVALID_UTF8, PARLEY_TOO_LARGE, PARLEY_BUSY or
+ * PARLEY_STORAGE. */
+PARLEY_API parley_status parley_outbox_confirm(parley_engine *engine, uint64_t id, int ok, const char *error_json);
+
+/* The outbox at the latest now_ms seen.
+ * out_json / out_len: receive {"schema": 1, "preset", "depth": {"high", "normal", "low" (due,
+ *   waiting), "delayed" (retries, "at" in the future), "leased"}, "states": {"queued", "leased",
+ *   "sent", "delivered", "read", "failed"} (every send stored), "counters": {"enqueued",
+ *   "handedOut", "sent", "failed", "retried", "rateLimited", "leaseExpired", "deliveryUpdates"}
+ *   (since open), "rates": {"perSecond"|"perMinute"|"perHour": {"current", "limit",
+ *   "effective"}}, "newContacts": {"last24h", "limit"}, "throttle", "breaker",
+ *   "oldestWaitingMs" (null when none waits), "now"}.
+ * Counts states in the store (milliseconds for 100,000 sends). Returns PARLEY_INVALID_ARGUMENT
+ * or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_outbox_status(parley_engine *engine, char **out_json, size_t *out_len);
+
+/* Applies one delivery status: a Cloud API status object ({"id", "status": "sent"|"delivered"|
+ * "read"|"failed", "timestamp", "errors"?}), {"messageId", "status", "timestamp"?}, a
+ * whatsapp-web.js ack ({"id": {"_serialized"} or string, "ack": -1..4}) or a Baileys update
+ * ({"key": {"id"}, "update": {"status": 0..5}}). States only move forward; read and failed are
+ * final. Timestamps in seconds are kept as ms.
+ * Returns PARLEY_NOT_FOUND (no send has that message id, or the status carries no progress:
+ * pending, deleted), PARLEY_INVALID_ARGUMENT (no id, an unknown status), PARLEY_MALFORMED_JSON,
+ * PARLEY_INVALID_UTF8, PARLEY_TOO_LARGE, PARLEY_BUSY or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_outbox_delivery(parley_engine *engine, const char *status_json, size_t len);
+
+/* One send.
+ * out_json / out_len: receive {"schema": 1, "send": {"id", "to", "recipient", "text"?, "media"?,
+ *   "meta"?, "priority", "state": "queued"|"leased"|"sent"|"delivered"|"read"|"failed",
+ *   "attempts" (hand-outs), "failures", "notBefore", "enqueuedAt" (now_ms values), "leasedUntil"?,
+ *   "messageId"?, "lastError"?, "sentAt"?, "deliveredAt"?, "readAt"?, "failedAt"?,
+ *   "idempotencyKey"?}}.
+ * Returns PARLEY_NOT_FOUND, PARLEY_INVALID_ARGUMENT or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_outbox_get(parley_engine *engine, uint64_t id, char **out_json, size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -322,6 +322,19 @@ export declare class Engine extends EventEmitter {
   };
   /** Records a replayed write-back's outcome. */
   confirmWriteBack(id: number, ok: boolean, error?: string | null): void;
+  // ---- outbox (issue 8) ----
+  /** Queues a send (stored before this returns); returns its id. */
+  outboxEnqueue(send: OutboxSend | string): number;
+  /** The sends to perform now, inside the configured limits. */
+  outboxNextBatch(options?: { nowMs?: number; max?: number }): OutboxBatch;
+  /** Records a send's outcome: ok with {messageId}, or the send API's error. */
+  outboxConfirm(id: number, ok: boolean, detail?: { messageId?: string; at?: number; [key: string]: unknown } | string | Error | null): void;
+  /** Applies a delivery status; false when no send has that message id. */
+  outboxDelivery(status: { [key: string]: unknown } | string): boolean;
+  /** Depth, states, counters, rates against limits, throttle, breaker, oldest wait. */
+  outboxStatus(): { [key: string]: unknown };
+  /** One send with its state and delivery times. */
+  outboxGet(id: number): { id: number; to: string; recipient: string; state: 'queued' | 'leased' | 'sent' | 'delivered' | 'read' | 'failed'; attempts: number; failures: number; [key: string]: unknown };
   /** The engine's measurements: messages by outcome, latencyMicros per stage, queue, workers, process, alerts, history. */
   metrics(): Metrics;
   /** The same in Prometheus text format. */
@@ -409,6 +422,25 @@ export interface GalleryItem {
   sha256: string; kind: string; mimetype?: string; size: number; path?: string; status: string; firstSeen: number;
   result: Record<string, unknown>;
   messages: { chat: string; messageId: string; sender: string; timestamp: number; type: string; caption?: string; thread?: string }[];
+}
+
+// ---- outbox (issue 8) ----
+export interface OutboxSend {
+  to: string;
+  text?: string;
+  media?: unknown;
+  priority?: 'high' | 'normal' | 'low';
+  idempotencyKey?: string;
+  at?: number;
+  meta?: unknown;
+}
+export interface OutboxBatch {
+  schema: number;
+  sends: Array<{ id: number; to: string; recipient: string; text?: string; media?: unknown; meta?: unknown;
+                 priority: 'high' | 'normal' | 'low'; attempt: number; outsideServiceWindow: boolean; idempotencyKey?: string }>;
+  nextAt: number | null;
+  throttle: number;
+  breaker: 'closed' | 'open' | 'half_open';
 }
 
 /** One line of the engine's own log. */

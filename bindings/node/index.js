@@ -722,6 +722,85 @@ class Engine extends EventEmitter {
     return JSON.parse(json);
   }
   // ---- end session ----
+  // ---- outbox (issue 8) ----
+
+  /**
+   * Queues a send, stored before this returns: {to, text?|media?, priority?: 'high'|'normal'|'low',
+   * idempotencyKey? (the same key returns the first send's id), at?: not before (ms), meta?}. Returns its id.
+   */
+  outboxEnqueue(send) {
+    try {
+      return native.outboxEnqueue(this.#handle, typeof send === 'string' || Buffer.isBuffer(send) ? send : JSON.stringify(send));
+    } catch (error) {
+      rethrow(error, this.outboxEnqueue);
+    }
+  }
+
+  /**
+   * The sends to perform now, inside the configured limits: {sends: [{id, to, recipient, text?,
+   * media?, meta?, priority, attempt, outsideServiceWindow, idempotencyKey?}], nextAt, throttle,
+   * breaker}. Confirm each with outboxConfirm, or it is offered again after its lease.
+   */
+  outboxNextBatch({ nowMs = Date.now(), max = 100 } = {}) {
+    let json;
+    try {
+      json = native.outboxNextBatch(this.#handle, nowMs, max);
+    } catch (error) {
+      rethrow(error, this.outboxNextBatch);
+    }
+    return JSON.parse(json);
+  }
+
+  /**
+   * Records a send's outcome: ok with {messageId: 'wamid...'} (so delivery statuses find it), or
+   * the send API's error (an object, e.g. Baileys' Error with data 429, or a string): rate limits
+   * throttle and re-offer, permanent errors fail, others retry with backoff.
+   */
+  outboxConfirm(id, ok, detail = null) {
+    let text = null;
+    if (detail instanceof Error) text = JSON.stringify({ message: detail.message, data: detail.data, output: detail.output });
+    else if (typeof detail === 'string') text = detail;
+    else if (detail !== null && detail !== undefined) text = JSON.stringify(detail);
+    try {
+      native.outboxConfirm(this.#handle, id, ok, text);
+    } catch (error) {
+      rethrow(error, this.outboxConfirm);
+    }
+  }
+
+  /**
+   * Applies a delivery status (Cloud API status object, whatsapp-web.js {id, ack}, Baileys
+   * {key, update}, or {messageId, status}); states only move forward. False when no send has that id.
+   */
+  outboxDelivery(status) {
+    try {
+      return native.outboxDelivery(this.#handle, typeof status === 'string' ? status : JSON.stringify(status));
+    } catch (error) {
+      rethrow(error, this.outboxDelivery);
+    }
+  }
+
+  /** Depth per lane, states, counters, rates against limits, throttle, breaker, oldest wait. */
+  outboxStatus() {
+    let json;
+    try {
+      json = native.outboxStatus(this.#handle);
+    } catch (error) {
+      rethrow(error, this.outboxStatus);
+    }
+    return JSON.parse(json);
+  }
+
+  /** One send with its state, attempts, provider id and delivery times. */
+  outboxGet(id) {
+    let json;
+    try {
+      json = native.outboxGet(this.#handle, id);
+    } catch (error) {
+      rethrow(error, this.outboxGet);
+    }
+    return JSON.parse(json).send;
+  }
 }
 
 /** An engine's dead-letter queue (engine.dlq). */
@@ -783,6 +862,7 @@ class DeadLetterQueue {
   purge(query = null) {
     return this.#call(this.purge, 'dlqPurge', DeadLetterQueue.#query(query, 'purge query')).purged;
   }
+
 }
 
 // `using engine = new Engine()` where the runtime supports explicit resource management.

@@ -38,6 +38,8 @@ public struct Configuration: Sendable, Equatable {
     public var chatHealth = ChatHealthSettings()
     /// What is shed under overload, in which order ("degradation").
     public var degradation = DegradationSettings()
+    /// The outbound scheduler ("outbox"): Delivery/OutboxSettings.swift.
+    public var outbox = OutboxSettings()
     /// Retention ("retention"): what is kept, where old rows go, how often the engine purges.
     public var retention = RetentionPolicy()
     /// The dead-letter queue's retry schedule ("retries"): parsed at the end of this file.
@@ -147,6 +149,7 @@ public struct Configuration: Sendable, Equatable {
             try dedupReader.finish()
         }
         try readAsyncSettings(&reader)
+        if let o = try reader.object("outbox") { outbox = try OutboxSettings(json: o, path: "outbox.") }
         try readMetricsSettings(&reader)
         try readDegradationSettings(&reader)
         if let object = try reader.object("chatHealth") {

@@ -14,6 +14,7 @@ public final class Engine: Sendable {
     let chatHealth: ChatHealth
     let degradation: Guarded<(state: DegradationState, evaluatedAt: Int64)>
     let media: MediaStage
+    let outbox: Outbox
     /// The engine's own log (configuration "log", `parley_log_set_callback`).
     public let log: EventLog
     let session: SessionMonitor
@@ -32,6 +33,7 @@ public final class Engine: Sendable {
         session = SessionMonitor(settings: configuration.session)
         pipeline = try Pipeline(configuration: configuration)
         media = MediaStage(settings: configuration.media, storePath: configuration.storePath, readers: mediaReaders)
+        outbox = Outbox(settings: configuration.outbox)
         var retention = configuration.retention
         retention.threadIdleSeconds = configuration.threads.inactivitySeconds
         retention.mediaDirectory = MediaStage.directory(configuration.media, storePath: configuration.storePath)
@@ -293,6 +295,8 @@ public final class Engine: Sendable {
         result.append("contexts", .array(contexts))
         result.append("rejected", .array(rejected))
         result.append("statuses", .array(webhook.statuses))
+        // Delivery statuses move the outbox's sends forward; the ones that matched a send.
+        result.append("outbox", .array(applyDeliveryStatuses(webhook.statuses)))
         let replay = try isReplay(body)
         result.append("replay", .bool(replay))
         if replay { log.log(.info, "webhook.replay", "a webhook body seen before was delivered again: its messages are duplicates") }

@@ -118,6 +118,38 @@ enum Migrations {
         DROP INDEX messages_by_thread;
         CREATE INDEX messages_by_thread ON messages (thread, timestamp) WHERE thread IS NOT NULL;
         """,
+        // 9: the outbox (Delivery/): each send the host queued, its state (queued, leased, sent,
+        // delivered, read, failed), retries and provider id; the log of hand-outs of the last
+        // 24 h rebuilds the rate windows after a restart.
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            recipient TEXT NOT NULL,
+            target TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            priority INTEGER NOT NULL,
+            idem_key TEXT UNIQUE,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            failures INTEGER NOT NULL DEFAULT 0,
+            not_before INTEGER NOT NULL,
+            enqueued_at INTEGER NOT NULL,
+            leased_until INTEGER,
+            message_id TEXT,
+            last_error TEXT,
+            sent_at INTEGER,
+            delivered_at INTEGER,
+            read_at INTEGER,
+            failed_at INTEGER
+        );
+        CREATE INDEX outbox_active ON outbox (state) WHERE state IN ('queued', 'leased');
+        CREATE INDEX outbox_by_message ON outbox (message_id) WHERE message_id IS NOT NULL;
+        CREATE TABLE outbox_log (
+            at INTEGER NOT NULL,
+            recipient TEXT NOT NULL,
+            new INTEGER NOT NULL
+        );
+        """,
     ]
 
     static func apply(to db: SQLiteConnection) throws(ParleyError) {

@@ -1770,6 +1770,123 @@ static bool register_session(napi_env env, napi_value exports) {
 }
 /* ---- end session ---- */
 
+/* ---- outbox (issue 8) ---- */
+
+static bool get_id(napi_env env, napi_value value, uint64_t *out) {
+    int64_t id = 0;
+    if (!get_int64(env, value, "id", &id)) return false;
+    *out = id < 0 ? 0 : (uint64_t)id;
+    return true;
+}
+
+static napi_value id_result(napi_env env, parley_status status, uint64_t id) {
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    napi_value result;
+    NAPI_CALL(env, napi_create_double(env, (double)id, &result));
+    return result;
+}
+
+/* outboxEnqueue(handle, sendJson) -> id */
+static napi_value js_outbox_enqueue(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: outboxEnqueue(handle, sendJson) needs two arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    const char *data = NULL;
+    size_t length = 0;
+    char *owned = NULL;
+    if (!get_bytes(env, argv[1], "the send", &data, &length, &owned)) return NULL;
+    uint64_t id = 0;
+    parley_status status = parley_outbox_enqueue(engine, data, length, &id);
+    free(owned);
+    return id_result(env, status, id);
+}
+
+/* outboxNextBatch(handle, nowMs, max) -> JSON text */
+static napi_value js_outbox_next_batch(napi_env env, napi_callback_info info) {
+    napi_value argv[3];
+    if (!get_args(env, info, 3, 3, argv, "parley: outboxNextBatch(handle, nowMs, max) needs three arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0, max = 0;
+    if (!get_int64(env, argv[1], "nowMs", &now_ms) || !get_int64(env, argv[2], "max", &max)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_outbox_next_batch(engine, now_ms, max < 0 ? 0 : (size_t)max, &out, &out_len);
+    return json_result(env, status, out, out_len);
+}
+
+/* outboxConfirm(handle, id, ok, detailJsonOrNull) */
+static napi_value js_outbox_confirm(napi_env env, napi_callback_info info) {
+    napi_value argv[4];
+    bool ok = false;
+    if (!get_args(env, info, 4, 4, argv, "parley: outboxConfirm(handle, id, ok, detail) needs four arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    uint64_t id = 0;
+    if (!get_id(env, argv[1], &id)) return NULL;
+    if (napi_get_value_bool(env, argv[2], &ok) != napi_ok) {
+        napi_throw_type_error(env, NULL, "parley: ok must be a boolean");
+        return NULL;
+    }
+    char *detail = NULL;
+    if (!get_optional_string(env, argv[3], "the detail", &detail)) return NULL;
+    parley_status status = parley_outbox_confirm(engine, id, ok ? 1 : 0, detail);
+    free(detail);
+    return undefined_result(env, status);
+}
+
+/* outboxDelivery(handle, statusJson) -> true, or false when no send has that message id */
+static napi_value js_outbox_delivery(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: outboxDelivery(handle, statusJson) needs two arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    const char *data = NULL;
+    size_t length = 0;
+    char *owned = NULL;
+    if (!get_bytes(env, argv[1], "the status", &data, &length, &owned)) return NULL;
+    parley_status status = parley_outbox_delivery(engine, data, length);
+    free(owned);
+    if (status == PARLEY_NOT_FOUND) return boolean_result(env, PARLEY_OK, 0);
+    return boolean_result(env, status, 1);
+}
+
+/* outboxStatus(handle) -> JSON text */
+static napi_value js_outbox_status(napi_env env, napi_callback_info info) {
+    return metrics_call(env, info, "parley: outboxStatus(handle) needs a handle", parley_outbox_status);
+}
+
+/* outboxGet(handle, id) -> JSON text */
+static napi_value js_outbox_get(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: outboxGet(handle, id) needs two arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    uint64_t id = 0;
+    if (!get_id(env, argv[1], &id)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_outbox_get(engine, id, &out, &out_len);
+    return json_result(env, status, out, out_len);
+}
+
+/* Adds the outbox functions to the exports. */
+static bool register_outbox(napi_env env, napi_value exports) {
+    napi_property_descriptor properties[] = {
+        {"outboxEnqueue", NULL, js_outbox_enqueue, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"outboxNextBatch", NULL, js_outbox_next_batch, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"outboxConfirm", NULL, js_outbox_confirm, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"outboxDelivery", NULL, js_outbox_delivery, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"outboxStatus", NULL, js_outbox_status, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"outboxGet", NULL, js_outbox_get, NULL, NULL, NULL, napi_enumerable, NULL},
+    };
+    return napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) == napi_ok;
+}
+
 /* {OK: 0, INVALID_ARGUMENT: 1, ...} from the header's enum. */
 static napi_value make_statuses(napi_env env) {
     static const struct {
@@ -1843,6 +1960,7 @@ NAPI_MODULE_INIT() {
         throw_napi_failure(env, "napi_define_properties");
         return NULL;
     }
+    if (!register_outbox(env, exports)) { throw_napi_failure(env, "napi_define_properties"); return NULL; }
     napi_property_descriptor log_property = {"logSet", NULL, js_log_set, NULL, NULL, NULL, napi_enumerable, NULL};
     NAPI_CALL(env, napi_define_properties(env, exports, 1, &log_property));
     if (!register_session(env, exports)) { throw_napi_failure(env, "napi_define_properties"); return NULL; } /* session (issue 8) */

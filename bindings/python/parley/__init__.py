@@ -240,6 +240,20 @@ _lib.parley_engine_set_callback.restype = ctypes.c_int
 _lib.parley_engine_drain.argtypes = [ctypes.c_void_p, ctypes.c_int]
 _lib.parley_engine_drain.restype = ctypes.c_int
 
+# ---- outbox (issue 8) ----
+_lib.parley_outbox_enqueue.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_uint64)]
+_lib.parley_outbox_enqueue.restype = ctypes.c_int
+_lib.parley_outbox_next_batch.argtypes = [ctypes.c_void_p, ctypes.c_int64, ctypes.c_size_t, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_outbox_next_batch.restype = ctypes.c_int
+_lib.parley_outbox_confirm.argtypes = [ctypes.c_void_p, ctypes.c_uint64, ctypes.c_int, ctypes.c_char_p]
+_lib.parley_outbox_confirm.restype = ctypes.c_int
+_lib.parley_outbox_status.argtypes = [ctypes.c_void_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_outbox_status.restype = ctypes.c_int
+_lib.parley_outbox_delivery.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t]
+_lib.parley_outbox_delivery.restype = ctypes.c_int
+_lib.parley_outbox_get.argtypes = [ctypes.c_void_p, ctypes.c_uint64, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_outbox_get.restype = ctypes.c_int
+
 #: The lanes of ``enum parley_priority``, by the names :meth:`Engine.submit` takes.
 PRIORITIES = {"high": 0, "normal": 1, "low": 2}
 
@@ -1196,6 +1210,61 @@ class Engine:
         return self._json_call(_lib.parley_session_preflight, name, now)
 
     # ---- end session ----
+
+    # ---- outbox (issue 8) ----
+
+    def outbox_enqueue(self, send: Union[Dict[str, Any], str, bytes]) -> int:
+        """Queues a send, stored before this returns: {"to", "text"? | "media"?, "priority"?:
+        "high"|"normal"|"low", "idempotencyKey"? (the same key returns the first send's id),
+        "at"?: not before (ms), "meta"?}. Returns its id."""
+        data = json.dumps(send).encode("utf-8") if isinstance(send, dict) else _as_bytes(send, "send")
+        out_id = ctypes.c_uint64(0)
+        self._call(_lib.parley_outbox_enqueue, data, len(data), ctypes.byref(out_id))
+        return out_id.value
+
+    def outbox_next_batch(self, now_ms: Optional[int] = None, max: int = 100) -> Dict[str, Any]:
+        """The sends to perform now, inside the configured limits: {"sends": [{"id", "to",
+        "recipient", "text"?, "media"?, "meta"?, "priority", "attempt", "outsideServiceWindow",
+        "idempotencyKey"?}], "nextAt", "throttle", "breaker"}. Confirm each with
+        :meth:`outbox_confirm`, or it is offered again after its lease. ``now_ms``: the host's
+        clock (default: the wall clock)."""
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        if isinstance(max, bool) or not isinstance(max, int) or max < 0:
+            raise ParleyError(Status.INVALID_ARGUMENT, f"max must be a positive int, got {max!r}")
+        return self._json_call(_lib.parley_outbox_next_batch, now, max)
+
+    def outbox_confirm(self, id: int, ok: bool = True, detail: Union[Dict[str, Any], str, None] = None) -> None:
+        """Records a send's outcome: ok with {"messageId": "wamid..."} (so delivery statuses find
+        it), or the send API's error (a dict or text): rate limits throttle and re-offer,
+        permanent errors fail, others retry with backoff."""
+        if isinstance(id, bool) or not isinstance(id, int) or not 0 <= id < (1 << 64):
+            raise ParleyError(Status.INVALID_ARGUMENT, f"id must be an outbox send's id, got {id!r}")
+        text = None if detail is None else (json.dumps(detail) if not isinstance(detail, str) else detail)
+        self._call(_lib.parley_outbox_confirm, id, 1 if ok else 0, None if text is None else _c_string(text, "detail"))
+
+    def outbox_delivery(self, status: Union[Dict[str, Any], str, bytes]) -> bool:
+        """Applies a delivery status (Cloud API status object, whatsapp-web.js ack, Baileys
+        update, or {"messageId", "status"}); states only move forward. False when no send has
+        that message id."""
+        data = json.dumps(status).encode("utf-8") if isinstance(status, dict) else _as_bytes(status, "status")
+        try:
+            self._call(_lib.parley_outbox_delivery, data, len(data))
+        except ParleyError as error:
+            if error.status == Status.NOT_FOUND:
+                return False
+            raise
+        return True
+
+    def outbox_status(self) -> Dict[str, Any]:
+        """Depth per lane, states, counters, rates against limits, throttle, breaker, oldest wait."""
+        return self._json_call(_lib.parley_outbox_status)
+
+    def outbox_get(self, id: int) -> Dict[str, Any]:
+        """One send with its state, attempts, provider id and delivery times. NOT_FOUND when unknown."""
+        if isinstance(id, bool) or not isinstance(id, int) or not 0 <= id < (1 << 64):
+            raise ParleyError(Status.INVALID_ARGUMENT, f"id must be an outbox send's id, got {id!r}")
+        return self._json_call(_lib.parley_outbox_get, id)["send"]
+
 
 _CLOSED_BEFORE_RESULT = ("the engine was closed before this message's result came back (drain() before close() "
                          "waits for it); a message not processed yet is processed after the next open and its "
