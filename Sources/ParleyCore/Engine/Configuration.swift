@@ -38,6 +38,10 @@ public struct Configuration: Sendable, Equatable {
     public var retries = RetrySettings()
     /// Media files and their readers ("media"): Media/MediaSettings.swift.
     public var media = MediaSettings()
+    // ---- cache (issue 8) ----
+    /// The API cache of the host's reads ("cache"): Cache/CacheSettings.swift.
+    public var cache = CacheSettings()
+    // ---- end cache ----
 
     public init() {}
 
@@ -147,6 +151,7 @@ public struct Configuration: Sendable, Equatable {
         if let retentionObject = try reader.object("retention") { retention = try Self.retentionPolicy(retentionObject) }
         if let retriesObject = try reader.object("retries") { retries = try Self.retrySettings(retriesObject) }
         if let mediaObject = try reader.object("media") { media = try Self.mediaSettings(mediaObject) }
+        if let c = try reader.object("cache") { cache = try CacheSettings(json: c, path: "cache.") } // cache (issue 8)
         try reader.finish()
     }
 

@@ -14,6 +14,8 @@ public final class Engine: Sendable {
     let chatHealth: ChatHealth
     let degradation: Guarded<(state: DegradationState, evaluatedAt: Int64)>
     let media: MediaStage
+    /// The API cache of the host's reads (Engine+Cache, Cache/). -- cache (issue 8)
+    let cache: APICache
 
     public convenience init(configuration: Configuration = Configuration()) throws(ParleyError) {
         try self.init(configuration: configuration, mediaReaders: try Self.mediaReaders(configuration))
@@ -27,6 +29,7 @@ public final class Engine: Sendable {
         chatHealth = ChatHealth(settings: configuration.chatHealth)
         pipeline = try Pipeline(configuration: configuration)
         media = MediaStage(settings: configuration.media, storePath: configuration.storePath, readers: mediaReaders)
+        cache = APICache(settings: configuration.cache) // cache (issue 8)
         var retention = configuration.retention
         retention.threadIdleSeconds = configuration.threads.inactivitySeconds
         retention.mediaDirectory = MediaStage.directory(configuration.media, storePath: configuration.storePath)
