@@ -331,6 +331,27 @@ export declare class Engine extends EventEmitter {
    */
   close(): void;
   readonly closed: boolean;
+
+  // ---- cache (issue 8) ----
+  /** Stores value under key: fresh for ttlMs, then stale for staleMs; tags group it; invalidates drops those tags first. */
+  cachePut(key: string, value: string | Buffer | Uint8Array, options?: {
+    ttlMs?: number; staleMs?: number; tags?: string[]; invalidates?: string[]; lease?: number; nowMs?: number;
+  }): void;
+  /** The cached value, or null on a miss. */
+  cacheGet(key: string, nowMs?: number): CacheHit | null;
+  /** The lease to fetch key (non-zero), or 0 while another caller holds it. */
+  cacheLease(key: string, nowMs?: number): number;
+  cacheRelease(key: string, lease: number): void;
+  cacheInvalidate(key: string): void;
+  /** How many entries were dropped. */
+  cacheInvalidateTag(tag: string): number;
+  cacheInvalidatePrefix(prefix: string): number;
+  cacheStats(): CacheStats;
+  /** Get-or-fetch with one fetch per key (built on get / lease / put: Parley never calls JS from its threads). */
+  cacheFetch(key: string,
+             fetcher: (key: string) => Promise<CacheFetched> | CacheFetched,
+             options?: { ttlMs?: number; staleMs?: number; tags?: string[]; now?: () => number; pollMs?: number }): Promise<CacheHit>;
+  // ---- end cache ----
 }
 
 /** Trains an intent model from JSONL {"text","intent"} lines or TSV text<TAB>intent and writes it to path. */
@@ -408,3 +429,17 @@ export interface GalleryItem {
   result: Record<string, unknown>;
   messages: { chat: string; messageId: string; sender: string; timestamp: number; type: string; caption?: string; thread?: string }[];
 }
+
+// ---- cache (issue 8) ----
+export interface CacheHit { value: Buffer; stale: boolean }
+
+export type CacheFetched = string | Buffer | Uint8Array |
+  { value: string | Buffer | Uint8Array; ttlMs?: number; staleMs?: number; tags?: string[] };
+
+export interface CacheStats {
+  schema: number; entries: number; bytes: number; maxBytes: number; valueBytes: number; storedBytes: number;
+  compressedEntries: number; compressionRatio: number; requests: number; hits: number; staleHits: number;
+  misses: number; hitRate: number; fetches: number; coalesced: number; fetchFailures: number; apiCallsSaved: number;
+  puts: number; evictions: number; expirations: number; invalidations: number; leasesLost: number; inFlight: number;
+}
+// ---- end cache ----
