@@ -232,13 +232,14 @@ int main(int argc, char **argv) {
         fprintf(stderr, "open: %s\n", parley_last_error());
         return 1;
     }
-    long rss_before = rss_kb("VmRSS:");
-
     struct source source = {0};
     source.minute = -1;
     long reads = 0, writes = 0, stale_answers = 0, nocache_peak = 0, nocache_this_minute = 0;
     int64_t nocache_minute = -1;
     double *hit_ns = malloc(count * sizeof *hit_ns), *miss_ns = malloc(count * sizeof *miss_ns);
+    memset(hit_ns, 0, count * sizeof *hit_ns);
+    memset(miss_ns, 0, count * sizeof *miss_ns);
+    long rss_before = rss_kb("VmRSS:");
     size_t hits = 0, misses = 0;
     long peak_bytes = 0;
     double started = now_ns();
@@ -313,7 +314,6 @@ int main(int argc, char **argv) {
     printf("memory: counted %ld bytes at the end, peak %ld; RSS %ld -> %ld kB (+%ld kB); replay %.2f s\n", stat_field(json, "bytes"),
            peak_bytes, rss_before, rss_after, rss_after - rss_before, seconds);
     printf("stats: %s\n", json);
-    parley_string_free(json);
 
     /* Single flight under threads. */
     enum { ROUNDS = 50 };
@@ -356,6 +356,34 @@ int main(int argc, char **argv) {
         }
         printf("hits on %d thread(s): %.2f M gets/s\n", n, total / slowest / 1e6);
     }
+    /* Is the counted size honest? Fill a fresh engine with 40,000 rows of 300-700 bytes and 40
+     * ranges of 200 KB (deflated) and compare what it counts with the process's RSS growth. */
+    parley_engine_close(engine);
+    engine = NULL;
+    if (parley_engine_open("{\"cache\": {\"maxBytes\": 1073741824}}", &engine) != PARLEY_OK) return 1;
+    long rss_empty = rss_kb("VmRSS:");
+    char *row = malloc(256 * 1024);
+    unsigned seed = 7;
+    for (int i = 0; i < 40040; i++) {
+        char key[64];
+        size_t len = 0, target = i < 40000 ? 300 + (size_t)(i * 7919) % 400 : 200 * 1024;
+        snprintf(key, sizeof key, i < 40000 ? "sheets:tenants!row:%d" : "sheets:range:%d", i);
+        while (len + 60 < target) {
+            seed = seed * 1103515245u + 12345u;
+            len += (size_t)sprintf(row + len, "[\"%04u\",\"Tenant %03u\",\"2026-%02u\",%u,\"%s\"],", (seed >> 8) % 2000,
+                                   (seed >> 12) % 997, (seed >> 4) % 12 + 1, 300 + (seed >> 16) % 900, (seed & 1) ? "paid" : "due");
+        }
+        parley_cache_put(engine, key, (const unsigned char *)row, len, 0, "{\"tags\": [\"sheet:tenants\"]}");
+    }
+    free(row);
+    long rss_full = rss_kb("VmRSS:");
+    parley_string_free(json);
+    parley_cache_stats(engine, &json, &json_len);
+    long counted = stat_field(json, "bytes"), value_bytes = stat_field(json, "valueBytes");
+    printf("memory check: %ld entries, %.1f MB of values: counted %.1f MB, RSS +%.1f MB (counted / RSS growth %.2f)\n",
+           stat_field(json, "entries"), (double)value_bytes / 1e6, (double)counted / 1e6, (double)(rss_full - rss_empty) / 1e3,
+           (double)counted / 1e3 / (double)(rss_full - rss_empty));
+    parley_string_free(json);
     parley_engine_close(engine);
     return 0;
 }
