@@ -1030,7 +1030,8 @@ PARLEY_API parley_status parley_cache_reply_set(parley_cache_reply *reply, const
  * without a reply, or an unknown code), PARLEY_INVALID_ARGUMENT (engine, key, fetch, out_value
  * or out_len NULL; key empty or too long; now_ms out of range; bad options, also the reply's),
  * PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8 or PARLEY_TOO_LARGE (the fetched value exceeds
- * "maxBytes": it is returned to no one). */
+ * "maxBytes": it is not stored, and the caller gets the stale value if there is one, else
+ * this status, as do the callers waiting for it). */
 PARLEY_API parley_status parley_cache_fetch(parley_engine *engine, const char *key, int64_t now_ms,
                                             const char *options_json, parley_cache_fetcher fetch, void *user_data,
                                             unsigned char **out_value, size_t *out_len, int *out_stale);

@@ -258,6 +258,34 @@ private func options(ttl: Int64? = nil, stale: Int64? = nil, tags: [String] = []
         #expect(stats.fetchFailures == 2)
     }
 
+    /// A lease its holder never completes is taken over: by `lease` once leaseMs pass on the
+    /// host's clock, by a blocked `fetch` once it has waited leaseMs of real time.
+    @Test func abandonedLeaseIsTakenOver() throws {
+        var settings = CacheSettings()
+        settings.leaseMillis = 50
+        let cache = APICache(settings: settings)
+        let held = try cache.lease("k", now: 0)
+        #expect(held != 0)
+        var calls = 0
+        let started = ContinuousClock.now
+        let result = try cache.fetch("k", now: 10, options: CachePutOptions()) { (_: String) throws(ParleyError) -> CacheFetchReply in
+            calls += 1
+            return CacheFetchReply(bytes: Array("mine".utf8))
+        }
+        let waited = ContinuousClock.now - started
+        let fetched = String(decoding: try result.value.bytes(), as: UTF8.self)
+        #expect(calls == 1 && fetched == "mine")
+        #expect(waited >= .milliseconds(45), "waited \(waited)")
+        // The old holder's late put is not stored over the newer value.
+        try put(cache, "k", "late", now: 20, options(lease: held))
+        #expect(try text(cache.get("k", now: 21)) == "mine")
+        // A prefix invalidation while a fetch is in flight keeps its value out.
+        let lease = try cache.lease("sheets:rent:1", now: 0)
+        _ = cache.invalidate(prefix: "sheets:rent")
+        try put(cache, "sheets:rent:1", "before the write", now: 1, options(lease: lease))
+        #expect(try text(cache.get("sheets:rent:1", now: 2)) == nil)
+    }
+
     /// 16 threads miss the same key at once: one fetch, every thread gets its value.
     @Test func concurrentMissesFetchOnce() throws {
         let cache = APICache()
