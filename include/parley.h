@@ -1195,6 +1195,168 @@ PARLEY_API parley_status parley_outbox_delivery(parley_engine *engine, const cha
  * Returns PARLEY_NOT_FOUND, PARLEY_INVALID_ARGUMENT or PARLEY_STORAGE. */
 PARLEY_API parley_status parley_outbox_get(parley_engine *engine, uint64_t id, char **out_json, size_t *out_len);
 
+/* ===== API cache ===== */
+/* ---------------------------------------------------------------------------------------
+ * API cache: the host's reads of Google Sheets and the like, kept in memory per engine
+ *
+ * A property bot reads the same tenants, units and rent rows again and again; every read of
+ * the Sheets API costs quota and a few hundred milliseconds. Parley keeps the answers (any
+ * bytes: JSON text typically) under keys the host chooses ("sheets:rent!A1:F200"), each
+ *   fresh  until put time + "ttlMs": served as is;
+ *   stale  for "staleMs" more: still served, flagged stale, while ONE caller refreshes it;
+ *   gone   after that (a get is PARLEY_NOT_FOUND).
+ * Values longer than "compressAboveBytes" are deflated (zlib) when that saves at least an
+ * eighth. Beyond "maxBytes" (keys, stored bytes and per-entry bookkeeping, counted) the least
+ * recently used entries are evicted. Tags group entries for invalidation ("sheet:rent",
+ * "unit:12"); a write through the bot invalidates what it changes: parley_cache_put's
+ * "invalidates", parley_cache_invalidate_tag, _prefix or the key itself.
+ * Single flight: at most one fetch per key is in flight (a lease). parley_cache_fetch does it
+ * all with a host fetcher; hosts that fetch asynchronously (Node) use parley_cache_get,
+ * parley_cache_lease, then parley_cache_put with the lease (or parley_cache_release).
+ * A fetch in flight while its key is written (a put without its lease), invalidated (by key,
+ * prefix, or a tag its value carries) does not store its value: it may predate the write.
+ * Configure it in parley_engine_open's config_json (every key optional; out-of-range values
+ * and unknown keys are PARLEY_INVALID_CONFIG):
+ *   "cache": {"ttlMs": 3600000,             1..31536000000 (a year)
+ *             "staleMs": 300000,            0..31536000000
+ *             "maxBytes": 314572800,        4096..2^40 (300 MiB by default)
+ *             "compressAboveBytes": 10240,  0 (never)..2^30
+ *             "maxKeyBytes": 1024,          16..65536: the longest key, tag or prefix
+ *             "leaseMs": 30000}             1..3600000: a lease not completed within it is given
+ *                                           to the next caller
+ * The cache lives in memory: it does not survive parley_engine_close. Time is the host's:
+ * now_ms is Unix milliseconds or any clock that does not jump, 0 to 2^53, the same on every
+ * call (tests drive a fake clock). Keys, tags and prefixes are NUL-terminated UTF-8 of 1 to
+ * "maxKeyBytes" bytes (a prefix may be empty). Values given back are malloc'd copies, a NUL
+ * after the last byte, owned by the caller: free them with parley_string_free((char *)value).
+ * Every function is thread-safe; keys are spread over 16 locks, each held for a lookup or an
+ * insert (well under a microsecond; copying and inflating a value happen outside it).
+ * ------------------------------------------------------------------------------------- */
+
+/* parley_cache_get's *out_stale: the value is fresh, or stale (past its TTL, in its stale
+ * window: use it, and refresh it if parley_cache_lease grants you the lease). */
+#define PARLEY_CACHE_FRESH 0
+#define PARLEY_CACHE_STALE 1
+
+/* Stores a value under key at now_ms, replacing the key's previous value.
+ *
+ * value / len: the bytes (copied; len 0 stores an empty value, value may then be NULL).
+ * options_json: NULL or a NUL-terminated JSON object, every key optional:
+ *   {"ttlMs": fresh for this long (the configured "ttlMs"), "staleMs": then stale for this long,
+ *    "tags": ["sheet:rent", ...] (at most 32), "invalidates": [tags whose entries are dropped
+ *    first: a write-through of a changed row], "lease": the id parley_cache_lease granted, when
+ *    this value answers it}.
+ * With "lease", the lease ends and the value is stored only if the lease was still held and
+ * nothing wrote or invalidated the key (or a tag of this value) since it was granted; either
+ * way the call succeeds (parley_cache_stats counts "leasesLost"). Without "lease", a fetch of
+ * the key in flight will not store its (older) value.
+ * Evicts least recently used entries beyond "maxBytes"; compresses outside any lock.
+ * Returns PARLEY_INVALID_ARGUMENT (engine or key NULL; key empty or too long; value NULL with
+ * len > 0; now_ms out of range; a bad options key or value), PARLEY_MALFORMED_JSON,
+ * PARLEY_INVALID_UTF8 or PARLEY_TOO_LARGE (one value larger than "maxBytes"). */
+PARLEY_API parley_status parley_cache_put(parley_engine *engine, const char *key, const unsigned char *value,
+                                          size_t len, int64_t now_ms, const char *options_json);
+
+/* The value of key at now_ms.
+ *
+ * out_value / out_len: receive a copy of the value (free with parley_string_free((char *)v)).
+ * out_stale: NULL, or receives PARLEY_CACHE_FRESH or PARLEY_CACHE_STALE (0 on failure).
+ * Counts a hit, a stale hit or a miss in parley_cache_stats. Never blocks on a fetch.
+ * Returns PARLEY_NOT_FOUND (never put, expired past its stale window, invalidated or evicted),
+ * PARLEY_INVALID_ARGUMENT (engine, key, out_value or out_len NULL; key empty or too long;
+ * now_ms out of range) or PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_cache_get(parley_engine *engine, const char *key, int64_t now_ms,
+                                          unsigned char **out_value, size_t *out_len, int *out_stale);
+
+/* Asks for the lease to fetch key (after a miss, or a stale value): of any number of callers,
+ * one gets it until it puts the value with {"lease": id}, releases it, or "leaseMs" pass on
+ * the now_ms clock since it was granted (then the next caller gets a new lease).
+ * out_lease: receives the lease id (non-zero: fetch, then parley_cache_put with {"lease": id}
+ *   or parley_cache_release), or 0 when another caller holds the lease (use the stale value,
+ *   or get again shortly). 0 on failure.
+ * Returns PARLEY_INVALID_ARGUMENT (engine, key or out_lease NULL; key empty or too long;
+ * now_ms out of range) or PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_cache_lease(parley_engine *engine, const char *key, int64_t now_ms, uint64_t *out_lease);
+
+/* Gives a lease up without a value (the fetch failed): the next caller may take it, and
+ * parley_cache_fetch callers waiting on it try again. A lease no longer held is ignored.
+ * Returns PARLEY_INVALID_ARGUMENT (engine or key NULL, key empty or too long, lease 0) or
+ * PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_cache_release(parley_engine *engine, const char *key, uint64_t lease);
+
+/* Drops key's value (absent is no failure); a fetch of it in flight will not store its value.
+ * Returns PARLEY_INVALID_ARGUMENT (engine or key NULL, key empty or too long) or
+ * PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_cache_invalidate(parley_engine *engine, const char *key);
+
+/* Drops every entry tagged tag; out_count (NULL allowed) receives how many. A fetch in flight
+ * whose value carries the tag will not store it. Visits the 16 shards one after another.
+ * Returns PARLEY_INVALID_ARGUMENT (engine or tag NULL, tag empty or too long) or
+ * PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_cache_invalidate_tag(parley_engine *engine, const char *tag, size_t *out_count);
+
+/* Drops every entry whose key starts with prefix, bytewise ("" drops everything); out_count
+ * (NULL allowed) receives how many. Fetches in flight of such keys will not store. Scans every
+ * key (about 20 ns each). Returns PARLEY_INVALID_ARGUMENT (engine or prefix NULL, prefix too
+ * long) or PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_cache_invalidate_prefix(parley_engine *engine, const char *prefix, size_t *out_count);
+
+/* The host's fetcher for parley_cache_fetch: reads key from the source (the Sheets API) and
+ * answers with parley_cache_reply_set(reply, value, len, options_json) and PARLEY_OK, or
+ * returns another status (the fetch fails with it; see parley_cache_fetch).
+ * Called on the thread that called parley_cache_fetch, outside Parley's locks, at most once
+ * per key at a time across all threads. It may call Parley (other keys) but must not fetch
+ * the same key again (it would wait for itself until "leaseMs"). key and reply are valid only
+ * during the call. */
+typedef struct parley_cache_reply parley_cache_reply;
+typedef parley_status (*parley_cache_fetcher)(void *user_data, const char *key, parley_cache_reply *reply);
+
+/* The fetcher's answer: value / len (copied; len 0 for an empty value) and options_json,
+ * NULL or {"ttlMs", "staleMs", "tags"} for this value, over the fetch call's options (from an
+ * HTTP Cache-Control, say). Options are checked when the fetch stores the value.
+ * Returns PARLEY_INVALID_ARGUMENT (reply NULL, value NULL with len > 0) or PARLEY_INVALID_UTF8. */
+PARLEY_API parley_status parley_cache_reply_set(parley_cache_reply *reply, const unsigned char *value, size_t len,
+                                                const char *options_json);
+
+/* Get-or-fetch: the value of key at now_ms, fetched through fetch(user_data, key, reply) when
+ * it is missing, with one fetch per key at a time.
+ *
+ *   fresh   the cached value at once (out_stale 0).
+ *   stale   the first caller to find it stale with no fetch in flight refreshes it: it calls
+ *           fetch and gets the new value (out_stale 0) or, if fetch fails, the stale value
+ *           (out_stale 1, PARLEY_OK). Every other caller gets the stale value at once
+ *           (out_stale 1) without calling fetch.
+ *   missing one caller calls fetch; the others wait for its result (blocking, up to "leaseMs"
+ *           of real time each round, after which one of them takes the lease over) and get its
+ *           value, or its failure status.
+ * options_json: NULL or {"ttlMs", "staleMs", "tags"} for the fetched value (its reply's
+ *   options take precedence).
+ * out_value / out_len: receive a copy of the value (free with parley_string_free((char *)v)).
+ * out_stale: NULL, or receives PARLEY_CACHE_FRESH or PARLEY_CACHE_STALE (0 on failure).
+ * Blocks while the fetch runs (its own or another thread's); thread-safe.
+ * Returns the fetcher's status when it failed (PARLEY_INTERNAL when it returned PARLEY_OK
+ * without a reply, or an unknown code), PARLEY_INVALID_ARGUMENT (engine, key, fetch, out_value
+ * or out_len NULL; key empty or too long; now_ms out of range; bad options, also the reply's),
+ * PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8 or PARLEY_TOO_LARGE (the fetched value exceeds
+ * "maxBytes": it is not stored, and the caller gets the stale value if there is one, else
+ * this status, as do the callers waiting for it). */
+PARLEY_API parley_status parley_cache_fetch(parley_engine *engine, const char *key, int64_t now_ms,
+                                            const char *options_json, parley_cache_fetcher fetch, void *user_data,
+                                            unsigned char **out_value, size_t *out_len, int *out_stale);
+
+/* The cache's counters since open.
+ * out_json / out_len: receive {"schema": 1, "entries", "bytes" (counted against "maxBytes"),
+ *   "maxBytes", "valueBytes" (the values' lengths as given), "storedBytes" (as kept, after
+ *   compression), "compressedEntries", "compressionRatio" (value / stored bytes of the
+ *   compressed entries; 1 when none), "requests" (gets and fetches: hits + staleHits + misses),
+ *   "hits", "staleHits", "misses", "hitRate" ((hits + staleHits) / requests), "fetches"
+ *   (fetcher calls and leases granted), "coalesced" (fetch callers served by another's fetch),
+ *   "fetchFailures" (failed fetchers and released leases), "apiCallsSaved" (requests -
+ *   fetches: calls the source did not get), "puts", "evictions", "expirations",
+ *   "invalidations", "leasesLost", "inFlight"} (free with parley_string_free).
+ * Returns PARLEY_INVALID_ARGUMENT (engine, out_json or out_len NULL). */
+PARLEY_API parley_status parley_cache_stats(parley_engine *engine, char **out_json, size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif

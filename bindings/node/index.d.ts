@@ -322,7 +322,7 @@ export declare class Engine extends EventEmitter {
   };
   /** Records a replayed write-back's outcome. */
   confirmWriteBack(id: number, ok: boolean, error?: string | null): void;
-  // ---- outbox (issue 8) ----
+  // ---- outbox ----
   /** Queues a send (stored before this returns); returns its id. */
   outboxEnqueue(send: OutboxSend | string): number;
   /** The sends to perform now, inside the configured limits. */
@@ -346,6 +346,26 @@ export declare class Engine extends EventEmitter {
    */
   close(): void;
   readonly closed: boolean;
+
+  // ---- cache ----
+  /** Stores value under key: fresh for ttlMs, then stale for staleMs; tags group it; invalidates drops those tags first. */
+  cachePut(key: string, value: string | Buffer | Uint8Array, options?: {
+    ttlMs?: number; staleMs?: number; tags?: string[]; invalidates?: string[]; lease?: number; nowMs?: number;
+  }): void;
+  /** The cached value, or null on a miss. */
+  cacheGet(key: string, nowMs?: number): CacheHit | null;
+  /** The lease to fetch key (non-zero), or 0 while another caller holds it. */
+  cacheLease(key: string, nowMs?: number): number;
+  cacheRelease(key: string, lease: number): void;
+  cacheInvalidate(key: string): void;
+  /** How many entries were dropped. */
+  cacheInvalidateTag(tag: string): number;
+  cacheInvalidatePrefix(prefix: string): number;
+  cacheStats(): CacheStats;
+  /** Get-or-fetch with one fetch per key (built on get / lease / put: Parley never calls JS from its threads). */
+  cacheFetch(key: string,
+             fetcher: (key: string) => Promise<CacheFetched> | CacheFetched,
+             options?: { ttlMs?: number; staleMs?: number; tags?: string[]; now?: () => number; pollMs?: number }): Promise<CacheHit>;
 }
 
 /** Trains an intent model from JSONL {"text","intent"} lines or TSV text<TAB>intent and writes it to path. */
@@ -424,7 +444,20 @@ export interface GalleryItem {
   messages: { chat: string; messageId: string; sender: string; timestamp: number; type: string; caption?: string; thread?: string }[];
 }
 
-// ---- outbox (issue 8) ----
+// ---- cache ----
+export interface CacheHit { value: Buffer; stale: boolean }
+
+export type CacheFetched = string | Buffer | Uint8Array |
+  { value: string | Buffer | Uint8Array; ttlMs?: number; staleMs?: number; tags?: string[] };
+
+export interface CacheStats {
+  schema: number; entries: number; bytes: number; maxBytes: number; valueBytes: number; storedBytes: number;
+  compressedEntries: number; compressionRatio: number; requests: number; hits: number; staleHits: number;
+  misses: number; hitRate: number; fetches: number; coalesced: number; fetchFailures: number; apiCallsSaved: number;
+  puts: number; evictions: number; expirations: number; invalidations: number; leasesLost: number; inFlight: number;
+}
+
+// ---- outbox ----
 export interface OutboxSend {
   to: string;
   text?: string;
@@ -453,7 +486,7 @@ export interface LogLine {
   message: string;
   [field: string]: unknown;
 }
-// ---- session (issue 8) ----
+// ---- session ----
 export type SessionState = 'initializing' | 'qr' | 'authenticated' | 'ready' | 'disconnected' | 'reconnecting' | 'failed' | 'logged_out';
 
 export interface SessionAdvice {
@@ -518,4 +551,3 @@ export declare class SessionLock {
   info(): SessionLockInfo;
   release(): void;
 }
-// ---- end session ----

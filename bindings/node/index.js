@@ -668,7 +668,7 @@ class Engine extends EventEmitter {
     return this.#closed;
   }
 
-  // ---- session (issue 8) ----
+  // ---- session ----
 
   /**
    * Feeds a whatsapp-web.js or Baileys client event to the account's state machine:
@@ -721,8 +721,7 @@ class Engine extends EventEmitter {
     }
     return JSON.parse(json);
   }
-  // ---- end session ----
-  // ---- outbox (issue 8) ----
+  // ---- outbox ----
 
   /**
    * Queues a send, stored before this returns: {to, text?|media?, priority?: 'high'|'normal'|'low',
@@ -800,6 +799,165 @@ class Engine extends EventEmitter {
       rethrow(error, this.outboxGet);
     }
     return JSON.parse(json).send;
+  }
+
+  // ---- cache ----
+  // The API cache of the host's reads (Sheets ranges and the like), in memory per engine.
+  // nowMs: the host's clock in ms (default Date.now()); use one clock for every call.
+
+  /** Fetches this engine's JS runs, by key: callers of the same key share one (single flight). */
+  #cacheFlights = new Map();
+
+  /**
+   * Stores value (string, Buffer or Uint8Array) under key. ttlMs/staleMs: fresh, then stale, for
+   * this long (the "cache" config's defaults); tags: for cacheInvalidateTag; invalidates: tags
+   * whose entries are dropped first (a write-through); lease: the id cacheLease granted.
+   */
+  cachePut(key, value, { ttlMs, staleMs, tags, invalidates, lease, nowMs = Date.now() } = {}) {
+    const options = {};
+    if (ttlMs !== undefined && ttlMs !== null) options.ttlMs = ttlMs;
+    if (staleMs !== undefined && staleMs !== null) options.staleMs = staleMs;
+    if (tags !== undefined && tags !== null) options.tags = tags;
+    if (invalidates !== undefined && invalidates !== null) options.invalidates = invalidates;
+    if (lease !== undefined && lease !== null) options.lease = lease;
+    try {
+      native.cachePut(this.#handle, key, value, nowMs, Object.keys(options).length ? JSON.stringify(options) : null);
+    } catch (error) {
+      rethrow(error, this.cachePut);
+    }
+  }
+
+  /** {value: Buffer, stale: boolean}, or null on a miss (never put, expired, invalidated, evicted). */
+  cacheGet(key, nowMs = Date.now()) {
+    try {
+      return native.cacheGet(this.#handle, key, nowMs);
+    } catch (error) {
+      rethrow(error, this.cacheGet);
+    }
+  }
+
+  /** The lease to fetch key: a non-zero id (fetch, then cachePut with {lease}), or 0 while another caller holds it. */
+  cacheLease(key, nowMs = Date.now()) {
+    try {
+      return native.cacheLease(this.#handle, key, nowMs);
+    } catch (error) {
+      rethrow(error, this.cacheLease);
+    }
+  }
+
+  /** Gives a lease up without a value (the fetch failed). */
+  cacheRelease(key, lease) {
+    try {
+      native.cacheRelease(this.#handle, key, lease);
+    } catch (error) {
+      rethrow(error, this.cacheRelease);
+    }
+  }
+
+  /** Drops key (absent is no error). */
+  cacheInvalidate(key) {
+    try {
+      native.cacheInvalidate(this.#handle, key);
+    } catch (error) {
+      rethrow(error, this.cacheInvalidate);
+    }
+  }
+
+  /** Drops every entry tagged tag; returns how many. */
+  cacheInvalidateTag(tag) {
+    try {
+      return native.cacheInvalidateTag(this.#handle, tag);
+    } catch (error) {
+      rethrow(error, this.cacheInvalidateTag);
+    }
+  }
+
+  /** Drops every key starting with prefix ('' drops everything); returns how many. */
+  cacheInvalidatePrefix(prefix) {
+    try {
+      return native.cacheInvalidatePrefix(this.#handle, prefix);
+    } catch (error) {
+      rethrow(error, this.cacheInvalidatePrefix);
+    }
+  }
+
+  /** Counters: entries, bytes, hits, staleHits, misses, hitRate, fetches, coalesced, apiCallsSaved, ... */
+  cacheStats() {
+    let json;
+    try {
+      json = native.cacheStats(this.#handle);
+    } catch (error) {
+      rethrow(error, this.cacheStats);
+    }
+    return JSON.parse(json);
+  }
+
+  /**
+   * Get-or-fetch: resolves to {value: Buffer, stale}. A miss calls `await fetcher(key)` once
+   * per key however many callers ask meanwhile (they share its promise; a fetch held by
+   * another thread or process through the same engine is waited for by polling, never by
+   * blocking a thread); a stale value resolves at once and one background fetch refreshes it.
+   * fetcher returns a string/Buffer, or {value, ttlMs?, staleMs?, tags?}; its rejection rejects
+   * the callers of a miss (a stale value stays). Parley never calls JS from its own threads here:
+   * this is built on cacheGet / cacheLease / cachePut.
+   * options: {ttlMs, staleMs, tags, now: () => ms (default Date.now), pollMs: 20}.
+   */
+  async cacheFetch(key, fetcher, options = {}) {
+    if (typeof fetcher !== 'function') throw new TypeError('parley: fetcher must be a function');
+    const now = options.now ?? Date.now;
+    const hit = this.cacheGet(key, now());
+    if (hit && !hit.stale) return hit;
+    const running = this.#cacheFlights.get(key);
+    if (hit) {
+      if (!running) {
+        const lease = this.cacheLease(key, now());
+        if (lease) this.#cacheRefresh(key, lease, fetcher, options, now).catch(() => {});
+      }
+      return hit;
+    }
+    if (running) return running;
+    for (let wait = options.pollMs ?? 20; ; wait = Math.min(wait * 2, 1000)) {
+      const lease = this.cacheLease(key, now());
+      if (lease) return this.#cacheRefresh(key, lease, fetcher, options, now);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      const mine = this.#cacheFlights.get(key);
+      if (mine) return mine;
+      const again = this.cacheGet(key, now());
+      if (again) return again;
+    }
+  }
+
+  #cacheRefresh(key, lease, fetcher, options, now) {
+    const flight = (async () => {
+      await null; // registered below before anything runs
+      try {
+        const answer = await fetcher(key);
+        const described = answer !== null && typeof answer === 'object' && !(answer instanceof Uint8Array);
+        const value = described ? answer.value : answer;
+        if (typeof value !== 'string' && !(value instanceof Uint8Array)) {
+          throw new TypeError('parley: the fetcher must return a string, a Buffer or {value, ttlMs?, staleMs?, tags?}');
+        }
+        this.cachePut(key, value, {
+          ttlMs: described && answer.ttlMs !== undefined ? answer.ttlMs : options.ttlMs,
+          staleMs: described && answer.staleMs !== undefined ? answer.staleMs : options.staleMs,
+          tags: described && answer.tags !== undefined ? answer.tags : options.tags,
+          lease,
+          nowMs: now(),
+        });
+        return { value: Buffer.from(value), stale: false };
+      } catch (error) {
+        try {
+          this.cacheRelease(key, lease);
+        } catch {
+          // closed meanwhile: nothing to release
+        }
+        throw error;
+      } finally {
+        if (this.#cacheFlights.get(key) === flight) this.#cacheFlights.delete(key);
+      }
+    })();
+    this.#cacheFlights.set(key, flight);
+    return flight;
   }
 }
 
@@ -887,7 +1045,7 @@ function trainIntentModel(data, path) {
 
 module.exports = { Engine, ParleyError, Status, Priority: PRIORITIES, version, trainIntentModel };
 
-// ---- session (issue 8) ----
+// ---- session ----
 /**
  * One bot process per WhatsApp account: the lock file in the account's session directory.
  * `new SessionLock(dir, {staleAfterMs?, owner?})` takes it or throws ParleyError BUSY naming the
@@ -936,4 +1094,3 @@ if (typeof Symbol.dispose === 'symbol') {
   SessionLock.prototype[Symbol.dispose] = SessionLock.prototype.release;
 }
 module.exports.SessionLock = SessionLock;
-// ---- end session ----

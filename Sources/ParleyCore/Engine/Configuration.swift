@@ -38,6 +38,8 @@ public struct Configuration: Sendable, Equatable {
     public var chatHealth = ChatHealthSettings()
     /// What is shed under overload, in which order ("degradation").
     public var degradation = DegradationSettings()
+    /// The API cache of the host's reads ("cache"): Cache/CacheSettings.swift.
+    public var cache = CacheSettings()
     /// The outbound scheduler ("outbox"): Delivery/OutboxSettings.swift.
     public var outbox = OutboxSettings()
     /// Retention ("retention"): what is kept, where old rows go, how often the engine purges.
@@ -46,10 +48,8 @@ public struct Configuration: Sendable, Equatable {
     public var retries = RetrySettings()
     /// Media files and their readers ("media"): Media/MediaSettings.swift.
     public var media = MediaSettings()
-    // ---- session (issue 8) ----
     /// Session care ("session"): Session/SessionSettings.swift.
     public var session = SessionSettings()
-    // ---- end session ----
 
     public init() {}
 
@@ -150,6 +150,7 @@ public struct Configuration: Sendable, Equatable {
         }
         try readAsyncSettings(&reader)
         if let o = try reader.object("outbox") { outbox = try OutboxSettings(json: o, path: "outbox.") }
+        if let c = try reader.object("cache") { cache = try CacheSettings(json: c, path: "cache.") }
         try readMetricsSettings(&reader)
         try readDegradationSettings(&reader)
         if let object = try reader.object("chatHealth") {

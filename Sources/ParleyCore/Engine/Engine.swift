@@ -14,6 +14,8 @@ public final class Engine: Sendable {
     let chatHealth: ChatHealth
     let degradation: Guarded<(state: DegradationState, evaluatedAt: Int64)>
     let media: MediaStage
+    /// The API cache of the host's reads (Engine+Cache, Cache/).
+    let cache: APICache
     let outbox: Outbox
     /// The engine's own log (configuration "log", `parley_log_set_callback`).
     public let log: EventLog
@@ -27,6 +29,7 @@ public final class Engine: Sendable {
     init(configuration: Configuration, mediaReaders: [MediaKind: any MediaReader]) throws(ParleyError) {
         self.configuration = configuration
         log = try EventLog(settings: configuration.log)
+        cache = APICache(settings: configuration.cache)
         metrics = EngineMetrics(settings: configuration.metrics, now: Self.unixSeconds())
         degradation = Guarded((DegradationState(settings: configuration.degradation), .min))
         chatHealth = ChatHealth(settings: configuration.chatHealth)

@@ -1538,7 +1538,7 @@ static bool define_dead_letters(napi_env env, napi_value exports) {
     return napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) == napi_ok;
 }
 
-/* ---- log (issue 8) ----
+/* ---- log ----
  * Log lines reach JS through a thread-safe function: Parley may log on any thread, and the JS
  * handler runs later on the JS thread. The queue is bounded (LOG_QUEUE lines); a line that
  * finds it full is dropped rather than block a Parley thread. The tsfn is unref'd: a log
@@ -1593,7 +1593,7 @@ static napi_value js_log_set(napi_env env, napi_callback_info info) {
     return undefined_result(env, parley_log_set_callback(handle->engine, on_log, handle, (parley_log_level)level));
 }
 
-/* ---- Session (issue 8): the session lock, the client's state machine, heartbeats, health ---- */
+/* ---- Session: the session lock, the client's state machine, heartbeats, health ---- */
 
 typedef struct {
     parley_session_lock *lock;
@@ -1768,9 +1768,8 @@ static bool register_session(napi_env env, napi_value exports) {
     };
     return napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) == napi_ok;
 }
-/* ---- end session ---- */
 
-/* ---- outbox (issue 8) ---- */
+/* ---- outbox ---- */
 
 static bool get_id(napi_env env, napi_value value, uint64_t *out) {
     int64_t id = 0;
@@ -1887,6 +1886,179 @@ static bool register_outbox(napi_env env, napi_value exports) {
     return napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) == napi_ok;
 }
 
+/* ---- cache: the API cache. Get-or-fetch is built in index.js on get / lease / put,
+ * so a JS fetcher (async) never runs on Parley's threads and no thread blocks for it. ---- */
+
+static napi_value js_cache_put(napi_env env, napi_callback_info info) {
+    napi_value argv[5];
+    if (!get_args(env, info, 5, 4, argv, "parley: cachePut(handle, key, value, nowMs, optionsJson) needs four arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0;
+    if (!get_int64(env, argv[3], "nowMs", &now_ms)) return NULL;
+    const char *data = NULL;
+    size_t length = 0;
+    char *owned = NULL, *options = NULL, *key = NULL;
+    if (!get_bytes(env, argv[2], "the value", &data, &length, &owned)) return NULL;
+    if (!get_optional_string(env, argv[4], "the options", &options)) {
+        free(owned);
+        return NULL;
+    }
+    key = get_c_string(env, argv[1], "the key");
+    if (!key) {
+        free(owned);
+        free(options);
+        return NULL;
+    }
+    parley_status status = parley_cache_put(engine, key, (const unsigned char *)data, length, now_ms, options);
+    free(key);
+    free(options);
+    free(owned);
+    return undefined_result(env, status);
+}
+
+/* null on a miss, else {value: Buffer, stale: boolean}. */
+static napi_value js_cache_get(napi_env env, napi_callback_info info) {
+    napi_value argv[3];
+    if (!get_args(env, info, 3, 3, argv, "parley: cacheGet(handle, key, nowMs) needs three arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0;
+    if (!get_int64(env, argv[2], "nowMs", &now_ms)) return NULL;
+    char *key = get_c_string(env, argv[1], "the key");
+    if (!key) return NULL;
+    unsigned char *value = NULL;
+    size_t length = 0;
+    int stale = 0;
+    parley_status status = parley_cache_get(engine, key, now_ms, &value, &length, &stale);
+    free(key);
+    napi_value result, buffer, flag;
+    if (status == PARLEY_NOT_FOUND) {
+        NAPI_CALL(env, napi_get_null(env, &result));
+        return result;
+    }
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    void *copy = NULL;
+    napi_status made = napi_create_buffer_copy(env, length, value, &copy, &buffer);
+    parley_string_free((char *)value);
+    if (made != napi_ok) {
+        throw_napi_failure(env, "napi_create_buffer_copy");
+        return NULL;
+    }
+    NAPI_CALL(env, napi_create_object(env, &result));
+    NAPI_CALL(env, napi_get_boolean(env, stale == PARLEY_CACHE_STALE, &flag));
+    NAPI_CALL(env, napi_set_named_property(env, result, "value", buffer));
+    NAPI_CALL(env, napi_set_named_property(env, result, "stale", flag));
+    return result;
+}
+
+static napi_value js_cache_lease(napi_env env, napi_callback_info info) {
+    napi_value argv[3];
+    if (!get_args(env, info, 3, 3, argv, "parley: cacheLease(handle, key, nowMs) needs three arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t now_ms = 0;
+    if (!get_int64(env, argv[2], "nowMs", &now_ms)) return NULL;
+    char *key = get_c_string(env, argv[1], "the key");
+    if (!key) return NULL;
+    uint64_t lease = 0;
+    parley_status status = parley_cache_lease(engine, key, now_ms, &lease);
+    free(key);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    napi_value result;
+    NAPI_CALL(env, napi_create_double(env, (double)lease, &result));
+    return result;
+}
+
+static napi_value js_cache_release(napi_env env, napi_callback_info info) {
+    napi_value argv[3];
+    if (!get_args(env, info, 3, 3, argv, "parley: cacheRelease(handle, key, lease) needs three arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    int64_t lease = 0;
+    if (!get_int64(env, argv[2], "lease", &lease)) return NULL;
+    char *key = get_c_string(env, argv[1], "the key");
+    if (!key) return NULL;
+    parley_status status = parley_cache_release(engine, key, lease < 0 ? 0 : (uint64_t)lease);
+    free(key);
+    return undefined_result(env, status);
+}
+
+static napi_value js_cache_invalidate(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, "parley: cacheInvalidate(handle, key) needs two arguments")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *key = get_c_string(env, argv[1], "the key");
+    if (!key) return NULL;
+    parley_status status = parley_cache_invalidate(engine, key);
+    free(key);
+    return undefined_result(env, status);
+}
+
+/* cacheInvalidateTag and cacheInvalidatePrefix: (handle, name) -> how many were dropped. */
+static napi_value cache_count_call(napi_env env, napi_callback_info info, const char *usage, const char *what,
+                                   parley_status (*call)(parley_engine *, const char *, size_t *)) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 2, argv, usage)) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *name = get_c_string(env, argv[1], what);
+    if (!name) return NULL;
+    size_t count = 0;
+    parley_status status = call(engine, name, &count);
+    free(name);
+    if (status != PARLEY_OK) {
+        throw_last_error(env, status);
+        return NULL;
+    }
+    napi_value result;
+    NAPI_CALL(env, napi_create_double(env, (double)count, &result));
+    return result;
+}
+
+static napi_value js_cache_invalidate_tag(napi_env env, napi_callback_info info) {
+    return cache_count_call(env, info, "parley: cacheInvalidateTag(handle, tag) needs two arguments", "the tag",
+                            parley_cache_invalidate_tag);
+}
+
+static napi_value js_cache_invalidate_prefix(napi_env env, napi_callback_info info) {
+    return cache_count_call(env, info, "parley: cacheInvalidatePrefix(handle, prefix) needs two arguments", "the prefix",
+                            parley_cache_invalidate_prefix);
+}
+
+static napi_value js_cache_stats(napi_env env, napi_callback_info info) {
+    napi_value argv[1];
+    if (!get_args(env, info, 1, 1, argv, "parley: cacheStats(handle) needs a handle")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_cache_stats(engine, &out, &out_len);
+    return json_result(env, status, out, out_len);
+}
+
+/* Adds the cache functions to the exports. */
+static bool register_cache(napi_env env, napi_value exports) {
+    napi_property_descriptor properties[] = {
+        {"cachePut", NULL, js_cache_put, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"cacheGet", NULL, js_cache_get, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"cacheLease", NULL, js_cache_lease, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"cacheRelease", NULL, js_cache_release, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"cacheInvalidate", NULL, js_cache_invalidate, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"cacheInvalidateTag", NULL, js_cache_invalidate_tag, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"cacheInvalidatePrefix", NULL, js_cache_invalidate_prefix, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"cacheStats", NULL, js_cache_stats, NULL, NULL, NULL, napi_enumerable, NULL},
+    };
+    return napi_define_properties(env, exports, sizeof properties / sizeof properties[0], properties) == napi_ok;
+}
+
 /* {OK: 0, INVALID_ARGUMENT: 1, ...} from the header's enum. */
 static napi_value make_statuses(napi_env env) {
     static const struct {
@@ -1960,9 +2132,10 @@ NAPI_MODULE_INIT() {
         throw_napi_failure(env, "napi_define_properties");
         return NULL;
     }
+    if (!register_cache(env, exports)) return throw_napi_failure(env, "napi_define_properties"), NULL;
     if (!register_outbox(env, exports)) { throw_napi_failure(env, "napi_define_properties"); return NULL; }
     napi_property_descriptor log_property = {"logSet", NULL, js_log_set, NULL, NULL, NULL, napi_enumerable, NULL};
     NAPI_CALL(env, napi_define_properties(env, exports, 1, &log_property));
-    if (!register_session(env, exports)) { throw_napi_failure(env, "napi_define_properties"); return NULL; } /* session (issue 8) */
+    if (!register_session(env, exports)) { throw_napi_failure(env, "napi_define_properties"); return NULL; }
     return exports;
 }

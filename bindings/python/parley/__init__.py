@@ -239,8 +239,55 @@ _lib.parley_engine_set_callback.argtypes = [ctypes.c_void_p, _RESULT_CALLBACK, c
 _lib.parley_engine_set_callback.restype = ctypes.c_int
 _lib.parley_engine_drain.argtypes = [ctypes.c_void_p, ctypes.c_int]
 _lib.parley_engine_drain.restype = ctypes.c_int
+# ---- cache ----
+from typing import NamedTuple  # noqa: E402 - kept inside this block
 
-# ---- outbox (issue 8) ----
+_lib.parley_cache_put.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int64,
+                                  ctypes.c_char_p]
+_lib.parley_cache_put.restype = ctypes.c_int
+_lib.parley_cache_get.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int64, _char_pp, ctypes.POINTER(ctypes.c_size_t),
+                                  ctypes.POINTER(ctypes.c_int)]
+_lib.parley_cache_get.restype = ctypes.c_int
+_lib.parley_cache_lease.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int64, ctypes.POINTER(ctypes.c_uint64)]
+_lib.parley_cache_lease.restype = ctypes.c_int
+_lib.parley_cache_release.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_uint64]
+_lib.parley_cache_release.restype = ctypes.c_int
+_lib.parley_cache_invalidate.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+_lib.parley_cache_invalidate.restype = ctypes.c_int
+for _name in ("parley_cache_invalidate_tag", "parley_cache_invalidate_prefix"):
+    getattr(_lib, _name).argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_size_t)]
+    getattr(_lib, _name).restype = ctypes.c_int
+# parley_status (*)(void *user_data, const char *key, parley_cache_reply *reply)
+_CACHE_FETCHER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p)
+_lib.parley_cache_reply_set.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p]
+_lib.parley_cache_reply_set.restype = ctypes.c_int
+_lib.parley_cache_fetch.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int64, ctypes.c_char_p, _CACHE_FETCHER,
+                                    ctypes.c_void_p, _char_pp, ctypes.POINTER(ctypes.c_size_t), ctypes.POINTER(ctypes.c_int)]
+_lib.parley_cache_fetch.restype = ctypes.c_int
+_lib.parley_cache_stats.argtypes = [ctypes.c_void_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_cache_stats.restype = ctypes.c_int
+
+
+class CacheHit(NamedTuple):
+    """A cached value and whether it is stale (past its TTL, inside its stale window)."""
+    value: bytes
+    stale: bool
+
+
+def _cache_options(**options: Any) -> Optional[bytes]:
+    """put/fetch options as JSON, leaving out what is None."""
+    given = {key: value for key, value in options.items() if value is not None}
+    if not given:
+        return None
+    encoded = json.dumps(given, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    if b"\0" in encoded:
+        raise ParleyError(Status.INVALID_ARGUMENT, "the cache options contain a NUL byte")
+    return encoded
+
+
+__all__.append("CacheHit")
+
+# ---- outbox ----
 _lib.parley_outbox_enqueue.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER(ctypes.c_uint64)]
 _lib.parley_outbox_enqueue.restype = ctypes.c_int
 _lib.parley_outbox_next_batch.argtypes = [ctypes.c_void_p, ctypes.c_int64, ctypes.c_size_t, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
@@ -1134,7 +1181,7 @@ class Engine:
         query = {key: value for key, value in (("state", state), ("chat", chat)) if value is not None}
         return self._json_call(_lib.parley_dlq_purge, json.dumps(query).encode("utf-8"))["purged"]
 
-    # ---- log (issue 8) ----
+    # ---- log ----
 
     def set_log_handler(self, handler: Union[None, logging.Logger, Callable[[Dict[str, Any]], Any]],
                         level: str = "info") -> None:
@@ -1172,7 +1219,7 @@ class Engine:
         # until close, like the result callback.
         self._old_log_callbacks.append(self._c_log_callback)
         self._c_log_callback = c_callback
-    # ---- session (issue 8) ----
+    # ---- session ----
 
     def session_event(self, event: Union[Dict[str, Any], str, bytes]) -> Dict[str, Any]:
         """Feeds a whatsapp-web.js or Baileys client event to the account's state machine:
@@ -1209,9 +1256,8 @@ class Engine:
         name = None if account is None else _c_string(account, "account")
         return self._json_call(_lib.parley_session_preflight, name, now)
 
-    # ---- end session ----
 
-    # ---- outbox (issue 8) ----
+    # ---- outbox ----
 
     def outbox_enqueue(self, send: Union[Dict[str, Any], str, bytes]) -> int:
         """Queues a send, stored before this returns: {"to", "text"? | "media"?, "priority"?:
@@ -1265,6 +1311,120 @@ class Engine:
             raise ParleyError(Status.INVALID_ARGUMENT, f"id must be an outbox send's id, got {id!r}")
         return self._json_call(_lib.parley_outbox_get, id)["send"]
 
+
+    # ---- cache ----
+    # The API cache of the host's reads (Sheets ranges and the like): in memory, per engine.
+    # ``now_ms``: the host's clock in ms (default: the wall clock); use one clock for every call.
+
+    def cache_put(self, key: str, value: Union[bytes, bytearray, memoryview, str], *, ttl_ms: Optional[int] = None,
+                  stale_ms: Optional[int] = None, tags: Optional[List[str]] = None,
+                  invalidates: Optional[List[str]] = None, lease: Optional[int] = None,
+                  now_ms: Optional[int] = None) -> None:
+        """Stores ``value`` under ``key``: fresh for ``ttl_ms`` (default "cache.ttlMs"), then
+        stale for ``stale_ms``. ``tags`` group it for :meth:`cache_invalidate_tag`;
+        ``invalidates`` drops the entries of those tags first (a write-through); ``lease`` is the
+        id :meth:`cache_lease` granted when this value answers it."""
+        data = _as_bytes(value, "value")
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        options = _cache_options(ttlMs=ttl_ms, staleMs=stale_ms, tags=tags, invalidates=invalidates, lease=lease)
+        self._call(_lib.parley_cache_put, _c_string(key, "key"), data, len(data), now, options)
+
+    def cache_get(self, key: str, now_ms: Optional[int] = None) -> Optional[CacheHit]:
+        """The cached value (CacheHit(value, stale)), or None on a miss (never put, expired,
+        invalidated or evicted)."""
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        out = ctypes.POINTER(ctypes.c_char)()
+        out_len = ctypes.c_size_t(0)
+        stale = ctypes.c_int(0)
+        handle = self._enter()
+        try:
+            status = _lib.parley_cache_get(handle, _c_string(key, "key"), now, ctypes.byref(out), ctypes.byref(out_len),
+                                           ctypes.byref(stale))
+            if status == Status.NOT_FOUND:
+                return None
+            if status != Status.OK:
+                _raise_last(status)
+        finally:
+            self._leave()
+        return CacheHit(_take_string(out, out_len.value), stale.value == 1)
+
+    def cache_lease(self, key: str, now_ms: Optional[int] = None) -> int:
+        """The lease to fetch ``key`` (non-zero: fetch, then cache_put(..., lease=id) or
+        cache_release), or 0 while another caller holds it."""
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        lease = ctypes.c_uint64(0)
+        self._call(_lib.parley_cache_lease, _c_string(key, "key"), now, ctypes.byref(lease))
+        return lease.value
+
+    def cache_release(self, key: str, lease: int) -> None:
+        """Gives a lease up without a value (the fetch failed)."""
+        self._call(_lib.parley_cache_release, _c_string(key, "key"), lease)
+
+    def cache_invalidate(self, key: str) -> None:
+        """Drops ``key`` (absent is no error)."""
+        self._call(_lib.parley_cache_invalidate, _c_string(key, "key"))
+
+    def cache_invalidate_tag(self, tag: str) -> int:
+        """Drops every entry tagged ``tag``; returns how many."""
+        count = ctypes.c_size_t(0)
+        self._call(_lib.parley_cache_invalidate_tag, _c_string(tag, "tag"), ctypes.byref(count))
+        return count.value
+
+    def cache_invalidate_prefix(self, prefix: str) -> int:
+        """Drops every key starting with ``prefix`` ("" drops everything); returns how many."""
+        count = ctypes.c_size_t(0)
+        self._call(_lib.parley_cache_invalidate_prefix, _c_string(prefix, "prefix"), ctypes.byref(count))
+        return count.value
+
+    def cache_fetch(self, key: str, fetcher: Callable[[str], Any], *, ttl_ms: Optional[int] = None,
+                    stale_ms: Optional[int] = None, tags: Optional[List[str]] = None,
+                    now_ms: Optional[int] = None) -> CacheHit:
+        """Get-or-fetch with one fetch per key at a time, across threads: a miss calls
+        ``fetcher(key)`` (on this thread) while other callers of the same key wait for its
+        value; a stale value is returned at once to all but one caller, which refreshes it.
+        ``fetcher`` returns bytes or str, or (value, {"ttlMs", "staleMs", "tags"}). Its
+        exception is raised here (waiters on other threads get ParleyError INTERNAL, or the
+        status of a ParleyError it raised); a failed refresh returns the stale value."""
+        if not callable(fetcher):
+            raise TypeError(f"fetcher must be callable, not {type(fetcher).__name__}")
+        now = _now_ms() if now_ms is None else _int64(now_ms, "now_ms")
+        options = _cache_options(ttlMs=ttl_ms, staleMs=stale_ms, tags=tags)
+        raised: List[BaseException] = []
+
+        def trampoline(_user, wanted, reply):
+            try:
+                answer = fetcher(wanted.decode("utf-8", "surrogatepass"))
+                value, reply_options = answer if isinstance(answer, tuple) else (answer, None)
+                data = _as_bytes(value, "the fetched value")
+                encoded = _cache_options(**reply_options) if reply_options else None
+                return _lib.parley_cache_reply_set(reply, data, len(data), encoded)
+            except ParleyError as error:
+                raised.append(error)
+                return int(error.status)
+            except BaseException as error:  # noqa: BLE001 - re-raised on this thread below
+                raised.append(error)
+                return int(Status.INTERNAL)
+
+        c_fetcher = _CACHE_FETCHER(trampoline)
+        out = ctypes.POINTER(ctypes.c_char)()
+        out_len = ctypes.c_size_t(0)
+        stale = ctypes.c_int(0)
+        handle = self._enter()
+        try:
+            status = _lib.parley_cache_fetch(handle, _c_string(key, "key"), now, options, c_fetcher, None,
+                                             ctypes.byref(out), ctypes.byref(out_len), ctypes.byref(stale))
+            if status != Status.OK:
+                if raised:
+                    raise raised[0]
+                _raise_last(status)
+        finally:
+            self._leave()
+        return CacheHit(_take_string(out, out_len.value), stale.value == 1)
+
+    def cache_stats(self) -> Dict[str, Any]:
+        """Counters: entries, bytes, hits, staleHits, misses, hitRate, fetches, coalesced,
+        apiCallsSaved, evictions, compressionRatio, ... (include/parley.h, parley_cache_stats)."""
+        return self._json_call(_lib.parley_cache_stats)
 
 _CLOSED_BEFORE_RESULT = ("the engine was closed before this message's result came back (drain() before close() "
                          "waits for it); a message not processed yet is processed after the next open and its "
@@ -1336,7 +1496,7 @@ _lib.parley_dlq_purge.argtypes = [ctypes.c_void_p, ctypes.c_char_p, _char_pp, ct
 _lib.parley_dlq_purge.restype = ctypes.c_int
 
 
-# ---- session (issue 8) ----
+# ---- session ----
 # The "Session" section of parley.h: the session lock (no engine needed) and the engine's
 # session calls (Engine.session_*).
 _lib.parley_session_lock_acquire.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]
@@ -1430,4 +1590,3 @@ class SessionLock:
 
 
 __all__.append("SessionLock")
-# ---- end session ----
