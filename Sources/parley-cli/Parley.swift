@@ -10,7 +10,6 @@ struct ParleyCommand: ParsableCommand {
             ProcessCommand.self, WebhookCommand.self, ThreadsCommand.self, MaintainCommand.self, TrainCommand.self, IntentCommand.self, SentimentCommand.self,
             DocumentCommand.self, OCRCommand.self, TranscribeCommand.self, GalleryCommand.self,
             BenchCommand.self, MetricsCommand.self, DeadLetterCommand.self, VersionCommand.self,
-            OutboxCommand.self,
         ]
     )
 }

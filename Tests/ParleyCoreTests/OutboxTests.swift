@@ -75,7 +75,7 @@ struct OutboxTests {
     }
 
     @Test func slidingWindowsAreEnforcedTogether() throws {
-        let e = try engine(#"{"perSecond": 5, "perMinute": 12, "perHour": 100, "recipient": {"minSpacingMs": 0}}"#)
+        let e = try engine(#"{"perSecond": 5, "perMinute": 12, "perHour": 100, "recipient": {"minSpacingMs": 0}, "highReserve": 0}"#)
         defer { e.close() }
         for i in 0..<40 { _ = try e.outboxEnqueue(["to": .string("25078800\(1000 + i)"), "text": "hi"]) }
         var counts: [Int] = []
@@ -142,8 +142,35 @@ struct OutboxTests {
         #expect(try e.outboxConfirm(id: other, ok: false, detail: #"{"error": {"code": 131026}}"#) == "failed")
     }
 
+    @Test func aShareOfEachWindowIsKeptForHighPriority() throws {
+        // 20 an hour, 20 % reserved: normal sends stop at 16 and an urgent reply still goes at once.
+        let e = try engine(#"{"perSecond": 10, "perMinute": 20, "perHour": 20, "recipient": {"minSpacingMs": 0}, "highReserve": 0.2}"#)
+        defer { e.close() }
+        for i in 0..<40 { _ = try e.outboxEnqueue(["to": .string("25078807\(1000 + i)"), "text": "bulk"]) }
+        var normal = 0
+        var now: Int64 = 0
+        for _ in 0..<10 {
+            let batch = try e.outboxNextBatch(now: now, max: 100)
+            normal += sends(batch).count
+            for send in sends(batch) { try e.outboxConfirm(id: send["id"]!.int64Value!, ok: true, detail: nil) }
+            now += 1_000
+        }
+        #expect(normal == 16)
+        let idle = try e.outboxNextBatch(now: now, max: 100)
+        #expect(sends(idle).isEmpty)
+        #expect(idle["nextAt"]?.int64Value == 3_600_000, "normal waits for the hour's shared part to free")
+        let urgent = try e.outboxEnqueue(["to": "250788079999", "text": "the water is off: a plumber is coming", "priority": "high"]).id
+        let batch = sends(try e.outboxNextBatch(now: now, max: 100))
+        #expect(batch.map { $0["id"]?.int64Value } == [urgent])
+        #expect(sends(try e.outboxNextBatch(now: now + 1_000, max: 100)).isEmpty)
+        // The reserve never lifts the total: four high sends fill the hour, a fifth waits.
+        for i in 0..<4 { _ = try e.outboxEnqueue(["to": .string("25078808\(1000 + i)"), "text": "urgent", "priority": "high"]) }
+        #expect(sends(try e.outboxNextBatch(now: now + 2_000, max: 100)).count == 3)
+        #expect(throws: ParleyError.self) { _ = try Configuration(json: #"{"outbox": {"highReserve": 0.95}}"#) }
+    }
+
     @Test func rateLimitsThrottleAndRecover() throws {
-        let e = try engine(#"{"perSecond": 10, "perMinute": 600, "perHour": 36000, "recipient": {"minSpacingMs": 0}, "rateLimitRetryMs": 1000}"#)
+        let e = try engine(#"{"perSecond": 10, "perMinute": 600, "perHour": 36000, "recipient": {"minSpacingMs": 0}, "rateLimitRetryMs": 1000, "highReserve": 0}"#)
         defer { e.close() }
         for i in 0..<100 { _ = try e.outboxEnqueue(["to": .string("25078805\(1000 + i)"), "text": "x"]) }
         let batch = sends(try e.outboxNextBatch(now: 0, max: 100))
@@ -195,7 +222,7 @@ struct OutboxTests {
         guard let dir = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
             Issue.record("mkdtemp failed"); return
         }
-        let config = #"{"store": {"path": "\#(dir)/p.db"}, "outbox": {"perSecond": 2, "perMinute": 3, "perHour": 100, "recipient": {"minSpacingMs": 0}}}"#
+        let config = #"{"store": {"path": "\#(dir)/p.db"}, "outbox": {"perSecond": 2, "perMinute": 3, "perHour": 100, "recipient": {"minSpacingMs": 0}, "highReserve": 0}}"#
         var e = try Engine(configJSON: config)
         var ids: [Int64] = []
         for i in 0..<5 { ids.append(try e.outboxEnqueue(["to": .string("25078806\(1000 + i)"), "text": "x"]).id) }

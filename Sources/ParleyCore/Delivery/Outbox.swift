@@ -201,11 +201,13 @@ struct OutboxCore {
     // MARK: Limits
 
     /// How many more sends the windows allow at `now`, and when the first saturated one frees.
-    func windowCapacity() -> (capacity: Int, freeAt: Int64?) {
+    /// `shared`: for normal and low sends, which leave each window's high-priority reserve.
+    func windowCapacity(shared: Bool = false) -> (capacity: Int, freeAt: Int64?) {
         var capacity = Int.max
         var freeAt: Int64?
         for (index, window) in Self.windows.enumerated() {
-            let limit = effective(limits[index])
+            let full = effective(limits[index])
+            let limit = shared ? max(1, full - Int((Double(full) * settings.highReserve).rounded(.up))) : full
             let inWindow = handouts.count(after: now - window.millis)
             capacity = min(capacity, max(0, limit - inWindow))
             if inWindow >= limit {
@@ -247,10 +249,12 @@ struct OutboxCore {
         var deferred: [(lane: Int, recipient: Int)] = []
         var refused = false
         let capacity = min(max, windowCapacity().capacity)
+        // Normal and low stop short of the high-priority reserve.
+        var sharedLeft = windowCapacity(shared: true).capacity
         while chosen.count < capacity && now >= nextGlobalAt {
             var best = -1
             for lane in 0..<3 {
-                guard let top = lanes[lane].top, top.key <= now else { continue }
+                guard let top = lanes[lane].top, top.key <= now, lane == 0 || sharedLeft > 0 else { continue }
                 passes[lane] = Swift.max(passes[lane], virtualTime)
                 if best < 0 || passes[lane] < passes[best] { best = lane }
             }
@@ -306,6 +310,7 @@ struct OutboxCore {
             counters.handedOut += 1
             chosen.append(OutboxChoice(id: head, recipient: r, attempts: item.attempts, leasedUntil: item.leasedUntil,
                                        outsideWindow: !inWindow, newContact: newContact))
+            if best != 0 { sharedLeft -= 1 }
             virtualTime = passes[best]
             passes[best] += 1.0 / Double(settings.priorityWeights[best])
             if settings.jitterMaxMillis > 0 {
@@ -319,13 +324,23 @@ struct OutboxCore {
     }
 
     /// When calling next_batch again may give something: nil when nothing waits.
-    func nextAt(breakerRetryAt: Int64?) -> Int64? {
+    mutating func nextAt(breakerRetryAt: Int64?) -> Int64? {
+        // Confirmed sends leave their lease entries behind (removed lazily): drop the stale tops
+        // so they do not bring the hint forward.
+        while let top = leases.top, items[top.value].map({ $0.place != .leased || $0.leasedUntil != top.key }) ?? true { leases.pop() }
+        while let top = delayed.top, items[top.value].map({ $0.place != .delayed || $0.notBefore != top.key }) ?? true { delayed.pop() }
+        // Each lane's next send waits for its own windows: high may use the reserve, the
+        // others wait for the shared part to free.
+        let allFree = windowCapacity().freeAt ?? .min
+        let sharedFree = windowCapacity(shared: true).freeAt ?? .min
         var earliest: Int64?
-        for lane in lanes { if let top = lane.top { earliest = min(earliest ?? top.key, top.key) } }
-        if let top = delayed.top { earliest = min(earliest ?? top.key, top.key) }
-        if let top = leases.top { earliest = min(earliest ?? top.key, top.key) }
+        func consider(_ time: Int64) { earliest = min(earliest ?? time, time) }
+        for (index, lane) in lanes.enumerated() {
+            if let top = lane.top { consider(max(top.key, index == 0 ? allFree : sharedFree)) }
+        }
+        if let top = delayed.top { consider(max(top.key, allFree)) }
+        if let top = leases.top { consider(max(top.key, allFree)) }
         guard var at = earliest else { return nil }
-        if let frees = windowCapacity().freeAt { at = max(at, frees) }
         if settings.jitterMaxMillis > 0 { at = max(at, nextGlobalAt) }
         if let breakerRetryAt { at = max(at, breakerRetryAt) }
         return max(at, now)

@@ -7,6 +7,7 @@
 ///                "recipient": {"minSpacingMs": 1000, "burst": 3},
 ///                "newContactsPerDay": 1000 (0: no budget), "maxPerRecipientBatch": 1,
 ///                "priorityWeights": {"high": 16, "normal": 4, "low": 1},
+///                "highReserve": 0.1 (a share of each window only high-priority sends may use),
 ///                "jitter": {"minMs": 0, "maxMs": 0, "seed": n},
 ///                "retries": {"max": 3, "baseMs": 1000, "maxMs": 300000},
 ///                "leaseMs": 60000, "rateLimitRetryMs": 1000,
@@ -33,6 +34,10 @@ public struct OutboxSettings: Sendable, Equatable {
     public var maxPerRecipientBatch = 1
     /// Shares of hand-outs while every lane waits: high, normal, low. Low is never starved.
     public var priorityWeights = [16, 4, 1]
+    /// The share of each rate window (1 s, 1 min, 1 h) kept for high-priority sends: normal and
+    /// low stop at `limit × (1 − highReserve)`, so an urgent reply never waits for the hour's
+    /// budget that bulk sends used up (0: no reserve).
+    public var highReserve = 0.1
     /// A random gap drawn between consecutive hand-outs (0, 0: none).
     public var jitterMinMillis: Int64 = 0
     public var jitterMaxMillis: Int64 = 0
@@ -124,6 +129,10 @@ public struct OutboxSettings: Sendable, Equatable {
         }
         if let v = try r.int("newContactsPerDay") { newContactsPerDay = Int(try range(v, 0...10_000_000, "newContactsPerDay")) }
         if let v = try r.int("maxPerRecipientBatch") { maxPerRecipientBatch = Int(try range(v, 1...1_000, "maxPerRecipientBatch")) }
+        if let v = try r.double("highReserve") {
+            guard (0...0.9).contains(v) else { throw ParleyError(.invalidConfig, "\(path)highReserve must be between 0 and 0.9, got \(v)") }
+            highReserve = v
+        }
         if let weights = try r.object("priorityWeights") {
             var q = Configuration.Reader(object: weights, path: "\(path)priorityWeights.")
             for (index, lane) in ["high", "normal", "low"].enumerated() {
