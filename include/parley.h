@@ -633,6 +633,8 @@ PARLEY_API parley_status parley_writeback_confirm(parley_engine *engine, uint64_
  *   wall clock (CLOCK_REALTIME).
  * out_json / out_len: receive {"schema": 1, "deleted" (messages deleted), "archived" (messages
  *   moved to the archive), "threadsDeleted" (threads deleted or moved), "claimsExpired",
+ *   "mediaDeleted" (gallery items no message names any more), "outboxDeleted" (sends finished
+ *   -- sent, delivered, read or failed -- and queued before the cutoff; unfinished ones stay),
  *   "freedPages", "cutoff" (Unix seconds: messages stamped before it were due; null when "days"
  *   is 0), "autoVacuum": "incremental"|"none"|"full", "pageCount", "freelistCount"}
  *   (free with parley_string_free).

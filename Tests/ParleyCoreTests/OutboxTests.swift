@@ -169,6 +169,21 @@ struct OutboxTests {
         #expect(throws: ParleyError.self) { _ = try Configuration(json: #"{"outbox": {"highReserve": 0.95}}"#) }
     }
 
+    @Test func retentionDeletesFinishedSendsOnly() throws {
+        let e = try engine(#"{"recipient": {"minSpacingMs": 0}}"#, extra: #", "retention": {"days": 1}"#)
+        defer { e.close() }
+        let day: Int64 = 86_400_000
+        let done = try e.outboxEnqueue(["to": "250788090001", "text": "sent long ago"]).id
+        let sent = sends(try e.outboxNextBatch(now: 1_000, max: 1))
+        #expect(sent.first?["id"]?.int64Value == done)
+        try e.outboxConfirm(id: done, ok: true, detail: nil)
+        let waiting = try e.outboxEnqueue(["to": "250788090002", "text": "still owed", "at": .int(10 * day)]).id
+        let report = try e.maintain(now: 5 * day)
+        #expect(report["outboxDeleted"]?.int64Value == 1)
+        #expect(throws: ParleyError.self) { _ = try e.outboxGet(id: done) }
+        #expect(try e.outboxGet(id: waiting)["send"]?["state"]?.stringValue == "queued")
+    }
+
     @Test func rateLimitsThrottleAndRecover() throws {
         let e = try engine(#"{"perSecond": 10, "perMinute": 600, "perHour": 36000, "recipient": {"minSpacingMs": 0}, "rateLimitRetryMs": 1000, "highReserve": 0}"#)
         defer { e.close() }

@@ -144,6 +144,7 @@ enum Migrations {
         );
         CREATE INDEX outbox_active ON outbox (state) WHERE state IN ('queued', 'leased');
         CREATE INDEX outbox_by_message ON outbox (message_id) WHERE message_id IS NOT NULL;
+        CREATE INDEX outbox_finished ON outbox (enqueued_at) WHERE state NOT IN ('queued', 'leased');
         CREATE TABLE outbox_log (
             at INTEGER NOT NULL,
             recipient TEXT NOT NULL,

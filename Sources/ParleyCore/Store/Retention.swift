@@ -44,6 +44,7 @@ public struct MaintenanceReport: Sendable, Equatable {
     public var claimsExpired = 0
     /// Media items (and the files Parley kept for them) that no stored message names any more.
     public var mediaDeleted = 0
+    public var outboxDeleted = 0
     /// Free pages given back to the file system by the incremental vacuum.
     public var freedPages = 0
     /// Messages whose timestamp is before this (Unix seconds) were due; nil when kept forever.
@@ -62,6 +63,7 @@ public struct MaintenanceReport: Sendable, Equatable {
         object.append("threadsDeleted", .int(Int64(threadsDeleted)))
         object.append("claimsExpired", .int(Int64(claimsExpired)))
         object.append("mediaDeleted", .int(Int64(mediaDeleted)))
+        object.append("outboxDeleted", .int(Int64(outboxDeleted)))
         object.append("freedPages", .int(Int64(freedPages)))
         object.append("cutoff", cutoff.map(JSONValue.int) ?? .null)
         object.append("autoVacuum", .string(autoVacuum))
@@ -110,6 +112,7 @@ extension Store {
                 try purgeThreads(before: cutoffSeconds, idleBefore: nowMillis / 1000 - policy.threadIdleSeconds, archiving: false, into: &report)
             }
             report.mediaDeleted = try purgeMedia(before: cutoffSeconds, directory: policy.mediaDirectory)
+            report.outboxDeleted = try purgeFinishedSends(enqueuedBefore: cutoffMillis)
         }
         report.claimsExpired = try purgeClaims(expiredBy: nowMillis)
         try vacuum(into: &report)
@@ -213,6 +216,29 @@ extension Store {
                 try db.statement("DELETE FROM main.\(table) WHERE \(key) IN (SELECT value FROM json_each(?1))").bind([list]).run()
                 return db.changes
             }
+        }
+    }
+
+    // MARK: Finished sends
+
+    /// Sends that are sent, delivered, read or failed, queued before the cutoff (the host's
+    /// time). Unfinished ones stay whatever their age: they are still owed a send.
+    private func purgeFinishedSends(enqueuedBefore cutoff: Int64) throws(ParleyError) -> Int {
+        var total = 0
+        while true {
+            let deleted = try withConnection { db throws(ParleyError) -> Int in
+                try db.transaction { () throws(ParleyError) -> Int in
+                    try db.statement("""
+                        DELETE FROM outbox WHERE id IN
+                            (SELECT id FROM outbox WHERE state NOT IN ('queued', 'leased') AND enqueued_at < ?1
+                             ORDER BY enqueued_at LIMIT ?2)
+                        """)
+                        .bind([.int(cutoff), .int(Int64(Self.retentionChunk))]).run()
+                    return db.changes
+                }
+            }
+            total += deleted
+            if deleted < Self.retentionChunk { return total }
         }
     }
 
