@@ -1096,7 +1096,7 @@ PARLEY_API parley_status parley_session_preflight(parley_engine *engine, const c
  *                                           previous 24 h nor inside their service window (0: no budget)
  *              "maxPerRecipientBatch": 1,   sends to one recipient in one batch
  *              "priorityWeights": {"high": 16, "normal": 4, "low": 1},  shares while all lanes wait
- *              "highReserve": 0.1,          share of each window (1 s, 1 min, 1 h) only high-priority
+ *              "highReserve": 0.05,         share of each window (1 s, 1 min, 1 h) only high-priority
  *                                           sends may use: an urgent reply never waits for the hour's
  *                                           budget that bulk sends used up (0..0.9)
  *              "jitter": {"minMs": 0, "maxMs": 0, "seed"},  a random gap between consecutive hand-outs

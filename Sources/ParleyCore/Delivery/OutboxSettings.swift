@@ -7,7 +7,7 @@
 ///                "recipient": {"minSpacingMs": 1000, "burst": 3},
 ///                "newContactsPerDay": 1000 (0: no budget), "maxPerRecipientBatch": 1,
 ///                "priorityWeights": {"high": 16, "normal": 4, "low": 1},
-///                "highReserve": 0.1 (a share of each window only high-priority sends may use),
+///                "highReserve": 0.05 (a share of each window only high-priority sends may use),
 ///                "jitter": {"minMs": 0, "maxMs": 0, "seed": n},
 ///                "retries": {"max": 3, "baseMs": 1000, "maxMs": 300000},
 ///                "leaseMs": 60000, "rateLimitRetryMs": 1000,
@@ -37,7 +37,7 @@ public struct OutboxSettings: Sendable, Equatable {
     /// The share of each rate window (1 s, 1 min, 1 h) kept for high-priority sends: normal and
     /// low stop at `limit × (1 − highReserve)`, so an urgent reply never waits for the hour's
     /// budget that bulk sends used up (0: no reserve).
-    public var highReserve = 0.1
+    public var highReserve = 0.05
     /// A random gap drawn between consecutive hand-outs (0, 0: none).
     public var jitterMinMillis: Int64 = 0
     public var jitterMaxMillis: Int64 = 0
