@@ -20,6 +20,7 @@ let package = Package(
         .executableTarget(name: "FuzzIntentData", dependencies: [core, "FuzzSupport"]),
         .executableTarget(name: "FuzzIntentModel", dependencies: [core, "FuzzSupport"]),
         .executableTarget(name: "FuzzMedia", dependencies: [core, "FuzzSupport"]),
+        .executableTarget(name: "FuzzHostCalls", dependencies: [core, "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -106,3 +106,22 @@ write("webhook", webhooks)
 write("config", configs)
 write("intentdata", intent_data)
 write("intentmodel", models)
+
+# The host calls of FuzzHostCalls: the first byte picks the call.
+host_calls = [
+    b"\x00" + compact({"to": "+250 788 123 456", "text": "Your viewing is at 5pm", "priority": "high", "idempotencyKey": "v-17"}),
+    b"\x00" + compact({"to": "250788123456@c.us", "media": {"url": "https://example.com/lease.pdf"}, "at": 1764000000000}),
+    b"\x01" + compact({"id": "wamid.HBgM", "recipient_id": "250788123456", "status": "delivered", "timestamp": "1764000000"}),
+    b"\x01" + compact({"key": {"id": "3EB0"}, "update": {"status": 4}}),
+    b"\x01" + compact({"id": "3EB0", "ack": 3}),
+    b"\x02\x00" + compact({"error": {"code": 130429, "message": "Rate limit hit"}}),
+    b"\x02\x00" + b"rate-overlimit",
+    b"\x02\x01" + compact({"messages": [{"id": "wamid.OK"}]}),
+    b"\x03" + compact({"event": "qr", "at": 1764000000000}),
+    b"\x03" + compact({"event": "connection.update", "connection": "close", "lastDisconnect": {"error": {"output": {"statusCode": 515}}}, "at": 1764000001000}),
+    b"\x03" + compact({"event": "disconnected", "reason": "LOGOUT", "at": 1764000002000}),
+    b"\x04" + compact({"at": 1764000000000, "latencyMs": 120, "ok": True, "inbound": 3, "activeChats": 2}),
+    b"\x05" + b"sheets:tenants!A1:F200\n" + compact({"ttlMs": 60000, "tags": ["range:tenants"], "staleMs": 1000}),
+    b"\x06" + "Call +250 788 123 456 or mail aline@example.com (chat 250788123456@c.us) on 2026-11-25".encode(),
+]
+write("hostcalls", host_calls)

@@ -207,7 +207,7 @@ struct OutboxCore {
         var freeAt: Int64?
         for (index, window) in Self.windows.enumerated() {
             let full = effective(limits[index])
-            let limit = shared ? max(1, full - Int((Double(full) * settings.highReserve).rounded(.up))) : full
+            let limit = shared ? max(1, full - Int((Double(full) * settings.highReserve).rounded(.down))) : full
             let inWindow = handouts.count(after: now - window.millis)
             capacity = min(capacity, max(0, limit - inWindow))
             if inWindow >= limit {

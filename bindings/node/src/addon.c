@@ -441,6 +441,7 @@ static napi_value js_open(napi_env env, napi_callback_info info) {
     handle->drains = 0;
     handle->closing = false;
     handle->keep_alive = true;
+    handle->log_tsfn = NULL;
     pthread_mutex_init(&handle->lock, NULL);
     pthread_cond_init(&handle->idle, NULL);
     if (napi_create_external(env, handle, finalize_handle, NULL, &external) != napi_ok) {
