@@ -406,7 +406,11 @@ PARLEY_API parley_status parley_metrics_json(parley_engine *engine, char **out_j
  * (version 0.0.4), for a host's /metrics endpoint: parley_messages_total{outcome},
  * parley_submitted_total, parley_rejected_busy_total, parley_stage_duration_seconds{stage}
  * (histogram), parley_queue_outstanding, parley_queue_waiting, parley_workers,
- * parley_workers_busy, parley_process_resident_memory_bytes, parley_process_cpu_seconds.
+ * parley_workers_busy, parley_process_resident_memory_bytes, parley_process_cpu_seconds;
+ * once used: parley_session_health_score{account}, parley_outbox_waiting{priority},
+ * parley_outbox_delayed, parley_outbox_leased, parley_outbox_throttle and the counters
+ * parley_outbox_handed_out_total, _sent_total, _failed_total, _retried_total,
+ * _rate_limited_total (from 0 at each open).
  * Thread-safe. Returns PARLEY_INVALID_ARGUMENT (a NULL pointer). */
 PARLEY_API parley_status parley_metrics_prometheus(parley_engine *engine, char **out_text, size_t *out_len);
 

@@ -184,6 +184,20 @@ struct OutboxTests {
         #expect(try e.outboxGet(id: waiting)["send"]?["state"]?.stringValue == "queued")
     }
 
+    @Test func prometheusShowsTheOutbox() throws {
+        let e = try engine(#"{"recipient": {"minSpacingMs": 0}}"#)
+        defer { e.close() }
+        #expect(!e.metricsPrometheus().contains("parley_outbox_"), "nothing before the first use")
+        for i in 0..<3 { _ = try e.outboxEnqueue(["to": .string("25078809\(1000 + i)"), "text": "x", "priority": i == 0 ? "high" : "low"]) }
+        let batch = sends(try e.outboxNextBatch(now: 1_000, max: 1))
+        try e.outboxConfirm(id: batch[0]["id"]!.int64Value!, ok: true, detail: nil)
+        let text = e.metricsPrometheus()
+        #expect(text.contains("parley_outbox_waiting{priority=\"low\"} 2"))
+        #expect(text.contains("parley_outbox_waiting{priority=\"high\"} 0"))
+        #expect(text.contains("parley_outbox_sent_total 1"))
+        #expect(text.contains("# TYPE parley_outbox_throttle gauge"))
+    }
+
     @Test func rateLimitsThrottleAndRecover() throws {
         let e = try engine(#"{"perSecond": 10, "perMinute": 600, "perHour": 36000, "recipient": {"minSpacingMs": 0}, "rateLimitRetryMs": 1000, "highReserve": 0}"#)
         defer { e.close() }

@@ -105,7 +105,7 @@ extension Engine {
 
     /// The same in Prometheus's text exposition format.
     public func metricsPrometheus() -> String {
-        metrics.prometheus(pool: pool.snapshot) + sessionPrometheus()
+        metrics.prometheus(pool: pool.snapshot) + sessionPrometheus() + outboxPrometheus()
     }
 
     static func nanos(since start: ContinuousClock.Instant) -> Int64 {

@@ -305,3 +305,32 @@ extension Engine {
         return ["schema": .int(EnrichedContext.schema), "send": .object(send)]
     }
 }
+
+extension Engine {
+    /// The outbox's gauges and counters for parley_metrics_prometheus, read from memory
+    /// (nothing before the outbox's first use in this process; counters start at 0 with it).
+    public func outboxPrometheus() -> String {
+        outbox.core.withLock { core in
+            guard core.loaded else { return "" }
+            let depth = core.depth()
+            let c = core.counters
+            var text = "# HELP parley_outbox_waiting Sends due and waiting to be handed out, by priority.\n# TYPE parley_outbox_waiting gauge\n"
+            for (lane, name) in Self.laneNames.enumerated() { text += "parley_outbox_waiting{priority=\"\(name)\"} \(depth.lanes[lane])\n" }
+            func gauge(_ name: String, _ help: String, _ value: String) {
+                text += "# HELP parley_outbox_\(name) \(help)\n# TYPE parley_outbox_\(name) gauge\nparley_outbox_\(name) \(value)\n"
+            }
+            func counter(_ name: String, _ help: String, _ value: Int) {
+                text += "# HELP parley_outbox_\(name)_total \(help)\n# TYPE parley_outbox_\(name)_total counter\nparley_outbox_\(name)_total \(value)\n"
+            }
+            gauge("delayed", "Sends not due yet (a later \"at\", a retry's backoff).", "\(depth.delayed)")
+            gauge("leased", "Sends handed out and not confirmed yet.", "\(depth.leased)")
+            gauge("throttle", "The factor on the rate limits (below 1 after rate-limit errors).", "\(core.throttle)")
+            counter("handed_out", "Sends handed out by next_batch, retries included.", c.handedOut)
+            counter("sent", "Sends confirmed sent.", c.sent)
+            counter("failed", "Sends failed for good.", c.failed)
+            counter("retried", "Failed attempts scheduled for a retry.", c.retried)
+            counter("rate_limited", "Attempts refused by the send API's rate limits.", c.rateLimited)
+            return text
+        }
+    }
+}
