@@ -4,6 +4,7 @@
 #   scripts/pg-test-server.sh start   # initdb + start (idempotent), prints the URL
 #   scripts/pg-test-server.sh url     # the URL (postgresql://postgres@127.0.0.1:PORT/parley)
 #   scripts/pg-test-server.sh stop    # stop and delete the data directory (idempotent)
+#   scripts/pg-test-server.sh halt    # stop, keeping the data (start resumes it: restart tests)
 #   scripts/pg-test-server.sh status  # exit 0 when it accepts connections
 #
 # Listens on 127.0.0.1 only (port $PARLEY_PG_PORT, default 54329), trust authentication for
@@ -84,17 +85,22 @@ EOF
     echo "$URL"
 }
 
-stop() {
+halt() {
     if running; then
         as_owner "$BIN/pg_ctl" -D "$DIR/data" -m fast -w -t 30 stop >/dev/null
     fi
+}
+
+stop() {
+    halt
     rm -rf "$DIR"
 }
 
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
+    halt) halt ;;
     url) echo "$URL" ;;
     status) running && ready ;;
-    *) echo "usage: $0 start|stop|url|status" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|halt|url|status" >&2; exit 2 ;;
 esac

@@ -486,3 +486,134 @@ private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeP
     let pointers: [UnsafePointer<CChar>?] = duplicates.map { $0.map { UnsafePointer($0) } } + [nil]
     return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
 }
+
+// MARK: - Pool
+
+
+/// A fixed number of PostgreSQL connections shared by threads. A thread checks one out for
+/// the length of `withConnection`; when all are in use it waits up to `checkoutTimeoutMillis`
+/// and then fails with `.busy` (PARLEY_BUSY), so a stalled database shows up as backpressure
+/// instead of an unbounded queue of threads. Connections are opened on demand, up to `size`.
+final class PGPool: @unchecked Sendable {
+    // @unchecked: `idle`, `opened` and `closed` are only touched under `mutex`; a connection
+    // is used by the one thread that checked it out.
+    let options: PGConnection.Options
+    let size: Int
+    let checkoutTimeoutMillis: Int
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let available = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var idle: [PGConnection] = []
+    private var opened = 0
+    private var closed = false
+
+    /// Opens one connection at once, so a wrong URL or an unreachable server fails here.
+    init(_ options: PGConnection.Options, size: Int = 8, checkoutTimeoutMillis: Int = 2_000) throws(ParleyError) {
+        guard size >= 1 else { throw ParleyError(.invalidConfig, "a PostgreSQL pool needs at least one connection (size \(size))") }
+        self.options = options
+        self.size = size
+        self.checkoutTimeoutMillis = max(checkoutTimeoutMillis, 0)
+        pthread_mutex_init(mutex, nil)
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        pthread_cond_init(available, &attributes)
+        pthread_condattr_destroy(&attributes)
+        let first = try PGConnection(options)
+        idle.append(first)
+        opened = 1
+    }
+
+    deinit {
+        close()
+        pthread_cond_destroy(available)
+        pthread_mutex_destroy(mutex)
+        available.deallocate()
+        mutex.deallocate()
+    }
+
+    /// Runs `body` with a connection of its own. The connection must not escape `body`.
+    func withConnection<T>(_ body: (PGConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
+        let connection = try checkOut()
+        do {
+            let result = try body(connection)
+            checkIn(connection)
+            return result
+        } catch {
+            checkIn(connection)
+            throw error
+        }
+    }
+
+    /// Connections open, idle (waiting in the pool) and in use.
+    var counts: (open: Int, idle: Int, inUse: Int) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return (opened, idle.count, opened - idle.count)
+    }
+
+    /// Closes idle connections now and the others when they come back; later checkouts fail.
+    func close() {
+        pthread_mutex_lock(mutex)
+        closed = true
+        let toClose = idle
+        idle.removeAll()
+        opened -= toClose.count
+        pthread_cond_broadcast(available)
+        pthread_mutex_unlock(mutex)
+        for connection in toClose { connection.close() }
+    }
+
+    private func checkOut() throws(ParleyError) -> PGConnection {
+        var deadline = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &deadline)
+        let nanos = Int(deadline.tv_nsec) + (checkoutTimeoutMillis % 1000) * 1_000_000
+        deadline.tv_sec += time_t(checkoutTimeoutMillis / 1000 + nanos / 1_000_000_000)
+        deadline.tv_nsec = Int(nanos % 1_000_000_000)
+
+        pthread_mutex_lock(mutex)
+        while true {
+            if closed {
+                pthread_mutex_unlock(mutex)
+                throw ParleyError(.storage, "the PostgreSQL pool is closed")
+            }
+            if let connection = idle.popLast() {
+                pthread_mutex_unlock(mutex)
+                return connection
+            }
+            if opened < size {
+                opened += 1
+                pthread_mutex_unlock(mutex)
+                do {
+                    return try PGConnection(options)
+                } catch {
+                    pthread_mutex_lock(mutex)
+                    opened -= 1
+                    pthread_cond_signal(available)
+                    pthread_mutex_unlock(mutex)
+                    throw error
+                }
+            }
+            if pthread_cond_timedwait(available, mutex, &deadline) == ETIMEDOUT, idle.isEmpty, opened >= size, !closed {
+                pthread_mutex_unlock(mutex)
+                throw ParleyError(.busy, "all \(size) PostgreSQL connections stayed in use for \(checkoutTimeoutMillis) ms; retry later")
+            }
+        }
+    }
+
+    private func checkIn(_ connection: PGConnection) {
+        // A body that left a transaction open (or failed inside one) must not hand it on.
+        if connection.inTransaction { try? connection.execute("ROLLBACK") }
+        let broken = connection.inTransaction
+        pthread_mutex_lock(mutex)
+        if closed || broken {
+            opened -= 1
+            pthread_cond_signal(available)
+            pthread_mutex_unlock(mutex)
+            connection.close()
+            return
+        }
+        idle.append(connection)
+        pthread_cond_signal(available)
+        pthread_mutex_unlock(mutex)
+    }
+}
