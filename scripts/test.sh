@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 echo "== Swift (ParleyCoreTests)"
+# A throwaway PostgreSQL on loopback for PostgresTests (unless PARLEY_PG_URL names one), stopped at exit.
+if [[ -z "${PARLEY_PG_URL:-}" ]]; then export PARLEY_PG_URL="$(scripts/pg-test-server.sh start)"; trap 'scripts/pg-test-server.sh stop' EXIT; fi
 swift test
 
 echo "== C and CLI through libParley.so (ctest)"

@@ -77,13 +77,11 @@ import Glibc
             let threads = (0..<2).map { _ in
                 Thread {
                     let result: Result<Int, ParleyError>
-                    do {
+                    do throws(ParleyError) {
                         let db = try PGConnection(.init(url: url))
                         result = .success(try PGMigrations.apply(to: db, nowSeconds: Self.nowSeconds()))
-                    } catch let error as ParleyError {
-                        result = .failure(error)
                     } catch {
-                        result = .failure(ParleyError(.internal, "\(error)"))
+                        result = .failure(error)
                     }
                     results.withLock { $0.append(result) }
                 }
@@ -220,12 +218,12 @@ import Glibc
             #expect(throws: ParleyError.self) { try db.query("INSERT INTO t (id, s) VALUES (101, $1)", [.text("a\u{0}b")]) }
             do {
                 try db.query("INSERT INTO t (id, s) VALUES (101, $1)", [.text("a\u{0}b")])
-            } catch {
+            } catch let error as ParleyError {
                 #expect(error.kind == .invalidArgument)
             }
             #expect(throws: ParleyError.self) { try db.query("INSERT INTO t (id, d) VALUES (102, $1)", [.double(.nan)]) }
             // A unique violation is a .storage error the caller can tell apart by SQLSTATE.
-            do {
+            do throws(ParleyError) {
                 try db.query("INSERT INTO t (id) VALUES (0)")
                 Issue.record("a duplicate primary key was accepted")
             } catch {
@@ -316,7 +314,7 @@ import Glibc
                     try db.query("INSERT INTO results VALUES ('chat-1', 'A')")
                 }
                 Issue.record("the fenced-out instance wrote")
-            } catch {
+            } catch let error as ParleyError {
                 #expect(error.kind == .busy)
                 #expect(error.message.contains("taken over"))
             }

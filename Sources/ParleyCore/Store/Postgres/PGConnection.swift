@@ -164,6 +164,8 @@ final class PGConnection {
         let handle = withCStrings(keywords) { k in withCStrings(values) { v in PQconnectdbParams(k, v, 1) } }
         guard let handle else { throw ParleyError(.storage, "cannot connect to PostgreSQL at \(displayURL): out of memory") }
         conn = handle
+        // Server notices (NOTICE: ... skipping) would go to the host's stderr: dropped.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
         guard PQstatus(handle) == CONNECTION_OK else {
             let detail = scrub(Self.trimmed(PQerrorMessage(handle)))
             PQfinish(handle)
