@@ -5,8 +5,11 @@ import Glibc
 /// The engine's settings, read from the configuration JSON documented in include/parley.h.
 /// Unknown keys are refused: a typo in a host's config should fail loudly, not be ignored.
 public struct Configuration: Sendable, Equatable {
-    /// nil keeps the store in memory.
+    /// nil keeps the store in memory (unless `postgres` names a server).
     public var storePath: String?
+    /// "store.postgres" (+ "poolSize", "owner"): the store on a PostgreSQL server instead of
+    /// a SQLite file; exclusive with "store.path".
+    public var postgres: PostgresStoreSettings?
     public var synchronous: Store.Synchronous = .normal
     /// How long a write waits for another process's lock on the store before PARLEY_BUSY.
     public var busyTimeoutMillis = 5_000
@@ -71,6 +74,30 @@ public struct Configuration: Sendable, Equatable {
         if let store = try reader.object("store") {
             var storeReader = Reader(object: store, path: "store.")
             storePath = try storeReader.string("path")
+            let postgresURL = try storeReader.string("postgres")
+            let poolSize = try storeReader.int("poolSize")
+            let owner = try storeReader.string("owner")
+            if let postgresURL {
+                guard storePath == nil else {
+                    throw ParleyError(.invalidConfig, "store.path and store.postgres exclude each other: name a SQLite file or a PostgreSQL server")
+                }
+                guard !postgresURL.allSatisfy(\.isWhitespace) else {
+                    throw ParleyError(.invalidConfig, "store.postgres must be a PostgreSQL URL (postgresql://user@host/db), got an empty string")
+                }
+                var settings = PostgresStoreSettings(url: postgresURL)
+                if let poolSize {
+                    settings.poolSize = Int(try range(poolSize, 1...1_000, "store.poolSize"))
+                }
+                if let owner {
+                    guard !owner.isEmpty, owner.utf8.count <= 200, !owner.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+                        throw ParleyError(.invalidConfig, "store.owner must be a name of 1 to 200 bytes without control characters")
+                    }
+                    settings.owner = owner
+                }
+                postgres = settings
+            } else if poolSize != nil || owner != nil {
+                throw ParleyError(.invalidConfig, "store.poolSize and store.owner apply to a PostgreSQL store: set store.postgres")
+            }
             if let mode = try storeReader.string("synchronous") {
                 guard let parsed = Store.Synchronous(rawValue: mode) else {
                     throw ParleyError(.invalidConfig, "store.synchronous must be \"normal\" or \"full\", got \"\(mode)\"")

@@ -43,7 +43,7 @@ public final class Engine: Sendable {
         store = try Store(path: configuration.storePath, synchronous: configuration.synchronous,
                           busyTimeoutMillis: configuration.busyTimeoutMillis,
                           contentWindowSeconds: configuration.contentWindowSeconds,
-                          retention: retention, scheduleRetention: true)
+                          retention: retention, scheduleRetention: true, postgres: configuration.postgres)
         pool = WorkerPool(settings: configuration.async)
         pool.attach({ [weak self] items in
             guard let self else {

@@ -50,7 +50,8 @@ extension Store {
 
     /// The message (chat, id) in whatever state, with its dead-letter fields.
     public func deadLetter(chat: String, id: String) throws(ParleyError) -> DeadLetter? {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.deadLetter(chat: chat, id: id) }
+        return try withConnection { db throws(ParleyError) in
             try Self.deadLetters(sql: "SELECT \(Self.deadLetterColumns) FROM messages WHERE chat = ?1 AND id = ?2",
                                  [.text(chat), .text(id)], in: db).first
         }
@@ -58,7 +59,8 @@ extension Store {
 
     /// Failed and/or dead messages (`state` nil: both), optionally of one chat, oldest first.
     public func deadLetters(state: MessageState?, chat: String?, limit: Int) throws(ParleyError) -> [DeadLetter] {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.deadLetters(state: state, chat: chat, limit: limit) }
+        return try withConnection { db throws(ParleyError) in
             // One state at a time; the index's own IN term lets SQLite use the partial index
             // messages_unfinished (it does not infer it from "state = ?").
             var letters: [DeadLetter] = []
@@ -75,7 +77,8 @@ extension Store {
 
     /// Failed messages whose next attempt is due at `now`, soonest due first, at most `limit`.
     public func dueDeadLetters(now: Int64, limit: Int) throws(ParleyError) -> [DeadLetter] {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.dueDeadLetters(now: now, limit: limit) }
+        return try withConnection { db throws(ParleyError) in
             try Self.deadLetters(sql: """
                 SELECT \(Self.deadLetterColumns) FROM messages
                 WHERE state IN ('received', 'failed', 'dead') AND state = 'failed' AND next_attempt_at <= ?1 ORDER BY next_attempt_at, seq LIMIT ?2
@@ -88,7 +91,8 @@ extension Store {
     /// due again at `schedule`'s next time, or dead when its attempts are used up.
     func failMessage(chat: String, id: String, error: JSONObject, now: Int64,
                      schedule: RetrySchedule) throws(ParleyError) -> Failure {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.failMessage(chat: chat, id: id, error: error, now: now, schedule: schedule) }
+        return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) -> Failure in
                 guard let letter = try Self.deadLetters(sql: "SELECT \(Self.deadLetterColumns) FROM messages WHERE chat = ?1 AND id = ?2",
                                                         [.text(chat), .text(id)], in: db).first else {
@@ -127,7 +131,8 @@ extension Store {
     /// becomes processed with `context`; its attempts and errors are kept. False when another
     /// caller moved it meanwhile (then nothing changes).
     func completeRetry(of letter: DeadLetter, context: String) throws(ParleyError) -> Bool {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.completeRetry(of: letter, context: context) }
+        return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) -> Bool in
                 try db.statement("""
                     UPDATE messages SET state = 'processed', context = ?2, next_attempt_at = NULL
@@ -142,7 +147,8 @@ extension Store {
     /// Marks a failed or dead message resolved (the host dealt with it by hand); resolving a
     /// resolved one again changes nothing.
     func resolveDeadLetter(chat: String, id: String) throws(ParleyError) {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.resolveDeadLetter(chat: chat, id: id) }
+        return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) in
                 guard let row = try Self.row(chat: chat, id: id, in: db) else {
                     throw ParleyError(.notFound, "no message \"\(id)\" in chat \"\(chat)\"")
@@ -163,7 +169,8 @@ extension Store {
     /// Deletes dead and/or resolved messages (`state` nil: both), optionally of one chat;
     /// returns how many. Their ids are forgotten: delivered again, they are new messages.
     func purgeDeadLetters(state: MessageState?, chat: String?) throws(ParleyError) -> Int {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.purgeDeadLetters(state: state, chat: chat) }
+        return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) -> Int in
                 var purged = 0
                 for wanted in state.map({ [$0] }) ?? [.dead, .resolved] {
@@ -184,7 +191,8 @@ extension Store {
     /// as its first failure. Returns nil when it was dead-lettered, or the stored context when
     /// its processing committed after all (it is no longer received).
     func deadLetterTimedOut(ticket: Int64, error: JSONObject, now: Int64) throws(ParleyError) -> String? {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.deadLetterTimedOut(ticket: ticket, error: error, now: now) }
+        return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) -> String? in
                 var entry = error
                 entry["at"] = .int(now)
@@ -204,7 +212,8 @@ extension Store {
     /// back to received, so it is processed like a new one; false when another caller moved
     /// it first.
     func reopen(_ letter: DeadLetter) throws(ParleyError) -> Bool {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.reopen(letter) }
+        return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) -> Bool in
                 try db.statement("""
                     UPDATE messages SET state = 'received', next_attempt_at = NULL WHERE seq = ?1 AND state = ?2 AND attempts = ?3

@@ -10,7 +10,8 @@ extension Store {
     /// concurrent claimers, also in other processes sharing the file, exactly one gets true.
     /// `purge` also deletes a bounded batch of claims that expired by `now`.
     func claimIdempotencyKey(_ key: String, now: Int64, expiresAt: Int64, purge: Bool) throws(ParleyError) -> Bool {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.claimIdempotencyKey(key, now: now, expiresAt: expiresAt, purge: purge) }
+        return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) -> Bool in
                 try db.statement("""
                     INSERT INTO idempotency (key, claimed_at, expires_at) VALUES (?1, ?2, ?3)
@@ -35,7 +36,8 @@ extension Store {
     /// Forgets a claim, expired or not; true when there was one.
     @discardableResult
     func releaseIdempotencyKey(_ key: String) throws(ParleyError) -> Bool {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.releaseIdempotencyKey(key) }
+        return try withConnection { db throws(ParleyError) in
             try db.statement("DELETE FROM idempotency WHERE key = ?1").bind([.text(key)]).run()
             return db.changes > 0
         }
@@ -43,6 +45,7 @@ extension Store {
 
     /// The claim on `key`, if one is stored (expired or not): (claimedAt, expiresAt).
     func idempotencyClaim(_ key: String) throws(ParleyError) -> (claimedAt: Int64, expiresAt: Int64)? {
+        if let postgres { return try postgres.idempotencyClaim(key) }
         let row = try withConnection { db throws(ParleyError) -> [Int64]? in
             try db.statement("SELECT claimed_at, expires_at FROM idempotency WHERE key = ?1")
                 .bind([.text(key)]).firstRow { [$0.int(0), $0.int(1)] }
@@ -52,7 +55,8 @@ extension Store {
 
     /// How many claims are stored, expired ones included.
     func idempotencyClaimCount() throws(ParleyError) -> Int {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.idempotencyClaimCount() }
+        return try withConnection { db throws(ParleyError) in
             try db.statement("SELECT count(*) FROM idempotency").firstRow { Int($0.int(0)) } ?? 0
         }
     }

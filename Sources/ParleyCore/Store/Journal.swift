@@ -38,7 +38,8 @@ extension Store {
     /// The stored context of a message journaled before, if it is complete (not received or
     /// pending).
     public func context(chat: String, id: String) throws(ParleyError) -> String? {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.context(chat: chat, id: id) }
+        return try withConnection { db throws(ParleyError) in
             guard let row = try Self.row(chat: chat, id: id, in: db), !row.state.awaitsCompletion else { return nil }
             return row.context
         }
@@ -47,7 +48,10 @@ extension Store {
     /// Journals messages in one transaction (one commit, one WAL sync point): all are stored
     /// or, on failure, none, and the chat cache then keeps its committed state.
     func journal(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
-        try groupCommit.journal(entries) { (group) throws(ParleyError) in try journalNow(group, receivedAt: receivedAt) }
+        if let postgres {
+            return try groupCommit.journal(entries) { (group) throws(ParleyError) in try postgres.journal(group, receivedAt: receivedAt) }
+        }
+        return try groupCommit.journal(entries) { (group) throws(ParleyError) in try journalNow(group, receivedAt: receivedAt) }
     }
 
     private func journalNow(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
@@ -125,7 +129,8 @@ extension Store {
     /// before its processing commits. Its row's `seq` is its ticket. A pending placeholder
     /// with the same id becomes received (its content has arrived).
     func receive(_ message: Message, priority: Int, receivedAt: Int64) throws(ParleyError) -> Receipt {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.receive(message, priority: priority, receivedAt: receivedAt) }
+        return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) -> Receipt in
                 try Self.receiveRow(message, priority: priority, receivedAt: receivedAt, in: db)
             }
@@ -136,6 +141,7 @@ extension Store {
     /// on failure, none. A (chat, id) twice in the batch: the second finds the first's row.
     func receive(batch: [(message: Message, priority: Int)], receivedAt: Int64) throws(ParleyError) -> [Receipt] {
         guard !batch.isEmpty else { return [] }
+        if let postgres { return try postgres.receive(batch: batch, receivedAt: receivedAt) }
         return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) -> [Receipt] in
                 var receipts: [Receipt] = []
@@ -174,6 +180,7 @@ extension Store {
 
     /// Every received-but-unprocessed message, oldest first.
     func unfinished() throws(ParleyError) -> [Unfinished] {
+        if let postgres { return try postgres.unfinished() }
         var rows: [(Int64, String, Int)] = []
         try withConnection { db throws(ParleyError) in
             // The index's own IN term lets SQLite use the partial index messages_unfinished

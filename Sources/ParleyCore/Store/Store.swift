@@ -3,7 +3,18 @@ import CSQLite
 /// The durable journal: every message with its enriched context. All of Parley's SQL lives in
 /// this folder. One connection behind a mutex: SQLite serializes writers anyway, and the
 /// commits are microseconds, far below the pipeline's own cost.
+///
+/// Two backends behind this one façade (`backend`): SQLite (the embedded default, the SQL in
+/// this folder) and PostgreSQL (`PGStore` in Postgres/, for several instances over one
+/// database). Each operation ported to PostgreSQL dispatches at its top; everything else goes
+/// through `withConnection`/`withLocked`, which refuse with PARLEY_UNSUPPORTED ("not yet on
+/// PostgreSQL") on that backend, so nothing is silently skipped.
 public final class Store: Sendable {
+    /// Where the store's rows live.
+    enum Backend: Sendable {
+        case sqlite
+        case postgres(PGStore)
+    }
     public enum Synchronous: String, Sendable {
         case normal, full
     }
@@ -20,6 +31,7 @@ public final class Store: Sendable {
     }
 
     private let connection: Guarded<Locked>
+    let backend: Backend
     let checkpointer: Checkpointer?
     let groupCommit = GroupCommit()
     public let path: String?
@@ -37,10 +49,22 @@ public final class Store: Sendable {
     /// every `retention.intervalMillis`.
     public init(path: String?, synchronous: Synchronous = .normal, busyTimeoutMillis: Int = 5_000,
                 contentWindowSeconds: Int64 = 300,
-                retention: RetentionPolicy = RetentionPolicy(), scheduleRetention: Bool = false) throws(ParleyError) {
-        self.path = path
+                retention: RetentionPolicy = RetentionPolicy(), scheduleRetention: Bool = false,
+                postgres: PostgresStoreSettings? = nil) throws(ParleyError) {
         self.contentWindowSeconds = contentWindowSeconds
         self.retention = retention
+        if let postgres {
+            // PostgreSQL: no file, no checkpoints; `path` nil. Retention is not scheduled
+            // (not yet on PostgreSQL: `maintain` says so).
+            self.path = nil
+            backend = .postgres(try PGStore(settings: postgres, contentWindowSeconds: contentWindowSeconds,
+                                             checkoutTimeoutMillis: busyTimeoutMillis))
+            checkpointer = nil
+            connection = Guarded(Locked(db: nil))
+            return
+        }
+        self.path = path
+        backend = .sqlite
         let db = try SQLiteConnection(path: path ?? ":memory:", busyTimeoutMillis: busyTimeoutMillis)
         do {
             try Self.prepare(db, inMemory: path == nil, synchronous: synchronous)
@@ -102,15 +126,33 @@ public final class Store: Sendable {
         }
     }
 
-    func withConnection<T: Sendable>(_ body: (SQLiteConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
-        try connection.withLock { (state: inout Locked) throws(ParleyError) -> T in
+    /// The PostgreSQL backend, nil on SQLite.
+    var postgres: PGStore? {
+        if case .postgres(let store) = backend { return store }
+        return nil
+    }
+
+    /// What an operation not ported to PostgreSQL throws there (`caller` names it).
+    static func notOnPostgres(_ caller: String) -> ParleyError {
+        let name = caller.firstIndex(of: "(").map { String(caller[..<$0]) } ?? caller
+        return ParleyError(.unsupported, "\(name) is not yet on PostgreSQL (issue 9); use a SQLite store (store.path) for it")
+    }
+
+    /// The SQLite connection, under the store's lock. On PostgreSQL: `.unsupported` (this is
+    /// the path of every operation not ported yet).
+    func withConnection<T: Sendable>(caller: String = #function,
+                                     _ body: (SQLiteConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
+        if postgres != nil { throw Self.notOnPostgres(caller) }
+        return try connection.withLock { (state: inout Locked) throws(ParleyError) -> T in
             guard let db = state.db else { throw ParleyError(.storage, "the engine's store is closed") }
             return try body(db)
         }
     }
 
-    func withLocked<T: Sendable>(_ body: (inout Locked, SQLiteConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
-        try connection.withLock { (state: inout Locked) throws(ParleyError) -> T in
+    func withLocked<T: Sendable>(caller: String = #function,
+                                 _ body: (inout Locked, SQLiteConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
+        if postgres != nil { throw Self.notOnPostgres(caller) }
+        return try connection.withLock { (state: inout Locked) throws(ParleyError) -> T in
             guard let db = state.db else { throw ParleyError(.storage, "the engine's store is closed") }
             return try body(&state, db)
         }
@@ -122,6 +164,10 @@ public final class Store: Sendable {
 
     /// Closes the connection after any call in progress; later calls fail with `.storage`.
     public func close() {
+        if let postgres {
+            postgres.close()
+            return
+        }
         let wasOpen = connection.withLock { state in
             defer {
                 state.db?.close()
@@ -158,7 +204,8 @@ public final class Store: Sendable {
 
     /// How many messages the journal holds.
     public func messageCount() throws(ParleyError) -> Int {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.messageCount() }
+        return try withConnection { db throws(ParleyError) in
             try db.statement("SELECT count(*) FROM messages").firstRow { Int($0.int(0)) } ?? 0
         }
     }

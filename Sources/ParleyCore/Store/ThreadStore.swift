@@ -68,7 +68,8 @@ extension Store {
 
     /// Threads, most recently active first, optionally of one chat and in one state.
     public func threads(chat: String?, state: ConversationThread.State?, limit: Int) throws(ParleyError) -> [ConversationThread] {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.threads(chat: chat, state: state, limit: limit) }
+        return try withConnection { db throws(ParleyError) in
             try Self.threads(sql: """
                 SELECT summary FROM threads WHERE (?1 IS NULL OR chat = ?1) AND (?2 IS NULL OR state = ?2)
                 ORDER BY last_activity DESC, id LIMIT ?3
@@ -77,14 +78,16 @@ extension Store {
     }
 
     public func thread(id: String) throws(ParleyError) -> ConversationThread? {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.thread(id: id) }
+        return try withConnection { db throws(ParleyError) in
             try Self.threads(sql: "SELECT summary FROM threads WHERE id = ?1", [.text(id)], in: db).first
         }
     }
 
     /// The stored contexts of a thread's messages, oldest first, at most `limit`.
     public func contexts(inThread id: String, limit: Int) throws(ParleyError) -> [String] {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.contexts(inThread: id, limit: limit) }
+        return try withConnection { db throws(ParleyError) in
             var contexts: [String] = []
             try db.statement("SELECT context FROM messages WHERE thread = ?1 ORDER BY timestamp, received_at LIMIT ?2")
                 .bind([.text(id), .int(Int64(limit))]).forEachRow { row in
