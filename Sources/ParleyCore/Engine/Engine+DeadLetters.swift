@@ -84,14 +84,19 @@ extension Engine {
         let due = try store.dueDeadLetters(now: at, limit: Self.maxRetryBatch + 1)
         var retried: [JSONValue] = []
         var parked = 0
+        // Claimed but not retried here (a parked chat's, the one past the batch): given back
+        // (on PostgreSQL their claim would hide them from other instances until it expires).
+        var unclaimed = Array(due.dropFirst(Self.maxRetryBatch))
         for letter in due.prefix(Self.maxRetryBatch) {
             // A chat parked after repeated failures waits out its park; its letters stay due.
             if chatHealth.parkedUntil(chat: letter.chat, now: at) != nil {
                 parked += 1
+                unclaimed.append(letter)
                 continue
             }
             if let entry = try retry(letter) { retried.append(entry) }
         }
+        try store.releaseDueDeadLetters(unclaimed, claimedAt: at)
         var result = JSONObject()
         result.append("schema", .int(EnrichedContext.schema))
         result.append("retried", .array(retried))

@@ -86,6 +86,13 @@ extension Store {
         }
     }
 
+    /// Gives back letters `dueDeadLetters(now: claimedAt)` returned that were not retried, so
+    /// they are due again at once (PostgreSQL: their claim is undone; SQLite claims nothing).
+    func releaseDueDeadLetters(_ letters: [DeadLetter], claimedAt: Int64) throws(ParleyError) {
+        guard !letters.isEmpty, let postgres else { return }
+        try postgres.releaseDueDeadLetters(letters, claimedAt: claimedAt)
+    }
+
     /// Records a failure of the host's handling of a processed message: its attempts go up by
     /// one, `error` (an object; "at" and "attempt" are set here) joins its history, and it is
     /// due again at `schedule`'s next time, or dead when its attempts are used up.

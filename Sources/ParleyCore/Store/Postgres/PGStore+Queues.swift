@@ -99,6 +99,20 @@ extension PGStore {
         return letters.sorted { ($0.nextAttemptAt ?? 0, $0.seq) < ($1.nextAttemptAt ?? 0, $1.seq) }
     }
 
+    /// Undoes the claim of letters claimed at `claimedAt` and not retried: their next attempt
+    /// goes back to what it was, unless something else moved them meanwhile.
+    func releaseDueDeadLetters(_ letters: [Store.DeadLetter], claimedAt: Int64) throws(ParleyError) {
+        try transaction { (db) throws(ParleyError) in
+            for letter in letters {
+                guard let due = letter.nextAttemptAt else { continue }
+                try db.query("""
+                    UPDATE messages SET next_attempt_at = $3
+                    WHERE seq = $1 AND state = 'failed' AND attempts = $2 AND next_attempt_at = $4
+                    """, [.int(letter.seq), .int(Int64(letter.attempts)), .int(due), .int(claimedAt + Self.retryLeaseMillis)])
+            }
+        }
+    }
+
     func failMessage(chat: String, id: String, error: JSONObject, now: Int64,
                      schedule: RetrySchedule) throws(ParleyError) -> Store.Failure {
         try transaction { (db) throws(ParleyError) -> Store.Failure in

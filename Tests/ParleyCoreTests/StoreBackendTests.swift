@@ -1,0 +1,468 @@
+import Synchronization
+import Testing
+@testable import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The store's expectations on both backends: journal (pending, duplicates by id and by
+/// content, late and gaps, batches, concurrent callers, recovery), threads, idempotency claims
+/// and dead letters, each run on SQLite (a temporary file) and on PostgreSQL (a fresh schema
+/// of the test server: $PARLEY_PG_URL or scripts/pg-test-server.sh, started by
+/// PostgresTests.server; no server is a failure, not a skip). What is not ported yet must be
+/// PARLEY_UNSUPPORTED on PostgreSQL.
+@Suite(.serialized) struct StoreBackendTests {
+    enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        case sqlite, postgres
+        var testDescription: String { rawValue }
+    }
+
+    static let start: Int64 = 1_764_000_000_000
+
+    /// Runs `body` with the "store" member of a configuration (`"store": {...}`) naming a
+    /// fresh store of `backend` that stays for the whole body (engines may close and reopen it).
+    static func withStore(_ backend: Backend, _ body: (String) throws -> Void) throws {
+        switch backend {
+        case .sqlite:
+            var template = Array("/tmp/parley-backend-XXXXXX".utf8CString)
+            let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+            defer { _ = system("rm -rf '\(directory)'") }
+            try body(#""store": {"path": "\#(directory)/parley.db"}"#)
+        case .postgres:
+            try PostgresTests.withSchema { url in
+                try body(#""store": {"postgres": "\#(url)", "poolSize": 4, "owner": "test-instance"}"#)
+            }
+        }
+    }
+
+    static func engine(_ store: String, _ more: String = "") throws -> Engine {
+        try Engine(configJSON: "{\(store)\(more.isEmpty ? "" : ", " + more)}")
+    }
+
+    func process(_ engine: Engine, _ json: String) throws(ParleyError) -> JSONValue {
+        var json = json
+        return try json.withUTF8 { bytes in Result { () throws(ParleyError) in try engine.process(json: UnsafeRawBufferPointer(bytes)) } }.get()
+    }
+
+    func process(_ engine: Engine, id: String, chat: String = "250788123456@c.us", text: String = "The tap in unit 4B is leaking") throws -> JSONValue {
+        try engine.process(Message(id: id, chat: chat, from: chat, fromMe: false, timestamp: 1_764_000_000, type: .text, text: text, format: .normalized))
+    }
+
+    // MARK: Configuration
+
+    @Test func postgresConfigurationIsParsedAndCheckedStrictly() throws {
+        let config = try Configuration(json: #"{"store": {"postgres": "postgresql://u:p@db/parley", "poolSize": 3, "owner": "web-1"}}"#)
+        #expect(config.postgres == PostgresStoreSettings(url: "postgresql://u:p@db/parley", poolSize: 3, owner: "web-1"))
+        #expect(config.storePath == nil)
+        #expect(try Configuration(json: #"{"store": {"postgres": "postgresql://db/x"}}"#).postgres?.poolSize == 8)
+        #expect(try Configuration(json: #"{"store": {"path": "/tmp/x.db"}}"#).postgres == nil)
+        for bad in [
+            #"{"store": {"postgres": "postgresql://db/x", "path": "/tmp/x.db"}}"#,
+            #"{"store": {"postgres": ""}}"#,
+            #"{"store": {"postgres": "postgresql://db/x", "poolSize": 0}}"#,
+            #"{"store": {"postgres": "postgresql://db/x", "poolSize": 5000}}"#,
+            #"{"store": {"postgres": "postgresql://db/x", "owner": ""}}"#,
+            #"{"store": {"postgres": "postgresql://db/x", "pool": 3}}"#,
+            #"{"store": {"postgres": 5}}"#,
+            #"{"store": {"poolSize": 3}}"#,
+            #"{"store": {"path": "/tmp/x.db", "owner": "a"}}"#,
+        ] {
+            do { _ = try Configuration(json: bad); Issue.record("\(bad) is refused") } catch { #expect(error.kind == .invalidConfig, "\(bad)") }
+        }
+    }
+
+    @Test func anUnreachableServerIsAClearStorageErrorWithoutThePassword() throws {
+        do {
+            _ = try Engine(configJSON: #"{"store": {"postgres": "postgresql://parley:s3cret-pw@127.0.0.1:1/none?connect_timeout=1"}}"#)
+            Issue.record("an unreachable server fails the open")
+        } catch {
+            #expect(error.kind == .storage)
+            #expect(!error.message.contains("s3cret-pw"), "\(error.message)")
+            #expect(error.message.contains("127.0.0.1"))
+        }
+    }
+
+    // MARK: Journal
+
+    @Test(arguments: Backend.allCases)
+    func aDecryptionStubIsHeldPendingAndTheRealPayloadCompletesIt(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let engine = try Self.engine(store)
+            defer { engine.close() }
+            let stub = JournalTests.stub, real = JournalTests.real
+            #expect(try process(engine, stub)["status"] == "pending")
+            #expect(try process(engine, stub)["status"] == "pending")
+            let completed = try process(engine, real)
+            #expect(completed["status"] == "processed")
+            #expect(completed["intent"] != nil)
+            #expect(try process(engine, real)["status"] == "duplicate")
+            #expect(try process(engine, stub)["status"] == "duplicate")
+            #expect(try engine.store.messageCount() == 1)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func theSameWordsUnderANewIdWithinTheWindowAreADuplicateButStored(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let engine = try Self.engine(store)
+            defer { engine.close() }
+            let first = #"{"id":"a1","chat":"c","from":"c","timestamp":1000,"type":"text","text":"Is the 2BR still available?"}"#
+            _ = try process(engine, first)
+            let resent = try process(engine, first.replacing("\"a1\"", with: "\"a2\"").replacing("1000", with: "1200"))
+            #expect(resent["status"] == "duplicate")
+            #expect(resent["duplicateOf"] == "a1")
+            #expect(resent[path: "message", "id"] == "a2")
+            #expect(try engine.store.messageCount() == 2)
+            #expect(try process(engine, first.replacing("\"a1\"", with: "\"a3\"").replacing("1000", with: "1400"))["status"] == "processed")
+            #expect(try process(engine, first.replacing("\"a1\"", with: "\"a5\"").replacing("2BR", with: "3BR"))["status"] == "processed")
+            // The re-send is itself journaled: its id again is a duplicate of it.
+            #expect(try process(engine, first.replacing("\"a1\"", with: "\"a2\"").replacing("1000", with: "1200"))["status"] == "duplicate")
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func lateMessagesAndSequenceGapsUseTheStoredChatState(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            var engine = try Self.engine(store)
+            func message(_ n: Int) -> String {
+                #"{"id":"q\#(n)","chat":"c","from":"c","timestamp":\#(3000 + n),"type":"text","text":"number \#(n)","sequence":\#(n)}"#
+            }
+            _ = try process(engine, message(1))
+            // The chat's newest timestamp and sequence come from the store after a reopen.
+            engine.close()
+            engine = try Self.engine(store)
+            defer { engine.close() }
+            let gap = try process(engine, message(4))
+            #expect(gap[path: "flow", "gap", "after"] == 1)
+            #expect(gap[path: "flow", "gap", "missing"] == 2)
+            #expect(try process(engine, message(2))[path: "flow", "late"] == true)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aBatchIsJournaledLikeSingleCalls(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let engine = try Self.engine(store)
+            defer { engine.close() }
+            let message = EngineTests.message
+            _ = try process(engine, message)
+            let second = message.replacing("\"id\":\"m1\"", with: "\"id\":\"m2\"").replacing("50,000", with: "60,000")
+            let third = message.replacing("\"id\":\"m1\"", with: "\"id\":\"m3\"").replacing("50,000", with: "70,000")
+            let inputs = [second, "{broken", message, second, third]
+            let joined = Array(inputs.joined().utf8)
+            var ranges: [Range<Int>] = []
+            for input in inputs { ranges.append((ranges.last?.upperBound ?? 0)..<(ranges.last?.upperBound ?? 0) + input.utf8.count) }
+            let results = try joined.withUnsafeBytes { all in
+                try engine.process(batch: ranges.map { UnsafeRawBufferPointer(rebasing: all[$0]) })
+            }
+            #expect(try results[0].get()["status"] == "processed")
+            #expect(throws: ParleyError.self) { try results[1].get() }
+            #expect(try results[2].get()["status"] == "duplicate")
+            #expect(try results[3].get()["status"] == "duplicate")
+            #expect(try results[3].get()["entities"] == results[0].get()["entities"])
+            #expect(try results[4].get()["status"] == "processed")
+            #expect(try engine.store.messageCount() == 3)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func concurrentCallersLoseNothingAndDuplicateNothing(_ backend: Backend) async throws {
+        try await Self.withStoreAsync(backend) { store in
+            // PostgreSQL: two engines on one database, as two instances would be.
+            let first = try Self.engine(store)
+            let second = backend == .postgres ? try Self.engine(store) : first
+            let workers = 6, perWorker = 60
+            let statuses = await withTaskGroup(of: [String].self) { group in
+                for w in 0..<workers {
+                    let engine = w % 2 == 0 ? first : second
+                    group.addTask {
+                        var seen: [String] = []
+                        for i in 0..<perWorker {
+                            // Every message is sent by two workers: one of them must get "duplicate".
+                            let n = (w / 2) * perWorker + i
+                            var json = #"{"id":"g\#(n)","chat":"c\#(n % 7)","from":"u","timestamp":\#(1000 + n),"type":"text","text":"rent paid \#(n)"}"#
+                            let status = json.withUTF8 { bytes in
+                                (try? engine.process(json: UnsafeRawBufferPointer(bytes)))?["status"]?.stringValue ?? "error"
+                            }
+                            seen.append(status)
+                        }
+                        return seen
+                    }
+                }
+                var all: [String] = []
+                for await part in group { all += part }
+                return all
+            }
+            let unique = workers / 2 * perWorker
+            #expect(statuses.filter { $0 == "processed" }.count == unique, "\(backend): \(statuses.filter { $0 == "error" }.count) errors")
+            #expect(statuses.filter { $0 == "duplicate" }.count == unique)
+            #expect(try first.store.messageCount() == unique)
+            let threads = try first.threads(query: ["limit": 1000])["threads"]?.arrayValue ?? []
+            #expect(threads.reduce(0) { $0 + Int($1["messageCount"]?.int64Value ?? 0) } == unique, "each message counted once in its chat's threads")
+            first.close()
+            if backend == .postgres { second.close() }
+        }
+    }
+
+    static func withStoreAsync(_ backend: Backend, _ body: (String) async throws -> Void) async throws {
+        // withStore is synchronous; the directory or schema is made and dropped around `body`.
+        switch backend {
+        case .sqlite:
+            var template = Array("/tmp/parley-backend-XXXXXX".utf8CString)
+            let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+            defer { _ = system("rm -rf '\(directory)'") }
+            try await body(#""store": {"path": "\#(directory)/parley.db"}"#)
+        case .postgres:
+            let base = try PostgresTests.serverURL()
+            let schema = "tb_\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
+            let admin = try PGConnection(.init(url: base))
+            try admin.execute("CREATE SCHEMA \(schema)")
+            defer { try? admin.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
+            let url = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+            try await body(#""store": {"postgres": "\#(url)", "poolSize": 4}"#)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func receivedMessagesAreRecoveredAfterAStop(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            var engine = try Self.engine(store, #""ordering": {"holdMillis": 600000}"#)
+            var tickets: [Int64] = []
+            for n in 0..<12 {
+                tickets.append(try engine.submit(Message(id: "r\(n)", chat: "c\(n % 3)@c.us", from: "c\(n % 3)@c.us", fromMe: false,
+                                                         timestamp: 1_764_000_000 + Int64(n), type: .text, text: "rent \(n) paid", format: .normalized)))
+            }
+            // The same id again before processing: the same ticket, no second row.
+            let again = try engine.submit(Message(id: "r0", chat: "c0@c.us", from: "c0@c.us", fromMe: false, timestamp: 1_764_000_000,
+                                                  type: .text, text: "rent 0 paid", format: .normalized))
+            #expect(again == tickets[0])
+            engine.close()
+            engine = try Self.engine(store)
+            defer { engine.close() }
+            #expect(engine.drain(timeoutMillis: 20_000))
+            var outcomes: [Outcome] = []
+            let deadline = WorkerPool.now() + 20_000
+            while outcomes.count < 12 && WorkerPool.now() < deadline { outcomes += engine.poll(max: 100, timeoutMillis: 200) }
+            #expect(outcomes.count == 12 && outcomes.allSatisfy(\.recovered))
+            #expect(Set(outcomes.map(\.ticket)) == Set(tickets))
+            #expect(try outcomes.allSatisfy { try JSONParser.parse(try $0.result.get())["status"] == "processed" })
+            #expect(try engine.store.messageCount() == 12)
+            #expect(try engine.store.unfinished().isEmpty)
+        }
+    }
+
+    /// The engine-level proof: a conversation on the backend, closed, reopened: every message
+    /// is a duplicate, its thread and contexts read back.
+    @Test(arguments: Backend.allCases)
+    func aConversationSurvivesCloseAndReopenWithDuplicatesDetected(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let chat = "250788123456@c.us"
+            let lines = [
+                "Hello, the tap in unit 4B is leaking since this morning",
+                "Can someone come today?",
+                "Also, I paid rent RWF 50,000 yesterday",
+                "Is the 2BR in Kacyiru still available for a viewing on Saturday?",
+                "thanks",
+            ]
+            var engine = try Self.engine(store)
+            var first: [JSONValue] = []
+            for (n, text) in lines.enumerated() {
+                first.append(try engine.process(Message(id: "m\(n)", chat: chat, from: chat, fromMe: false,
+                                                        timestamp: 1_764_000_000 + Int64(n) * 60, type: .text, text: text, format: .normalized)))
+            }
+            #expect(first.allSatisfy { $0["status"] == "processed" })
+            let threadsBefore = try engine.threads(query: ["chat": .string(chat)])
+            engine.close()
+            engine = try Self.engine(store)
+            defer { engine.close() }
+            for (n, text) in lines.enumerated() {
+                let again = try engine.process(Message(id: "m\(n)", chat: chat, from: chat, fromMe: false,
+                                                       timestamp: 1_764_000_000 + Int64(n) * 60, type: .text, text: text, format: .normalized))
+                #expect(again["status"] == "duplicate")
+                #expect(again["thread"] == first[n]["thread"])
+                #expect(again["entities"] == first[n]["entities"])
+            }
+            #expect(try engine.store.messageCount() == lines.count)
+            #expect(try engine.threads(query: ["chat": .string(chat)]) == threadsBefore)
+            let threadID = try #require(first[0][path: "thread", "id"]?.stringValue)
+            #expect(try engine.store.contexts(inThread: threadID, limit: 100).count >= 1)
+            // A new message continues the stored chat state.
+            let next = try engine.process(Message(id: "m9", chat: chat, from: chat, fromMe: false, timestamp: 1_764_000_000 + 600,
+                                                  type: .text, text: "The tap is still leaking", format: .normalized))
+            #expect(next["status"] == "processed")
+        }
+    }
+
+    // MARK: Idempotency claims
+
+    @Test(arguments: Backend.allCases)
+    func idempotencyClaimsAreExclusiveUntilTheyExpire(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let engine = try Self.engine(store)
+            let other = backend == .postgres ? try Self.engine(store) : engine
+            defer { engine.close(); if backend == .postgres { other.close() } }
+            #expect(try engine.claimIdempotencyKey("sheet-row-7", ttlSeconds: 60, now: Self.start))
+            #expect(try !other.claimIdempotencyKey("sheet-row-7", ttlSeconds: 60, now: Self.start + 1_000))
+            #expect(try other.claimIdempotencyKey("sheet-row-7", ttlSeconds: 60, now: Self.start + 60_000), "expired: claimable again")
+            try engine.releaseIdempotencyKey("sheet-row-7")
+            #expect(try engine.claimIdempotencyKey("sheet-row-7", ttlSeconds: 60, now: Self.start + 61_000))
+            #expect(try engine.store.idempotencyClaimCount() == 1)
+            #expect(try engine.store.idempotencyClaim("sheet-row-7")?.expiresAt == Self.start + 121_000)
+            // Many claimers at once (threads of two engines on PostgreSQL): exactly one wins.
+            let wins = Atomic<Int>(0)
+            let threads = (0..<8).map { n in
+                Thread {
+                    if (try? (n % 2 == 0 ? engine : other).claimIdempotencyKey("race", ttlSeconds: 60, now: Self.start)) == true {
+                        wins.add(1, ordering: .relaxed)
+                    }
+                }
+            }
+            threads.forEach { $0.join() }
+            #expect(wins.load(ordering: .relaxed) == 1)
+        }
+    }
+
+    // MARK: Dead letters
+
+    @Test(arguments: Backend.allCases)
+    func fiveFailuresOnTheFakeClockEndDead(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let engine = try Self.engine(store, #""retries": {"jitter": 0}"#)
+            defer { engine.close() }
+            let chat = "250788123456@c.us"
+            let original = try process(engine, id: "m1")
+            var now = Self.start
+            for attempt in 1...5 {
+                let failure = try engine.failMessage(chat: chat, id: "m1", error: ["status": "sheets_unavailable", "message": .string("try \(attempt)")], now: now)
+                #expect(failure["attempts"] == .int(Int64(attempt)))
+                if attempt == 5 {
+                    #expect(failure["state"] == "dead")
+                    break
+                }
+                let due = try #require(failure["nextAttemptAt"]?.int64Value)
+                #expect(try engine.runDueRetries(now: due - 1)["retried"] == [])
+                let retried = try #require(try engine.runDueRetries(now: due)["retried"]?.arrayValue)
+                #expect(retried.count == 1)
+                #expect(retried.first?["attempt"] == .int(Int64(attempt + 1)))
+                #expect(retried.first?[path: "context", "thread"] == original["thread"])
+                #expect(try engine.runDueRetries(now: due)["retried"] == [])
+                #expect(try process(engine, id: "m1")["status"] == "duplicate")
+                now = due + 1_000
+            }
+            let dead = try engine.deadLetter(chat: chat, id: "m1")["message"]
+            #expect(dead?["state"] == "dead" && dead?["attempts"] == 5)
+            #expect(dead?["errors"]?.arrayValue?.map { $0["attempt"] } == [1, 2, 3, 4, 5])
+            #expect(try engine.runDueRetries(now: Engine.maxTimeMillis)["retried"] == [])
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func resolveListAndPurge(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let engine = try Self.engine(store, #""retries": {"attempts": 1}"#)
+            defer { engine.close() }
+            let a = "250788000001@c.us", b = "250788000002@c.us"
+            _ = try process(engine, id: "a1", chat: a, text: "Rent for March paid")
+            _ = try process(engine, id: "a2", chat: a, text: "Can I view the flat Saturday?")
+            _ = try process(engine, id: "b1", chat: b, text: "The gate is broken")
+            _ = try process(engine, id: "b2", chat: b, text: "hello")
+            for (chat, id) in [(a, "a1"), (a, "a2"), (b, "b1")] { try engine.failMessage(chat: chat, id: id, error: nil, now: Self.start) }
+            func ids(_ query: JSONValue?) throws -> [String] {
+                try engine.deadLetters(query: query)["messages"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+            }
+            #expect(try ids(nil) == ["a1", "a2", "b1"])
+            #expect(try ids(["state": "failed"]) == [])
+            #expect(try ids(["chat": .string(b)]) == ["b1"])
+            #expect(try ids(["limit": 2]) == ["a1", "a2"])
+            try engine.resolveDeadLetter(chat: a, id: "a2")
+            try engine.resolveDeadLetter(chat: a, id: "a2")
+            #expect(try engine.deadLetter(chat: a, id: "a2")[path: "message", "state"] == "resolved")
+            do { try engine.resolveDeadLetter(chat: b, id: "b2"); Issue.record("a processed one is not resolved") }
+            catch { #expect((error as? ParleyError)?.kind == .invalidArgument) }
+            do { try engine.resolveDeadLetter(chat: b, id: "nope"); Issue.record("unknown") } catch { #expect((error as? ParleyError)?.kind == .notFound) }
+            #expect(try engine.purgeDeadLetters(query: ["state": "resolved"])["purged"] == 1)
+            #expect(try engine.purgeDeadLetters(query: ["state": "dead", "chat": .string(b)])["purged"] == 1)
+            #expect(try ids(nil) == ["a1"])
+            #expect(try engine.purgeDeadLetters(query: nil)["purged"] == 1)
+            #expect(try engine.store.messageCount() == 1)
+            #expect(try process(engine, id: "b1", chat: b, text: "The gate is broken")["status"] == "processed", "a purged id is forgotten")
+        }
+    }
+
+    /// Two engines running due retries at once (on PostgreSQL two instances, on SQLite two
+    /// engines on one file): every due message is retried exactly once.
+    @Test(arguments: Backend.allCases)
+    func dueRetriesAreHandedOutOnceAcrossEngines(_ backend: Backend) async throws {
+        try await Self.withStoreAsync(backend) { store in
+            let engine = try Self.engine(store, #""retries": {"jitter": 0, "firstDelaySeconds": 60}"#)
+            let other = try Self.engine(store)
+            let count = Engine.maxRetryBatch + 10
+            let chat = "250788123456@c.us"
+            for n in 0..<count {
+                _ = try engine.process(Message(id: "x\(n)", chat: chat, from: chat, fromMe: false, timestamp: 1_764_000_000 + Int64(n),
+                                               type: .text, text: "message number \(n)", format: .normalized))
+            }
+            for n in 0..<count { try engine.failMessage(chat: chat, id: "x\(n)", error: nil, now: Self.start + Int64(n)) }
+            final class Tally: Sendable {
+                let seen = Mutex<[String]>([])
+                let failures = Atomic<Int>(0)
+            }
+            let tally = Tally()
+            let due = Self.start + 60_000 + Int64(count)
+            let started = PostgresTests.monotonicMicros()
+            await withTaskGroup(of: Void.self) { group in
+                for runner in [engine, other, engine, other] {
+                    group.addTask {
+                        do {
+                            // Until all are retried (or 20 s): an empty answer may only mean
+                            // that another runner holds the claims at the moment.
+                            let deadline = WorkerPool.now() + 20_000
+                            while tally.seen.withLock({ $0.count }) < count && WorkerPool.now() < deadline {
+                                let run = try runner.runDueRetries(now: due)
+                                let ids = run["retried"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+                                tally.seen.withLock { $0 += ids }
+                                if ids.isEmpty { usleep(2_000) }
+                            }
+                        } catch {
+                            if (error as? ParleyError)?.kind != .busy { tally.failures.add(1, ordering: .relaxed) }
+                        }
+                    }
+                }
+            }
+            let elapsed = (PostgresTests.monotonicMicros() - started) / 1000
+            let all = tally.seen.withLock { $0 }
+            print("\(backend): \(count) due retries by 4 runners over 2 engines in \(Int(elapsed)) ms")
+            #expect(tally.failures.load(ordering: .relaxed) == 0)
+            #expect(all.count == count, "each retried once: \(all.count) of \(count)")
+            #expect(Set(all).count == count)
+            #expect(try engine.deadLetters(query: nil)["messages"] == [])
+            other.close()
+            engine.close()
+        }
+    }
+
+    // MARK: Not yet on PostgreSQL
+
+    @Test func whatIsNotPortedIsUnsupportedOnPostgres() throws {
+        try Self.withStore(.postgres) { store in
+            let engine = try Self.engine(store)
+            defer { engine.close() }
+            func expectUnsupported(_ what: String, _ body: () throws -> Void) {
+                do {
+                    try body()
+                    Issue.record("\(what) should be unsupported on PostgreSQL")
+                } catch {
+                    #expect((error as? ParleyError)?.kind == .unsupported, "\(what): \(error)")
+                    #expect((error as? ParleyError)?.message.contains("not yet on PostgreSQL") == true, "\(what): \(error)")
+                }
+            }
+            expectUnsupported("outbox") { _ = try engine.outboxEnqueue(["to": "250788123456", "text": "hello"]) }
+            expectUnsupported("gallery") { _ = try engine.store.gallery(Store.GalleryQuery()) }
+            expectUnsupported("write-backs") { _ = try engine.parkedWriteBacks(max: 10) }
+            expectUnsupported("retention") { _ = try engine.store.maintain(nowMillis: Self.start) }
+            expectUnsupported("WAL usage") { _ = try engine.store.walUsage() }
+            // The ported paths still work after those refusals.
+            #expect(try process(engine, id: "u1")["status"] == "processed")
+        }
+    }
+}
