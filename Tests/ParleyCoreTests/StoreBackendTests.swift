@@ -293,6 +293,34 @@ import Glibc
         }
     }
 
+    /// Rough rates on this machine (debug build, one caller, a commit per message), printed.
+    @Test(arguments: Backend.allCases)
+    func sequentialProcessingRate(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let engine = try Self.engine(store)
+            defer { engine.close() }
+            let count = 300
+            let started = PostgresTests.monotonicMicros()
+            for n in 0..<count {
+                let chat = "2507880000\(n % 10)@c.us"
+                _ = try engine.process(Message(id: "s\(n)", chat: chat, from: chat, fromMe: false, timestamp: 1_764_000_000 + Int64(n),
+                                               type: .text, text: "Rent for unit \(n % 40) paid, RWF \(n * 1000)", format: .normalized))
+            }
+            let seconds = (PostgresTests.monotonicMicros() - started) / 1e6
+            var statuses: [String] = []
+            let duplicateStart = PostgresTests.monotonicMicros()
+            for n in 0..<count {
+                let chat = "2507880000\(n % 10)@c.us"
+                statuses.append(try engine.process(Message(id: "s\(n)", chat: chat, from: chat, fromMe: false, timestamp: 1_764_000_000 + Int64(n),
+                                                           type: .text, text: "again", format: .normalized))["status"]?.stringValue ?? "")
+            }
+            let duplicateSeconds = (PostgresTests.monotonicMicros() - duplicateStart) / 1e6
+            print("\(backend): process \(Int(Double(count) / seconds)) messages/s, duplicate lookups \(Int(Double(count) / duplicateSeconds))/s (debug build, one caller)")
+            #expect(statuses.allSatisfy { $0 == "duplicate" })
+            #expect(try engine.store.messageCount() == count)
+        }
+    }
+
     // MARK: Idempotency claims
 
     @Test(arguments: Backend.allCases)
