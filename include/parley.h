@@ -105,6 +105,14 @@ PARLEY_API void parley_string_free(char *s);
  *                                                power loss)
  *               {"busyTimeoutMillis": 5000}     how long a write waits for another process's
  *                                                lock on the file before PARLEY_BUSY (0..600000)
+ *               {"postgres": "postgresql://user:pass@host:5432/db", "poolSize": 8, "owner": "bot-1"}
+ *                                               a PostgreSQL store instead of "path" (in progress:
+ *                                                the journal, threads, idempotency claims and dead
+ *                                                letters run on it; the outbox, media gallery,
+ *                                                write-backs and retention answer PARLEY_UNSUPPORTED
+ *                                                "not yet on PostgreSQL"); the password never appears
+ *                                                in an error message; a pool exhausted for
+ *                                                busyTimeoutMillis is PARLEY_BUSY
  *   "region":   "RW"                            ISO 3166 region for national phone numbers (default "US")
  *   "currency": "RWF"                           ISO 4217 currency of bare amounts ("50,000 francs"); default none
  *   "webhook":  {"appSecret": "...",            Cloud API app secret for X-Hub-Signature-256
