@@ -107,6 +107,7 @@ extension Engine {
 
     /// Whether the store's file and directory are writable and the disk has room (no write made).
     private func storeWritable() -> (Bool, String) {
+        if configuration.postgres != nil { return (true, "PostgreSQL (checked by its connection pool)") }
         guard let path = store.path, path != ":memory:" else { return (true, "in memory") }
         var directory = path
         if let slash = path.lastIndex(of: "/") {

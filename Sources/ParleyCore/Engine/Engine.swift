@@ -58,7 +58,8 @@ public final class Engine: Sendable {
         })
         do {
             let recovered = try recoverUnfinished()
-            log.log(.info, "engine.open", "engine opened", ["store": .string(configuration.storePath ?? ":memory:"), "recovered": .int(Int64(recovered))])
+            let storeName = configuration.postgres.map { PGURL.redact($0.url).display } ?? configuration.storePath ?? ":memory:"
+            log.log(.info, "engine.open", "engine opened", ["store": .string(storeName), "recovered": .int(Int64(recovered))])
         } catch {
             log.log(.error, "engine.open", "recovery failed: \(error.description)")
             store.close()
