@@ -105,24 +105,33 @@ extension Store {
                                                         [.text(chat), .text(id)], in: db).first else {
                     throw ParleyError(.notFound, "no message \"\(id)\" in chat \"\(chat)\"")
                 }
-                guard letter.state == .processed else {
-                    throw ParleyError(.invalidArgument, "message \"\(id)\" is \(letter.state.rawValue), not processed: only a processed message can fail")
-                }
-                let attempts = letter.attempts + 1
-                var history = try Self.errorHistory(letter.errors, id: id)
-                var entry = JSONObject()
-                entry.append("at", .int(now))
-                entry.append("attempt", .int(Int64(attempts)))
-                for (key, value) in error.members where key != "at" && key != "attempt" { entry.append(key, value) }
-                history.append(.object(entry))
-                let next = schedule.nextAttempt(afterFailure: attempts, now: now)
-                let state: MessageState = next == nil ? .dead : .failed
+                let (failure, history) = try Self.failure(of: letter, id: id, error: error, now: now, schedule: schedule)
                 try db.statement("UPDATE messages SET state = ?2, attempts = ?3, next_attempt_at = ?4, errors = ?5 WHERE seq = ?1")
-                    .bind([.int(letter.seq), .text(state.rawValue), .int(Int64(attempts)), next.map(SQLiteValue.int) ?? .null,
-                           .text(JSONWriter.string(.array(history)))]).run()
-                return Failure(state: state, attempts: attempts, nextAttemptAt: next)
+                    .bind([.int(letter.seq), .text(failure.state.rawValue), .int(Int64(failure.attempts)),
+                           failure.nextAttemptAt.map(SQLiteValue.int) ?? .null, .text(history)]).run()
+                return failure
             }
         }
+    }
+
+    /// The transition a reported failure makes, whatever the backend: only a processed message
+    /// can fail; its attempt is counted, `error` joins the history, and the retry schedule says
+    /// whether it waits for another attempt or is dead. Returns the new state and the history
+    /// as JSON text to store.
+    static func failure(of letter: DeadLetter, id: String, error: JSONObject, now: Int64,
+                        schedule: RetrySchedule) throws(ParleyError) -> (Failure, history: String) {
+        guard letter.state == .processed else {
+            throw ParleyError(.invalidArgument, "message \"\(id)\" is \(letter.state.rawValue), not processed: only a processed message can fail")
+        }
+        let attempts = letter.attempts + 1
+        var history = try errorHistory(letter.errors, id: id)
+        var entry = JSONObject()
+        entry.append("at", .int(now))
+        entry.append("attempt", .int(Int64(attempts)))
+        for (key, value) in error.members where key != "at" && key != "attempt" { entry.append(key, value) }
+        history.append(.object(entry))
+        let next = schedule.nextAttempt(afterFailure: attempts, now: now)
+        return (Failure(state: next == nil ? .dead : .failed, attempts: attempts, nextAttemptAt: next), JSONWriter.string(.array(history)))
     }
 
     /// The stored error history as an array (empty before the first failure).

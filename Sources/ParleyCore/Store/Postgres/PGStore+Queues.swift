@@ -120,22 +120,11 @@ extension PGStore {
                                                              [.text(chat), .text(id)])).first else {
                 throw ParleyError(.notFound, "no message \"\(id)\" in chat \"\(chat)\"")
             }
-            guard letter.state == .processed else {
-                throw ParleyError(.invalidArgument, "message \"\(id)\" is \(letter.state.rawValue), not processed: only a processed message can fail")
-            }
-            let attempts = letter.attempts + 1
-            var history = try Store.errorHistory(letter.errors, id: id)
-            var entry = JSONObject()
-            entry.append("at", .int(now))
-            entry.append("attempt", .int(Int64(attempts)))
-            for (key, value) in error.members where key != "at" && key != "attempt" { entry.append(key, value) }
-            history.append(.object(entry))
-            let next = schedule.nextAttempt(afterFailure: attempts, now: now)
-            let state: Store.MessageState = next == nil ? .dead : .failed
+            let (failure, history) = try Store.failure(of: letter, id: id, error: error, now: now, schedule: schedule)
             try db.query("UPDATE messages SET state = $2, attempts = $3, next_attempt_at = $4, errors = $5 WHERE seq = $1",
-                         [.int(letter.seq), .text(state.rawValue), .int(Int64(attempts)), next.map(PGValue.int) ?? .null,
-                          .text(JSONWriter.string(.array(history)))])
-            return Store.Failure(state: state, attempts: attempts, nextAttemptAt: next)
+                         [.int(letter.seq), .text(failure.state.rawValue), .int(Int64(failure.attempts)),
+                          failure.nextAttemptAt.map(PGValue.int) ?? .null, .text(history)])
+            return failure
         }
     }
 
