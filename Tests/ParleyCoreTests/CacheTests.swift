@@ -5,37 +5,6 @@ import Testing
 import Glibc
 #endif
 
-/// A counter threads share.
-private final class CacheCounter: Sendable {
-    private let atomic = Atomic<Int>(0)
-    func add(_ n: Int = 1) { atomic.add(n, ordering: .relaxed) }
-    var value: Int { atomic.load(ordering: .acquiring) }
-}
-
-/// Runs `body(i)` for i in 0..<count on that many OS threads, released together.
-private func onCacheThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-    final class Job: @unchecked Sendable {
-        let run: () -> Void
-        init(_ run: @escaping () -> Void) { self.run = run }
-    }
-    let ready = CacheCounter()
-    var threads: [pthread_t] = []
-    for index in 0..<count {
-        let job = Job {
-            ready.add()
-            while ready.value < count { sched_yield() }
-            body(index)
-        }
-        var thread = pthread_t()
-        let rc = pthread_create(&thread, nil, { context in
-            Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, Unmanaged.passRetained(job).toOpaque())
-        precondition(rc == 0, "pthread_create failed: \(rc)")
-        threads.append(thread)
-    }
-    for thread in threads { pthread_join(thread, nil) }
-}
 
 private func putBytes(_ cache: APICache, _ key: String, _ bytes: [UInt8], now: Int64, _ options: CachePutOptions = CachePutOptions()) throws {
     // withUnsafeBytes does not carry typed throws: the outcome comes back as a Result.
@@ -289,9 +258,9 @@ private func options(ttl: Int64? = nil, stale: Int64? = nil, tags: [String] = []
     /// 16 threads miss the same key at once: one fetch, every thread gets its value.
     @Test func concurrentMissesFetchOnce() throws {
         let cache = APICache()
-        let calls = CacheCounter()
-        let answers = CacheCounter()
-        onCacheThreads(16) { _ in
+        let calls = Counter()
+        let answers = Counter()
+        onThreads(16) { _ in
             let result = try? cache.fetch("sheets:tenants", now: 5, options: CachePutOptions()) { (_: String) throws(ParleyError) -> CacheFetchReply in
                 calls.add()
                 usleep(50_000)
@@ -308,9 +277,9 @@ private func options(ttl: Int64? = nil, stale: Int64? = nil, tags: [String] = []
     /// A fetcher failure reaches every waiter.
     @Test func concurrentFailureReachesWaiters() throws {
         let cache = APICache()
-        let calls = CacheCounter()
-        let failures = CacheCounter()
-        onCacheThreads(8) { _ in
+        let calls = Counter()
+        let failures = Counter()
+        onThreads(8) { _ in
             do throws(ParleyError) {
                 _ = try cache.fetch("k", now: 5, options: CachePutOptions()) { (_: String) throws(ParleyError) -> CacheFetchReply in
                     calls.add()
@@ -332,9 +301,9 @@ private func options(ttl: Int64? = nil, stale: Int64? = nil, tags: [String] = []
         settings.ttlMillis = 1_000
         let cache = APICache(settings: settings)
         try put(cache, "k", "old", now: 0)
-        let calls = CacheCounter()
-        let staleAnswers = CacheCounter()
-        onCacheThreads(12) { _ in
+        let calls = Counter()
+        let staleAnswers = Counter()
+        onThreads(12) { _ in
             guard let result = try? cache.fetch("k", now: 1_500, options: CachePutOptions(), fetcher: { (_: String) throws(ParleyError) -> CacheFetchReply in
                 calls.add()
                 usleep(100_000)
@@ -353,7 +322,7 @@ private func options(ttl: Int64? = nil, stale: Int64? = nil, tags: [String] = []
         var settings = CacheSettings()
         settings.maxBytes = 256 * 1_024
         let cache = APICache(settings: settings)
-        onCacheThreads(8) { thread in
+        onThreads(8) { thread in
             var seed = UInt64(thread + 1)
             for i in 0..<3_000 {
                 seed = seed &* 6364136223846793005 &+ 1442695040888963407

@@ -20,31 +20,6 @@ private func wordErrorRate(_ hypothesis: String, _ reference: String) -> Double 
     return Double(previous[h.count]) / Double(r.count)
 }
 
-/// Runs `body(i)` for i in 0..<count on that many OS threads, released together.
-private func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-    final class Job: @unchecked Sendable {
-        let run: () -> Void
-        init(_ run: @escaping () -> Void) { self.run = run }
-    }
-    let ready = Atomic<Int>(0)
-    var threads: [pthread_t] = []
-    for index in 0..<count {
-        let job = Job {
-            ready.add(1, ordering: .relaxed)
-            while ready.load(ordering: .acquiring) < count { sched_yield() }
-            body(index)
-        }
-        var thread = pthread_t()
-        let rc = pthread_create(&thread, nil, { context in
-            Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().run()
-            return nil
-        }, Unmanaged.passRetained(job).toOpaque())
-        precondition(rc == 0, "pthread_create failed: \(rc)")
-        threads.append(thread)
-    }
-    for thread in threads { pthread_join(thread, nil) }
-}
-
 private func obj(_ value: JSONValue) -> JSONObject { value.objectValue! }
 
 private func kind(_ body: () throws(ParleyError) -> Void) -> ParleyError.Kind? {
