@@ -77,6 +77,8 @@ public struct Configuration: Sendable, Equatable {
             let postgresURL = try storeReader.string("postgres")
             let poolSize = try storeReader.int("poolSize")
             let owner = try storeReader.string("owner")
+            let leaseMillis = try storeReader.int("leaseMillis")
+            let pumpMillis = try storeReader.int("pumpMillis")
             if let postgresURL {
                 guard storePath == nil else {
                     throw ParleyError(.invalidConfig, "store.path and store.postgres exclude each other: name a SQLite file or a PostgreSQL server")
@@ -94,9 +96,14 @@ public struct Configuration: Sendable, Equatable {
                     }
                     settings.owner = owner
                 }
+                if let leaseMillis { settings.leaseMillis = try range(leaseMillis, 500...600_000, "store.leaseMillis") }
+                if let pumpMillis { settings.pumpMillis = try range(pumpMillis, 10...60_000, "store.pumpMillis") }
+                guard settings.pumpMillis * 2 <= settings.leaseMillis else {
+                    throw ParleyError(.invalidConfig, "store.pumpMillis (\(settings.pumpMillis)) must be at most half of store.leaseMillis (\(settings.leaseMillis)): leases are renewed by the pump")
+                }
                 postgres = settings
-            } else if poolSize != nil || owner != nil {
-                throw ParleyError(.invalidConfig, "store.poolSize and store.owner apply to a PostgreSQL store: set store.postgres")
+            } else if poolSize != nil || owner != nil || leaseMillis != nil || pumpMillis != nil {
+                throw ParleyError(.invalidConfig, "store.poolSize, owner, leaseMillis and pumpMillis apply to a PostgreSQL store: set store.postgres")
             }
             if let mode = try storeReader.string("synchronous") {
                 guard let parsed = Store.Synchronous(rawValue: mode) else {

@@ -27,8 +27,9 @@ extension Engine {
         do {
             switch try store.receive(message, priority: priority.rawValue, receivedAt: Self.unixMillis()) {
             case .accepted(let ticket):
-                pool.enqueue(WorkScheduler.Item(ticket: ticket, message: message, priority: priority,
-                                                arrivedAt: WorkerPool.now(), recovered: false))
+                let item = WorkScheduler.Item(ticket: ticket, message: message, priority: priority,
+                                              arrivedAt: WorkerPool.now(), recovered: false)
+                if let ownership { ownership.admit([item]) } else { pool.enqueue(item) }
                 return ticket
             case .existing(let ticket, let state, let context):
                 if state == .received {
@@ -155,7 +156,7 @@ extension Engine {
             }
         }
         pool.cancel(answered)
-        pool.enqueue(queued)
+        if let ownership { ownership.admit(queued) } else { pool.enqueue(queued) }
         for case .failure(let error) in batch {
             pool.deliver(Outcome(ticket: 0, result: .failure(error), recovered: false))
         }
@@ -206,15 +207,33 @@ extension Engine {
     }
 
     private func processQueuedUnmeasured(_ items: [WorkScheduler.Item]) -> [Outcome] {
+        let outcomes = processQueuedOnce(items)
+        guard let ownership, let chat = items.first?.message.chat else { return outcomes }
+        var retryLater: [Int64] = []
+        var failed: [Int64] = []
+        for outcome in outcomes {
+            if outcome.handedOver, case .failure = outcome.result { retryLater.append(outcome.ticket) }
+            if !outcome.handedOver, case .failure = outcome.result { failed.append(outcome.ticket) }
+        }
+        ownership.finished(chat: chat, tickets: items.map(\.ticket), retryLater: retryLater, failed: failed)
+        return outcomes
+    }
+
+    /// One chat's messages through the pipeline and one journal transaction. On a shared
+    /// PostgreSQL store each write carries the chat's lease token; a message whose lease moved
+    /// on, or whose write failed on the database (retried by the pump), is handed over.
+    private func processQueuedOnce(_ items: [WorkScheduler.Item]) -> [Outcome] {
         var outcomes: [Outcome?] = Array(repeating: nil, count: items.count)
         var entries: [Store.JournalEntry] = []
         var positions: [Int] = []
+        let fence = items.first.flatMap { ownership?.fence(for: $0.message.chat) }
         for (position, item) in items.enumerated() {
             do throws(ParleyError) {
                 switch try prepare(item.message) {
                 case .duplicate(let context):
                     outcomes[position] = Outcome(ticket: item.ticket, result: .success(JSONWriter.string(context)), recovered: item.recovered)
-                case .fresh(let entry):
+                case .fresh(var entry):
+                    entry.fence = fence
                     entries.append(entry)
                     positions.append(position)
                 }
@@ -228,16 +247,24 @@ extension Engine {
             metrics.observe(.journal, nanos: Self.nanos(since: journaling), now: Self.unixSeconds())
             for (offset, position) in positions.enumerated() {
                 let item = items[position]
+                var handedOver = false
                 let result: Result<String, ParleyError> = switch journaled {
                 case .success(let all):
                     switch all[offset] {
                     case .stored(_, let text): .success(text)
                     case .duplicate(let stored): Result { () throws(ParleyError) in JSONWriter.string(try EnrichedContext.duplicate(of: stored)) }
                     case .stillPending(let stored): .success(stored)
+                    case .handedOver(let reason):
+                        { handedOver = true; return .success(reason) }()
                     }
-                case .failure(let error): .failure(error)
+                case .failure(let error):
+                    // On a shared store a failed write stays received: the pump tries again.
+                    { handedOver = ownership != nil; return .failure(error) }()
                 }
-                outcomes[position] = Outcome(ticket: item.ticket, result: result, recovered: item.recovered)
+                if handedOver, case .failure(let error) = result {
+                    log.log(.warning, "message.retry", "message \(item.message.id) of chat \(item.message.chat) is retried: \(error.message)")
+                }
+                outcomes[position] = Outcome(ticket: item.ticket, result: result, recovered: item.recovered, handedOver: handedOver)
             }
         }
         return outcomes.map { $0! }
@@ -274,6 +301,9 @@ extension Engine {
     /// Queues the messages a previous run accepted but did not finish; returns how many.
     @discardableResult
     func recoverUnfinished() throws(ParleyError) -> Int {
+        // On a shared store, unfinished messages are found by the chat-ownership pump (any
+        // instance may have accepted them; whoever owns their chat processes them).
+        guard ownership == nil else { return 0 }
         let unfinished = try store.unfinished()
         guard !unfinished.isEmpty else { return 0 }
         let now = WorkerPool.now()

@@ -20,6 +20,8 @@ public final class Engine: Sendable {
     /// The engine's own log (configuration "log", `parley_log_set_callback`).
     public let log: EventLog
     let session: SessionMonitor
+    /// Chat leases of the asynchronous core on a shared PostgreSQL store (nil on SQLite).
+    let ownership: ChatOwnership?
 
     public convenience init(configuration: Configuration = Configuration()) throws(ParleyError) {
         try self.init(configuration: configuration, mediaReaders: try Self.mediaReaders(configuration))
@@ -45,6 +47,11 @@ public final class Engine: Sendable {
                           contentWindowSeconds: configuration.contentWindowSeconds,
                           retention: retention, scheduleRetention: true, postgres: configuration.postgres)
         pool = WorkerPool(settings: configuration.async)
+        if let postgres = store.postgres, let settings = configuration.postgres {
+            ownership = ChatOwnership(store: postgres, settings: settings, pool: pool, log: log)
+        } else {
+            ownership = nil
+        }
         pool.attach({ [weak self] items in
             guard let self else {
                 return items.map { Outcome(ticket: $0.ticket, result: .failure(ParleyError(.storage, "the engine is closed")), recovered: $0.recovered) }
@@ -58,6 +65,7 @@ public final class Engine: Sendable {
         })
         do {
             let recovered = try recoverUnfinished()
+            try ownership?.start()
             let storeName = configuration.postgres.map { PGURL.redact($0.url).display } ?? configuration.storePath ?? ":memory:"
             log.log(.info, "engine.open", "engine opened", ["store": .string(storeName), "recovered": .int(Int64(recovered))])
         } catch {
@@ -75,6 +83,8 @@ public final class Engine: Sendable {
     /// queued stay journaled as received and are processed after the next open.
     public func close() {
         pool.stop()
+        // Leases go back once the workers are done: other instances take the chats at once.
+        ownership?.stop(release: true)
         store.close()
         log.log(.info, "engine.close", "engine closed")
     }
@@ -173,6 +183,8 @@ public final class Engine: Sendable {
             return try EnrichedContext.duplicate(of: stored)
         case .stillPending(let stored):
             return try EnrichedContext.parseStored(stored)
+        case .handedOver(let reason):
+            throw ParleyError(.busy, reason)
         }
     }
 

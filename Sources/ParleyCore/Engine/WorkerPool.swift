@@ -7,6 +7,9 @@ public struct Outcome: Sendable {
     public let ticket: Int64
     public let result: Result<String, ParleyError>
     public let recovered: Bool
+    /// Not this instance's to report: another instance sharing the store processes the
+    /// message (ChatOwnership), or it is retried later. Counted out, never handed to the host.
+    var handedOver = false
 
     /// {"ticket", "status": "PARLEY_OK"|status name, "recovered"?, "context" | "error"}, the
     /// context embedded as stored (not parsed and written again).
@@ -180,6 +183,23 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Queues messages in this order under one lock: those in `reserved` took their place
+    /// with `reserve`; the others (accepted by another instance sharing the store, or before a
+    /// restart) bypass backpressure, like recovered ones.
+    func adopt(_ items: [WorkScheduler.Item], reserved: Set<Int64>) {
+        guard !items.isEmpty else { return }
+        locked {
+            let now = Self.now()
+            for item in items {
+                if !reserved.contains(item.ticket) { outstanding += 1 }
+                unfinished += 1
+                scheduler.add(item, now: now)
+            }
+            startWorkerIfNeeded()
+            pthread_cond_broadcast(workReady)
+        }
+    }
+
     /// Hands back a reserved message's result that needs no processing (a duplicate).
     func deliver(_ outcome: Outcome) {
         if let callback = locked({ callback }) {
@@ -340,7 +360,9 @@ final class WorkerPool: @unchecked Sendable {
             startWatchdogIfNeeded()
             pthread_mutex_unlock(mutex)
 
-            let outcomes = work(items)
+            let worked = work(items)
+            let handedOver = worked.reduce(0) { $0 + ($1.handedOver ? 1 : 0) }
+            let outcomes = handedOver == 0 ? worked : worked.filter { !$0.handedOver }
 
             pthread_mutex_lock(mutex)
             if abandoned.contains(me) { break }   // timed out: its messages were dead-lettered
@@ -362,6 +384,7 @@ final class WorkerPool: @unchecked Sendable {
             } else {
                 outstanding -= outcomes.count
             }
+            outstanding -= handedOver
             unfinished -= items.count
             pthread_cond_broadcast(progress)
             pthread_cond_signal(workReady)

@@ -20,8 +20,12 @@ extension Store {
     /// One message to journal. `compose` runs inside the store's transaction with the chat's
     /// threading state (and the thread of the message it quotes, if stored): it assigns the
     /// thread and returns the context to store. A pending placeholder has no `compose`.
+    /// `fence`: on a shared PostgreSQL store, the token of the chat lease under which the
+    /// asynchronous core processes it (ChatOwnership); the write is refused when another
+    /// instance took the chat over since.
     struct JournalEntry {
         let message: Message
+        var fence: Int64? = nil
         let compose: ((inout ChatConversation, ConversationThread?) -> (context: JSONValue, decision: ThreadDecision))?
     }
 
@@ -33,6 +37,9 @@ extension Store {
         case duplicate(String)
         /// A placeholder seen again while still waiting for its content: its stored context.
         case stillPending(String)
+        /// Not written: the chat's lease moved to another instance (the entry's `fence` is
+        /// stale), which processes the message; the reason.
+        case handedOver(String)
     }
 
     /// The stored context of a message journaled before, if it is complete (not received or

@@ -11,6 +11,12 @@ public struct PostgresStoreSettings: Sendable, Equatable {
     /// This instance's name among those sharing the database (chat leases, `application_name`);
     /// nil: "host-pid".
     public var owner: String?
+    /// How long a chat stays this instance's without renewal: the takeover time after an
+    /// instance dies (ChatOwnership).
+    public var leaseMillis: Int64 = 5_000
+    /// How often the instance renews its leases and looks for work of its chats accepted by
+    /// other instances and for orphaned chats.
+    public var pumpMillis: Int64 = 200
 
     public init(url: String, poolSize: Int = 8, owner: String? = nil) {
         self.url = url
@@ -165,14 +171,49 @@ final class PGStore: Sendable {
             for chat in chats.sorted() {
                 try db.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [.int(Int64(Self.chatLockClass)), .text(chat)])
             }
+            let stale = try Self.staleFences(entries, in: db)
             var working: [String: ChatConversation] = [:]
             var results: [Store.Journaled] = []
             results.reserveCapacity(entries.count)
             for entry in entries {
+                if let reason = stale[entry.message.chat] {
+                    results.append(.handedOver(reason))
+                    continue
+                }
                 results.append(try journalOne(entry, receivedAt: receivedAt, working: &working, in: db))
             }
             return results
         }
+    }
+
+    /// The fenced chats of `entries` whose lease token moved on (or that have no lease any
+    /// more), with the reason. Their lease rows stay locked until the transaction ends, so a
+    /// takeover waits for this write instead of racing it. Called holding the chats' advisory
+    /// locks (taken in sorted order), so two writers never deadlock on lease rows.
+    private static func staleFences(_ entries: [Store.JournalEntry], in db: PGConnection) throws(ParleyError) -> [String: String] {
+        var fences: [String: Int64] = [:]
+        for entry in entries {
+            if let token = entry.fence { fences[entry.message.chat] = token }
+        }
+        guard !fences.isEmpty else { return [:] }
+        let chats = fences.keys.sorted()
+        let rows = try db.query("SELECT chat, token, owner FROM chat_leases WHERE chat = ANY($1::TEXT[]) ORDER BY chat FOR UPDATE",
+                                [array(chats)])
+        var current: [String: (token: Int64, owner: String)] = [:]
+        for row in rows.rows {
+            if let chat = row.text(0), let token = row.int(1) { current[chat] = (token, row.text(2) ?? "?") }
+        }
+        var stale: [String: String] = [:]
+        for (chat, token) in fences {
+            guard let lease = current[chat] else {
+                stale[chat] = "this instance no longer holds chat \(chat) (its lease is gone); another instance processes it"
+                continue
+            }
+            if lease.token != token {
+                stale[chat] = "chat \(chat) was taken over by instance \(lease.owner) (lease \(lease.token), this instance's \(token)); it processes the message"
+            }
+        }
+        return stale
     }
 
     private func journalOne(_ entry: Store.JournalEntry, receivedAt: Int64, working: inout [String: ChatConversation],
