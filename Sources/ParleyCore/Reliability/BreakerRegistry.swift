@@ -224,10 +224,14 @@ public final class BreakerRegistry: Sendable {
     }
 
     private func overlaid(_ local: CircuitBreaker.Status) -> CircuitBreaker.Status {
-        guard let link = sharing.withLock({ $0.link }), local.state == .closed,
-              let view = try? sharedView(local.name, link), view.state != .closed else { return local }
+        guard let link = sharing.withLock({ $0.link }) else { return local }
         let mine = sharing.withLock { $0.probes[local.name] != nil }
-        return CircuitBreaker.Status(name: local.name, state: mine ? .halfOpen : view.state, failureRate: local.failureRate,
+        var state = CircuitBreaker.State.halfOpen
+        if !mine {
+            guard local.state == .closed, let view = try? sharedView(local.name, link), view.state != .closed else { return local }
+            state = view.state
+        }
+        return CircuitBreaker.Status(name: local.name, state: state, failureRate: local.failureRate,
                                      slowCallRate: local.slowCallRate, calls: local.calls, openedAt: nil, retryAt: nil)
     }
 

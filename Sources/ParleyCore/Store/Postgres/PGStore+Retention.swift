@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// Retention on PostgreSQL (`Store.maintain` dispatches here): whole months first, rows after.
-/// 1. The months of `messages` around now are created ahead (`ensurePartitions`), so new
+/// 1. This month and `monthsAhead` more are created (`parley_ensure_partitions`), so new
 ///    messages never wait in the default partition.
 /// 2. Months of `messages` that ended by the cutoff are dropped whole (DROP TABLE: no dead
 ///    rows, no vacuum), except a month holding unfinished work (received, pending, failed) or
@@ -22,8 +22,15 @@ extension PGStore {
         var report = MaintenanceReport()
         report.autoVacuum = "autovacuum"
         let nowSeconds = nowMillis >= 0 ? nowMillis / 1000 : (nowMillis - 999) / 1000
-        report.partitionsCreated = try pool.withConnection { (db) throws(ParleyError) in
-            try PGMigrations.ensurePartitions(db, aroundSeconds: nowSeconds)
+        // This month and the ones ahead (the months behind were made at open; making them
+        // again here would only have them dropped again by the next run).
+        report.partitionsCreated = try transaction { (db) throws(ParleyError) -> Int in
+            var created = 0
+            for table in ["messages", "media_refs"] {
+                created += Int(try db.queryOnce("SELECT parley_ensure_partitions($1, $2, $3)",
+                                                [.text(table), .int(nowSeconds), .int(Int64(PGMigrations.monthsAhead + 1))]).first?.int(0) ?? 0)
+            }
+            return created
         }
         var dropped: [String] = []
         if policy.days > 0 {
