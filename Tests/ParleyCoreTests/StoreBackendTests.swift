@@ -484,13 +484,197 @@ import Glibc
                     #expect((error as? ParleyError)?.message.contains("not yet on PostgreSQL") == true, "\(what): \(error)")
                 }
             }
-            expectUnsupported("outbox") { _ = try engine.outboxEnqueue(["to": "250788123456", "text": "hello"]) }
-            expectUnsupported("gallery") { _ = try engine.store.gallery(Store.GalleryQuery()) }
-            expectUnsupported("write-backs") { _ = try engine.parkedWriteBacks(max: 10) }
-            expectUnsupported("retention") { _ = try engine.store.maintain(nowMillis: Self.start) }
             expectUnsupported("WAL usage") { _ = try engine.store.walUsage() }
+            // Ported since: the outbox, the gallery, write-backs, retention.
+            #expect(try engine.outboxEnqueue(["to": "250788123456", "text": "hello"]).new)
+            #expect(try engine.store.gallery(Store.GalleryQuery()).isEmpty)
+            #expect(try engine.parkedWriteBacks(max: 10)["writebacks"] == [])
+            #expect(try engine.store.maintain(nowMillis: Self.start).claimsExpired == 0)
             // The ported paths still work after those refusals.
             #expect(try process(engine, id: "u1")["status"] == "processed")
+        }
+    }
+}
+
+// MARK: - The outbox, write-backs, the gallery and retention on both backends
+
+extension StoreBackendTests {
+    static func sends(_ batch: JSONValue) -> [JSONValue] { batch["sends"]?.arrayValue ?? [] }
+
+    /// OutboxTests' windows, lease, retry and delivery expectations, on each backend.
+    @Test(arguments: Backend.allCases)
+    func outboxWindowsLeasesRetriesAndDeliveryStatuses(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let e = try Self.engine(store, #""outbox": {"perSecond": 5, "perMinute": 12, "perHour": 100, "recipient": {"minSpacingMs": 0}, "highReserve": 0, "leaseMs": 100000, "jitter": {"seed": 7}}"#)
+            defer { e.close() }
+            let a = try e.outboxEnqueue(["to": "250788123456@c.us", "text": "hello", "idempotencyKey": "k1"])
+            let b = try e.outboxEnqueue(["to": "+250 788 123 456", "text": "other", "idempotencyKey": "k1"])
+            #expect(a.new && !b.new && a.id == b.id)
+            for i in 1..<40 { _ = try e.outboxEnqueue(["to": .string("25078800\(1000 + i)"), "text": "hi"]) }
+            var counts: [Int] = []
+            var unconfirmed: Int64?
+            var confirmed: [Int64] = []
+            for now in [0, 500, 1_000, 2_000, 3_000, 59_999, 60_000] as [Int64] {
+                let batch = Self.sends(try e.outboxNextBatch(now: now, max: 100))
+                counts.append(batch.count)
+                for send in batch {
+                    let id = send["id"]!.int64Value!
+                    if unconfirmed == nil { unconfirmed = id; continue }  // the host never confirms this one
+                    try e.outboxConfirm(id: id, ok: true, detail: #"{"messageId": "wamid.\#(id)"}"#)
+                    confirmed.append(id)
+                }
+            }
+            #expect(counts == [5, 0, 5, 2, 0, 0, 5])
+            let status = try e.outboxStatus()
+            #expect(status["states"]?["sent"]?.int64Value == 16)
+            #expect(status["states"]?["leased"]?.int64Value == 1)
+            // The unconfirmed send comes back after its lease, as attempt 2.
+            let id = try #require(unconfirmed)
+            var again: [JSONValue] = []
+            var now: Int64 = 100_000
+            while again.isEmpty && now < 4_000_000 {
+                now += 61_000
+                for send in Self.sends(try e.outboxNextBatch(now: now, max: 100)) {
+                    if send["id"]?.int64Value == id { again.append(send); continue }
+                    try e.outboxConfirm(id: send["id"]!.int64Value!, ok: true, detail: nil)
+                }
+            }
+            #expect(again.first?["attempt"]?.int64Value == 2)
+            // A transient failure is retried later; a permanent one fails.
+            #expect(try e.outboxConfirm(id: id, ok: false, detail: #"{"error": {"code": 131000}}"#) == "queued")
+            #expect(try e.outboxGet(id: id)["send"]?["failures"]?.int64Value == 1)
+            // Delivery statuses only move forward.
+            let sent = try #require(confirmed.first)
+            _ = try e.outboxDelivery(["id": .string("wamid.\(sent)"), "status": "read", "timestamp": "1700000000"])
+            let back = try e.outboxDelivery(["messageId": .string("wamid.\(sent)"), "status": "delivered"])
+            #expect(back["matched"]?[0]?["changed"]?.boolValue == false)
+            #expect(try e.outboxGet(id: sent)["send"]?["state"]?.stringValue == "read")
+            #expect(try e.outboxConfirm(id: sent, ok: true, detail: nil) == "unchanged")
+            #expect(throws: ParleyError.self) { try e.outboxConfirm(id: 999_999, ok: true, detail: nil) }
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func outboxServiceWindowNewContactsAndRestart(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let config = #""outbox": {"newContactsPerDay": 2, "recipient": {"minSpacingMs": 0}}"#
+            var e = try Self.engine(store, config)
+            _ = try process(e, #"{"id": "in1", "chat": "250788111111@c.us", "from": "250788111111@c.us", "timestamp": 1699996400, "type": "text", "text": "Is the flat free?"}"#)
+            let now: Int64 = 1_700_000_000_000
+            for to in ["250788111111", "250788222222", "250788333333", "250788444444"] { _ = try e.outboxEnqueue(["to": .string(to), "text": "x"]) }
+            let batch = Self.sends(try e.outboxNextBatch(now: now, max: 10))
+            #expect(batch.count == 3)
+            let flags = Dictionary(uniqueKeysWithValues: batch.map { ($0["recipient"]!.stringValue!, $0["outsideServiceWindow"]!.boolValue!) })
+            #expect(flags["250788111111"] == false)
+            #expect(flags["250788222222"] == true)
+            for send in batch { try e.outboxConfirm(id: send["id"]!.int64Value!, ok: true, detail: nil) }
+            // The budget is rebuilt from the store after a restart.
+            e.close()
+            e = try Self.engine(store, config)
+            defer { e.close() }
+            #expect(Self.sends(try e.outboxNextBatch(now: now + 3_600_000, max: 10)).isEmpty)
+            #expect(try e.outboxStatus()["newContacts"]?["last24h"]?.int64Value == 2)
+            #expect(Self.sends(try e.outboxNextBatch(now: now + 86_400_000, max: 10)).count == 1)
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func writeBacksAreParkedOnceAndReplayedInOrder(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let e = try Self.engine(store)
+            defer { e.close() }
+            func park(_ payload: String, key: String? = nil, now: Int64) throws -> JSONValue {
+                var text = payload
+                return try text.withUTF8 { try e.parkWriteBack(dependency: "sheets", payload: UnsafeRawBufferPointer($0), key: key, now: now) }
+            }
+            let first = try park(#"{"row": 1}"#, key: "row-1", now: 3_000)
+            #expect(try park(#"{"row": 1}"#, key: "row-1", now: 3_100)["parked"] == false)
+            _ = try park(#"{"row": 2}"#, now: 3_200)
+            _ = try park(#"{"row": 3}"#, now: 3_300)
+            let rows = try e.replayWriteBacks(dependency: "sheets", max: 10, now: 20_000)["writebacks"]?.arrayValue ?? []
+            #expect(rows.map { $0[path: "payload", "row"] } == [1, 2, 3])
+            #expect(rows.first?["id"] == first["id"] && rows.first?["parkedAt"] == 3_000)
+            let ids = rows.compactMap { $0["id"]?.int64Value }
+            try e.confirmWriteBack(id: ids[0], ok: true, error: nil)
+            try e.confirmWriteBack(id: ids[1], ok: false, error: "quota exceeded")
+            let next = try e.replayWriteBacks(dependency: "sheets", max: 10, now: 21_000)["writebacks"]?.arrayValue ?? []
+            #expect(next.map { $0[path: "payload", "row"] } == [2, 3])
+            #expect(next.first?["attempts"] == 1 && next.first?["lastError"] == "quota exceeded")
+            #expect(throws: ParleyError.self) { try e.confirmWriteBack(id: ids[0], ok: true, error: nil) }
+            #expect(try e.store.parkedWriteBackCounts() == ["sheets": 2])
+        }
+    }
+
+    @Test(arguments: Backend.allCases)
+    func theGalleryFindsMediaByChatTextAndHash(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let e = try Self.engine(store)
+            defer { e.close() }
+            let chat = "250788123456@c.us"
+            _ = try process(e, id: "p1", chat: chat, text: "receipt attached")
+            let sha = String(repeating: "ab", count: 32)
+            let item = Store.MediaItem(sha256: sha, kind: "image", mimetype: "image/jpeg", size: 1234, path: nil, status: .failed,
+                                       text: "", result: "{}")
+            try e.store.recordMedia(item, reference: .init(chat: chat, messageID: "p1", sender: chat, timestamp: 1_764_000_000,
+                                                           type: "image", caption: "May rent"), now: 1)
+            #expect(try e.store.readMedia(sha256: sha) == nil, "not read yet")
+            // A final reading replaces the failed one; a later "unread" does not undo it.
+            let read = Store.MediaItem(sha256: sha, kind: "image", mimetype: "image/jpeg", size: 1234, path: nil, status: .read,
+                                       text: "Receipt RWF 50,000 Kacyiru", result: #"{"entities": [{"type": "money"}]}"#)
+            try e.store.recordMedia(read, reference: .init(chat: "other", messageID: "o1", sender: "other", timestamp: 1_764_000_100,
+                                                           type: "image", caption: ""), now: 2)
+            let unread = Store.MediaItem(sha256: sha, kind: "image", mimetype: nil, size: 1234, path: nil, status: .unread, text: "", result: "{}")
+            try e.store.recordMedia(unread, reference: .init(chat: "other", messageID: "o2", sender: "other", timestamp: 1_764_000_200,
+                                                             type: "image", caption: ""), now: 3)
+            #expect(try e.store.readMedia(sha256: sha)?.contains("money") == true)
+            var query = Store.GalleryQuery()
+            query.chat = chat
+            let mine = try e.store.gallery(query)
+            #expect(mine.count == 1)
+            #expect(mine.first?["caption"] == "May rent" && mine.first?["thread"] != nil)
+            query = Store.GalleryQuery()
+            query.text = "kacy"
+            #expect(try e.store.gallery(query).count == 3, "prefix of the last word")
+            query.text = "may"
+            #expect(try e.store.gallery(query).count == 1, "the caption")
+            query.text = "'; DROP TABLE media_items; --"
+            #expect(try e.store.gallery(query).isEmpty)
+            let full = try e.store.galleryItem(sha256: sha)
+            #expect(full["messages"]?.arrayValue?.count == 3)
+            #expect(full["status"] == "read")
+            #expect(throws: ParleyError.self) { _ = try e.store.galleryItem(sha256: String(repeating: "cd", count: 32)) }
+        }
+    }
+
+    /// RetentionTests' first case on both backends: old messages and their threads go, new
+    /// ones stay, a second run finds nothing.
+    @Test(arguments: Backend.allCases)
+    func retentionRemovesOldMessagesAndThreads(_ backend: Backend) throws {
+        try Self.withStore(backend) { store in
+            let e = try Self.engine(store)
+            defer { e.close() }
+            let wall = Engine.unixMillis(), day: Int64 = 86_400
+            func send(_ id: String, _ chat: String, _ at: Int64, _ text: String = "Is the flat on Kimihurura still free?") throws {
+                _ = try e.process(Message(id: id, chat: chat, from: chat, fromMe: false, timestamp: at, type: .text, text: text, format: .normalized))
+            }
+            try send("old1", "old", wall / 1000 - 50 * day)
+            try send("old2", "old", wall / 1000 - 40 * day, "Rent for unit B4 paid, RWF 50,000")
+            try send("new1", "new", wall / 1000 + 10 * day)
+            try send("new2", "new", wall / 1000 + 10 * day + 60)
+            _ = try e.claimIdempotencyKey("gone", ttlSeconds: 1, now: wall)
+            let report = try e.maintain(now: wall + 31 * 86_400_000)
+            #expect(report["deleted"] == 2)
+            #expect(report["threadsDeleted"] == 2)
+            #expect(report["claimsExpired"] == 1)
+            #expect(report["cutoff"]?.int64Value == (wall + 86_400_000) / 1000)
+            #expect(try e.store.messageCount() == 2)
+            #expect(try e.store.context(chat: "old", id: "old1") == nil)
+            #expect(try e.store.context(chat: "new", id: "new1") != nil)
+            // The old chat goes on; a second run changes nothing.
+            try send("old3", "old", wall / 1000 + 20 * day)
+            let again = try e.maintain(now: wall + 31 * 86_400_000)
+            #expect(again["deleted"] == 0 && again["threadsDeleted"] == 0)
+            if backend == .postgres { print("PostgreSQL maintain report: \(JSONWriter.string(report))") }
         }
     }
 }

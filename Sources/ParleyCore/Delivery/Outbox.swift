@@ -101,6 +101,8 @@ struct OutboxCore {
     var now: Int64 = 0
     var rng: SplitMix64
     var counters = OutboxCounters()
+    /// PostgreSQL: how far this instance has replayed the line's shared changes (PGStore+Outbox).
+    var shared = OutboxSharedCursor()
     var batchSerial = 0
 
     init(settings: OutboxSettings, seed: UInt64) {

@@ -55,6 +55,20 @@ extension Engine {
             key = text
         }
         let payloadText = JSONWriter.string(.object(payload))
+        if let postgres = store.postgres {
+            return try outbox.core.withLock { (core: inout OutboxCore) throws(ParleyError) -> (id: Int64, new: Bool) in
+                try postgres.outboxLocked(&core, line: PGStore.defaultOutboxLine) { (db, core) throws(ParleyError) -> (id: Int64, new: Bool) in
+                    let stored = try PGStore.outboxInsert(db, line: PGStore.defaultOutboxLine, recipient: recipient, target: to,
+                                                          payload: payloadText, priority: lane, key: key, notBefore: notBefore,
+                                                          enqueuedAt: core.now)
+                    if stored.new {
+                        core.add(id: stored.id, recipient: recipient, lane: lane, notBefore: notBefore)
+                        core.shared.versionSeen = max(core.shared.versionSeen, stored.version)
+                    }
+                    return (stored.id, stored.new)
+                }
+            }
+        }
         return try outbox.core.withLock { (core: inout OutboxCore) throws(ParleyError) -> (id: Int64, new: Bool) in
             let stored = try store.withConnection { db throws(ParleyError) -> (id: Int64, new: Bool) in
                 try core.load(db)
@@ -77,6 +91,45 @@ extension Engine {
         let settings = outbox.settings
         let breakers = reliability.breakers
         let breakerSettings = configuration.breakers
+        if let postgres = store.postgres {
+            let line = PGStore.defaultOutboxLine
+            return try outbox.core.withLock { (core: inout OutboxCore) throws(ParleyError) -> JSONValue in
+                var stale = false
+                let (rows, flags, refused) = try postgres.outboxLocked(&core, line: line) {
+                    (db, core) throws(ParleyError) -> ([Store.OutboxRow], [Int64: Bool], Bool) in
+                    core.advance(to: now)
+                    let time = core.now
+                    let (chosen, refused) = try core.choose(max: max, inbound: { (key) throws(ParleyError) -> Int64? in
+                        try PGStore.lastInbound(db, forms: Recipient.journalForms(key))
+                    }, allow: {
+                        (try? breakers.allow(settings.breaker, now: time, settings: breakerSettings)) ?? true
+                    })
+                    let recipients = core.recipients
+                    let handed = try PGStore.outboxHandOut(db, line: line, leases: chosen.map { ($0.id, $0.attempts, $0.leasedUntil) },
+                                                           log: chosen.map { (time, recipients[$0.recipient].key, $0.newContact) },
+                                                           pruneBefore: time - OutboxCore.day - 3_600_000)
+                    core.shared.versionSeen = Swift.max(core.shared.versionSeen, handed.version)
+                    core.shared.logSeen = Swift.max(core.shared.logSeen, handed.seq)
+                    // The replica disagreed with the table (it cannot under the line's lock): rebuild it.
+                    stale = handed.rows.count != chosen.count
+                    var flags: [Int64: Bool] = [:]
+                    for choice in chosen { flags[choice.id] = choice.outsideWindow }
+                    return (handed.rows, flags, refused)
+                }
+                if stale { core.loaded = false }
+                var sends: [JSONValue] = []
+                sends.reserveCapacity(rows.count)
+                for row in rows { sends.append(Self.sendJSON(row, outsideWindow: flags[row.id] ?? true)) }
+                let breaker = try? breakers.status(of: settings.breaker, settings: breakerSettings)
+                var result = JSONObject()
+                result.append("schema", .int(EnrichedContext.schema))
+                result.append("sends", .array(sends))
+                result.append("nextAt", core.nextAt(breakerRetryAt: breaker?.state == .open ? breaker?.retryAt : nil).map(JSONValue.int) ?? .null)
+                result.append("throttle", .double(core.throttle))
+                result.append("breaker", .string(refused ? CircuitBreaker.State.open.rawValue : (breaker?.state.rawValue ?? "closed")))
+                return .object(result)
+            }
+        }
         return try outbox.core.withLock { (core: inout OutboxCore) throws(ParleyError) -> JSONValue in
             try store.withConnection { db throws(ParleyError) -> JSONValue in
                 try core.load(db)
@@ -95,7 +148,7 @@ extension Engine {
                 var sends: [JSONValue] = []
                 sends.reserveCapacity(rows.count)
                 for row in rows { sends.append(Self.sendJSON(row, outsideWindow: flags[row.id] ?? true)) }
-                let breaker = try? breakers.breaker(settings.breaker, settings: breakerSettings).status
+                let breaker = try? breakers.status(of: settings.breaker, settings: breakerSettings)
                 var result = JSONObject()
                 result.append("schema", .int(EnrichedContext.schema))
                 result.append("sends", .array(sends))
@@ -153,6 +206,49 @@ extension Engine {
         let settings = outbox.settings
         let breakers = reliability.breakers
         let breakerSettings = configuration.breakers
+        if let postgres = store.postgres {
+            let (outcome, wasLeased, time) = try outbox.core.withLock {
+                (core: inout OutboxCore) throws(ParleyError) -> (OutboxCore.Settled?, Bool, Int64) in
+                try postgres.outboxLocked(&core, line: PGStore.defaultOutboxLine) {
+                    (db, core) throws(ParleyError) -> (OutboxCore.Settled?, Bool, Int64) in
+                    if let at { core.now = max(core.now, at) }
+                    let now = core.now
+                    let wasLeased = core.items[id]?.place == .leased
+                    guard core.items[id] != nil else {
+                        guard try PGStore.outboxRow(db, id: id) != nil else { throw ParleyError(.notFound, "no outbox send \(id)") }
+                        return (nil, false, now)  // already settled: a late or repeated report changes nothing
+                    }
+                    let outcome = core.settle(id: id, ok: ok, failure: failure)
+                    var version: Int64 = 0
+                    switch outcome {
+                    case .sent:
+                        version = try PGStore.outboxMarkSent(db, id: id, messageID: messageID, at: now)
+                    case .retry(let notBefore, let failures):
+                        version = try PGStore.outboxRequeue(db, id: id, failures: failures, notBefore: notBefore, error: errorText)
+                    case .rateLimited(let notBefore):
+                        version = try PGStore.outboxRequeue(db, id: id, failures: core.items[id]?.failures ?? 0, notBefore: notBefore, error: errorText)
+                    case .failed(let failures):
+                        version = try PGStore.outboxMarkFailed(db, id: id, failures: failures, error: errorText, at: now)
+                    case .ignored:
+                        break
+                    }
+                    core.shared.versionSeen = max(core.shared.versionSeen, version)
+                    return (outcome, wasLeased, now)
+                }
+            }
+            guard let outcome else { return "unchanged" }
+            if wasLeased {
+                let apiFailed: Bool
+                if ok { apiFailed = false } else if case .transient = failure { apiFailed = true } else { apiFailed = false }
+                try? breakers.record(settings.breaker, ok: !apiFailed, micros: 0, now: time, settings: breakerSettings)
+            }
+            switch outcome {
+            case .sent: return "sent"
+            case .retry, .rateLimited: return "queued"
+            case .failed: return "failed"
+            case .ignored: return "unchanged"
+            }
+        }
         return try outbox.core.withLock { (core: inout OutboxCore) throws(ParleyError) -> String in
             try store.withConnection { db throws(ParleyError) -> String in
                 try core.load(db)
@@ -207,6 +303,23 @@ extension Engine {
         var matched: [JSONValue] = []
         if let update = try DeliveryUpdate.parse(value) {
             let errorText = update.error.map { JSONWriter.string($0) }
+            if let postgres = store.postgres {
+                let moved = try postgres.outboxDeliver(messageID: update.messageID, to: update.state,
+                                                       at: update.at.flatMap { $0 > 0 ? $0 : nil },
+                                                       error: update.state == .failed ? errorText : nil)
+                outbox.core.withLock { core in
+                    for entry in moved where entry.changed {
+                        core.counters.deliveryUpdates += 1
+                        if update.state == .failed { core.counters.failed += 1 }
+                    }
+                }
+                for (row, changed) in moved {
+                    let current = OutboxState(rawValue: row.state) ?? .sent
+                    matched.append(["id": .int(row.id), "messageId": .string(update.messageID),
+                                    "state": .string(changed ? update.state.rawValue : current.rawValue), "changed": .bool(changed)])
+                }
+                return ["schema": .int(EnrichedContext.schema), "matched": .array(matched)]
+            }
             try outbox.core.withLock { (core: inout OutboxCore) throws(ParleyError) in
                 try store.withConnection { db throws(ParleyError) in
                     try core.load(db)
@@ -244,11 +357,18 @@ extension Engine {
     /// "breaker", "oldestWaitingMs", "now"}.
     public func outboxStatus() throws(ParleyError) -> JSONValue {
         let settings = outbox.settings
-        let breaker = try? reliability.breakers.breaker(settings.breaker, settings: configuration.breakers).status
+        let breaker = try? reliability.breakers.status(of: settings.breaker, settings: configuration.breakers)
         return try outbox.core.withLock { (core: inout OutboxCore) throws(ParleyError) -> JSONValue in
-            let counts = try store.withConnection { db throws(ParleyError) -> [String: Int] in
-                try core.load(db)
-                return try Store.outboxStateCounts(db)
+            let counts: [String: Int]
+            if let postgres = store.postgres {
+                // The replica brought up to the fleet's hand-outs, so the rates are the number's.
+                try postgres.outboxLocked(&core, line: PGStore.defaultOutboxLine) { (_, _) throws(ParleyError) in }
+                counts = try postgres.outboxStateCounts()
+            } else {
+                counts = try store.withConnection { db throws(ParleyError) -> [String: Int] in
+                    try core.load(db)
+                    return try Store.outboxStateCounts(db)
+                }
             }
             let depth = core.depth()
             var depthObject = JSONObject()
@@ -288,7 +408,12 @@ extension Engine {
     /// "messageId"?, "lastError"?, "sentAt"?, "deliveredAt"?, "readAt"?, "failedAt"?, "idempotencyKey"?}}.
     public func outboxGet(id: Int64) throws(ParleyError) -> JSONValue {
         guard id > 0 else { throw ParleyError(.invalidArgument, "id must be an outbox send's id (positive)") }
-        let row = try store.withConnection { db throws(ParleyError) in try Store.outboxRow(db, id: id) }
+        let row: Store.OutboxRow?
+        if let postgres = store.postgres {
+            row = try postgres.outboxRow(id: id)
+        } else {
+            row = try store.withConnection { db throws(ParleyError) in try Store.outboxRow(db, id: id) }
+        }
         guard let row else { throw ParleyError(.notFound, "no outbox send \(id)") }
         guard case .object(var send) = Self.sendJSON(row, outsideWindow: nil) else { throw ParleyError(.internal, "a send's JSON is not an object") }
         send.append("state", .string(row.state))

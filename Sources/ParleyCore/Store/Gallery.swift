@@ -36,7 +36,8 @@ extension Store {
 
     /// The stored result of a file already read, if any.
     func readMedia(sha256: String) throws(ParleyError) -> String? {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.readMedia(sha256: sha256) }
+        return try withConnection { db throws(ParleyError) in
             try db.statement("SELECT result FROM media_items WHERE sha256 = ?1 AND status = 'read'")
                 .bind([.text(sha256)]).firstRow { $0.text(0) } ?? nil
         }
@@ -45,7 +46,8 @@ extension Store {
     /// Records an item (a new reading replaces one that was not final) and a message that
     /// carried it, in one transaction.
     func recordMedia(_ item: MediaItem, reference: MediaReference, now: Int64) throws(ParleyError) {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.recordMedia(item, reference: reference, now: now) }
+        return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) in
                 let existing = try db.statement("SELECT id, status FROM media_items WHERE sha256 = ?1")
                     .bind([.text(item.sha256)]).firstRow { ($0.int(0), $0.text(1) ?? "") }
@@ -111,6 +113,7 @@ extension Store {
 
     /// Messages' media, newest first: one entry per message that carried a file.
     func gallery(_ query: GalleryQuery) throws(ParleyError) -> [JSONValue] {
+        if let postgres { return try postgres.gallery(query) }
         var conditions: [String] = []
         var values: [SQLiteValue] = []
         func add(_ condition: String, _ value: SQLiteValue) {
@@ -168,7 +171,8 @@ extension Store {
 
     /// One file with its full reading and every message that carried it.
     func galleryItem(sha256: String) throws(ParleyError) -> JSONValue {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.galleryItem(sha256: sha256) }
+        return try withConnection { db throws(ParleyError) in
             guard let item = try db.statement("""
                 SELECT id, sha256, kind, mimetype, size, path, status, result, created_at FROM media_items WHERE sha256 = ?1
                 """).bind([.text(MediaHash.hex(sha256))]).firstRow({ row in
@@ -215,6 +219,7 @@ extension Store {
     /// them under their hash in `directory` (files the host put there are the host's). In
     /// chunks, like the journal's retention. Returns the items deleted.
     func purgeMedia(before cutoff: Int64, directory: String?) throws(ParleyError) -> Int {
+        if let postgres { return try postgres.purgeMedia(before: cutoff, directory: directory) }
         while try withConnection({ db throws(ParleyError) -> Int in
             try db.transaction { () throws(ParleyError) -> Int in
                 try db.statement("""

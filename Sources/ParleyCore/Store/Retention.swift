@@ -54,6 +54,10 @@ public struct MaintenanceReport: Sendable, Equatable {
     public var autoVacuum = "none"
     public var pageCount = 0
     public var freelistCount = 0
+    /// PostgreSQL only: the monthly partitions dropped whole (their rows are in "deleted") and
+    /// the months created ahead by this run.
+    public var partitionsDropped: [String]?
+    public var partitionsCreated: Int?
 
     public var json: JSONValue {
         var object = JSONObject()
@@ -69,6 +73,8 @@ public struct MaintenanceReport: Sendable, Equatable {
         object.append("autoVacuum", .string(autoVacuum))
         object.append("pageCount", .int(Int64(pageCount)))
         object.append("freelistCount", .int(Int64(freelistCount)))
+        if let partitionsDropped { object.append("partitionsDropped", .array(partitionsDropped.map(JSONValue.string))) }
+        if let partitionsCreated { object.append("partitionsCreated", .int(Int64(partitionsCreated))) }
         return .object(object)
     }
 }
@@ -88,10 +94,10 @@ extension Store {
     /// arrival are older than the retention, so a host that re-delivers old history does not
     /// get it processed twice the day it arrives.
     public func maintain(nowMillis: Int64) throws(ParleyError) -> MaintenanceReport {
-        // PostgreSQL retention drops whole months (PGMigrations.dropPartitions): not wired yet.
-        if postgres != nil { throw Self.notOnPostgres("store maintenance (retention)") }
         return try maintenanceGate.withLock { (_: inout Int) throws(ParleyError) -> MaintenanceReport in
-            try maintainNow(nowMillis: nowMillis)
+            // PostgreSQL drops whole months, then deletes the rest (PGStore+Retention.swift).
+            if let postgres { return try postgres.maintain(nowMillis: nowMillis, policy: retention) }
+            return try maintainNow(nowMillis: nowMillis)
         }
     }
 

@@ -15,7 +15,8 @@ extension Store {
     /// Parks a write-back; with a key already parked for the dependency, returns that one's
     /// id and stores nothing.
     func parkWriteBack(dependency: String, payload: String, key: String?, now: Int64) throws(ParleyError) -> (id: Int64, new: Bool) {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.parkWriteBack(dependency: dependency, payload: payload, key: key, now: now) }
+        return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) -> (Int64, Bool) in
                 if let key, let existing = try db.statement("SELECT seq FROM writebacks WHERE dependency = ?1 AND key = ?2")
                     .bind([.text(dependency), .text(key)]).firstRow({ $0.int(0) }) {
@@ -30,7 +31,8 @@ extension Store {
 
     /// The oldest parked write-backs of a dependency (all dependencies when nil), in order.
     func parkedWriteBacks(dependency: String?, limit: Int) throws(ParleyError) -> [WriteBack] {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.parkedWriteBacks(dependency: dependency, limit: limit) }
+        return try withConnection { db throws(ParleyError) in
             var found: [WriteBack] = []
             try db.statement("""
                 SELECT seq, dependency, payload, key, parked_at, attempts, last_error FROM writebacks
@@ -48,7 +50,8 @@ extension Store {
     /// Done: forgotten. Failed again: stays parked, first in line, its attempt and error noted.
     /// False when no such write-back is parked.
     func confirmWriteBack(id: Int64, ok: Bool, error: String?) throws(ParleyError) -> Bool {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.confirmWriteBack(id: id, ok: ok, error: error) }
+        return try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) -> Bool in
                 if ok {
                     try db.statement("DELETE FROM writebacks WHERE seq = ?1").bind([.int(id)]).run()
@@ -63,7 +66,8 @@ extension Store {
 
     /// Parked write-backs per dependency.
     func parkedWriteBackCounts() throws(ParleyError) -> [String: Int] {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.parkedWriteBackCounts() }
+        return try withConnection { db throws(ParleyError) in
             var counts: [String: Int] = [:]
             try db.statement("SELECT dependency, count(*) FROM writebacks GROUP BY dependency")
                 .forEachRow { counts[$0.text(0) ?? ""] = Int($0.int(1)) }

@@ -261,6 +261,87 @@ enum PGMigrations {
         CREATE FUNCTION parley_now_ms() RETURNS BIGINT LANGUAGE sql VOLATILE AS
             $$ SELECT (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT $$;
         """#,
+        // 4: the rest of the store shared by instances (PGStore+Outbox, +Gallery, +Retention,
+        // +Breakers). The outbox: each send and hand-out names its sending line (WhatsApp
+        // number; '' for the one an engine sends through); `version` (from outbox_versions,
+        // assigned under the line's row lock in outbox_lines) orders every change the
+        // scheduler must see, so each instance replays the others' changes since its last
+        // look; outbox_log gets an ordered `seq` for the same. outbox_lines holds the line's
+        // shared scheduler state (throttle, jitter gap) and is the lock of its next_batch.
+        // The gallery by chat and time. Retention: parley_drop_partitions_counted drops months
+        // like parley_drop_partitions, keeps a month with a message that arrived after
+        // `received_before` (history re-delivered lately), and says how many rows each held.
+        // Breakers: one row per breaker, times on the database's clock.
+        #"""
+        ALTER TABLE outbox ADD COLUMN line TEXT NOT NULL DEFAULT '';
+        ALTER TABLE outbox ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+        CREATE SEQUENCE outbox_versions AS BIGINT;
+        CREATE INDEX outbox_changes ON outbox (line, version);
+        CREATE INDEX outbox_active_by_line ON outbox (line, id) WHERE state IN ('queued', 'leased');
+        ALTER TABLE outbox_log ADD COLUMN seq BIGINT GENERATED ALWAYS AS IDENTITY;
+        ALTER TABLE outbox_log ADD COLUMN line TEXT NOT NULL DEFAULT '';
+        CREATE INDEX outbox_log_by_line ON outbox_log (line, seq);
+        CREATE INDEX outbox_log_by_line_time ON outbox_log (line, at);
+        CREATE TABLE outbox_lines (
+            line TEXT PRIMARY KEY,
+            throttle DOUBLE PRECISION NOT NULL DEFAULT 1,
+            throttle_at BIGINT NOT NULL DEFAULT 0,
+            last_halved_at BIGINT,
+            next_global_at BIGINT,
+            updated_at BIGINT NOT NULL DEFAULT 0
+        );
+
+        CREATE INDEX media_refs_by_chat ON media_refs (chat, timestamp);
+
+        CREATE FUNCTION parley_drop_partitions_counted(parent TEXT, before_ts BIGINT, received_before BIGINT)
+        RETURNS TABLE (partition_name TEXT, row_count BIGINT)
+        LANGUAGE plpgsql AS $$
+        DECLARE
+            part RECORD;
+            lower_ts BIGINT;
+            upper_ts BIGINT;
+            keep BOOLEAN;
+        BEGIN
+            IF parent NOT IN ('messages', 'media_refs') THEN
+                RAISE EXCEPTION 'parley_drop_partitions_counted: % is not partitioned by month', parent;
+            END IF;
+            PERFORM pg_advisory_xact_lock(1347571545, hashtext(parent));
+            FOR part IN
+                SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent = parent::regclass AND c.relname ~ ('^' || parent || '_[0-9]{4}_[0-9]{2}$')
+                ORDER BY c.relname
+            LOOP
+                lower_ts := extract(epoch FROM to_timestamp(right(part.relname, 7), 'YYYY_MM') AT TIME ZONE 'UTC')::BIGINT;
+                lower_ts := parley_month_start(lower_ts + 86400);
+                upper_ts := parley_next_month(lower_ts);
+                CONTINUE WHEN upper_ts > before_ts;
+                IF parent = 'messages' THEN
+                    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE state IN (''received'', ''pending'', ''failed'') '
+                                   'OR received_at >= %s)', part.relname, received_before) INTO keep;
+                    CONTINUE WHEN keep;
+                END IF;
+                EXECUTE format('SELECT count(*) FROM %I', part.relname) INTO row_count;
+                IF parent = 'messages' THEN
+                    EXECUTE format('DELETE FROM message_keys WHERE seq IN (SELECT seq FROM %I)', part.relname);
+                END IF;
+                EXECUTE format('DROP TABLE %I', part.relname);
+                partition_name := part.relname;
+                RETURN NEXT;
+            END LOOP;
+        END $$;
+
+        CREATE TABLE breakers (
+            name TEXT PRIMARY KEY,
+            state TEXT NOT NULL,
+            generation BIGINT NOT NULL DEFAULT 0,
+            opened_at BIGINT,
+            retry_at BIGINT,
+            probe_owner TEXT,
+            probe_until BIGINT,
+            opened_by TEXT,
+            updated_at BIGINT NOT NULL
+        );
+        """#,
     ]
 
     /// Applies the steps this database lacks, then makes sure the months around `nowSeconds`
