@@ -47,6 +47,10 @@ public final class Engine: Sendable {
                           contentWindowSeconds: configuration.contentWindowSeconds,
                           retention: retention, scheduleRetention: true, postgres: configuration.postgres)
         pool = WorkerPool(settings: configuration.async)
+        if let postgres = store.postgres {
+            // Breakers open and probe for the whole fleet (PGStore+Breakers).
+            reliability.breakers.share(through: postgres, owner: postgres.owner)
+        }
         if let postgres = store.postgres, let settings = configuration.postgres {
             ownership = ChatOwnership(store: postgres, settings: settings, pool: pool, log: log)
         } else {

@@ -54,13 +54,14 @@ public final class Store: Sendable {
         self.contentWindowSeconds = contentWindowSeconds
         self.retention = retention
         if let postgres {
-            // PostgreSQL: no file, no checkpoints; `path` nil. Retention is not scheduled
-            // (not yet on PostgreSQL: `maintain` says so).
+            // PostgreSQL: no file, no checkpoints; `path` nil. Retention runs on a timer
+            // (PGMaintenanceTimer) when scheduled.
             self.path = nil
             backend = .postgres(try PGStore(settings: postgres, contentWindowSeconds: contentWindowSeconds,
                                              checkoutTimeoutMillis: busyTimeoutMillis))
             checkpointer = nil
             connection = Guarded(Locked(db: nil))
+            if scheduleRetention { schedulePostgresRetention() }
             return
         }
         self.path = path
