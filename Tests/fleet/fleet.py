@@ -33,6 +33,9 @@ import time
 
 # ---------------------------------------------------------------------------- the instance
 
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
 def instance_main(args):
     import parley
     if args.sqlite:
@@ -192,6 +195,13 @@ def crash_loop(args):
     resent = 0
     started = time.time()
     next_kill = started + args.kill_every
+    next_pause = started + args.pause_every if args.pause_every else float("inf")
+    paused = []              # (resume time, instance)
+    pauses = 0
+    retry_after = {}         # chat -> time: a refused message waits a little before it goes again
+    restart_db_at = started + args.db_restart_at if args.db_restart_at else float("inf")
+    db_restarts = 0
+    sent = 0
     try:
         while len(accepted) < total:
             now = time.time()
@@ -199,8 +209,11 @@ def crash_loop(args):
                 raise RuntimeError(f"timed out with {len(accepted)} of {total} accepted")
             live = [instance for instance in instances if instance.alive]
             for chat in chats:
-                if chat in inflight or next_n[chat] > args.per_chat or not live:
+                if chat in inflight or next_n[chat] > args.per_chat or not live or retry_after.get(chat, 0) > now:
                     continue
+                if args.rate and sent >= (now - started) * args.rate:
+                    break
+                sent += 1
                 target = rng.choice(live)
                 ident = f"{chat}-{next_n[chat]}"
                 if target.send(message(chat, next_n[chat])):
@@ -219,7 +232,8 @@ def crash_loop(args):
                         continue  # a repeat's answer
                     del inflight[chat]
                     if kind != "ack":
-                        continue  # refused (busy): sent again
+                        retry_after[chat] = time.time() + 0.2
+                        continue  # refused (busy, the database away): sent again
                     accepted[ident] = (instance.slot, time.time())
                     next_n[chat] += 1
                     others = [other for other in instances if other.alive and other is not instance]
@@ -229,6 +243,9 @@ def crash_loop(args):
             now = time.time()
             if now >= next_kill and len(accepted) < total:
                 victim = rng.choice([instance for instance in instances if instance.alive])
+                for when, sleeper in list(paused):
+                    if sleeper is victim:
+                        paused.remove((when, sleeper))
                 victim.kill()
                 kills.append({"t": now, "slot": victim.slot})
                 for chat, (slot, _) in list(inflight.items()):
@@ -237,6 +254,29 @@ def crash_loop(args):
                         resent += 1
                 restarts.append((now + args.restart_after, victim.slot))
                 next_kill = now + args.kill_every
+            if now >= next_pause and len(accepted) < total:
+                # A stall longer than the lease (GC, SIGSTOP, a slow disk): its chats are taken
+                # over, and when it wakes up its queued work must not be written twice.
+                candidates = [instance for instance in instances if instance.alive and all(p[1] is not instance for p in paused)]
+                if candidates:
+                    sleeper = rng.choice(candidates)
+                    sleeper.process.send_signal(signal.SIGSTOP)
+                    paused.append((now + args.lease_ms * 2 / 1000, sleeper))
+                    pauses += 1
+                next_pause = now + args.pause_every
+            for when, sleeper in list(paused):
+                if time.time() >= when:
+                    if sleeper.alive:
+                        sleeper.process.send_signal(signal.SIGCONT)
+                    paused.remove((when, sleeper))
+            if now >= restart_db_at:
+                # The database restarts under load: instances see connection errors, retry.
+                server = os.path.join(ROOT, "scripts", "pg-test-server.sh")
+                subprocess.run([server, "halt"], check=True, capture_output=True)
+                time.sleep(1.0)
+                subprocess.run([server, "start"], check=True, capture_output=True)
+                db_restarts += 1
+                restart_db_at = float("inf")
             for when, slot in list(restarts):
                 if time.time() >= when:
                     instances[slot] = Instance(slot, args, out_dir, url=schema.url)
@@ -244,12 +284,16 @@ def crash_loop(args):
         fed = time.time()
         all_processed = wait_processed(schema.url, total, args.timeout)
         drained = time.time()
+        for when, sleeper in paused:
+            if sleeper.alive:
+                sleeper.process.send_signal(signal.SIGCONT)
         for instance in instances:
             if instance.alive:
                 instance.finish()
         report = verify(schema.url, read_results(out_dir), accepted, kills, total, args.per_chat)
         report.update({"messages": total, "chats": args.chats, "kills": len(kills), "repeatsSent": repeats,
-                       "resentAfterKill": resent, "allProcessed": all_processed,
+                       "resentAfterKill": resent, "allProcessed": all_processed, "pauses": pauses,
+                       "databaseRestarts": db_restarts,
                        "feedSeconds": round(fed - started, 2), "drainSeconds": round(drained - fed, 2),
                        "leaseMillis": args.lease_ms, "pumpMillis": args.pump_ms})
         return report
@@ -354,7 +398,12 @@ def main():
     parser.add_argument("--messages", type=int, default=4000)
     parser.add_argument("--instances", default="1,2,3")
     parser.add_argument("--kill-every", type=float, default=1.5)
+    parser.add_argument("--rate", type=float, default=0, help="messages sent per second at most (0: as fast as accepted)")
     parser.add_argument("--restart-after", type=float, default=0.5)
+    parser.add_argument("--pause-every", type=float, default=0,
+                        help="every N seconds, SIGSTOP an instance for two lease periods, then SIGCONT (0: never)")
+    parser.add_argument("--db-restart-at", type=float, default=0,
+                        help="restart the test server (scripts/pg-test-server.sh halt/start) N seconds in (0: never)")
     parser.add_argument("--repeat", type=float, default=0.15, help="share of messages sent again to another instance")
     parser.add_argument("--lease-ms", type=int, default=2000)
     parser.add_argument("--pump-ms", type=int, default=100)
@@ -366,8 +415,7 @@ def main():
     if args.mode == "instance":
         return instance_main(args)
     if not args.url:
-        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-        args.url = subprocess.run([os.path.join(root, "scripts", "pg-test-server.sh"), "url"],
+        args.url = subprocess.run([os.path.join(ROOT, "scripts", "pg-test-server.sh"), "url"],
                                   capture_output=True, text=True, check=True).stdout.strip()
     report = crash_loop(args) if args.mode == "crash-loop" else throughput(args)
     print(json.dumps(report, indent=2))

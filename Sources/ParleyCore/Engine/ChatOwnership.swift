@@ -218,13 +218,14 @@ final class ChatOwnership: @unchecked Sendable {
     }
 
     /// The worker finished `tickets` of `chat`. `retryLater`: they were not written (the
-    /// database failed): pulled again after a pause. `failed`: errors handed to the host;
-    /// tried again after a lease period, like a restart would.
+    /// database failed): pulled again after a pause. `failed`: errors of the message itself,
+    /// handed to the host; not tried again by this instance (as on SQLite, where such a
+    /// message is tried again after a restart), so the chat's later messages go on.
     func finished(chat: String, tickets: [Int64], retryLater: [Int64], failed: [Int64]) {
         let now = WorkerPool.now()
         state.withLock { state in
             for ticket in tickets { state.local.remove(ticket) }
-            for ticket in failed { state.retryAt[ticket] = now + leaseMillis }
+            for ticket in failed { state.retryAt[ticket] = .max }
             if !retryLater.isEmpty { state.backoffUntil[chat] = now + max(pumpMillis * 5, 1_000) }
             if var owned = state.owned[chat] {
                 owned.local = max(0, owned.local - tickets.count)

@@ -227,7 +227,13 @@ extension Engine {
         var entries: [Store.JournalEntry] = []
         var positions: [Int] = []
         let fence = items.first.flatMap { ownership?.fence(for: $0.message.chat) }
+        var interrupted: ParleyError?
         for (position, item) in items.enumerated() {
+            if let interrupted {
+                // An earlier message of the chat waits for the database: so do the later ones.
+                outcomes[position] = Outcome(ticket: item.ticket, result: .failure(interrupted), recovered: item.recovered, handedOver: true)
+                continue
+            }
             do throws(ParleyError) {
                 switch try prepare(item.message) {
                 case .duplicate(let context):
@@ -238,7 +244,11 @@ extension Engine {
                     positions.append(position)
                 }
             } catch {
-                outcomes[position] = Outcome(ticket: item.ticket, result: .failure(error), recovered: item.recovered)
+                // On a shared store a message that failed for want of the database is retried
+                // by the pump, in its place in the chat's order.
+                let retry = ownership != nil && error.kind.isTransient
+                if retry { interrupted = error }
+                outcomes[position] = Outcome(ticket: item.ticket, result: .failure(error), recovered: item.recovered, handedOver: retry)
             }
         }
         if !entries.isEmpty {

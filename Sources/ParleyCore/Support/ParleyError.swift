@@ -55,3 +55,9 @@ func reporting<T>(as kind: ParleyError.Kind, _ body: () throws(ParleyError) -> T
         throw ParleyError(kind, error.message)
     }
 }
+
+extension ParleyError.Kind {
+    /// A failure of the moment (the store busy, away or slow), not of the input: the same
+    /// call may succeed later.
+    public var isTransient: Bool { self == .busy || self == .storage || self == .timeout }
+}
