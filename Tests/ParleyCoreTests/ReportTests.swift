@@ -24,13 +24,7 @@ import Glibc
     }
 
     static func count(_ needle: String, in text: String) -> Int {
-        var count = 0
-        var rest = Substring(text)
-        while let range = rest.range(of: needle) {
-            count += 1
-            rest = rest[range.upperBound...]
-        }
-        return count
+        text.ranges(of: needle).count
     }
 
     /// The page's tags nest: every element opened is closed in order (void and self-closed ones
@@ -171,9 +165,11 @@ import Glibc
                                                     at: 1_764_000_000 + Int64(i * 600)))
             }
         }
-        _ = try engine.failMessage(chat: "bravo", id: "bravo-1", error: ["status": "sheets_down", "message": "HTTP 503 <from sheets>"], now: 1_764_000_000_000)
+        // bravo-2 fails, is retried, fails again: dead (2 attempts); then bravo-1 fails once.
         _ = try engine.failMessage(chat: "bravo", id: "bravo-2", error: "timeout", now: 1_764_000_000_000)
-        _ = try engine.failMessage(chat: "bravo", id: "bravo-2", error: "timeout again", now: 1_764_000_900_000)
+        #expect(try engine.runDueRetries(now: 1_764_000_400_000)["retried"]?.arrayValue?.count == 1)
+        _ = try engine.failMessage(chat: "bravo", id: "bravo-2", error: "timeout again", now: 1_764_000_500_000)
+        _ = try engine.failMessage(chat: "bravo", id: "bravo-1", error: ["status": "sheets_down", "message": "HTTP 503 <from sheets>"], now: 1_764_000_600_000)
         let report = try engine.report(options: ReportOptions())
         let html = ReportHTML(report: report).render()
         #expect(report.chats.map(\.chat) == chats)
@@ -181,6 +177,7 @@ import Glibc
         #expect(report.messageCount == 15)
         let bravo = report.chats[1]
         #expect(bravo.deadLetters.map(\.state) == ["failed", "dead"])
+        #expect(bravo.deadLetters[1].lastError == "timeout again" && bravo.deadLetters[1].attempts == 2)
         #expect(bravo.deadLetters.count == (try engine.store.deadLetters(state: nil, chat: "bravo", limit: 100)).count)
         #expect(bravo.deadLetters[0].lastError == "sheets_down: HTTP 503 <from sheets>")
         #expect(html.contains("data-chat=\"bravo\" data-messages=\"5\" data-dead-letters=\"2\""))

@@ -98,7 +98,8 @@ struct ReportGatherer {
     static func lastError(_ errors: String?) -> String? {
         guard let errors, let history = (try? JSONParser.parse(errors))?.arrayValue, let last = history.last else { return nil }
         let message = last["message"]?.stringValue ?? ""
-        let status = last["status"]?.stringValue ?? ""
+        // "failed" is what the engine writes when the host gave no status: it says nothing more.
+        let status = last["status"]?.stringValue.flatMap { $0 == "failed" ? nil : $0 } ?? ""
         if message.isEmpty { return status.isEmpty ? nil : status }
         return status.isEmpty ? message : status + ": " + message
     }
