@@ -21,8 +21,10 @@ public struct ChatReport: Sendable {
     public var chat: String
     /// The tenant's name as WhatsApp gave it (in a 1:1 chat: the first sender name of a message the chat sent).
     public var name: String?
-    /// Every message of the chat in the journal, whatever its state.
+    /// Every message of the chat in the journal, whatever its state, but re-sent duplicates.
     public var messageCount: Int
+    /// The same content re-sent under a new id (journaled as "duplicate"), not counted above.
+    public var duplicates: Int
     public var first: Int64
     public var last: Int64
     /// The messages, oldest first (at most the messageLimit option; `messageCount` counts all).

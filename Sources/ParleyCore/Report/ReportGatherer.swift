@@ -19,7 +19,7 @@ struct ReportGatherer {
 
     private func chat(_ row: Store.ReportChatRow, index: Int) throws(ParleyError) -> ChatReport {
         let storedThreads = try store.reportThreads(chat: row.chat)
-        var report = ChatReport(chat: row.chat, name: nil, messageCount: row.messages, first: row.first, last: row.last,
+        var report = ChatReport(chat: row.chat, name: nil, messageCount: row.messages, duplicates: row.duplicates, first: row.first, last: row.last,
                                 messages: [], points: [], threads: [], deadLetters: [], degradedPeriods: [], media: [],
                                 entities: [], unreadable: 0)
         report.messages.reserveCapacity(min(row.messages, options.messageLimit))

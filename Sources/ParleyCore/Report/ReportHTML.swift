@@ -100,6 +100,7 @@ public struct ReportHTML: Sendable {
         out.text(format.dateTime(chat.last))
         out.raw("</time> · \(chat.threads.count) thread\(chat.threads.count == 1 ? "" : "s")")
         if chat.messages.count < chat.messageCount { out.raw(" · the first \(chat.messages.count) listed below") }
+        if chat.duplicates > 0 { out.raw(" · \(chat.duplicates) re-sent duplicate\(chat.duplicates == 1 ? "" : "s") not counted") }
         out.raw("</p>\n")
         threads(&out, chat, id: id)
         intents(&out, chat, id: id)

@@ -3,10 +3,12 @@
 /// read one row at a time (the caller keeps what it needs of each). SQLite only: on PostgreSQL
 /// these throw PARLEY_UNSUPPORTED through `withConnection`.
 extension Store {
-    /// A chat of the journal: how many messages it holds and their time span (Unix seconds).
+    /// A chat of the journal: how many messages it holds (a re-send of the same content under
+    /// a new id, kept as a "duplicate" row, counted apart) and their time span (Unix seconds).
     struct ReportChatRow: Sendable {
         let chat: String
         let messages: Int
+        let duplicates: Int
         let first: Int64
         let last: Int64
     }
@@ -49,23 +51,25 @@ extension Store {
             var rows: [ReportChatRow] = []
             // With a chat: the (chat, id) unique index finds its rows; without: one pass.
             try db.statement("""
-                SELECT chat, count(*), min(timestamp), max(timestamp) FROM messages
+                SELECT chat, sum(state != 'duplicate'), sum(state = 'duplicate'), min(timestamp), max(timestamp) FROM messages
                 WHERE (?1 IS NULL OR chat = ?1) GROUP BY chat ORDER BY chat
                 """)
                 .bind([chat.map(SQLiteValue.text) ?? .null]).forEachRow { row in
-                    rows.append(ReportChatRow(chat: row.text(0) ?? "", messages: Int(row.int(1)), first: row.int(2), last: row.int(3)))
+                    rows.append(ReportChatRow(chat: row.text(0) ?? "", messages: Int(row.int(1)), duplicates: Int(row.int(2)),
+                                              first: row.int(3), last: row.int(4)))
                 }
             return rows
         }
     }
 
-    /// Calls `body` with each message of `chat`, oldest first (by timestamp, then arrival).
+    /// Calls `body` with each message of `chat`, oldest first (by timestamp, then arrival),
+    /// re-sent duplicates left out (their findings are their original's).
     /// Runs under the store's lock: `body` must not call the store.
     func forEachReportMessage(chat: String, _ body: (ReportMessageRow) -> Void) throws(ParleyError) {
         try withConnection { db throws(ParleyError) in
             try db.statement("""
                 SELECT id, sender, timestamp, received_at, type, state, thread, attempts, errors, context FROM messages
-                WHERE chat = ?1 ORDER BY timestamp, seq
+                WHERE chat = ?1 AND state != 'duplicate' ORDER BY timestamp, seq
                 """)
                 .bind([.text(chat)]).forEachRow { row in
                     body(ReportMessageRow(id: row.text(0) ?? "", sender: row.text(1) ?? "", timestamp: row.int(2), receivedAt: row.int(3),
