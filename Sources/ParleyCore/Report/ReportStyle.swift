@@ -68,7 +68,7 @@ ol.messages{list-style:none;padding:0;margin:0}
 .msg .entities{font-size:.8rem;color:var(--muted)}
 .health-ok{color:var(--pos);font-weight:600}
 footer.page{border-top:1px solid var(--line);margin-top:3rem;padding:1rem;color:var(--muted);font-size:.875rem}
-@media (max-width:40rem){body{font-size:15px}.chart .axis,.chart .topic,.chart .rank{font-size:20px}.chart .empty{font-size:22px}h1{font-size:1.4rem}h2{font-size:1.2rem}.msg{max-width:100%}.msg.out{margin-left:1.5rem}.summary dd{font-size:1.15rem}}
+@media (max-width:40rem){body{font-size:15px}.chart .axis,.chart .rank{font-size:20px}.chart .topic{font-size:16px}.chart .empty{font-size:22px}h1{font-size:1.4rem}h2{font-size:1.2rem}.msg{max-width:100%}.msg.out{margin-left:1.5rem}.summary dd{font-size:1.15rem}}
 @media print{
   body{font-size:11pt;color:#000}
   .skip,nav.chats-nav{display:none}
