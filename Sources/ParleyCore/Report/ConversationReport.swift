@@ -52,6 +52,8 @@ public struct ReportMessage: Sendable {
     public var type: String
     public var state: String
     public var text: String
+    /// What the message's file said (a voice note's transcript, a photo's or document's text).
+    public var mediaText: String?
     public var intent: String?
     public var intentConfidence: Double?
     public var sentiment: Double?

@@ -110,6 +110,8 @@ struct ReportCharts {
     struct IntentSeries {
         var intents: [String]
         var slices: [(start: Int64, counts: [Int])]
+        /// The slices' length in seconds.
+        var unit: Int64 = 86_400
     }
 
     static func intentSeries(_ points: [ReportPoint], maxIntents: Int = 7, maxSlices: Int = 24) -> IntentSeries {
@@ -133,7 +135,7 @@ struct ReportCharts {
             let column = index[point.intent!] ?? (intents.count - 1)
             slices[slot].counts[column] += 1
         }
-        return IntentSeries(intents: intents, slices: slices)
+        return IntentSeries(intents: intents, slices: slices, unit: unit)
     }
 
     func intents(_ out: inout HTMLText, id: String, series: IntentSeries) {
@@ -174,7 +176,7 @@ struct ReportCharts {
         for n in labelled.sorted() {
             let x = left + (Double(n) + 0.5) * slot
             out.raw("<text class=\"axis\" x=\"\(Self.c(x))\" y=\"\(Self.c(height - 22))\" text-anchor=\"middle\">")
-            out.text(format.date(series.slices[n].start))
+            out.text(series.unit < 86_400 ? format.dateTime(series.slices[n].start) : format.date(series.slices[n].start))
             out.raw("</text>")
         }
         out.raw("</svg>")

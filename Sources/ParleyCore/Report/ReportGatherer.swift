@@ -84,10 +84,13 @@ struct ReportGatherer {
         }
         var text = body?["text"]?.stringValue ?? (context == nil ? "(this message's stored context could not be read)" : "")
         if text.utf8.count > 4000 { text = String(text.prefix(2000)) + " …" }
+        var mediaText = context?["media"]?["text"]?.stringValue
+        if let read = mediaText, read.utf8.count > 4000 { mediaText = String(read.prefix(2000)) + " …" }
+        if mediaText?.isEmpty == true { mediaText = nil }
         return ReportMessage(
             id: stored.id, anchor: anchor, sender: stored.sender, senderName: body?["senderName"]?.stringValue,
             fromMe: body?["fromMe"]?.boolValue ?? false, timestamp: stored.timestamp, type: stored.type, state: stored.state,
-            text: text, intent: intent?["name"]?.stringValue, intentConfidence: intent?["confidence"]?.doubleValue,
+            text: text, mediaText: mediaText, intent: intent?["name"]?.stringValue, intentConfidence: intent?["confidence"]?.doubleValue,
             sentiment: sentiment?["score"]?.doubleValue, sentimentLabel: sentiment?["label"]?.stringValue,
             sarcasm: sentiment?["sarcasm"]?.boolValue ?? false, urgency: sentiment?["urgency"]?.doubleValue,
             entities: entities, thread: stored.thread ?? context?["thread"]?["id"]?.stringValue,

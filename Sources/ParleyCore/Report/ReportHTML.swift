@@ -200,7 +200,8 @@ public struct ReportHTML: Sendable {
             out.raw(badge(point.sentiment ?? 0))
             if let message = byAnchor[point.anchor] {
                 out.raw(" <q dir=\"auto\">")
-                let text = shown(message.text)
+                // A voice note's words are its transcript.
+                let text = shown(message.text.isEmpty ? message.mediaText ?? "" : message.text)
                 out.text(text.count > 160 ? String(text.prefix(157)) + "…" : text)
                 out.raw("</q>")
                 if message.sarcasm { out.raw(" <span class=\"badge warn\">sarcasm</span>") }
@@ -369,6 +370,11 @@ public struct ReportHTML: Sendable {
                 out.raw("<p dir=\"auto\">")
                 out.text(shown(message.text))
                 out.raw("</p>")
+            }
+            if let read = message.mediaText {
+                out.raw("<blockquote class=\"read\" dir=\"auto\"><span class=\"label\">\(message.type == "voice" || message.type == "audio" ? "Transcript" : "Text in the file"):</span> ")
+                out.text(shown(read))
+                out.raw("</blockquote>")
             }
             if !message.entities.isEmpty {
                 out.raw("<div class=\"entities\">")

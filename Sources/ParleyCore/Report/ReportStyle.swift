@@ -65,6 +65,8 @@ ol.messages{list-style:none;padding:0;margin:0}
 .msg header{display:flex;flex-wrap:wrap;gap:.25rem .5rem;align-items:baseline;font-size:.85rem;color:var(--muted)}
 .msg .who{font-weight:600;color:var(--fg)}
 .msg p{margin:.25rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
+.msg blockquote.read{margin:.25rem 0;padding:.25rem .5rem;border-left:3px solid var(--line);white-space:pre-wrap;overflow-wrap:anywhere;font-size:.9rem}
+.msg blockquote.read .label{color:var(--muted);font-size:.8rem}
 .msg .entities{font-size:.8rem;color:var(--muted)}
 .health-ok{color:var(--pos);font-weight:600}
 footer.page{border-top:1px solid var(--line);margin-top:3rem;padding:1rem;color:var(--muted);font-size:.875rem}
