@@ -812,8 +812,9 @@ PARLEY_API parley_status parley_thread_get(parley_engine *engine, const char *th
  *    text are masked as in error messages; false masks only the entity table's), "generatedAt"?:
  *    Unix seconds printed as the time of the report (default now), "messageLimit"?: 0..1000000
  *    messages listed per chat (default 5000; charts and counts use all), "galleryLimit"?:
- *    0..10000 media items per chat (default 200), "embedImages"?: true (images up to 512 KB from
- *    the media directory are embedded as data: URLs)}.
+ *    0..10000 media items per chat (default 200), "chatLimit"?: 1..100000 chats shown in full,
+ *    the most active (default 200; the others are listed with their counts), "embedImages"?:
+ *    true (images up to 512 KB from the media directory are embedded as data: URLs)}.
  * out_html / out_len: receive the page (free with parley_string_free). A store with no
  *   messages (or no message of "chat") gives a valid page that says so.
  * Reads the store; thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad

@@ -24,6 +24,8 @@ struct ReportCommand: ParsableCommand {
     var output: String
     @Option(name: .long, help: "The page's title.")
     var title: String?
+    @Option(name: .long, help: "Chats shown in full, the most active first (default 200); the others are listed.")
+    var chatLimit: Int?
     @Flag(name: .long, help: "Show phone numbers and e-mail addresses in messages unmasked (the entity table stays masked).")
     var noMask = false
 
@@ -32,6 +34,10 @@ struct ReportCommand: ParsableCommand {
         defer { engine.close() }
         var options = ReportOptions(chat: chat, title: title)
         options.mask = !noMask
+        if let chatLimit {
+            guard chatLimit >= 1 else { throw ValidationError("--chat-limit must be at least 1") }
+            options.chatLimit = chatLimit
+        }
         let started = ContinuousClock.now
         let report = try engine.report(options: options)
         let html = ReportHTML(report: report, mask: options.mask).render()
@@ -43,7 +49,8 @@ struct ReportCommand: ParsableCommand {
         } else {
             try write(html, to: output)
         }
-        let summary = "\(report.chats.count) chat\(report.chats.count == 1 ? "" : "s"), \(report.messageCount) messages, "
+        let shownInFull = report.otherChats.isEmpty ? "" : " (\(report.chats.count) in full)"
+        let summary = "\(report.chatCount) chat\(report.chatCount == 1 ? "" : "s")\(shownInFull), \(report.messageCount) messages, "
             + "\(report.threadCount) threads, \(report.mediaCount) media, \(report.deadLetterCount) dead letters, "
             + "\(report.degradedPeriodCount) degraded periods, \(html.utf8.count / 1024) KB in \(Int(millis.rounded())) ms"
         printError(output == "-" ? "parley: report: \(summary)" : "parley: wrote \(output): \(summary)")

@@ -236,8 +236,25 @@ import Glibc
         #expect(Self.danglingLinks(html).isEmpty, "\(Self.danglingLinks(html))")
     }
 
+    @Test func pastTheChatLimitTheMostActiveChatsAreShownInFull() throws {
+        let engine = try Engine()
+        defer { engine.close() }
+        for (n, chat) in ["a", "b", "c", "d"].enumerated() {
+            for i in 0...n { _ = try engine.process(Self.message("\(chat)\(i)", chat: chat, text: "Message \(i) about unit \(n)B", at: 1_764_000_000 + Int64(i))) }
+        }
+        let report = try engine.report(options: ReportOptions(json: ["chatLimit": 2]))
+        #expect(report.chats.map(\.chat) == ["c", "d"])
+        #expect(report.otherChats.map(\.chat) == ["a", "b"] && report.otherChats.map(\.messages) == [1, 2])
+        #expect(report.chatCount == 4 && report.messageCount == 10)
+        let html = ReportHTML(report: report).render()
+        #expect(Self.count("<section class=\"chat\"", in: html) == 2)
+        #expect(html.contains("data-chats=\"4\" data-messages=\"10\""))
+        #expect(html.contains("2 less active chats (not detailed)"))
+        #expect(Self.nestingProblem(html) == nil && Self.danglingLinks(html).isEmpty)
+    }
+
     @Test func optionsAreChecked() throws {
-        for bad: JSONValue in [["colour": "red"], ["chat": ""], ["messageLimit": -1], ["mask": "yes"], "chat", ["title": .string(String(repeating: "x", count: 201))]] {
+        for bad: JSONValue in [["colour": "red"], ["chat": ""], ["messageLimit": -1], ["chatLimit": 0], ["mask": "yes"], "chat", ["title": .string(String(repeating: "x", count: 201))]] {
             #expect(throws: ParleyError.self, "\(bad)") { _ = try ReportOptions(json: bad) }
             do { _ = try ReportOptions(json: bad) } catch { #expect(error.kind == .invalidArgument) }
         }

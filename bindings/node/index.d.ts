@@ -446,6 +446,8 @@ export interface ReportOptions {
   messageLimit?: number;
   /** Media items per chat, 0..10000 (default 200). */
   galleryLimit?: number;
+  /** Chats shown in full, the most active, 1..100000 (default 200); the others are listed with their counts. */
+  chatLimit?: number;
   /** Embed images up to 512 KB from the media directory as data: URLs (default true). */
   embedImages?: boolean;
 }

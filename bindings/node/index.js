@@ -429,7 +429,7 @@ class Engine extends EventEmitter {
    * The store's conversations as one self-contained HTML page (a string): per chat its threads,
    * intents over time, sentiment with the angriest moments, the units, amounts and dates named
    * (phone numbers masked), media with their text, dead letters and degraded periods.
-   * options: {chat?, title?, mask?, generatedAt?, messageLimit?, galleryLimit?, embedImages?}.
+   * options: {chat?, title?, mask?, generatedAt?, messageLimit?, galleryLimit?, chatLimit?, embedImages?}.
    */
   reportHtml(options = null) {
     if (options !== null && (typeof options !== 'object' || Array.isArray(options))) {

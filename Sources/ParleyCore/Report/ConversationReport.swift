@@ -6,10 +6,21 @@ public struct ConversationReport: Sendable {
     /// The zone times are shown in (the engine's "timeZone").
     public var timeZone: String
     public var chats: [ChatReport]
-    /// Chats in the store that the report left out (a chat filter was given).
+    /// The chat filter given, if any.
     public var chatFilter: String?
+    /// Chats past the chatLimit option (the least active): listed with their counts only.
+    public var otherChats: [ChatSummary] = []
 
-    public var messageCount: Int { chats.reduce(0) { $0 + $1.messageCount } }
+    public struct ChatSummary: Sendable {
+        public var chat: String
+        public var messages: Int
+        public var first: Int64
+        public var last: Int64
+    }
+
+    /// Messages of every chat, shown in full or only listed.
+    public var messageCount: Int { chats.reduce(0) { $0 + $1.messageCount } + otherChats.reduce(0) { $0 + $1.messages } }
+    public var chatCount: Int { chats.count + otherChats.count }
     public var deadLetterCount: Int { chats.reduce(0) { $0 + $1.deadLetters.count } }
     public var degradedPeriodCount: Int { chats.reduce(0) { $0 + $1.degradedPeriods.count } }
     public var threadCount: Int { chats.reduce(0) { $0 + $1.threads.count } }

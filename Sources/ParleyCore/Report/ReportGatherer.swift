@@ -9,12 +9,24 @@ struct ReportGatherer {
     let files: MediaFiles?
 
     func gather(now: Int64) throws(ParleyError) -> ConversationReport {
+        let rows = try store.reportChats(chat: options.chat)
+        // Past chatLimit, the most active chats are shown in full (in chat order), the rest listed.
+        var detailed = Set<String>()
+        if rows.count > options.chatLimit {
+            let ranked = rows.sorted { $0.messages != $1.messages ? $0.messages > $1.messages : $0.chat < $1.chat }
+            detailed = Set(ranked.prefix(options.chatLimit).map(\.chat))
+        }
         var chats: [ChatReport] = []
-        for (offset, row) in try store.reportChats(chat: options.chat).enumerated() {
-            chats.append(try chat(row, index: offset + 1))
+        var others: [ConversationReport.ChatSummary] = []
+        for row in rows {
+            if detailed.isEmpty || detailed.contains(row.chat) {
+                chats.append(try chat(row, index: chats.count + 1))
+            } else {
+                others.append(ConversationReport.ChatSummary(chat: row.chat, messages: row.messages, first: row.first, last: row.last))
+            }
         }
         return ConversationReport(title: options.title, generatedAt: options.generatedAt ?? now, timeZone: timeZone,
-                                  chats: chats, chatFilter: options.chat)
+                                  chats: chats, chatFilter: options.chat, otherChats: others)
     }
 
     private func chat(_ row: Store.ReportChatRow, index: Int) throws(ParleyError) -> ChatReport {

@@ -51,7 +51,7 @@ public struct ReportHTML: Sendable {
     // MARK: Overview
 
     private func overview(_ out: inout HTMLText) {
-        out.raw("<section aria-labelledby=\"overview\" class=\"overview\" data-chats=\"\(report.chats.count)\" data-messages=\"\(report.messageCount)\" data-dead-letters=\"\(report.deadLetterCount)\">\n")
+        out.raw("<section aria-labelledby=\"overview\" class=\"overview\" data-chats=\"\(report.chatCount)\" data-messages=\"\(report.messageCount)\" data-dead-letters=\"\(report.deadLetterCount)\">\n")
         out.raw("<h2 id=\"overview\">Overview</h2>\n")
         guard !report.chats.isEmpty else {
             out.raw("<div class=\"empty-state\" role=\"status\"><p><strong>")
@@ -64,7 +64,7 @@ public struct ReportHTML: Sendable {
             return
         }
         out.raw("<dl class=\"summary\">")
-        for (label, value) in [("Chats", report.chats.count), ("Messages", report.messageCount), ("Threads", report.threadCount),
+        for (label, value) in [("Chats", report.chatCount), ("Messages", report.messageCount), ("Threads", report.threadCount),
                                ("Media items", report.mediaCount), ("Dead letters", report.deadLetterCount),
                                ("Degraded periods", report.degradedPeriodCount)] {
             out.raw("<div><dt>\(label)</dt><dd>\(value)</dd></div>")
@@ -77,7 +77,23 @@ public struct ReportHTML: Sendable {
             if !chat.deadLetters.isEmpty { out.raw(", <span class=\"badge neg\">\(chat.deadLetters.count) dead letter\(chat.deadLetters.count == 1 ? "" : "s")</span>") }
             out.raw("</li>\n")
         }
-        out.raw("</ol></nav>\n</section>\n")
+        out.raw("</ol></nav>\n")
+        if !report.otherChats.isEmpty {
+            out.raw("<h3 id=\"other-chats\">\(report.otherChats.count) less active chat\(report.otherChats.count == 1 ? "" : "s") (not detailed)</h3>\n")
+            out.raw("<p class=\"note\">Only the \(report.chats.count) chats with the most messages are shown in full; make a report of one of these with its chat id.</p>\n")
+            out.raw("<div class=\"table-wrap\"><table class=\"other-chats\"><thead><tr><th scope=\"col\">Chat</th><th scope=\"col\" class=\"num\">Messages</th><th scope=\"col\">First</th><th scope=\"col\">Last</th></tr></thead><tbody>\n")
+            for other in report.otherChats {
+                out.raw("<tr><td>")
+                out.text(shown(other.chat))
+                out.raw("</td><td class=\"num\">\(other.messages)</td><td>")
+                out.text(format.dateTime(other.first))
+                out.raw("</td><td>")
+                out.text(format.dateTime(other.last))
+                out.raw("</td></tr>\n")
+            }
+            out.raw("</tbody></table></div>\n")
+        }
+        out.raw("</section>\n")
     }
 
     private func chatTitle(_ chat: ChatReport) -> String {

@@ -2,7 +2,8 @@
 /// `parley report`. Every key is optional; unknown keys are refused so a typo is not ignored.
 ///
 ///     {"chat": "250788123456@c.us", "title": "Kacyiru Heights", "mask": true,
-///      "generatedAt": 1764100000, "messageLimit": 5000, "galleryLimit": 200, "embedImages": true}
+///      "generatedAt": 1764100000, "messageLimit": 5000, "galleryLimit": 200, "chatLimit": 200,
+///      "embedImages": true}
 public struct ReportOptions: Sendable, Equatable {
     /// Only this chat (nil: every chat of the store).
     public var chat: String?
@@ -17,6 +18,9 @@ public struct ReportOptions: Sendable, Equatable {
     public var messageLimit = 5_000
     /// Media items shown per chat.
     public var galleryLimit = 200
+    /// Chats shown in full (the most active ones); the others are only listed with their
+    /// counts, so a store of thousands of one-message chats still gives a readable page.
+    public var chatLimit = 200
     /// Images from the media directory are embedded (data: URLs, up to `maxEmbeddedImageBytes`
     /// each), so the page stays one self-contained file.
     public var embedImages = true
@@ -27,7 +31,7 @@ public struct ReportOptions: Sendable, Equatable {
         if let title { self.title = title }
     }
 
-    static let keys = ["chat", "title", "mask", "generatedAt", "messageLimit", "galleryLimit", "embedImages"]
+    static let keys = ["chat", "title", "mask", "generatedAt", "messageLimit", "galleryLimit", "chatLimit", "embedImages"]
 
     /// Reads the options object (nil or JSON null: the defaults). Bad keys or values are
     /// PARLEY_INVALID_ARGUMENT.
@@ -56,6 +60,10 @@ public struct ReportOptions: Sendable, Equatable {
             if let limit = try fields.integer("messageLimit") {
                 guard (0...1_000_000).contains(limit) else { throw ParleyError(.invalidArgument, "report option messageLimit must be between 0 and 1000000") }
                 messageLimit = Int(limit)
+            }
+            if let limit = try fields.integer("chatLimit") {
+                guard (1...100_000).contains(limit) else { throw ParleyError(.invalidArgument, "report option chatLimit must be between 1 and 100000") }
+                chatLimit = Int(limit)
             }
             if let limit = try fields.integer("galleryLimit") {
                 guard (0...10_000).contains(limit) else { throw ParleyError(.invalidArgument, "report option galleryLimit must be between 0 and 10000") }

@@ -656,7 +656,7 @@ class Engine:
         and dates named (phone numbers masked), media with their text, dead letters and
         degraded periods. ``chat``: only that chat; ``title``: the page's title; further
         options as parley_report_html names them (``mask``, ``generatedAt``, ``messageLimit``,
-        ``galleryLimit``, ``embedImages``). An empty store gives a page that says so."""
+        ``galleryLimit``, ``chatLimit``, ``embedImages``). An empty store gives a page that says so."""
         query = dict(options)
         if chat is not None:
             query["chat"] = chat
