@@ -796,6 +796,34 @@ PARLEY_API parley_status parley_thread_get(parley_engine *engine, const char *th
                                            size_t *out_len);
 
 /* ---------------------------------------------------------------------------------------
+ * Conversation report
+ * ------------------------------------------------------------------------------------- */
+
+/* The store's conversations as one self-contained HTML page (UTF-8): inline CSS and SVG, no
+ * script, nothing loaded from the network. Per chat: a timeline of its threads and their
+ * topics, the tenant's intents over time, a sentiment trend with the angriest moments linked
+ * to their messages, a table of the units, amounts, dates and contacts named (phone numbers
+ * masked), the media with their extracted text, the engine's health (dead letters, degraded
+ * periods) and the messages. Every piece of user text is escaped.
+ *
+ * options_json: NULL (every chat, the defaults) or a NUL-terminated JSON object
+ *   {"chat"?: a chat id (only its rows are read), "title"?: the page's title (up to 200
+ *    characters), "mask"?: true (default: phone numbers and e-mail addresses in every shown
+ *    text are masked as in error messages; false masks only the entity table's), "generatedAt"?:
+ *    Unix seconds printed as the time of the report (default now), "messageLimit"?: 0..1000000
+ *    messages listed per chat (default 5000; charts and counts use all), "galleryLimit"?:
+ *    0..10000 media items per chat (default 200), "chatLimit"?: 1..100000 chats shown in full,
+ *    the most active (default 200; the others are listed with their counts), "embedImages"?:
+ *    true (images up to 512 KB from the media directory are embedded as data: URLs)}.
+ * out_html / out_len: receive the page (free with parley_string_free). A store with no
+ *   messages (or no message of "chat") gives a valid page that says so.
+ * Reads the store; thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad
+ * option), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_UNSUPPORTED (a PostgreSQL store:
+ * not yet) or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *options_json, char **out_html,
+                                            size_t *out_len);
+
+/* ---------------------------------------------------------------------------------------
  * Media
  *
  * A message's file is read inside processing (parley_engine_process, the workers of

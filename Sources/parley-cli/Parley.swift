@@ -9,7 +9,7 @@ struct ParleyCommand: ParsableCommand {
         subcommands: [
             ProcessCommand.self, WebhookCommand.self, ThreadsCommand.self, MaintainCommand.self, TrainCommand.self, IntentCommand.self, SentimentCommand.self,
             DocumentCommand.self, OCRCommand.self, TranscribeCommand.self, GalleryCommand.self,
-            BenchCommand.self, MetricsCommand.self, DeadLetterCommand.self, VersionCommand.self,
+            BenchCommand.self, MetricsCommand.self, DeadLetterCommand.self, ReportCommand.self, VersionCommand.self,
         ]
     )
 }

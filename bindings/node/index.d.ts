@@ -282,6 +282,13 @@ export declare class Engine extends EventEmitter {
   /** One thread with the contexts of its messages, oldest first; throws ParleyError NOT_FOUND if unknown. */
   thread(id: string): Thread & { messages: Context[] };
 
+  /**
+   * The store's conversations as one self-contained HTML page: threads, intents over time,
+   * sentiment with the angriest moments, entities (phone numbers masked), media, dead letters
+   * and degraded periods. An empty store gives a page that says so.
+   */
+  reportHtml(options?: ReportOptions | null): string;
+
   /** OCR of one image, on libuv's thread pool. */
   ocr(bytes: Uint8Array, options?: Record<string, unknown> | null): Promise<MediaReading>;
   /** Transcription of one audio file (WhatsApp Ogg/Opus, WAV), on libuv's thread pool. */
@@ -423,6 +430,26 @@ export interface MediaReading {
   entities: Entity[];
   milliseconds: number;
   [detail: string]: unknown;
+}
+
+/** Options of Engine.reportHtml (parley_report_html). */
+export interface ReportOptions {
+  /** Only this chat (only its rows are read). */
+  chat?: string;
+  /** The page's title (up to 200 characters). */
+  title?: string;
+  /** Mask phone numbers and e-mail addresses in every shown text (default true; the entity table is always masked). */
+  mask?: boolean;
+  /** Unix seconds printed as the report's time (default now). */
+  generatedAt?: number;
+  /** Messages listed per chat, 0..1000000 (default 5000; charts and counts use all). */
+  messageLimit?: number;
+  /** Media items per chat, 0..10000 (default 200). */
+  galleryLimit?: number;
+  /** Chats shown in full, the most active, 1..100000 (default 200); the others are listed with their counts. */
+  chatLimit?: number;
+  /** Embed images up to 512 KB from the media directory as data: URLs (default true). */
+  embedImages?: boolean;
 }
 
 export interface GalleryQuery {

@@ -425,6 +425,23 @@ class Engine extends EventEmitter {
     return promise.then(JSON.parse, (error) => rethrow(error, caller));
   }
 
+  /**
+   * The store's conversations as one self-contained HTML page (a string): per chat its threads,
+   * intents over time, sentiment with the angriest moments, the units, amounts and dates named
+   * (phone numbers masked), media with their text, dead letters and degraded periods.
+   * options: {chat?, title?, mask?, generatedAt?, messageLimit?, galleryLimit?, chatLimit?, embedImages?}.
+   */
+  reportHtml(options = null) {
+    if (options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+      throw new TypeError('parley: the report options must be an object or null');
+    }
+    try {
+      return native.reportHtml(this.#handle, options === null ? null : JSON.stringify(options));
+    } catch (error) {
+      rethrow(error, this.reportHtml);
+    }
+  }
+
   /** The media of processed messages, newest first: query {chat?, thread?, sender?, kind?, since?, until?, text?, limit?, offset?}. */
   gallery(query = null) {
     if (query !== null && (typeof query !== 'object' || Array.isArray(query))) {

@@ -45,6 +45,7 @@
  *             options: string (JSON) | null) -> Promise<string (JSON)>   on the thread pool
  *   galleryQuery(handle, query: string (JSON) | null) -> string (JSON)
  *   galleryGet(handle, sha256: string) -> string (JSON)
+ *   reportHtml(handle, options: string (JSON) | null) -> string (HTML)
  *
  * A Parley failure throws an Error with .code (the status name, e.g. "PARLEY_MALFORMED_JSON"),
  * .status (the number) and parley_last_error() as the message. Arguments of the wrong type
@@ -537,6 +538,20 @@ static napi_value js_thread_get(napi_env env, napi_callback_info info) {
     size_t out_len = 0;
     parley_status status = parley_thread_get(engine, id, &out, &out_len);
     free(id);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_report_html(napi_env env, napi_callback_info info) {
+    napi_value argv[2];
+    if (!get_args(env, info, 2, 1, argv, "parley: reportHtml(handle, options) needs a handle")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *options = NULL;
+    if (!get_optional_string(env, argv[1], "the report options", &options)) return NULL;
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_report_html(engine, options, &out, &out_len);
+    free(options);
     return json_result(env, status, out, out_len);
 }
 
@@ -2103,6 +2118,7 @@ NAPI_MODULE_INIT() {
         {"ingestWebhook", NULL, js_ingest_webhook, NULL, NULL, NULL, napi_enumerable, NULL},
         {"threadList", NULL, js_thread_list, NULL, NULL, NULL, napi_enumerable, NULL},
         {"threadGet", NULL, js_thread_get, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"reportHtml", NULL, js_report_html, NULL, NULL, NULL, napi_enumerable, NULL},
         {"mediaRead", NULL, js_media_read, NULL, NULL, NULL, napi_enumerable, NULL},
         {"galleryQuery", NULL, js_gallery_query, NULL, NULL, NULL, napi_enumerable, NULL},
         {"galleryGet", NULL, js_gallery_get, NULL, NULL, NULL, napi_enumerable, NULL},

@@ -168,6 +168,9 @@ _lib.parley_thread_list.restype = ctypes.c_int
 _lib.parley_thread_get.argtypes = [
     ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_thread_get.restype = ctypes.c_int
+_lib.parley_report_html.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_report_html.restype = ctypes.c_int
 for _reader in ("parley_media_ocr", "parley_media_transcribe", "parley_media_parse_document"):
     getattr(_lib, _reader).argtypes = [
         ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
@@ -644,6 +647,26 @@ class Engine:
         if not isinstance(sha256, str):
             raise TypeError(f"sha256 must be str, not {type(sha256).__name__}")
         return self._json_call(_lib.parley_gallery_get, sha256.encode("utf-8", "surrogatepass"))["item"]
+
+    # -- the conversation report -----------------------------------------------------------
+
+    def report_html(self, chat: Optional[str] = None, title: Optional[str] = None, **options: Any) -> str:
+        """The store's conversations as one self-contained HTML page (str): per chat its
+        threads, intents over time, sentiment with the angriest moments, the units, amounts
+        and dates named (phone numbers masked), media with their text, dead letters and
+        degraded periods. ``chat``: only that chat; ``title``: the page's title; further
+        options as parley_report_html names them (``mask``, ``generatedAt``, ``messageLimit``,
+        ``galleryLimit``, ``chatLimit``, ``embedImages``). An empty store gives a page that says so."""
+        query = dict(options)
+        if chat is not None:
+            query["chat"] = chat
+        if title is not None:
+            query["title"] = title
+        encoded = json.dumps(query, ensure_ascii=False).encode("utf-8", "surrogatepass") if query else None
+        out = ctypes.POINTER(ctypes.c_char)()
+        out_len = ctypes.c_size_t(0)
+        self._call(_lib.parley_report_html, encoded, ctypes.byref(out), ctypes.byref(out_len))
+        return _take_string(out, out_len.value).decode("utf-8")
 
     # -- reliability: idempotency claims and circuit breakers ---------------------------
 
