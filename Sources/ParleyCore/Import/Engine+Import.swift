@@ -93,7 +93,7 @@ extension Engine {
         // Pass 2: messages, in batches.
         var parser = ExportParser(stream: try source.textStream(), order: order, maxTextBytes: configuration.maxMessageBytes)
         var tally = ImportTally()
-        var batch: [(line: Int, message: Message, file: String?)] = []
+        var batch: [ImportItem] = []
         batch.reserveCapacity(Self.importBatchSize)
         var ordinals: [String: Int] = [:]
         var ordinalSecond = Int.min
@@ -121,8 +121,9 @@ extension Engine {
                 if exported.marker == .deleted { tally.deleted += 1; continue }
                 if exported.localSeconds != ordinalSecond { ordinals.removeAll(keepingCapacity: true); ordinalSecond = exported.localSeconds }
                 let built = Self.importedMessage(exported, chat: chat, zone: zone, ordinals: &ordinals)
-                if case .omitted? = exported.marker { tally.mediaMissing += 1 }
-                batch.append((exported.line, built.message, built.file))
+                var omitted = false
+                if case .omitted? = exported.marker { omitted = true }
+                batch.append(ImportItem(line: exported.line, message: built.message, file: built.file, omitted: omitted))
                 if batch.count >= Self.importBatchSize { try flush() }
             }
         }
@@ -166,6 +167,14 @@ extension Engine {
         return .object(summary)
     }
 
+    /// A message waiting for its batch: the file it names, whether it stood for omitted media.
+    struct ImportItem {
+        var line: Int
+        var message: Message
+        var file: String?
+        var omitted: Bool
+    }
+
     /// The counts an import adds up as it goes.
     struct ImportTally {
         var messages = 0, imported = 0, duplicates = 0, repeats = 0, failed = 0, deleted = 0, edited = 0, truncated = 0
@@ -177,7 +186,7 @@ extension Engine {
 
     /// One batch: the duplicate check and the pipeline per message (attachments read only for
     /// messages not imported before), then one commit for the batch.
-    private func importBatch(_ batch: [(line: Int, message: Message, file: String?)], source: inout ExportSource,
+    private func importBatch(_ batch: [ImportItem], source: inout ExportSource,
                              tally: inout ImportTally) throws(ParleyError) {
         var pending: [Store.JournalEntry] = []
         pending.reserveCapacity(batch.count)
@@ -211,6 +220,7 @@ extension Engine {
                     tally.duplicates += 1
                     metrics.count(.duplicate, now: now)
                 case .fresh(let entry):
+                    if item.omitted { tally.mediaMissing += 1 }
                     pending.append(entry)
                 }
             } catch {
