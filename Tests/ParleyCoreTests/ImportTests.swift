@@ -309,6 +309,34 @@ import Glibc
         #expect(kind { try engine.importChat(path: directory + "/notext.zip") } == .invalidArgument)
     }
 
+    @Test func garbageNeverCrashes() throws {
+        // Fragments of prefixes, marks, markers and random bytes, shuffled into lines.
+        let pieces: [[UInt8]] = [
+            Array("12/03/2025, 14:05 - ".utf8), Array("[3/14/25, 2:05:33\u{202F}PM] ".utf8), Array("Name: ".utf8), Array(": ".utf8),
+            Array("\u{200E}".utf8), Array("\u{202A}+250 788\u{202C}".utf8), Array("<Media omitted>".utf8), Array(" (file attached)".utf8),
+            Array("<attached: ".utf8), Array(">".utf8), Array("<This message was edited>".utf8), Array("13/13/2025, 25:61 - ".utf8),
+            [0xFF], [0xE2, 0x80], [0xC3], [0x00], [0x0D], Array("\n".utf8), Array("é😡 نعم".utf8), Array(" pm".utf8), Array("[".utf8),
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let directory = temporaryDirectory()
+        let engine = try Engine()
+        defer { engine.close() }
+        for round in 0..<20 {
+            var bytes: [UInt8] = round % 2 == 0 ? [] : [0xFF, 0xFE]
+            for _ in 0..<400 {
+                bytes += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+                if Int.random(in: 0..<4, using: &generator) == 0 { bytes.append(UInt8.random(in: 0...255, using: &generator)) }
+            }
+            write(bytes, to: directory + "/g\(round).txt")
+            do {
+                let summary = try engine.importChat(path: directory + "/g\(round).txt", options: ImportOptions(chat: "g\(round)"))
+                #expect(int(summary, "failed") == 0)
+            } catch let error as ParleyError {
+                #expect(error.kind == .unsupported || error.kind == .invalidArgument, "\(error)")
+            }
+        }
+    }
+
     // MARK: the journal
 
     @Test func importingTheSameExportTwiceAddsNothing() throws {

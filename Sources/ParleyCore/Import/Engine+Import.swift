@@ -46,6 +46,7 @@ public struct ImportOptions: Sendable, Equatable {
 /// adds nothing.
 extension Engine {
     public static let importBatchSize = 256
+    static let importBatchBytes = 4 << 20
     static let importListed = 20
 
     /// Imports the export at `path` (a .txt or a .zip). `progress` is called on this thread
@@ -95,6 +96,7 @@ extension Engine {
         var tally = ImportTally()
         var batch: [ImportItem] = []
         batch.reserveCapacity(Self.importBatchSize)
+        var batchBytes = 0
         var ordinals: [String: Int] = [:]
         var ordinalSecond = Int.min
         let total = parser.stream.source.total
@@ -103,6 +105,7 @@ extension Engine {
             guard !batch.isEmpty else { return }
             try importBatch(batch, source: &source, tally: &tally)
             batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
             progress?(parser.stream.bytesRead, total)
         }
 
@@ -124,7 +127,9 @@ extension Engine {
                 var omitted = false
                 if case .omitted? = exported.marker { omitted = true }
                 batch.append(ImportItem(line: exported.line, message: built.message, file: built.file, omitted: omitted))
-                if batch.count >= Self.importBatchSize { try flush() }
+                batchBytes += built.message.text.utf8.count
+                // Bounded by count and by text: 256 messages of the 1 MB limit would be 256 MB.
+                if batch.count >= Self.importBatchSize || batchBytes >= Self.importBatchBytes { try flush() }
             }
         }
         try flush()

@@ -146,7 +146,7 @@ enum ExportMarker: Equatable, Sendable {
             if isFileName(name) { return .attached(fileName: name, text: before) }
         }
         for suffix in attachedSuffixes where lower.hasSuffix(suffix) {
-            let name = String(text.prefix(text.count - suffix.count)).trimmingSpaces
+            let name = String(text.prefix(max(0, text.count - suffix.count))).trimmingSpaces
             if isFileName(name) { return .attached(fileName: name, text: "") }
         }
         return nil

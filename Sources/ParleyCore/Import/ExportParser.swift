@@ -57,22 +57,19 @@ struct ExportParser {
     }
 
     /// Reads the lines until a value over 12 settles the date order (or to the end, when none
-    /// does); the layout is the first prefix's.
+    /// does: then the whole file was ambiguous); the layout is the first prefix's. A line that
+    /// contradicts the order found later is no valid date under it and reads as a continuation.
     static func scan(_ stream: inout ExportTextStream) -> Scan {
         var scan = Scan()
-        var votes: [ExportDateOrder: Int] = [:]
         while let line = stream.next() {
             guard let header = line.withUnsafeBufferPointer({ ExportHeader.parse($0) }) else { continue }
             scan.headerLines += 1
             if scan.layout == nil { scan.layout = header.layout }
             if let evidence = header.orderEvidence {
-                votes[evidence, default: 0] += 1
-                // One proof is enough unless the file contradicts itself; read a little more then.
-                if votes.count == 1 && votes[evidence]! >= 1 { break }
-                if (votes[.dmy] ?? 0) + (votes[.mdy] ?? 0) >= 1000 { break }
+                scan.evidence = evidence
+                break
             }
         }
-        if let dmy = votes[.dmy], dmy >= votes[.mdy] ?? 0 { scan.evidence = .dmy } else if votes[.mdy] != nil { scan.evidence = .mdy }
         return scan
     }
 
