@@ -331,7 +331,7 @@ import Glibc
             do {
                 let summary = try engine.importChat(path: directory + "/g\(round).txt", options: ImportOptions(chat: "g\(round)"))
                 #expect(int(summary, "failed") == 0)
-            } catch let error as ParleyError {
+            } catch {
                 #expect(error.kind == .unsupported || error.kind == .invalidArgument, "\(error)")
             }
         }

@@ -47,6 +47,7 @@ public struct ImportOptions: Sendable, Equatable {
 extension Engine {
     public static let importBatchSize = 256
     static let importBatchBytes = 4 << 20
+    static let duplicateOfKey = Array("\"duplicateOf\"".utf8)
     static let importListed = 20
 
     /// Imports the export at `path` (a .txt or a .zip). `progress` is called on this thread
@@ -247,7 +248,7 @@ extension Engine {
                 metrics.count(.processed, now: now)
             case .duplicate(let text):
                 // The same sender and words within dedup.contentWindowSeconds: stored, pointing at the first.
-                if text.utf8.count > 14 && text.contains("\"duplicateOf\"") {
+                if ExportText.contains(Array(text.utf8), Self.duplicateOfKey) {
                     tally.repeats += 1
                     tally.imported += 1
                 } else {

@@ -68,12 +68,16 @@ enum ExportSystemEvent {
         (" left", .left), ("est parti", .left), ("salió", .left),
     ]
 
+    /// The phrases as bytes, searched with memmem: a name is checked on every message, and
+    /// `String.contains` (string processing) cost a third of an import's time.
+    static let phraseBytes: [(bytes: [UInt8], kind: Kind, isLeft: Bool)] = phrases.map { (Array($0.0.utf8), $0.1, $0.0 == " left") }
+
     static func kind(of text: String) -> Kind {
-        let lower = text.lowercased()
-        for (phrase, kind) in phrases where lower.contains(phrase) {
+        let lower = ExportText.lowerASCII(text)
+        for phrase in phraseBytes where ExportText.contains(lower, phrase.bytes) {
             // " left" only at the end ("Alice left"), not inside a sentence.
-            if phrase == " left" && !lower.hasSuffix(" left") { continue }
-            return kind
+            if phrase.isLeft && !lower.ends(with: phrase.bytes) { continue }
+            return phrase.kind
         }
         return .other
     }
@@ -81,10 +85,10 @@ enum ExportSystemEvent {
     /// A "name" before ": " that is really the start of a system sentence
     /// (`Alice changed the subject from "Rent: March"`): quotes, a known phrase, or too long.
     static func looksLikeSentence(_ name: String) -> Bool {
-        if name.unicodeScalars.count > 60 { return true }
+        if name.utf8.count > 240 || name.unicodeScalars.count > 60 { return true }
         for scalar in name.unicodeScalars where scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{201D}" { return true }
-        let lower = name.lowercased()
-        for (phrase, _) in phrases where phrase != " left" && lower.contains(phrase) { return true }
+        let lower = ExportText.lowerASCII(name)
+        for phrase in phraseBytes where !phrase.isLeft && ExportText.contains(lower, phrase.bytes) { return true }
         return false
     }
 }
@@ -99,6 +103,7 @@ enum ExportMarker: Equatable, Sendable {
     /// "This message was deleted", "You deleted this message".
     case deleted
 
+    static let attachedOpen = Array("<attached: ".utf8)
     static let editedSuffixes = ["<This message was edited>", "<Ce message a été modifié>", "<Se editó este mensaje.>",
                                  "<Se editó este mensaje>", "<Essa mensagem foi editada>", "<Diese Nachricht wurde bearbeitet>"]
     static let omittedMedia = ["<media omitted>", "<médias omis>", "<multimedia omitido>", "<mídia oculta>", "<medien ausgeschlossen>",
@@ -139,9 +144,10 @@ enum ExportMarker: Equatable, Sendable {
         if deletedTexts.contains(bare) { return .deleted }
         if omittedMedia.contains(lower) { return .omitted(nil) }
         for (phrase, kind) in omittedKinds where lower == phrase { return .omitted(kind) }
-        if let open = text.firstRange(of: "<attached: "), let close = text[open.upperBound...].firstIndex(of: ">") {
-            let name = String(text[open.upperBound..<close]).trimmingSpaces
-            var before = String(text[..<open.lowerBound]).trimmingSpaces
+        let bytes = Array(text.utf8)
+        if let open = ExportText.find(bytes, attachedOpen), let close = bytes[(open + attachedOpen.count)...].firstIndex(of: 0x3E) {
+            let name = String(decoding: bytes[(open + attachedOpen.count)..<close], as: UTF8.self).trimmingSpaces
+            var before = String(decoding: bytes[..<open], as: UTF8.self).trimmingSpaces
             while before.hasSuffix("•") || before.hasSuffix("-") { before.removeLast(); before = before.trimmingSpaces }
             if isFileName(name) { return .attached(fileName: name, text: before) }
         }
@@ -190,4 +196,41 @@ extension String {
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
         return String(scalars[first...last])
     }
+}
+
+/// Byte-level text helpers of the import's hot path (no string-processing searches).
+enum ExportText {
+    /// UTF-8 bytes with ASCII letters lowercased (the phrases' other letters are matched as written).
+    static func lowerASCII(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+        return bytes
+    }
+
+    /// The offset of `needle` in `haystack`, nil when absent.
+    static func find(_ haystack: [UInt8], _ needle: [UInt8]) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let first = n[0]
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool { find(haystack, needle) != nil }
+}
+
+extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool { count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix) }
 }
