@@ -970,6 +970,51 @@ PARLEY_API parley_status parley_gallery_query(parley_engine *engine, const char 
 PARLEY_API parley_status parley_gallery_get(parley_engine *engine, const char *sha256, char **out_json,
                                             size_t *out_len);
 
+/* ===== Import ===== */
+
+/* Imports a WhatsApp "Export chat" file into the store: every message goes through the whole
+ * pipeline (an attached image is read by OCR, a voice note transcribed, a document parsed, then
+ * entities, intent, sentiment, threads) and into the journal as a message of one chat, like a
+ * host's message. Importing the same export again adds nothing: each message's id is derived
+ * from the chat, its local date and time, its sender, its ordinal among identical messages of
+ * that time and its text ("export-" + 24 hex digits).
+ *
+ * path: NUL-terminated; the chat's .txt (Android "12/03/2025, 14:05 - Name: text" or iOS
+ *   "[12/03/2025, 14:05:33] Name: text"; 12- or 24-hour clock; 2- or 4-digit years; '/', '.'
+ *   or '-'; UTF-8 with or without BOM, UTF-16 with BOM), read in chunks so its size does not
+ *   matter, or the .zip WhatsApp shares (the .txt plus the media; up to 1 GiB, read whole).
+ *   Attachments named in a .txt alone are looked for beside it.
+ * options_json: NULL or a NUL-terminated JSON object: {"chat"?: the chat id (default: the name
+ *   in the file name, "WhatsApp Chat with X.txt" -> "X"), "timeZone"?: IANA name or offset the
+ *   export's local times are in (default: the configuration's "timeZone", else UTC),
+ *   "dateOrder"?: "dmy" | "mdy" (default: detected from the whole file, where a value over 12
+ *   settles it, else the configuration's order: "dayFirst" or "region")}.
+ * out_json / out_len: receive the summary (free with parley_string_free): {"schema": 1, "file",
+ *   "chat", "format": "android"|"ios", "dateOrder": "dmy"|"mdy", "dateOrderSource":
+ *   "detected"|"option"|"default", "timeZone", "encoding", "lines", "messages" (a person's
+ *   messages read), "imported" (new in the journal), "duplicates" (imported before),
+ *   "repeats" (new, but the same sender and text within "dedup.contentWindowSeconds": stored
+ *   as duplicates of the first), "failed", "deleted" ("This message was deleted": not
+ *   imported), "edited" (the marker is removed from the text), "truncated" (text cut at
+ *   "limits.maxMessageBytes"), "systemEvents" (joins, the encryption notice, number and group
+ *   changes: not messages), "events": [{"line", "timestamp", "kind", "text"}] (the first 50),
+ *   "media" (attachments read), "mediaMissing" ("<Media omitted>" and named files the export
+ *   does not hold), "mediaErrors": [{"line", "file", "status", "message"}], "unparsedLines":
+ *   [{"line", "text"}] (lines before the first message in no known format: the first 20),
+ *   "unparsedCount", "invalidBytes" (not valid UTF-8: replaced by U+FFFD, or the line read as
+ *   Windows-1252 when it has no valid UTF-8 sequence), "recodedLines", "cutLines" (over 1 MiB),
+ *   "errors": [{"line", "status", "message"}] (the first 20 failed messages), "elapsedMs"}.
+ *   Lines in no known format after the first message continue the message before them.
+ * Blocks until the export is imported (journal commits of 256 messages); thread-safe.
+ * Returns PARLEY_INVALID_ARGUMENT (NULL pointers, an empty path or file, a directory, a bad
+ * option, a zip without a chat .txt), PARLEY_INVALID_UTF8, PARLEY_MALFORMED_JSON,
+ * PARLEY_NOT_FOUND (no such file), PARLEY_UNSUPPORTED (no line has a WhatsApp date and time
+ * prefix), PARLEY_CORRUPT (a truncated or corrupt zip: the message names the file),
+ * PARLEY_TOO_LARGE (a zip bomb, an archive over 1 GiB) or PARLEY_STORAGE; a message that
+ * fails is counted in the summary, not returned. */
+PARLEY_API parley_status parley_import_chat(parley_engine *engine, const char *path, const char *options_json,
+                                            char **out_json, size_t *out_len);
+
 /* ===== Session ===== */
 
 /* Session care: one bot process per WhatsApp account (a lock in the account's session

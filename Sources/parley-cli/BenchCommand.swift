@@ -10,7 +10,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Parley on this machine.",
-        subcommands: [Language.self, Throughput.self, BenchOCR.self, BenchOutbox.self]
+        subcommands: [Language.self, Throughput.self, BenchOCR.self, BenchOutbox.self, BenchImport.self]
     )
 
     struct Language: ParsableCommand {

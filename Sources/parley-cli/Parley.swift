@@ -7,7 +7,7 @@ struct ParleyCommand: ParsableCommand {
         commandName: "parley",
         abstract: "Parley: an embeddable conversation engine for WhatsApp bots.",
         subcommands: [
-            ProcessCommand.self, WebhookCommand.self, ThreadsCommand.self, MaintainCommand.self, TrainCommand.self, IntentCommand.self, SentimentCommand.self,
+            ProcessCommand.self, ImportCommand.self, WebhookCommand.self, ThreadsCommand.self, MaintainCommand.self, TrainCommand.self, IntentCommand.self, SentimentCommand.self,
             DocumentCommand.self, OCRCommand.self, TranscribeCommand.self, GalleryCommand.self,
             BenchCommand.self, MetricsCommand.self, DeadLetterCommand.self, ReportCommand.self, VersionCommand.self,
         ]

@@ -186,5 +186,29 @@ sha=$(python3 -c "import json; print(json.load(open('$work/gallery.txt'))['media
 "$parley" gallery show --config "$work/gallery.json" "$sha" >"$work/item.txt"
 check "gallery show names the message" grep -q '"caption":"Here is the receipt' "$work/item.txt"
 
+# Import: a WhatsApp export (Android example with its attachments beside it) into a file store,
+# twice (the second adds nothing), quiet when piped; a truncated zip fails with its name.
+export_txt="$root/Examples/whatsapp-export/WhatsApp Chat with Kacyiru Heights Tenants.txt"
+printf '{"store": {"path": "%s/i.db"}, "region": "RW", "media": {"ocr": false, "voice": false, "documents": false}}' "$work" >"$work/import.json"
+"$parley" import --config "$work/import.json" --time-zone Africa/Kigali "$export_txt" >"$work/import1.json" 2>"$work/import1.err"
+check "import exits 0" test $? -eq 0
+check "import reads every message once" python3 -c "
+import json, sys
+s = json.load(open('$work/import1.json'))
+sys.exit(0 if (s['format'], s['messages'], s['imported'], s['systemEvents'], s['media']) == ('android', 220, 219, 10, 4) else 1)"
+check "no progress bar when stderr is not a terminal" test ! -s "$work/import1.err"
+"$parley" import --config "$work/import.json" "$export_txt" >"$work/import2.json" 2>/dev/null
+check "a second import adds nothing" grep -q '"imported":0,"duplicates":219' "$work/import2.json"
+"$parley" threads list --config "$work/import.json" --chat "Kacyiru Heights Tenants" --limit 1000 >"$work/import-threads.json"
+check "the imported chat has threads" grep -q '"messageCount"' "$work/import-threads.json"
+"$parley" import --chat villas --date-order mdy "$root/Tests/Fixtures/import/ios/_chat.txt" >"$work/ios.json" 2>/dev/null
+check "import of the iOS layout" grep -q '"format":"ios","dateOrder":"mdy","dateOrderSource":"option"' "$work/ios.json"
+head -c 2000 "$root/Tests/Fixtures/import/bomb.zip" >"$work/cut.zip"
+"$parley" import "$work/cut.zip" >/dev/null 2>"$work/cut.err"
+check "a truncated zip fails" test $? -ne 0
+check "and its error names the file" grep -q 'PARLEY_CORRUPT: .*cut.zip' "$work/cut.err"
+"$parley" import --date-order ymd "$export_txt" >/dev/null 2>&1
+check "a bad --date-order is refused" test $? -ne 0
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -300,6 +300,12 @@ export declare class Engine extends EventEmitter {
   /** One media file by SHA-256 with its reading and the messages that carried it. */
   galleryItem(sha256: string): GalleryItem;
   /**
+   * Imports a WhatsApp "Export chat" file (.txt, or the .zip with media) into the store on libuv's
+   * thread pool; importing it again adds nothing. Rejects with a ParleyError (NOT_FOUND, UNSUPPORTED,
+   * CORRUPT for a truncated zip, TOO_LARGE for a zip bomb, ...).
+   */
+  importChat(path: string, options?: ImportOptions | null): Promise<ImportSummary>;
+  /**
    * Claims an idempotency key for ttlSeconds (1 to ten years): true when this call claimed it (do
    * the side effect), false when it was claimed before and has not expired. Durable in the store.
    */
@@ -469,6 +475,30 @@ export interface GalleryItem {
   sha256: string; kind: string; mimetype?: string; size: number; path?: string; status: string; firstSeen: number;
   result: Record<string, unknown>;
   messages: { chat: string; messageId: string; sender: string; timestamp: number; type: string; caption?: string; thread?: string }[];
+}
+
+// ---- import ----
+export interface ImportOptions {
+  /** The chat id (default: the name in the file name, "WhatsApp Chat with X.txt" -> "X"). */
+  chat?: string;
+  /** The zone the export's local times are in: IANA name or offset (default: the engine's timeZone, else UTC). */
+  timeZone?: string;
+  /** Default: detected from the whole file (a value over 12 settles it), else the engine's order. */
+  dateOrder?: 'dmy' | 'mdy';
+}
+
+export interface ImportSummary {
+  schema: number; file: string; chat: string; format: 'android' | 'ios'; dateOrder: 'dmy' | 'mdy';
+  dateOrderSource: 'detected' | 'option' | 'default'; timeZone: string; encoding: string; lines: number;
+  /** A person's messages read; imported: new in the journal; duplicates: imported before. */
+  messages: number; imported: number; duplicates: number; repeats: number; failed: number;
+  deleted: number; edited: number; truncated: number;
+  systemEvents: number; events: { line: number; timestamp: number; kind: string; text: string }[];
+  media: number; mediaMissing: number; mediaErrors: { line: number; file: string; status: string; message: string }[];
+  unparsedLines: { line: number; text: string }[]; unparsedCount: number;
+  invalidBytes: number; recodedLines: number; cutLines: number;
+  errors: { line: number; status: string; message: string }[];
+  elapsedMs: number;
 }
 
 // ---- cache ----

@@ -468,6 +468,28 @@ class Engine extends EventEmitter {
     return JSON.parse(json).item;
   }
 
+  // -- import: WhatsApp chat exports ------------------------------------------------------
+
+  /**
+   * Imports a WhatsApp "Export chat" file (the .txt, or the .zip with media) into the store, on
+   * libuv's thread pool: every message through the whole pipeline and into the journal; importing
+   * it again adds nothing. options: {chat?, timeZone?, dateOrder?: 'dmy' | 'mdy'}. Resolves to the
+   * summary {messages, imported, duplicates, systemEvents, media, mediaMissing, unparsedLines, ...}.
+   */
+  importChat(path, options = null) {
+    if (typeof path !== 'string') throw new TypeError('parley: the path must be a string');
+    if (options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+      throw new TypeError('parley: the import options must be an object or null');
+    }
+    let promise;
+    try {
+      promise = native.importChat(this.#handle, path, options === null ? null : JSON.stringify(options));
+    } catch (error) {
+      rethrow(error, this.importChat);
+    }
+    return promise.then(JSON.parse, (error) => rethrow(error, this.importChat));
+  }
+
   // -- reliability: idempotency claims and circuit breakers --------------------------------
 
   /**

@@ -46,11 +46,13 @@
  *   galleryQuery(handle, query: string (JSON) | null) -> string (JSON)
  *   galleryGet(handle, sha256: string) -> string (JSON)
  *   reportHtml(handle, options: string (JSON) | null) -> string (HTML)
+ *   importChat(handle, path: string, options: string (JSON) | null) -> Promise<string (JSON)>
+ *                                           parley_import_chat on the thread pool
  *
  * A Parley failure throws an Error with .code (the status name, e.g. "PARLEY_MALFORMED_JSON"),
  * .status (the number) and parley_last_error() as the message. Arguments of the wrong type
  * throw a TypeError. Calls are synchronous (Parley's calls take microseconds to milliseconds)
- * but drain and mediaRead, which may take seconds and run on libuv's thread pool.
+ * but drain, mediaRead and importChat, which may take seconds and run on libuv's thread pool.
  */
 #define _POSIX_C_SOURCE 200809L
 #define NAPI_VERSION 8
@@ -1297,7 +1299,10 @@ static void media_execute(napi_env env, void *data) {
     switch (job->kind) {
     case 0: job->status = parley_media_ocr(job->engine, job->bytes, job->len, job->options, &job->out, &job->out_len); break;
     case 1: job->status = parley_media_transcribe(job->engine, job->bytes, job->len, job->options, &job->out, &job->out_len); break;
-    default: job->status = parley_media_parse_document(job->engine, job->bytes, job->len, job->options, &job->out, &job->out_len); break;
+    case 2: job->status = parley_media_parse_document(job->engine, job->bytes, job->len, job->options, &job->out, &job->out_len); break;
+    default: /* 3: an import; bytes hold the NUL-terminated path */
+        job->status = parley_import_chat(job->engine, (const char *)job->bytes, job->options, &job->out, &job->out_len);
+        break;
     }
     if (job->status != PARLEY_OK) snprintf(job->message, sizeof job->message, "%s", parley_last_error());
     engine_handle *handle = job->handle;
@@ -1377,6 +1382,56 @@ static napi_value js_media_read(napi_env env, napi_callback_info info) {
         napi_create_async_work(env, NULL, name, media_execute, media_complete, job, &job->work) != napi_ok) {
         media_free(env, job); /* an unsettled promise of a failed call is never returned */
         throw_napi_failure(env, "creating the media read");
+        return NULL;
+    }
+    pthread_mutex_lock(&handle->lock);
+    handle->drains++;
+    pthread_mutex_unlock(&handle->lock);
+    if (napi_queue_async_work(env, job->work) != napi_ok) {
+        pthread_mutex_lock(&handle->lock);
+        handle->drains--;
+        pthread_mutex_unlock(&handle->lock);
+        napi_delete_async_work(env, job->work);
+        media_free(env, job);
+        throw_napi_failure(env, "napi_queue_async_work");
+        return NULL;
+    }
+    return promise;
+}
+
+/* An import: the same job as a media read (kind 3), the path in place of the file's bytes. */
+static napi_value js_import_chat(napi_env env, napi_callback_info info) {
+    napi_value argv[3], promise, name;
+    if (!get_args(env, info, 3, 2, argv, "parley: importChat(handle, path, options) needs a handle and a path")) return NULL;
+    engine_handle *handle = get_handle(env, argv[0]);
+    if (!handle) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    media_job *job = calloc(1, sizeof *job);
+    if (!job) {
+        napi_throw_error(env, NULL, "parley: out of memory");
+        return NULL;
+    }
+    job->bytes = (unsigned char *)get_c_string(env, argv[1], "the path");
+    if (!job->bytes || !get_optional_string(env, argv[2], "the options", &job->options)) {
+        media_free(env, job);
+        return NULL;
+    }
+    job->len = strlen((const char *)job->bytes);
+    job->handle = handle;
+    job->engine = engine;
+    job->kind = 3;
+    if (napi_create_reference(env, argv[0], 1, &job->keep) != napi_ok) {
+        job->keep = NULL;
+        media_free(env, job);
+        throw_napi_failure(env, "napi_create_reference");
+        return NULL;
+    }
+    if (napi_create_promise(env, &job->deferred, &promise) != napi_ok ||
+        napi_create_string_utf8(env, "parley import", NAPI_AUTO_LENGTH, &name) != napi_ok ||
+        napi_create_async_work(env, NULL, name, media_execute, media_complete, job, &job->work) != napi_ok) {
+        media_free(env, job);
+        throw_napi_failure(env, "creating the import");
         return NULL;
     }
     pthread_mutex_lock(&handle->lock);
@@ -2122,6 +2177,7 @@ NAPI_MODULE_INIT() {
         {"mediaRead", NULL, js_media_read, NULL, NULL, NULL, napi_enumerable, NULL},
         {"galleryQuery", NULL, js_gallery_query, NULL, NULL, NULL, napi_enumerable, NULL},
         {"galleryGet", NULL, js_gallery_get, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"importChat", NULL, js_import_chat, NULL, NULL, NULL, napi_enumerable, NULL},
         {"intentTrain", NULL, js_intent_train, NULL, NULL, NULL, napi_enumerable, NULL},
         {"lookupSet", NULL, js_lookup_set, NULL, NULL, NULL, napi_enumerable, NULL},
         {"loadIntentModel", NULL, js_load_intent_model, NULL, NULL, NULL, napi_enumerable, NULL},
