@@ -1,7 +1,7 @@
 /// The conversation report (Report/): what the store says about each chat, as data or as one
 /// self-contained HTML page (parley_report_html, `parley report`).
 extension Engine {
-    /// The report's data. Reads the store (SQLite only: PARLEY_UNSUPPORTED on PostgreSQL);
+    /// The report's data. Reads the store (SQLite or PostgreSQL, the same data);
     /// with `options.chat`, only that chat's rows are read.
     public func report(options: ReportOptions) throws(ParleyError) -> ConversationReport {
         let gatherer = ReportGatherer(store: store, options: options, timeZone: configuration.dates.timeZone, files: media.files)

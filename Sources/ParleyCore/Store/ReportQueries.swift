@@ -1,7 +1,7 @@
 /// The SQL behind the conversation report (Report/): what it reads of a chat, streamed row by
 /// row so a report of one chat never loads the rest of the journal, and a chat's messages are
-/// read one row at a time (the caller keeps what it needs of each). SQLite only: on PostgreSQL
-/// these throw PARLEY_UNSUPPORTED through `withConnection`.
+/// read one row at a time (the caller keeps what it needs of each). On PostgreSQL each
+/// dispatches to `PGStore` (PGStore+Report.swift: the same results, a chat read a page at a time).
 extension Store {
     /// A chat of the journal: how many messages it holds (a re-send of the same content under
     /// a new id, kept as a "duplicate" row, counted apart) and their time span (Unix seconds).
@@ -47,7 +47,8 @@ extension Store {
 
     /// The journal's chats (or only `chat`), by chat id, with their message counts.
     func reportChats(chat: String?) throws(ParleyError) -> [ReportChatRow] {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.reportChats(chat: chat) }
+        return try withConnection { db throws(ParleyError) in
             var rows: [ReportChatRow] = []
             // With a chat: the (chat, id) unique index finds its rows; without: one pass.
             try db.statement("""
@@ -66,6 +67,7 @@ extension Store {
     /// re-sent duplicates left out (their findings are their original's).
     /// Runs under the store's lock: `body` must not call the store.
     func forEachReportMessage(chat: String, _ body: (ReportMessageRow) -> Void) throws(ParleyError) {
+        if let postgres { return try postgres.forEachReportMessage(chat: chat, body) }
         try withConnection { db throws(ParleyError) in
             try db.statement("""
                 SELECT id, sender, timestamp, received_at, type, state, thread, attempts, errors, context FROM messages
@@ -81,6 +83,7 @@ extension Store {
 
     /// A chat's threads, oldest opened first.
     func reportThreads(chat: String) throws(ParleyError) -> [ConversationThread] {
+        if let postgres { return try postgres.reportThreads(chat: chat) }
         let summaries = try withConnection { db throws(ParleyError) -> [String] in
             var summaries: [String] = []
             try db.statement("SELECT summary FROM threads WHERE chat = ?1 ORDER BY last_activity, id")
@@ -101,7 +104,8 @@ extension Store {
 
     /// The media of a chat's messages, oldest first, at most `limit`.
     func reportMedia(chat: String, limit: Int) throws(ParleyError) -> [ReportMediaRow] {
-        try withConnection { db throws(ParleyError) in
+        if let postgres { return try postgres.reportMedia(chat: chat, limit: limit) }
+        return try withConnection { db throws(ParleyError) in
             var rows: [ReportMediaRow] = []
             try db.statement("""
                 SELECT r.message_id, r.sender, r.timestamp, r.type, r.caption, i.sha256, i.kind, i.mimetype, i.size, i.path,
