@@ -762,13 +762,12 @@ extension StoreBackendTests {
         #expect(a.count == b.count)
         for (left, right) in zip(a, b) where left != right { Issue.record("SQLite: \(left)\nPostgreSQL: \(right)") }
         #expect(Self.reportDigest(sqlite.filtered) == Self.reportDigest(postgres.filtered))
-        // Threads' sentiment averages (left out of the digest) agree to the third decimal: on
-        // PostgreSQL the journal reloads a chat's open threads from their stored summaries,
-        // which round the average to 3 decimals, at each message, where SQLite's cache keeps
-        // full precision (0.626 vs 0.627 here): a difference of the stored data, not of the report.
+        // Threads' sentiment averages are equal: the store keeps them at full precision
+        // (storedJSON), so PostgreSQL's journal, which reloads a chat's open threads at each
+        // message, goes on exactly like SQLite's cache.
         for (left, right) in zip(sqlite.full.chats, postgres.full.chats) {
             for (l, r) in zip(left.threads, right.threads) {
-                #expect(abs((l.sentimentAverage ?? 0) - (r.sentimentAverage ?? 0)) <= 0.002, "\(l.id): \(l.sentimentAverage ?? 0) vs \(r.sentimentAverage ?? 0)")
+                #expect(l.sentimentAverage == r.sentimentAverage, "\(l.id): \(l.sentimentAverage ?? 0) vs \(r.sentimentAverage ?? 0)")
             }
         }
         // The page shows averages to two decimals: the same page, byte for byte.

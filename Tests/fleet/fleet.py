@@ -67,7 +67,8 @@ def instance_main(args):
         ident = json.loads(text)["id"]
         try:
             ticket = engine.submit(text)
-            print(f"ack {ident} {ticket}", flush=True)
+            if not args.quiet:
+                print(f"ack {ident} {ticket}", flush=True)
         except parley.ParleyError as error:
             print(f"err {ident} {error.status.name}", flush=True)
     engine.drain(60_000)
@@ -103,12 +104,14 @@ class Schema:
 class Instance:
     """One engine process: message lines to its stdin, acks from its stdout."""
 
-    def __init__(self, slot, args, out_dir, url=None, sqlite=None):
+    def __init__(self, slot, args, out_dir, url=None, sqlite=None, quiet=False):
         self.slot = slot
         self.out = os.path.join(out_dir, f"results-{slot}.jsonl")
         command = [sys.executable, os.path.abspath(__file__), "instance", "--out", self.out,
                    "--lease-ms", str(args.lease_ms), "--pump-ms", str(args.pump_ms), "--workers", str(args.workers)]
         command += ["--sqlite", sqlite] if sqlite else ["--url", url]
+        if quiet:
+            command.append("--quiet")   # no acks: nobody reads them while the feeders write
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
         self.buffer = b""
         self.alive = True
@@ -339,7 +342,7 @@ def verify(url, results, accepted, kills, total, per_chat):
 
 def throughput_run(args, instances_count, url=None, sqlite=None):
     out_dir = tempfile.mkdtemp(prefix="parley-fleet-")
-    instances = [Instance(slot, args, out_dir, url=url, sqlite=sqlite) for slot in range(instances_count)]
+    instances = [Instance(slot, args, out_dir, url=url, sqlite=sqlite, quiet=True) for slot in range(instances_count)]
     rng = random.Random(args.seed)
     chats = [f"tp-chat-{i}" for i in range(args.chats)]
     lines = [message(chats[i % args.chats], i // args.chats + 1) for i in range(args.messages)]
@@ -411,6 +414,7 @@ def main():
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", action="store_true", help="keep the schema for inspection")
+    parser.add_argument("--quiet", action="store_true", help="(instance) print no acks")
     args = parser.parse_args()
     if args.mode == "instance":
         return instance_main(args)

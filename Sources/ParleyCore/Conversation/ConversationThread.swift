@@ -59,7 +59,15 @@ public struct ConversationThread: Sendable, Equatable {
         return "steady"
     }
 
-    public var json: JSONValue {
+    /// What hosts see: sentiment rounded to three decimals.
+    public var json: JSONValue { json(exact: false) }
+
+    /// What the store keeps: sentiment at full precision, so a chat's threads read back from
+    /// the store (another instance's, or after a restart) go on exactly as if cached.
+    var storedJSON: JSONValue { json(exact: true) }
+
+    private func json(exact: Bool) -> JSONValue {
+        func shown(_ value: Double) -> Double { exact ? value : rounded(value) }
         var object = JSONObject()
         object.append("id", .string(id))
         object.append("chat", .string(chat))
@@ -75,16 +83,16 @@ public struct ConversationThread: Sendable, Equatable {
         object.append("entities", .array(entities.map { ["type": .string($0.type), "text": .string($0.text)] }))
         if let sentimentAverage {
             var sentiment = JSONObject()
-            sentiment.append("average", .double(rounded(sentimentAverage)))
-            if let sentimentFirst { sentiment.append("first", .double(rounded(sentimentFirst))) }
-            if let sentimentLast { sentiment.append("last", .double(rounded(sentimentLast))) }
+            sentiment.append("average", .double(shown(sentimentAverage)))
+            if let sentimentFirst { sentiment.append("first", .double(shown(sentimentFirst))) }
+            if let sentimentLast { sentiment.append("last", .double(shown(sentimentLast))) }
             if let trend = sentimentTrend { sentiment.append("trend", .string(trend)) }
             object.append("sentiment", .object(sentiment))
         }
         return .object(object)
     }
 
-    /// Reads the stored form written by `json`.
+    /// Reads the stored form written by `storedJSON` (or `json`).
     init(json value: JSONValue) throws(ParleyError) {
         guard let id = value["id"]?.stringValue, let chat = value["chat"]?.stringValue,
               let topic = value["topic"]?.stringValue, let openedAt = value["openedAt"]?.int64Value,

@@ -235,7 +235,7 @@ extension Engine {
                 continue
             }
             do throws(ParleyError) {
-                switch try prepare(item.message) {
+                switch try prepare(item.message, lookUpStored: ownership == nil) {
                 case .duplicate(let context):
                     outcomes[position] = Outcome(ticket: item.ticket, result: .success(JSONWriter.string(context)), recovered: item.recovered)
                 case .fresh(var entry):

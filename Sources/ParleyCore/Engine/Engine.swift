@@ -154,18 +154,30 @@ public final class Engine: Sendable {
     /// Everything of processing but the commit: the duplicate check and the pipeline, outside
     /// the store's lock so threads enrich in parallel. Threading and the context's JSON are
     /// composed inside the journal's transaction, where the chat's state is current.
-    func prepare(_ incoming: Message) throws(ParleyError) -> Prepared {
+    /// - `lookUpStored` false skips the early duplicate check (a round trip on PostgreSQL)
+    ///   where the journal's own check suffices: a queued message is received, not stored yet.
+    /// - `live` false: history (an import), no evidence for the session watchdog that the
+    ///   client receives now.
+    /// - `attach` adds media bytes only once the message is known to be new (an import reads
+    ///   an export's attachment only for a message not stored before).
+    func prepare(_ incoming: Message, lookUpStored: Bool = true, live: Bool = true,
+                 attach: (inout Message) -> Void = { _ in }) throws(ParleyError) -> Prepared {
         let started = ContinuousClock.now
-        let message = try media.admit(incoming)
-        if let stored = try store.context(chat: message.chat, id: message.id) {
+        if lookUpStored, let stored = try store.context(chat: incoming.chat, id: incoming.id) {
             return .duplicate(try EnrichedContext.duplicate(of: stored))
         }
-        // The session watchdog's evidence that the client still receives.
-        if !message.fromMe { noteInbound(chat: message.chat, at: Self.unixMillis()) }
-        if message.pending { return .fresh(Store.JournalEntry(message: message, compose: nil)) }
+        var loaded = incoming
+        attach(&loaded)
+        var admitted = try media.admit(loaded)
+        if live && !admitted.fromMe { noteInbound(chat: admitted.chat, at: Self.unixMillis()) }
+        if admitted.pending { return .fresh(Store.JournalEntry(message: admitted, compose: nil)) }
         let enriching = ContinuousClock.now
         let shed = shedFeatures()
-        let mediaResult = readMedia(of: message, shed: shed)
+        let mediaResult = readMedia(of: admitted, shed: shed)
+        // The bytes are in the media directory now (or were read once, for an in-memory
+        // store): the entry does not hold them until its commit.
+        admitted.media?.data = nil
+        let message = admitted
         let enrichment = pipeline.enrich(mediaResult?.transcript.map { message.withText($0) } ?? message, shed: shed)
         metrics.observe(.enrich, nanos: Self.nanos(since: enriching), now: Self.unixSeconds())
         let signals = enrichment.threadSignals

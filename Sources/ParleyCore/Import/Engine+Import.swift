@@ -199,7 +199,7 @@ extension Engine {
         let now = Self.unixSeconds()
         for item in batch {
             do throws(ParleyError) {
-                let prepared = try prepareImported(item.message) { message in
+                let prepared = try prepare(item.message, live: false) { message in
                     guard let file = item.file else { return }
                     do throws(ParleyError) {
                         guard let bytes = try source.attachment(file, maxBytes: configuration.media.maxBytes) else {
@@ -258,40 +258,11 @@ extension Engine {
             case .stillPending:
                 tally.duplicates += 1
                 metrics.count(.pending, now: now)
+            case .handedOver(let reason):
+                // Only a fenced write (the fleet's asynchronous core) is handed over: not an import's.
+                throw ParleyError(.internal, "an imported message was handed over: \(reason)")
             }
         }
-    }
-
-    /// `prepare` for an imported message: the duplicate check comes first (so a re-import
-    /// reads no attachment again), then `attach` adds the file's bytes, and the session
-    /// watchdog is not told of it (history is no evidence that the client receives now).
-    private func prepareImported(_ incoming: Message, attach: (inout Message) -> Void) throws(ParleyError) -> Prepared {
-        let started = ContinuousClock.now
-        if let stored = try store.context(chat: incoming.chat, id: incoming.id) {
-            return .duplicate(try EnrichedContext.duplicate(of: stored))
-        }
-        var loaded = incoming
-        attach(&loaded)
-        var message = try media.admit(loaded)
-        let enriching = ContinuousClock.now
-        let shed = shedFeatures()
-        let mediaResult = readMedia(of: message, shed: shed)
-        // The bytes are in the media directory (or were read once, for an in-memory store):
-        // the batch does not hold them until its commit.
-        message.media?.data = nil
-        let read = message
-        let enrichment = pipeline.enrich(mediaResult?.transcript.map { read.withText($0) } ?? read, shed: shed)
-        metrics.observe(.enrich, nanos: Self.nanos(since: enriching), now: Self.unixSeconds())
-        let signals = enrichment.threadSignals
-        let threadOptions = configuration.threads
-        return .fresh(Store.JournalEntry(message: read) { chat, quoted in
-            let order = OrderMarks.note(read, in: &chat)
-            let decision = ThreadTracker.assign(read, signals: signals, chat: &chat, quotedThread: quoted, options: threadOptions)
-            let context = EnrichedContext.build(message: read, enrichment: enrichment, media: mediaResult?.block,
-                                                decision: decision, order: order, degraded: shed, status: .processed,
-                                                totalMicros: Self.micros(since: started))
-            return (context, decision)
-        })
     }
 
     /// The message an exported one becomes, and the file it names (to be read if it is new).

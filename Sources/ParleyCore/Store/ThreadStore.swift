@@ -42,7 +42,7 @@ extension Store {
             ON CONFLICT (id) DO UPDATE SET state = ?3, last_activity = ?4, summary = ?5
             """)
             .bind([.text(thread.id), .text(thread.chat), .text(thread.state.rawValue), .int(thread.lastActivity),
-                   .text(JSONWriter.string(thread.json))])
+                   .text(JSONWriter.string(thread.storedJSON))])
             .run()
     }
 

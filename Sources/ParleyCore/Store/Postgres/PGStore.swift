@@ -361,7 +361,7 @@ final class PGStore: Sendable {
             INSERT INTO threads (id, chat, state, last_activity, summary) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (id) DO UPDATE SET state = $3, last_activity = $4, summary = $5
             """, [.text(thread.id), .text(thread.chat), .text(thread.state.rawValue), .int(thread.lastActivity),
-                  .text(JSONWriter.string(thread.json))])
+                  .text(JSONWriter.string(thread.storedJSON))])
     }
 
     static func thread(ofMessage id: String, chat: String, in db: PGConnection) throws(ParleyError) -> ConversationThread? {
