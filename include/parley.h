@@ -105,14 +105,26 @@ PARLEY_API void parley_string_free(char *s);
  *                                                power loss)
  *               {"busyTimeoutMillis": 5000}     how long a write waits for another process's
  *                                                lock on the file before PARLEY_BUSY (0..600000)
- *               {"postgres": "postgresql://user:pass@host:5432/db", "poolSize": 8, "owner": "bot-1"}
- *                                               a PostgreSQL store instead of "path" (in progress:
- *                                                the journal, threads, idempotency claims and dead
- *                                                letters run on it; the outbox, media gallery,
- *                                                write-backs and retention answer PARLEY_UNSUPPORTED
- *                                                "not yet on PostgreSQL"); the password never appears
- *                                                in an error message; a pool exhausted for
- *                                                busyTimeoutMillis is PARLEY_BUSY
+ *               {"postgres": "postgresql://user:pass@host:5432/db", "poolSize": 8, "owner": "bot-1",
+ *                "leaseMillis": 5000, "pumpMillis": 200}
+ *                                               a PostgreSQL store instead of "path", shared by
+ *                                                several engine instances: each chat is processed
+ *                                                by one instance at a time, in the order its
+ *                                                messages were accepted, exactly once (chat leases;
+ *                                                "owner" must be unique among live instances,
+ *                                                default host-pid); a dead instance's chats are
+ *                                                taken over after leaseMillis (500..600000);
+ *                                                pumpMillis (10..leaseMillis/2) is how often an
+ *                                                instance renews its leases and looks for work.
+ *                                                An asynchronous result may reach the instance
+ *                                                that owns the chat rather than the one that
+ *                                                accepted it (marked "recovered"). Dead letters,
+ *                                                idempotency claims, the outbox's rate limits and
+ *                                                the breakers are shared; retention drops whole
+ *                                                months; the retention archive and WAL usage are
+ *                                                PARLEY_UNSUPPORTED there. The password never
+ *                                                appears in an error message; a pool exhausted
+ *                                                for busyTimeoutMillis is PARLEY_BUSY
  *   "region":   "RW"                            ISO 3166 region for national phone numbers (default "US")
  *   "currency": "RWF"                           ISO 4217 currency of bare amounts ("50,000 francs"); default none
  *   "webhook":  {"appSecret": "...",            Cloud API app secret for X-Hub-Signature-256

@@ -23,6 +23,8 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "Engine configuration JSON file (the same JSON parley_engine_open takes).")
     var config: String?
 
+    @Option(name: .long, help: "A SQLite store file to use in place of the configuration's store (created if missing).")
+    var store: String?
     @Option(name: .long, help: "The chat id to import into (default: the name in the export's file name).")
     var chat: String?
 
@@ -39,7 +41,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = try openEngine(configPath: config)
+        let engine = try openEngine(configPath: config, storePath: store)
         defer { engine.close() }
         let options = ImportOptions(chat: chat, timeZone: timeZone, dateOrder: dateOrder.flatMap(ExportDateOrder.init(rawValue:)))
         var bar = ProgressBar(enabled: isatty(2) != 0)

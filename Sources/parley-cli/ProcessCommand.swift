@@ -75,12 +75,19 @@ struct ProcessCommand: ParsableCommand {
 }
 
 /// Opens an engine from a configuration file, or with defaults when none is given.
-func openEngine(configPath: String?) throws -> Engine {
-    guard let configPath else { return try Engine() }
-    guard let text = readWholeFile(configPath) else {
-        throw ValidationError("cannot read the configuration file \(configPath)")
+/// `storePath` (`--store`) names a SQLite store in place of the configuration's store.
+func openEngine(configPath: String?, storePath: String? = nil) throws -> Engine {
+    guard let storePath else {
+        guard let configPath else { return try Engine() }
+        guard let text = readWholeFile(configPath) else {
+            throw ValidationError("cannot read the configuration file \(configPath)")
+        }
+        return try Engine(configJSON: text)
     }
-    return try Engine(configJSON: text)
+    var configuration = try loadConfiguration(configPath)
+    configuration.storePath = storePath
+    configuration.postgres = nil
+    return try Engine(configuration: configuration)
 }
 
 /// Calls `body` with each line (without its newline), reading with getline so a file of any

@@ -18,6 +18,8 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: .long, help: "Engine configuration JSON file naming the store (the same JSON parley_engine_open takes).")
     var config: String?
+    @Option(name: .long, help: "A SQLite store file to use in place of the configuration's store (created if missing).")
+    var store: String?
     @Option(name: .long, help: "Only this chat.")
     var chat: String?
     @Option(name: [.short, .customLong("output")], help: "Where to write the HTML (- for standard output).")
@@ -30,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     var noMask = false
 
     func run() throws {
-        let engine = try openEngine(configPath: config)
+        let engine = try openEngine(configPath: config, storePath: store)
         defer { engine.close() }
         var options = ReportOptions(chat: chat, title: title)
         options.mask = !noMask
