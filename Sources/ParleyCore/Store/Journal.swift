@@ -56,7 +56,10 @@ extension Store {
     /// or, on failure, none, and the chat cache then keeps its committed state.
     func journal(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
         if let postgres {
-            return try groupCommit.journal(entries) { (group) throws(ParleyError) in try postgres.journal(group, receivedAt: receivedAt) }
+            // No group commit: PostgreSQL takes concurrent writers (each on its own pooled
+            // connection, chats serialized by their advisory locks), and one transaction at a
+            // time would cap an instance at one commit's round trips.
+            return try postgres.journal(entries, receivedAt: receivedAt)
         }
         return try groupCommit.journal(entries) { (group) throws(ParleyError) in try journalNow(group, receivedAt: receivedAt) }
     }
