@@ -1201,7 +1201,10 @@ PARLEY_API parley_status parley_session_preflight(parley_engine *engine, const c
  *              "leaseMs": 60000,            an unconfirmed send is offered again after this
  *              "rateLimitRetryMs": 1000,
  *              "throttle": {"minFactor": 0.05, "recoverEveryMs": 10000, "recoverStep": 0.1},
- *              "breaker": "whatsapp-send"}  the circuit breaker (see "Circuit breakers") consulted
+ *              "breaker": "whatsapp-send",  the circuit breaker (see "Circuit breakers") consulted
+ *              "line": ""}                  the WhatsApp number this engine sends through: on a
+ *                                           shared PostgreSQL store every limit above is counted
+ *                                           once per line for all instances using it
  * "cloudApi": 80/s (4800/min, 288000/h), one send per 6 s to a recipient (the pair rate), tier
  * 250 unless "tier" says otherwise. "unofficial" (a personal number): 1/s, 20/min, 300/h, 5 s
  * between sends to one recipient (burst 2), 50 new contacts a day, and a random 2-8 s gap

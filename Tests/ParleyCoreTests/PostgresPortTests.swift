@@ -66,6 +66,30 @@ import Glibc
         }
     }
 
+    @Test func eachWhatsAppNumberHasItsOwnWindowsSharedByItsInstances() throws {
+        try PostgresTests.withSchema { url in
+            func engine(_ owner: String, line: String) throws -> Engine {
+                try Engine(configJSON: #"{"store": {"postgres": "\#(url)", "poolSize": 2, "owner": "\#(owner)"}, "outbox": {"line": "\#(line)", "perSecond": 3, "perMinute": 100, "perHour": 1000, "recipient": {"minSpacingMs": 0}, "highReserve": 0}}"#)
+            }
+            let a1 = try engine("a1", line: "+250788000001"), a2 = try engine("a2", line: "+250788000001")
+            let b = try engine("b", line: "+250788000002")
+            defer { [a1, a2, b].forEach { $0.close() } }
+            for i in 0..<10 {
+                _ = try a1.outboxEnqueue(["to": .string("25078811\(1000 + i)"), "text": "from line A"])
+                _ = try b.outboxEnqueue(["to": .string("25078822\(1000 + i)"), "text": "from line B"])
+            }
+            // Line A's two instances share its 3 per second; line B has 3 of its own.
+            let first = Self.sends(try a1.outboxNextBatch(now: 0, max: 100)).count
+            let second = Self.sends(try a2.outboxNextBatch(now: 0, max: 100)).count
+            let other = Self.sends(try b.outboxNextBatch(now: 0, max: 100))
+            #expect(first + second == 3, "line A: \(first) + \(second)")
+            #expect(other.count == 3, "line B keeps its own window")
+            #expect(other.allSatisfy { $0["text"]?.stringValue == "from line B" }, "a line hands out only its own sends")
+            #expect(throws: ParleyError.self) { try Configuration(json: #"{"outbox": {"line": "a\u0001b"}}"#) }
+            #expect(try Configuration(json: #"{"outbox": {"line": "+250788000001"}}"#).outbox.line == "+250788000001")
+        }
+    }
+
     @Test func concurrentBatchesOverManySecondsNeverExceedTheWindowsTogether() throws {
         try PostgresTests.withSchema { url in
             let outbox = #""outbox": {"perSecond": 4, "perMinute": 30, "perHour": 1000, "recipient": {"minSpacingMs": 2000, "burst": 1}, "highReserve": 0}"#

@@ -60,6 +60,10 @@ public struct OutboxSettings: Sendable, Equatable {
     public var serviceWindowMillis: Int64 = 86_400_000
     /// The circuit breaker (Reliability) around the host's send API.
     public var breaker = "whatsapp-send"
+    /// The WhatsApp number (or phone-number id) this engine sends through. On a shared
+    /// PostgreSQL store the rate windows are counted per line for the whole fleet: instances
+    /// with the same line share them, other lines have their own. "" (default): one line.
+    public var line = ""
 
     public init() {}
 
@@ -117,6 +121,12 @@ public struct OutboxSettings: Sendable, Equatable {
                 throw ParleyError(.invalidConfig, "\(path)\(name) must be between \(bounds.lowerBound) and \(bounds.upperBound), got \(value)")
             }
             return value
+        }
+        if let v = try r.string("line") {
+            guard v.utf8.count <= 200, !v.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+                throw ParleyError(.invalidConfig, "\(path)line must be a name of at most 200 bytes without control characters")
+            }
+            line = v
         }
         if let v = try r.int("perSecond") { perSecond = Int(try range(v, 1...100_000, "perSecond")) }
         if let v = try r.int("perMinute") { perMinute = Int(try range(v, 1...6_000_000, "perMinute")) }

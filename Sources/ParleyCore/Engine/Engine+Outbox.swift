@@ -57,8 +57,8 @@ extension Engine {
         let payloadText = JSONWriter.string(.object(payload))
         if let postgres = store.postgres {
             return try outbox.core.withLock { (core: inout OutboxCore) throws(ParleyError) -> (id: Int64, new: Bool) in
-                try postgres.outboxLocked(&core, line: PGStore.defaultOutboxLine) { (db, core) throws(ParleyError) -> (id: Int64, new: Bool) in
-                    let stored = try PGStore.outboxInsert(db, line: PGStore.defaultOutboxLine, recipient: recipient, target: to,
+                try postgres.outboxLocked(&core, line: outbox.settings.line) { (db, core) throws(ParleyError) -> (id: Int64, new: Bool) in
+                    let stored = try PGStore.outboxInsert(db, line: outbox.settings.line, recipient: recipient, target: to,
                                                           payload: payloadText, priority: lane, key: key, notBefore: notBefore,
                                                           enqueuedAt: core.now)
                     if stored.new {
@@ -92,7 +92,7 @@ extension Engine {
         let breakers = reliability.breakers
         let breakerSettings = configuration.breakers
         if let postgres = store.postgres {
-            let line = PGStore.defaultOutboxLine
+            let line = outbox.settings.line
             return try outbox.core.withLock { (core: inout OutboxCore) throws(ParleyError) -> JSONValue in
                 var stale = false
                 let (rows, flags, refused) = try postgres.outboxLocked(&core, line: line) {
@@ -209,7 +209,7 @@ extension Engine {
         if let postgres = store.postgres {
             let (outcome, wasLeased, time) = try outbox.core.withLock {
                 (core: inout OutboxCore) throws(ParleyError) -> (OutboxCore.Settled?, Bool, Int64) in
-                try postgres.outboxLocked(&core, line: PGStore.defaultOutboxLine) {
+                try postgres.outboxLocked(&core, line: outbox.settings.line) {
                     (db, core) throws(ParleyError) -> (OutboxCore.Settled?, Bool, Int64) in
                     if let at { core.now = max(core.now, at) }
                     let now = core.now
@@ -362,7 +362,7 @@ extension Engine {
             let counts: [String: Int]
             if let postgres = store.postgres {
                 // The replica brought up to the fleet's hand-outs, so the rates are the number's.
-                try postgres.outboxLocked(&core, line: PGStore.defaultOutboxLine) { (_, _) throws(ParleyError) in }
+                try postgres.outboxLocked(&core, line: outbox.settings.line) { (_, _) throws(ParleyError) in }
                 counts = try postgres.outboxStateCounts()
             } else {
                 counts = try store.withConnection { db throws(ParleyError) -> [String: Int] in

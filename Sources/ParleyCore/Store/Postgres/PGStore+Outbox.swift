@@ -27,9 +27,6 @@ struct OutboxSharedCursor {
 }
 
 extension PGStore {
-    /// The sending line an engine's outbox uses. One engine sends through one WhatsApp number;
-    /// a configuration key naming it ("outbox.line") would let several share one database.
-    static let defaultOutboxLine = ""
 
     struct OutboxLineState: Equatable {
         var throttle = 1.0
