@@ -3,8 +3,8 @@
 (the C ABI), as a webhook farm behind a load balancer runs them (issue 9's proof).
 
     fleet.py crash-loop --url URL [--chats 40 --per-chat 40 --kill-every 1.5]
-        Three instances; each chat's messages fed in order (the next once the previous was
-        accepted), each to a random live instance, some again to another one (WhatsApp's retry
+        Three instances; each chat's messages fed in order (Cloud API webhook bodies; the next once the previous
+        was accepted), each to a random live instance, some again to another one (WhatsApp's retry
         landing elsewhere); every --kill-every seconds one instance is killed with SIGKILL and
         restarted, and what was in flight to it is sent to another (the balancer's retry).
         Checks that every message was processed exactly once, in its chat's order, and reports
@@ -64,9 +64,9 @@ def instance_main(args):
         text = line.strip()
         if not text:
             continue
-        ident = json.loads(text)["id"]
+        ident = message_id(json.loads(text))
         try:
-            ticket = engine.submit(text)
+            ticket = engine.submit_batch(text)[0]
             if not args.quiet:
                 print(f"ack {ident} {ticket}", flush=True)
         except parley.ParleyError as error:
@@ -154,9 +154,19 @@ class Instance:
 
 
 def message(chat, n):
-    return json.dumps({"id": f"{chat}-{n}", "chat": chat, "from": chat, "timestamp": 1_764_000_000 + n,
-                       "type": "text", "sequence": n,
-                       "text": f"message {n} from {chat}: the heater in unit {n % 9 + 1}B is broken again"})
+    """Message n of a tenant's chat as the WhatsApp Cloud API delivers it: one webhook body."""
+    return json.dumps({"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{
+        "field": "messages", "value": {
+            "messaging_product": "whatsapp",
+            "metadata": {"display_phone_number": "250788000000", "phone_number_id": "106540352242922"},
+            "contacts": [{"profile": {"name": f"Tenant {chat[-4:]}"}, "wa_id": chat}],
+            "messages": [{"from": chat, "id": f"{chat}-{n}", "timestamp": str(1_764_000_000 + n), "type": "text",
+                          "text": {"body": f"message {n} from {chat}: the heater in unit {n % 9 + 1}B is broken again"}}]}}]}]})
+
+
+def message_id(body):
+    """The id of the (first) message of a webhook body."""
+    return body["entry"][0]["changes"][0]["value"]["messages"][0]["id"]
 
 
 def read_results(out_dir):
@@ -186,7 +196,7 @@ def crash_loop(args):
     schema = Schema(args.url, keep=args.keep)
     out_dir = tempfile.mkdtemp(prefix="parley-fleet-")
     rng = random.Random(args.seed)
-    chats = [f"fleet-chat-{i}" for i in range(args.chats)]
+    chats = [f"2507880{i:05d}" for i in range(args.chats)]
     total = args.chats * args.per_chat
     instances = [Instance(slot, args, out_dir, url=schema.url) for slot in range(3)]
     next_n = {chat: 1 for chat in chats}
@@ -344,7 +354,7 @@ def throughput_run(args, instances_count, url=None, sqlite=None):
     out_dir = tempfile.mkdtemp(prefix="parley-fleet-")
     instances = [Instance(slot, args, out_dir, url=url, sqlite=sqlite, quiet=True) for slot in range(instances_count)]
     rng = random.Random(args.seed)
-    chats = [f"tp-chat-{i}" for i in range(args.chats)]
+    chats = [f"2507881{i:05d}" for i in range(args.chats)]
     lines = [message(chats[i % args.chats], i // args.chats + 1) for i in range(args.messages)]
     commits_before = int(psql(args.url, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) if url else 0
     started = time.time()
