@@ -21,6 +21,7 @@ let package = Package(
         .executableTarget(name: "FuzzIntentModel", dependencies: [core, "FuzzSupport"]),
         .executableTarget(name: "FuzzMedia", dependencies: [core, "FuzzSupport"]),
         .executableTarget(name: "FuzzHostCalls", dependencies: [core, "FuzzSupport"]),
+        .executableTarget(name: "FuzzExport", dependencies: [core, "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,7 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 20 s, every target
 #
-# Targets: json message webhook config intentdata intentmodel media hostcalls (see Fuzz/Sources/*).
+# Targets: json message webhook config intentdata intentmodel media hostcalls export (see Fuzz/Sources/*).
 # New inputs libFuzzer finds go to Fuzz/.build/fuzz-work/<target> (kept between runs, not
 # committed); a failing input is written to Fuzz/.build/artifacts/<target>-crash-* (or
 # -leak-, -timeout-, -oom-). Reproduce one with
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../Fuzz"
 
 seconds=${1:-20}
 [[ $# -gt 0 ]] && shift
-all=(json message webhook config intentdata intentmodel media hostcalls)
+all=(json message webhook config intentdata intentmodel media hostcalls export)
 targets=("${@:-${all[@]}}")
 for target in "${targets[@]}"; do
     [[ " ${all[*]} " == *" $target "* ]] || { echo "fuzz.sh: unknown target $target (${all[*]})" >&2; exit 2; }
@@ -46,7 +46,7 @@ for target in "${targets[@]}"; do
     case $target in
         json) binary=FuzzJSON ;; message) binary=FuzzMessage ;; webhook) binary=FuzzWebhook ;;
         config) binary=FuzzConfig ;; intentdata) binary=FuzzIntentData ;; intentmodel) binary=FuzzIntentModel ;;
-        media) binary=FuzzMedia ;; hostcalls) binary=FuzzHostCalls ;;
+        media) binary=FuzzMedia ;; hostcalls) binary=FuzzHostCalls ;; export) binary=FuzzExport ;;
     esac
     dict=()
     case $target in json|message|webhook|config|hostcalls) dict=(-dict=json.dict) ;; esac
