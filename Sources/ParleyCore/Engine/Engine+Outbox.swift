@@ -117,17 +117,7 @@ extension Engine {
                     return (handed.rows, flags, refused)
                 }
                 if stale { core.loaded = false }
-                var sends: [JSONValue] = []
-                sends.reserveCapacity(rows.count)
-                for row in rows { sends.append(Self.sendJSON(row, outsideWindow: flags[row.id] ?? true)) }
-                let breaker = try? breakers.status(of: settings.breaker, settings: breakerSettings)
-                var result = JSONObject()
-                result.append("schema", .int(EnrichedContext.schema))
-                result.append("sends", .array(sends))
-                result.append("nextAt", core.nextAt(breakerRetryAt: breaker?.state == .open ? breaker?.retryAt : nil).map(JSONValue.int) ?? .null)
-                result.append("throttle", .double(core.throttle))
-                result.append("breaker", .string(refused ? CircuitBreaker.State.open.rawValue : (breaker?.state.rawValue ?? "closed")))
-                return .object(result)
+                return batchAnswer(rows, flags: flags, refused: refused, core: &core)
             }
         }
         return try outbox.core.withLock { (core: inout OutboxCore) throws(ParleyError) -> JSONValue in
@@ -143,21 +133,25 @@ extension Engine {
                 let rows = try Store.outboxHandOut(db, leases: chosen.map { ($0.id, $0.attempts, $0.leasedUntil) },
                                                    log: chosen.map { (time, core.recipients[$0.recipient].key, $0.newContact) },
                                                    pruneBefore: time - OutboxCore.day - 3_600_000)
-                var flags: [Int64: Bool] = [:]
-                for choice in chosen { flags[choice.id] = choice.outsideWindow }
-                var sends: [JSONValue] = []
-                sends.reserveCapacity(rows.count)
-                for row in rows { sends.append(Self.sendJSON(row, outsideWindow: flags[row.id] ?? true)) }
-                let breaker = try? breakers.status(of: settings.breaker, settings: breakerSettings)
-                var result = JSONObject()
-                result.append("schema", .int(EnrichedContext.schema))
-                result.append("sends", .array(sends))
-                result.append("nextAt", core.nextAt(breakerRetryAt: breaker?.state == .open ? breaker?.retryAt : nil).map(JSONValue.int) ?? .null)
-                result.append("throttle", .double(core.throttle))
-                result.append("breaker", .string(refused ? CircuitBreaker.State.open.rawValue : (breaker?.state.rawValue ?? "closed")))
-                return .object(result)
+                let flags = Dictionary(chosen.map { ($0.id, $0.outsideWindow) }, uniquingKeysWith: { a, _ in a })
+                return batchAnswer(rows, flags: flags, refused: refused, core: &core)
             }
         }
+    }
+
+    /// next_batch's answer: the sends handed out, when to ask next, the throttle and the breaker.
+    private func batchAnswer(_ rows: [Store.OutboxRow], flags: [Int64: Bool], refused: Bool, core: inout OutboxCore) -> JSONValue {
+        var sends: [JSONValue] = []
+        sends.reserveCapacity(rows.count)
+        for row in rows { sends.append(Self.sendJSON(row, outsideWindow: flags[row.id] ?? true)) }
+        let breaker = try? reliability.breakers.status(of: outbox.settings.breaker, settings: configuration.breakers)
+        var result = JSONObject()
+        result.append("schema", .int(EnrichedContext.schema))
+        result.append("sends", .array(sends))
+        result.append("nextAt", core.nextAt(breakerRetryAt: breaker?.state == .open ? breaker?.retryAt : nil).map(JSONValue.int) ?? .null)
+        result.append("throttle", .double(core.throttle))
+        result.append("breaker", .string(refused ? CircuitBreaker.State.open.rawValue : (breaker?.state.rawValue ?? "closed")))
+        return .object(result)
     }
 
     static func sendJSON(_ row: Store.OutboxRow, outsideWindow: Bool?) -> JSONValue {

@@ -256,9 +256,9 @@ extension Store {
         }
     }
 
-    /// The host's words as an FTS5 query: each word quoted (no operator injection), all
-    /// required, the last one a prefix (search-as-you-type). Nil when there is no word.
-    static func ftsQuery(_ text: String) -> String? {
+    /// The words of a host's search text (letters and digits only: no query operator gets
+    /// through), shared by the FTS5 and the PostgreSQL tsquery forms.
+    static func searchWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         for scalar in text.unicodeScalars {
@@ -270,6 +270,13 @@ extension Store {
             }
         }
         if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// The host's words as an FTS5 query: each word quoted (no operator injection), all
+    /// required, the last one a prefix (search-as-you-type). Nil when there is no word.
+    static func ftsQuery(_ text: String) -> String? {
+        let words = searchWords(text)
         guard !words.isEmpty else { return nil }
         return words.enumerated().map { index, word in
             "\"\(word)\"" + (index == words.count - 1 ? "*" : "")

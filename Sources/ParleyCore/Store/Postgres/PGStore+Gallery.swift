@@ -50,17 +50,7 @@ extension PGStore {
     /// The host's words as a tsquery: each word quoted (letters and digits only: no operator
     /// gets through), all required, the last one a prefix. Nil when there is no word.
     static func tsQuery(_ text: String) -> String? {
-        var words: [String] = []
-        var current = ""
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
+        let words = Store.searchWords(text)
         guard !words.isEmpty else { return nil }
         return words.enumerated().map { index, word in
             "'\(word.lowercased())'" + (index == words.count - 1 ? ":*" : "")
