@@ -184,6 +184,7 @@ extension BenchCommand {
             stats.peakRSS = PeakRSS.peak()
             (stats.dbBytes, stats.walBytes) = storeSizes(directory)
             stats.wal = (try? engine.store.walUsage()) ?? stats.wal
+            stats.stages = stageSummary(engine)
             return stats
         }
 
@@ -239,6 +240,7 @@ extension BenchCommand {
             stats.peakRSS = PeakRSS.peak()
             (stats.dbBytes, stats.walBytes) = storeSizes(directory)
             stats.wal = (try? engine.store.walUsage()) ?? stats.wal
+            stats.stages = stageSummary(engine)
             stats.absorb(checker, finished: true)
             return stats
         }
@@ -340,6 +342,7 @@ extension BenchCommand {
                 + lpad(String(round3(Double(s.wal.commits) / Double(Swift.max(1, s.submitted)))), 12)
                 + lpad(String(s.busyRetries), 8)
                 + lpad(s.mode == "sync" ? "-" : (s.ok ? "ok" : "FAIL"), 7))
+            if !s.stages.isEmpty { print("    stages (µs): " + s.stages) }
         }
 
         func printSoak(_ soak: SoakStats) {
@@ -706,6 +709,8 @@ struct RunStats {
     /// What the run's commits appended to the WAL (counted by the store's WAL hook).
     var wal = Store.WALUsage(frames: 0, bytes: 0, commits: 0)
     var firstProblem: String?
+    /// The engine's per-stage latency percentiles for the run (µs), for the text report.
+    var stages = ""
 
     var rate: Double { seconds > 0 ? Double(submitted) / seconds : 0 }
     var ok: Bool { orderViolations == 0 && missing == 0 && errors == 0 }

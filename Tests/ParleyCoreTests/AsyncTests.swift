@@ -126,6 +126,37 @@ import Glibc
         #expect(order.prefix(20).filter { $0 == "high" }.count > order.prefix(20).filter { $0 == "normal" }.count)
     }
 
+    @Test func aBusyWorkerTakesSeveralReadyChatsWholeAndInOrderButAFileAlone() {
+        var scheduler = WorkScheduler(settings: .init())
+        var ticket: Int64 = 0
+        func add(_ id: String, chat: String, priority: Priority = .normal, file: Bool = false) {
+            var message = Self.message(id, chat: chat, at: 1)
+            if file { message.media = .init(mimetype: "image/jpeg", path: "receipt.jpg") }
+            ticket += 1
+            scheduler.add(.init(ticket: ticket, message: message, priority: priority, arrivedAt: 0, recovered: false), now: 0)
+        }
+        add("a1", chat: "a")
+        add("a2", chat: "a")
+        add("b1", chat: "b", file: true)
+        add("b2", chat: "b")
+        add("c1", chat: "c", priority: .high)
+        add("d1", chat: "d")
+        add("d2", chat: "d", file: true)
+
+        // High first, then every ready chat whose next message is text, each whole up to its
+        // next file; b (a file first) waits for a batch of its own.
+        let first = scheduler.next(now: 0, limit: 64, chats: 16) ?? []
+        #expect(first.map(\.message.id) == ["c1", "a1", "a2", "d1"])
+        add("a3", chat: "a")   // a is busy: its new message waits for the batch to finish
+        let second = scheduler.next(now: 0, limit: 64, chats: 16) ?? []
+        #expect(second.map(\.message.id) == ["b1"])
+        #expect(scheduler.next(now: 0, limit: 64, chats: 16) == nil)
+        for chat in ["c", "a", "d", "b"] { scheduler.finished(chat, now: 0) }
+        let third = scheduler.next(now: 0, limit: 2, chats: 16) ?? []
+        #expect(third.count == 2, "the limit counts messages across chats: \(third.map(\.message.id))")
+        #expect(scheduler.next(now: 0, limit: 64, chats: 1)?.count == 1)
+    }
+
     @Test func aMessageAheadOfASequenceGapWaitsForIt() throws {
         var config = Configuration()
         config.async.reorderWindowMillis = 5_000

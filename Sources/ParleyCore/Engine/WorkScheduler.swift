@@ -84,6 +84,35 @@ struct WorkScheduler {
         return nil
     }
 
+    /// `next`, widened under load: after the first chat, further ready chats (each whole
+    /// and in order, the high lanes first) while the batch holds fewer than `limit` messages
+    /// and `chats` chats, so that one journal transaction carries them all. A chat whose next
+    /// message has a file is left for a batch of its own (seconds of OCR must not hold up
+    /// other chats' text). At low load a batch is one chat, as before.
+    mutating func next(now: Int64, limit: Int, chats: Int) -> [Item]? {
+        guard var batch = next(now: now, limit: limit) else { return nil }
+        var taken = 1
+        while taken < chats, batch.count < limit, batch.last?.message.media == nil,
+              let chat = popTextReady() {
+            batch += take(chat, now: now, limit: limit - batch.count)
+            taken += 1
+        }
+        return batch
+    }
+
+    /// The first ready chat, by lane, whose next message has no file; taken out of its lane.
+    private mutating func popTextReady() -> String? {
+        for lane in Priority.allCases {
+            let index = lane.rawValue
+            guard let position = lanes[index][laneHeads[index]...].prefix(16).firstIndex(where: { lines[$0]?.items.first?.message.media == nil })
+            else { continue }
+            let chat = lanes[index].remove(at: position)
+            lines[chat]?.lane = nil
+            return chat
+        }
+        return nil
+    }
+
     /// A worker is done with `chat`: its next messages may run.
     mutating func finished(_ chat: String, now: Int64) {
         guard var line = lines[chat] else { return }

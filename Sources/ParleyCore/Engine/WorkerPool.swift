@@ -63,11 +63,14 @@ final class WorkerPool: @unchecked Sendable {
     private let settings: AsyncSettings
     /// Set once by the engine right after it is built, before any work arrives.
     private var work: Work = { items in items.map { Outcome(ticket: $0.ticket, result: .failure(ParleyError(.internal, "no worker attached")), recovered: $0.recovered) } }
-    /// Messages of one chat a worker takes at once (journaled in one transaction).
+    /// Messages a worker takes at once (journaled in one transaction).
     private let batchLimit = 64
+    /// Chats a worker may take at once when several are ready (set by the engine: one on a
+    /// shared PostgreSQL store, where each chat's writes carry its own lease).
+    private var chatsPerBatch = 1
     /// What each worker holds now, by worker number: the watchdog's view.
     private struct Task {
-        let chat: String
+        let chats: [String]
         let items: [WorkScheduler.Item]
         let started: Int64
         let thread: pthread_t
@@ -110,10 +113,11 @@ final class WorkerPool: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    func attach(_ work: @escaping Work, onTimeout: @escaping TimeoutHandler) {
+    func attach(_ work: @escaping Work, onTimeout: @escaping TimeoutHandler, chatsPerBatch: Int) {
         locked {
             self.work = work
             self.onTimeout = onTimeout
+            self.chatsPerBatch = max(1, chatsPerBatch)
         }
     }
 
@@ -345,7 +349,7 @@ final class WorkerPool: @unchecked Sendable {
         var idleSince = Self.now()
         while !stopping {
             let now = Self.now()
-            guard let items = scheduler.next(now: now, limit: batchLimit) else {
+            guard let items = scheduler.next(now: now, limit: batchLimit, chats: chatsPerBatch) else {
                 if workers > settings.minWorkers && now - idleSince >= 2_000 { break }
                 idleWorkers += 1
                 let wake = min(scheduler.nextRelease ?? now + 1_000, now + 1_000)
@@ -356,7 +360,7 @@ final class WorkerPool: @unchecked Sendable {
             if scheduler.readyChats > 0 { startWorkerIfNeeded() }
             let callback = self.callback
             let work = self.work
-            tasks[me] = Task(chat: items[0].message.chat, items: items, started: now, thread: pthread_self())
+            tasks[me] = Task(chats: Self.chats(of: items), items: items, started: now, thread: pthread_self())
             startWatchdogIfNeeded()
             pthread_mutex_unlock(mutex)
 
@@ -389,7 +393,7 @@ final class WorkerPool: @unchecked Sendable {
             pthread_cond_broadcast(progress)
             pthread_cond_signal(workReady)
             if freedByWatchdog { break }   // its chat went on without it: this worker was replaced
-            scheduler.finished(items[0].message.chat, now: Self.now())
+            for chat in Self.chats(of: items) { scheduler.finished(chat, now: Self.now()) }
             idleSince = Self.now()
         }
         // An abandoned worker was already counted out, unlisted and detached by the watchdog.
@@ -404,6 +408,13 @@ final class WorkerPool: @unchecked Sendable {
             }
         }
         pthread_mutex_unlock(mutex)
+    }
+
+    /// The chats of a batch, in the order they come (each chat's items are contiguous).
+    static func chats(of items: [WorkScheduler.Item]) -> [String] {
+        var chats: [String] = []
+        for item in items where chats.last != item.message.chat { chats.append(item.message.chat) }
+        return chats
     }
 
     /// Starts the watchdog thread with the first worker. Called under the lock.
@@ -454,7 +465,7 @@ final class WorkerPool: @unchecked Sendable {
                     for outcome in handler(task.items) { deliver(outcome) }
                     pthread_mutex_lock(mutex)
                 }
-                scheduler.finished(task.chat, now: Self.now())
+                for chat in task.chats { scheduler.finished(chat, now: Self.now()) }
                 startWorkerIfNeeded()
                 pthread_cond_broadcast(progress)
                 pthread_cond_signal(workReady)
