@@ -247,7 +247,11 @@ extension Engine {
                 continue
             }
             do throws(ParleyError) {
-                switch try prepare(item.message, lookUpStored: ownership == nil) {
+                // No early look-up: a queued message has its received row (submit answered a
+                // stored one itself), and the journal's own check inside the transaction
+                // settles a race with `process`. The look-up took the store's lock, and
+                // waited behind the host's next submit whenever a checkpoint held that.
+                switch try prepare(item.message, lookUpStored: false) {
                 case .duplicate(let context):
                     outcomes[position] = Outcome(ticket: item.ticket, result: .success(JSONWriter.string(context)), recovered: item.recovered)
                 case .fresh(var entry):

@@ -42,8 +42,25 @@ final class SQLiteConnection {
             throw Self.error(rc, "cannot open store at \(path): \(message)")
         }
         sqlite3_extended_result_codes(db, 1)
-        sqlite3_busy_timeout(db, Int32(clamping: busyTimeoutMillis))
+        Self.waitWhenBusy(db, upTo: busyTimeoutMillis)
         walCounts.initialize(to: WALCounts())
+    }
+
+    /// Waits for a lock held elsewhere (another connection's write, a RESTART checkpoint) in
+    /// fine steps, giving up after `millis`. SQLite's own busy timeout sleeps 1, 2, 5, 10,
+    /// 15 … ms between tries: a write that waited on a 12 ms checkpoint slept 18–33 ms, the
+    /// tail of the asynchronous core's latency. Here: 100 µs steps for the first 5 ms, then
+    /// 500 µs to 30 ms, then 2 ms.
+    private static func waitWhenBusy(_ db: OpaquePointer?, upTo millis: Int) {
+        guard millis > 0, let budget = UnsafeMutableRawPointer(bitPattern: millis * 1000) else { return }
+        sqlite3_busy_handler(db, { context, count in
+            let budgetMicros = Int(bitPattern: context)
+            let tries = Int(count)
+            let slept = tries < 50 ? tries * 100 : tries < 100 ? 5_000 + (tries - 50) * 500 : 30_000 + (tries - 100) * 2_000
+            guard slept < budgetMicros else { return 0 }
+            usleep(tries < 50 ? 100 : tries < 100 ? 500 : 2_000)
+            return 1
+        }, budget)
     }
 
     deinit {
