@@ -63,7 +63,7 @@ struct BenchCommand: ParsableCommand {
             report("language stage", language)
             let process = try measure(messages) { (message: Message) throws(ParleyError) in _ = try engine.process(message) }
             report("process (journal on, file store, one commit each)", process)
-            reportStages(engine)
+            print("  stages (µs): " + stageSummary(engine))
             if accuracy { try reportAccuracy() }
         }
 
@@ -171,11 +171,6 @@ func report(_ label: String, _ m: Measurement) {
     func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
     let rate = Double(sorted.count) / m.seconds
     print("\(label): \(Int(rate)) messages/s on one core; p50 \(format(percentile(0.5))) µs, p99 \(format(percentile(0.99))) µs, max \(format(sorted.last ?? 0)) µs (\(sorted.count) messages)")
-}
-
-/// Where `process` spends its time: the engine's own per-stage histograms (µs).
-func reportStages(_ engine: Engine) {
-    print("  stages (µs): " + stageSummary(engine))
 }
 
 /// The engine's per-stage latency percentiles (µs) on one line: "enrich p50 …, p99 …; …".

@@ -360,7 +360,8 @@ final class WorkerPool: @unchecked Sendable {
             if scheduler.readyChats > 0 { startWorkerIfNeeded() }
             let callback = self.callback
             let work = self.work
-            tasks[me] = Task(chats: Self.chats(of: items), items: items, started: now, thread: pthread_self())
+            let chats = Self.chats(of: items)
+            tasks[me] = Task(chats: chats, items: items, started: now, thread: pthread_self())
             startWatchdogIfNeeded()
             pthread_mutex_unlock(mutex)
 
@@ -392,8 +393,8 @@ final class WorkerPool: @unchecked Sendable {
             unfinished -= items.count
             pthread_cond_broadcast(progress)
             pthread_cond_signal(workReady)
-            if freedByWatchdog { break }   // its chat went on without it: this worker was replaced
-            for chat in Self.chats(of: items) { scheduler.finished(chat, now: Self.now()) }
+            if freedByWatchdog { break }   // its chats went on without it: this worker was replaced
+            for chat in chats { scheduler.finished(chat, now: Self.now()) }
             idleSince = Self.now()
         }
         // An abandoned worker was already counted out, unlisted and detached by the watchdog.

@@ -56,9 +56,12 @@ final class SQLiteConnection {
         sqlite3_busy_handler(db, { context, count in
             let budgetMicros = Int(bitPattern: context)
             let tries = Int(count)
-            let slept = tries < 50 ? tries * 100 : tries < 100 ? 5_000 + (tries - 50) * 500 : 30_000 + (tries - 100) * 2_000
+            // (step, microseconds slept before this try) for tries 0..<50, 50..<100, 100...
+            let (step, slept) = tries < 50 ? (100, tries * 100)
+                : tries < 100 ? (500, 5_000 + (tries - 50) * 500)
+                : (2_000, 30_000 + (tries - 100) * 2_000)
             guard slept < budgetMicros else { return 0 }
-            usleep(tries < 50 ? 100 : tries < 100 ? 500 : 2_000)
+            usleep(UInt32(step))
             return 1
         }, budget)
     }
