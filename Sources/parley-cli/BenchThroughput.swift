@@ -165,6 +165,8 @@ extension BenchCommand {
             var stats = RunStats(mode: "sync", workers: 0, submitters: 1)
             var latencies: [Double] = []
             latencies.reserveCapacity(items.count)
+            let heldBefore = (try? engine.store.walUsage())?.lockHeldNanos ?? 0
+            let cpuStarted = processCPUSeconds()
             let started = monotonicNanos()
             for item in items {
                 let t0 = monotonicNanos()
@@ -178,12 +180,15 @@ extension BenchCommand {
                 latencies.append(Double(monotonicNanos() - t0) / 1000)
             }
             stats.seconds = Double(monotonicNanos() - started) / 1e9
+            stats.cpuSeconds = processCPUSeconds() - cpuStarted
             stats.submitted = items.count
             stats.results = items.count - stats.duplicates
             stats.latency = LatencySummary(latencies)
+            stats.busyCores = stats.cpuSeconds / stats.seconds
             stats.peakRSS = PeakRSS.peak()
             (stats.dbBytes, stats.walBytes) = storeSizes(directory)
             stats.wal = (try? engine.store.walUsage()) ?? stats.wal
+            stats.lockBusy = Double(stats.wal.lockHeldNanos &- heldBefore) / 1e9 / stats.seconds
             stats.stages = stageSummary(engine)
             return stats
         }
@@ -201,6 +206,8 @@ extension BenchCommand {
             let threads = rate == nil ? submitters : 1
             let lanes = SubmitLanes(threads)
             PeakRSS.reset()
+            let heldBefore = (try? engine.store.walUsage())?.lockHeldNanos ?? 0
+            let cpuStarted = processCPUSeconds()
             let started = monotonicNanos()
             runThreads(threads) { thread in
                 var lane = lanes.lanes[thread]
@@ -221,6 +228,8 @@ extension BenchCommand {
             }
             guard engine.drain(timeoutMillis: 600_000) else { throw ValidationError("drain timed out after 10 minutes") }
             let drained = monotonicNanos()
+            let cpuSeconds = processCPUSeconds() - cpuStarted
+            let held = ((try? engine.store.walUsage())?.lockHeldNanos ?? heldBefore) &- heldBefore
             engine.setCallback(nil)
 
             var stats = RunStats(mode: rate == nil ? "async" : "async-50%", workers: workers, submitters: threads)
@@ -237,6 +246,9 @@ extension BenchCommand {
             checker.resolve(entries)
             stats.submitted = items.count
             stats.seconds = Double(max(lastResult, started + 1) - started) / 1e9
+            stats.cpuSeconds = cpuSeconds
+            stats.busyCores = cpuSeconds / (Double(drained - started) / 1e9)
+            stats.lockBusy = Double(held) / Double(drained - started)
             stats.peakRSS = PeakRSS.peak()
             (stats.dbBytes, stats.walBytes) = storeSizes(directory)
             stats.wal = (try? engine.store.walUsage()) ?? stats.wal
@@ -329,7 +341,7 @@ extension BenchCommand {
 
         func printTableHeader() {
             print(pad("run", 22) + lpad("workers", 8) + lpad("msg/s", 10) + lpad("p50 ms", 9) + lpad("p95 ms", 9)
-                + lpad("p99 ms", 9) + lpad("max ms", 9) + lpad("peak RSS MB", 13) + lpad("WAL MB", 8) + lpad("pages/msg", 10) + lpad("commits/msg", 12) + lpad("busy", 8) + lpad("order", 7))
+                + lpad("p99 ms", 9) + lpad("max ms", 9) + lpad("peak RSS MB", 13) + lpad("WAL MB", 8) + lpad("pages/msg", 10) + lpad("commits/msg", 12) + lpad("CPU µs/msg", 11) + lpad("cores", 7) + lpad("store lock", 11) + lpad("busy", 8) + lpad("order", 7))
         }
 
         func printRow(_ s: RunStats) {
@@ -340,6 +352,8 @@ extension BenchCommand {
                 + lpad(String(round1(Double(s.peakRSS) / 1_048_576)), 13) + lpad(String(round1(Double(s.walBytes) / 1_048_576)), 8)
                 + lpad(String(round1(Double(s.wal.frames) / Double(Swift.max(1, s.submitted)))), 10)
                 + lpad(String(round3(Double(s.wal.commits) / Double(Swift.max(1, s.submitted)))), 12)
+                + lpad(String(Int(s.cpuMicrosPerMessage)), 11) + lpad(String(round2(s.busyCores)), 7)
+                + lpad(String(Int((s.lockBusy * 100).rounded())) + " %", 11)
                 + lpad(String(s.busyRetries), 8)
                 + lpad(s.mode == "sync" ? "-" : (s.ok ? "ok" : "FAIL"), 7))
             if !s.stages.isEmpty { print("    stages (µs): " + s.stages) }
@@ -711,6 +725,16 @@ struct RunStats {
     var firstProblem: String?
     /// The engine's per-stage latency percentiles for the run (µs), for the text report.
     var stages = ""
+    /// CPU time of the whole process (every thread: host, workers, checkpointer) over the run,
+    /// and that divided by the run's wall time: how many cores the run kept busy. Scaling
+    /// across workers is bounded by the cores left over by the single-worker run.
+    var cpuSeconds = 0.0
+    var busyCores = 0.0
+    /// The share of the run's wall time the store's connection lock was held (every SQLite
+    /// call of the process runs under it): near 1, more workers cannot add throughput.
+    var lockBusy = 0.0
+
+    var cpuMicrosPerMessage: Double { submitted > 0 ? cpuSeconds * 1e6 / Double(submitted) : 0 }
 
     var rate: Double { seconds > 0 ? Double(submitted) / seconds : 0 }
     var ok: Bool { orderViolations == 0 && missing == 0 && errors == 0 }
@@ -747,6 +771,10 @@ struct RunStats {
         object["latencyMicros"] = latency.json
         object["peakRSSBytes"] = .int(Int64(peakRSS))
         object["busyRetries"] = .int(Int64(busyRetries))
+        object["cpuSeconds"] = .double(round3(cpuSeconds))
+        object["cpuMicrosPerMessage"] = .double(round1(cpuMicrosPerMessage))
+        object["busyCores"] = .double(round2(busyCores))
+        object["storeLockBusy"] = .double(round3(lockBusy))
         object["duplicates"] = .int(Int64(duplicates))
         object["errors"] = .int(Int64(errors))
         object["dbBytes"] = .int(Int64(dbBytes))
@@ -891,6 +919,14 @@ enum PeakRSS {
         }
         return nil
     }
+}
+
+/// User plus system CPU seconds of the whole process so far (every thread).
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// Sizes of bench.db and bench.db-wal in `directory` (0 when absent).

@@ -139,6 +139,9 @@ ok = ok and all(x['messagesPerSecond'] > 0 and x['peakRSSBytes'] > 0 and x['erro
 ok = ok and all(x['latencyMicros']['p50'] <= x['latencyMicros']['p99'] <= x['latencyMicros']['max'] for x in runs)
 ok = ok and all(x['orderOK'] and x['orderViolations'] == 0 and x['missing'] == 0 for x in runs[1:])
 ok = ok and r['scaling']['workers'] == 2 and r['scaling']['ratio'] > 0 and 'p99Millis' in r['halfLoad']
+# CPU and the store lock's share of the run: the process did work, and the lock was held
+# for part of the run, never more than all of it (plus the reads around the run).
+ok = ok and all(x['cpuSeconds'] > 0 and x['cpuMicrosPerMessage'] > 0 and 0 < x['storeLockBusy'] <= 1.05 for x in runs)
 sys.exit(0 if ok else 1)"
 "$parley" bench throughput --count 300 --chats 20 --max-workers 1 --soak 1 >"$work/soak.txt" 2>&1
 check "bench throughput --soak reports RSS at start and end" grep -q '^RSS start .* MB, end .* MB.*order ok' "$work/soak.txt"

@@ -1,4 +1,7 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The durable journal: every message with its enriched context. All of Parley's SQL lives in
 /// this folder. One connection behind a mutex: SQLite serializes writers anyway, and the
@@ -28,6 +31,10 @@ public final class Store: Sendable {
         var db: SQLiteConnection?
         var chats: [String: ChatConversation] = [:]
         static let maxCachedChats = 10_000
+        /// Nanoseconds the lock was held since the store opened: every SQLite call of this
+        /// process waits its turn here, so held time over wall time bounds how far adding
+        /// workers can scale (reported by `parley bench throughput`).
+        var heldNanos: UInt64 = 0
     }
 
     private let connection: Guarded<Locked>
@@ -146,6 +153,8 @@ public final class Store: Sendable {
         if postgres != nil { throw Self.notOnPostgres(caller) }
         return try connection.withLock { (state: inout Locked) throws(ParleyError) -> T in
             guard let db = state.db else { throw ParleyError(.storage, "the engine's store is closed") }
+            let start = Self.monotonicNanos()
+            defer { state.heldNanos &+= Self.monotonicNanos() &- start }
             return try body(db)
         }
     }
@@ -155,6 +164,8 @@ public final class Store: Sendable {
         if postgres != nil { throw Self.notOnPostgres(caller) }
         return try connection.withLock { (state: inout Locked) throws(ParleyError) -> T in
             guard let db = state.db else { throw ParleyError(.storage, "the engine's store is closed") }
+            let start = Self.monotonicNanos()
+            defer { state.heldNanos &+= Self.monotonicNanos() &- start }
             return try body(&state, db)
         }
     }
@@ -181,25 +192,34 @@ public final class Store: Sendable {
     }
 
     /// What the store's commits wrote to the WAL since it opened: pages (frames, one page
-    /// each), bytes (frames × (page size + 24-byte frame header)) and commits. Zero for an
-    /// in-memory store.
+    /// each), bytes (frames × (page size + 24-byte frame header)) and commits (zero for an
+    /// in-memory store); and how long its connection's lock was held.
     public struct WALUsage: Sendable {
         public var frames: Int64
         public var bytes: Int64
         public var commits: Int64
+        public var lockHeldNanos: UInt64
 
-        public init(frames: Int64 = 0, bytes: Int64 = 0, commits: Int64 = 0) {
+        public init(frames: Int64 = 0, bytes: Int64 = 0, commits: Int64 = 0, lockHeldNanos: UInt64 = 0) {
             self.frames = frames
             self.bytes = bytes
             self.commits = commits
+            self.lockHeldNanos = lockHeldNanos
         }
     }
 
+    private static func monotonicNanos() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
+    }
+
     public func walUsage() throws(ParleyError) -> WALUsage {
-        try withConnection { db throws(ParleyError) in
+        try withLocked { state, db throws(ParleyError) in
             let pageSize = try db.statement("PRAGMA page_size").firstRow { $0.int(0) } ?? 4096
             let counts = db.walCounts.pointee
-            return WALUsage(frames: counts.frames, bytes: counts.frames * (pageSize + 24), commits: counts.commits)
+            return WALUsage(frames: counts.frames, bytes: counts.frames * (pageSize + 24), commits: counts.commits,
+                            lockHeldNanos: state.heldNanos)
         }
     }
 
