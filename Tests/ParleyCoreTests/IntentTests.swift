@@ -262,7 +262,10 @@ import Glibc
         #expect(rate >= Self.holdOutFloor)
     }
 
-    static let holdOutFloor = 0.77
+    /// 0.77 until the corpus took Arabic script and Arabizi (2026-11-26). A fifth of those
+    /// lines is now held out too (76 lines, in languages with a fifth as many examples as
+    /// English): 0.61 on them and 0.82 on the rest (0.80 before), 0.77 in all.
+    static let holdOutFloor = 0.74
 
     /// Realistic tenant messages, none of them in the corpus.
     static let tenantMessages: [(String, String)] = [
@@ -323,6 +326,29 @@ import Glibc
         #expect(model.predict("who won the football match yesterday?").outOfScope)
         #expect(model.predict("qwxz vbnmp kjhgf").outOfScope)
         #expect(!model.predict("my toilet is blocked, please send a plumber").outOfScope)
+    }
+
+    static let multilingualFloor = 0.85
+
+    /// Five held-out messages per intent in Arabic script, French, Swahili, Kinyarwanda and
+    /// Arabizi (Tests/Fixtures/intent/tenant). Before the corpus had Arabic, the model read
+    /// 2 of the 15 in Arabic script and 7 of 15 in Arabizi right (argmax 54 of 75).
+    @Test func builtInModelOnMultilingualTenantMessages() throws {
+        let examples = try Fixtures.bytes("intent/tenant/multilingual.jsonl").withUnsafeBytes { raw in
+            Result { () throws(ParleyError) in try IntentData.parse(raw) }
+        }.get()
+        #expect(examples.count == 75)
+        let corpus = Set(try IntentData.parse(PropertyIntentCorpus.jsonl).map { $0.text.lowercased() })
+        for example in examples { #expect(!corpus.contains(example.text.lowercased()), "\(example.text) is in the corpus") }
+        let model = IntentModel.propertyManagement
+        let (rate, misses) = Self.accuracy(model, examples)
+        print("built-in model on \(examples.count) multilingual tenant messages: \(rate); misses: \(misses)")
+        #expect(rate >= Self.multilingualFloor)
+        // Each language on its own: none left behind (lines cycle ar, fr, sw, rw, Arabizi).
+        for language in 0..<5 {
+            let some = examples.enumerated().filter { $0.offset % 5 == language }.map(\.element)
+            #expect(Self.accuracy(model, some).rate >= 0.7, "language \(language)")
+        }
     }
 
     @Test func builtInModelIsSharedAndThreadSafe() async throws {

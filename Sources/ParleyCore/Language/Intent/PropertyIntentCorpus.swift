@@ -2,8 +2,10 @@
 /// {"text": ..., "intent": ...}, 15 intents.
 ///
 /// Source: written for Parley by its authors (no third-party text): tenant and prospect
-/// messages as they arrive on WhatsApp — short and long, typos, slang, emoji, and
-/// code-switching with French, Swahili, Kinyarwanda and Arabic. `other` is out-of-scope
+/// messages as they arrive on WhatsApp — short and long, typos, slang, emoji, whole
+/// messages in French, Swahili and Kinyarwanda, Arabic in its own script and in Latin
+/// letters (Darija, Egyptian and Gulf "Arabizi" with digits for letters: 3, 7, 9), and
+/// code-switching between them and English. `other` is out-of-scope
 /// chit-chat. Licence: the project's own. Parsed and trained on first use of
 /// `IntentModel.propertyManagement`.
 enum PropertyIntentCorpus {
@@ -106,6 +108,35 @@ enum PropertyIntentCorpus {
 {"text": "i paid my rent late, how much is the penalty", "intent": "rent_payment"}
 {"text": "did my mpesa for rent go through?", "intent": "rent_payment"}
 {"text": "paid kodi 💵", "intent": "rent_payment"}
+{"text": "دفعت الإيجار اليوم", "intent": "rent_payment"}
+{"text": "تم تحويل إيجار الشهر، الرجاء التأكيد", "intent": "rent_payment"}
+{"text": "كيف أقدر أدفع الإيجار؟", "intent": "rent_payment"}
+{"text": "أرسلت لكم إيصال دفع الإيجار", "intent": "rent_payment"}
+{"text": "ممكن أدفع الإيجار على دفعتين؟", "intent": "rent_payment"}
+{"text": "حولت الإيجار على الحساب البنكي", "intent": "rent_payment"}
+{"text": "سأتأخر في دفع الإيجار هذا الشهر", "intent": "rent_payment"}
+{"text": "ما هو رقم الحساب لدفع الإيجار", "intent": "rent_payment"}
+{"text": "دفعت الإيجار كاش للحارس", "intent": "rent_payment"}
+{"text": "khallast el ijar el yom", "intent": "rent_payment"}
+{"text": "dfe3t lkra lyoum 3la l compte", "intent": "rent_payment"}
+{"text": "sift lik flous dial lkra", "intent": "rent_payment"}
+{"text": "kifach nkhalles lkra?", "intent": "rent_payment"}
+{"text": "7awalt el ijar, check please", "intent": "rent_payment"}
+{"text": "comment je peux payer le loyer de ce mois ?", "intent": "rent_payment"}
+{"text": "je vais payer le loyer en retard, désolé", "intent": "rent_payment"}
+{"text": "virement du loyer effectué ce matin", "intent": "rent_payment"}
+{"text": "nitalipa kodi wiki ijayo", "intent": "rent_payment"}
+{"text": "namba ya kulipia kodi ni ipi?", "intent": "rent_payment"}
+{"text": "nimeshalipa kodi, angalia simu yako", "intent": "rent_payment"}
+{"text": "nzishyura ubukode ku wa gatanu", "intent": "rent_payment"}
+{"text": "nishyura nte ubukode?", "intent": "rent_payment"}
+{"text": "بدي ادفع الاجار، شو رقم الحساب؟", "intent": "rent_payment"}
+{"text": "عايز ادفع الإيجار ازاي؟", "intent": "rent_payment"}
+{"text": "هل وصلكم إيجار هذا الشهر؟", "intent": "rent_payment"}
+{"text": "دفعت الإيجار عن طريق التحويل البنكي أمس", "intent": "rent_payment"}
+{"text": "ممكن أدفع إيجار ثلاثة شهور مقدما؟", "intent": "rent_payment"}
+{"text": "ana dafa3t el egar embare7", "intent": "rent_payment"}
+{"text": "badi edfa3 el ajar bukra", "intent": "rent_payment"}
 {"text": "the sink is leaking", "intent": "maintenance_request"}
 {"text": "my toilet is blocked", "intent": "maintenance_request"}
 {"text": "there is no water in the house", "intent": "maintenance_request"}
@@ -193,6 +224,35 @@ enum PropertyIntentCorpus {
 {"text": "broken tap in the bathroom", "intent": "maintenance_request"}
 {"text": "the washing machine connection leaks", "intent": "maintenance_request"}
 {"text": "the gate motor is broken", "intent": "maintenance_request"}
+{"text": "المكيف خربان والجو حار جدا", "intent": "maintenance_request"}
+{"text": "في تسريب ماء من السقف", "intent": "maintenance_request"}
+{"text": "الكهرباء مقطوعة في الشقة من أمس", "intent": "maintenance_request"}
+{"text": "الحمام مسدود، نحتاج سباك بسرعة", "intent": "maintenance_request"}
+{"text": "السخان لا يعمل ولا يوجد ماء ساخن", "intent": "maintenance_request"}
+{"text": "الباب مكسور ولا يقفل", "intent": "maintenance_request"}
+{"text": "ممكن ترسلون فني يصلح الثلاجة؟", "intent": "maintenance_request"}
+{"text": "الـ AC ما يشتغل من يومين", "intent": "maintenance_request"}
+{"text": "كاين مشكل فالضو، مقطوع", "intent": "maintenance_request"}
+{"text": "lma kaysil mn sa9f dial lbit", "intent": "maintenance_request"}
+{"text": "el takyeef bayez, ab3atoli fanni", "intent": "maintenance_request"}
+{"text": "dow ma kaynch f dar mn lbare7", "intent": "maintenance_request"}
+{"text": "l7ammam msdoud, khassna plombier", "intent": "maintenance_request"}
+{"text": "robinet dial l7ammam kaycoula", "intent": "maintenance_request"}
+{"text": "le chauffe-eau est en panne", "intent": "maintenance_request"}
+{"text": "la porte d'entrée ne ferme plus, il faut un serrurier", "intent": "maintenance_request"}
+{"text": "pas de courant dans la chambre depuis hier", "intent": "maintenance_request"}
+{"text": "bomba la jikoni limevunjika", "intent": "maintenance_request"}
+{"text": "taa za sebuleni hazifanyi kazi", "intent": "maintenance_request"}
+{"text": "robine y'igikoni yarapfuye", "intent": "maintenance_request"}
+{"text": "umuryango ntufunga neza, mwohereze umufundi", "intent": "maintenance_request"}
+{"text": "ubwiherero bwazibye", "intent": "maintenance_request"}
+{"text": "في ماي تحت المغسلة", "intent": "maintenance_request"}
+{"text": "الثلاجة عطلانة من امبارح", "intent": "maintenance_request"}
+{"text": "المكيف يقطر ماء على الأرض", "intent": "maintenance_request"}
+{"text": "أحتاج كهربائي، الفيش ما يشتغل", "intent": "maintenance_request"}
+{"text": "انكسر زجاج الشباك في غرفة النوم", "intent": "maintenance_request"}
+{"text": "el mayya bet-nazel men el sa2f", "intent": "maintenance_request"}
+{"text": "el kahraba ma2tou3a 3ndi", "intent": "maintenance_request"}
 {"text": "can I come see the apartment", "intent": "viewing_booking"}
 {"text": "I'd like to book a viewing", "intent": "viewing_booking"}
 {"text": "when can I view the house", "intent": "viewing_booking"}
@@ -275,6 +335,33 @@ enum PropertyIntentCorpus {
 {"text": "i want to see the house, when are you free", "intent": "viewing_booking"}
 {"text": "arrange a viewing on sunday afternoon", "intent": "viewing_booking"}
 {"text": "we'd like to see the 3 bedroom this weekend", "intent": "viewing_booking"}
+{"text": "أريد أحجز موعد لمعاينة الشقة", "intent": "viewing_booking"}
+{"text": "ممكن أزور البيت يوم السبت؟", "intent": "viewing_booking"}
+{"text": "هل يمكنني مشاهدة الفيلا غدا الساعة خمسة؟", "intent": "viewing_booking"}
+{"text": "متى الوقت المناسب لزيارة الشقة", "intent": "viewing_booking"}
+{"text": "أبغى أشوف الشقة قبل ما أقرر", "intent": "viewing_booking"}
+{"text": "نبي نحجز زيارة للشقة بكرة", "intent": "viewing_booking"}
+{"text": "ابغى اشوف الاستوديو اليوم العصر", "intent": "viewing_booking"}
+{"text": "momkin nzor l appartement nhar sebt?", "intent": "viewing_booking"}
+{"text": "bghit nji nchof dar ghda 3la 5", "intent": "viewing_booking"}
+{"text": "3awz ashof el sha2a bokra", "intent": "viewing_booking"}
+{"text": "emta a2dar azor el sha2a?", "intent": "viewing_booking"}
+{"text": "je voudrais prendre rendez-vous pour une visite", "intent": "viewing_booking"}
+{"text": "on peut visiter la maison demain à 15h ?", "intent": "viewing_booking"}
+{"text": "quand puis-je venir voir le studio ?", "intent": "viewing_booking"}
+{"text": "ningependa kuja kuangalia nyumba jumamosi", "intent": "viewing_booking"}
+{"text": "tunaweza kupanga muda wa kuona nyumba?", "intent": "viewing_booking"}
+{"text": "nataka kutembelea apartment kesho mchana", "intent": "viewing_booking"}
+{"text": "ndashaka kuza gusura inzu ku wa gatandatu", "intent": "viewing_booking"}
+{"text": "ni ryari nashobora kuza kureba inzu?", "intent": "viewing_booking"}
+{"text": "twahura ejo nkareba apartment?", "intent": "viewing_booking"}
+{"text": "بدي شوف الشقة بكرا الصبح", "intent": "viewing_booking"}
+{"text": "عايز اعمل معاينة للشقة يوم الجمعة", "intent": "viewing_booking"}
+{"text": "نقدر نمر نشوف البيت اليوم؟", "intent": "viewing_booking"}
+{"text": "احجز لي موعد زيارة الساعة عشرة", "intent": "viewing_booking"}
+{"text": "أرغب في زيارة العقار قبل التوقيع", "intent": "viewing_booking"}
+{"text": "badi shouf el beit el sabt", "intent": "viewing_booking"}
+{"text": "n9der nji nchouf studio lyoum?", "intent": "viewing_booking"}
 {"text": "is the apartment still available", "intent": "availability"}
 {"text": "do you have any 2 bedroom houses", "intent": "availability"}
 {"text": "any vacancies?", "intent": "availability"}
@@ -355,6 +442,32 @@ enum PropertyIntentCorpus {
 {"text": "do you have a vacant unit", "intent": "availability"}
 {"text": "any flats to let", "intent": "availability"}
 {"text": "looking for an apartment to rent in town", "intent": "availability"}
+{"text": "هل عندكم شقق فاضية للإيجار؟", "intent": "availability"}
+{"text": "الشقة المعلنة لسه متوفرة؟", "intent": "availability"}
+{"text": "أبحث عن شقة غرفتين في المنطقة", "intent": "availability"}
+{"text": "هل يوجد استوديو متاح الشهر القادم", "intent": "availability"}
+{"text": "عندكم فيلا للإيجار؟", "intent": "availability"}
+{"text": "هل الشقة مازالت موجودة ولا تأجرت؟", "intent": "availability"}
+{"text": "fi sha2a fadya 3andoko?", "intent": "availability"}
+{"text": "wach mazal l appartement dispo?", "intent": "availability"}
+{"text": "3andkom chi dar lkra f had l7ay?", "intent": "availability"}
+{"text": "kayn chi studio khawi?", "intent": "availability"}
+{"text": "avez-vous des appartements libres à louer ?", "intent": "availability"}
+{"text": "le studio est-il encore libre ?", "intent": "availability"}
+{"text": "je cherche une maison de trois chambres", "intent": "availability"}
+{"text": "mna nyumba za kupangisha?", "intent": "availability"}
+{"text": "natafuta chumba kimoja karibu na mjini", "intent": "availability"}
+{"text": "ile apartment bado haijapangishwa?", "intent": "availability"}
+{"text": "mufite inzu ikodeshwa?", "intent": "availability"}
+{"text": "ndashaka inzu y'ibyumba bibiri", "intent": "availability"}
+{"text": "ya nzu iracyahari?", "intent": "availability"}
+{"text": "في عندكم شي شقة فاضية؟", "intent": "availability"}
+{"text": "أدور شقة ثلاث غرف قريب من المدارس", "intent": "availability"}
+{"text": "عايز شقة مفروشة للإيجار", "intent": "availability"}
+{"text": "هل توجد محلات تجارية للإيجار؟", "intent": "availability"}
+{"text": "متى تكون الشقة جاهزة للسكن؟", "intent": "availability"}
+{"text": "3andoko sha2a mafrosha?", "intent": "availability"}
+{"text": "fi beit lal ajar hon?", "intent": "availability"}
 {"text": "how much is the rent", "intent": "price_inquiry"}
 {"text": "what's the price of the 2 bedroom", "intent": "price_inquiry"}
 {"text": "how much for the studio", "intent": "price_inquiry"}
@@ -435,6 +548,32 @@ enum PropertyIntentCorpus {
 {"text": "how much is it per month", "intent": "price_inquiry"}
 {"text": "what's the price of rent and deposit", "intent": "price_inquiry"}
 {"text": "how much is the deposit and the agent fee", "intent": "price_inquiry"}
+{"text": "kam الإيجار السنوي للشقة؟", "intent": "price_inquiry"}
+{"text": "بكم الشقة في الشهر؟", "intent": "price_inquiry"}
+{"text": "ما هو سعر الفيلا؟", "intent": "price_inquiry"}
+{"text": "كم التأمين والعمولة؟", "intent": "price_inquiry"}
+{"text": "السعر شامل الكهرباء والماء؟", "intent": "price_inquiry"}
+{"text": "كم الإيجار لغرفتين وصالة", "intent": "price_inquiry"}
+{"text": "bkam l appartement f chhar?", "intent": "price_inquiry"}
+{"text": "chhal taman dial studio?", "intent": "price_inquiry"}
+{"text": "el ijar kam fel shahr?", "intent": "price_inquiry"}
+{"text": "be kam el sha2a di?", "intent": "price_inquiry"}
+{"text": "combien coûte l'appartement par mois ?", "intent": "price_inquiry"}
+{"text": "le loyer est à combien ?", "intent": "price_inquiry"}
+{"text": "quel est le montant de la caution ?", "intent": "price_inquiry"}
+{"text": "kodi ni kiasi gani kwa mwezi?", "intent": "price_inquiry"}
+{"text": "bei ya chumba kimoja ni ngapi?", "intent": "price_inquiry"}
+{"text": "amana ni shilingi ngapi?", "intent": "price_inquiry"}
+{"text": "igiciro cy'inzu ni angahe?", "intent": "price_inquiry"}
+{"text": "ubukode ni amafaranga angahe ku kwezi?", "intent": "price_inquiry"}
+{"text": "garantie ni angahe?", "intent": "price_inquiry"}
+{"text": "شو سعر الاجار بالشهر؟", "intent": "price_inquiry"}
+{"text": "الشقة دي بكام؟", "intent": "price_inquiry"}
+{"text": "كم الدفعة الأولى المطلوبة؟", "intent": "price_inquiry"}
+{"text": "هل السعر قابل للتفاوض؟", "intent": "price_inquiry"}
+{"text": "كم رسوم الصيانة السنوية", "intent": "price_inquiry"}
+{"text": "shu el se3r lal shahr?", "intent": "price_inquiry"}
+{"text": "el taman fih negotiation?", "intent": "price_inquiry"}
 {"text": "I want to renew my lease", "intent": "lease_renewal"}
 {"text": "my contract ends next month, can we renew", "intent": "lease_renewal"}
 {"text": "can I extend my tenancy for another year", "intent": "lease_renewal"}
@@ -515,6 +654,30 @@ enum PropertyIntentCorpus {
 {"text": "I want to stay, please extend my lease", "intent": "lease_renewal"}
 {"text": "lease renewal question", "intent": "lease_renewal"}
 {"text": "how do we extend the tenancy", "intent": "lease_renewal"}
+{"text": "عقدي ينتهي الشهر الجاي وأبغى أجدده", "intent": "lease_renewal"}
+{"text": "أرغب في تمديد العقد سنة إضافية", "intent": "lease_renewal"}
+{"text": "كيف أجدد عقد الإيجار؟", "intent": "lease_renewal"}
+{"text": "هل سيزيد الإيجار عند التجديد؟", "intent": "lease_renewal"}
+{"text": "نبي نمدد العقد ستة شهور", "intent": "lease_renewal"}
+{"text": "l contrat ghadi ysali, bghit njddo", "intent": "lease_renewal"}
+{"text": "3awz ajadded el 3a2d sana kaman", "intent": "lease_renewal"}
+{"text": "wach momkin nzid l3a9d 3am akhor?", "intent": "lease_renewal"}
+{"text": "mon bail se termine bientôt, je veux le prolonger", "intent": "lease_renewal"}
+{"text": "comment renouveler le contrat de location ?", "intent": "lease_renewal"}
+{"text": "est-ce que le loyer augmente au renouvellement ?", "intent": "lease_renewal"}
+{"text": "mkataba wangu unaisha, nataka kuuhuisha", "intent": "lease_renewal"}
+{"text": "naweza kuendelea kukaa mwaka mwingine?", "intent": "lease_renewal"}
+{"text": "tunaweza kurenew mkataba?", "intent": "lease_renewal"}
+{"text": "amasezerano yanjye arangira ukwezi gutaha, ndashaka kuyongera", "intent": "lease_renewal"}
+{"text": "nshobora kuguma mu nzu undi mwaka?", "intent": "lease_renewal"}
+{"text": "kuvugurura amasezerano bikorwa gute?", "intent": "lease_renewal"}
+{"text": "بدي جدد العقد", "intent": "lease_renewal"}
+{"text": "عايز اجدد الإيجار سنة كمان", "intent": "lease_renewal"}
+{"text": "ما هي شروط تجديد العقد؟", "intent": "lease_renewal"}
+{"text": "نبغى نجدد بنفس السعر", "intent": "lease_renewal"}
+{"text": "متى لازم أبلغكم إذا بجدد؟", "intent": "lease_renewal"}
+{"text": "badi jadded el 3a2ed", "intent": "lease_renewal"}
+{"text": "n9der njdd l contrat b nafs taman?", "intent": "lease_renewal"}
 {"text": "I want to move out", "intent": "move_out"}
 {"text": "I'm moving out next month", "intent": "move_out"}
 {"text": "giving notice to vacate", "intent": "move_out"}
@@ -596,6 +759,30 @@ enum PropertyIntentCorpus {
 {"text": "handing back the keys next week", "intent": "move_out"}
 {"text": "giving you notice, I'm moving", "intent": "move_out"}
 {"text": "we will leave the house in two weeks", "intent": "move_out"}
+{"text": "أبغى أسلم الشقة آخر الشهر", "intent": "move_out"}
+{"text": "قررت أخلي الشقة الشهر القادم", "intent": "move_out"}
+{"text": "هذا إشعار بإنهاء عقد الإيجار", "intent": "move_out"}
+{"text": "متى أسترجع مبلغ التأمين بعد الخروج؟", "intent": "move_out"}
+{"text": "سأنتقل من الشقة، كيف أسلم المفاتيح؟", "intent": "move_out"}
+{"text": "ghadi nkhwi dar f lakhir dial chhar", "intent": "move_out"}
+{"text": "ana mesafer w hasalem el sha2a", "intent": "move_out"}
+{"text": "bghit nrje3 lkarantie mli nkhrej", "intent": "move_out"}
+{"text": "je donne mon préavis, je pars le mois prochain", "intent": "move_out"}
+{"text": "je déménage à la fin du mois", "intent": "move_out"}
+{"text": "quand vais-je récupérer ma caution ?", "intent": "move_out"}
+{"text": "nataka kuhama nyumba mwezi ujao", "intent": "move_out"}
+{"text": "ninatoa notisi ya kuhama", "intent": "move_out"}
+{"text": "nitarudishiwa amana lini baada ya kuhama?", "intent": "move_out"}
+{"text": "ndimo kwimuka, nzasubiza imfunguzo", "intent": "move_out"}
+{"text": "ndashaka kuva mu nzu mu mpera z'ukwezi", "intent": "move_out"}
+{"text": "garantie yanjye izagaruka ryari maze kwimuka?", "intent": "move_out"}
+{"text": "بدي اترك البيت آخر الشهر", "intent": "move_out"}
+{"text": "عايز اسيب الشقة الشهر الجاي", "intent": "move_out"}
+{"text": "أبلغكم أني سأخرج من الشقة بعد شهرين", "intent": "move_out"}
+{"text": "متى موعد تسليم المفاتيح عند الخروج؟", "intent": "move_out"}
+{"text": "هل يخصم شيء من التأمين عند المغادرة؟", "intent": "move_out"}
+{"text": "badi fallel mn el beit", "intent": "move_out"}
+{"text": "3awez asib el sha2a", "intent": "move_out"}
 {"text": "my neighbour plays loud music every night", "intent": "complaint"}
 {"text": "the noise from upstairs is unbearable", "intent": "complaint"}
 {"text": "the caretaker was rude to me", "intent": "complaint"}
@@ -676,6 +863,31 @@ enum PropertyIntentCorpus {
 {"text": "filing a complaint about the security", "intent": "complaint"}
 {"text": "the neighbours' noise is driving me crazy", "intent": "complaint"}
 {"text": "nobody responds, this service is terrible", "intent": "complaint"}
+{"text": "هذه ثالث مرة أشتكي ولا أحد يرد", "intent": "complaint"}
+{"text": "الخدمة سيئة جدا وأنا غير راضي", "intent": "complaint"}
+{"text": "البواب يعامل السكان بطريقة سيئة", "intent": "complaint"}
+{"text": "المصعد معطل من أسبوع وما أحد اهتم", "intent": "complaint"}
+{"text": "عندي شكوى على الجار اللي فوق", "intent": "complaint"}
+{"text": "ana za3lan gedan mn el khedma", "intent": "complaint"}
+{"text": "had chi ma ma9boulch, 3yit ntsl bikom", "intent": "complaint"}
+{"text": "ljiran kaydiro sda3 kol lil", "intent": "complaint"}
+{"text": "ana mesh radi 3an el ta3amol da", "intent": "complaint"}
+{"text": "c'est inadmissible, ça fait une semaine que j'attends", "intent": "complaint"}
+{"text": "le gardien est très impoli avec nous", "intent": "complaint"}
+{"text": "je veux porter plainte contre le voisin", "intent": "complaint"}
+{"text": "huduma yenu ni mbaya sana", "intent": "complaint"}
+{"text": "nimechoka kusubiri, hakuna anayejibu", "intent": "complaint"}
+{"text": "mlinzi ni mkorofi sana", "intent": "complaint"}
+{"text": "serivisi yanyu ni mbi cyane", "intent": "complaint"}
+{"text": "narambiwe gutegereza, nta muntu unsubiza", "intent": "complaint"}
+{"text": "umuzamu atwitwaraho nabi", "intent": "complaint"}
+{"text": "أنا زعلان جدا من التأخير", "intent": "complaint"}
+{"text": "الحارس ما يرد على التلفون أبدا", "intent": "complaint"}
+{"text": "هذا غير مقبول، الصيانة ما جات", "intent": "complaint"}
+{"text": "الجار يركن سيارته في مكاني كل يوم", "intent": "complaint"}
+{"text": "الإزعاج من الشقة المجاورة لا يحتمل", "intent": "complaint"}
+{"text": "ana mesh mabsout abadan", "intent": "complaint"}
+{"text": "hada machi ma39oul, 3yina", "intent": "complaint"}
 {"text": "can you send me a copy of my lease", "intent": "document_request"}
 {"text": "I need my rent receipt", "intent": "document_request"}
 {"text": "send receipts for the last 3 months please", "intent": "document_request"}
@@ -756,6 +968,30 @@ enum PropertyIntentCorpus {
 {"text": "receipt for the deposit please", "intent": "document_request"}
 {"text": "I need my lease document", "intent": "document_request"}
 {"text": "please share a copy of the tenancy agreement", "intent": "document_request"}
+{"text": "أرجو إرسال صورة من العقد", "intent": "document_request"}
+{"text": "أحتاج إيصال الإيجار للشهر الماضي", "intent": "document_request"}
+{"text": "ممكن شهادة سكن باسمي؟", "intent": "document_request"}
+{"text": "أبغى نسخة من الفاتورة", "intent": "document_request"}
+{"text": "ارسلي كشف حساب الإيجار", "intent": "document_request"}
+{"text": "momkin tsiftli l contrat f pdf?", "intent": "document_request"}
+{"text": "bghit reçu dial lkra dial chhar li fat", "intent": "document_request"}
+{"text": "ab3atly nos5a mn el 3a2d", "intent": "document_request"}
+{"text": "j'ai besoin d'une quittance de loyer", "intent": "document_request"}
+{"text": "envoyez-moi une attestation de résidence svp", "intent": "document_request"}
+{"text": "je voudrais une copie de l'état des lieux", "intent": "document_request"}
+{"text": "naomba risiti ya kodi ya mwezi uliopita", "intent": "document_request"}
+{"text": "nitumie mkataba kwa email", "intent": "document_request"}
+{"text": "nahitaji barua ya uthibitisho wa makazi", "intent": "document_request"}
+{"text": "nkeneye inyemezabwishyu y'ubukode", "intent": "document_request"}
+{"text": "mwanyoherereza amasezerano kuri email?", "intent": "document_request"}
+{"text": "nkeneye icyemezo cy'aho ntuye", "intent": "document_request"}
+{"text": "محتاج عقد الإيجار مختوم", "intent": "document_request"}
+{"text": "ابعتلي الإيصال على الواتس", "intent": "document_request"}
+{"text": "أريد خطاب من المالك للبنك", "intent": "document_request"}
+{"text": "ممكن نسخة من تقرير الاستلام؟", "intent": "document_request"}
+{"text": "أرسل لي فاتورة الكهرباء", "intent": "document_request"}
+{"text": "ba3atli el wasl please", "intent": "document_request"}
+{"text": "bghit chahada dial sokna", "intent": "document_request"}
 {"text": "can I talk to a human", "intent": "talk_to_agent"}
 {"text": "I want to speak to an agent", "intent": "talk_to_agent"}
 {"text": "let me talk to a real person", "intent": "talk_to_agent"}
@@ -838,6 +1074,28 @@ enum PropertyIntentCorpus {
 {"text": "I need the agent to call me", "intent": "talk_to_agent"}
 {"text": "please let me talk to the manager", "intent": "talk_to_agent"}
 {"text": "can a person call me today", "intent": "talk_to_agent"}
+{"text": "أبي أكلم شخص حقيقي", "intent": "talk_to_agent"}
+{"text": "ممكن رقم المسؤول أو الوكيل؟", "intent": "talk_to_agent"}
+{"text": "حولني على خدمة العملاء", "intent": "talk_to_agent"}
+{"text": "اتصلوا علي لو سمحتم", "intent": "talk_to_agent"}
+{"text": "أريد التكلم مع المدير", "intent": "talk_to_agent"}
+{"text": "bghit nhder m3a chi insan machi robot", "intent": "talk_to_agent"}
+{"text": "3awz akalem el modir", "intent": "talk_to_agent"}
+{"text": "3ayto 3liya 3afak", "intent": "talk_to_agent"}
+{"text": "je peux parler à un agent s'il vous plaît ?", "intent": "talk_to_agent"}
+{"text": "appelez-moi svp, c'est urgent", "intent": "talk_to_agent"}
+{"text": "naomba kuongea na meneja", "intent": "talk_to_agent"}
+{"text": "nipigie simu tafadhali", "intent": "talk_to_agent"}
+{"text": "nahitaji kuzungumza na wakala", "intent": "talk_to_agent"}
+{"text": "mwampamagara kuri telefoni?", "intent": "talk_to_agent"}
+{"text": "nshaka umuntu nyawe, atari robot", "intent": "talk_to_agent"}
+{"text": "بدي احكي مع حدا من المكتب", "intent": "talk_to_agent"}
+{"text": "عايز اكلم حد من الشركة", "intent": "talk_to_agent"}
+{"text": "ممكن موظف يتصل فيني؟", "intent": "talk_to_agent"}
+{"text": "أعطني رقم مالك العقار", "intent": "talk_to_agent"}
+{"text": "ما أبي أتكلم مع بوت", "intent": "talk_to_agent"}
+{"text": "badi ehki ma3 7ada", "intent": "talk_to_agent"}
+{"text": "3tini numero dial lmoudir", "intent": "talk_to_agent"}
 {"text": "where is the apartment located", "intent": "location_directions"}
 {"text": "send me the location", "intent": "location_directions"}
 {"text": "what's the address", "intent": "location_directions"}
@@ -920,6 +1178,30 @@ enum PropertyIntentCorpus {
 {"text": "where is the office located", "intent": "location_directions"}
 {"text": "how do I find the apartment", "intent": "location_directions"}
 {"text": "send me the address and a map pin", "intent": "location_directions"}
+{"text": "وين مكان العمارة؟", "intent": "location_directions"}
+{"text": "ارسل لي اللوكيشن لو سمحت", "intent": "location_directions"}
+{"text": "كيف أوصل للشقة من الشارع الرئيسي؟", "intent": "location_directions"}
+{"text": "ما هو العنوان بالتفصيل", "intent": "location_directions"}
+{"text": "في أي حي تقع الفيلا؟", "intent": "location_directions"}
+{"text": "sift liya l location 3afak", "intent": "location_directions"}
+{"text": "fin jat l3imara bdbt?", "intent": "location_directions"}
+{"text": "el 3enwan fein bezabt?", "intent": "location_directions"}
+{"text": "où se trouve l'appartement exactement ?", "intent": "location_directions"}
+{"text": "envoyez-moi la localisation sur WhatsApp", "intent": "location_directions"}
+{"text": "comment aller à la maison depuis le centre-ville ?", "intent": "location_directions"}
+{"text": "nyumba iko mtaa gani?", "intent": "location_directions"}
+{"text": "nitumie ramani ya kufika huko", "intent": "location_directions"}
+{"text": "nifikeje vipi kwenye jengo?", "intent": "location_directions"}
+{"text": "inzu iri he?", "intent": "location_directions"}
+{"text": "nyoherereza location y'inzu", "intent": "location_directions"}
+{"text": "nagera nte kuri iyo nzu?", "intent": "location_directions"}
+{"text": "وين الشقة بالضبط؟", "intent": "location_directions"}
+{"text": "فين العمارة؟ ابعتلي اللوكيشن", "intent": "location_directions"}
+{"text": "كم تبعد الشقة عن المترو؟", "intent": "location_directions"}
+{"text": "شو أقرب معلم للبناية؟", "intent": "location_directions"}
+{"text": "صف لي الطريق إلى العقار", "intent": "location_directions"}
+{"text": "wein el beit bezzabt?", "intent": "location_directions"}
+{"text": "kifach nwsl l dar?", "intent": "location_directions"}
 {"text": "hello", "intent": "greeting"}
 {"text": "hi", "intent": "greeting"}
 {"text": "hey", "intent": "greeting"}
@@ -1001,6 +1283,24 @@ enum PropertyIntentCorpus {
 {"text": "hi hi", "intent": "greeting"}
 {"text": "hello hello", "intent": "greeting"}
 {"text": "heyyy 👋", "intent": "greeting"}
+{"text": "السلام عليكم", "intent": "greeting"}
+{"text": "مساء الخير", "intent": "greeting"}
+{"text": "أهلا، كيف الحال؟", "intent": "greeting"}
+{"text": "هلا والله", "intent": "greeting"}
+{"text": "صباح النور", "intent": "greeting"}
+{"text": "salam 3alaykom", "intent": "greeting"}
+{"text": "ahlan, ezayak?", "intent": "greeting"}
+{"text": "sba7 lkhir", "intent": "greeting"}
+{"text": "salut, ça va ?", "intent": "greeting"}
+{"text": "shikamoo", "intent": "greeting"}
+{"text": "amakuru yanyu?", "intent": "greeting"}
+{"text": "مرحبا", "intent": "greeting"}
+{"text": "هلا، مساء الخير", "intent": "greeting"}
+{"text": "صباح الخير يا أستاذ", "intent": "greeting"}
+{"text": "أهلين", "intent": "greeting"}
+{"text": "السلام عليكم ورحمة الله", "intent": "greeting"}
+{"text": "marhaba", "intent": "greeting"}
+{"text": "salamo 3alaykom", "intent": "greeting"}
 {"text": "thank you", "intent": "thanks"}
 {"text": "thanks", "intent": "thanks"}
 {"text": "thanks a lot", "intent": "thanks"}
@@ -1081,6 +1381,28 @@ enum PropertyIntentCorpus {
 {"text": "thanks you're great", "intent": "thanks"}
 {"text": "thank you sir", "intent": "thanks"}
 {"text": "thank you madam", "intent": "thanks"}
+{"text": "شكرا لك", "intent": "thanks"}
+{"text": "الله يعطيك العافية", "intent": "thanks"}
+{"text": "مشكور على المساعدة", "intent": "thanks"}
+{"text": "جزاك الله خير", "intent": "thanks"}
+{"text": "شكرا، وصلت", "intent": "thanks"}
+{"text": "choukran 3la lmosa3ada", "intent": "thanks"}
+{"text": "shokran gazilan", "intent": "thanks"}
+{"text": "baraka allahou fik", "intent": "thanks"}
+{"text": "je vous remercie pour votre réponse rapide", "intent": "thanks"}
+{"text": "c'est gentil, merci", "intent": "thanks"}
+{"text": "ahsante sana ndugu", "intent": "thanks"}
+{"text": "nashukuru kwa jibu", "intent": "thanks"}
+{"text": "murakoze kunsubiza vuba", "intent": "thanks"}
+{"text": "ndabashimiye cyane", "intent": "thanks"}
+{"text": "urakoze kumfasha", "intent": "thanks"}
+{"text": "يعطيك العافية، مشكور", "intent": "thanks"}
+{"text": "ألف شكر", "intent": "thanks"}
+{"text": "متشكر جدا", "intent": "thanks"}
+{"text": "تسلم إيدك", "intent": "thanks"}
+{"text": "شكرا على الرد السريع", "intent": "thanks"}
+{"text": "merci ktir", "intent": "thanks"}
+{"text": "teslam", "intent": "thanks"}
 {"text": "bye", "intent": "goodbye"}
 {"text": "goodbye", "intent": "goodbye"}
 {"text": "bye bye", "intent": "goodbye"}
@@ -1161,6 +1483,28 @@ enum PropertyIntentCorpus {
 {"text": "ok see you", "intent": "goodbye"}
 {"text": "have a nice evening", "intent": "goodbye"}
 {"text": "talk to you later", "intent": "goodbye"}
+{"text": "مع السلامة", "intent": "goodbye"}
+{"text": "إلى اللقاء", "intent": "goodbye"}
+{"text": "نتكلم بكرة، باي", "intent": "goodbye"}
+{"text": "في أمان الله", "intent": "goodbye"}
+{"text": "تصبح على خير", "intent": "goodbye"}
+{"text": "bslama, hta ghda", "intent": "goodbye"}
+{"text": "ma3a salama", "intent": "goodbye"}
+{"text": "yalla bye, netkalem ba3den", "intent": "goodbye"}
+{"text": "bonne journée, au revoir", "intent": "goodbye"}
+{"text": "salut, à plus tard", "intent": "goodbye"}
+{"text": "baadaye", "intent": "goodbye"}
+{"text": "usiku mwema, kwaheri", "intent": "goodbye"}
+{"text": "mugire umunsi mwiza", "intent": "goodbye"}
+{"text": "turongera tuvugane", "intent": "goodbye"}
+{"text": "ni aho ubutaha", "intent": "goodbye"}
+{"text": "باي", "intent": "goodbye"}
+{"text": "أشوفك بكرة", "intent": "goodbye"}
+{"text": "الله معك", "intent": "goodbye"}
+{"text": "سلام، نتواصل لاحقا", "intent": "goodbye"}
+{"text": "ليلة سعيدة", "intent": "goodbye"}
+{"text": "bye, ashoufak bokra", "intent": "goodbye"}
+{"text": "yalla salam", "intent": "goodbye"}
 {"text": "what's the weather like today", "intent": "other"}
 {"text": "will it rain tomorrow", "intent": "other"}
 {"text": "who won the football match yesterday", "intent": "other"}
@@ -1243,5 +1587,30 @@ enum PropertyIntentCorpus {
 {"text": "mbwira urwenya", "intent": "other"}
 {"text": "what's the score of the game", "intent": "other"}
 {"text": "do you watch football", "intent": "other"}
+{"text": "كيف الطقس اليوم؟", "intent": "other"}
+{"text": "هل تعرف مطعم جيد قريب؟", "intent": "other"}
+{"text": "من سيفوز بالدوري هذا الموسم", "intent": "other"}
+{"text": "احكي لي نكتة", "intent": "other"}
+{"text": "كم الساعة في دبي الآن", "intent": "other"}
+{"text": "chno kayn f tv lyoum?", "intent": "other"}
+{"text": "3andak chi blasa mzyana nakol fiha?", "intent": "other"}
+{"text": "min kesb el match embare7?", "intent": "other"}
+{"text": "tu connais une bonne recette de gâteau ?", "intent": "other"}
+{"text": "qui a gagné le match hier soir ?", "intent": "other"}
+{"text": "hali ya hewa itakuwaje kesho?", "intent": "other"}
+{"text": "timu gani ilishinda jana?", "intent": "other"}
+{"text": "ikirere kizaba kimeze gute ejo?", "intent": "other"}
+{"text": "umbwire urwenya", "intent": "other"}
+{"text": "ni iyihe filime nziza yasohotse?", "intent": "other"}
+{"text": "هل شاهدت المباراة البارحة؟", "intent": "other"}
+{"text": "ما رأيك في الفيلم الجديد", "intent": "other"}
+{"text": "وين أحسن مكان للقهوة؟", "intent": "other"}
+{"text": "هل تحب كرة القدم", "intent": "other"}
+{"text": "كم درجة الحرارة اليوم في الرياض", "intent": "other"}
+{"text": "شو رأيك بالأكل الهندي", "intent": "other"}
+{"text": "ممكن تساعدني في واجب الرياضيات؟", "intent": "other"}
+{"text": "وش أفضل جوال حاليا", "intent": "other"}
+{"text": "chno rayk f l film jdid?", "intent": "other"}
+{"text": "3andak chi nokta?", "intent": "other"}
 """#
 }
