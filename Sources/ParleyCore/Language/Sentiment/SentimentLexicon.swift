@@ -8,8 +8,15 @@ enum SentimentData {}
 
 extension SentimentData {
     /// Property-management words and everyday French, Swahili, Kinyarwanda and Arabic
-    /// (Latin letters and Arabic script) sentiment words: word<TAB>valence.
+    /// (Latin letters and Arabic script) sentiment words: word<TAB>valence. A 0 silences a
+    /// VADER entry that means something else in tenants' languages: "l" (2.0 in VADER) is the
+    /// article of Arabic written in Latin letters ("l cuisine"); French "charges" are utilities.
     static let additions = #"""
+l	0
+charges comprises	0
+charges incluses	0
+hors charges	0
+les charges	0
 leak	-1.4
 leaks	-1.4
 leaking	-1.6
@@ -224,6 +231,21 @@ za3lan	-1.8
 zaalan	-1.8
 mabsout	2.0
 mabsoot	2.0
+mochkil	-1.2
+mouchkil	-1.2
+mochkila	-1.2
+mushkila	-1.2
+moshkila	-1.2
+machakil	-1.3
+mashakel	-1.3
+khayb	-1.8
+khayba	-1.8
+khaiba	-1.8
+mzyan	1.8
+mezyan	1.8
+mzyana	1.8
+zwin	1.8
+zwina	1.8
 3afye	1.5
 ya3tik el 3afye	2.0
 shukrun	2.0
