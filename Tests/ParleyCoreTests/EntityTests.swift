@@ -138,6 +138,16 @@ import Glibc
             ("GH₵ 50", "GH₵ 50", ["amount": 50, "currency": "GHS"]),
             ("-$50 refund", "-$50", ["amount": -50, "currency": "USD"]),
             ("$2 million", "$2 million", ["amount": 2000000, "currency": "USD"]),
+            // Thousands in plain spaces; currency words in Arabic script, Arabizi, Swahili.
+            ("loyer 350 000 FRW payé", "350 000 FRW", ["amount": 350000, "currency": "RWF"]),
+            ("RWF 1 200 000", "RWF 1 200 000", ["amount": 1200000, "currency": "RWF"]),
+            ("125 500 FRW", "125 500 FRW", ["amount": 125500, "currency": "RWF"]),
+            ("RWF 125 500", "RWF 125 500", ["amount": 125500, "currency": "RWF"]),
+            ("دفعت ٣٥٠٠ درهم", "٣٥٠٠ درهم", ["amount": 3500, "currency": "AED"]),
+            ("الإيجار 4500 ريال", "4500 ريال", ["amount": 4500, "currency": "SAR"]),
+            ("lkra 3000 dh", "3000 dh", ["amount": 3000, "currency": "AED"]),
+            ("500 dinars", "500 dinars", ["amount": 500]),
+            ("20,000 shilingi", "20,000 shilingi", ["amount": 20000]),
         ]
         for (text, span, value) in cases {
             let entity = try #require(try Self.only(text), "\(text)")
@@ -157,6 +167,9 @@ import Glibc
         // Pounds of flour are not money where pounds are not a currency.
         #expect(try Self.only("5 pounds of flour", region: "US")?.type == "number")
         #expect(try Self.only("5 pounds", region: "GB")?.value == ["amount": 5, "currency": "GBP"])
+        #expect(try Self.only("3000 dh", region: "MA")?.value == ["amount": 3000, "currency": "MAD"])
+        #expect(try Self.only("500 دينار", region: "KW")?.value == ["amount": 500, "currency": "KWD"])
+        #expect(try Self.only("50,000 amafaranga", region: "RW")?.value == ["amount": 50000, "currency": "RWF"])
     }
 
     @Test func numberWithoutMarkerIsNotMoney() throws {
@@ -231,7 +244,15 @@ import Glibc
         }
         #expect(try Self.extractor().extract(from: "4th").map(\.type) == ["ordinal"])
         #expect(try Self.extractor().extract(from: "10-20").map(\.value) == [["number": 10], ["number": 20]])
-        #expect(try Self.extractor().extract(from: "1 200").map(\.value) == [["number": 1], ["number": 200]])
+        // Plain spaces group thousands as French writers and Recognizers-Text have it, unless
+        // the first group has a leading zero (a phone number's "078 812").
+        #expect(try Self.extractor().extract(from: "1 200").map(\.value) == [["number": 1200]])
+        #expect(try Self.extractor().extract(from: "le prix est 1 234 567").map(\.value) == [["number": 1_234_567]])
+        #expect(try Self.extractor().extract(from: "078 812").map(\.value) == [["number": 78], ["number": 812]])
+        #expect(try Self.extractor().extract(from: "1 20").map(\.value) == [["number": 1], ["number": 20]])
+        // "ddd ddd" is a list unless it ends in 000 (or a currency marker follows: money).
+        #expect(try Self.extractor().extract(from: "units 101 102").map(\.value) == [["number": 101], ["number": 102]])
+        #expect(try Self.extractor().extract(from: "350 000").map(\.value) == [["number": 350_000]])
     }
 
     // MARK: overlaps

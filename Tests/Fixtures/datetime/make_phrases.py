@@ -169,6 +169,21 @@ add(K, "jumatatu", ("datetime", "jumatatu", ("at", "2026-11-30 00:00", "day")))
 add(K, "kesho asubuhi", ("datetime", "kesho asubuhi", ("at", "2026-11-27 09:00", "hour")))
 add(K, "wiki ijayo", ("datetime", "wiki ijayo", ("at", "2026-11-30 00:00", "week")))
 add(K, "siku 3", ("duration", "siku 3", ("duration", 259200, "P3D")))
+# Swahili time counts the day's hours from 6 am: saa nne (the 4th hour) is 10:00.
+add(K, "nitakuja kesho saa nne asubuhi", ("datetime", "kesho saa nne asubuhi", ("at", "2026-11-27 10:00", "hour")))
+add(K, "kesho saa kumi jioni", ("datetime", "kesho saa kumi jioni", ("at", "2026-11-27 16:00", "hour")))
+add(K, "leo saa mbili usiku", ("datetime", "leo saa mbili usiku", ("at", "2026-11-26 20:00", "hour")))
+# 09:30 has passed at the reference (10:00): a bare time is the next one.
+add(K, "saa tatu na nusu", ("datetime", "saa tatu na nusu", ("at", "2026-11-27 09:30", "minute")))
+add(K, "kesho saa 4", ("datetime", "kesho saa 4", ("at", "2026-11-27 10:00", "hour")))
+add(K, "saa sita mchana", ("datetime", "saa sita mchana", ("at", "2026-11-26 12:00", "hour")))
+add(K, "kesho saa 14:30", ("datetime", "kesho saa 14:30", ("at", "2026-11-27 14:30", "minute")))
+# Kinyarwanda uses the same clock; "ejo" (tomorrow or yesterday) leans on it.
+add(K, "nzaza ejo saa yine", ("datetime", "ejo saa yine", ("at", "2026-11-27 10:00", "hour")))
+# Arabic written in Latin letters, and Arabic-Indic digits.
+add(K, "nji ghda", ("datetime", "ghda", ("at", "2026-11-27 00:00", "day")))
+add(K, "bukra at 5pm", ("datetime", "bukra at 5pm", ("at", "2026-11-27 17:00", "hour")))
+add(K, "يوم ١٥/١٢", ("datetime", "١٥/١٢", ("at", "2026-12-15 00:00", "day"), 4))
 # Offsets count Unicode scalars: an emoji is one, a ZWJ family five.
 add(K, "🏠🔑 viewing tomorrow 5pm?", ("datetime", "tomorrow 5pm", ("at", "2026-11-27 17:00", "hour"), 11))
 add(K, "👨‍👩‍👧 family visit on Saturday", ("datetime", "Saturday", ("at", "2026-11-28 00:00", "day"), 22))
@@ -176,7 +191,8 @@ add(K, "👨‍👩‍👧 family visit on Saturday", ("datetime", "Saturday", (
 for text in ["unit 4B", "$1,200", "0788 123 456", "2BR", "may I come", "apt 12", "good morning", "Good evening",
              "have a nice day", "24/7 support", "1/2 price", "the 5th floor", "between 2 and 4 people",
              "a second bedroom", "I sat at the door", "score 3:1", "call 0788-123-456", "RWF 350,000 per month",
-             "flat 3, block 12", "version 2.5", "room 12/3", "unit 12/03", ""]:
+             "flat 3, block 12", "version 2.5", "room 12/3", "unit 12/03", "kwa saa mbili", "baada ya saa mbili",
+             "saa yangu imeharibika", ""]:
     # ("once a week" is a recurrence: Tests/ParleyCoreTests/RecurrenceTests.swift.)
     add(K, text)
 

@@ -1,4 +1,5 @@
-/// The words the date/time extractor knows, in English and the common French and Swahili forms.
+/// The words the date/time extractor knows, in English and the common French and Swahili forms,
+/// with Kinyarwanda's clock numbers and "tomorrow" in Arabic written in Latin letters.
 /// Written for Parley (no outside source). Accents are folded ("décembre" → "decembre") and
 /// case is ignored; words are looked up by a packed key (5 bits a letter, up to 12 letters).
 enum DTUnit: Int, Sendable {
@@ -38,7 +39,7 @@ enum DTFunction: String, Sendable {
     case `in`, at, on, by, from, between, to, until, till, through, and, ago, the, of, `for`
     case after, before, end, start, a, an, half, o, clock, hui, dans, il, y, le, la, l
     case apres, avant, kutwa, within, now, du, au, et, entre, vers, couple, fin, des, de, since
-    case les, na, tarehe, other, single
+    case les, na, tarehe, other, single, nusu, robo
 }
 
 enum DTLex: Sendable, Equatable {
@@ -72,12 +73,14 @@ enum DTLex: Sendable, Equatable {
     /// The word after a count of times: "times", "fois"; Swahili "mara" comes before it.
     case timesWord
     case mara
+    /// Swahili "saa" ("hour", "o'clock"), before an hour counted from 6 am: "saa nne" is 10:00.
+    case saa
 
     /// Whether the word alone can start a date/time (the fast pre-check looks for these).
     var isCue: Bool {
         switch self {
         case .weekday, .month, .relativeDay, .tonight, .part, .noon, .midnight, .unit, .unitFirst, .weekend,
-             .every, .tous, .frequency, .weekdays: return true
+             .every, .tous, .frequency, .weekdays, .saa: return true
         default: return false
         }
     }
@@ -129,6 +132,7 @@ enum DTLexicon {
             case "times": entry = .times(arg)
             case "timesword": entry = .timesWord
             case "mara": entry = .mara
+            case "saa": entry = .saa
             case "fn": entry = DTFunction(rawValue: String(fields[0])).map { .function($0) }
             default: entry = nil
             }
@@ -230,6 +234,13 @@ enum DTLexicon {
     demain rd 1
     hier rd -1
     leo rd 0 weak
+    ghda rd 1
+    ghedda rd 1
+    ghadda rd 1
+    bokra rd 1
+    bukra rd 1
+    bukrah rd 1
+    ejo rd 1 weak
     kesho rd 1
     keshokutwa rd 2
     jana rd -1 weak
@@ -333,6 +344,19 @@ enum DTLexicon {
     tatu num 3
     nne num 4
     tano num 5
+    sita num 6
+    saba num 7
+    nane num 8
+    tisa num 9
+    kumi num 10
+    mbiri num 2
+    yine num 4
+    tanu num 5
+    munani num 8
+    cyenda num 9
+    saa saa
+    nusu fn
+    robo fn
     first nth 1
     third nth 3
     fourth nth 4

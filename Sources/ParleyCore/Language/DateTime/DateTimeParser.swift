@@ -372,6 +372,8 @@ struct DTParser {
             var e = DTExpr(first: i, next: i + 1, part: p)
             e.weak = true
             return .point(e)
+        case .saa:
+            return swahiliClock(at: i).map { .point($0) }
         case .unitFirst:
             if let e = day(at: i) { return .point(e) }
             return relative(at: i)
@@ -455,6 +457,58 @@ struct DTParser {
             return (clock, j)
         }
         return nil
+    }
+
+    static let keyKwa = DTLexicon.key("kwa")
+
+    /// Swahili time (also Kinyarwanda's "saa"): the day's hours are counted from 6 am, so
+    /// "saa nne" (the fourth hour) is 10:00 and "saa kumi" 16:00; "saa 4" reads the same. "na
+    /// nusu" adds half an hour, "na robo" a quarter. A part of the day after it settles the
+    /// half of the day: "saa mbili usiku" is 20:00, "saa nane usiku" 02:00; without one, saa
+    /// 1–5 are the morning, saa 6 noon and saa 7–12 the afternoon. "saa 14:30" (minutes, past
+    /// 12) is a 24-hour time as written. After "kwa" or "ya" ("kwa saa mbili": for two hours,
+    /// "baada ya saa mbili": after two hours) "saa" is a duration, not a time.
+    func swahiliClock(at i: Int) -> DTExpr? {
+        if key(i - 1) == Self.keyKwa || key(i - 1) == Self.keyYa { return nil }
+        var j = i + 1
+        let h: Int
+        if isNumber(j), t[j].length <= 2 {
+            if sym(j + 1, ":"), glued(j + 1), let (clock, next) = clock(at: j, bare: true), clock.hour > 12 {
+                return DTExpr(first: i, next: next, clock: clock)
+            }
+            guard !sym(j + 1, ":") || !glued(j + 1) else { return nil }
+            h = t[j].value
+        } else if case .number(let n)? = lex(j) {
+            h = n
+        } else {
+            return nil
+        }
+        guard (1...12).contains(h) else { return nil }
+        j += 1
+        var minute = 0
+        if fn(j) == .na, fn(j + 1) == .nusu {
+            minute = 30
+            j += 2
+        } else if fn(j) == .na, fn(j + 1) == .robo {
+            minute = 15
+            j += 2
+        }
+        var part: PartOfDay?
+        if case .part(let p)? = lex(j) {
+            part = p
+            j += 1
+        }
+        guard endsCleanly(j) else { return nil }
+        let base = (h + 6) % 12  // on a 12-hour clock: saa 1 → 7, saa 6 → 0 (12 o'clock)
+        let hour: Int
+        switch part {
+        case .morning?: hour = base == 0 ? 12 : base
+        case .afternoon?, .evening?: hour = base + 12
+        case .night?: hour = h <= 5 || h == 12 ? base + 12 : base
+        case nil: hour = h <= 5 ? base : (h == 6 ? 12 : base + 12)
+        }
+        return DTExpr(first: i, next: j, clock: DTClock(hour: hour, minute: minute, precise: minute != 0, fixed24: true,
+                                                         midnight: hour == 0))
     }
 
     // MARK: days

@@ -62,7 +62,7 @@ enum DTTokenizer {
         var inWord = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if v >= 0x30 && v <= 0x39 { return true }
+            if digit(v) != nil { return true }
             if let letter = fold(scalar) {
                 if letter == 0xFF { continue }
                 key = letter == 0 ? .max : DTLexicon.pack(key, letter - 0x60)
@@ -77,6 +77,16 @@ enum DTTokenizer {
         return false
     }
 
+    /// A decimal digit's value: ASCII, Arabic-Indic ("١٥/١١") or Extended Arabic-Indic.
+    @inline(__always) static func digit(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x30...0x39: return Int(v - 0x30)
+        case 0x660...0x669: return Int(v - 0x660)
+        case 0x6F0...0x6F9: return Int(v - 0x6F0)
+        default: return nil
+        }
+    }
+
     static func tokenize(_ text: String) -> [DTToken] {
         let scalars = text.unicodeScalars
         var tokens: [DTToken] = []
@@ -86,13 +96,13 @@ enum DTTokenizer {
         while i < scalars.endIndex {
             let scalar = scalars[i]
             let v = scalar.value
-            if v >= 0x30 && v <= 0x39 {
+            if digit(v) != nil {
                 let lo = i
                 let start = offset
                 var value = 0
                 var length = 0
-                while i < scalars.endIndex, scalars[i].value >= 0x30, scalars[i].value <= 0x39 {
-                    if value < 100_000_000 { value = value * 10 + Int(scalars[i].value - 0x30) }
+                while i < scalars.endIndex, let d = digit(scalars[i].value) {
+                    if value < 100_000_000 { value = value * 10 + d }
                     length += 1
                     i = scalars.index(after: i)
                     offset += 1

@@ -44,7 +44,7 @@ enum Currencies {
     }
 
     enum Family: Sendable, Equatable {
-        case dollar, franc, cfa, shilling, pound, rupee, kwacha, dirham, peso, yen
+        case dollar, franc, cfa, shilling, pound, rupee, kwacha, dirham, peso, yen, dinar, riyal
 
         /// Currencies of the family, with the regions that use each.
         var members: [(code: String, regions: [String])] {
@@ -73,6 +73,11 @@ enum Currencies {
                 return [("ZMW", ["ZM"]), ("MWK", ["MW"])]
             case .dirham:
                 return [("AED", ["AE"]), ("MAD", ["MA"])]
+            case .dinar:
+                return [("KWD", ["KW"]), ("BHD", ["BH"]), ("JOD", ["JO"]), ("IQD", ["IQ"]), ("LYD", ["LY"]),
+                        ("TND", ["TN"]), ("DZD", ["DZ"]), ("RSD", ["RS"]), ("MKD", ["MK"])]
+            case .riyal:
+                return [("SAR", ["SA"]), ("QAR", ["QA"]), ("OMR", ["OM"]), ("YER", ["YE"]), ("IRR", ["IR"])]
             case .peso:
                 return [("MXN", ["MX"]), ("ARS", ["AR"]), ("COP", ["CO"]), ("CLP", ["CL"]), ("PHP", ["PH"]),
                         ("DOP", ["DO"]), ("UYU", ["UY"]), ("CUP", ["CU"])]
@@ -87,6 +92,7 @@ enum Currencies {
             case .dollar: return "USD"
             case .rupee: return "INR"
             case .dirham: return "AED"
+            case .riyal: return "SAR"
             case .yen: return "JPY"
             default: return nil
             }
@@ -143,6 +149,18 @@ enum Currencies {
         "pesos": .family(.peso), "rupiah": .code("IDR"), "ringgit": .code("MYR"), "baht": .code("THB"),
         "lira": .code("TRY"), "dalasi": .code("GMD"), "leone": .code("SLE"), "leones": .code("SLE"),
         "meticais": .code("MZN"), "pula": .code("BWP"), "kwanza": .code("AOA"), "ariary": .code("MGA"),
+        "dinar": .family(.dinar), "dinars": .family(.dinar), "riyal": .family(.riyal), "riyals": .family(.riyal),
+        "rial": .family(.riyal), "rials": .family(.riyal),
+        // Moroccan and Emirati shorthand ("500 dh"), Swahili, Kinyarwanda.
+        "dh": .family(.dirham), "dhs": .family(.dirham), "shilingi": .family(.shilling),
+        "amafaranga": .family(.franc),
+        // Arabic script.
+        "درهم": .family(.dirham), "دراهم": .family(.dirham), "درهما": .family(.dirham),
+        "دينار": .family(.dinar), "دنانير": .family(.dinar), "دينارا": .family(.dinar),
+        "ريال": .family(.riyal), "ريالات": .family(.riyal), "ريالا": .family(.riyal),
+        "جنيه": .family(.pound), "جنيها": .family(.pound), "جنيهات": .family(.pound),
+        "دولار": .family(.dollar), "دولارات": .family(.dollar), "دولارا": .family(.dollar),
+        "يورو": .code("EUR"), "شلن": .family(.shilling),
     ]
 
     /// The code a marker names for this configuration, nil when it stays ambiguous.

@@ -130,7 +130,15 @@ enum NumberScanner {
                 j = lakh
             } else if firstLength <= 3 {
                 let comma = groups { $0 == "," }
-                let thin = groups { $0 == "\u{202F}" || $0 == "\u{00A0}" || $0 == "\u{2009}" }
+                // Thin and no-break spaces group thousands ("1 200"); so do plain spaces when
+                // the first group has no leading zero ("1 234 567", "350 000", not "078 812"),
+                // except "ddd ddd" (a list: "units 101 102") unless it ends in "000".
+                let plain = text.ascii(i) != 0x30
+                var thin = groups { $0 == "\u{202F}" || $0 == "\u{00A0}" || $0 == "\u{2009}" || (plain && $0 == " ") }
+                if thin.count == 1, firstLength == 3, text.ascii(j) == 0x20,
+                   !(text.ascii(j + 1) == 0x30 && text.ascii(j + 2) == 0x30 && text.ascii(j + 3) == 0x30) {
+                    thin = (j, 0)
+                }
                 let dot = groups { $0 == "." }
                 if comma.count > 0 {
                     for k in j..<comma.end where text.isDigit(k) { integer.append(text.ascii(k)) }

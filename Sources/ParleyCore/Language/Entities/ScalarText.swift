@@ -2,7 +2,12 @@
 /// a few counts that let the extractor skip scanners that cannot match. Built once per
 /// message in one pass; every scanner reads it.
 struct ScalarText {
+    /// The scalars the scanners read: Arabic-Indic digits ("٣٥٠٠", and the Persian forms) and
+    /// the Arabic decimal and thousands signs read as ASCII ("3500"), one for one, so
+    /// offsets are unchanged.
     let scalars: [Unicode.Scalar]
+    /// The text as written, when `scalars` differs from it: entity texts quote it.
+    private let written: [Unicode.Scalar]?
     /// Maximal runs of letters and digits (combining marks continue a run), in text order.
     private(set) var tokens: [WordToken] = []
     private(set) var digits = 0
@@ -29,7 +34,12 @@ struct ScalarText {
         var hash = Fold.seed
         var flags: UInt8 = 0
         var index = 0
-        for scalar in text.unicodeScalars {
+        var replaced = false
+        for var scalar in text.unicodeScalars {
+            if let ascii = Self.asciiForm(scalar) {
+                scalar = ascii
+                replaced = true
+            }
             let v = scalar.value
             var alphanumeric = false
             var isDigitScalar = false
@@ -90,6 +100,22 @@ struct ScalarText {
         }
         self.scalars = scalars
         self.tokens = tokens
+        written = replaced ? Array(text.unicodeScalars) : nil
+    }
+
+    /// The ASCII form of an Arabic-Indic digit (U+0660…0669), an Extended Arabic-Indic
+    /// (Persian, Urdu) digit (U+06F0…06F9), the Arabic decimal separator "٫" and the Arabic
+    /// thousands separator "٬"; nil for every other scalar.
+    @inline(__always) static func asciiForm(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = scalar.value
+        guard v >= 0x660 && v <= 0x6F9 else { return nil }
+        switch v {
+        case 0x660...0x669: return Unicode.Scalar(v - 0x660 + 0x30)
+        case 0x6F0...0x6F9: return Unicode.Scalar(v - 0x6F0 + 0x30)
+        case 0x66B: return "."
+        case 0x66C: return ","
+        default: return nil
+        }
     }
 
     var count: Int { scalars.count }
@@ -183,10 +209,11 @@ struct ScalarText {
     /// The text of scalars `start..<end`, encoded straight into a new string's UTF-8.
     func string(_ start: Int, _ end: Int) -> String {
         if end <= start { return "" }
+        let source = written ?? scalars
         return String(unsafeUninitializedCapacity: (end - start) * 4) { buffer in
             var n = 0
             for i in start..<end {
-                let v = scalars[i].value
+                let v = source[i].value
                 if v < 0x80 {
                     buffer[n] = UInt8(v); n += 1
                 } else if v < 0x800 {
