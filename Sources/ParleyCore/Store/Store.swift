@@ -4,8 +4,8 @@ import Glibc
 #endif
 
 /// The durable journal: every message with its enriched context. All of Parley's SQL lives in
-/// this folder. One connection behind a mutex: SQLite serializes writers anyway, and the
-/// commits are microseconds, far below the pipeline's own cost.
+/// this folder. One connection behind a mutex: SQLite serializes writers anyway. Under load
+/// this lock, not the workers, bounds throughput (its held time is in `walUsage()`).
 ///
 /// Two backends behind this one façade (`backend`): SQLite (the embedded default, the SQL in
 /// this folder) and PostgreSQL (`PGStore` in Postgres/, for several instances over one
