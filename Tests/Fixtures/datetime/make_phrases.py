@@ -184,6 +184,11 @@ add(K, "nzaza ejo saa yine", ("datetime", "ejo saa yine", ("at", "2026-11-27 10:
 add(K, "nji ghda", ("datetime", "ghda", ("at", "2026-11-27 00:00", "day")))
 add(K, "bukra at 5pm", ("datetime", "bukra at 5pm", ("at", "2026-11-27 17:00", "hour")))
 add(K, "يوم ١٥/١٢", ("datetime", "١٥/١٢", ("at", "2026-12-15 00:00", "day"), 4))
+# Arabic words, whole (hamza, taa marbuta and tanween folded).
+add(K, "أقدر أزور الشقة بكرة الساعة 5 المساء؟", ("datetime", "بكرة الساعة 5 المساء", ("at", "2026-11-27 17:00", "hour")))
+add(K, "غداً الساعة 10 صباحاً", ("datetime", "غداً الساعة 10 صباحاً", ("at", "2026-11-27 10:00", "hour")))
+add(K, "اليوم الساعة ٣ العصر", ("datetime", "اليوم الساعة ٣ العصر", ("at", "2026-11-26 15:00", "hour")))
+add(K, "الكهرباء مقطوعة من امبارح", ("datetime", "امبارح", ("at", "2026-11-25 00:00", "day")))
 # Offsets count Unicode scalars: an emoji is one, a ZWJ family five.
 add(K, "🏠🔑 viewing tomorrow 5pm?", ("datetime", "tomorrow 5pm", ("at", "2026-11-27 17:00", "hour"), 11))
 add(K, "👨‍👩‍👧 family visit on Saturday", ("datetime", "Saturday", ("at", "2026-11-28 00:00", "day"), 22))
@@ -192,7 +197,7 @@ for text in ["unit 4B", "$1,200", "0788 123 456", "2BR", "may I come", "apt 12",
              "have a nice day", "24/7 support", "1/2 price", "the 5th floor", "between 2 and 4 people",
              "a second bedroom", "I sat at the door", "score 3:1", "call 0788-123-456", "RWF 350,000 per month",
              "flat 3, block 12", "version 2.5", "room 12/3", "unit 12/03", "kwa saa mbili", "baada ya saa mbili",
-             "saa yangu imeharibika", ""]:
+             "saa yangu imeharibika", "مساء الخير", "صباح الخير", ""]:
     # ("once a week" is a recurrence: Tests/ParleyCoreTests/RecurrenceTests.swift.)
     add(K, text)
 

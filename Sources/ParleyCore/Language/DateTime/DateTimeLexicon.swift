@@ -1,5 +1,6 @@
 /// The words the date/time extractor knows, in English and the common French and Swahili forms,
-/// with Kinyarwanda's clock numbers and "tomorrow" in Arabic written in Latin letters.
+/// with Kinyarwanda's clock numbers, "tomorrow" in Arabic written in Latin letters, and Arabic
+/// script words in their own table (`arabicWords`).
 /// Written for Parley (no outside source). Accents are folded ("décembre" → "decembre") and
 /// case is ignored; words are looked up by a packed key (5 bits a letter, up to 12 letters).
 enum DTUnit: Int, Sendable {
@@ -478,6 +479,58 @@ enum DTLexicon {
     weekday wds 8
     weekdays wds 8
     """#
+
+    /// Arabic words (whole, after `arabicKey`'s normalization), which the packed Latin keys
+    /// cannot hold: relative days in MSA and the dialects (غدا، بكرة، امبارح), parts of the
+    /// day, weekdays, "next"/"last" after the noun, "الساعة" (at, before an hour) and "يوم"
+    /// (on, before a day).
+    static let arabicWords: [String: DTLex] = {
+        var table: [String: DTLex] = [:]
+        let entries: [(String, DTLex)] = [
+            ("اليوم", .relativeDay(0, weak: true)), ("النهارده", .relativeDay(0, weak: false)),
+            ("غدا", .relativeDay(1, weak: false)), ("بكره", .relativeDay(1, weak: false)), ("بكرا", .relativeDay(1, weak: false)),
+            ("باكر", .relativeDay(1, weak: false)), ("امس", .relativeDay(-1, weak: false)), ("البارحه", .relativeDay(-1, weak: false)),
+            ("امبارح", .relativeDay(-1, weak: false)), ("الليله", .tonight),
+            ("صباحا", .part(.morning)), ("الصبح", .part(.morning)), ("الصباح", .part(.morning)),
+            ("ظهرا", .noon), ("الظهر", .noon), ("العصر", .part(.afternoon)), ("عصرا", .part(.afternoon)),
+            ("مساء", .part(.evening)), ("المساء", .part(.evening)), ("مساءا", .part(.evening)),
+            ("ليلا", .part(.night)), ("بالليل", .part(.night)),
+            ("الاثنين", .weekday(0, weak: false)), ("الثلاثاء", .weekday(1, weak: false)),
+            ("الاربعاء", .weekday(2, weak: false)), ("الخميس", .weekday(3, weak: false)),
+            ("الجمعه", .weekday(4, weak: false)), ("السبت", .weekday(5, weak: false)), ("الاحد", .weekday(6, weak: false)),
+            ("القادم", .postModifier(1)), ("القادمه", .postModifier(1)), ("الجاي", .postModifier(1)),
+            ("الجايه", .postModifier(1)), ("الماضي", .postModifier(-1)), ("الماضيه", .postModifier(-1)),
+            ("الاسبوع", .unitFirst(.week)), ("الشهر", .unitFirst(.month)),
+            ("الساعه", .function(.at)), ("يوم", .function(.on)),
+        ]
+        for (word, lex) in entries { table[arabicKey(word)] = lex }
+        return table
+    }()
+
+    /// Arabic spelling variants folded: hamza forms of alef (أ إ آ) to ا, ة to ه, ى to ي,
+    /// harakat and tatweel dropped, a leading conjunction و ("and") removed.
+    static func arabicKey(_ word: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            switch scalar.value {
+            case 0x622, 0x623, 0x625: scalars.append("\u{627}")
+            case 0x629: scalars.append("\u{647}")
+            case 0x649: scalars.append("\u{64A}")
+            case 0x640, 0x64B...0x652: continue
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    static func arabic(_ word: String) -> DTLex? {
+        let key = arabicKey(word)
+        if let lex = arabicWords[key] { return lex }
+        if key.unicodeScalars.first == "\u{648}", key.unicodeScalars.count > 3 {
+            return arabicWords[String(key.unicodeScalars.dropFirst())]
+        }
+        return nil
+    }
 
     /// Aliases that are function words spelled differently: "til", "thru", "beginning".
     static let aliases: [UInt64: DTFunction] = [

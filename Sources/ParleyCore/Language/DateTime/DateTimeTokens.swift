@@ -60,9 +60,11 @@ enum DTTokenizer {
     static func hasCue(_ text: String) -> Bool {
         var key: UInt64 = 0
         var inWord = false
+        var arabic = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if digit(v) != nil { return true }
+            if isArabic(v) { arabic = true }
             if let letter = fold(scalar) {
                 if letter == 0xFF { continue }
                 key = letter == 0 ? .max : DTLexicon.pack(key, letter - 0x60)
@@ -74,8 +76,17 @@ enum DTTokenizer {
             inWord = false
         }
         if inWord, let lex = DTLexicon.table[key], lex.isCue { return true }
+        // Arabic words are looked up whole (rare enough to split the text for).
+        if arabic {
+            for word in text.unicodeScalars.split(whereSeparator: { fold($0) == nil }) where isArabic(word.first!.value) {
+                if let lex = DTLexicon.arabic(String(String.UnicodeScalarView(word))), lex.isCue { return true }
+            }
+        }
         return false
     }
+
+    /// A letter of the Arabic block (where the words of `DTLexicon.arabic` start).
+    @inline(__always) static func isArabic(_ v: UInt32) -> Bool { v >= 0x621 && v <= 0x64A }
 
     /// A decimal digit's value: ASCII, Arabic-Indic ("١٥/١١") or Extended Arabic-Indic.
     @inline(__always) static func digit(_ v: UInt32) -> Int? {
@@ -129,6 +140,7 @@ enum DTTokenizer {
                 var token = DTToken(kind: .word, start: start, end: offset, lo: lo, hi: i, key: key, length: length, spaced: spaced, capital: capital)
                 token.lex = DTLexicon.table[key]
                 if token.lex == nil, let alias = DTLexicon.aliases[key] { token.lex = .function(alias) }
+                if token.lex == nil, isArabic(v) { token.lex = DTLexicon.arabic(String(scalars[lo..<i])) }
                 tokens.append(token)
                 spaced = false
                 continue
