@@ -189,6 +189,8 @@ add(K, "أقدر أزور الشقة بكرة الساعة 5 المساء؟", ("
 add(K, "غداً الساعة 10 صباحاً", ("datetime", "غداً الساعة 10 صباحاً", ("at", "2026-11-27 10:00", "hour")))
 add(K, "اليوم الساعة ٣ العصر", ("datetime", "اليوم الساعة ٣ العصر", ("at", "2026-11-26 15:00", "hour")))
 add(K, "الكهرباء مقطوعة من امبارح", ("datetime", "امبارح", ("at", "2026-11-25 00:00", "day")))
+add(K, "العقد ينتهي 15 مارس", ("datetime", "15 مارس", ("at", "2027-03-15 00:00", "day")))
+add(K, "nzaza tariki 5 Ukuboza", ("datetime", "5 Ukuboza", ("at", "2026-12-05 00:00", "day")))
 # Offsets count Unicode scalars: an emoji is one, a ZWJ family five.
 add(K, "🏠🔑 viewing tomorrow 5pm?", ("datetime", "tomorrow 5pm", ("at", "2026-11-27 17:00", "hour"), 11))
 add(K, "👨‍👩‍👧 family visit on Saturday", ("datetime", "Saturday", ("at", "2026-11-28 00:00", "day"), 22))

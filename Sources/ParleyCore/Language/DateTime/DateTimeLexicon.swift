@@ -1,6 +1,6 @@
 /// The words the date/time extractor knows, in English and the common French and Swahili forms,
-/// with Kinyarwanda's clock numbers, "tomorrow" in Arabic written in Latin letters, and Arabic
-/// script words in their own table (`arabicWords`).
+/// with Kinyarwanda's clock numbers and months, "tomorrow" in Arabic written in Latin letters,
+/// and Arabic script words in their own table (`arabicWords`).
 /// Written for Parley (no outside source). Accents are folded ("décembre" → "decembre") and
 /// case is ignored; words are looked up by a packed key (5 bits a letter, up to 12 letters).
 enum DTUnit: Int, Sendable {
@@ -225,6 +225,18 @@ enum DTLexicon {
     oktoba mo 10
     novemba mo 11
     desemba mo 12
+    mutarama mo 1
+    gashyantare mo 2
+    werurwe mo 3
+    mata mo 4 weak
+    gicurasi mo 5
+    kamena mo 6
+    nyakanga mo 7
+    kanama mo 8
+    nzeri mo 9
+    ukwakira mo 10
+    ugushyingo mo 11
+    ukuboza mo 12
     today rd 0
     tomorrow rd 1
     tomorow rd 1
@@ -482,7 +494,7 @@ enum DTLexicon {
 
     /// Arabic words (whole, after `arabicKey`'s normalization), which the packed Latin keys
     /// cannot hold: relative days in MSA and the dialects (غدا، بكرة، امبارح), parts of the
-    /// day, weekdays, "next"/"last" after the noun, "الساعة" (at, before an hour) and "يوم"
+    /// day, weekdays, months, "next"/"last" after the noun, "الساعة" (at, before an hour) and "يوم"
     /// (on, before a day).
     static let arabicWords: [String: DTLex] = {
         var table: [String: DTLex] = [:]
@@ -501,6 +513,10 @@ enum DTLexicon {
             ("القادم", .postModifier(1)), ("القادمه", .postModifier(1)), ("الجاي", .postModifier(1)),
             ("الجايه", .postModifier(1)), ("الماضي", .postModifier(-1)), ("الماضيه", .postModifier(-1)),
             ("الاسبوع", .unitFirst(.week)), ("الشهر", .unitFirst(.month)),
+            ("يناير", .month(1, weak: false)), ("فبراير", .month(2, weak: false)), ("مارس", .month(3, weak: false)),
+            ("ابريل", .month(4, weak: false)), ("مايو", .month(5, weak: false)), ("يونيو", .month(6, weak: false)),
+            ("يوليو", .month(7, weak: false)), ("اغسطس", .month(8, weak: false)), ("سبتمبر", .month(9, weak: false)),
+            ("اكتوبر", .month(10, weak: false)), ("نوفمبر", .month(11, weak: false)), ("ديسمبر", .month(12, weak: false)),
             ("الساعه", .function(.at)), ("يوم", .function(.on)),
         ]
         for (word, lex) in entries { table[arabicKey(word)] = lex }
