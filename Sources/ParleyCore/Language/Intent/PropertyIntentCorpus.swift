@@ -1612,5 +1612,22 @@ enum PropertyIntentCorpus {
 {"text": "وش أفضل جوال حاليا", "intent": "other"}
 {"text": "chno rayk f l film jdid?", "intent": "other"}
 {"text": "3andak chi nokta?", "intent": "other"}
+{"text": "ok", "intent": "other"}
+{"text": "okay", "intent": "other"}
+{"text": "ok noted", "intent": "other"}
+{"text": "noted", "intent": "other"}
+{"text": "alright", "intent": "other"}
+{"text": "sure", "intent": "other"}
+{"text": "sawa", "intent": "other"}
+{"text": "sawa sawa", "intent": "other"}
+{"text": "d'accord", "intent": "other"}
+{"text": "yego", "intent": "other"}
+{"text": "ndabyumvise", "intent": "other"}
+{"text": "wakha", "intent": "other"}
+{"text": "تمام", "intent": "other"}
+{"text": "طيب", "intent": "other"}
+{"text": "👍", "intent": "other"}
+{"text": "👌", "intent": "other"}
+{"text": "ok 👍", "intent": "other"}
 """#
 }
