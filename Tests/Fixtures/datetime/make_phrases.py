@@ -182,6 +182,11 @@ add(K, "kesho saa 14:30", ("datetime", "kesho saa 14:30", ("at", "2026-11-27 14:
 add(K, "nzaza ejo saa yine", ("datetime", "ejo saa yine", ("at", "2026-11-27 10:00", "hour")))
 # Arabic written in Latin letters, and Arabic-Indic digits.
 add(K, "nji ghda", ("datetime", "ghda", ("at", "2026-11-27 00:00", "day")))
+# Kinyarwanda weekdays are "ku wa" + an ordinal: Friday is "ku wa gatanu" (the reference is a Thursday).
+add(K, "nzaza ku wa gatanu saa yine", ("datetime", "ku wa gatanu saa yine", ("at", "2026-11-27 10:00", "hour")))
+add(K, "kuwa gatandatu", ("datetime", "kuwa gatandatu", ("at", "2026-11-28 00:00", "day")))
+add(K, "ku cyumweru", ("datetime", "cyumweru", ("at", "2026-11-29 00:00", "day"), 3))
+add(K, "icyumweru gitaha", ("datetime", "icyumweru gitaha", ("at", "2026-11-30 00:00", "week")))
 add(K, "bukra at 5pm", ("datetime", "bukra at 5pm", ("at", "2026-11-27 17:00", "hour")))
 add(K, "يوم ١٥/١٢", ("datetime", "١٥/١٢", ("at", "2026-12-15 00:00", "day"), 4))
 # Arabic words, whole (hamza, taa marbuta and tanween folded).
@@ -199,7 +204,7 @@ for text in ["unit 4B", "$1,200", "0788 123 456", "2BR", "may I come", "apt 12",
              "have a nice day", "24/7 support", "1/2 price", "the 5th floor", "between 2 and 4 people",
              "a second bedroom", "I sat at the door", "score 3:1", "call 0788-123-456", "RWF 350,000 per month",
              "flat 3, block 12", "version 2.5", "room 12/3", "unit 12/03", "kwa saa mbili", "baada ya saa mbili",
-             "saa yangu imeharibika", "مساء الخير", "صباح الخير", ""]:
+             "saa yangu imeharibika", "مساء الخير", "صباح الخير", "umwana wa kane", "inzu ya gatanu", ""]:
     # ("once a week" is a recurrence: Tests/ParleyCoreTests/RecurrenceTests.swift.)
     add(K, text)
 

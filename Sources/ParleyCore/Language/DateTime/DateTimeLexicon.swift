@@ -40,7 +40,7 @@ enum DTFunction: String, Sendable {
     case `in`, at, on, by, from, between, to, until, till, through, and, ago, the, of, `for`
     case after, before, end, start, a, an, half, o, clock, hui, dans, il, y, le, la, l
     case apres, avant, kutwa, within, now, du, au, et, entre, vers, couple, fin, des, de, since
-    case les, na, tarehe, other, single, nusu, robo
+    case les, na, tarehe, other, single, nusu, robo, wa, ku, kuwa
 }
 
 enum DTLex: Sendable, Equatable {
@@ -76,12 +76,15 @@ enum DTLex: Sendable, Equatable {
     case mara
     /// Swahili "saa" ("hour", "o'clock"), before an hour counted from 6 am: "saa nne" is 10:00.
     case saa
+    /// A Kinyarwanda weekday after "ku wa" (or "kuwa"): "ku wa gatanu" is Friday (0 = Monday).
+    /// Alone, or after "wa" only ("umwana wa kane": the fourth child), it is an ordinal.
+    case rwandanWeekday(Int)
 
     /// Whether the word alone can start a date/time (the fast pre-check looks for these).
     var isCue: Bool {
         switch self {
         case .weekday, .month, .relativeDay, .tonight, .part, .noon, .midnight, .unit, .unitFirst, .weekend,
-             .every, .tous, .frequency, .weekdays, .saa: return true
+             .every, .tous, .frequency, .weekdays, .saa, .rwandanWeekday: return true
         default: return false
         }
     }
@@ -134,6 +137,7 @@ enum DTLexicon {
             case "timesword": entry = .timesWord
             case "mara": entry = .mara
             case "saa": entry = .saa
+            case "rwwd": entry = .rwandanWeekday(arg)
             case "fn": entry = DTFunction(rawValue: String(fields[0])).map { .function($0) }
             default: entry = nil
             }
@@ -368,6 +372,21 @@ enum DTLexicon {
     munani num 8
     cyenda num 9
     saa saa
+    wa fn
+    ku fn
+    kuwa fn
+    mbere rwwd 0
+    kabiri rwwd 1
+    gatatu rwwd 2
+    kane rwwd 3
+    gatanu rwwd 4
+    gatandatu rwwd 5
+    cyumweru wd 6 weak
+    icyumweru unitfirst 4
+    gitaha post 1
+    utaha post 1
+    gishize post -1
+    ushize post -1
     nusu fn
     robo fn
     first nth 1

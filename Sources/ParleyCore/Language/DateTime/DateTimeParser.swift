@@ -193,7 +193,7 @@ struct DTParser {
     func supported(_ i: Int) -> Bool {
         guard i > 0 else { return false }
         switch fn(i - 1) {
-        case .on?, .by?, .until?, .till?, .before?, .after?, .from?, .since?, .le?, .du?, .au?, .des?, .for?, .in?, .at?, .vers?:
+        case .on?, .by?, .until?, .till?, .before?, .after?, .from?, .since?, .le?, .du?, .au?, .des?, .for?, .in?, .at?, .vers?, .ku?:
             return true
         default:
             if case .modifier? = lex(i - 1) { return true }
@@ -354,6 +354,17 @@ struct DTParser {
                 return relative(at: i)
             case .il:
                 return relative(at: i)
+            case .ku, .kuwa:
+                // Kinyarwanda weekdays: "ku wa gatanu" (or "kuwa gatanu") is Friday, "ku wa
+                // gatanu utaha" next Friday.
+                let j = f == .ku ? i + 2 : i + 1
+                guard f == .kuwa || fn(i + 1) == .wa, case .rwandanWeekday(let w)? = self.lex(j) else { return nil }
+                var e = DTExpr(first: i, next: j + 1, day: .weekday(w, nil))
+                if case .postModifier(let m)? = self.lex(e.next) {
+                    e.day = .weekday(w, m)
+                    e.next += 1
+                }
+                return .point(e)
             case .the, .end, .start, .fin, .apres, .avant, .le, .la, .l:
                 if let e = day(at: i) { return .point(e) }
                 return f == .the || f == .le ? date(at: i).map { .point($0) } : nil
