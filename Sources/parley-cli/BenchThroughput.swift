@@ -181,14 +181,14 @@ extension BenchCommand {
             }
             stats.seconds = Double(monotonicNanos() - started) / 1e9
             stats.cpuSeconds = processCPUSeconds() - cpuStarted
+            stats.busySeconds = stats.seconds
             stats.submitted = items.count
             stats.results = items.count - stats.duplicates
             stats.latency = LatencySummary(latencies)
-            stats.busyCores = stats.cpuSeconds / stats.seconds
             stats.peakRSS = PeakRSS.peak()
             (stats.dbBytes, stats.walBytes) = storeSizes(directory)
             stats.wal = (try? engine.store.walUsage()) ?? stats.wal
-            stats.lockBusy = Double(stats.wal.lockHeldNanos &- heldBefore) / 1e9 / stats.seconds
+            stats.lockHeldSeconds = Double(stats.wal.lockHeldNanos &- heldBefore) / 1e9
             stats.stages = stageSummary(engine)
             return stats
         }
@@ -229,7 +229,6 @@ extension BenchCommand {
             guard engine.drain(timeoutMillis: 600_000) else { throw ValidationError("drain timed out after 10 minutes") }
             let drained = monotonicNanos()
             let cpuSeconds = processCPUSeconds() - cpuStarted
-            let held = ((try? engine.store.walUsage())?.lockHeldNanos ?? heldBefore) &- heldBefore
             engine.setCallback(nil)
 
             var stats = RunStats(mode: rate == nil ? "async" : "async-50%", workers: workers, submitters: threads)
@@ -247,11 +246,11 @@ extension BenchCommand {
             stats.submitted = items.count
             stats.seconds = Double(max(lastResult, started + 1) - started) / 1e9
             stats.cpuSeconds = cpuSeconds
-            stats.busyCores = cpuSeconds / (Double(drained - started) / 1e9)
-            stats.lockBusy = Double(held) / Double(drained - started)
+            stats.busySeconds = Double(drained - started) / 1e9
             stats.peakRSS = PeakRSS.peak()
             (stats.dbBytes, stats.walBytes) = storeSizes(directory)
             stats.wal = (try? engine.store.walUsage()) ?? stats.wal
+            stats.lockHeldSeconds = Double(stats.wal.lockHeldNanos &- heldBefore) / 1e9
             stats.stages = stageSummary(engine)
             stats.absorb(checker, finished: true)
             return stats
@@ -729,10 +728,14 @@ struct RunStats {
     /// and that divided by the run's wall time: how many cores the run kept busy. Scaling
     /// across workers is bounded by the cores left over by the single-worker run.
     var cpuSeconds = 0.0
-    var busyCores = 0.0
-    /// The share of the run's wall time the store's connection lock was held (every SQLite
-    /// call of the process runs under it): near 1, more workers cannot add throughput.
-    var lockBusy = 0.0
+    /// The wall time CPU and the store's lock are measured over (submit to drain when async).
+    var busySeconds = 0.0
+    /// How long the store's connection lock was held (every SQLite call of the process runs
+    /// under it): its share of the run near 1, more workers cannot add throughput.
+    var lockHeldSeconds = 0.0
+
+    var busyCores: Double { busySeconds > 0 ? cpuSeconds / busySeconds : 0 }
+    var lockBusy: Double { busySeconds > 0 ? lockHeldSeconds / busySeconds : 0 }
 
     var cpuMicrosPerMessage: Double { submitted > 0 ? cpuSeconds * 1e6 / Double(submitted) : 0 }
 

@@ -150,13 +150,7 @@ public final class Store: Sendable {
     /// the path of every operation not ported yet).
     func withConnection<T: Sendable>(caller: String = #function,
                                      _ body: (SQLiteConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
-        if postgres != nil { throw Self.notOnPostgres(caller) }
-        return try connection.withLock { (state: inout Locked) throws(ParleyError) -> T in
-            guard let db = state.db else { throw ParleyError(.storage, "the engine's store is closed") }
-            let start = Self.monotonicNanos()
-            defer { state.heldNanos &+= Self.monotonicNanos() &- start }
-            return try body(db)
-        }
+        try withLocked(caller: caller) { _, db throws(ParleyError) in try body(db) }
     }
 
     func withLocked<T: Sendable>(caller: String = #function,

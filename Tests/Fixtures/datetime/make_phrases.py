@@ -58,6 +58,11 @@ def add(ref, text, *entities, day_first=True):
     P.append((ref, text, list(entities), day_first))
 
 
+def whole(ref, text, spec):
+    """A phrase that is one datetime entity from its first scalar to its last."""
+    add(ref, text, ("datetime", text, spec))
+
+
 K = "kigali"
 # Relative days and weekdays (the reference is Thursday 2026-11-26 10:00 in Kigali).
 add(K, "see you tomorrow at 5pm", ("datetime", "tomorrow at 5pm", ("at", "2026-11-27 17:00", "hour")))
@@ -171,31 +176,31 @@ add(K, "wiki ijayo", ("datetime", "wiki ijayo", ("at", "2026-11-30 00:00", "week
 add(K, "siku 3", ("duration", "siku 3", ("duration", 259200, "P3D")))
 # Swahili time counts the day's hours from 6 am: saa nne (the 4th hour) is 10:00.
 add(K, "nitakuja kesho saa nne asubuhi", ("datetime", "kesho saa nne asubuhi", ("at", "2026-11-27 10:00", "hour")))
-add(K, "kesho saa kumi jioni", ("datetime", "kesho saa kumi jioni", ("at", "2026-11-27 16:00", "hour")))
-add(K, "leo saa mbili usiku", ("datetime", "leo saa mbili usiku", ("at", "2026-11-26 20:00", "hour")))
+whole(K, "kesho saa kumi jioni", ("at", "2026-11-27 16:00", "hour"))
+whole(K, "leo saa mbili usiku", ("at", "2026-11-26 20:00", "hour"))
 # 09:30 has passed at the reference (10:00): a bare time is the next one.
-add(K, "saa tatu na nusu", ("datetime", "saa tatu na nusu", ("at", "2026-11-27 09:30", "minute")))
-add(K, "kesho saa 4", ("datetime", "kesho saa 4", ("at", "2026-11-27 10:00", "hour")))
-add(K, "saa sita mchana", ("datetime", "saa sita mchana", ("at", "2026-11-26 12:00", "hour")))
-add(K, "kesho saa 14:30", ("datetime", "kesho saa 14:30", ("at", "2026-11-27 14:30", "minute")))
+whole(K, "saa tatu na nusu", ("at", "2026-11-27 09:30", "minute"))
+whole(K, "kesho saa 4", ("at", "2026-11-27 10:00", "hour"))
+whole(K, "saa sita mchana", ("at", "2026-11-26 12:00", "hour"))
+whole(K, "kesho saa 14:30", ("at", "2026-11-27 14:30", "minute"))
 # Kinyarwanda uses the same clock; "ejo" (tomorrow or yesterday) leans on it.
 add(K, "nzaza ejo saa yine", ("datetime", "ejo saa yine", ("at", "2026-11-27 10:00", "hour")))
-# Arabic written in Latin letters, and Arabic-Indic digits.
-add(K, "nji ghda", ("datetime", "ghda", ("at", "2026-11-27 00:00", "day")))
 # Kinyarwanda weekdays are "ku wa" + an ordinal: Friday is "ku wa gatanu" (the reference is a Thursday).
 add(K, "nzaza ku wa gatanu saa yine", ("datetime", "ku wa gatanu saa yine", ("at", "2026-11-27 10:00", "hour")))
-add(K, "kuwa gatandatu", ("datetime", "kuwa gatandatu", ("at", "2026-11-28 00:00", "day")))
+whole(K, "kuwa gatandatu", ("at", "2026-11-28 00:00", "day"))
 add(K, "ku cyumweru", ("datetime", "cyumweru", ("at", "2026-11-29 00:00", "day"), 3))
-add(K, "icyumweru gitaha", ("datetime", "icyumweru gitaha", ("at", "2026-11-30 00:00", "week")))
-add(K, "bukra at 5pm", ("datetime", "bukra at 5pm", ("at", "2026-11-27 17:00", "hour")))
+whole(K, "icyumweru gitaha", ("at", "2026-11-30 00:00", "week"))
+add(K, "nzaza tariki 5 Ukuboza", ("datetime", "5 Ukuboza", ("at", "2026-12-05 00:00", "day")))
+# Arabic written in Latin letters, and Arabic-Indic digits.
+add(K, "nji ghda", ("datetime", "ghda", ("at", "2026-11-27 00:00", "day")))
+whole(K, "bukra at 5pm", ("at", "2026-11-27 17:00", "hour"))
 add(K, "يوم ١٥/١٢", ("datetime", "١٥/١٢", ("at", "2026-12-15 00:00", "day"), 4))
 # Arabic words, whole (hamza, taa marbuta and tanween folded).
 add(K, "أقدر أزور الشقة بكرة الساعة 5 المساء؟", ("datetime", "بكرة الساعة 5 المساء", ("at", "2026-11-27 17:00", "hour")))
-add(K, "غداً الساعة 10 صباحاً", ("datetime", "غداً الساعة 10 صباحاً", ("at", "2026-11-27 10:00", "hour")))
-add(K, "اليوم الساعة ٣ العصر", ("datetime", "اليوم الساعة ٣ العصر", ("at", "2026-11-26 15:00", "hour")))
+whole(K, "غداً الساعة 10 صباحاً", ("at", "2026-11-27 10:00", "hour"))
+whole(K, "اليوم الساعة ٣ العصر", ("at", "2026-11-26 15:00", "hour"))
 add(K, "الكهرباء مقطوعة من امبارح", ("datetime", "امبارح", ("at", "2026-11-25 00:00", "day")))
 add(K, "العقد ينتهي 15 مارس", ("datetime", "15 مارس", ("at", "2027-03-15 00:00", "day")))
-add(K, "nzaza tariki 5 Ukuboza", ("datetime", "5 Ukuboza", ("at", "2026-12-05 00:00", "day")))
 # Offsets count Unicode scalars: an emoji is one, a ZWJ family five.
 add(K, "🏠🔑 viewing tomorrow 5pm?", ("datetime", "tomorrow 5pm", ("at", "2026-11-27 17:00", "hour"), 11))
 add(K, "👨‍👩‍👧 family visit on Saturday", ("datetime", "Saturday", ("at", "2026-11-28 00:00", "day"), 22))

@@ -497,11 +497,8 @@ struct DTParser {
         guard (1...12).contains(h) else { return nil }
         j += 1
         var minute = 0
-        if fn(j) == .na, fn(j + 1) == .nusu {
-            minute = 30
-            j += 2
-        } else if fn(j) == .na, fn(j + 1) == .robo {
-            minute = 15
+        if fn(j) == .na, let past = fn(j + 1).flatMap({ $0 == .nusu ? 30 : $0 == .robo ? 15 : nil }) {
+            minute = past
             j += 2
         }
         var part: PartOfDay?

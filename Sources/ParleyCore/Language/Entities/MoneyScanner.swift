@@ -28,13 +28,18 @@ enum MoneyScanner {
             }
         }
         // Amount before the marker.
-        for q in quantities {
+        for (index, q) in quantities.enumerated() {
             if text.ascii(q.start - 1) == 0x2E && text.isDigit(q.start - 2) { continue }
             var j = q.end
             if !q.glued, let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
             guard let (marker, markerEnd, explicit) = suffixMarker(text, at: j) else { continue }
             var (start, amount) = (q.start, q.value)
-            if !q.glued, !q.words, let grouped = spaceGrouped(text, lastGroupAt: q.start, end: q.end) { (start, amount) = grouped }
+            // "125 500 FRW": the group before joins the amount (NumberScanner keeps a lone
+            // "ddd ddd" as two numbers).
+            if index > 0, case let before = quantities[index - 1], before.end + 1 == q.start, !before.glued, !before.words,
+               let joined = NumberScanner.parse(text, at: before.start, pairs: true), joined.end == q.end {
+                (start, amount) = (before.start, joined.value)
+            }
             // The marker may also open the next amount ("5 RWF 300"): both are candidates,
             // overlap resolution keeps one.
             if let found = candidate(text, start: start, end: markerEnd, amount: amount, negative: false, marker: marker,
@@ -42,34 +47,6 @@ enum MoneyScanner {
                 candidates.append(found)
             }
         }
-    }
-
-    /// Next to a currency marker, "ddd ddd" is one amount ("125 500 FRW", "RWF 125 500"),
-    /// though elsewhere NumberScanner reads it as two numbers (a list: "units 101 102").
-    /// From a three-digit group at `first` (ending at `end`), a second one after a space:
-    /// the end of the second and the amount.
-    static func spaceGrouped(_ text: ScalarText, firstGroupAt first: Int, end: Int) -> (end: Int, amount: JSONValue)? {
-        guard end - first == 3, text.ascii(first) != 0x30, (first..<end).allSatisfy({ text.isDigit($0) }),
-              text.ascii(end) == 0x20, text.isDigit(end + 1), text.isDigit(end + 2), text.isDigit(end + 3),
-              !text.isAlphanumeric(end + 4), !(text.ascii(end + 4) == 0x2C || text.ascii(end + 4) == 0x2E) || !text.isDigit(end + 5)
-        else { return nil }
-        return (end + 4, groupedValue(text, first, end + 4))
-    }
-
-    /// The same from the second group at `last` back to the first: its start and the amount.
-    static func spaceGrouped(_ text: ScalarText, lastGroupAt last: Int, end: Int) -> (start: Int, amount: JSONValue)? {
-        let first = last - 4
-        guard end - last == 3, (last..<end).allSatisfy({ text.isDigit($0) }), text.ascii(last - 1) == 0x20,
-              text.ascii(first) != 0x30, (first..<(last - 1)).allSatisfy({ text.isDigit($0) }),
-              !text.isAlphanumeric(first - 1), !(text.ascii(first - 1) == 0x2C || text.ascii(first - 1) == 0x2E || text.ascii(first - 1) == 0x20 && text.isDigit(first - 2))
-        else { return nil }
-        return (first, groupedValue(text, first, end))
-    }
-
-    private static func groupedValue(_ text: ScalarText, _ from: Int, _ to: Int) -> JSONValue {
-        var value: Int64 = 0
-        for k in from..<to where text.isDigit(k) { value = value * 10 + Int64(text.ascii(k) - 0x30) }
-        return .int(value)
     }
 
     /// An upper- or lower-case ASCII letter (a three-letter code may start there).
@@ -84,8 +61,7 @@ enum MoneyScanner {
         if text.ascii(j) == 0x2E, text.isLetter(j - 1), text.isDigit(j + 1) { j += 1 }  // "Rs.500"
         if let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
         guard text.isDigit(j) || (text.ascii(j) == 0x2E && text.isDigit(j + 1)),
-              var number = NumberScanner.parse(text, at: j), !text.isAlphanumeric(number.end) else { return }
-        if let grouped = spaceGrouped(text, firstGroupAt: j, end: number.end) { (number.end, number.value) = grouped }
+              let number = NumberScanner.parse(text, at: j, pairs: true), !text.isAlphanumeric(number.end) else { return }
         let negative = NumberScanner.isMinus(text, i - 1) && NumberScanner.minusCanBeSign(text, i - 1)
         if let found = candidate(text, start: negative ? i - 1 : i, end: number.end, amount: number.value, negative: negative,
                                  marker: marker, explicit: true, words: false, currency: currency, region: region) {

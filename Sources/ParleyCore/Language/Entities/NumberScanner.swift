@@ -90,8 +90,9 @@ enum NumberScanner {
 
     /// Parses the number starting at `start` (a digit, a leading ".", or a minus sign), with
     /// thousands separators, decimals and a k/m/bn or million/billion multiplier. `end` is
-    /// one past the last scalar used; the caller checks what follows.
-    static func parse(_ text: ScalarText, at start: Int) -> Parsed? {
+    /// one past the last scalar used; the caller checks what follows. `pairs`: "ddd ddd" is
+    /// one number too (next to a currency: "125 500 FRW"); elsewhere it is a list.
+    static func parse(_ text: ScalarText, at start: Int, pairs: Bool = false) -> Parsed? {
         var i = start
         var negative = false
         if isMinus(text, i) { negative = true; i += 1 }
@@ -132,20 +133,20 @@ enum NumberScanner {
                 let comma = groups { $0 == "," }
                 // Thin and no-break spaces group thousands ("1 200"); so do plain spaces when
                 // the first group has no leading zero ("1 234 567", "350 000", not "078 812"),
-                // except "ddd ddd" (a list: "units 101 102") unless it ends in "000".
+                // except "ddd ddd" (a list: "units 101 102") unless it ends in "000" or `pairs`.
                 let plain = text.ascii(i) != 0x30
-                var thin = groups { $0 == "\u{202F}" || $0 == "\u{00A0}" || $0 == "\u{2009}" || (plain && $0 == " ") }
-                if thin.count == 1, firstLength == 3, text.ascii(j) == 0x20,
+                var spaced = groups { $0 == "\u{202F}" || $0 == "\u{00A0}" || $0 == "\u{2009}" || (plain && $0 == " ") }
+                if !pairs, spaced.count == 1, firstLength == 3, text.ascii(j) == 0x20,
                    !(text.ascii(j + 1) == 0x30 && text.ascii(j + 2) == 0x30 && text.ascii(j + 3) == 0x30) {
-                    thin = (j, 0)
+                    spaced = (j, 0)
                 }
                 let dot = groups { $0 == "." }
                 if comma.count > 0 {
                     for k in j..<comma.end where text.isDigit(k) { integer.append(text.ascii(k)) }
                     j = comma.end
-                } else if thin.count > 0 {
-                    for k in j..<thin.end where text.isDigit(k) { integer.append(text.ascii(k)) }
-                    j = thin.end
+                } else if spaced.count > 0 {
+                    for k in j..<spaced.end where text.isDigit(k) { integer.append(text.ascii(k)) }
+                    j = spaced.end
                 } else if !inChain && dot.count > 0
                             && (dot.count >= 2 || (text.ascii(dot.end) == 0x2C && text.isDigit(dot.end + 1)))
                             && !(text.ascii(dot.end) == 0x2E && text.isDigit(dot.end + 1)) {
