@@ -221,6 +221,33 @@ import Glibc
         #expect(engine.poll(max: 10, timeoutMillis: 0).isEmpty)
     }
 
+    /// A callback set while results wait for poll and workers are still busy: the waiting
+    /// results go first, and no chat's later result overtakes them (the Node addon's
+    /// `results()` attaches this way after the host submitted).
+    @Test func aCallbackSetMidRunKeepsEachChatsOrder() throws {
+        for round in 0..<40 {
+            let engine = try Engine(configJSON: #"{"core": {"workers": 2}}"#)
+            defer { engine.close() }
+            let seen = Locked<[(chat: String, number: Int)]>([])
+            for n in 0..<12 {
+                for c in 0..<3 { _ = try engine.submit(Self.message("c\(c)-m\(n)", chat: "c\(c)@c.us", at: 100 + Int64(n))) }
+            }
+            usleep(UInt32(round % 8) * 400)
+            engine.setCallback { outcome in
+                guard let id = (try? JSONParser.parse(outcome.result.get()))?[path: "message", "id"]?.stringValue,
+                      let dash = id.firstIndex(of: "-") else { return }
+                seen.withLock { $0.append((String(id[..<dash]), Int(id[id.index(dash, offsetBy: 2)...]) ?? -1)) }
+            }
+            #expect(engine.drain(timeoutMillis: 10_000))
+            let results = seen.withLock { $0 }
+            #expect(results.count == 36, "round \(round): \(results.count) of 36 results")
+            for c in 0..<3 {
+                let numbers = results.filter { $0.chat == "c\(c)" }.map(\.number)
+                #expect(numbers == Array(0..<12), "round \(round), chat c\(c): \(numbers)")
+            }
+        }
+    }
+
     @Test func aRepeatedSubmitKeepsItsTicketAndComesBackDuplicate() throws {
         let engine = try Engine()
         defer { engine.close() }

@@ -51,6 +51,8 @@ final class WorkerPool: @unchecked Sendable {
     private var results: [Outcome] = []
     private var resultsHead = 0
     private var callback: Callback?
+    /// A thread is handing the queued results to the callback (see `flush`).
+    private var flushing = false
     /// Accepted and not yet handed back (queued, being processed, or waiting to be polled).
     private(set) var outstanding = 0
     /// Taken by a worker or queued: what `drain` waits for.
@@ -206,15 +208,7 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Hands back a reserved message's result that needs no processing (a duplicate).
     func deliver(_ outcome: Outcome) {
-        if let callback = locked({ callback }) {
-            callback(outcome)
-            locked { outstanding -= 1; pthread_cond_broadcast(progress) }
-        } else {
-            locked {
-                results.append(outcome)
-                pthread_cond_broadcast(progress)
-            }
-        }
+        hand([outcome])
     }
 
     /// Holds a chat's queued messages until `until` (monotonic ms).
@@ -227,17 +221,48 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Sets (or, with nil, clears) the callback; results waiting to be polled go to it now.
     func setCallback(_ newCallback: Callback?) {
-        let waiting: [Outcome] = locked {
-            callback = newCallback
-            guard newCallback != nil else { return [] }
+        locked { callback = newCallback }
+        flush()
+    }
+
+    /// Hands results back in order: straight to the callback when nothing waits before them,
+    /// otherwise behind what waits (for `poll`, or for the flush under way). A chat is freed
+    /// only after its results were handed back, so its next ones never overtake them.
+    private func hand(_ outcomes: [Outcome]) {
+        guard !outcomes.isEmpty else { return }
+        let direct: Callback? = locked {
+            if let callback, !flushing, resultsHead == results.count { return callback }
+            results.append(contentsOf: outcomes)
+            pthread_cond_broadcast(progress)
+            return nil
+        }
+        if let direct {
+            for outcome in outcomes { direct(outcome) }
+            locked { outstanding -= outcomes.count; pthread_cond_broadcast(progress) }
+        } else {
+            flush()
+        }
+    }
+
+    /// Gives the results waiting to be polled to the callback, oldest first, until none wait
+    /// or the callback is cleared. One thread flushes at a time; results queued meanwhile
+    /// (`hand` queues rather than overtakes) go out in the same loop.
+    private func flush() {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        guard !flushing else { return }
+        flushing = true
+        defer { flushing = false }
+        while let callback, resultsHead < results.count {
             let pending = Array(results[resultsHead...])
             results.removeAll()
             resultsHead = 0
-            return pending
+            pthread_mutex_unlock(mutex)
+            for outcome in pending { callback(outcome) }
+            pthread_mutex_lock(mutex)
+            outstanding -= pending.count
+            pthread_cond_broadcast(progress)
         }
-        guard let newCallback, !waiting.isEmpty else { return }
-        for outcome in waiting { newCallback(outcome) }
-        locked { outstanding -= waiting.count; pthread_cond_broadcast(progress) }
     }
 
     /// Up to `max` results, waiting up to `timeoutMillis` (0: no wait, negative: forever)
@@ -358,7 +383,6 @@ final class WorkerPool: @unchecked Sendable {
                 continue
             }
             if scheduler.readyChats > 0 { startWorkerIfNeeded() }
-            let callback = self.callback
             let work = self.work
             let chats = Self.chats(of: items)
             tasks[me] = Task(chats: chats, items: items, started: now, thread: pthread_self())
@@ -373,22 +397,10 @@ final class WorkerPool: @unchecked Sendable {
             if abandoned.contains(me) { break }   // timed out: its messages were dead-lettered
             tasks[me]?.delivering = true
             pthread_mutex_unlock(mutex)
-            if let callback { for outcome in outcomes { callback(outcome) } }
+            hand(outcomes)
             pthread_mutex_lock(mutex)
             let freedByWatchdog = abandoned.contains(me)
             tasks[me] = nil
-
-            if callback == nil {
-                results.append(contentsOf: outcomes)
-                if self.callback != nil {
-                    // The host set a callback while these were processed: they go to it too.
-                    pthread_mutex_unlock(mutex)
-                    setCallback(self.callbackSnapshot)
-                    pthread_mutex_lock(mutex)
-                }
-            } else {
-                outstanding -= outcomes.count
-            }
             outstanding -= handedOver
             unfinished -= items.count
             pthread_cond_broadcast(progress)
@@ -475,9 +487,5 @@ final class WorkerPool: @unchecked Sendable {
         }
         watchdogRunning = false
         pthread_mutex_unlock(mutex)
-    }
-
-    private var callbackSnapshot: Callback? {
-        locked { callback }
     }
 }
