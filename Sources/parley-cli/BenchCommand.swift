@@ -34,8 +34,7 @@ struct BenchCommand: ParsableCommand {
 
         func run() throws {
             let inputs = try loadInputs()
-            var template = Array("/tmp/parley-bench-XXXXXX".utf8CString)
-            let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+            let directory = makeTemporaryDirectory()
             defer { _ = system("rm -rf '\(directory)'") }
             var settings = Configuration()
             if let config {

@@ -42,8 +42,7 @@ struct BenchImport: ParsableCommand {
 
     func run() throws {
         guard lines >= 10 else { throw ValidationError("--lines must be at least 10") }
-        var template = Array("/tmp/parley-bench-import-XXXXXX".utf8CString)
-        let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        let directory = makeTemporaryDirectory("parley-bench-import")
         defer { _ = system("rm -rf '\(directory)'") }
         let exportPath = keep ?? directory + "/WhatsApp Chat with Bench Heights.txt"
         let generated = try Self.generate(lines: lines, to: exportPath)

@@ -947,9 +947,15 @@ func loadAverage() -> [Double] {
     return n > 0 ? Array(values.prefix(Int(n))) : []
 }
 
-func makeTemporaryDirectory() -> String {
-    var template = Array("/tmp/parley-bench-XXXXXX".utf8CString)
-    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+/// A fresh directory for a benchmark's store under $TMPDIR (default /tmp): point TMPDIR at
+/// the disk the host will use, since the journal's cost is mostly that disk's.
+func makeTemporaryDirectory(_ prefix: String = "parley-bench") -> String {
+    let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var template = Array("\(base)/\(prefix)-XXXXXX".utf8CString)
+    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+        fatalError("cannot make a directory under \(base): \(String(cString: strerror(errno)))")
+    }
+    return String(cString: made)
 }
 
 func removeDirectory(_ path: String) { _ = system("rm -rf '\(path)'") }
