@@ -255,6 +255,57 @@ struct OCRTests {
         #expect(ReceiptFields.lastAmount(Array("12,34,5".unicodeScalars)) == nil)
     }
 
+    // Layouts printed by point-of-sale systems: a trading name above the registered one, greetings,
+    // dates in codes, several lines worded "total" of which one is the amount paid.
+    @Test func receiptFieldsOnPrintedLayouts() throws {
+        let text = """
+            BLUE KETTLE CAFE
+            HARBOUR FOODS SDN. BHD. (204518-K)
+            12 Jalan Murni, 50450 Kuala Lumpur
+            Order: KT-03/02/19-5531
+            Date: 04-FEB-2019 10:15
+            Flat white       1     9.50
+            Scone            2    11.00
+            Total qty: 3
+            Total excl. tax        19.34
+            Total tax              1.16
+            Total saving: 0.50     Total 20.50
+            Tax 6% included in total  1.16
+            Tax summary
+            Rate   Net     Tax
+            6%     19.34   1.16
+            Total  19.34   1.16
+            """
+        let entities = ReceiptFields.extract(text)
+        #expect(entities.first { $0.type == "merchant" }?.text == "HARBOUR FOODS SDN. BHD.")
+        #expect(entities.first { $0.type == "receiptDate" }?.value["iso"]?.stringValue == "2019-02-04")
+        let total = try #require(entities.first { $0.type == "receiptTotal" })
+        #expect(total.value["amount"]?.doubleValue == 20.5)
+        #expect(total.text == "20.50")
+
+        // A greeting is not the name; without a registered name the first name line stays.
+        let greeted = ReceiptFields.extract("*** Thank you for visiting! ***\nNorth Pier Books Ltd\nTOTAL 8.00")
+        #expect(greeted.first { $0.type == "merchant" }?.text == "North Pier Books Ltd")
+        let plain = ReceiptFields.extract("Welcome\nRosa's Deli\nPINE STREET MARKET\n7 Aug 19 18:02\nTOTAL 8.00")
+        #expect(plain.first { $0.type == "merchant" }?.text == "Rosa's Deli")
+        #expect(plain.first { $0.type == "receiptDate" }?.value["iso"]?.stringValue == "2019-08-07")
+
+        // A count of items is not money, an amount named with a count is; a labelled field names someone else.
+        let counted = ReceiptFields.extract("Lakeside Market\nGrand total (3 items) 12.50\nTotal qty: 3")
+        #expect(counted.first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == 12.5)
+        let billed = ReceiptFields.extract("Greenway Print Shop\nBill to: Delta Logistics Ltd\nTOTAL 40.00")
+        #expect(billed.first { $0.type == "merchant" }?.text == "Greenway Print Shop")
+
+        // A credit note's total is negative; the amount may sit alone on the next line, but not in a table row.
+        let refund = ReceiptFields.extract("CREDIT NOTE\nTotal refund:\n-12.50\nCash")
+        #expect(refund.first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == -12.5)
+        #expect(ReceiptFields.holdsOnlyAmount(ReceiptFields.lines("RM 98.00")[0]))
+        #expect(!ReceiptFields.holdsOnlyAmount(ReceiptFields.lines("Tea 2 4.00")[0]))
+        // A rate is not an amount, nor the hour after a day and month a year.
+        #expect(ReceiptFields.lastAmount(Array("TOTAL INCL VAT 20%".unicodeScalars)) == nil)
+        #expect(ReceiptFields.wordDate(Array("12 Mar 18:30".unicodeScalars), 3) == nil)
+    }
+
     @Test func meterReadings() throws {
         let electricity = ReceiptFields.extract("ELECTRICITY METER\n0 4 5 6 7 8 kWh")
         let reading = try #require(electricity.first { $0.type == "meterReading" })

@@ -1,10 +1,14 @@
 /// Receipt fields and meter readings in OCR'd text, as entities (source `.pattern`: they come
 /// from line rules, not from a trained model):
-/// - "merchant": the first prominent line (mostly letters, not a receipt heading, a date or a number);
-/// - "receiptDate": the first date ("12/03/2024", "2024-03-12", "12 Mar 2024", "Mar 12, 2024"),
-///   value {"iso", "text"} — numeric dates read day first unless the day cannot be a month;
+/// - "merchant": among the first prominent lines (mostly letters, not a receipt heading, a greeting, a
+///   date or a number), the registered name ("… SDN BHD", "… Ltd", "Name (123456-X)") if one is
+///   there, else the first;
+/// - "receiptDate": the first date ("12/03/2024", "2024-03-12", "12 Mar 2024", "Mar 12, 2024",
+///   "09-JAN-17"; not digits run into a reference code), value {"iso", "text"} — numeric dates read
+///   day first unless the day cannot be a month;
 /// - "receiptTotal": the amount on the total line ("TOTAL", "Amount due", "Grand total", "Montant",
-///   "À payer"; not "subtotal"), value {"amount", "currency"?} — the currency from the money the
+///   "À payer"; not a subtotal, discount, item count, pre-tax amount or tax line, nor a column total
+///   of a tax summary after it), value {"amount", "currency"?} — the currency from the money the
 ///   entity extractor finds on that line (MoneyScanner and Currencies: symbols and ISO codes),
 ///   else from any other amount of the receipt;
 /// - "meterReading": a run of digits next to "kWh", "m³"/"m3" or after "meter"/"reading"/"index",
@@ -59,21 +63,59 @@ public enum ReceiptFields {
 
     // MARK: merchant
 
+    /// The registered name when one of the top lines carries it (a company form or a registration
+    /// number: the brand or mall name above it is not who issued the receipt), else the first name.
     static func merchant(_ lines: [Line]) -> Entity? {
+        var first: Entity?
         for line in lines.prefix(6) {
-            var letters = 0, digits = 0, others = 0
-            for s in line.scalars {
-                if s.properties.isAlphabetic { letters += 1 } else if ("0"..."9").contains(s) { digits += 1 } else if s != " " { others += 1 }
-            }
-            guard letters >= 3, letters >= 2 * (digits + others) else { continue }
-            let trimmed = line.lower.trimmingBlanks
-            if headings.contains(trimmed) { continue }
-            let (from, to) = trimmedRange(line.scalars)
+            guard let (from, to) = nameSpan(line) else { continue }
             let name = String(String.UnicodeScalarView(line.scalars[from..<to]))
-            return Entity(type: "merchant", text: name, start: line.start + from, end: line.start + to,
-                          value: .string(name), confidence: 0.6, source: .pattern)
+            let entity = Entity(type: "merchant", text: name, start: line.start + from, end: line.start + to,
+                                value: .string(name), confidence: 0.6, source: .pattern)
+            if isRegisteredName(line) { return entity }
+            first = first ?? entity
         }
-        return nil
+        return first
+    }
+
+    /// A prominent line's name span: mostly letters once a trailing registration number
+    /// ("(1096317-P)") and enclosing brackets are set aside; not a heading or a slogan.
+    static func nameSpan(_ line: Line) -> (Int, Int)? {
+        var (from, to) = trimmedRange(line.scalars)
+        if let open = registrationNumberStart(line.scalars, from, to) {
+            to = open
+            while to > from, line.scalars[to - 1] == " " { to -= 1 }
+        }
+        if to - from >= 2, line.scalars[from] == "(", line.scalars[to - 1] == ")" { from += 1; to -= 1 }
+        var letters = 0, digits = 0, others = 0
+        for s in line.scalars[from..<to] {
+            if s.properties.isAlphabetic { letters += 1 } else if isDigit(s) { digits += 1 } else if s != " " { others += 1 }
+        }
+        guard letters >= 3, letters >= 2 * (digits + others) else { return nil }
+        let lower = String(String.UnicodeScalarView(line.scalars[from..<to])).lowercased()
+        // "Welcome to …", "*** Thank you ***", "Redeem points today!": greetings and promotions, not names.
+        let firstWord = lower.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+        if headings.contains(lower) || greetings.contains(firstWord) || lower.contains("!") { return nil }
+        return (from, to)
+    }
+
+    /// Where a trailing "(…)" holding a registration number (four digits or more) opens.
+    static func registrationNumberStart(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> Int? {
+        guard to > from, s[to - 1] == ")", let open = s[from..<to].lastIndex(of: "("), open > from else { return nil }
+        return s[open..<to].filter(isDigit).count >= 4 ? open : nil
+    }
+
+    static let greetings: Set<String> = ["welcome", "thank", "thanks", "please"]
+
+    /// Words of a company's legal form ("Sdn Bhd", "S/B", "Ltd", "GmbH", "Pte"), which mark its registered name.
+    static let companyForms: Set<String> = ["sdn", "bhd", "berhad", "ltd", "limited", "llc", "corp", "corporation", "gmbh", "sarl", "pty", "plc", "pte"]
+
+    /// A company form or a registration number on a line that is not a labelled field ("Bill to: …").
+    static func isRegisteredName(_ line: Line) -> Bool {
+        if line.lower.contains(":") { return false }
+        let (from, to) = trimmedRange(line.scalars)
+        if registrationNumberStart(line.scalars, from, to) != nil { return true }
+        return line.lower.contains("s/b") || line.lower.split(whereSeparator: { !$0.isLetter }).contains { companyForms.contains(String($0)) }
     }
 
     // MARK: date
@@ -123,6 +165,7 @@ public enum ReceiptFields {
         guard sep == "/" || sep == "-" || sep == "." else { return nil }
         guard let (b, e2, n2) = number(s, e1 + 1), e2 < s.count, s[e2] == sep, let (c, e3, n3) = number(s, e2 + 1) else { return nil }
         if e3 < s.count, isDigit(s[e3]) || s[e3].properties.isAlphabetic { return nil }
+        if isGluedToCode(s, i, e3) { return nil }
         var year: Int, month: Int, day: Int
         if n1 == 4 {
             (year, month, day) = (a, b, c)
@@ -135,30 +178,39 @@ public enum ReceiptFields {
         return (iso(year, month, day), e3)
     }
 
-    /// "12 Mar 2024", "12 March, 2024", "Mar 12, 2024", "March 12 2024".
+    /// "SP-18/06/11-1019": digits run on with "-" or "/" into letters or digits on either side
+    /// make an invoice or reference code, not a date.
+    static func isGluedToCode(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> Bool {
+        func joiner(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "/" }
+        func word(_ c: Unicode.Scalar) -> Bool { isDigit(c) || c.properties.isAlphabetic }
+        if from >= 2, joiner(s[from - 1]), word(s[from - 2]) { return true }
+        return to + 1 < s.count && joiner(s[to]) && word(s[to + 1])
+    }
+
+    /// "12 Mar 2024", "12 March, 2024", "Mar 12, 2024", "March 12 2024", "09-JAN-2017", "22 Mar 18".
     static func wordDate(_ s: [Unicode.Scalar], _ i: Int) -> (String, Int, Int)? {
         var j = i
         while j < s.count, s[j].properties.isAlphabetic { j += 1 }
         let word = String(String.UnicodeScalarView(s[i..<j])).lowercased()
         guard let month = months.first(where: { $0.0 == word })?.1 else { return nil }
-        var k = j
-        if k < s.count, s[k] == "." { k += 1 }
-        func blanks(_ p: Int) -> Int { var p = p; while p < s.count, s[p] == " " || s[p] == "," { p += 1 }; return p }
+        // Blanks, commas, or the "-", "/", "." of "09-JAN-2017" between the parts.
+        func gap(_ c: Unicode.Scalar) -> Bool { c == " " || c == "," || c == "-" || c == "/" || c == "." }
+        func skipGap(_ p: Int) -> Int { var p = p; while p < s.count, gap(s[p]) { p += 1 }; return p }
         // Month first: "Mar 12, 2024".
-        k = blanks(k)
+        let k = skipGap(j)
         if let (day, e, nd) = number(s, k), nd <= 2, (1...31).contains(day) {
-            let y = blanks(e)
-            if let (year, ye, ny) = number(s, y), ny == 4, (1970...2100).contains(year) { return (iso(year, month, day), i, ye) }
+            if let (year, ye, ny) = number(s, skipGap(e)), ny == 4, (1970...2100).contains(year) { return (iso(year, month, day), i, ye) }
         }
-        // Day first: "12 Mar 2024".
+        // Day first: "12 Mar 2024"; a two-digit year ("09-JAN-17") unless the digits go on as a
+        // time or a price ("12 Mar 18:30", "5 May 12.50").
         var d = i - 1
-        while d >= 0, s[d] == " " { d -= 1 }
+        while d >= 0, gap(s[d]), s[d] != "," { d -= 1 }
         var ds = d
         while ds >= 0, isDigit(s[ds]) { ds -= 1 }
         ds += 1
-        if ds <= d, let (day, _, nd) = number(s, ds), nd <= 2, (1...31).contains(day) {
-            let y = blanks(k)
-            if let (year, ye, ny) = number(s, y), ny == 4, (1970...2100).contains(year) { return (iso(year, month, day), ds, ye) }
+        if ds <= d, let (day, _, nd) = number(s, ds), nd <= 2, (1...31).contains(day), let (year, ye, ny) = number(s, skipGap(j)) {
+            if ny == 4, (1970...2100).contains(year) { return (iso(year, month, day), ds, ye) }
+            if ny == 2, ye == s.count || ![":", ".", ","].contains(s[ye]) { return (iso(2000 + year, month, day), ds, ye) }
         }
         return nil
     }
@@ -171,7 +223,16 @@ public enum ReceiptFields {
     // MARK: total
 
     static let totalWords = ["grand total", "total due", "amount due", "balance due", "total ttc", "total", "amount",
-                             "montant", "à payer", "a payer", "net à payer", "to pay", "balance", "totaal", "summe"]
+                             "montant", "à payer", "a payer", "net à payer", "to pay", "balance", "totaal", "summe", "net amt"]
+
+    /// Lines worded like a total that give another figure: a subtotal, a discount or saving, the
+    /// amount before tax ("Total excl. GST", "Total HT") or the tax itself.
+    static let otherFigures = ["subtotal", "sub total", "sub-total", "discount", "saving", "excl", "before tax", "total ht",
+                               "total gst", "total tax", "total vat", "total tva"]
+
+    /// "TOTAL QTY: 3", "Total item(s): 2": a whole number by these words counts things, not money
+    /// ("Grand total (3 items) 12.50" still names money).
+    static let countWords = ["qty", "quantity", "item"]
 
     static func total(_ lines: [Line]) -> Entity? {
         var best: (entity: Entity, rank: Int)?
@@ -183,13 +244,19 @@ public enum ReceiptFields {
             }
         }
         for (index, line) in lines.enumerated() {
-            guard let rank = totalWords.firstIndex(where: { line.lower.contains($0) }) else { continue }
-            if line.lower.contains("subtotal") || line.lower.contains("sub total") || line.lower.contains("sub-total") { continue }
+            // A summary after the total ("GST SUMMARY", "VAT analysis") has column totals of its own.
+            if best != nil, line.lower.contains("summary") || line.lower.contains("analysis") { break }
+            guard let lineRank = totalWords.firstIndex(where: { line.lower.contains($0) }) else { continue }
             // The amount is on the line, or alone on the next one.
             var candidates = [line]
-            if index + 1 < lines.count { candidates.append(lines[index + 1]) }
+            if index + 1 < lines.count, holdsOnlyAmount(lines[index + 1]) { candidates.append(lines[index + 1]) }
             for (k, target) in candidates.enumerated() {
                 guard let (amount, from, to) = lastAmount(target.scalars) else { continue }
+                let words = k == 0 ? label(line.scalars, before: from).lowercased() : line.lower
+                if otherFigures.contains(where: { words.contains($0) }) { break }
+                if countWords.contains(where: { words.contains($0) }), !hasCents(target.scalars[from..<to]) { break }
+                // "GST 6% included in total 0.24", "Total includes VAT": the tax in the total, a last resort.
+                let rank = words.contains("included") || words.contains("includes") ? totalWords.count : lineRank
                 var value = JSONObject([("amount", .double(amount))])
                 let text = String(String.UnicodeScalarView(target.scalars))
                 var currency: String?
@@ -217,7 +284,47 @@ public enum ReceiptFields {
         return nil
     }
 
-    /// The last decimal amount of a line ("12.50", "1,234.00", "12,50", "$ 7.5"): value, span.
+    /// The words naming the amount that starts at `end`: the line back to the number before it, as
+    /// two columns share a line ("TOTAL SAVING: 0.00  TOTAL 23.80"); a rate ("@ 6%") is part of them.
+    static func label(_ s: [Unicode.Scalar], before end: Int) -> String {
+        var start = end
+        while start > 0 {
+            guard isDigit(s[start - 1]) else { start -= 1; continue }
+            let runEnd = start
+            while start > 0, isDigit(s[start - 1]) { start -= 1 }
+            if !isRate(s, runEnd) { start = runEnd; break }
+        }
+        return String(String.UnicodeScalarView(s[start..<end]))
+    }
+
+    /// "193.00", "RM 98.00", "$6.60 SR": one number, and letters for no more than a currency or tax code.
+    static func holdsOnlyAmount(_ line: Line) -> Bool {
+        var numbers = 0, letters = 0, inNumber = false
+        for s in line.scalars {
+            if isDigit(s) {
+                if !inNumber { numbers += 1 }
+                inNumber = true
+                continue
+            }
+            if s.properties.isAlphabetic { letters += 1 }
+            inNumber = inNumber && (s == "." || s == ",")
+        }
+        return numbers == 1 && letters <= 3
+    }
+
+    /// "12.50", "7,80": an amount printed with two decimals.
+    static func hasCents(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        let digits = s.suffix(3)
+        return digits.count == 3 && (digits.first == "." || digits.first == ",") && digits.dropFirst().allSatisfy(isDigit)
+    }
+
+    /// Whether the number ending at `end` is a rate ("6%", "6 %"), not an amount.
+    static func isRate(_ s: [Unicode.Scalar], _ end: Int) -> Bool {
+        end < s.count && (s[end] == "%" || s[end] == " " && end + 1 < s.count && s[end + 1] == "%")
+    }
+
+    /// The last decimal amount of a line ("12.50", "1,234.00", "12,50", "$ 7.5", "-5.09" on a credit
+    /// note; not a rate such as "6%"): value, span.
     static func lastAmount(_ s: [Unicode.Scalar]) -> (Double, Int, Int)? {
         var found: (Double, Int, Int)?
         var i = 0
@@ -246,7 +353,11 @@ public enum ReceiptFields {
             let thousands = !positions.isEmpty && separators.allSatisfy { $0.1 == separators[0].1 }
                 && (1...3).contains(positions[0]) && digits.count - positions[positions.count - 1] == 3
                 && zip(positions, positions.dropFirst()).allSatisfy { $1 - $0 == 3 }
-            if (hasDecimals || separators.isEmpty || thousands) && digits.count <= 9 { found = (value, i, j) }
+            // A minus sign of its own, not the hyphen of "03-6258" or "SP-120".
+            let negative = i > 0 && s[i - 1] == "-" && (i == 1 || !(isDigit(s[i - 2]) || s[i - 2].properties.isAlphabetic))
+            if (hasDecimals || separators.isEmpty || thousands) && digits.count <= 9 && !isRate(s, j) {
+                found = negative ? (-value, i - 1, j) : (value, i, j)
+            }
             i = j
         }
         return found
@@ -314,14 +425,5 @@ public enum ReceiptFields {
         while a < b, s[a].properties.isWhitespace || s[a] == "*" || s[a] == "-" || s[a] == "=" { a += 1 }
         while b > a, s[b - 1].properties.isWhitespace || s[b - 1] == "*" || s[b - 1] == "-" || s[b - 1] == "=" { b -= 1 }
         return (a, b)
-    }
-}
-
-extension String {
-    var trimmingBlanks: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
-        return String(s)
     }
 }
