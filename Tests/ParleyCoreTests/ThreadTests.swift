@@ -115,4 +115,28 @@ import Glibc
         #expect(throws: ParleyError.self) { try engine.threads(query: ["colour": "red"]) }
         engine.close()
     }
+
+    /// Contexts are composed ahead of the store's lock on a snapshot of the chat; two host
+    /// threads writing one chat make snapshots go stale, and each message must then be
+    /// composed again on the state it really follows: no count lost or seen twice.
+    @Test func concurrentProcessCallsOnOneChatKeepItsThreadExact() throws {
+        var template = Array("/tmp/parley-threads-XXXXXX".utf8CString)
+        let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        defer { _ = system("rm -rf \(directory)") }
+        let engine = try Engine(configJSON: #"{"store": {"path": "\#(directory)/p.db"}}"#)
+        defer { engine.close() }
+        let counts = Locked<[Int64]>([])
+        onThreads(2) { thread in
+            for n in 0..<40 {
+                let message = Message(id: "t\(thread)-\(n)", chat: "c1", from: "tenant", timestamp: 1_000 + Int64(n), type: .text,
+                                      text: "the tap in unit 4B still leaks, message \(n) from host thread \(thread)")
+                if let count = (try? engine.process(message))?[path: "thread", "messageCount"]?.int64Value {
+                    counts.withLock { $0.append(count) }
+                }
+            }
+        }
+        #expect(counts.withLock { $0.sorted() } == Array(1...80))
+        let threads = try engine.threads(query: ["chat": "c1"])["threads"]?.arrayValue ?? []
+        #expect(threads.count == 1 && threads.first?["messageCount"] == 80)
+    }
 }

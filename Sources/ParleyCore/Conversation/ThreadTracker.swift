@@ -24,6 +24,8 @@ struct ChatConversation: Sendable {
     /// that arrives after its successors is measured against (it is late).
     var lastTimestamp: Int64?
     var lastSequence: Int64?
+    /// Which committed state this is (`ChatStateCache`); not stored.
+    var revision: UInt64 = 0
 
     var current: ConversationThread? {
         currentThreadID.flatMap { id in threads.first { $0.id == id } }

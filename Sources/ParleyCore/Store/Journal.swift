@@ -27,6 +27,28 @@ extension Store {
         let message: Message
         var fence: Int64? = nil
         let compose: ((inout ChatConversation, ConversationThread?) -> (context: JSONValue, decision: ThreadDecision))?
+        /// `compose` run ahead on a snapshot of the chat (`precompose`).
+        var precomposed: Precomposed? = nil
+
+        init(message: Message, fence: Int64? = nil,
+             compose: ((inout ChatConversation, ConversationThread?) -> (context: JSONValue, decision: ThreadDecision))?) {
+            self.message = message
+            self.fence = fence
+            self.compose = compose
+        }
+    }
+
+    /// A context composed and serialized outside the store's lock, valid while the chat is
+    /// still at revision `basis`.
+    struct Precomposed {
+        let basis: UInt64
+        /// The chat's state after this message (a fresh revision).
+        let chat: ChatConversation
+        let context: JSONValue
+        let text: String
+        let decision: ThreadDecision
+        /// The stored JSON of `decision.closed + [decision.thread]`, in that order.
+        let summaries: [String]
     }
 
     enum Journaled {
@@ -61,11 +83,41 @@ extension Store {
             // time would cap an instance at one commit's round trips.
             return try postgres.journal(entries, receivedAt: receivedAt)
         }
+        let entries = precompose(entries)
         return try groupCommit.journal(entries) { (group) throws(ParleyError) in try journalNow(group, receivedAt: receivedAt) }
     }
 
+    /// Composes and serializes each context ahead, outside the store's lock, on the cached
+    /// state of its chat (each chat's entries in order, one on the state the previous one
+    /// left): that work then runs in parallel across workers instead of inside the single
+    /// writer's critical section. The transaction checks each chat is still at the revision
+    /// composed on, and composes again where not (a duplicate, another caller's message of
+    /// the chat in between). Not for a chat outside the cache, nor for a reply, whose
+    /// thread comes from the quoted message's row.
+    private func precompose(_ entries: [JournalEntry]) -> [JournalEntry] {
+        var ahead: [String: ChatConversation] = [:]
+        var skipped: Set<String> = []
+        return entries.map { entry in
+            let chatID = entry.message.chat
+            guard let compose = entry.compose, !skipped.contains(chatID) else { return entry }
+            guard entry.message.quoted?.id == nil, var chat = ahead[chatID] ?? chatStates.state(of: chatID) else {
+                skipped.insert(chatID)
+                return entry
+            }
+            let basis = chat.revision
+            let composed = compose(&chat, nil)
+            chat.revision = chatStates.newRevision()
+            ahead[chatID] = chat
+            var entry = entry
+            entry.precomposed = Precomposed(
+                basis: basis, chat: chat, context: composed.context, text: JSONWriter.string(composed.context),
+                decision: composed.decision, summaries: (composed.decision.closed + [composed.decision.thread]).map { JSONWriter.string($0.storedJSON) })
+            return entry
+        }
+    }
+
     private func journalNow(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
-        try withLocked { state, db throws(ParleyError) in
+        try withConnection { db throws(ParleyError) in
             var working: [String: ChatConversation] = [:]
             let results = try db.transaction { () throws(ParleyError) -> [Journaled] in
                 var results: [Journaled] = []
@@ -100,30 +152,36 @@ extension Store {
                         continue
                     }
                     var chat: ChatConversation
-                    if let known = working[message.chat] ?? state.chats[message.chat] {
+                    if let known = working[message.chat] ?? chatStates.state(of: message.chat) {
                         chat = known
                     } else {
                         chat = try Self.loadChat(message.chat, from: db)
+                        chat.revision = chatStates.newRevision()
                     }
-                    var quoted: ConversationThread?
-                    if let quotedID = message.quoted?.id {
-                        quoted = try Self.thread(ofMessage: quotedID, chat: message.chat, in: db)
+                    let context: JSONValue, text: String, decision: ThreadDecision, summaries: [String]?
+                    if let ready = entry.precomposed, ready.basis == chat.revision {
+                        (chat, context, text, decision, summaries) = (ready.chat, ready.context, ready.text, ready.decision, ready.summaries)
+                    } else {
+                        var quoted: ConversationThread?
+                        if let quotedID = message.quoted?.id {
+                            quoted = try Self.thread(ofMessage: quotedID, chat: message.chat, in: db)
+                        }
+                        let composed = compose(&chat, quoted)
+                        chat.revision = chatStates.newRevision()
+                        (context, text, decision, summaries) = (composed.context, JSONWriter.string(composed.context), composed.decision, nil)
                     }
-                    let composed = compose(&chat, quoted)
-                    let text = JSONWriter.string(composed.context)
                     try Self.store(message, over: existing?.seq, state: .processed, context: text,
-                                   thread: composed.decision.thread.id, contentHash: contentHash, receivedAt: receivedAt, into: db)
-                    for thread in composed.decision.closed + [composed.decision.thread] {
-                        try Self.save(thread, into: db)
+                                   thread: decision.thread.id, contentHash: contentHash, receivedAt: receivedAt, into: db)
+                    for (index, thread) in (decision.closed + [decision.thread]).enumerated() {
+                        try Self.save(thread, summary: summaries?[index], into: db)
                     }
                     try Self.save(chat, into: db)
                     working[message.chat] = chat
-                    results.append(.stored(composed.context, text: text))
+                    results.append(.stored(context, text: text))
                 }
                 return results
             }
-            if state.chats.count + working.count > Locked.maxCachedChats { state.chats.removeAll(keepingCapacity: true) }
-            state.chats.merge(working) { $1 }
+            chatStates.commit(working)
             return results
         }
     }

@@ -209,8 +209,8 @@ extension Store {
     private func move(table: String, key: String, keys: [JSONValue], archiving: Bool,
                       forgetting chats: [String] = []) throws(ParleyError) -> Int {
         let list = SQLiteValue.text(JSONWriter.string(.array(keys)))
-        return try withLocked { state, db throws(ParleyError) -> Int in
-            defer { for chat in chats { state.chats[chat] = nil } }
+        return try withConnection { db throws(ParleyError) -> Int in
+            defer { chatStates.forget(chats) }
             if archiving {
                 try db.transaction { () throws(ParleyError) in
                     let columns = try Self.columns(of: table, schema: "main", in: db).map(Self.quoted).joined(separator: ", ")

@@ -25,12 +25,9 @@ public final class Store: Sendable {
     /// 'PRLY': marks a file as Parley's so another application's database is refused, not altered.
     static let applicationID: Int32 = 0x5052_4C59
 
-    /// The connection and, for chats seen lately, their threading state, so a message does
-    /// not re-read its chat's open threads. The cache only ever holds committed state.
+    /// The connection and how long its lock was held.
     struct Locked: ~Copyable {
         var db: SQLiteConnection?
-        var chats: [String: ChatConversation] = [:]
-        static let maxCachedChats = 10_000
         /// Nanoseconds the lock was held since the store opened: every SQLite call of this
         /// process waits its turn here, so held time over wall time bounds how far adding
         /// workers can scale (reported by `parley bench throughput`).
@@ -41,6 +38,8 @@ public final class Store: Sendable {
     let backend: Backend
     let checkpointer: Checkpointer?
     let groupCommit = GroupCommit()
+    /// Chats' committed threading state (SQLite backend).
+    let chatStates = ChatStateCache()
     public let path: String?
     /// A message with the same chat, sender and content as one stored within this many
     /// seconds is a duplicate re-sent under a new id (0: only ids count).
@@ -178,7 +177,7 @@ public final class Store: Sendable {
             defer {
                 state.db?.close()
                 state.db = nil
-                state.chats.removeAll()
+                chatStates.removeAll()
             }
             return state.db != nil
         }

@@ -36,13 +36,14 @@ extension Store {
             .run()
     }
 
-    static func save(_ thread: ConversationThread, into db: SQLiteConnection) throws(ParleyError) {
+    /// `summary`: the thread's stored JSON when already serialized (outside the store's lock).
+    static func save(_ thread: ConversationThread, summary: String? = nil, into db: SQLiteConnection) throws(ParleyError) {
         try db.statement("""
             INSERT INTO threads (id, chat, state, last_activity, summary) VALUES (?1, ?2, ?3, ?4, ?5)
             ON CONFLICT (id) DO UPDATE SET state = ?3, last_activity = ?4, summary = ?5
             """)
             .bind([.text(thread.id), .text(thread.chat), .text(thread.state.rawValue), .int(thread.lastActivity),
-                   .text(JSONWriter.string(thread.storedJSON))])
+                   .text(summary ?? JSONWriter.string(thread.storedJSON))])
             .run()
     }
 
