@@ -224,6 +224,12 @@ enum HeldOut {
         "El 3a2ed bi2oul el mayy mashmoule, lesh 3am edfa3a?",
         "ezayak, ana 3ayez a3raf el shakka lessa fadya wala la2",
         "wallahi el mayya maktou3a men embare7, e3mel eh?",
+        // Maghrebi: "ch" for sh, 9 for qaf.
+        "Salam labas, wach lkhedma mzyana f had simana?",
+        "Chouf m3a khouk ila kan 3andou chi sewa9 dyal tomobil",
+        "Barcha 3alik had el7keya, ya3tik sa7a khouya",
+        "Win rak? Stennitek sa3a kamla f lblasa",
+        "Mazal ma khlessnach lkra dyal chher li fat",
     ]
     static let arabic = [
         "الدش لا يعمل منذ الصباح",
@@ -352,6 +358,15 @@ enum HeldOut {
         let arabicFirst = identifier.identify("شكرا جزيلا على المساعدة في إصلاح الحمام, thanks")
         #expect(arabicFirst.code == "ar")
         #expect(arabicFirst.mixed == ["en"])
+    }
+
+    /// Long Kinyarwanda words can look Swahili n-gram by n-gram; that is kinship, not a switch.
+    @Test func kindredWordsAreNotASwitch() {
+        for text in ["Niba ushaka kunywa amazi menshi buri munsi, ugomba kujyana icupa ku kazi",
+                     "Tukamuha icyayi akanywa vuba agasubira mu kazi"] {
+            let guess = identifier.identify(text)
+            #expect(guess.code == "rw" && guess.mixed.isEmpty, "\(text): \(guess)")
+        }
     }
 
     @Test func shortAndEmptyTexts() {

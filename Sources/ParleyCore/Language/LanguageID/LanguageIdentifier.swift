@@ -41,6 +41,8 @@ public struct LanguageIdentifier: Sendable {
 
     /// At most this many words are read: enough to decide, and bounded for 100 KB texts.
     static let maxWords = 200
+    /// A word's log-likelihood margin per letter at which it is full evidence of its language.
+    static let switchMarginPerLetter: Float = 3
 
     public func identify(_ text: String) -> LanguageGuess {
         let model = self.model
@@ -102,7 +104,10 @@ public struct LanguageIdentifier: Sendable {
                     for l in 1..<count where scores[l] > scores[best] { best = l }
                     var second = best == 0 ? 1 : 0
                     for l in 0..<count where l != best && scores[l] > scores[second] { second = l }
-                    evidence[best] += min(1, (scores[best] - scores[second]) / 6)
+                    // Measured per letter: a long Kinyarwanda word outscores Swahili by many
+                    // n-grams, which is kinship, not a switch; an English or French word inserted
+                    // in either wins by far more per letter.
+                    evidence[best] += min(1, (scores[best] - scores[second]) / (Self.switchMarginPerLetter * Float(wordLetters)))
                 }
                 codeCount = 1
                 byteCount = 0

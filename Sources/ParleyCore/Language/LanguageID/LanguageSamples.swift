@@ -1,8 +1,9 @@
 // Training text for the language identifier, written for Parley (same licence as the project):
-// everyday WhatsApp messages between tenants and property managers in each language, several
-// hundred words each. The identifier builds its character n-gram profiles and word lists from
-// these at first use. Test sentences (Tests/ParleyCoreTests/LanguageIDTests.swift) are
-// separate and must not be copied here.
+// everyday WhatsApp messages between tenants and property managers in each language, then
+// everyday chat between friends and family (greetings, work, football, money, errands) in the
+// short spelling people text in, several hundred words each. The identifier builds its
+// character n-gram profiles and word lists from these at first use. Test sentences
+// (Tests/ParleyCoreTests/LanguageIDTests.swift) are separate and must not be copied here.
 
 enum LanguageSamples {
     static let english = #"""
@@ -46,6 +47,26 @@ The lights in the corridor are not working and it is very dark at night.
 Good evening, I transferred the money this afternoon, here is the reference number.
 Can we meet at the property on Saturday morning to sign the contract?
 Yes that works for me, see you then. Okay, no problem, I will wait for your call.
+Hey, u ok? Havent heard from u in ages lol
+Ok cool, c u at 7 then. Dont forget the charger
+Sorry cant talk rn, im in a meeting. Will call u back
+Thx for the lift yesterday, really appreciate it
+Omg did u see that?? So funny haha
+Where r u? Been waiting 20 mins already
+Dunno yet, prob gonna stay home tonight and watch the match
+Gonna be late, traffic is crazy. Sorry!!
+Pls text me when u get home safe
+Lol no way, thats not what i meant
+Yeah sure, whatever works for u. Ur call
+Tmr morning? Im free after 10
+Wanna grab lunch later? My treat
+Nvm, found it. It was in my bag the whole time
+Good night dear, sleep well, talk tmr
+Just got home, so tired. Going to bed now
+Can u send me the pics from the party pls
+Happy birthday bro! Have a good one and enjoy ur day
+Ok lor, see u later then. Dont be late ah
+My phone died, thats why i didnt reply. Whats up?
 """#
 
     static let french = #"""
@@ -89,6 +110,21 @@ Les lumières du couloir ne marchent pas et il fait très noir la nuit.
 Bonsoir, j'ai fait le virement cet après-midi, voici le numéro de référence.
 On peut se voir au logement samedi matin pour signer le contrat ?
 Oui ça me va, à bientôt. D'accord, pas de souci, j'attends votre appel.
+Salut ça va ? Tu fais quoi ce soir ?
+Je suis crevé, j'ai bossé toute la journée.
+T'inquiète, c'est pas grave, on se voit demain.
+Tu peux m'appeler quand t'as deux minutes ?
+J'arrive dans dix minutes, je suis dans le bus.
+Mdr t'es trop drôle, j'en peux plus !
+Bon courage pour ton examen, tu vas gérer !
+C'est trop cher, je vais pas acheter ça.
+Il fait super chaud aujourd'hui, on va à la plage ?
+Désolée j'ai pas vu ton message, mon téléphone était éteint.
+Bisous, à plus tard ! Je t'aime fort.
+Je sais pas encore, je te dis demain.
+Le match était nul, on a perdu deux à zéro.
+Ma mère est malade, je dois aller la voir ce week-end.
+Ils ont dit qu'elle était déjà partie, mais personne ne sait où.
 """#
 
     static let swahili = #"""
@@ -132,6 +168,24 @@ Taa za korido hazifanyi kazi na kuna giza sana usiku.
 Habari za jioni, nimetuma pesa mchana huu, hii ndiyo namba ya kumbukumbu.
 Tunaweza kukutana kwenye nyumba Jumamosi asubuhi kusaini mkataba?
 Ndiyo, sawa kabisa, tutaonana. Sawa, hakuna shida, nitasubiri simu yako.
+Mambo vipi rafiki? Poa sana, wewe je?
+Nimechoka sana leo, kazi ilikuwa nyingi mno.
+Umefika salama? Nipigie ukipata muda.
+Samahani sikuona ujumbe wako, simu ilikuwa imezimika.
+Mechi ya jana ilikuwa nzuri sana, Simba walishinda mabao mawili.
+Bei ya vitu imepanda sana siku hizi, maisha ni magumu kweli.
+Mama yangu anaumwa, nitaenda kumwona mwisho wa wiki.
+Nitumie pesa kwa M-Pesa, nitakurudishia kesho bila shaka.
+Hongera kwa kazi mpya! Mungu akubariki wewe na familia.
+Tutaonana kanisani Jumapili, usikose.
+Sijui bado, nitakwambia baadaye kidogo.
+Hiyo ni kweli kabisa, watu wengi hawajui hilo.
+Vijana wengi hawana ajira, serikali inapaswa kuwasaidia.
+Asante kwa zawadi, ni nzuri mno.
+Kesho nitakuwa na shughuli nyingi, labda keshokutwa.
+Leo kuna mvua kubwa, barabara zote zimejaa maji.
+Unaweza kunisaidia na bando? Nimeishiwa kabisa.
+Tafadhali nijulishe kama mtakuja kwenye harusi yetu.
 """#
 
     static let kinyarwanda = #"""
@@ -175,10 +229,31 @@ Amatara yo muri koridoro ntiyaka kandi hijimye cyane nijoro.
 Mwiriwe, nohereje amafaranga muri iki gicamunsi, dore nimero y'ubwishyu.
 Dushobora guhurira ku nzu ku wa gatandatu mu gitondo tugasinya amasezerano?
 Yego, ni byiza, tuzabonana. Ntakibazo, nzategereza telefoni yanyu.
+Amakuru yawe? Ni meza, nawe se?
+Ndananiwe cyane uyu munsi, akazi kari kenshi.
+Wageze amahoro? Umpamagare nubona akanya.
+Mbabarira sinabonye ubutumwa bwawe, telefoni yari yazimye.
+Umukino w'ejo wari mwiza cyane, Rayon yatsinze ibitego bibiri.
+Ibiciro byazamutse cyane muri iyi minsi, ubuzima burahenze koko.
+Mama arwaye, nzajya kumusura mu mpera z'icyumweru.
+Nyoherereza amafaranga kuri MoMo, nzayagusubiza ejo nta kabuza.
+Ndagushimiye ku kazi gashya! Imana iguhe umugisha wowe n'umuryango.
+Tuzahurira mu rusengero ku cyumweru, ntuzabure.
+Sindabimenya, nzakubwira nyuma gato.
+Ni byo koko, abantu benshi ntibabizi.
+Urubyiruko rwinshi nta kazi rufite, leta ikwiye kurufasha.
+Murakoze ku mpano, ni nziza cyane.
+Ejo nzaba mfite akazi kenshi, wenda ejobundi.
+Uyu munsi imvura yaguye cyane, imihanda yose yuzuye amazi.
+Wamfasha kugura interineti? Nashize burundu.
+Ariko se ubundi kuki utambwiye mbere? Ntabwo ari byiza.
+None se uzaza ryari? Turagutegereje hano.
+Yego rwose, ndabyumva neza kbsa.
 """#
 
-    /// Arabic written in Latin letters ("Arabizi"), Levantine and Egyptian, with the usual
-    /// digits for sounds Latin lacks (2 hamza, 3 ain, 5 kha, 7 ha, 9 sad).
+    /// Arabic written in Latin letters ("Arabizi"), Levantine and Egyptian, then Maghrebi (Moroccan,
+    /// Tunisian, Algerian: "ch" for sh, 9 for qaf), with the usual digits for sounds Latin lacks
+    /// (2 hamza, 3 ain, 5 kha, 7 ha, 9 sad or qaf).
     static let arabizi = #"""
 Marhaba, dafa3t el ejar la hal shahr mbare7 bel lel. Mumkin t2akedli enno wselak?
 Sabah el kheir, el 7anafiye bel matbakh 3am tnazzel mayy men yom el tanein w el mayy 3al ard.
@@ -222,6 +297,30 @@ Fina netla2a bel bet yom el sabt el sob7 ta nwa22e3 el 3a2ed?
 Akid, mashi el 7al, mnshoufak. Tayyeb, ma fi mushkle, bestanna telefonak.
 Ezayak ya basha, ana 3ayez a3raf el ego2ar kam el shahr da? Wallahi el sha22a 7elwa awi.
 Inshallah bokra el sob7 hab3at el felous. Yalla habibi, kifak? Mnee7 el 7amdella.
+Salam khoya, labas 3lik? Kolchi mzyan f dar?
+Wach nta f dar daba? Bghit nji n3tik lflouss dyal lkra.
+Ana mashi 3arf chno ndir, 9oli ila kan chi haja.
+Safi ghadi nsifet lik lwra9a ghedda f sbah inchallah.
+Ma 3ndich lwe9t lyoum, nchoufek ghedda f l9ahwa.
+Bzaf 3lia had chi, lah ykhlik 3awni chwiya.
+Kifach dert had lkhedma? Rah zwina bezzaf, tbarkellah 3lik.
+Chkoun li kan m3ak f tomobil? Ma 3reftouch.
+Wakha a sahbi, daba nchouf m3a moul dar o nrd 3lik.
+Chniya a7welek? Labes? Barcha wa9t ma tla9ina.
+Taw nji, stanna chwaya, ena fi thneya.
+Mouch normal el ghla, kol chay ghla fi bledna.
+Ya3tik sa7a 3al khedma, behi barcha.
+Ken t7eb, nemchiw ghodwa lel bhar m3a jme3a.
+Chbik ma tjawebch 3al telifoun? Kallamtek 3 marrat.
+Rani jay f triq, stenna chwiya khouya.
+Wesh rak dayer? Ga3 labas f dar?
+Nta wech t9oul? Ana ma fhemt walou.
+Hhhh wallah ghir ndah9o m3ak, matz3fch.
+Lah yr7am waldik, 3awni f hadik lmas2ala.
+Ana mesh fahem 7aga, momken tefahemni tani?
+Tab khalas, hakalemak ba3d ma akhlas el shoghl.
+Enta fein delwa2ty? Ana mestanik odam el bet.
+Shu 3am ta3mel halla2? Baddak netla2a bokra?
 """#
 
     /// Arabic script. The identifier recognizes Arabic by its script; this text gives the
