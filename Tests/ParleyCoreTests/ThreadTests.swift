@@ -139,4 +139,36 @@ import Glibc
         let threads = try engine.threads(query: ["chat": "c1"])["threads"]?.arrayValue ?? []
         #expect(threads.count == 1 && threads.first?["messageCount"] == 80)
     }
+
+    /// One transaction writes each thread's row once, in its last state: a reply in the same
+    /// batch still finds the thread of the message it quotes, and the stored summaries count
+    /// every message.
+    @Test func aBatchWritesEachThreadOnceAndRepliesFindTheirThread() throws {
+        var template = Array("/tmp/parley-threads-XXXXXX".utf8CString)
+        let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        defer { _ = system("rm -rf \(directory)") }
+        let engine = try Engine(configJSON: #"{"store": {"path": "\#(directory)/p.db"}}"#)
+        defer { engine.close() }
+        let texts = [
+            #"{"id":"m1","chat":"c9","from":"t","timestamp":1000,"type":"text","text":"the kitchen tap in unit 4B leaks"}"#,
+            #"{"id":"m2","chat":"c9","from":"t","timestamp":1010,"type":"text","text":"water on the floor of unit 4B now"}"#,
+            #"{"id":"m3","chat":"c9","from":"t","timestamp":1020,"type":"text","text":"also how much is rent for unit 7A?"}"#,
+            #"{"id":"m4","chat":"c9","from":"t","timestamp":1030,"type":"text","text":"and it still drips","quoted":{"id":"m2"}}"#,
+        ]
+        let joined = Array(texts.joined().utf8)
+        var ranges: [Range<Int>] = []
+        for text in texts { ranges.append((ranges.last?.upperBound ?? 0)..<(ranges.last?.upperBound ?? 0) + text.utf8.count) }
+        let results = try joined.withUnsafeBytes { all in
+            try engine.process(batch: ranges.map { UnsafeRawBufferPointer(rebasing: all[$0]) })
+        }
+        let contexts = try results.map { try $0.get() }
+        let leak = try #require(contexts[0][path: "thread", "id"]?.stringValue)
+        #expect(contexts[1][path: "thread", "id"]?.stringValue == leak)
+        #expect(contexts[2][path: "thread", "id"]?.stringValue != leak)
+        #expect(contexts[3][path: "thread", "id"]?.stringValue == leak, "the reply joins the thread of what it quotes")
+        let stored = try #require(try engine.store.thread(id: leak))
+        #expect(stored.messageCount == 3 && stored.lastMessageID == "m4")
+        let listed = try engine.threads(query: ["chat": "c9"])["threads"]?.arrayValue ?? []
+        #expect(listed.compactMap { $0["messageCount"]?.int64Value }.sorted() == [1, 3])
+    }
 }

@@ -122,6 +122,19 @@ extension Store {
             let results = try db.transaction { () throws(ParleyError) -> [Journaled] in
                 var results: [Journaled] = []
                 results.reserveCapacity(entries.count)
+                // Threads changed so far, each written once, in its last state: a batch often
+                // holds several messages of one thread, and every write of its row moves its
+                // two indexes. Written before anything reads threads back (a reply's lookup)
+                // and at the end, with each chat's last state.
+                var threadWrites: [String: (thread: ConversationThread, summary: String?)] = [:]
+                var threadOrder: [String] = []
+                func writeThreads() throws(ParleyError) {
+                    for id in threadOrder {
+                        if let write = threadWrites[id] { try Self.save(write.thread, summary: write.summary, into: db) }
+                    }
+                    threadWrites.removeAll(keepingCapacity: true)
+                    threadOrder.removeAll(keepingCapacity: true)
+                }
                 for entry in entries {
                     let message = entry.message
                     let existing = try Self.row(chat: message.chat, id: message.id, in: db)
@@ -164,6 +177,7 @@ extension Store {
                     } else {
                         var quoted: ConversationThread?
                         if let quotedID = message.quoted?.id {
+                            try writeThreads()
                             quoted = try Self.thread(ofMessage: quotedID, chat: message.chat, in: db)
                         }
                         let composed = compose(&chat, quoted)
@@ -173,12 +187,14 @@ extension Store {
                     try Self.store(message, over: existing?.seq, state: .processed, context: text,
                                    thread: decision.thread.id, contentHash: contentHash, receivedAt: receivedAt, into: db)
                     for (index, thread) in (decision.closed + [decision.thread]).enumerated() {
-                        try Self.save(thread, summary: summaries?[index], into: db)
+                        if threadWrites[thread.id] == nil { threadOrder.append(thread.id) }
+                        threadWrites[thread.id] = (thread, summaries?[index])
                     }
-                    try Self.save(chat, into: db)
                     working[message.chat] = chat
                     results.append(.stored(context, text: text))
                 }
+                try writeThreads()
+                for chat in working.values { try Self.save(chat, into: db) }
                 return results
             }
             chatStates.commit(working)
