@@ -35,7 +35,7 @@ struct BenchCommand: ParsableCommand {
         func run() throws {
             let inputs = try loadInputs()
             let directory = makeTemporaryDirectory()
-            defer { _ = system("rm -rf '\(directory)'") }
+            defer { removeDirectory(directory) }
             var settings = Configuration()
             if let config {
                 guard let text = readWholeFile(config) else { throw ValidationError("cannot read \(config)") }

@@ -43,7 +43,7 @@ struct BenchImport: ParsableCommand {
     func run() throws {
         guard lines >= 10 else { throw ValidationError("--lines must be at least 10") }
         let directory = makeTemporaryDirectory("parley-bench-import")
-        defer { _ = system("rm -rf '\(directory)'") }
+        defer { removeDirectory(directory) }
         let exportPath = keep ?? directory + "/WhatsApp Chat with Bench Heights.txt"
         let generated = try Self.generate(lines: lines, to: exportPath)
 

@@ -948,7 +948,8 @@ func loadAverage() -> [Double] {
 }
 
 /// A fresh directory for a benchmark's store under $TMPDIR (default /tmp): point TMPDIR at
-/// the disk the host will use, since the journal's cost is mostly that disk's.
+/// the disk the host will use (its WAL syncs make the latency tail), or at tmpfs to take the
+/// disk out of the figures.
 func makeTemporaryDirectory(_ prefix: String = "parley-bench") -> String {
     let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     var template = Array("\(base)/\(prefix)-XXXXXX".utf8CString)

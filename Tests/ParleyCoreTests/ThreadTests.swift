@@ -88,11 +88,15 @@ import Glibc
         #expect((angry.chatSentimentAfter ?? 0) < (angry.chatSentimentBefore ?? 0))
     }
 
-    @Test func threadsPersistAndAreQueryable() throws {
+    /// The config of a file store in a fresh directory, removed after `body`.
+    func withFileStore(_ body: (String) throws -> Void) throws {
         var template = Array("/tmp/parley-threads-XXXXXX".utf8CString)
         let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
         defer { _ = system("rm -rf \(directory)") }
-        let config = #"{"store": {"path": "\#(directory)/p.db"}}"#
+        try body(#"{"store": {"path": "\#(directory)/p.db"}}"#)
+    }
+
+    @Test func threadsPersistAndAreQueryable() throws { try withFileStore { config in
         func send(_ engine: Engine, _ json: String) throws -> JSONValue {
             var json = json
             return try json.withUTF8 { bytes in try engine.process(json: UnsafeRawBufferPointer(bytes)) }
@@ -114,16 +118,13 @@ import Glibc
         #expect(throws: ParleyError.self) { try engine.threads(query: ["limit": 0]) }
         #expect(throws: ParleyError.self) { try engine.threads(query: ["colour": "red"]) }
         engine.close()
-    }
+    } }
 
     /// Contexts are composed ahead of the store's lock on a snapshot of the chat; two host
     /// threads writing one chat make snapshots go stale, and each message must then be
     /// composed again on the state it really follows: no count lost or seen twice.
-    @Test func concurrentProcessCallsOnOneChatKeepItsThreadExact() throws {
-        var template = Array("/tmp/parley-threads-XXXXXX".utf8CString)
-        let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-        defer { _ = system("rm -rf \(directory)") }
-        let engine = try Engine(configJSON: #"{"store": {"path": "\#(directory)/p.db"}}"#)
+    @Test func concurrentProcessCallsOnOneChatKeepItsThreadExact() throws { try withFileStore { config in
+        let engine = try Engine(configJSON: config)
         defer { engine.close() }
         let counts = Locked<[Int64]>([])
         onThreads(2) { thread in
@@ -138,16 +139,13 @@ import Glibc
         #expect(counts.withLock { $0.sorted() } == Array(1...80))
         let threads = try engine.threads(query: ["chat": "c1"])["threads"]?.arrayValue ?? []
         #expect(threads.count == 1 && threads.first?["messageCount"] == 80)
-    }
+    } }
 
     /// One transaction writes each thread's row once, in its last state: a reply in the same
     /// batch still finds the thread of the message it quotes, and the stored summaries count
     /// every message.
-    @Test func aBatchWritesEachThreadOnceAndRepliesFindTheirThread() throws {
-        var template = Array("/tmp/parley-threads-XXXXXX".utf8CString)
-        let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-        defer { _ = system("rm -rf \(directory)") }
-        let engine = try Engine(configJSON: #"{"store": {"path": "\#(directory)/p.db"}}"#)
+    @Test func aBatchWritesEachThreadOnceAndRepliesFindTheirThread() throws { try withFileStore { config in
+        let engine = try Engine(configJSON: config)
         defer { engine.close() }
         let texts = [
             #"{"id":"m1","chat":"c9","from":"t","timestamp":1000,"type":"text","text":"the kitchen tap in unit 4B leaks"}"#,
@@ -170,5 +168,5 @@ import Glibc
         #expect(stored.messageCount == 3 && stored.lastMessageID == "m4")
         let listed = try engine.threads(query: ["chat": "c9"])["threads"]?.arrayValue ?? []
         #expect(listed.compactMap { $0["messageCount"]?.int64Value }.sorted() == [1, 3])
-    }
+    } }
 }

@@ -29,13 +29,6 @@ extension Store {
         let compose: ((inout ChatConversation, ConversationThread?) -> (context: JSONValue, decision: ThreadDecision))?
         /// `compose` run ahead on a snapshot of the chat (`precompose`).
         var precomposed: Precomposed? = nil
-
-        init(message: Message, fence: Int64? = nil,
-             compose: ((inout ChatConversation, ConversationThread?) -> (context: JSONValue, decision: ThreadDecision))?) {
-            self.message = message
-            self.fence = fence
-            self.compose = compose
-        }
     }
 
     /// A context composed and serialized outside the store's lock, valid while the chat is
@@ -127,13 +120,9 @@ extension Store {
                 // two indexes. Written before anything reads threads back (a reply's lookup)
                 // and at the end, with each chat's last state.
                 var threadWrites: [String: (thread: ConversationThread, summary: String?)] = [:]
-                var threadOrder: [String] = []
                 func writeThreads() throws(ParleyError) {
-                    for id in threadOrder {
-                        if let write = threadWrites[id] { try Self.save(write.thread, summary: write.summary, into: db) }
-                    }
+                    for write in threadWrites.values { try Self.save(write.thread, summary: write.summary, into: db) }
                     threadWrites.removeAll(keepingCapacity: true)
-                    threadOrder.removeAll(keepingCapacity: true)
                 }
                 for entry in entries {
                     let message = entry.message
@@ -187,7 +176,6 @@ extension Store {
                     try Self.store(message, over: existing?.seq, state: .processed, context: text,
                                    thread: decision.thread.id, contentHash: contentHash, receivedAt: receivedAt, into: db)
                     for (index, thread) in (decision.closed + [decision.thread]).enumerated() {
-                        if threadWrites[thread.id] == nil { threadOrder.append(thread.id) }
                         threadWrites[thread.id] = (thread, summaries?[index])
                     }
                     working[message.chat] = chat
