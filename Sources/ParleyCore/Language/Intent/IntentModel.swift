@@ -40,12 +40,9 @@ public final class IntentModel: Sendable {
     let labels: [String]
     /// The hash buckets seen in training, ascending; row i of the weights belongs to buckets[i].
     let buckets: [Int32]
-    /// Bucket → row, -1 for buckets never seen in training.
-    let rowOf: [Int32]
-    let idf: [Float]
+    /// Each row's IDF and class weights, laid out for scoring.
+    let table: IntentScoringTable
     let bias: [Float]
-    /// rows × labels, row-major: a feature's weights for every class are contiguous.
-    let weights: [Float]
     let wordWeight: Float
     let charWeight: Float
     let temperature: Float
@@ -63,12 +60,9 @@ public final class IntentModel: Sendable {
         self.featurizer = featurizer
         self.labels = labels
         self.buckets = buckets
-        var rowOf = [Int32](repeating: -1, count: featurizer.bucketCount)
-        for (row, bucket) in buckets.enumerated() { rowOf[Int(bucket)] = Int32(row) }
-        self.rowOf = rowOf
-        self.idf = idf
+        table = IntentScoringTable(bucketCount: featurizer.bucketCount, buckets: buckets, idf: idf, weights: weights,
+                                   classes: labels.count)
         self.bias = bias
-        self.weights = weights
         self.wordWeight = wordWeight
         self.charWeight = charWeight
         self.temperature = temperature
@@ -79,43 +73,6 @@ public final class IntentModel: Sendable {
 
     // MARK: prediction
 
-    struct ScoringSink: IntentFeatureSink {
-        let rowOf: UnsafePointer<Int32>
-        let weights: UnsafePointer<Float>
-        let idf: UnsafePointer<Float>
-        let classes: Int
-        let wordScores: UnsafeMutablePointer<Float>
-        let charScores: UnsafeMutablePointer<Float>
-        var wordSquares: Float = 0
-        var charSquares: Float = 0
-        var seen = 0
-        var total = 0
-
-        @inline(__always)
-        mutating func word(_ bucket: Int) {
-            total += 1
-            let row = Int(rowOf[bucket])
-            guard row >= 0 else { return }
-            seen += 1
-            let value = idf[row]
-            wordSquares += value * value
-            let w = weights + row * classes
-            for k in 0..<classes { wordScores[k] += value * w[k] }
-        }
-
-        @inline(__always)
-        mutating func char(_ bucket: Int) {
-            total += 1
-            let row = Int(rowOf[bucket])
-            guard row >= 0 else { return }
-            seen += 1
-            let value = idf[row]
-            charSquares += value * value
-            let w = weights + row * classes
-            for k in 0..<classes { charScores[k] += value * w[k] }
-        }
-    }
-
     /// Writes the class logits (before temperature) of `text` into `logits`; returns the share
     /// of the text's features that were seen in training.
     func logits(_ text: String, into logits: UnsafeMutablePointer<Float>) -> Double {
@@ -123,17 +80,10 @@ public final class IntentModel: Sendable {
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * classes) { scratch in
             let wordScores = scratch.baseAddress!
             let charScores = wordScores + classes
-            wordScores.initialize(repeating: 0, count: 2 * classes)
-            let (wordSquares, charSquares, seen, total) = rowOf.withUnsafeBufferPointer { rowOf in
-                weights.withUnsafeBufferPointer { weights in
-                    idf.withUnsafeBufferPointer { idf in
-                        var sink = ScoringSink(rowOf: rowOf.baseAddress!, weights: weights.baseAddress ?? UnsafePointer(bitPattern: 8)!,
-                                               idf: idf.baseAddress ?? UnsafePointer(bitPattern: 8)!,
-                                               classes: classes, wordScores: wordScores, charScores: charScores)
-                        featurizer.featurize(text, into: &sink)
-                        return (sink.wordSquares, sink.charSquares, sink.seen, sink.total)
-                    }
-                }
+            let (wordSquares, charSquares, seen, total) = table.withSink(scores: wordScores) { sink in
+                featurizer.featurize(text, into: &sink)
+                sink.flush()
+                return (sink.wordSquares, sink.charSquares, sink.seen, sink.total)
             }
             let wordScale = wordSquares > 0 ? wordWeight / wordSquares.squareRoot() : 0
             let charScale = charSquares > 0 ? charWeight / charSquares.squareRoot() : 0

@@ -23,7 +23,7 @@ extension IntentModel {
 
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(64 + labels.reduce(0) { $0 + 4 + $1.utf8.count } + buckets.count * 8 + weights.count * 4)
+        out.reserveCapacity(64 + labels.reduce(0) { $0 + 4 + $1.utf8.count } + buckets.count * (8 + labels.count * 4))
         out.append(contentsOf: Self.magic)
         out.append(Self.formatVersion)
         out.append(UInt8(featurizer.hashBits))
@@ -38,9 +38,11 @@ extension IntentModel {
             out.append(contentsOf: label.utf8)
         }
         for bucket in buckets { Self.put(&out, UInt32(bucket)) }
-        for value in idf { Self.put(&out, value.bitPattern) }
+        for row in 0..<table.rowCount { Self.put(&out, table.idf(row).bitPattern) }
         for value in bias { Self.put(&out, value.bitPattern) }
-        for value in weights { Self.put(&out, value.bitPattern) }
+        for row in 0..<table.rowCount {
+            for k in 0..<labels.count { Self.put(&out, table.weight(row, k).bitPattern) }
+        }
         Self.put(&out, CRC32.checksum(out))
         return out
     }

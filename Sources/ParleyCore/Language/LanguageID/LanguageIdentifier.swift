@@ -188,11 +188,13 @@ public struct LanguageIdentifier: Sendable {
 /// samples, its log probability in each language (add-α smoothed).
 final class LanguageModel: Sendable {
     let languages = ["en", "fr", "sw", "rw", "ar-Latn"]
-    /// N-gram key → row in `ngramLogProbs` (one SIMD8 per row, a lane per language).
-    private let ngramKeys: [UInt32]
-    private let ngramRows: [Int32]
+    /// Open-addressed n-gram table. A 32-byte slot holds an n-gram's log probability per
+    /// language in lanes 0..<7 and its key's bits in lane 7 (0: empty), so a lookup reads one
+    /// slot instead of a key, a row number and a row in three places: each is a cache miss
+    /// when `process` runs, the store's work having evicted the table.
+    private let ngramSlots: [SIMD8<Float>]
     private let ngramMask: Int
-    private let ngramLogProbs: [SIMD8<Float>]
+    private static let keyLane = 7
     private let words: ByteTable<Int32>
     private let wordLogProbs: [SIMD8<Float>]
     /// How much a known word counts next to its n-grams.
@@ -225,12 +227,9 @@ final class LanguageModel: Sendable {
         let alpha = 0.5
         var size = 16
         while size < ngramCounts.count * 2 { size <<= 1 }
-        var ngramKeys = [UInt32](repeating: 0, count: size)
-        var ngramRows = [Int32](repeating: -1, count: size)
+        precondition(count < Self.keyLane, "the n-gram table keeps lane \(Self.keyLane) for the key")
+        var slots = [SIMD8<Float>](repeating: SIMD8(repeating: 0), count: size)
         let ngramMask = size - 1
-        var logProbs: [SIMD8<Float>] = []
-        logProbs.reserveCapacity(ngramCounts.count)
-        var row: Int32 = 0
         // Sorted so the table (and so the float sums) are the same on every run.
         for (key, counts) in ngramCounts.sorted(by: { $0.key < $1.key }) {
             let n = Int(key >> 24)
@@ -239,17 +238,14 @@ final class LanguageModel: Sendable {
                 let p = (Double(counts[l]) + alpha) / (Double(ngramTotals[l][n]) + alpha * Double(distinct[n]))
                 lanes[l] = Float(Glibc.log(p))
             }
-            logProbs.append(lanes)
+            // Keys are never 0: the order n >= 1 sits in their top byte.
+            lanes[Self.keyLane] = Float(bitPattern: key)
             var slot = Self.slot(key, ngramMask)
-            while ngramRows[slot] >= 0 { slot = (slot + 1) & ngramMask }
-            ngramKeys[slot] = key
-            ngramRows[slot] = row
-            row += 1
+            while slots[slot][Self.keyLane].bitPattern != 0 { slot = (slot + 1) & ngramMask }
+            slots[slot] = lanes
         }
-        self.ngramKeys = ngramKeys
-        self.ngramRows = ngramRows
+        ngramSlots = slots
         self.ngramMask = ngramMask
-        ngramLogProbs = logProbs
         var words = ByteTable<Int32>(minimumCapacity: wordCounts.count)
         var wordLogProbs: [SIMD8<Float>] = []
         let wordAlpha = 0.2
@@ -279,28 +275,29 @@ final class LanguageModel: Sendable {
     /// if known. `codes` is the word's character codes with a boundary (0) at each end.
     func score(codes: UnsafeBufferPointer<UInt8>, word: UnsafeBufferPointer<UInt8>) -> SIMD8<Float> {
         var scores = SIMD8<Float>(repeating: 0)
-        ngramKeys.withUnsafeBufferPointer { keys in
-            ngramRows.withUnsafeBufferPointer { rows in
-                ngramLogProbs.withUnsafeBufferPointer { logProbs in
-                    let c = codes.count
-                    for start in 0..<c {
-                        var packed: UInt32 = 0
-                        var n = 1
-                        while n <= 4, start + n <= c {
-                            packed = (packed << 6) | UInt32(codes[start + n - 1])
-                            if n > 1 || codes[start] != 0 {
-                                let key = UInt32(n) << 24 | packed
-                                var slot = Self.slot(key, ngramMask)
-                                while true {
-                                    let row = Int(rows[slot])
-                                    if row < 0 { break }
-                                    if keys[slot] == key { scores += logProbs[row]; break }
-                                    slot = (slot + 1) & ngramMask
-                                }
+        ngramSlots.withUnsafeBufferPointer { slots in
+            let c = codes.count
+            for start in 0..<c {
+                var packed: UInt32 = 0
+                var n = 1
+                while n <= 4, start + n <= c {
+                    packed = (packed << 6) | UInt32(codes[start + n - 1])
+                    if n > 1 || codes[start] != 0 {
+                        let key = UInt32(n) << 24 | packed
+                        var slot = Self.slot(key, ngramMask)
+                        while true {
+                            var lanes = slots[slot]
+                            let found = lanes[Self.keyLane].bitPattern
+                            if found == 0 { break }
+                            if found == key {
+                                lanes[Self.keyLane] = 0
+                                scores += lanes
+                                break
                             }
-                            n += 1
+                            slot = (slot + 1) & ngramMask
                         }
                     }
+                    n += 1
                 }
             }
         }

@@ -7,13 +7,16 @@ struct ByteTable<Value: Sendable>: Sendable {
     private var keyCounts: [Int32] = []
     private var hashes: [UInt64] = []
     private(set) var values: [Value] = []
-    private var slots: [Int32]
+    /// Per slot: the hash's upper 32 bits (a tag) above the entry's index + 1 (0: empty). Most
+    /// words looked up are in no table, and the tag rejects them from the slot alone, without
+    /// reading an entry's hash or bytes elsewhere (each a cache miss once the table is cold).
+    private var slots: [UInt64]
     private var mask: Int
 
     init(minimumCapacity: Int = 64) {
         var size = 16
         while size < minimumCapacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -30,11 +33,13 @@ struct ByteTable<Value: Sendable>: Sendable {
     @inline(__always)
     func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
         let h = Self.hash(key)
+        let tag = h >> 32
         var slot = Int(truncatingIfNeeded: h) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if hashes[entry] == h, Int(keyCounts[entry]) == key.count {
+            let packed = slots[slot]
+            if packed == 0 { return nil }
+            let entry = Int(truncatingIfNeeded: packed & 0xFFFF_FFFF) - 1
+            if packed >> 32 == tag, hashes[entry] == h, Int(keyCounts[entry]) == key.count {
                 let start = Int(keyStarts[entry])
                 var equal = true
                 var k = 0
@@ -80,13 +85,14 @@ struct ByteTable<Value: Sendable>: Sendable {
     }
 
     private mutating func place(_ entry: Int) {
-        var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(entry)
+        let h = hashes[entry]
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = (h >> 32) << 32 | UInt64(entry + 1)
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         mask = slots.count - 1
         for entry in 0..<values.count { place(entry) }
     }
