@@ -897,9 +897,13 @@ PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *o
  * Documents, "media.documents": {"maxBytes": 52428800, "maxPages": 200, "maxRows": 100000,
  *   "maxSheets": 32, "maxUncompressedBytes": 104857600 and "maxCompressionRatio": 1000 (an
  *   XLSX zip bomb is PARLEY_TOO_LARGE before it is inflated), "maxResultRows": 1000,
- *   "maxFields": 200, "timeoutMillis": 30000}; per call: {"password", "maxPages", "maxRows"}.
- *   PDF text through poppler-glib (an encrypted PDF without its password is PARLEY_BAD_MEDIA;
- *   a PDF without a text layer has "scanned": true), CSV (delimiter, quoting, UTF-8/UTF-16/
+ *   "maxFields": 200, "timeoutMillis": 30000, "ocrPages": 5, "ocrDPI": 300}; per call:
+ *   {"password", "maxPages", "maxRows"}. PDF text through poppler-glib (an encrypted PDF
+ *   without its password is PARLEY_BAD_MEDIA). A PDF without a text layer (a scan) has
+ *   "scanned": true; when "media.ocr" is on, its first "ocrPages" pages are rendered at "ocrDPI"
+ *   and read by OCR ("ocrPages": N in the result, "confidence" their mean word confidence;
+ *   pages left unread mark it "truncated"). Receipt fields ("merchant", "receiptDate",
+ *   "receiptTotal", "meterReading", as for OCR) are looked for in a PDF's text. CSV (delimiter, quoting, UTF-8/UTF-16/
  *   Windows-1252 detected), XLSX (shared strings, numbers, dates as ISO 8601). Result details:
  *   "format": "pdf"|"csv"|"xlsx", "pages": [{"number", "text"}] | "csv": {"delimiter",
  *   "encoding", "header", "rows", "rowCount"} | "sheets": [{"name", "header", "rows",

@@ -106,3 +106,17 @@ static inline PIX *cocr_read_jpeg_gray(const unsigned char *data, size_t size, i
     *warnings = err.warnings;
     return created;
 }
+
+/// An 8-bit grey PIX from rows of `width` bytes (a rendered PDF page). NULL when out of memory.
+static inline PIX *cocr_pix_from_gray(const unsigned char *gray, int width, int height) {
+    PIX *pix = pixCreate(width, height, 8);
+    if (pix == NULL) return NULL;
+    l_uint32 *data = pixGetData(pix);
+    int wpl = pixGetWpl(pix);
+    for (int y = 0; y < height; y++) {
+        l_uint32 *line = data + (size_t)y * (size_t)wpl;
+        const unsigned char *row = gray + (size_t)y * (size_t)width;
+        for (int x = 0; x < width; x++) SET_DATA_BYTE(line, x, row[x]);
+    }
+    return pix;
+}

@@ -1,4 +1,7 @@
 #include <poppler.h>
+#include <cairo.h>
+#include <stdlib.h>
+#include <stdint.h>
 #include <glib.h>
 #include <gio/gio.h>
 
@@ -38,3 +41,45 @@ static inline PopplerDocument *cpoppler_open(const unsigned char *bytes, size_t 
 
 static inline void cpoppler_release(void *object) { if (object != NULL) g_object_unref(object); }
 static inline void cpoppler_free(void *pointer) { g_free(pointer); }
+
+/* A page rendered for OCR: `scale` pixels per point on white, as 8-bit grey (what Tesseract
+   reads), row after row without padding. NULL when the page has no size, would exceed
+   `max_pixels`, or memory runs out; free with free(). Rendered "for printing" so form fields
+   and annotations appear as they would on paper. */
+static inline unsigned char *cpoppler_render_gray(PopplerPage *page, double scale, long max_pixels, int *width, int *height) {
+    double points_wide = 0, points_high = 0;
+    poppler_page_get_size(page, &points_wide, &points_high);
+    double w = points_wide * scale, h = points_high * scale;
+    if (!(w >= 1 && h >= 1) || w > 100000 || h > 100000 || w * h > (double)max_pixels) return NULL;
+    int pw = (int)(w + 0.5), ph = (int)(h + 0.5);
+    cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
+        return NULL;
+    }
+    cairo_t *cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    poppler_page_render_for_printing(page, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
+    unsigned char *gray = malloc((size_t)pw * (size_t)ph);
+    if (gray != NULL) {
+        const unsigned char *data = cairo_image_surface_get_data(surface);
+        int stride = cairo_image_surface_get_stride(surface);
+        for (int y = 0; y < ph; y++) {
+            const uint32_t *row = (const uint32_t *)(data + (size_t)y * (size_t)stride);
+            unsigned char *out = gray + (size_t)y * (size_t)pw;
+            for (int x = 0; x < pw; x++) {
+                uint32_t p = row[x];
+                /* ITU-R 601 luma in fixed point, as Leptonica's own conversion weighs them. */
+                out[x] = (unsigned char)((((p >> 16) & 0xFF) * 77 + ((p >> 8) & 0xFF) * 150 + (p & 0xFF) * 29) >> 8);
+            }
+        }
+        *width = pw;
+        *height = ph;
+    }
+    cairo_surface_destroy(surface);
+    return gray;
+}

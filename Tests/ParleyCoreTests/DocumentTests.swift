@@ -91,6 +91,43 @@ private func offsetsHold(_ result: DocumentResult) -> Bool {
         #expect(r.json["scanned"] == true)
     }
 
+    @Test func scannedPDFIsReadByOCRWithItsReceiptFields() throws {
+        let ocr = try OCRService()
+        let bytes = Fixtures.bytes("documents/scanned-receipt.pdf")
+        let r = try DocumentService(ocr: ocr).parse(bytes)
+        #expect(r.scanned && r.ocrPages == 1 && !r.truncated)
+        #expect(r.confidence > 0.6)
+        #expect(r.text.contains("KIGALI HARDWARE LTD"))
+        #expect(r.text.contains("RWF 42,500"))
+        #expect(r.pages[0].text == r.text)
+        #expect(r.json["ocrPages"] == 1 && r.json["scanned"] == true)
+        let byType = Dictionary(r.entities.map { ($0.type, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(byType["merchant"]?.text == "KIGALI HARDWARE LTD")
+        #expect(byType["receiptDate"]?.value["iso"] == "2026-03-14")
+        #expect(byType["receiptTotal"]?.value["amount"] == 42500)
+        #expect(byType["receiptTotal"]?.value["currency"] == "RWF")
+        #expect(fields(r)["Date"] == "14/03/2026")
+        #expect(offsetsHold(r))
+
+        // Without OCR, or with it turned off, a scan stays empty and says so.
+        var off = DocumentSettings()
+        off.ocrPages = 0
+        for service in [try DocumentService(), try DocumentService(settings: off, ocr: ocr)] {
+            let unread = try service.parse(bytes)
+            #expect(unread.scanned && unread.text == "" && unread.confidence == 0 && unread.ocrPages == 0 && unread.entities.isEmpty)
+        }
+        // A scan's page that would pass OCR's pixel limit is rendered smaller, not refused.
+        var small = OCRSettings()
+        small.maxPixels = 400_000
+        let reduced = try DocumentService(ocr: try OCRService(settings: small)).parse(bytes)
+        #expect(reduced.ocrPages == 1)
+    }
+
+    @Test func bornDigitalLeaseHasNoReceiptFields() throws {
+        let r = try parse("lease.pdf")
+        #expect(!r.entities.contains { ["merchant", "receiptDate", "receiptTotal", "meterReading"].contains($0.type) })
+    }
+
     @Test func encryptedPDFNeedsItsPassword() throws {
         let bytes = Fixtures.bytes("documents/encrypted.pdf")
         let none = failure(bytes)

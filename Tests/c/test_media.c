@@ -57,6 +57,12 @@ static void test_direct_reads(parley_engine *engine) {
           "lease fields and money: %.200s", out ? out : "");
     parley_string_free(out);
     free(pdf);
+    unsigned char *scan = read_file("documents/scanned-receipt.pdf", &size);
+    CHECK_STATUS(parley_media_parse_document(engine, scan, size, NULL, &out, &len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"ocrPages\":1") && strstr(out, "KIGALI HARDWARE") && strstr(out, "\"type\":\"receiptTotal\""),
+          "a scanned PDF read by OCR: %.200s", out ? out : "");
+    parley_string_free(out);
+    free(scan);
     unsigned char *encrypted = read_file("documents/encrypted.pdf", &size);
     CHECK_STATUS(parley_media_parse_document(engine, encrypted, size, NULL, &out, &len), PARLEY_BAD_MEDIA);
     free(encrypted);

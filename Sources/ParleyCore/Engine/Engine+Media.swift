@@ -19,7 +19,7 @@ extension Engine {
         }
         if var settings = configuration.media.documents {
             settings.timeoutMillis = limit(settings.timeoutMillis)
-            readers[.document] = try DocumentService(settings: settings, instances: instances)
+            readers[.document] = try DocumentService(settings: settings, instances: instances, ocr: readers[.image] as? OCRService)
         }
         return readers
     }

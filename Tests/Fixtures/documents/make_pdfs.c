@@ -1,4 +1,4 @@
-/* Writes the PDF fixtures with cairo's PDF surface (Debian's libcairo2-dev):
+/* Writes the PDF fixtures (lease.pdf, scanned.pdf, scanned-receipt.pdf) with cairo's PDF surface (Debian's libcairo2-dev):
      cc make_pdfs.c $(pkg-config --cflags --libs cairo) -o /tmp/make_pdfs && /tmp/make_pdfs
    then: qpdf --encrypt secret owner 256 -- lease.pdf encrypted.pdf                         */
 #include <stddef.h>
@@ -39,5 +39,33 @@ int main(void) {
     cairo_show_page(cr);
     cairo_destroy(cr);
     cairo_surface_destroy(s);
+
+    /* A scanned receipt: the text drawn into a 300 dpi grey image, the image alone placed on
+       an 80 mm × 150 mm page (no text layer), as a phone's "scan to PDF" makes it. */
+    const double dpi = 300, page_w = 227, page_h = 425;
+    int px_w = (int)(page_w * dpi / 72), px_h = (int)(page_h * dpi / 72);
+    cairo_surface_t *scan = cairo_image_surface_create(CAIRO_FORMAT_RGB24, px_w, px_h);
+    cr = cairo_create(scan);
+    cairo_set_source_rgb(cr, 0.96, 0.95, 0.93);
+    cairo_paint(cr);
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    cairo_scale(cr, dpi / 72, dpi / 72);
+    cairo_select_font_face(cr, "DejaVu Sans Mono", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr, 9);
+    const char *receipt[] = {"KIGALI HARDWARE LTD", "KN 5 Rd, Kigali", "RECEIPT No 20931", "Date: 14/03/2026",
+                             "Cement 50kg x2  RWF 24,000", "Paint 4L        RWF 18,500", "TOTAL           RWF 42,500",
+                             "Paid: Cash", "Thank you", NULL};
+    double y = 30;
+    for (const char **line = receipt; *line; line++, y += 16) { cairo_move_to(cr, 14, y); cairo_show_text(cr, *line); }
+    cairo_destroy(cr);
+    s = cairo_pdf_surface_create("scanned-receipt.pdf", page_w, page_h);
+    cr = cairo_create(s);
+    cairo_scale(cr, 72 / dpi, 72 / dpi);
+    cairo_set_source_surface(cr, scan, 0, 0);
+    cairo_paint(cr);
+    cairo_show_page(cr);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    cairo_surface_destroy(scan);
     return 0;
 }

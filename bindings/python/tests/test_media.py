@@ -26,6 +26,10 @@ def test_direct_reads():
         fields = {e["value"]["key"]: e["value"]["value"] for e in lease["entities"] if e["type"] == "field"}
         assert fields["Tenant"] == "John Mugisha"
         assert any(e["type"] == "money" and e["value"]["amount"] == 350000 for e in lease["entities"])
+        scan = engine.parse_document(fixture("documents/scanned-receipt.pdf"))
+        assert scan["scanned"] is True and scan["ocrPages"] == 1 and "KIGALI HARDWARE LTD" in scan["text"]
+        total = next(e for e in scan["entities"] if e["type"] == "receiptTotal")
+        assert total["value"] == {"amount": 42500, "currency": "RWF"}
         note = engine.transcribe(fixture("voice/librivox-0930.ogg"))
         assert note["format"] == "opus" and note["seconds"] > 1 and note["text"]
 

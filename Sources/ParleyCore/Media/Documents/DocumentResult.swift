@@ -7,7 +7,8 @@ public struct DocumentResult: Sendable {
     /// PDF: the pages' text, pages separated by a blank line. CSV/XLSX: one line per row,
     /// "header: value; header: value" when the table has a header row, else cells tab-separated.
     public var text: String
-    /// 1.0 for born-digital text; 0 for a PDF without a text layer (`scanned`).
+    /// 1.0 for born-digital text; for a scanned PDF, its OCR's mean word confidence (0 when
+    /// it was not read).
     public var confidence: Double
     /// Key-value fields ("Tenant: John") as entities of type "field", value {key, value}.
     public var entities: [Entity]
@@ -19,8 +20,10 @@ public struct DocumentResult: Sendable {
     public var encoding: String?
     /// A page, row or sheet limit left part of the document out.
     public var truncated = false
-    /// A PDF with pages but no text layer: a scan the caller may OCR.
+    /// A PDF with pages but no text layer: a scan, read by OCR when the engine has it.
     public var scanned = false
+    /// How many of a scanned PDF's pages OCR read.
+    public var ocrPages = 0
     /// PDF: title, author, pages, creationDate (ISO 8601); XLSX: sheets, date1904.
     public var metadata = JSONObject()
     public var milliseconds = 0.0
@@ -32,7 +35,7 @@ public struct DocumentResult: Sendable {
         self.entities = entities
     }
 
-    /// `{"text", "confidence", "kind", "pages" | "csv" | "sheets", "truncated", "scanned"?,
+    /// `{"text", "confidence", "kind", "pages" | "csv" | "sheets", "truncated", "scanned"?, "ocrPages"?,
     /// "metadata", "milliseconds"}` — no "entities" (the engine appends the merged list).
     public var json: JSONObject {
         var o = JSONObject()
@@ -43,6 +46,7 @@ public struct DocumentResult: Sendable {
         case .pdf:
             o.append("pages", .array(pages.map { ["number": .int(Int64($0.number)), "text": .string($0.text)] }))
             if scanned { o.append("scanned", true) }
+            if ocrPages > 0 { o.append("ocrPages", .int(Int64(ocrPages))) }
         case .csv:
             var csv = JSONObject()
             csv.append("delimiter", .string(delimiter ?? ","))

@@ -5,17 +5,20 @@ import Glibc
 /// Parses documents sent in chats — PDF (poppler), CSV and XLSX (hand-written readers) — into
 /// text, structure and key-value fields. Thread-safe: at most `instances` documents are parsed
 /// at once; a call beyond waits for a free slot. The format comes from the bytes (magic
-/// numbers), never from a name or a mimetype.
+/// numbers), never from a name or a mimetype. With `ocr`, a scanned PDF's pages are rendered
+/// and read by it.
 public final class DocumentService: Sendable {
     public let settings: DocumentSettings
     private let slots: DocumentSlots
+    let ocr: OCRService?
 
-    public init(settings: DocumentSettings = DocumentSettings(), instances: Int = 1) throws(ParleyError) {
+    public init(settings: DocumentSettings = DocumentSettings(), instances: Int = 1, ocr: OCRService? = nil) throws(ParleyError) {
         guard instances >= 1 && instances <= 1024 else {
             throw ParleyError(.invalidArgument, "instances must be between 1 and 1024, got \(instances)")
         }
         self.settings = settings
         self.slots = DocumentSlots(instances)
+        self.ocr = ocr
     }
 
     /// The document's text, structure and fields. Options: `{"password", "maxPages", "maxRows"}`.
@@ -36,7 +39,8 @@ public final class DocumentService: Sendable {
         var result: DocumentResult
         switch format {
         case .pdf:
-            result = try PDFReader.read(bytes, password: options.password, limits: limits)
+            result = try PDFReader.read(bytes, password: options.password, limits: limits,
+                                        ocr: settings.ocrPages > 0 ? ocr.map { (service: $0, pages: settings.ocrPages, dpi: settings.ocrDPI) } : nil)
         case .zip:
             var zip = try ZipArchive(bytes, maxUncompressedBytes: limits.maxUncompressedBytes, maxRatio: limits.maxCompressionRatio)
             guard XLSXReader.isWorkbook(zip) else {

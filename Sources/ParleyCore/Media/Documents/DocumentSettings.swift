@@ -1,6 +1,6 @@
 /// Limits and defaults of document parsing, from the configuration's `"documents"` section:
 /// `{"maxBytes", "maxPages", "maxRows", "maxSheets", "maxUncompressedBytes", "maxCompressionRatio",
-///   "maxResultRows", "maxFields", "timeoutMillis"}`.
+///   "maxResultRows", "maxFields", "timeoutMillis", "ocrPages", "ocrDPI"}`.
 public struct DocumentSettings: Sendable, Equatable {
     /// A document past this many bytes is refused (`.tooLarge`) before it is read.
     public var maxBytes = 50 * 1024 * 1024
@@ -21,6 +21,11 @@ public struct DocumentSettings: Sendable, Equatable {
     public var maxFields = 200
     /// A document still being parsed after this long fails with `.timeout` (0: no limit).
     public var timeoutMillis = 30_000
+    /// A scanned PDF (pages without a text layer): its first pages up to this many are rendered
+    /// and read by OCR when the engine has it ("media.ocr"); 0 turns that off.
+    public var ocrPages = 5
+    /// Pixels per inch a scanned page is rendered at for OCR (Tesseract reads best at about 300).
+    public var ocrDPI = 300
 
     public init() {}
 
@@ -43,6 +48,14 @@ public struct DocumentSettings: Sendable, Equatable {
         if let v = try positive("maxCompressionRatio", r.int("maxCompressionRatio")) { maxCompressionRatio = v }
         if let v = try positive("maxResultRows", r.int("maxResultRows")) { maxResultRows = v }
         if let v = try positive("maxFields", r.int("maxFields")) { maxFields = v }
+        if let v = try r.int("ocrPages") {
+            guard v >= 0 && v <= 1_000 else { throw ParleyError(.invalidConfig, "\(path)ocrPages must be between 0 and 1000, got \(v)") }
+            ocrPages = Int(v)
+        }
+        if let v = try r.int("ocrDPI") {
+            guard v >= 72 && v <= 600 else { throw ParleyError(.invalidConfig, "\(path)ocrDPI must be between 72 and 600, got \(v)") }
+            ocrDPI = Int(v)
+        }
         if let v = try r.int("timeoutMillis") {
             guard v >= 0 && v <= 3_600_000 else {
                 throw ParleyError(.invalidConfig, "\(path)timeoutMillis must be between 0 and 3600000, got \(v)")

@@ -5,19 +5,25 @@ import Glibc
 
 /// PDF text through poppler-glib (Debian's libpoppler-glib): each page's text layer in reading
 /// order, the document's title, author, page count and creation date. A PDF whose pages have no
-/// text is a scan: empty text, `scanned`, confidence 0, so the caller can OCR it.
+/// text is a scan (`scanned`): with an OCR service its first pages are rendered and read by it,
+/// else its text is empty with confidence 0.
 enum PDFReader {
+    /// Who reads a scan's pages, how many at most, and at what resolution.
+    typealias PageOCR = (service: OCRService, pages: Int, dpi: Int)
+    /// Receipt fields are looked for in this many first scalars of the text.
+    static let receiptScalars = 20_000
+
     /// poppler-glib logs syntax errors through g_log ("Poppler" domain); silenced once.
     private static let silenced: Bool = {
         cpoppler_silence()
         return true
     }()
 
-    static func read(_ bytes: [UInt8], password: String?, limits: DocumentLimits) throws(ParleyError) -> DocumentResult {
+    static func read(_ bytes: [UInt8], password: String?, limits: DocumentLimits, ocr: PageOCR? = nil) throws(ParleyError) -> DocumentResult {
         _ = silenced
         let outcome: Result<DocumentResult, ParleyError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(ParleyError) {
-                return .success(try read(buffer, password: password, limits: limits))
+                return .success(try read(buffer, password: password, limits: limits, ocr: ocr))
             } catch {
                 return .failure(error)
             }
@@ -25,7 +31,8 @@ enum PDFReader {
         return try outcome.get()
     }
 
-    private static func read(_ buffer: UnsafeBufferPointer<UInt8>, password: String?, limits: DocumentLimits) throws(ParleyError) -> DocumentResult {
+    private static func read(_ buffer: UnsafeBufferPointer<UInt8>, password: String?, limits: DocumentLimits,
+                             ocr: PageOCR?) throws(ParleyError) -> DocumentResult {
         var code: Int32 = 0
         let message = UnsafeMutablePointer<CChar>.allocate(capacity: 256)
         defer { message.deallocate() }
@@ -70,8 +77,14 @@ enum PDFReader {
             result.text = ""
             result.scanned = true
             result.confidence = 0
+            if let ocr { try readScan(document, into: &result, ocr: ocr, limits: limits) }
         }
         result.entities = DocumentText.fields(in: result.text, max: limits.maxFields)
+        // A receipt or an invoice (a scanned till slip, a utility's e-receipt): merchant, date and
+        // total by the rules that read a photo's OCR text. They sit at the start of a document.
+        let head = String(String.UnicodeScalarView(result.text.unicodeScalars.prefix(Self.receiptScalars)))
+        result.entities += ReceiptFields.extract(head)
+        result.entities.sort { $0.start < $1.start }
         var metadata = JSONObject()
         metadata.append("title", take(poppler_document_get_title(document)))
         metadata.append("author", take(poppler_document_get_author(document)))
@@ -80,6 +93,53 @@ enum PDFReader {
         metadata.append("creationDate", created > 0 ? .string(iso(Int(created))) : .null)
         result.metadata = metadata
         return result
+    }
+
+    /// Renders the scan's first `ocr.pages` pages and reads them with OCR, each within what is
+    /// left of the document's time limit. Pages left unread (past the count, or a page that
+    /// ran out of time after others were read) mark the result truncated.
+    private static func readScan(_ document: OpaquePointer, into result: inout DocumentResult, ocr: PageOCR,
+                                 limits: DocumentLimits) throws(ParleyError) {
+        let count = min(result.pages.count, ocr.pages)
+        var confidences: [Double] = []
+        for index in 0..<count {
+            try limits.checkTime()
+            guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
+            defer { cpoppler_release(UnsafeMutableRawPointer(page)) }
+            var pointsWide = 0.0, pointsHigh = 0.0
+            poppler_page_get_size(page, &pointsWide, &pointsHigh)
+            guard pointsWide >= 1, pointsHigh >= 1 else { continue }
+            // At the configured resolution, or less when the page would pass OCR's pixel limit.
+            let maxPixels = ocr.service.settings.maxPixels
+            let scale = min(Double(ocr.dpi) / 72, (Double(maxPixels) / (pointsWide * pointsHigh)).squareRoot() * 0.999)
+            var width: Int32 = 0, height: Int32 = 0
+            guard let gray = cpoppler_render_gray(page, scale, maxPixels, &width, &height) else {
+                throw ParleyError(.tooLarge, "page \(index + 1) of the scanned PDF cannot be rendered for OCR (\(Int(pointsWide))×\(Int(pointsHigh)) points)")
+            }
+            defer { free(gray) }
+            var options = JSONObject()
+            if let deadline = limits.deadline {
+                let left = ContinuousClock.now.duration(to: deadline).components
+                options.append("timeLimitMillis", .int(max(1, left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000)))
+            }
+            let read: OCRResult
+            do throws(ParleyError) {
+                read = try ocr.service.recognize(gray: UnsafeBufferPointer(start: gray, count: Int(width) * Int(height)),
+                                                 width: Int(width), height: Int(height), options: options)
+            } catch {
+                if error.kind == .timeout && !confidences.isEmpty {
+                    result.truncated = true
+                    break
+                }
+                throw error
+            }
+            result.pages[index].text = read.text
+            confidences.append(read.confidence)
+        }
+        result.ocrPages = confidences.count
+        if result.ocrPages < result.pages.count { result.truncated = true }
+        result.text = result.pages.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        result.confidence = confidences.isEmpty ? 0 : confidences.reduce(0, +) / Double(confidences.count)
     }
 
     private static func take(_ s: UnsafeMutablePointer<CChar>?) -> JSONValue {

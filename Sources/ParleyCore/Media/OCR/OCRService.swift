@@ -37,7 +37,6 @@ public final class OCRService: Sendable {
         let started = clock.now
         let startedCPU = threadCPUMilliseconds()
         let settings = try self.settings.applying(options: options)
-        let deadline = started + .milliseconds(settings.timeLimitMillis)
 
         guard bytes.count <= settings.maxBytes else {
             throw ParleyError(.tooLarge, "the image is \(bytes.count) bytes, over the limit of \(settings.maxBytes) (ocr.maxBytes)")
@@ -59,12 +58,38 @@ public final class OCRService: Sendable {
         guard decoded.width > 0, decoded.height > 0, decoded.width * decoded.height <= settings.maxPixels else {
             throw ParleyError(.tooLarge, "the decoded image is \(decoded.width)×\(decoded.height) pixels, over the limit of \(settings.maxPixels)")
         }
-        let decodeTime = clock.now - decodeStart
-
         // Leptonica applies a TIFF's own orientation tag when it decodes; for the others it is ours to apply.
+        return try recognize(decoded, format: header.format.rawValue, exif: exif, applyOrientation: header.format != .tiff,
+                             settings: settings, started: started, startedCPU: startedCPU, decodeTime: clock.now - decodeStart)
+    }
+
+    /// A page already in pixels, `width` × `height` bytes of 8-bit grey (a scanned PDF's page
+    /// as poppler renders it): the same passes as an image file, `format` "pdf".
+    func recognize(gray: UnsafeBufferPointer<UInt8>, width: Int, height: Int, options: JSONObject = JSONObject()) throws(ParleyError) -> OCRResult {
+        let started = ContinuousClock.now
+        let startedCPU = threadCPUMilliseconds()
+        let settings = try self.settings.applying(options: options)
+        guard width > 0, height > 0, gray.count >= width * height else {
+            throw ParleyError(.invalidArgument, "the page's pixels do not match its size (\(width)×\(height))")
+        }
+        guard width * height <= settings.maxPixels else {
+            throw ParleyError(.tooLarge, "the page is \(width)×\(height) pixels, over the limit of \(settings.maxPixels) (ocr.maxPixels)")
+        }
+        TesseractHandle.silence
+        guard let pix = cocr_pix_from_gray(gray.baseAddress, Int32(width), Int32(height)) else {
+            throw ParleyError(.tooLarge, "no memory for a \(width)×\(height) page")
+        }
+        return try recognize(PixImage(pix), format: "pdf", exif: nil, applyOrientation: false,
+                             settings: settings, started: started, startedCPU: startedCPU, decodeTime: .zero)
+    }
+
+    private func recognize(_ decoded: PixImage, format: String, exif: EXIFMetadata?, applyOrientation: Bool, settings: OCRSettings,
+                           started: ContinuousClock.Instant, startedCPU: Double, decodeTime: Duration) throws(ParleyError) -> OCRResult {
+        let clock = ContinuousClock()
+        let deadline = started + .milliseconds(settings.timeLimitMillis)
         var image = decoded.grayscale()
         var applied = 0
-        if let orientation = exif?.orientation, header.format != .tiff, orientation != 1 {
+        if let orientation = exif?.orientation, applyOrientation, orientation != 1 {
             image = image.oriented(exif: orientation)
             applied = [0, 0, 0, 180, 0, 270, 90, 90, 270][orientation]
         }
@@ -148,7 +173,7 @@ public final class OCRService: Sendable {
                 width: width, height: height, exifOrientation: exif?.orientation,
                 detectedRotation: detected, detectedRotationConfidence: detectedConfidence,
                 appliedRotation: (applied + best.attempt.rotation) % 360,
-                exif: exif, format: header.format.rawValue,
+                exif: exif, format: format,
                 attempts: run.attempts, chosenAttempt: run.bestIndex,
                 milliseconds: 0, recognizeMilliseconds: run.recognizeTime.milliseconds,
                 orientationMilliseconds: run.orientationTime.milliseconds, decodeMilliseconds: decodeTime.milliseconds,
