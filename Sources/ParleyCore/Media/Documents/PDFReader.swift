@@ -10,6 +10,8 @@ import Glibc
 enum PDFReader {
     /// Who reads a scan's pages, how many at most, and at what resolution.
     typealias PageOCR = (service: OCRService, pages: Int, dpi: Int)
+    /// A scanned page is rendered with at most this many pixels: A3 at 300 dpi is 17.4 million.
+    static let maxRenderPixels = 25_000_000
     /// Receipt fields are looked for in this many first scalars of the text.
     static let receiptScalars = 20_000
 
@@ -109,8 +111,9 @@ enum PDFReader {
             var pointsWide = 0.0, pointsHigh = 0.0
             poppler_page_get_size(page, &pointsWide, &pointsHigh)
             guard pointsWide >= 1, pointsHigh >= 1 else { continue }
-            // At the configured resolution, or less when the page would pass OCR's pixel limit.
-            let maxPixels = ocr.service.settings.maxPixels
+            // At the configured resolution, or less when the page would pass OCR's pixel limit
+            // or the render cap (cairo's colour surface takes 4 bytes a pixel while it draws).
+            let maxPixels = min(ocr.service.settings.maxPixels, Self.maxRenderPixels)
             let scale = min(Double(ocr.dpi) / 72, (Double(maxPixels) / (pointsWide * pointsHigh)).squareRoot() * 0.999)
             var width: Int32 = 0, height: Int32 = 0
             guard let gray = cpoppler_render_gray(page, scale, maxPixels, &width, &height) else {
