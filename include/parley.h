@@ -126,6 +126,8 @@ PARLEY_API void parley_string_free(char *s);
  *                                                appears in an error message; a pool exhausted
  *                                                for busyTimeoutMillis is PARLEY_BUSY
  *   "region":   "RW"                            ISO 3166 region for national phone numbers (default "US")
+ *   "phoneRegionFromSender": true               read national phone numbers in the sender's own country first
+ *                                               (from their WhatsApp number's calling code), then in "region"
  *   "currency": "RWF"                           ISO 4217 currency of bare amounts ("50,000 francs"); default none
  *   "webhook":  {"appSecret": "...",            Cloud API app secret for X-Hub-Signature-256
  *                "maxBodyBytes": 1048576,       largest webhook body (default: limits.maxMessageBytes)

@@ -67,6 +67,29 @@ extern "C" int pn_is_supported_region(const char *region) {
     }
 }
 
+extern "C" int pn_region_of_digits(const char *digits, size_t length, char out[3]) {
+    if (digits == nullptr || out == nullptr) return 0;
+    try {
+        const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
+        int code = 0;
+        for (size_t n = 1; n <= 3 && n < length; n++) {
+            if (digits[n - 1] < '0' || digits[n - 1] > '9') return 0;
+            code = code * 10 + (digits[n - 1] - '0');
+            std::string region;
+            util.GetRegionCodeForCountryCode(code, &region);
+            if (region != "ZZ" && region.size() == 2) {
+                out[0] = region[0];
+                out[1] = region[1];
+                out[2] = 0;
+                return 1;
+            }
+        }
+        return 0;
+    } catch (...) {
+        return 0;
+    }
+}
+
 extern "C" int pn_find_numbers(const char *text, size_t length, const char *region,
                                pn_match *out, int capacity) {
     if (text == nullptr || out == nullptr || capacity < 0) return -1;

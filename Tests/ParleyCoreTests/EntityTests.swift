@@ -91,11 +91,44 @@ import Glibc
         #expect(entities.map(\.value) == [["e164": "+250788123456"], ["e164": "+254712345678"]])
     }
 
+    @Test func nationalNumbersAreReadInTheSendersCountryFirst() throws {
+        let us = try Self.extractor(region: "US")
+        let text = "Call me on 0788 123 456 or my wife on 0722 123 456"
+        #expect(!us.extract(from: text).contains { $0.type == "phone" })
+        func phones(_ sender: String?, _ extractor: EntityExtractor) -> [String] {
+            extractor.extract(from: text, sender: sender).filter { $0.type == "phone" }.compactMap { $0.value["e164"]?.stringValue }
+        }
+        #expect(phones("250788100001@c.us", us) == ["+250788123456", "+250722123456"])
+        #expect(phones("254711000001@s.whatsapp.net", us) == ["+254788123456", "+254722123456"])
+        #expect(phones("+254711000001", us) == ["+254788123456", "+254722123456"])
+        // Not a phone number: a group, a Baileys linked id, a broadcast list.
+        for sender in ["120363041234567890@g.us", "250788100001@lid", "status@broadcast", "Amina"] {
+            #expect(phones(sender, us).isEmpty, "\(sender)")
+        }
+        #expect(PhoneScanner.region(ofSender: "250788100001:12@s.whatsapp.net") == "RW")
+        #expect(PhoneScanner.region(ofSender: "14155550100@c.us") == "US")
+        // The configured region still reads what the sender's country does not: a Rwandan
+        // number from a US sender, with the region set to Rwanda.
+        let rw = try Self.extractor(region: "RW")
+        #expect(phones("14155550100@c.us", rw) == ["+250788123456", "+250722123456"])
+        var off = EntityOptions()
+        off.region = "US"
+        off.phoneRegionFromSender = false
+        #expect(phones("250788100001@c.us", try EntityExtractor(options: off)).isEmpty)
+    }
+
     @Test func datesAndShortNumbersAreNotPhones() throws {
         let extractor = try Self.extractor(region: "US")
         for text in ["due 12/03/2026", "on 2026-03-12", "order 12345", "between 2009/2010", "ref 16/04/2010 ok"] {
             #expect(!extractor.extract(from: text).contains { $0.type == "phone" }, "\(text)")
         }
+        // Slash dates skip the matcher; what only looks like one is still read as a number.
+        #expect(PhoneScanner.isSlashDate(ScalarText("12/03/2026"), 0..<10))
+        #expect(PhoneScanner.isSlashDate(ScalarText("3/12/26"), 0..<7))
+        #expect(!PhoneScanner.isSlashDate(ScalarText("45/12/2026"), 0..<10))
+        #expect(!PhoneScanner.isSlashDate(ScalarText("12/03/3026"), 0..<10))
+        #expect(!PhoneScanner.isSlashDate(ScalarText("12/03/20261"), 0..<11))
+        #expect(!PhoneScanner.isSlashDate(ScalarText("0788/123/456"), 0..<12))
         let date = extractor.extract(from: "12/03/2026")
         #expect(date.map(\.type) == ["number", "number", "number"])
         #expect(date.map(\.value) == [["number": 12], ["number": 3], ["number": 2026]])

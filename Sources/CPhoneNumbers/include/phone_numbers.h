@@ -22,6 +22,10 @@ typedef struct pn_match {
 /// knows (it has a country calling code), else 0.
 int pn_is_supported_region(const char *region);
 
+/// The region of the international number whose digits (country code first, no "+") are
+/// `digits` (`length` bytes): the main region of its country calling code ("250…" → "RW",
+/// "1…" → "US"), written with a NUL into `out`. Returns 1, or 0 when no calling code fits.
+int pn_region_of_digits(const char *digits, size_t length, char out[3]);
 /// Finds phone numbers in the UTF-8 `text` (`length` bytes) with PhoneNumberMatcher at
 /// leniency VALID, numbers without a country code read for `region`. Writes at most
 /// `capacity` matches into `out`, in text order, and returns how many were written;

@@ -120,6 +120,7 @@ public struct Configuration: Sendable, Equatable {
             try storeReader.finish()
         }
         if let region = try reader.string("region") { entities.region = region.uppercased() }
+        if let fromSender = try reader.bool("phoneRegionFromSender") { entities.phoneRegionFromSender = fromSender }
         // Numeric dates read month first only where people write them so.
         dates.dayFirst = !Self.monthFirstRegions.contains(entities.region)
         if let zone = try reader.string("timeZone") { dates.timeZone = zone }

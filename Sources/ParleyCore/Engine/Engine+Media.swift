@@ -30,7 +30,7 @@ extension Engine {
         let started = ContinuousClock.now
         defer { metrics.observe(.media, nanos: Self.nanos(since: started), now: Self.unixSeconds()) }
         return media.run(message, shed: shed, store: store) { text in
-            pipeline.entities(in: text, reference: message.timestamp, statistical: !shed.contains(.statistical))
+            pipeline.entities(in: text, reference: message.timestamp, statistical: !shed.contains(.statistical), sender: message.from)
         }
     }
 

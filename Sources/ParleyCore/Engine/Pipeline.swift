@@ -28,9 +28,9 @@ struct Pipeline: Sendable {
 
     /// The entities of text other than a message's own words (what a media reader found),
     /// dates resolved against `reference` (Unix seconds).
-    func entities(in text: String, reference: Int64, statistical: Bool) -> [Entity] {
+    func entities(in text: String, reference: Int64, statistical: Bool, sender: String? = nil) -> [Entity] {
         guard !text.isEmpty else { return [] }
-        var found = entities.extract(from: text, statistical: statistical)
+        var found = entities.extract(from: text, statistical: statistical, sender: sender)
         let moments = dates.extract(from: text, reference: reference)
         if !moments.isEmpty { found = EntityResolver.resolve(found + moments) }
         return found
@@ -39,7 +39,7 @@ struct Pipeline: Sendable {
     /// `shed`: features turned off under overload (Degradation); the text path never is.
     func enrich(_ message: Message, shed: [DegradationSettings.Feature] = []) -> Enrichment {
         let text = message.text
-        var found = entities.extract(from: text, statistical: !shed.contains(.statistical))
+        var found = entities.extract(from: text, statistical: !shed.contains(.statistical), sender: message.from)
         let moments = dates.extract(from: text, reference: message.timestamp)
         if !moments.isEmpty { found = EntityResolver.resolve(found + moments) }
         var enrichment = Enrichment(entities: found)

@@ -104,6 +104,15 @@ def test_normalized_message_with_money(engine):
     assert "totalMicros" in context["timings"]
 
 
+def test_national_phone_numbers_read_in_the_senders_country(engine):
+    message = {"id": "k1", "chat": "254711000001@c.us", "from": "254711000001@c.us", "timestamp": 1764000000,
+               "type": "text", "text": "Call my wife on 0722 123 456"}
+    phones = [e["value"]["e164"] for e in engine.process(message)["entities"] if e["type"] == "phone"]
+    assert phones == ["+254722123456"]
+    with Engine({"phoneRegionFromSender": False}) as us_only:
+        assert not [e for e in us_only.process(message)["entities"] if e["type"] == "phone"]
+
+
 def test_whatsapp_web_js_message(engine):
     context = engine.process(WWEBJS)
     assert context["format"] == "whatsapp-web.js"

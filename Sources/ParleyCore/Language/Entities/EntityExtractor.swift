@@ -34,10 +34,13 @@ public struct EntityExtractor: Sendable {
 
     /// Every entity of the text, in text order, without overlaps. `statistical` false skips
     /// the statistical layer (person names, street addresses): shed under overload.
-    public func extract(from text: String, statistical: Bool = true) -> [Entity] {
+    /// `sender`: who wrote it (a WhatsApp id or number); with `options.phoneRegionFromSender`,
+    /// national phone numbers are read in the sender's country first ("0722 123 456" from a
+    /// +254 number is Kenyan), then in the configured region.
+    public func extract(from text: String, statistical: Bool = true, sender: String? = nil) -> [Entity] {
         let view = ScalarText(text)
         if view.scalars.isEmpty { return [] }
-        return EntityResolver.resolve(candidates(view, statistical: statistical), in: view)
+        return EntityResolver.resolve(candidates(view, statistical: statistical, sender: sender), in: view)
     }
 
     /// Every candidate of every layer, overlapping, before resolution: for a module that adds
@@ -53,7 +56,7 @@ public struct EntityExtractor: Sendable {
 
     /// The candidates of every layer, before overlaps are resolved. Each scanner runs only
     /// when the message holds what it starts from (digits, "@", a keyword tag).
-    func candidates(_ view: ScalarText, statistical: Bool = true) -> [Candidate] {
+    func candidates(_ view: ScalarText, statistical: Bool = true, sender: String? = nil) -> [Candidate] {
         var candidates: [Candidate] = []
         if view.atSigns > 0 { EmailScanner.scan(view, into: &candidates) }
         if view.dots > 0 || view.colons > 0 { URLScanner.scan(view, into: &candidates) }
@@ -87,7 +90,12 @@ public struct EntityExtractor: Sendable {
             BedroomScanner.scan(view, quantities: [], into: &candidates)
         }
         if view.digits >= PhoneScanner.minimumDigits {
-            PhoneScanner.scan(view, region: options.region, into: &candidates)
+            let own = options.phoneRegionFromSender ? sender.flatMap(PhoneScanner.region(ofSender:)) : nil
+            if let own, own != options.region, PhoneScanner.isSupported(region: own) {
+                PhoneScanner.scan(view, region: own, fallback: options.region, into: &candidates)
+            } else {
+                PhoneScanner.scan(view, region: options.region, into: &candidates)
+            }
         }
         if view.has(Lexicon.unitMask) { UnitScanner.scan(view, into: &candidates) }
         if statistical && view.has(Lexicon.addressMask) { AddressScanner.scan(view, into: &candidates) }

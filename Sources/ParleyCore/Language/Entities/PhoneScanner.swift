@@ -13,11 +13,40 @@ enum PhoneScanner {
         region.withCString { pn_is_supported_region($0) } == 1
     }
 
-    static func scan(_ view: ScalarText, region: String, into candidates: inout [Candidate]) {
+    /// The country of a sender's WhatsApp number, from its calling code: "250788123456@c.us"
+    /// (whatsapp-web.js), "…@s.whatsapp.net" (Baileys), "250788123456" or "+250…" (Cloud API's
+    /// wa_id). Nil for what is not a phone number: groups (@g.us), Baileys' linked ids (@lid),
+    /// broadcast lists, channels.
+    static func region(ofSender sender: String) -> String? {
+        var digits = Substring(sender)
+        if let at = digits.firstIndex(of: "@") {
+            let domain = digits[digits.index(after: at)...]
+            guard domain == "c.us" || domain == "s.whatsapp.net" else { return nil }
+            digits = digits[..<at]
+        }
+        // A device suffix ("250788123456:12@s.whatsapp.net") is not part of the number.
+        if let colon = digits.firstIndex(of: ":") { digits = digits[..<colon] }
+        if digits.first == "+" { digits = digits.dropFirst() }
+        guard (8...15).contains(digits.utf8.count), digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var out: (CChar, CChar, CChar) = (0, 0, 0)
+        let found = String(digits).withCString { pointer in
+            withUnsafeMutableBytes(of: &out) { raw in
+                pn_region_of_digits(pointer, digits.utf8.count, raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+        }
+        guard found == 1 else { return nil }
+        return String(decoding: [UInt8(bitPattern: out.0), UInt8(bitPattern: out.1)], as: UTF8.self)
+    }
+
+    /// `fallback`: a second region a plain national number is tried in when it is not valid
+    /// in `region` (the configured region, when `region` is the sender's own).
+    static func scan(_ view: ScalarText, region: String, fallback: String? = nil, into candidates: inout [Candidate]) {
         // The matcher costs tens of microseconds per call, so it reads only the stretches of
         // digits and phone punctuation holding enough digits, each with one scalar of context.
         for window in windows(view) {
+            if isSlashDate(view, window) { continue }
             if wholeWindow(view, window, region: region, into: &candidates) { continue }
+            if let fallback, wholeWindow(view, window, region: fallback, into: &candidates) { continue }
             let from = max(0, window.lowerBound - 1)
             let to = min(view.count, window.upperBound + 1)
             find(view, from: from, to: to, region: region, into: &candidates)
@@ -61,6 +90,33 @@ enum PhoneScanner {
         candidates.append(Candidate(type: "phone", start: window.lowerBound, end: window.upperBound, value: ["e164": .string(e164)],
                                     confidence: match.international != 0 ? 0.95 : 0.9))
         return true
+    }
+
+    /// A window that is exactly a slash-separated date ("12/03/2026", "3/12/26"): the matcher
+    /// drops any candidate holding one (libphonenumber's SLASH_SEPARATED_DATES, checked before
+    /// the number is parsed), so asking it only costs its tens of microseconds.
+    static func isSlashDate(_ view: ScalarText, _ window: Range<Int>) -> Bool {
+        var parts: [(value: Int, digits: Int)] = [(0, 0)]
+        for i in window {
+            let c = view.ascii(i)
+            if c >= 0x30 && c <= 0x39 {
+                parts[parts.count - 1].value = parts[parts.count - 1].value * 10 + Int(c - 0x30)
+                parts[parts.count - 1].digits += 1
+                if parts[parts.count - 1].digits > 4 { return false }
+            } else if c == 0x2F && parts.count < 3 {
+                parts.append((0, 0))
+            } else {
+                return false
+            }
+        }
+        guard parts.count == 3 else { return false }
+        let (a, b, year) = (parts[0], parts[1], parts[2])
+        guard (1...2).contains(a.digits), (1...2).contains(b.digits) else { return false }
+        // (?:[0-3]?\d/[01]?\d|[01]?\d/[0-3]?\d)/(?:[12]\d)?\d{2}
+        let dayMonth = a.value <= 39 && b.value <= 19
+        let monthDay = a.value <= 19 && b.value <= 39
+        let yearOK = year.digits == 2 || (year.digits == 4 && (1...2).contains(year.value / 1000))
+        return (dayMonth || monthDay) && yearOK
     }
 
     /// Runs of digits, "+", "(", ")", "-", ".", "/" and single spaces with at least
