@@ -17,10 +17,11 @@ test('readers run off the JS thread and resolve with the reading', async () => {
   try {
     let ticks = 0;
     const timer = setInterval(() => { ticks += 1; }, 1);
-    const [page, lease, note] = await Promise.all([
+    const [page, lease, note, scan] = await Promise.all([
       engine.ocr(fixture('ocr/phototest.tif'), { maxWords: 3 }),
       engine.parseDocument(fixture('documents/lease.pdf')),
       engine.transcribe(fixture('voice/librivox-0930.ogg')),
+      engine.parseDocument(fixture('documents/scanned-receipt.pdf')),
     ]);
     clearInterval(timer);
     assert.ok(ticks > 0, 'the event loop kept turning while the files were read');
@@ -31,6 +32,9 @@ test('readers run off the JS thread and resolve with the reading', async () => {
     assert.ok(lease.entities.some((e) => e.type === 'field' && e.value.key === 'Tenant'));
     assert.equal(note.format, 'opus');
     assert.ok(note.text.length > 0);
+    assert.equal(scan.scanned, true);
+    assert.equal(scan.ocrPages, 1);
+    assert.deepEqual(scan.entities.find((e) => e.type === 'receiptTotal').value, { amount: 42500, currency: 'RWF' });
   } finally {
     engine.close();
   }
