@@ -904,7 +904,8 @@ PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *o
  *   without its password is PARLEY_BAD_MEDIA). A PDF without a text layer (a scan) has
  *   "scanned": true; when "media.ocr" is on, its first "ocrPages" pages are rendered at "ocrDPI"
  *   and read by OCR ("ocrPages": N in the result, "confidence" their mean word confidence;
- *   pages left unread mark it "truncated"). Receipt fields ("merchant", "receiptDate",
+ *   pages left unread mark it "truncated"; a scan holding an image over "ocr.maxPixels" is
+ *   PARLEY_TOO_LARGE before anything is rendered). Receipt fields ("merchant", "receiptDate",
  *   "receiptTotal", "meterReading", as for OCR) are looked for in a PDF's text. CSV (delimiter, quoting, UTF-8/UTF-16/
  *   Windows-1252 detected), XLSX (shared strings, numbers, dates as ISO 8601). Result details:
  *   "format": "pdf"|"csv"|"xlsx", "pages": [{"number", "text"}] | "csv": {"delimiter",

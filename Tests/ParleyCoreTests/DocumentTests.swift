@@ -116,11 +116,36 @@ private func offsetsHold(_ result: DocumentResult) -> Bool {
             let unread = try service.parse(bytes)
             #expect(unread.scanned && unread.text == "" && unread.confidence == 0 && unread.ocrPages == 0 && unread.entities.isEmpty)
         }
-        // A scan's page that would pass OCR's pixel limit is rendered smaller, not refused.
+        // A page that would pass OCR's pixel limit at the configured resolution is rendered
+        // smaller, not refused (its image, 1.7 million pixels, is within the limit).
         var small = OCRSettings()
-        small.maxPixels = 400_000
-        let reduced = try DocumentService(ocr: try OCRService(settings: small)).parse(bytes)
-        #expect(reduced.ocrPages == 1)
+        small.maxPixels = 2_000_000
+        var sharp = DocumentSettings()
+        sharp.ocrDPI = 600
+        let reduced = try DocumentService(settings: sharp, ocr: try OCRService(settings: small)).parse(bytes)
+        #expect(reduced.ocrPages == 1 && reduced.text.contains("TOTAL"))
+    }
+
+    @Test func aScanHoldingAHugeImageIsRefusedBeforeRendering() throws {
+        let ocr = try OCRService()
+        let bomb = Fixtures.bytes("documents/image-bomb.pdf")
+        let clock = ContinuousClock()
+        let start = clock.now
+        var caught: ParleyError?
+        do throws(ParleyError) {
+            _ = try DocumentService(ocr: ocr).parse(bomb)
+        } catch {
+            caught = error
+        }
+        #expect(caught?.kind == .tooLarge, "\(String(describing: caught))")
+        #expect(caught?.message.contains("100.0 million pixels, over the limit of 40.0 million") == true, "\(caught?.message ?? "")")
+        #expect(clock.now - start < .seconds(2), "refused before poppler decodes the image")
+        // Without OCR nothing is rendered: the scan is reported as such.
+        #expect(try DocumentService().parse(bomb).scanned)
+        // The declared sizes, as read from the bytes.
+        let receipt = Fixtures.bytes("documents/scanned-receipt.pdf")
+        #expect(receipt.withUnsafeBufferPointer { PDFReader.largestImagePixels($0) } == 945 * 1770)
+        #expect(Fixtures.bytes("documents/lease.pdf").withUnsafeBufferPointer { PDFReader.largestImagePixels($0) } == 0)
     }
 
     @Test func bornDigitalLeaseHasNoReceiptFields() throws {

@@ -1,4 +1,4 @@
-/* Writes the PDF fixtures (lease.pdf, scanned.pdf, scanned-receipt.pdf) with cairo's PDF surface (Debian's libcairo2-dev):
+/* Writes the PDF fixtures (lease.pdf, scanned.pdf, scanned-receipt.pdf, image-bomb.pdf) with cairo's PDF surface (Debian's libcairo2-dev):
      cc make_pdfs.c $(pkg-config --cflags --libs cairo) -o /tmp/make_pdfs && /tmp/make_pdfs
    then: qpdf --encrypt secret owner 256 -- lease.pdf encrypted.pdf                         */
 #include <stddef.h>
@@ -61,6 +61,23 @@ int main(void) {
     s = cairo_pdf_surface_create("scanned-receipt.pdf", page_w, page_h);
     cr = cairo_create(s);
     cairo_scale(cr, 72 / dpi, 72 / dpi);
+    cairo_set_source_surface(cr, scan, 0, 0);
+    cairo_paint(cr);
+    cairo_show_page(cr);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    cairo_surface_destroy(scan);
+
+    /* An image bomb: a 10,000 × 10,000 pixel grey image (mostly white, so it compresses to a
+       small file) on an A4 page. */
+    scan = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 10000, 10000);
+    cr = cairo_create(scan);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    s = cairo_pdf_surface_create("image-bomb.pdf", 595, 842);
+    cr = cairo_create(s);
+    cairo_scale(cr, 595.0 / 10000, 595.0 / 10000);
     cairo_set_source_surface(cr, scan, 0, 0);
     cairo_paint(cr);
     cairo_show_page(cr);

@@ -79,7 +79,17 @@ enum PDFReader {
             result.text = ""
             result.scanned = true
             result.confidence = 0
-            if let ocr { try readScan(document, into: &result, ocr: ocr, limits: limits) }
+            if let ocr {
+                // poppler decodes a page's images whole while it renders: a 144-megapixel scan
+                // in a 167 KB file took 300 MB. Refused before rendering, like a photo of that size.
+                let pixels = Self.largestImagePixels(buffer)
+                if pixels > ocr.service.settings.maxPixels {
+                    // In millions: long digit runs are masked in error texts as possible phone numbers.
+                    func millions(_ n: Int) -> String { "\((Double(n) / 100_000).rounded() / 10) million" }
+                    throw ParleyError(.tooLarge, "the scanned PDF holds an image of \(millions(pixels)) pixels, over the limit of \(millions(ocr.service.settings.maxPixels)) (ocr.maxPixels)")
+                }
+                try readScan(document, into: &result, ocr: ocr, limits: limits)
+            }
         }
         result.entities = DocumentText.fields(in: result.text, max: limits.maxFields)
         // A receipt or an invoice (a scanned till slip, a utility's e-receipt): merchant, date and
@@ -95,6 +105,78 @@ enum PDFReader {
         metadata.append("creationDate", created > 0 ? .string(iso(Int(created))) : .null)
         result.metadata = metadata
         return result
+    }
+
+    /// The largest width × height declared by an image dictionary in the file ("/Width 12000
+    /// /Height 12000"): image XObjects are streams, which PDF keeps out of compressed object
+    /// streams, so their dictionaries are in the bytes as written. A width or height given by
+    /// reference ("/Width 12 0 R") is not resolved and not counted.
+    static func largestImagePixels(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        func number(after key: [UInt8], in window: Range<Int>) -> Int? {
+            var i = window.lowerBound
+            while i + key.count < window.upperBound {
+                if bytes[i] == 0x2F, bytes[i..<(i + key.count)].elementsEqual(key) {
+                    var j = i + key.count
+                    // "/Width" itself, not "/Widths".
+                    guard j < window.upperBound, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 else { i += 1; continue }
+                    while j < window.upperBound, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
+                    var value = 0, digits = 0
+                    while j < window.upperBound, bytes[j] >= 0x30, bytes[j] <= 0x39, digits < 10 {
+                        value = value * 10 + Int(bytes[j] - 0x30)
+                        digits += 1
+                        j += 1
+                    }
+                    guard digits > 0 else { return nil }
+                    // "12 0 R": an indirect reference, not the number itself.
+                    var k = j
+                    while k < window.upperBound, bytes[k] == 0x20 { k += 1 }
+                    while k < window.upperBound, bytes[k] >= 0x30, bytes[k] <= 0x39 { k += 1 }
+                    while k < window.upperBound, bytes[k] == 0x20 { k += 1 }
+                    if k > j, k < window.upperBound, bytes[k] == UInt8(ascii: "R") { return nil }
+                    return value
+                }
+                i += 1
+            }
+            return nil
+        }
+        let image = Array("/Image".utf8), width = Array("/Width".utf8), height = Array("/Height".utf8)
+        let objKeyword = Array("obj".utf8), streamKeyword = Array("stream".utf8)
+        var largest = 0
+        var i = 0
+        while i + image.count < bytes.count {
+            // "/Image" ends there: not "/ImageB", "/ImageC" (procedure sets) nor "/ImageMask".
+            if bytes[i] == 0x2F, bytes[i..<(i + image.count)].elementsEqual(image) {
+                let next = i + image.count < bytes.count ? bytes[i + image.count] : 0x20
+                let isName = (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A)
+                if !isName {
+                    // Its object's dictionary: from "obj" before it to "stream" after it.
+                    let objectStart: Int = Self.find(objKeyword, in: bytes, from: i, step: -1, within: 2048).map { $0 + 3 } ?? max(0, i - 512)
+                    let streamStart: Int = Self.find(streamKeyword, in: bytes, from: i, step: 1, within: 2048) ?? min(bytes.count, i + 512)
+                    let window: Range<Int> = objectStart..<max(objectStart, streamStart)
+                    if let w = number(after: width, in: window), let h = number(after: height, in: window) {
+                        let (product, overflow) = w.multipliedReportingOverflow(by: h)
+                        largest = Swift.max(largest, overflow ? Int.max : product)
+                    }
+                }
+                i += image.count
+                continue
+            }
+            i += 1
+        }
+        return largest
+    }
+
+    /// Where `needle` starts, searching from `start` backwards (step -1) or forwards (1) over
+    /// at most `within` bytes.
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, step: Int, within: Int) -> Int? {
+        var i = start
+        var left = within
+        while left > 0, i >= 0, i + needle.count <= bytes.count {
+            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += step
+            left -= 1
+        }
+        return nil
     }
 
     /// Renders the scan's first `ocr.pages` pages and reads them with OCR, each within what is
