@@ -5,6 +5,20 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 
+/* Writes `path`: one page of `page_w` × `page_h` points holding only `image`, scaled by
+   `scale` (no text layer: a scan). Takes ownership of `image`. */
+static void image_page(const char *path, cairo_surface_t *image, double page_w, double page_h, double scale) {
+    cairo_surface_t *s = cairo_pdf_surface_create(path, page_w, page_h);
+    cairo_t *cr = cairo_create(s);
+    cairo_scale(cr, scale, scale);
+    cairo_set_source_surface(cr, image, 0, 0);
+    cairo_paint(cr);
+    cairo_show_page(cr);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    cairo_surface_destroy(image);
+}
+
 static void lines(cairo_t *cr, const char **text) {
     double y = 72;
     for (; *text; text++, y += 22) { cairo_move_to(cr, 72, y); cairo_show_text(cr, *text); }
@@ -58,15 +72,7 @@ int main(void) {
     double y = 30;
     for (const char **line = receipt; *line; line++, y += 16) { cairo_move_to(cr, 14, y); cairo_show_text(cr, *line); }
     cairo_destroy(cr);
-    s = cairo_pdf_surface_create("scanned-receipt.pdf", page_w, page_h);
-    cr = cairo_create(s);
-    cairo_scale(cr, 72 / dpi, 72 / dpi);
-    cairo_set_source_surface(cr, scan, 0, 0);
-    cairo_paint(cr);
-    cairo_show_page(cr);
-    cairo_destroy(cr);
-    cairo_surface_destroy(s);
-    cairo_surface_destroy(scan);
+    image_page("scanned-receipt.pdf", scan, page_w, page_h, 72 / dpi);
 
     /* An image bomb: a 10,000 × 10,000 pixel grey image (mostly white, so it compresses to a
        small file) on an A4 page. */
@@ -75,14 +81,6 @@ int main(void) {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_destroy(cr);
-    s = cairo_pdf_surface_create("image-bomb.pdf", 595, 842);
-    cr = cairo_create(s);
-    cairo_scale(cr, 595.0 / 10000, 595.0 / 10000);
-    cairo_set_source_surface(cr, scan, 0, 0);
-    cairo_paint(cr);
-    cairo_show_page(cr);
-    cairo_destroy(cr);
-    cairo_surface_destroy(s);
-    cairo_surface_destroy(scan);
+    image_page("image-bomb.pdf", scan, 595, 842, 595.0 / 10000);
     return 0;
 }
