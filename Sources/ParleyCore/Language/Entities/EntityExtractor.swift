@@ -91,7 +91,8 @@ public struct EntityExtractor: Sendable {
         }
         if view.digits >= PhoneScanner.minimumDigits {
             let own = options.phoneRegionFromSender ? sender.flatMap(PhoneScanner.region(ofSender:)) : nil
-            if let own, own != options.region, PhoneScanner.isSupported(region: own) {
+            // A region named by a calling code is one libphonenumber supports.
+            if let own, own != options.region {
                 PhoneScanner.scan(view, region: own, fallback: options.region, into: &candidates)
             } else {
                 PhoneScanner.scan(view, region: options.region, into: &candidates)

@@ -80,11 +80,7 @@ public final class IntentModel: Sendable {
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * classes) { scratch in
             let wordScores = scratch.baseAddress!
             let charScores = wordScores + classes
-            let (wordSquares, charSquares, seen, total) = table.withSink(scores: wordScores) { sink in
-                featurizer.featurize(text, into: &sink)
-                sink.flush()
-                return (sink.wordSquares, sink.charSquares, sink.seen, sink.total)
-            }
+            let (wordSquares, charSquares, seen, total) = table.score(into: wordScores) { featurizer.featurize(text, into: &$0) }
             let wordScale = wordSquares > 0 ? wordWeight / wordSquares.squareRoot() : 0
             let charScale = charSquares > 0 ? charWeight / charSquares.squareRoot() : 0
             for k in 0..<classes {

@@ -71,7 +71,7 @@ final class IntentScoringTable: @unchecked Sendable {
             if count == Self.chunk { flush() }
         }
 
-        mutating func flush() {
+        fileprivate mutating func flush() {
             let n = count
             count = 0
             total += n
@@ -85,27 +85,28 @@ final class IntentScoringTable: @unchecked Sendable {
                 seen += 1
                 let line = table.storage + row * stride
                 let value = line[0]
-                let w = line + 1
-                if pending[i] & 1 == 0 {
-                    wordSquares += value * value
-                    for k in 0..<classes { wordScores[k] += value * w[k] }
-                } else {
-                    charSquares += value * value
-                    for k in 0..<classes { charScores[k] += value * w[k] }
-                }
+                let isChar = pending[i] & 1 != 0
+                if isChar { charSquares += value * value } else { wordSquares += value * value }
+                let scores = isChar ? charScores : wordScores
+                for k in 0..<classes { scores[k] += value * line[1 + k] }
             }
         }
     }
 
-    /// Runs `body` with a sink writing into the 2 × classes floats at `scores` (word scores,
-    /// then character scores, zeroed here).
-    func withSink<T>(scores: UnsafeMutablePointer<Float>, _ body: (inout Sink) -> T) -> T {
+    /// Scores the features `featurize` feeds the sink into the 2 × classes floats at `scores`
+    /// (word scores, then character scores); returns the sums of squared IDF per group and how
+    /// many features were seen in training out of all.
+    func score(into scores: UnsafeMutablePointer<Float>, _ featurize: (inout Sink) -> Void)
+        -> (wordSquares: Float, charSquares: Float, seen: Int, total: Int)
+    {
         scores.initialize(repeating: 0, count: 2 * classes)
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: Sink.chunk) { pending in
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: Sink.chunk) { rows in
                 var sink = Sink(table: self, wordScores: scores, charScores: scores + classes,
                                 pending: pending.baseAddress!, rows: rows.baseAddress!)
-                return body(&sink)
+                featurize(&sink)
+                sink.flush()
+                return (sink.wordSquares, sink.charSquares, sink.seen, sink.total)
             }
         }
     }

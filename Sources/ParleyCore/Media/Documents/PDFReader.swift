@@ -112,14 +112,15 @@ enum PDFReader {
     /// streams, so their dictionaries are in the bytes as written. A width or height given by
     /// reference ("/Width 12 0 R") is not resolved and not counted.
     static func largestImagePixels(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
         func number(after key: [UInt8], in window: Range<Int>) -> Int? {
             var i = window.lowerBound
             while i + key.count < window.upperBound {
                 if bytes[i] == 0x2F, bytes[i..<(i + key.count)].elementsEqual(key) {
                     var j = i + key.count
                     // "/Width" itself, not "/Widths".
-                    guard j < window.upperBound, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 else { i += 1; continue }
-                    while j < window.upperBound, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
+                    guard j < window.upperBound, isSpace(bytes[j]) else { i += 1; continue }
+                    while j < window.upperBound, isSpace(bytes[j]) { j += 1 }
                     var value = 0, digits = 0
                     while j < window.upperBound, bytes[j] >= 0x30, bytes[j] <= 0x39, digits < 10 {
                         value = value * 10 + Int(bytes[j] - 0x30)
