@@ -92,6 +92,16 @@ import Glibc
         }
     }
 
+    /// A relative phrase cut off by the end of the text ("… October in", found by the export
+    /// fuzzer) once read a token past the last one.
+    @Test func relativeWordsEndingTheTextAreSafe() throws {
+        let extractor = try Self.extractor("Africa/Kigali")
+        for text in ["Reminder: October in", "in", "see you in", "il y a", "c'était il y", "dans", "rendez-vous dans"] {
+            let entities = extractor.extract(from: text, reference: Self.kigaliReference)
+            #expect(!entities.contains { $0.type == "duration" }, "\(text)")
+        }
+    }
+
     @Test func offsetsCountScalarsAfterEmoji() throws {
         let extractor = try Self.extractor("Africa/Kigali")
         let text = "🏠 viewing 🇷🇼 tomorrow at 5pm 👍🏽 or Mon–Wed"

@@ -153,6 +153,8 @@ struct DTParser {
     /// Whether a match may start at token `i`: not glued to a word, a number, a currency or a
     /// separator that makes it part of something else ("4B", "$1,200", "0788-123", "v2.5").
     func canStart(_ i: Int) -> Bool {
+        // Past the last token ("… il y a" ending the text): nothing starts there.
+        guard i < t.count else { return false }
         guard i > 0, !t[i].spaced else { return true }
         let previous = t[i - 1]
         switch previous.kind {
