@@ -23,6 +23,8 @@ struct BenchCommand: ParsableCommand {
         var count = 20_000
         @Option(name: .long, help: "Engine configuration JSON file (its store.path is ignored: a temporary file store is used).")
         var config: String?
+        @Option(name: .long, help: "Messages per process_batch call.")
+        var batchSize = 256
         @Flag(name: .long, help: "Also report accuracy: intent (train + test TSV) and sentiment (id, human rating, text TSV).")
         var accuracy = false
         @Option(name: .long, help: "Intent training data for --accuracy.")
@@ -62,6 +64,24 @@ struct BenchCommand: ParsableCommand {
             report("language stage", language)
             let process = try measure(messages) { (message: Message) throws(ParleyError) in _ = try engine.process(message) }
             report("process (journal on, file store, one commit each)", process)
+            // The same messages again under new ids, through process_batch: one commit per
+            // batch, so the difference to the line above is the cost of a commit per message.
+            let batches = stride(from: 0, to: messages.count, by: batchSize).map { start in
+                messages[start..<min(start + batchSize, messages.count)].map { message in
+                    var again = message
+                    again.id += "-batched"
+                    let text = JSONWriter.string(again.json)
+                    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: text.utf8.count, alignment: 1)
+                    _ = buffer.initializeMemory(as: UInt8.self, from: text.utf8)
+                    return UnsafeRawBufferPointer(buffer)
+                }
+            }
+            defer { for batch in batches { for buffer in batch { buffer.deallocate() } } }
+            let batched = try measure(batches) { (batch: [UnsafeRawBufferPointer]) throws(ParleyError) in
+                for result in try engine.process(batch: batch) { _ = try result.get() }
+            }
+            let rate = Double(messages.count) / batched.seconds
+            print("process_batch (journal on, file store, \(batchSize) messages a commit): \(Int(rate)) messages/s on one core")
             print("  stages (µs): " + stageSummary(engine))
             if accuracy { try reportAccuracy() }
         }
@@ -151,7 +171,7 @@ struct Measurement {
     var seconds: Double
 }
 
-func measure(_ messages: [Message], _ body: (Message) throws(ParleyError) -> Void) rethrows -> Measurement {
+func measure<Item>(_ messages: [Item], _ body: (Item) throws(ParleyError) -> Void) rethrows -> Measurement {
     var latencies: [Double] = []
     latencies.reserveCapacity(messages.count)
     let started = ContinuousClock.now
