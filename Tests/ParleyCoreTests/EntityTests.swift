@@ -214,6 +214,34 @@ import Glibc
         }
     }
 
+    @Test func bareAmountsAfterPaymentWordsAreMoney() throws {
+        let cases: [(String, String, JSONValue)] = [
+            ("paid 50k yesterday", "50k", ["amount": 50000, "currency": "RWF"]),
+            ("My budget is 450,000 max", "450,000", ["amount": 450000, "currency": "RWF"]),
+            ("the rent is 300k per month", "300k per month", ["amount": 300000, "currency": "RWF", "period": "month"]),
+            ("Is 500k negotiable?", "500k", ["amount": 500000, "currency": "RWF"]),
+            ("nimelipa 25,000 jana", "25,000", ["amount": 25000, "currency": "RWF"]),
+            ("j'ai payé 80 000 hier", "80 000", ["amount": 80000, "currency": "RWF"]),
+            ("sent you already 1.2m", "1.2m", ["amount": 1200000, "currency": "RWF"]),
+            ("loyer: 350000", "350000", ["amount": 350000, "currency": "RWF"]),
+        ]
+        for (text, span, value) in cases {
+            let entities = try Self.extractor(currency: "RWF").extract(from: text)
+            let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map(\.type))")
+            #expect(money.text == span, "\(text)")
+            #expect(money.value == value, "\(text): \(money.value)")
+            #expect(money.confidence < 0.9, "\(text): a bare amount is less certain than one with a currency")
+        }
+        // Without a configured currency: money without one.
+        #expect(try Self.only("I paid 50000")?.value == ["amount": 50000])
+        // A payment word is not enough where the number counts something, is small, or is a reference.
+        for text in ["paid 3 months", "rent for 200 people", "paid 50", "paid 4B", "paid ref 88234011",
+                     "sent 0788123456", "paid 12345678 txn", "50k followers", "room 405 rent", "price of unit 405"] {
+            let entities = try Self.extractor(currency: "RWF").extract(from: text)
+            #expect(!entities.contains { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+        }
+    }
+
     // MARK: email and URL
 
     @Test func emails() throws {
@@ -280,7 +308,9 @@ import Glibc
         // Plain spaces group thousands as French writers and Recognizers-Text have it, unless
         // the first group has a leading zero (a phone number's "078 812").
         #expect(try Self.extractor().extract(from: "1 200").map(\.value) == [["number": 1200]])
-        #expect(try Self.extractor().extract(from: "le prix est 1 234 567").map(\.value) == [["number": 1_234_567]])
+        #expect(try Self.extractor().extract(from: "la ville compte 1 234 567 habitants").map(\.value) == [["number": 1_234_567]])
+        // After a payment word the same amount is money (BareAmountScanner), grouped alike.
+        #expect(try Self.extractor().extract(from: "le prix est 1 234 567").map(\.value) == [["amount": 1_234_567]])
         #expect(try Self.extractor().extract(from: "078 812").map(\.value) == [["number": 78], ["number": 812]])
         #expect(try Self.extractor().extract(from: "1 20").map(\.value) == [["number": 1], ["number": 20]])
         // "ddd ddd" is a list unless it ends in 000 (or a currency marker follows: money).

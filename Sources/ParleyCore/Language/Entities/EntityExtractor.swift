@@ -77,6 +77,9 @@ public struct EntityExtractor: Sendable {
         if view.digits > 0 || !quantities.isEmpty {
             MoneyScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
         }
+        if !quantities.isEmpty && view.has(Lexicon.moneyCueMask) {
+            BareAmountScanner.scan(view, quantities: quantities, currency: options.currency, into: &candidates)
+        }
         if !quantities.isEmpty {
             // "2BR", "120m2", "3rd": glued suffixes are not tokens of their own.
             let glued = quantities.contains { $0.glued }

@@ -26,6 +26,8 @@ enum Lexicon {
         // name cues and their neighbours
         case my, name, `is`, this, i, am, naitwa, nitwa, je, appelle, jina, langu, ni, mon, nom, est
         case determiner
+        // bare amounts: a payment word before, the words allowed between and after
+        case moneyCue, moneyCueAfter, moneyFiller, moneyFollower
 
         /// One bit per tag for `ScalarText.tags` (tags past 62 share the last bit).
         var bit: UInt64 { Self.bits[self] ?? 0 }
@@ -293,6 +295,135 @@ enum Lexicon {
     every tdeterminer
     any tdeterminer
     another tdeterminer
+    paid tmoneyCue
+    pay tmoneyCue
+    pays tmoneyCue
+    paying tmoneyCue
+    payed tmoneyCue
+    repay tmoneyCue
+    sent tmoneyCue
+    send tmoneyCue
+    sending tmoneyCue
+    transferred tmoneyCue
+    transfer tmoneyCue
+    deposit tmoneyCue
+    deposited tmoneyCue
+    rent tmoneyCue
+    rental tmoneyCue
+    price tmoneyCue
+    priced tmoneyCue
+    prices tmoneyCue
+    cost tmoneyCue
+    costs tmoneyCue
+    fee tmoneyCue
+    fees tmoneyCue
+    charge tmoneyCue
+    charged tmoneyCue
+    owe tmoneyCue
+    owed tmoneyCue
+    owing tmoneyCue
+    balance tmoneyCue
+    amount tmoneyCue
+    salary tmoneyCue
+    refund tmoneyCue
+    refunded tmoneyCue
+    afford tmoneyCue
+    budget tmoneyCue
+    offer tmoneyCue
+    offered tmoneyCue
+    paye tmoneyCue
+    payer tmoneyCue
+    payes tmoneyCue
+    payons tmoneyCue
+    loyer tmoneyCue
+    loyers tmoneyCue
+    prix tmoneyCue
+    coute tmoneyCue
+    coutent tmoneyCue
+    caution tmoneyCue
+    envoye tmoneyCue
+    verse tmoneyCue
+    versement tmoneyCue
+    montant tmoneyCue
+    solde tmoneyCue
+    kodi tmoneyCue
+    nimelipa tmoneyCue
+    nimetuma tmoneyCue
+    nililipa tmoneyCue
+    tumelipa tmoneyCue
+    amelipa tmoneyCue
+    lipa tmoneyCue
+    kulipa tmoneyCue
+    bei tmoneyCue
+    deni tmoneyCue
+    gharama tmoneyCue
+    nishyuye tmoneyCue
+    twishyuye tmoneyCue
+    yishyuye tmoneyCue
+    kwishyura tmoneyCue
+    ubukode tmoneyCue
+    igiciro tmoneyCue
+    nohereje tmoneyCue
+    amafaranga tmoneyCue
+    dafa3t tmoneyCue
+    dafa3na tmoneyCue
+    edfa3 tmoneyCue
+    egar tmoneyCue
+    se3r tmoneyCue
+    was tmoneyFiller
+    about tmoneyFiller
+    around tmoneyFiller
+    approx tmoneyFiller
+    roughly tmoneyFiller
+    only tmoneyFiller
+    just tmoneyFiller
+    already tmoneyFiller
+    me tmoneyFiller
+    you tmoneyFiller
+    him tmoneyFiller
+    her tmoneyFiller
+    them tmoneyFiller
+    us tmoneyFiller
+    your tmoneyFiller
+    his tmoneyFiller
+    our tmoneyFiller
+    their tmoneyFiller
+    total tmoneyFiller
+    le tmoneyFiller
+    la tmoneyFiller
+    du tmoneyFiller
+    ya tmoneyFiller
+    negotiable tmoneyCueAfter
+    negociable tmoneyCueAfter
+    max tmoneyFollower
+    maximum tmoneyFollower
+    yesterday tmoneyFollower
+    today tmoneyFollower
+    tonight tmoneyFollower
+    tomorrow tmoneyFollower
+    via tmoneyFollower
+    through tmoneyFollower
+    on tmoneyFollower
+    to tmoneyFollower
+    for tmoneyFollower
+    by tmoneyFollower
+    cash tmoneyFollower
+    now tmoneyFollower
+    instead tmoneyFollower
+    plus tmoneyFollower
+    at tmoneyFollower
+    from tmoneyFollower
+    with tmoneyFollower
+    hier tmoneyFollower
+    aujourd'hui tmoneyFollower
+    demain tmoneyFollower
+    deja tmoneyFollower
+    jana tmoneyFollower
+    leo tmoneyFollower
+    kesho tmoneyFollower
+    tayari tmoneyFollower
+    ejo tmoneyFollower
+    uyu tmoneyFollower
     """#
 
     static func mask(_ tags: [Tag]) -> UInt64 { tags.reduce(0) { $0 | $1.bit } }
@@ -305,6 +436,7 @@ enum Lexicon {
     static let unitMask = mask([.unit, .house, .block])
     static let addressMask = mask([.street, .plot])
     static let personMask = mask([.my, .naitwa, .nitwa, .jina, .appelle, .mon, .this, .i])
+    static let moneyCueMask = mask([.moneyCue, .moneyCueAfter])
 
     /// Entry 0 is unused (a token's `word` 0 means "not in the lexicon").
     static let entries: [Info] = parsed.entries
