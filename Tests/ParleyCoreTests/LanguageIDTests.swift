@@ -379,6 +379,12 @@ enum HeldOut {
         #expect(identifier.identify("👍").script == "Zyyy")
         #expect(identifier.identify("ok").script == "Latn")
         #expect(identifier.identify("Привет, как дела").script == "Zzzz")
+        // Two letters are enough for a word the samples tie to one language, at low confidence.
+        #expect(identifier.identify("Hi").code == "en")
+        #expect(identifier.identify("Hi").confidence < 0.7)
+        // A word with more digits than Arabizi spells letters with is a code, not evidence:
+        // the message is English, not French.
+        #expect(identifier.identify("Rent sent via mpesa ksh 25,000 confirmation code QGH7XK2L9P").code == "en")
         // A single short word is a low-confidence guess, a sentence a confident one.
         #expect(identifier.identify("asante").confidence < 0.8)
         #expect(identifier.identify("Asante sana kwa msaada wako, fundi amekuja leo").confidence > 0.9)

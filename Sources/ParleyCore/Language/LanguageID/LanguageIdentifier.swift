@@ -55,6 +55,10 @@ public struct LanguageIdentifier: Sendable {
         var bytes = [UInt8](repeating: 0, count: 132)
         var byteCount = 0
         var wordLetters = 0
+        // Arabizi writes letters as digits ("ma2to3a"); a word with more digits than that is
+        // a code or a reference ("QGH7XK2L9P"), no evidence of any language.
+        var wordDigits = 0
+        var knownShortWord = false
         var latinLetters = 0
         var arabicLetters = 0
         var otherLetters = 0
@@ -75,7 +79,7 @@ public struct LanguageIdentifier: Sendable {
                 if let code = LanguageModel.latinCode(v) {
                     inArabicWord = false
                     endsWord = false
-                    if code.isLetter { wordLetters += 1; latinLetters += 1 }
+                    if code.isLetter { wordLetters += 1; latinLetters += 1 } else { wordDigits += 1 }
                     if !(code.code == LanguageModel.apostrophe && codeCount == 1), codeCount < 40 {
                         codes[codeCount] = code.code
                         codeCount += 1
@@ -88,7 +92,7 @@ public struct LanguageIdentifier: Sendable {
             if endsWord {
                 // Trailing apostrophes are not part of the word.
                 while codeCount > 1, codes[codeCount - 1] == LanguageModel.apostrophe { codeCount -= 1; byteCount -= 1 }
-                if wordLetters > 0, words < Self.maxWords {
+                if wordLetters > 0, wordDigits < 3, words < Self.maxWords {
                     latinWords += 1
                     words += 1
                     codes[0] = 0
@@ -100,6 +104,10 @@ public struct LanguageIdentifier: Sendable {
                         }
                     }
                     totals += scores
+                    // "Hi": too short for n-grams, but a word of one language in the samples.
+                    if wordLetters < 3, !knownShortWord {
+                        knownShortWord = bytes.withUnsafeBufferPointer { model.marksOneLanguage(UnsafeBufferPointer(rebasing: $0[0..<byteCount])) }
+                    }
                     var best = 0
                     for l in 1..<count where scores[l] > scores[best] { best = l }
                     var second = best == 0 ? 1 : 0
@@ -112,6 +120,7 @@ public struct LanguageIdentifier: Sendable {
                 codeCount = 1
                 byteCount = 0
                 wordLetters = 0
+                wordDigits = 0
                 guard let scalar else { break }
                 if LanguageModel.isArabicLetter(v) {
                     arabicLetters += 1
@@ -132,7 +141,9 @@ public struct LanguageIdentifier: Sendable {
         }
         let arabicMain = arabicLetters > latinLetters
         let script = arabicMain ? "Arab" : "Latn"
-        if letters < 3 { return LanguageGuess(code: "und", confidence: 0.1, script: script, mixed: []) }
+        if letters < 3 && !(knownShortWord && !arabicMain) {
+            return LanguageGuess(code: "und", confidence: 0.1, script: script, mixed: [])
+        }
 
         // The Latin model's ranking.
         var ranked = Array(0..<count)
@@ -305,6 +316,18 @@ final class LanguageModel: Sendable {
             scores += wordLogProbs[Int(index)]
         }
         return scores
+    }
+
+    /// Whether the samples hold this word (lower-cased UTF-8) at least four times as often in
+    /// one language as in any other: "hi" is English, "ok" is everyone's.
+    func marksOneLanguage(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let index = words.value(for: word) else { return false }
+        let lanes = wordLogProbs[Int(index)]
+        var best = -Float.infinity, second = -Float.infinity
+        for l in 0..<languages.count {
+            if lanes[l] > best { (best, second) = (lanes[l], best) } else if lanes[l] > second { second = lanes[l] }
+        }
+        return best - second > Self.wordWeight * Float(Glibc.log(4.0))
     }
 
     /// Calls `body` with each 1…4-gram of `codes` (boundaries included, lone boundaries not).

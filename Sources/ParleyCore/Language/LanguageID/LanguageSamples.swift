@@ -67,6 +67,10 @@ Can u send me the pics from the party pls
 Happy birthday bro! Have a good one and enjoy ur day
 Ok lor, see u later then. Dont be late ah
 My phone died, thats why i didnt reply. Whats up?
+Hey. Hi! Bye. Bye bye, thanks. Noted. Got it. Sure thing. Yes please. No thanks. Done. Received, thank you.
+Price? How much? Which one? Where? When? Any vacancies? Still available? Any news? Any update?
+Confirmed. You have sent the payment, your confirmation code is below. New balance after the transaction.
+Morning! Good evening. See you soon. Take care. Cool, great, perfect. Alright then. My bad, sorry.
 """#
 
     static let french = #"""
@@ -125,6 +129,7 @@ Je sais pas encore, je te dis demain.
 Le match était nul, on a perdu deux à zéro.
 Ma mère est malade, je dois aller la voir ce week-end.
 Ils ont dit qu'elle était déjà partie, mais personne ne sait où.
+Ok, d'accord. Ok merci, à demain alors.
 """#
 
     static let swahili = #"""
@@ -186,6 +191,9 @@ Kesho nitakuwa na shughuli nyingi, labda keshokutwa.
 Leo kuna mvua kubwa, barabara zote zimejaa maji.
 Unaweza kunisaidia na bando? Nimeishiwa kabisa.
 Tafadhali nijulishe kama mtakuja kwenye harusi yetu.
+Niaje boss! Mambo vipi? Poa sana. Sasa msee, uko fiti? Shwari tu. Freshi barida. Safi kabisa.
+Sawa, tuonane baadaye. Haya basi. Ndio, nimeelewa. Hapana asante. Karibu sana. Pole sana ndugu.
+Ok sawa, nitakutumia. Ok asante.
 """#
 
     static let kinyarwanda = #"""
@@ -249,6 +257,7 @@ Wamfasha kugura interineti? Nashize burundu.
 Ariko se ubundi kuki utambwiye mbere? Ntabwo ari byiza.
 None se uzaza ryari? Turagutegereje hano.
 Yego rwose, ndabyumva neza kbsa.
+Ok ni byiza, murakoze. Ok ndabyumva.
 """#
 
     /// Arabic written in Latin letters ("Arabizi"), Levantine and Egyptian, then Maghrebi (Moroccan,
@@ -321,6 +330,7 @@ Ana mesh fahem 7aga, momken tefahemni tani?
 Tab khalas, hakalemak ba3d ma akhlas el shoghl.
 Enta fein delwa2ty? Ana mestanik odam el bet.
 Shu 3am ta3mel halla2? Baddak netla2a bokra?
+Ok tamam, ma3lesh. Ok shokran.
 """#
 
     /// Arabic script. The identifier recognizes Arabic by its script; this text gives the
