@@ -476,9 +476,19 @@ import Glibc
             ("4 bedrooms", "bedrooms", "4 bedrooms", ["count": 4]),
             ("studio", "bedrooms", "studio", ["count": 0]),
             ("a bedsitter in Kicukiro", "bedrooms", "bedsitter", ["count": 0]),
+            ("any studios free?", "bedrooms", "studios", ["count": 0]),
+            ("3 chambres", "bedrooms", "3 chambres", ["count": 3]),
+            // The count after the noun (Swahili, Kinyarwanda), a dual (Arabic), Arabizi.
+            ("nyumba ya vyumba viwili", "bedrooms", "vyumba viwili", ["count": 2]),
+            ("vyumba 3 Kileleshwa", "bedrooms", "vyumba 3", ["count": 3]),
+            ("chumba kimoja", "bedrooms", "chumba kimoja", ["count": 1]),
+            ("inzu y'ibyumba bitatu", "bedrooms", "ibyumba bitatu", ["count": 3]),
+            ("شقة غرفتين", "bedrooms", "غرفتين", ["count": 2]),
+            ("4 غرف", "bedrooms", "4 غرف", ["count": 4]),
+            ("3 ghoraf", "bedrooms", "3 ghoraf", ["count": 3]),
         ]
         try Self.expectOnly(cases)
-        for text in ["bed bugs everywhere", "the bedroom door"] {
+        for text in ["bed bugs everywhere", "the bedroom door", "chumba 5 kimevuja", "vyumba vyote vichafu"] {
             #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "bedrooms" }, "\(text)")
         }
     }

@@ -1,5 +1,6 @@
-/// Bedroom counts: "2BR", "2 bed", "two-bedroom", "3 bedroomed", "2 bhk", and "studio" or
-/// "bedsitter" (no separate bedroom) → bedrooms {"count": 2}.
+/// Bedroom counts: "2BR", "2 bed", "two-bedroom", "3 bedroomed", "2 bhk", "3 chambres",
+/// "3 غرف", "vyumba viwili", "ibyumba bitatu", "غرفتين", and "studio" or "bedsitter" (no
+/// separate bedroom) → bedrooms {"count": 2}.
 enum BedroomScanner {
     static func scan(_ text: ScalarText, quantities: [Quantity], into candidates: inout [Candidate]) {
         for q in quantities {
@@ -21,9 +22,43 @@ enum BedroomScanner {
         }
         for (t, token) in text.tokens.enumerated() {
             let tag = text.tag(t)
-            guard tag == .studio || tag == .bedsitter else { continue }
-            candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(token.end), value: ["count": 0],
-                                        confidence: tag == .bedsitter ? 0.9 : 0.75))
+            switch tag {
+            case .studio, .bedsitter:
+                candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(token.end), value: ["count": 0],
+                                            confidence: tag == .bedsitter ? 0.9 : 0.75))
+            case .twoRooms:
+                candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(token.end), value: ["count": 2],
+                                            confidence: 0.85))
+            case .roomsThenCount:
+                // Swahili and Kinyarwanda put the count after the noun, agreeing with it:
+                // "vyumba viwili", "ibyumba bitatu", "vyumba 2".
+                guard t + 1 < text.tokens.count, text.onlyBlanks(from: Int(token.end), to: Int(text.tokens[t + 1].start)) else { continue }
+                let next = text.tokens[t + 1]
+                let count: Int64?
+                if next.isDigits, let q = quantities.first(where: { $0.start == Int(next.start) }) {
+                    // Only after the plural: "chumba 5" is room number 5.
+                    count = text.word(t)?.plural == true ? q.integer.flatMap { $0 >= 2 && $0 <= 20 ? $0 : nil } : nil
+                } else {
+                    count = Self.countWords[next.hash]
+                }
+                guard let count else { continue }
+                let end = next.isDigits ? quantities.first { $0.start == Int(next.start) }?.end ?? Int(next.end) : Int(next.end)
+                candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: end, value: ["count": .int(count)],
+                                            confidence: 0.85))
+            default:
+                break
+            }
         }
     }
+
+    /// Counts that agree with a room noun: Swahili (ki-/vi- class) and Kinyarwanda (ki-/bi- class).
+    private static let countWords: [UInt64: Int64] = {
+        let words: [(String, Int64)] = [
+            ("kimoja", 1), ("moja", 1), ("viwili", 2), ("mbili", 2), ("vitatu", 3), ("tatu", 3), ("vinne", 4), ("nne", 4),
+            ("vitano", 5), ("tano", 5), ("kimwe", 1), ("bibiri", 2), ("bitatu", 3), ("bine", 4), ("bitanu", 5),
+        ]
+        var table: [UInt64: Int64] = [:]
+        for (word, count) in words { table[Fold.hash(word)] = count }
+        return table
+    }()
 }

@@ -17,6 +17,8 @@ enum Lexicon {
         case sq, square, feet, metres, sqft, sqm, m, m2, ft2
         // bedrooms
         case bedroom, bed, br, studio, bedsitter
+        // a room noun the count follows ("vyumba viwili"), and a dual form ("غرفتين")
+        case roomsThenCount, twoRooms
         // units and addresses
         case unit, house, block, no, plot
         // rent periods
@@ -198,6 +200,21 @@ enum Lexicon {
     bedrooms tbedroom
     bedroomed tbedroom
     chambres tbedroom
+    chambre tbedroom
+    غرف tbedroom
+    غرفة tbedroom
+    ghoraf tbedroom
+    ghorfa tbedroom
+    owad tbedroom
+    vyumba troomsThenCount p
+    chumba troomsThenCount
+    ibyumba troomsThenCount p
+    icyumba troomsThenCount
+    غرفتين ttwoRooms
+    غرفتان ttwoRooms
+    ghorfetein ttwoRooms
+    ghorftein ttwoRooms
+    studios tstudio
     bed tbed
     beds tbed
     br tbr
@@ -432,7 +449,7 @@ enum Lexicon {
     static let numberMask = Tag.numberWordBit | mask([.hundred, .dozen, .a, .half, .quarter, .negative, .over, .out])
     static let percentMask = mask([.percent, .per, .pour, .asilimia])
     static let areaMask = mask([.sq, .square, .feet, .metres, .sqft, .sqm, .m, .m2, .ft2])
-    static let bedroomMask = mask([.bedroom, .bed, .br, .studio, .bedsitter])
+    static let bedroomMask = mask([.bedroom, .bed, .br, .studio, .bedsitter, .roomsThenCount, .twoRooms])
     static let unitMask = mask([.unit, .house, .block])
     static let addressMask = mask([.street, .plot])
     static let personMask = mask([.my, .naitwa, .nitwa, .jina, .appelle, .mon, .this, .i])
