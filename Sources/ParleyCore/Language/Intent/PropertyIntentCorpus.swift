@@ -1629,5 +1629,69 @@ enum PropertyIntentCorpus {
 {"text": "👍", "intent": "other"}
 {"text": "👌", "intent": "other"}
 {"text": "ok 👍", "intent": "other"}
+{"text": "oui", "intent": "other"}
+{"text": "oui oui", "intent": "other"}
+{"text": "non merci", "intent": "other"}
+{"text": "d'accord", "intent": "other"}
+{"text": "ndio", "intent": "other"}
+{"text": "ndiyo", "intent": "other"}
+{"text": "hapana", "intent": "other"}
+{"text": "poa", "intent": "other"}
+{"text": "poa poa", "intent": "other"}
+{"text": "shwari", "intent": "other"}
+{"text": "yego", "intent": "other"}
+{"text": "oya", "intent": "other"}
+{"text": "ni sawa", "intent": "other"}
+{"text": "ni byiza cyane", "intent": "other"}
+{"text": "نعم", "intent": "other"}
+{"text": "لا", "intent": "other"}
+{"text": "تمام", "intent": "other"}
+{"text": "حاضر", "intent": "other"}
+{"text": "aywa", "intent": "other"}
+{"text": "la2", "intent": "other"}
+{"text": "tamam", "intent": "other"}
+{"text": "tamam ya basha", "intent": "other"}
+{"text": "wakha", "intent": "other"}
+{"text": "yep", "intent": "other"}
+{"text": "nope", "intent": "other"}
+{"text": "sure", "intent": "other"}
+{"text": "alright", "intent": "other"}
+{"text": "do you also sell land", "intent": "other"}
+{"text": "do you sell furniture", "intent": "other"}
+{"text": "are you hiring", "intent": "other"}
+{"text": "can you fix my laptop", "intent": "other"}
+{"text": "sorry, wrong number", "intent": "other"}
+{"text": "oops that message was not for you", "intent": "other"}
+{"text": "ignore my last message", "intent": "other"}
+{"text": "message sent by mistake 🙈", "intent": "other"}
+{"text": "no electricity in my apartment since morning", "intent": "maintenance_request"}
+{"text": "the lights went off only in our unit", "intent": "maintenance_request"}
+{"text": "my doorbell is not working", "intent": "maintenance_request"}
+{"text": "the bathroom bulb has blown, can someone replace it", "intent": "maintenance_request"}
+{"text": "le robinet de la salle de bain fuit", "intent": "maintenance_request"}
+{"text": "l'ampoule du couloir est grillée", "intent": "maintenance_request"}
+{"text": "la porte d'entrée ne ferme plus", "intent": "maintenance_request"}
+{"text": "mlango wa chumba haufungi", "intent": "maintenance_request"}
+{"text": "taa ya jikoni imeungua", "intent": "maintenance_request"}
+{"text": "stima imekatika kwa nyumba yangu pekee", "intent": "maintenance_request"}
+{"text": "urugi ntirufunga neza", "intent": "maintenance_request"}
+{"text": "amatara yo mu nzu yazimye", "intent": "maintenance_request"}
+{"text": "el ba2b mesh biy2fel", "intent": "maintenance_request"}
+{"text": "el lamba et7ara2et", "intent": "maintenance_request"}
+{"text": "الباب ما يسكر", "intent": "maintenance_request"}
+{"text": "I'm at the bus stop, how do I get to the building from here?", "intent": "location_directions"}
+{"text": "I've arrived at the gate, which block is it?", "intent": "location_directions"}
+{"text": "niko hapa karibu na sheli, nielekeze", "intent": "location_directions"}
+{"text": "nimefika stage, niende wapi?", "intent": "location_directions"}
+{"text": "ndi hafi ya isoko, nyobora", "intent": "location_directions"}
+{"text": "ngeze ku irembo, ninjire he?", "intent": "location_directions"}
+{"text": "je suis devant la pharmacie, je vais où maintenant ?", "intent": "location_directions"}
+{"text": "ana wasalt, a3mel eh dilwa2ty?", "intent": "location_directions"}
+{"text": "ana 3and el mahatta, awsal ezay?", "intent": "location_directions"}
+{"text": "وصلت عند البوابة، وين العمارة؟", "intent": "location_directions"}
+{"text": "mnayo nyumba ya kuhamia mwezi ujao?", "intent": "availability"}
+{"text": "natafuta bedsitter ya kuhamia wiki ijayo", "intent": "availability"}
+{"text": "kuna nafasi ya kuhamia mwanzo wa mwezi?", "intent": "availability"}
+{"text": "do you have a place I can move into next month?", "intent": "availability"}
 """#
 }
