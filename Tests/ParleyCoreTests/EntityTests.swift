@@ -503,6 +503,8 @@ import Glibc
             ("Block C unit 4", "unit", "Block C unit 4", ["unit": "4", "block": "C"]),
             ("house no. 12", "unit", "house no. 12", ["unit": "12"]),
             ("room 5", "unit", "room 5", ["unit": "5"]),
+            ("شقة 12", "unit", "شقة 12", ["unit": "12"]),
+            ("appart 5", "unit", "appart 5", ["unit": "5"]),
             ("door 3a", "unit", "door 3a", ["unit": "3A"]),
             ("block C", "unit", "block C", ["block": "C"]),
             ("unit #12-b", "unit", "unit #12-b", ["unit": "12B"]),

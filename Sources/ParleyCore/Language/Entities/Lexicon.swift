@@ -230,6 +230,9 @@ enum Lexicon {
     apt tunit
     apartment tunit
     appartement tunit
+    appart tunit
+    شقة tunit
+    شقه tunit
     flat tunit
     suite tunit
     room tunit
