@@ -232,6 +232,23 @@ import Glibc
             #expect(money.value == value, "\(text): \(money.value)")
             #expect(money.confidence < 0.9, "\(text): a bare amount is less certain than one with a currency")
         }
+        // Scale words before the count (Swahili, Kinyarwanda) and the Egyptian pound.
+        let scaled: [(String, String, JSONValue)] = [
+            ("nimelipa elfu 35 jana", "elfu 35", ["amount": 35000, "currency": "RWF"]),
+            ("nishyuye ibihumbi 200", "ibihumbi 200", ["amount": 200000, "currency": "RWF"]),
+            ("bei ni laki 2", "laki 2", ["amount": 200000, "currency": "RWF"]),
+            ("dafa3t 5000 geneh", "5000 geneh", ["amount": 5000, "currency": "EGP"]),
+            ("٥٠٠٠ جنيه", "٥٠٠٠ جنيه", ["amount": 5000, "currency": "EGP"]),
+        ]
+        for (text, span, value) in scaled {
+            let entities = try Self.extractor(currency: "RWF").extract(from: text)
+            let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map(\.type))")
+            #expect(money.text == span, "\(text)")
+            #expect(money.value == value, "\(text): \(money.value)")
+        }
+        #expect(try Self.only("elfu 35")?.value == ["number": 35000])
+        #expect(try Self.only("elfu 35 shilingi", region: "KE")?.value == ["amount": 35000, "currency": "KES"])
+        #expect(try Self.only("500 جنيه", region: "SD")?.value == ["amount": 500, "currency": "SDG"])
         // Without a configured currency: money without one.
         #expect(try Self.only("I paid 50000")?.value == ["amount": 50000])
         // A payment word is not enough where the number counts something, is small, or is a reference.

@@ -45,6 +45,8 @@ enum Currencies {
 
     enum Family: Sendable, Equatable {
         case dollar, franc, cfa, shilling, pound, rupee, kwacha, dirham, peso, yen, dinar, riyal
+        /// The Arabic "genih" (جنيه): Egypt's and Sudan's pound, never a weight.
+        case genih
 
         /// Currencies of the family, with the regions that use each.
         var members: [(code: String, regions: [String])] {
@@ -66,6 +68,8 @@ enum Currencies {
             case .pound:
                 return [("GBP", ["GB", "IM", "JE", "GG"]), ("EGP", ["EG"]), ("SDG", ["SD"]), ("SSP", ["SS"]),
                         ("LBP", ["LB"]), ("SYP", ["SY"]), ("FKP", ["FK"]), ("GIP", ["GI"]), ("SHP", ["SH"])]
+            case .genih:
+                return [("EGP", ["EG"]), ("SDG", ["SD"]), ("SSP", ["SS"])]
             case .rupee:
                 return [("INR", ["IN"]), ("PKR", ["PK"]), ("LKR", ["LK"]), ("NPR", ["NP"]), ("MUR", ["MU"]),
                         ("SCR", ["SC"])]
@@ -94,6 +98,7 @@ enum Currencies {
             case .dirham: return "AED"
             case .riyal: return "SAR"
             case .yen: return "JPY"
+            case .genih: return "EGP"
             default: return nil
             }
         }
@@ -158,7 +163,9 @@ enum Currencies {
         "درهم": .family(.dirham), "دراهم": .family(.dirham), "درهما": .family(.dirham),
         "دينار": .family(.dinar), "دنانير": .family(.dinar), "دينارا": .family(.dinar),
         "ريال": .family(.riyal), "ريالات": .family(.riyal), "ريالا": .family(.riyal),
-        "جنيه": .family(.pound), "جنيها": .family(.pound), "جنيهات": .family(.pound),
+        "جنيه": .family(.genih), "جنيها": .family(.genih), "جنيهات": .family(.genih),
+        // Egyptian Arabizi.
+        "geneh": .family(.genih), "gneh": .family(.genih), "genih": .family(.genih), "ginih": .family(.genih),
         "دولار": .family(.dollar), "دولارات": .family(.dollar), "دولارا": .family(.dollar),
         "يورو": .code("EUR"), "شلن": .family(.shilling),
     ]

@@ -74,6 +74,9 @@ public struct EntityExtractor: Sendable {
                 quantities.sort { $0.start < $1.start }
             }
         }
+        if view.digits > 0 && !quantities.isEmpty {
+            PrefixScaleScanner.scan(view, quantities: &quantities, into: &candidates)
+        }
         if view.digits > 0 || !quantities.isEmpty {
             MoneyScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
         }
