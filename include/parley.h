@@ -128,7 +128,9 @@ PARLEY_API void parley_string_free(char *s);
  *   "region":   "RW"                            ISO 3166 region for national phone numbers (default "US")
  *   "phoneRegionFromSender": true               read national phone numbers in the sender's own country first
  *                                               (from their WhatsApp number's calling code), then in "region"
- *   "currency": "RWF"                           ISO 4217 currency of bare amounts ("50,000 francs"); default none
+ *   "currency": "RWF"                           ISO 4217 currency of bare amounts ("50,000 francs", and an amount
+ *                                               with no currency after a payment word: "paid 50k", "budget is
+ *                                               450,000", "nimelipa elfu 35"); default none
  *   "webhook":  {"appSecret": "...",            Cloud API app secret for X-Hub-Signature-256
  *                "maxBodyBytes": 1048576,       largest webhook body (default: limits.maxMessageBytes)
  *                "replayWindowSeconds": 86400}  a body seen again within this is a replay (0: off; ..2592000)
@@ -215,7 +217,9 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * Entity types and values ("source": "pattern", "lookup" or "statistical"; overlapping
  * candidates are resolved into one answer, so entities never overlap):
  *   "phone" {"e164"}, "email" {"address"}, "url" {"url"},
- *   "money" {"amount", "currency"?, "period"?: "month"|"week"|"year"|...}, "number" {"number"},
+ *   "money" {"amount", "currency"?, "period"?: "month"|"week"|"year"|...} (an amount written without a
+ *   currency is money only after a payment word, at confidence 0.75, 0.6 with no "currency"
+ *   configured), "number" {"number"},
  *   "percentage" {"percent"}, "ordinal" {"ordinal"}, "area" {"value", "unit", "squareMetres"},
  *   "bedrooms" {"count"} (0 for a studio), "unit" {"unit", "block"?},
  *   "datetime" {"iso", "granularity", "timestamp"} or, for a range, {"start": {"iso",
