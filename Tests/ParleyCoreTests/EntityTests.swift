@@ -206,9 +206,11 @@ import Glibc
     }
 
     @Test func numberWithoutMarkerIsNotMoney() throws {
-        let entity = try #require(try Self.only("50k rent"))
+        let entity = try #require(try Self.only("50k followers"))
         #expect(entity.type == "number")
         #expect(entity.value == ["number": 50000])
+        // A payment word makes it money (BareAmountScanner), with no currency unless configured.
+        #expect(try Self.only("50k rent")?.value == ["amount": 50000])
         for text in ["ALL 3 of us", "TOP 10", "R 2 D2"] {
             #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "money" }, "\(text)")
         }
@@ -224,6 +226,9 @@ import Glibc
             ("j'ai payé 80 000 hier", "80 000", ["amount": 80000, "currency": "RWF"]),
             ("sent you already 1.2m", "1.2m", ["amount": 1200000, "currency": "RWF"]),
             ("loyer: 350000", "350000", ["amount": 350000, "currency": "RWF"]),
+            // Shorthand: a payment word anywhere in the message.
+            ("is the price still 45k or did it go up", "45k", ["amount": 45000, "currency": "RWF"]),
+            ("kodi ya mwezi huu, 35k, nimetuma", "35k", ["amount": 35000, "currency": "RWF"]),
         ]
         for (text, span, value) in cases {
             let entities = try Self.extractor(currency: "RWF").extract(from: text)

@@ -1,9 +1,10 @@
 /// Amounts written without a currency that a payment word makes money: "paid 50k yesterday",
 /// "my budget is 450,000 max", "rent is 300k per month", "nimelipa 25,000", "Is 500k
 /// negotiable?". Tenants leave the currency out when both sides know it; the configured
-/// `currency` names it (none without one). Without such a word a bare number stays a number
-/// ("50k followers", "room 405"), and so does one followed by any word not known to end an
-/// amount ("paid 3 months", "rent for 2 people").
+/// `currency` names it (none without one). A plain number needs the payment word just before
+/// it; shorthand ("45k", "1.2m") one anywhere in the message. Without one a bare number stays
+/// a number ("50k followers", "room 405"), and so does a plain one followed by a word not
+/// known to end an amount ("paid 3 months", "rent for 2 people").
 enum BareAmountScanner {
     /// At most this many small words between the payment word and the amount ("paid you
     /// already 50k", "the rent is 300k").
@@ -12,14 +13,23 @@ enum BareAmountScanner {
     static let minimumAmount = 100.0
 
     static func scan(_ text: ScalarText, quantities: [Quantity], currency: String?, into candidates: inout [Candidate]) {
+        var cueInMessage: Bool?
         for q in quantities where !q.glued && !q.words && q.double >= minimumAmount && !looksLikeIdentifier(text, q) {
             let next = text.firstToken(atOrAfter: q.end)
             let after = next < text.tokens.count && text.onlyBlanks(from: q.end, to: Int(text.tokens[next].start), maxBlanks: 2)
                 ? text.tag(next) : nil
-            // What follows must end the amount: nothing, punctuation, or a word known to.
-            if let after, !Self.ends(after) { continue }
-            let cueAfter = after == .moneyCueAfter
-            guard cueAfter || cueBefore(text, q) else { continue }
+            if isShorthand(text, q) {
+                // "45k", "1.2m": chat shorthand for amounts; one payment word anywhere in the
+                // message settles it ("rent ya March, 45k", "anything under 300k?").
+                if cueInMessage == nil {
+                    cueInMessage = text.tokens.indices.contains { text.tag($0) == .moneyCue || text.tag($0) == .moneyCueAfter }
+                }
+                guard cueInMessage == true || after == .moneyCueAfter else { continue }
+            } else {
+                // What follows must end the amount: nothing, punctuation, or a word known to.
+                if let after, !Self.ends(after) { continue }
+                guard after == .moneyCueAfter || cueBefore(text, q) else { continue }
+            }
             var object = JSONObject()
             object.append("amount", q.value)
             if let currency { object.append("currency", .string(currency)) }
@@ -70,6 +80,12 @@ enum BareAmountScanner {
         default:
             return false
         }
+    }
+
+    /// A count with a thousands or millions letter: "45k", "1.2m", "300K".
+    private static func isShorthand(_ text: ScalarText, _ q: Quantity) -> Bool {
+        let last = text.ascii(q.end - 1) | 0x20
+        return (last == 0x6B || last == 0x6D) && text.isDigit(q.end - 2)
     }
 
     /// Long unbroken digit runs are references, phone or account numbers, not amounts.

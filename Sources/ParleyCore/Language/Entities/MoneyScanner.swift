@@ -1,6 +1,6 @@
 /// Amounts with a currency: "RWF 50,000", "$12.50", "KSh 1,200", "50k frw", "20€",
-/// "500 francs", "fifty dollars", "35k bob". A number without a currency marker is not money
-/// ("50k rent"). A rent period that follows ("/month", "per month", "a month", "pm",
+/// "500 francs", "fifty dollars", "35k bob". A number without a currency marker is money only
+/// after a payment word (BareAmountScanner). A rent period that follows ("/month", "per month", "a month", "pm",
 /// "monthly", "/yr", "per week") joins the span and adds `"period"` to the value.
 enum MoneyScanner {
     static func scan(_ text: ScalarText, quantities: [Quantity], currency: String?, region: String,
