@@ -151,6 +151,49 @@ import Glibc
         #expect(DateTimeExtractor.isoDuration(3, .year) == "P3Y")
     }
 
+    // MARK: tense, month edges, misspellings, month names, Arabizi
+
+    static let wednesdayReference: Int64 = 1_773_216_000  // Wednesday 2026-03-11 10:00 +02:00
+
+    /// Each text's first datetime entity must have this start (iso for a point, start.iso for a
+    /// range) and granularity at Wednesday 2026-03-11 10:00 in Kigali.
+    static func expectFirst(_ cases: [(text: String, iso: String, granularity: String)], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let extractor = try extractor("Africa/Kigali")
+        for item in cases {
+            let entities = extractor.extract(from: item.text, reference: wednesdayReference).filter { $0.type == "datetime" }
+            let value = entities.first?.value
+            let iso = value?["iso"]?.stringValue ?? value?["start"]?["iso"]?.stringValue
+            let granularity = value?["granularity"]?.stringValue
+            #expect(iso == item.iso && granularity == item.granularity,
+                    "\(item.text): \(entities.map { "'\($0.text)' \(JSONWriter.string($0.value))" })", sourceLocation: sourceLocation)
+            if let value { #expect(consistencyProblem(value) == nil, sourceLocation: sourceLocation) }
+        }
+    }
+
+    static func expectNone(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let extractor = try extractor("Africa/Kigali")
+        for text in texts {
+            let entities = extractor.extract(from: text, reference: wednesdayReference)
+            #expect(entities.isEmpty, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// "tomorrow" misspelled or in texting, and "yesterday" misspelled.
+    @Test func misspelledTomorrow() throws {
+        try Self.expectFirst([
+            ("can you come tomorow at 3pm", "2026-03-12T15:00:00+02:00", "hour"),
+            ("tmrw morning", "2026-03-12T09:00:00+02:00", "hour"),
+            ("2morrow 10am", "2026-03-12T10:00:00+02:00", "hour"),
+            ("ok c u 2moro at 4", "2026-03-12T16:00:00+02:00", "hour"),
+            ("tommorrow?", "2026-03-12T00:00:00+02:00", "day"),
+            ("is tomoro ok", "2026-03-12T00:00:00+02:00", "day"),
+            ("tmr 9am", "2026-03-12T09:00:00+02:00", "hour"),
+            ("yesturday the lights went out", "2026-03-10T00:00:00+02:00", "day"),
+            ("2nite at 8", "2026-03-11T20:00:00+02:00", "hour"),
+        ])
+        try Self.expectNone(["Tommy is here", "a tomato", "the tomb", "I have 2 more", "tonnerre", "tomatoes", "tumours", "thanks"])
+    }
+
     // MARK: time zones
 
     @Test func offsetsAgreeWithZoneinfo() throws {

@@ -41,6 +41,12 @@ enum DTFunction: String, Sendable {
     case after, before, end, start, a, an, half, o, clock, hui, dans, il, y, le, la, l
     case apres, avant, kutwa, within, now, du, au, et, entre, vers, couple, fin, des, de, since
     case les, na, tarehe, other, single, nusu, robo, wa, ku, kuwa
+    /// The Arabic article written in Latin letters ("el shahr el gai", "bokra el sa3a 6").
+    case el
+    /// "After" before "tomorrow": Arabizi "ba3d bokra", Arabic "بعد بكرة", Swahili "baada ya kesho".
+    case baad
+    /// Kinyarwanda "mu" (in: "mu kwezi gutaha"), Swahili "mwa" (of: "mwishoni mwa mwezi").
+    case mu, mwa
 }
 
 enum DTLex: Sendable, Equatable {
@@ -98,9 +104,85 @@ enum DTLexicon {
 
     static func key(_ word: String) -> UInt64 {
         var key: UInt64 = 0
-        for byte in word.utf8 { key = pack(key, byte - 0x60) }
+        for scalar in word.unicodeScalars { key = pack(key, arabiziDigit(scalar) ?? UInt8(scalar.value) - 0x60) }
         return key
     }
+
+    /// The code of a digit that Arabic written in Latin letters uses for a sound (2 ء, 3 ع, 5 خ,
+    /// 7 ح, 9 ق/ص), after the 26 letters' codes; nil for another scalar.
+    @inline(__always) static func arabiziDigit(_ scalar: Unicode.Scalar) -> UInt8? {
+        switch scalar.value {
+        case 0x32: return 27
+        case 0x33: return 28
+        case 0x35: return 29
+        case 0x37: return 30
+        case 0x39: return 31
+        default: return nil
+        }
+    }
+
+    /// The letters of a packed key (codes 1...31), first letter first; nil when it holds none.
+    static func letters(_ key: UInt64) -> [UInt8]? {
+        guard key != .max, key != 0 else { return nil }
+        var out: [UInt8] = []
+        var k = key
+        while k != 0 {
+            out.append(UInt8(k & 31))
+            k >>= 5
+        }
+        return out.reversed()
+    }
+
+    static let tomorrowLetters = letters(key("tomorrow"))!
+    static let yesterdayLetters = letters(key("yesterday"))!
+
+    /// A misspelled "tomorrow" or "yesterday" ("tomoro", "tommorow", "yesturday"): a word of 5
+    /// letters or more that starts like it and is at most two edits (insertions, deletions,
+    /// substitutions, swaps of neighbours) from it. Other words are not guessed at.
+    static func misspelled(_ key: UInt64) -> DTLex? {
+        // Cheap rejections first: the length (5 bits a letter) and the first letter.
+        guard key != .max, key >= 1 << 20, key < 1 << 55 else { return nil }
+        var first = key
+        while first >= 32 { first >>= 5 }
+        let target: [UInt8]
+        let lex: DTLex
+        switch first {
+        case 20: (target, lex) = (tomorrowLetters, .relativeDay(1, weak: false))
+        case 25: (target, lex) = (yesterdayLetters, .relativeDay(-1, weak: false))
+        default: return nil
+        }
+        guard let word = letters(key), word.count >= target.count - 3, word.count <= target.count + 2 else { return nil }
+        return editDistance(word, target, limit: 2) <= 2 ? lex : nil
+    }
+
+    /// Optimal string alignment distance, stopping early past `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        var before = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var best = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = min(d, before[j - 2] + 1) }
+                current[j] = d
+                best = min(best, d)
+            }
+            if best > limit { return best }
+            (before, previous, current) = (previous, current, before)
+        }
+        return previous[b.count]
+    }
+
+    /// Words glued after a "2" in texting: "2moro", "2morrow", "2nite".
+    static let afterTwo: [UInt64: DTLex] = {
+        var table: [UInt64: DTLex] = [:]
+        for word in ["moro", "morro", "morow", "morrow", "mrw", "mro", "mrow", "moz", "mora"] { table[key(word)] = .relativeDay(1, weak: false) }
+        for word in ["nite", "night", "nyt", "nyte"] { table[key(word)] = .tonight }
+        return table
+    }()
 
     static let table: [UInt64: DTLex] = {
         var table: [UInt64: DTLex] = [:]
@@ -246,6 +328,11 @@ enum DTLexicon {
     tomorow rd 1
     tmrw rd 1
     tmr rd 1
+    tmw rd 1
+    tmro rd 1
+    tmrow rd 1
+    tmoro rd 1
+    tmorow rd 1
     yesterday rd -1
     aujourd rd 0
     demain rd 1
@@ -257,11 +344,30 @@ enum DTLexicon {
     bokra rd 1
     bukra rd 1
     bukrah rd 1
+    bokrah rd 1
+    embare7 rd -1
+    embare7a rd -1
+    embari7 rd -1
+    imbare7 rd -1
+    imbari7 rd -1
+    mbare7 rd -1
+    mbere7 rd -1
+    emberi7 rd -1
+    naharda rd 0
+    ennaharda rd 0
+    elnaharda rd 0
+    innaharda rd 0
+    enaharda rd 0
+    nhrda rd 0
+    elyoum rd 0
+    elyom rd 0
+    lyoum rd 0
     ejo rd 1 weak
     kesho rd 1
     keshokutwa rd 2
     jana rd -1 weak
     juzi rd -2
+    ejobundi rd 2 weak
     tonight tonight
     tonite tonight
     morning part 0
@@ -274,6 +380,11 @@ enum DTLexicon {
     mchana part 1
     jioni part 2
     usiku part 3
+    sob7 part 0
+    elsob7 part 0
+    gitondo part 0
+    nimugoroba part 2
+    nijoro part 3
     noon noon
     midday noon
     midi noon
@@ -326,6 +437,16 @@ enum DTLexicon {
     miezi unitfirst 6
     mwaka unitfirst 7
     miaka unitfirst 7
+    ukwezi unitfirst 6
+    kwezi unitfirst 6
+    umwaka unitfirst 7
+    shahr unitfirst 6
+    shahar unitfirst 6
+    esbo3 unitfirst 4
+    esboo3 unitfirst 4
+    osbo3 unitfirst 4
+    usbu3 unitfirst 4
+    isbo3 unitfirst 4
     am am
     pm pm
     st ord
@@ -387,6 +508,16 @@ enum DTLexicon {
     utaha post 1
     gishize post -1
     ushize post -1
+    gutaha post 1
+    gushize post -1
+    gai post 1
+    gayy post 1
+    gaay post 1
+    gaai post 1
+    gaya post 1
+    gayya post 1
+    jaai post 1
+    jayy post 1
     nusu fn
     robo fn
     first nth 1
@@ -477,6 +608,10 @@ enum DTLexicon {
     les fn
     na fn
     tarehe fn
+    el fn
+    baad fn
+    mu fn
+    mwa fn
     other fn
     single fn
     every every
@@ -537,6 +672,8 @@ enum DTLexicon {
             ("يوليو", .month(7, weak: false)), ("اغسطس", .month(8, weak: false)), ("سبتمبر", .month(9, weak: false)),
             ("اكتوبر", .month(10, weak: false)), ("نوفمبر", .month(11, weak: false)), ("ديسمبر", .month(12, weak: false)),
             ("الساعه", .function(.at)), ("يوم", .function(.on)),
+            ("اخر", .function(.end)), ("نهايه", .function(.end)), ("اول", .function(.start)), ("بدايه", .function(.start)),
+            ("بعد", .function(.baad)), ("منذ", .function(.since)),
         ]
         for (word, lex) in entries { table[arabicKey(word)] = lex }
         return table
@@ -567,8 +704,19 @@ enum DTLexicon {
         return nil
     }
 
-    /// Aliases that are function words spelled differently: "til", "thru", "beginning".
-    static let aliases: [UInt64: DTFunction] = [
-        key("til"): .till, key("thru"): .through, key("beginning"): .start, key("alternate"): .other,
-    ]
+    /// Aliases that are function words spelled differently or in another language: "til",
+    /// "thru", "beginning"; "since" in French, Swahili and Kinyarwanda; "end" and "start" of
+    /// a period ("début", "mwisho" is an ordinal, "mwanzo", "akhir el shahr", "mu mpera
+    /// z'ukwezi", "intangiriro"); "after" ("ba3d bokra"); "at" ("el sa3a 6"); "tariki" (date).
+    static let aliases: [UInt64: DTFunction] = {
+        var table: [UInt64: DTFunction] = [
+            key("til"): .till, key("thru"): .through, key("beginning"): .start, key("alternate"): .other,
+            key("depuis"): .since, key("tangu"): .since, key("kuva"): .since, key("tariki"): .tarehe,
+        ]
+        for word in ["debut", "mwanzo", "mwanzoni", "awel", "awal", "awwel", "intangiriro", "ntangiriro"] { table[key(word)] = .start }
+        for word in ["mwishoni", "akhir", "akher", "mpera", "impera"] { table[key(word)] = .end }
+        for word in ["ba3d", "ba3ed", "baada"] { table[key(word)] = .baad }
+        for word in ["sa3a", "elsa3a", "essa3a"] { table[key(word)] = .at }
+        return table
+    }()
 }

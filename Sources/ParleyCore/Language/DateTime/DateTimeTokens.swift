@@ -16,6 +16,8 @@ struct DTToken {
     var length: Int = 0
     /// Whether whitespace (or the start of the text) comes before the token.
     var spaced: Bool
+    /// Whether a line break comes before the token (a clause ends there).
+    var lineBreak: Bool = false
     var capital: Bool = false
     var lex: DTLex? = nil
 }
@@ -71,11 +73,11 @@ enum DTTokenizer {
                 inWord = true
                 continue
             }
-            if inWord, let lex = DTLexicon.table[key], lex.isCue { return true }
+            if inWord, let lex = DTLexicon.table[key] ?? DTLexicon.misspelled(key), lex.isCue { return true }
             key = 0
             inWord = false
         }
-        if inWord, let lex = DTLexicon.table[key], lex.isCue { return true }
+        if inWord, let lex = DTLexicon.table[key] ?? DTLexicon.misspelled(key), lex.isCue { return true }
         // Arabic words are looked up whole (rare enough to split the text for).
         if arabic {
             for word in text.unicodeScalars.split(whereSeparator: { fold($0) == nil }) where isArabic(word.first!.value) {
@@ -104,6 +106,7 @@ enum DTTokenizer {
         var i = scalars.startIndex
         var offset = 0
         var spaced = true
+        var lineBreak = false
         while i < scalars.endIndex {
             let scalar = scalars[i]
             let v = scalar.value
@@ -118,8 +121,9 @@ enum DTTokenizer {
                     i = scalars.index(after: i)
                     offset += 1
                 }
-                tokens.append(DTToken(kind: .number, start: start, end: offset, lo: lo, hi: i, value: value, length: length, spaced: spaced))
+                tokens.append(DTToken(kind: .number, start: start, end: offset, lo: lo, hi: i, value: value, length: length, spaced: spaced, lineBreak: lineBreak))
                 spaced = false
+                lineBreak = false
                 continue
             }
             if let first = fold(scalar) {
@@ -137,24 +141,78 @@ enum DTTokenizer {
                     offset += 1
                 }
                 if first == 0xFF && length == 0 { key = .max }
-                var token = DTToken(kind: .word, start: start, end: offset, lo: lo, hi: i, key: key, length: length, spaced: spaced, capital: capital)
+                // Arabic written in Latin letters uses digits for its sounds ("sa3a", "embare7"):
+                // a word of the lexicon with such a digit inside or at its end is read whole.
+                if length >= 2, key != .max, i < scalars.endIndex, DTLexicon.arabiziDigit(scalars[i]) != nil,
+                   let (longer, end, letters, count) = arabizi(scalars, from: i, key: key, length: length) {
+                    key = longer
+                    i = end
+                    offset += count
+                    length = letters
+                }
+                var token = DTToken(kind: .word, start: start, end: offset, lo: lo, hi: i, key: key, length: length, spaced: spaced,
+                                    lineBreak: lineBreak, capital: capital)
                 token.lex = DTLexicon.table[key]
                 if token.lex == nil, let alias = DTLexicon.aliases[key] { token.lex = .function(alias) }
                 if token.lex == nil, isArabic(v) { token.lex = DTLexicon.arabic(String(scalars[lo..<i])) }
+                if token.lex == nil, key != .max { token.lex = DTLexicon.misspelled(key) }
+                // Texting: "2moro", "2nite" (a 2 glued before the rest of the word).
+                if !token.spaced, let last = tokens.last, last.kind == .number, last.length == 1, last.value == 2,
+                   let lex = DTLexicon.afterTwo[key] {
+                    token.start = last.start
+                    token.lo = last.lo
+                    token.spaced = last.spaced
+                    token.lineBreak = last.lineBreak
+                    token.lex = lex
+                    token.key = .max
+                    tokens.removeLast()
+                }
                 tokens.append(token)
                 spaced = false
+                lineBreak = false
                 continue
             }
             let next = scalars.index(after: i)
             if isSpace(scalar) {
                 spaced = true
+                if v == 0x0A || v == 0x0D || v == 0x2028 || v == 0x2029 { lineBreak = true }
             } else {
-                tokens.append(DTToken(kind: .symbol, start: offset, end: offset + 1, lo: i, hi: next, value: Int(v), spaced: spaced))
+                tokens.append(DTToken(kind: .symbol, start: offset, end: offset + 1, lo: i, hi: next, value: Int(v), spaced: spaced, lineBreak: lineBreak))
                 spaced = false
+                lineBreak = false
             }
             i = next
             offset += 1
         }
         return tokens
+    }
+
+    /// The word that goes on from `i` (an Arabizi digit after at least two letters) through
+    /// letters and single Arabizi digits, if the lexicon knows it: its key, end, letter count
+    /// and the scalars it adds.
+    static func arabizi(_ scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index, key: UInt64, length: Int)
+        -> (UInt64, String.UnicodeScalarView.Index, Int, Int)? {
+        var i = start
+        var key = key
+        var length = length
+        var count = 0
+        while i < scalars.endIndex {
+            let scalar = scalars[i]
+            if let code = DTLexicon.arabiziDigit(scalar) {
+                let after = scalars.index(after: i)
+                if after < scalars.endIndex, digit(scalars[after].value) != nil { return nil }  // "dec2026": a number
+                key = DTLexicon.pack(key, code)
+            } else if scalar.value < 0x80, let letter = fold(scalar) {
+                key = DTLexicon.pack(key, letter - 0x60)
+            } else {
+                break
+            }
+            length += 1
+            count += 1
+            i = scalars.index(after: i)
+        }
+        guard key != .max, DTLexicon.table[key] != nil || DTLexicon.aliases[key] != nil else { return nil }
+        if i < scalars.endIndex, digit(scalars[i].value) != nil || fold(scalars[i]) != nil { return nil }
+        return (key, i, length, count)
     }
 }
