@@ -178,6 +178,46 @@ import Glibc
         }
     }
 
+    /// The end or start of a named month or of a month counted from this one is a day.
+    @Test func monthEdges() throws {
+        try Self.expectFirst([
+            ("the lease ends at the end of June", "2026-06-30T00:00:00+02:00", "day"),
+            ("by end of this month", "2026-03-31T00:00:00+02:00", "day"),
+            ("pay before the end of the month please", "2026-03-31T00:00:00+02:00", "day"),
+            ("the start of next month", "2026-04-01T00:00:00+02:00", "day"),
+            ("beginning of May", "2026-05-01T00:00:00+02:00", "day"),
+            ("end of February 2027", "2027-02-28T00:00:00+02:00", "day"),
+            ("fin juin", "2026-06-30T00:00:00+02:00", "day"),
+            ("je paie fin mars", "2026-03-31T00:00:00+02:00", "day"),
+            ("fin de mois", "2026-03-31T00:00:00+02:00", "day"),
+            ("à la fin du mois prochain", "2026-04-30T00:00:00+02:00", "day"),
+            ("début juillet", "2026-07-01T00:00:00+02:00", "day"),
+            ("fin d'année", "2026-12-31T00:00:00+02:00", "day"),
+            ("nitalipa mwishoni mwa mwezi", "2026-03-31T00:00:00+02:00", "day"),
+            ("mwisho wa mwezi ujao", "2026-04-30T00:00:00+02:00", "day"),
+            ("mwanzo wa mwezi ujao", "2026-04-01T00:00:00+02:00", "day"),
+            ("mwisho wa mwezi wa sita", "2026-06-30T00:00:00+02:00", "day"),
+            ("nzishyura mu mpera z'ukwezi", "2026-03-31T00:00:00+02:00", "day"),
+            ("نهاية الشهر", "2026-03-31T00:00:00+02:00", "day"),
+            ("أول الشهر الجاي", "2026-04-01T00:00:00+02:00", "day"),
+            ("hadfa3 akher el shahr", "2026-03-31T00:00:00+02:00", "day"),
+        ])
+        try Self.expectNone(["the start may be slow", "that is the end", "the end"])
+    }
+
+    /// A day of a month counted from this one: "tarehe 10 mwezi ujao", "the 3rd of next month".
+    @Test func dayOfAMonthAhead() throws {
+        try Self.expectFirst([
+            ("nitalipa tarehe 5 mwezi ujao", "2026-04-05T00:00:00+02:00", "day"),
+            ("tarehe 20 ya mwezi ujao", "2026-04-20T00:00:00+02:00", "day"),
+            ("on the 3rd of next month", "2026-04-03T00:00:00+02:00", "day"),
+            ("le 15 du mois prochain", "2026-04-15T00:00:00+02:00", "day"),
+            ("tariki 20 ukwezi gutaha", "2026-04-20T00:00:00+02:00", "day"),
+            ("tarehe 25", "2026-03-25T00:00:00+02:00", "day"),
+            ("nitalipa tarehe 5 mwezi wa nne", "2026-04-05T00:00:00+02:00", "day"),
+        ])
+    }
+
     /// "tomorrow" misspelled or in texting, and "yesterday" misspelled.
     @Test func misspelledTomorrow() throws {
         try Self.expectFirst([
@@ -192,6 +232,50 @@ import Glibc
             ("2nite at 8", "2026-03-11T20:00:00+02:00", "hour"),
         ])
         try Self.expectNone(["Tommy is here", "a tomato", "the tomb", "I have 2 more", "tonnerre", "tomatoes", "tumours", "thanks"])
+    }
+
+    /// Months named without a day: after a preposition or as the month of a payment; the nearest
+    /// one ("February" said in March is last February).
+    @Test func monthNamesInSentences() throws {
+        try Self.expectFirst([
+            ("the rent for April", "2026-04-01T00:00:00+02:00", "month"),
+            ("rent for march", "2026-03-01T00:00:00+02:00", "month"),
+            ("I sent the February invoice", "2026-02-01T00:00:00+02:00", "month"),
+            ("my March rent", "2026-03-01T00:00:00+02:00", "month"),
+            ("loyer de mai", "2026-05-01T00:00:00+02:00", "month"),
+            ("la quittance de janvier", "2026-01-01T00:00:00+02:00", "month"),
+            ("malipo ya mwezi wa pili", "2026-02-01T00:00:00+02:00", "month"),
+            ("kodi ya mwezi wa tatu", "2026-03-01T00:00:00+02:00", "month"),
+            ("mwezi wa kumi na mbili", "2025-12-01T00:00:00+02:00", "month"),
+            ("ukwezi gushize", "2026-02-01T00:00:00+02:00", "month"),
+            ("nzishyura mu kwezi gutaha", "2026-04-01T00:00:00+02:00", "month"),
+            ("hadi Mei", "2026-05-01T00:00:00+02:00", "month"),
+            ("en mai", "2026-05-01T00:00:00+02:00", "month"),
+            ("from March to May", "2026-03-01T00:00:00+02:00", "month"),
+        ])
+        try Self.expectNone(["may I pay later", "we will march to the office", "check in may take long", "the mission to mars",
+                             "a Mars bar", "Mars est rouge", "I sat down", "we wed", "sun's out", "May payment be in cash?"])
+    }
+
+    /// Arabic in Latin letters: digits for sounds ("sa3a", "embare7"), "el" before words.
+    @Test func arabizi() throws {
+        try Self.expectFirst([
+            ("ana gay bokra el sa3a 4", "2026-03-12T16:00:00+02:00", "hour"),
+            ("ba3d bokra el sa3a 10", "2026-03-13T10:00:00+02:00", "hour"),
+            ("el kahraba ate3a men embare7", "2026-03-10T00:00:00+02:00", "day"),
+            ("el mayya ma2to3a mn embari7", "2026-03-10T00:00:00+02:00", "day"),
+            ("momken el naharda el sa3a 5", "2026-03-11T17:00:00+02:00", "hour"),
+            ("ennaharda", "2026-03-11T00:00:00+02:00", "day"),
+            ("el esbo3 el gai", "2026-03-16T00:00:00+02:00", "week"),
+            ("hadfa3 el shahr el gayy", "2026-04-01T00:00:00+02:00", "month"),
+            ("awel embare7", "2026-03-09T00:00:00+02:00", "day"),
+            ("بعد بكرة", "2026-03-13T00:00:00+02:00", "day"),
+            ("baada ya kesho", "2026-03-13T00:00:00+02:00", "day"),
+            // A digit after letters is read into the word only when the lexicon knows the word.
+            ("Dec2026", "2026-12-01T00:00:00+02:00", "month"),
+            ("May5", "2026-05-05T00:00:00+02:00", "day"),
+        ])
+        try Self.expectNone(["sa3a", "3ala el bab", "mp3", "7abibi", "wa7ed"])
     }
 
     // MARK: time zones

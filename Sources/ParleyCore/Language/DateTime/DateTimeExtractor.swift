@@ -200,6 +200,13 @@ public struct DateTimeExtractor: Sendable {
         return nil
     }
 
+    /// The year of a month named without one: the nearest occurrence ("rent for February" in
+    /// March is last February); a tie goes ahead.
+    static func year(ofMonth month: Int, _ r: Reference) -> Int {
+        let ahead = (month - r.month + 12) % 12
+        return ahead <= 6 ? (month >= r.month ? r.year : r.year + 1) : (month <= r.month ? r.year : r.year - 1)
+    }
+
     func resolve(_ e: DTExpr, _ r: Reference, heuristic: Bool = false, dayOverride: Int? = nil) -> Resolved? {
         if let shift = e.shift {
             let instant = Civil.floorDiv(r.instant + shift, 60) * 60
@@ -237,7 +244,7 @@ public struct DateTimeExtractor: Sendable {
             days = dayOverride
         } else if let day = e.day {
             switch day {
-            case .relativeDays(let n):
+            case .relativeDays(let n), .eitherDay(let n):
                 days = r.days + n
             case .weekday(let w, let modifier):
                 switch modifier {
@@ -285,11 +292,20 @@ public struct DateTimeExtractor: Sendable {
                     y = month < r.month ? r.year : r.year - 1
                 } else if modifier == 1 && month == r.month {
                     y = r.year + 1
+                } else if modifier == nil {
+                    y = Self.year(ofMonth: month, r)
                 } else {
                     y = month >= r.month ? r.year : r.year + 1
                 }
                 days = Civil.days(year: y, month: month, day: 1)
                 dayGranularity = .month
+            case .monthEdge(let year, let month, let isEnd):
+                let y = year ?? Self.year(ofMonth: month, r)
+                days = Civil.days(year: y, month: month, day: isEnd ? Civil.daysInMonth(year: y, month: month) : 1)
+            case .dayInMonths(let n, let months):
+                let (y, m) = Civil.addMonths(year: r.year, month: r.month, months)
+                guard n <= Civil.daysInMonth(year: y, month: m) else { return nil }
+                days = Civil.days(year: y, month: m, day: n)
             case .week(let n):
                 days = r.days - r.weekday + 7 * n
                 dayGranularity = .week

@@ -30,6 +30,14 @@ enum DTDay: Equatable {
     case endOf(DTUnit, Int)
     case startOf(DTUnit, Int)
     case weekend(Int)
+    /// Kinyarwanda "ejo" is yesterday or tomorrow, "ejobundi" two days either way: the tense
+    /// of the sentence decides (tomorrow unless it speaks of the past).
+    case eitherDay(Int)
+    /// The last or first day of a named month: "the end of April", "fin mai", "début avril".
+    case monthEdge(year: Int?, month: Int, end: Bool)
+    /// A day of the month some months from this one: "tarehe 10 mwezi ujao", "the 10th of
+    /// next month", "le 5 du mois prochain".
+    case dayInMonths(day: Int, months: Int)
 
     var isWeekday: Bool {
         if case .weekday(_, nil) = self { return true }
@@ -38,7 +46,7 @@ enum DTDay: Equatable {
 
     var isDate: Bool {
         switch self {
-        case .date, .dayOfMonth: return true
+        case .date, .dayOfMonth, .dayInMonths, .monthEdge: return true
         default: return false
         }
     }
@@ -195,7 +203,7 @@ struct DTParser {
     func supported(_ i: Int) -> Bool {
         guard i > 0 else { return false }
         switch fn(i - 1) {
-        case .on?, .by?, .until?, .till?, .before?, .after?, .from?, .since?, .le?, .du?, .au?, .des?, .for?, .in?, .at?, .vers?, .ku?:
+        case .on?, .by?, .until?, .till?, .before?, .after?, .from?, .since?, .le?, .du?, .au?, .des?, .for?, .in?, .at?, .vers?, .ku?, .mu?:
             return true
         default:
             if case .modifier? = lex(i - 1) { return true }
@@ -207,7 +215,7 @@ struct DTParser {
     func merge(_ e: inout DTExpr) {
         while true {
             var k = e.next
-            if sym(k, ",") || fn(k) == .on || fn(k) == .by { k += 1 }
+            if sym(k, ",") || fn(k) == .on || fn(k) == .by || fn(k) == .el { k += 1 }
             // After a day, French "14h" is a time ("mardi 14h"), not fourteen hours.
             if e.day != nil, e.clock == nil, isNumber(k), key(k + 1) == Self.keyH, glued(k + 1), canStart(k),
                let (clock, end) = clock(at: k, bare: true) {
@@ -229,6 +237,7 @@ struct DTParser {
                 case (.weekday(_, nil), _) where cd.isDate: day = cd
                 case (_, .weekday(_, nil)) where ed.isDate: day = ed
                 case (.week(let n), .weekday(let w, nil)), (.weekday(let w, nil), .week(let n)): day = .weekdayOfWeek(n, w)
+                case (.dayOfMonth(let d), .monthOffset(let m)), (.monthOffset(let m), .dayOfMonth(let d)): day = .dayInMonths(day: d, months: m)
                 default: return false
                 }
             } else {
@@ -367,7 +376,7 @@ struct DTParser {
                     e.next += 1
                 }
                 return .point(e)
-            case .the, .end, .start, .fin, .apres, .avant, .le, .la, .l:
+            case .the, .end, .start, .fin, .apres, .avant, .le, .la, .l, .baad:
                 if let e = day(at: i) { return .point(e) }
                 return f == .the || f == .le ? date(at: i).map { .point($0) } : nil
             case .an, .half:
@@ -531,6 +540,7 @@ struct DTParser {
             var e = DTExpr(first: i, next: i + 1, day: .relativeDays(n))
             if n == 0, t[i].key == DTLexicon.key("aujourd"), isApostrophe(i + 1), fn(i + 2) == .hui { e.next = i + 3 }
             if n == 1, fn(i + 1) == .kutwa { e.day = .relativeDays(2); e.next = i + 2 }
+            if t[i].key == Self.keyEjo || t[i].key == Self.keyEjobundi { e.day = .eitherDay(n) }
             if weak && t[i].capital { e.needsPrefix = true }
             return e
         case .tonight:
@@ -586,12 +596,22 @@ struct DTParser {
             default: return DTExpr(first: i, next: i + 2, day: .yearOffset(m))
             }
         case .unitFirst(let u) where u == .week || u == .month || u == .year:
-            guard case .postModifier(let m)? = self.lex(i + 1) else { return nil }
-            switch u {
-            case .week: return DTExpr(first: i, next: i + 2, day: .week(m))
-            case .month: return DTExpr(first: i, next: i + 2, day: .monthOffset(m))
-            default: return DTExpr(first: i, next: i + 2, day: .yearOffset(m))
+            // "mwezi wa tatu": Swahili counts the months (the third is March).
+            if u == .month, let (month, _, next) = namedMonth(at: i) {
+                if let y = year(at: next) { return DTExpr(first: i, next: next + 1, day: .month(year: y, month: month, modifier: nil)) }
+                return DTExpr(first: i, next: next, day: .month(year: nil, month: month, modifier: nil))
             }
+            // "el shahr el gai": Arabizi puts the article before the adjective too.
+            let j = fn(i + 1) == .el ? i + 2 : i + 1
+            guard case .postModifier(let m)? = self.lex(j) else { return nil }
+            switch u {
+            case .week: return DTExpr(first: i, next: j + 1, day: .week(m))
+            case .month: return DTExpr(first: i, next: j + 1, day: .monthOffset(m))
+            default: return DTExpr(first: i, next: j + 1, day: .yearOffset(m))
+            }
+        case .nth(-1) where t[i].key == Self.keyMwisho:
+            // Swahili "mwisho wa mwezi" (the end of the month).
+            return boundary(at: i, first: i)
         case .weekend:
             var e = DTExpr(first: i, next: i + 1, day: .weekend(0))
             if case .postModifier(let m)? = self.lex(i + 1) { e.day = .weekend(m); e.next += 1 }
@@ -602,14 +622,23 @@ struct DTParser {
                 var j = i + 1
                 if f == .l, isApostrophe(j) { j += 1 }
                 if f == .the, case .unit(.day)? = self.lex(j) { return dayAfter(at: j, first: i) }
-                if f == .the, key(j) == Self.keyEnd || fn(j) == .start { return boundary(at: j, first: i) }
+                if f == .the, isBoundary(j) { return boundary(at: j, first: i) }
                 if f == .the, case .weekend? = self.lex(j) { return DTExpr(first: i, next: j + 1, day: .weekend(0)) }
                 guard f != .the, var e = day(at: j) else { return nil }
                 if case .unit? = self.lex(j) {} else { return nil }  // "la semaine prochaine", not "le lundi"
                 e.first = i
                 return e
             case .end, .start, .fin:
+                // Arabic "أول امبارح" (awel embare7): the day before yesterday.
+                if f == .start, t[i].key == .max || Self.firstKeys.contains(t[i].key), case .relativeDay(-1, _)? = self.lex(i + 1) {
+                    return DTExpr(first: i, next: i + 2, day: .relativeDays(-2))
+                }
                 return boundary(at: i, first: i)
+            case .baad:
+                // "ba3d bokra", "بعد بكرة", "baada ya kesho": the day after tomorrow.
+                let j = key(i + 1) == Self.keyYa ? i + 2 : i + 1
+                if case .relativeDay(1, _)? = self.lex(j) { return DTExpr(first: i, next: j + 1, day: .relativeDays(2)) }
+                return nil
             case .apres, .avant:
                 guard isDash(i + 1), let next = self.lex(i + 2) else { return nil }
                 if f == .apres, case .relativeDay(1, _) = next { return DTExpr(first: i, next: i + 3, day: .relativeDays(2)) }
@@ -638,17 +667,125 @@ struct DTParser {
         return nil
     }
 
-    /// "end of the month", "end of next week", "start of next month", "fin du mois".
+    static let keyEjo = DTLexicon.key("ejo")
+    static let keyEjobundi = DTLexicon.key("ejobundi")
+    static let keyMwisho = DTLexicon.key("mwisho")
+    static let keyMwezi = DTLexicon.key("mwezi")
+    static let keyZ = DTLexicon.key("z")
+    static let keyD = DTLexicon.key("d")
+    /// "awel", "awal", "awwel": Arabizi "first" (before "embare7": the day before yesterday).
+    static let firstKeys: Set<UInt64> = Set(["awel", "awal", "awwel"].map(DTLexicon.key))
+    /// The English words that start a boundary; other languages' may be followed by a month
+    /// directly ("fin mai", "début avril"), English needs "of" before a month that is also a
+    /// word ("the end of May").
+    static let englishBoundaryKeys: Set<UInt64> = Set(["end", "start", "beginning"].map(DTLexicon.key))
+
+    /// Whether token `j` says the end or the start of a period.
+    func isBoundary(_ j: Int) -> Bool {
+        switch fn(j) {
+        case .end?, .start?, .fin?: return true
+        default: return key(j) == Self.keyMwisho
+        }
+    }
+
+    /// "end of the month", "end of next week", "start of next month", "fin du mois", "fin du
+    /// mois prochain", "the end of April", "fin mai", "début avril", "mwisho wa mwezi (huu)",
+    /// "mwanzo wa mwezi ujao", "mwishoni mwa mwezi", "آخر الشهر", "akhir el shahr", "mu mpera
+    /// z'ukwezi".
     func boundary(at j: Int, first: Int) -> DTExpr? {
-        let isEnd = key(j) == Self.keyEnd || fn(j) == .fin
+        let isEnd = fn(j) == .end || fn(j) == .fin || key(j) == Self.keyMwisho
         var k = j + 1
-        guard fn(k) == .of || fn(k) == .du || fn(k) == .de else { return nil }
-        k += 1
+        var connected = true
+        switch fn(k) {
+        case .of?, .du?, .de?, .wa?, .mwa?:
+            k += 1
+        default:
+            // French "d'année", Kinyarwanda "z'ukwezi".
+            if key(k) == Self.keyZ || key(k) == Self.keyD, isApostrophe(k + 1), glued(k + 1) {
+                k += 2
+            } else {
+                connected = false
+            }
+        }
+        if fn(k) == .the || fn(k) == .el || fn(k) == .le || fn(k) == .la {
+            k += 1
+        } else if fn(k) == .l, isApostrophe(k + 1) {
+            k += 2
+        }
+        if let (month, weak, next) = namedMonth(at: k) {
+            // Not "start May 5": a day named after the month makes it a date.
+            if isNumber(next), t[next].length <= 2 { return nil }
+            if !connected && weak && Self.englishBoundaryKeys.contains(key(j)) { return nil }
+            var e = DTExpr(first: first, next: next, day: .monthEdge(year: nil, month: month, end: isEnd))
+            if let y = year(at: next) {
+                e.day = .monthEdge(year: y, month: month, end: isEnd)
+                e.next = next + 1
+            }
+            return e
+        }
         var offset = 0
-        if fn(k) == .the { k += 1 }
         if case .modifier(let m)? = lex(k) { offset = m; k += 1 }
-        guard case .unit(let u)? = lex(k), u == .week || u == .month || u == .year else { return nil }
-        return DTExpr(first: first, next: k + 1, day: isEnd ? .endOf(u, offset) : .startOf(u, offset))
+        let u: DTUnit
+        switch lex(k) {
+        case .unit(let unit)? where connected:
+            u = unit
+        case .unitFirst(let unit)?:
+            u = unit
+        default:
+            return nil
+        }
+        guard u == .week || u == .month || u == .year else { return nil }
+        k += 1
+        // "fin du mois prochain", "mwisho wa mwezi ujao", "akhir el shahr el gai".
+        let after = fn(k) == .el ? k + 1 : k
+        if case .postModifier(let m)? = lex(after) {
+            offset = m
+            k = after + 1
+        }
+        return DTExpr(first: first, next: k, day: isEnd ? .endOf(u, offset) : .startOf(u, offset))
+    }
+
+    /// A month named: "April", "Apr.", Swahili "mwezi wa tatu" (the months are counted: the
+    /// third is March) or "mwezi wa Aprili". The month, whether its name is also a common
+    /// word ("may", "mars"), and the token after it.
+    func namedMonth(at k: Int) -> (month: Int, weak: Bool, next: Int)? {
+        if case .month(let m, let weak)? = lex(k) {
+            var next = k + 1
+            if sym(next, "."), glued(next), t[k].length <= 4 { next += 1 }
+            return (m, weak, next)
+        }
+        guard key(k) == Self.keyMwezi, fn(k + 1) == .wa else { return nil }
+        let j = k + 2
+        var next = j + 1
+        var n: Int
+        switch lex(j) {
+        case .month(let m, _)?:
+            return (m, false, next)
+        case .number(let v)?:
+            n = v
+            // "kumi na moja", "kumi na mbili": November, December.
+            if v == 10, fn(j + 1) == .na, case .number(let u)? = lex(j + 2), u == 1 || u == 2 {
+                n = 10 + u
+                next = j + 3
+            }
+        case .nth(let v)?:
+            n = v
+        default:
+            guard isNumber(j), t[j].length <= 2, endsCleanly(j + 1) else { return nil }
+            n = t[j].value
+        }
+        guard (1...12).contains(n) else { return nil }
+        return (n, false, next)
+    }
+
+    /// "next month", "mwezi ujao", "le mois prochain", "ukwezi gutaha", "el shahr el gai" at
+    /// `k` (after "of", "du", "ya" or nothing): the months from this one and the token after.
+    func monthOffset(at k: Int) -> (months: Int, next: Int)? {
+        var j = k
+        if fn(j) == .of || fn(j) == .du || fn(j) == .de || fn(j) == .wa || key(j) == Self.keyYa { j += 1 }
+        if fn(j) == .the || fn(j) == .le { j += 1 }
+        guard let e = day(at: j), case .monthOffset(let m)? = e.day else { return nil }
+        return (m, e.next)
     }
 
     // MARK: dates
@@ -678,9 +815,8 @@ struct DTParser {
             if case .ordinal? = lex(j), glued(j) { ordinal = true; j += 1 }
             var m = j
             if fn(m) == .of || fn(m) == .de { m += 1 }
-            if case .month(let month, let weak)? = lex(m) {
-                var next = m + 1
-                if sym(next, "."), glued(next), t[m].length <= 4 { next += 1 }
+            if let (month, weak, afterMonth) = namedMonth(at: m) {
+                var next = afterMonth
                 var yearValue: Int? = nil
                 if let y = year(at: next) { yearValue = y; next += 1 } else if sym(next, ","), let y = year(at: next + 1) { yearValue = y; next += 2 }
                 guard Civil.isValid(year: yearValue ?? 2000, month: month, day: dayNumber) else { return nil }
@@ -689,11 +825,17 @@ struct DTParser {
                 if weak && !ordinal && yearValue == nil && !t[m].capital { e.needsPrefix = true }
                 return e
             }
-            guard ordinal || (article && fn(i) == .le) else { return nil }
+            // Swahili "tarehe 10", Kinyarwanda "tariki 10": "date 10", the 10th.
+            let labelled = !article && fn(d - 1) == .tarehe
+            guard ordinal || labelled || (article && fn(i) == .le) else { return nil }
             guard endsCleanly(j) else { return nil }
+            // "the 10th of next month", "le 5 du mois prochain", "tarehe 10 mwezi ujao".
+            if let (months, next) = monthOffset(at: j) {
+                return DTExpr(first: i, next: next, day: .dayInMonths(day: dayNumber, months: months))
+            }
             if j < t.count, Self.ordinalNouns.contains(t[j].key) { return nil }
             var e = DTExpr(first: i, next: j, day: .dayOfMonth(dayNumber))
-            if !article { e.weak = true }
+            if !article && !labelled { e.weak = true }
             return e
         }
         guard case .month(let month, let weak)? = lex(d), !article else { return nil }
@@ -718,8 +860,38 @@ struct DTParser {
         if let y = year(at: j) {
             return DTExpr(first: i, next: j + 1, day: .month(year: y, month: month, modifier: nil))
         }
-        if weak { return nil }
+        if weak && !monthContext(at: d, next: j) { return nil }
         return DTExpr(first: i, next: j, day: .month(year: nil, month: month, modifier: nil))
+    }
+
+    /// Words before a month that make a month of "may", "march", "mars", "mai" or "mei":
+    /// "rent for March", "in may", "loyer de mars", "en mai", "fin mars", "depuis mai".
+    static let monthPrepositions: Set<UInt64> = Set(["for", "of", "in", "since", "until", "till", "by", "from", "during", "de", "du",
+                                                      "en", "depuis", "fin", "debut", "pendant", "hadi", "mpaka", "tangu", "kuanzia"].map(DTLexicon.key))
+    static let owners: Set<UInt64> = Set(["the", "my", "your", "our", "their", "his", "her", "le", "la", "mon", "ma", "votre", "notre"].map(DTLexicon.key))
+    /// Nouns that a month names the period of: "the March rent", "my May payment".
+    static let rentNouns: Set<UInt64> = Set(["rent", "rents", "payment", "payments", "bill", "bills", "invoice", "invoices", "receipt", "receipts",
+                                              "deposit", "salary", "installment", "instalment", "fee", "fees", "charges", "statement", "utilities",
+                                              "loyer", "quittance", "facture", "paiement", "salaire", "kodi", "malipo", "ubukode"].map(DTLexicon.key))
+    static let listWords: Set<UInt64> = Set(["and", "or", "et", "ou", "na", "to", "till", "until", "through", "au", "a", "hadi", "mpaka"].map(DTLexicon.key))
+
+    /// Whether a month named by a common word ("may", "march", "mars") at `d`, with nothing
+    /// after it up to `j`, is a month: after a preposition that takes one, when what follows
+    /// does not go on as a verb would ("in may take" is not May); or between "the", "my"…
+    /// and a noun of payments ("the March payment").
+    func monthContext(at d: Int, next j: Int) -> Bool {
+        guard d > 0 else { return false }
+        // The end of a list or range of months: "from March to May", "de mars à mai".
+        if Self.listWords.contains(key(d - 1)) || isDash(d - 1), case .month? = lex(d - 2) { return true }
+        if Self.monthPrepositions.contains(key(d - 1)) {
+            guard !t[d].capital, j < t.count, t[j].kind == .word else { return true }
+            if let lex = t[j].lex, lex.isCue { return true }
+            if Self.rentNouns.contains(t[j].key) { return true }
+            // "from march to may": a list or range of months.
+            if Self.listWords.contains(t[j].key), case .month? = lex(j + 1) { return true }
+            return false
+        }
+        return Self.owners.contains(key(d - 1)) && j < t.count && Self.rentNouns.contains(t[j].key)
     }
 
     /// "2026-03-12", "2026/03/12", "12/03", "12/03/2026", "12.03.2026", "12-03-2026", "12/03/26".
@@ -870,3 +1042,4 @@ struct DTParser {
         return .point(e)
     }
 }
+
