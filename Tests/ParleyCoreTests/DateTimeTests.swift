@@ -178,6 +178,47 @@ import Glibc
         }
     }
 
+    /// "since", "depuis", "tangu", "kuva", "men" and verbs in the past point back to the latest
+    /// such day or time; without them the future is kept.
+    @Test func pastReferencesLookBack() throws {
+        try Self.expectFirst([
+            ("The tap has been dripping since Tuesday", "2026-03-10T00:00:00+02:00", "day"),
+            ("no power since Saturday", "2026-03-07T00:00:00+02:00", "day"),
+            ("still no heating since Wednesday", "2026-03-04T00:00:00+02:00", "day"),
+            ("depuis jeudi il n'y a plus d'eau", "2026-03-05T00:00:00+02:00", "day"),
+            ("Maji hayatoki tangu Ijumaa", "2026-03-06T00:00:00+02:00", "day"),
+            ("Umuriro wabuze kuva ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("amazi yabuze ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("sina maji tangu asubuhi", "2026-03-11T09:00:00+02:00", "hour"),
+            ("the gate has been broken since the evening", "2026-03-10T19:00:00+02:00", "hour"),
+            ("mafish maya men el sob7", "2026-03-11T09:00:00+02:00", "hour"),
+            ("the plumber came at 8am", "2026-03-11T08:00:00+02:00", "hour"),
+            ("the lift stopped at 11pm", "2026-03-10T23:00:00+02:00", "hour"),
+            ("it was at 11", "2026-03-10T23:00:00+02:00", "hour"),
+            ("no lights since midnight", "2026-03-11T00:00:00+02:00", "hour"),
+            ("it happened on Sunday", "2026-03-08T00:00:00+02:00", "day"),
+            ("ilikuwa Jumamosi", "2026-03-07T00:00:00+02:00", "day"),
+            ("c'était le 3", "2026-03-03T00:00:00+02:00", "day"),
+            ("the tap broke on 2 March", "2026-03-02T00:00:00+02:00", "day"),
+            ("it broke in December", "2025-12-01T00:00:00+02:00", "month"),
+            ("the bins were not collected since the weekend", "2026-03-07T00:00:00+02:00", "day"),
+            // The future is kept: no past word, a plan, "to"/"by", or a past verb reporting a plan.
+            ("come on Monday", "2026-03-16T00:00:00+02:00", "day"),
+            ("nzaza ejo saa tatu", "2026-03-12T09:00:00+02:00", "hour"),
+            ("Kuva ejo nzaba ndi hano", "2026-03-12T00:00:00+02:00", "day"),
+            ("at 9am", "2026-03-12T09:00:00+02:00", "hour"),
+            ("the viewing was moved to Friday", "2026-03-13T00:00:00+02:00", "day"),
+            ("he said he would come Saturday", "2026-03-14T00:00:00+02:00", "day"),
+            ("it was cold. Can you come Thursday?", "2026-03-12T00:00:00+02:00", "day"),
+            ("it was ok\ncan you come Monday", "2026-03-16T00:00:00+02:00", "day"),
+            ("I was wondering if you could come Friday", "2026-03-13T00:00:00+02:00", "day"),
+            ("I called yesterday, please come Friday", "2026-03-10T00:00:00+02:00", "day"),
+        ])
+        // The second entity of a clause cut by a comma is not pulled back.
+        let entities = try Self.extractor("Africa/Kigali").extract(from: "I called yesterday, please come Friday", reference: Self.wednesdayReference)
+        #expect(entities.last?.value["iso"] == "2026-03-13T00:00:00+02:00")
+    }
+
     /// The end or start of a named month or of a month counted from this one is a day.
     @Test func monthEdges() throws {
         try Self.expectFirst([
@@ -235,7 +276,8 @@ import Glibc
     }
 
     /// Months named without a day: after a preposition or as the month of a payment; the nearest
-    /// one ("February" said in March is last February).
+    /// one ("February" said in March is last February), the next one after "until"/"in" or in a
+    /// plan, the latest in the past.
     @Test func monthNamesInSentences() throws {
         try Self.expectFirst([
             ("the rent for April", "2026-04-01T00:00:00+02:00", "month"),
@@ -249,6 +291,10 @@ import Glibc
             ("mwezi wa kumi na mbili", "2025-12-01T00:00:00+02:00", "month"),
             ("ukwezi gushize", "2026-02-01T00:00:00+02:00", "month"),
             ("nzishyura mu kwezi gutaha", "2026-04-01T00:00:00+02:00", "month"),
+            ("until October", "2026-10-01T00:00:00+02:00", "month"),
+            ("can I move in January?", "2027-01-01T00:00:00+02:00", "month"),
+            ("I'll pay February next week", "2027-02-01T00:00:00+02:00", "month"),
+            ("since February", "2026-02-01T00:00:00+02:00", "month"),
             ("hadi Mei", "2026-05-01T00:00:00+02:00", "month"),
             ("en mai", "2026-05-01T00:00:00+02:00", "month"),
             ("from March to May", "2026-03-01T00:00:00+02:00", "month"),

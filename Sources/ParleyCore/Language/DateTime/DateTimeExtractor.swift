@@ -25,6 +25,16 @@ public struct DateTimeOptions: Sendable, Equatable {
 ///   "this Monday" the next one including today; "next Monday" the Monday of next week
 ///   (weeks start on Monday); "last Monday" the latest one before today;
 /// - a date without a year is its next occurrence from today; "the 5th" this month's if not past;
+///   "tarehe 10 mwezi ujao", "the 3rd of next month" that day of the month counted;
+/// - a month without a day (granularity month) is its nearest occurrence ("rent for February"
+///   said in March is last February), the next one after "in"/"until"/"by" or in a plan ("I'll");
+///   "the end of April", "fin mai", "mwisho wa mwezi" are the last (first) day of the month;
+/// - the past: right after "since", "depuis", "tangu", "kuva", "men", or in a clause with a verb
+///   in the past ("was", "came", "était", "ilikuwa", "yabuze", "kan") or "yesterday", and no
+///   plan ("will", "'ll", "va"), a weekday, time, part of the day, date, "the 5th", month or
+///   weekend is the latest one up to now ("since Monday", "that was at 9am" today 09:00);
+///   "to"/"until"/"by" before it, or a past verb reporting a plan ("said", "was told"), keep the
+///   future; Kinyarwanda "ejo" is tomorrow, or yesterday in the past;
 /// - morning 09:00, afternoon 15:00, evening 19:00, night/tonight 20:00 (granularity hour);
 ///   midnight is the end of the day named (00:00 of the next day);
 /// - "in 2 hours" is exact (to the minute); "in 3 days", "in 2 weeks", "in a month" are days;
@@ -33,7 +43,9 @@ public struct DateTimeOptions: Sendable, Equatable {
 /// - durations count a month as 30 days and a year as 365 days in `seconds`; `iso` keeps the unit.
 /// - prepositions "on", "by", "for" are not part of an entity's text; "at", "in", "from",
 ///   "between" and "ago" are;
-/// - ambiguous words stand only with support: "may"/"March"/"mars"/"mei" need a day number,
+/// - ambiguous words stand only with support: "may"/"March"/"mars"/"mei" need a day number, a
+///   preposition that takes a month not followed by what reads as a verb ("in may take" is
+///   nothing), or a payment noun after "the"/"my" ("the March rent");
 ///   "sat"/"sun"/"wed"/"mon" a preposition ("on sat") or, capitalized, a time or date;
 ///   "morning"/"evening" alone ("good morning") is nothing; bare numbers never are.
 /// - recurrences ("every Monday", "the 5th of every month", "daily at 8am", "tous les lundis",
@@ -109,7 +121,7 @@ public struct DateTimeExtractor: Sendable {
             if e.isBareOnly || e.bareNumber != nil && e.clock == nil { return nil }
             let supported = parser.supported(e.first)
             if (e.weak || e.needsPrefix) && !supported { return nil }
-            guard let point = resolve(e, r) else { return nil }
+            guard let point = resolve(e, r, tense: parser.tense(first: e.first, next: e.next)) else { return nil }
             let confidence = e.weak || e.needsPrefix ? 0.75 : e.numeric ? 0.85 : (e.clock?.bare ?? false) ? 0.8 : 0.9
             if let end = point.end {
                 return ("datetime", rangeJSON(point.local, end, point.granularity), confidence)
@@ -120,8 +132,8 @@ public struct DateTimeExtractor: Sendable {
             object.append("granularity", .string(point.granularity.name))
             object.append("timestamp", .int(Int64(instant)))
             return ("datetime", .object(object), confidence)
-        case .range(let a, let b, _, _):
-            guard let (start, end) = resolveRange(a, b, r) else { return nil }
+        case .range(let a, let b, let first, let next):
+            guard let (start, end) = resolveRange(a, b, r, tense: parser.tense(first: first, next: next)) else { return nil }
             let granularity = Granularity(rawValue: min(start.granularity.rawValue, end.granularity.rawValue)) ?? .day
             let confidence = (a.clock?.bare ?? false) || (b.clock?.bare ?? false) ? 0.8 : 0.9
             return ("datetime", rangeJSON(start.local, end.local, granularity, startInstant: start.instant, endInstant: end.instant), confidence)
@@ -200,14 +212,20 @@ public struct DateTimeExtractor: Sendable {
         return nil
     }
 
-    /// The year of a month named without one: the nearest occurrence ("rent for February" in
-    /// March is last February); a tie goes ahead.
-    static func year(ofMonth month: Int, _ r: Reference) -> Int {
-        let ahead = (month - r.month + 12) % 12
-        return ahead <= 6 ? (month >= r.month ? r.year : r.year + 1) : (month <= r.month ? r.year : r.year - 1)
+    /// The year of a month named without one: the nearest occurrence (a tie goes ahead), the
+    /// latest up to this month in the past tense, the next from this month in the future.
+    static func year(ofMonth month: Int, _ r: Reference, tense: DTTense) -> Int {
+        switch tense {
+        case .past: return month <= r.month ? r.year : r.year - 1
+        case .future: return month >= r.month ? r.year : r.year + 1
+        case .neutral:
+            let ahead = (month - r.month + 12) % 12
+            return ahead <= 6 ? (month >= r.month ? r.year : r.year + 1) : (month <= r.month ? r.year : r.year - 1)
+        }
     }
 
-    func resolve(_ e: DTExpr, _ r: Reference, heuristic: Bool = false, dayOverride: Int? = nil) -> Resolved? {
+    func resolve(_ e: DTExpr, _ r: Reference, heuristic: Bool = false, dayOverride: Int? = nil, tense: DTTense = .neutral) -> Resolved? {
+        let past = tense == .past
         if let shift = e.shift {
             let instant = Civil.floorDiv(r.instant + shift, 60) * 60
             return Resolved(local: instant + zone.offset(at: instant), granularity: .minute, instant: instant)
@@ -237,6 +255,7 @@ public struct DateTimeExtractor: Sendable {
             granularity = .hour
         }
         let ahead = seconds.map { $0 + extraDay * 86400 > r.seconds } ?? false
+        let behind = seconds.map { $0 + extraDay * 86400 <= r.seconds } ?? false
         var days: Int
         var dayGranularity = Granularity.day
         var end: Int? = nil
@@ -244,10 +263,18 @@ public struct DateTimeExtractor: Sendable {
             days = dayOverride
         } else if let day = e.day {
             switch day {
-            case .relativeDays(let n), .eitherDay(let n):
+            case .relativeDays(let n):
                 days = r.days + n
+            case .eitherDay(let n):
+                days = r.days + (past ? -n : n)
             case .weekday(let w, let modifier):
                 switch modifier {
+                case nil where past, .some(0) where past:
+                    // "since Monday", "it happened this Monday": the latest one up to today
+                    // (today only with a time already gone by, or "this").
+                    var delta = (r.weekday - w + 7) % 7
+                    if delta == 0 && modifier == nil && !behind { delta = 7 }
+                    days = r.days - delta
                 case nil:
                     var delta = (w - r.weekday + 7) % 7
                     if delta == 0 && !ahead { delta = 7 }
@@ -265,6 +292,13 @@ public struct DateTimeExtractor: Sendable {
                 if let year {
                     guard Civil.isValid(year: year, month: month, day: dayNumber) else { return nil }
                     days = Civil.days(year: year, month: month, day: dayNumber)
+                } else if past {
+                    var y = r.year
+                    while !Civil.isValid(year: y, month: month, day: dayNumber) || Civil.days(year: y, month: month, day: dayNumber) > r.days {
+                        y -= 1
+                        if y < r.year - 8 { return nil }
+                    }
+                    days = Civil.days(year: y, month: month, day: dayNumber)
                 } else {
                     var y = r.year
                     while !Civil.isValid(year: y, month: month, day: dayNumber) || Civil.days(year: y, month: month, day: dayNumber) < r.days {
@@ -273,6 +307,17 @@ public struct DateTimeExtractor: Sendable {
                     }
                     days = Civil.days(year: y, month: month, day: dayNumber)
                 }
+            case .dayOfMonth(let n) where past:
+                var found: Int? = nil
+                for k in 0..<13 {
+                    let (y, m) = Civil.addMonths(year: r.year, month: r.month, -k)
+                    if n <= Civil.daysInMonth(year: y, month: m), Civil.days(year: y, month: m, day: n) <= r.days {
+                        found = Civil.days(year: y, month: m, day: n)
+                        break
+                    }
+                }
+                guard let found else { return nil }
+                days = found
             case .dayOfMonth(let n):
                 var found: Int? = nil
                 for k in 0..<13 {
@@ -293,14 +338,14 @@ public struct DateTimeExtractor: Sendable {
                 } else if modifier == 1 && month == r.month {
                     y = r.year + 1
                 } else if modifier == nil {
-                    y = Self.year(ofMonth: month, r)
+                    y = Self.year(ofMonth: month, r, tense: tense)
                 } else {
                     y = month >= r.month ? r.year : r.year + 1
                 }
                 days = Civil.days(year: y, month: month, day: 1)
                 dayGranularity = .month
             case .monthEdge(let year, let month, let isEnd):
-                let y = year ?? Self.year(ofMonth: month, r)
+                let y = year ?? Self.year(ofMonth: month, r, tense: tense)
                 days = Civil.days(year: y, month: month, day: isEnd ? Civil.daysInMonth(year: y, month: month) : 1)
             case .dayInMonths(let n, let months):
                 let (y, m) = Civil.addMonths(year: r.year, month: r.month, months)
@@ -337,12 +382,31 @@ public struct DateTimeExtractor: Sendable {
                     days = Civil.days(year: y, month: m, day: isEnd ? Civil.daysInMonth(year: y, month: m) : 1)
                 }
             case .weekend(let n):
+                // "since the weekend" on a weekday: the one before.
+                let n = n == 0 && past && r.weekday < 5 ? -1 : n
                 days = r.days - r.weekday + 5 + 7 * n
                 end = (days + 1) * 86400
             }
         } else {
             guard var s = seconds else { return nil }
-            if ambiguous {
+            if past {
+                // "that was at 9am", "since morning": the latest such time up to now.
+                let now = r.seconds - extraDay * 86400
+                if ambiguous {
+                    if s + 43200 <= now {
+                        s += 43200
+                        days = r.days
+                    } else if s <= now {
+                        days = r.days
+                    } else {
+                        s += 43200
+                        days = r.days - 1
+                    }
+                    seconds = s
+                } else {
+                    days = s <= now ? r.days : r.days - 1
+                }
+            } else if ambiguous {
                 if s > r.seconds {
                     days = r.days
                 } else if s + 43200 > r.seconds {
@@ -362,7 +426,7 @@ public struct DateTimeExtractor: Sendable {
         return Resolved(local: days * 86400, granularity: dayGranularity, end: end)
     }
 
-    func resolveRange(_ first: DTExpr, _ second: DTExpr, _ r: Reference) -> (Resolved, Resolved)? {
+    func resolveRange(_ first: DTExpr, _ second: DTExpr, _ r: Reference, tense: DTTense = .neutral) -> (Resolved, Resolved)? {
         var a = first
         let b = second
         if a.day == nil, let d = b.day, !d.isPeriod { a.day = d }
@@ -373,7 +437,7 @@ public struct DateTimeExtractor: Sendable {
             a.clock = clock
         }
         // A range's start reads an open hour the business way (8–11 am, 1–7 pm), as "8:00 to 17:00" means.
-        guard let start = resolve(a, r, heuristic: true) else { return nil }
+        guard let start = resolve(a, r, heuristic: true, tense: tense) else { return nil }
         let startDay = Civil.floorDiv(start.local, 86400)
         var end: Resolved
         if b.day == nil {
@@ -384,7 +448,7 @@ public struct DateTimeExtractor: Sendable {
             guard let resolved = resolve(b, r, heuristic: true, dayOverride: startDay + delta) else { return nil }
             end = resolved
         } else {
-            guard let resolved = resolve(b, r, heuristic: true) else { return nil }
+            guard let resolved = resolve(b, r, heuristic: true, tense: tense) else { return nil }
             end = resolved
         }
         if let weekendEnd = start.end, end.end != nil { end.local = end.local > weekendEnd ? end.local : weekendEnd }

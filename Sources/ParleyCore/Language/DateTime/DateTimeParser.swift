@@ -205,6 +205,11 @@ struct DTParser {
         switch fn(i - 1) {
         case .on?, .by?, .until?, .till?, .before?, .after?, .from?, .since?, .le?, .du?, .au?, .des?, .for?, .in?, .at?, .vers?, .ku?, .mu?:
             return true
+        case .the?, .el?:
+            // A part of the day over an article: "since the evening", "men el sob7" (not "in
+            // the sun").
+            guard case .part? = lex(i), i > 1, fn(i - 2) != .the, fn(i - 2) != .el else { return false }
+            return supported(i - 1) || Self.sinceKeys.contains(key(i - 2))
         default:
             if case .modifier? = lex(i - 1) { return true }
             return false
@@ -1043,3 +1048,137 @@ struct DTParser {
     }
 }
 
+/// Which way an expression without a direction of its own ("Monday", "at 9", "ejo", "March")
+/// points, read from the words around it.
+enum DTTense {
+    /// Nothing said: the future is preferred (messages plan more than they recount), but a
+    /// month alone is its nearest occurrence ("rent for February" in March is last February).
+    case neutral
+    /// "since Monday", "depuis lundi", "tangu asubuhi", "kuva ejo", "men embare7", "that was at
+    /// 9am": the latest such day or time up to now.
+    case past
+    /// "until March", "by May", "I will pay in February": a month alone is its next occurrence.
+    case future
+}
+
+extension DTParser {
+    /// "since", "depuis", "tangu", "kuva", "منذ" are read as `.since`; Arabizi "men" ("from",
+    /// "since") is not made a function word, as it is also the English plural.
+    static let sinceKeys: Set<UInt64> = Set(["men", "mn"].map(DTLexicon.key))
+    /// Words right before an expression that point it ahead: "until Friday", "moved to Monday",
+    /// "by March", "jusqu'à", "hadi", "mpaka", "kugeza".
+    static let towardKeys: Set<UInt64> = Set(["to", "until", "till", "til", "by", "jusqu", "hadi", "mpaka", "kugeza", "kuzageza"].map(DTLexicon.key))
+    /// Words right before an expression that name which one is meant, not when: "rent for
+    /// March", "loyer de mars", "the 5th of May".
+    static let whichKeys: Set<UInt64> = Set(["for", "of", "de", "du", "pour"].map(DTLexicon.key))
+    /// Words that end a clause: what is said past them does not set the tense.
+    static let clauseKeys: Set<UInt64> = Set(["but", "however", "mais", "lakini", "ila", "ariko", "then", "puis", "halafu"].map(DTLexicon.key))
+
+    /// Verbs in the past (English, French, Swahili, Kinyarwanda, Arabizi) that make a sentence
+    /// recount: "was", "happened", "came", "était", "ilikuwa", "alikuja", "yari", "byabaye", "kan".
+    static let pastKeys: Set<UInt64> = {
+        var words = ["was", "were", "wasn", "weren", "happened", "came", "went", "broke", "started", "began", "stopped", "arrived",
+                     "called", "visited", "paid", "did", "didn", "had", "fixed", "repaired", "sent", "occurred", "noticed", "reported",
+                     "complained", "texted", "messaged", "saw", "met", "leaked", "flooded", "failed", "died",
+                     "etait", "etaient", "etais", "venu", "venue", "venus", "tombee", "tombe",
+                     "yari", "byari", "cyari", "nari", "wari", "twari", "bari", "yaje", "yaraje", "naje", "baje", "byabaye", "byarabaye",
+                     "yabaye", "yabuze", "yarabuze", "wabuze", "warabuze", "yagiye", "wagiye", "yapfuye", "yarapfuye", "yacitse",
+                     "kan", "kanet", "kant"]
+        for prefix in ["ni", "u", "a", "tu", "m", "wa", "i", "ki", "li", "zi", "vi", "ya"] {
+            for stem in ["kuwa", "kuja", "fika", "anza", "tokea", "katika", "haribika", "vunjika", "lipa", "kwenda", "enda", "ondoka",
+                         "isha", "pita", "zima", "vuja", "leta", "tuma"] {
+                words.append(prefix + "li" + stem)
+            }
+        }
+        return Set(words.map(DTLexicon.key))
+    }()
+
+    /// Verbs in the past that report a plan ("I was told he comes Friday", "she said Monday",
+    /// "alisema atakuja"): the clause is not read as recounting.
+    static let reportKeys: Set<UInt64> = Set(["told", "said", "promised", "agreed", "confirmed", "booked", "scheduled", "arranged",
+                                               "rescheduled", "postponed", "moved", "asked", "planned", "supposed", "expected", "meant",
+                                               "wondering", "hoping", "thinking", "planning", "going", "say", "mean",
+                                               "dit", "promis", "alisema", "aliahidi", "walisema", "yavuze", "bavuze"].map(DTLexicon.key))
+
+    /// Words that make a sentence plan: "will", "'ll", "shall", "gonna", "va", "vont",
+    /// "itakuwa", "nitakuja", "nzaza".
+    static let futureKeys: Set<UInt64> = {
+        var words = ["will", "ll", "shall", "gonna", "wanna", "va", "vais", "vas", "vont", "allons", "sera", "seront", "viendra",
+                     "viendrai", "passera", "passerai", "nzaza", "azaza", "tuzaza", "bazaza", "uzaza", "muzaza", "nzaba", "azaba",
+                     "bizaba", "nzishyura", "azishyura", "tuzishyura"]
+        for prefix in ["ni", "u", "a", "tu", "m", "wa", "i", "ki", "li", "zi", "vi", "ya"] {
+            for stem in ["kuwa", "kuja", "fika", "anza", "lipa", "kwenda", "enda", "leta", "tuma", "rekebisha"] {
+                words.append(prefix + "ta" + stem)
+            }
+        }
+        return Set(words.map(DTLexicon.key))
+    }()
+
+    /// Whether token `k` ends a clause ("." "!" "?" ";" "," a line break, "but").
+    func endsClause(_ k: Int) -> Bool {
+        let token = t[k]
+        if token.kind == .symbol {
+            switch token.value {
+            case 0x2E, 0x21, 0x3F, 0x3B, 0x2C, 0x61F, 0x60C, 0x2026: return true  // . ! ? ; , ؟ ، …
+            default: return false
+            }
+        }
+        return token.kind == .word && Self.clauseKeys.contains(token.key)
+    }
+
+    /// The tense of the expression over tokens `first..<next`: the word right before it
+    /// ("since", "until", "for", "in"), with the verbs and days of its clause.
+    func tense(first: Int, next: Int) -> DTTense {
+        var past = false
+        var future = false
+        var plans = false
+        var reported = false
+        func look(_ k: Int) {
+            let token = t[k]
+            guard token.kind == .word else { return }
+            if Self.pastKeys.contains(token.key) { past = true }
+            if Self.reportKeys.contains(token.key) { reported = true }
+            if Self.futureKeys.contains(token.key) || (token.key == Self.keyWon && isApostrophe(k + 1)) {  // "won't"
+                future = true
+                plans = true
+            }
+            switch token.lex {
+            case .relativeDay(let n, _)?: if n < 0 { past = true } else if n > 0 { future = true }
+            case .function(.ago)?: past = true
+            default: break
+            }
+        }
+        var k = first - 1
+        while k >= 0, k >= first - 12, !endsClause(k) {
+            look(k)
+            if t[k].lineBreak { break }
+            k -= 1
+        }
+        k = next
+        while k < t.count, k < next + 12, !endsClause(k), !t[k].lineBreak {
+            look(k)
+            k += 1
+        }
+        if reported { past = false }
+        // The word before, over an article or "mu" ("since the morning", "kuva mu gitondo").
+        var before = first - 1
+        if before >= 0, fn(before) == .the || fn(before) == .el || fn(before) == .mu || fn(before) == .le || fn(before) == .la {
+            before -= 1
+        }
+        if before >= 0 {
+            // "since" looks back, unless the clause plans ("kuva ejo nzaba hano": from tomorrow on).
+            if fn(before) == .since || Self.sinceKeys.contains(key(before)) { return plans ? .future : .past }
+            if Self.towardKeys.contains(key(before)) || fn(before) == .until || fn(before) == .till { return .future }
+        }
+        if first > 0 {
+            if Self.whichKeys.contains(key(first - 1)) { return .neutral }
+            // "in December" plans unless the clause recounts ("it broke in December").
+            if Self.inKeys.contains(key(first - 1)) { return past && !future ? .past : .future }
+        }
+        if future { return .future }
+        return past ? .past : .neutral
+    }
+
+    static let inKeys: Set<UInt64> = Set(["in", "en", "katika", "muri"].map(DTLexicon.key))
+    static let keyWon = DTLexicon.key("won")
+}
