@@ -98,7 +98,8 @@ PARLEY_API void parley_string_free(char *s);
 /* Opens an engine.
  *
  * config_json: a NUL-terminated JSON object, or NULL. NULL and "{}" give working defaults
- * with an in-memory store. Keys (all optional):
+ * with an in-memory store; an empty string is PARLEY_MALFORMED_JSON (an unset variable must
+ * not open a store that keeps nothing). Keys (all optional):
  *   "store":    {"path": "parley.db"}           SQLite file, created if missing, WAL mode
  *               {"synchronous": "normal"|"full"} durability of each commit (default "normal":
  *                                                survives a process crash; "full" also survives
@@ -341,7 +342,7 @@ PARLEY_API parley_status parley_engine_submit(parley_engine *engine, const char 
  * out_tickets[i] receives the i-th message's ticket; *out_count the number of messages.
  * A message that cannot be used (a missing field, an unknown type) gets ticket 0 and does
  * not stop the others: its error comes back as a result with ticket 0 (through the callback
- * or parley_engine_poll), its message naming its place ("message 3 of the batch: ...").
+ * or parley_engine_poll), its message naming its place counted from 0, as an array index ("message 3 of the batch: ..." is the fourth).
  * The call fails whole, storing nothing, on malformed JSON or invalid UTF-8, a body that is
  * neither an array, a webhook nor a message (PARLEY_INVALID_MESSAGE), more than
  * "limits.maxMessageBytes" x "queue.highWater" bytes or more messages than "queue.highWater"
@@ -613,8 +614,9 @@ PARLEY_API parley_status parley_breaker_status(parley_engine *engine, char **out
  * parley_writeback_park: stores payload_json (any JSON, at most 64 KB) for "dependency" (a
  * breaker name) and sets *out_id. key_or_NULL: the host's idempotency key; parking the same
  * key again for the dependency stores nothing and returns the first one's id. now_ms: the
- * host's clock (Unix ms) for "parkedAt"; 0 reads the wall clock.
- * Returns PARLEY_INVALID_ARGUMENT (NULL or empty arguments, a bad name or key), PARLEY_TOO_LARGE,
+ * host's clock (Unix ms, 0..2^53) for "parkedAt"; 0 reads the wall clock.
+ * Returns PARLEY_INVALID_ARGUMENT (NULL or empty arguments, a bad name or key, now_ms out of
+ * range), PARLEY_TOO_LARGE,
  * PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_BUSY or PARLEY_STORAGE. */
 PARLEY_API parley_status parley_writeback_park(parley_engine *engine, const char *dependency, const char *payload_json,
                                                size_t len, const char *key_or_NULL, int64_t now_ms, uint64_t *out_id);
@@ -879,7 +881,11 @@ PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *o
  *   PARLEY_TOO_LARGE), "timeLimitMillis": 15000, "detectOrientation": true (Tesseract's OSD
  *   when the first pass reads poorly), "deskew": true, "upscaleBelowWidth": 400, "retry": true
  *   (other page segmentation and preprocessing when the text is near-empty or below
- *   "retryBelowConfidence": 0.6), "maxWords": 1000}; the same keys per call in options_json.
+ *   "retryBelowConfidence": 0.6), "maxWords": 1000}. Per call, options_json may set the
+ *   switches, "retryBelowConfidence", "maxWords" and "timeLimitMillis" (capped at the
+ *   configured one); "languages", "tessdataPath", "maxBytes" and "maxPixels" are the engine's
+ *   (the pooled Tesseract handles are loaded with them): per call they are
+ *   PARLEY_INVALID_ARGUMENT, as any unknown key.
  *   EXIF orientation is applied before reading. Result details: "format", "width", "height",
  *   "orientation": {"exif", "detected", "applied"}, "exif"?: {"capturedAt", "gps":
  *   {"latitude", "longitude", "altitude"?}, "device": {"make", "model"}, "orientation"},

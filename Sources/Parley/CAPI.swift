@@ -11,6 +11,14 @@ func engine(_ handle: OpaquePointer?) -> Engine? {
     handle.map { Unmanaged<Engine>.fromOpaque(UnsafeRawPointer($0)).takeUnretainedValue() }
 }
 
+/// Runs one host call on `engine` as a call in progress, which `parley_engine_close` waits
+/// for; refused once the engine is closing.
+func entered(_ function: String, _ engine: Engine, _ body: () -> Int32) -> Int32 {
+    guard engine.calls.enter() else { return fail(.storage, "\(function): the engine is closing") }
+    defer { engine.calls.leave() }
+    return body()
+}
+
 func fail(_ status: Status, _ message: String) -> Int32 {
     LastError.set(message)
     return status.rawValue
@@ -91,6 +99,11 @@ public func parley_engine_open(_ config: UnsafePointer<CChar>?, _ out: UnsafeMut
         guard let validated = String(validating: UnsafeBufferPointer(start: UnsafeRawPointer(config).assumingMemoryBound(to: UInt8.self), count: length), as: UTF8.self) else {
             return fail(.invalidUTF8, "parley_engine_open: config_json is not valid UTF-8")
         }
+        // An empty string is most often an unset variable: a silent in-memory store would lose
+        // everything the host believes durable.
+        if validated.allSatisfy(\.isWhitespace) {
+            return fail(.malformedJSON, "parley_engine_open: config_json is empty; pass NULL or \"{}\" for the defaults")
+        }
         text = validated
     }
     do {
@@ -115,16 +128,19 @@ private func withJSONCall<Output: Deliverable>(
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?,
     _ body: (Engine, UnsafeRawBufferPointer) throws(ParleyError) -> Output
 ) -> Int32 {
+    // Whichever output the host did pass is cleared, as on every failure.
+    out?.pointee = nil
+    outLen?.pointee = 0
     guard let out, let outLen else { return fail(.invalidArgument, "\(name): out_json or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
     guard let engine = engine(handle) else { return fail(.invalidArgument, "\(name): engine is NULL") }
     guard let input else { return fail(.invalidArgument, "\(name): the input pointer is NULL") }
     guard length > 0 else { return fail(.invalidArgument, "\(name): the input length is 0") }
-    do {
-        return try body(engine, UnsafeRawBufferPointer(start: input, count: length)).deliver(out, outLen)
-    } catch {
-        return fail(error)
+    return entered(name, engine) {
+        do throws(ParleyError) {
+            return try body(engine, UnsafeRawBufferPointer(start: input, count: length)).deliver(out, outLen)
+        } catch {
+            return fail(error)
+        }
     }
 }
 
@@ -193,25 +209,30 @@ func withEngineResult<Output: Deliverable>(
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?,
     _ body: (Engine) throws(ParleyError) -> Output
 ) -> Int32 {
+    // Whichever output the host did pass is cleared, as on every failure.
+    out?.pointee = nil
+    outLen?.pointee = 0
     guard let out, let outLen else { return fail(.invalidArgument, "\(function): out_json or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
     guard let engine = engine(handle) else { return fail(.invalidArgument, "\(function): engine is NULL") }
-    do {
-        return try body(engine).deliver(out, outLen)
-    } catch {
-        return fail(error)
+    return entered(function, engine) {
+        do throws(ParleyError) {
+            return try body(engine).deliver(out, outLen)
+        } catch {
+            return fail(error)
+        }
     }
 }
 
 /// Runs `body` with the caller's engine, mapping a thrown ParleyError onto its status.
 func withEngine(_ function: String, _ handle: OpaquePointer?, _ body: (Engine) throws(ParleyError) -> Void) -> Int32 {
     guard let engine = engine(handle) else { return fail(.invalidArgument, "\(function): engine is NULL") }
-    do {
-        try body(engine)
-        return Status.ok.rawValue
-    } catch {
-        return fail(error)
+    return entered(function, engine) {
+        do throws(ParleyError) {
+            try body(engine)
+            return Status.ok.rawValue
+        } catch {
+            return fail(error)
+        }
     }
 }
 
@@ -220,9 +241,10 @@ public func parley_intent_train(
     _ data: UnsafePointer<CChar>?, _ length: Int, _ modelPath: UnsafePointer<CChar>?,
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
+    // Whichever output the host did pass is cleared, as on every failure.
+    out?.pointee = nil
+    outLen?.pointee = 0
     guard let out, let outLen else { return fail(.invalidArgument, "parley_intent_train: out_json or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
     guard let data else { return fail(.invalidArgument, "parley_intent_train: data is NULL") }
     guard length > 0 else { return fail(.invalidArgument, "parley_intent_train: data_len is 0") }
     do {

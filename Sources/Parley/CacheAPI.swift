@@ -57,9 +57,10 @@ public func parley_cache_get(
     _ outStale: UnsafeMutablePointer<Int32>?
 ) -> Int32 {
     let function = "parley_cache_get"
+    // Whichever output the host did pass is cleared, as on every failure.
+    out?.pointee = nil
+    outLen?.pointee = 0
     guard let out, let outLen else { return fail(.invalidArgument, "\(function): out_value or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
     outStale?.pointee = 0
     return withEngine(function, handle) { engine throws(ParleyError) in
         do throws(ParleyError) {
@@ -177,9 +178,10 @@ public func parley_cache_fetch(
     _ outStale: UnsafeMutablePointer<Int32>?
 ) -> Int32 {
     let function = "parley_cache_fetch"
+    // Whichever output the host did pass is cleared, as on every failure.
+    out?.pointee = nil
+    outLen?.pointee = 0
     guard let out, let outLen else { return fail(.invalidArgument, "\(function): out_value or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
     outStale?.pointee = 0
     guard let fetcher else { return fail(.invalidArgument, "\(function): fetch is NULL") }
     return withEngine(function, handle) { engine throws(ParleyError) in

@@ -73,7 +73,7 @@ public func parley_writeback_park(
         guard let payload, length > 0 else { throw ParleyError(.invalidArgument, "\(function): payload_json is NULL or empty") }
         let keyText = try key.map { (pointer) throws(ParleyError) -> String in try stringArgument(function, "key", pointer).get() }
         let parked = try engine.parkWriteBack(dependency: name, payload: UnsafeRawBufferPointer(start: payload, count: length),
-                                              key: keyText, now: nowMillis > 0 ? nowMillis : nil)
+                                              key: keyText, now: nowMillis == 0 ? nil : nowMillis)
         outID.pointee = UInt64(parked["id"]?.int64Value ?? 0)
     }
 }

@@ -48,9 +48,10 @@ public func parley_session_lock_refresh(_ handle: OpaquePointer?) -> Int32 {
 public func parley_session_lock_info(
     _ handle: OpaquePointer?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
+    // Whichever output the host did pass is cleared, as on every failure.
+    out?.pointee = nil
+    outLen?.pointee = 0
     guard let out, let outLen else { return fail(.invalidArgument, "parley_session_lock_info: out_json or out_len is NULL") }
-    out.pointee = nil
-    outLen.pointee = 0
     guard let handle else { return fail(.invalidArgument, "parley_session_lock_info: lock is NULL") }
     let lock = Unmanaged<SessionLock>.fromOpaque(UnsafeRawPointer(handle)).takeUnretainedValue()
     guard case .object(let object) = lock.json else { return fail(.internal, "parley_session_lock_info: no holder") }

@@ -184,7 +184,7 @@ extension Engine {
                 }
                 state = try Self.queriedState(fields, allowed: [.failed, .dead])
                 chat = try fields.string("chat")
-                if let requested = try fields.integer("limit") {
+                if let requested = try fields.number("limit") {
                     guard (1...Int64(Self.maxDeadLetterListing)).contains(requested) else {
                         throw ParleyError(.invalidArgument, "limit must be between 1 and \(Self.maxDeadLetterListing)")
                     }

@@ -52,9 +52,15 @@ extension Engine {
         }
         let started = ContinuousClock.now
         defer { metrics.observe(.media, nanos: Self.nanos(since: started), now: Self.unixSeconds()) }
-        return try media.read(bytes, as: kind, options: options) { text in
+        let result = try media.read(bytes, as: kind, options: options) { text in
             pipeline.entities(in: text, reference: reference, statistical: true)
         }
+        // A document of its own (unlike the media block inside a context): it names its schema.
+        guard case .object(let fields) = result, fields["schema"] == nil else { return result }
+        var document = JSONObject()
+        document.append("schema", .int(EnrichedContext.schema))
+        for member in fields.members { document.append(member.key, member.value) }
+        return .object(document)
     }
 
     /// The host's own transcriber (another language, a cloud service), used where

@@ -76,7 +76,7 @@ extension Engine {
     /// holds exactly (the year 287396), so sums of times never overflow.
     public static let maxTimeMillis: Int64 = 1 << 53
 
-    private static func validateTime(_ now: Int64?) throws(ParleyError) {
+    static func validateTime(_ now: Int64?) throws(ParleyError) {
         guard let now else { return }
         guard now >= 0 && now <= maxTimeMillis else {
             throw ParleyError(.invalidArgument, "now_ms must be between 0 and \(maxTimeMillis), got \(now)")

@@ -9,6 +9,7 @@ extension Engine {
     public func parkWriteBack(dependency: String, payload: UnsafeRawBufferPointer, key: String?,
                               now: Int64? = nil) throws(ParleyError) -> JSONValue {
         try BreakerRegistry.validate(name: dependency)
+        try Self.validateTime(now)
         guard payload.count <= Self.maxWriteBackBytes else {
             throw ParleyError(.tooLarge, "the write-back is \(payload.count) bytes; at most \(Self.maxWriteBackBytes)")
         }

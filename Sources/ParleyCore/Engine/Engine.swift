@@ -10,6 +10,8 @@ public final class Engine: Sendable {
     let pipeline: Pipeline
     let reliability = Reliability()
     let pool: WorkerPool
+    /// The host's calls in progress, which `close` waits for.
+    public let calls = CallGate()
     let metrics: EngineMetrics
     let chatHealth: ChatHealth
     let degradation: Guarded<(state: DegradationState, evaluatedAt: Int64)>
@@ -86,7 +88,10 @@ public final class Engine: Sendable {
     /// Finishes the messages the workers hold, stops them, closes the store. Messages still
     /// queued stay journaled as received and are processed after the next open.
     public func close() {
+        calls.beginClosing()
+        // Stopping the pool first wakes a poll or drain waiting on another thread.
         pool.stop()
+        calls.waitForCalls()
         // Leases go back once the workers are done: other instances take the chats at once.
         ownership?.stop(release: true)
         store.close()
@@ -260,7 +265,7 @@ public final class Engine: Sendable {
                     }
                     state = parsed
                 }
-                if let requested = try fields.integer("limit") {
+                if let requested = try fields.number("limit") {
                     guard (1...1000).contains(requested) else { throw ParleyError(.invalidArgument, "limit must be between 1 and 1000") }
                     limit = requested
                 }

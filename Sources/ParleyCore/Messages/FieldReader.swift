@@ -70,6 +70,19 @@ struct FieldReader {
         throw wrongType(key, "a number", value)
     }
 
+    /// An integer given as a JSON number only: for a host's own queries, where "5" in quotes
+    /// is a mistake to report, not a payload's convention to accept.
+    func number(_ key: String) throws(ParleyError) -> Int64? {
+        guard let value = value(key) else { return nil }
+        switch value {
+        case .int, .double:
+            guard let i = value.int64Value else { throw wrongType(key, "an integer", value) }
+            return i
+        default:
+            throw wrongType(key, "an integer", value)
+        }
+    }
+
     /// An integer given as a JSON number, a decimal string (Cloud API timestamps) or a
     /// protobuf.js `Long` object `{"low", "high", "unsigned"}` (Baileys timestamps, lengths).
     func integer(_ key: String) throws(ParleyError) -> Int64? {

@@ -22,7 +22,7 @@ public enum IntentData {
         if let offset = UTF8Validation.firstInvalidOffset(buffer) {
             var line = 1
             for i in 0..<offset where buffer[i] == 0x0A { line += 1 }
-            throw ParleyError(.invalidArgument, "line \(line): not valid UTF-8 (byte offset \(offset))")
+            throw ParleyError(.invalidUTF8, "line \(line): not valid UTF-8 (byte offset \(offset))")
         }
         var examples: [IntentExample] = []
         var format: Format?
