@@ -142,6 +142,22 @@ import Glibc
         #expect(duration.value.objectValue?.members.map(\.key) == ["seconds", "iso"])
     }
 
+    @Test func unitFirstDurationsWithNumberWords() throws {
+        // Swahili and Kinyarwanda name the unit first, the count in digits or in words.
+        let cases: [(String, String, String)] = [
+            ("kuongeza mkataba kwa miezi sita", "miezi sita", "P6M"),
+            ("nimekaa hapa miaka mitatu siku 3", "siku 3", "P3D"),
+            ("kongera amasezerano umwaka umwe", "umwaka umwe", "P1Y"),
+            ("tumaze iminsi itatu", "iminsi itatu", "P3D"),
+        ]
+        let extractor = try Self.extractor("Africa/Kigali")
+        for (text, span, iso) in cases {
+            let found = try #require(extractor.extract(from: text, reference: Self.kigaliReference).first { $0.type == "duration" }, "\(text)")
+            #expect(found.text == span, "\(text)")
+            #expect(found.value["iso"] == .string(iso), "\(text): \(found.value)")
+        }
+    }
+
     @Test func isoDurations() {
         #expect(DateTimeExtractor.isoDuration(2, .week) == "P2W")
         #expect(DateTimeExtractor.isoDuration(1, .fortnight) == "P2W")

@@ -440,6 +440,10 @@ enum DTLexicon {
     ukwezi unitfirst 6
     kwezi unitfirst 6
     umwaka unitfirst 7
+    imyaka unitfirst 7
+    amezi unitfirst 6
+    iminsi unitfirst 3
+    ibyumweru unitfirst 4
     shahr unitfirst 6
     shahar unitfirst 6
     esbo3 unitfirst 4
@@ -488,6 +492,16 @@ enum DTLexicon {
     tisa num 9
     kumi num 10
     mbiri num 2
+    umwe num 1
+    rimwe num 1
+    abiri num 2
+    atatu num 3
+    itatu num 3
+    ibiri num 2
+    itanu num 5
+    ane num 4
+    atanu num 5
+    itandatu num 6
     yine num 4
     tanu num 5
     munani num 8

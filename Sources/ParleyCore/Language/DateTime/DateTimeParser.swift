@@ -1003,9 +1003,14 @@ struct DTParser {
             direction = -1
             j += 3
         }
-        // Swahili: unit first, "siku 3", "wiki 2".
-        if direction == 0, case .unitFirst(let u)? = lex(j), isNumber(j + 1), t[j + 1].length <= 3, endsCleanly(j + 2) {
-            return .duration(DTDuration(first: i, next: j + 2, amount: Double(t[j + 1].value), unit: u, weak: false))
+        // Swahili and Kinyarwanda: unit first, "siku 3", "wiki 2", "miezi sita", "umwaka umwe".
+        if direction == 0, case .unitFirst(let u)? = lex(j), endsCleanly(j + 2) {
+            if isNumber(j + 1), t[j + 1].length <= 3 {
+                return .duration(DTDuration(first: i, next: j + 2, amount: Double(t[j + 1].value), unit: u, weak: false))
+            }
+            if case .number(let n)? = lex(j + 1), n > 0 {
+                return .duration(DTDuration(first: i, next: j + 2, amount: Double(n), unit: u, weak: false))
+            }
         }
         guard canStart(j), let (value, afterAmount, word) = amount(at: j), value > 0 else { return nil }
         guard let (u, next0) = unit(at: afterAmount, numeric: !word) else { return nil }
