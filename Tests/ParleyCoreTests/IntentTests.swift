@@ -88,7 +88,7 @@ import Glibc
         Self.expectError(.invalidArgument, containing: "line 1") {
             _ = try Self.parse("{\"text\": 5, \"intent\": \"x\"}")
         }
-        Self.expectError(.invalidArgument, containing: "line 2") {
+        Self.expectError(.invalidUTF8, containing: "line 2") {
             let bytes: [UInt8] = Array("hello\tgreeting\n".utf8) + [0x62, 0xFF, 0x09, 0x78]
             _ = try bytes.withUnsafeBytes { raw in Result { () throws(ParleyError) in try IntentData.parse(raw) } }.get()
         }
