@@ -113,6 +113,49 @@ import Testing
         #expect(analyzer.analyze("No, water is fine").urgencyCues.isEmpty)
     }
 
+    /// Politeness alone ("please", "kindly", "ok", "free" as available, greetings) is neutral:
+    /// VADER's valences for these words come from product reviews, not tenants' requests.
+    @Test func politenessIsNeutral() {
+        for text in Self.politeRequests {
+            #expect(abs(score(text)) < 0.05, "\(text): \(score(text))")
+        }
+        // "help" is no praise, but "no help" is a complaint.
+        #expect(analyzer.analyze("The agent was no help whatsoever").label == "negative")
+        #expect(analyzer.analyze("It doesn't help at all").label == "negative")
+        // An "ok" inside a clause still rates something, and thanks stay positive.
+        #expect(analyzer.analyze("The new boiler seems ok").label == "positive")
+        for text in ["Perfect, the boiler works again, thank you!", "Merci, c'est parfait 👍", "Thank you for your help",
+                     "Murakoze cyane, byakemutse", "شكرا، ممتاز", "ok thanks, all good"] {
+            #expect(analyzer.analyze(text).label == "positive", "\(text)")
+        }
+    }
+
+    static let politeRequests = [
+        "Can I get the landlord's number please", "invoice pls", "Kindly send the lease agreement", "ok", "Okay.", "OK, noted",
+        "Is the one-bedroom free from next month?", "Are you free on Saturday for a viewing?",
+        "Good morning, is flat 7 still available?", "Hi, I'd like to book a viewing", "How do I pay the service charge?",
+        "Tafadhali nitumie risiti", "Je voudrais une quittance s'il vous plaît", "ممكن رقم المالك لو سمحت",
+    ]
+
+    /// Complaints in French, Swahili, Kinyarwanda, Arabic script and Arabizi, and English
+    /// complaints without a strong word.
+    @Test func complaintsInEveryLanguage() {
+        for text in ["Ce bruit est insupportable", "C'est inadmissible", "On en a marre de ces pannes",
+                     "Franchement c'est une honte", "Personne ne répond au téléphone",
+                     "Majirani wanapiga kelele usiku", "Tumechoka na hali hii", "Hatujaridhika na huduma",
+                     "Hii ni kero kubwa", "Huduma mbovu sana",
+                     "Abaturanyi barasakuza, turarambiwe", "Birambabaje cyane", "Serivisi ni nabi cyane", "Ntibyemewe",
+                     "الصوت مزعج جدا", "هذا الوضع مش مقبول", "الخدمة سيئة", "زهقنا من الانتظار",
+                     "el wade3 mesh ma2bool", "el service we7sh", "zah2ana men el jiran", "el jiran mez3jin",
+                     "Still nothing after two weeks",
+                     "What kind of management is this??"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "negative", "\(text): \(s.score)")
+        }
+        // Sarcasm with a mocking emoji still turns a positive word.
+        #expect(analyzer.analyze("Wonderful, no power for the third day 🙃").label == "negative")
+    }
+
     @Test func edgeCases() {
         for text in ["", "   ", "\n\n", "!!!", "???", "12345", "\u{200D}\u{200F}", "\u{FE0F}"] {
             let s = analyzer.analyze(text)

@@ -80,10 +80,15 @@ public struct SentimentAnalyzer: Sendable {
         while i < n {
             let token = tokens[i]
             if token.isEmoji { i += 1; continue }
-            var entry = tables.words.value(for: UnsafeBufferPointer(rebasing: buf[token.range])) ?? SentimentEntry()
-            if !entry.isUseful, token.elongated, let collapsed = tables.collapsedLookup(UnsafeBufferPointer(rebasing: buf[token.range])) {
+            let word = UnsafeBufferPointer(rebasing: buf[token.range])
+            var entry = tables.words.value(for: word) ?? SentimentEntry()
+            if !entry.isUseful, token.elongated, let collapsed = tables.collapsedLookup(word) {
                 entry = collapsed
                 emphasized[i] = true
+            }
+            if !entry.isUseful, let stripped = SentimentTables.withoutArabicPrefix(word, in: tables.words, where: { $0.isUseful }) {
+                entry = stripped
+                entry.phraseMax = 0
             }
             if entry.phraseMax >= 2 {
                 var length = min(Int(entry.phraseMax), n - i)
@@ -128,6 +133,10 @@ public struct SentimentAnalyzer: Sendable {
             if entry.contrast && contrastAt < 0 { contrastAt = i }
             guard entry.hasValence, entry.degree == 0 else { continue }
             var v = Double(entry.valence)
+            // An acknowledgment opening a clause ("ok, I'll wait") is not praise.
+            if entry.acknowledgment && (i == 0 || tokens[i - 1].clauseEnd) { continue }
+            // A word neutral in this domain ("help") keeps VADER's valence under negation ("no help").
+            if v == 0 && entry.negatedValence != 0 && Self.isNegated(i, tokens: tokens, entries: entries) { v = Double(entry.negatedValence) }
             if v == 0 { continue }
             if token.isUpper && capDiff { v += v > 0 ? Self.capsIncrement : -Self.capsIncrement }
             if emphasized[i] { v += v > 0 ? Self.boosterIncrement : -Self.boosterIncrement }
@@ -240,6 +249,17 @@ public struct SentimentAnalyzer: Sendable {
         return Sentiment(score: compound, label: label, intensity: intensity, urgency: urgency, urgencyCues: cues, sarcasm: sarcastic)
     }
 
+    /// Whether a negator is in the three words before token `i`, in its clause.
+    static func isNegated(_ i: Int, tokens: [SentimentToken], entries: [SentimentEntry]) -> Bool {
+        var j = i - 1
+        while j >= 0, j >= i - 3 {
+            if tokens[j].clauseEnd || tokens[j].isEmoji { return false }
+            if entries[j].negator { return true }
+            j -= 1
+        }
+        return false
+    }
+
     /// VADER's normalization of a valence sum into (-1, 1), alpha 15.
     static func normalize(_ score: Double) -> Double {
         let n = score / (score * score + 15).squareRoot()
@@ -255,6 +275,11 @@ struct SentimentEntry: Sendable {
     var degree: Int8 = 0
     var negator = false
     var contrast = false
+    /// An acknowledgment ("ok", "okay"): neutral when it opens a clause.
+    var acknowledgment = false
+    /// For a word of valence 0: its valence under a negator, which the negation then turns
+    /// ("help" 0, but "no help" is VADER's 1.7 × -0.74).
+    var negatedValence: Float = 0
     /// The longest phrase (in words) starting with this word, 0 if none.
     var phraseMax: UInt8 = 0
 
@@ -299,8 +324,12 @@ final class SentimentTables: Sendable {
         forEachTableLine(SentimentData.additions) { fields in
             guard fields.count >= 2, let value = Float(fields[1]) else { return }
             let key = String(fields[0])
-            words.update(key, initial: SentimentEntry()) { $0.valence = value; $0.hasValence = true }
+            let negated = fields.count >= 3 ? Float(fields[2]) ?? 0 : 0
+            words.update(key, initial: SentimentEntry()) { $0.valence = value; $0.hasValence = true; $0.negatedValence = negated }
             addPhrasePrefix(key, into: &words)
+        }
+        forEachTableLine(SentimentData.acknowledgments) { fields in
+            words.update(String(fields[0]), initial: SentimentEntry()) { $0.acknowledgment = true }
         }
         forEachTableLine(SentimentData.degreeWords) { fields in
             guard fields.count >= 2 else { return }
@@ -346,6 +375,20 @@ final class SentimentTables: Sendable {
             emoji[scalar] = value
         }
         self.emoji = emoji
+    }
+
+    /// Arabic prefixes a word may carry: "and the", "with the", "so the", "like the", "for the",
+    /// "the", "and", "so", "with" (longest first).
+    private static let arabicPrefixes: [[UInt8]] = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب"].map { Array($0.utf8) }
+
+    /// Looks an Arabic word up without its prefix when the table does not have it as written:
+    /// "الحريق", "والكهرباء", "بالمكيف". What remains must have three letters or more.
+    static func withoutArabicPrefix<V>(_ word: UnsafeBufferPointer<UInt8>, in table: ByteTable<V>, where accept: (V) -> Bool) -> V? {
+        guard word.count >= 8, word[0] == 0xD8 || word[0] == 0xD9 else { return nil }
+        for prefix in arabicPrefixes where word.count - prefix.count >= 6 && word.starts(with: prefix) {
+            if let value = table.value(for: UnsafeBufferPointer(rebasing: word[prefix.count...])), accept(value) { return value }
+        }
+        return nil
     }
 
     /// Looks an elongated word up with its runs of three or more letters cut to two, then to

@@ -9,8 +9,12 @@ enum SentimentData {}
 extension SentimentData {
     /// Property-management words and everyday French, Swahili, Kinyarwanda and Arabic
     /// (Latin letters and Arabic script) sentiment words: word<TAB>valence. A 0 silences a
-    /// VADER entry that means something else in tenants' languages: "l" (2.0 in VADER) is the
-    /// article of Arabic written in Latin letters ("l cuisine"); French "charges" are utilities.
+    /// VADER entry that means something else in tenants' messages: "l" (2.0 in VADER) is the
+    /// article of Arabic written in Latin letters ("l cuisine"); French "charges" are utilities;
+    /// "please", "kindly", "help" (a plea in a problem report), "free" said of a flat or a date
+    /// (available), "pay", "share" (send) and greetings are politeness or business, not praise,
+    /// and a "number" is a phone's or a flat's. An optional third field is the valence under a
+    /// negator, which the negation then turns: "help<TAB>0<TAB>1.7" makes "no help" negative.
     static let additions = #"""
 l	0
 charges comprises	0
@@ -65,6 +69,22 @@ not working	-1.8
 doesn't work	-1.8
 doesnt work	-1.8
 isn't working	-1.8
+does not work	-1.8
+did not work	-1.6
+didn't work	-1.6
+didnt work	-1.6
+won't work	-1.8
+wont work	-1.8
+will not work	-1.8
+no longer works	-1.8
+no longer working	-1.8
+no longer worked	-1.8
+won't open	-1.5
+won't close	-1.5
+won't lock	-1.6
+won't flush	-1.6
+won't turn on	-1.6
+won't turn off	-1.6
 stopped working	-1.9
 still waiting	-1.6
 still broken	-2.3
@@ -82,6 +102,107 @@ burst pipe	-2.0
 pipe burst	-2.0
 urgent	-0.8
 urgently	-0.8
+help	0	1.7
+please	0
+pls	0
+plz	0
+kindly	0
+dear	0
+share	0
+pay	0
+number	0
+lease agreement	0
+tenancy agreement	0
+rental agreement	0
+fire extinguisher	0
+fire extinguishers	0
+fire exit	0
+fire door	0
+fire escape	0
+no smoking	0
+goutte	-1.0
+gouttent	-1.0
+free from	0
+free on	0
+free now	0
+free today	0
+free tomorrow	0
+free next	0
+free this	0
+free until	0
+free at	0
+be free	0
+is free	0
+are free	0
+still free	0
+you free	0
+any free	0
+anything free	0
+room free	0
+rooms free	0
+unit free	0
+units free	0
+flat free	0
+flats free	0
+studio free	0
+studios free	0
+apartment free	0
+apartments free	0
+house free	0
+houses free	0
+good morning	0
+good afternoon	0
+good evening	0
+good day	0
+hope you are well	0
+hope you're well	0
+hope all is well	0
+kind regards	0
+best regards	0
+warm regards	0
+sorry to bother	0
+sorry to disturb	0
+would like	0
+i'd like	0
+we'd like	0
+id like	0
+no hurry	0
+no rush	0
+no emergency	0
+strong smell	-1.5
+strong odour	-1.5
+strong odor	-1.5
+strong gas smell	-2.5
+smoke	-1.5
+sparks	-1.5
+sparking	-1.5
+flames	-1.5
+burgled	-2.2
+burglary	-2.2
+break-in	-2.2
+robbed	-2.4
+nobody cares	-2.0
+no one cares	-2.0
+no one answers	-1.8
+no one answered	-1.8
+no one picks up	-1.8
+no one picked up	-1.8
+no one responds	-1.8
+no one responded	-1.8
+no one replies	-1.8
+no one came	-1.5
+no answer	-1.2
+no response	-1.4
+no reply	-1.2
+no feedback	-1.0
+still nothing	-1.6
+what kind of service	-1.8
+what kind of management	-1.8
+is this a joke	-1.8
+what a joke	-1.8
+sick and tired	-2.2
+had enough	-1.8
+enough is enough	-2.0
 fixed	1.6
 sorted	1.4
 all sorted	1.8
@@ -149,6 +270,38 @@ malheureusement	-1.2
 horrible	-2.5
 catastrophe	-2.6
 honteux	-2.2
+honteuse	-2.2
+une honte	-2.2
+la honte	-2.0
+insupportable	-2.3
+insupportables	-2.3
+intolérable	-2.3
+inadmissible	-2.4
+scandaleux	-2.4
+scandale	-2.2
+lamentable	-2.3
+pénible	-1.8
+penible	-1.8
+marre	-2.0
+j'en ai marre	-2.3
+on en a marre	-2.3
+ras le bol	-2.2
+ras-le-bol	-2.2
+bruyant	-1.5
+bruyants	-1.5
+bruit	-1.0
+dégoûtant	-2.3
+degoutant	-2.3
+furieux	-2.5
+furieuse	-2.5
+en colère	-2.2
+colère	-2.0
+pire	-2.2
+n'importe quoi	-1.8
+toujours rien	-1.6
+personne ne répond	-1.8
+personne ne repond	-1.8
+c'est quoi ce service	-1.8
 asante	2.0
 asanteni	2.0
 asante sana	2.6
@@ -167,6 +320,31 @@ imeharibika	-1.9
 imevunjika	-1.8
 inavuja	-1.6
 hasira	-2.0
+kelele	-1.3
+tumechoka	-1.8
+nimechoshwa	-2.0
+tumechoshwa	-2.0
+sijaridhika	-1.8
+hatujaridhika	-1.8
+sijafurahi	-1.8
+hatujafurahi	-1.8
+tumekasirika	-2.3
+kero	-1.5
+usumbufu	-1.5
+inasumbua	-1.5
+wanasumbua	-1.5
+inakera	-1.8
+inaudhi	-1.8
+mbovu	-2.0
+chafu	-1.8
+uchafu	-1.8
+aibu	-2.0
+haikubaliki	-2.3
+si sawa	-1.5
+hakuna anayejibu	-1.8
+hakuna anayepokea	-1.8
+hampokei	-1.6
+hamjibu	-1.6
 nimekasirika	-2.3
 nimechoka	-1.5
 furaha	2.2
@@ -196,6 +374,29 @@ ibibazo	-1.2
 yapfuye	-1.7
 byapfuye	-1.7
 birababaje	-2.1
+birambabaje	-2.1
+biratubabaje	-2.1
+ndababaye	-2.0
+turababaye	-2.0
+basakuza	-1.3
+barasakuza	-1.3
+urusaku	-1.2
+ntidusinzira	-1.5
+sinsinzira	-1.5
+ndarambiwe	-1.8
+turarambiwe	-1.8
+narambiwe	-1.8
+twarambiwe	-1.8
+ntibyemewe	-2.2
+ntikora	-1.7
+agahomamunwa	-2.3
+birakabije	-1.8
+umwanda	-1.8
+nishimye	2.0
+sinishimye	-2.0
+ntawitaba	-1.8
+ntimwitaba	-1.6
+ntimusubiza	-1.6
 ndishimye	2.2
 nishimiye	2.1
 ntibikora	-1.7
@@ -226,6 +427,35 @@ helw	1.8
 7elw	1.8
 7ilw	1.8
 zift	-2.0
+zeft	-2.0
+we7sh	-2.0
+we7sha	-2.0
+wi7esh	-2.0
+ma2bool	1.0
+mesh ma2bool	-2.3
+mish ma2bool	-2.3
+msh ma2bool	-2.3
+mosh ma2bool	-2.3
+mesh ma2boul	-2.3
+mish ma2boul	-2.3
+ma2boul	1.0
+maqbool	1.0
+zah2an	-1.8
+zah2ana	-1.8
+zah2anin	-1.8
+zahqan	-1.8
+mez3ej	-1.8
+miz3ij	-1.8
+mez3eje	-1.8
+mez3jin	-1.8
+ta3bet	-1.5
+2araf	-2.0
+3ayb	-2.0
+ma 7ada byrod	-1.8
+ma7ada byrod	-1.8
+ma 7ada birod	-1.8
+ma fi rad	-1.5
+mafi rad	-1.5
 khara	-2.5
 za3lan	-1.8
 zaalan	-1.8
@@ -264,6 +494,35 @@ shukrun	2.0
 سعيد	2.2
 مبسوط	2.0
 سيء	-2.0
+سيئين	-2.0
+مزعج	-1.8
+مزعجة	-1.8
+مزعجه	-1.8
+مزعجين	-1.8
+ازعاج	-1.5
+إزعاج	-1.5
+مقبول	1.0
+مو مقبول	-2.3
+مش مقبول	-2.3
+غير مقبول	-2.3
+مش معقول	-1.8
+مو معقول	-1.8
+زفت	-2.0
+زهقت	-1.8
+زهقنا	-1.8
+طفشت	-1.8
+طفشنا	-1.8
+تعبنا	-1.5
+قرف	-2.0
+قرفان	-2.0
+وسخ	-1.8
+وسخة	-1.8
+عيب	-2.0
+معصب	-2.0
+ما حدا بيرد	-1.8
+محدا بيرد	-1.8
+محدش بيرد	-1.8
+ما في رد	-1.5
 سيئ	-2.0
 سيئة	-2.0
 مشكلة	-1.2
@@ -276,6 +535,13 @@ shukrun	2.0
 لا يعمل	-1.8
 خربان	-1.8
 عطلان	-1.7
+"""#
+
+    /// Acknowledgments: neutral when they open a clause ("ok, when does he come?"),
+    /// VADER's valence elsewhere ("the repair looks ok").
+    static let acknowledgments = #"""
+ok
+okay
 """#
 
     /// Degree words: word<TAB>kind. "+" raises and "-" lowers the next sentiment word's
@@ -462,6 +728,24 @@ laa
 ليس
 لا
 بدون
+غير
+haifanyi
+haufanyi
+hazifanyi
+haifungi
+haufungi
+hazifungi
+haifunguki
+haiwaki
+hajaja
+hawajaja
+ntirufunga
+ntirukora
+ntikora
+ntiyaje
+ntibaje
+ntiyakoze
+ntibyakozwe
 """#
 
     /// Contrast words: the clause after the first of them weighs 1.5, the one before 0.5.
