@@ -113,6 +113,105 @@ import Testing
         #expect(analyzer.analyze("No, water is fine").urgencyCues.isEmpty)
     }
 
+    /// A negated urgency word or a "no rush" calms the message: the requests for speed and the
+    /// emphasis drop out, and a negated "urgent" or "emergency" is neutral, not good news.
+    @Test func negatedUrgencyCalms() {
+        for text in ["It's not really urgent, the bedroom blind is stuck",
+                     "Nothing urgent: the doorbell rings twice",
+                     "There's no hurry, the shower head drips a little",
+                     "No rush!!! The mirror in the hall is a bit loose",
+                     "Whenever you can, please check the balcony latch",
+                     "Ce n'est pas une urgence, la poignée de la fenêtre est lâche",
+                     "Pas pressé, le store de la chambre est coincé",
+                     "Hakuna haraka, kitasa cha mlango kimelegea",
+                     "Si jambo la dharura, ila bomba la bafu linadondoka",
+                     "Ntabwo byihutirwa, urugi rw'akabati rufunga nabi",
+                     "Nta kwihuta, itara ryo mu gikoni rirazimya",
+                     "مش مستعجل، الباب بيزقزق شوي",
+                     "msh darouri, el shebbek by2ayyem sawt",
+                     "mesh mesta3gel, el 7enfiyye btnaqet shway"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency < 0.2, "\(text): \(s.urgency) \(s.urgencyCues)")
+        }
+        #expect(analyzer.analyze("Not an emergency, next Tuesday works").label == "neutral")
+        #expect(analyzer.analyze("not urgent").score == 0)
+        // The urgency words still count when nothing negates them.
+        #expect(analyzer.analyze("This is urgent, the balcony latch is loose").urgency >= 0.7)
+        #expect(analyzer.analyze("Ni dharura, njooni").urgency >= 0.7)
+        // A calm word weakens a real situation without hiding it.
+        let calmLeak = analyzer.analyze("No rush, but there's no water in the kitchen")
+        #expect(calmLeak.urgency > 0 && calmLeak.urgency < 0.5)
+        // Urgency is about the situation: a gas smell stays urgent however calmly reported.
+        #expect(analyzer.analyze("Not urgent, but there's a faint gas smell on the stairs").urgency >= 0.5)
+    }
+
+    /// Emergencies are found from the situation, not only from a few keywords: a thing and what is
+    /// wrong with it, a few words apart, in any of the tenants' languages.
+    @Test func situationsWithoutKeywords() {
+        let urgent = [
+            "The lights and the power have all gone out on our floor",
+            "Electricity has been cut since this morning",
+            "There is a gas odour on the landing",
+            "Smells of gas near the cooker",
+            "Smoke is coming out of the fuse box",
+            "Something smells like burning in the meter cupboard",
+            "The kitchen ceiling is leaking onto the floor",
+            "Water is gushing from under the washing machine",
+            "The pipe behind the toilet just burst",
+            "Our water is off and the kids need to bathe",
+            "The water isn't running in any tap",
+            "I've locked myself out of 5C",
+            "My keys got stuck in the lock",
+            "Burglars broke in while we were away",
+            "Stima imepotea mtaa mzima",
+            "Umeme umekatika tena",
+            "Maji hayatoki bafuni",
+            "Kuna moto mkubwa jikoni",
+            "Amashanyarazi yabuze mu nzu",
+            "Amazi yagiye kuva mu gitondo",
+            "Umwotsi uri kuva mu gikoni",
+            "Le courant est coupé dans tout l'immeuble",
+            "L'eau est coupée depuis hier",
+            "Il y a de la fumée dans le couloir",
+            "el kahraba ra7et men sa3a",
+            "el maya ma2tou3a men el sob7",
+            "fi dokhan bel 3emara",
+            "الكهربا مقطوعة من الصبح",
+            "الماء مقطوع عن البناية",
+            "في رائحة غاز قوية بالحمام",
+            "في دخان بالممر",
+            "الحريق بالطابق الثاني",
+        ]
+        for text in urgent {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency >= 0.5, "\(text): \(s.urgency) \(s.urgencyCues)")
+            #expect(s.label == "negative", "\(text): \(s.score)")
+        }
+        // A cue is named by the words it was found from.
+        #expect(analyzer.analyze("The power is out").urgencyCues == ["power is out"])
+        #expect(analyzer.analyze("umuriro wabuze").urgencyCues == ["umuriro wabuze"])
+        // No hot water is not an outage; lights out in the car park are less urgent than a blackout.
+        #expect(analyzer.analyze("The water heater is off again").urgency < 0.5)
+        #expect(analyzer.analyze("The lights in the car park are out").urgency < analyzer.analyze("The power in the block is out").urgency)
+        // A broken air conditioner in the heat: moderately urgent.
+        let heat = analyzer.analyze("المكيف عطلان والحر كتير")
+        #expect(heat.urgency > 0.3 && heat.urgency < 0.6, "\(heat.urgency) \(heat.urgencyCues)")
+        #expect(analyzer.analyze("The AC stopped and it's a heatwave").urgency > 0.3)
+        // Not situations: a request to switch off, a bill, hot water, a motorbike taxi, equipment.
+        for text in ["Can you turn off the water on Friday for the plumber?",
+                     "I sent you the gas bill for March",
+                     "Nimeoga kwa maji ya moto",
+                     "Nafashe moto ngera mu rugo",
+                     "Where is the fire extinguisher kept?",
+                     "How do I pay the electricity bill?",
+                     "I found out the power company changed the tariff",
+                     "The power is fine now, thanks"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency < 0.3, "\(text): \(s.urgency) \(s.urgencyCues)")
+            #expect(s.label != "negative", "\(text): \(s.score)")
+        }
+    }
+
     /// Politeness alone ("please", "kindly", "ok", "free" as available, greetings) is neutral:
     /// VADER's valences for these words come from product reviews, not tenants' requests.
     @Test func politenessIsNeutral() {
@@ -136,6 +235,31 @@ import Testing
         "Good morning, is flat 7 still available?", "Hi, I'd like to book a viewing", "How do I pay the service charge?",
         "Tafadhali nitumie risiti", "Je voudrais une quittance s'il vous plaît", "ممكن رقم المالك لو سمحت",
     ]
+
+    /// A problem report pleading for help reads as the problem it reports, and emphasis
+    /// amplifies the problem; a polite request or thanks for help is not urgent.
+    @Test func distressReadsNegative() {
+        for text in ["HELP!!! water is coming through the light fitting",
+                     "Pls help us, the stairwell is full of smoke!!!",
+                     "Since 7am the electricity is totally off, please please help",
+                     "amazi yabuze mu nzu yose, mudufashe",
+                     "SOS the basement has flooded"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "negative", "\(text): \(s.score)")
+            #expect(s.urgency >= 0.5, "\(text): \(s.urgency)")
+        }
+        #expect(score("The ceiling is DRIPPING!!!") < score("The ceiling is dripping"))
+        for text in Self.politeRequests {
+            #expect(analyzer.analyze(text).urgency < 0.5, "\(text)")
+        }
+        #expect(analyzer.analyze("they didn't help me").urgencyCues.isEmpty)
+        #expect(analyzer.analyze("Thank you for your help").urgency == 0)
+        #expect(analyzer.analyze("Asante kwa msaada wenu").urgency == 0)
+        // Complaints found from two words apart: nobody … answers, called … times.
+        for text in ["Third time I'm writing and nobody replies. Really?", "I phoned the office four times this week"] {
+            #expect(analyzer.analyze(text).label == "negative", "\(text)")
+        }
+    }
 
     /// Complaints in French, Swahili, Kinyarwanda, Arabic script and Arabizi, and English
     /// complaints without a strong word.

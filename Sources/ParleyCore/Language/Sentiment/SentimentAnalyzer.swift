@@ -15,7 +15,9 @@ public struct Sentiment: Sendable, Equatable {
     public var intensity: Double
     /// In [0, 1]: how urgently the sender needs an answer, from the cues found.
     public var urgency: Double
-    /// The urgency cues found, in the order they appear ("asap", "water everywhere", "!!!", "caps").
+    /// The urgency cues found, in the order they appear ("asap", "water everywhere", a situation
+    /// by its words: "power is out"), then emphasis ("!!!", "caps"). A calm message ("not urgent",
+    /// "no rush") lists only its situations.
     public var urgencyCues: [String]
     /// Whether the message reads as sarcastic ("great, the water is off AGAIN 🙃"); its positive
     /// words then count against it.
@@ -74,6 +76,8 @@ public struct SentimentAnalyzer: Sendable {
         let n = tokens.count
         var entries = [SentimentEntry](repeating: SentimentEntry(), count: n)
         var emphasized = [Bool](repeating: false, count: n)
+        /// Tokens a lexicon phrase took ("no water", "fed up").
+        var inPhrase = [Bool](repeating: false, count: n)
 
         // 1. Resolve each token, longest phrase first.
         var i = 0
@@ -100,6 +104,7 @@ public struct SentimentAnalyzer: Sendable {
                         entry = phrase
                         entry.negator = false
                         entries[i] = entry
+                        for k in i..<(i + length) { inPhrase[k] = true }
                         i += length
                         break
                     }
@@ -112,9 +117,23 @@ public struct SentimentAnalyzer: Sendable {
             i += 1
         }
 
-        // A negator that negates the next word does not also count on its own ("no problem").
+        // Urgency cues and situations (they do not depend on the sentiment): a situation the
+        // lexicon has no word for ("the power is out", "umuriro wabuze") lends its problem word
+        // a negative valence, so the message reads as the problem it reports.
+        let urgency = findUrgency(tokens: tokens, buf: buf, tables: tables)
+        for cue in urgency.cues where cue.valence != 0 {
+            let span = cue.valenceSpan
+            if span.contains(where: { inPhrase[$0] || (entries[$0].hasValence && entries[$0].valence != 0) || entries[$0].degree != 0 }) { continue }
+            let at = cue.valenceAt
+            if entries[at].negator { continue }
+            entries[at].valence = cue.valence
+            entries[at].hasValence = true
+        }
+
+        // A negator that negates the next word does not also count on its own ("no problem"),
+        // nor before an urgency word ("no hurry").
         for i in 0..<n where entries[i].negator && entries[i].hasValence {
-            if i + 1 < n, !tokens[i].clauseEnd, entries[i + 1].hasValence, entries[i + 1].degree == 0 {
+            if i + 1 < n, !tokens[i].clauseEnd, (entries[i + 1].hasValence && entries[i + 1].degree == 0) || entries[i + 1].urgencyWord {
                 entries[i].hasValence = false
             }
         }
@@ -155,7 +174,8 @@ public struct SentimentAnalyzer: Sendable {
                 if before.negator { negated = true }
                 k += 1
             }
-            if negated { v *= Self.negationScalar }
+            // "not urgent", "no emergency": the absence of an urgency is not a good thing, only no bad one.
+            if negated { v = entry.urgencyWord ? 0 : v * Self.negationScalar }
             // Degree words after the word: "nzuri sana", "byiza cyane".
             var j = i + 1
             while j < n, j <= i + 2, !tokens[j - 1].clauseEnd, entries[j].degree == 2 || entries[j].degree == -2 {
@@ -198,42 +218,22 @@ public struct SentimentAnalyzer: Sendable {
         let intensity = absoluteSum > 0 ? Self.normalize(absoluteSum + amplifier) : 0
         let label = compound >= 0.05 ? "positive" : compound <= -0.05 ? "negative" : "neutral"
 
-        // 6. Urgency.
-        var cueIndices: [Int] = []
-        i = 0
-        while i < n {
-            let token = tokens[i]
-            if token.isEmoji { i += 1; continue }
-            guard let entry = tables.urgency.value(for: UnsafeBufferPointer(rebasing: buf[token.range])) else { i += 1; continue }
-            var matched = entry.cue >= 0 ? (cue: Int(entry.cue), length: 1) : nil
-            if entry.phraseMax >= 2 {
-                var length = min(Int(entry.phraseMax), n - i)
-                while length >= 2 {
-                    let last = i + length - 1
-                    if !tokens[i..<last].contains(where: { $0.clauseEnd || $0.isEmoji }), !tokens[last].isEmoji,
-                       let phrase = tables.urgency.value(for: UnsafeBufferPointer(rebasing: buf[token.range.lowerBound..<tokens[last].range.upperBound])),
-                       phrase.cue >= 0 {
-                        matched = (Int(phrase.cue), length)
-                        break
-                    }
-                    length -= 1
-                }
-            }
-            if let matched {
-                if !cueIndices.contains(matched.cue) { cueIndices.append(matched.cue) }
-                i += matched.length
-            } else {
-                i += 1
-            }
-        }
+        // 6. Urgency: the cues found, a calm statement ("not urgent", "no rush") dropping the
+        // requests for speed and the emphasis and weakening the situations (by half its calm:
+        // urgency is about the situation, and a gas smell stays urgent however calmly reported).
         var cues: [String] = []
         var calm = 1.0
-        for index in cueIndices {
-            cues.append(tables.cueNames[index])
-            calm *= 1 - tables.cueWeights[index]
+        let calming = urgency.calm > 0
+        // A request alone in a positive message is thanks for help, not a plea for it.
+        let pleas = compound < 0.05 || urgency.cues.contains { $0.weight > 0 && $0.kind != .request }
+        for cue in urgency.cues where cue.weight > 0 {
+            if calming && cue.kind != .situation { continue }
+            if cue.kind == .request && !pleas { continue }
+            cues.append(cue.name)
+            calm *= 1 - cue.weight * (calming ? 1 - urgency.calm / 2 : 1)
         }
         // Emphasis raises urgency only when something is wrong: "I LOVE IT!!!" is not urgent.
-        if !cueIndices.isEmpty || compound <= -0.05 {
+        if !calming && (!cues.isEmpty || compound <= -0.05) {
             if scan.maxExclamationRun >= 3 || scan.exclamations >= 4 {
                 cues.append("!!!")
                 calm *= 1 - 0.2
@@ -244,9 +244,9 @@ public struct SentimentAnalyzer: Sendable {
                 calm *= 1 - 0.15
             }
         }
-        let urgency = cues.isEmpty ? 0 : 1 - calm
+        let urgencyScore = cues.isEmpty ? 0 : 1 - calm
 
-        return Sentiment(score: compound, label: label, intensity: intensity, urgency: urgency, urgencyCues: cues, sarcasm: sarcastic)
+        return Sentiment(score: compound, label: label, intensity: intensity, urgency: urgencyScore, urgencyCues: cues, sarcasm: sarcastic)
     }
 
     /// Whether a negator is in the three words before token `i`, in its clause.
@@ -258,6 +258,141 @@ public struct SentimentAnalyzer: Sendable {
             j -= 1
         }
         return false
+    }
+
+    /// How much a negated urgency word ("not urgent", "hakuna haraka") calms the message.
+    static let negatedUrgencyCalm = 0.6
+    /// The valence a situation cue lends its word when the lexicon has none ("smoke", "moshi").
+    static let situationValence: Float = -1.5
+
+    /// An urgency cue found in a message.
+    struct FoundCue {
+        var position: Int
+        /// The cue's index in the cue table, or -1 - the situation rule's index.
+        var key: Int
+        var name: String
+        var weight: Double
+        var kind: UrgencyKind
+        /// The cue's words: the valence goes to `valenceAt` when none of them has one.
+        var valenceSpan: [Int]
+        var valenceAt: Int
+        var valence: Float
+    }
+
+    /// The urgency cues and situations of a message, in the order they appear, and how calm it
+    /// says it is (0: not at all).
+    private func findUrgency(tokens: [SentimentToken], buf: UnsafeBufferPointer<UInt8>, tables: SentimentTables) -> (cues: [FoundCue], calm: Double) {
+        let n = tokens.count
+        var found: [FoundCue] = []
+        var calm = 0.0
+        var taken = [Bool](repeating: false, count: n)
+        func bytes(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buf[tokens[k].range]) }
+        func text(_ lo: Int, _ hi: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: buf[tokens[lo].range.lowerBound..<tokens[hi].range.upperBound]), as: UTF8.self)
+        }
+        func isNegator(_ k: Int) -> Bool {
+            !tokens[k].isEmoji && (tokens[k].hasNegatingApostrophe || tables.words.value(for: bytes(k))?.negator == true)
+        }
+        /// A negator in the three words before `i`, in its clause and not part of another cue.
+        func negated(_ i: Int) -> Bool {
+            var j = i - 1
+            while j >= 0, j >= i - 3 {
+                if tokens[j].clauseEnd || tokens[j].isEmoji || taken[j] { return false }
+                if isNegator(j) { return true }
+                j -= 1
+            }
+            return false
+        }
+
+        // Words and phrases, longest phrase first.
+        var i = 0
+        while i < n {
+            if tokens[i].isEmoji { i += 1; continue }
+            let word = bytes(i)
+            var matched: (cue: Int, length: Int)? = nil
+            if let entry = tables.urgency.value(for: word) {
+                if entry.cue >= 0 { matched = (Int(entry.cue), 1) }
+                if entry.phraseMax >= 2 {
+                    var length = min(Int(entry.phraseMax), n - i)
+                    while length >= 2 {
+                        let last = i + length - 1
+                        if !tokens[i..<last].contains(where: { $0.clauseEnd || $0.isEmoji }), !tokens[last].isEmoji,
+                           let phrase = tables.urgency.value(for: UnsafeBufferPointer(rebasing: buf[tokens[i].range.lowerBound..<tokens[last].range.upperBound])),
+                           phrase.cue >= 0 {
+                            matched = (Int(phrase.cue), length)
+                            break
+                        }
+                        length -= 1
+                    }
+                }
+            } else if let entry = SentimentTables.withoutArabicPrefix(word, in: tables.urgency, where: { $0.cue >= 0 }) {
+                matched = (Int(entry.cue), 1)
+            }
+            guard let (cue, length) = matched else { i += 1; continue }
+            for k in i..<(i + length) { taken[k] = true }
+            let weight = tables.cueWeights[cue]
+            let kind = tables.cueKinds[cue]
+            if weight > 0 {  // a weight of 0 silences a phrase ("maji ya moto" is hot water)
+                if kind == .calm {
+                    calm = max(calm, weight)
+                } else if kind == .word && negated(i) {
+                    calm = max(calm, Self.negatedUrgencyCalm)
+                } else if kind == .request && negated(i) {
+                    // "they did not help", "no help from the agency": a complaint, not a plea.
+                } else if !found.contains(where: { $0.key == cue }) {
+                    found.append(FoundCue(position: i, key: cue, name: tables.cueNames[cue], weight: weight, kind: kind,
+                                          valenceSpan: Array(i..<(i + length)), valenceAt: i,
+                                          valence: kind == .situation ? Self.situationValence : 0))
+                }
+            }
+            i += length
+        }
+
+        // Situations: a thing and what is wrong with it ("the power is out", "el maya ma2to3a"),
+        // at most five words apart in one clause, in either order, each rule once.
+        var roles = [SituationEntry?](repeating: nil, count: n)
+        var anyThing = false
+        for k in 0..<n where !tokens[k].isEmoji && !taken[k] {
+            let word = bytes(k)
+            roles[k] = tables.situations.value(for: word) ?? SentimentTables.withoutArabicPrefix(word, in: tables.situations, where: { _ in true })
+            if roles[k]?.things ?? 0 != 0 { anyThing = true }
+        }
+        if anyThing {
+            var pairs: [FoundCue] = []
+            var used: UInt32 = 0
+            for i in 0..<n {
+                guard let thing = roles[i], thing.things & ~used != 0 else { continue }
+                for j in max(0, i - 5)...min(n - 1, i + 5) where j != i {
+                    guard let state = roles[j], thing.things & ~used != 0 else { continue }
+                    let afterNegator = j > 0 && j - 1 != i && isNegator(j - 1)
+                    let rules = thing.things & ~used & (state.states | (j > i ? state.afterStates : 0) | (afterNegator ? state.negatedStates : 0))
+                    guard rules != 0 else { continue }
+                    let lo = min(i, j), hi = max(i, j)
+                    if tokens[lo..<hi].contains(where: { $0.clauseEnd }) { continue }
+                    // "switch off the power", "the water bill": not a situation.
+                    var blocked = false
+                    var k = hi
+                    while k >= 0, k >= lo - 2 {
+                        if k < lo && tokens[k].clauseEnd { break }
+                        if roles[k]?.blocker == true { blocked = true; break }
+                        k -= 1
+                    }
+                    if blocked { continue }
+                    let rule = rules.trailingZeroBitCount
+                    used |= 1 << UInt32(rule)
+                    let byNegation = (state.states | state.afterStates) & (1 << UInt32(rule)) == 0
+                    let start = byNegation && j - 1 < lo ? j - 1 : lo
+                    // A negated state ("not coming") lends its valence to the thing, where no negator turns it.
+                    pairs.append(FoundCue(position: start, key: -1 - rule, name: text(start, hi), weight: tables.situationWeights[rule],
+                                          kind: .situation, valenceSpan: [i, j], valenceAt: byNegation ? i : j,
+                                          valence: tables.situationValences[rule]))
+                }
+            }
+            if !pairs.isEmpty {
+                found = (found + pairs).enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }.map(\.element)
+            }
+        }
+        return (found, calm)
     }
 
     /// VADER's normalization of a valence sum into (-1, 1), alpha 15.
@@ -275,6 +410,8 @@ struct SentimentEntry: Sendable {
     var degree: Int8 = 0
     var negator = false
     var contrast = false
+    /// An urgency word ("urgent", "emergency"): negated, it means no urgency, which is neutral.
+    var urgencyWord = false
     /// An acknowledgment ("ok", "okay"): neutral when it opens a clause.
     var acknowledgment = false
     /// For a word of valence 0: its valence under a negator, which the negation then turns
@@ -291,6 +428,25 @@ struct UrgencyEntry: Sendable {
     var phraseMax: UInt8 = 0
 }
 
+/// What an urgency cue is: a situation ("water everywhere", "smoke"), an urgency word ("urgent",
+/// "haraka": negated, it calms), a request for speed or help ("asap", "help"), or a calm
+/// statement ("no rush", "whenever you can").
+enum UrgencyKind: UInt8, Sendable {
+    case situation, word, request, calm
+}
+
+/// A word's roles in the situation rules: bit r of `things` / `states` for rule r; a negated
+/// state counts only right after a negator ("not coming"), an after-state only after its thing
+/// ("the power is out"); a blocker cancels a rule around it.
+struct SituationEntry: Sendable {
+    var things: UInt32 = 0
+    var states: UInt32 = 0
+    var negatedStates: UInt32 = 0
+    /// States that count only after their thing ("the power is out").
+    var afterStates: UInt32 = 0
+    var blocker = false
+}
+
 /// The parsed tables, shared by every analyzer.
 final class SentimentTables: Sendable {
     static let shared = SentimentTables()
@@ -299,6 +455,10 @@ final class SentimentTables: Sendable {
     let urgency: ByteTable<UrgencyEntry>
     let cueNames: [String]
     let cueWeights: [Double]
+    let cueKinds: [UrgencyKind]
+    let situations: ByteTable<SituationEntry>
+    let situationWeights: [Double]
+    let situationValences: [Float]
     /// Emoji scalar → valence on the lexicon's scale (before the emoji weight).
     let emoji: [UInt32: Float]
     let sarcasm: ByteTable<SarcasmEntry>
@@ -344,26 +504,69 @@ final class SentimentTables: Sendable {
         forEachTableLine(SentimentData.contrastWords) { fields in
             words.update(String(fields[0]), initial: SentimentEntry()) { $0.contrast = true }
         }
-        self.words = words
 
-        var urgency = ByteTable<UrgencyEntry>(minimumCapacity: 160)
+        var urgency = ByteTable<UrgencyEntry>(minimumCapacity: 400)
         var cueNames: [String] = []
         var cueWeights: [Double] = []
+        var cueKinds: [UrgencyKind] = []
         forEachTableLine(SentimentData.urgencyCues) { fields in
             guard fields.count >= 2, let weight = Double(fields[1]) else { return }
             let key = String(fields[0])
+            let kind: UrgencyKind = switch fields.count >= 3 ? fields[2] : "" {
+            case "": .situation
+            case "word": .word
+            case "request": .request
+            case "calm": .calm
+            default: preconditionFailure("urgencyCues: unknown kind \(fields[2])")
+            }
             let index = Int32(cueNames.count)
             cueNames.append(key)
             cueWeights.append(weight)
+            cueKinds.append(kind)
             urgency.update(key, initial: UrgencyEntry()) { $0.cue = index }
             let parts = key.split(separator: " ")
             if parts.count >= 2 {
                 urgency.update(String(parts[0]), initial: UrgencyEntry()) { $0.phraseMax = max($0.phraseMax, UInt8(min(parts.count, 4))) }
+            } else if kind == .word {
+                words.update(key, initial: SentimentEntry()) { $0.urgencyWord = true }
             }
         }
+        self.words = words
         self.urgency = urgency
         self.cueNames = cueNames
         self.cueWeights = cueWeights
+        self.cueKinds = cueKinds
+
+        var situations = ByteTable<SituationEntry>(minimumCapacity: 400)
+        var situationWeights: [Double] = []
+        var situationValences: [Float] = []
+        forEachTableLine(SentimentData.urgencySituations) { fields in
+            guard fields.count == 4, let weight = Double(fields[0]), let valence = Float(fields[1]) else {
+                preconditionFailure("urgencySituations: bad line \(fields)")
+            }
+            let bit = UInt32(1) << UInt32(situationWeights.count)
+            precondition(situationWeights.count < 32, "urgencySituations: at most 32 rules")
+            situationWeights.append(weight)
+            situationValences.append(valence)
+            for thing in fields[2].split(separator: "|") {
+                situations.update(String(thing), initial: SituationEntry()) { $0.things |= bit }
+            }
+            for state in fields[3].split(separator: "|") {
+                if state.hasSuffix("!") {
+                    situations.update(String(state.dropLast()), initial: SituationEntry()) { $0.negatedStates |= bit }
+                } else if state.hasSuffix(">") {
+                    situations.update(String(state.dropLast()), initial: SituationEntry()) { $0.afterStates |= bit }
+                } else {
+                    situations.update(String(state), initial: SituationEntry()) { $0.states |= bit }
+                }
+            }
+        }
+        forEachTableLine(SentimentData.situationBlockers) { fields in
+            situations.update(String(fields[0]), initial: SituationEntry()) { $0.blocker = true }
+        }
+        self.situations = situations
+        self.situationWeights = situationWeights
+        self.situationValences = situationValences
         var emoji: [UInt32: Float] = [:]
 
         forEachTableLine(SentimentData.emojiSentimentRanking) { fields in

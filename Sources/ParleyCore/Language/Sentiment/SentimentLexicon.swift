@@ -762,30 +762,68 @@ walakin
 بس
 """#
 
-    /// Urgency cues: phrase<TAB>weight in (0, 1]. Urgency = 1 − Π(1 − weight) over the distinct
-    /// cues found, so one strong cue is enough and several weak ones add up.
+    /// Urgency cues: phrase<TAB>weight in [0, 1]<TAB>kind. Urgency = 1 − Π(1 − weight) over the
+    /// distinct cues found, so one strong cue is enough and several weak ones add up. Kinds:
+    /// none, a situation (lends a negative valence to a message with no sentiment word for it:
+    /// "smoke"); word, an urgency word (after a negator, "not urgent", "hakuna haraka", it calms
+    /// instead); request, a plea for speed or help; calm, a statement that it can wait (weight:
+    /// how much it calms). A calm message drops the words, requests and emphasis and weakens the
+    /// situations by its calm. A weight of 0 silences a phrase ("maji ya moto" is hot water).
     static let urgencyCues = #"""
-asap	0.6
-a.s.a.p	0.6
-as soon as possible	0.6
-urgent	0.7
-urgently	0.7
-urgence	0.8
-emergency	0.8
-immediately	0.6
-right now	0.5
-right away	0.5
-straight away	0.5
+asap	0.6	word
+a.s.a.p	0.6	word
+as soon as possible	0.6	word
+urgent	0.7	word
+urgently	0.7	word
+urgence	0.8	word
+d'urgence	0.8	word
+emergency	0.8	word
+immediately	0.6	word
+right now	0.5	word
+right away	0.5	word
+straight away	0.5	word
+hurry	0.4	word
+rush	0.3	word
+no rush	0.6	calm
+take your time	0.6	calm
+whenever you can	0.6	calm
+whenever possible	0.5	calm
+when you can	0.4	calm
+when you have time	0.5	calm
+when you get a	0.5	calm
+it can wait	0.6	calm
+can wait	0.5	calm
+no pressure	0.5	calm
 water everywhere	0.8
 water is everywhere	0.8
 water all over	0.7
+water coming through	0.7
+water is coming through	0.7
+water comes through	0.7
+water coming in	0.6
+water is coming in	0.6
+water pouring in	0.7
+leaking through	0.6
 flooding	0.8
 flooded	0.7
 flood	0.6
 fire	0.9
 on fire	0.95
+fire extinguisher	0
+fire extinguishers	0
+fire exit	0
+fire door	0
+fire alarm	0.4
+flames	0.9
 smoke	0.7
+smoky	0.5
 smoking	0.5
+no smoking	0
+smoke alarm	0.3
+smoke alarms	0.3
+smoke detector	0.3
+smoke detectors	0.3
+short circuit	0.6
 gas leak	0.9
 leaking gas	0.9
 smell gas	0.8
@@ -797,70 +835,250 @@ power cut	0.5
 power outage	0.5
 blackout	0.5
 no water	0.5
+no running water	0.5
+no hot water	0.3
 locked out	0.7
+can't get in	0.6
+cannot get in	0.6
+cant get in	0.6
+can't get into	0.6
 burst pipe	0.8
 pipe burst	0.8
 sparks	0.7
 sparking	0.7
 electric shock	0.8
-help	0.4
-please help	0.5
-help me	0.5
-help us	0.5
-sos	0.8
+electrocuted	0.9
+help	0.3	request
+please help	0.45	request
+help me	0.4	request
+help us	0.4	request
+sos	0.8	request
 danger	0.7
 dangerous	0.6
 injured	0.7
 break-in	0.8
+break in	0.7
+broke in	0.8
+broke into	0.8
 broken into	0.8
 burglary	0.8
+burgled	0.8
+burglar	0.8
+burglars	0.8
+intruder	0.8
+robbed	0.7
+thief	0.6
+thieves	0.7
+stolen	0.4
 collapsed	0.7
-haraka	0.6
-upesi	0.5
-dharura	0.8
-sasa hivi	0.5
+heatwave	0.2
+heat wave	0.2
+too hot	0.2
+so hot	0.2
+very hot	0.2
+haraka	0.6	word
+upesi	0.5	word
+dharura	0.8	word
+sasa hivi	0.5	word
+si dharura	0.7	calm
+si jambo la dharura	0.7	calm
+si jambo la haraka	0.7	calm
+sina haraka	0.6	calm
+hatuna haraka	0.6	calm
 moshi	0.6
 mafuriko	0.8
+maji kila mahali	0.8
 hakuna maji	0.5
+maji hakuna	0.5
+maji hayapo	0.5
 hakuna umeme	0.6
-msaada	0.4
-vite	0.5
-tout de suite	0.5
-immédiatement	0.6
-immediatement	0.6
+umeme hakuna	0.6
+hakuna stima	0.6
+stima hakuna	0.6
+kuna moto	0.9
+moto umewaka	0.9
+moto unawaka	0.9
+imeshika moto	0.9
+inashika moto	0.9
+moto mkubwa	0.9
+moto umezuka	0.9
+moto umeanza	0.9
+moto jikoni	0.9
+moto nyumbani	0.9
+moto chumbani	0.9
+inaungua	0.7
+imeungua	0.6
+maji ya moto	0
+hakuna maji ya moto	0.3
+cheche	0.7
+wezi	0.8
+mwizi	0.7
+wameiba	0.7
+nimefungiwa nje	0.7
+joto kali	0.2
+msaada	0.4	request
+vite	0.5	word
+tout de suite	0.5	word
+immédiatement	0.6	word
+immediatement	0.6	word
+pressé	0.4	word
+pressée	0.4	word
+rien d'urgent	0.7	calm
+quand vous pouvez	0.5	calm
+quand vous aurez	0.5	calm
+prenez votre temps	0.6	calm
+ça peut attendre	0.6	calm
+ca peut attendre	0.6	calm
 incendie	0.9
+en feu	0.95
+au feu	0.95
+pris feu	0.9
+prend feu	0.9
 fumée	0.7
 fumee	0.7
+étincelles	0.7
+etincelles	0.7
+court-circuit	0.6
 fuite de gaz	0.9
+sent le gaz	0.9
 inondation	0.8
 inondé	0.7
 inonde	0.7
-au secours	0.8
+inondée	0.7
+dégât des eaux	0.7
+degat des eaux	0.7
+cambriolage	0.8
+cambriolé	0.8
+cambriole	0.8
+cambriolés	0.8
+voleurs	0.7
+canicule	0.2
+trop chaud	0.2
+au secours	0.8	request
 pas d'eau	0.5
+plus d'eau	0.5
 pas d'électricité	0.6
 pas d'electricite	0.6
+plus d'électricité	0.6
+plus d'electricite	0.6
 pas de courant	0.6
+plus de courant	0.6
 coupure	0.4
-byihutirwa	0.7
-vuba	0.5
-vuba vuba	0.6
+byihutirwa	0.7	word
+kwihuta	0.4	word
+byihuse	0.4	word
+ntibyihutirwa	0.7	calm
+vuba	0.5	word
+vuba vuba	0.6	word
 nta mazi	0.5
 nta muriro	0.6
 inkongi	0.9
-mudufashe	0.5
-ubutabazi	0.8
-عاجل	0.7
-بسرعة	0.5
+umwotsi	0.7
+umwuzure	0.8
+abajura	0.8
+umujura	0.7
+nafungiwe hanze	0.7
+ubushyuhe	0.2
+mudufashe	0.5	request
+ubutabazi	0.8	word
+عاجل	0.7	word
+بسرعة	0.5	word
+طوارئ	0.8	word
+فورا	0.6	word
+فوراً	0.6	word
+مستعجل	0.5	word
+مستعجلة	0.5	word
+ضروري	0.3	word
+على راحتك	0.6	calm
+على راحتكم	0.6	calm
 حريق	0.9
-طوارئ	0.8
+دخان	0.7
+شرارة	0.7
+فيضان	0.8
+غرقانة	0.7
+غرقان	0.7
+حرامي	0.8
+حرامية	0.8
+سرقة	0.7
 تسرب غاز	0.9
-ساعدوني	0.5
-فورا	0.6
-فوراً	0.6
-3ajel	0.7
-bsor3a	0.5
-bi sor3a	0.5
+ما في مية	0.5
+مافي مية	0.5
+ما في ماء	0.5
+ما في كهرباء	0.6
+مافي كهرباء	0.6
+ma fi kahraba	0.6
+mafi kahraba	0.6
+ma fi maya	0.5
+mafi maya	0.5
+ma fi may	0.5
+mafi may	0.5
+الحر	0.2
+حر شديد	0.2
+ساعدوني	0.5	request
+3ajel	0.7	word
+bsor3a	0.5	word
+bi sor3a	0.5	word
+mesta3gel	0.5	word
+mista3gel	0.5	word
+mesta3jel	0.5	word
+darouri	0.3	word
+daroori	0.3	word
+darori	0.3	word
+3ala ra7tak	0.6	calm
+3ala ra7tkon	0.6	calm
+3la ra7tak	0.6	calm
 7ari2	0.9
+7ari2a	0.9
+7ariqa	0.9
+dokhan	0.7
+d5an	0.7
+dukhan	0.7
+7arami	0.8
+7aramiye	0.8
+7aramiyye	0.8
+"""#
+
+    /// Situations the words of which may be apart: weight<TAB>valence<TAB>things<TAB>states (each
+    /// "|"-separated). The rule holds when a thing and one of its states are at most five words
+    /// apart in one clause, in either order ("the power is out", "stima imepotea", "el maya
+    /// ma2to3a"); a state ending in "!" counts only right after a negator ("the water is not
+    /// coming"), one ending in ">" only after its thing ("the power is out", not "found out the
+    /// power"). Its weight is an urgency cue's (0: sentiment only), named by the words from the
+    /// first to the last; its valence goes to the state (to the thing after a negator) when
+    /// neither has one. Words of another urgency cue ("no water", "gas leak") are not reused.
+    static let urgencySituations = #"""
+0.6	-2.0	power|power's|electricity|electrics|stima|umeme|umuriro|muriro|amashanyarazi|courant|électricité|l'électricité|d'électricité|electricite|l'electricite|d'electricite|kahraba|kahrba|kahraba2|كهرباء|كهربا|الكهربا	out>|off>|cut|gone>|down>|failed|outage|tripped|imepotea|umepotea|imekatika|umekatika|imekatwa|umekatwa|imeenda|wabuze|yabuze|warabuze|wagiye|yagiye|coupé|coupée|coupe|coupee|coupure|panne|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|طافية|طافيه|tafye|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|raa7et|راحت|haipo|haupo|working!|work!|coming!
+0.4	-1.5	lights|lighting	out>|off>|gone>|down>|failed
+0.5	-2.0	water|water's|maji|amazi|mazi|eau|l'eau|d'eau|maya|mayya|mayye|مية|ميه|مياه|ماء|الماي|المي	off>|cut|gone>|imekatika|yamekatika|yamekatwa|imekatwa|hayatoki|haitoki|hayaji|yabuze|byabuze|yagiye|ntaza|coupé|coupée|coupe|coupee|coupure|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|راحت|hayapo|haipo|coming!|running!|working!|flowing!|come!|run!
+0.9	-2.5	gas|gaz|gesi|ghaz|غاز	smell|smells|smelling|smelt|odour|odor|leak|leaking|leaks|leakage|stink|stinks|stench|whiff|odeur|fuite|fuit|harufu|inanuka|inavuja|impumuro|iranuka|ريحة|ريحه|رائحة|رائحه|ri7a|ri7et|ri7it|re7t|riha|تسرب|تسريب
+0.7	-2.0	smell|smells|smelling|odour|odor|odeur|harufu|impumuro|ريحة|ريحه|رائحة|ri7a|ri7et	burning|burnt|burned|brûlé|brule|brûle|kuungua|inaungua|شياط|محروق|حريق|ma7rou2
+0.6	-1.8	ceiling|roof|plafond|toit|dari|paa|igisenge|سقف|saqf|sa2f	dripping|leaking|leaks|leak|drips|drip|collapsing|caving|sagging|fuit|fuite|goutte|coule|inavuja|linavuja|inadondoka|irava|ينقط|بينقط|بنقط|تسريب|بيسرب|btnaqet|bin2at
+0.7	-2.0	water|maji|amazi|eau|l'eau|d'eau|maya|mayya|مية|مياه|ماء	pouring|gushing|spraying|spurting|streaming|everywhere|partout|yanafurika|inafurika
+0.8	-2.0	pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|masoura	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret
+0.7	-1.8	locked|locking	out>
+0.6	-1.8	key|keys|clé|cle|clés|cles|clef|clefs|ufunguo|funguo|urufunguzo|imfunguzo|مفتاح|مفاتيح|miftah|mofta7|mifta7	lost|stuck|snapped|broke|perdu|perdue|perdues|perdus|coincée|coincé|cassée|imepotea|zimepotea|nimepoteza|yatakaye|zatakaye|ضاع|ضاعوا|ضايع|انكسر|da3|da3o|day3
+0.35	-1.5	ac|a/c|aircon|air-con|conditioner|conditioning|clim|climatisation|climatiseur|kiyoyozi|مكيف|تكييف|mkayef|mkayyef|mukayef|takyif	broken|broke|dead|died|stopped|leaking|panne|cassée|cassé|imeharibika|imekufa|haifanyi|yapfuye|yarapfuye|ntikora|خربان|خربانة|خربانه|عطلان|عطلانة|معطل|واقف|5erban|kherban|khirban|5arban|3atlan|ma3tal|working!|work!|cooling!|cool!
+0	-1.5	called|calling|phoned|texted|messaged|emailed|asked|reminded|appelé|appele|écrit|ecrit|relancé|relance|nimepiga|tumepiga|nimeuliza|nahamagaye|twahamagaye|ndahamagaye|nabajije|اتصلت|اتصلنا|سألت|et9alt|ettasalt|ta9alt|sa2alt	times|fois|mara|inshuro|مرات|marrat|marat
+0	-1.8	nobody|personne|ntawe|محدا|محدش	answers|answered|answer|picks|picked|responds|responded|replies|replied|came|comes|showed|cares|répond|repond|décroche|decroche|rappelle|witaba|usubiza|waje|بيرد|يرد|رد|جاء|اجا
+"""#
+
+    /// Words that cancel a situation rule around them: "switch off the power", "the water bill",
+    /// "the water heater is off" (no hot water is not an outage).
+    static let situationBlockers = #"""
+turn
+turning
+switch
+switching
+shut
+shutting
+bill
+bills
+invoice
+facture
+heater
+heaters
+meter
+meters
 """#
 
     /// Emoji the ranking does not have (newer than 2015) or rates against how tenants use them:
