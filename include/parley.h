@@ -861,9 +861,11 @@ PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *o
  *   offsets in this "text"], the reader's details (below), "milliseconds", "cached"?: true (the
  *   same file was read before: its stored reading), "skipped"?: "degraded" (its reader was shed
  *   under overload), "error"?: {"status", "message"} (the file could not be read: the message is
- *   still processed)} or {"available": false, "reason"} when the host passed no bytes or path.
+ *   still processed)} or {"available": false, "reason"} when the message has a media object
+ *   but the host passed no bytes or path; a message with no media object has no "media" block.
  * A voice note's transcript is also read as the message's words (intent, sentiment, threads).
- * A media failure never fails its message.
+ * A media failure (a file that cannot be read, refused or timed out) never fails its message;
+ * "mediaData" that is not base64 is a malformed message (PARLEY_INVALID_MESSAGE).
  *
  * Configuration, "media": {
  *   "directory": "media/"      where files live (default: the store's path + ".media"; none for
