@@ -49,4 +49,22 @@ static inline void remove_store_dir(const char *dir) {
     rmdir(dir);
 }
 
+/* The whole file dir/relative, NUL-terminated (the NUL not counted in *size), or NULL with
+ * *size 0 when it cannot be opened. Free with free(). */
+static inline unsigned char *read_file_in(const char *dir, const char *relative, size_t *size) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, relative);
+    *size = 0;
+    FILE *file = fopen(path, "rb");
+    if (!file) return NULL;
+    fseek(file, 0, SEEK_END);
+    long n = ftell(file);
+    fseek(file, 0, SEEK_SET);
+    unsigned char *bytes = malloc(n > 0 ? (size_t)n + 1 : 1);
+    *size = fread(bytes, 1, n > 0 ? (size_t)n : 0, file);
+    bytes[*size] = 0;
+    fclose(file);
+    return bytes;
+}
+
 #endif

@@ -145,19 +145,7 @@ static int json_valid(const char *s) {
 #define SHOW(s) ((s) ? (s) : "(null)")
 
 static unsigned char *read_fixture(const char *relative, size_t *size) {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", fixtures, relative);
-    FILE *file = fopen(path, "rb");
-    *size = 0;
-    if (!file) return NULL;
-    fseek(file, 0, SEEK_END);
-    long n = ftell(file);
-    fseek(file, 0, SEEK_SET);
-    unsigned char *bytes = malloc(n > 0 ? (size_t)n + 1 : 1);
-    *size = fread(bytes, 1, (size_t)n, file);
-    bytes[*size] = 0;
-    fclose(file);
-    return bytes;
+    return read_file_in(fixtures, relative, size);
 }
 
 /* The string value of "key":"..." after the first occurrence of `after` (or from the start). */

@@ -10,17 +10,7 @@
 static const char *fixtures;
 
 static unsigned char *read_file(const char *relative, size_t *len) {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", fixtures, relative);
-    FILE *file = fopen(path, "rb");
-    if (!file) return NULL;
-    fseek(file, 0, SEEK_END);
-    long size = ftell(file);
-    fseek(file, 0, SEEK_SET);
-    unsigned char *bytes = malloc(size > 0 ? (size_t)size : 1);
-    *len = fread(bytes, 1, (size_t)size, file);
-    fclose(file);
-    return bytes;
+    return read_file_in(fixtures, relative, len);
 }
 
 static void test_direct_reads(parley_engine *engine) {

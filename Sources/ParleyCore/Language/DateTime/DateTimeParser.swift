@@ -138,6 +138,12 @@ struct DTParser {
     static let keyWeek = DTLexicon.key("week")
     static let keyEnd = DTLexicon.key("end")
     static let keyAn = DTLexicon.key("an")
+    static let keyEjo = DTLexicon.key("ejo")
+    static let keyEjobundi = DTLexicon.key("ejobundi")
+    static let keyMwisho = DTLexicon.key("mwisho")
+    static let keyMwezi = DTLexicon.key("mwezi")
+    static let keyZ = DTLexicon.key("z")
+    static let keyD = DTLexicon.key("d")
     static let supportKeys: Set<UInt64> = Set(["about", "around", "over", "under", "only", "just", "takes", "take", "took", "lasts", "last", "whole", "full", "entire", "another", "extra", "pendant", "durant"].map(DTLexicon.key))
     /// Words before a number that make it a label, not a date: "room 12/3", "plot 4/5".
     static let labelNouns: Set<UInt64> = Set(["room", "unit", "apt", "apartment", "flat", "house", "plot", "no", "nr", "number", "block", "door", "floor", "ref", "page", "item", "lot", "box", "code", "version", "ticket", "invoice", "order", "id", "batch", "acc", "tel", "phone", "score", "chambre", "appartement", "maison", "nyumba", "chumba"].map(DTLexicon.key))
@@ -672,12 +678,6 @@ struct DTParser {
         return nil
     }
 
-    static let keyEjo = DTLexicon.key("ejo")
-    static let keyEjobundi = DTLexicon.key("ejobundi")
-    static let keyMwisho = DTLexicon.key("mwisho")
-    static let keyMwezi = DTLexicon.key("mwezi")
-    static let keyZ = DTLexicon.key("z")
-    static let keyD = DTLexicon.key("d")
     /// "awel", "awal", "awwel": Arabizi "first" (before "embare7": the day before yesterday).
     static let firstKeys: Set<UInt64> = Set(["awel", "awal", "awwel"].map(DTLexicon.key))
     /// The English words that start a boundary; other languages' may be followed by a month

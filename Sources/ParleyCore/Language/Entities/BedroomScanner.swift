@@ -35,14 +35,15 @@ enum BedroomScanner {
                 guard t + 1 < text.tokens.count, text.onlyBlanks(from: Int(token.end), to: Int(text.tokens[t + 1].start)) else { continue }
                 let next = text.tokens[t + 1]
                 let count: Int64?
+                var end = Int(next.end)
                 if next.isDigits, let q = quantities.first(where: { $0.start == Int(next.start) }) {
                     // Only after the plural: "chumba 5" is room number 5.
                     count = text.word(t)?.plural == true ? q.integer.flatMap { $0 >= 2 && $0 <= 20 ? $0 : nil } : nil
+                    end = q.end
                 } else {
                     count = Self.countWords[next.hash]
                 }
                 guard let count else { continue }
-                let end = next.isDigits ? quantities.first { $0.start == Int(next.start) }?.end ?? Int(next.end) : Int(next.end)
                 candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: end, value: ["count": .int(count)],
                                             confidence: 0.85))
             default:
