@@ -100,7 +100,9 @@ PARLEY_API void parley_string_free(char *s);
  * config_json: a NUL-terminated JSON object, or NULL. NULL and "{}" give working defaults
  * with an in-memory store; an empty string is PARLEY_MALFORMED_JSON (an unset variable must
  * not open a store that keeps nothing). Keys (all optional):
- *   "store":    {"path": "parley.db"}           SQLite file, created if missing, WAL mode
+ *   "store":    {"path": "parley.db"}           SQLite file, created if missing, WAL mode; beside
+ *                                                it "parley.db-inbox-N.lock" and "parley.db-inbox-N.K"
+ *                                                files hold submitted messages until processed
  *               {"synchronous": "normal"|"full"} durability of each commit (default "normal":
  *                                                survives a process crash; "full" also survives
  *                                                power loss)
@@ -301,9 +303,11 @@ typedef enum parley_priority {
 } parley_priority;
 
 /* Accepts one message (any form parley_engine_process takes) for processing and returns at
- * once with its ticket in *out_ticket. The message is committed to the store as received
- * before this returns, so an accepted message survives a crash: after the next
- * parley_engine_open it is processed and its result handed back with "recovered": true.
+ * once with its ticket in *out_ticket. The message is stored as received before this
+ * returns (a file store appends it to its inbox file, one write, synced as "store.synchronous"
+ * says; an in-memory or PostgreSQL store commits a received row), so an accepted message
+ * survives a crash: after the next parley_engine_open it is processed and its result handed
+ * back with "recovered": true. Its ticket is the number its journal row will have.
  *
  * Order: a chat's messages are processed and handed back in order of the host's "sequence"
  * number when the message carries one (any format may add "sequence": integer), else of
@@ -326,17 +330,22 @@ typedef enum parley_priority {
  * (queued, being processed, or waiting to be polled), submit returns PARLEY_BUSY and stores
  * nothing, until the count falls to "queue.lowWater". Memory stays bounded whatever the host does.
  *
+ * Another process holding the store file's write lock does not refuse a submit on a file
+ * store (the inbox is not the database): the workers retry the journal write with backoff
+ * for up to half of "core.messageTimeoutMillis" before the result is an error.
+ *
  * Thread-safe. Returns the input statuses of parley_engine_process (checked before anything
  * is stored), PARLEY_INVALID_ARGUMENT (a priority out of range, out_ticket NULL), PARLEY_BUSY
- * or PARLEY_STORAGE. */
+ * (above the high-water mark; on an in-memory or PostgreSQL store also a locked database)
+ * or PARLEY_STORAGE (the inbox or the database could not be written). */
 PARLEY_API parley_status parley_engine_submit(parley_engine *engine, const char *message_json, size_t len,
                                               parley_priority priority, uint64_t *out_ticket);
 
-/* Accepts several messages with ONE commit to the store (a commit per message is what limits
- * one host thread calling parley_engine_submit). messages_json is a JSON array of messages
+/* Accepts several messages with ONE write to the store (one append to a file store's inbox,
+ * one commit elsewhere). messages_json is a JSON array of messages
  * (each in any form parley_engine_submit takes), a WhatsApp Cloud API webhook body (its
  * messages, in order; delivery statuses are left out: parley_engine_ingest_webhook reads
- * them), or one message. Every usable message is committed as received before this returns
+ * them), or one message. Every usable message is stored as received before this returns
  * and then handled exactly as if submitted alone (order, priority, duplicates, recovery).
  *
  * out_tickets[i] receives the i-th message's ticket; *out_count the number of messages.

@@ -238,7 +238,7 @@ export declare class Engine extends EventEmitter {
   submit(message: object | string | Uint8Array, options?: { priority?: Priority }): number;
   /**
    * Accepts several messages (an array, or JSON text of an array or a Cloud API webhook body) with
-   * one commit; returns their tickets in order, 0 for a message that could not be used (its error
+   * one write to the store; returns their tickets in order, 0 for a message that could not be used (its error
    * comes back as a result with ticket 0). Throws PARLEY_BUSY when the batch does not fit under
    * queue.highWater, PARLEY_TOO_LARGE for more messages than that, or for malformed JSON.
    */

@@ -176,7 +176,7 @@ class Engine extends EventEmitter {
   }
 
   /**
-   * Accepts several messages with ONE commit to the store; returns their tickets in order. messages:
+   * Accepts several messages with ONE write to the store; returns their tickets in order. messages:
    * an array of messages (objects or JSON text), or JSON text/bytes of an array or of a Cloud API
    * webhook body. Each usable message is stored before this returns and handled as if submitted
    * alone; one that cannot be used gets ticket 0 and its error comes back as a result with ticket 0

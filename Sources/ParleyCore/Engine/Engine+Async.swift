@@ -1,11 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The asynchronous API (parley_engine_submit, _poll, _set_callback, _drain): a message is
 /// journaled as received before `submit` returns, processed by the worker pool in its chat's
 /// order, and its result handed back through the callback or `poll`. Messages received and
 /// not processed when the engine last stopped (a crash, a close with work queued) are
 /// processed after the reopen and handed back marked `recovered`.
 extension Engine {
-    /// Accepts a message (JSON in any format) for processing; returns its ticket (the journal
-    /// row's number). A message already accepted keeps its ticket: if it was processed, its
+    /// Accepts a message (JSON in any format) for processing; returns its ticket (the number
+    /// its journal row gets). A message already accepted keeps its ticket: if it was processed, its
     /// stored context comes back once more marked duplicate; if it is still queued, its one
     /// result answers both. Throws `.busy` above the high-water mark (nothing is stored).
     public func submit(json bytes: UnsafeRawBufferPointer, priority: Priority = .normal) throws(ParleyError) -> Int64 {
@@ -201,6 +205,12 @@ extension Engine {
     func processQueued(_ items: [WorkScheduler.Item]) -> [Outcome] {
         let started = ContinuousClock.now
         let outcomes = processQueuedUnmeasured(items)
+        // What the journal now holds leaves the inbox; a failed message stays there (as a
+        // received row did), to be processed again after the next open.
+        store.release(outcomes.compactMap { outcome in
+            if case .success = outcome.result, !outcome.handedOver { return outcome.ticket }
+            return nil
+        })
         let now = Self.unixSeconds()
         for (item, outcome) in zip(items, outcomes) {
             metrics.observe(.endToEnd, nanos: Self.nanos(since: item.accepted), now: now, alerting: item.message.media == nil)
@@ -255,6 +265,7 @@ extension Engine {
                 case .duplicate(let context):
                     outcomes[position] = Outcome(ticket: item.ticket, result: .success(JSONWriter.string(context)), recovered: item.recovered)
                 case .fresh(var entry):
+                    entry.ticket = item.ticket
                     entry.fence = fences[item.message.chat]
                     entries.append(entry)
                     positions.append(position)
@@ -269,7 +280,7 @@ extension Engine {
         }
         if !entries.isEmpty {
             let journaling = ContinuousClock.now
-            let journaled = Result { () throws(ParleyError) in try store.journal(entries, receivedAt: Self.unixMillis()) }
+            let journaled = journalRetryingWhileLocked(entries)
             metrics.observe(.journal, nanos: Self.nanos(since: journaling), now: Self.unixSeconds())
             for (offset, position) in positions.enumerated() {
                 let item = items[position]
@@ -296,6 +307,23 @@ extension Engine {
         return outcomes.map { $0! }
     }
 
+    /// Journals a batch; while another process holds the store file's write lock (`.busy`
+    /// after `store.busyTimeoutMillis`), tries again with backoff for up to half of
+    /// `core.messageTimeoutMillis` (the watchdog takes over after that): the messages were
+    /// accepted, so a lock that is released in time must not turn them into errors.
+    private func journalRetryingWhileLocked(_ entries: [Store.JournalEntry]) -> Result<[Store.Journaled], ParleyError> {
+        let timeout = configuration.async.messageTimeoutMillis
+        let deadline = WorkerPool.now() + (timeout > 0 ? timeout / 2 : 30_000)
+        var pauseMillis: Int64 = 10
+        while true {
+            let journaled = Result { () throws(ParleyError) in try store.journal(entries, receivedAt: Self.unixMillis()) }
+            guard ownership == nil, case .failure(let error) = journaled, error.kind == .busy,
+                  WorkerPool.now() + pauseMillis < deadline else { return journaled }
+            usleep(UInt32(pauseMillis * 1_000))
+            pauseMillis = min(pauseMillis * 2, 1_000)
+        }
+    }
+
     /// The watchdog gave up on these messages (processing ran past core.messageTimeoutMillis):
     /// each is dead-lettered with a timeout error and handed back as that error, unless its
     /// processing committed after all (then its context goes back).
@@ -308,7 +336,8 @@ extension Engine {
         entry.append("message", .string(error.message))
         return items.map { item in
             let result = Result { () throws(ParleyError) -> String? in
-                try store.deadLetterTimedOut(ticket: item.ticket, error: entry, now: Self.unixMillis())
+                try store.deadLetterTimedOut(ticket: item.ticket, message: item.message, priority: item.priority.rawValue,
+                                             error: entry, now: Self.unixMillis())
             }
             switch result {
             case .success(let stored?):

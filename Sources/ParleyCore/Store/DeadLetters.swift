@@ -203,25 +203,35 @@ extension Store {
 // MARK: - Messages whose processing timed out
 
 extension Store {
-    /// Dead-letters a received message whose processing ran past the time limit, with `error`
-    /// as its first failure. Returns nil when it was dead-lettered, or the stored context when
-    /// its processing committed after all (it is no longer received).
-    func deadLetterTimedOut(ticket: Int64, error: JSONObject, now: Int64) throws(ParleyError) -> String? {
+    /// Dead-letters an accepted message whose processing ran past the time limit, with
+    /// `error` as its first failure: its received row, or a new dead row for a message from
+    /// the inbox (which then lets it go). Returns nil when it was dead-lettered, or the stored
+    /// context when its processing committed after all.
+    func deadLetterTimedOut(ticket: Int64, message: Message, priority: Int, error: JSONObject, now: Int64) throws(ParleyError) -> String? {
         if let postgres { return try postgres.deadLetterTimedOut(ticket: ticket, error: error, now: now) }
-        return try withConnection { db throws(ParleyError) in
+        var entry = error
+        entry["at"] = .int(now)
+        entry["attempt"] = .int(1)
+        let errors = SQLiteValue.text(JSONWriter.string(.array([.object(entry)])))
+        let stored = try withConnection { db throws(ParleyError) in
             try db.transaction { () throws(ParleyError) -> String? in
-                var entry = error
-                entry["at"] = .int(now)
-                entry["attempt"] = .int(1)
-                try db.statement("""
-                    UPDATE messages SET state = 'dead', attempts = 1, next_attempt_at = NULL, errors = ?2
-                    WHERE seq = ?1 AND state = 'received'
-                    """)
-                    .bind([.int(ticket), .text(JSONWriter.string(.array([.object(entry)])))]).run()
-                guard db.changes == 0 else { return nil }
-                return try db.statement("SELECT context FROM messages WHERE seq = ?1").bind([.int(ticket)]).firstRow { $0.text(0) } ?? nil
+                let row = try Self.row(chat: message.chat, id: message.id, in: db)
+                if let row, !row.state.awaitsCompletion { return row.context }
+                let seq: Int64
+                if let row {
+                    seq = row.seq
+                } else {
+                    let context = JSONWriter.string(EnrichedContext.unprocessed(message, status: .received))
+                    seq = try insert(message, seq: ticket, state: .received, context: context, thread: nil, contentHash: nil,
+                                     priority: priority, receivedAt: now, into: db)
+                }
+                try db.statement("UPDATE messages SET state = 'dead', attempts = 1, next_attempt_at = NULL, errors = ?2 WHERE seq = ?1")
+                    .bind([.int(seq), errors]).run()
+                return nil
             }
         }
+        release([ticket])
+        return stored
     }
 
     /// Puts a failed or dead message that was never processed (its processing timed out)

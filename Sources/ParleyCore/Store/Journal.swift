@@ -25,6 +25,8 @@ extension Store {
     /// instance took the chat over since.
     struct JournalEntry {
         let message: Message
+        /// The submit ticket of a message from the inbox: its row's `seq`.
+        var ticket: Int64? = nil
         var fence: Int64? = nil
         let compose: ((inout ChatConversation, ConversationThread?) -> (context: JSONValue, decision: ThreadDecision))?
         /// `compose` run ahead on a snapshot of the chat (`precompose`).
@@ -139,8 +141,8 @@ extension Store {
                         // A placeholder: kept as pending until its content arrives.
                         let context = EnrichedContext.unprocessed(message, status: .pending)
                         let text = JSONWriter.string(context)
-                        try Self.insert(message, state: .pending, context: text, thread: nil, contentHash: nil,
-                                        priority: 1, receivedAt: receivedAt, into: db)
+                        try insert(message, seq: entry.ticket ?? nextSeq(), state: .pending, context: text, thread: nil,
+                                   contentHash: nil, priority: 1, receivedAt: receivedAt, into: db)
                         results.append(.stored(context, text: text))
                         continue
                     }
@@ -148,7 +150,7 @@ extension Store {
                     if let contentHash, contentWindowSeconds > 0,
                        let original = try Self.sameContent(as: message, hash: contentHash, window: contentWindowSeconds, in: db) {
                         let text = try EnrichedContext.contentDuplicate(of: original.context, originalID: original.id, message: message)
-                        try Self.store(message, over: existing?.seq, state: .duplicate, context: text, thread: nil,
+                        try store(message, over: existing?.seq, seq: entry.ticket, state: .duplicate, context: text, thread: nil,
                                        contentHash: nil, receivedAt: receivedAt, into: db)
                         results.append(.duplicate(text))
                         continue
@@ -173,7 +175,7 @@ extension Store {
                         chat.revision = chatStates.newRevision()
                         (context, text, decision, summaries) = (composed.context, JSONWriter.string(composed.context), composed.decision, nil)
                     }
-                    try Self.store(message, over: existing?.seq, state: .processed, context: text,
+                    try store(message, over: existing?.seq, seq: entry.ticket, state: .processed, context: text,
                                    thread: decision.thread.id, contentHash: contentHash, receivedAt: receivedAt, into: db)
                     for (index, thread) in (decision.closed + [decision.thread]).enumerated() {
                         threadWrites[thread.id] = (thread, summaries?[index])
@@ -197,40 +199,83 @@ extension Store {
         case existing(ticket: Int64, state: MessageState, context: String)
     }
 
-    /// Journals a message as received (accepted, not processed yet) so it survives a crash
-    /// before its processing commits. Its row's `seq` is its ticket. A pending placeholder
-    /// with the same id becomes received (its content has arrived).
+    /// Accepts a message (not processed yet) so it survives a crash before its processing
+    /// commits: on a file store it goes to the inbox (ticket: the `seq` its row will have),
+    /// elsewhere it is journaled as a received row (ticket: that row's `seq`). A message
+    /// already accepted answers with its ticket (and its stored context when processed). A
+    /// pending placeholder's content keeps the placeholder's row and ticket.
     func receive(_ message: Message, priority: Int, receivedAt: Int64) throws(ParleyError) -> Receipt {
-        if let postgres { return try postgres.receive(message, priority: priority, receivedAt: receivedAt) }
-        return try withConnection { db throws(ParleyError) in
-            try db.transaction { () throws(ParleyError) -> Receipt in
-                try Self.receiveRow(message, priority: priority, receivedAt: receivedAt, in: db)
-            }
-        }
+        try receive(batch: [(message, priority)], receivedAt: receivedAt)[0]
     }
 
-    /// `receive` for several messages in one transaction (one commit): all are journaled or,
-    /// on failure, none. A (chat, id) twice in the batch: the second finds the first's row.
+    /// `receive` for several messages with one write: one append to the inbox, or one
+    /// transaction (one commit). All are accepted or, on failure, none. A (chat, id) twice in
+    /// the batch: the second gets the first's ticket.
     func receive(batch: [(message: Message, priority: Int)], receivedAt: Int64) throws(ParleyError) -> [Receipt] {
         guard !batch.isEmpty else { return [] }
         if let postgres { return try postgres.receive(batch: batch, receivedAt: receivedAt) }
-        return try withConnection { db throws(ParleyError) in
-            try db.transaction { () throws(ParleyError) -> [Receipt] in
-                var receipts: [Receipt] = []
-                receipts.reserveCapacity(batch.count)
-                for entry in batch {
-                    receipts.append(try Self.receiveRow(entry.message, priority: entry.priority, receivedAt: receivedAt, in: db))
+        // A placeholder (no content yet) is a row of its own: it waits for its content, not for a worker.
+        guard let inbox, !batch.contains(where: \.message.pending) else {
+            return try withConnection { db throws(ParleyError) in
+                try db.transaction { () throws(ParleyError) -> [Receipt] in
+                    var receipts: [Receipt] = []
+                    receipts.reserveCapacity(batch.count)
+                    for entry in batch {
+                        receipts.append(try receiveRow(entry.message, priority: entry.priority, receivedAt: receivedAt, in: db))
+                    }
+                    return receipts
                 }
-                return receipts
             }
         }
+        var receipts: [Receipt?] = Array(repeating: nil, count: batch.count)
+        var appending: [(position: Int, entry: Inbox.Entry)] = []
+        try withConnection { db throws(ParleyError) in
+            for (position, item) in batch.enumerated() {
+                let message = item.message
+                if let ticket = inbox.ticket(of: Inbox.Key(chat: message.chat, id: message.id)) {
+                    receipts[position] = .existing(ticket: ticket, state: .received, context: "")
+                    continue
+                }
+                var ticket: Int64?
+                if let row = try Self.row(chat: message.chat, id: message.id, in: db) {
+                    guard row.state == .pending else {
+                        receipts[position] = .existing(ticket: row.seq, state: row.state, context: row.context)
+                        continue
+                    }
+                    ticket = row.seq
+                }
+                appending.append((position, Inbox.Entry(ticket: ticket ?? nextSeq(), priority: item.priority,
+                                                        receivedAt: receivedAt, message: message)))
+            }
+        }
+        let appended = try inbox.append(appending.map(\.entry))
+        for ((position, entry), result) in zip(appending, appended) {
+            switch result {
+            case .appended: receipts[position] = .accepted(ticket: entry.ticket)
+            case .inFlight(let ticket): receipts[position] = .existing(ticket: ticket, state: .received, context: "")
+            }
+        }
+        return receipts.map { $0! }
     }
 
-    private static func receiveRow(_ message: Message, priority: Int, receivedAt: Int64,
-                                   in db: SQLiteConnection) throws(ParleyError) -> Receipt {
+    /// The inbox entries found at open that still need processing: the first of each (chat,
+    /// id) whose message the journal does not hold (or holds as a placeholder).
+    static func unfinished(_ leftovers: [Inbox.Entry], in db: SQLiteConnection) throws(ParleyError) -> [Inbox.Entry] {
+        var seen: Set<Inbox.Key> = []
+        var unfinished: [Inbox.Entry] = []
+        for entry in leftovers.sorted(by: { $0.ticket < $1.ticket }) {
+            guard seen.insert(Inbox.Key(chat: entry.message.chat, id: entry.message.id)).inserted else { continue }
+            if let row = try row(chat: entry.message.chat, id: entry.message.id, in: db), row.state != .pending { continue }
+            unfinished.append(entry)
+        }
+        return unfinished
+    }
+
+    private func receiveRow(_ message: Message, priority: Int, receivedAt: Int64,
+                            in db: SQLiteConnection) throws(ParleyError) -> Receipt {
         let state: MessageState = message.pending ? .pending : .received
         let context = JSONWriter.string(EnrichedContext.unprocessed(message, status: state))
-        if let existing = try row(chat: message.chat, id: message.id, in: db) {
+        if let existing = try Self.row(chat: message.chat, id: message.id, in: db) {
             guard existing.state == .pending && !message.pending else {
                 return .existing(ticket: existing.seq, state: existing.state, context: existing.context)
             }
@@ -238,7 +283,7 @@ extension Store {
                 .bind([.int(existing.seq), .text(context), .int(Int64(priority)), .int(receivedAt)]).run()
             return .accepted(ticket: existing.seq)
         }
-        let seq = try insert(message, state: state, context: context, thread: nil, contentHash: nil,
+        let seq = try insert(message, seq: nextSeq(), state: state, context: context, thread: nil, contentHash: nil,
                              priority: priority, receivedAt: receivedAt, into: db)
         return message.pending ? .existing(ticket: seq, state: .pending, context: context) : .accepted(ticket: seq)
     }
@@ -263,11 +308,14 @@ extension Store {
                 """)
                 .forEachRow { row in rows.append((row.int(0), row.text(1) ?? "", Int(row.int(2)))) }
         }
-        var unfinished: [Unfinished] = []
+        var unfinished: [Unfinished] = inboxRecovered.withLock { recovered in
+            defer { recovered = [] }
+            return recovered
+        }
         for (seq, context, priority) in rows {
             unfinished.append(Unfinished(ticket: seq, message: try EnrichedContext.message(ofUnprocessed: context), priority: priority))
         }
-        return unfinished
+        return unfinished.sorted { $0.ticket < $1.ticket }
     }
 
     struct Row {
@@ -318,27 +366,33 @@ extension Store {
         return Int64(bitPattern: hash)
     }
 
+    /// Inserts the message's row as `seq`, or, if another process's row took that number
+    /// (several engines on one store file), as the next free one.
     @discardableResult
-    private static func insert(_ message: Message, state: MessageState, context: String, thread: String?, contentHash: Int64?,
-                               priority: Int, receivedAt: Int64, into db: SQLiteConnection) throws(ParleyError) -> Int64 {
+    func insert(_ message: Message, seq: Int64, state: MessageState, context: String, thread: String?, contentHash: Int64?,
+                priority: Int, receivedAt: Int64, into db: SQLiteConnection) throws(ParleyError) -> Int64 {
         try db.statement("""
-            INSERT INTO messages (chat, id, sender, timestamp, type, format, state, context, received_at, thread, content_hash, priority)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            INSERT INTO messages (seq, chat, id, sender, timestamp, type, format, state, context, received_at, thread, content_hash, priority)
+            VALUES (CASE WHEN EXISTS (SELECT 1 FROM messages WHERE seq = ?13) THEN NULL ELSE ?13 END,
+                    ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """)
             .bind([
                 .text(message.chat), .text(message.id), .text(message.from), .int(message.timestamp),
                 .text(message.type.rawValue), .text(message.format.rawValue), .text(state.rawValue), .text(context),
                 .int(receivedAt), thread.map(SQLiteValue.text) ?? .null, contentHash.map(SQLiteValue.int) ?? .null,
-                .int(Int64(priority)),
+                .int(Int64(priority)), .int(seq),
             ]).run()
-        return db.lastInsertRowID
+        let stored = db.lastInsertRowID
+        if stored != seq { noteSeq(stored) }
+        return stored
     }
 
-    /// Inserts the message's row, or completes the received or pending row `seq`.
-    private static func store(_ message: Message, over seq: Int64?, state: MessageState, context: String, thread: String?,
-                              contentHash: Int64?, receivedAt: Int64, into db: SQLiteConnection) throws(ParleyError) {
+    /// Inserts the message's row (as `newSeq`, the inbox ticket, when given), or completes
+    /// the received or pending row `seq`.
+    private func store(_ message: Message, over seq: Int64?, seq newSeq: Int64?, state: MessageState, context: String, thread: String?,
+                       contentHash: Int64?, receivedAt: Int64, into db: SQLiteConnection) throws(ParleyError) {
         guard let seq else {
-            try insert(message, state: state, context: context, thread: thread, contentHash: contentHash,
+            try insert(message, seq: newSeq ?? nextSeq(), state: state, context: context, thread: thread, contentHash: contentHash,
                        priority: 1, receivedAt: receivedAt, into: db)
             return
         }

@@ -41,6 +41,14 @@ public final class Store: Sendable {
     /// Chats' committed threading state (SQLite backend).
     let chatStates = ChatStateCache()
     public let path: String?
+    /// Messages `submit` accepted, until processed (file stores; nil in memory and on PostgreSQL).
+    let inbox: Inbox?
+    /// The last `seq` given to a journal row or an inbox ticket: an inbox message's row takes
+    /// its ticket as `seq`, so a row's number is known before it is written.
+    private let sequence: Guarded<Int64>
+    /// What the inbox held when the store opened and the journal did not: handed to
+    /// `unfinished()` once.
+    let inboxRecovered: Guarded<[Unfinished]>
     /// A message with the same chat, sender and content as one stored within this many
     /// seconds is a duplicate re-sent under a new id (0: only ids count).
     public let contentWindowSeconds: Int64
@@ -66,6 +74,9 @@ public final class Store: Sendable {
             backend = .postgres(try PGStore(settings: postgres, contentWindowSeconds: contentWindowSeconds,
                                              checkoutTimeoutMillis: busyTimeoutMillis))
             checkpointer = nil
+            inbox = nil
+            sequence = Guarded(0)
+            inboxRecovered = Guarded([])
             connection = Guarded(Locked(db: nil))
             if scheduleRetention { schedulePostgresRetention() }
             return
@@ -88,6 +99,30 @@ public final class Store: Sendable {
             }
         } else {
             checkpointer = nil
+        }
+        do throws(ParleyError) {
+            var last = try db.statement("SELECT coalesce(max(seq), 0) FROM messages").firstRow { $0.int(0) } ?? 0
+            if let path {
+                let (inbox, leftovers) = try Inbox.open(storePath: path, synchronous: synchronous == .full)
+                let unfinished = try Self.unfinished(leftovers, in: db)
+                do {
+                    try inbox.finishRecovery(keeping: unfinished)
+                } catch {
+                    inbox.close()
+                    throw error
+                }
+                last = max(last, leftovers.map(\.ticket).max() ?? 0)
+                self.inbox = inbox
+                inboxRecovered = Guarded(unfinished.map { Unfinished(ticket: $0.ticket, message: $0.message, priority: $0.priority) })
+            } else {
+                inbox = nil
+                inboxRecovered = Guarded([])
+            }
+            sequence = Guarded(last)
+        } catch {
+            checkpointer?.stop()
+            db.close()
+            throw ParleyError(error.kind, "cannot open the store at \(path ?? ":memory:"): \(error.message)")
         }
         connection = Guarded(Locked(db: db))
         if scheduleRetention, let checkpointer {
@@ -165,6 +200,7 @@ public final class Store: Sendable {
 
     deinit {
         checkpointer?.stop()
+        inbox?.close()
     }
 
     /// Closes the connection after any call in progress; later calls fail with `.storage`.
@@ -182,6 +218,26 @@ public final class Store: Sendable {
             return state.db != nil
         }
         if wasOpen { checkpointer?.stop() }
+        inbox?.close()
+    }
+
+    /// A fresh `seq` for a journal row or an inbox ticket.
+    func nextSeq() -> Int64 {
+        sequence.withLock { last in
+            last += 1
+            return last
+        }
+    }
+
+    /// Keeps the sequence past a row another process numbered.
+    func noteSeq(_ seq: Int64) {
+        sequence.withLock { last in last = max(last, seq) }
+    }
+
+    /// These tickets' messages are in the journal now (processed, answered as duplicates,
+    /// dead-lettered): the inbox lets them go.
+    public func release(_ tickets: [Int64]) {
+        inbox?.release(tickets)
     }
 
     /// What the store's commits wrote to the WAL since it opened: pages (frames, one page

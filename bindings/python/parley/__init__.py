@@ -797,7 +797,7 @@ class Engine:
         return self._submit(message, priority, None)
 
     def submit_batch(self, messages: Union[List[Any], Dict[str, Any], str, bytes], priority: str = "normal") -> List[int]:
-        """Accepts several messages with one commit to the store and returns their tickets,
+        """Accepts several messages with one write to the store and returns their tickets,
         in order. ``messages``: a list of messages (dicts or JSON text), or JSON text / bytes
         of an array of messages or of a Cloud API webhook body. Each usable message is stored
         before this returns and then handled as if submitted alone. A message that cannot be

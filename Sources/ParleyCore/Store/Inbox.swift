@@ -1,0 +1,323 @@
+import CZlib
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The asynchronous core's inbox: each message `submit` accepts is appended to a log file
+/// beside the store (one `write`, no SQLite commit) and stays there until its processing
+/// commits it to the journal. A received row used to cost its own commit (~12 WAL pages,
+/// ~120 µs under the store's one lock) and a second write of the row when processed; an
+/// append costs a few microseconds and no lock the workers need.
+///
+/// Durability is SQLite's under the same `store.synchronous`: the append is in the kernel
+/// before `submit` returns (it survives the process being killed); with "full" it is also
+/// synced to disk. Files: `<store>-inbox-<slot>.lock` (flock'd by the open store that owns
+/// slot `slot`: several engines may share one store file) and segments
+/// `<store>-inbox-<slot>.<n>`; a new segment starts past `segmentBytes`, and a finished
+/// segment whose messages are all committed is deleted. On open, the segments of every
+/// slot whose owner is gone (its lock is free) are read back: what the journal does not
+/// hold yet is recovered.
+///
+/// Record: payload length (UInt32, little endian), CRC-32 of the payload, the payload (JSON
+/// {"ticket", "priority", "receivedAt", "message": the unprocessed context}). A torn last
+/// record (a crash inside `write`) fails its length or CRC and ends the segment: its
+/// `submit` never returned.
+final class Inbox: Sendable {
+    struct Entry: Sendable {
+        let ticket: Int64
+        let priority: Int
+        let receivedAt: Int64
+        let message: Message
+    }
+
+    struct Key: Hashable, Sendable {
+        let chat: String
+        let id: String
+    }
+
+    /// What `append` did with an entry.
+    enum Appended: Equatable {
+        case appended
+        /// Another entry with the same (chat, id) is in the inbox: its ticket.
+        case inFlight(Int64)
+    }
+
+    /// A segment's size past which the next append starts a new one.
+    private let segmentBytes: Int
+
+    private struct State: ~Copyable {
+        var fd: Int32
+        var segment: Int
+        var segmentSize: Int
+        /// Entries not yet released, per segment.
+        var outstanding: [Int: Int] = [:]
+        var entries: [Int64: (key: Key, segment: Int)] = [:]
+        var tickets: [Key: Int64] = [:]
+    }
+
+    private let state: Guarded<State>
+    private let prefix: String
+    private let lockFD: Int32
+    private let sync: Bool
+    /// Files of the recovered segments and the lock descriptors of adopted slots, until
+    /// `finishRecovery` has re-appended what is still unfinished.
+    private let recovery: Guarded<(files: [String], locks: [Int32])>
+
+    /// Opens the inbox of a store file: takes the first free slot and reads back every
+    /// entry left by a previous owner of a free slot (a crash, a close with work queued).
+    /// Call `finishRecovery` with those still unfinished before appending.
+    static func open(storePath: String, synchronous: Bool, segmentBytes: Int = 8 << 20) throws(ParleyError) -> (inbox: Inbox, leftovers: [Entry]) {
+        var mine: (slot: Int, fd: Int32)?
+        var freeSlots: [(slot: Int, fd: Int32)] = []
+        var slot = 0
+        while true {
+            let lockPath = "\(storePath)-inbox-\(slot).lock"
+            let exists = access(lockPath, F_OK) == 0
+            if !exists && mine != nil { break }
+            let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard fd >= 0 else {
+                for held in freeSlots { Glibc.close(held.fd) }
+                if let mine { Glibc.close(mine.fd) }
+                throw ParleyError(.storage, "cannot open the inbox lock \(lockPath): \(String(cString: strerror(errno)))")
+            }
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+                if mine == nil { mine = (slot, fd) } else { freeSlots.append((slot, fd)) }
+            } else {
+                Glibc.close(fd)
+            }
+            slot += 1
+        }
+        guard let mine else { throw ParleyError(.internal, "no inbox slot") }
+        var leftovers: [Entry] = []
+        var files: [String] = []
+        var nextSegment = 0
+        for owned in [mine] + freeSlots {
+            let segments = Self.segments(of: "\(storePath)-inbox-\(owned.slot)")
+            if owned.slot == mine.slot { nextSegment = (segments.last?.number ?? -1) + 1 }
+            for segment in segments {
+                leftovers += Self.read(segment.path)
+                files.append(segment.path)
+            }
+        }
+        let prefix = "\(storePath)-inbox-\(mine.slot)"
+        let fd = try Self.create(segment: "\(prefix).\(nextSegment)", synchronous: synchronous)
+        let inbox = Inbox(prefix: prefix, lockFD: mine.fd, fd: fd, segment: nextSegment, synchronous: synchronous,
+                          segmentBytes: segmentBytes, recovery: (files, freeSlots.map(\.fd)))
+        return (inbox, leftovers)
+    }
+
+    private init(prefix: String, lockFD: Int32, fd: Int32, segment: Int, synchronous: Bool, segmentBytes: Int,
+                 recovery: (files: [String], locks: [Int32])) {
+        self.prefix = prefix
+        self.segmentBytes = segmentBytes
+        self.lockFD = lockFD
+        self.sync = synchronous
+        self.recovery = Guarded(recovery)
+        state = Guarded(State(fd: fd, segment: segment, segmentSize: 0))
+    }
+
+    /// Re-appends the recovered entries still unfinished (to be processed again), synced,
+    /// then deletes the old segments and frees the adopted slots.
+    func finishRecovery(keeping entries: [Entry]) throws(ParleyError) {
+        let (files, locks) = recovery.withLock { $0 }
+        if !entries.isEmpty {
+            _ = try append(entries)
+            try state.withLock { (state: inout State) throws(ParleyError) in
+                if !sync && fdatasync(state.fd) != 0 { throw Self.failure("syncing the inbox") }
+            }
+        }
+        for file in files { unlink(file) }
+        for fd in locks { Glibc.close(fd) }
+        recovery.withLock { $0 = ([], []) }
+    }
+
+    /// The ticket of the entry of (chat, id) still in the inbox, if any.
+    func ticket(of key: Key) -> Int64? {
+        state.withLock { $0.tickets[key] }
+    }
+
+    /// Appends entries in one write (synced when the store is "full"); an entry whose (chat,
+    /// id) is already in the inbox is not written and gets that entry's ticket.
+    func append(_ entries: [Entry]) throws(ParleyError) -> [Appended] {
+        try state.withLock { (state: inout State) throws(ParleyError) -> [Appended] in
+            var bytes: [UInt8] = []
+            var results: [Appended] = []
+            var added: [(Int64, Key)] = []
+            results.reserveCapacity(entries.count)
+            for entry in entries {
+                let key = Key(chat: entry.message.chat, id: entry.message.id)
+                if let existing = state.tickets[key] ?? added.first(where: { $0.1 == key })?.0 {
+                    results.append(.inFlight(existing))
+                    continue
+                }
+                Self.encode(entry, into: &bytes)
+                added.append((entry.ticket, key))
+                results.append(.appended)
+            }
+            guard !added.isEmpty else { return results }
+            try Self.writeAll(bytes, to: state.fd)
+            if sync && fdatasync(state.fd) != 0 { throw Self.failure("syncing the inbox") }
+            for (ticket, key) in added {
+                state.tickets[key] = ticket
+                state.entries[ticket] = (key, state.segment)
+            }
+            state.outstanding[state.segment, default: 0] += added.count
+            state.segmentSize += bytes.count
+            if state.segmentSize >= segmentBytes {
+                // A new segment; the old one goes once its last entry is released.
+                let next = state.segment + 1
+                let fd = try Self.create(segment: "\(prefix).\(next)", synchronous: sync)
+                Glibc.close(state.fd)
+                let old = state.segment
+                (state.fd, state.segment, state.segmentSize) = (fd, next, 0)
+                if state.outstanding[old, default: 0] == 0 { unlink("\(prefix).\(old)") }
+            }
+            return results
+        }
+    }
+
+    /// The journal holds these tickets' messages now (processed, answered as duplicates or
+    /// dead-lettered): their entries are done. Unknown tickets are ignored.
+    func release(_ tickets: [Int64]) {
+        state.withLock { state in
+            for ticket in tickets {
+                guard let (key, segment) = state.entries.removeValue(forKey: ticket) else { continue }
+                if state.tickets[key] == ticket { state.tickets[key] = nil }
+                let left = state.outstanding[segment, default: 1] - 1
+                state.outstanding[segment] = left == 0 ? nil : left
+                if left == 0 && segment != state.segment { unlink("\(prefix).\(segment)") }
+            }
+        }
+    }
+
+    /// Entries not released yet (accepted, not yet in the journal).
+    var count: Int { state.withLock { $0.entries.count } }
+
+    /// Closes the segment and frees the slot; an empty inbox leaves no segment behind, the
+    /// rest is recovered by the next open.
+    func close() {
+        state.withLock { state in
+            guard state.fd >= 0 else { return }
+            Glibc.close(state.fd)
+            state.fd = -1
+            if state.entries.isEmpty { unlink("\(prefix).\(state.segment)") }
+            Glibc.close(lockFD)
+        }
+    }
+
+    // MARK: - Files
+
+    private static func failure(_ what: String) -> ParleyError {
+        ParleyError(.storage, "\(what) failed: \(String(cString: strerror(errno)))")
+    }
+
+    private static func create(segment path: String, synchronous: Bool) throws(ParleyError) -> Int32 {
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure("creating the inbox segment \(path)") }
+        if synchronous {
+            // The new name must survive a power loss too.
+            let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+            let dirFD = Glibc.open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if dirFD >= 0 {
+                fsync(dirFD)
+                Glibc.close(dirFD)
+            }
+        }
+        return fd
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) throws(ParleyError) {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw failure("writing the inbox")
+            }
+            written += n
+        }
+    }
+
+    /// The segments of a slot, oldest first.
+    private static func segments(of prefix: String) -> [(number: Int, path: String)] {
+        let slash = prefix.lastIndex(of: "/")
+        let directory = slash.map { String(prefix[..<$0]) } ?? "."
+        let stem = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
+        guard let dir = opendir(directory.isEmpty ? "/" : directory) else { return [] }
+        defer { closedir(dir) }
+        var found: [(Int, String)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard name.hasPrefix(stem + "."), let number = Int(name.dropFirst(stem.count + 1)) else { continue }
+            found.append((number, "\(directory)/\(name)"))
+        }
+        return found.sorted { $0.0 < $1.0 }.map { (number: $0.0, path: $0.1) }
+    }
+
+    static func encode(_ entry: Entry, into bytes: inout [UInt8]) {
+        var object = JSONObject()
+        object.append("ticket", .int(entry.ticket))
+        object.append("priority", .int(Int64(entry.priority)))
+        object.append("receivedAt", .int(entry.receivedAt))
+        object.append("message", EnrichedContext.unprocessed(entry.message, status: .received))
+        let payload = Array(JSONWriter.string(.object(object)).utf8)
+        let crc = payload.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+        for value in [UInt32(payload.count), crc] {
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        bytes.append(contentsOf: payload)
+    }
+
+    /// The entries of a segment up to its first torn or unreadable record.
+    static func read(_ path: String) -> [Entry] {
+        guard let bytes = readFile(path) else { return [] }
+        return decode(bytes)
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [Entry] {
+        var entries: [Entry] = []
+        var offset = 0
+        func word(at position: Int) -> UInt32 {
+            (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[position + $1]) << (8 * $1) }
+        }
+        while offset + 8 <= bytes.count {
+            let length = Int(word(at: offset))
+            let crc = word(at: offset + 4)
+            let start = offset + 8
+            guard length > 0, length <= bytes.count - start else { break }
+            let payload = Array(bytes[start..<start + length])
+            let actual = payload.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+            guard actual == crc, let entry = try? entry(of: payload) else { break }
+            entries.append(entry)
+            offset = start + length
+        }
+        return entries
+    }
+
+    private static func entry(of payload: [UInt8]) throws(ParleyError) -> Entry {
+        let value = try JSONParser.parse(payload)
+        guard let ticket = value["ticket"]?.int64Value, let priority = value["priority"]?.int64Value,
+              let receivedAt = value["receivedAt"]?.int64Value, let stored = value["message"] else {
+            throw ParleyError(.corrupt, "an inbox record lacks a field")
+        }
+        let message = try EnrichedContext.message(ofUnprocessed: JSONWriter.string(stored))
+        return Entry(ticket: ticket, priority: Int(priority), receivedAt: receivedAt, message: message)
+    }
+
+    private static func readFile(_ path: String) -> [UInt8]? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+}

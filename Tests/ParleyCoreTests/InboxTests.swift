@@ -1,0 +1,150 @@
+import Testing
+@testable import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The inbox's log files: what comes back after a stop, a torn write, a second engine.
+@Suite struct InboxTests {
+    func temporaryDirectory() -> String {
+        var template = Array("/tmp/parley-inbox-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    func entry(_ ticket: Int64, chat: String = "c1@c.us", text: String = "rent paid for unit 4B") -> Inbox.Entry {
+        Inbox.Entry(ticket: ticket, priority: 1, receivedAt: 1_764_000_000_000,
+                    message: Message(id: "m\(ticket)", chat: chat, from: chat, timestamp: 1_764_000_000 + ticket, type: .text, text: text))
+    }
+
+    func files(in directory: String, containing part: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let item = readdir(dir) {
+            let name = withUnsafePointer(to: item.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+            if name.contains(part) { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    @Test func entriesNotReleasedComeBackAfterAStopAndReleasedOnesDoNot() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf '\(directory)'") }
+        let path = directory + "/parley.db"
+        let (inbox, leftovers) = try Inbox.open(storePath: path, synchronous: false)
+        #expect(leftovers.isEmpty)
+        try inbox.finishRecovery(keeping: [])
+        #expect(try inbox.append([entry(1), entry(2), entry(3, chat: "c2@c.us", text: "مرحبا 🏠 \u{200D}")]) == [.appended, .appended, .appended])
+        // The same (chat, id) again while in the inbox: the first's ticket, nothing written.
+        #expect(try inbox.append([entry(1)]) == [.inFlight(1)])
+        #expect(inbox.ticket(of: Inbox.Key(chat: "c1@c.us", id: "m2")) == 2)
+        inbox.release([2, 99])
+        #expect(inbox.ticket(of: Inbox.Key(chat: "c1@c.us", id: "m2")) == nil)
+        inbox.close()
+
+        let (again, back) = try Inbox.open(storePath: path, synchronous: true)
+        #expect(back.map(\.ticket) == [1, 2, 3])   // the file keeps what was appended; the journal decides
+        #expect(back[2].message.text == "مرحبا 🏠 \u{200D}" && back[2].message.chat == "c2@c.us")
+        try again.finishRecovery(keeping: [back[0], back[2]])
+        #expect(again.count == 2)
+        again.release([1, 3])
+        again.close()
+        // Everything released: no segment is left, only the slot's lock file.
+        #expect(files(in: directory, containing: "-inbox-") == ["parley.db-inbox-0.lock"])
+    }
+
+    @Test func aTornOrCorruptRecordEndsTheSegmentWithoutLosingWholeOnes() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf '\(directory)'") }
+        let path = directory + "/parley.db"
+        let (inbox, _) = try Inbox.open(storePath: path, synchronous: false)
+        try inbox.finishRecovery(keeping: [])
+        _ = try inbox.append([entry(1), entry(2)])
+        inbox.close()
+        let segment = directory + "/" + files(in: directory, containing: "-inbox-0.").first { !$0.hasSuffix(".lock") }!
+        // A crash inside the next write: half a record at the end.
+        var torn: [UInt8] = []
+        Inbox.encode(entry(3), into: &torn)
+        let fd = open(segment, O_WRONLY | O_APPEND)
+        _ = torn.withUnsafeBytes { write(fd, $0.baseAddress, $0.count / 2) }
+        close(fd)
+        #expect(Inbox.read(segment).map(\.ticket) == [1, 2])
+
+        // A flipped byte inside the second record: its CRC fails, the first stays.
+        var bytes: [UInt8] = []
+        Inbox.encode(entry(1), into: &bytes)
+        let firstLength = bytes.count
+        Inbox.encode(entry(2), into: &bytes)
+        bytes[firstLength + 20] ^= 0x40
+        #expect(Inbox.decode(bytes).map(\.ticket) == [1])
+        #expect(Inbox.decode([]).isEmpty && Inbox.decode([0xFF, 0xFF, 0xFF, 0x7F, 0, 0, 0, 0, 1]).isEmpty)
+    }
+
+    @Test func aSecondOwnerTakesAnotherSlotAndAFreedSlotIsRecoveredByTheNextOpen() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf '\(directory)'") }
+        let path = directory + "/parley.db"
+        let (first, _) = try Inbox.open(storePath: path, synchronous: false)
+        try first.finishRecovery(keeping: [])
+        let (second, seen) = try Inbox.open(storePath: path, synchronous: false)
+        #expect(seen.isEmpty)   // the first slot is held: its entries are not another's to recover
+        try second.finishRecovery(keeping: [])
+        _ = try first.append([entry(1)])
+        _ = try second.append([entry(2)])
+        #expect(files(in: directory, containing: ".lock") == ["parley.db-inbox-0.lock", "parley.db-inbox-1.lock"])
+        second.close()
+        // Slot 1 is free now: a new owner takes it and recovers its entry, not slot 0's.
+        let (third, recovered) = try Inbox.open(storePath: path, synchronous: false)
+        #expect(recovered.map(\.ticket) == [2])
+        try third.finishRecovery(keeping: recovered)
+        first.close()
+        third.close()
+        let (fourth, all) = try Inbox.open(storePath: path, synchronous: false)
+        #expect(all.map(\.ticket).sorted() == [1, 2])
+        fourth.close()
+    }
+
+    @Test func fullSegmentsAreDeletedOnceTheirEntriesAreReleased() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf '\(directory)'") }
+        let path = directory + "/parley.db"
+        let (inbox, _) = try Inbox.open(storePath: path, synchronous: false, segmentBytes: 1_000)
+        try inbox.finishRecovery(keeping: [])
+        for ticket in 1...12 { _ = try inbox.append([entry(Int64(ticket))]) }
+        let segments = files(in: directory, containing: "-inbox-0.").filter { !$0.hasSuffix(".lock") }
+        #expect(segments.count > 3)
+        inbox.release(Array(1...6))
+        #expect(files(in: directory, containing: "-inbox-0.").filter { !$0.hasSuffix(".lock") }.count < segments.count)
+        inbox.close()
+        let (again, left) = try Inbox.open(storePath: path, synchronous: false)
+        // Unreleased entries all come back; of the released, only those sharing a segment with
+        // an unreleased one (the journal tells them apart).
+        #expect(Set(left.map(\.ticket)).isSuperset(of: 7...12) && left.count < 12)
+        again.close()
+    }
+
+    /// Through the engine: a submitted message is in the inbox, not in the journal, until a
+    /// worker commits it; then its row carries the ticket as its number.
+    @Test func aSubmittedMessagesRowIsNumberedByItsTicket() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf '\(directory)'") }
+        var config = Configuration()
+        config.storePath = directory + "/parley.db"
+        let engine = try Engine(configuration: config)
+        defer { engine.close() }
+        _ = try engine.process(Message(id: "sync1", chat: "c1@c.us", from: "c1@c.us", timestamp: 1_764_000_000, type: .text, text: "hello"))
+        let ticket = try engine.submit(Message(id: "async1", chat: "c1@c.us", from: "c1@c.us", timestamp: 1_764_000_001, type: .text, text: "rent paid"))
+        #expect(engine.drain(timeoutMillis: 10_000))
+        #expect(engine.store.inbox?.count == 0)
+        let seq = try engine.store.withConnection { db throws(ParleyError) in
+            try db.statement("SELECT seq FROM messages WHERE id = 'async1'").firstRow { $0.int(0) }
+        }
+        #expect(seq == ticket)
+        // Numbers keep rising across the two paths.
+        _ = try engine.process(Message(id: "sync2", chat: "c1@c.us", from: "c1@c.us", timestamp: 1_764_000_002, type: .text, text: "thanks"))
+        let last = try engine.store.withConnection { db throws(ParleyError) in
+            try db.statement("SELECT seq FROM messages WHERE id = 'sync2'").firstRow { $0.int(0) }
+        }
+        #expect((last ?? 0) > ticket)
+    }
+}
