@@ -264,6 +264,81 @@ import Glibc
         }
     }
 
+    /// Amounts in number words after a payment word: English, French, and Swahili and
+    /// Kinyarwanda (which name the scale first), with the confidence of a bare amount.
+    @Test func amountsInWordsAfterPaymentWordsAreMoney() throws {
+        let cases: [(String, String, Int64)] = [
+            ("nimelipa elfu thelathini na tano", "elfu thelathini na tano", 35000),
+            ("nimelipa laki mbili na elfu hamsini jana", "laki mbili na elfu hamsini", 250000),
+            ("bei ni elfu mbili mia tano", "elfu mbili mia tano", 2500),
+            ("kodi ni elfu kumi na mbili", "elfu kumi na mbili", 12000),
+            ("nalipa ibihumbi mirongo itatu", "ibihumbi mirongo itatu", 30000),
+            ("nishyuye ibihumbi mirongo itatu na bitanu", "ibihumbi mirongo itatu na bitanu", 35000),
+            ("nishyuye ibihumbi bitanu", "ibihumbi bitanu", 5000),
+            ("j'ai payé trente mille", "trente mille", 30000),
+            ("j'ai payé deux cent mille", "deux cent mille", 200000),
+            ("j'ai envoyé soixante-quinze mille hier", "soixante-quinze mille", 75000),
+            ("loyer: quatre-vingt-dix-neuf mille", "quatre-vingt-dix-neuf mille", 99000),
+            ("j'ai payé vingt et un mille", "vingt et un mille", 21000),
+            ("j'ai versé un million deux cent mille", "un million deux cent mille", 1_200_000),
+            ("paid forty five thousand", "forty five thousand", 45000),
+            ("I sent a hundred and fifty thousand yesterday", "a hundred and fifty thousand", 150000),
+        ]
+        for (text, span, amount) in cases {
+            let entities = try Self.extractor(currency: "RWF").extract(from: text)
+            let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(money.text == span, "\(text)")
+            #expect(money.value == ["amount": .int(amount), "currency": "RWF"], "\(text): \(money.value)")
+            #expect(money.confidence == 0.75, "\(text)")
+        }
+        // A period after it, and no currency unless configured.
+        let monthly = try #require(try Self.only("le loyer est de quatre-vingt-dix mille par mois", currency: "RWF"))
+        #expect(monthly.value == ["amount": 90000, "currency": "RWF", "period": "month"])
+        #expect(try Self.only("nimelipa elfu tano")?.value == ["amount": 5000])
+        // Without a payment word the words are a number; small or counting ones stay numbers.
+        #expect(try Self.only("elfu tano")?.value == ["number": 5000])
+        #expect(try Self.only("trente mille personnes")?.value == ["number": 30000])
+        for text in ["trente mille personnes", "j'ai payé cinq pour cent", "nimelipa tano", "I paid two", "saa tano",
+                     "rent for two hundred people", "paid forty five", "j'ai payé trois mois", "nishyuye ibihumbi", "cent pour cent"] {
+            let entities = try Self.extractor(currency: "RWF").extract(from: text)
+            #expect(!entities.contains { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+        }
+        // Lone unit words are not numbers ("tano" is also a clock hour, "itatu" an agreement).
+        for text in ["tano", "vyumba vitatu", "mirongo", "deux"] {
+            #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "number" || $0.type == "money" }, "\(text)")
+        }
+    }
+
+    /// A bound before a plain number ("under", "max", "chini ya", "moins de") makes it money
+    /// when a payment word is anywhere in the message.
+    @Test func priceBoundsAreMoneyInAPriceMessage() throws {
+        let cases: [(String, String, Int64)] = [
+            ("budget below 500,000", "500,000", 500000),
+            ("looking for a flat, rent under 300,000", "300,000", 300000),
+            ("rent less than 350,000 please", "350,000", 350000),
+            ("my budget is up to 400,000", "400,000", 400000),
+            ("kodi chini ya 300,000", "300,000", 300000),
+            ("loyer moins de 300 000", "300 000", 300000),
+            ("un loyer jusqu'à 250 000", "250 000", 250000),
+            ("ubukode munsi ya 200,000", "200,000", 200000),
+            ("price max 450,000", "450,000", 450000),
+            ("max 450k budget", "450k", 450000),
+            ("under 300k, what's the price", "300k", 300000),
+        ]
+        for (text, span, amount) in cases {
+            let entities = try Self.extractor(currency: "RWF").extract(from: text)
+            let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(money.text == span, "\(text)")
+            #expect(money.value == ["amount": .int(amount), "currency": "RWF"], "\(text): \(money.value)")
+        }
+        // No payment word in the message, a count after it, or too small: a number.
+        for text in ["below 500,000", "under 300k", "under 30 people", "rent for under 300 people", "max 450 guests, price ok?",
+                     "moins de 300 000 habitants", "under 50 rent"] {
+            let entities = try Self.extractor(currency: "RWF").extract(from: text)
+            #expect(!entities.contains { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+        }
+    }
+
     // MARK: email and URL
 
     @Test func emails() throws {

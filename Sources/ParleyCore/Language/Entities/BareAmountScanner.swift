@@ -4,7 +4,10 @@
 /// `currency` names it (none without one). A plain number needs the payment word just before
 /// it; shorthand ("45k", "1.2m") one anywhere in the message. Without one a bare number stays
 /// a number ("50k followers", "room 405"), and so does a plain one followed by a word not
-/// known to end an amount ("paid 3 months", "rent for 2 people").
+/// known to end an amount ("paid 3 months", "rent for 2 people"). Amounts in words count as
+/// plain ones ("paid forty five thousand", "nimelipa elfu thelathini na tano"). A bound before a
+/// plain number ("under 500,000", "chini ya 300,000", "moins de 300 000") makes it money when a
+/// payment word is anywhere in the message: budgets are stated that way.
 enum BareAmountScanner {
     /// At most this many small words between the payment word and the amount ("paid you
     /// already 50k", "the rent is 300k").
@@ -13,22 +16,25 @@ enum BareAmountScanner {
     static let minimumAmount = 100.0
 
     static func scan(_ text: ScalarText, quantities: [Quantity], currency: String?, into candidates: inout [Candidate]) {
-        var cueInMessage: Bool?
-        for q in quantities where !q.glued && !q.words && q.double >= minimumAmount && !looksLikeIdentifier(text, q) {
+        var cached: Bool?
+        func cueInMessage() -> Bool {
+            if let cached { return cached }
+            let found = text.tokens.indices.contains { text.tag($0) == .moneyCue || text.tag($0) == .moneyCueAfter }
+            cached = found
+            return found
+        }
+        for q in quantities where !q.glued && q.double >= minimumAmount && !looksLikeIdentifier(text, q) {
             let next = text.firstToken(atOrAfter: q.end)
             let after = next < text.tokens.count && text.onlyBlanks(from: q.end, to: Int(text.tokens[next].start), maxBlanks: 2)
                 ? text.tag(next) : nil
             if isShorthand(text, q) {
                 // "45k", "1.2m": chat shorthand for amounts; one payment word anywhere in the
                 // message settles it ("rent ya March, 45k", "anything under 300k?").
-                if cueInMessage == nil {
-                    cueInMessage = text.tokens.indices.contains { text.tag($0) == .moneyCue || text.tag($0) == .moneyCueAfter }
-                }
-                guard cueInMessage == true || after == .moneyCueAfter else { continue }
+                guard after == .moneyCueAfter || cueInMessage() else { continue }
             } else {
                 // What follows must end the amount: nothing, punctuation, or a word known to.
                 if let after, !Self.ends(after) { continue }
-                guard after == .moneyCueAfter || cueBefore(text, q) else { continue }
+                guard after == .moneyCueAfter || cueBefore(text, q) || (boundBefore(text, q) && cueInMessage()) else { continue }
             }
             var object = JSONObject()
             object.append("amount", q.value)
@@ -65,6 +71,31 @@ enum BareAmountScanner {
         return false
     }
 
+    /// A bound just before the amount, over one small linking word: "under 500,000", "max
+    /// 450,000", "less than 400,000", "up to 350,000", "chini ya 300,000", "moins de 300 000".
+    private static func boundBefore(_ text: ScalarText, _ q: Quantity) -> Bool {
+        var t = text.firstToken(atOrAfter: q.start) - 1
+        var gapEnd = q.start
+        for step in 0..<2 where t >= 0 {
+            let token = text.tokens[t]
+            guard text.onlyBlanks(from: Int(token.end), to: gapEnd, maxBlanks: 2) || (step == 1 && isApostrophe(text, Int(token.end), gapEnd))
+            else { return false }
+            if text.tag(t) == .bound { return true }
+            guard step == 0, boundLinks.contains(token.hash) else { return false }
+            gapEnd = Int(token.start)
+            t -= 1
+        }
+        return false
+    }
+
+    /// "jusqu'à": an apostrophe between the bound and its linking word.
+    private static func isApostrophe(_ text: ScalarText, _ from: Int, _ to: Int) -> Bool {
+        to == from + 1 && (text.ascii(from) == 0x27 || text[from] == "\u{2019}")
+    }
+
+    /// Words between a bound and its amount: "chini ya", "moins de", "less than", "up to", "jusqu'à".
+    private static let boundLinks: Set<UInt64> = Set(["ya", "de", "than", "to", "a", "of"].map { Fold.hash($0) })
+
     private static func separatedOnlyByBlanksOrSigns(_ text: ScalarText, from: Int, to: Int) -> Bool {
         if to - from > 4 { return false }
         for i in from..<to where !text.isBlank(i) && text.ascii(i) != 0x3A && text.ascii(i) != 0x3D { return false }
@@ -74,7 +105,7 @@ enum BareAmountScanner {
     /// Words after which an amount has ended ("paid 50k yesterday", "300k per month").
     private static func ends(_ tag: Lexicon.Tag) -> Bool {
         switch tag {
-        case .moneyFollower, .moneyCueAfter, .moneyFiller, .per, .a, .kwa, .par, .pour, .pm, .pa, .monthly, .yearly,
+        case .moneyFollower, .moneyCueAfter, .moneyFiller, .bound, .per, .a, .kwa, .par, .pour, .pm, .pa, .monthly, .yearly,
              .weekly, .and, .is:
             return true
         default:

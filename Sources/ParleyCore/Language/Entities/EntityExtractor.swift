@@ -74,7 +74,10 @@ public struct EntityExtractor: Sendable {
                 quantities.sort { $0.start < $1.start }
             }
         }
-        if view.digits > 0 && !quantities.isEmpty {
+        if view.has(Lexicon.frenchNumberMask) {
+            FrenchNumberWordScanner.scan(view, into: &candidates, quantities: &quantities)
+        }
+        if (view.digits > 0 && !quantities.isEmpty) || view.has(Lexicon.scaleFirstMask) {
             PrefixScaleScanner.scan(view, quantities: &quantities, into: &candidates)
         }
         if view.digits > 0 || !quantities.isEmpty {

@@ -30,6 +30,12 @@ enum Lexicon {
         case determiner
         // bare amounts: a payment word before, the words allowed between and after
         case moneyCue, moneyCueAfter, moneyFiller, moneyFollower
+        // a scale named before its count ("elfu tano", "ibihumbi bitatu")
+        case scaleFirst
+        // a bound before a price ("under 300,000", "chini ya", "moins de")
+        case bound
+        // French number words that make a number large enough to be an amount ("mille")
+        case frenchScale
 
         /// One bit per tag for `ScalarText.tags` (tags past 62 share the last bit).
         var bit: UInt64 { Self.bits[self] ?? 0 }
@@ -373,6 +379,20 @@ enum Lexicon {
     tumelipa tmoneyCue
     amelipa tmoneyCue
     lipa tmoneyCue
+    nalipa tmoneyCue
+    ninalipa tmoneyCue
+    nitalipa tmoneyCue
+    tunalipa tmoneyCue
+    tutalipa tmoneyCue
+    analipa tmoneyCue
+    atalipa tmoneyCue
+    alilipa tmoneyCue
+    umelipa tmoneyCue
+    ulilipa tmoneyCue
+    wamelipa tmoneyCue
+    walilipa tmoneyCue
+    nishyura tmoneyCue
+    nzishyura tmoneyCue
     kulipa tmoneyCue
     bei tmoneyCue
     deni tmoneyCue
@@ -413,10 +433,23 @@ enum Lexicon {
     la tmoneyFiller
     du tmoneyFiller
     ya tmoneyFiller
+    de tmoneyFiller
     negotiable tmoneyCueAfter
     negociable tmoneyCueAfter
-    max tmoneyFollower
-    maximum tmoneyFollower
+    max tbound
+    maximum tbound
+    under tbound
+    below tbound
+    less tbound
+    upto tbound
+    up tbound
+    above tbound
+    chini tbound
+    zaidi tbound
+    hadi tbound
+    munsi tbound
+    moins tbound
+    jusqu tbound
     yesterday tmoneyFollower
     today tmoneyFollower
     tonight tmoneyFollower
@@ -444,6 +477,30 @@ enum Lexicon {
     tayari tmoneyFollower
     ejo tmoneyFollower
     uyu tmoneyFollower
+    please tmoneyFollower
+    pls tmoneyFollower
+    plz tmoneyFollower
+    tafadhali tmoneyFollower
+    svp tmoneyFollower
+    merci tmoneyFollower
+    thanks tmoneyFollower
+    asante tmoneyFollower
+    elfu tscaleFirst
+    laki tscaleFirst
+    milioni tscaleFirst
+    bilioni tscaleFirst
+    mia tscaleFirst
+    ibihumbi tscaleFirst
+    igihumbi tscaleFirst
+    amajana tscaleFirst
+    ijana tscaleFirst
+    miliyoni tscaleFirst
+    miliyari tscaleFirst
+    mille tfrenchScale
+    milles tfrenchScale
+    milliard tfrenchScale
+    milliards tfrenchScale
+    cents tfrenchScale
     """#
 
     static func mask(_ tags: [Tag]) -> UInt64 { tags.reduce(0) { $0 | $1.bit } }
@@ -457,6 +514,8 @@ enum Lexicon {
     static let addressMask = mask([.street, .plot])
     static let personMask = mask([.my, .naitwa, .nitwa, .jina, .appelle, .mon, .this, .i])
     static let moneyCueMask = mask([.moneyCue, .moneyCueAfter])
+    static let scaleFirstMask = mask([.scaleFirst])
+    static let frenchNumberMask = mask([.frenchScale, .cent]) | Tag.numberWordBit
 
     /// Entry 0 is unused (a token's `word` 0 means "not in the lexicon").
     static let entries: [Info] = parsed.entries
@@ -464,7 +523,7 @@ enum Lexicon {
 
     private static let parsed: (entries: [Info], index: HashIndex) = {
         var entries = [Info()]
-        var index = HashIndex(capacity: 400)
+        var index = HashIndex(capacity: 512)
         for line in table.split(separator: "\n") {
             let fields = line.split(separator: " ")
             guard let word = fields.first else { continue }
