@@ -610,6 +610,27 @@ import Glibc
         for text in ["the unit is broken", "room for rent", "2 rooms", "flat tyre", "unit price", "an apartment 2 bedroom"] {
             #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "unit" }, "\(text)")
         }
+        // Without a keyword before it, a code is a unit only where the message names a dwelling
+        // and a placing word comes right before it.
+        let bare: [(String, String, String, JSONValue)] = [
+            ("my flat is B4", "unit", "B4", ["unit": "B4"]),
+            ("I live in A12, the apartment has no water", "unit", "A12", ["unit": "A12"]),
+            ("the room is 4B", "unit", "4B", ["unit": "4B"]),
+            ("nyumba yangu iko C103", "unit", "C103", ["unit": "C103"]),
+            ("la porte de l'appartement est 12A", "unit", "12A", ["unit": "12A"]),
+        ]
+        for (text, type, span, value) in bare {
+            let entities = try Self.extractor().extract(from: text).filter { $0.type == type }
+            #expect(entities.count == 1 && entities.first?.text == span && entities.first?.value == value,
+                    "\(text): \(entities.map { "'\($0.text)' \($0.value)" })")
+            #expect(entities.first?.confidence == BareUnitScanner.confidence)
+        }
+        for text in ["A12", "I live in A12", "A4 paper for the house", "the house printer is in A4 paper", "take B12 vitamin in the house",
+                     "my flat is near the M25", "the house is in 4G coverage", "the flat is a12", "the flat costs 4B",
+                     "the room is AB12345", "my house is A1-2", "the apartment is in ABC1"] {
+            let units = try Self.extractor().extract(from: text).filter { $0.type == "unit" }
+            #expect(units.isEmpty, "\(text): \(units.map { "'\($0.text)'" })")
+        }
         // Offsets after emoji: 👨‍👩‍👧 is five scalars.
         let entity = try #require(try Self.extractor().extract(from: "👨‍👩‍👧 unit 4b").first)
         #expect(entity.start == 6)

@@ -107,7 +107,10 @@ public struct EntityExtractor: Sendable {
                 PhoneScanner.scan(view, region: options.region, into: &candidates)
             }
         }
-        if view.has(Lexicon.unitMask) { UnitScanner.scan(view, into: &candidates) }
+        if view.has(Lexicon.unitMask) {
+            UnitScanner.scan(view, into: &candidates)
+            if view.digits > 0 { BareUnitScanner.scan(view, into: &candidates) }
+        }
         if statistical && view.has(Lexicon.addressMask) { AddressScanner.scan(view, into: &candidates) }
         let index = gazetteer.current
         index.match(view, into: &candidates)

@@ -1,0 +1,60 @@
+/// Unit references without a keyword before them: "my flat is B4", "I live in A12, the
+/// apartment has no water", "ndi muri 4B, inzu irava". Codes like these are also paper sizes,
+/// vitamins, roads and phones ("A4 paper", "B12", "M25", "4G"), so three things must hold:
+/// - the code's shape: one or two capitals then 1–4 digits ("A12"), or 1–4 digits then one
+///   capital ("4B"), written in capitals;
+/// - the message names a dwelling (flat, apartment, unit, house, room, door, block…);
+/// - a word that places or names it comes just before ("in", "at", "is", "ni", "est", "muri",
+///   "number"), and no word saying what else it is comes after ("paper", "size", "road").
+/// Missing one is better than inventing one: the confidence is below a keyword's.
+enum BareUnitScanner {
+    static let confidence = 0.7
+
+    static func scan(_ text: ScalarText, into candidates: inout [Candidate]) {
+        let tokens = text.tokens
+        for t in 1..<max(1, tokens.count) {
+            let token = tokens[t]
+            guard !token.isLetters, !token.isDigits, token.length >= 2, token.length <= 5, isCode(text, token),
+                  linkers.contains(tokens[t - 1].hash) || text.tag(t - 1) == .no,
+                  text.onlyBlanks(from: Int(tokens[t - 1].end), to: Int(token.start), maxBlanks: 2) else { continue }
+            // Glued to more ("A12-3", "B4/5", "A12.pdf") it is something else.
+            if let s = text[Int(token.end)], s == "-" || s == "/" || s == "." && text.isAlphanumeric(Int(token.end) + 1) { continue }
+            if t + 1 < tokens.count, others.contains(tokens[t + 1].hash),
+               text.onlyBlanks(from: Int(token.end), to: Int(tokens[t + 1].start), maxBlanks: 2) { continue }
+            let id = UnitScanner.upper(text, Int(token.start), Int(token.end))
+            if excluded.contains(Fold.hash(id)) { continue }
+            var value = JSONObject()
+            value.append("unit", .string(id))
+            candidates.append(Candidate(type: "unit", start: Int(token.start), end: Int(token.end), value: .object(value),
+                                        confidence: confidence))
+        }
+    }
+
+    /// "A12", "AB1234", "4B", "1204C": capitals then digits, or digits then one capital.
+    static func isCode(_ text: ScalarText, _ token: WordToken) -> Bool {
+        let start = Int(token.start), end = Int(token.end)
+        var letters = 0
+        var i = start
+        while i < end, text.ascii(i) >= 0x41 && text.ascii(i) <= 0x5A { letters += 1; i += 1 }
+        if letters > 0 {
+            let digits = end - i
+            guard letters <= 2, digits >= 1, digits <= 4 else { return false }
+            while i < end { if !text.isDigit(i) { return false }; i += 1 }
+            return true
+        }
+        while i < end, text.isDigit(i) { i += 1 }
+        let digits = i - start
+        return digits >= 1 && digits <= 4 && i == end - 1 && text.ascii(i) >= 0x41 && text.ascii(i) <= 0x5A
+    }
+
+    /// Words that place or name a dwelling right before its code.
+    private static let linkers: Set<UInt64> = Set(["in", "at", "is", "ni", "est", "dans", "au", "kwa", "katika", "muri", "ndi",
+                                                    "iko", "yuko", "niko", "from", "de"].map { Fold.hash($0) })
+
+    /// Words after a code that say what else it is.
+    private static let others: Set<UInt64> = Set(["paper", "papers", "size", "format", "sheet", "sheets", "vitamin", "vitamins",
+                                                   "road", "motorway", "highway", "bus", "phone", "km", "network", "papier"].map { Fold.hash($0) })
+
+    /// Codes that are mobile networks.
+    private static let excluded: Set<UInt64> = Set(["3G", "4G", "5G"].map { Fold.hash($0) })
+}
