@@ -158,6 +158,43 @@ import Glibc
         }
     }
 
+    /// French counts before a unit, and Arabic duals and plurals (in Arabic script and Latin letters).
+    @Test func frenchAndArabicDurations() throws {
+        let cases: [(String, String, String)] = [
+            ("un bail d'un an", "un an", "P1Y"),
+            ("un an", "un an", "P1Y"),
+            ("je reste deux ans", "deux ans", "P2Y"),
+            ("contrat de six mois", "six mois", "P6M"),
+            ("une semaine", "une semaine", "P1W"),
+            ("il me faut un mois", "un mois", "P1M"),
+            ("douze mois de caution", "douze mois", "P12M"),
+            ("عقد لمدة سنتين", "سنتين", "P2Y"),
+            ("شهرين", "شهرين", "P2M"),
+            ("ثلاث سنوات", "ثلاث سنوات", "P3Y"),
+            ("٣ شهور", "٣ شهور", "P3M"),
+            ("اسبوعين", "اسبوعين", "P2W"),
+            ("sanateen", "sanateen", "P2Y"),
+            ("shahrein bas", "shahrein", "P2M"),
+            ("talat shohour", "talat shohour", "P3M"),
+        ]
+        let extractor = try Self.extractor("Africa/Kigali")
+        for (text, span, iso) in cases {
+            let found = try #require(extractor.extract(from: text, reference: Self.kigaliReference).first { $0.type == "duration" }, "\(text)")
+            #expect(found.text == span, "\(text)")
+            #expect(found.value["iso"] == .string(iso), "\(text): \(found.value)")
+        }
+        // After "بعد" / "ba3d" the dual is a point ahead: Thursday 26 + 2 days.
+        for text in ["بعد يومين", "ba3d yomein"] {
+            let found = try #require(extractor.extract(from: text, reference: Self.kigaliReference).first, "\(text)")
+            #expect(found.value["iso"] == "2026-11-28T00:00:00+02:00", "\(text): \(found.value)")
+        }
+        // "un jour" is "some day"; a number or a unit alone is nothing; "neuf" after a noun is "new".
+        for text in ["un jour je partirai", "deux", "ans", "سنه", "شهر", "appartement neuf", "an apartment", "one an"] {
+            let found = extractor.extract(from: text, reference: Self.kigaliReference)
+            #expect(found.isEmpty, "\(text): \(found.map { "\($0.type) '\($0.text)'" })")
+        }
+    }
+
     @Test func isoDurations() {
         #expect(DateTimeExtractor.isoDuration(2, .week) == "P2W")
         #expect(DateTimeExtractor.isoDuration(1, .fortnight) == "P2W")

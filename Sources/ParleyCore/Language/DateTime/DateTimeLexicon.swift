@@ -85,12 +85,14 @@ enum DTLex: Sendable, Equatable {
     /// A Kinyarwanda weekday after "ku wa" (or "kuwa"): "ku wa gatanu" is Friday (0 = Monday).
     /// Alone, or after "wa" only ("umwana wa kane": the fourth child), it is an ordinal.
     case rwandanWeekday(Int)
+    /// An Arabic dual: two of a unit in one word ("سنتين" two years, "shahrein" two months).
+    case dual(DTUnit)
 
     /// Whether the word alone can start a date/time (the fast pre-check looks for these).
     var isCue: Bool {
         switch self {
         case .weekday, .month, .relativeDay, .tonight, .part, .noon, .midnight, .unit, .unitFirst, .weekend,
-             .every, .tous, .frequency, .weekdays, .saa, .rwandanWeekday: return true
+             .every, .tous, .frequency, .weekdays, .saa, .rwandanWeekday, .dual: return true
         default: return false
         }
     }
@@ -220,6 +222,7 @@ enum DTLexicon {
             case "mara": entry = .mara
             case "saa": entry = .saa
             case "rwwd": entry = .rwandanWeekday(arg)
+            case "dual": entry = DTUnit(rawValue: arg).map { .dual($0) }
             case "fn": entry = DTFunction(rawValue: String(fields[0])).map { .function($0) }
             default: entry = nil
             }
@@ -451,6 +454,43 @@ enum DTLexicon {
     osbo3 unitfirst 4
     usbu3 unitfirst 4
     isbo3 unitfirst 4
+    sanateen dual 7
+    sanatein dual 7
+    sanatain dual 7
+    santein dual 7
+    shahrein dual 6
+    shahreen dual 6
+    shahrain dual 6
+    esbo3een dual 4
+    esbo3ein dual 4
+    esbo3ain dual 4
+    yomein dual 3
+    yomeen dual 3
+    yomain dual 3
+    sa3tein dual 2
+    sa3teen dual 2
+    snin unit 7
+    sneen unit 7
+    sanawat unit 7
+    shohour unit 6
+    shohor unit 6
+    shuhur unit 6
+    ashhor unit 6
+    ayam unit 3
+    ayyam unit 3
+    asabee3 unit 4
+    sa3at unit 2
+    talat num 3
+    talata num 3
+    tlata num 3
+    arba3 num 4
+    arba3a num 4
+    khamas num 5
+    khamsa num 5
+    sitta num 6
+    sab3a num 7
+    tamanya num 8
+    tes3a num 9
     am am
     pm pm
     st ord
@@ -479,8 +519,14 @@ enum DTLexicon {
     trois num 3
     quatre num 4
     cinq num 5
+    huit num 8
+    neuf num 9
     dix num 10
+    onze num 11
+    douze num 12
     quinze num 15
+    vingt num 20
+    trente num 30
     moja num 1
     mbili num 2
     tatu num 3
@@ -688,6 +734,17 @@ enum DTLexicon {
             ("الساعه", .function(.at)), ("يوم", .function(.on)),
             ("اخر", .function(.end)), ("نهايه", .function(.end)), ("اول", .function(.start)), ("بدايه", .function(.start)),
             ("بعد", .function(.baad)), ("منذ", .function(.since)),
+            // Durations: duals name two of a unit, plurals follow a count ("ثلاث سنوات").
+            ("سنتين", .dual(.year)), ("سنتان", .dual(.year)), ("عامين", .dual(.year)), ("شهرين", .dual(.month)),
+            ("شهران", .dual(.month)), ("اسبوعين", .dual(.week)), ("اسبوعان", .dual(.week)), ("يومين", .dual(.day)),
+            ("يومان", .dual(.day)), ("ساعتين", .dual(.hour)), ("ساعتان", .dual(.hour)), ("دقيقتين", .dual(.minute)),
+            ("سنوات", .unit(.year)), ("سنين", .unit(.year)), ("اعوام", .unit(.year)), ("سنه", .unit(.year)),
+            ("اشهر", .unit(.month)), ("شهور", .unit(.month)), ("شهر", .unit(.month)), ("اسابيع", .unit(.week)),
+            ("اسبوع", .unit(.week)), ("ايام", .unit(.day)), ("ساعات", .unit(.hour)), ("دقائق", .unit(.minute)),
+            ("ثلاث", .number(3)), ("ثلاثه", .number(3)), ("تلات", .number(3)), ("اربع", .number(4)), ("اربعه", .number(4)),
+            ("خمس", .number(5)), ("خمسه", .number(5)), ("ست", .number(6)), ("سته", .number(6)), ("سبع", .number(7)),
+            ("سبعه", .number(7)), ("ثمان", .number(8)), ("ثماني", .number(8)), ("ثمانيه", .number(8)), ("تسع", .number(9)),
+            ("تسعه", .number(9)), ("عشر", .number(10)), ("عشره", .number(10)),
         ]
         for (word, lex) in entries { table[arabicKey(word)] = lex }
         return table

@@ -138,6 +138,8 @@ struct DTParser {
     static let keyWeek = DTLexicon.key("week")
     static let keyEnd = DTLexicon.key("end")
     static let keyAn = DTLexicon.key("an")
+    static let keyUn = DTLexicon.key("un")
+    static let keyUne = DTLexicon.key("une")
     static let keyEjo = DTLexicon.key("ejo")
     static let keyEjobundi = DTLexicon.key("ejobundi")
     static let keyMwisho = DTLexicon.key("mwisho")
@@ -389,6 +391,7 @@ struct DTParser {
                 return .point(e)
             case .the, .end, .start, .fin, .apres, .avant, .le, .la, .l, .baad:
                 if let e = day(at: i) { return .point(e) }
+                if f == .baad { return relative(at: i) }  // "بعد شهرين", "ba3d yomein"
                 return f == .the || f == .le ? date(at: i).map { .point($0) } : nil
             case .an, .half:
                 return relative(at: i)
@@ -412,6 +415,8 @@ struct DTParser {
             return relative(at: i)
         case .unit:
             return day(at: i).map { .point($0) }
+        case .dual:
+            return relative(at: i)
         default:
             return day(at: i).map { .point($0) }
         }
@@ -996,7 +1001,8 @@ struct DTParser {
     func relative(at i: Int) -> DTMatch? {
         var j = i
         var direction = 0
-        if fn(i) == .in || fn(i) == .dans {
+        if fn(i) == .in || fn(i) == .dans || (fn(i) == .baad && lex(i + 1) != nil) {
+            // "in", "dans", and Arabic "بعد" / "ba3d" ("after": "ba3d sanateen", "بعد شهرين").
             direction = 1
             j += 1
         } else if fn(i) == .il, fn(i + 1) == .y, fn(i + 2) == .a {
@@ -1012,8 +1018,22 @@ struct DTParser {
                 return .duration(DTDuration(first: i, next: j + 2, amount: Double(n), unit: u, weak: false))
             }
         }
-        guard canStart(j), let (value, afterAmount, word) = amount(at: j), value > 0 else { return nil }
-        guard let (u, next0) = unit(at: afterAmount, numeric: !word) else { return nil }
+        guard canStart(j) else { return nil }
+        let value: Double, word: Bool, u: DTUnit, next0: Int
+        if case .dual(let unit)? = lex(j) {
+            // An Arabic dual is the count and the unit in one word.
+            (value, word, u, next0) = (2, true, unit, j + 1)
+        } else {
+            guard let (amount, afterAmount, isWord) = amount(at: j), amount > 0 else { return nil }
+            if let (unit, end) = unit(at: afterAmount, numeric: !isWord) {
+                (u, next0) = (unit, end)
+            } else if isWord, case .number? = lex(j), key(afterAmount) == Self.keyAn {
+                (u, next0) = (.year, afterAmount + 1)  // French "un an": a number word, not "a"/"an"
+            } else {
+                return nil
+            }
+            (value, word) = (amount, isWord)
+        }
         var value2 = value
         var next = next0
         if word, value == 1, fn(next) == .and, fn(next + 1) == .a, fn(next + 2) == .half { value2 = 1.5; next += 3 }
@@ -1031,7 +1051,10 @@ struct DTParser {
             }
         }
         if direction == 0 {
-            let weak = word && (u.rawValue >= DTUnit.day.rawValue) && value2 == 1
+            // "a day", "one week" may be idioms ("have a nice day", "one day I'll…"); French "une
+            // semaine", "un an" are not, but "un jour" (some day) is.
+            let frenchOne = key(j) == Self.keyUn || key(j) == Self.keyUne
+            let weak = word && (u.rawValue >= DTUnit.day.rawValue) && value2 == 1 && !(frenchOne && u != .day)
             return .duration(DTDuration(first: i, next: next, amount: value2, unit: u, weak: weak))
         }
         var e = DTExpr(first: i, next: next)

@@ -61,6 +61,7 @@ enum DTTokenizer {
     /// that can start one. Allocates nothing.
     static func hasCue(_ text: String) -> Bool {
         var key: UInt64 = 0
+        var previous: UInt64 = 0
         var inWord = false
         var arabic = false
         for scalar in text.unicodeScalars {
@@ -73,11 +74,17 @@ enum DTTokenizer {
                 inWord = true
                 continue
             }
-            if inWord, let lex = DTLexicon.table[key] ?? DTLexicon.misspelled(key), lex.isCue { return true }
+            if inWord {
+                if let lex = DTLexicon.table[key] ?? DTLexicon.misspelled(key), lex.isCue { return true }
+                // French "un an" (a year): "an" alone is the English article.
+                if key == keyAn && previous == keyUn { return true }
+                previous = key
+            }
             key = 0
             inWord = false
         }
         if inWord, let lex = DTLexicon.table[key] ?? DTLexicon.misspelled(key), lex.isCue { return true }
+        if inWord && key == keyAn && previous == keyUn { return true }
         // Arabic words are looked up whole (rare enough to split the text for).
         if arabic {
             for word in text.unicodeScalars.split(whereSeparator: { fold($0) == nil }) where isArabic(word.first!.value) {
@@ -86,6 +93,9 @@ enum DTTokenizer {
         }
         return false
     }
+
+    static let keyAn = DTLexicon.key("an")
+    static let keyUn = DTLexicon.key("un")
 
     /// A letter of the Arabic block (where the words of `DTLexicon.arabic` start).
     @inline(__always) static func isArabic(_ v: UInt32) -> Bool { v >= 0x621 && v <= 0x64A }
