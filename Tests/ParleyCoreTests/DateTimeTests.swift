@@ -272,6 +272,32 @@ import Glibc
         #expect(entities.last?.value["iso"] == "2026-03-13T00:00:00+02:00")
     }
 
+    /// French passé composé recounts: "j'ai payé lundi" is last Monday; a plan stays ahead.
+    @Test func frenchPerfectTenseLooksBack() throws {
+        try Self.expectFirst([
+            ("j'ai payé lundi", "2026-03-09T00:00:00+02:00", "day"),
+            ("j'ai paye lundi", "2026-03-09T00:00:00+02:00", "day"),
+            ("il a appelé mardi", "2026-03-10T00:00:00+02:00", "day"),
+            ("la fuite a commencé vendredi", "2026-03-06T00:00:00+02:00", "day"),
+            ("je n'ai pas reçu la quittance jeudi", "2026-03-05T00:00:00+02:00", "day"),
+            ("nous avons déjà envoyé l'argent samedi", "2026-03-07T00:00:00+02:00", "day"),
+            ("le plombier est venu mardi", "2026-03-10T00:00:00+02:00", "day"),
+            ("le robinet s'est cassé samedi", "2026-03-07T00:00:00+02:00", "day"),
+            ("elle a fait la demande le 3", "2026-03-03T00:00:00+02:00", "day"),
+            // Plans, states and reported plans stay ahead.
+            ("je paierai lundi", "2026-03-16T00:00:00+02:00", "day"),
+            ("je vais payer lundi", "2026-03-16T00:00:00+02:00", "day"),
+            ("je paye lundi", "2026-03-16T00:00:00+02:00", "day"),
+            ("le rendez-vous est prévu lundi", "2026-03-16T00:00:00+02:00", "day"),
+            ("le bureau est fermé lundi", "2026-03-16T00:00:00+02:00", "day"),
+            ("je suis disponible lundi", "2026-03-16T00:00:00+02:00", "day"),
+            ("on a convenu de lundi", "2026-03-16T00:00:00+02:00", "day"),
+            ("il a dit qu'il passe lundi", "2026-03-16T00:00:00+02:00", "day"),
+            ("j'ai payé, je reviens lundi", "2026-03-16T00:00:00+02:00", "day"),
+            ("I have a meeting Monday", "2026-03-16T00:00:00+02:00", "day"),
+        ])
+    }
+
     /// The end or start of a named month or of a month counted from this one is a day.
     @Test func monthEdges() throws {
         try Self.expectFirst([

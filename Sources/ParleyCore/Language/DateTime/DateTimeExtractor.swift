@@ -30,7 +30,8 @@ public struct DateTimeOptions: Sendable, Equatable {
 ///   said in March is last February), the next one after "in"/"until"/"by" or in a plan ("I'll");
 ///   "the end of April", "fin mai", "mwisho wa mwezi" are the last (first) day of the month;
 /// - the past: right after "since", "depuis", "tangu", "kuva", "men", or in a clause with a verb
-///   in the past ("was", "came", "était", "ilikuwa", "yabuze", "kan") or "yesterday", and no
+///   in the past ("was", "came", "était", "ilikuwa", "yabuze", "kan", the French passé composé
+///   "j'ai payé", "il est venu", "s'est cassé") or "yesterday", and no
 ///   plan ("will", "'ll", "va"), a weekday, time, part of the day, date, "the 5th", month or
 ///   weekend is the latest one up to now ("since Monday", "that was at 9am" today 09:00);
 ///   "to"/"until"/"by" before it, or a past verb reporting a plan ("said", "was told"), keep the

@@ -1126,13 +1126,16 @@ extension DTParser {
     static let reportKeys: Set<UInt64> = Set(["told", "said", "promised", "agreed", "confirmed", "booked", "scheduled", "arranged",
                                                "rescheduled", "postponed", "moved", "asked", "planned", "supposed", "expected", "meant",
                                                "wondering", "hoping", "thinking", "planning", "going", "say", "mean",
-                                               "dit", "promis", "alisema", "aliahidi", "walisema", "yavuze", "bavuze"].map(DTLexicon.key))
+                                               "dit", "promis", "prevu", "prevue", "programme", "programmee", "fixe", "fixee",
+                                               "convenu", "decide", "reporte", "reportee", "decale", "decalee", "planifie", "propose",
+                                               "alisema", "aliahidi", "walisema", "yavuze", "bavuze"].map(DTLexicon.key))
 
     /// Words that make a sentence plan: "will", "'ll", "shall", "gonna", "va", "vont",
     /// "itakuwa", "nitakuja", "nzaza".
     static let futureKeys: Set<UInt64> = {
         var words = ["will", "ll", "shall", "gonna", "wanna", "va", "vais", "vas", "vont", "allons", "sera", "seront", "viendra",
-                     "viendrai", "passera", "passerai", "nzaza", "azaza", "tuzaza", "bazaza", "uzaza", "muzaza", "nzaba", "azaba",
+                     "viendrai", "passera", "passerai", "paierai", "payerai", "paiera", "payera", "paierons", "enverrai", "appellerai",
+                     "ferai", "fera", "serai", "aurai", "pourrai", "pourra", "nzaza", "azaza", "tuzaza", "bazaza", "uzaza", "muzaza", "nzaba", "azaba",
                      "bizaba", "nzishyura", "azishyura", "tuzishyura"]
         for prefix in ["ni", "u", "a", "tu", "m", "wa", "i", "ki", "li", "zi", "vi", "ya"] {
             for stem in ["kuwa", "kuja", "fika", "anza", "lipa", "kwenda", "enda", "leta", "tuma", "rekebisha"] {
@@ -1164,7 +1167,7 @@ extension DTParser {
         func look(_ k: Int) {
             let token = t[k]
             guard token.kind == .word else { return }
-            if Self.pastKeys.contains(token.key) { past = true }
+            if Self.pastKeys.contains(token.key) || frenchPerfect(at: k) { past = true }
             if Self.reportKeys.contains(token.key) { reported = true }
             if Self.futureKeys.contains(token.key) || (token.key == Self.keyWon && isApostrophe(k + 1)) {  // "won't"
                 future = true
@@ -1206,6 +1209,51 @@ extension DTParser {
         if future { return .future }
         return past ? .past : .neutral
     }
+
+    /// French passé composé: an auxiliary then a past participle, over a negation or adverb
+    /// ("j'ai payé", "il a appelé", "la fuite a commencé", "je n'ai pas reçu", "il est venu",
+    /// "le robinet s'est cassé"). "avoir" takes any participle ending in "é" and the common
+    /// ones written without accents or not ending in "é" (`participleKeys`); "être" only those
+    /// of verbs of coming and going (`etreParticipleKeys`), or any after "s'"/"me"/"se" (a
+    /// reflexive verb): otherwise "est fermé", "est prévu" describe a state or a plan.
+    func frenchPerfect(at k: Int) -> Bool {
+        let aux = t[k].key
+        let avoir = Self.avoirKeys.contains(aux)
+        guard avoir || Self.etreKeys.contains(aux) else { return false }
+        let reflexive = k >= 1 && (Self.reflexiveKeys.contains(key(k - 1))
+            || (k >= 2 && isApostrophe(k - 1) && Self.reflexiveKeys.contains(key(k - 2))))
+        var j = k + 1
+        while j < t.count, j <= k + 3 {
+            guard t[j].kind == .word else { return false }
+            if Self.adverbKeys.contains(t[j].key) {
+                j += 1
+                continue
+            }
+            if avoir || reflexive { return t[j].participle || Self.participleKeys.contains(t[j].key) }
+            return Self.etreParticipleKeys.contains(t[j].key)
+        }
+        return false
+    }
+
+    static let avoirKeys: Set<UInt64> = Set(["ai", "as", "a", "avons", "avez", "ont"].map(DTLexicon.key))
+    static let etreKeys: Set<UInt64> = Set(["suis", "es", "est", "sommes", "etes", "sont"].map(DTLexicon.key))
+    static let reflexiveKeys: Set<UInt64> = Set(["s", "se", "m", "me", "t", "te"].map(DTLexicon.key))
+    /// Words between the auxiliary and the participle: "pas", "déjà", "bien", "jamais", "encore".
+    static let adverbKeys: Set<UInt64> = Set(["pas", "deja", "bien", "jamais", "encore", "toujours", "enfin", "aussi", "tout", "rien",
+                                              "meme", "finalement"].map(DTLexicon.key))
+    /// Participles written without the accent, or not ending in "é" at all.
+    static let participleKeys: Set<UInt64> = Set([
+        "paye", "payee", "appele", "commence", "envoye", "verse", "depose", "vire", "regle", "arrive", "passe", "tombe", "casse",
+        "signale", "repare", "coupe", "bouche", "inonde", "quitte", "demenage", "essaye", "contacte", "telephone", "laisse",
+        "trouve", "remarque", "recu", "fait", "pris", "mis", "vu", "eu", "ete", "fini", "ouvert", "perdu", "rendu", "vendu",
+        "ecrit", "eteint", "entendu", "attendu", "parti", "sorti", "venu", "revenu", "mort", "rompu", "dormi",
+    ].map(DTLexicon.key))
+    /// Participles "être" takes in the passé composé (verbs of coming and going).
+    static let etreParticipleKeys: Set<UInt64> = Set([
+        "venu", "venue", "venus", "revenu", "revenue", "arrive", "arrivee", "arrives", "parti", "partie", "partis", "sorti",
+        "sortie", "passe", "passee", "passes", "tombe", "tombee", "monte", "montee", "descendu", "descendue", "retourne",
+        "retournee", "rentre", "rentree", "mort", "morte", "alle", "allee", "alles",
+    ].map(DTLexicon.key))
 
     static let inKeys: Set<UInt64> = Set(["in", "en", "katika", "muri"].map(DTLexicon.key))
     static let keyWon = DTLexicon.key("won")

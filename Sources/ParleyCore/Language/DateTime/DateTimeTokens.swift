@@ -19,6 +19,8 @@ struct DTToken {
     /// Whether a line break comes before the token (a clause ends there).
     var lineBreak: Bool = false
     var capital: Bool = false
+    /// A word ending in "é", "ée", "és" or "ées": a French past participle ("payé", "appelée").
+    var participle: Bool = false
     var lex: DTLex? = nil
 }
 
@@ -142,7 +144,15 @@ enum DTTokenizer {
                 var key: UInt64 = 0
                 var length = 0
                 let capital = (v >= 0x41 && v <= 0x5A) || (v >= 0xC0 && v <= 0xDD)
+                // Letters after the last "é" (-1 without one, or when not only "e"/"s" follow).
+                var afterAcute = -1
                 while i < scalars.endIndex, let letter = fold(scalars[i]) {
+                    let w = scalars[i].value
+                    if w == 0xE9 || w == 0xC9 || (w == 0x301 && letter == 0xFF && afterAcute < 0 && length > 0) {
+                        afterAcute = 0
+                    } else if letter != 0xFF {
+                        afterAcute = afterAcute >= 0 && afterAcute < 2 && (letter == 0x65 || letter == 0x73) ? afterAcute + 1 : -1
+                    }
                     if letter != 0xFF {
                         key = letter == 0 ? .max : DTLexicon.pack(key, letter - 0x60)
                         length += 1
@@ -162,6 +172,7 @@ enum DTTokenizer {
                 }
                 var token = DTToken(kind: .word, start: start, end: offset, lo: lo, hi: i, key: key, length: length, spaced: spaced,
                                     lineBreak: lineBreak, capital: capital)
+                token.participle = afterAcute >= 0 && length >= 3
                 token.lex = DTLexicon.table[key]
                 if token.lex == nil, let alias = DTLexicon.aliases[key] { token.lex = .function(alias) }
                 if token.lex == nil, isArabic(v) { token.lex = DTLexicon.arabic(String(scalars[lo..<i])) }
