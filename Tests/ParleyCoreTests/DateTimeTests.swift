@@ -176,6 +176,8 @@ import Glibc
             ("sanateen", "sanateen", "P2Y"),
             ("shahrein bas", "shahrein", "P2M"),
             ("talat shohour", "talat shohour", "P3M"),
+            ("I'd like to renew for another year", "another year", "P1Y"),
+            ("can I stay for another month?", "another month", "P1M"),
         ]
         let extractor = try Self.extractor("Africa/Kigali")
         for (text, span, iso) in cases {
@@ -184,12 +186,15 @@ import Glibc
             #expect(found.value["iso"] == .string(iso), "\(text): \(found.value)")
         }
         // After "بعد" / "ba3d" the dual is a point ahead: Thursday 26 + 2 days.
+        let weeks = try #require(extractor.extract(from: "ana hasib el sha2a ba3d osbo3en", reference: Self.kigaliReference).first)
+        #expect(weeks.text == "ba3d osbo3en" && weeks.value["iso"] == "2026-12-10T00:00:00+02:00", "\(weeks.value)")
         for text in ["بعد يومين", "ba3d yomein"] {
             let found = try #require(extractor.extract(from: text, reference: Self.kigaliReference).first, "\(text)")
             #expect(found.value["iso"] == "2026-11-28T00:00:00+02:00", "\(text): \(found.value)")
         }
         // "un jour" is "some day"; a number or a unit alone is nothing; "neuf" after a noun is "new".
-        for text in ["un jour je partirai", "deux", "ans", "سنه", "شهر", "appartement neuf", "an apartment", "one an"] {
+        for text in ["un jour je partirai", "deux", "ans", "سنه", "شهر", "appartement neuf", "an apartment", "one an",
+                     "another day maybe", "another flat", "another year"] {
             let found = extractor.extract(from: text, reference: Self.kigaliReference)
             #expect(found.isEmpty, "\(text): \(found.map { "\($0.type) '\($0.text)'" })")
         }

@@ -295,6 +295,15 @@ import Glibc
         let monthly = try #require(try Self.only("le loyer est de quatre-vingt-dix mille par mois", currency: "RWF"))
         #expect(monthly.value == ["amount": 90000, "currency": "RWF", "period": "month"])
         #expect(try Self.only("nimelipa elfu tano")?.value == ["amount": 5000])
+        // Thousands in words need the payment word only somewhere in the message, like "45k".
+        let far = try Self.extractor(currency: "RWF").extract(from: "Nimelipa kodi ya mwezi huu, elfu thelathini na tano. Naomba uthibitishe")
+        #expect(far.first { $0.type == "money" }?.value == ["amount": 35000, "currency": "RWF"], "\(far.map { "\($0.type) '\($0.text)'" })")
+        let loyer = try Self.extractor(currency: "RWF").extract(from: "Pour le loyer de mars, j'envoie demain trente mille")
+        #expect(loyer.first { $0.type == "money" }?.value == ["amount": 30000, "currency": "RWF"], "\(loyer.map { "\($0.type) '\($0.text)'" })")
+        for text in ["I paid the rent; we were two thousand people at the meeting", "kodi imelipwa, watu elfu mbili walikuja"] {
+            let entities = try Self.extractor(currency: "RWF").extract(from: text)
+            #expect(!entities.contains { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+        }
         // Without a payment word the words are a number; small or counting ones stay numbers.
         #expect(try Self.only("elfu tano")?.value == ["number": 5000])
         #expect(try Self.only("trente mille personnes")?.value == ["number": 30000])

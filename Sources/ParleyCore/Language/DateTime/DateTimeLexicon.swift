@@ -464,6 +464,10 @@ enum DTLexicon {
     esbo3een dual 4
     esbo3ein dual 4
     esbo3ain dual 4
+    osbo3en dual 4
+    osbo3een dual 4
+    osbo3ein dual 4
+    usbu3ein dual 4
     yomein dual 3
     yomeen dual 3
     yomain dual 3

@@ -132,6 +132,7 @@ struct DTParser {
 
     static let keyH = DTLexicon.key("h")
     static let keyA = DTLexicon.key("a")
+    static let keyAnother = DTLexicon.key("another")
     static let keyP = DTLexicon.key("p")
     static let keyM = DTLexicon.key("m")
     static let keyT = DTLexicon.key("t")
@@ -351,6 +352,7 @@ struct DTParser {
             }
             return nil
         }
+        if token.key == Self.keyAnother { return relative(at: i) }  // "for another year"
         guard token.kind == .word, let lex = token.lex else { return nil }
         switch lex {
         case .function(let f):
@@ -979,6 +981,10 @@ struct DTParser {
         case .function(.half)?:
             if fn(i + 1) == .a || fn(i + 1) == .an { return (0.5, i + 2, true) }
             return nil
+        case nil where t[i].key == Self.keyAnother:
+            // "renew for another year": one more of a week or longer ("another day" is "some day").
+            guard let (u, _) = unit(at: i + 1, numeric: false), u.rawValue > DTUnit.day.rawValue else { return nil }
+            return (1, i + 1, true)
         case .number(let n)?:
             if fn(i + 1) == .and, fn(i + 2) == .a, fn(i + 3) == .half { return (Double(n) + 0.5, i + 4, true) }
             return (Double(n), i + 1, true)

@@ -2,7 +2,7 @@
 /// "my budget is 450,000 max", "rent is 300k per month", "nimelipa 25,000", "Is 500k
 /// negotiable?". Tenants leave the currency out when both sides know it; the configured
 /// `currency` names it (none without one). A plain number needs the payment word just before
-/// it; shorthand ("45k", "1.2m") one anywhere in the message. Without one a bare number stays
+/// it; shorthand ("45k", "1.2m") and thousands in words one anywhere in the message. Without one a bare number stays
 /// a number ("50k followers", "room 405"), and so does a plain one followed by a word not
 /// known to end an amount ("paid 3 months", "rent for 2 people"). Amounts in words count as
 /// plain ones ("paid forty five thousand", "nimelipa elfu thelathini na tano"). A bound before a
@@ -27,9 +27,12 @@ enum BareAmountScanner {
             let next = text.firstToken(atOrAfter: q.end)
             let after = next < text.tokens.count && text.onlyBlanks(from: q.end, to: Int(text.tokens[next].start), maxBlanks: 2)
                 ? text.tag(next) : nil
-            if isShorthand(text, q) {
-                // "45k", "1.2m": chat shorthand for amounts; one payment word anywhere in the
-                // message settles it ("rent ya March, 45k", "anything under 300k?").
+            let inWords = isThousandsInWords(text, q)
+            if inWords, let after, !Self.ends(after) { continue }   // "two thousand people"
+            if isShorthand(text, q) || inWords {
+                // "45k", "1.2m": chat shorthand for amounts, and thousands in words ("elfu
+                // thelathini na tano", "trente mille"); one payment word anywhere in the message
+                // settles it ("rent ya March, 45k", "nimelipa kodi ya mwezi huu, elfu thelathini").
                 guard after == .moneyCueAfter || cueInMessage() else { continue }
             } else {
                 // What follows must end the amount: nothing, punctuation, or a word known to.
@@ -117,6 +120,12 @@ enum BareAmountScanner {
     private static func isShorthand(_ text: ScalarText, _ q: Quantity) -> Bool {
         let last = text.ascii(q.end - 1) | 0x20
         return (last == 0x6B || last == 0x6D) && text.isDigit(q.end - 2)
+    }
+
+    /// Thousands or more written in words only: counts of people or things are rarely that
+    /// large, amounts of money often are.
+    private static func isThousandsInWords(_ text: ScalarText, _ q: Quantity) -> Bool {
+        q.double >= 1_000 && !(q.start..<q.end).contains { text.isDigit($0) }
     }
 
     /// Long unbroken digit runs are references, phone or account numbers, not amounts.
