@@ -627,6 +627,10 @@ import Glibc
             ("the room is 4B", "unit", "4B", ["unit": "4B"]),
             ("nyumba yangu iko C103", "unit", "C103", ["unit": "C103"]),
             ("la porte de l'appartement est 12A", "unit", "12A", ["unit": "12A"]),
+            // Signed with the unit at the end.
+            ("Power is out in my unit since morning. A12", "unit", "A12", ["unit": "A12"]),
+            ("Umuriro wabuze mu nzu yanjye, B7 🙏", "unit", "B7", ["unit": "B7"]),
+            ("the flat's sink is blocked - 4C", "unit", "4C", ["unit": "4C"]),
         ]
         for (text, type, span, value) in bare {
             let entities = try Self.extractor().extract(from: text).filter { $0.type == type }
@@ -636,7 +640,9 @@ import Glibc
         }
         for text in ["A12", "I live in A12", "A4 paper for the house", "the house printer is in A4 paper", "take B12 vitamin in the house",
                      "my flat is near the M25", "the house is in 4G coverage", "the flat is a12", "the flat costs 4B",
-                     "the room is AB12345", "my house is A1-2", "the apartment is in ABC1"] {
+                     "the room is AB12345", "my house is A1-2", "the apartment is in ABC1",
+                     "the house is fine. A12 is not",
+                     "house keys: M25, thanks", "A12. the house has no water"] {
             let units = try Self.extractor().extract(from: text).filter { $0.type == "unit" }
             #expect(units.isEmpty, "\(text): \(units.map { "'\($0.text)'" })")
         }

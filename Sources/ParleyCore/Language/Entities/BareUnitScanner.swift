@@ -14,9 +14,10 @@ enum BareUnitScanner {
         let tokens = text.tokens
         for t in 1..<max(1, tokens.count) {
             let token = tokens[t]
-            guard !token.isLetters, !token.isDigits, token.length >= 2, token.length <= 5, isCode(text, token),
-                  linkers.contains(tokens[t - 1].hash) || text.tag(t - 1) == .no,
-                  text.onlyBlanks(from: Int(tokens[t - 1].end), to: Int(token.start), maxBlanks: 2) else { continue }
+            guard !token.isLetters, !token.isDigits, token.length >= 2, token.length <= 5, isCode(text, token) else { continue }
+            let placed = (linkers.contains(tokens[t - 1].hash) || text.tag(t - 1) == .no)
+                && text.onlyBlanks(from: Int(tokens[t - 1].end), to: Int(token.start), maxBlanks: 2)
+            guard placed || signsOff(text, t) else { continue }
             // Glued to more ("A12-3", "B4/5", "A12.pdf") it is something else.
             if let s = text[Int(token.end)], s == "-" || s == "/" || s == "." && text.isAlphanumeric(Int(token.end) + 1) { continue }
             if t + 1 < tokens.count, others.contains(tokens[t + 1].hash),
@@ -28,6 +29,25 @@ enum BareUnitScanner {
             candidates.append(Candidate(type: "unit", start: Int(token.start), end: Int(token.end), value: .object(value),
                                         confidence: confidence))
         }
+    }
+
+    /// The code ends the message after a comma, full stop or dash, the way a tenant signs a
+    /// message with their unit ("…no light since morning. A12", "umuriro wabuze, A12").
+    static func signsOff(_ text: ScalarText, _ t: Int) -> Bool {
+        let tokens = text.tokens
+        guard t == tokens.count - 1 else { return false }
+        let start = Int(tokens[t - 1].end), end = Int(tokens[t].start)
+        var sign = false
+        for i in start..<end {
+            if text.isBlank(i) { continue }
+            let c = text.ascii(i)
+            guard !sign, c == 0x2C || c == 0x2E || c == 0x2D || c == 0x3B else { return false }
+            sign = true
+        }
+        guard sign else { return false }
+        // Only closing punctuation or emoji may follow.
+        for i in Int(tokens[t].end)..<text.count where !text.isBlank(i) && text.isAlphanumeric(i) { return false }
+        return true
     }
 
     /// "A12", "AB1234", "4B", "1204C": capitals then digits, or digits then one capital.

@@ -246,6 +246,8 @@ enum Lexicon {
     house thouse
     hse thouse
     nyumba thouse
+    inzu thouse
+    nzu thouse
     block tblock
     blk tblock
     no tno
