@@ -53,7 +53,7 @@ import Glibc
         #expect(files(in: directory, containing: "-inbox-") == ["parley.db-inbox-0.lock"])
     }
 
-    @Test func aTornOrCorruptRecordEndsTheSegmentWithoutLosingWholeOnes() throws {
+    @Test func aTornOrCorruptRecordIsSkippedWithoutLosingWholeOnes() throws {
         let directory = temporaryDirectory()
         defer { _ = system("rm -rf '\(directory)'") }
         let path = directory + "/parley.db"
@@ -69,14 +69,29 @@ import Glibc
         _ = torn.withUnsafeBytes { write(fd, $0.baseAddress, $0.count / 2) }
         close(fd)
         #expect(Inbox.read(segment).map(\.ticket) == [1, 2])
+        // Records written after the torn one are still found.
+        var more: [UInt8] = []
+        Inbox.encode(entry(4), into: &more)
+        let again = open(segment, O_WRONLY | O_APPEND)
+        _ = more.withUnsafeBytes { write(again, $0.baseAddress, $0.count) }
+        close(again)
+        #expect(Inbox.read(segment).map(\.ticket) == [1, 2, 4])
 
         // A flipped byte inside the second record: its CRC fails, the first stays.
         var bytes: [UInt8] = []
         Inbox.encode(entry(1), into: &bytes)
         let firstLength = bytes.count
         Inbox.encode(entry(2), into: &bytes)
+        Inbox.encode(entry(3), into: &bytes)
         bytes[firstLength + 20] ^= 0x40
-        #expect(Inbox.decode(bytes).map(\.ticket) == [1])
+        #expect(Inbox.decode(bytes).map(\.ticket) == [1, 3])
+        // Garbage between records, and a length that points past the end.
+        let garbage: [UInt8] = [0x7B, 0, 0, 0, 0x12, 0x34, 0x56, 0x78, 0x7B, 0x22] + Array(repeating: 0, count: 40) + [0xFF, 0xFF, 0, 0]
+        var mixed: [UInt8] = []
+        Inbox.encode(entry(5), into: &mixed)
+        mixed += garbage
+        Inbox.encode(entry(6), into: &mixed)
+        #expect(Inbox.decode(mixed).map(\.ticket) == [5, 6])
         #expect(Inbox.decode([]).isEmpty && Inbox.decode([0xFF, 0xFF, 0xFF, 0x7F, 0, 0, 0, 0, 1]).isEmpty)
     }
 

@@ -4,6 +4,9 @@
  *   full_disk    the store on a 8 MB tmpfs, filled up: PARLEY_STORAGE, earlier messages
  *                intact, the failed message not stored; new messages succeed once space is freed.
  *                Mounting needs root: skipped, with the reason printed, when not running as root.
+ *   full_disk_submit  the same under parley_engine_submit: the submit that finds no room is
+ *                PARLEY_STORAGE and stores nothing; every message accepted before is processed
+ *                exactly once, after the space is freed and the engine reopened at the latest.
  *   busy         another process holds the write lock (BEGIN IMMEDIATE): PARLEY_BUSY after
  *                "store.busyTimeoutMillis" (200 ms here), reads still answered; a lock held
  *                shorter than the timeout is waited out; success once the lock is gone.
@@ -233,6 +236,127 @@ static int scenario_full_disk(void) {
     if (stored != failed_at + 50) die("%lld messages stored, expected %d", stored, failed_at + 50);
     printf("  space freed: m%d and 49 more processed; %lld stored, %d threads consistent, integrity ok\n", failed_at,
            stored, threads);
+    remove_store(path);
+    if (umount2(mnt, MNT_DETACH) != 0) die("umount %s: %s", mnt, strerror(errno));
+    rmdir(mnt);
+    return 0;
+}
+
+/* ---- the disk fills up under submits ----------------------------------------------------- */
+
+static char g_accepted[30000];
+
+/* Submits message i, polling results away (and retrying) while the queue is full. */
+static parley_status submit_message(parley_engine *engine, int i) {
+    char json[512];
+    int length = message_of(i, json, sizeof json);
+    for (;;) {
+        uint64_t ticket = 0;
+        parley_status status = parley_engine_submit(engine, json, (size_t)length, PARLEY_PRIORITY_NORMAL, &ticket);
+        if (status != PARLEY_BUSY) return status;
+        char *out = NULL;
+        size_t len = 0;
+        if (parley_engine_poll(engine, 1000, 50, &out, &len) == PARLEY_OK) parley_string_free(out);
+    }
+}
+
+static void poll_all(parley_engine *engine) {
+    for (;;) {
+        char *out = NULL;
+        size_t len = 0;
+        if (parley_engine_poll(engine, 1000, 100, &out, &len) != PARLEY_OK) die("poll: %s", parley_last_error());
+        int empty = len <= 2;
+        parley_string_free(out);
+        if (empty) return;
+    }
+}
+
+static int scenario_full_disk_submit(void) {
+    if (geteuid() != 0) {
+        printf("  SKIP full_disk_submit: mounting a size-limited tmpfs needs root (running as uid %d)\n", (int)geteuid());
+        return SKIPPED;
+    }
+    char mnt[1100], path[1200], filler[1200], config[1400];
+    snprintf(mnt, sizeof mnt, "%s/tmpfs-submit", g_dir);
+    if (mkdir(mnt, 0700) != 0) die("mkdir %s: %s", mnt, strerror(errno));
+    if (mount("tmpfs", mnt, "tmpfs", 0, "size=8m") != 0)
+        die("cannot mount a 8 MB tmpfs at %s as root: %s (the container needs CAP_SYS_ADMIN)", mnt, strerror(errno));
+    snprintf(path, sizeof path, "%s/store.db", mnt);
+    snprintf(filler, sizeof filler, "%s/filler", mnt);
+    snprintf(config, sizeof config, "{\"store\":{\"path\":\"%s\"}}", path);
+
+    parley_engine *engine = NULL;
+    open_store(config, &engine);
+    const int first = 50;
+    for (int i = 0; i < first; i++) {
+        if (submit_message(engine, i) != PARLEY_OK) die("submit m%d: %s", i, parley_last_error());
+        g_accepted[i] = 1;
+    }
+    if (parley_engine_drain(engine, 20000) != PARLEY_OK) die("drain: %s", parley_last_error());
+    poll_all(engine);
+
+    int fd = open(filler, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) die("create %s: %s", filler, strerror(errno));
+    static char block[16384];
+    memset(block, 'x', sizeof block);
+    while (write(fd, block, sizeof block) > 0) {}
+    while (write(fd, block, 512) > 0) {}
+    close(fd);
+
+    /* Submit until the inbox cannot take one more; what was accepted meanwhile may fail to be
+     * journaled (its result an error): it stays in the inbox. */
+    int i = first, failed_at = -1;
+    parley_status status = PARLEY_OK;
+    for (; i < 20000; i++) {
+        status = submit_message(engine, i);
+        if (status != PARLEY_OK) {
+            failed_at = i;
+            break;
+        }
+        g_accepted[i] = 1;
+    }
+    if (failed_at < 0) die("20000 messages were accepted on a full 8 MB file system");
+    if (status != PARLEY_STORAGE) die("a submit on a full disk gave %s (%s), expected PARLEY_STORAGE", parley_status_name(status),
+                                      parley_last_error());
+    printf("  disk full: m%d -> %s \"%s\" (%d accepted after the filler)\n", failed_at, parley_status_name(status),
+           parley_last_error(), failed_at - first);
+    for (int k = 1; k <= 3; k++) { /* failing again is just as clean, and stores nothing */
+        status = submit_message(engine, failed_at + k);
+        if (status != PARLEY_STORAGE) die("submit %d on a full disk gave %s", k, parley_status_name(status));
+    }
+    parley_engine_drain(engine, 5000);
+    poll_all(engine);
+
+    /* Space again: new submits go through; those accepted before are processed after a reopen at the latest. */
+    if (unlink(filler) != 0) die("unlink: %s", strerror(errno));
+    const int resume = failed_at + 10;
+    for (int k = resume; k < resume + 50; k++) {
+        if (submit_message(engine, k) != PARLEY_OK) die("submit m%d after freeing space: %s", k, parley_last_error());
+        g_accepted[k] = 1;
+    }
+    if (parley_engine_drain(engine, 20000) != PARLEY_OK) die("drain: %s", parley_last_error());
+    poll_all(engine);
+    parley_engine_close(engine);
+    open_store(config, &engine);
+    if (parley_engine_drain(engine, 20000) != PARLEY_OK) die("drain after reopen: %s", parley_last_error());
+    poll_all(engine);
+    parley_engine_close(engine);
+
+    int n = resume + 50;
+    long long stored = check_file(path, n);
+    sqlite3 *db = db_open(path, SQLITE_OPEN_READONLY);
+    sqlite3_stmt *cached = NULL;
+    int accepted = 0;
+    for (int k = 0; k < n; k++) {
+        int count = db_stored_count(db, &cached, k);
+        if (g_accepted[k] && count != 1) die("accepted m%d is stored %d times", k, count);
+        if (!g_accepted[k] && count != 0) die("m%d was refused but stored", k);
+        accepted += g_accepted[k];
+    }
+    sqlite3_finalize(cached);
+    sqlite3_close(db);
+    printf("  space freed, reopened: all %d accepted messages stored once (%lld rows), the refused ones not, integrity ok\n",
+           accepted, stored);
     remove_store(path);
     if (umount2(mnt, MNT_DETACH) != 0) die("umount %s: %s", mnt, strerror(errno));
     rmdir(mnt);
@@ -533,7 +657,7 @@ typedef struct {
 
 int main(int argc, char **argv) {
     const scenario scenarios[] = {
-        {"full_disk", scenario_full_disk}, {"busy", scenario_busy}, {"corrupt", scenario_corrupt},
+        {"full_disk", scenario_full_disk}, {"full_disk_submit", scenario_full_disk_submit}, {"busy", scenario_busy}, {"corrupt", scenario_corrupt},
         {"newer_schema", scenario_newer_schema}, {"torn_wal", scenario_torn_wal},
     };
     const size_t count = sizeof scenarios / sizeof scenarios[0];
@@ -558,9 +682,10 @@ int main(int argc, char **argv) {
         }
         int wstatus = 0;
         waitpid(pid, &wstatus, 0);
-        if (scenarios[k].run == scenario_full_disk && geteuid() == 0) { /* unmount even after a failure */
+        if ((scenarios[k].run == scenario_full_disk || scenarios[k].run == scenario_full_disk_submit) && geteuid() == 0) {
+            /* unmount even after a failure */
             char mnt[1100];
-            snprintf(mnt, sizeof mnt, "%s/tmpfs", g_dir);
+            snprintf(mnt, sizeof mnt, "%s/%s", g_dir, scenarios[k].run == scenario_full_disk ? "tmpfs" : "tmpfs-submit");
             if (umount2(mnt, MNT_DETACH) == 0) rmdir(mnt);
         }
         int rc = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
@@ -568,7 +693,7 @@ int main(int argc, char **argv) {
         if (rc != 0 && rc != SKIPPED) failures++;
         printf("%s %s (%.0f ms)\n", verdict, scenarios[k].name, now_ms() - t0);
     }
-    if (ran == 0) die("no scenario named like that (full_disk, busy, corrupt, newer_schema, torn_wal)");
+    if (ran == 0) die("no scenario named like that (full_disk, full_disk_submit, busy, corrupt, newer_schema, torn_wal)");
     printf("faults: %d scenarios, %d failed, %.1f s\n", ran, failures, (now_ms() - started) / 1000.0);
     if (failures == 0 && rmdir(g_dir) != 0) printf("  (left files in %s)\n", g_dir);
     if (failures > 0) printf("  files kept in %s\n", g_dir);

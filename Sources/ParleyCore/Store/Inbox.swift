@@ -20,8 +20,8 @@ import Glibc
 ///
 /// Record: payload length (UInt32, little endian), CRC-32 of the payload, the payload (JSON
 /// {"ticket", "priority", "receivedAt", "message": the unprocessed context}). A torn last
-/// record (a crash inside `write`) fails its length or CRC and ends the segment: its
-/// `submit` never returned.
+/// record (a crash inside `write`: its `submit` never returned) fails its length or CRC and
+/// is skipped; an append that fails (a full disk) is cut off the file before `submit` fails.
 final class Inbox: Sendable {
     struct Entry: Sendable {
         let ticket: Int64
@@ -155,8 +155,22 @@ final class Inbox: Sendable {
                 results.append(.appended)
             }
             guard !added.isEmpty else { return results }
-            try Self.writeAll(bytes, to: state.fd)
-            if sync && fdatasync(state.fd) != 0 { throw Self.failure("syncing the inbox") }
+            do throws(ParleyError) {
+                try Self.writeAll(bytes, to: state.fd)
+                if sync && fdatasync(state.fd) != 0 { throw Self.failure("syncing the inbox") }
+            } catch {
+                // A full disk may have taken part of the records: cut them off, so that the next
+                // append does not follow garbage (a reader stops at a bad record).
+                if ftruncate(state.fd, off_t(state.segmentSize)) != 0 {
+                    // Cannot cut: later appends go to a fresh segment instead.
+                    if let fd = try? Self.create(segment: "\(prefix).\(state.segment + 1)", synchronous: sync) {
+                        Glibc.close(state.fd)
+                        if state.outstanding[state.segment, default: 0] == 0 { unlink("\(prefix).\(state.segment)") }
+                        (state.fd, state.segment, state.segmentSize) = (fd, state.segment + 1, 0)
+                    }
+                }
+                throw error
+            }
             for (ticket, key) in added {
                 state.tickets[key] = ticket
                 state.entries[ticket] = (key, state.segment)
@@ -270,12 +284,15 @@ final class Inbox: Sendable {
         bytes.append(contentsOf: payload)
     }
 
-    /// The entries of a segment up to its first torn or unreadable record.
+    /// The whole records of a segment.
     static func read(_ path: String) -> [Entry] {
         guard let bytes = readFile(path) else { return [] }
         return decode(bytes)
     }
 
+    /// The whole records of a segment. A record that fails its length or CRC (a torn write, a
+    /// damaged block) is skipped by searching for the next whole one, so one bad record does
+    /// not hide those after it.
     static func decode(_ bytes: [UInt8]) -> [Entry] {
         var entries: [Entry] = []
         var offset = 0
@@ -284,12 +301,18 @@ final class Inbox: Sendable {
         }
         while offset + 8 <= bytes.count {
             let length = Int(word(at: offset))
-            let crc = word(at: offset + 4)
             let start = offset + 8
-            guard length > 0, length <= bytes.count - start else { break }
-            let payload = Array(bytes[start..<start + length])
-            let actual = payload.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
-            guard actual == crc, let entry = try? entry(of: payload) else { break }
+            // A payload is a JSON object: "{" first keeps the search cheap on garbage.
+            guard length > 1, length <= bytes.count - start, bytes[start] == 0x7B else {
+                offset += 1
+                continue
+            }
+            let crc = word(at: offset + 4)
+            let actual = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress! + start, uInt(length))) }
+            guard actual == crc, let entry = try? entry(of: Array(bytes[start..<start + length])) else {
+                offset += 1
+                continue
+            }
             entries.append(entry)
             offset = start + length
         }
