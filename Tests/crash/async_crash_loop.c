@@ -12,9 +12,10 @@
  *
  * Checked: no message ever comes back "processed" twice (processed exactly once, across
  * crashes and recoveries); at the end every accepted message is stored exactly once, in state
- * "processed", none is left "received", and integrity_check is "ok".
+ * "processed", none is left "received", no inbox segment is left after the clean close, and
+ * integrity_check is "ok".
  *
- * Usage: async_crash_loop [--kills K] [--messages N] [--seed S]
+ * Usage: async_crash_loop [--kills K] [--messages N] [--seed S] [--sync normal|full]
  * Prints N, kills, accepted, results processed, recovered. Exit status 0 when every check held. */
 #define _POSIX_C_SOURCE 200809L
 #include "crash_util.h"
@@ -130,20 +131,23 @@ static void run_child(tally *t, const char *config, int start, int end, int kill
 
 int main(int argc, char **argv) {
     int kills = 20, n = 3000;
+    const char *sync = "normal";
     uint64_t seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 16);
     for (int a = 1; a < argc; a++) {
         if (!strcmp(argv[a], "--kills") && a + 1 < argc) kills = atoi(argv[++a]);
         else if (!strcmp(argv[a], "--messages") && a + 1 < argc) n = atoi(argv[++a]);
         else if (!strcmp(argv[a], "--seed") && a + 1 < argc) seed = strtoull(argv[++a], NULL, 10);
-        else die("usage: async_crash_loop [--kills K] [--messages N] [--seed S]");
+        else if (!strcmp(argv[a], "--sync") && a + 1 < argc) sync = argv[++a];
+        else die("usage: async_crash_loop [--kills K] [--messages N] [--seed S] [--sync normal|full]");
     }
     if (seed == 0) seed = 1;
     uint64_t rng = seed;
     char dir[1024], path[1100], config[1300];
     make_temp_dir(dir, sizeof dir, "parley-async-crash");
     snprintf(path, sizeof path, "%s/store.db", dir);
-    snprintf(config, sizeof config, "{\"store\":{\"path\":\"%s\"},\"queue\":{\"highWater\":200,\"lowWater\":50}}", path);
-    printf("async_crash_loop: kills=%d messages=%d seed=%llu (rerun with --seed %llu)\n", kills, n,
+    snprintf(config, sizeof config,
+             "{\"store\":{\"path\":\"%s\",\"synchronous\":\"%s\"},\"queue\":{\"highWater\":200,\"lowWater\":50}}", path, sync);
+    printf("async_crash_loop: kills=%d messages=%d sync=%s seed=%llu (rerun with --seed %llu)\n", kills, n, sync,
            (unsigned long long)seed, (unsigned long long)seed);
     warm_up();
 
@@ -173,6 +177,7 @@ int main(int argc, char **argv) {
     sqlite3_close(db);
     if (unfinished != 0) die("%lld messages are not processed at the end", unfinished);
     if (stored != n) die("%lld messages stored, %d sent", stored, n);
+    if (inbox_segments(path) != 0) die("%d inbox segments are left after the clean close", inbox_segments(path));
 
     printf("async_crash_loop: N=%d kills=%d accepted=%d stored=%lld processed results=%d (recovered after a kill %d) "
            "duplicate results=%d integrity=ok %.1f s\n",

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <poll.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -415,6 +416,22 @@ static inline long long file_hash(const char *path) {
     return (long long)(hash >> 1);
 }
 
+/* The store's inbox segments (submitted messages not yet in the journal), lock files aside. */
+static inline int inbox_segments(const char *path) {
+    char pattern[1300];
+    snprintf(pattern, sizeof pattern, "%s-inbox-*", path);
+    glob_t found;
+    int count = 0;
+    if (glob(pattern, 0, NULL, &found) == 0) {
+        for (size_t k = 0; k < found.gl_pathc; k++) {
+            size_t length = strlen(found.gl_pathv[k]);
+            if (length < 5 || strcmp(found.gl_pathv[k] + length - 5, ".lock") != 0) count++;
+        }
+        globfree(&found);
+    }
+    return count;
+}
+
 static inline void remove_store(const char *path) {
     char side[1300];
     unlink(path);
@@ -422,6 +439,12 @@ static inline void remove_store(const char *path) {
     unlink(side);
     snprintf(side, sizeof side, "%s-shm", path);
     unlink(side);
+    snprintf(side, sizeof side, "%s-inbox-*", path);
+    glob_t found;
+    if (glob(side, 0, NULL, &found) == 0) {
+        for (size_t k = 0; k < found.gl_pathc; k++) unlink(found.gl_pathv[k]);
+        globfree(&found);
+    }
 }
 
 static inline void make_temp_dir(char *out, size_t size, const char *name) {
