@@ -382,8 +382,11 @@ import Glibc
             ("hadi Mei", "2026-05-01T00:00:00+02:00", "month"),
             ("en mai", "2026-05-01T00:00:00+02:00", "month"),
             ("from March to May", "2026-03-01T00:00:00+02:00", "month"),
+            ("Nimetuma rent ya March through M-Pesa", "2026-03-01T00:00:00+02:00", "month"),
+            ("nimelipa loyer ya mars, merci", "2026-03-01T00:00:00+02:00", "month"),
+            ("kodi za april bado", "2026-04-01T00:00:00+02:00", "month"),
         ])
-        try Self.expectNone(["may I pay later", "we will march to the office", "check in may take long", "the mission to mars",
+        try Self.expectNone(["nitakuja ya may kuona", "may I pay later", "we will march to the office", "check in may take long", "the mission to mars",
                              "a Mars bar", "Mars est rouge", "I sat down", "we wed", "sun's out", "May payment be in cash?"])
     }
 

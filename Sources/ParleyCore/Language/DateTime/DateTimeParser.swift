@@ -877,9 +877,11 @@ struct DTParser {
     }
 
     /// Words before a month that make a month of "may", "march", "mars", "mai" or "mei":
-    /// "rent for March", "in may", "loyer de mars", "en mai", "fin mars", "depuis mai".
+    /// "rent for March", "in may", "loyer de mars", "en mai", "fin mars", "depuis mai", and
+    /// Swahili "of" in code-switched messages ("rent ya March", "kodi za mars").
     static let monthPrepositions: Set<UInt64> = Set(["for", "of", "in", "since", "until", "till", "by", "from", "during", "de", "du",
-                                                      "en", "depuis", "fin", "debut", "pendant", "hadi", "mpaka", "tangu", "kuanzia"].map(DTLexicon.key))
+                                                      "en", "depuis", "fin", "debut", "pendant", "hadi", "mpaka", "tangu", "kuanzia",
+                                                      "ya", "za"].map(DTLexicon.key))
     static let owners: Set<UInt64> = Set(["the", "my", "your", "our", "their", "his", "her", "le", "la", "mon", "ma", "votre", "notre"].map(DTLexicon.key))
     /// Nouns that a month names the period of: "the March rent", "my May payment".
     static let rentNouns: Set<UInt64> = Set(["rent", "rents", "payment", "payments", "bill", "bills", "invoice", "invoices", "receipt", "receipts",
