@@ -404,6 +404,8 @@ import Glibc
             ("awel embare7", "2026-03-09T00:00:00+02:00", "day"),
             ("بعد بكرة", "2026-03-13T00:00:00+02:00", "day"),
             ("baada ya kesho", "2026-03-13T00:00:00+02:00", "day"),
+            ("bokra el masa2", "2026-03-12T19:00:00+02:00", "hour"),
+            ("bokra el dohr", "2026-03-12T15:00:00+02:00", "hour"),
             // A digit after letters is read into the word only when the lexicon knows the word.
             ("Dec2026", "2026-12-01T00:00:00+02:00", "month"),
             ("May5", "2026-05-05T00:00:00+02:00", "day"),

@@ -385,6 +385,12 @@ enum DTLexicon {
     usiku part 3
     sob7 part 0
     elsob7 part 0
+    dohr part 1
+    duhr part 1
+    zohr part 1
+    do7r part 1
+    masa2 part 2
+    leil part 3
     gitondo part 0
     nimugoroba part 2
     nijoro part 3
