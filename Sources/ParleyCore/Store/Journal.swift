@@ -205,7 +205,9 @@ extension Store {
     /// already accepted answers with its ticket (and its stored context when processed). A
     /// pending placeholder's content keeps the placeholder's row and ticket.
     func receive(_ message: Message, priority: Int, receivedAt: Int64) throws(ParleyError) -> Receipt {
-        try receive(batch: [(message, priority)], receivedAt: receivedAt)[0]
+        // PostgreSQL takes a new message in one statement (one round trip), not a transaction.
+        if let postgres { return try postgres.receive(message, priority: priority, receivedAt: receivedAt) }
+        return try receive(batch: [(message, priority)], receivedAt: receivedAt)[0]
     }
 
     /// `receive` for several messages with one write: one append to the inbox, or one
