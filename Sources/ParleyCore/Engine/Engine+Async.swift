@@ -3,8 +3,9 @@ import Glibc
 #endif
 
 /// The asynchronous API (parley_engine_submit, _poll, _set_callback, _drain): a message is
-/// journaled as received before `submit` returns, processed by the worker pool in its chat's
-/// order, and its result handed back through the callback or `poll`. Messages received and
+/// stored as received before `submit` returns (in the inbox on a file store), processed by
+/// the worker pool in its chat's order, and its result handed back through the callback or
+/// `poll`. Messages received and
 /// not processed when the engine last stopped (a crash, a close with work queued) are
 /// processed after the reopen and handed back marked `recovered`.
 extension Engine {
