@@ -100,7 +100,13 @@ final class Inbox: Sendable {
             }
         }
         let prefix = "\(storePath)-inbox-\(mine.slot)"
-        let fd = try Self.create(segment: "\(prefix).\(nextSegment)", synchronous: synchronous)
+        let fd: Int32
+        do {
+            fd = try Self.create(segment: "\(prefix).\(nextSegment)", synchronous: synchronous)
+        } catch {
+            for held in [mine] + freeSlots { Glibc.close(held.fd) }
+            throw error
+        }
         let inbox = Inbox(prefix: prefix, lockFD: mine.fd, fd: fd, segment: nextSegment, synchronous: synchronous,
                           segmentBytes: segmentBytes, recovery: (files, freeSlots.map(\.fd)))
         return (inbox, leftovers)
@@ -207,9 +213,13 @@ final class Inbox: Sendable {
     /// Entries not released yet (accepted, not yet in the journal).
     var count: Int { state.withLock { $0.entries.count } }
 
-    /// Closes the segment and frees the slot; an empty inbox leaves no segment behind, the
-    /// rest is recovered by the next open.
+    /// Closes the segment and frees the slot (and slots adopted for a recovery that did not
+    /// finish); an empty inbox leaves no segment behind, the rest is recovered by the next open.
     func close() {
+        recovery.withLock { recovery in
+            for fd in recovery.locks { Glibc.close(fd) }
+            recovery = ([], [])
+        }
         state.withLock { state in
             guard state.fd >= 0 else { return }
             Glibc.close(state.fd)

@@ -104,11 +104,12 @@ public final class Store: Sendable {
             var last = try db.statement("SELECT coalesce(max(seq), 0) FROM messages").firstRow { $0.int(0) } ?? 0
             if let path {
                 let (inbox, leftovers) = try Inbox.open(storePath: path, synchronous: synchronous == .full)
-                let unfinished = try Self.unfinished(leftovers, in: db)
-                do {
+                let unfinished: [Inbox.Entry]
+                do throws(ParleyError) {
+                    unfinished = try Self.unfinished(leftovers, in: db)
                     try inbox.finishRecovery(keeping: unfinished)
                 } catch {
-                    inbox.close()
+                    inbox.close()   // the slots go back: the next open recovers their entries
                     throw error
                 }
                 last = max(last, leftovers.map(\.ticket).max() ?? 0)
