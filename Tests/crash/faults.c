@@ -151,42 +151,47 @@ static void holder_release(holder *h) {
 
 /* ---- full disk ---------------------------------------------------------------------------- */
 
+/* Mounts an 8 MB tmpfs at g_dir/<name> (needs root) and names the store, a filler file and
+ * the config inside it. */
+static void mount_small_disk(const char *name, char *mnt, size_t mnt_size, char *path, size_t path_size,
+                             char *filler, size_t filler_size, char *config, size_t config_size) {
+    snprintf(mnt, mnt_size, "%s/%s", g_dir, name);
+    if (mkdir(mnt, 0700) != 0) die("mkdir %s: %s", mnt, strerror(errno));
+    if (mount("tmpfs", mnt, "tmpfs", 0, "size=8m") != 0)
+        die("cannot mount a 8 MB tmpfs at %s as root: %s (the container needs CAP_SYS_ADMIN)", mnt, strerror(errno));
+    snprintf(path, path_size, "%s/store.db", mnt);
+    snprintf(filler, filler_size, "%s/filler", mnt);
+    snprintf(config, config_size, "{\"store\":{\"path\":\"%s\"}}", path);
+}
+
+/* Writes `filler` until the file system is full, to the last partial block; returns its size. */
+static long long fill_disk(const char *filler) {
+    int fd = open(filler, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0) die("create %s: %s", filler, strerror(errno));
+    static char block[16384];
+    memset(block, 'x', sizeof block);
+    long long filled = 0;
+    ssize_t n;
+    while ((n = write(fd, block, sizeof block)) > 0) filled += n;
+    while ((n = write(fd, block, 512)) > 0) filled += n; /* the last partial block */
+    close(fd);
+    return filled;
+}
+
 static int scenario_full_disk(void) {
     if (geteuid() != 0) {
         printf("  SKIP full_disk: mounting a size-limited tmpfs needs root (running as uid %d)\n", (int)geteuid());
         return SKIPPED;
     }
     char mnt[1100], path[1200], filler[1200], config[1400];
-    snprintf(mnt, sizeof mnt, "%s/tmpfs", g_dir);
-    if (mkdir(mnt, 0700) != 0) die("mkdir %s: %s", mnt, strerror(errno));
-    if (mount("tmpfs", mnt, "tmpfs", 0, "size=8m") != 0)
-        die("cannot mount a 8 MB tmpfs at %s as root: %s (the container needs CAP_SYS_ADMIN)", mnt, strerror(errno));
-    snprintf(path, sizeof path, "%s/store.db", mnt);
-    snprintf(filler, sizeof filler, "%s/filler", mnt);
-    snprintf(config, sizeof config, "{\"store\":{\"path\":\"%s\"}}", path);
+    mount_small_disk("tmpfs", mnt, sizeof mnt, path, sizeof path, filler, sizeof filler, config, sizeof config);
 
     const int first = 100;
     ingest(config, 0, first); /* a child: this process may not fork once the store is open */
     parley_engine *engine = NULL;
     open_store(config, &engine);
 
-    /* Fill the file system. */
-    int fd = open(filler, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) die("create %s: %s", filler, strerror(errno));
-    static char block[16384];
-    memset(block, 'x', sizeof block);
-    long long filled = 0;
-    for (;;) {
-        ssize_t n = write(fd, block, sizeof block);
-        if (n <= 0) break;
-        filled += n;
-    }
-    for (;;) { /* the last partial block */
-        ssize_t n = write(fd, block, 512);
-        if (n <= 0) break;
-        filled += n;
-    }
-    close(fd);
+    long long filled = fill_disk(filler);
 
     /* Process until the store can no longer commit. The WAL may have room left (and is reused
      * after a checkpoint), so a few messages may still succeed. */
@@ -277,13 +282,7 @@ static int scenario_full_disk_submit(void) {
         return SKIPPED;
     }
     char mnt[1100], path[1200], filler[1200], config[1400];
-    snprintf(mnt, sizeof mnt, "%s/tmpfs-submit", g_dir);
-    if (mkdir(mnt, 0700) != 0) die("mkdir %s: %s", mnt, strerror(errno));
-    if (mount("tmpfs", mnt, "tmpfs", 0, "size=8m") != 0)
-        die("cannot mount a 8 MB tmpfs at %s as root: %s (the container needs CAP_SYS_ADMIN)", mnt, strerror(errno));
-    snprintf(path, sizeof path, "%s/store.db", mnt);
-    snprintf(filler, sizeof filler, "%s/filler", mnt);
-    snprintf(config, sizeof config, "{\"store\":{\"path\":\"%s\"}}", path);
+    mount_small_disk("tmpfs-submit", mnt, sizeof mnt, path, sizeof path, filler, sizeof filler, config, sizeof config);
 
     parley_engine *engine = NULL;
     open_store(config, &engine);
@@ -295,13 +294,7 @@ static int scenario_full_disk_submit(void) {
     if (parley_engine_drain(engine, 20000) != PARLEY_OK) die("drain: %s", parley_last_error());
     poll_all(engine);
 
-    int fd = open(filler, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) die("create %s: %s", filler, strerror(errno));
-    static char block[16384];
-    memset(block, 'x', sizeof block);
-    while (write(fd, block, sizeof block) > 0) {}
-    while (write(fd, block, 512) > 0) {}
-    close(fd);
+    fill_disk(filler);
 
     /* Submit until the inbox cannot take one more; what was accepted meanwhile may fail to be
      * journaled (its result an error): it stays in the inbox. */

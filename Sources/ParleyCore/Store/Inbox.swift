@@ -148,16 +148,16 @@ final class Inbox: Sendable {
         try state.withLock { (state: inout State) throws(ParleyError) -> [Appended] in
             var bytes: [UInt8] = []
             var results: [Appended] = []
-            var added: [(Int64, Key)] = []
+            var added: [Key: Int64] = [:]
             results.reserveCapacity(entries.count)
             for entry in entries {
                 let key = Key(chat: entry.message.chat, id: entry.message.id)
-                if let existing = state.tickets[key] ?? added.first(where: { $0.1 == key })?.0 {
+                if let existing = state.tickets[key] ?? added[key] {
                     results.append(.inFlight(existing))
                     continue
                 }
                 Self.encode(entry, into: &bytes)
-                added.append((entry.ticket, key))
+                added[key] = entry.ticket
                 results.append(.appended)
             }
             guard !added.isEmpty else { return results }
@@ -177,7 +177,7 @@ final class Inbox: Sendable {
                 }
                 throw error
             }
-            for (ticket, key) in added {
+            for (key, ticket) in added {
                 state.tickets[key] = ticket
                 state.entries[ticket] = (key, state.segment)
             }
