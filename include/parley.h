@@ -102,12 +102,23 @@ PARLEY_API void parley_string_free(char *s);
  * not open a store that keeps nothing). Keys (all optional):
  *   "store":    {"path": "parley.db"}           SQLite file, created if missing, WAL mode; beside
  *                                                it "parley.db-inbox-N.lock" and "parley.db-inbox-N.K"
- *                                                files hold submitted messages until processed
+ *                                                files hold submitted messages until processed, and
+ *                                                processed ones until written to the SQLite file
  *               {"synchronous": "normal"|"full"} durability of each commit (default "normal":
  *                                                survives a process crash; "full" also survives
  *                                                power loss)
  *               {"busyTimeoutMillis": 5000}     how long a write waits for another process's
  *                                                lock on the file before PARLEY_BUSY (0..600000)
+ *               {"writeBehind": true}           parley_engine_process on a file store answers once
+ *                                                the message and its context are in the inbox (one
+ *                                                append, durable as a commit under "synchronous")
+ *                                                and writes the SQLite file behind, in batches of
+ *                                                up to 512: several times the messages per second.
+ *                                                Every Parley read waits for what was written
+ *                                                behind before it; another program reading the file
+ *                                                sees a message milliseconds later, and after
+ *                                                parley_engine_close all of it. false: one commit
+ *                                                per call, inside the call
  *               {"postgres": "postgresql://user:pass@host:5432/db", "poolSize": 8, "owner": "bot-1",
  *                "leaseMillis": 5000, "pumpMillis": 200}
  *                                               a PostgreSQL store instead of "path", shared by
@@ -236,7 +247,10 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * "start"/"end" count Unicode scalars
  * of "text" (Python str indices; Array.from(text) in JavaScript).
  *
- * The message and its context are committed to the store before this returns. A message whose
+ * The message and its context are durable in the store before this returns: committed, or on
+ * a file store with "store.writeBehind" (the default) appended to its inbox and committed
+ * behind (a crash in between: the next parley_engine_open commits it, with this very context,
+ * before it returns). A message whose
  * (chat, id) was processed before, also before a close and reopen, is not processed again:
  * the original context comes back with "status": "duplicate". A message with the same chat,
  * sender and words (or media hash) as one stored within "dedup.contentWindowSeconds" (300;
@@ -249,12 +263,15 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * append or history sync: journaled and deduplicated like live messages, never "late").
  * "flow": {"late": true} marks a message sent before one already processed in its chat.
  *
- * Blocks for the pipeline and one store commit (microseconds to a few milliseconds).
+ * Blocks for the pipeline and one inbox append or store commit (microseconds to a few
+ * milliseconds; with write-behind, also while 4096 answered messages wait for the file).
  * Thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL pointer or zero length),
  * PARLEY_TOO_LARGE, PARLEY_INVALID_UTF8, PARLEY_MALFORMED_JSON, PARLEY_INVALID_MESSAGE,
  * PARLEY_UNSUPPORTED (unknown type or format), PARLEY_BUSY (another process held the store's
- * write lock past "store.busyTimeoutMillis": retry) or PARLEY_STORAGE (disk full, I/O error);
- * on failure nothing is stored and what was stored before is untouched. */
+ * write lock past "store.busyTimeoutMillis": retry; with write-behind only while the queue
+ * is full) or PARLEY_STORAGE (disk full, I/O error; with write-behind, also when the queue is
+ * full and its writes keep failing); on failure nothing is stored and what was stored before
+ * is untouched. */
 PARLEY_API parley_status parley_engine_process(parley_engine *engine, const char *message_json,
                                                size_t message_len, char **out_json, size_t *out_len);
 

@@ -1461,8 +1461,10 @@ static void test_close_waits_for_process(void) {
 }
 
 
-/* PARLEY_BUSY: another process holds the store's write lock past "store.busyTimeoutMillis"; nothing is stored
- * by process or a claim, while a submit goes to the inbox and is processed once the lock goes.
+/* PARLEY_BUSY: another process holds the store's write lock past "store.busyTimeoutMillis"; a claim
+ * fails and stores nothing, while process and submit go to the inbox: process answers the
+ * processed context at once (written behind once the lock goes; a repeat is its duplicate), a
+ * submit is processed once the lock goes. With write-behind off, process is BUSY and stores nothing.
  * (The other process is python3's sqlite3 module; skipped when python3 is missing.) */
 static void test_store_busy(void) {
     if (system("python3 -c 'import sqlite3' >/dev/null 2>&1") != 0) {
@@ -1486,7 +1488,9 @@ static void test_store_busy(void) {
     CHECK(system(command) == 0, "lock holder started");
     for (int i = 0; i < 500 && access(marker, F_OK) != 0; i++) nanosleep(&(struct timespec){0, 10000000L}, NULL);
     const char *m = MSG("busy1", "c-busy", 1764000000, "is the lift working again?");
-    CHECK_FAILS(process(engine, m, &out, &len), PARLEY_BUSY);
+    CHECK_OUT(process(engine, m, &out, &len));
+    CHECK(HAS(out, "\"status\":\"processed\""), "process under a foreign lock answers processed: %.120s", SHOW(out));
+    parley_string_free(out);
     int first = 7;
     CHECK_STATUS(parley_idempotency_claim(engine, "busy-key", 60, &first), PARLEY_BUSY);
     CHECK(first == 0, "out_first 0 on BUSY");
@@ -1501,10 +1505,26 @@ static void test_store_busy(void) {
     CHECK(HAS(out, "\"status\":\"PARLEY_OK\"") && HAS(out, "\"processed\""), "the submit locked out was processed: %.300s", SHOW(out));
     parley_string_free(out);
     CHECK_OUT(process(engine, m, &out, &len));
-    CHECK(HAS(out, "\"status\":\"processed\""), "nothing was stored by the BUSY call: %.120s", SHOW(out));
+    CHECK(HAS(out, "\"status\":\"duplicate\""), "the message processed under the lock was stored: %.120s", SHOW(out));
     parley_string_free(out);
     CHECK_STATUS(parley_idempotency_claim(engine, "busy-key", 60, &first), PARLEY_OK);
     CHECK(first == 1, "the BUSY claim claimed nothing");
+    parley_engine_close(engine);
+
+    /* Write-behind off: process under the lock is BUSY and stores nothing. */
+    snprintf(config, sizeof config, "{\"store\": {\"path\": \"%s/parley.db\", \"busyTimeoutMillis\": 100, \"writeBehind\": false}}", dir);
+    CHECK_STATUS(parley_engine_open(config, &engine), PARLEY_OK);
+    if (!engine) return;
+    unlink(marker);
+    unlink(released);
+    CHECK(system(command) == 0, "lock holder started again");
+    for (int i = 0; i < 500 && access(marker, F_OK) != 0; i++) nanosleep(&(struct timespec){0, 10000000L}, NULL);
+    const char *m3 = MSG("busy3", "c-busy", 1764000002, "and the stairs light is out");
+    CHECK_FAILS(process(engine, m3, &out, &len), PARLEY_BUSY);
+    for (int i = 0; i < 500 && access(released, F_OK) != 0; i++) nanosleep(&(struct timespec){0, 10000000L}, NULL);
+    CHECK_OUT(process(engine, m3, &out, &len));
+    CHECK(HAS(out, "\"status\":\"processed\""), "nothing was stored by the BUSY call: %.120s", SHOW(out));
+    parley_string_free(out);
     parley_engine_close(engine);
     snprintf(command, sizeof command, "rm -rf %s", dir);
     CHECK(system(command) == 0, "cleanup");

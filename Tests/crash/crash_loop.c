@@ -13,8 +13,10 @@
  * if the kills got further: the stream is open-ended while children are killed, so a fast
  * machine cannot run out of messages before the last kill).
  *
- * Checked after every kill, on a copy of the crash image (database + WAL, opened with sqlite3
- * so the live files see no extra checkpoint): PRAGMA integrity_check is "ok", every message
+ * Checked after every kill, on a copy of the crash image (database + WAL + inbox segments, so
+ * the live files see no extra checkpoint): PRAGMA integrity_check is "ok" as the kill left it;
+ * then Parley opens and closes the copy (journaling what `process` answered but wrote behind,
+ * WriteBehind.swift) and, through sqlite3, integrity_check is "ok" again, every message
  * acknowledged so far is stored once, and at most one more (the one in flight). Checked while
  * running: a message acknowledged before never comes back "processed" when sent again (it
  * must be "duplicate"), and every context carries the text that was sent. Checked at the end,
@@ -65,10 +67,11 @@ static int handle_line(progress *p, const char *line, int *ready) {
     return 0;
 }
 
-/* Opens a copy of the crash image (database + WAL as the killed child left them) with sqlite3:
- * WAL recovery runs on the copy, integrity_check must say "ok" and every acknowledged message
- * must be there. Returns the number of stored messages. */
-static long long check_crash_image(const char *dir, const char *path, const progress *p) {
+/* Opens a copy of the crash image (database + WAL + inbox as the killed child left them) with
+ * sqlite3: WAL recovery runs on the copy and integrity_check must say "ok". Then Parley opens
+ * and closes the copy, and every acknowledged message must be in it, once. Returns the number
+ * of stored messages. */
+static long long check_crash_image(const char *dir, const char *path, const progress *p, long long *in_sqlite) {
     char copy[1100], from[1200], to[1200];
     snprintf(copy, sizeof copy, "%s/image.db", dir);
     remove_store(copy);
@@ -79,8 +82,16 @@ static long long check_crash_image(const char *dir, const char *path, const prog
     snprintf(from, sizeof from, "%s-wal", path);
     snprintf(to, sizeof to, "%s-wal", copy);
     copy_file(from, to);
+    copy_inbox(path, copy);
     sqlite3 *db = db_open(copy, SQLITE_OPEN_READWRITE);
     char verdict[512];
+    db_integrity(db, verdict, sizeof verdict);
+    if (strcmp(verdict, "ok") != 0) die("crash image fails integrity_check: %s", verdict);
+    *in_sqlite = db_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'messages'") == 1
+                     ? db_int(db, "SELECT count(*) FROM messages") : 0;
+    sqlite3_close(db);
+    settle_with_engine(copy);
+    db = db_open(copy, SQLITE_OPEN_READWRITE);
     db_integrity(db, verdict, sizeof verdict);
     if (strcmp(verdict, "ok") != 0) die("crash image fails integrity_check: %s", verdict);
     long long stored = 0;
@@ -186,10 +197,11 @@ int main(int argc, char **argv) {
         }
         if (!WIFSIGNALED(wstatus) || WTERMSIG(wstatus) != SIGKILL) die("child %d was not killed by SIGKILL", k + 1);
         done_kills++;
-        long long stored = check_crash_image(dir, path, &p);
-        printf("  kill %2d: start m%-5d %s +%2d ms  acked %4d -> %4d  stored in crash image %lld%s\n", k + 1, start,
-               from_fork ? "after fork " : "after open", delay, acked_before, p.acked_count, stored,
-               ready ? "" : "  (killed while opening)");
+        long long in_sqlite = 0;
+        long long stored = check_crash_image(dir, path, &p, &in_sqlite);
+        printf("  kill %2d: start m%-5d %s +%2d ms  acked %4d -> %4d  stored in crash image %lld (%lld from the inbox)%s\n",
+               k + 1, start, from_fork ? "after fork " : "after open", delay, acked_before, p.acked_count, stored,
+               stored - in_sqlite, ready ? "" : "  (killed while opening)");
     }
 
     /* The final child processes the rest cleanly: up to --messages, and at least 100 more. */

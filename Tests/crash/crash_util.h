@@ -432,6 +432,46 @@ static inline int inbox_segments(const char *path) {
     return count;
 }
 
+/* Copies the inbox segments of the store `from` beside the store `to` (the same slot and
+ * segment names), lock files aside: with the database and its WAL, the whole crash image. */
+static inline void copy_inbox(const char *from, const char *to) {
+    char pattern[1300], target[1400];
+    snprintf(pattern, sizeof pattern, "%s-inbox-*", from);
+    glob_t found;
+    if (glob(pattern, 0, NULL, &found) != 0) return;
+    for (size_t k = 0; k < found.gl_pathc; k++) {
+        const char *file = found.gl_pathv[k];
+        size_t length = strlen(file);
+        if (length >= 5 && strcmp(file + length - 5, ".lock") == 0) continue;
+        snprintf(target, sizeof target, "%s%s", to, file + strlen(from));
+        copy_file(file, target);
+    }
+    globfree(&found);
+}
+
+/* Opens the store at `path` with Parley in a child and closes it: what a crash left in the
+ * inbox (messages `process` answered before their write-behind reached SQLite) is journaled,
+ * so that sqlite3 sees what the next open of the live store would. */
+static inline void settle_with_engine(const char *path) {
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) die("fork: %s", strerror(errno));
+    if (pid == 0) {
+        char config[1300];
+        snprintf(config, sizeof config, "{\"store\":{\"path\":\"%s\"}}", path);
+        parley_engine *engine = NULL;
+        if (parley_engine_open(config, &engine) != PARLEY_OK) {
+            fprintf(stderr, "opening the crash image: %s\n", parley_last_error());
+            _exit(1);
+        }
+        parley_engine_close(engine);
+        _exit(0);
+    }
+    int wstatus = 0;
+    waitpid(pid, &wstatus, 0);
+    if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) die("Parley could not open the crash image %s", path);
+}
+
 static inline void remove_store(const char *path) {
     char side[1300];
     unlink(path);

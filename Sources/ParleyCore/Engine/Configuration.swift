@@ -13,6 +13,9 @@ public struct Configuration: Sendable, Equatable {
     public var synchronous: Store.Synchronous = .normal
     /// How long a write waits for another process's lock on the store before PARLEY_BUSY.
     public var busyTimeoutMillis = 5_000
+    /// "store.writeBehind": `process` on a file store answers once the message and its context
+    /// are in the inbox, and a background thread writes them to SQLite in batches (WriteBehind).
+    public var writeBehind = true
     public var entities = EntityOptions()
     public var webhookAppSecret: String?
     /// Largest webhook body accepted ("webhook.maxBodyBytes"); nil: `limits.maxMessageBytes`.
@@ -117,6 +120,7 @@ public struct Configuration: Sendable, Equatable {
                 }
                 busyTimeoutMillis = Int(millis)
             }
+            if let behind = try storeReader.bool("writeBehind") { writeBehind = behind }
             try storeReader.finish()
         }
         if let region = try reader.string("region") { entities.region = region.uppercased() }

@@ -360,13 +360,48 @@ extension Engine {
         // On a shared store, unfinished messages are found by the chat-ownership pump (any
         // instance may have accepted them; whoever owns their chat processes them).
         guard ownership == nil else { return 0 }
-        let unfinished = try store.unfinished()
+        var unfinished = try store.unfinished()
         guard !unfinished.isEmpty else { return 0 }
+        unfinished = try replayProcessed(unfinished)
         let now = WorkerPool.now()
         pool.recover(unfinished.map {
             WorkScheduler.Item(ticket: $0.ticket, message: $0.message, priority: Priority(rawValue: $0.priority) ?? .normal,
                                arrivedAt: now, recovered: true)
         })
         return unfinished.count
+    }
+
+    /// Journals now, before the engine opens, the messages `process` answered whose write to
+    /// SQLite a crash cut short (WriteBehind), each with the very context it returned, so a
+    /// repeat of one answers "duplicate" from the first call. Returns the rest (submitted
+    /// messages, and one that cannot be prepared again), for the workers.
+    private func replayProcessed(_ unfinished: [Store.Unfinished]) throws(ParleyError) -> [Store.Unfinished] {
+        var rest: [Store.Unfinished] = []
+        var entries: [Store.JournalEntry] = []
+        for item in unfinished {
+            guard let recorded = item.recorded else {
+                rest.append(item)
+                continue
+            }
+            do throws(ParleyError) {
+                guard case .fresh(var entry) = try prepare(item.message, lookUpStored: false, live: false) else { continue }
+                entry.ticket = item.ticket
+                entry.recorded = recorded
+                entries.append(entry)
+            } catch {
+                rest.append(item)
+            }
+        }
+        var start = 0
+        while start < entries.count {
+            let chunk = Array(entries[start..<min(start + 256, entries.count)])
+            _ = try store.journal(chunk, receivedAt: Self.unixMillis())
+            store.release(chunk.compactMap(\.ticket))
+            start += chunk.count
+        }
+        if !entries.isEmpty {
+            log.log(.info, "engine.replay", "journaled \(entries.count) processed messages that a crash left in the inbox")
+        }
+        return rest
     }
 }

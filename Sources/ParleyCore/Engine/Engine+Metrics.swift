@@ -46,7 +46,7 @@ extension Engine {
                 return .stored(context)
             case .fresh(let entry):
                 let journaling = ContinuousClock.now
-                let journaled = try store.journal([entry], receivedAt: Self.unixMillis())[0]
+                let journaled = try store.journalProcessed([entry], receivedAt: Self.unixMillis())[0]
                 metrics.observe(.journal, nanos: Self.nanos(since: journaling), now: Self.unixSeconds())
                 if case .stored(let context, let text) = journaled { return .built(context, text: text) }
                 return .stored(try Self.result(of: journaled))

@@ -47,7 +47,8 @@ public final class Engine: Sendable {
         store = try Store(path: configuration.storePath, synchronous: configuration.synchronous,
                           busyTimeoutMillis: configuration.busyTimeoutMillis,
                           contentWindowSeconds: configuration.contentWindowSeconds,
-                          retention: retention, scheduleRetention: true, postgres: configuration.postgres)
+                          retention: retention, scheduleRetention: true, postgres: configuration.postgres,
+                          writeBehind: configuration.writeBehind)
         pool = WorkerPool(settings: configuration.async)
         if let postgres = store.postgres {
             // Breakers open and probe for the whole fleet (PGStore+Breakers).
@@ -103,7 +104,8 @@ public final class Engine: Sendable {
         try processMeasured(bytes).value()
     }
 
-    /// Processes one normalized message: journaled with its context before this returns;
+    /// Processes one normalized message: journaled with its context before this returns (on
+    /// a file store, in the inbox, and in SQLite a moment later: WriteBehind);
     /// a (chat, id) seen before yields the stored context marked duplicate.
     public func process(_ message: Message) throws(ParleyError) -> JSONValue {
         try processMeasured(message: message, started: ContinuousClock.now).value()
@@ -143,7 +145,7 @@ public final class Engine: Sendable {
         guard !pending.isEmpty else { return results }
         // A message repeated inside the batch comes back from the journal as a duplicate.
         let journaling = ContinuousClock.now
-        let journaled = try store.journal(pending, receivedAt: Self.unixMillis())
+        let journaled = try store.journalProcessed(pending, receivedAt: Self.unixMillis())
         metrics.observe(.journal, nanos: Self.nanos(since: journaling), now: Self.unixSeconds())
         for (offset, outcome) in journaled.enumerated() {
             results[pendingIndex[offset]] = Result { () throws(ParleyError) -> JSONValue in try Self.result(of: outcome) }

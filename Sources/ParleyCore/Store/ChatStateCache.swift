@@ -19,6 +19,16 @@ final class ChatStateCache: Sendable {
         lastRevision.add(1, ordering: .relaxed).newValue
     }
 
+    /// Caches a state loaded from the store unless the chat is cached already; the cached one.
+    func adopt(_ state: ChatConversation) -> ChatConversation {
+        chats.withLock { chats in
+            if let cached = chats[state.chat] { return cached }
+            if chats.count >= Self.capacity { chats.removeAll(keepingCapacity: true) }
+            chats[state.chat] = state
+            return state
+        }
+    }
+
     /// Takes the states a transaction committed.
     func commit(_ states: [String: ChatConversation]) {
         guard !states.isEmpty else { return }

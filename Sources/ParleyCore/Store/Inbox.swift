@@ -19,7 +19,8 @@ import Glibc
 /// hold yet is recovered.
 ///
 /// Record: payload length (UInt32, little endian), CRC-32 of the payload, the payload (JSON
-/// {"ticket", "priority", "receivedAt", "message": the unprocessed context}). A torn last
+/// {"ticket", "priority", "receivedAt", "message": the unprocessed context, and for a message
+/// `process` answered "context": the context it returned}). A torn last
 /// record (a crash inside `write`: its `submit` never returned) fails its length or CRC and
 /// is skipped; an append that fails (a full disk) is cut off the file before `submit` fails.
 final class Inbox: Sendable {
@@ -28,6 +29,9 @@ final class Inbox: Sendable {
         let priority: Int
         let receivedAt: Int64
         let message: Message
+        /// The context `process` returned for this message (write-behind, WriteBehind.swift):
+        /// recovery journals it as processed with exactly this context. Nil for a submit.
+        var context: String? = nil
     }
 
     struct Key: Hashable, Sendable {
@@ -286,7 +290,13 @@ final class Inbox: Sendable {
         object.append("priority", .int(Int64(entry.priority)))
         object.append("receivedAt", .int(entry.receivedAt))
         object.append("message", EnrichedContext.unprocessed(entry.message, status: .received))
-        let payload = Array(JSONWriter.string(.object(object)).utf8)
+        var text = JSONWriter.string(.object(object))
+        if let context = entry.context {
+            // The context is JSON text already: spliced in as a value, not written again.
+            text.removeLast()
+            text += ",\"context\":" + context + "}"
+        }
+        let payload = Array(text.utf8)
         let crc = payload.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
         for value in [UInt32(payload.count), crc] {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
@@ -336,7 +346,8 @@ final class Inbox: Sendable {
             throw ParleyError(.corrupt, "an inbox record lacks a field")
         }
         let message = try EnrichedContext.message(ofUnprocessed: JSONWriter.string(stored))
-        return Entry(ticket: ticket, priority: Int(priority), receivedAt: receivedAt, message: message)
+        return Entry(ticket: ticket, priority: Int(priority), receivedAt: receivedAt, message: message,
+                     context: value["context"].map { JSONWriter.string($0) })
     }
 
     private static func readFile(_ path: String) -> [UInt8]? {

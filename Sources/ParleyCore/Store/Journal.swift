@@ -31,6 +31,11 @@ extension Store {
         let compose: ((inout ChatConversation, ConversationThread?) -> (context: JSONValue, decision: ThreadDecision))?
         /// `compose` run ahead on a snapshot of the chat (`precompose`).
         var precomposed: Precomposed? = nil
+        /// The context `process` already returned (write-behind): stored as is even where the
+        /// chat changed underneath and the thread is composed again.
+        var recorded: String? = nil
+        /// When the message was accepted, if not when its transaction runs (write-behind).
+        var receivedAt: Int64? = nil
     }
 
     /// A context composed and serialized outside the store's lock, valid while the chat is
@@ -63,6 +68,14 @@ extension Store {
     /// pending).
     public func context(chat: String, id: String) throws(ParleyError) -> String? {
         if let postgres { return try postgres.context(chat: chat, id: id) }
+        if let writeBehind {
+            // Queued or in SQLite, without waiting for the queue (the early duplicate check of `process`).
+            if let queued = writeBehind.pending(Inbox.Key(chat: chat, id: id)) { return queued.text }
+            return try withReader { db throws(ParleyError) in
+                guard let row = try Self.row(chat: chat, id: id, in: db), !row.state.awaitsCompletion else { return nil }
+                return row.context
+            }
+        }
         return try withConnection { db throws(ParleyError) in
             guard let row = try Self.row(chat: chat, id: id, in: db), !row.state.awaitsCompletion else { return nil }
             return row.context
@@ -78,6 +91,8 @@ extension Store {
             // time would cap an instance at one commit's round trips.
             return try postgres.journal(entries, receivedAt: receivedAt)
         }
+        // What `process` queued goes first: a worker's message of the same chat composes on it.
+        try writeBehind?.settle()
         let entries = precompose(entries)
         return try groupCommit.journal(entries) { (group) throws(ParleyError) in try journalNow(group, receivedAt: receivedAt) }
     }
@@ -111,8 +126,9 @@ extension Store {
         }
     }
 
-    private func journalNow(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
-        try withConnection { db throws(ParleyError) in
+    func journalNow(_ entries: [JournalEntry], receivedAt: Int64) throws(ParleyError) -> [Journaled] {
+        // Never waits for the write-behind queue: this is how that queue is written.
+        try withConnection(settling: false) { db throws(ParleyError) in
             var working: [String: ChatConversation] = [:]
             let results = try db.transaction { () throws(ParleyError) -> [Journaled] in
                 var results: [Journaled] = []
@@ -128,6 +144,7 @@ extension Store {
                 }
                 for entry in entries {
                     let message = entry.message
+                    let receivedAt = entry.receivedAt ?? receivedAt
                     let existing = try Self.row(chat: message.chat, id: message.id, in: db)
                     if let existing, existing.state == .pending && message.pending {
                         results.append(.stillPending(existing.context))
@@ -173,7 +190,7 @@ extension Store {
                         }
                         let composed = compose(&chat, quoted)
                         chat.revision = chatStates.newRevision()
-                        (context, text, decision, summaries) = (composed.context, JSONWriter.string(composed.context), composed.decision, nil)
+                        (context, text, decision, summaries) = (composed.context, entry.recorded ?? JSONWriter.string(composed.context), composed.decision, nil)
                     }
                     try store(message, over: existing?.seq, seq: entry.ticket, state: .processed, context: text,
                                    thread: decision.thread.id, contentHash: contentHash, receivedAt: receivedAt, into: db)
@@ -231,10 +248,17 @@ extension Store {
         }
         var receipts: [Receipt?] = Array(repeating: nil, count: batch.count)
         var appending: [(position: Int, entry: Inbox.Entry)] = []
-        try withConnection { db throws(ParleyError) in
+        // Not settling: `process`'s queued messages answer from the queue, and a submit must
+        // not wait for (or fail with) their write.
+        try withConnection(settling: false) { db throws(ParleyError) in
             for (position, item) in batch.enumerated() {
                 let message = item.message
-                if let ticket = inbox.ticket(of: Inbox.Key(chat: message.chat, id: message.id)) {
+                let key = Inbox.Key(chat: message.chat, id: message.id)
+                if let queued = writeBehind?.pending(key) {
+                    receipts[position] = .existing(ticket: queued.ticket, state: .processed, context: queued.text)
+                    continue
+                }
+                if let ticket = inbox.ticket(of: key) {
                     receipts[position] = .existing(ticket: ticket, state: .received, context: "")
                     continue
                 }
@@ -295,6 +319,8 @@ extension Store {
         let ticket: Int64
         let message: Message
         let priority: Int
+        /// The context `process` returned for it (write-behind): journaled as is at open.
+        var recorded: String? = nil
     }
 
     /// Every received-but-unprocessed message, oldest first.
@@ -338,7 +364,7 @@ extension Store {
 
     /// A message of the same chat and sender with the same content, stored within `window`
     /// seconds of this one's timestamp.
-    private static func sameContent(as message: Message, hash: Int64, window: Int64,
+    static func sameContent(as message: Message, hash: Int64, window: Int64,
                                     in db: SQLiteConnection) throws(ParleyError) -> (id: String, context: String)? {
         try db.statement("""
             SELECT id, context FROM messages WHERE chat = ?1 AND content_hash = ?2 AND timestamp BETWEEN ?3 AND ?4

@@ -43,6 +43,11 @@ public final class Store: Sendable {
     public let path: String?
     /// Messages `submit` accepted, until processed (file stores; nil in memory and on PostgreSQL).
     let inbox: Inbox?
+    /// `process`'s messages on their way to SQLite (a file store with `writeBehind`).
+    let writeBehind: WriteBehind?
+    /// A second connection for `process`'s reads under write-behind: in WAL mode it reads the
+    /// last commit while the write-behind thread's transaction holds the store's lock.
+    private let reader: Guarded<SQLiteConnection?>
     /// The last `seq` given to a journal row or an inbox ticket: an inbox message's row takes
     /// its ticket as `seq`, so a row's number is known before it is written.
     private let sequence: Guarded<Int64>
@@ -60,11 +65,12 @@ public final class Store: Sendable {
     /// `path` nil opens a private in-memory store. A write waits up to `busyTimeoutMillis` for
     /// another process's lock, then fails with `.busy`. `scheduleRetention`: a file store also
     /// runs `maintain` on its checkpoint thread, first after min(interval, 10 minutes), then
-    /// every `retention.intervalMillis`.
+    /// every `retention.intervalMillis`. `writeBehind`: `journalProcessed` on a file store
+    /// answers from the inbox and writes SQLite behind (WriteBehind.swift).
     public init(path: String?, synchronous: Synchronous = .normal, busyTimeoutMillis: Int = 5_000,
                 contentWindowSeconds: Int64 = 300,
                 retention: RetentionPolicy = RetentionPolicy(), scheduleRetention: Bool = false,
-                postgres: PostgresStoreSettings? = nil) throws(ParleyError) {
+                postgres: PostgresStoreSettings? = nil, writeBehind: Bool = false) throws(ParleyError) {
         self.contentWindowSeconds = contentWindowSeconds
         self.retention = retention
         if let postgres {
@@ -75,6 +81,8 @@ public final class Store: Sendable {
                                              checkoutTimeoutMillis: busyTimeoutMillis))
             checkpointer = nil
             inbox = nil
+            self.writeBehind = nil
+            reader = Guarded(nil)
             sequence = Guarded(0)
             inboxRecovered = Guarded([])
             connection = Guarded(Locked(db: nil))
@@ -114,7 +122,9 @@ public final class Store: Sendable {
                 }
                 last = max(last, leftovers.map(\.ticket).max() ?? 0)
                 self.inbox = inbox
-                inboxRecovered = Guarded(unfinished.map { Unfinished(ticket: $0.ticket, message: $0.message, priority: $0.priority) })
+                inboxRecovered = Guarded(unfinished.map {
+                    Unfinished(ticket: $0.ticket, message: $0.message, priority: $0.priority, recorded: $0.context)
+                })
             } else {
                 inbox = nil
                 inboxRecovered = Guarded([])
@@ -125,7 +135,32 @@ public final class Store: Sendable {
             db.close()
             throw ParleyError(error.kind, "cannot open the store at \(path ?? ":memory:"): \(error.message)")
         }
+        // Write-behind needs the inbox (a file store) and its own reading connection.
+        let owner = StoreReference()
+        var behind: (WriteBehind, SQLiteConnection)?
+        if writeBehind, let path, inbox != nil {
+            do throws(ParleyError) {
+                let readerDB = try SQLiteConnection(path: path, busyTimeoutMillis: busyTimeoutMillis)
+                do throws(ParleyError) {
+                    behind = (try WriteBehind { batch in
+                        guard let store = owner.store else { return ParleyError(.storage, "the engine's store is closed") }
+                        return store.applyBehind(batch)
+                    }, readerDB)
+                } catch {
+                    readerDB.close()
+                    throw error
+                }
+            } catch {
+                checkpointer?.stop()
+                inbox?.close()
+                db.close()
+                throw error
+            }
+        }
+        self.writeBehind = behind?.0
+        reader = Guarded(behind?.1)
         connection = Guarded(Locked(db: db))
+        owner.store = self
         if scheduleRetention, let checkpointer {
             let interval = retention.intervalMillis
             checkpointer.schedule(every: interval, firstAfter: min(interval, RetentionPolicy.firstRunDelayMillis)) { [weak self] in
@@ -182,15 +217,18 @@ public final class Store: Sendable {
     }
 
     /// The SQLite connection, under the store's lock. On PostgreSQL: `.unsupported` (this is
-    /// the path of every operation not ported yet).
-    func withConnection<T: Sendable>(caller: String = #function,
+    /// the path of every operation not ported yet). `settling`: first wait for what
+    /// `process` queued behind (WriteBehind), so that every read sees it; only the write of
+    /// that queue itself does not.
+    func withConnection<T: Sendable>(caller: String = #function, settling: Bool = true,
                                      _ body: (SQLiteConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
-        try withLocked(caller: caller) { _, db throws(ParleyError) in try body(db) }
+        try withLocked(caller: caller, settling: settling) { _, db throws(ParleyError) in try body(db) }
     }
 
-    func withLocked<T: Sendable>(caller: String = #function,
+    func withLocked<T: Sendable>(caller: String = #function, settling: Bool = true,
                                  _ body: (inout Locked, SQLiteConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
         if postgres != nil { throw Self.notOnPostgres(caller) }
+        if settling { try writeBehind?.settle() }
         return try connection.withLock { (state: inout Locked) throws(ParleyError) -> T in
             guard let db = state.db else { throw ParleyError(.storage, "the engine's store is closed") }
             let start = Self.monotonicNanos()
@@ -199,7 +237,16 @@ public final class Store: Sendable {
         }
     }
 
+    /// The reading connection of write-behind (`reader`), falling back to the store's own.
+    func withReader<T: Sendable>(_ body: (SQLiteConnection) throws(ParleyError) -> T) throws(ParleyError) -> T {
+        try reader.withLock { (db: inout SQLiteConnection?) throws(ParleyError) -> T in
+            guard let db else { return try withConnection(settling: false, body) }
+            return try body(db)
+        }
+    }
+
     deinit {
+        writeBehind?.stop()
         checkpointer?.stop()
         inbox?.close()
     }
@@ -209,6 +256,12 @@ public final class Store: Sendable {
         if let postgres {
             postgres.close()
             return
+        }
+        // What `process` queued is written first; what cannot be stays in the inbox.
+        writeBehind?.stop()
+        reader.withLock { db in
+            db?.close()
+            db = nil
         }
         let wasOpen = connection.withLock { state in
             defer {
@@ -280,4 +333,10 @@ public final class Store: Sendable {
             try db.statement("SELECT count(*) FROM messages").firstRow { Int($0.int(0)) } ?? 0
         }
     }
+}
+
+/// The store as its write-behind thread reaches it: weak, so that thread never keeps a
+/// store alive (set once, before anything is queued).
+private final class StoreReference: @unchecked Sendable {
+    weak var store: Store?
 }
