@@ -170,6 +170,7 @@ public final class Engine: Sendable {
     func prepare(_ incoming: Message, lookUpStored: Bool = true, live: Bool = true,
                  attach: (inout Message) -> Void = { _ in }) throws(ParleyError) -> Prepared {
         let started = ContinuousClock.now
+        let absentAt = lookUpStored ? store.writeBehind?.mark : nil
         if lookUpStored, let stored = try store.context(chat: incoming.chat, id: incoming.id) {
             return .duplicate(try EnrichedContext.duplicate(of: stored))
         }
@@ -189,13 +190,15 @@ public final class Engine: Sendable {
         metrics.observe(.enrich, nanos: Self.nanos(since: enriching), now: Self.unixSeconds())
         let signals = enrichment.threadSignals
         let threadOptions = configuration.threads
-        return .fresh(Store.JournalEntry(message: message) { chat, quoted in
+        var entry = Store.JournalEntry(message: message) { chat, quoted in
             let order = OrderMarks.note(message, in: &chat)
             let decision = ThreadTracker.assign(message, signals: signals, chat: &chat, quotedThread: quoted, options: threadOptions)
             let context = EnrichedContext.build(message: message, enrichment: enrichment, media: mediaResult?.block,
                                                 decision: decision, order: order, degraded: shed, status: .processed, totalMicros: Self.micros(since: started))
             return (context, decision)
-        })
+        }
+        entry.absentAt = absentAt
+        return .fresh(entry)
     }
 
     static func result(of outcome: Store.Journaled) throws(ParleyError) -> JSONValue {

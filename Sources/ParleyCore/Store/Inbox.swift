@@ -19,8 +19,8 @@ import Glibc
 /// hold yet is recovered.
 ///
 /// Record: payload length (UInt32, little endian), CRC-32 of the payload, the payload (JSON
-/// {"ticket", "priority", "receivedAt", "message": the unprocessed context, and for a message
-/// `process` answered "context": the context it returned}). A torn last
+/// {"ticket", "priority", "receivedAt", and "message": the unprocessed context, or for a
+/// message `process` answered "context": the context it returned, which holds the message}). A torn last
 /// record (a crash inside `write`: its `submit` never returned) fails its length or CRC and
 /// is skipped; an append that fails (a full disk) is cut off the file before `submit` fails.
 final class Inbox: Sendable {
@@ -289,12 +289,15 @@ final class Inbox: Sendable {
         object.append("ticket", .int(entry.ticket))
         object.append("priority", .int(Int64(entry.priority)))
         object.append("receivedAt", .int(entry.receivedAt))
-        object.append("message", EnrichedContext.unprocessed(entry.message, status: .received))
-        var text = JSONWriter.string(.object(object))
+        var text: String
         if let context = entry.context {
-            // The context is JSON text already: spliced in as a value, not written again.
+            // The context holds the message, and is JSON text already: spliced in as a value.
+            text = JSONWriter.string(.object(object))
             text.removeLast()
             text += ",\"context\":" + context + "}"
+        } else {
+            object.append("message", EnrichedContext.unprocessed(entry.message, status: .received))
+            text = JSONWriter.string(.object(object))
         }
         let payload = Array(text.utf8)
         let crc = payload.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
@@ -342,12 +345,13 @@ final class Inbox: Sendable {
     private static func entry(of payload: [UInt8]) throws(ParleyError) -> Entry {
         let value = try JSONParser.parse(payload)
         guard let ticket = value["ticket"]?.int64Value, let priority = value["priority"]?.int64Value,
-              let receivedAt = value["receivedAt"]?.int64Value, let stored = value["message"] else {
+              let receivedAt = value["receivedAt"]?.int64Value, let stored = value["message"] ?? value["context"] else {
             throw ParleyError(.corrupt, "an inbox record lacks a field")
         }
-        let message = try EnrichedContext.message(ofUnprocessed: JSONWriter.string(stored))
-        return Entry(ticket: ticket, priority: Int(priority), receivedAt: receivedAt, message: message,
-                     context: value["context"].map { JSONWriter.string($0) })
+        let context = value["context"].map { JSONWriter.string($0) }
+        // A processed context carries the message as an unprocessed one does.
+        let message = try EnrichedContext.message(ofUnprocessed: context ?? JSONWriter.string(stored))
+        return Entry(ticket: ticket, priority: Int(priority), receivedAt: receivedAt, message: message, context: context)
     }
 
     private static func readFile(_ path: String) -> [UInt8]? {

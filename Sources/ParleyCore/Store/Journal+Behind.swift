@@ -24,7 +24,8 @@ extension Store {
                         results.append(.duplicate(queued.text))
                         continue
                     }
-                    let existing = try Self.row(chat: message.chat, id: message.id, in: db)
+                    // The early look-up (Engine.prepare) still holds if nothing was queued since.
+                    let existing = entry.absentAt == ledger.enqueued ? nil : try Self.row(chat: message.chat, id: message.id, in: db)
                     if let existing, !existing.state.awaitsCompletion {
                         results.append(.duplicate(existing.context))
                         continue

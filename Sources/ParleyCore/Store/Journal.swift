@@ -36,6 +36,8 @@ extension Store {
         var recorded: String? = nil
         /// When the message was accepted, if not when its transaction runs (write-behind).
         var receivedAt: Int64? = nil
+        /// `WriteBehind.mark` when `process`'s early look-up found the message nowhere.
+        var absentAt: UInt64? = nil
     }
 
     /// A context composed and serialized outside the store's lock, valid while the chat is

@@ -37,6 +37,8 @@ final class WriteBehind: @unchecked Sendable {
         fileprivate(set) var queue: [Store.JournalEntry] = []
         fileprivate(set) var pending: [Inbox.Key: Pending] = [:]
         fileprivate(set) var ahead: [String: (state: ChatConversation, queued: [Inbox.Key])] = [:]
+        /// Messages queued since the store opened (`mark`).
+        fileprivate(set) var enqueued: UInt64 = 0
 
         /// A queued message of the same chat and sender with the same content within `window`
         /// seconds of `timestamp`, oldest first.
@@ -50,6 +52,7 @@ final class WriteBehind: @unchecked Sendable {
         /// Queues an entry composed on `state` (nil: a re-send, composed again when applied).
         mutating func enqueue(_ entry: Store.JournalEntry, pending item: Pending, state: ChatConversation?) {
             let key = Inbox.Key(chat: entry.message.chat, id: entry.message.id)
+            enqueued += 1
             queue.append(entry)
             pending[key] = item
             var chat = ahead[key.chat] ?? (state ?? ChatConversation(chat: key.chat), [])
@@ -76,7 +79,6 @@ final class WriteBehind: @unchecked Sendable {
     /// Broadcast after each transaction, successful or not.
     private let applied = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var ledger = Ledger()
-    private var enqueuedCount: UInt64 = 0
     private var appliedCount: UInt64 = 0
     private var failureCount: UInt64 = 0
     private var consecutiveFailures = 0
@@ -134,14 +136,19 @@ final class WriteBehind: @unchecked Sendable {
             pthread_cond_wait(applied, mutex)
         }
         guard running && !stopping else { throw ParleyError(.storage, "the engine's store is closed") }
-        let before = ledger.queue.count
+        let before = ledger.enqueued
         let result = try body(&ledger)
-        let added = ledger.queue.count - before
-        if added > 0 {
-            enqueuedCount += UInt64(added)
-            pthread_cond_signal(work)
-        }
+        if ledger.enqueued != before { pthread_cond_signal(work) }
         return result
+    }
+
+    /// How many messages were ever queued: taken before a look-up that found a message in
+    /// neither the queue nor SQLite, it tells whether that look-up still holds (nothing was
+    /// queued since, so nothing can have been written since either).
+    var mark: UInt64 {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return ledger.enqueued
     }
 
     /// The stored context of a queued message, if (chat, id) is queued.
@@ -157,7 +164,7 @@ final class WriteBehind: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         guard !ledger.queue.isEmpty else { return }
-        let target = enqueuedCount
+        let target = ledger.enqueued
         let failuresBefore = failureCount
         settling += 1
         defer { settling -= 1 }
