@@ -324,7 +324,10 @@ typedef enum parley_priority {
  * returns (a file store appends it to its inbox file, one write, synced as "store.synchronous"
  * says; an in-memory or PostgreSQL store commits a received row), so an accepted message
  * survives a crash: after the next parley_engine_open it is processed and its result handed
- * back with "recovered": true. Its ticket is the number its journal row will have.
+ * back with "recovered": true. Its ticket is the number its journal row will have. With
+ * "store.writeBehind" (the default) a worker's result is handed back once the context is in
+ * the inbox too, and written to the SQLite file behind, as parley_engine_process does; a
+ * crash after the hand-back: the next open journals that context without handing it back again.
  *
  * Order: a chat's messages are processed and handed back in order of the host's "sequence"
  * number when the message carries one (any format may add "sequence": integer), else of
@@ -409,7 +412,8 @@ PARLEY_API parley_status parley_engine_set_callback(parley_engine *engine, parle
                                                     void *user_data);
 
 /* Waits until every accepted message is processed and its result handed to the callback or
- * queued for polling, up to timeout_ms (negative: no limit). Returns PARLEY_OK, or
+ * queued for polling, up to timeout_ms (negative: no limit), and until what was written behind
+ * (store.writeBehind) is in the SQLite file. Returns PARLEY_OK, or
  * PARLEY_TIMEOUT when work remained. parley_engine_close also finishes the messages being
  * processed; messages still queued then stay journaled and are recovered at the next open. */
 PARLEY_API parley_status parley_engine_drain(parley_engine *engine, int timeout_ms);

@@ -190,9 +190,13 @@ extension Engine {
         pool.setCallback(callback)
     }
 
-    /// Waits until every accepted message is processed; false on timeout.
+    /// Waits until every accepted message is processed and written to the store (also what
+    /// was written behind); false on timeout. A write that fails is left to `close` and the
+    /// next open (the messages are in the inbox).
     public func drain(timeoutMillis: Int) -> Bool {
-        pool.drain(timeoutMillis: timeoutMillis)
+        guard pool.drain(timeoutMillis: timeoutMillis) else { return false }
+        try? store.writeBehind?.settle()
+        return true
     }
 
     /// Chats a worker takes into one batch when several are ready (file store): one journal
@@ -207,11 +211,13 @@ extension Engine {
         let started = ContinuousClock.now
         let outcomes = processQueuedUnmeasured(items)
         // What the journal now holds leaves the inbox; a failed message stays there (as a
-        // received row did), to be processed again after the next open.
-        store.release(outcomes.compactMap { outcome in
+        // received row did), to be processed again after the next open. A message written
+        // behind leaves it once written (WriteBehind).
+        let done = outcomes.compactMap { outcome -> Int64? in
             if case .success = outcome.result, !outcome.handedOver { return outcome.ticket }
             return nil
-        })
+        }
+        store.release(store.writeBehind?.notQueued(done) ?? done)
         let now = Self.unixSeconds()
         for (item, outcome) in zip(items, outcomes) {
             metrics.observe(.endToEnd, nanos: Self.nanos(since: item.accepted), now: now, alerting: item.message.media == nil)
@@ -317,7 +323,7 @@ extension Engine {
         let deadline = WorkerPool.now() + (timeout > 0 ? timeout / 2 : 30_000)
         var pauseMillis: Int64 = 10
         while true {
-            let journaled = Result { () throws(ParleyError) in try store.journal(entries, receivedAt: Self.unixMillis()) }
+            let journaled = Result { () throws(ParleyError) in try store.journalProcessed(entries, receivedAt: Self.unixMillis()) }
             guard ownership == nil, case .failure(let error) = journaled, error.kind == .busy,
                   WorkerPool.now() + pauseMillis < deadline else { return journaled }
             usleep(UInt32(pauseMillis * 1_000))

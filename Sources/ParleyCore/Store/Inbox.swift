@@ -147,18 +147,25 @@ final class Inbox: Sendable {
     }
 
     /// Appends entries in one write (synced when the store is "full"); an entry whose (chat,
-    /// id) is already in the inbox is not written and gets that entry's ticket.
-    func append(_ entries: [Entry]) throws(ParleyError) -> [Appended] {
+    /// id) is already in the inbox is not written and gets that entry's ticket, unless
+    /// `superseding` and it has that same ticket: then it is written and replaces the earlier
+    /// record (a submitted message with the context its worker answered, WriteBehind), which
+    /// recovery then ignores.
+    func append(_ entries: [Entry], superseding: Bool = false) throws(ParleyError) -> [Appended] {
         try state.withLock { (state: inout State) throws(ParleyError) -> [Appended] in
             var bytes: [UInt8] = []
             var results: [Appended] = []
             var added: [Key: Int64] = [:]
+            var superseded: [Int64] = []
             results.reserveCapacity(entries.count)
             for entry in entries {
                 let key = Key(chat: entry.message.chat, id: entry.message.id)
                 if let existing = state.tickets[key] ?? added[key] {
-                    results.append(.inFlight(existing))
-                    continue
+                    guard superseding && existing == entry.ticket && added[key] == nil else {
+                        results.append(.inFlight(existing))
+                        continue
+                    }
+                    superseded.append(existing)
                 }
                 Self.encode(entry, into: &bytes)
                 added[key] = entry.ticket
@@ -180,6 +187,13 @@ final class Inbox: Sendable {
                     }
                 }
                 throw error
+            }
+            for ticket in superseded {
+                // The ticket now lives in this segment; its old record's segment may go.
+                guard let (_, old) = state.entries[ticket] else { continue }
+                let left = state.outstanding[old, default: 1] - 1
+                state.outstanding[old] = left == 0 ? nil : left
+                if left == 0 && old != state.segment { unlink("\(prefix).\(old)") }
             }
             for (key, ticket) in added {
                 state.tickets[key] = ticket

@@ -31,8 +31,9 @@ extension Store {
                         continue
                     }
                     entry.receivedAt = receivedAt
-                    // A received or pending row is completed under its own number.
-                    entry.ticket = existing?.seq ?? nextSeq()
+                    // A received or pending row is completed under its own number; a submitted
+                    // message keeps its ticket (its inbox record is superseded by this one).
+                    entry.ticket = existing?.seq ?? entry.ticket ?? nextSeq()
                     let hash = Self.contentHash(of: message)
                     if let hash, contentWindowSeconds > 0 {
                         let window = contentWindowSeconds
@@ -87,7 +88,7 @@ extension Store {
             // Durable before the answer: the messages with their contexts, in one write.
             let appended = try inbox.append(decided.map {
                 Inbox.Entry(ticket: $0.entry.ticket!, priority: 1, receivedAt: receivedAt, message: $0.entry.message, context: $0.entry.recorded)
-            })
+            }, superseding: true)
             for (item, outcome) in zip(decided, appended) {
                 var entry = item.entry
                 // Submitted and not processed yet: that inbox entry keeps the message (and its

@@ -250,16 +250,20 @@ extension Store {
         }
         var receipts: [Receipt?] = Array(repeating: nil, count: batch.count)
         var appending: [(position: Int, entry: Inbox.Entry)] = []
-        // Not settling: `process`'s queued messages answer from the queue, and a submit must
-        // not wait for (or fail with) their write.
-        try withConnection(settling: false) { db throws(ParleyError) in
+        // `process`'s queued messages answer from the queue (looked up before the reader is
+        // taken: the write-behind lock is always taken first), and a submit must not wait for
+        // (or fail with) their write; nor for the store's lock (hence the reader).
+        if let writeBehind {
             for (position, item) in batch.enumerated() {
+                if let queued = writeBehind.pending(Inbox.Key(chat: item.message.chat, id: item.message.id)) {
+                    receipts[position] = .existing(ticket: queued.ticket, state: .processed, context: queued.text)
+                }
+            }
+        }
+        try withReader { db throws(ParleyError) in
+            for (position, item) in batch.enumerated() where receipts[position] == nil {
                 let message = item.message
                 let key = Inbox.Key(chat: message.chat, id: message.id)
-                if let queued = writeBehind?.pending(key) {
-                    receipts[position] = .existing(ticket: queued.ticket, state: .processed, context: queued.text)
-                    continue
-                }
                 if let ticket = inbox.ticket(of: key) {
                     receipts[position] = .existing(ticket: ticket, state: .received, context: "")
                     continue
@@ -291,7 +295,8 @@ extension Store {
     static func unfinished(_ leftovers: [Inbox.Entry], in db: SQLiteConnection) throws(ParleyError) -> [Inbox.Entry] {
         var seen: Set<Inbox.Key> = []
         var unfinished: [Inbox.Entry] = []
-        for entry in leftovers.sorted(by: { $0.ticket < $1.ticket }) {
+        // A ticket's record with the context its worker answered supersedes its submitted one.
+        for entry in leftovers.sorted(by: { ($0.ticket, $0.context == nil ? 1 : 0) < ($1.ticket, $1.context == nil ? 1 : 0) }) {
             guard seen.insert(Inbox.Key(chat: entry.message.chat, id: entry.message.id)).inserted else { continue }
             if let row = try row(chat: entry.message.chat, id: entry.message.id, in: db), row.state != .pending { continue }
             unfinished.append(entry)

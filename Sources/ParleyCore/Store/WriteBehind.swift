@@ -39,6 +39,8 @@ final class WriteBehind: @unchecked Sendable {
         fileprivate(set) var ahead: [String: (state: ChatConversation, queued: [Inbox.Key])] = [:]
         /// Messages queued since the store opened (`mark`).
         fileprivate(set) var enqueued: UInt64 = 0
+        /// The inbox tickets of the queued messages: released only once written.
+        fileprivate(set) var tickets: Set<Int64> = []
 
         /// A queued message of the same chat and sender with the same content within `window`
         /// seconds of `timestamp`, oldest first.
@@ -53,6 +55,7 @@ final class WriteBehind: @unchecked Sendable {
         mutating func enqueue(_ entry: Store.JournalEntry, pending item: Pending, state: ChatConversation?) {
             let key = Inbox.Key(chat: entry.message.chat, id: entry.message.id)
             enqueued += 1
+            if let ticket = entry.ticket { tickets.insert(ticket) }
             queue.append(entry)
             pending[key] = item
             var chat = ahead[key.chat] ?? (state ?? ChatConversation(chat: key.chat), [])
@@ -151,6 +154,14 @@ final class WriteBehind: @unchecked Sendable {
         return ledger.enqueued
     }
 
+    /// These tickets less those of queued messages (which the write-behind thread releases
+    /// once written).
+    func notQueued(_ tickets: [Int64]) -> [Int64] {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return tickets.filter { !ledger.tickets.contains($0) }
+    }
+
     /// The stored context of a queued message, if (chat, id) is queued.
     func pending(_ key: Inbox.Key) -> Pending? {
         pthread_mutex_lock(mutex)
@@ -226,6 +237,7 @@ final class WriteBehind: @unchecked Sendable {
             for entry in batch {
                 let key = Inbox.Key(chat: entry.message.chat, id: entry.message.id)
                 ledger.pending[key] = nil
+                if let ticket = entry.ticket { ledger.tickets.remove(ticket) }
                 if var chat = ledger.ahead[key.chat] {
                     chat.queued.removeFirst()
                     // Nothing of the chat queued: the committed state (ChatStateCache) is current.

@@ -74,9 +74,10 @@ def test_wait_first_completed_and_as_completed_from_several_threads(engine):
 def test_an_error_result_raises_parley_error(tmp_path):
     # The worker cannot journal while another connection holds the store's write lock: it
     # retries for half of core.messageTimeoutMillis (1 s here), then its result is an error,
-    # and the future raises it. The message stays stored as received.
+    # and the future raises it. The message stays stored as received. (With write-behind a
+    # worker needs no write lock: its result would be answered from the inbox.)
     store = str(tmp_path / "parley.db")
-    config = {"store": {"path": store, "busyTimeoutMillis": 0}, "ordering": {"holdMillis": 300},
+    config = {"store": {"path": store, "busyTimeoutMillis": 0, "writeBehind": False}, "ordering": {"holdMillis": 300},
               "core": {"messageTimeoutMillis": 2000}}
     with Engine(config) as engine:
         engine.process(message(0, 0))  # creates the store
