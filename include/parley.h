@@ -117,8 +117,12 @@ PARLEY_API void parley_string_free(char *s);
  *                                                Every Parley read waits for what was written
  *                                                behind before it; another program reading the file
  *                                                sees a message milliseconds later, and after
- *                                                parley_engine_close all of it. false: one commit
- *                                                per call, inside the call
+ *                                                parley_engine_close all of it. Engines sharing
+ *                                                one file see each other's messages once written:
+ *                                                the same message sent to two of them within those
+ *                                                milliseconds is answered "processed" by both
+ *                                                (stored once). false: one commit per call, inside
+ *                                                the call, and exact duplicates across engines
  *               {"postgres": "postgresql://user:pass@host:5432/db", "poolSize": 8, "owner": "bot-1",
  *                "leaseMillis": 5000, "pumpMillis": 200}
  *                                               a PostgreSQL store instead of "path", shared by
