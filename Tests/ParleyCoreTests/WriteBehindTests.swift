@@ -78,6 +78,24 @@ import Glibc
         #expect(try engine.process(message(4, text: "any news?", quoting: "w1"))["status"]?.stringValue == "duplicate")
     }
 
+    /// A re-send queued while its chat has nothing else queued leaves the chat's state alone:
+    /// the next message continues the thread it belongs to.
+    @Test func aQueuedResendKeepsItsChatsState() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf '\(directory)'") }
+        let engine = try Engine(configuration: configuration(directory + "/parley.db"))
+        defer { engine.close() }
+        let first = try engine.process(message(1, text: "the lift in block C is broken"))
+        _ = try engine.process(message(2, text: "it stopped between floors 3 and 4"))
+        try engine.store.writeBehind?.settle()
+        let resent = try engine.process(message(3, text: "the lift in block C is broken"))
+        #expect(resent["duplicateOf"]?.stringValue == "w1")
+        let next = try engine.process(message(4, text: "the lift in block C is still broken, please send someone"))
+        #expect(next["thread"]?["id"] == first["thread"]?["id"])
+        #expect(next["thread"]?["new"]?.boolValue == false)
+        #expect(next["thread"]?["messageCount"]?.int64Value == 3)
+    }
+
     @Test func aCrashBeforeTheWriteIsJournaledAtOpenWithTheContextThatWasReturned() throws {
         let directory = temporaryDirectory()
         defer { _ = system("rm -rf '\(directory)'") }

@@ -54,7 +54,7 @@ extension Store {
                         }
                     }
                     var chat: ChatConversation
-                    if let known = states[message.chat] ?? ledger.ahead[message.chat]?.state ?? chatStates.state(of: message.chat) {
+                    if let known = states[message.chat] ?? ledger.ahead[message.chat].flatMap(\.state) ?? chatStates.state(of: message.chat) {
                         chat = known
                     } else {
                         var loaded = try Self.loadChat(message.chat, from: db)

@@ -32,11 +32,12 @@ final class WriteBehind: @unchecked Sendable {
     }
 
     /// What is queued, under `mutex`: the queue in order, each queued message by (chat, id),
-    /// and each chat's state after its queued messages.
+    /// and each chat's state after its queued messages (nil while only re-sends of a chat are
+    /// queued: they leave its state as committed).
     struct Ledger {
         fileprivate(set) var queue: [Store.JournalEntry] = []
         fileprivate(set) var pending: [Inbox.Key: Pending] = [:]
-        fileprivate(set) var ahead: [String: (state: ChatConversation, queued: [Inbox.Key])] = [:]
+        fileprivate(set) var ahead: [String: (state: ChatConversation?, queued: [Inbox.Key])] = [:]
         /// Messages queued since the store opened (`mark`).
         fileprivate(set) var enqueued: UInt64 = 0
         /// The inbox tickets of the queued messages: released only once written.
@@ -58,7 +59,7 @@ final class WriteBehind: @unchecked Sendable {
             if let ticket = entry.ticket { tickets.insert(ticket) }
             queue.append(entry)
             pending[key] = item
-            var chat = ahead[key.chat] ?? (state ?? ChatConversation(chat: key.chat), [])
+            var chat = ahead[key.chat] ?? (state, [])
             if let state { chat.state = state }
             chat.queued.append(key)
             ahead[key.chat] = chat
