@@ -323,7 +323,15 @@ extension Engine {
         let deadline = WorkerPool.now() + (timeout > 0 ? timeout / 2 : 30_000)
         var pauseMillis: Int64 = 10
         while true {
-            let journaled = Result { () throws(ParleyError) in try store.journalProcessed(entries, receivedAt: Self.unixMillis()) }
+            let journaled = Result { () throws(ParleyError) in
+                // Written behind while the writing thread keeps up (the worker never waits on a
+                // checkpoint); past a transaction's worth queued it is behind, and the workers'
+                // own commits (shared with its through GroupCommit) add the parallelism it lacks.
+                if let writeBehind = store.writeBehind, writeBehind.queued < WriteBehind.maxBatch {
+                    return try store.journalProcessed(entries, receivedAt: Self.unixMillis())
+                }
+                return try store.journal(entries, receivedAt: Self.unixMillis())
+            }
             guard ownership == nil, case .failure(let error) = journaled, error.kind == .busy,
                   WorkerPool.now() + pauseMillis < deadline else { return journaled }
             usleep(UInt32(pauseMillis * 1_000))

@@ -93,8 +93,8 @@ extension Store {
             // time would cap an instance at one commit's round trips.
             return try postgres.journal(entries, receivedAt: receivedAt)
         }
-        // What `process` queued goes first: a worker's message of the same chat composes on it.
-        try writeBehind?.settle()
+        // What was written behind for these chats goes first: the messages compose on it.
+        try writeBehind?.settle(chats: Set(entries.map(\.message.chat)))
         let entries = precompose(entries)
         return try groupCommit.journal(entries) { (group) throws(ParleyError) in try journalNow(group, receivedAt: receivedAt) }
     }

@@ -190,6 +190,24 @@ final class WriteBehind: @unchecked Sendable {
         }
     }
 
+    /// Waits until nothing of these chats is queued (what another path journals for them
+    /// must come after); throws like `settle`.
+    func settle(chats: Set<String>) throws(ParleyError) {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        let failuresBefore = failureCount
+        settling += 1
+        defer { settling -= 1 }
+        while chats.contains(where: { ledger.ahead[$0] != nil }) {
+            if failureCount > failuresBefore || !running, let lastError {
+                throw ParleyError(lastError.kind, "\(ledger.queue.count) processed messages could not be written to the store yet: \(lastError.message)")
+            }
+            guard running else { throw ParleyError(.storage, "the engine's store is closed") }
+            pthread_cond_signal(work)
+            pthread_cond_wait(applied, mutex)
+        }
+    }
+
     /// Messages queued and not yet in SQLite.
     var queued: Int {
         pthread_mutex_lock(mutex)
