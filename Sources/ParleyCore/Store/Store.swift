@@ -136,9 +136,10 @@ public final class Store: Sendable {
             throw ParleyError(error.kind, "cannot open the store at \(path ?? ":memory:"): \(error.message)")
         }
         // Write-behind needs the inbox (a file store) and its own reading connection.
-        let owner = StoreReference()
+        // Only then a weak reference to the store (its side table lives as long as the store).
+        let owner: StoreReference? = writeBehind && path != nil && inbox != nil ? StoreReference() : nil
         var behind: (WriteBehind, SQLiteConnection)?
-        if writeBehind, let path, inbox != nil {
+        if let owner, let path {
             do throws(ParleyError) {
                 let readerDB = try SQLiteConnection(path: path, busyTimeoutMillis: busyTimeoutMillis)
                 do throws(ParleyError) {
@@ -160,7 +161,7 @@ public final class Store: Sendable {
         self.writeBehind = behind?.0
         reader = Guarded(behind?.1)
         connection = Guarded(Locked(db: db))
-        owner.store = self
+        owner?.store = self
         if scheduleRetention, let checkpointer {
             let interval = retention.intervalMillis
             checkpointer.schedule(every: interval, firstAfter: min(interval, RetentionPolicy.firstRunDelayMillis)) { [weak self] in
