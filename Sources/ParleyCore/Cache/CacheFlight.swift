@@ -31,11 +31,7 @@ final class CacheFlight: @unchecked Sendable {
         self.grantedAt = grantedAt
         self.invalidationSequence = invalidationSequence
         pthread_mutex_init(mutex, nil)
-        var attributes = pthread_condattr_t()
-        pthread_condattr_init(&attributes)
-        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-        pthread_cond_init(condition, &attributes)
-        pthread_condattr_destroy(&attributes)
+        Threads.initMonotonicCondition(condition)
     }
 
     deinit {
@@ -55,11 +51,7 @@ final class CacheFlight: @unchecked Sendable {
 
     /// Waits up to `millis` of real time for the outcome; nil if it did not come.
     func wait(millis: Int64) -> Outcome? {
-        var deadline = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &deadline)
-        let nanos = Int64(deadline.tv_nsec) + (millis % 1000) * 1_000_000
-        deadline.tv_sec += Int(millis / 1000) + Int(nanos / 1_000_000_000)
-        deadline.tv_nsec = Int(nanos % 1_000_000_000)
+        var deadline = Threads.deadline(afterMillis: Int(millis))
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while outcome == nil {

@@ -68,11 +68,7 @@ final class ChatOwnership: @unchecked Sendable {
         leaseMillis = settings.leaseMillis
         pumpMillis = settings.pumpMillis
         pthread_mutex_init(mutex, nil)
-        var attributes = pthread_condattr_t()
-        pthread_condattr_init(&attributes)
-        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-        pthread_cond_init(condition, &attributes)
-        pthread_condattr_destroy(&attributes)
+        Threads.initMonotonicCondition(condition)
     }
 
     deinit {
@@ -84,18 +80,12 @@ final class ChatOwnership: @unchecked Sendable {
 
     /// Starts the pump; its first round runs at once (work left by a previous run).
     func start() throws(ParleyError) {
-        var created = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let rc = pthread_create(&created, nil, { context in
-            let ownership = Unmanaged<ChatOwnership>.fromOpaque(context!).takeRetainedValue()
-            ownership.loop()
-            return nil
-        }, context)
-        guard rc == 0 else {
-            Unmanaged<ChatOwnership>.fromOpaque(context).release()
-            throw ParleyError(.storage, "cannot start the chat-ownership thread (error \(rc))")
+        switch Threads.start({ self.loop() }) {
+        case .success(let created):
+            thread = created
+        case .failure(let failure):
+            throw ParleyError(.storage, "cannot start the chat-ownership thread (error \(failure.code))")
         }
-        thread = created
     }
 
     /// Stops the pump. `release`: gives every lease back so other instances take the chats
@@ -244,11 +234,7 @@ final class ChatOwnership: @unchecked Sendable {
             round()
             pthread_mutex_lock(mutex)
             if stopping { break }
-            var deadline = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &deadline)
-            let nanos = deadline.tv_nsec + Int(pumpMillis) * 1_000_000
-            deadline.tv_sec += nanos / 1_000_000_000
-            deadline.tv_nsec = nanos % 1_000_000_000
+            var deadline = Threads.deadline(afterMillis: Int(pumpMillis))
             pthread_cond_timedwait(condition, mutex, &deadline)
         }
         pthread_mutex_unlock(mutex)

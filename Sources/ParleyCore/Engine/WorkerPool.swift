@@ -95,13 +95,7 @@ final class WorkerPool: @unchecked Sendable {
         self.settings = settings
         scheduler = WorkScheduler(settings: .init(reorderWindowMillis: settings.reorderWindowMillis, holdMillis: settings.holdMillis))
         pthread_mutex_init(mutex, nil)
-        for condition in [workReady, progress, watchdog] {
-            var attributes = pthread_condattr_t()
-            pthread_condattr_init(&attributes)
-            pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-            pthread_cond_init(condition, &attributes)
-            pthread_condattr_destroy(&attributes)
-        }
+        for condition in [workReady, progress, watchdog] { Threads.initMonotonicCondition(condition) }
     }
 
     deinit {
@@ -345,17 +339,7 @@ final class WorkerPool: @unchecked Sendable {
         guard !stopping else { return }
         let wanted = workers < settings.minWorkers || (idleWorkers == 0 && scheduler.readyChats > 0 && workers < settings.maxWorkers)
         guard wanted else { return }
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let rc = pthread_create(&thread, nil, { context in
-            let pool = Unmanaged<WorkerPool>.fromOpaque(context!).takeRetainedValue()
-            pool.runWorker()
-            return nil
-        }, context)
-        guard rc == 0 else {
-            Unmanaged<WorkerPool>.fromOpaque(context).release()
-            return
-        }
+        guard case .success(let thread) = Threads.start({ self.runWorker() }) else { return }
         workers += 1
         threads.append(thread)
     }

@@ -31,24 +31,14 @@ final class Checkpointer: @unchecked Sendable {
         connection = try SQLiteConnection(path: path, busyTimeoutMillis: busyTimeoutMillis)
         self.intervalMillis = intervalMillis
         pthread_mutex_init(mutex, nil)
-        var attributes = pthread_condattr_t()
-        pthread_condattr_init(&attributes)
-        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-        pthread_cond_init(condition, &attributes)
-        pthread_condattr_destroy(&attributes)
-        var created = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let rc = pthread_create(&created, nil, { context in
-            let checkpointer = Unmanaged<Checkpointer>.fromOpaque(context!).takeRetainedValue()
-            checkpointer.loop()
-            return nil
-        }, context)
-        guard rc == 0 else {
-            Unmanaged<Checkpointer>.fromOpaque(context).release()
+        Threads.initMonotonicCondition(condition)
+        switch Threads.start({ self.loop() }) {
+        case .success(let created):
+            thread = created
+        case .failure(let failure):
             connection.close()
-            throw ParleyError(.storage, "cannot start the checkpoint thread (error \(rc))")
+            throw ParleyError(.storage, "cannot start the checkpoint thread (error \(failure.code))")
         }
-        thread = created
     }
 
     deinit {
@@ -97,11 +87,7 @@ final class Checkpointer: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         while !stopping {
             if !requested {
-                var deadline = timespec()
-                clock_gettime(CLOCK_MONOTONIC, &deadline)
-                let nanos = deadline.tv_nsec + intervalMillis * 1_000_000
-                deadline.tv_sec += nanos / 1_000_000_000
-                deadline.tv_nsec = nanos % 1_000_000_000
+                var deadline = Threads.deadline(afterMillis: intervalMillis)
                 pthread_cond_timedwait(condition, mutex, &deadline)
             }
             if stopping { break }

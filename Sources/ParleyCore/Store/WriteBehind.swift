@@ -98,25 +98,15 @@ final class WriteBehind: @unchecked Sendable {
     init(apply: @escaping @Sendable ([Store.JournalEntry]) -> ParleyError?) throws(ParleyError) {
         self.apply = apply
         pthread_mutex_init(mutex, nil)
-        var attributes = pthread_condattr_t()
-        pthread_condattr_init(&attributes)
-        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-        pthread_cond_init(work, &attributes)
-        pthread_cond_init(applied, &attributes)
-        pthread_condattr_destroy(&attributes)
-        var created = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let rc = pthread_create(&created, nil, { context in
-            let writeBehind = Unmanaged<WriteBehind>.fromOpaque(context!).takeRetainedValue()
-            writeBehind.loop()
-            return nil
-        }, context)
-        guard rc == 0 else {
-            Unmanaged<WriteBehind>.fromOpaque(context).release()
-            throw ParleyError(.storage, "cannot start the write-behind thread (error \(rc))")
+        Threads.initMonotonicCondition(work)
+        Threads.initMonotonicCondition(applied)
+        switch Threads.start({ self.loop() }) {
+        case .success(let created):
+            thread = created
+            running = true
+        case .failure(let failure):
+            throw ParleyError(.storage, "cannot start the write-behind thread (error \(failure.code))")
         }
-        thread = created
-        running = true
     }
 
     deinit {
@@ -175,19 +165,8 @@ final class WriteBehind: @unchecked Sendable {
     func settle() throws(ParleyError) {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        guard !ledger.queue.isEmpty else { return }
         let target = ledger.enqueued
-        let failuresBefore = failureCount
-        settling += 1
-        defer { settling -= 1 }
-        pthread_cond_signal(work)
-        while appliedCount < target {
-            if failureCount > failuresBefore || !running, let lastError {
-                throw ParleyError(lastError.kind, "\(ledger.queue.count) processed messages could not be written to the store yet: \(lastError.message)")
-            }
-            guard running else { throw ParleyError(.storage, "the engine's store is closed") }
-            pthread_cond_wait(applied, mutex)
-        }
+        try waitWhile { appliedCount < target }
     }
 
     /// Waits until nothing of these chats is queued (what another path journals for them
@@ -195,10 +174,17 @@ final class WriteBehind: @unchecked Sendable {
     func settle(chats: Set<String>) throws(ParleyError) {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
+        try waitWhile { chats.contains { ledger.ahead[$0] != nil } }
+    }
+
+    /// Under `mutex`: waits while `pending` holds, the thread told to write without gathering;
+    /// throws the store's error once a transaction fails meanwhile, or when the thread ended.
+    private func waitWhile(_ pending: () -> Bool) throws(ParleyError) {
+        guard pending() else { return }
         let failuresBefore = failureCount
         settling += 1
         defer { settling -= 1 }
-        while chats.contains(where: { ledger.ahead[$0] != nil }) {
+        while pending() {
             if failureCount > failuresBefore || !running, let lastError {
                 throw ParleyError(lastError.kind, "\(ledger.queue.count) processed messages could not be written to the store yet: \(lastError.message)")
             }
@@ -233,7 +219,7 @@ final class WriteBehind: @unchecked Sendable {
         while true {
             while ledger.queue.isEmpty && !stopping { pthread_cond_wait(work, mutex) }
             if ledger.queue.isEmpty { break }
-            let deadline = Self.deadline(afterMillis: Self.gatherMillis)
+            let deadline = Threads.deadline(afterMillis: Self.gatherMillis)
             while ledger.queue.count < Self.gatherBatch && !stopping && settling == 0 && consecutiveFailures == 0 {
                 if pthread_cond_timedwait(work, mutex, [deadline]) == ETIMEDOUT { break }
             }
@@ -273,16 +259,7 @@ final class WriteBehind: @unchecked Sendable {
 
     /// Waits on `work` (under `mutex`) for at most `millis`, or until stopped.
     private func waitForWork(millis: Int) {
-        var deadline = Self.deadline(afterMillis: millis)
+        var deadline = Threads.deadline(afterMillis: millis)
         if !stopping { pthread_cond_timedwait(work, mutex, &deadline) }
-    }
-
-    private static func deadline(afterMillis millis: Int) -> timespec {
-        var deadline = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &deadline)
-        let nanos = Int(deadline.tv_nsec) + millis * 1_000_000
-        deadline.tv_sec += nanos / 1_000_000_000
-        deadline.tv_nsec = nanos % 1_000_000_000
-        return deadline
     }
 }

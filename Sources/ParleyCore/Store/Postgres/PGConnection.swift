@@ -515,11 +515,7 @@ final class PGPool: @unchecked Sendable {
         self.size = size
         self.checkoutTimeoutMillis = max(checkoutTimeoutMillis, 0)
         pthread_mutex_init(mutex, nil)
-        var attributes = pthread_condattr_t()
-        pthread_condattr_init(&attributes)
-        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
-        pthread_cond_init(available, &attributes)
-        pthread_condattr_destroy(&attributes)
+        Threads.initMonotonicCondition(available)
         let first = try PGConnection(options)
         idle.append(first)
         opened = 1
@@ -566,11 +562,7 @@ final class PGPool: @unchecked Sendable {
     }
 
     private func checkOut() throws(ParleyError) -> PGConnection {
-        var deadline = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &deadline)
-        let nanos = Int(deadline.tv_nsec) + (checkoutTimeoutMillis % 1000) * 1_000_000
-        deadline.tv_sec += time_t(checkoutTimeoutMillis / 1000 + nanos / 1_000_000_000)
-        deadline.tv_nsec = Int(nanos % 1_000_000_000)
+        var deadline = Threads.deadline(afterMillis: checkoutTimeoutMillis)
 
         pthread_mutex_lock(mutex)
         while true {

@@ -130,17 +130,7 @@ final class PGMaintenanceTimer: @unchecked Sendable {
     @discardableResult
     static func start(for store: Store, every: Int64, firstAfter: Int64) -> Bool {
         let timer = PGMaintenanceTimer(store: store, every: every, firstAfter: firstAfter)
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(timer).toOpaque()
-        let rc = pthread_create(&thread, nil, { context in
-            let timer = Unmanaged<PGMaintenanceTimer>.fromOpaque(context!).takeRetainedValue()
-            timer.loop()
-            return nil
-        }, context)
-        guard rc == 0 else {
-            Unmanaged<PGMaintenanceTimer>.fromOpaque(context).release()
-            return false
-        }
+        guard case .success(let thread) = Threads.start({ timer.loop() }) else { return false }
         pthread_detach(thread)
         return true
     }
