@@ -5,6 +5,24 @@ import Glibc
 
 /// Files under Tests/Fixtures, shared with the C, Python and Node tests.
 enum Fixtures {
+    /// A fresh directory /tmp/parley-`name`-XXXXXX.
+    static func temporaryDirectory(_ name: String) -> String {
+        var template = Array("/tmp/parley-\(name)-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    }
+
+    /// The names in `directory` that contain `part`, sorted.
+    static func files(in directory: String, containing part: String = "") -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let item = readdir(dir) {
+            let name = withUnsafePointer(to: item.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+            if part.isEmpty || name.contains(part) { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     static let root: String = {
         var path = #filePath
         for _ in 0..<2 { path = String(path[..<path.lastIndex(of: "/")!]) }

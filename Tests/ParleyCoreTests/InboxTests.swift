@@ -6,26 +6,14 @@ import Glibc
 
 /// The inbox's log files: what comes back after a stop, a torn write, a second engine.
 @Suite struct InboxTests {
-    func temporaryDirectory() -> String {
-        var template = Array("/tmp/parley-inbox-XXXXXX".utf8CString)
-        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-    }
+    func temporaryDirectory() -> String { Fixtures.temporaryDirectory("inbox") }
 
     func entry(_ ticket: Int64, chat: String = "c1@c.us", text: String = "rent paid for unit 4B") -> Inbox.Entry {
         Inbox.Entry(ticket: ticket, priority: 1, receivedAt: 1_764_000_000_000,
                     message: Message(id: "m\(ticket)", chat: chat, from: chat, timestamp: 1_764_000_000 + ticket, type: .text, text: text))
     }
 
-    func files(in directory: String, containing part: String) -> [String] {
-        guard let dir = opendir(directory) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let item = readdir(dir) {
-            let name = withUnsafePointer(to: item.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
-            if name.contains(part) { names.append(name) }
-        }
-        return names.sorted()
-    }
+    func files(in directory: String, containing part: String) -> [String] { Fixtures.files(in: directory, containing: part) }
 
     @Test func entriesNotReleasedComeBackAfterAStopAndReleasedOnesDoNot() throws {
         let directory = temporaryDirectory()

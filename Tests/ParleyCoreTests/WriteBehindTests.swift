@@ -7,10 +7,7 @@ import Glibc
 /// `process` with write-behind: answered from the inbox, written to SQLite by a thread, seen
 /// by every read, and journaled with its very context after a crash.
 @Suite struct WriteBehindTests {
-    func temporaryDirectory() -> String {
-        var template = Array("/tmp/parley-behind-XXXXXX".utf8CString)
-        return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-    }
+    func temporaryDirectory() -> String { Fixtures.temporaryDirectory("behind") }
 
     func configuration(_ path: String, writeBehind: Bool = true) -> Configuration {
         var config = Configuration()
@@ -50,7 +47,7 @@ import Glibc
         #expect(try engine.store.messageCount() == 300)
         engine.close()
         #expect(try rowsInFile(path) == 300)
-        let files = try #require(directoryEntries(directory))
+        let files = Fixtures.files(in: directory)
         #expect(!files.contains { $0.contains("-inbox-") && !$0.hasSuffix(".lock") }, "an inbox segment was left: \(files)")
     }
 
@@ -137,15 +134,5 @@ import Glibc
         #expect(engine.store.writeBehind == nil)
         for n in 0..<3 { _ = try engine.process(message(n)) }
         #expect(try rowsInFile(path) == 3)
-    }
-
-    func directoryEntries(_ directory: String) -> [String]? {
-        guard let dir = opendir(directory) else { return nil }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let item = readdir(dir) {
-            names.append(withUnsafePointer(to: item.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } })
-        }
-        return names
     }
 }

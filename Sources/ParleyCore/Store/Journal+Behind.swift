@@ -37,9 +37,15 @@ extension Store {
                     let hash = Self.contentHash(of: message)
                     if let hash, contentWindowSeconds > 0 {
                         let window = contentWindowSeconds
-                        let queued = mine.filter { $0.key.chat == message.chat && $0.value.contentHash == hash
-                            && abs($0.value.timestamp - message.timestamp) <= window }.map(\.value).min { $0.timestamp < $1.timestamp }
-                            ?? ledger.sameContent(chat: message.chat, hash: hash, timestamp: message.timestamp, window: window)
+                        // The oldest first, as the journal's own check orders by row number: what
+                        // was queued before this call, then this call's own messages.
+                        var queued = ledger.sameContent(chat: message.chat, hash: hash, timestamp: message.timestamp, window: window)
+                        if queued == nil {
+                            for (other, pending) in mine where other.chat == message.chat && pending.contentHash == hash
+                                && abs(pending.timestamp - message.timestamp) <= window && pending.ticket < (queued?.ticket ?? .max) {
+                                queued = pending
+                            }
+                        }
                         var original = queued.map { (id: $0.id, context: $0.text) }
                         if original == nil { original = try Self.sameContent(as: message, hash: hash, window: window, in: db) }
                         if let original {
