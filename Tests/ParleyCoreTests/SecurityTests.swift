@@ -48,6 +48,7 @@ import Glibc
         "sha256 3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea",
         "message 3EB0C4312345678901 of ticket 42",
         "a 12% rise on 2026-11-25 at 10:30, due 25.11.2026 or 1-12-2026",
+        "stallAfterMs 600000 (10 minutes) and 3600000 (1 hour)",
         "",
         "🏠 plain text",
     ])

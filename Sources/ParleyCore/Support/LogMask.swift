@@ -60,6 +60,8 @@ public enum LogMask {
             while end < bytes.count {
                 let b = bytes[end]
                 if isDigit(b) { lastDigit = end; end += 1; continue }
+                // "(" only opens an area code closed by ")": "600000 (10 minutes)" is two numbers.
+                if b == UInt8(ascii: "("), !closesDigitGroup(bytes, after: end) { break }
                 if isSeparator(b), end + 1 < bytes.count, isDigit(bytes[end + 1]) || bytes[end + 1] == UInt8(ascii: "(") || isSeparator(bytes[end + 1]) {
                     end += 1; continue
                 }
@@ -91,6 +93,13 @@ public enum LogMask {
                 i = end
             }
         }
+    }
+
+    /// Digits right after `open` (a "(") and then ")".
+    private static func closesDigitGroup(_ bytes: [UInt8], after open: Int) -> Bool {
+        var j = open + 1
+        while j < bytes.count, isDigit(bytes[j]) { j += 1 }
+        return j > open + 1 && j < bytes.count && bytes[j] == UInt8(ascii: ")")
     }
 
     /// "2026-11-25", "25.11.2026", "1-12-2026": digit groups of a date, joined by one kind of
