@@ -41,4 +41,10 @@ import Testing
         #expect(JSONWriter.string(.double(0.97)) == "0.97")
         #expect(JSONWriter.string(.double(3)) == "3")
     }
+
+    @Test(arguments: [Int64.min, -1_000_000_007, -10, -1, 0, 7, 10, 99, 100, 1_764_000_000_123, Int64.max])
+    func writesIntegersAsTheirDecimalForm(value: Int64) {
+        #expect(JSONWriter.string(.int(value)) == String(value))
+        #expect(JSONWriter.string(.array([.int(value), .int(value)])) == "[\(value),\(value)]")
+    }
 }

@@ -78,9 +78,9 @@ extension Store {
                     let composed = compose(&chat, quoted)
                     chat.revision = chatStates.newRevision()
                     let text = JSONWriter.string(composed.context)
+                    // The threads' summaries are serialized by the writing thread, once a batch.
                     entry.precomposed = Precomposed(
-                        basis: basis, chat: chat, context: composed.context, text: text, decision: composed.decision,
-                        summaries: (composed.decision.closed + [composed.decision.thread]).map { JSONWriter.string($0.storedJSON) })
+                        basis: basis, chat: chat, context: composed.context, text: text, decision: composed.decision, summaries: nil)
                     entry.recorded = text
                     states[message.chat] = chat
                     let pending = WriteBehind.Pending(ticket: entry.ticket!, text: text, thread: composed.decision.thread, contentHash: hash,

@@ -49,8 +49,10 @@ extension Store {
         let context: JSONValue
         let text: String
         let decision: ThreadDecision
-        /// The stored JSON of `decision.closed + [decision.thread]`, in that order.
-        let summaries: [String]
+        /// The stored JSON of `decision.closed + [decision.thread]`, in that order; nil leaves
+        /// it to the transaction, which serializes a thread once however many of its messages
+        /// the batch holds (the write-behind thread's batches).
+        let summaries: [String]?
     }
 
     enum Journaled {
