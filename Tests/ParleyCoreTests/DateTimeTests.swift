@@ -403,6 +403,10 @@ import Glibc
             ("hadfa3 el shahr el gayy", "2026-04-01T00:00:00+02:00", "month"),
             ("awel embare7", "2026-03-09T00:00:00+02:00", "day"),
             ("بعد بكرة", "2026-03-13T00:00:00+02:00", "day"),
+            // Arabic clitics on the word: "by the tomorrow", "and tomorrow"; Arabizi "the day".
+            ("هل الشقة متاحة بالغد؟", "2026-03-12T00:00:00+02:00", "day"),
+            ("وبكرة الساعة 5 مساء", "2026-03-12T17:00:00+02:00", "hour"),
+            ("mumkin nshoof el shaqa el youm?", "2026-03-11T00:00:00+02:00", "day"),
             ("baada ya kesho", "2026-03-13T00:00:00+02:00", "day"),
             ("bokra el masa2", "2026-03-12T19:00:00+02:00", "hour"),
             ("bokra el dohr", "2026-03-12T15:00:00+02:00", "hour"),
@@ -410,7 +414,7 @@ import Glibc
             ("Dec2026", "2026-12-01T00:00:00+02:00", "month"),
             ("May5", "2026-05-05T00:00:00+02:00", "day"),
         ])
-        try Self.expectNone(["sa3a", "3ala el bab", "mp3", "7abibi", "wa7ed"])
+        try Self.expectNone(["sa3a", "3ala el bab", "mp3", "7abibi", "wa7ed", "youm", "كتاب"])
     }
 
     // MARK: time zones

@@ -338,13 +338,67 @@ import Glibc
             let entities = try Self.extractor(currency: "RWF").extract(from: text)
             let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
             #expect(money.text == span, "\(text)")
-            #expect(money.value == ["amount": .int(amount), "currency": "RWF"], "\(text): \(money.value)")
+            #expect(money.value == ["amount": .int(amount), "currency": "RWF", "bound": "atMost"], "\(text): \(money.value)")
         }
         // No payment word in the message, a count after it, or too small: a number.
-        for text in ["below 500,000", "under 300k", "under 30 people", "rent for under 300 people", "max 450 guests, price ok?",
+        for text in ["below 500,000", "under 30 people", "rent for under 300 people", "max 450 guests, price ok?",
                      "moins de 300 000 habitants", "under 50 rent"] {
             let entities = try Self.extractor(currency: "RWF").extract(from: text)
             #expect(!entities.contains { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+        }
+    }
+
+    /// A bound before shorthand makes it money without a payment word ("2BR under 300k"), and
+    /// every amount says which side of it the price lies: at most or at least.
+    @Test func boundsSayWhichSideOfTheAmount() throws {
+        let cases: [(String, String, Int64, String, String)] = [
+            ("Looking for a 2BR under 300k in Kimihurura", "300k", 300000, "RWF", "atMost"),
+            ("2 bedrooms, max 450k", "450k", 450000, "RWF", "atMost"),
+            ("budget more than 500,000 RWF", "500,000 RWF", 500000, "RWF", "atLeast"),
+            ("at least $1,200 a month", "$1,200 a month", 1200, "USD", "atLeast"),
+            ("rent over 1m", "1m", 1000000, "RWF", "atLeast"),
+            ("un appartement à plus de 200 000 francs", "200 000 francs", 200000, "RWF", "atLeast"),
+            ("au moins 150 000 francs", "150 000 francs", 150000, "RWF", "atLeast"),
+            ("moins de 150 000 francs", "150 000 francs", 150000, "RWF", "atMost"),
+            ("kodi zaidi ya 200,000", "200,000", 200000, "RWF", "atLeast"),
+            ("kodi angalau 200k", "200k", 200000, "RWF", "atLeast"),
+            ("up to 350,000 RWF", "350,000 RWF", 350000, "RWF", "atMost"),
+        ]
+        for (text, span, amount, currency, bound) in cases {
+            let entities = try Self.extractor(currency: "RWF").extract(from: text)
+            let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(money.text == span, "\(text)")
+            #expect(money.value["amount"] == .int(amount) && money.value["currency"] == .string(currency), "\(text): \(money.value)")
+            #expect(money.value["bound"] == .string(bound), "\(text): \(money.value)")
+        }
+        // No bound: none in the value; "plus" after an amount is no bound.
+        for text in ["rent is 300,000 RWF", "paid 50k plus 10k deposit", "the rent plus 20,000 RWF for water"] {
+            let entities = try Self.extractor(currency: "RWF").extract(from: text)
+            let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(money.value["bound"] == nil, "\(text): \(money.value)")
+        }
+        // Shorthand after a bound but counting something else stays a number.
+        for text in ["under 300 people", "more than 5 rooms"] {
+            #expect(!(try Self.extractor(currency: "RWF").extract(from: text)).contains { $0.type == "money" }, "\(text)")
+        }
+    }
+
+    /// Arabic writes prepositions and "and" onto the next word, digits included: "بـ5000 درهم"
+    /// (for 5000 dirhams), "و٣٠٠ دولار". A number glued to other letters stays part of a word.
+    @Test func arabicProcliticsBeforeAnAmount() throws {
+        let cases: [(String, String, Int64)] = [
+            ("والإيجار بـ5000 درهم", "5000 درهم", 5000),
+            ("الإيجار ب5000 درهم", "5000 درهم", 5000),
+            ("و٣٠٠ دولار للتأمين", "٣٠٠ دولار", 300),
+        ]
+        for (text, span, amount) in cases {
+            let entities = try Self.extractor().extract(from: text)
+            let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(money.text == span, "\(text)")
+            #expect(money.value["amount"] == .int(amount), "\(text): \(money.value)")
+        }
+        for text in ["A4 paper", "شقة رقم5000"] {
+            #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "money" || $0.type == "number" }, "\(text)")
         }
     }
 

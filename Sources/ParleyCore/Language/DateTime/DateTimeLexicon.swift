@@ -724,7 +724,7 @@ enum DTLexicon {
         var table: [String: DTLex] = [:]
         let entries: [(String, DTLex)] = [
             ("اليوم", .relativeDay(0, weak: true)), ("النهارده", .relativeDay(0, weak: false)),
-            ("غدا", .relativeDay(1, weak: false)), ("بكره", .relativeDay(1, weak: false)), ("بكرا", .relativeDay(1, weak: false)),
+            ("غدا", .relativeDay(1, weak: false)), ("الغد", .relativeDay(1, weak: false)), ("بكره", .relativeDay(1, weak: false)), ("بكرا", .relativeDay(1, weak: false)),
             ("باكر", .relativeDay(1, weak: false)), ("امس", .relativeDay(-1, weak: false)), ("البارحه", .relativeDay(-1, weak: false)),
             ("امبارح", .relativeDay(-1, weak: false)), ("الليله", .tonight),
             ("صباحا", .part(.morning)), ("الصبح", .part(.morning)), ("الصباح", .part(.morning)),
@@ -776,13 +776,23 @@ enum DTLexicon {
         return String(scalars)
     }
 
+    /// A word of `arabicWords`, also behind its proclitics: a conjunction (و، ف: "وبكرة"),
+    /// then a preposition (ب، ل، ك: "بالغد", "للاسبوع" where ل swallows the article's alef).
+    /// Arabizi "youm" (day): after "el" it is today ("el youm"), alone only "day".
+    static let youmKeys: Set<UInt64> = Set(["youm", "yom", "yoom", "yaum"].map { key($0) })
+
     static func arabic(_ word: String) -> DTLex? {
         let key = arabicKey(word)
         if let lex = arabicWords[key] { return lex }
-        if key.unicodeScalars.first == "\u{648}", key.unicodeScalars.count > 3 {
-            return arabicWords[String(key.unicodeScalars.dropFirst())]
+        var scalars = Substring(key).unicodeScalars
+        if let first = scalars.first, first == "\u{648}" || first == "\u{641}", scalars.count > 3 {
+            scalars = scalars.dropFirst()
+            if let lex = arabicWords[String(scalars)] { return lex }
         }
-        return nil
+        guard let first = scalars.first, first == "\u{628}" || first == "\u{644}" || first == "\u{643}", scalars.count > 3 else { return nil }
+        let rest = String(scalars.dropFirst())
+        if let lex = arabicWords[rest] { return lex }
+        return first == "\u{644}" && rest.unicodeScalars.first == "\u{644}" ? arabicWords["\u{627}" + rest] : nil
     }
 
     /// Aliases that are function words spelled differently or in another language: "til",

@@ -391,7 +391,7 @@ struct DTParser {
                     e.next += 1
                 }
                 return .point(e)
-            case .the, .end, .start, .fin, .apres, .avant, .le, .la, .l, .baad:
+            case .the, .end, .start, .fin, .apres, .avant, .le, .la, .l, .baad, .el:
                 if let e = day(at: i) { return .point(e) }
                 if f == .baad { return relative(at: i) }  // "بعد شهرين", "ba3d yomein"
                 return f == .the || f == .le ? date(at: i).map { .point($0) } : nil
@@ -552,6 +552,10 @@ struct DTParser {
 
     /// Relative days, weekdays, weeks, months and years named by words.
     func day(at i: Int) -> DTExpr? {
+        // Arabizi "el youm" (the day: today); "youm" alone is only "day" ("youm el sabt").
+        if fn(i) == .el, i + 1 < t.count, DTLexicon.youmKeys.contains(key(i + 1)) {
+            return DTExpr(first: i, next: i + 2, day: .relativeDays(0))
+        }
         guard i < t.count, let lex = t[i].lex else { return nil }
         switch lex {
         case .relativeDay(let n, let weak):

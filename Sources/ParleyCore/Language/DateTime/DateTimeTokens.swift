@@ -80,6 +80,7 @@ enum DTTokenizer {
                 if let lex = DTLexicon.table[key] ?? DTLexicon.misspelled(key), lex.isCue { return true }
                 // French "un an" (a year): "an" alone is the English article.
                 if key == keyAn && previous == keyUn { return true }
+                if previous == keyEl && DTLexicon.youmKeys.contains(key) { return true }
                 previous = key
             }
             key = 0
@@ -87,6 +88,7 @@ enum DTTokenizer {
         }
         if inWord, let lex = DTLexicon.table[key] ?? DTLexicon.misspelled(key), lex.isCue { return true }
         if inWord && key == keyAn && previous == keyUn { return true }
+        if inWord && previous == keyEl && DTLexicon.youmKeys.contains(key) { return true }
         // Arabic words are looked up whole (rare enough to split the text for).
         if arabic {
             for word in text.unicodeScalars.split(whereSeparator: { fold($0) == nil }) where isArabic(word.first!.value) {
@@ -98,6 +100,7 @@ enum DTTokenizer {
 
     static let keyAn = DTLexicon.key("an")
     static let keyUn = DTLexicon.key("un")
+    static let keyEl = DTLexicon.key("el")
 
     /// A letter of the Arabic block (where the words of `DTLexicon.arabic` start).
     @inline(__always) static func isArabic(_ v: UInt32) -> Bool { v >= 0x621 && v <= 0x64A }

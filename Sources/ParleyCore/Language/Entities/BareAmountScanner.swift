@@ -33,11 +33,12 @@ enum BareAmountScanner {
                 // "45k", "1.2m": chat shorthand for amounts, and thousands in words ("elfu
                 // thelathini na tano", "trente mille"); one payment word anywhere in the message
                 // settles it ("rent ya March, 45k", "nimelipa kodi ya mwezi huu, elfu thelathini").
-                guard after == .moneyCueAfter || cueInMessage() else { continue }
+                // A bound before it does too: "2BR under 300k", "max 450k".
+                guard after == .moneyCueAfter || bound(before: q.start, in: text) != nil || cueInMessage() else { continue }
             } else {
                 // What follows must end the amount: nothing, punctuation, or a word known to.
                 if let after, !Self.ends(after) { continue }
-                guard after == .moneyCueAfter || cueBefore(text, q) || (boundBefore(text, q) && cueInMessage()) else { continue }
+                guard after == .moneyCueAfter || cueBefore(text, q) || (bound(before: q.start, in: text) != nil && cueInMessage()) else { continue }
             }
             var object = JSONObject()
             object.append("amount", q.value)
@@ -74,22 +75,49 @@ enum BareAmountScanner {
         return false
     }
 
-    /// A bound just before the amount, over one small linking word: "under 500,000", "max
-    /// 450,000", "less than 400,000", "up to 350,000", "chini ya 300,000", "moins de 300 000".
-    private static func boundBefore(_ text: ScalarText, _ q: Quantity) -> Bool {
-        var t = text.firstToken(atOrAfter: q.start) - 1
-        var gapEnd = q.start
+    /// Which side of the amount a bound puts the price on.
+    enum Bound: String {
+        case atMost, atLeast
+    }
+
+    /// The bound just before an amount starting at `start`, over one small linking word:
+    /// "under 500,000", "max 450,000", "less than 400,000", "up to 350,000", "chini ya
+    /// 300,000", "moins de 300 000" (at most); "more than 500,000", "at least 300k", "over
+    /// 1m", "zaidi ya 200,000", "plus de 200 000", "au moins 150 000" (at least).
+    static func bound(before start: Int, in text: ScalarText) -> Bound? {
+        var t = text.firstToken(atOrAfter: start) - 1
+        var gapEnd = start
         for step in 0..<2 where t >= 0 {
             let token = text.tokens[t]
             guard text.onlyBlanks(from: Int(token.end), to: gapEnd, maxBlanks: 2) || (step == 1 && isApostrophe(text, Int(token.end), gapEnd))
-            else { return false }
-            if text.tag(t) == .bound { return true }
-            guard step == 0, boundLinks.contains(token.hash) else { return false }
+            else { return nil }
+            let tag = text.tag(t)
+            // "plus" alone follows an amount ("50k plus"); before "de" it is a bound.
+            if tag == .bound || tag == .over || (step == 1 && token.hash == plus) {
+                if token.hash == moins, t > 0, text.tokens[t - 1].hash == au { return .atLeast }
+                return tag == .over || lowerBounds.contains(token.hash) ? .atLeast : .atMost
+            }
+            guard step == 0, boundLinks.contains(token.hash) else { return nil }
             gapEnd = Int(token.start)
             t -= 1
         }
-        return false
+        return nil
     }
+
+    /// Adds `"bound"` to the value of every money candidate from `first` on that has one
+    /// before it ("budget more than 500,000 RWF": at least 500,000 RWF).
+    static func markBounds(_ text: ScalarText, in candidates: inout [Candidate], from first: Int) {
+        for i in first..<candidates.count where candidates[i].type == "money" {
+            guard case .object(var object) = candidates[i].value, let bound = bound(before: candidates[i].start, in: text) else { continue }
+            object.append("bound", .string(bound.rawValue))
+            candidates[i].value = .object(object)
+        }
+    }
+
+    private static let lowerBounds: Set<UInt64> = Set(["more", "above", "least", "min", "minimum", "zaidi", "angalau", "hejuru", "plus"].map { Fold.hash($0) })
+    private static let plus = Fold.hash("plus")
+    private static let moins = Fold.hash("moins")
+    private static let au = Fold.hash("au")
 
     /// "jusqu'à": an apostrophe between the bound and its linking word.
     private static func isApostrophe(_ text: ScalarText, _ from: Int, _ to: Int) -> Bool {

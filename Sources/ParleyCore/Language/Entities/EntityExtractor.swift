@@ -80,11 +80,16 @@ public struct EntityExtractor: Sendable {
         if (view.digits > 0 && !quantities.isEmpty) || view.has(Lexicon.scaleFirstMask) {
             PrefixScaleScanner.scan(view, quantities: &quantities, into: &candidates)
         }
+        let firstMoney = candidates.count
         if view.digits > 0 || !quantities.isEmpty {
             MoneyScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
         }
-        if !quantities.isEmpty && view.has(Lexicon.moneyCueMask) {
+        if !quantities.isEmpty && view.has(Lexicon.amountCueMask) {
             BareAmountScanner.scan(view, quantities: quantities, currency: options.currency, into: &candidates)
+        }
+        // "plus de" is a bound too; "plus" is tagged as what follows an amount.
+        if candidates.count > firstMoney && view.has(Lexicon.boundMask) {
+            BareAmountScanner.markBounds(view, in: &candidates, from: firstMoney)
         }
         if !quantities.isEmpty {
             // "2BR", "120m2", "3rd": glued suffixes are not tokens of their own.

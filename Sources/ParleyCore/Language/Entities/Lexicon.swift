@@ -452,6 +452,13 @@ enum Lexicon {
     munsi tbound
     moins tbound
     jusqu tbound
+    most tbound
+    more tbound
+    least tbound
+    min tbound
+    minimum tbound
+    angalau tbound
+    hejuru tbound
     yesterday tmoneyFollower
     today tmoneyFollower
     tonight tmoneyFollower
@@ -516,6 +523,9 @@ enum Lexicon {
     static let addressMask = mask([.street, .plot])
     static let personMask = mask([.my, .naitwa, .nitwa, .jina, .appelle, .mon, .this, .i])
     static let moneyCueMask = mask([.moneyCue, .moneyCueAfter])
+    /// What makes a bare amount money: a payment word, or a bound before a shorthand ("under 300k").
+    static let amountCueMask = mask([.moneyCue, .moneyCueAfter, .bound, .over])
+    static let boundMask = mask([.bound, .over, .moneyFollower])
     static let scaleFirstMask = mask([.scaleFirst])
     static let frenchNumberMask = mask([.frenchScale, .cent]) | Tag.numberWordBit
 

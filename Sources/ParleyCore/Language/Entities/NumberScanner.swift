@@ -17,10 +17,11 @@ enum NumberScanner {
                 i += 1
                 continue
             }
-            // A number glued to a letter or digit before it ("A4", "x2") is part of a word.
+            // A number glued to a letter or digit before it ("A4", "x2") is part of a word,
+            // unless the letter is an Arabic proclitic ("بـ5000 درهم": for 5000 dirhams).
             if isMinus(text, i) {
                 if !minusCanBeSign(text, i) { i += 1; continue }
-            } else if text.isAlphanumeric(i - 1) {
+            } else if text.isAlphanumeric(i - 1) && !afterArabicProclitic(text, i) {
                 i += 1
                 while i < count && text.isAlphanumeric(i) { i += 1 }
                 continue
@@ -42,6 +43,26 @@ enum NumberScanner {
                 quantities.append(Quantity(start: number.start, end: number.end, value: number.value, glued: false, words: false))
             }
             i = number.end
+        }
+    }
+
+    /// One or two Arabic proclitic letters, with or without a tatweel, make the whole word
+    /// before `i`: و and ف (and, so), ب ل ك (for, to, like), as in "بـ5000", "و300", "وب٥٠٠".
+    static func afterArabicProclitic(_ text: ScalarText, _ i: Int) -> Bool {
+        var j = i - 1
+        if j >= 0 && text.scalars[j].value == 0x640 { j -= 1 }
+        var letters = 0
+        while j >= 0, letters < 2, isProclitic(text.scalars[j].value) {
+            letters += 1
+            j -= 1
+        }
+        return letters > 0 && !text.isAlphanumeric(j) && !text.isLetter(j)
+    }
+
+    private static func isProclitic(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x648, 0x641, 0x628, 0x644, 0x643: return true
+        default: return false
         }
     }
 
