@@ -165,10 +165,10 @@ PARLEY_API void parley_string_free(char *s);
  *                "emojiWeight": 1.5}            weight of emoji in sentiment (0..10)
  *   "breakers": {"default": {...}, "sheets": {...}}   circuit breakers: see "Reliability" below
  *   "retention": {"days": 30,                  messages older than this (by timestamp and by arrival) are
- *                                               deleted, with idle threads no message names; 0 keeps
- *                                               everything (0..36500)
+ *                                               deleted, with idle threads no message names (default
+ *                                               30; 0 keeps everything; 0..36500)
  *                 "archive": "archive.db",      move them into this SQLite file instead of deleting them
- *                 "intervalMinutes": 60}        how often the engine runs retention itself (1..10080);
+ *                 "intervalMinutes": 60}        how often the engine runs retention itself (default 60, 1..10080);
  *                                               see parley_store_maintain below
  *   "retries":  {"attempts": 5, ...}            retries of failed messages: see "Dead letters" below
  *   "media":    {"directory": "media/", ...}    media files and their readers: see "Media" below
@@ -235,9 +235,12 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * Entity types and values ("source": "pattern", "lookup" or "statistical"; overlapping
  * candidates are resolved into one answer, so entities never overlap):
  *   "phone" {"e164"}, "email" {"address"}, "url" {"url"},
- *   "money" {"amount", "currency"?, "period"?: "month"|"week"|"year"|...} (an amount written without a
- *   currency is money only after a payment word, at confidence 0.75, 0.6 with no "currency"
- *   configured), "number" {"number"},
+ *   "money" {"amount", "currency"?, "period"?: "month"|"week"|"year"|..., "bound"?: "atMost"|"atLeast"}
+ *   (an amount written without a currency is money only after a payment word or, in shorthand
+ *   such as "300k", after a bound, at confidence 0.75, 0.6 with no "currency" configured;
+ *   "bound" when a bound precedes it: "under", "max", "up to", "moins de", "chini ya" are at
+ *   most, "more than", "at least", "over", "plus de", "au moins", "zaidi ya" at least),
+ *   "number" {"number"},
  *   "percentage" {"percent"}, "ordinal" {"ordinal"}, "area" {"value", "unit", "squareMetres"},
  *   "bedrooms" {"count"} (0 for a studio), "unit" {"unit", "block"?},
  *   "datetime" {"iso", "granularity", "timestamp"} or, for a range, {"start": {"iso",

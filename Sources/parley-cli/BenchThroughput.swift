@@ -322,6 +322,7 @@ extension BenchCommand {
             stats.absorb(checker, finished: true)
             (stats.dbBytes, stats.walBytes) = (dbBytes, walBytes)
             stats.wal = (try? engine.store.walUsage()) ?? stats.wal
+            stats.stages = stageSummary(engine)
             soak.run = stats
             return soak
         }
@@ -371,6 +372,7 @@ extension BenchCommand {
             print("RSS start \(round1(Double(soak.rssStart) / 1_048_576)) MB, end \(round1(Double(soak.rssEnd) / 1_048_576)) MB, "
                 + "peak \(round1(Double(soak.peakRSS) / 1_048_576)) MB; WAL at end \(round1(Double(soak.run.walBytes) / 1_048_576)) MB; worst window p99 \(ms(soak.worstWindowP99)) ms, "
                 + "max \(ms(soak.maxMicros)) ms; order \(soak.run.ok ? "ok" : "FAILED")")
+            if !soak.run.stages.isEmpty { print("  stages over the soak (µs): " + soak.run.stages) }
         }
     }
 }
