@@ -237,9 +237,10 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *   "phone" {"e164"}, "email" {"address"}, "url" {"url"},
  *   "money" {"amount", "currency"?, "period"?: "month"|"week"|"year"|..., "bound"?: "atMost"|"atLeast"}
  *   (an amount written without a currency is money only after a payment word or, in shorthand
- *   such as "300k", after a bound, at confidence 0.75, 0.6 with no "currency" configured;
- *   "bound" when a bound precedes it: "under", "max", "up to", "moins de", "chini ya" are at
- *   most, "more than", "at least", "over", "plus de", "au moins", "zaidi ya" at least),
+ *   such as "300k", next to a bound, at confidence 0.75, 0.6 with no "currency" configured;
+ *   "bound" when a bound comes before or after it: "under", "max", "up to", "moins de",
+ *   "chini ya", "… or less", "… au chini" are at most; "more than", "at least", "over",
+ *   "plus de", "au moins", "zaidi ya", "… minimum", "… or more", "500k+" at least),
  *   "number" {"number"},
  *   "percentage" {"percent"}, "ordinal" {"ordinal"}, "area" {"value", "unit", "squareMetres"},
  *   "bedrooms" {"count"} (0 for a studio), "unit" {"unit", "block"?},

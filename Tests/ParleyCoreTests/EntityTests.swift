@@ -219,7 +219,7 @@ import Glibc
     @Test func bareAmountsAfterPaymentWordsAreMoney() throws {
         let cases: [(String, String, JSONValue)] = [
             ("paid 50k yesterday", "50k", ["amount": 50000, "currency": "RWF"]),
-            ("My budget is 450,000 max", "450,000", ["amount": 450000, "currency": "RWF"]),
+            ("My budget is 450,000 max", "450,000", ["amount": 450000, "currency": "RWF", "bound": "atMost"]),
             ("the rent is 300k per month", "300k per month", ["amount": 300000, "currency": "RWF", "period": "month"]),
             ("Is 500k negotiable?", "500k", ["amount": 500000, "currency": "RWF"]),
             ("nimelipa 25,000 jana", "25,000", ["amount": 25000, "currency": "RWF"]),
@@ -363,6 +363,16 @@ import Glibc
             ("kodi zaidi ya 200,000", "200,000", 200000, "RWF", "atLeast"),
             ("kodi angalau 200k", "200k", 200000, "RWF", "atLeast"),
             ("up to 350,000 RWF", "350,000 RWF", 350000, "RWF", "atMost"),
+            // After the amount.
+            ("my budget is 450,000 max", "450,000", 450000, "RWF", "atMost"),
+            ("300k maximum for a 2BR", "300k", 300000, "RWF", "atMost"),
+            ("rent 200,000 RWF minimum", "200,000 RWF", 200000, "RWF", "atLeast"),
+            ("looking at 500k or less", "500k", 500000, "RWF", "atMost"),
+            ("1m and above is fine", "1m", 1000000, "RWF", "atLeast"),
+            ("budget 500k+", "500k", 500000, "RWF", "atLeast"),
+            ("kodi 300,000 au chini", "300,000", 300000, "RWF", "atMost"),
+            ("loyer 200 000 francs ou plus", "200 000 francs", 200000, "RWF", "atLeast"),
+            ("500k au moins", "500k", 500000, "RWF", "atLeast"),
         ]
         for (text, span, amount, currency, bound) in cases {
             let entities = try Self.extractor(currency: "RWF").extract(from: text)
@@ -372,7 +382,8 @@ import Glibc
             #expect(money.value["bound"] == .string(bound), "\(text): \(money.value)")
         }
         // No bound: none in the value; "plus" after an amount is no bound.
-        for text in ["rent is 300,000 RWF", "paid 50k plus 10k deposit", "the rent plus 20,000 RWF for water"] {
+        for text in ["rent is 300,000 RWF", "paid 50k plus 10k deposit", "the rent plus 20,000 RWF for water",
+                     "rent between 300k and 400k", "paid 50k+10k"] {
             let entities = try Self.extractor(currency: "RWF").extract(from: text)
             let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
             #expect(money.value["bound"] == nil, "\(text): \(money.value)")

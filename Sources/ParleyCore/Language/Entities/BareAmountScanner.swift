@@ -33,11 +33,13 @@ enum BareAmountScanner {
                 // "45k", "1.2m": chat shorthand for amounts, and thousands in words ("elfu
                 // thelathini na tano", "trente mille"); one payment word anywhere in the message
                 // settles it ("rent ya March, 45k", "nimelipa kodi ya mwezi huu, elfu thelathini").
-                // A bound before it does too: "2BR under 300k", "max 450k".
-                guard after == .moneyCueAfter || bound(before: q.start, in: text) != nil || cueInMessage() else { continue }
+                // A bound does too: "2BR under 300k", "max 450k", "300k maximum", "500k+".
+                guard after == .moneyCueAfter || bound(before: q.start, in: text) != nil || bound(after: q.end, in: text) != nil
+                        || cueInMessage() else { continue }
             } else {
-                // What follows must end the amount: nothing, punctuation, or a word known to.
-                if let after, !Self.ends(after) { continue }
+                // What follows must end the amount: nothing, punctuation, a word known to, or a
+                // bound ("300,000 au chini").
+                if let after, !Self.ends(after), bound(after: q.end, in: text) == nil { continue }
                 guard after == .moneyCueAfter || cueBefore(text, q) || (bound(before: q.start, in: text) != nil && cueInMessage()) else { continue }
             }
             var object = JSONObject()
@@ -104,17 +106,44 @@ enum BareAmountScanner {
         return nil
     }
 
+    /// The bound just after an amount ending at `end`: "450,000 max", "300k maximum", "500k
+    /// or less", "au chini" (at most); "200k minimum", "300,000 or more", "1m and above",
+    /// "na zaidi", "500k+" (at least).
+    static func bound(after end: Int, in text: ScalarText) -> Bound? {
+        // "500k+": a "+" glued to the amount and not adding another one.
+        if text.ascii(end) == 0x2B && !text.isAlphanumeric(end + 1) { return .atLeast }
+        let t = text.firstToken(atOrAfter: end)
+        guard t < text.tokens.count, text.onlyBlanks(from: end, to: Int(text.tokens[t].start), maxBlanks: 2) else { return nil }
+        let word = text.tokens[t].hash
+        if upperAfter.contains(word) { return .atMost }
+        if lowerAfter.contains(word) { return .atLeast }
+        guard orAnd.contains(word), t + 1 < text.tokens.count,
+              text.onlyBlanks(from: Int(text.tokens[t].end), to: Int(text.tokens[t + 1].start), maxBlanks: 2) else { return nil }
+        let next = text.tokens[t + 1].hash
+        if next == moins { return word == au ? .atLeast : .atMost }  // "au moins" is at least
+        if lessWords.contains(next) { return .atMost }
+        if moreWords.contains(next) { return .atLeast }
+        return nil
+    }
+
     /// Adds `"bound"` to the value of every money candidate from `first` on that has one
-    /// before it ("budget more than 500,000 RWF": at least 500,000 RWF).
+    /// before it ("budget more than 500,000 RWF": at least 500,000 RWF) or after it.
     static func markBounds(_ text: ScalarText, in candidates: inout [Candidate], from first: Int) {
         for i in first..<candidates.count where candidates[i].type == "money" {
-            guard case .object(var object) = candidates[i].value, let bound = bound(before: candidates[i].start, in: text) else { continue }
+            guard case .object(var object) = candidates[i].value,
+                  let bound = bound(before: candidates[i].start, in: text) ?? bound(after: candidates[i].end, in: text) else { continue }
             object.append("bound", .string(bound.rawValue))
             candidates[i].value = .object(object)
         }
     }
 
     private static let lowerBounds: Set<UInt64> = Set(["more", "above", "least", "min", "minimum", "zaidi", "angalau", "hejuru", "plus"].map { Fold.hash($0) })
+    private static let upperAfter: Set<UInt64> = Set(["max", "maximum", "maxi", "tops"].map { Fold.hash($0) })
+    private static let lowerAfter: Set<UInt64> = Set(["min", "minimum", "mini"].map { Fold.hash($0) })
+    /// "or", "and" in the languages served: "or less", "ou moins", "au chini", "na zaidi".
+    private static let orAnd: Set<UInt64> = Set(["or", "and", "ou", "et", "au", "na"].map { Fold.hash($0) })
+    private static let lessWords: Set<UInt64> = Set(["less", "below", "under", "lower", "cheaper", "chini", "munsi"].map { Fold.hash($0) })
+    private static let moreWords: Set<UInt64> = Set(["more", "above", "over", "higher", "zaidi", "plus", "hejuru"].map { Fold.hash($0) })
     private static let plus = Fold.hash("plus")
     private static let moins = Fold.hash("moins")
     private static let au = Fold.hash("au")

@@ -87,8 +87,7 @@ public struct EntityExtractor: Sendable {
         if !quantities.isEmpty && view.has(Lexicon.amountCueMask) {
             BareAmountScanner.scan(view, quantities: quantities, currency: options.currency, into: &candidates)
         }
-        // "plus de" is a bound too; "plus" is tagged as what follows an amount.
-        if candidates.count > firstMoney && view.has(Lexicon.boundMask) {
+        if candidates.count > firstMoney {
             BareAmountScanner.markBounds(view, in: &candidates, from: firstMoney)
         }
         if !quantities.isEmpty {

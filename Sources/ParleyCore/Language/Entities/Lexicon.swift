@@ -525,7 +525,6 @@ enum Lexicon {
     static let moneyCueMask = mask([.moneyCue, .moneyCueAfter])
     /// What makes a bare amount money: a payment word, or a bound before a shorthand ("under 300k").
     static let amountCueMask = mask([.moneyCue, .moneyCueAfter, .bound, .over])
-    static let boundMask = mask([.bound, .over, .moneyFollower])
     static let scaleFirstMask = mask([.scaleFirst])
     static let frenchNumberMask = mask([.frenchScale, .cent]) | Tag.numberWordBit
 
