@@ -407,8 +407,11 @@ PARLEY_API parley_status parley_engine_poll(parley_engine *engine, size_t max_re
  * first when the message was accepted before a crash or close), or the failure's status and
  * {"status", "message"}. json is NUL-terminated and valid only during the call (copy it).
  * Called on Parley's worker threads: calls for one chat come in order and never overlap;
- * calls for different chats may run at the same time. It must return promptly and must not
- * call parley_engine_drain or parley_engine_close. */
+ * calls for different chats may run at the same time. It must return promptly. From inside
+ * it, parley_engine_drain returns PARLEY_UNSUPPORTED (it would wait for this very call), and
+ * parley_engine_close returns at once: no callback starts after it returns (those running on
+ * other threads have returned), and the engine finishes closing on a thread of its own once
+ * this call has returned. The handle must not be used after that close, as after any. */
 typedef void (*parley_result_callback)(void *user_data, uint64_t ticket, parley_status status,
                                        const char *json, size_t len);
 
@@ -421,8 +424,8 @@ PARLEY_API parley_status parley_engine_set_callback(parley_engine *engine, parle
 
 /* Waits until every accepted message is processed and its result handed to the callback or
  * queued for polling, up to timeout_ms (negative: no limit), and until what was written behind
- * (store.writeBehind) is in the SQLite file. Returns PARLEY_OK, or
- * PARLEY_TIMEOUT when work remained. parley_engine_close also finishes the messages being
+ * (store.writeBehind) is in the SQLite file. Returns PARLEY_OK, PARLEY_TIMEOUT when work
+ * remained, or PARLEY_UNSUPPORTED from inside the result callback. parley_engine_close also finishes the messages being
  * processed; messages still queued then stay journaled and are recovered at the next open. */
 PARLEY_API parley_status parley_engine_drain(parley_engine *engine, int timeout_ms);
 

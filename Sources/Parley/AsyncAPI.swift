@@ -79,6 +79,9 @@ public func parley_engine_set_callback(
 @_cdecl("parley_engine_drain")
 public func parley_engine_drain(_ handle: OpaquePointer?, _ timeoutMillis: Int32) -> Int32 {
     withEngine("parley_engine_drain", handle) { engine throws(ParleyError) in
+        guard !ResultCallbackScope.isActive else {
+            throw ParleyError(.unsupported, "parley_engine_drain: called from the result callback, it would wait for that callback to return")
+        }
         guard engine.drain(timeoutMillis: Int(timeoutMillis)) else {
             throw ParleyError(.timeout, "parley_engine_drain: messages were still being processed after \(timeoutMillis) ms")
         }

@@ -119,7 +119,7 @@ public func parley_engine_open(_ config: UnsafePointer<CChar>?, _ out: UnsafeMut
 public func parley_engine_close(_ handle: OpaquePointer?) {
     guard let handle else { return }
     let owned = Unmanaged<Engine>.fromOpaque(UnsafeRawPointer(handle)).takeRetainedValue()
-    owned.close()
+    owned.closeFromHost()
 }
 
 /// Shared checks of the functions that take JSON in and give JSON out.

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -152,6 +153,74 @@ static void test_callback_and_duplicates(void) {
     CHECK(out && number_after(out, "\"ticket\":") == (long long)tickets[0], "the duplicate's ticket: %s", out ? out : "NULL");
     parley_string_free(out);
     parley_engine_close(engine);
+}
+
+/* A host that calls drain or close from its own callback. The first callback holds its
+ * worker until every message is submitted, so the host never uses the handle after the
+ * callback's close (that would be the host's bug). */
+typedef struct {
+    parley_engine *engine;
+    pthread_mutex_t lock;
+    pthread_cond_t submitted;
+    int submitted_all;
+    int calls;
+    int calls_after_close;
+    int closed;
+    parley_status drain_status;
+    char drain_error[256];
+} reentrant_log;
+
+static void on_result_reentrant(void *user_data, uint64_t ticket, parley_status status, const char *json, size_t len) {
+    (void)ticket, (void)status, (void)json, (void)len;
+    reentrant_log *log = user_data;
+    pthread_mutex_lock(&log->lock);
+    int n = ++log->calls;
+    if (log->closed) log->calls_after_close++;
+    if (n == 1) while (!log->submitted_all) pthread_cond_wait(&log->submitted, &log->lock);
+    pthread_mutex_unlock(&log->lock);
+    if (n == 1) {
+        /* It would wait for this very callback: refused at once. */
+        log->drain_status = parley_engine_drain(log->engine, -1);
+        snprintf(log->drain_error, sizeof log->drain_error, "%s", parley_last_error());
+    } else if (n == 5) {
+        /* Returns at once; no callback starts after it; the engine closes once this returns. */
+        parley_engine_close(log->engine);
+        pthread_mutex_lock(&log->lock);
+        log->closed = 1;
+        pthread_mutex_unlock(&log->lock);
+    }
+}
+
+static void test_drain_and_close_from_the_callback(void) {
+    reentrant_log log = {NULL, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, PARLEY_OK, ""};
+    CHECK_STATUS(parley_engine_open("{\"core\": {\"workers\": 2}}", &log.engine), PARLEY_OK);
+    CHECK_STATUS(parley_engine_set_callback(log.engine, on_result_reentrant, &log), PARLEY_OK);
+    char json[512], id[16];
+    for (int i = 0; i < 40; i++) {
+        snprintf(id, sizeof id, "re%d", i);
+        size_t len = message(json, sizeof json, id, i % 4, 1764000000L + i, NULL);
+        CHECK_STATUS(parley_engine_submit(log.engine, json, len, PARLEY_PRIORITY_NORMAL, &(uint64_t){0}), PARLEY_OK);
+    }
+    pthread_mutex_lock(&log.lock);
+    log.submitted_all = 1;
+    pthread_cond_broadcast(&log.submitted);
+    pthread_mutex_unlock(&log.lock);
+    /* The handle is the callback's to close now; wait for that, then for stragglers. */
+    for (int i = 0; i < 500; i++) {
+        pthread_mutex_lock(&log.lock);
+        int closed = log.closed;
+        pthread_mutex_unlock(&log.lock);
+        if (closed) break;
+        nanosleep(&(struct timespec){0, 10L * 1000 * 1000}, NULL);
+    }
+    nanosleep(&(struct timespec){0, 300L * 1000 * 1000}, NULL);
+    pthread_mutex_lock(&log.lock);
+    CHECK(log.closed, "the callback's close did not return");
+    CHECK(log.calls >= 5, "only %d callbacks", log.calls);
+    CHECK(log.calls_after_close == 0, "%d callbacks ran after close returned", log.calls_after_close);
+    CHECK(log.drain_status == PARLEY_UNSUPPORTED && strstr(log.drain_error, "result callback"),
+          "drain from the callback: status %d, %s", (int)log.drain_status, log.drain_error);
+    pthread_mutex_unlock(&log.lock);
 }
 
 static void test_backpressure_and_errors(void) {
@@ -324,6 +393,7 @@ static void test_recovery(void) {
 int main(void) {
     test_threads_and_poll();
     test_callback_and_duplicates();
+    test_drain_and_close_from_the_callback();
     test_backpressure_and_errors();
     test_submit_batch();
     test_recovery();

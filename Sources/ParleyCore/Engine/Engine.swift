@@ -99,6 +99,21 @@ public final class Engine: Sendable {
         log.log(.info, "engine.close", "engine closed")
     }
 
+    /// `close` for a host, which may call it from its result callback. There the engine would
+    /// wait for the very worker running the callback: instead no callback starts after this
+    /// returns (those on other threads have returned), and the close completes on a thread of
+    /// its own once the callback has returned.
+    public func closeFromHost() {
+        if ResultCallbackScope.isActive {
+            guard pool.detachCallbackFromCallback() else { return }
+            if case .success(let thread) = Threads.start({ self.close() }) {
+                pthread_detach(thread)
+                return
+            }
+        }
+        close()
+    }
+
     /// Processes one message given as JSON bytes in any accepted format.
     public func process(json bytes: UnsafeRawBufferPointer) throws(ParleyError) -> JSONValue {
         try processMeasured(bytes).value()

@@ -51,6 +51,9 @@ final class WorkerPool: @unchecked Sendable {
     private var results: [Outcome] = []
     private var resultsHead = 0
     private var callback: Callback?
+    /// Threads inside the callback now, and whether one of them is closing the engine.
+    private var callbacksRunning = 0
+    private var closingFromCallback = false
     /// A thread is handing the queued results to the callback (see `flush`).
     private var flushing = false
     /// Accepted and not yet handed back (queued, being processed, or waiting to be polled).
@@ -225,16 +228,53 @@ final class WorkerPool: @unchecked Sendable {
     private func hand(_ outcomes: [Outcome]) {
         guard !outcomes.isEmpty else { return }
         let direct: Callback? = locked {
-            if let callback, !flushing, resultsHead == results.count { return callback }
+            if let callback, !flushing, resultsHead == results.count {
+                callbacksRunning += 1
+                return callback
+            }
             results.append(contentsOf: outcomes)
             pthread_cond_broadcast(progress)
             return nil
         }
         if let direct {
-            for outcome in outcomes { direct(outcome) }
-            locked { outstanding -= outcomes.count; pthread_cond_broadcast(progress) }
+            let handed = call(direct, with: outcomes[...])
+            locked {
+                // The callback was cleared from inside it: the rest waits for poll, in order.
+                if handed < outcomes.count { results.append(contentsOf: outcomes[handed...]) }
+                outstanding -= handed
+                pthread_cond_broadcast(progress)
+            }
         } else {
             flush()
+        }
+    }
+
+    /// Calls `callback` with each outcome until one of the calls clears it (a close from the
+    /// callback); returns how many it was called with. Called without the lock, after the
+    /// caller counted itself in `callbacksRunning` under it (when it took the callback).
+    private func call(_ callback: Callback, with outcomes: ArraySlice<Outcome>) -> Int {
+        var handed = 0
+        ResultCallbackScope.run {
+            for outcome in outcomes {
+                callback(outcome)
+                handed += 1
+                if locked({ self.callback == nil }) { break }
+            }
+        }
+        locked { callbacksRunning -= 1; pthread_cond_broadcast(progress) }
+        return handed
+    }
+
+    /// For a close called from the result callback: no callback starts after this returns,
+    /// and the ones running on other threads have returned. False when another callback is
+    /// already closing (it waits for this one).
+    func detachCallbackFromCallback() -> Bool {
+        locked {
+            guard !closingFromCallback else { return false }
+            closingFromCallback = true
+            callback = nil
+            while callbacksRunning > 1 { pthread_cond_wait(progress, mutex) }
+            return true
         }
     }
 
@@ -251,10 +291,13 @@ final class WorkerPool: @unchecked Sendable {
             let pending = Array(results[resultsHead...])
             results.removeAll()
             resultsHead = 0
+            callbacksRunning += 1
             pthread_mutex_unlock(mutex)
-            for outcome in pending { callback(outcome) }
+            let handed = call(callback, with: pending[...])
             pthread_mutex_lock(mutex)
-            outstanding -= pending.count
+            // Cleared from inside the callback: the rest goes back ahead of newer results.
+            if handed < pending.count { results.insert(contentsOf: pending[handed...], at: resultsHead) }
+            outstanding -= handed
             pthread_cond_broadcast(progress)
         }
     }
