@@ -156,13 +156,14 @@ static void test_callback_and_duplicates(void) {
 }
 
 /* A host that calls drain or close from its own callback. The first callback holds its
- * worker until every message is submitted, so the host never uses the handle after the
- * callback's close (that would be the host's bug). */
+ * worker until every message is submitted, and the close waits for that too, so the host
+ * never uses the handle after the callback's close (that would be the host's bug). */
 typedef struct {
     parley_engine *engine;
     pthread_mutex_t lock;
     pthread_cond_t submitted;
     int submitted_all;
+    int closing;
     int calls;
     int calls_after_close;
     int closed;
@@ -177,12 +178,15 @@ static void on_result_reentrant(void *user_data, uint64_t ticket, parley_status 
     int n = ++log->calls;
     if (log->closed) log->calls_after_close++;
     if (n == 1) while (!log->submitted_all) pthread_cond_wait(&log->submitted, &log->lock);
+    /* Closed once everything is submitted: the host never uses a closed engine. */
+    int close_now = n >= 5 && log->submitted_all && !log->closing;
+    if (close_now) log->closing = 1;
     pthread_mutex_unlock(&log->lock);
     if (n == 1) {
         /* It would wait for this very callback: refused at once. */
         log->drain_status = parley_engine_drain(log->engine, -1);
         snprintf(log->drain_error, sizeof log->drain_error, "%s", parley_last_error());
-    } else if (n == 5) {
+    } else if (close_now) {
         /* Returns at once; no callback starts after it; the engine closes once this returns. */
         parley_engine_close(log->engine);
         pthread_mutex_lock(&log->lock);
@@ -192,7 +196,7 @@ static void on_result_reentrant(void *user_data, uint64_t ticket, parley_status 
 }
 
 static void test_drain_and_close_from_the_callback(void) {
-    reentrant_log log = {NULL, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, PARLEY_OK, ""};
+    reentrant_log log = {NULL, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, 0, PARLEY_OK, ""};
     CHECK_STATUS(parley_engine_open("{\"core\": {\"workers\": 2}}", &log.engine), PARLEY_OK);
     CHECK_STATUS(parley_engine_set_callback(log.engine, on_result_reentrant, &log), PARLEY_OK);
     char json[512], id[16];

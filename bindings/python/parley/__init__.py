@@ -488,7 +488,10 @@ class Engine:
             # Closing logs its last line through the log callback: dropped only now.
             self._c_log_callback = None
             self._old_log_callbacks.clear()
-            # The workers are joined: nothing calls the ctypes callback any more.
+            # The workers are joined: nothing calls the ctypes callback any more. Closed from
+            # inside that callback, it is still running on this thread: it must outlive the call.
+            if getattr(_in_result_callback, "active", False) and self._c_callback is not None:
+                _retired_callbacks.append(self._c_callback)
             self._c_callback = None
             self._callback = None
         self._fail_pending_futures()
@@ -1008,8 +1011,10 @@ class Engine:
         """Sends every result to ``fn(result)`` from now on, results waiting for :meth:`poll`
         included; None goes back to :meth:`poll`. ``fn`` runs on Parley's worker threads (it
         takes the GIL): one chat's results in order and never two at once, different chats'
-        possibly on different threads at once. It must return promptly and must not call
-        :meth:`drain` or :meth:`close`. An exception it raises is logged (logger "parley") and
+        possibly on different threads at once. It must return promptly. :meth:`drain` from
+        it raises ParleyError (UNSUPPORTED: it would wait for ``fn`` itself); :meth:`close` from
+        it returns at once, ``fn`` is not called after it, and the engine finishes closing once
+        ``fn`` has returned. An exception it raises is logged (logger "parley") and
         kept in :attr:`callback_errors`; delivery goes on.
 
         Once :meth:`submit_future` has been used, a result whose ticket has a future settles
@@ -1495,9 +1500,16 @@ def _settle(future: concurrent.futures.Future, result: Optional[Dict[str, Any]] 
         pass
 
 
+# Marks the threads running the result callback (a close from there keeps the ctypes callback).
+_in_result_callback = threading.local()
+# ctypes callbacks of engines closed from inside them: freed code cannot be returned into.
+_retired_callbacks: list = []
+
+
 def _make_trampoline(engine_ref: "weakref.ref[Engine]"):
     """The Python function behind the ctypes callback; holds the engine weakly."""
     def trampoline(user_data, ticket, status, text, length):
+        _in_result_callback.active = True
         try:
             engine = engine_ref()
             if engine is not None:
@@ -1507,6 +1519,8 @@ def _make_trampoline(engine_ref: "weakref.ref[Engine]"):
                 _log.exception("parley: delivering result %d failed", ticket)
             except BaseException:
                 pass
+        finally:
+            _in_result_callback.active = False
     return trampoline
 
 

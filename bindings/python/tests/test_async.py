@@ -118,6 +118,53 @@ def test_callback_exceptions_are_caught_and_recorded(engine, caplog):
     assert [r["ticket"] for r in engine.poll()] == [ticket]
 
 
+def test_drain_and_close_from_inside_the_callback():
+    """drain from the callback raises UNSUPPORTED at once; close from it returns at once,
+    the callback is not called after it, and the engine is closed."""
+    engine = Engine({"core": {"workers": 2}})
+    state = {"calls": 0, "after_close": 0, "closing": False, "closed": False, "drain_error": None}
+    lock = threading.Lock()
+    submitted = threading.Event()
+    closed = threading.Event()
+
+    def fn(result):
+        with lock:
+            state["calls"] += 1
+            n = state["calls"]
+            if state["closed"]:
+                state["after_close"] += 1
+            # Closed once everything is submitted: the host never uses a closed engine.
+            close = n >= 5 and submitted.is_set() and not state["closing"]
+            state["closing"] = state["closing"] or close
+        if n == 1:
+            submitted.wait(10)
+            try:
+                engine.drain()
+            except ParleyError as error:
+                state["drain_error"] = error
+        elif close:
+            engine.close()
+            with lock:
+                state["closed"] = True
+            closed.set()
+
+    engine.set_callback(fn)
+    for n in range(10):
+        for c in range(4):
+            engine.submit(message(c, n))
+    submitted.set()
+    assert closed.wait(10), "the callback's close did not return"
+    time.sleep(0.3)
+    assert engine.closed
+    with lock:
+        assert state["after_close"] == 0, f"{state['after_close']} calls after close"
+    assert state["drain_error"] is not None and state["drain_error"].status == Status.UNSUPPORTED
+    assert "result callback" in str(state["drain_error"])
+    assert not engine.callback_errors
+    with pytest.raises(ParleyError):
+        engine.submit(message(0, 99))
+
+
 def test_setting_a_callback_hands_over_waiting_results(engine):
     tickets = submit_many(engine, 2, 5)
     engine.drain(5000)
