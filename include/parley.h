@@ -239,8 +239,9 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *   (an amount written without a currency is money only after a payment word or, in shorthand
  *   such as "300k", next to a bound, at confidence 0.75, 0.6 with no "currency" configured;
  *   "bound" when a bound comes before or after it: "under", "max", "up to", "moins de",
- *   "chini ya", "… or less", "… au chini" are at most; "more than", "at least", "over",
- *   "plus de", "au moins", "zaidi ya", "… minimum", "… or more", "500k+" at least),
+ *   "chini ya", "أقل من", "… or less", "… au chini" are at most; "more than", "at least",
+ *   "over", "plus de", "au moins", "zaidi ya", "على الأقل", "… minimum", "… or more", "500k+"
+ *   at least),
  *   "number" {"number"},
  *   "percentage" {"percent"}, "ordinal" {"ordinal"}, "area" {"value", "unit", "squareMetres"},
  *   "bedrooms" {"count"} (0 for a studio), "unit" {"unit", "block"?},

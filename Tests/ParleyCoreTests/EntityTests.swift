@@ -373,6 +373,13 @@ import Glibc
             ("kodi 300,000 au chini", "300,000", 300000, "RWF", "atMost"),
             ("loyer 200 000 francs ou plus", "200 000 francs", 200000, "RWF", "atLeast"),
             ("500k au moins", "500k", 500000, "RWF", "atLeast"),
+            // Arabic script.
+            ("الإيجار أقل من 5000 درهم", "5000 درهم", 5000, "AED", "atMost"),
+            ("حد أقصى 4000 درهم", "4000 درهم", 4000, "AED", "atMost"),
+            ("ميزانيتي على الأقل 3000 دولار", "3000 دولار", 3000, "USD", "atLeast"),
+            ("أكثر من 2000 دولار", "2000 دولار", 2000, "USD", "atLeast"),
+            ("5000 درهم أو أقل", "5000 درهم", 5000, "AED", "atMost"),
+            ("3000 دولار على الأقل", "3000 دولار", 3000, "USD", "atLeast"),
         ]
         for (text, span, amount, currency, bound) in cases {
             let entities = try Self.extractor(currency: "RWF").extract(from: text)

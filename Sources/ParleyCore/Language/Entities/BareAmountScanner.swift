@@ -137,13 +137,16 @@ enum BareAmountScanner {
         }
     }
 
-    private static let lowerBounds: Set<UInt64> = Set(["more", "above", "least", "min", "minimum", "zaidi", "angalau", "hejuru", "plus"].map { Fold.hash($0) })
+    private static let lowerBounds: Set<UInt64> = Set(["more", "above", "least", "min", "minimum", "zaidi", "angalau", "hejuru", "plus",
+                                                       "أكثر", "اكثر", "فوق", "الأقل", "الاقل"].map { Fold.hash($0) })
     private static let upperAfter: Set<UInt64> = Set(["max", "maximum", "maxi", "tops"].map { Fold.hash($0) })
     private static let lowerAfter: Set<UInt64> = Set(["min", "minimum", "mini"].map { Fold.hash($0) })
-    /// "or", "and" in the languages served: "or less", "ou moins", "au chini", "na zaidi".
-    private static let orAnd: Set<UInt64> = Set(["or", "and", "ou", "et", "au", "na"].map { Fold.hash($0) })
-    private static let lessWords: Set<UInt64> = Set(["less", "below", "under", "lower", "cheaper", "chini", "munsi"].map { Fold.hash($0) })
-    private static let moreWords: Set<UInt64> = Set(["more", "above", "over", "higher", "zaidi", "plus", "hejuru"].map { Fold.hash($0) })
+    /// "or", "and" in the languages served: "or less", "ou moins", "au chini", "na zaidi",
+    /// "أو أقل"; Arabic "على" (on) before "الأقل" ("at the least").
+    private static let orAnd: Set<UInt64> = Set(["or", "and", "ou", "et", "au", "na", "أو", "او", "على"].map { Fold.hash($0) })
+    private static let lessWords: Set<UInt64> = Set(["less", "below", "under", "lower", "cheaper", "chini", "munsi", "أقل", "اقل"].map { Fold.hash($0) })
+    private static let moreWords: Set<UInt64> = Set(["more", "above", "over", "higher", "zaidi", "plus", "hejuru", "أكثر", "اكثر", "الأقل", "الاقل"]
+        .map { Fold.hash($0) })
     private static let plus = Fold.hash("plus")
     private static let moins = Fold.hash("moins")
     private static let au = Fold.hash("au")
@@ -153,8 +156,8 @@ enum BareAmountScanner {
         to == from + 1 && (text.ascii(from) == 0x27 || text[from] == "\u{2019}")
     }
 
-    /// Words between a bound and its amount: "chini ya", "moins de", "less than", "up to", "jusqu'à".
-    private static let boundLinks: Set<UInt64> = Set(["ya", "de", "than", "to", "a", "of"].map { Fold.hash($0) })
+    /// Words between a bound and its amount: "chini ya", "moins de", "less than", "up to", "jusqu'à", "أقل من".
+    private static let boundLinks: Set<UInt64> = Set(["ya", "de", "than", "to", "a", "of", "من"].map { Fold.hash($0) })
 
     private static func separatedOnlyByBlanksOrSigns(_ text: ScalarText, from: Int, to: Int) -> Bool {
         if to - from > 4 { return false }

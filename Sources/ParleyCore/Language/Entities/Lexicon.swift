@@ -459,6 +459,17 @@ enum Lexicon {
     minimum tbound
     angalau tbound
     hejuru tbound
+    أقل tbound
+    اقل tbound
+    أكثر tbound
+    اكثر tbound
+    تحت tbound
+    فوق tbound
+    حتى tbound
+    أقصى tbound
+    اقصى tbound
+    الأقل tbound
+    الاقل tbound
     yesterday tmoneyFollower
     today tmoneyFollower
     tonight tmoneyFollower
