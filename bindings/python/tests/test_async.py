@@ -122,7 +122,7 @@ def test_drain_and_close_from_inside_the_callback():
     """drain from the callback raises UNSUPPORTED at once; close from it returns at once,
     the callback is not called after it, and the engine is closed."""
     engine = Engine({"core": {"workers": 2}})
-    state = {"calls": 0, "after_close": 0, "closing": False, "closed": False, "drain_error": None}
+    state = {"calls": 0, "after_close": 0, "drained": False, "closing": False, "closed": False, "drain_error": None}
     lock = threading.Lock()
     submitted = threading.Event()
     closed = threading.Event()
@@ -133,8 +133,9 @@ def test_drain_and_close_from_inside_the_callback():
             n = state["calls"]
             if state["closed"]:
                 state["after_close"] += 1
-            # Closed once everything is submitted: the host never uses a closed engine.
-            close = n >= 5 and submitted.is_set() and not state["closing"]
+            # Closed once everything is submitted (the host never uses a closed engine) and
+            # the first callback has tried its drain (which a close would refuse otherwise).
+            close = n >= 5 and submitted.is_set() and state["drained"] and not state["closing"]
             state["closing"] = state["closing"] or close
         if n == 1:
             submitted.wait(10)
@@ -142,6 +143,8 @@ def test_drain_and_close_from_inside_the_callback():
                 engine.drain()
             except ParleyError as error:
                 state["drain_error"] = error
+            with lock:
+                state["drained"] = True
         elif close:
             engine.close()
             with lock:
