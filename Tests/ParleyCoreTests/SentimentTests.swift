@@ -109,6 +109,9 @@ import Testing
         let shouting = analyzer.analyze("The heating is BROKEN again!!!!")
         #expect(shouting.urgencyCues == ["!!!", "caps"])
         #expect(shouting.urgency > 0.3 && shouting.urgency < 0.5)
+        // Currency codes are written in capitals, not shouted; other capitals still are.
+        #expect(!analyzer.analyze("The sink is leaking again, I paid RWF 50,000 and KES 300 for nothing").urgencyCues.contains("caps"))
+        #expect(analyzer.analyze("The sink is LEAKING again, I paid RWF 50,000").urgencyCues.contains("caps"))
         // A phrase does not reach across a clause end: "no, water" is not "no water".
         #expect(analyzer.analyze("No, water is fine").urgencyCues.isEmpty)
     }

@@ -230,6 +230,14 @@ struct SentimentScanner {
         b == 0x2C || b == 0x3B || b == 0x21 || b == 0x3F || b == 0x28 || b == 0x29 || b == 0x22
     }
 
+    /// "RWF", "KES": a currency code is written in capitals, not shouted. `piece` is lower
+    /// case (the scanner folds it).
+    private static func isCurrencyCode(_ piece: [UInt8]) -> Bool {
+        let letters = piece.compactMap { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : nil }
+        guard let i = Currencies.packed(letters) else { return false }
+        return Currencies.codeBits.upper[i >> 6] & (1 << UInt64(i & 63)) != 0
+    }
+
     private mutating func finishPiece() {
         defer {
             piece.removeAll(keepingCapacity: true)
@@ -245,7 +253,7 @@ struct SentimentScanner {
             casedWords += 1
             if base.isUpper {
                 capsWords += 1
-                if letters >= 3 { longCapsWords += 1 }
+                if letters >= 3 && !Self.isCurrencyCode(piece) { longCapsWords += 1 }
             }
         }
         // The whole piece as written: an emoticon or a plain word.
