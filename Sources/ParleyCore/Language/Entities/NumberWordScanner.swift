@@ -55,14 +55,15 @@ enum NumberWordScanner {
         return results
     }
 
-    /// Word readings that are not numbers: "the one I saw", "which one", "a second", "one
-    /// second" (durations are another module's).
+    /// Word readings that are not numbers: "the one I saw", "which one", "a new one", "no
+    /// one came", "a second", "one second" (durations are another module's).
     static func excluded(_ text: ScalarText, _ result: Result, from t: Int) -> Bool {
         guard result.lastToken == t else { return false }
         let info = text.word(t)
         if info?.cardinal == 1 {
             let previous = text.tag(t - 1)
-            return previous == .determiner || previous == .this
+            return previous == .determiner || previous == .this || previous == .no
+                || (t > 0 && pronounAdjectives.contains(text.tokens[t - 1].hash))
         }
         if info?.ordinal == 2 && info?.denominator == false {
             if let previous = text.word(t - 1), previous.tag == .a || previous.cardinal >= 0 { return true }
@@ -70,6 +71,12 @@ enum NumberWordScanner {
         }
         return false
     }
+
+    /// "a new one", "a bigger one": "one" stands for a thing already named.
+    private static let pronounAdjectives: Set<UInt64> = Set([
+        "new", "old", "other", "same", "big", "bigger", "biggest", "small", "smaller", "smallest", "cheap", "cheaper",
+        "cheapest", "good", "better", "best", "nice", "nicer", "right", "wrong", "broken", "spare", "working",
+    ].map { Fold.hash($0) })
 
     /// A JSON number: an integer when the value is whole and fits, else a double.
     static func number(_ value: Double) -> JSONValue {

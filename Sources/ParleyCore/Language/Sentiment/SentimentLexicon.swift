@@ -63,6 +63,19 @@ burst	-1.6
 cracked	-1.3
 crack	-0.8
 noisy	-1.3
+too loud	-1.3
+unbearable	-2.3
+intolerable	-2.3
+filthy	-2.2
+infested	-2.0
+overpriced	-1.5
+nightmare	-2.3
+sick of	-2.0
+sick and tired	-2.3
+tired of	-1.6
+unsafe	-1.8
+unresponsive	-1.6
+disrespectful	-2.0
 stinks	-2.0
 smelly	-1.7
 not working	-1.8
