@@ -307,6 +307,13 @@ public struct DateTimeExtractor: Sendable {
                         if y > r.year + 8 { return nil }
                     }
                     days = Civil.days(year: y, month: month, day: dayNumber)
+                    // Said without a tense, a date more than half a year ahead is the one just
+                    // gone ("the invoice of 30/11" on 1 December), as a month is (`year(ofMonth:)`).
+                    if tense == .neutral, days - r.days > 184 {
+                        var back = y - 1
+                        while back >= r.year - 8, !Civil.isValid(year: back, month: month, day: dayNumber) { back -= 1 }
+                        if back >= r.year - 8 { days = Civil.days(year: back, month: month, day: dayNumber) }
+                    }
                 }
             case .dayOfMonth(let n) where past:
                 var found: Int? = nil

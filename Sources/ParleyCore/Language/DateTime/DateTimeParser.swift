@@ -1142,6 +1142,9 @@ extension DTParser {
                                                "convenu", "decide", "reporte", "reportee", "decale", "decalee", "planifie", "propose",
                                                "alisema", "aliahidi", "walisema", "yavuze", "bavuze"].map(DTLexicon.key))
 
+    static let keyMoved = DTLexicon.key("moved")
+    static let outInKeys: Set<UInt64> = Set(["out", "in"].map(DTLexicon.key))
+
     /// Words that make a sentence plan: "will", "'ll", "shall", "gonna", "va", "vont",
     /// "itakuwa", "nitakuja", "nzaza".
     static let futureKeys: Set<UInt64> = {
@@ -1180,7 +1183,12 @@ extension DTParser {
             let token = t[k]
             guard token.kind == .word else { return }
             if Self.pastKeys.contains(token.key) || frenchPerfect(at: k) { past = true }
-            if Self.reportKeys.contains(token.key) { reported = true }
+            // "moved out", "moved in" recount; "moved to Monday" reports a plan.
+            if token.key == Self.keyMoved, k + 1 < t.count, Self.outInKeys.contains(t[k + 1].key) {
+                past = true
+            } else if Self.reportKeys.contains(token.key) {
+                reported = true
+            }
             if Self.futureKeys.contains(token.key) || (token.key == Self.keyWon && isApostrophe(k + 1)) {  // "won't"
                 future = true
                 plans = true
