@@ -95,6 +95,20 @@ struct OCRTests {
         #expect(la.text == "This is test message")
     }
 
+    /// Leptonica hands back its input as a clone when a step changes nothing (no skew found,
+    /// no alpha): each step must leave exactly one reference per image, or every OCR call
+    /// leaks the decoded picture.
+    @Test func preprocessingKeepsOneReferencePerImage() throws {
+        for name in ["ocr/phototest.tif", "ocr/test_la.png", "ocr/phototest-exif6.jpg"] {
+            let decoded = try #require(PixImage.decode(Fixtures.bytes(name), jpeg: name.hasSuffix(".jpg")))
+            var images = [decoded]
+            let grey = decoded.grayscale()
+            images += [grey, grey.deskewed(), grey.deskewed().deskewed(), grey.binarized(), grey.scaled(by: 0.5),
+                       grey.rotated(quarterTurns: 1), grey.oriented(exif: 6), grey.oriented(exif: 1), grey.inverted()]
+            for image in images { #expect(image.referenceCount == 1, "\(name)") }
+        }
+    }
+
     // MARK: bad input
 
     @Test func zeroBytes() { expectError(.badMedia, []) }
