@@ -945,8 +945,9 @@ PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *o
  *   "languageModel", "dictionary" (PocketSphinx model paths), "language": "en",
  *   "grammar"?: JSGF text | "phrases"?: ["yes", "no", "book a viewing"] (decode against a
  *   small grammar: near-perfect for menu replies)}; per call: {"engine", "grammar" | "phrases",
- *   "language"}. Ogg/Opus (WhatsApp's voice notes, libopusfile) and PCM WAV; other audio is
- *   PARLEY_UNSUPPORTED, a truncated or corrupt Ogg stream PARLEY_BAD_MEDIA. Result details:
+ *   "language"}. Ogg/Opus (WhatsApp's voice notes, libopusfile) and WAV (integer PCM of 8 to 32
+ *   bits, 32- or 64-bit float); other audio is PARLEY_UNSUPPORTED, a truncated or corrupt
+ *   file PARLEY_BAD_MEDIA. Result details:
  *   "engine", "language", "seconds", "sampleRate", "format": "opus"|"wav", "mode":
  *   "language-model"|"grammar", "realTimeFactor". The model loads at the first note (~1 s).
  *

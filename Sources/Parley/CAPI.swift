@@ -185,7 +185,7 @@ public func parley_thread_get(
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
     withEngineResult("parley_thread_get", handle, out, outLen) { engine throws(ParleyError) in
-        try engine.thread(id: try stringArgument("parley_thread_get", "thread_id", threadID).get())
+        try engine.thread(id: try stringArgument("parley_thread_get", "thread_id", threadID, nonEmpty: true).get())
     }
 }
 

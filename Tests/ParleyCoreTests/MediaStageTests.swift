@@ -105,6 +105,14 @@ import Glibc
         #expect(item?["messages"]?.arrayValue?.count == 2)
         #expect(item?["result"]?["text"] == media["text"])
         #expect(throws: ParleyError.self) { try engine.galleryItem(sha256: String(repeating: "0", count: 64)) }
+        for notADigest in ["zz-not-hex", "", String(repeating: "0", count: 63)] {
+            do {
+                _ = try engine.galleryItem(sha256: notADigest)
+                Issue.record("\(notADigest) was taken as a SHA-256")
+            } catch {
+                #expect(error.kind == .invalidArgument)
+            }
+        }
         #expect(throws: ParleyError.self) { try engine.gallery(query: ["kind": "hologram"]) }
         #expect(throws: ParleyError.self) { try engine.gallery(query: ["colour": "red"]) }
     }
@@ -244,6 +252,16 @@ import Glibc
         #expect(MediaKind.sniff(Array("%PDF-1.7".utf8))?.kind == .document)
         #expect(MediaKind.sniff(Array("name,rent\nAna,350000\n".utf8))?.mimetype == "text/plain")
         #expect(MediaKind.sniff([0, 0, 0, 0]) == nil)
+        // UTF-16LE text after its byte-order mark is text, though FF FE is also an MPEG frame sync.
+        var utf16 = Fixtures.bytes("documents/utf16.csv")
+        #expect(Array(utf16.prefix(2)) == [0xFF, 0xFE])
+        #expect(MediaKind.sniff(utf16)?.mimetype == "text/plain")
+        utf16 = [0xFF, 0xFE]
+        for unit in "Nyumba;Kodi\nمنزل 🏠;350000\n".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(MediaKind.sniff(utf16)?.mimetype == "text/plain")
+        // An MPEG frame (layer I, FF FE) followed by audio data is still audio.
+        #expect(MediaKind.sniff([0xFF, 0xFE, 0x90, 0x44, 0x00, 0x01, 0x9C, 0x03, 0x00, 0x00, 0x12, 0x07])?.mimetype == "audio/mpeg")
+        #expect(MediaKind.sniff([0xFF, 0xFB, 0x90, 0x64] + Array(repeating: 0, count: 64))?.mimetype == "audio/mpeg")
         #expect(MediaKind.sniff([]) == nil)
     }
 }

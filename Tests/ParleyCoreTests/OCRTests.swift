@@ -172,7 +172,8 @@ struct OCRTests {
     }
 
     @Test func unsupportedFormatsAndBadOptions() {
-        expectError(.unsupported, Array("%PDF-1.7\n".utf8) + Array(repeating: 0x20, count: 100))
+        expectError(.badMedia, Array("%PDF-1.7\n".utf8) + Array(repeating: 0x20, count: 100))  // not an image
+        expectError(.unsupported, [0xFF, 0x4F, 0xFF, 0x51] + Array(repeating: 0, count: 100))  // JPEG 2000: an image not read
         expectError(.invalidArgument, Fixtures.bytes("ocr/test_la.png"), options: object(["colour": true]))
         expectError(.invalidArgument, Fixtures.bytes("ocr/test_la.png"), options: object(["timeLimitMillis": "soon"]))
     }

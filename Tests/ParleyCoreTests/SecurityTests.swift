@@ -36,6 +36,9 @@ import Glibc
         ("(0788) 123-456 or 0788-123-456", "(078*****56 or 078*****56"),
         ("mail jane.doe@example.com please", "mail j***@example.com please"),
         ("US +1 (555) 010-9999", "US +155******99"),
+        // A number beside a unit-like word or in brackets after a name is still a phone.
+        ("call Jane (0788123456) or 0788123457 today", "call Jane (078*****56) or 078*****57 today"),
+        ("text 07881234 s'il vous plait", "text ******34 s'il vous plait"),
     ])
     func masksNumbersAndEmails(input: String, expected: String) {
         #expect(LogMask.mask(input) == expected)
@@ -49,6 +52,9 @@ import Glibc
         "message 3EB0C4312345678901 of ticket 42",
         "a 12% rise on 2026-11-25 at 10:30, due 25.11.2026 or 1-12-2026",
         "stallAfterMs 600000 (10 minutes) and 3600000 (1 hour)",
+        "the image claims 60000×60000 pixels, over the limit of 60000000 (ocr.maxPixels)",
+        "its data chunk declares 88200000 bytes, 32000 present",
+        "the file has 60000001 bytes, over media.maxBytes (52428800); the limit is 104857600",
         "",
         "🏠 plain text",
     ])

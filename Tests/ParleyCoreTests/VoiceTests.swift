@@ -271,6 +271,49 @@ private func kind(_ body: () throws(ParleyError) -> Void) -> ParleyError.Kind? {
             + le32(rate) + le32(rate * 2 * channels) + le16(2 * channels) + le16(16) + Array("data".utf8) + le32(data.count) + data
     }
 
+    /// A WAV file of `samples` in another sample format: PCM of `bits` (format 1) or IEEE
+    /// float (format 3), in a WAVE_FORMAT_EXTENSIBLE header when `extensible`.
+    static func wavFile(_ samples: [Int16], rate: Int, bits: Int, float: Bool, extensible: Bool = false) -> [UInt8] {
+        func le(_ v: UInt64, _ count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: v >> (8 * UInt64($0))) } }
+        let data: [UInt8] = samples.flatMap { (s: Int16) -> [UInt8] in
+            if float {
+                let x = Double(s) / 32767
+                return bits == 32 ? le(UInt64(Float(x).bitPattern), 4) : le(x.bitPattern, 8)
+            }
+            switch bits {
+            case 8: return [UInt8(Int(s) / 256 + 128)]
+            case 24: return le(UInt64(bitPattern: Int64(s) << 8), 3)
+            default: return le(UInt64(bitPattern: Int64(s) << 16), 4)
+            }
+        }
+        let format: UInt64 = float ? 3 : 1
+        var fmt = le(extensible ? 0xFFFE : format, 2) + le(1, 2) + le(UInt64(rate), 4) + le(UInt64(rate * bits / 8), 4) + le(UInt64(bits / 8), 2) + le(UInt64(bits), 2)
+        if extensible { fmt += le(22, 2) + le(UInt64(bits), 2) + le(4, 4) + le(format, 2) + [0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xAA, 0, 0x38, 0x9B, 0x71] }
+        return Array("RIFF".utf8) + le(UInt64(4 + 8 + fmt.count + 8 + data.count), 4) + Array("WAVEfmt ".utf8) + le(UInt64(fmt.count), 4) + fmt
+            + Array("data".utf8) + le(UInt64(data.count), 4) + data
+    }
+
+    /// 8-, 24- and 32-bit PCM and float WAV files decode to the same 16-bit samples as the
+    /// 16-bit original (8-bit to its top byte).
+    @Test func wavSampleFormats() throws {
+        let original = try AudioDecoder.decodeWAV(Self.wav, maxSeconds: 600).samples
+        let excerpt = Array(original.prefix(16_000))
+        for (bits, float, extensible, tolerance) in [(8, false, false, 256), (24, false, false, 0), (32, false, true, 0),
+                                                       (32, true, false, 1), (64, true, true, 1)] {
+            let decoded = try AudioDecoder.decodeWAV(Self.wavFile(excerpt, rate: 16_000, bits: bits, float: float, extensible: extensible),
+                                                     maxSeconds: 600)
+            #expect(decoded.samples.count == excerpt.count && decoded.sampleRate == 16_000, "\(bits) bits")
+            let worst = zip(decoded.samples, excerpt).map { abs(Int($0) - Int($1)) }.max() ?? 0
+            #expect(worst <= tolerance, "\(bits)-bit \(float ? "float" : "PCM"): off by \(worst)")
+        }
+        // A header claiming more than maxSeconds is too long before it is found truncated.
+        var claims = Self.wavFile(excerpt, rate: 16_000, bits: 16, float: false)
+        let huge = 16_000 * 2 * 700
+        claims.replaceSubrange(40..<44, with: [UInt8(huge & 0xFF), UInt8(huge >> 8 & 0xFF), UInt8(huge >> 16 & 0xFF), UInt8(huge >> 24 & 0xFF)])
+        #expect(kind { () throws(ParleyError) in _ = try AudioDecoder.decodeWAV(claims, maxSeconds: 600) } == .tooLarge)
+        #expect(kind { () throws(ParleyError) in _ = try AudioDecoder.decodeWAV(claims, maxSeconds: 800) } == .badMedia)
+    }
+
     @Test func silenceAndTinyClipsGiveEmptyText() throws {
         let silence = try Self.service.transcribe(Self.wavFile([Int16](repeating: 0, count: 16_000), rate: 8_000, channels: 1), options: JSONObject())
         #expect(silence.text == "" && silence.confidence == 0 && silence.seconds == 2)

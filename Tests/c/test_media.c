@@ -58,8 +58,8 @@ static void test_direct_reads(parley_engine *engine) {
     free(encrypted);
     unsigned char *bomb = read_file("documents/bomb.xlsx", &size);
     CHECK_STATUS(parley_media_parse_document(engine, bomb, size, NULL, &out, &len), PARLEY_TOO_LARGE);
-    /* An XLSX handed to OCR: the kind comes from the bytes, not the caller's word. */
-    CHECK_STATUS(parley_media_ocr(engine, bomb, size, NULL, &out, &len), PARLEY_UNSUPPORTED);
+    /* An XLSX handed to OCR: the kind comes from the bytes, not the caller's word; not an image. */
+    CHECK_STATUS(parley_media_ocr(engine, bomb, size, NULL, &out, &len), PARLEY_BAD_MEDIA);
     free(bomb);
 }
 

@@ -106,7 +106,10 @@ extension Engine {
     /// One media item by its SHA-256 (hex or base64): its full reading and every message
     /// that carried it.
     public func galleryItem(sha256: String) throws(ParleyError) -> JSONValue {
-        ["schema": .int(EnrichedContext.schema), "item": try store.galleryItem(sha256: sha256)]
+        guard MediaHash.isDigest(sha256) else {
+            throw ParleyError(.invalidArgument, "sha256 must be 64 hex digits or the base64 of 32 bytes")
+        }
+        return ["schema": .int(EnrichedContext.schema), "item": try store.galleryItem(sha256: sha256)]
     }
 }
 

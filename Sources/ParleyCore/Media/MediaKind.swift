@@ -19,6 +19,8 @@ public enum MediaKind: String, Sendable, CaseIterable {
         if starts(ascii("OggS")) { return (.audio, "audio/ogg") }
         if starts(ascii("RIFF")) && starts(ascii("WAVE"), at: 8) { return (.audio, "audio/wav") }
         if starts(ascii("#!AMR")) { return (.audio, "audio/amr") }
+        // UTF-16LE's byte-order mark (Excel's "Unicode text") also passes for an MPEG frame sync.
+        if starts([0xFF, 0xFE]) && looksLikeUTF16LE(bytes) { return (.document, "text/plain") }
         if starts(ascii("ID3")) || (bytes.count > 2 && bytes[0] == 0xFF && bytes[1] & 0xE0 == 0xE0) { return (.audio, "audio/mpeg") }
         if starts(ascii("ftyp"), at: 4) {
             let brand = bytes.count >= 12 ? String(decoding: bytes[8..<12], as: UTF8.self) : ""
@@ -29,6 +31,33 @@ public enum MediaKind: String, Sendable, CaseIterable {
         if starts([0x50, 0x4B, 0x03, 0x04]) { return (.document, "application/zip") }
         if looksLikeText(bytes) { return (.document, "text/plain") }
         return nil
+    }
+
+    /// The first 256 code units after the mark read as text: no control characters but tab and
+    /// line ends, no noncharacters, surrogates only in pairs.
+    private static func looksLikeUTF16LE(_ bytes: [UInt8]) -> Bool {
+        var units: [UInt16] = []
+        var i = 2
+        while i + 1 < bytes.count && units.count < 256 {
+            units.append(UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8)
+            i += 2
+        }
+        guard !units.isEmpty else { return false }
+        var k = 0
+        while k < units.count {
+            let u = units[k]
+            if u < 0x20 && u != 9 && u != 10 && u != 13 { return false }
+            if u == 0xFFFE || u == 0xFFFF { return false }
+            if u >= 0xD800 && u <= 0xDBFF {
+                guard k + 1 < units.count else { break }  // cut at the window's end
+                guard units[k + 1] >= 0xDC00 && units[k + 1] <= 0xDFFF else { return false }
+                k += 1
+            } else if u >= 0xDC00 && u <= 0xDFFF {
+                return false
+            }
+            k += 1
+        }
+        return true
     }
 
     /// UTF-16 with a byte-order mark, or no NUL and few control bytes in the first 4 KB.

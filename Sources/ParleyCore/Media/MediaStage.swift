@@ -98,8 +98,10 @@ final class MediaStage: Sendable {
             throw ParleyError(.unsupported, "the \(kind.rawValue) reader is turned off in this engine's configuration (media.\(Self.section(of: kind)))")
         }
         guard !bytes.isEmpty else { throw ParleyError(.badMedia, "the file is empty (0 bytes)") }
+        // Bytes of another kind are not what the call claims (the header's PARLEY_BAD_MEDIA, "not
+        // an image"); a format of the right kind that the reader does not read stays UNSUPPORTED.
         if let (actual, mimetype) = MediaKind.sniff(bytes), actual != kind, actual != .other {
-            throw ParleyError(.unsupported, "the file is \(mimetype), not \(kind == .image ? "an image" : kind == .audio ? "audio" : "a document")")
+            throw ParleyError(.badMedia, "the file is \(mimetype), not \(kind == .image ? "an image" : kind == .audio ? "audio" : "a document")")
         }
         guard bytes.count <= settings.maxBytes else {
             throw ParleyError(.tooLarge, "the file has \(bytes.count) bytes, over media.maxBytes (\(settings.maxBytes))")

@@ -9,6 +9,13 @@ enum MediaHash {
         return hex(bytes)
     }
 
+    /// A SHA-256 as hosts give it: 64 hex digits, or the base64 of its 32 bytes.
+    static func isDigest(_ text: String) -> Bool {
+        let utf8 = Array(text.utf8)
+        if utf8.count == 64 { return utf8.allSatisfy(isHexDigit) }
+        return base64Decode(utf8)?.count == 32
+    }
+
     /// A Node `Buffer` serialized by JSON.stringify: `{"type": "Buffer", "data": [bytes]}`.
     static func hex(buffer value: JSONValue) -> String? {
         if let s = value.stringValue { return hex(s) }

@@ -75,7 +75,8 @@ public enum LogMask {
             let jid = end < bytes.count && bytes[end] == UInt8(ascii: "@")
             let plain = digitPositions.count == end - i
             let looksLikeTime = plain && !jid && bytes[i] == UInt8(ascii: "1") && (digitPositions.count == 10 || digitPositions.count == 13)
-            let isPhone = plus || jid ? digitPositions.count >= 7 : digitPositions.count >= 8 && !looksLikeTime && !isDate(bytes[i..<end])
+            let isPhone = plus || jid ? digitPositions.count >= 7
+                : digitPositions.count >= 8 && !looksLikeTime && !isDate(bytes[i..<end]) && !(plain && isQuantity(bytes, i, end))
             if isPhone, !touchesLetter {
                 let kept = digitPositions.count >= 10 ? 3 : 0
                 for (n, position) in digitPositions.enumerated() where n >= kept && n < digitPositions.count - 2 {
@@ -94,6 +95,38 @@ public enum LogMask {
             }
         }
     }
+
+    /// A plain number Parley states about itself: a size with its unit ("60000000 bytes",
+    /// "52428800 pixels"), a limit naming its setting ("the limit of 60000000 (ocr.maxPixels)",
+    /// "media.maxBytes (52428800)", "the limit is 104857600").
+    private static func isQuantity(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        var after = end
+        while after < bytes.count, bytes[after] == UInt8(ascii: " ") { after += 1 }
+        var wordEnd = after
+        while wordEnd < bytes.count, isLetter(bytes[wordEnd]) { wordEnd += 1 }
+        let wordEnds = wordEnd == bytes.count || bytes[wordEnd] != UInt8(ascii: "'")
+        if wordEnd > after, wordEnds, unitWords.contains(Array(bytes[after..<wordEnd]).map { $0 | 0x20 }) { return true }
+        if after + 1 < bytes.count, after > end, bytes[after] == UInt8(ascii: "("), isLetter(bytes[after + 1]) { return true }
+        // Backwards: "maxBytes (N)" or "limit of N" / "limit is N".
+        var before = start
+        if before > 0, bytes[before - 1] == UInt8(ascii: "("), end < bytes.count, bytes[end] == UInt8(ascii: ")") {
+            before -= 1
+            while before > 0, bytes[before - 1] == UInt8(ascii: " ") { before -= 1 }
+            var wordStart = before
+            while wordStart > 0, isAlphanumeric(bytes[wordStart - 1]) || bytes[wordStart - 1] == UInt8(ascii: ".") { wordStart -= 1 }
+            let key = bytes[wordStart..<before]
+            return key.contains(UInt8(ascii: ".")) || key.dropFirst().contains { $0 >= 0x41 && $0 <= 0x5A }
+        }
+        for phrase in limitPhrases where before >= phrase.count && Array(bytes[(before - phrase.count)..<before]).map({ $0 | 0x20 }) == phrase {
+            return true
+        }
+        return false
+    }
+
+    private static let unitWords: Set<[UInt8]> = Set(["bytes", "kb", "mb", "gb", "pixels", "px", "ms", "milliseconds",
+                                                      "seconds", "rows", "pages", "characters", "chars", "samples",
+                                                      "frames", "hz", "messages", "items", "entries", "lines", "cells"].map { Array($0.utf8) })
+    private static let limitPhrases: [[UInt8]] = ["limit of ", "limit is ", "limit: "].map { Array($0.utf8) }
 
     /// Digits right after `open` (a "(") and then ")".
     private static func closesDigitGroup(_ bytes: [UInt8], after open: Int) -> Bool {

@@ -45,7 +45,7 @@ test('bad files reject with a ParleyError and a status', async () => {
   try {
     const cases = [
       [engine.ocr.bind(engine), fixture('ocr/phototest.tif').subarray(0, 200), Status.BAD_MEDIA],
-      [engine.ocr.bind(engine), fixture('documents/lease.pdf'), Status.UNSUPPORTED],
+      [engine.ocr.bind(engine), fixture('documents/lease.pdf'), Status.BAD_MEDIA],
       [engine.parseDocument.bind(engine), fixture('documents/encrypted.pdf'), Status.BAD_MEDIA],
       [engine.parseDocument.bind(engine), fixture('documents/bomb.xlsx'), Status.TOO_LARGE],
       [engine.transcribe.bind(engine), fixture('voice/librivox-0930.ogg').subarray(0, 3000), Status.BAD_MEDIA],

@@ -38,7 +38,7 @@ def test_bad_files_get_a_status():
     with Engine() as engine:
         image = fixture("ocr/phototest.tif")
         for call, data, status in [(engine.ocr, image[:200], Status.BAD_MEDIA),
-                                   (engine.ocr, fixture("documents/lease.pdf"), Status.UNSUPPORTED),
+                                   (engine.ocr, fixture("documents/lease.pdf"), Status.BAD_MEDIA),
                                    (engine.parse_document, fixture("documents/encrypted.pdf"), Status.BAD_MEDIA),
                                    (engine.parse_document, fixture("documents/bomb.xlsx"), Status.TOO_LARGE),
                                    (engine.transcribe, fixture("voice/librivox-0930.ogg")[:3000], Status.BAD_MEDIA),

@@ -69,12 +69,19 @@ enum DocumentFormat {
         if starts(bytes, [0x25, 0x50, 0x44, 0x46, 0x2D]) { return .pdf }  // %PDF-
         if starts(bytes, [0x50, 0x4B, 0x03, 0x04]) { return .zip }
         if starts(bytes, [0x50, 0x4B, 0x05, 0x06]) { throw ParleyError(.badMedia, "empty ZIP archive") }
-        let known: [([UInt8], String)] = [
+        // Another kind of media is not a document at all (bad media); a document format not
+        // read here is unsupported.
+        let otherKinds: [([UInt8], String)] = [
             ([0xFF, 0xD8, 0xFF], "a JPEG image"), ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), ([0x47, 0x49, 0x46, 0x38], "a GIF image"),
-            ([0x4F, 0x67, 0x67, 0x53], "Ogg audio"), ([0xD0, 0xCF, 0x11, 0xE0], "a legacy Office file (XLS/DOC)"),
-            ([0x52, 0x49, 0x46, 0x46], "a RIFF file (WebP/WAV)"), ([0x1F, 0x8B], "gzip data"), ([0x7B, 0x5C, 0x72, 0x74, 0x66], "RTF"),
+            ([0x4F, 0x67, 0x67, 0x53], "Ogg audio"), ([0x52, 0x49, 0x46, 0x46], "a RIFF file (WebP/WAV)"),
         ]
-        for (magic, name) in known where starts(bytes, magic) {
+        for (magic, name) in otherKinds where starts(bytes, magic) {
+            throw ParleyError(.badMedia, "\(name), not a document")
+        }
+        let unread: [([UInt8], String)] = [
+            ([0xD0, 0xCF, 0x11, 0xE0], "a legacy Office file (XLS/DOC)"), ([0x1F, 0x8B], "gzip data"), ([0x7B, 0x5C, 0x72, 0x74, 0x66], "RTF"),
+        ]
+        for (magic, name) in unread where starts(bytes, magic) {
             throw ParleyError(.unsupported, "\(name), not a PDF, CSV or XLSX document")
         }
         // A PDF header a little way in (allowed by the specification) or one cut short.

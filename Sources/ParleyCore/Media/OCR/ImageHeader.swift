@@ -37,7 +37,7 @@ struct ImageHeader: Sendable, Equatable {
             let height = Int(Int32(bitPattern: UInt32(le16(b, 22)) | UInt32(le16(b, 24)) << 16))
             return ImageHeader(format: .bmp, width: abs(width), height: abs(height), exif: nil)
         }
-        if starts(Array("%PDF".utf8)) { throw ParleyError(.unsupported, "a PDF is a document, not an image: parse it as a document") }
+        if starts(Array("%PDF".utf8)) { throw ParleyError(.badMedia, "a PDF is a document, not an image: parse it as a document") }
         if starts([0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20]) || starts([0xFF, 0x4F, 0xFF, 0x51]) {
             throw ParleyError(.unsupported, "JPEG 2000 images are not supported")
         }

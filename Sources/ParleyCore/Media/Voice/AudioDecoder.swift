@@ -84,11 +84,13 @@ enum AudioDecoder {
 
     // MARK: WAV
 
-    /// RIFF/WAVE with 16-bit integer PCM (format 1, or WAVE_FORMAT_EXTENSIBLE with the PCM
-    /// subformat), any channel count (averaged to mono), 8 to 192 kHz.
+    /// RIFF/WAVE with integer PCM of 8 (unsigned), 16, 24 or 32 bits or IEEE float of 32 or 64
+    /// bits (formats 1 and 3, or WAVE_FORMAT_EXTENSIBLE with either subformat), any channel
+    /// count (averaged to mono), 8 to 192 kHz.
     static func decodeWAV(_ bytes: [UInt8], maxSeconds: Double) throws(ParleyError) -> DecodedAudio {
         var offset = 12
         var channels = 0, rate = 0, bits = 0
+        var float = false
         var sawFormat = false
         while offset + 8 <= bytes.count {
             let id = AudioFormat.fourCC(bytes, at: offset)
@@ -104,11 +106,14 @@ enum AudioDecoder {
                     guard declared >= 40, body + 26 <= bytes.count else { throw ParleyError(.badMedia, "the WAV extensible format chunk is cut off") }
                     format = Int(le16(bytes, body + 24))
                 }
-                guard format == 1 else {
-                    let name = format == 3 ? "floating-point" : format == 6 || format == 7 ? "G.711" : format == 0x55 ? "MP3" : "format \(format)"
-                    throw ParleyError(.unsupported, "\(name) WAV audio is not supported (16-bit PCM only)")
+                guard format == 1 || format == 3 else {
+                    let name = format == 6 || format == 7 ? "G.711" : format == 0x55 ? "MP3" : format == 2 || format == 0x11 ? "ADPCM" : "format \(format)"
+                    throw ParleyError(.unsupported, "\(name) WAV audio is not supported (PCM and floating-point only)")
                 }
-                guard bits == 16 else { throw ParleyError(.unsupported, "\(bits)-bit WAV audio is not supported (16-bit PCM only)") }
+                float = format == 3
+                guard float ? bits == 32 || bits == 64 : [8, 16, 24, 32].contains(bits) else {
+                    throw ParleyError(.unsupported, "\(bits)-bit \(float ? "floating-point" : "PCM") WAV audio is not supported")
+                }
                 guard (1...16).contains(channels) else { throw ParleyError(.badMedia, "a WAV file with \(channels) channels") }
                 guard (8_000...192_000).contains(rate) else {
                     throw ParleyError(rate == 0 ? .badMedia : .unsupported, "a WAV sample rate of \(rate) Hz (8000 to 192000 supported)")
@@ -117,26 +122,23 @@ enum AudioDecoder {
             } else if id == "data" {
                 guard sawFormat else { throw ParleyError(.badMedia, "the WAV data chunk comes before its format chunk") }
                 let available = bytes.count - body
+                let sampleBytes = bits / 8
+                let frameBytes = sampleBytes * channels
                 // 0 and 0xFFFFFFFF are written by streaming recorders that never went back to fill in the size.
-                let size: Int
-                if declared == 0 || declared == 0xFFFF_FFFF {
-                    size = available
-                } else {
-                    guard declared <= available else {
-                        throw ParleyError(.badMedia, "the WAV file is truncated: its data chunk declares \(declared) bytes, \(available) present")
-                    }
-                    size = declared
+                let streamed = declared == 0 || declared == 0xFFFF_FFFF
+                // The length is checked before anything is decoded, as declared where declared.
+                let declaredSeconds = Double((streamed ? available : declared) / frameBytes) / Double(rate)
+                guard declaredSeconds <= maxSeconds else { throw tooLong(declaredSeconds, maxSeconds) }
+                if !streamed, declared > available {
+                    throw ParleyError(.badMedia, "the WAV file is truncated: its data chunk declares \(declared) bytes, \(available) present")
                 }
-                let frameBytes = 2 * channels
-                let frames = size / frameBytes
-                let seconds = Double(frames) / Double(rate)
-                guard seconds <= maxSeconds else { throw tooLong(seconds, maxSeconds) }
+                let frames = (streamed ? available : declared) / frameBytes
                 guard frames > 0 else { throw ParleyError(.badMedia, "the WAV file holds no audio") }
                 var samples = [Int16](repeating: 0, count: frames)
                 for f in 0..<frames {
                     var sum = 0
                     let base = body + f * frameBytes
-                    for c in 0..<channels { sum += Int(Int16(bitPattern: le16(bytes, base + 2 * c))) }
+                    for c in 0..<channels { sum += sample16(bytes, base + c * sampleBytes, bits: bits, float: float) }
                     samples[f] = Int16(sum / channels)
                 }
                 return DecodedAudio(samples: samples, sampleRate: rate, format: .wav)
@@ -147,6 +149,24 @@ enum AudioDecoder {
             offset = next
         }
         throw ParleyError(.badMedia, sawFormat ? "the WAV file has no data chunk (truncated?)" : "the WAV file has no format chunk (truncated?)")
+    }
+
+    /// One sample at `i` scaled to 16 bits: 8-bit PCM is unsigned around 128, wider PCM keeps
+    /// its top 16 bits, floats in [-1, 1] are scaled and clipped.
+    @inline(__always)
+    private static func sample16(_ b: [UInt8], _ i: Int, bits: Int, float: Bool) -> Int {
+        if float {
+            let value = bits == 32 ? Double(Float(bitPattern: le32(b, i)))
+                : Double(bitPattern: UInt64(le32(b, i)) | UInt64(le32(b, i + 4)) << 32)
+            guard value.isFinite else { return 0 }
+            return Int((max(-1, min(1, value)) * 32767).rounded())
+        }
+        switch bits {
+        case 8: return (Int(b[i]) - 128) << 8
+        case 16: return Int(Int16(bitPattern: le16(b, i)))
+        case 24: return Int(Int16(bitPattern: UInt16(b[i + 1]) | UInt16(b[i + 2]) << 8))
+        default: return Int(Int16(bitPattern: le16(b, i + 2)))
+        }
     }
 
     private static func le16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }
