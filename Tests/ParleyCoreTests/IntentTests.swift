@@ -351,6 +351,29 @@ import Glibc
         }
     }
 
+    /// A greeting opening a request is the request, in every language the model knows; a
+    /// greeting alone, or with small talk, stays a greeting.
+    @Test func greetingBeforeARequestIsTheRequest() {
+        let model = IntentModel.propertyManagement
+        let corpus = Set((try? IntentData.parse(PropertyIntentCorpus.jsonl))?.map { $0.text.lowercased() } ?? [])
+        let cases = [
+            ("Hello good morning, is there any vacant unit?", "availability"),
+            ("hello good morning is there any vacant unit", "availability"),
+            ("hi good afternoon, the toilet is blocked", "maintenance_request"),
+            ("السلام عليكم ورحمة الله، هل الشقة متوفرة؟", "availability"),
+            ("Habari yako ndugu", "greeting"),
+            ("salam labas 3likom", "greeting"),
+            ("Hi, how are you?", "greeting"),
+            ("Hello, I'm John", "greeting"),
+            ("Good morning!", "greeting"),
+        ]
+        for (text, intent) in cases {
+            #expect(!corpus.contains(text.lowercased()))
+            #expect(model.predict(text).name == intent, "\(text): \(model.predict(text))")
+            #expect(model.predict(text, threshold: 0).name == intent, "\(text) at threshold 0")
+        }
+    }
+
     @Test func builtInModelIsSharedAndThreadSafe() async throws {
         // First uses race from many tasks: one model is built and every task gets it.
         let texts = Self.tenantMessages.map(\.0)

@@ -11,6 +11,10 @@ public struct IntentPrediction: Sendable, Equatable {
     /// class, or its best probability is low, or most of its features were never seen in training.
     public var outOfScope: Bool
 
+    /// The most probable intent even when below the threshold.
+    var top: String? { name != IntentModel.unknownName ? name : alternatives.first?.name }
+    var topConfidence: Double { confidence }
+
     public init(name: String, confidence: Double, alternatives: [(name: String, confidence: Double)], outOfScope: Bool) {
         self.name = name
         self.confidence = confidence

@@ -1693,5 +1693,49 @@ enum PropertyIntentCorpus {
 {"text": "natafuta bedsitter ya kuhamia wiki ijayo", "intent": "availability"}
 {"text": "kuna nafasi ya kuhamia mwanzo wa mwezi?", "intent": "availability"}
 {"text": "do you have a place I can move into next month?", "intent": "availability"}
+{"text": "Muraho, ndashaka kumenya igiciro cy'inzu y'ibyumba bitatu", "intent": "price_inquiry"}
+{"text": "ndashaka kumenya igiciro cy'ubukode", "intent": "price_inquiry"}
+{"text": "Mwaramutse, ubukode ni angahe ku kwezi?", "intent": "price_inquiry"}
+{"text": "inzu ya studio ni amafaranga angahe?", "intent": "price_inquiry"}
+{"text": "Mwiriwe, ndashaka gusura inzu ejo", "intent": "viewing_booking"}
+{"text": "Muraho, hari inzu y'ibyumba bibiri ihari?", "intent": "availability"}
+{"text": "Mwaramutse, nishyuye ubukode bw'uku kwezi", "intent": "rent_payment"}
+{"text": "Muraho, robine yo mu gikoni iravuza amazi", "intent": "maintenance_request"}
+{"text": "Muraho, ndashaka kuvugana n'umukozi", "intent": "talk_to_agent"}
+{"text": "Habari, nataka kujua bei ya nyumba", "intent": "price_inquiry"}
+{"text": "nataka kujua bei ya kodi kwa mwezi", "intent": "price_inquiry"}
+{"text": "Habari za asubuhi, nyumba ya vyumba viwili ni bei gani?", "intent": "price_inquiry"}
+{"text": "Mambo, kodi ni kiasi gani?", "intent": "price_inquiry"}
+{"text": "Habari, kuna nyumba iliyo wazi?", "intent": "availability"}
+{"text": "Hujambo, naomba kuja kuona nyumba Jumamosi", "intent": "viewing_booking"}
+{"text": "Habari, nimelipa kodi leo asubuhi", "intent": "rent_payment"}
+{"text": "Habari, nataka kuongea na wakala", "intent": "talk_to_agent"}
+{"text": "Salut, je voudrais connaître le prix du studio", "intent": "price_inquiry"}
+{"text": "Bonsoir, est-ce que l'appartement est toujours disponible ?", "intent": "availability"}
+{"text": "Bonjour, je peux visiter demain matin ?", "intent": "viewing_booking"}
+{"text": "Bonjour, je souhaite parler à un agent", "intent": "talk_to_agent"}
+{"text": "السلام عليكم، أريد استئجار شقة بغرفتين", "intent": "availability"}
+{"text": "السلام عليكم، هل توجد شقة متاحة للإيجار؟", "intent": "availability"}
+{"text": "مرحبا، عندكم شقق فاضية؟", "intent": "availability"}
+{"text": "السلام عليكم، كم سعر الشقة؟", "intent": "price_inquiry"}
+{"text": "مرحبا، أريد أن أعرف سعر الإيجار", "intent": "price_inquiry"}
+{"text": "السلام عليكم، أريد زيارة الشقة غدا", "intent": "viewing_booking"}
+{"text": "مرحبا، دفعت الإيجار اليوم", "intent": "rent_payment"}
+{"text": "مرحبا، الحنفية في المطبخ تسرب", "intent": "maintenance_request"}
+{"text": "السلام عليكم، المكيف لا يعمل", "intent": "maintenance_request"}
+{"text": "الحنفية تسرب الماء", "intent": "maintenance_request"}
+{"text": "يوجد تسرب مياه في الحمام", "intent": "maintenance_request"}
+{"text": "الباب مكسور ويحتاج إصلاح", "intent": "maintenance_request"}
+{"text": "عندي عطل في الكهرباء", "intent": "maintenance_request"}
+{"text": "السلام عليكم، أريد التحدث مع موظف", "intent": "talk_to_agent"}
+{"text": "Salam, chhal l kra dyal had l appartement?", "intent": "price_inquiry"}
+{"text": "bch7al l kra f chher?", "intent": "price_inquiry"}
+{"text": "salam, wach kayna chi chi9a khawya?", "intent": "availability"}
+{"text": "salam, l robinet f kozina kaysil", "intent": "maintenance_request"}
+{"text": "Hi, the shower has been leaking since yesterday", "intent": "maintenance_request"}
+{"text": "Good morning, I'd like to book a viewing for Saturday", "intent": "viewing_booking"}
+{"text": "Hello, I just paid this month's rent", "intent": "rent_payment"}
+{"text": "Hi there, how much is the 1 bedroom?", "intent": "price_inquiry"}
+{"text": "Good evening, can I speak to the manager please", "intent": "talk_to_agent"}
 """#
 }
