@@ -664,6 +664,9 @@ import Glibc
             ("chumba kimoja", "bedrooms", "chumba kimoja", ["count": 1]),
             ("inzu y'ibyumba bitatu", "bedrooms", "ibyumba bitatu", ["count": 3]),
             ("شقة غرفتين", "bedrooms", "غرفتين", ["count": 2]),
+            // A proclitic glued to the word: "with two rooms", "and two rooms".
+            ("أريد شقة بغرفتين", "bedrooms", "بغرفتين", ["count": 2]),
+            ("شقة وغرفتين", "bedrooms", "وغرفتين", ["count": 2]),
             ("4 غرف", "bedrooms", "4 غرف", ["count": 4]),
             ("3 ghoraf", "bedrooms", "3 ghoraf", ["count": 3]),
         ]

@@ -32,8 +32,12 @@ struct ScalarText {
         var tokens: [WordToken] = []
         var tokenStart = -1
         var hash = Fold.seed
+        // The word without an Arabic proclitic (و ف ب ل ك: "and", "so", "with", "for", "like")
+        // glued to it: "بغرفتين" is "غرفتين" (two rooms) to the lexicon.
+        var bare: UInt64? = nil
         var flags: UInt8 = 0
         var index = 0
+
         var replaced = false
         for var scalar in text.unicodeScalars {
             if let ascii = Self.asciiForm(scalar) {
@@ -72,6 +76,7 @@ struct ScalarText {
                 if tokenStart < 0 {
                     tokenStart = index
                     hash = Fold.seed
+                    bare = Self.isArabicProclitic(v) ? Fold.seed : nil
                     flags = 0
                     if isDigitScalar {
                         flags |= WordToken.hasDigit
@@ -81,26 +86,46 @@ struct ScalarText {
                 }
                 if isDigitScalar { flags |= WordToken.hasDigit } else { flags |= WordToken.hasLetter }
                 let folded = Fold.fold(scalar)
-                if folded != 0 { hash = Fold.mix(hash, folded) }
+                if folded != 0 {
+                    if index > tokenStart, let b = bare { bare = Fold.mix(b, folded) }
+                    hash = Fold.mix(hash, folded)
+                }
             } else if tokenStart >= 0 {
-                let finished = Fold.finish(hash)
-                let word = Lexicon.lookup(finished)
-                if word != 0 { knownWords += 1; tags |= Lexicon.entries[Int(word)].bit }
-                tokens.append(WordToken(start: Int32(tokenStart), end: Int32(index), hash: finished, flags: flags, word: word))
+                let token = Self.token(hash: hash, bare: bare, start: tokenStart, end: index, flags: flags)
+                if token.word != 0 { knownWords += 1; tags |= Lexicon.entries[Int(token.word)].bit }
+                tokens.append(token)
                 tokenStart = -1
             }
             scalars.append(scalar)
             index += 1
         }
         if tokenStart >= 0 {
-            let finished = Fold.finish(hash)
-            let word = Lexicon.lookup(finished)
-            if word != 0 { knownWords += 1; tags |= Lexicon.entries[Int(word)].bit }
-            tokens.append(WordToken(start: Int32(tokenStart), end: Int32(index), hash: finished, flags: flags, word: word))
+            let token = Self.token(hash: hash, bare: bare, start: tokenStart, end: index, flags: flags)
+            if token.word != 0 { knownWords += 1; tags |= Lexicon.entries[Int(token.word)].bit }
+            tokens.append(token)
         }
         self.scalars = scalars
         self.tokens = tokens
         written = replaced ? Array(text.unicodeScalars) : nil
+    }
+
+    /// A finished word: looked up as written, else (three letters or more) without its
+    /// Arabic proclitic, whose hash it then carries.
+    @inline(__always)
+    private static func token(hash: UInt64, bare: UInt64?, start: Int, end: Int, flags: UInt8) -> WordToken {
+        var finished = Fold.finish(hash)
+        var word = Lexicon.lookup(finished)
+        if word == 0, let bare, end - start > 2 {
+            let stripped = Fold.finish(bare)
+            word = Lexicon.lookup(stripped)
+            if word != 0 { finished = stripped }
+        }
+        return WordToken(start: Int32(start), end: Int32(end), hash: finished, flags: flags, word: word)
+    }
+
+    /// و ف ب ل ك, the letters Arabic glues to the front of a word.
+    @inline(__always) static func isArabicProclitic(_ v: UInt32) -> Bool {
+        v == 0x648 || v == 0x641 || v == 0x628 || v == 0x644 || v == 0x643
     }
 
     /// The ASCII form of an Arabic-Indic digit (U+0660…0669), an Extended Arabic-Indic
