@@ -667,11 +667,16 @@ import Glibc
             // A proclitic glued to the word: "with two rooms", "and two rooms".
             ("أريد شقة بغرفتين", "bedrooms", "بغرفتين", ["count": 2]),
             ("شقة وغرفتين", "bedrooms", "وغرفتين", ["count": 2]),
+            ("un appartement de 3 pièces", "bedrooms", "3 pièces", ["count": 2, "rooms": 3]),
+            ("je cherche un 2 pièces", "bedrooms", "2 pièces", ["count": 1, "rooms": 2]),
+            ("un F3 à louer, appartement meublé", "bedrooms", "F3", ["count": 2, "rooms": 3]),
+            ("un appart de type T2, c'est combien ?", "bedrooms", "T2", ["count": 1, "rooms": 2]),
             ("4 غرف", "bedrooms", "4 غرف", ["count": 4]),
             ("3 ghoraf", "bedrooms", "3 ghoraf", ["count": 3]),
         ]
         try Self.expectOnly(cases)
-        for text in ["bed bugs everywhere", "the bedroom door", "chumba 5 kimevuja", "vyumba vyote vichafu"] {
+        for text in ["bed bugs everywhere", "the bedroom door", "chumba 5 kimevuja", "vyumba vyote vichafu",
+                     "meet me at T2, the airport terminal", "the F1 race", "appartement au 3e, porte F9", "une pièce détachée"] {
             #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "bedrooms" }, "\(text)")
         }
     }

@@ -1,6 +1,7 @@
 /// Bedroom counts: "2BR", "2 bed", "two-bedroom", "3 bedroomed", "2 bhk", "3 chambres",
 /// "3 غرف", "vyumba viwili", "ibyumba bitatu", "غرفتين", and "studio" or "bedsitter" (no
-/// separate bedroom) → bedrooms {"count": 2}.
+/// separate bedroom) → bedrooms {"count": 2}. French counts main rooms, the living room
+/// among them: "3 pièces", "un F3", "appartement T3" → {"count": 2, "rooms": 3}.
 enum BedroomScanner {
     static func scan(_ text: ScalarText, quantities: [Quantity], into candidates: inout [Candidate]) {
         for q in quantities {
@@ -17,6 +18,9 @@ enum BedroomScanner {
             case .bedroom?, .bed?, .br?:
                 candidates.append(Candidate(type: "bedrooms", start: q.start, end: end, value: ["count": .int(n)],
                                             confidence: q.words ? 0.9 : 0.95))
+            case .pieces? where n >= 1:
+                candidates.append(Candidate(type: "bedrooms", start: q.start, end: end, value: ["count": .int(n - 1), "rooms": .int(n)],
+                                            confidence: 0.85))
             default: break
             }
         }
@@ -49,6 +53,22 @@ enum BedroomScanner {
             default:
                 break
             }
+        }
+    }
+
+    /// "F3", "T2": the French code of a flat's main rooms, read only in a message that names a
+    /// dwelling ("appartement", "flat", …: the caller checks) and only written as a capital F
+    /// or T then one digit from 1 to 7 ("T2" alone is also a terminal, a vitamin a size).
+    /// Right after a unit keyword it is the unit's number ("appartement F3", "door T2").
+    static func scanRoomCodes(_ text: ScalarText, into candidates: inout [Candidate]) {
+        for token in text.tokens where token.length == 2 && !token.isLetters && !token.isDigits {
+            let start = Int(token.start)
+            guard let letter = text[start], letter == "F" || letter == "T" else { continue }
+            let digit = text.ascii(start + 1)
+            guard digit >= 0x31, digit <= 0x37 else { continue }
+            let rooms = Int64(digit - 0x30)
+            candidates.append(Candidate(type: "bedrooms", start: start, end: Int(token.end),
+                                        value: ["count": .int(rooms - 1), "rooms": .int(rooms)], confidence: 0.75))
         }
     }
 

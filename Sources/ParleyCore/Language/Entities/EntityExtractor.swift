@@ -113,7 +113,10 @@ public struct EntityExtractor: Sendable {
         }
         if view.has(Lexicon.unitMask) {
             UnitScanner.scan(view, into: &candidates)
-            if view.digits > 0 { BareUnitScanner.scan(view, into: &candidates) }
+            if view.digits > 0 {
+                BareUnitScanner.scan(view, into: &candidates)
+                BedroomScanner.scanRoomCodes(view, into: &candidates)
+            }
         }
         if statistical && view.has(Lexicon.addressMask) { AddressScanner.scan(view, into: &candidates) }
         let index = gazetteer.current

@@ -19,6 +19,8 @@ enum Lexicon {
         case bedroom, bed, br, studio, bedsitter
         // a room noun the count follows ("vyumba viwili"), and a dual form ("غرفتين")
         case roomsThenCount, twoRooms
+        // French main rooms, the living room included ("3 pièces": two bedrooms)
+        case pieces
         // units and addresses
         case unit, house, block, no, plot
         // rent periods
@@ -217,6 +219,10 @@ enum Lexicon {
     ibyumba troomsThenCount p
     icyumba troomsThenCount
     غرفتين ttwoRooms
+    pièces tpieces
+    pieces tpieces
+    pièce tpieces
+    piece tpieces
     غرفتان ttwoRooms
     ghorfetein ttwoRooms
     ghorftein ttwoRooms
@@ -529,7 +535,7 @@ enum Lexicon {
     static let numberMask = Tag.numberWordBit | mask([.hundred, .dozen, .a, .half, .quarter, .negative, .over, .out])
     static let percentMask = mask([.percent, .per, .pour, .asilimia])
     static let areaMask = mask([.sq, .square, .feet, .metres, .sqft, .sqm, .m, .m2, .ft2])
-    static let bedroomMask = mask([.bedroom, .bed, .br, .studio, .bedsitter, .roomsThenCount, .twoRooms])
+    static let bedroomMask = mask([.bedroom, .bed, .br, .studio, .bedsitter, .roomsThenCount, .twoRooms, .pieces])
     static let unitMask = mask([.unit, .house, .block])
     static let addressMask = mask([.street, .plot])
     static let personMask = mask([.my, .naitwa, .nitwa, .jina, .appelle, .mon, .this, .i])
