@@ -172,7 +172,7 @@ PARLEY_API void parley_string_free(char *s);
  *                                               see parley_store_maintain below
  *   "retries":  {"attempts": 5, ...}            retries of failed messages: see "Dead letters" below
  *   "media":    {"directory": "media/", ...}    media files and their readers: see "Media" below
- * An unknown key or a value of the wrong type is PARLEY_INVALID_CONFIG.
+ * An unknown key, a key given twice or a value of the wrong type is PARLEY_INVALID_CONFIG.
  *
  * out_engine: receives the engine on PARLEY_OK (NULL otherwise); close it with
  * parley_engine_close(). Blocks while the store opens and migrates. Thread-safe.

@@ -158,6 +158,8 @@ import Glibc
         (#"{"unknown": true}"#, .invalidConfig),
         (#"{"store": "#, .malformedJSON),
         (#"{"region": "ZZ"}"#, .invalidConfig),
+        (#"{"region": "RW", "region": "US"}"#, .invalidConfig),
+        (#"{"store": {"synchronous": "full", "synchronous": "normal"}}"#, .invalidConfig),
     ])
     func rejectsBadConfiguration(config: String, kind: ParleyError.Kind) {
         do {

@@ -68,7 +68,31 @@ public struct Configuration: Sendable, Equatable {
         guard case .object(let root) = value else {
             throw ParleyError(.invalidConfig, "the configuration must be a JSON object, got \(value.typeName)")
         }
+        // A key given twice is a mistake whichever value was meant (JSON keeps the last).
+        if let key = Self.repeatedKey(in: value, path: "") {
+            throw ParleyError(.invalidConfig, "the configuration names \"\(key)\" twice")
+        }
         try self.init(object: root)
+    }
+
+    /// The dotted path of the first key repeated within one object, anywhere in `value`.
+    static func repeatedKey(in value: JSONValue, path: String) -> String? {
+        switch value {
+        case .object(let object):
+            var seen = Set<String>()
+            for member in object.members {
+                if !seen.insert(member.key).inserted { return path + member.key }
+                if let key = repeatedKey(in: member.value, path: path + member.key + ".") { return key }
+            }
+            return nil
+        case .array(let items):
+            for (i, item) in items.enumerated() {
+                if let key = repeatedKey(in: item, path: path + "\(i).") { return key }
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 
     public init(object root: JSONObject) throws(ParleyError) {
