@@ -351,8 +351,8 @@ import Glibc
         }
     }
 
-    /// A greeting opening a request is the request, in every language the model knows; a
-    /// greeting alone, or with small talk, stays a greeting.
+    /// A greeting (or thanks) opening a request is the request, in every language the model
+    /// knows; a greeting alone, or with small talk, stays a greeting.
     @Test func greetingBeforeARequestIsTheRequest() {
         let model = IntentModel.propertyManagement
         let corpus = Set((try? IntentData.parse(PropertyIntentCorpus.jsonl))?.map { $0.text.lowercased() } ?? [])
@@ -366,6 +366,10 @@ import Glibc
             ("Hi, how are you?", "greeting"),
             ("Hello, I'm John", "greeting"),
             ("Good morning!", "greeting"),
+            // Thanks opening a request too; thanks alone, or a goodbye and its parting words, stay.
+            ("Thank you! When can the plumber come?", "maintenance_request"),
+            ("Thank you so much for your help", "thanks"),
+            ("bye, talk to you later", "goodbye"),
         ]
         for (text, intent) in cases {
             #expect(!corpus.contains(text.lowercased()))

@@ -105,21 +105,23 @@ public final class IntentModel: Sendable {
 
     public func predict(_ text: String, threshold: Double = 0.75) -> IntentPrediction {
         let whole = predictWhole(text, threshold: threshold)
-        guard let greeting = greetingLabel, whole.top == greeting else { return whole }
-        return afterGreeting(text, greeting: greeting, threshold: threshold) ?? whole
+        guard let top = whole.top, Self.openers.contains(top.lowercased()) else { return whole }
+        return afterOpener(text, threshold: threshold) ?? whole
     }
 
-    /// The label of a greeting intent, when the model has one.
-    private var greetingLabel: String? { labels.first { $0.lowercased() == "greeting" } }
+    /// Social openers: the intents of a greeting or thanks. Not a goodbye: what follows one
+    /// is usually part of it ("murabeho, tuzongera kuvugana": bye, we'll talk again).
+    static let openers: Set<String> = ["greeting", "thanks"]
 
-    /// A greeting opening a request is the request: "Hello good morning, is there any vacant
-    /// unit?", "السلام عليكم، أريد استئجار شقة". Short greeting messages weigh heavily in any
-    /// corpus, so the whole message often reads as one. The message is cut after its first
-    /// clauses (or first words when there is no punctuation); where the model reads the head
-    /// as a greeting and the rest as an intent other than greeting or out of scope, the rest
-    /// decides. The model's own greeting class judges the head, so every language it was
-    /// trained on is served without a word list.
-    private func afterGreeting(_ text: String, greeting: String, threshold: Double) -> IntentPrediction? {
+    /// A greeting or thanks opening a request is the request: "Hello good morning, is there
+    /// any vacant unit?", "السلام عليكم، أريد استئجار شقة", "Thank you! When can the plumber
+    /// come?". Short social messages weigh heavily in any corpus, so the whole message often
+    /// reads as one. The message is cut after its first clauses (or first words when there is
+    /// no punctuation); where the model reads the head as an opener and the rest as another
+    /// in-scope intent, the rest decides. The model's own classes judge the head, so every
+    /// language it was trained on is served without a word list; a model without such labels
+    /// is untouched.
+    private func afterOpener(_ text: String, threshold: Double) -> IntentPrediction? {
         let scalars = Array(text.unicodeScalars)
         var cuts: [(head: Int, rest: Int)] = []
         var words = 0
@@ -146,21 +148,21 @@ public final class IntentModel: Sendable {
         var best: IntentPrediction?
         for cut in cuts {
             let head = predictWhole(String(String.UnicodeScalarView(scalars[..<cut.head])), threshold: threshold)
-            guard head.top == greeting, head.topConfidence >= 0.8 else { continue }
+            guard let opener = head.top, Self.openers.contains(opener.lowercased()), head.topConfidence >= 0.8 else { continue }
             let rest = predictWhole(String(String.UnicodeScalarView(scalars[cut.rest...])), threshold: threshold)
-            // Only a confident reading of the rest overrules the greeting ("Habari yako ndugu"
+            // Only a confident reading of the rest overrules the opener ("Habari yako ndugu"
             // stays a greeting: "yako ndugu" reads as nothing in particular).
-            guard let top = rest.top, rest.topConfidence >= Self.overruleGreeting, top != greeting,
+            guard let top = rest.top, rest.topConfidence >= Self.overruleOpener, !Self.openers.contains(top.lowercased()),
                   !Self.outOfScopeNames.contains(top.lowercased()) else { continue }
-            // The longest greeting leaves the clearest request: keep the most confident reading.
+            // The longest opener leaves the clearest request: keep the most confident reading.
             if best == nil || rest.topConfidence > best!.topConfidence { best = rest }
         }
         return best
     }
 
-    /// How sure the reading of a greeting's rest must be to overrule the greeting, whatever
+    /// How sure the reading of an opener's rest must be to overrule the opener, whatever
     /// threshold the caller uses (an evaluation's 0 included).
-    static let overruleGreeting = 0.75
+    static let overruleOpener = 0.75
 
     /// , ! . ; : ? and their Arabic forms, a line break.
     private static let clauseMarks: Set<UInt32> = [0x2C, 0x21, 0x2E, 0x3B, 0x3A, 0x3F, 0x0A, 0x60C, 0x61B, 0x61F]
