@@ -113,9 +113,9 @@ public final class IntentModel: Sendable {
     /// is usually part of it ("murabeho, tuzongera kuvugana": bye, we'll talk again).
     static let openers: Set<String> = ["greeting", "thanks"]
 
-    /// A greeting or thanks opening a request is the request: "Hello good morning, is there
-    /// any vacant unit?", "السلام عليكم، أريد استئجار شقة", "Thank you! When can the plumber
-    /// come?". Short social messages weigh heavily in any corpus, so the whole message often
+    /// A greeting opening a request, or thanks opening a question, is that request: "Hello
+    /// good morning, is there any vacant unit?", "السلام عليكم، أريد استئجار شقة", "Thank you!
+    /// When can the plumber come?". Short social messages weigh heavily in any corpus, so the whole message often
     /// reads as one. The message is cut after its first clauses (or first words when there is
     /// no punctuation); where the model reads the head as an opener and the rest as another
     /// in-scope intent, the rest decides. The model's own classes judge the head, so every
@@ -149,7 +149,11 @@ public final class IntentModel: Sendable {
         for cut in cuts {
             let head = predictWhole(String(String.UnicodeScalarView(scalars[..<cut.head])), threshold: threshold)
             guard let opener = head.top, Self.openers.contains(opener.lowercased()), head.topConfidence >= 0.8 else { continue }
-            let rest = predictWhole(String(String.UnicodeScalarView(scalars[cut.rest...])), threshold: threshold)
+            // After thanks, only a question: a statement acknowledges what was thanked for
+            // ("shukran, received the receipt").
+            let restScalars = scalars[cut.rest...]
+            if opener.lowercased() == "thanks", !restScalars.contains(where: { $0 == "?" || $0 == "\u{61F}" }) { continue }
+            let rest = predictWhole(String(String.UnicodeScalarView(restScalars)), threshold: threshold)
             // Only a confident reading of the rest overrules the opener ("Habari yako ndugu"
             // stays a greeting: "yako ndugu" reads as nothing in particular).
             guard let top = rest.top, rest.topConfidence >= Self.overruleOpener, !Self.openers.contains(top.lowercased()),

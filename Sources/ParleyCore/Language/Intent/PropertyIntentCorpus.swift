@@ -1737,5 +1737,24 @@ enum PropertyIntentCorpus {
 {"text": "Hello, I just paid this month's rent", "intent": "rent_payment"}
 {"text": "Hi there, how much is the 1 bedroom?", "intent": "price_inquiry"}
 {"text": "Good evening, can I speak to the manager please", "intent": "talk_to_agent"}
+{"text": "there is a bad smell coming from the bathroom drain", "intent": "maintenance_request"}
+{"text": "the kitchen sink smells terrible, maybe the drain is blocked", "intent": "maintenance_request"}
+{"text": "sewage smell in the corridor, please check the pipes", "intent": "maintenance_request"}
+{"text": "the AC is making a loud noise", "intent": "maintenance_request"}
+{"text": "air conditioner not cooling", "intent": "maintenance_request"}
+{"text": "the fridge that came with the flat stopped cooling", "intent": "maintenance_request"}
+{"text": "elevator out of order since this morning", "intent": "maintenance_request"}
+{"text": "the water heater makes a strange noise", "intent": "maintenance_request"}
+{"text": "harufu mbaya inatoka kwenye bomba la choo", "intent": "maintenance_request"}
+{"text": "ça sent mauvais dans la salle de bain, le siphon est bouché", "intent": "maintenance_request"}
+{"text": "l'ascenseur est en panne depuis ce matin", "intent": "maintenance_request"}
+{"text": "المصعد معطل منذ الصباح", "intent": "maintenance_request"}
+{"text": "ascenseur ntayo ikora", "intent": "maintenance_request"}
+{"text": "got the receipt, thank you", "intent": "thanks"}
+{"text": "receipt received 👍", "intent": "thanks"}
+{"text": "nimepokea risiti, asante sana", "intent": "thanks"}
+{"text": "j'ai bien reçu la facture, merci", "intent": "thanks"}
+{"text": "nabonye inyemezabwishyu, murakoze", "intent": "thanks"}
+{"text": "وصلني الإيصال، شكرا", "intent": "thanks"}
 """#
 }
