@@ -424,6 +424,7 @@ class Engine:
     def __init__(self, config: Union[Dict[str, Any], str, bytes, None] = None) -> None:
         self._handle: Optional[int] = None
         self._calls = 0
+        self._calls_by_thread: Dict[int, int] = {}
         self._state = threading.Condition(threading.Lock())
         # Asynchronous processing: the callback, and what tells a recovered result from one
         # submitted through this object (the C callback does not say).
@@ -479,7 +480,10 @@ class Engine:
         :meth:`drain` first to lose no result)."""
         with self._state:
             handle, self._handle = self._handle, None
-            while self._calls:
+            # Not for a call of this very thread: a result callback that set_callback is
+            # handing waiting results to, closing the engine, would wait for itself.
+            own = self._calls_by_thread.get(threading.get_ident(), 0)
+            while self._calls > own:
                 self._state.wait()
         if handle is not None:
             if self._c_callback is not None:
@@ -528,11 +532,18 @@ class Engine:
             if self._handle is None:
                 raise ParleyError(Status.INVALID_ARGUMENT, "the engine is closed")
             self._calls += 1
+            me = threading.get_ident()
+            self._calls_by_thread[me] = self._calls_by_thread.get(me, 0) + 1
             return self._handle
 
     def _leave(self) -> None:
         with self._state:
             self._calls -= 1
+            me = threading.get_ident()
+            if self._calls_by_thread[me] == 1:
+                del self._calls_by_thread[me]
+            else:
+                self._calls_by_thread[me] -= 1
             if not self._calls:
                 self._state.notify_all()
 
@@ -581,9 +592,7 @@ class Engine:
     def thread(self, thread_id: str) -> Dict[str, Any]:
         """One thread with the enriched contexts of its messages, oldest first. Raises
         ParleyError NOT_FOUND for an unknown id."""
-        if not isinstance(thread_id, str):
-            raise TypeError(f"thread_id must be str, not {type(thread_id).__name__}")
-        return self._json_call(_lib.parley_thread_get, thread_id.encode("utf-8", "surrogatepass"))["thread"]
+        return self._json_call(_lib.parley_thread_get, _c_string(thread_id, "thread_id"))["thread"]
 
     # -- media: OCR, transcription, documents, the gallery -------------------------------
 
@@ -1037,10 +1046,14 @@ class Engine:
             self._callback = None
             # self._c_callback stays alive: a worker may still be calling it; close() drops it.
             return
-        self._callback = fn
+        previous, self._callback = self._callback, fn
         if self._c_callback is None:
             self._c_callback = _RESULT_CALLBACK(_make_trampoline(weakref.ref(self)))
-        self._call(_lib.parley_engine_set_callback, self._c_callback, None)
+        try:
+            self._call(_lib.parley_engine_set_callback, self._c_callback, None)
+        except BaseException:
+            self._callback = previous  # refused (a closed engine): nothing changed
+            raise
 
     def _deliver(self, ticket: int, status: int, text: bytes) -> None:
         """The body of the ctypes callback, on a Parley thread holding the GIL."""

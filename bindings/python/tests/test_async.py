@@ -168,6 +168,36 @@ def test_drain_and_close_from_inside_the_callback():
         engine.submit(message(0, 99))
 
 
+def test_close_from_a_callback_that_set_callback_is_handing_results_to():
+    """set_callback hands the waiting results over on the calling thread; a close from that
+    callback must not wait for the set_callback call it is inside (it hung forever)."""
+    engine = Engine()
+    engine.submit(message(0, 1))
+    engine.submit(message(0, 2))
+    engine.drain(5000)
+    seen = []
+
+    def close_at_first(result):
+        seen.append(result["ticket"])
+        engine.close()
+
+    finished = threading.Event()
+    worker = threading.Thread(target=lambda: (engine.set_callback(close_at_first), finished.set()), daemon=True)
+    worker.start()
+    assert finished.wait(10), "set_callback did not return: close from its callback waited for it"
+    assert engine.closed and len(seen) == 1
+    with pytest.raises(ParleyError):
+        engine.set_callback(seen.append)
+    # Refused on a closed engine, it changed nothing: results() ends instead of pointing to a callback.
+    assert list(engine.results(timeout_ms=100)) == []
+
+
+def test_thread_ids_with_a_nul_are_refused(engine):
+    with pytest.raises(ParleyError) as caught:
+        engine.thread("250788000001@c.us#1\0junk")
+    assert caught.value.status == Status.INVALID_ARGUMENT
+
+
 def test_setting_a_callback_hands_over_waiting_results(engine):
     tickets = submit_many(engine, 2, 5)
     engine.drain(5000)
