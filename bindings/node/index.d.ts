@@ -21,6 +21,7 @@ export declare const Status: Readonly<{
   TIMEOUT: 12;
   INTERNAL: 13;
   NOT_FOUND: 14;
+  BAD_MEDIA: 15;
 }>;
 export type StatusCode = (typeof Status)[keyof typeof Status];
 
@@ -34,12 +35,24 @@ export declare class ParleyError extends Error {
 
 /** The engine configuration (every key optional). */
 export interface Config {
-  store?: { path?: string; synchronous?: 'normal' | 'full' };
+  store?: {
+    path?: string;
+    synchronous?: 'normal' | 'full';
+    /** Answer once the message is in the inbox file; one thread writes SQLite behind (default true). */
+    writeBehind?: boolean;
+    busyTimeoutMillis?: number;
+    /** A shared PostgreSQL store instead of the file (a libpq URL), with this instance's owner name. */
+    postgres?: string;
+    owner?: string;
+    leaseMillis?: number;
+    poolSize?: number;
+    pumpMillis?: number;
+  };
   /** ISO 3166 region for national phone numbers (default "US"). */
   region?: string;
   /** ISO 4217 currency of bare amounts. */
   currency?: string;
-  webhook?: { appSecret?: string };
+  webhook?: { appSecret?: string; maxBodyBytes?: number; replayWindowSeconds?: number };
   limits?: { maxMessageBytes?: number };
   threads?: { inactivityMinutes?: number };
   timeZone?: string;
@@ -59,6 +72,21 @@ export interface Config {
   /** Chats whose messages always go in the high lane; urgent messages first (default true). */
   priorities?: { vipChats?: string[]; urgentFirst?: boolean };
   dedup?: { contentWindowSeconds?: number };
+  /** National numbers read in the sender's country first (default true). */
+  phoneRegionFromSender?: boolean;
+  /** The worker pool as the issue names it: {"core": {"workers": N}}, plus messageTimeoutMillis. */
+  core?: { workers?: number; messageTimeoutMillis?: number; [key: string]: unknown };
+  /** The other sections parley.h documents, key by key: log, retries, media, metrics, cache,
+   *  outbox, session, chatHealth, degradation. An unknown key is PARLEY_INVALID_CONFIG. */
+  log?: Record<string, unknown>;
+  retries?: Record<string, unknown>;
+  media?: Record<string, unknown>;
+  metrics?: Record<string, unknown>;
+  cache?: Record<string, unknown>;
+  outbox?: Record<string, unknown>;
+  session?: Record<string, unknown>;
+  chatHealth?: Record<string, unknown>;
+  degradation?: Record<string, unknown>;
 }
 
 /** How long messages are kept (every key optional; defaults shown). */
@@ -289,7 +317,8 @@ export declare class Engine extends EventEmitter {
    */
   reportHtml(options?: ReportOptions | null): string;
 
-  /** OCR of one image, on libuv's thread pool. */
+  /** OCR of one image, on libuv's thread pool. Like transcribe, parseDocument and importChat it
+   *  never throws: every failure, a bad argument or a closed engine included, rejects. */
   ocr(bytes: Uint8Array, options?: Record<string, unknown> | null): Promise<MediaReading>;
   /** Transcription of one audio file (WhatsApp Ogg/Opus, WAV), on libuv's thread pool. */
   transcribe(bytes: Uint8Array, options?: Record<string, unknown> | null): Promise<MediaReading>;

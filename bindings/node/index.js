@@ -160,7 +160,11 @@ class Engine extends EventEmitter {
    * ticket. Throws ParleyError code 'PARLEY_BUSY' when queue.highWater messages wait (results
    * not yet collected count): retry after results were taken.
    */
-  submit(message, { priority = 'normal' } = {}) {
+  submit(message, options = {}) {
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw new TypeError(`parley: the submit options must be an object like {priority: 'high'}, not ${String(options)}`);
+    }
+    const { priority = 'normal' } = options;
     const lane = typeof priority === 'string' && Object.hasOwn(PRIORITIES, priority) ? PRIORITIES[priority] : undefined;
     if (lane === undefined) {
       throw new TypeError(`parley: priority must be 'high', 'normal' or 'low', not ${String(priority)}`);
@@ -296,6 +300,8 @@ class Engine extends EventEmitter {
   }
 
   #onResult(ticket, status, json) {
+    // Results the addon had queued for this thread before close() go nowhere after it.
+    if (this.#closed) return;
     const result = { ticket, status: native.statusName(status), recovered: false };
     if (status === Status.OK) {
       result.context = JSON.parse(json);
@@ -397,17 +403,17 @@ class Engine extends EventEmitter {
   // -- media: readers on the thread pool, the gallery ----------------------------------------
 
   /** OCR of one image (Buffer/Uint8Array); resolves to {sha256, text, confidence, entities, ...}. */
-  ocr(bytes, options = null) {
+  async ocr(bytes, options = null) {
     return this.#mediaRead(0, bytes, options, this.ocr);
   }
 
   /** Transcription of one audio file (WhatsApp Ogg/Opus, WAV); resolves like ocr(). */
-  transcribe(bytes, options = null) {
+  async transcribe(bytes, options = null) {
     return this.#mediaRead(1, bytes, options, this.transcribe);
   }
 
   /** Text and fields of one document (PDF, CSV, XLSX); resolves like ocr(). */
-  parseDocument(bytes, options = null) {
+  async parseDocument(bytes, options = null) {
     return this.#mediaRead(2, bytes, options, this.parseDocument);
   }
 
@@ -476,7 +482,7 @@ class Engine extends EventEmitter {
    * it again adds nothing. options: {chat?, timeZone?, dateOrder?: 'dmy' | 'mdy'}. Resolves to the
    * summary {messages, imported, duplicates, systemEvents, media, mediaMissing, unparsedLines, ...}.
    */
-  importChat(path, options = null) {
+  async importChat(path, options = null) {
     if (typeof path !== 'string') throw new TypeError('parley: the path must be a string');
     if (options !== null && (typeof options !== 'object' || Array.isArray(options))) {
       throw new TypeError('parley: the import options must be an object or null');
@@ -1082,7 +1088,7 @@ function trainIntentModel(data, path) {
   return JSON.parse(json);
 }
 
-module.exports = { Engine, ParleyError, Status, Priority: PRIORITIES, version, trainIntentModel };
+module.exports = { Engine, ParleyError, Status, Priority: PRIORITIES, version, trainIntentModel, DeadLetterQueue };
 
 // ---- session ----
 /**

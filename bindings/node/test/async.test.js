@@ -335,3 +335,32 @@ test('submitBatch: one commit, tickets in order, an unusable message gets 0 and 
   await engine.drain(10000);
   assert.equal(engine.poll({ max: 10 }).length, 3);
 });
+
+test('no result reaches a listener after close(), from a listener or a timer', async () => {
+  for (const closeFrom of ['listener', 'timer']) {
+    const engine = new Engine({ core: { workers: 2 } });
+    let seen = 0;
+    let afterClose = 0;
+    engine.on('result', () => {
+      seen++;
+      if (engine.closed) afterClose++;
+      if (closeFrom === 'listener' && seen === 1) engine.close();
+    });
+    for (let n = 0; n < 40; n++) engine.submit(message(n % 5, n));
+    if (closeFrom === 'timer') await new Promise((resolve) => setTimeout(resolve, 5));
+    engine.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(afterClose, 0, `${afterClose} results after close (closed from a ${closeFrom})`);
+  }
+});
+
+test('submit options must be an object', () => {
+  const engine = new Engine();
+  try {
+    assert.throws(() => engine.submit(message(0, 1), null), TypeError);
+    assert.throws(() => engine.submit(message(0, 1), 'high'), TypeError);
+    assert.ok(engine.submit(message(0, 1), { priority: 'high' }) > 0);
+  } finally {
+    engine.close();
+  }
+});

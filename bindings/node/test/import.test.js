@@ -70,8 +70,8 @@ test('bad exports reject with a ParleyError and a status', async () => {
       });
     }
     await assert.rejects(engine.importChat(cut), /cut\.zip/);
-    assert.throws(() => engine.importChat(42), TypeError);
-    assert.throws(() => engine.importChat(example, []), TypeError);
+    await assert.rejects(engine.importChat(42), TypeError);
+    await assert.rejects(engine.importChat(example, []), TypeError);
   } finally {
     engine.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -54,8 +54,9 @@ test('bad files reject with a ParleyError and a status', async () => {
       await assert.rejects(call(bytes), (error) => error instanceof ParleyError && error.status === status);
     }
     await assert.rejects(engine.ocr(Buffer.alloc(0)), (error) => error instanceof ParleyError && error.status === Status.INVALID_ARGUMENT);
-    assert.throws(() => engine.ocr('not bytes'), TypeError);
-    assert.throws(() => engine.ocr(Buffer.from('x'), [1]), TypeError);
+    // A promise-returning call rejects, bad argument types included (as fs.promises does).
+    await assert.rejects(engine.ocr('not bytes'), TypeError);
+    await assert.rejects(engine.ocr(Buffer.from('x'), [1]), TypeError);
   } finally {
     engine.close();
   }
@@ -81,4 +82,17 @@ test('a photo in a chat is read and lands in the gallery', () => {
     engine.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('media calls on a closed engine reject rather than throw; BAD_MEDIA is a known status', async () => {
+  const engine = new Engine();
+  engine.close();
+  for (const call of [() => engine.ocr(Buffer.from('x')), () => engine.transcribe(Buffer.from('x')),
+    () => engine.parseDocument(Buffer.from('x')), () => engine.importChat('/nonexistent.zip')]) {
+    let promise;
+    assert.doesNotThrow(() => { promise = call(); });
+    await assert.rejects(promise, (error) => error instanceof ParleyError && error.status === Status.INVALID_ARGUMENT);
+  }
+  assert.equal(Status.BAD_MEDIA, 15);
+  assert.equal(typeof require('..').DeadLetterQueue, 'function');
 });
