@@ -52,18 +52,11 @@ enum NumberScanner {
         var j = i - 1
         if j >= 0 && text.scalars[j].value == 0x640 { j -= 1 }
         var letters = 0
-        while j >= 0, letters < 2, isProclitic(text.scalars[j].value) {
+        while j >= 0, letters < 2, ScalarText.isArabicProclitic(text.scalars[j].value) {
             letters += 1
             j -= 1
         }
         return letters > 0 && !text.isAlphanumeric(j) && !text.isLetter(j)
-    }
-
-    private static func isProclitic(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x648, 0x641, 0x628, 0x644, 0x643: return true
-        default: return false
-        }
     }
 
     /// The end of ",dd" groups closed by a ",ddd" group after the first digits, if any.

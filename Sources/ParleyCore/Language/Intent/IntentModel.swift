@@ -148,7 +148,7 @@ public final class IntentModel: Sendable {
         var best: IntentPrediction?
         for cut in cuts {
             let head = predictWhole(String(String.UnicodeScalarView(scalars[..<cut.head])), threshold: threshold)
-            guard let opener = head.top, Self.openers.contains(opener.lowercased()), head.topConfidence >= 0.8 else { continue }
+            guard let opener = head.top, Self.openers.contains(opener.lowercased()), head.confidence >= 0.8 else { continue }
             // After thanks, only a question: a statement acknowledges what was thanked for
             // ("shukran, received the receipt").
             let restScalars = scalars[cut.rest...]
@@ -156,10 +156,10 @@ public final class IntentModel: Sendable {
             let rest = predictWhole(String(String.UnicodeScalarView(restScalars)), threshold: threshold)
             // Only a confident reading of the rest overrules the opener ("Habari yako ndugu"
             // stays a greeting: "yako ndugu" reads as nothing in particular).
-            guard let top = rest.top, rest.topConfidence >= Self.overruleOpener, !Self.openers.contains(top.lowercased()),
+            guard let top = rest.top, rest.confidence >= Self.overruleOpener, !Self.openers.contains(top.lowercased()),
                   !Self.outOfScopeNames.contains(top.lowercased()) else { continue }
             // The longest opener leaves the clearest request: keep the most confident reading.
-            if best == nil || rest.topConfidence > best!.topConfidence { best = rest }
+            if best == nil || rest.confidence > best!.confidence { best = rest }
         }
         return best
     }

@@ -13,7 +13,6 @@ public struct IntentPrediction: Sendable, Equatable {
 
     /// The most probable intent even when below the threshold.
     var top: String? { name != IntentModel.unknownName ? name : alternatives.first?.name }
-    var topConfidence: Double { confidence }
 
     public init(name: String, confidence: Double, alternatives: [(name: String, confidence: Double)], outOfScope: Bool) {
         self.name = name
