@@ -22,6 +22,8 @@ import Glibc
             if failing.withLock({ $0 }) { throw ParleyError(.badMedia, "scripted failure") }
             return MediaReading(text: text, confidence: 0.9, entities: [], json: JSONObject([("engine", .string("scripted"))]))
         }
+
+        func validate(options: JSONObject) throws(ParleyError) {}
     }
 
     /// A PNG signature and a few bytes: enough for the kind to be told from the content.

@@ -60,6 +60,11 @@ static void test_direct_reads(parley_engine *engine) {
     CHECK_STATUS(parley_media_parse_document(engine, bomb, size, NULL, &out, &len), PARLEY_TOO_LARGE);
     /* An XLSX handed to OCR: the kind comes from the bytes, not the caller's word; not an image. */
     CHECK_STATUS(parley_media_ocr(engine, bomb, size, NULL, &out, &len), PARLEY_BAD_MEDIA);
+    /* A bad option is the caller's mistake whatever the bytes hold: checked before them. */
+    CHECK_STATUS(parley_media_ocr(engine, bomb, size, "{\"colour\": 1}", &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_media_parse_document(engine, bomb, 10, "{\"maxPages\": 0}", &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_media_transcribe(engine, bomb, size, "{\"engine\": \"whisper\"}", &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_media_transcribe(engine, bomb, size, "{\"phrases\": [\"...\"]}", &out, &len), PARLEY_INVALID_ARGUMENT);
     free(bomb);
 }
 

@@ -3,6 +3,9 @@
 protocol MediaReader: Sendable {
     /// `options`: the per-call options of the C API (`options_json`), empty for a message.
     func read(_ bytes: [UInt8], options: JSONObject) throws(ParleyError) -> MediaReading
+    /// Checks `options` alone (`.invalidArgument`), before anything looks at the bytes: a bad
+    /// option is the caller's mistake whatever the file holds.
+    func validate(options: JSONObject) throws(ParleyError)
 }
 
 /// A reader's answer. `entities` are what only the reader can find (a receipt's total, a
@@ -23,6 +26,8 @@ extension DocumentService: MediaReader {
         for member in result.json.members { json.append(member.key == "kind" ? "format" : member.key, member.value) }
         return MediaReading(text: result.text, confidence: result.confidence, entities: result.entities, json: json)
     }
+
+    func validate(options: JSONObject) throws(ParleyError) { _ = try DocumentOptions(json: options) }
 }
 
 extension OCRService: MediaReader {
@@ -30,11 +35,17 @@ extension OCRService: MediaReader {
         let result = try recognize(bytes, options: options)
         return MediaReading(text: result.text, confidence: result.confidence, entities: result.entities, json: result.json)
     }
+
+    func validate(options: JSONObject) throws(ParleyError) { _ = try settings.applying(options: options) }
 }
 
 extension VoiceService: MediaReader {
     func read(_ bytes: [UInt8], options: JSONObject) throws(ParleyError) -> MediaReading {
         let result = try transcribe(bytes, options: options)
         return MediaReading(text: result.text, confidence: result.confidence, entities: result.entities, json: result.json)
+    }
+
+    func validate(options: JSONObject) throws(ParleyError) {
+        if let grammar = try VoiceOptions(json: options).grammar { _ = try VoiceGrammarSource(grammar) }
     }
 }

@@ -97,6 +97,7 @@ final class MediaStage: Sendable {
         guard let reader = readers[kind] else {
             throw ParleyError(.unsupported, "the \(kind.rawValue) reader is turned off in this engine's configuration (media.\(Self.section(of: kind)))")
         }
+        try reader.validate(options: options)
         guard !bytes.isEmpty else { throw ParleyError(.badMedia, "the file is empty (0 bytes)") }
         // Bytes of another kind are not what the call claims (the header's PARLEY_BAD_MEDIA, "not
         // an image"); a format of the right kind that the reader does not read stays UNSUPPORTED.
