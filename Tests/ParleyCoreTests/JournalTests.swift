@@ -43,6 +43,23 @@ import Testing
         #expect(try process(engine, first.replacing("\"a1\"", with: "\"a5\"").replacing("2BR", with: "3BR"))["status"] == "processed")
     }
 
+    @Test func theSameWordsAnsweringAnotherMessageAreNew() throws {
+        let engine = try Engine()
+        // A typed "yes" quoting two different questions; a button titled "Yes" under two ids;
+        // the same reaction on two messages. A true re-send (same quote, same id) stays a duplicate.
+        let yes = #"{"id":"y1","chat":"c","from":"c","timestamp":1000,"type":"text","text":"yes","quoted":{"id":"q1"}}"#
+        #expect(try process(engine, yes)["status"] == "processed")
+        #expect(try process(engine, yes.replacing("y1", with: "y2").replacing("q1", with: "q2"))["status"] == "processed")
+        #expect(try process(engine, yes.replacing("y1", with: "y3"))["duplicateOf"] == "y1")
+        let button = #"{"id":"b1","chat":"c","from":"c","timestamp":1000,"type":"interactive","text":"Yes","interactive":{"kind":"button","id":"viewing_yes","title":"Yes"}}"#
+        #expect(try process(engine, button)["status"] == "processed")
+        #expect(try process(engine, button.replacing("b1", with: "b2").replacing("viewing_yes", with: "urgent_yes"))["status"] == "processed")
+        #expect(try process(engine, button.replacing("b1", with: "b3"))["duplicateOf"] == "b1")
+        let reaction = #"{"id":"r1","chat":"c","from":"c","timestamp":1000,"type":"reaction","reaction":{"emoji":"👍","messageId":"m1"}}"#
+        #expect(try process(engine, reaction)["status"] == "processed")
+        #expect(try process(engine, reaction.replacing("r1", with: "r2").replacing("m1", with: "m2"))["status"] == "processed")
+    }
+
     @Test func contentDeduplicationCanBeTurnedOff() throws {
         let engine = try Engine(configJSON: #"{"dedup": {"contentWindowSeconds": 0}}"#)
         let first = #"{"id":"a1","chat":"c","from":"c","timestamp":1000,"type":"text","text":"ok"}"#

@@ -400,6 +400,11 @@ extension Store {
         mix(message.type.rawValue)
         mix(message.text)
         mix(message.media?.sha256 ?? "")
+        // The same words answering another message, or carrying other details, are a new
+        // message: a "Yes" button tapped under two questions (another interactive id), a 👍 on
+        // another message, a contact card with another number, a reply quoting another one.
+        mix(message.quoted?.id ?? "")
+        if !message.details.isEmpty { mix(JSONWriter.string(.object(message.details))) }
         return Int64(bitPattern: hash)
     }
 
