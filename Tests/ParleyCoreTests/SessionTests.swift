@@ -337,6 +337,19 @@ struct SessionMachineTests {
         #expect(q[path: "accounts"]?[0]?[path: "watchdog", "stalled"]?.boolValue == false)
     }
 
+    @Test func processedMessagesCountForTheAccountsTheHostNamesAndCreateNone() throws {
+        let e = try Self.engine("{\"stallAfterMs\": 600000}")
+        // Messages before any session event: no account appears (no phantom "default").
+        _ = try e.process(Message(id: "1", chat: "c1", from: "c1", fromMe: false, timestamp: 1_764_000_000, type: .text, text: "hi", format: .normalized))
+        #expect(throws: ParleyError.self) { try e.sessionHealth(account: "default", now: 1_000) }
+        try Self.event(e, #"{"event": "ready", "at": 0, "account": "rentals"}"#)
+        _ = try e.process(Message(id: "2", chat: "c2", from: "c2", fromMe: false, timestamp: 1_764_000_001, type: .text, text: "hello", format: .normalized))
+        let h = try e.sessionHealth(account: nil, now: SessionLock.wallMillis())
+        #expect(h[path: "accounts"]?.arrayValue?.count == 1)
+        #expect(h[path: "accounts"]?[0]?["account"]?.stringValue == "rentals")
+        #expect(h[path: "accounts"]?[0]?[path: "watchdog", "stalled"]?.boolValue == false)
+    }
+
     @Test func preflight() throws {
         let dir = tempDirectory()
         defer { removeDirectory(dir) }

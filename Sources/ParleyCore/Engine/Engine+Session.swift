@@ -32,7 +32,7 @@ extension Engine {
 
     /// An inbound message the host's client received, for the watchdog's silent-stall check
     /// (the engine's own processing may call it for every message; cheap: one small lock).
-    public func noteInbound(chat: String, at: Int64, account: String = "default") {
+    public func noteInbound(chat: String, at: Int64, account: String? = nil) {
         session.noteInbound(chat: chat, at: at, account: account)
     }
 

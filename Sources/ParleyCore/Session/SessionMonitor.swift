@@ -63,7 +63,15 @@ public final class SessionMonitor: Sendable {
     }
 
     let settings: SessionSettings
-    private let accounts: Guarded<(map: [String: Account], jitter: JitterSource)>
+    private let accounts: Guarded<(map: [String: Account], jitter: JitterSource, inbound: Inbound)>
+
+    /// What the engine processed, whichever account received it (messages name none): every
+    /// account's watchdog counts it, and an account first heard of later starts from it. It
+    /// never creates an account: a bot that reports no session events has none to judge.
+    struct Inbound {
+        var lastAt: Int64?
+        var chats: [String: Int64] = [:]
+    }
 
     init(settings: SessionSettings) {
         self.settings = settings
@@ -72,7 +80,7 @@ public final class SessionMonitor: Sendable {
             var generator = SystemRandomNumberGenerator()
             seed = generator.next()
         }
-        accounts = Guarded(([:], JitterSource(state: seed)))
+        accounts = Guarded(([:], JitterSource(state: seed), Inbound()))
     }
 
     static func validateAccount(_ name: String) throws(ParleyError) {
@@ -91,7 +99,10 @@ public final class SessionMonitor: Sendable {
                 guard entry.map.count < Self.maxAccounts else {
                     throw ParleyError(.invalidArgument, "at most \(Self.maxAccounts) accounts per engine")
                 }
-                entry.map[name] = Account()
+                var account = Account()
+                account.lastInboundAt = entry.inbound.lastAt
+                account.chats = entry.inbound.chats
+                entry.map[name] = account
                 created = true
             }
             do throws(ParleyError) {
@@ -282,16 +293,29 @@ public final class SessionMonitor: Sendable {
         }
     }
 
-    /// An inbound message seen by the engine (its own processing), for the watchdog.
-    func noteInbound(chat: String, at: Int64, account: String = "default") {
+    /// An inbound message seen by the engine (its own processing), for the watchdog: counted
+    /// for `account` when named (created if new), else for every account (`Inbound`).
+    func noteInbound(chat: String, at: Int64, account: String? = nil) {
         let window = settings.activeWindowMs
-        try? withAccount(account, create: true) { (a, _) throws(ParleyError) in
-            a.lastInboundAt = max(a.lastInboundAt ?? at, at)
-            if a.chats[chat] == nil && a.chats.count >= 4096 {
-                a.chats = a.chats.filter { at - $0.value <= window }
-                if a.chats.count >= 4096 { return }
+        func note(_ lastAt: inout Int64?, _ chats: inout [String: Int64]) {
+            lastAt = max(lastAt ?? at, at)
+            if chats[chat] == nil && chats.count >= 4096 {
+                chats = chats.filter { at - $0.value <= window }
+                if chats.count >= 4096 { return }
             }
-            a.chats[chat] = max(a.chats[chat] ?? at, at)
+            chats[chat] = max(chats[chat] ?? at, at)
+        }
+        if let account {
+            try? withAccount(account, create: true) { (a, _) throws(ParleyError) in note(&a.lastInboundAt, &a.chats) }
+            return
+        }
+        accounts.withLock { entry in
+            note(&entry.inbound.lastAt, &entry.inbound.chats)
+            for name in Array(entry.map.keys) {
+                var account = entry.map[name]!
+                note(&account.lastInboundAt, &account.chats)
+                entry.map[name] = account
+            }
         }
     }
 
