@@ -262,7 +262,9 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * before it returns). A message whose
  * (chat, id) was processed before, also before a close and reopen, is not processed again:
  * the original context comes back with "status": "duplicate". A message with the same chat,
- * sender and words (or media hash) as one stored within "dedup.contentWindowSeconds" (300;
+ * sender and words (or media hash), quoting the same message (or none) and with the same
+ * details (button or list id, reaction target, contacts, location), as one stored within
+ * "dedup.contentWindowSeconds" (300;
  * 0 turns it off) is a re-send under a new id: it is stored too, and comes back as that
  * message's context with "status": "duplicate" and "duplicateOf": the first one's id.
  * A Baileys decryption stub (messageStubType 2, no content yet) is stored with "status":
@@ -979,7 +981,8 @@ PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *o
  * out_json / out_len: receive {"sha256", "text", "confidence", "entities", the reader's
  *   details, "milliseconds"} (free with parley_string_free).
  * Blocks while the reader works (up to its time limit); thread-safe, readers run in parallel.
- * Returns PARLEY_INVALID_ARGUMENT (NULL pointers, len 0, bad options), PARLEY_INVALID_UTF8,
+ * Returns PARLEY_INVALID_ARGUMENT (NULL pointers, len 0, bad options: checked before the
+ * bytes, whatever they hold), PARLEY_INVALID_UTF8,
  * PARLEY_MALFORMED_JSON, PARLEY_BAD_MEDIA (corrupt, truncated, encrypted, or not an image),
  * PARLEY_TOO_LARGE (bytes or pixels over the limits), PARLEY_TIMEOUT, PARLEY_UNSUPPORTED (the
  * reader is turned off or the format is not read). */
@@ -1204,7 +1207,8 @@ PARLEY_API parley_status parley_session_heartbeat(parley_engine *engine, const c
  * disconnected 50; failed, logged_out 10). Level: critical below "critical", warning below
  * "warning"; once warning or critical, healthy again only at "recovered" or above. The
  * watchdog flags a stall when the client is ready, no inbound message came for stallAfterMs
- * (heartbeats' "inbound" and the messages the engine processed), and at least minActiveChats
+ * (heartbeats' "inbound" and the messages the engine processed: messages name no account, so
+ * each counts for every account, and processing creates none), and at least minActiveChats
  * chats are active (the last heartbeat's "activeChats", else chats seen inbound lately).
  * out_json / out_len: receive {"schema": 1, "score" (the lowest), "level" (the worst, "unknown"
  *   with no account), "accounts": [{"account", "score", "level", "levelSince", "state",
