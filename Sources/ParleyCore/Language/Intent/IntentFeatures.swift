@@ -92,6 +92,8 @@ struct IntentFeaturizer: Sendable, Equatable {
                 return
             case 0xFE00...0xFE0F, 0x200D, 0x200C, 0x200B, 0x2060, 0xFEFF, 0x1F3FB...0x1F3FF, 0x0640, 0xE0020...0xE007F:
                 return                                // variation selectors, joiners, skin tones, tatweel, tag chars
+            case 0x064B...0x065F, 0x0670:
+                return                                // Arabic harakat: marks, yet Unicode calls them alphabetic ("شكراً" is "شكرا")
             default:
                 break
             }

@@ -105,8 +105,14 @@ public final class IntentModel: Sendable {
 
     public func predict(_ text: String, threshold: Double = 0.75) -> IntentPrediction {
         let whole = predictWhole(text, threshold: threshold)
-        guard let top = whole.top, Self.openers.contains(top.lowercased()) else { return whole }
-        return afterOpener(text, threshold: threshold) ?? whole
+        guard let top = whole.top else { return whole }
+        // An opener read as the whole message, or one that keeps a doubtful request under the
+        // threshold ("Bonjour, pouvez-vous m'envoyer l'adresse ?": location 0.46, greeting 0.29).
+        let openerOnTop = Self.openers.contains(top.lowercased())
+        let openerInDoubt = whole.confidence < Self.overruleOpener
+            && whole.alternatives.contains { Self.openers.contains($0.name.lowercased()) }
+        guard openerOnTop || openerInDoubt, let rest = afterOpener(text, threshold: threshold) else { return whole }
+        return openerOnTop || rest.confidence > whole.confidence ? rest : whole
     }
 
     /// Social openers: the intents of a greeting or thanks. Not a goodbye: what follows one

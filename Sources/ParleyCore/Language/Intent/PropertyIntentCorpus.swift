@@ -1756,5 +1756,89 @@ enum PropertyIntentCorpus {
 {"text": "j'ai bien reçu la facture, merci", "intent": "thanks"}
 {"text": "nabonye inyemezabwishyu, murakoze", "intent": "thanks"}
 {"text": "وصلني الإيصال، شكرا", "intent": "thanks"}
+{"text": "vipi", "intent": "greeting"}
+{"text": "vipi boss", "intent": "greeting"}
+{"text": "oya vipi", "intent": "greeting"}
+{"text": "niaje vipi", "intent": "greeting"}
+{"text": "vipi mambo", "intent": "greeting"}
+{"text": "mambo vipi mzee", "intent": "greeting"}
+{"text": "habari vipi", "intent": "greeting"}
+{"text": "vous êtes là ?", "intent": "greeting"}
+{"text": "bonjour, il y a quelqu'un ?", "intent": "greeting"}
+{"text": "allô, vous êtes là ?", "intent": "greeting"}
+{"text": "bonsoir, quelqu'un est là ?", "intent": "greeting"}
+{"text": "hello, anyone there?", "intent": "greeting"}
+{"text": "hi are you there?", "intent": "greeting"}
+{"text": "hello?? anyone", "intent": "greeting"}
+{"text": "muraho, murahari?", "intent": "greeting"}
+{"text": "mko hapo?", "intent": "greeting"}
+{"text": "habari, uko hapo?", "intent": "greeting"}
+{"text": "salam, kayn chi 7ad?", "intent": "greeting"}
+{"text": "مرحبا، في حد موجود؟", "intent": "greeting"}
+{"text": "أهلاً وسهلاً", "intent": "greeting"}
+{"text": "مساءً الخير", "intent": "greeting"}
+{"text": "nta mazi ari mu nzu kuva ejo", "intent": "maintenance_request"}
+{"text": "amazi ntaboneka mu gikoni", "intent": "maintenance_request"}
+{"text": "kuva ejo nta muriro dufite, mudufashe", "intent": "maintenance_request"}
+{"text": "amazi ntaza kuva ku wa mbere", "intent": "maintenance_request"}
+{"text": "robine ntikora kuva ejo hashize", "intent": "maintenance_request"}
+{"text": "maji hayatoki tangu jana, msaada tafadhali", "intent": "maintenance_request"}
+{"text": "since yesterday there's no water in my flat, can you help?", "intent": "maintenance_request"}
+{"text": "l'eau est coupée depuis hier, pouvez-vous aider ?", "intent": "maintenance_request"}
+{"text": "état des lieux de sortie, c'est quand ?", "intent": "move_out"}
+{"text": "je veux fixer la date de l'état des lieux de sortie", "intent": "move_out"}
+{"text": "comment se déroule la sortie du logement ?", "intent": "move_out"}
+{"text": "pour l'état des lieux de sortie je dois faire quoi ?", "intent": "move_out"}
+{"text": "je quitte le logement, comment ça se passe pour la caution ?", "intent": "move_out"}
+{"text": "how does the move-out inspection work?", "intent": "move_out"}
+{"text": "ana ha5rog mn el sha2a el shahr el gai", "intent": "move_out"}
+{"text": "ra7 etla3 mn el bet akher el shahr", "intent": "move_out"}
+{"text": "ghadi nkhrej mn l'appart f akhir chhar", "intent": "move_out"}
+{"text": "ana tale3 mn el sha2a, shu lazem a3mel?", "intent": "move_out"}
+{"text": "inzu iracyaboneka?", "intent": "availability"}
+{"text": "iyo apartment iracyahari?", "intent": "availability"}
+{"text": "icyumba kiracyaboneka?", "intent": "availability"}
+{"text": "iyo studio iracyaboneka koko?", "intent": "availability"}
+{"text": "hari inzu ikiboneka?", "intent": "availability"}
+{"text": "any units opening up soon?", "intent": "availability"}
+{"text": "hey do you have any 1br coming available in january", "intent": "availability"}
+{"text": "yo any vacancies next month", "intent": "availability"}
+{"text": "hey, any studios free from december?", "intent": "availability"}
+{"text": "je peux passer voir l'appartement samedi ?", "intent": "viewing_booking"}
+{"text": "est-ce possible de passer visiter ce soir ?", "intent": "viewing_booking"}
+{"text": "on peut passer voir la maison demain ?", "intent": "viewing_booking"}
+{"text": "je passe voir le studio quand ?", "intent": "viewing_booking"}
+{"text": "majirani wanapiga kelele kila usiku", "intent": "complaint"}
+{"text": "kelele za majirani zimezidi, hatulali", "intent": "complaint"}
+{"text": "jirani yangu anapiga muziki kwa sauti usiku wote", "intent": "complaint"}
+{"text": "abaturanyi basakuza buri joro", "intent": "complaint"}
+{"text": "urusaku rw'abaturanyi rurambiye", "intent": "complaint"}
+{"text": "abaturanyi bacu bashyira umuziki hejuru nijoro ntidusinzire", "intent": "complaint"}
+{"text": "el service wehesh gedan", "intent": "complaint"}
+{"text": "kol marra bashtki w mafish 7ad byrod", "intent": "complaint"}
+{"text": "el 3amara wes5a w mafish 7ad byndaf", "intent": "complaint"}
+{"text": "wallah ma3ad fiye et7ammal, kel yom nafs el meshkle", "intent": "complaint"}
+{"text": "the neighbours blast music every night and nobody does anything", "intent": "complaint"}
+{"text": "bade e7ki ma3 el mas2oul", "intent": "talk_to_agent"}
+{"text": "mumkin tetasel fiya 7ada?", "intent": "talk_to_agent"}
+{"text": "3ayez akallem 7ad mn el edara", "intent": "talk_to_agent"}
+{"text": "bghit nhder m3a chi wahed mn l'agence", "intent": "talk_to_agent"}
+{"text": "quelqu'un peut me rappeler svp ?", "intent": "talk_to_agent"}
+{"text": "pouvez-vous m'appeler sur ce numéro ?", "intent": "talk_to_agent"}
+{"text": "j'aimerais qu'un agent m'appelle", "intent": "talk_to_agent"}
+{"text": "can someone ring me back", "intent": "talk_to_agent"}
+{"text": "please have someone call me on 0788 123 456", "intent": "talk_to_agent"}
+{"text": "send me the maps link", "intent": "location_directions"}
+{"text": "pls share location pin", "intent": "location_directions"}
+{"text": "drop the google maps location", "intent": "location_directions"}
+{"text": "whats the location link", "intent": "location_directions"}
+{"text": "pouvez-vous m'envoyer l'adresse exacte ?", "intent": "location_directions"}
+{"text": "nitumie location ya google maps", "intent": "location_directions"}
+{"text": "coucou, vous êtes là ?", "intent": "greeting"}
+{"text": "bonjour vous êtes là?", "intent": "greeting"}
+{"text": "hello vous êtes là", "intent": "greeting"}
+{"text": "allô ?", "intent": "greeting"}
+{"text": "il y a quelqu'un ?", "intent": "greeting"}
+{"text": "vous êtes disponible ?", "intent": "greeting"}
 """#
 }
