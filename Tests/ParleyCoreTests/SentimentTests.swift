@@ -237,6 +237,9 @@ import Testing
         "Is the one-bedroom free from next month?", "Are you free on Saturday for a viewing?",
         "Good morning, is flat 7 still available?", "Hi, I'd like to book a viewing", "How do I pay the service charge?",
         "Tafadhali nitumie risiti", "Je voudrais une quittance s'il vous plaît", "ممكن رقم المالك لو سمحت",
+        // Property words that VADER scores otherwise: a building's block, its charges, a free slot, a notice.
+        "Do you have vacant flats in block D?", "What do the charges cover?", "I can come when free, after 6",
+        "I'm giving notice for March", "What will the area be like at night?",
     ]
 
     /// A problem report pleading for help reads as the problem it reports, and emphasis
@@ -258,6 +261,10 @@ import Testing
         #expect(analyzer.analyze("they didn't help me").urgencyCues.isEmpty)
         #expect(analyzer.analyze("Thank you for your help").urgency == 0)
         #expect(analyzer.analyze("Asante kwa msaada wenu").urgency == 0)
+        // A door that does not lock is a security problem; a stuck garage door is not urgent.
+        #expect(analyzer.analyze("my door lock is broken, send someone today").urgency >= 0.5)
+        #expect(analyzer.analyze("I can't lock the house").urgency >= 0.5)
+        #expect(analyzer.analyze("la porte du garage est bloquée").urgency < 0.5)
         // Complaints found from two words apart: nobody … answers, called … times.
         for text in ["Third time I'm writing and nobody replies. Really?", "I phoned the office four times this week"] {
             #expect(analyzer.analyze(text).label == "negative", "\(text)")
@@ -275,7 +282,9 @@ import Testing
                      "الصوت مزعج جدا", "هذا الوضع مش مقبول", "الخدمة سيئة", "زهقنا من الانتظار",
                      "el wade3 mesh ma2bool", "el service we7sh", "zah2ana men el jiran", "el jiran mez3jin",
                      "Still nothing after two weeks",
-                     "What kind of management is this??"] {
+                     "What kind of management is this??",
+                     "the people upstairs play loud music all night, we can't sleep", "le chauffage ne marche plus",
+                     "Je suis très mécontent du service", "Mlinzi ni mjeuri kwa wageni", "el mokhtas we7sha"] {
             let s = analyzer.analyze(text)
             #expect(s.label == "negative", "\(text): \(s.score)")
         }
