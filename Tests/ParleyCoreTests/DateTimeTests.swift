@@ -82,6 +82,29 @@ import Glibc
         for failure in failures { Issue.record(Comment(rawValue: failure)) }
     }
 
+    @Test func comingWeekdaysArabiziWeekdaysAndExtraDurations() throws {
+        let e = try Self.extractor("Africa/Kigali")
+        func first(_ text: String) throws -> (type: String, text: String, value: JSONValue)? {
+            try e.extract(from: text, reference: Self.kigaliReference).first.map { ($0.type, $0.text, $0.value) }
+        }
+        // On a Thursday: "samedi prochain" is the coming Saturday, as are "Jumamosi ijayo" and
+        // "ku wa gatandatu utaha"; English "next Saturday" stays the one of next week.
+        for text in ["samedi prochain", "Jumamosi ijayo", "ku wa gatandatu utaha", "el sabt el gai"] {
+            #expect(try first(text)?.value["iso"]?.stringValue?.hasPrefix("2026-11-28") == true, "\(text)")
+        }
+        #expect(try first("next Saturday")?.value["iso"]?.stringValue?.hasPrefix("2026-12-05") == true)
+        // Arabizi weekdays; those named like numbers only after "day" ("youm", Darija "nhar").
+        #expect(try first("youm el sabt")?.text == "youm el sabt")
+        #expect(try first("nhar el arba3 el sob7")?.value["iso"]?.stringValue?.hasPrefix("2026-12-02") == true)
+        #expect(try first("youm el etnein")?.value["iso"]?.stringValue?.hasPrefix("2026-11-30") == true)
+        #expect(try first("mafish 7ad byrod") == nil)
+        #expect(try first("3andi arba3 ghoraf") == nil)
+        // Kinyarwanda "ku itariki 30" (on date 30); "6 more months" is a duration.
+        #expect(try first("ku itariki 30")?.value["iso"]?.stringValue?.hasPrefix("2026-11-30") == true)
+        #expect(try first("for 6 more months")?.value["iso"]?.stringValue == "P6M")
+        #expect(try first("two extra weeks")?.value["iso"]?.stringValue == "P2W")
+    }
+
     @Test func briefNegatives() throws {
         let extractor = try Self.extractor("Africa/Kigali")
         for text in ["unit 4B", "$1,200", "0788 123 456", "2BR", "may I come", "apt 12", "Unit 4B, apt 12, 2BR for $1,200 — call 0788 123 456",

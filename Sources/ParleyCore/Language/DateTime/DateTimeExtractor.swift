@@ -289,6 +289,9 @@ public struct DateTimeExtractor: Sendable {
                 default:
                     days = r.days + (w - r.weekday + 7) % 7
                 }
+            case .comingWeekday(let w):
+                let delta = (w - r.weekday + 7) % 7
+                days = r.days + (delta == 0 ? 7 : delta)
             case .date(let year, let month, let dayNumber):
                 if let year {
                     guard Civil.isValid(year: year, month: month, day: dayNumber) else { return nil }

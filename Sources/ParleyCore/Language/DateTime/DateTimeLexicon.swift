@@ -265,6 +265,20 @@ enum DTLexicon {
     alhamisi wd 3
     ijumaa wd 4
     jumamosi wd 5
+    sabt wd 5
+    sebt wd 5
+    ssebt wd 5
+    khamis wd 3
+    5amis wd 3
+    5ames wd 3
+    khmis wd 3
+    lkhmis wd 3
+    gom3a wd 4
+    jom3a wd 4
+    jum3a wd 4
+    jem3a wd 4
+    ljem3a wd 4
+    ljm3a wd 4
     jumapili wd 6
     january mo 1
     jan mo 1 weak
@@ -781,6 +795,21 @@ enum DTLexicon {
     /// Arabizi "youm" (day): after "el" it is today ("el youm"), alone only "day".
     static let youmKeys: Set<UInt64> = Set(["youm", "yom", "yoom", "yaum"].map { key($0) })
 
+    /// Arabizi weekdays whose names are also numbers ("etnein" two, "talata" three, "arba3"
+    /// four) or words ("7ad" someone): a weekday only after "day" ("youm el etnein", Darija
+    /// "nhar larb3"). Monday = 0.
+    static let numberedWeekdays: [UInt64: Int] = {
+        var table: [UInt64: Int] = [:]
+        for (names, day) in [(["etnein", "etnen", "itnein", "ithnein", "tnin", "ltnin", "etneen"], 0),
+                             (["talat", "tlat", "ttlat", "talata", "tlata"], 1),
+                             (["arba3", "arb3a", "larb3", "larba3", "arba3a", "arbe3a"], 2),
+                             (["7ad", "l7ad", "l7ed", "7ed", "ahad", "had", "lhad"], 6)] {
+            for name in names { table[key(name)] = day }
+        }
+        return table
+    }()
+    static let dayNounKeys: Set<UInt64> = youmKeys.union(["nhar", "nahar"].map { key($0) })
+
     static func arabic(_ word: String) -> DTLex? {
         let key = arabicKey(word)
         if let lex = arabicWords[key] { return lex }
@@ -802,7 +831,7 @@ enum DTLexicon {
     static let aliases: [UInt64: DTFunction] = {
         var table: [UInt64: DTFunction] = [
             key("til"): .till, key("thru"): .through, key("beginning"): .start, key("alternate"): .other,
-            key("depuis"): .since, key("tangu"): .since, key("kuva"): .since, key("tariki"): .tarehe,
+            key("depuis"): .since, key("tangu"): .since, key("kuva"): .since, key("tariki"): .tarehe, key("itariki"): .tarehe,
         ]
         for word in ["debut", "mwanzo", "mwanzoni", "awel", "awal", "awwel", "intangiriro", "ntangiriro"] { table[key(word)] = .start }
         for word in ["mwishoni", "akhir", "akher", "mpera", "impera"] { table[key(word)] = .end }

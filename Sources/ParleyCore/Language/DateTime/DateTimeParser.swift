@@ -18,6 +18,11 @@ enum DTDay: Equatable {
     case relativeDays(Int)
     /// Weekday 0 = Monday; modifier nil (bare), 0 this, 1 next, -1 last.
     case weekday(Int, Int?)
+    /// The first such weekday after today, whatever the sentence's tense: a weekday with a
+    /// "coming" word after it, French "samedi prochain", Swahili "Jumamosi ijayo",
+    /// Kinyarwanda "ku wa gatandatu utaha", Arabic "el sabt el gai" (where English "next
+    /// Saturday", said on a Monday, names the week after's).
+    case comingWeekday(Int)
     case date(year: Int?, month: Int, day: Int)
     case dayOfMonth(Int)
     case month(year: Int?, month: Int, modifier: Int?)
@@ -142,7 +147,14 @@ struct DTParser {
     static let keyUn = DTLexicon.key("un")
     static let keyUne = DTLexicon.key("une")
     static let keyEjo = DTLexicon.key("ejo")
+
+    /// A weekday with a word after it: "coming" (prochain, ijayo, utaha, el gai) names the
+    /// first one ahead; "last" (dernier, iliyopita) as it does in English.
+    static func weekday(_ w: Int, after modifier: Int) -> DTDay {
+        modifier == 1 ? .comingWeekday(w) : .weekday(w, modifier)
+    }
     static let keyEjobundi = DTLexicon.key("ejobundi")
+    static let extraKeys: Set<UInt64> = Set(["more", "extra", "additional", "further"].map(DTLexicon.key))
     static let keyMwisho = DTLexicon.key("mwisho")
     static let keyMwezi = DTLexicon.key("mwezi")
     static let keyZ = DTLexicon.key("z")
@@ -353,6 +365,7 @@ struct DTParser {
             return nil
         }
         if token.key == Self.keyAnother { return relative(at: i) }  // "for another year"
+        if DTLexicon.dayNounKeys.contains(token.key), let e = day(at: i) { return .point(e) }  // "youm el sabt"
         guard token.kind == .word, let lex = token.lex else { return nil }
         switch lex {
         case .function(let f):
@@ -387,7 +400,7 @@ struct DTParser {
                 guard f == .kuwa || fn(i + 1) == .wa, case .rwandanWeekday(let w)? = self.lex(j) else { return nil }
                 var e = DTExpr(first: i, next: j + 1, day: .weekday(w, nil))
                 if case .postModifier(let m)? = self.lex(e.next) {
-                    e.day = .weekday(w, m)
+                    e.day = Self.weekday(w, after: m)
                     e.next += 1
                 }
                 return .point(e)
@@ -556,6 +569,18 @@ struct DTParser {
         if fn(i) == .el, i + 1 < t.count, DTLexicon.youmKeys.contains(key(i + 1)) {
             return DTExpr(first: i, next: i + 2, day: .relativeDays(0))
         }
+        // Arabizi "youm el sabt", "youm el etnein el gai", Darija "nhar larb3": a weekday after "day".
+        if i < t.count, DTLexicon.dayNounKeys.contains(key(i)) {
+            let j = fn(i + 1) == .el ? i + 2 : i + 1
+            var w = j < t.count ? DTLexicon.numberedWeekdays[key(j)] : nil
+            if w == nil, case .weekday(let named, _)? = lex(j) { w = named }
+            if let w {
+                var e = DTExpr(first: i, next: j + 1, day: .weekday(w, nil))
+                let after = fn(e.next) == .el ? e.next + 1 : e.next
+                if case .postModifier(let m)? = self.lex(after) { e.day = Self.weekday(w, after: m); e.next = after + 1 }
+                return e
+            }
+        }
         guard i < t.count, let lex = t[i].lex else { return nil }
         switch lex {
         case .relativeDay(let n, let weak):
@@ -570,9 +595,11 @@ struct DTParser {
         case .weekday(let w, let weak):
             var e = DTExpr(first: i, next: i + 1, day: .weekday(w, nil))
             if sym(i + 1, "."), glued(i + 1), t[i].length <= 4 { e.next = i + 2 }
-            if case .postModifier(let m)? = self.lex(e.next) {
-                e.day = .weekday(w, m)
-                e.next += 1
+            // "el sabt el gai": Arabizi puts the article before the adjective too.
+            let after = fn(e.next) == .el ? e.next + 1 : e.next
+            if case .postModifier(let m)? = self.lex(after) {
+                e.day = Self.weekday(w, after: m)
+                e.next = after + 1
             } else if weak {
                 if t[i].capital { e.weak = true } else { e.needsPrefix = true }
             }
@@ -1037,7 +1064,10 @@ struct DTParser {
             (value, word, u, next0) = (2, true, unit, j + 1)
         } else {
             guard let (amount, afterAmount, isWord) = amount(at: j), amount > 0 else { return nil }
-            if let (unit, end) = unit(at: afterAmount, numeric: !isWord) {
+            // "6 more months", "two extra weeks", "3 additional days".
+            var unitAt = afterAmount
+            if unit(at: unitAt, numeric: !isWord) == nil, Self.extraKeys.contains(key(unitAt)) { unitAt += 1 }
+            if let (unit, end) = unit(at: unitAt, numeric: !isWord) {
                 (u, next0) = (unit, end)
             } else if isWord, case .number? = lex(j), key(afterAmount) == Self.keyAn {
                 (u, next0) = (.year, afterAmount + 1)  // French "un an": a number word, not "a"/"an"

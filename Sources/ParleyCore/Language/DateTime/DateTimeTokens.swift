@@ -81,6 +81,7 @@ enum DTTokenizer {
                 // French "un an" (a year): "an" alone is the English article.
                 if key == keyAn && previous == keyUn { return true }
                 if previous == keyEl && DTLexicon.youmKeys.contains(key) { return true }
+                if DTLexicon.dayNounKeys.contains(key) { return true }  // "youm el etnein", "nhar larb3"
                 previous = key
             }
             key = 0
