@@ -188,11 +188,13 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
 /* Processes one message and returns its enriched context.
  *
  * message_json / message_len: one message as JSON, in any of these forms (detected):
- *   (a) normalized: {"id", "chat", "from", "fromMe"?, "timestamp" (Unix seconds), "type",
+ *   (a) normalized: {"id", "chat", "from", "fromMe"?, "timestamp" (Unix seconds; fractional
+ *       seconds are cut to the second), "type",
  *       "text"?, "media"?, "quoted"?}; type is one of text, image, audio, voice, video,
  *       document, sticker, location, contacts, reaction, interactive;
  *   (b) a whatsapp-web.js Message in its JSON form (id._serialized, from, to, author, body,
- *       type, timestamp, hasMedia, fromMe, hasQuotedMsg, ...);
+ *       type, timestamp, hasMedia, fromMe, hasQuotedMsg, ...), or its raw model (msg.rawData:
+ *       "t" for the timestamp);
  *   (c) a Baileys WAMessage (key.remoteJid, key.id, key.fromMe, key.participant,
  *       messageTimestamp, message.conversation / extendedTextMessage / imageMessage / ...).
  *
@@ -278,7 +280,8 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * milliseconds; with write-behind, also while 4096 answered messages wait for the file).
  * Thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL pointer or zero length),
  * PARLEY_TOO_LARGE, PARLEY_INVALID_UTF8, PARLEY_MALFORMED_JSON, PARLEY_INVALID_MESSAGE,
- * PARLEY_UNSUPPORTED (unknown type or format), PARLEY_BUSY (another process held the store's
+ * PARLEY_UNSUPPORTED (unknown type or format, a WhatsApp Status post: chat "status@broadcast"),
+ * PARLEY_BUSY (another process held the store's
  * write lock past "store.busyTimeoutMillis": retry; with write-behind only while the queue
  * is full) or PARLEY_STORAGE (disk full, I/O error; with write-behind, also when the queue is
  * full and its writes keep failing); on failure nothing is stored and what was stored before
@@ -299,7 +302,8 @@ PARLEY_API parley_status parley_engine_process(parley_engine *engine, const char
  *   {"status": "PARLEY_UNSUPPORTED"|"PARLEY_INVALID_MESSAGE", "message"}}] for messages that
  *   could not be used (the others are still processed, so the webhook can be acknowledged),
  *   "statuses": [{"id", "recipient", "status", "timestamp", "errors"?, "conversation"?,
- *   "pricing"?}], "replay": true|false}. Each message is journaled as by
+ *   "pricing"?}], "replay": true|false}. A group message's "chat" is its "group_id", and a
+ *   "+" written before a sender's number is dropped. Each message is journaled as by
  *   parley_engine_process, so a webhook Meta delivers again yields "duplicate" contexts; a body
  *   byte-identical to one already ingested within "webhook.replayWindowSeconds" (Meta's retry,
  *   or a captured webhook sent again) also reads "replay": true. Answer Meta 200 either way.

@@ -125,6 +125,40 @@ import Testing
         #expect(message.text == "hi")
     }
 
+    /// Shapes found in real hosts' payloads (an outside host's corpus of Cloud API, Baileys and
+    /// whatsapp-web.js messages).
+    @Test func realWorldShapes() throws {
+        func normalize(_ json: String) throws -> Message { try MessageNormalizer.normalize(JSONParser.parse(json)) }
+        // A Cloud API group message belongs to the group; a "+" before the number is dropped.
+        let group = try normalize(#"{"from": "+16505551234", "group_id": "Y2FwaV9ncm91cDox", "id": "wamid.G", "timestamp": "1750090702", "type": "text", "text": {"body": "Water is off"}}"#)
+        #expect(group.chat == "Y2FwaV9ncm91cDox")
+        #expect(group.from == "16505551234")
+        // whatsapp-web.js's raw model: "t", and notifyName at the top.
+        let raw = try normalize(#"{"id": {"fromMe": false, "remote": "250788123456@c.us", "id": "3EB0A", "_serialized": "false_250788123456@c.us_3EB0A"}, "body": "hello", "type": "chat", "t": 1764000000, "from": "250788123456@c.us", "to": "250700000001@c.us", "notifyName": "Aline"}"#)
+        #expect(raw.timestamp == 1764000000)
+        #expect(raw.senderName == "Aline")
+        // Fractional seconds (Python's time.time()) are cut to the second.
+        #expect(try normalize(#"{"id": "1", "chat": "c", "from": "c", "timestamp": 1764000000.75, "type": "text", "text": "x"}"#).timestamp == 1764000000)
+        // Baileys' file hash as BufferJSON (base64 in "data") and as a Uint8Array through JSON.stringify.
+        let hash = "9fcb07ccc0e0f6d5dca8fcc2d4cc35be6d2457534699105f379a7a918900d141"
+        let base64 = "n8sHzMDg9tXcqPzC1Mw1vm0kV1NGmRBfN5p6kYkA0UE="
+        var bytes: [String] = []
+        var index = hash.startIndex
+        for offset in 0..<32 {
+            let next = hash.index(index, offsetBy: 2)
+            bytes.append("\"\(offset)\": \(Int(hash[index..<next], radix: 16)!)")
+            index = next
+        }
+        for sha in [#"{"type": "Buffer", "data": "\#(base64)"}"#, "{" + bytes.joined(separator: ", ") + "}"] {
+            let image = try normalize(#"{"key": {"remoteJid": "250788123456@s.whatsapp.net", "id": "B1", "fromMe": false}, "messageTimestamp": 1764000000, "message": {"imageMessage": {"mimetype": "image/jpeg", "fileSha256": \#(sha)}}}"#)
+            #expect(image.media?.sha256 == hash, "\(sha)")
+        }
+        // A Status post is no message to the bot.
+        #expect(throws: ParleyError.self) {
+            try normalize(#"{"key": {"remoteJid": "status@broadcast", "id": "S1", "participant": "250788123456@s.whatsapp.net"}, "messageTimestamp": 1764000000, "message": {"conversation": "my story"}}"#)
+        }
+    }
+
     @Test func statusNamesMatchTheHeader() {
         #expect(ParleyError.Kind.malformedJSON.statusName == "PARLEY_MALFORMED_JSON")
         #expect(ParleyError.Kind.invalidUTF8.statusName == "PARLEY_INVALID_UTF8")

@@ -11,6 +11,7 @@ enum BaileysMessage {
     static func normalize(_ fields: FieldReader) throws(ParleyError) -> Message {
         let key = try fields.requiredObject("key")
         let chat = try key.requiredNonEmptyString("remoteJid")
+        try MessageNormalizer.refuseStatusPost(chat)
         let id = try key.requiredNonEmptyString("id")
         let fromMe = try key.bool("fromMe") ?? false
         let participant = try key.string("participant")

@@ -69,9 +69,14 @@ struct CloudAPIWebhook {
 /// One message object of a Cloud API webhook (`value.messages[i]`).
 enum CloudAPIMessage {
     static func normalize(_ fields: FieldReader, senderName: String?) throws(ParleyError) -> Message {
-        let from = try fields.requiredNonEmptyString("from")
+        // The sender's WhatsApp id is its number's digits; Meta's own examples sometimes write a
+        // "+" before them, which must not make another chat.
+        var from = try fields.requiredNonEmptyString("from")
+        if from.hasPrefix("+"), from.count > 1 { from.removeFirst() }
         let typeName = try fields.requiredString("type")
-        var message = Message(id: try fields.requiredNonEmptyString("id"), chat: from, from: from,
+        // A group message belongs to the group's conversation ("group_id"), not the sender's.
+        let group = try fields.string("group_id").flatMap { $0.isEmpty ? nil : $0 }
+        var message = Message(id: try fields.requiredNonEmptyString("id"), chat: group ?? from, from: from,
                               timestamp: try MessageNormalizer.timestamp(fields), type: .text, format: .cloudAPI)
         message.senderName = senderName
         let body = typeName == "contacts" ? nil : try fields.object(typeName)

@@ -16,16 +16,34 @@ enum MediaHash {
         return base64Decode(utf8)?.count == 32
     }
 
-    /// A Node `Buffer` serialized by JSON.stringify: `{"type": "Buffer", "data": [bytes]}`.
+    /// Bytes as a JavaScript host hands them over: a hex or base64 string; a Node `Buffer`
+    /// through JSON.stringify, `{"type": "Buffer", "data": [bytes]}`, or through Baileys'
+    /// BufferJSON, `{"type": "Buffer", "data": "<base64>"}`; a `Uint8Array` through
+    /// JSON.stringify, `{"0": byte, "1": byte, ...}`; a plain array of bytes.
     static func hex(buffer value: JSONValue) -> String? {
         if let s = value.stringValue { return hex(s) }
-        guard value["type"]?.stringValue == "Buffer", let data = value["data"]?.arrayValue else { return nil }
-        var bytes: [UInt8] = []
-        for item in data {
-            guard let b = item.int64Value, (0...255).contains(b) else { return nil }
-            bytes.append(UInt8(b))
+        func bytes(_ items: [JSONValue]) -> [UInt8]? {
+            var out: [UInt8] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                guard let b = item.int64Value, (0...255).contains(b) else { return nil }
+                out.append(UInt8(b))
+            }
+            return out.isEmpty ? nil : out
         }
-        return hex(bytes)
+        if let items = value.arrayValue { return bytes(items).map(hex) }
+        guard let object = value.objectValue else { return nil }
+        if object["type"]?.stringValue == "Buffer" {
+            if let text = object["data"]?.stringValue { return hex(text) }
+            return object["data"]?.arrayValue.flatMap(bytes).map(hex)
+        }
+        // A typed array's indices, in order and nothing else.
+        var items: [JSONValue] = []
+        for (offset, member) in object.members.enumerated() {
+            guard member.key == String(offset) else { return nil }
+            items.append(member.value)
+        }
+        return bytes(items).map(hex)
     }
 
     static func hex(_ bytes: [UInt8]) -> String {

@@ -96,10 +96,27 @@ public enum MessageNormalizer {
         return message
     }
 
-    static func timestamp(_ fields: FieldReader) throws(ParleyError) -> Int64 {
-        let value = try fields.requiredInteger("timestamp")
+    /// A WhatsApp Status post (a contact's story, chat "status@broadcast") is no message to the
+    /// bot: a client library hands it over like one.
+    static func refuseStatusPost(_ chat: String) throws(ParleyError) {
+        if chat == "status@broadcast" {
+            throw ParleyError(.unsupported, "a WhatsApp Status post (status@broadcast) is not a message to the bot")
+        }
+    }
+
+    /// "timestamp" in Unix seconds: an integer (also as a string or a protobuf Long), or
+    /// fractional seconds (Python's `time.time()`), cut to the second. `alternative` is read
+    /// when "timestamp" is absent (whatsapp-web.js's raw model writes "t").
+    static func timestamp(_ fields: FieldReader, alternative: String? = nil) throws(ParleyError) -> Int64 {
+        let key = !fields.has("timestamp") && alternative.map(fields.has) == true ? alternative! : "timestamp"
+        let value: Int64
+        if case .double(let seconds)? = fields.value(key), seconds.isFinite, seconds >= 0, seconds < 100_000_000_000 {
+            value = Int64(seconds)
+        } else {
+            value = try fields.requiredInteger(key)
+        }
         guard value >= 0 && value < 100_000_000_000 else {
-            throw ParleyError(.invalidMessage, "\(fields.path)timestamp must be Unix seconds, got \(value)")
+            throw ParleyError(.invalidMessage, "\(fields.path)\(key) must be Unix seconds, got \(value)")
         }
         return value
     }

@@ -24,7 +24,8 @@ enum WhatsAppWebMessage {
         guard !serializedID.isEmpty else { throw ParleyError(.invalidMessage, "id._serialized must not be empty") }
 
         let fromMe = try fields.bool("fromMe") ?? (fields.value("id")?["fromMe"]?.boolValue ?? false)
-        let timestamp = try MessageNormalizer.timestamp(fields)
+        // `msg.rawData` (the `_data` model) names it "t".
+        let timestamp = try MessageNormalizer.timestamp(fields, alternative: "t")
 
         // A Reaction (message_reaction event) has no type: {id, msgId, reaction, senderId, timestamp}.
         if !fields.has("type"), fields.has("msgId") {
@@ -48,11 +49,13 @@ enum WhatsAppWebMessage {
         guard let chat = remote ?? (fromMe ? to : from), !chat.isEmpty else {
             throw ParleyError(.invalidMessage, "a whatsapp-web.js message needs id.remote, from or to to name its chat")
         }
+        try MessageNormalizer.refuseStatusPost(chat)
         let sender = try serializedOrString(fields, "author") ?? from ?? chat
 
         var message = Message(id: serializedID, chat: chat, from: sender, fromMe: fromMe, timestamp: timestamp,
                               type: type, text: try fields.string("body") ?? "", format: .whatsappWeb)
         message.senderName = try data?.string("notifyName")
+        if message.senderName == nil { message.senderName = try fields.string("notifyName") }
         // For media and locations whatsapp-web.js may leave the base64 JPEG thumbnail in body.
         if type != .text, message.text.hasPrefix("/9j/") { message.text = "" }
 
