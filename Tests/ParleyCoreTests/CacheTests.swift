@@ -187,6 +187,8 @@ private func options(ttl: Int64? = nil, stale: Int64? = nil, tags: [String] = []
         _ = cache.invalidate(tag: "sheet:rent")
         try put(cache, "k3", "v", now: 1, options(tags: ["sheet:rent"], lease: fourth))
         #expect(try text(cache.get("k3", now: 2)) == nil)
+        // Each lease whose value was kept out counts: expired, written over, invalidated.
+        #expect(cache.statistics().leasesLost == 3)
         // Release frees the lease at once.
         let fifth = try cache.lease("k4", now: 0)
         #expect(try cache.release("k4", lease: fifth))

@@ -170,7 +170,11 @@ public final class APICache: Sendable {
                 if let held = s.flights[key], held.id == options.lease {
                     s.flights[key] = nil
                     completed = held
-                    if held.invalidated || tagLog.withLock({ $0.invalidated(options.tags, since: held.invalidationSequence) }) { store = false }
+                    // A write or an invalidation since the lease was granted: its value is older.
+                    if held.invalidated || tagLog.withLock({ $0.invalidated(options.tags, since: held.invalidationSequence) }) {
+                        store = false
+                        leasesLost.add(1, ordering: .relaxed)
+                    }
                 } else {
                     store = false
                     leasesLost.add(1, ordering: .relaxed)
