@@ -341,8 +341,13 @@ typedef enum parley_priority {
  * survives a crash: after the next parley_engine_open it is processed and its result handed
  * back with "recovered": true. Its ticket is the number its journal row will have. With
  * "store.writeBehind" (the default) a worker's result is handed back once the context is in
- * the inbox too, and written to the SQLite file behind, as parley_engine_process does; a
- * crash after the hand-back: the next open journals that context without handing it back again.
+ * the inbox too, and written to the SQLite file behind, as parley_engine_process does.
+ * On a file store every accepted message's result is handed back at least once: a result is
+ * handed back when the callback returned or parley_engine_poll gave it out, and one the host
+ * was not handed before a crash or a close (processed, but its callback never ran, or left
+ * waiting to be polled) comes back after the next open, "recovered": true, ahead of the rest.
+ * The hand-back is recorded after each run of callbacks, so a crash while callbacks run may
+ * hand those results back once more, marked recovered (deduplicate by ticket).
  *
  * Order: a chat's messages are processed and handed back in order of the host's "sequence"
  * number when the message carries one (any format may add "sequence": integer), else of
@@ -405,7 +410,8 @@ PARLEY_API parley_status parley_engine_submit_batch(parley_engine *engine, const
  * none came in time: [{"ticket", "status": "PARLEY_OK", "recovered"?: true, "context":
  * {enriched context}} or {"ticket", "status": "PARLEY_STORAGE"|..., "error": {"status",
  * "message"}}], each chat's results in order. A failed message stays journaled as received
- * and is processed again after the next open. Results go to the callback instead while one
+ * and is processed again after the next open. Results not polled before a close come back
+ * after the next open (file store). Results go to the callback instead while one
  * is set. Thread-safe. Returns PARLEY_INVALID_ARGUMENT (max_results 0, a NULL pointer). */
 PARLEY_API parley_status parley_engine_poll(parley_engine *engine, size_t max_results, int timeout_ms,
                                             char **out_json, size_t *out_len);
@@ -433,7 +439,8 @@ PARLEY_API parley_status parley_engine_set_callback(parley_engine *engine, parle
  * queued for polling, up to timeout_ms (negative: no limit), and until what was written behind
  * (store.writeBehind) is in the SQLite file. Returns PARLEY_OK, PARLEY_TIMEOUT when work
  * remained, or PARLEY_UNSUPPORTED from inside the result callback. parley_engine_close also finishes the messages being
- * processed; messages still queued then stay journaled and are recovered at the next open. */
+ * processed; messages still queued then stay journaled and are recovered at the next open,
+ * as do results not yet polled. */
 PARLEY_API parley_status parley_engine_drain(parley_engine *engine, int timeout_ms);
 
 /* ---------------------------------------------------------------------------------------

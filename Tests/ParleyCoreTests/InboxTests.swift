@@ -126,8 +126,35 @@ import Glibc
         again.close()
     }
 
+    /// A submitted entry goes once written and handed back, in either order; its "handed"
+    /// record tells the next open not to hand it back again, and the segment holding that
+    /// record outlives the one it speaks of.
+    @Test func aSubmittedEntryGoesOnceWrittenAndHandedBack() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf '\(directory)'") }
+        let path = directory + "/parley.db"
+        let (inbox, _) = try Inbox.open(storePath: path, synchronous: false, segmentBytes: 200)
+        try inbox.finishRecovery(keeping: [])
+        var submitted = [entry(1), entry(2), entry(3)]
+        for i in submitted.indices { submitted[i].awaitsHandBack = true }
+        _ = try inbox.append(submitted)
+        inbox.release([1, 2])          // written
+        #expect(inbox.count == 3)      // not handed back yet
+        inbox.handedBack([1, 3, 99])   // 99: unknown, ignored
+        #expect(inbox.count == 2)      // 1 done; 3 handed but not written; 2 written, not handed
+        inbox.release([3])
+        #expect(inbox.count == 1)
+        inbox.close()
+        let (again, back) = try Inbox.open(storePath: path, synchronous: false)
+        #expect(again.handedAtOpen == [1, 3])
+        #expect(back.filter(\.awaitsHandBack).map(\.ticket).sorted() == [1, 2, 3])
+        try again.finishRecovery(keeping: [])
+        again.close()
+        #expect(Fixtures.files(in: directory, containing: "-inbox-").allSatisfy { $0.hasSuffix(".lock") })
+    }
+
     /// Through the engine: a submitted message is in the inbox, not in the journal, until a
-    /// worker commits it; then its row carries the ticket as its number.
+    /// worker commits it and its result is handed back; its row carries the ticket as its number.
     @Test func aSubmittedMessagesRowIsNumberedByItsTicket() throws {
         let directory = temporaryDirectory()
         defer { _ = system("rm -rf '\(directory)'") }
@@ -138,6 +165,9 @@ import Glibc
         _ = try engine.process(Message(id: "sync1", chat: "c1@c.us", from: "c1@c.us", timestamp: 1_764_000_000, type: .text, text: "hello"))
         let ticket = try engine.submit(Message(id: "async1", chat: "c1@c.us", from: "c1@c.us", timestamp: 1_764_000_001, type: .text, text: "rent paid"))
         #expect(engine.drain(timeoutMillis: 10_000))
+        // Written, but its result waits to be polled: the entry stays until it is handed back.
+        #expect(engine.store.inbox?.count == 1)
+        #expect(engine.poll(max: 10, timeoutMillis: 0).map(\.ticket) == [ticket])
         #expect(engine.store.inbox?.count == 0)
         let seq = try engine.store.withConnection { db throws(ParleyError) in
             try db.statement("SELECT seq FROM messages WHERE id = 'async1'").firstRow { $0.int(0) }

@@ -317,9 +317,12 @@ static int scenario_full_disk_submit(void) {
                                       parley_last_error());
     printf("  disk full: m%d -> %s \"%s\" (%d accepted after the filler)\n", failed_at, parley_status_name(status),
            parley_last_error(), failed_at - first);
-    for (int k = 1; k <= 3; k++) { /* failing again is just as clean, and stores nothing */
+    for (int k = 1; k <= 3; k++) {
+        /* Failing again is just as clean and stores nothing; the engine's own clean-up (a
+         * finished inbox segment, a WAL checkpoint) may free room for one meanwhile. */
         status = submit_message(engine, failed_at + k);
-        if (status != PARLEY_STORAGE) die("submit %d on a full disk gave %s", k, parley_status_name(status));
+        if (status == PARLEY_OK) g_accepted[failed_at + k] = 1;
+        else if (status != PARLEY_STORAGE) die("submit %d on a full disk gave %s", k, parley_status_name(status));
     }
     parley_engine_drain(engine, 5000);
     poll_all(engine);

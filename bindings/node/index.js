@@ -300,8 +300,8 @@ class Engine extends EventEmitter {
   }
 
   #onResult(ticket, status, json) {
-    // Results the addon had queued for this thread before close() go nowhere after it.
-    if (this.#closed) return;
+    // Results the addon queued for this thread before close() are still emitted: the library
+    // counts them as handed back, so dropping them would lose them.
     const result = { ticket, status: native.statusName(status), recovered: false };
     if (status === Status.OK) {
       result.context = JSON.parse(json);
@@ -639,12 +639,6 @@ class Engine extends EventEmitter {
     }
   }
 
-  /**
-   * Closes the engine; stored messages stay in the store file. Closing twice is harmless.
-   * Results stop going to listeners first; the workers finish the messages they hold (queued
-   * ones are recovered at the next open); results already on their way to the JS thread are
-   * still emitted. A drain() in progress rejects. Emits 'close'.
-   */
   // -- dead letters: failed handling, retries on a schedule ---------------------------------
 
   /**
@@ -699,7 +693,13 @@ class Engine extends EventEmitter {
     }
   }
 
-  /** Closes the engine; stored messages stay in the store file. Closing twice is harmless. */
+  /**
+   * Closes the engine; stored messages stay in the store file. Closing twice is harmless.
+   * The workers finish the messages they hold; results already on their way to the JS thread
+   * are still emitted (on later ticks); every other accepted message's result comes back,
+   * marked recovered, after the store is opened again. `await drain()` first for a clean stop.
+   * A drain() in progress rejects. Emits 'close'.
+   */
   close() {
     if (this.#closed) return;
     this.#closed = true;

@@ -376,13 +376,22 @@ extension Engine {
         guard ownership == nil else { return 0 }
         var unfinished = try store.unfinished()
         guard !unfinished.isEmpty else { return 0 }
+        let owed = unfinished.filter(\.handBack)
         unfinished = try replayProcessed(unfinished)
+        // Results processed before the crash but never handed back go first, as they would have.
+        let redelivered = pool.redeliver(owed.compactMap { item in
+            guard let text = item.recorded ?? item.stored else { return nil }
+            return Outcome(ticket: item.ticket, result: .success(text), recovered: true)
+        })
+        if redelivered > 0 {
+            log.log(.info, "engine.redeliver", "\(redelivered) results processed before a crash or close were never handed back: handed back again")
+        }
         let now = WorkerPool.now()
         pool.recover(unfinished.map {
             WorkScheduler.Item(ticket: $0.ticket, message: $0.message, priority: Priority(rawValue: $0.priority) ?? .normal,
                                arrivedAt: now, recovered: true)
         })
-        return unfinished.count
+        return unfinished.count + redelivered
     }
 
     /// Journals now, before the engine opens, the messages `process` answered whose write to
@@ -392,7 +401,7 @@ extension Engine {
     private func replayProcessed(_ unfinished: [Store.Unfinished]) throws(ParleyError) -> [Store.Unfinished] {
         var rest: [Store.Unfinished] = []
         var entries: [Store.JournalEntry] = []
-        for item in unfinished {
+        for item in unfinished where item.stored == nil {
             guard let recorded = item.recorded else {
                 rest.append(item)
                 continue

@@ -69,7 +69,7 @@ public final class Engine: Sendable {
                 return items.map { Outcome(ticket: $0.ticket, result: .failure(ParleyError(.timeout, "processing timed out")), recovered: $0.recovered) }
             }
             return self.deadLetterTimedOut(items)
-        }, chatsPerBatch: ownership == nil ? Self.chatsPerBatch : 1)
+        }, chatsPerBatch: ownership == nil ? Self.chatsPerBatch : 1, onHandedBack: { [store] tickets in store.handedBack(tickets) })
         do {
             let recovered = try recoverUnfinished()
             try ownership?.start()

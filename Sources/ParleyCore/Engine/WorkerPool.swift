@@ -93,6 +93,9 @@ final class WorkerPool: @unchecked Sendable {
         items.map { Outcome(ticket: $0.ticket, result: .failure(ParleyError(.timeout, "processing timed out")), recovered: $0.recovered) }
     }
     typealias TimeoutHandler = @Sendable ([WorkScheduler.Item]) -> [Outcome]
+    /// Told (outside the lock) the tickets of results that reached the host: the callback
+    /// returned, or `poll` gave them out. Set once by the engine, before any work arrives.
+    private var onHandedBack: @Sendable ([Int64]) -> Void = { _ in }
 
     init(settings: AsyncSettings) {
         self.settings = settings
@@ -112,7 +115,9 @@ final class WorkerPool: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    func attach(_ work: @escaping Work, onTimeout: @escaping TimeoutHandler, chatsPerBatch: Int) {
+    func attach(_ work: @escaping Work, onTimeout: @escaping TimeoutHandler, chatsPerBatch: Int,
+                onHandedBack: @escaping @Sendable ([Int64]) -> Void = { _ in }) {
+        self.onHandedBack = onHandedBack
         locked {
             self.work = work
             self.onTimeout = onTimeout
@@ -208,6 +213,15 @@ final class WorkerPool: @unchecked Sendable {
         hand([outcome])
     }
 
+    /// Hands back at open the results a previous run processed but never handed back; they
+    /// bypass backpressure, like recovered messages. Returns how many.
+    func redeliver(_ outcomes: [Outcome]) -> Int {
+        guard !outcomes.isEmpty else { return 0 }
+        locked { outstanding += outcomes.count }
+        hand(outcomes)
+        return outcomes.count
+    }
+
     /// Holds a chat's queued messages until `until` (monotonic ms).
     func park(_ chat: String, until: Int64) {
         locked {
@@ -261,8 +275,17 @@ final class WorkerPool: @unchecked Sendable {
                 if locked({ self.callback == nil }) { break }
             }
         }
+        onHandedBack(Self.delivered(outcomes.prefix(handed)))
         locked { callbacksRunning -= 1; pthread_cond_broadcast(progress) }
         return handed
+    }
+
+    /// The tickets whose results are final: a failure is tried again after a reopen.
+    static func delivered<C: Collection<Outcome>>(_ outcomes: C) -> [Int64] {
+        outcomes.compactMap { outcome in
+            if case .success = outcome.result, outcome.ticket != 0 { return outcome.ticket }
+            return nil
+        }
     }
 
     /// For a close called from the result callback: no callback starts after this returns,
@@ -305,6 +328,12 @@ final class WorkerPool: @unchecked Sendable {
     /// Up to `max` results, waiting up to `timeoutMillis` (0: no wait, negative: forever)
     /// for the first one.
     func poll(max: Int, timeoutMillis: Int) -> [Outcome] {
+        let taken = takeResults(max: max, timeoutMillis: timeoutMillis)
+        onHandedBack(Self.delivered(taken))
+        return taken
+    }
+
+    private func takeResults(max: Int, timeoutMillis: Int) -> [Outcome] {
         locked {
             let deadline = timeoutMillis > 0 ? Self.now() + Int64(timeoutMillis) : nil
             while resultsHead == results.count && timeoutMillis != 0 && !stopping {

@@ -19,10 +19,17 @@ import Glibc
 /// hold yet is recovered.
 ///
 /// Record: payload length (UInt32, little endian), CRC-32 of the payload, the payload (JSON
-/// {"ticket", "priority", "receivedAt", and "message": the unprocessed context, or for a
-/// message `process` answered "context": the context it returned, which holds the message}). A torn last
+/// {"ticket", "priority", "receivedAt", "handBack"?: true, and "message": the unprocessed
+/// context, or for a message `process` answered "context": the context it returned, which
+/// holds the message}, or {"handed": [tickets]}). A torn last
 /// record (a crash inside `write`: its `submit` never returned) fails its length or CRC and
 /// is skipped; an append that fails (a full disk) is cut off the file before `submit` fails.
+///
+/// A submitted message's result must reach the host, crash or not: its entry ("handBack")
+/// stays until its result is both in the journal (`release`) and handed back (`handedBack`:
+/// the callback returned, or `poll` gave it out), and each hand-back appends a {"handed"}
+/// record first. Recovery then hands back again the result of a processed message without
+/// one. A segment holding such records stays while a segment they speak of is still there.
 final class Inbox: Sendable {
     struct Entry: Sendable {
         let ticket: Int64
@@ -32,6 +39,9 @@ final class Inbox: Sendable {
         /// The context `process` returned for this message (write-behind, WriteBehind.swift):
         /// recovery journals it as processed with exactly this context. Nil for a submit.
         var context: String? = nil
+        /// A submitted message, whose result the host must be handed (recovery hands back a
+        /// processed one without a "handed" record).
+        var awaitsHandBack = false
     }
 
     struct Key: Hashable, Sendable {
@@ -57,6 +67,13 @@ final class Inbox: Sendable {
         var outstanding: [Int: Int] = [:]
         var entries: [Int64: (key: Key, segment: Int)] = [:]
         var tickets: [Key: Int64] = [:]
+        /// Entries whose result is not handed back yet, and those of them already journaled.
+        var awaiting: Set<Int64> = []
+        var journaled: Set<Int64> = []
+        /// Per segment, the older segments its "handed" records speak of: it goes after them.
+        var speaksOf: [Int: Set<Int>] = [:]
+        /// Segments with nothing outstanding, waiting for one they speak of to go.
+        var finished: Set<Int> = []
     }
 
     private let state: Guarded<State>
@@ -66,6 +83,8 @@ final class Inbox: Sendable {
     /// Files of the recovered segments and the lock descriptors of adopted slots, until
     /// `finishRecovery` has re-appended what is still unfinished.
     private let recovery: Guarded<(files: [String], locks: [Int32])>
+    /// The tickets whose results the previous owners handed back (their "handed" records).
+    let handedAtOpen: Set<Int64>
 
     /// Opens the inbox of a store file: takes the first free slot and reads back every
     /// entry left by a previous owner of a free slot (a crash, a close with work queued).
@@ -93,13 +112,16 @@ final class Inbox: Sendable {
         }
         guard let mine else { throw ParleyError(.internal, "no inbox slot") }
         var leftovers: [Entry] = []
+        var handed: Set<Int64> = []
         var files: [String] = []
         var nextSegment = 0
         for owned in [mine] + freeSlots {
             let segments = Self.segments(of: "\(storePath)-inbox-\(owned.slot)")
             if owned.slot == mine.slot { nextSegment = (segments.last?.number ?? -1) + 1 }
             for segment in segments {
-                leftovers += Self.read(segment.path)
+                let records = Self.readRecords(segment.path)
+                leftovers += records.entries
+                handed.formUnion(records.handed)
                 files.append(segment.path)
             }
         }
@@ -112,13 +134,14 @@ final class Inbox: Sendable {
             throw error
         }
         let inbox = Inbox(prefix: prefix, lockFD: mine.fd, fd: fd, segment: nextSegment, synchronous: synchronous,
-                          segmentBytes: segmentBytes, recovery: (files, freeSlots.map(\.fd)))
+                          segmentBytes: segmentBytes, recovery: (files, freeSlots.map(\.fd)), handed: handed)
         return (inbox, leftovers)
     }
 
     private init(prefix: String, lockFD: Int32, fd: Int32, segment: Int, synchronous: Bool, segmentBytes: Int,
-                 recovery: (files: [String], locks: [Int32])) {
+                 recovery: (files: [String], locks: [Int32]), handed: Set<Int64>) {
         self.prefix = prefix
+        self.handedAtOpen = handed
         self.segmentBytes = segmentBytes
         self.lockFD = lockFD
         self.sync = synchronous
@@ -157,6 +180,7 @@ final class Inbox: Sendable {
             var results: [Appended] = []
             var added: [Key: Int64] = [:]
             var superseded: [Int64] = []
+            var awaiting: [Int64] = []
             results.reserveCapacity(entries.count)
             for entry in entries {
                 let key = Key(chat: entry.message.chat, id: entry.message.id)
@@ -167,8 +191,11 @@ final class Inbox: Sendable {
                     }
                     superseded.append(existing)
                 }
+                var entry = entry
+                if state.awaiting.contains(entry.ticket) { entry.awaitsHandBack = true }
                 Self.encode(entry, into: &bytes)
                 added[key] = entry.ticket
+                if entry.awaitsHandBack { awaiting.append(entry.ticket) }
                 results.append(.appended)
             }
             guard !added.isEmpty else { return results }
@@ -189,43 +216,107 @@ final class Inbox: Sendable {
                 throw error
             }
             for ticket in superseded {
-                // The ticket now lives in this segment; its old record's segment may go.
+                // The ticket now lives in this segment; its old record's segment may go, and
+                // this one stays while that one does (its record answers for the old one).
                 guard let (_, old) = state.entries[ticket] else { continue }
-                let left = state.outstanding[old, default: 1] - 1
-                state.outstanding[old] = left == 0 ? nil : left
-                if left == 0 && old != state.segment { unlink("\(prefix).\(old)") }
+                if old != state.segment { state.speaksOf[state.segment, default: []].insert(old) }
+                leave(old, &state)
             }
             for (key, ticket) in added {
                 state.tickets[key] = ticket
                 state.entries[ticket] = (key, state.segment)
             }
+            state.awaiting.formUnion(awaiting)
             state.outstanding[state.segment, default: 0] += added.count
             state.segmentSize += bytes.count
-            if state.segmentSize >= segmentBytes {
-                // A new segment; the old one goes once its last entry is released.
-                let next = state.segment + 1
-                let fd = try Self.create(segment: "\(prefix).\(next)", synchronous: sync)
-                Glibc.close(state.fd)
-                let old = state.segment
-                (state.fd, state.segment, state.segmentSize) = (fd, next, 0)
-                if state.outstanding[old, default: 0] == 0 { unlink("\(prefix).\(old)") }
-            }
+            try startSegmentIfFull(&state)
             return results
         }
     }
 
     /// The journal holds these tickets' messages now (processed, answered as duplicates or
-    /// dead-lettered): their entries are done. Unknown tickets are ignored.
+    /// dead-lettered): their entries are done, once handed back if they await it. Unknown
+    /// tickets are ignored.
     func release(_ tickets: [Int64]) {
         state.withLock { state in
-            for ticket in tickets {
-                guard let (key, segment) = state.entries.removeValue(forKey: ticket) else { continue }
-                if state.tickets[key] == ticket { state.tickets[key] = nil }
-                let left = state.outstanding[segment, default: 1] - 1
-                state.outstanding[segment] = left == 0 ? nil : left
-                if left == 0 && segment != state.segment { unlink("\(prefix).\(segment)") }
+            for ticket in tickets where state.entries[ticket] != nil {
+                if state.awaiting.contains(ticket) {
+                    state.journaled.insert(ticket)
+                } else {
+                    remove(ticket, &state)
+                }
             }
         }
+    }
+
+    /// These tickets' results reached the host (its callback returned, or `poll` gave them
+    /// out): recorded with one append (before anything is forgotten), then each entry is done
+    /// once journaled. Tickets not awaiting a hand-back are ignored; a failed append leaves
+    /// them awaiting (a recovery hands them back again: twice rather than never).
+    func handedBack(_ tickets: [Int64]) {
+        state.withLock { state in
+            let handed = tickets.filter { state.awaiting.contains($0) }
+            guard !handed.isEmpty, state.fd >= 0 else { return }
+            var bytes: [UInt8] = []
+            Self.encode(handed: handed, into: &bytes)
+            do throws(ParleyError) {
+                try Self.writeAll(bytes, to: state.fd)
+                if sync && fdatasync(state.fd) != 0 { throw Self.failure("syncing the inbox") }
+            } catch {
+                _ = ftruncate(state.fd, off_t(state.segmentSize))
+                return
+            }
+            state.segmentSize += bytes.count
+            for ticket in handed {
+                state.awaiting.remove(ticket)
+                guard let (_, segment) = state.entries[ticket] else { continue }
+                // This record answers for the entry's segment: it stays while that one does.
+                if segment != state.segment { state.speaksOf[state.segment, default: []].insert(segment) }
+                if state.journaled.remove(ticket) != nil { remove(ticket, &state) }
+            }
+            try? startSegmentIfFull(&state)
+        }
+    }
+
+    private func remove(_ ticket: Int64, _ state: inout State) {
+        guard let (key, segment) = state.entries.removeValue(forKey: ticket) else { return }
+        if state.tickets[key] == ticket { state.tickets[key] = nil }
+        state.awaiting.remove(ticket)
+        state.journaled.remove(ticket)
+        leave(segment, &state)
+    }
+
+    /// One entry fewer in `segment`; a finished segment (not the one being written) goes
+    /// when no segment it speaks of is left, and then so may those that spoke of it.
+    private func leave(_ segment: Int, _ state: inout State) {
+        let left = state.outstanding[segment, default: 1] - 1
+        state.outstanding[segment] = left == 0 ? nil : left
+        if left == 0 && segment != state.segment { finish(segment, &state) }
+    }
+
+    private func finish(_ segment: Int, _ state: inout State) {
+        state.finished.insert(segment)
+        var candidates = [segment]
+        while let candidate = candidates.popLast() {
+            guard state.finished.contains(candidate), state.outstanding[candidate, default: 0] == 0 else { continue }
+            let live = (state.speaksOf[candidate] ?? []).filter { state.finished.contains($0) || state.outstanding[$0] != nil || $0 == state.segment }
+            guard live.isEmpty else { state.speaksOf[candidate] = live; continue }
+            unlink("\(prefix).\(candidate)")
+            state.finished.remove(candidate)
+            state.speaksOf[candidate] = nil
+            candidates += state.speaksOf.filter { $0.value.contains(candidate) }.map(\.key)
+        }
+    }
+
+    /// Past `segmentBytes` a new segment starts; the old one goes once nothing holds it.
+    private func startSegmentIfFull(_ state: inout State) throws(ParleyError) {
+        guard state.segmentSize >= segmentBytes else { return }
+        let next = state.segment + 1
+        let fd = try Self.create(segment: "\(prefix).\(next)", synchronous: sync)
+        Glibc.close(state.fd)
+        let old = state.segment
+        (state.fd, state.segment, state.segmentSize) = (fd, next, 0)
+        if state.outstanding[old, default: 0] == 0 { finish(old, &state) }
     }
 
     /// Entries not released yet (accepted, not yet in the journal).
@@ -242,7 +333,7 @@ final class Inbox: Sendable {
             guard state.fd >= 0 else { return }
             Glibc.close(state.fd)
             state.fd = -1
-            if state.entries.isEmpty { unlink("\(prefix).\(state.segment)") }
+            if state.entries.isEmpty && state.finished.isEmpty { unlink("\(prefix).\(state.segment)") }
             Glibc.close(lockFD)
         }
     }
@@ -303,6 +394,7 @@ final class Inbox: Sendable {
         object.append("ticket", .int(entry.ticket))
         object.append("priority", .int(Int64(entry.priority)))
         object.append("receivedAt", .int(entry.receivedAt))
+        if entry.awaitsHandBack { object.append("handBack", .bool(true)) }
         var text: String
         if let context = entry.context {
             // The context holds the message, and is JSON text already: spliced in as a value.
@@ -313,7 +405,15 @@ final class Inbox: Sendable {
             object.append("message", EnrichedContext.unprocessed(entry.message, status: .received))
             text = JSONWriter.string(.object(object))
         }
-        let payload = Array(text.utf8)
+        frame(Array(text.utf8), into: &bytes)
+    }
+
+    /// A record of results handed back.
+    static func encode(handed tickets: [Int64], into bytes: inout [UInt8]) {
+        frame(Array(JSONWriter.string(["handed": .array(tickets.map { .int($0) })]).utf8), into: &bytes)
+    }
+
+    private static func frame(_ payload: [UInt8], into bytes: inout [UInt8]) {
         let crc = payload.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
         for value in [UInt32(payload.count), crc] {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
@@ -323,15 +423,24 @@ final class Inbox: Sendable {
 
     /// The whole records of a segment.
     static func read(_ path: String) -> [Entry] {
-        guard let bytes = readFile(path) else { return [] }
-        return decode(bytes)
+        readRecords(path).entries
+    }
+
+    static func readRecords(_ path: String) -> (entries: [Entry], handed: Set<Int64>) {
+        guard let bytes = readFile(path) else { return ([], []) }
+        return decodeRecords(bytes)
     }
 
     /// The whole records of a segment. A record that fails its length or CRC (a torn write, a
     /// damaged block) is skipped by searching for the next whole one, so one bad record does
     /// not hide those after it.
     static func decode(_ bytes: [UInt8]) -> [Entry] {
+        decodeRecords(bytes).entries
+    }
+
+    static func decodeRecords(_ bytes: [UInt8]) -> (entries: [Entry], handed: Set<Int64>) {
         var entries: [Entry] = []
+        var handed: Set<Int64> = []
         var offset = 0
         func word(at position: Int) -> UInt32 {
             (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[position + $1]) << (8 * $1) }
@@ -346,18 +455,24 @@ final class Inbox: Sendable {
             }
             let crc = word(at: offset + 4)
             let actual = bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress! + start, uInt(length))) }
-            guard actual == crc, let entry = try? entry(of: Array(bytes[start..<start + length])) else {
+            guard actual == crc, let record = try? JSONParser.parse(Array(bytes[start..<start + length])) else {
                 offset += 1
                 continue
             }
-            entries.append(entry)
+            if let tickets = record["handed"]?.arrayValue {
+                handed.formUnion(tickets.compactMap(\.int64Value))
+            } else if let entry = try? entry(of: record) {
+                entries.append(entry)
+            } else {
+                offset += 1
+                continue
+            }
             offset = start + length
         }
-        return entries
+        return (entries, handed)
     }
 
-    private static func entry(of payload: [UInt8]) throws(ParleyError) -> Entry {
-        let value = try JSONParser.parse(payload)
+    private static func entry(of value: JSONValue) throws(ParleyError) -> Entry {
         guard let ticket = value["ticket"]?.int64Value, let priority = value["priority"]?.int64Value,
               let receivedAt = value["receivedAt"]?.int64Value, let stored = value["message"] ?? value["context"] else {
             throw ParleyError(.corrupt, "an inbox record lacks a field")
@@ -365,7 +480,8 @@ final class Inbox: Sendable {
         let context = value["context"].map { JSONWriter.string($0) }
         // A processed context carries the message as an unprocessed one does.
         let message = try EnrichedContext.message(ofUnprocessed: context ?? JSONWriter.string(stored))
-        return Entry(ticket: ticket, priority: Int(priority), receivedAt: receivedAt, message: message, context: context)
+        return Entry(ticket: ticket, priority: Int(priority), receivedAt: receivedAt, message: message, context: context,
+                     awaitsHandBack: value["handBack"]?.boolValue == true)
     }
 
     private static func readFile(_ path: String) -> [UInt8]? {

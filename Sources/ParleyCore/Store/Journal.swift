@@ -279,7 +279,7 @@ extension Store {
                     ticket = row.seq
                 }
                 appending.append((position, Inbox.Entry(ticket: ticket ?? nextSeq(), priority: item.priority,
-                                                        receivedAt: receivedAt, message: message)))
+                                                        receivedAt: receivedAt, message: message, awaitsHandBack: true)))
             }
         }
         let appended = try inbox.append(appending.map(\.entry))
@@ -294,14 +294,27 @@ extension Store {
 
     /// The inbox entries found at open that still need processing: the first of each (chat,
     /// id) whose message the journal does not hold (or holds as a placeholder).
-    static func unfinished(_ leftovers: [Inbox.Entry], in db: SQLiteConnection) throws(ParleyError) -> [Inbox.Entry] {
+    /// Also those a submit accepted and a worker processed whose result was not handed back
+    /// (no "handed" record): with the journal's context in `stored` when already written.
+    static func unfinished(_ leftovers: [Inbox.Entry], handed: Set<Int64>,
+                           in db: SQLiteConnection) throws(ParleyError) -> [(entry: Inbox.Entry, stored: String?)] {
         var seen: Set<Inbox.Key> = []
-        var unfinished: [Inbox.Entry] = []
+        var unfinished: [(entry: Inbox.Entry, stored: String?)] = []
         // A ticket's record with the context its worker answered supersedes its submitted one.
-        for entry in leftovers.sorted(by: { ($0.ticket, $0.context == nil ? 1 : 0) < ($1.ticket, $1.context == nil ? 1 : 0) }) {
+        for var entry in leftovers.sorted(by: { ($0.ticket, $0.context == nil ? 1 : 0) < ($1.ticket, $1.context == nil ? 1 : 0) }) {
             guard seen.insert(Inbox.Key(chat: entry.message.chat, id: entry.message.id)).inserted else { continue }
-            if let row = try row(chat: entry.message.chat, id: entry.message.id, in: db), row.state != .pending { continue }
-            unfinished.append(entry)
+            if handed.contains(entry.ticket) { entry.awaitsHandBack = false }
+            if let row = try row(chat: entry.message.chat, id: entry.message.id, in: db), row.state != .pending {
+                // Journaled; its result still owed to the host when it was never handed back.
+                if entry.awaitsHandBack && (row.state == .processed || row.state == .duplicate) {
+                    // Journaled under another ticket (an earlier copy): the submit's answer was a duplicate.
+                    let stored = row.seq == entry.ticket ? row.context
+                        : ((try? EnrichedContext.duplicate(of: row.context)).map(JSONWriter.string) ?? row.context)
+                    unfinished.append((entry, stored))
+                }
+                continue
+            }
+            unfinished.append((entry, nil))
         }
         return unfinished
     }
@@ -330,6 +343,10 @@ extension Store {
         let priority: Int
         /// The context `process` returned for it (write-behind): journaled as is at open.
         var recorded: String? = nil
+        /// A submitted message processed before the crash whose result the host was not
+        /// handed: its context (`recorded`, or the journal's `stored`) is handed back again.
+        var handBack = false
+        var stored: String? = nil
     }
 
     /// Every received-but-unprocessed message, oldest first.

@@ -112,10 +112,12 @@ public final class Store: Sendable {
             var last = try db.statement("SELECT coalesce(max(seq), 0) FROM messages").firstRow { $0.int(0) } ?? 0
             if let path {
                 let (inbox, leftovers) = try Inbox.open(storePath: path, synchronous: synchronous == .full)
-                let unfinished: [Inbox.Entry]
+                let unfinished: [(entry: Inbox.Entry, stored: String?)]
                 do throws(ParleyError) {
-                    unfinished = try Self.unfinished(leftovers, in: db)
-                    try inbox.finishRecovery(keeping: unfinished)
+                    unfinished = try Self.unfinished(leftovers, handed: inbox.handedAtOpen, in: db)
+                    try inbox.finishRecovery(keeping: unfinished.map(\.entry))
+                    // Those already journaled wait only for their hand-back.
+                    inbox.release(unfinished.filter { $0.stored != nil }.map(\.entry.ticket))
                 } catch {
                     inbox.close()   // the slots go back: the next open recovers their entries
                     throw error
@@ -123,7 +125,8 @@ public final class Store: Sendable {
                 last = max(last, leftovers.map(\.ticket).max() ?? 0)
                 self.inbox = inbox
                 inboxRecovered = Guarded(unfinished.map {
-                    Unfinished(ticket: $0.ticket, message: $0.message, priority: $0.priority, recorded: $0.context)
+                    Unfinished(ticket: $0.entry.ticket, message: $0.entry.message, priority: $0.entry.priority,
+                               recorded: $0.entry.context, handBack: $0.entry.awaitsHandBack, stored: $0.stored)
                 })
             } else {
                 inbox = nil
@@ -293,6 +296,11 @@ public final class Store: Sendable {
     /// dead-lettered): the inbox lets them go.
     public func release(_ tickets: [Int64]) {
         inbox?.release(tickets)
+    }
+
+    /// These submitted messages' results reached the host (Inbox.handedBack).
+    public func handedBack(_ tickets: [Int64]) {
+        inbox?.handedBack(tickets)
     }
 
     /// What the store's commits wrote to the WAL since it opened: pages (frames, one page
