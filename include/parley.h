@@ -302,7 +302,9 @@ PARLEY_API parley_status parley_engine_process(parley_engine *engine, const char
  *   {"status": "PARLEY_UNSUPPORTED"|"PARLEY_INVALID_MESSAGE", "message"}}] for messages that
  *   could not be used (the others are still processed, so the webhook can be acknowledged),
  *   "statuses": [{"id", "recipient", "status", "timestamp", "errors"?, "conversation"?,
- *   "pricing"?}], "replay": true|false}. A group message's "chat" is its "group_id", and a
+ *   "pricing"?}], "errors"?: [Meta's errors for the whole change, as given], "replay": true|false}.
+ *   Messages the business sent from the WhatsApp Business app ("smb_message_echoes") are
+ *   processed as its own ("fromMe": true, "chat": their recipient), so both sides are threaded. A group message's "chat" is its "group_id", and a
  *   "+" written before a sender's number is dropped. Each message is journaled as by
  *   parley_engine_process, so a webhook Meta delivers again yields "duplicate" contexts; a body
  *   byte-identical to one already ingested within "webhook.replayWindowSeconds" (Meta's retry,
@@ -488,7 +490,7 @@ PARLEY_API parley_status parley_metrics_json(parley_engine *engine, char **out_j
  * (version 0.0.4), for a host's /metrics endpoint: parley_messages_total{outcome},
  * parley_submitted_total, parley_rejected_busy_total, parley_stage_duration_seconds{stage}
  * (histogram), parley_queue_outstanding, parley_queue_waiting, parley_workers,
- * parley_workers_busy, parley_process_resident_memory_bytes, parley_process_cpu_seconds;
+ * parley_workers_busy, parley_process_resident_memory_bytes; the counter parley_process_cpu_seconds_total;
  * once used: parley_session_health_score{account}, parley_outbox_waiting{priority},
  * parley_outbox_delayed, parley_outbox_leased, parley_outbox_throttle and the counters
  * parley_outbox_handed_out_total, _sent_total, _failed_total, _retried_total,

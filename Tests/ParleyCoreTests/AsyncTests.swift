@@ -80,6 +80,10 @@ import Glibc
         #expect(throws: ParleyError.self) { try parse("42") }
         let failure = try parse("[{}]")[0]
         if case .failure(let error) = failure { #expect(error.message.hasPrefix("message 0 of the batch")) } else { Issue.record("{} accepted") }
+        // A webhook's unusable message is named by its place too, and by its id.
+        let order = webhook.replacing(#""type":"text","text":{"body":"unit 4B"}"#, with: #""type":"order","order":{}"#)
+        let rejected = try parse(order)[1]
+        if case .failure(let error) = rejected { #expect(error.message.hasPrefix("message 1 of the batch (webhook message \"wamid.B\")")) } else { Issue.record("an order accepted") }
     }
 
     @Test func everyChatComesBackInOrderAcrossWorkers() throws {

@@ -97,7 +97,7 @@ import Testing
         let text = engine.metricsPrometheus()
         for name in ["parley_messages_total{outcome=\"processed\"} 1", "# TYPE parley_stage_duration_seconds histogram",
                      "parley_stage_duration_seconds_bucket{stage=\"total\"", "parley_queue_outstanding 0", "parley_workers ",
-                     "parley_process_resident_memory_bytes "] {
+                     "parley_process_resident_memory_bytes ", "# TYPE parley_process_cpu_seconds_total counter"] {
             #expect(text.contains(name), "missing \(name)")
         }
     }

@@ -159,6 +159,17 @@ import Testing
         }
     }
 
+    /// The business's own messages from the WhatsApp Business app (smb_message_echoes) belong
+    /// to their recipient's chat; errors Meta reports for a whole change are kept.
+    @Test func cloudAPIEchoesAndChangeErrors() throws {
+        let body = #"{"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "smb_message_echoes", "value": {"messaging_product": "whatsapp", "message_echoes": [{"from": "15550783881", "to": "16505551234", "id": "wamid.ECHO1", "timestamp": "1750096400", "type": "text", "text": {"body": "your repair is booked for Monday"}}]}}, {"field": "messages", "value": {"errors": [{"code": 131000, "title": "Something went wrong"}]}}]}]}"#
+        let webhook = try CloudAPIWebhook.parse(JSONParser.parse(body))
+        guard case .message(let echo)? = webhook.items.first else { Issue.record("no echo"); return }
+        #expect(echo.chat == "16505551234" && echo.from == "15550783881" && echo.fromMe)
+        #expect(echo.text == "your repair is booked for Monday")
+        #expect(webhook.errors.first?["code"] == 131000)
+    }
+
     @Test func statusNamesMatchTheHeader() {
         #expect(ParleyError.Kind.malformedJSON.statusName == "PARLEY_MALFORMED_JSON")
         #expect(ParleyError.Kind.invalidUTF8.statusName == "PARLEY_INVALID_UTF8")

@@ -94,9 +94,13 @@ function wrap(error) {
   return error;
 }
 
+// JSON has no BigInt: a live message's BigInt (a timestamp) goes as its decimal digits, which
+// Parley reads wherever it reads an integer.
+const bigIntAsDigits = (key, value) => (typeof value === 'bigint' ? value.toString() : value);
+
 function toInput(value, what) {
   if (typeof value === 'string' || Buffer.isBuffer(value) || value instanceof Uint8Array) return value;
-  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  if (value !== null && typeof value === 'object') return JSON.stringify(value, bigIntAsDigits);
   throw new TypeError(`parley: ${what} must be an object, a JSON string or a Buffer`);
 }
 

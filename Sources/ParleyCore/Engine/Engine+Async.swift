@@ -82,11 +82,11 @@ extension Engine {
             return messages
         case .object(let object) where object["object"] != nil && object["entry"] != nil:
             let webhook = try CloudAPIWebhook.parse(value)
-            return webhook.items.map { item in
+            return webhook.items.enumerated().map { index, item in
                 switch item {
                 case .message(let message): .success(message)
                 case .rejected(let id, let error):
-                    .failure(ParleyError(error.kind, "webhook message \(id.map { "\"\($0)\"" } ?? "without id"): \(error.message)"))
+                    .failure(ParleyError(error.kind, "message \(index) of the batch (webhook message \(id.map { "\"\($0)\"" } ?? "without id")): \(error.message)"))
                 }
             }
         case .object:

@@ -352,6 +352,10 @@ public final class Engine: Sendable {
         result.append("contexts", .array(contexts))
         result.append("rejected", .array(rejected))
         result.append("statuses", .array(webhook.statuses))
+        if !webhook.errors.isEmpty {
+            result.append("errors", .array(webhook.errors))
+            log.log(.warning, "webhook.errors", "the webhook reports \(webhook.errors.count) error(s) from Meta: \(JSONWriter.string(.array(webhook.errors)))")
+        }
         // Delivery statuses move the outbox's sends forward; the ones that matched a send.
         result.append("outbox", .array(applyDeliveryStatuses(webhook.statuses)))
         let replay = try isReplay(body)

@@ -1,5 +1,8 @@
 /// A WhatsApp Cloud API webhook body: `{"object": "whatsapp_business_account", "entry":
-/// [{"changes": [{"field": "messages", "value": {"contacts", "messages", "statuses"}}]}]}`.
+/// [{"changes": [{"field": "messages", "value": {"contacts", "messages", "statuses",
+/// "errors"}}]}]}`, and the messages a business sent from the WhatsApp Business app alongside
+/// the API (`"field": "smb_message_echoes"`, `value.message_echoes`: from the business, "to" the
+/// customer, whose chat they belong to).
 /// One unusable message does not fail the others: Meta re-delivers a webhook until it is
 /// acknowledged, so each message is accepted or rejected on its own.
 struct CloudAPIWebhook {
@@ -10,6 +13,8 @@ struct CloudAPIWebhook {
 
     var items: [Item] = []
     var statuses: [JSONValue] = []
+    /// Errors Meta reports for the whole change (`value.errors`), as given.
+    var errors: [JSONValue] = []
 
     static func parse(_ value: JSONValue) throws(ParleyError) -> CloudAPIWebhook {
         let root = try FieldReader(value, path: "")
@@ -22,30 +27,32 @@ struct CloudAPIWebhook {
             let entryFields = try FieldReader(entry, path: "entry[\(e)]")
             for (c, change) in (try entryFields.array("changes") ?? []).enumerated() {
                 let changeFields = try FieldReader(change, path: "\(entryFields.path)changes[\(c)]")
-                guard try changeFields.string("field") ?? "messages" == "messages",
-                      let value = try changeFields.object("value") else { continue }
-                try webhook.read(value)
+                let field = try changeFields.string("field") ?? "messages"
+                guard field == "messages" || field == "smb_message_echoes", let value = try changeFields.object("value") else { continue }
+                try webhook.read(value, echoes: field == "smb_message_echoes")
             }
         }
         return webhook
     }
 
-    private mutating func read(_ value: FieldReader) throws(ParleyError) {
+    private mutating func read(_ value: FieldReader, echoes: Bool) throws(ParleyError) {
         var names: [String: String] = [:]
         for contact in try value.array("contacts") ?? [] {
             if let id = contact["wa_id"]?.stringValue, let name = contact[path: "profile", "name"]?.stringValue {
                 names[id] = name
             }
         }
-        for (m, raw) in (try value.array("messages") ?? []).enumerated() {
+        let key = echoes ? "message_echoes" : "messages"
+        for (m, raw) in (try value.array(key) ?? []).enumerated() {
             do {
-                let fields = try FieldReader(raw, path: "\(value.path)messages[\(m)]")
+                let fields = try FieldReader(raw, path: "\(value.path)\(key)[\(m)]")
                 let sender = try fields.string("from")
-                items.append(.message(try CloudAPIMessage.normalize(fields, senderName: sender.flatMap { names[$0] })))
+                items.append(.message(try CloudAPIMessage.normalize(fields, senderName: echoes ? nil : sender.flatMap { names[$0] }, echo: echoes)))
             } catch {
                 items.append(.rejected(id: raw["id"]?.stringValue, error: error))
             }
         }
+        errors += try value.array("errors") ?? []
         for (s, raw) in (try value.array("statuses") ?? []).enumerated() {
             statuses.append(try Self.status(FieldReader(raw, path: "\(value.path)statuses[\(s)]")))
         }
@@ -68,7 +75,8 @@ struct CloudAPIWebhook {
 
 /// One message object of a Cloud API webhook (`value.messages[i]`).
 enum CloudAPIMessage {
-    static func normalize(_ fields: FieldReader, senderName: String?) throws(ParleyError) -> Message {
+    /// `echo`: the business's own message (smb_message_echoes): the chat is its recipient's.
+    static func normalize(_ fields: FieldReader, senderName: String?, echo: Bool = false) throws(ParleyError) -> Message {
         // The sender's WhatsApp id is its number's digits; Meta's own examples sometimes write a
         // "+" before them, which must not make another chat.
         var from = try fields.requiredNonEmptyString("from")
@@ -76,7 +84,13 @@ enum CloudAPIMessage {
         let typeName = try fields.requiredString("type")
         // A group message belongs to the group's conversation ("group_id"), not the sender's.
         let group = try fields.string("group_id").flatMap { $0.isEmpty ? nil : $0 }
-        var message = Message(id: try fields.requiredNonEmptyString("id"), chat: group ?? from, from: from,
+        var recipient: String?
+        if echo {
+            var to = try fields.requiredNonEmptyString("to")
+            if to.hasPrefix("+"), to.count > 1 { to.removeFirst() }
+            recipient = to
+        }
+        var message = Message(id: try fields.requiredNonEmptyString("id"), chat: group ?? recipient ?? from, from: from, fromMe: echo,
                               timestamp: try MessageNormalizer.timestamp(fields), type: .text, format: .cloudAPI)
         message.senderName = senderName
         let body = typeName == "contacts" ? nil : try fields.object(typeName)

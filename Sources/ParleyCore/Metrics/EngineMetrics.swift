@@ -271,7 +271,9 @@ final class EngineMetrics: Sendable {
         gauge("parley_workers", "Worker threads", "\(pool.workers)")
         gauge("parley_workers_busy", "Worker threads processing a chat now", "\(pool.busy)")
         gauge("parley_process_resident_memory_bytes", "Resident memory of the host process", "\(usage.rssBytes)")
-        gauge("parley_process_cpu_seconds", "CPU time of the host process (user + system)", "\(usage.cpuSeconds)")
+        // Cumulative: a counter, named as Prometheus's own process_cpu_seconds_total.
+        text += "# HELP parley_process_cpu_seconds_total CPU time of the host process (user + system)\n"
+            + "# TYPE parley_process_cpu_seconds_total counter\nparley_process_cpu_seconds_total \(usage.cpuSeconds)\n"
         return text
     }
 

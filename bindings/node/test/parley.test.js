@@ -120,6 +120,17 @@ test('a Baileys message', (t) => {
   assert.equal(context.message.text, 'Hello');
 });
 
+test('a live Baileys object: a BigInt timestamp and a Uint8Array file hash', (t) => {
+  const hash = Uint8Array.from(Buffer.from('9fcb07ccc0e0f6d5dca8fcc2d4cc35be6d2457534699105f379a7a918900d141', 'hex'));
+  const context = withEngine(t).process({
+    key: { remoteJid: '250788123456@s.whatsapp.net', id: 'LIVE1', fromMe: false },
+    messageTimestamp: 1764000000n,
+    message: { imageMessage: { mimetype: 'image/jpeg', caption: 'the leak', fileSha256: hash } },
+  });
+  assert.equal(context.message.timestamp, 1764000000);
+  assert.equal(context.message.media.sha256, '9fcb07ccc0e0f6d5dca8fcc2d4cc35be6d2457534699105f379a7a918900d141');
+});
+
 test('a message as JSON text, Buffer or Uint8Array', (t) => {
   const engine = withEngine(t);
   const text = JSON.stringify(NORMALIZED);
