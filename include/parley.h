@@ -14,8 +14,9 @@
  *   - Bad input never aborts the process: NULL pointers, malformed JSON, invalid UTF-8 and
  *     oversized input each return a documented status.
  *   - A parley_engine is safe to use from many threads at once.
- *   - Every JSON document Parley writes carries "schema": PARLEY_SCHEMA_VERSION. Fields may be
- *     added within a schema version; none is removed or renamed.
+ *   - Every JSON object Parley writes at the top level carries "schema": PARLEY_SCHEMA_VERSION
+ *     (parley_engine_poll writes an array of results: each context in it carries it). Fields may
+ *     be added within a schema version; none is removed or renamed.
  *
  * Offsets ("start", "end") in the enriched context count Unicode scalar values of the
  * message's "text" (JavaScript: Array.from(text); Python: str indices).
