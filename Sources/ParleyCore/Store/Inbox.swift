@@ -259,9 +259,10 @@ final class Inbox: Sendable {
             guard !handed.isEmpty, state.fd >= 0 else { return }
             var bytes: [UInt8] = []
             Self.encode(handed: handed, into: &bytes)
+            // Not synced even when "full": a record lost with the power only hands its
+            // results back once more.
             do throws(ParleyError) {
                 try Self.writeAll(bytes, to: state.fd)
-                if sync && fdatasync(state.fd) != 0 { throw Self.failure("syncing the inbox") }
             } catch {
                 _ = ftruncate(state.fd, off_t(state.segmentSize))
                 return
