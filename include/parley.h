@@ -226,7 +226,9 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *   "location": {"latitude", "longitude", "name"?, "address"?, "url"?},
  *   "contacts": [{"name", "phones": [{"phone", "waId"?}]}],
  *   "reaction": {"emoji" ("" when removed), "messageId"?},
- *   "interactive": {"kind": "button"|"list"|"flow", "id"?, "title", "description"?}.
+ *   "interactive": {"kind": "button"|"list"|"flow", "id"?, "title", "description"?};
+ *   a text message may carry "edit": {"messageId"}: the new words of an earlier message (a
+ *   Baileys edit, protocolMessage type 14), a message of its own that quotes the one it changes.
  *   "text" is the body or caption; for a message without one, the words its details carry
  *   (place name and address, contact names, the chosen reply's title, the emoji). "from" is
  *   "me" for a Baileys message the bot's own account sent in a 1:1 chat (Baileys does not name it).

@@ -170,6 +170,25 @@ import Testing
         #expect(webhook.errors.first?["code"] == 131000)
     }
 
+    /// A Baileys edit (protocolMessage type 14, bare or inside editedMessage) is the new words
+    /// as a message of its own that quotes the one it changes; a revoke stays unsupported.
+    @Test func baileysEditsAreMessagesQuotingTheOriginal() throws {
+        func normalize(_ json: String) throws -> Message { try MessageNormalizer.normalize(JSONParser.parse(json)) }
+        let key = #""key": {"remoteJid": "250788123456@s.whatsapp.net", "fromMe": false, "id": "EDIT1"}, "messageTimestamp": 1764000100"#
+        let protocolEdit = #"{"protocolMessage": {"key": {"remoteJid": "250788123456@s.whatsapp.net", "fromMe": true, "id": "ORIG1"}, "type": 14, "editedMessage": {"conversation": "sorry, unit 4C not 4B"}, "timestampMs": "1764000100000"}}"#
+        for content in [protocolEdit, #"{"editedMessage": {"message": \#(protocolEdit.replacing("\"type\": 14", with: "\"type\": \"MESSAGE_EDIT\""))}}"#] {
+            let edit = try normalize("{\(key), \"message\": \(content)}")
+            #expect(edit.id == "EDIT1" && edit.type == .text)
+            #expect(edit.text == "sorry, unit 4C not 4B")
+            #expect(edit.quoted?.id == "ORIG1")
+            #expect(edit.details["edit"] == ["messageId": "ORIG1"])
+            // The normalized form reads back the same.
+            #expect(try MessageNormalizer.normalize(edit.json).details["edit"] == ["messageId": "ORIG1"])
+        }
+        let revoke = #"{"protocolMessage": {"key": {"remoteJid": "250788123456@s.whatsapp.net", "id": "ORIG1"}, "type": "REVOKE"}}"#
+        #expect(throws: ParleyError.self) { try normalize("{\(key), \"message\": \(revoke)}") }
+    }
+
     @Test func statusNamesMatchTheHeader() {
         #expect(ParleyError.Kind.malformedJSON.statusName == "PARLEY_MALFORMED_JSON")
         #expect(ParleyError.Kind.invalidUTF8.statusName == "PARLEY_INVALID_UTF8")

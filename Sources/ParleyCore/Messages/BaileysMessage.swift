@@ -4,7 +4,7 @@
 enum BaileysMessage {
     /// Containers that only wrap the real content one level down.
     static let wrappers = ["ephemeralMessage", "viewOnceMessage", "viewOnceMessageV2", "viewOnceMessageV2Extension",
-                           "documentWithCaptionMessage", "groupMentionedMessage"]
+                           "documentWithCaptionMessage", "groupMentionedMessage", "editedMessage"]
     /// Keys that ride along with the content and are not content themselves.
     static let companions: Set<String> = ["messageContextInfo", "senderKeyDistributionMessage"]
 
@@ -122,6 +122,17 @@ enum BaileysMessage {
             let flow = try body.object("nativeFlowResponseMessage")
             message.details.append("interactive", interactive("flow", try flow?.string("name"), message.text,
                                                               description: try flow?.string("paramsJson")))
+        case "protocolMessage":
+            // An edit (type 14, MESSAGE_EDIT) carries an earlier message's new words: a message
+            // of its own (its key.id), in the thread of the one it changes ("unit 4B" → "4C").
+            let type = body.value("type")
+            guard type.flatMap(FieldReader.integer) == 14 || type?.stringValue == "MESSAGE_EDIT",
+                  let edited = try body.object("editedMessage"), let original = try body.object("key")?.string("id") else {
+                throw ParleyError(.unsupported, "a Baileys protocol message other than an edit (type \(type.map(JSONWriter.string) ?? "missing")) carries no message")
+            }
+            message.text = quotedText(edited) ?? ""
+            message.quoted = Message.Quoted(id: original)
+            message.details.append("edit", ["messageId": .string(original)])
         default:
             throw ParleyError(.unsupported, "unsupported Baileys message content \"\(contentKey)\"")
         }

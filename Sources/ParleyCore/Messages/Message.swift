@@ -29,7 +29,7 @@ public struct Message: Sendable, Equatable {
     /// Type-specific details in normalized form, keyed by one of `detailKeys`
     /// (see include/parley.h for their shapes).
     public var details: JSONObject
-    public static let detailKeys = ["location", "contacts", "reaction", "interactive"]
+    public static let detailKeys = ["location", "contacts", "reaction", "interactive", "edit"]
     public var format: Format
     /// The host's own per-chat sequence number, when it has one: it lets Parley see a gap
     /// (a message that has not arrived yet) instead of guessing from timestamps.
