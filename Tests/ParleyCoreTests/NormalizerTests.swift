@@ -153,6 +153,9 @@ import Testing
             let image = try normalize(#"{"key": {"remoteJid": "250788123456@s.whatsapp.net", "id": "B1", "fromMe": false}, "messageTimestamp": 1764000000, "message": {"imageMessage": {"mimetype": "image/jpeg", "fileSha256": \#(sha)}}}"#)
             #expect(image.media?.sha256 == hash, "\(sha)")
         }
+        // Bytes that cannot be a SHA-256 (4 of them) give no hash rather than a wrong one.
+        let short = try normalize(#"{"key": {"remoteJid": "250788123456@s.whatsapp.net", "id": "B2"}, "messageTimestamp": 1764000000, "message": {"stickerMessage": {"mimetype": "image/webp", "fileSha256": {"0": 2, "1": 212, "2": 63, "3": 136}}}}"#)
+        #expect(short.media?.sha256 == nil)
         // A Status post is no message to the bot.
         #expect(throws: ParleyError.self) {
             try normalize(#"{"key": {"remoteJid": "status@broadcast", "id": "S1", "participant": "250788123456@s.whatsapp.net"}, "messageTimestamp": 1764000000, "message": {"conversation": "my story"}}"#)

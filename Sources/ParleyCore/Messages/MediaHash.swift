@@ -29,7 +29,8 @@ enum MediaHash {
                 guard let b = item.int64Value, (0...255).contains(b) else { return nil }
                 out.append(UInt8(b))
             }
-            return out.isEmpty ? nil : out
+            // A SHA-256 is 32 bytes: anything else is not one and is dropped, not passed on.
+            return out.count == 32 ? out : nil
         }
         if let items = value.arrayValue { return bytes(items).map(hex) }
         guard let object = value.objectValue else { return nil }
