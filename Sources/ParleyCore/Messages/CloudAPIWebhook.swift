@@ -75,21 +75,19 @@ struct CloudAPIWebhook {
 
 /// One message object of a Cloud API webhook (`value.messages[i]`).
 enum CloudAPIMessage {
+    /// A WhatsApp id is its number's digits; Meta's own examples sometimes write a "+" before
+    /// them, which must not make another chat.
+    static func waID(_ number: String) -> String {
+        number.hasPrefix("+") && number.count > 1 ? String(number.dropFirst()) : number
+    }
+
     /// `echo`: the business's own message (smb_message_echoes): the chat is its recipient's.
     static func normalize(_ fields: FieldReader, senderName: String?, echo: Bool = false) throws(ParleyError) -> Message {
-        // The sender's WhatsApp id is its number's digits; Meta's own examples sometimes write a
-        // "+" before them, which must not make another chat.
-        var from = try fields.requiredNonEmptyString("from")
-        if from.hasPrefix("+"), from.count > 1 { from.removeFirst() }
+        let from = waID(try fields.requiredNonEmptyString("from"))
         let typeName = try fields.requiredString("type")
         // A group message belongs to the group's conversation ("group_id"), not the sender's.
         let group = try fields.string("group_id").flatMap { $0.isEmpty ? nil : $0 }
-        var recipient: String?
-        if echo {
-            var to = try fields.requiredNonEmptyString("to")
-            if to.hasPrefix("+"), to.count > 1 { to.removeFirst() }
-            recipient = to
-        }
+        let recipient = echo ? waID(try fields.requiredNonEmptyString("to")) : nil
         var message = Message(id: try fields.requiredNonEmptyString("id"), chat: group ?? recipient ?? from, from: from, fromMe: echo,
                               timestamp: try MessageNormalizer.timestamp(fields), type: .text, format: .cloudAPI)
         message.senderName = senderName

@@ -199,22 +199,7 @@ final class Inbox: Sendable {
                 results.append(.appended)
             }
             guard !added.isEmpty else { return results }
-            do throws(ParleyError) {
-                try Self.writeAll(bytes, to: state.fd)
-                if sync && fdatasync(state.fd) != 0 { throw Self.failure("syncing the inbox") }
-            } catch {
-                // A full disk may have taken part of the records: cut them off, so that the next
-                // append does not follow garbage (a reader stops at a bad record).
-                if ftruncate(state.fd, off_t(state.segmentSize)) != 0 {
-                    // Cannot cut: later appends go to a fresh segment instead.
-                    if let fd = try? Self.create(segment: "\(prefix).\(state.segment + 1)", synchronous: sync) {
-                        Glibc.close(state.fd)
-                        if state.outstanding[state.segment, default: 0] == 0 { unlink("\(prefix).\(state.segment)") }
-                        (state.fd, state.segment, state.segmentSize) = (fd, state.segment + 1, 0)
-                    }
-                }
-                throw error
-            }
+            try write(bytes, synced: sync, &state)
             for ticket in superseded {
                 // The ticket now lives in this segment; its old record's segment may go, and
                 // this one stays while that one does (its record answers for the old one).
@@ -261,12 +246,7 @@ final class Inbox: Sendable {
             Self.encode(handed: handed, into: &bytes)
             // Not synced even when "full": a record lost with the power only hands its
             // results back once more.
-            do throws(ParleyError) {
-                try Self.writeAll(bytes, to: state.fd)
-            } catch {
-                _ = ftruncate(state.fd, off_t(state.segmentSize))
-                return
-            }
+            do throws(ParleyError) { try write(bytes, synced: false, &state) } catch { return }
             state.segmentSize += bytes.count
             for ticket in handed {
                 state.awaiting.remove(ticket)
@@ -276,6 +256,25 @@ final class Inbox: Sendable {
                 if state.journaled.remove(ticket) != nil { remove(ticket, &state) }
             }
             try? startSegmentIfFull(&state)
+        }
+    }
+
+    /// Appends records to the segment. A full disk may have taken part of them: they are cut
+    /// off, so that the next append does not follow garbage (a reader stops at a bad record),
+    /// or, when they cannot be, later appends go to a fresh segment.
+    private func write(_ bytes: [UInt8], synced: Bool, _ state: inout State) throws(ParleyError) {
+        do throws(ParleyError) {
+            try Self.writeAll(bytes, to: state.fd)
+            if synced && fdatasync(state.fd) != 0 { throw Self.failure("syncing the inbox") }
+        } catch {
+            if ftruncate(state.fd, off_t(state.segmentSize)) != 0,
+               let fd = try? Self.create(segment: "\(prefix).\(state.segment + 1)", synchronous: sync) {
+                Glibc.close(state.fd)
+                let old = state.segment
+                (state.fd, state.segment, state.segmentSize) = (fd, old + 1, 0)
+                if state.outstanding[old, default: 0] == 0 { finish(old, &state) }
+            }
+            throw error
         }
     }
 
