@@ -107,6 +107,49 @@ import Glibc
         fourth.close()
     }
 
+    /// A child the host forks shares the closed store's lock until its exec: the next open
+    /// waits for it instead of taking another slot and leaving the entries behind. A lock
+    /// held by a live store (of this process, or of another) is not waited for.
+    @Test func aSlotHeldOnlyByAForkedChildIsWaitedForAndRecovered() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf '\(directory)'") }
+        let path = directory + "/parley.db"
+        let lockPath = path + "-inbox-0.lock"
+        let (first, _) = try Inbox.open(storePath: path, synchronous: false)
+        try first.finishRecovery(keeping: [])
+        _ = try first.append([entry(1)])
+        // The child's copy of the descriptor: another open file description holding the lock.
+        let child = open(lockPath, O_RDWR | O_CLOEXEC)
+        first.close()
+        #expect(flock(child, LOCK_EX | LOCK_NB) == 0)
+        guard case .success(let exec) = Threads.start({ usleep(100_000); close(child) }) else { Issue.record("no thread"); return }
+        let (second, recovered) = try Inbox.open(storePath: path, synchronous: false)
+        pthread_join(exec, nil)
+        #expect(recovered.map(\.ticket) == [1])
+        #expect(files(in: directory, containing: ".lock") == ["parley.db-inbox-0.lock"])
+        try second.finishRecovery(keeping: recovered)
+
+        // Slot 0 held by a live store of this process: the next open takes slot 1 at once.
+        let (third, none) = try Inbox.open(storePath: path, synchronous: false)
+        #expect(none.isEmpty)
+        #expect(files(in: directory, containing: ".lock") == ["parley.db-inbox-0.lock", "parley.db-inbox-1.lock"])
+        third.close()
+        second.close()
+
+        // Slot 0 held by a running process (pid 1) that owns it: not its to recover.
+        let other = open(lockPath, O_RDWR | O_CLOEXEC)
+        #expect(flock(other, LOCK_EX | LOCK_NB) == 0)
+        _ = ftruncate(other, 0)
+        _ = write(other, "1\n", 2)
+        let (fourth, slot1) = try Inbox.open(storePath: path, synchronous: false)
+        #expect(slot1.isEmpty)
+        fourth.close()
+        close(other)
+        let (fifth, all) = try Inbox.open(storePath: path, synchronous: false)
+        #expect(all.map(\.ticket) == [1])
+        fifth.close()
+    }
+
     @Test func fullSegmentsAreDeletedOnceTheirEntriesAreReleased() throws {
         let directory = temporaryDirectory()
         defer { _ = system("rm -rf '\(directory)'") }

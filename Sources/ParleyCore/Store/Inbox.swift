@@ -78,11 +78,11 @@ final class Inbox: Sendable {
 
     private let state: Guarded<State>
     private let prefix: String
-    private let lockFD: Int32
+    private let lock: InboxSlotLock
     private let sync: Bool
     /// Files of the recovered segments and the lock descriptors of adopted slots, until
     /// `finishRecovery` has re-appended what is still unfinished.
-    private let recovery: Guarded<(files: [String], locks: [Int32])>
+    private let recovery: Guarded<(files: [String], locks: [InboxSlotLock])>
     /// The tickets whose results the previous owners handed back (their "handed" records).
     let handedAtOpen: Set<Int64>
 
@@ -90,23 +90,22 @@ final class Inbox: Sendable {
     /// entry left by a previous owner of a free slot (a crash, a close with work queued).
     /// Call `finishRecovery` with those still unfinished before appending.
     static func open(storePath: String, synchronous: Bool, segmentBytes: Int = 8 << 20) throws(ParleyError) -> (inbox: Inbox, leftovers: [Entry]) {
-        var mine: (slot: Int, fd: Int32)?
-        var freeSlots: [(slot: Int, fd: Int32)] = []
+        var mine: (slot: Int, lock: InboxSlotLock)?
+        var freeSlots: [(slot: Int, lock: InboxSlotLock)] = []
         var slot = 0
         while true {
             let lockPath = "\(storePath)-inbox-\(slot).lock"
-            let exists = access(lockPath, F_OK) == 0
-            if !exists && mine != nil { break }
-            let fd = Glibc.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-            guard fd >= 0 else {
-                for held in freeSlots { Glibc.close(held.fd) }
-                if let mine { Glibc.close(mine.fd) }
-                throw ParleyError(.storage, "cannot open the inbox lock \(lockPath): \(String(cString: strerror(errno)))")
+            if access(lockPath, F_OK) != 0 && mine != nil { break }
+            let attempt: InboxSlotLock.Attempt
+            do {
+                attempt = try InboxSlotLock.take(lockPath)
+            } catch {
+                for held in freeSlots { held.lock.release() }
+                mine?.lock.release()
+                throw error
             }
-            if flock(fd, LOCK_EX | LOCK_NB) == 0 {
-                if mine == nil { mine = (slot, fd) } else { freeSlots.append((slot, fd)) }
-            } else {
-                Glibc.close(fd)
+            if case .taken(let lock) = attempt {
+                if mine == nil { mine = (slot, lock) } else { freeSlots.append((slot, lock)) }
             }
             slot += 1
         }
@@ -130,20 +129,20 @@ final class Inbox: Sendable {
         do {
             fd = try Self.create(segment: "\(prefix).\(nextSegment)", synchronous: synchronous)
         } catch {
-            for held in [mine] + freeSlots { Glibc.close(held.fd) }
+            for held in [mine] + freeSlots { held.lock.release() }
             throw error
         }
-        let inbox = Inbox(prefix: prefix, lockFD: mine.fd, fd: fd, segment: nextSegment, synchronous: synchronous,
-                          segmentBytes: segmentBytes, recovery: (files, freeSlots.map(\.fd)), handed: handed)
+        let inbox = Inbox(prefix: prefix, lock: mine.lock, fd: fd, segment: nextSegment, synchronous: synchronous,
+                          segmentBytes: segmentBytes, recovery: (files, freeSlots.map(\.lock)), handed: handed)
         return (inbox, leftovers)
     }
 
-    private init(prefix: String, lockFD: Int32, fd: Int32, segment: Int, synchronous: Bool, segmentBytes: Int,
-                 recovery: (files: [String], locks: [Int32]), handed: Set<Int64>) {
+    private init(prefix: String, lock: InboxSlotLock, fd: Int32, segment: Int, synchronous: Bool, segmentBytes: Int,
+                 recovery: (files: [String], locks: [InboxSlotLock]), handed: Set<Int64>) {
         self.prefix = prefix
         self.handedAtOpen = handed
         self.segmentBytes = segmentBytes
-        self.lockFD = lockFD
+        self.lock = lock
         self.sync = synchronous
         self.recovery = Guarded(recovery)
         state = Guarded(State(fd: fd, segment: segment, segmentSize: 0))
@@ -160,7 +159,7 @@ final class Inbox: Sendable {
             }
         }
         for file in files { unlink(file) }
-        for fd in locks { Glibc.close(fd) }
+        for lock in locks { lock.release() }
         recovery.withLock { $0 = ([], []) }
     }
 
@@ -326,7 +325,7 @@ final class Inbox: Sendable {
     /// finish); an empty inbox leaves no segment behind, the rest is recovered by the next open.
     func close() {
         recovery.withLock { recovery in
-            for fd in recovery.locks { Glibc.close(fd) }
+            for lock in recovery.locks { lock.release() }
             recovery = ([], [])
         }
         state.withLock { state in
@@ -334,7 +333,7 @@ final class Inbox: Sendable {
             Glibc.close(state.fd)
             state.fd = -1
             if state.entries.isEmpty && state.finished.isEmpty { unlink("\(prefix).\(state.segment)") }
-            Glibc.close(lockFD)
+            lock.release()
         }
     }
 
