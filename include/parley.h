@@ -192,7 +192,8 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *   (a) normalized: {"id", "chat", "from", "fromMe"?, "timestamp" (Unix seconds; fractional
  *       seconds are cut to the second), "type",
  *       "text"?, "media"?, "quoted"?}; type is one of text, image, audio, voice, video,
- *       document, sticker, location, contacts, reaction, interactive;
+ *       document, sticker, location, contacts, reaction, interactive, revoke (a message deleted
+ *       for everyone: "revoke": {"messageId"} or "quoted": {"id"} names it);
  *   (b) a whatsapp-web.js Message in its JSON form (id._serialized, from, to, author, body,
  *       type, timestamp, hasMedia, fromMe, hasQuotedMsg, ...), or its raw model (msg.rawData:
  *       "t" for the timestamp);
@@ -228,7 +229,14 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *   "reaction": {"emoji" ("" when removed), "messageId"?},
  *   "interactive": {"kind": "button"|"list"|"flow", "id"?, "title", "description"?};
  *   a text message may carry "edit": {"messageId"}: the new words of an earlier message (a
- *   Baileys edit, protocolMessage type 14), a message of its own that quotes the one it changes.
+ *   Baileys edit, protocolMessage type 14; a whatsapp-web.js message with
+ *   _data.latestEditMsgKey, as the message_edit event gives it, whose id is then the edit's
+ *   key), a message of its own that quotes the one it changes;
+ *   a "revoke" message, {"revoke": {"messageId"}} and no text, says that its sender deleted
+ *   that earlier message for everyone (a Baileys protocolMessage type 0; a whatsapp-web.js
+ *   message of type "revoked", as message_revoke_everyone gives it, whose id is then the
+ *   deleted one's followed by "#revoke"): it quotes that message and goes to its thread; the
+ *   deleted message stays in the journal.
  *   "text" is the body or caption; for a message without one, the words its details carry
  *   (place name and address, contact names, the chosen reply's title, the emoji). "from" is
  *   "me" for a Baileys message the bot's own account sent in a 1:1 chat (Baileys does not name it).

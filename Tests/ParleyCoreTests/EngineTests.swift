@@ -196,4 +196,26 @@ import Glibc
         let hex = digest.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
         #expect(hex == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
+
+    /// A deletion goes to the thread of the message it takes back (not the chat's latest) and
+    /// carries no language results; that message stays in the journal.
+    @Test func aRevokeJoinsTheThreadOfWhatItTakesBack() throws {
+        let engine = try Engine()
+        defer { engine.close() }
+        func text(_ id: String, _ at: Int, _ words: String) -> String {
+            #"{"id":"\#(id)","chat":"c1","from":"c1","timestamp":\#(1764000000 + at),"type":"text","text":"\#(words)"}"#
+        }
+        let leak = try process(engine, text("m1", 0, "The kitchen tap in unit 4B is leaking, please send a plumber"))
+        let rent = try process(engine, text("m2", 60, "How do I pay the rent for apt 7?"))
+        #expect(leak["thread"]?["id"] != rent["thread"]?["id"])
+        let revoke = try process(engine, #"{"key":{"remoteJid":"c1","fromMe":false,"id":"D1"},"messageTimestamp":1764000120,"message":{"protocolMessage":{"key":{"remoteJid":"c1","id":"m1"},"type":"REVOKE"}}}"#)
+        #expect(revoke["status"] == "processed")
+        #expect(revoke["message"]?["type"] == "revoke" && revoke["message"]?["revoke"]?["messageId"] == "m1")
+        #expect(revoke["thread"]?["id"] == leak["thread"]?["id"])
+        #expect(revoke["intent"] == nil && revoke["language"] == nil && revoke["sentiment"] == nil)
+        #expect(try engine.store.messageCount() == 3)
+        // The same deletion delivered twice is a duplicate.
+        let again = try process(engine, #"{"key":{"remoteJid":"c1","fromMe":false,"id":"D1"},"messageTimestamp":1764000120,"message":{"protocolMessage":{"key":{"remoteJid":"c1","id":"m1"},"type":0}}}"#)
+        #expect(again["status"] == "duplicate")
+    }
 }

@@ -174,7 +174,7 @@ import Testing
     }
 
     /// A Baileys edit (protocolMessage type 14, bare or inside editedMessage) is the new words
-    /// as a message of its own that quotes the one it changes; a revoke stays unsupported.
+    /// as a message of its own that quotes the one it changes.
     @Test func baileysEditsAreMessagesQuotingTheOriginal() throws {
         func normalize(_ json: String) throws -> Message { try MessageNormalizer.normalize(JSONParser.parse(json)) }
         let key = #""key": {"remoteJid": "250788123456@s.whatsapp.net", "fromMe": false, "id": "EDIT1"}, "messageTimestamp": 1764000100"#
@@ -188,8 +188,52 @@ import Testing
             // The normalized form reads back the same.
             #expect(try MessageNormalizer.normalize(edit.json).details["edit"] == ["messageId": "ORIG1"])
         }
-        let revoke = #"{"protocolMessage": {"key": {"remoteJid": "250788123456@s.whatsapp.net", "id": "ORIG1"}, "type": "REVOKE"}}"#
-        #expect(throws: ParleyError.self) { try normalize("{\(key), \"message\": \(revoke)}") }
+    }
+
+    /// A deletion for everyone is a message of its own, with no words, that quotes the one it
+    /// takes back: Baileys' protocolMessage type 0, whatsapp-web.js's "revoked" message (which
+    /// keeps the deleted one's id: the deletion gets "#revoke" after it) and the normalized form.
+    @Test func revokesAreMessagesQuotingWhatTheyTakeBack() throws {
+        func normalize(_ json: String) throws -> Message { try MessageNormalizer.normalize(JSONParser.parse(json)) }
+        let key = #""key": {"remoteJid": "250788123456@s.whatsapp.net", "fromMe": false, "id": "DEL1"}, "messageTimestamp": 1764000100"#
+        for type in ["0", #""REVOKE""#] {
+            let revoke = try normalize(#"{\#(key), "message": {"protocolMessage": {"key": {"remoteJid": "250788123456@s.whatsapp.net", "id": "ORIG1"}, "type": \#(type)}}}"#)
+            #expect(revoke.id == "DEL1" && revoke.type == .revoke && revoke.text.isEmpty)
+            #expect(revoke.quoted?.id == "ORIG1" && revoke.details["revoke"] == ["messageId": "ORIG1"])
+        }
+        // Another protocol message (an ephemeral setting, type 3) is still none.
+        #expect(throws: ParleyError.self) {
+            try normalize(#"{\#(key), "message": {"protocolMessage": {"type": 3, "ephemeralExpiration": 604800}}}"#)
+        }
+
+        let web = try normalize(#"{"id": {"fromMe": false, "remote": "250788123456@c.us", "id": "3EB0AA", "_serialized": "false_250788123456@c.us_3EB0AA"}, "from": "250788123456@c.us", "to": "250700000000@c.us", "type": "revoked", "body": "", "timestamp": 1764000200, "fromMe": false}"#)
+        #expect(web.id == "false_250788123456@c.us_3EB0AA#revoke" && web.type == .revoke && web.chat == "250788123456@c.us")
+        #expect(web.quoted?.id == "false_250788123456@c.us_3EB0AA" && web.timestamp == 1764000200)
+
+        let normalized = try normalize(#"{"id": "n9", "chat": "c", "from": "c", "timestamp": 5, "type": "revoke", "revoke": {"messageId": "n1"}}"#)
+        #expect(normalized.quoted?.id == "n1" && normalized.details["revoke"] == ["messageId": "n1"])
+        #expect(try normalize(#"{"id": "n9", "chat": "c", "from": "c", "timestamp": 5, "type": "revoke", "quoted": {"id": "n2"}}"#).details["revoke"] == ["messageId": "n2"])
+        // Read back from its own normalized form, it is the same.
+        #expect(try MessageNormalizer.normalize(web.json).details["revoke"] == web.details["revoke"])
+        do {
+            _ = try normalize(#"{"id": "n9", "chat": "c", "from": "c", "timestamp": 5, "type": "revoke"}"#)
+            Issue.record("a revoke of nothing was accepted")
+        } catch let error as ParleyError {
+            #expect(error.kind == .invalidMessage && error.message.contains("revoke.messageId"))
+        }
+    }
+
+    /// whatsapp-web.js after an edit (the message_edit event): the message keeps its id and
+    /// carries the edit's key; the new words are a message of their own quoting the old one.
+    @Test func whatsappWebEditsAreMessagesQuotingTheOriginal() throws {
+        let json = #"{"id": {"fromMe": false, "remote": "250788123456@c.us", "id": "3EB0AB", "_serialized": "false_250788123456@c.us_3EB0AB"}, "from": "250788123456@c.us", "type": "chat", "body": "sorry, unit 4C not 4B", "timestamp": 1764000000, "fromMe": false, "_data": {"latestEditMsgKey": {"fromMe": false, "remote": "250788123456@c.us", "id": "3EB0EE", "_serialized": "false_250788123456@c.us_3EB0EE"}, "latestEditSenderTimestampMs": 1764000090500}}"#
+        let edit = try MessageNormalizer.normalize(JSONParser.parse(json))
+        #expect(edit.id == "false_250788123456@c.us_3EB0EE" && edit.type == .text && edit.text == "sorry, unit 4C not 4B")
+        #expect(edit.quoted?.id == "false_250788123456@c.us_3EB0AB" && edit.details["edit"] == ["messageId": "false_250788123456@c.us_3EB0AB"])
+        #expect(edit.timestamp == 1764000090)
+        // Never edited (latestEditMsgKey null): the message itself.
+        let plain = try MessageNormalizer.normalize(JSONParser.parse(json.replacing(#""latestEditMsgKey": {"fromMe": false, "remote": "250788123456@c.us", "id": "3EB0EE", "_serialized": "false_250788123456@c.us_3EB0EE"}"#, with: #""latestEditMsgKey": null"#)))
+        #expect(plain.id == "false_250788123456@c.us_3EB0AB" && plain.quoted == nil && plain.details["edit"] == nil)
     }
 
     @Test func statusNamesMatchTheHeader() {

@@ -125,10 +125,16 @@ enum BaileysMessage {
         case "protocolMessage":
             // An edit (type 14, MESSAGE_EDIT) carries an earlier message's new words: a message
             // of its own (its key.id), in the thread of the one it changes ("unit 4B" → "4C").
+            // A revoke (type 0, REVOKE) takes an earlier message back.
             let type = body.value("type")
-            guard type.flatMap(FieldReader.integer) == 14 || type?.stringValue == "MESSAGE_EDIT",
-                  let edited = try body.object("editedMessage"), let original = try body.object("key")?.string("id") else {
-                throw ParleyError(.unsupported, "a Baileys protocol message other than an edit (type \(type.map(JSONWriter.string) ?? "missing")) carries no message")
+            let number = type.flatMap(FieldReader.integer)
+            let original = try body.object("key")?.string("id")
+            if number == 0 || type?.stringValue == "REVOKE", let original {
+                message.makeRevoke(of: original)
+                return message
+            }
+            guard number == 14 || type?.stringValue == "MESSAGE_EDIT", let edited = try body.object("editedMessage"), let original else {
+                throw ParleyError(.unsupported, "a Baileys protocol message other than an edit or a revoke (type \(type.map(JSONWriter.string) ?? "missing")) carries no message")
             }
             message.text = quotedText(edited) ?? ""
             message.quoted = Message.Quoted(id: original)

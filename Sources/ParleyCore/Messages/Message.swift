@@ -2,6 +2,9 @@
 public struct Message: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case text, image, audio, voice, video, document, sticker, location, contacts, reaction, interactive
+        /// A message its sender deleted for everyone: no words, "revoke": {"messageId"} and a
+        /// quote of the message it takes back (in whose thread it goes).
+        case revoke
     }
 
     /// Which input format a message arrived in; named in the enriched context.
@@ -29,7 +32,7 @@ public struct Message: Sendable, Equatable {
     /// Type-specific details in normalized form, keyed by one of `detailKeys`
     /// (see include/parley.h for their shapes).
     public var details: JSONObject
-    public static let detailKeys = ["location", "contacts", "reaction", "interactive", "edit"]
+    public static let detailKeys = ["location", "contacts", "reaction", "interactive", "edit", "revoke"]
     public var format: Format
     /// The host's own per-chat sequence number, when it has one: it lets Parley see a gap
     /// (a message that has not arrived yet) instead of guessing from timestamps.
@@ -144,6 +147,17 @@ extension Message.Media {
 }
 
 extension Message {
+    /// The deletion of `target` as a message of its own (`id`: the deletion's own, so that it
+    /// is never a duplicate of the message it takes back).
+    mutating func makeRevoke(of target: String) {
+        type = .revoke
+        text = ""
+        media = nil
+        quoted = Quoted(id: target)
+        details = JSONObject()
+        details.append("revoke", ["messageId": .string(target)])
+    }
+
     /// Words carried by the details when a message has no body: a place's name and address,
     /// contact names, a chosen button's title, a reaction's emoji.
     var detailsText: String {

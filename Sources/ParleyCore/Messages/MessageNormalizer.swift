@@ -92,6 +92,12 @@ public enum MessageNormalizer {
             }
             message.details.append(key, detail)
         }
+        if type == .revoke {
+            guard let target = message.details["revoke"]?["messageId"]?.stringValue ?? message.quoted?.id, !target.isEmpty else {
+                throw ParleyError(.invalidMessage, "a revoke names the message it takes back: revoke.messageId or quoted.id")
+            }
+            message.makeRevoke(of: target)
+        }
         if message.text.isEmpty { message.text = message.detailsText }
         return message
     }

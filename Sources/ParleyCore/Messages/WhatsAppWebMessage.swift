@@ -117,6 +117,25 @@ enum WhatsAppWebMessage {
         default:
             break
         }
+        if type == .revoke {
+            // The message_revoke_everyone event's message keeps the id of the one deleted.
+            message.makeRevoke(of: serializedID)
+            message.id = serializedID + "#revoke"
+            return message
+        }
+        if let edit = try editKey(fields, data) {
+            // After an edit (the message_edit event) the message keeps its id and carries the
+            // edit's key: the new words are a message of their own that quotes the old ones.
+            message.id = edit
+            message.quoted = Message.Quoted(id: serializedID)
+            message.details.append("edit", ["messageId": .string(serializedID)])
+            var millis = try data?.integer("latestEditSenderTimestampMs")
+            if millis == nil { millis = try fields.integer("latestEditSenderTimestampMs") }
+            if let millis, millis > 0 {
+                message.timestamp = millis / 1000
+            }
+            return message
+        }
         if try fields.bool("hasQuotedMsg") == true, let data, let quotedID = try data.string("quotedStanzaID") {
             let quotedMsg = try data.object("quotedMsg")
             let quotedBody = try quotedMsg?.string("body").flatMap { $0.hasPrefix("/9j/") ? nil : $0 }
@@ -140,9 +159,23 @@ enum WhatsAppWebMessage {
         case "location": return .location
         case "vcard", "multi_vcard": return .contacts
         case "reaction": return .reaction
+        case "revoked": return .revoke
         case "buttons_response", "list_response", "template_button_reply", "interactive": return .interactive
         default: return nil
         }
+    }
+
+    /// The key of a message's latest edit (`latestEditMsgKey`, in `_data` or at the top of the
+    /// raw model): its serialized form, or nil for a message never edited.
+    static func editKey(_ fields: FieldReader, _ data: FieldReader?) throws(ParleyError) -> String? {
+        for reader in [data, fields].compactMap({ $0 }) where reader.has("latestEditMsgKey") {
+            let value = reader.value("latestEditMsgKey")!
+            guard let key = value.stringValue ?? value["_serialized"]?.stringValue ?? value["id"]?.stringValue else {
+                throw reader.wrongType("latestEditMsgKey", "a string or a message key", value)
+            }
+            return key.isEmpty ? nil : key
+        }
+        return nil
     }
 
     /// whatsapp-web.js ids appear both as strings and as `{"_serialized": "..."}` objects.
