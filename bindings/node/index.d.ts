@@ -192,7 +192,7 @@ export interface Message {
   /** Unix seconds. */
   timestamp: number;
   type: 'text' | 'image' | 'audio' | 'voice' | 'video' | 'document' | 'sticker' | 'location' | 'contacts'
-    | 'reaction' | 'interactive';
+    | 'reaction' | 'interactive' | 'revoke';
   text?: string;
   media?: Record<string, unknown>;
   quoted?: Record<string, unknown>;

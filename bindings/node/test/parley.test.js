@@ -113,6 +113,30 @@ test('a whatsapp-web.js message', (t) => {
   assert.equal(context.message.text, 'Hi');
 });
 
+test('whatsapp-web.js edits and deletions, as message_edit and message_revoke_everyone give them', (t) => {
+  const engine = withEngine(t);
+  const original = { ...WWEBJS, body: 'The shower in unit 4B is broken' };
+  const first = engine.process(original);
+  engine.process({ ...WWEBJS, id: { ...WWEBJS.id, id: 'X2', _serialized: 'false_250788123456@c.us_X2' },
+    body: 'How much is rent for apt 9?', timestamp: WWEBJS.timestamp + 30 });
+  // After the edit the library gives the same message, new words, and the edit's key.
+  const edit = engine.process({ ...original, body: 'The shower in unit 4C is broken',
+    _data: { latestEditMsgKey: { ...WWEBJS.id, id: 'E1', _serialized: 'false_250788123456@c.us_E1' },
+      latestEditSenderTimestampMs: (WWEBJS.timestamp + 60) * 1000 } });
+  assert.equal(edit.status, 'processed');
+  assert.equal(edit.message.id, 'false_250788123456@c.us_E1');
+  assert.deepEqual(edit.message.edit, { messageId: WWEBJS.id._serialized });
+  assert.equal(edit.message.timestamp, WWEBJS.timestamp + 60);
+  // A deletion for everyone: the same id, type "revoked".
+  const revoke = engine.process({ ...original, type: 'revoked', body: '', timestamp: WWEBJS.timestamp + 90 });
+  assert.equal(revoke.status, 'processed');
+  assert.equal(revoke.message.type, 'revoke');
+  assert.equal(revoke.message.id, `${WWEBJS.id._serialized}#revoke`);
+  assert.deepEqual(revoke.message.revoke, { messageId: WWEBJS.id._serialized });
+  assert.equal(revoke.thread.id, first.thread.id);
+  assert.equal(revoke.intent, undefined);
+});
+
 test('a Baileys message', (t) => {
   const context = withEngine(t).process(BAILEYS);
   assert.equal(context.format, 'baileys');

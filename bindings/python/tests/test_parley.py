@@ -127,6 +127,30 @@ def test_baileys_message(engine):
     assert context["message"]["text"] == "Hello"
 
 
+def test_baileys_edit_and_revoke_join_the_thread_of_their_message(engine):
+    key = BAILEYS["key"]
+    first = engine.process({**BAILEYS, "message": {"conversation": "The fridge in unit 2A stopped working"}})
+    engine.process({**BAILEYS, "key": {**key, "id": "B2"}, "messageTimestamp": 1764000030,
+                    "message": {"conversation": "Can I book a viewing of the studio on Friday?"}})
+    edit = engine.process({**BAILEYS, "key": {**key, "id": "B3"}, "messageTimestamp": 1764000060,
+                           "message": {"protocolMessage": {"key": key, "type": 14,
+                                                           "editedMessage": {"conversation": "The fridge in unit 2B stopped working"}}}})
+    assert edit["message"]["edit"] == {"messageId": "BAE5F0"}
+    assert edit["thread"]["id"] == first["thread"]["id"]
+    revoke = engine.process({**BAILEYS, "key": {**key, "id": "B4"}, "messageTimestamp": 1764000090,
+                             "message": {"protocolMessage": {"key": key, "type": "REVOKE"}}})
+    assert revoke["status"] == "processed"
+    assert revoke["message"]["type"] == "revoke" and revoke["message"]["text"] == ""
+    assert revoke["message"]["revoke"] == {"messageId": "BAE5F0"}
+    assert revoke["thread"]["id"] == first["thread"]["id"]
+    assert "intent" not in revoke
+    # Another protocol message carries nothing to process.
+    with pytest.raises(ParleyError) as error:
+        engine.process({**BAILEYS, "key": {**key, "id": "B5"},
+                        "message": {"protocolMessage": {"type": 3, "ephemeralExpiration": 604800}}})
+    assert error.value.status == Status.UNSUPPORTED
+
+
 @pytest.mark.parametrize("form", ["str", "bytes", "bytearray", "memoryview"])
 def test_message_as_str_or_bytes(engine, form):
     text = json.dumps(NORMALIZED)
