@@ -316,7 +316,10 @@ PARLEY_API parley_status parley_engine_process(parley_engine *engine, const char
  *   "pricing"?}], "errors"?: [Meta's errors for the whole change, as given], "replay": true|false}.
  *   Messages the business sent from the WhatsApp Business app ("smb_message_echoes") are
  *   processed as its own ("fromMe": true, "chat": their recipient), so both sides are threaded. A group message's "chat" is its "group_id", and a
- *   "+" written before a sender's number is dropped. Each message is journaled as by
+ *   "+" written before a sender's number is dropped. An "edit" message (its new content in
+ *   edit.message) is read like a message of that content quoting edit.original_message_id,
+ *   with "edit": {"messageId"}; a "revoke" message is a "revoke" (see parley_engine_process).
+ *   Each message is journaled as by
  *   parley_engine_process, so a webhook Meta delivers again yields "duplicate" contexts; a body
  *   byte-identical to one already ingested within "webhook.replayWindowSeconds" (Meta's retry,
  *   or a captured webhook sent again) also reads "replay": true. Answer Meta 200 either way.

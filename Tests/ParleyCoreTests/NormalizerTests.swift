@@ -223,6 +223,34 @@ import Testing
         }
     }
 
+    /// The Cloud API's edit and revoke webhooks (WhatsApp Business app "coexistence"): an edit
+    /// is its new content in a message's own shape, quoting the original; a revoke names it.
+    @Test func cloudAPIEditsAndRevokes() throws {
+        func webhook(_ message: String) throws -> [Message] {
+            let body = #"{"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages", "value": {"messaging_product": "whatsapp", "metadata": {"display_phone_number": "15550783881", "phone_number_id": "1065"}, "contacts": [{"profile": {"name": "Aline"}, "wa_id": "250788123456"}], "messages": [\#(message)]}}]}]}"#
+            return try CloudAPIWebhook.parse(JSONParser.parse(body)).items.compactMap { item in
+                if case .message(let message) = item { return message }
+                return nil
+            }
+        }
+        let edit = try webhook(#"{"from": "250788123456", "id": "wamid.EDIT", "timestamp": "1764000100", "type": "edit", "edit": {"original_message_id": "wamid.ORIG", "message": {"type": "text", "text": {"body": "sorry, unit 4C not 4B"}}}}"#)
+        #expect(edit.count == 1)
+        #expect(edit.first?.id == "wamid.EDIT" && edit.first?.chat == "250788123456" && edit.first?.timestamp == 1764000100)
+        #expect(edit.first?.text == "sorry, unit 4C not 4B" && edit.first?.senderName == "Aline")
+        #expect(edit.first?.quoted?.id == "wamid.ORIG" && edit.first?.details["edit"] == ["messageId": "wamid.ORIG"])
+        // A caption changed on a photo.
+        let caption = try webhook(#"{"from": "250788123456", "id": "wamid.EDIT2", "timestamp": "1764000100", "type": "edit", "edit": {"original_message_id": "wamid.PHOTO", "message": {"type": "image", "image": {"id": "1479", "mime_type": "image/jpeg", "caption": "the crack above the window"}}}}"#)
+        #expect(caption.first?.type == .image && caption.first?.text == "the crack above the window" && caption.first?.quoted?.id == "wamid.PHOTO")
+        let revoke = try webhook(#"{"from": "250788123456", "id": "wamid.DEL", "timestamp": "1764000200", "type": "revoke", "revoke": {"original_message_id": "wamid.ORIG"}}"#)
+        #expect(revoke.first?.type == .revoke && revoke.first?.id == "wamid.DEL" && revoke.first?.text == "")
+        #expect(revoke.first?.quoted?.id == "wamid.ORIG" && revoke.first?.details["revoke"] == ["messageId": "wamid.ORIG"])
+        // Without the original's id, or with no content, each is that message's error.
+        for bad in [#"{"from": "250788123456", "id": "wamid.X", "timestamp": "1764000200", "type": "revoke", "revoke": {}}"#,
+                    #"{"from": "250788123456", "id": "wamid.Y", "timestamp": "1764000200", "type": "edit", "edit": {"original_message_id": "wamid.ORIG"}}"#] {
+            #expect(try webhook(bad).isEmpty)
+        }
+    }
+
     /// whatsapp-web.js after an edit (the message_edit event): the message keeps its id and
     /// carries the edit's key; the new words are a message of their own quoting the old one.
     @Test func whatsappWebEditsAreMessagesQuotingTheOriginal() throws {

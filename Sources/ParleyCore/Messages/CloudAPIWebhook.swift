@@ -175,6 +175,27 @@ enum CloudAPIMessage {
             if let payload = try body?.string("payload") { interactive.append("id", .string(payload)) }
             interactive.append("title", .string(message.text))
             message.details.append("interactive", .object(interactive))
+        case "revoke":
+            // A deletion for everyone (the Business app's "coexistence" webhooks).
+            guard let target = try body?.string("original_message_id") else { throw fields.missing("revoke.original_message_id") }
+            message.makeRevoke(of: target)
+            return message
+        case "edit":
+            // The new content in "message", in a message's own shape: a message of its own
+            // (this id) that quotes the one it changes.
+            guard let body, let target = try body.string("original_message_id") else { throw fields.missing("edit.original_message_id") }
+            guard let edited = try body.object("message") else { throw body.missing("message") }
+            var inner = edited.object
+            for key in ["id", "from", "to", "timestamp", "group_id"] where !edited.has(key) {
+                if let value = fields.value(key) { inner.append(key, value) }
+            }
+            var edit = try normalize(FieldReader(inner, path: edited.path), senderName: senderName, echo: echo)
+            guard edit.type != .revoke, edit.details["edit"] == nil else {
+                throw ParleyError(.unsupported, "\(edited.path)type \"\(edit.type)\" is no edited content")
+            }
+            edit.quoted = Message.Quoted(id: target)
+            edit.details.append("edit", ["messageId": .string(target)])
+            return edit
         default:
             let reason = fields.value("errors")?[0]?["title"]?.stringValue.map { ": \($0)" } ?? ""
             throw ParleyError(.unsupported, "unsupported Cloud API message type \"\(typeName)\"\(reason)")
