@@ -109,6 +109,9 @@ public final class IntentModel: Sendable {
         // An opener read as the whole message, or one that keeps a doubtful request under the
         // threshold ("Bonjour, pouvez-vous m'envoyer l'adresse ?": location 0.46, greeting 0.29).
         let openerOnTop = Self.openers.contains(top.lowercased())
+        // A short message read as an opener beyond doubt is one: "vous êtes là ?" cut after
+        // "vous" left "êtes là ?", which reads as a repair ("il y a une fuite là").
+        if openerOnTop && whole.confidence >= 0.99 && Self.words(in: text.unicodeScalars) <= 4 { return whole }
         let openerInDoubt = whole.confidence < Self.overruleOpener
             && whole.alternatives.contains { Self.openers.contains($0.name.lowercased()) }
         guard openerOnTop || openerInDoubt, let rest = afterOpener(text, threshold: threshold) else { return whole }
@@ -158,6 +161,8 @@ public final class IntentModel: Sendable {
             // After thanks, only a question: a statement acknowledges what was thanked for
             // ("shukran, received the receipt").
             let restScalars = scalars[cut.rest...]
+            // One word is no request of its own ("hello plumber | please").
+            guard Self.words(in: restScalars) >= 2 else { continue }
             if opener.lowercased() == "thanks", !restScalars.contains(where: { $0 == "?" || $0 == "\u{61F}" }) { continue }
             let rest = predictWhole(String(String.UnicodeScalarView(restScalars)), threshold: threshold)
             // Only a confident reading of the rest overrules the opener ("Habari yako ndugu"
@@ -168,6 +173,18 @@ public final class IntentModel: Sendable {
             if best == nil || rest.confidence > best!.confidence { best = rest }
         }
         return best
+    }
+
+    /// Words: runs of scalars that are neither white space nor clause marks.
+    private static func words<S: Sequence<Unicode.Scalar>>(in scalars: S) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in scalars {
+            let boundary = scalar.properties.isWhitespace || clauseMarks.contains(scalar.value)
+            if !boundary && !inWord { count += 1 }
+            inWord = !boundary
+        }
+        return count
     }
 
     /// How sure the reading of an opener's rest must be to overrule the opener, whatever

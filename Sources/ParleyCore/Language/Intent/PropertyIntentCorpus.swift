@@ -1840,5 +1840,14 @@ enum PropertyIntentCorpus {
 {"text": "allô ?", "intent": "greeting"}
 {"text": "il y a quelqu'un ?", "intent": "greeting"}
 {"text": "vous êtes disponible ?", "intent": "greeting"}
+{"text": "plumber please", "intent": "maintenance_request"}
+{"text": "need a plumber asap", "intent": "maintenance_request"}
+{"text": "send an electrician please", "intent": "maintenance_request"}
+{"text": "we need a fundi for the sink", "intent": "maintenance_request"}
+{"text": "tu es là ?", "intent": "greeting"}
+{"text": "t'es là ?", "intent": "greeting"}
+{"text": "are you there?", "intent": "greeting"}
+{"text": "uri aho?", "intent": "greeting"}
+{"text": "uko hapo?", "intent": "greeting"}
 """#
 }
