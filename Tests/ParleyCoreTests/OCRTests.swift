@@ -1,3 +1,4 @@
+import COCR
 import Testing
 @testable import ParleyCore
 #if canImport(Glibc)
@@ -180,6 +181,46 @@ struct OCRTests {
 
     @Test func timeLimit() {
         expectError(.timeout, Fixtures.bytes("ocr/phototest.tif"), options: object(["timeLimitMillis": 1]))
+    }
+
+    /// Random grey pixels as a PNG: Tesseract spends seconds finding the "layout" of such a
+    /// page, and does not heed its deadline while it does.
+    static func noisePNG(width: Int32, height: Int32) -> [UInt8] {
+        guard let pix = pixCreate(width, height, 8) else { return [] }
+        var pointer: UnsafeMutablePointer<PIX>? = pix
+        defer { pixDestroy(&pointer) }
+        let words = Int(pixGetWpl(pix)) * Int(height)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for i in 0..<words {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            pixGetData(pix)[i] = UInt32(truncatingIfNeeded: state >> 29)
+        }
+        var data: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        guard pixWriteMem(&data, &size, pix, Int32(IFF_PNG)) == 0, let data else { return [] }
+        defer { free(data) }
+        return Array(UnsafeBufferPointer(start: data, count: size))
+    }
+
+    /// A page still being laid out at the time limit is left to Tesseract on a thread of its
+    /// own: the call answers PARLEY_TIMEOUT without waiting for it, and the next call gets
+    /// another handle rather than waiting for that one.
+    @Test func aRecognitionPastTheTimeLimitIsLeftBehind() throws {
+        let service = try OCRService(settings: OCRSettings(), instances: 1)
+        let phototest = Fixtures.bytes("ocr/phototest.tif")
+        _ = try service.recognize(phototest)
+        #expect(service.pool.createdCount == 1)
+        let noise = Self.noisePNG(width: 2400, height: 1800)
+        #expect(noise.count > 1_000_000)
+        expectError(.timeout, noise, options: object(["timeLimitMillis": 1500, "retry": false, "detectOrientation": false, "deskew": false]), service: service)
+        #expect(service.pool.detachedCount == 1)
+        let after = try service.recognize(phototest)
+        #expect(Self.characterErrorRate(Self.phototest, after.text) < 0.05)
+        // Once Tesseract is done with the noise, its handle goes back (and one of two is dropped).
+        let deadline = ContinuousClock.now + .seconds(120)
+        while service.pool.detachedCount > 0 && ContinuousClock.now < deadline { usleep(50_000) }
+        #expect(service.pool.detachedCount == 0 && service.pool.createdCount == 1)
+        #expect(try service.recognize(phototest).text == after.text)
     }
 
     @Test func settingsAndMissingLanguages() throws {

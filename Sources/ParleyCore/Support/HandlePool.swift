@@ -11,6 +11,8 @@ final class HandlePool<Handle: AnyObject & Sendable>: @unchecked Sendable {
     private let available = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var idle: [Handle] = []
     private var created = 0
+    /// Handles left busy on another thread (`detach`), until `reattach`.
+    private var detached: Set<ObjectIdentifier> = []
     let capacity: Int
     private let make: @Sendable () throws(ParleyError) -> Handle
 
@@ -35,6 +37,13 @@ final class HandlePool<Handle: AnyObject & Sendable>: @unchecked Sendable {
         return created
     }
 
+    /// How many handles are detached now (for tests).
+    var detachedCount: Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return detached.count
+    }
+
     func withHandle<T>(_ body: (Handle) throws(ParleyError) -> T) throws(ParleyError) -> T {
         let handle = try acquire()
         defer { release(handle) }
@@ -43,7 +52,9 @@ final class HandlePool<Handle: AnyObject & Sendable>: @unchecked Sendable {
 
     private func acquire() throws(ParleyError) -> Handle {
         pthread_mutex_lock(mutex)
-        while idle.isEmpty && created >= capacity {
+        // A detached handle does not hold up the others' callers: up to `capacity` more may be
+        // made while some are detached.
+        while idle.isEmpty && (created - detached.count >= capacity || created >= 2 * capacity) {
             pthread_cond_wait(available, mutex)
         }
         if let handle = idle.popLast() {
@@ -65,8 +76,34 @@ final class HandlePool<Handle: AnyObject & Sendable>: @unchecked Sendable {
 
     private func release(_ handle: Handle) {
         pthread_mutex_lock(mutex)
-        idle.append(handle)
-        pthread_cond_signal(available)
+        if !detached.contains(ObjectIdentifier(handle)) {
+            idle.append(handle)
+            pthread_cond_signal(available)
+        }
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// The caller of `withHandle` leaves `handle` busy on another thread (a native call that
+    /// outlived its time limit): it is not taken back at the end of `withHandle`, but by
+    /// `reattach` once that call has returned.
+    func detach(_ handle: Handle) {
+        pthread_mutex_lock(mutex)
+        detached.insert(ObjectIdentifier(handle))
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// A detached handle is free again: kept for the next caller, or dropped when the pool
+    /// made others in its place meanwhile.
+    func reattach(_ handle: Handle) {
+        pthread_mutex_lock(mutex)
+        if detached.remove(ObjectIdentifier(handle)) != nil {
+            if created > capacity {
+                created -= 1
+            } else {
+                idle.append(handle)
+            }
+            pthread_cond_signal(available)
+        }
         pthread_mutex_unlock(mutex)
     }
 }

@@ -104,7 +104,7 @@ public final class OCRService: Sendable {
         if settings.deskew { image = image.deskewed() }
 
         return try pool.withHandle { (handle) throws(ParleyError) -> OCRResult in
-            var run = Recognition(handle: handle, deadline: deadline)
+            var run = Recognition(handle: handle, pool: pool, deadline: deadline)
             try run.pass(image, scale: scale, rotation: 0, psm: PSM_AUTO, psmNumber: 3, preprocessing: "none")
 
             // Orientation, only when the first pass is poor (an upright page costs nothing more):
@@ -208,6 +208,9 @@ struct Recognition {
     }
 
     let handle: TesseractHandle
+    let pool: TesseractPool
+    /// A recognition outlived the time limit and holds the handle: no further pass may use it.
+    private(set) var abandoned = false
     let deadline: ContinuousClock.Instant
     var attempts: [OCRAttempt] = []
     var best: Pass?
@@ -216,7 +219,8 @@ struct Recognition {
     var recognizeCPU = 0.0
     var orientationTime = Duration.zero
 
-    init(handle: TesseractHandle, deadline: ContinuousClock.Instant) {
+    init(handle: TesseractHandle, pool: TesseractPool, deadline: ContinuousClock.Instant) {
+        self.pool = pool
         self.handle = handle
         self.deadline = deadline
     }
@@ -240,14 +244,18 @@ struct Recognition {
         let start = clock.now
         let startCPU = threadCPUMilliseconds()
         let remaining = (deadline - start).milliseconds
-        guard remaining >= 1 else { throw timeout() }
-        guard let monitor = TessMonitorCreate() else { throw ParleyError(.internal, "Tesseract could not create a monitor") }
-        defer { TessMonitorDelete(monitor) }
-        TessMonitorSetDeadlineMSecs(monitor, Int32(min(remaining, Double(Int32.max))))
+        guard remaining >= 1, !abandoned else { throw timeout() }
         TessBaseAPISetPageSegMode(api, psm)
         TessBaseAPISetImage2(api, image.pix)
+        guard let status = pool.recognize(handle, image: image, deadline: deadline) else {
+            // Still finding the page's layout past the time limit: left to finish on its own
+            // thread (the handle goes back to the pool then).
+            abandoned = true
+            recognizeTime += clock.now - start
+            recognizeCPU += threadCPUMilliseconds() - startCPU
+            throw timeout()
+        }
         defer { TessBaseAPIClear(api) }
-        let status = TessBaseAPIRecognize(api, monitor)
         guard clock.now < deadline else {
             recognizeTime += clock.now - start
             recognizeCPU += threadCPUMilliseconds() - startCPU

@@ -75,12 +75,80 @@ final class TesseractPool: Sendable {
 
     /// How many handles exist (at most the capacity).
     var createdCount: Int { handles.createdCount }
+    /// How many are still busy with a recognition that outlived its time limit.
+    var detachedCount: Int { handles.detachedCount }
 
     func withHandle<T>(_ body: (TesseractHandle) throws(ParleyError) -> T) throws(ParleyError) -> T {
         // OpenMP's thread count is this thread's setting: one, whichever thread calls.
         _ = cocr_single_threaded_openmp()
         return try handles.withHandle(body)
     }
+
+    /// Runs `TessBaseAPIRecognize` on the handle's page (set by the caller) on a thread of its
+    /// own, and waits for it until `deadline` and a grace period: Tesseract heeds its monitor's
+    /// deadline only while it reads words, not while it finds the page's layout, which on a
+    /// noisy 40-megapixel photo ran for minutes. A call still running then is left to finish
+    /// on its thread, with the handle (detached from the pool until it returns, then cleared);
+    /// nil is returned. `image` stays alive while the call runs.
+    func recognize(_ handle: TesseractHandle, image: PixImage, deadline: ContinuousClock.Instant) -> Int32? {
+        final class Call: @unchecked Sendable {
+            var mutex = pthread_mutex_t()
+            var finished = pthread_cond_t()
+            var status: Int32?
+            var abandoned = false
+            init() {
+                pthread_mutex_init(&mutex, nil)
+                Threads.initMonotonicCondition(&finished)
+            }
+            deinit {
+                pthread_cond_destroy(&finished)
+                pthread_mutex_destroy(&mutex)
+            }
+        }
+        let remaining = max(1, (deadline - ContinuousClock.now).milliseconds)
+        guard let monitor = TessMonitorCreate() else { return TessBaseAPIRecognize(handle.api, nil) }
+        TessMonitorSetDeadlineMSecs(monitor, Int32(min(remaining, Double(Int32.max))))
+        let call = Call()
+        let started = Threads.start { [handles] in
+            _ = cocr_single_threaded_openmp()
+            let status = TessBaseAPIRecognize(handle.api, monitor)
+            _ = image   // the page's pixels, until Tesseract is done with them
+            pthread_mutex_lock(&call.mutex)
+            call.status = status
+            let abandoned = call.abandoned
+            pthread_cond_signal(&call.finished)
+            pthread_mutex_unlock(&call.mutex)
+            TessMonitorDelete(monitor)
+            if abandoned {
+                TessBaseAPIClear(handle.api)
+                handles.reattach(handle)
+            }
+        }
+        guard case .success(let thread) = started else {
+            // No thread to spare: recognize here, bounded by the monitor alone.
+            defer { TessMonitorDelete(monitor) }
+            return TessBaseAPIRecognize(handle.api, monitor)
+        }
+        pthread_detach(thread)
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        let wait = Int(remaining) + Self.graceMillis
+        time.tv_sec += wait / 1000 + (time.tv_nsec + (wait % 1000) * 1_000_000) / 1_000_000_000
+        time.tv_nsec = (time.tv_nsec + (wait % 1000) * 1_000_000) % 1_000_000_000
+        pthread_mutex_lock(&call.mutex)
+        defer { pthread_mutex_unlock(&call.mutex) }
+        while call.status == nil {
+            if pthread_cond_timedwait(&call.finished, &call.mutex, &time) == ETIMEDOUT && call.status == nil {
+                call.abandoned = true
+                handles.detach(handle)
+                return nil
+            }
+        }
+        return call.status
+    }
+
+    /// How long past the deadline a recognition is awaited before it is left to run on.
+    static let graceMillis = 250
 
     /// The tessdata directory: the configured one, TESSDATA_PREFIX, then Debian's (Tesseract 5, then 4).
     static func tessdataDirectory(configured: String?, languages: String) throws(ParleyError) -> String {
