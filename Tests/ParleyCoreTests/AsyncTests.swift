@@ -86,6 +86,41 @@ import Glibc
         if case .failure(let error) = rejected { #expect(error.message.hasPrefix("message 1 of the batch (webhook message \"wamid.B\")")) } else { Issue.record("an order accepted") }
     }
 
+    /// A message of a batch is held to limits.maxMessageBytes as when submitted alone, in an
+    /// array or as the batch's only message.
+    @Test func eachMessageOfABatchIsHeldToTheMessageLimit() throws {
+        var config = Configuration()
+        config.maxMessageBytes = 4_096
+        let engine = try Engine(configuration: config)
+        defer { engine.close() }
+        func parse(_ text: String) throws(ParleyError) -> [Result<Message, ParleyError>] {
+            let bytes = Array(text.utf8)
+            let result: Result<[Result<Message, ParleyError>], ParleyError> = bytes.withUnsafeBytes { raw in
+                do throws(ParleyError) { return .success(try engine.parseBatch(json: raw)) } catch { return .failure(error) }
+            }
+            return try result.get()
+        }
+        let small = #"{"id":"a","chat":"c@c.us","from":"c@c.us","timestamp":1764000000,"type":"text","text":"hi"}"#
+        let big = #"{"id":"b","chat":"c@c.us","from":"c@c.us","timestamp":1764000001,"type":"text","text":"\#(String(repeating: "x", count: 10_000))"}"#
+        let parsed = try parse("[\(small),\(big),\(small.replacing("\"a\"", with: "\"c\""))]")
+        #expect(parsed.map { (try? $0.get()) != nil } == [true, false, true])
+        if case .failure(let error) = parsed[1] {
+            #expect(error.kind == .tooLarge && error.message.hasPrefix("message 1 of the batch") && error.message.contains("limits.maxMessageBytes"))
+        }
+        if case .failure(let error) = try parse(big)[0] { #expect(error.kind == .tooLarge) } else { Issue.record("a lone message over the limit was accepted") }
+    }
+
+    /// A Status post is refused in every form, the normalized one too.
+    @Test func aStatusPostIsRefusedInTheNormalizedForm() {
+        let post = #"{"id":"s1","chat":"status@broadcast","from":"250788123456@c.us","timestamp":1764000000,"type":"text","text":"my story"}"#
+        do {
+            _ = try MessageNormalizer.normalize(JSONParser.parse(post))
+            Issue.record("a Status post was accepted")
+        } catch {
+            #expect(error.kind == .unsupported && error.message.contains("Status post"))
+        }
+    }
+
     @Test func everyChatComesBackInOrderAcrossWorkers() throws {
         var config = Configuration()
         config.async.minWorkers = 2

@@ -68,12 +68,23 @@ extension Engine {
         } catch {
             throw ParleyError(error.kind, "the batch is not valid: \(error.message)")
         }
+        // Each message within limits.maxMessageBytes, as when submitted alone (measured only
+        // when the whole body is over it: a smaller body's messages all fit).
+        let limitEach = configuration.maxMessageBytes
+        func checkSize(_ element: JSONValue) throws(ParleyError) {
+            guard bytes.count > limitEach else { return }
+            let size = JSONWriter.string(element).utf8.count
+            guard size <= limitEach else {
+                throw ParleyError(.tooLarge, "the message is \(size) bytes; the limit (limits.maxMessageBytes) is \(limitEach)")
+            }
+        }
         switch value {
         case .array(let elements):
             var messages: [Result<Message, ParleyError>] = []
             messages.reserveCapacity(elements.count)
             for (index, element) in elements.enumerated() {
                 do throws(ParleyError) {
+                    try checkSize(element)
                     messages.append(.success(try MessageNormalizer.normalize(element)))
                 } catch {
                     messages.append(.failure(ParleyError(error.kind, "message \(index) of the batch: \(error.message)")))
@@ -91,6 +102,7 @@ extension Engine {
             }
         case .object:
             do throws(ParleyError) {
+                try checkSize(value)
                 return [.success(try MessageNormalizer.normalize(value))]
             } catch {
                 return [.failure(error)]

@@ -65,9 +65,11 @@ public enum MessageNormalizer {
         guard let type = Message.Kind(rawValue: typeName) else {
             throw ParleyError(.unsupported, "unknown message type \"\(typeName)\"; Parley handles \(Message.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        let chat = try fields.requiredNonEmptyString("chat")
+        try refuseStatusPost(chat)
         var message = Message(
             id: try fields.requiredNonEmptyString("id"),
-            chat: try fields.requiredNonEmptyString("chat"),
+            chat: chat,
             from: try fields.requiredNonEmptyString("from"),
             fromMe: try fields.bool("fromMe") ?? false,
             timestamp: try timestamp(fields),
@@ -106,7 +108,7 @@ public enum MessageNormalizer {
     /// bot: a client library hands it over like one.
     static func refuseStatusPost(_ chat: String) throws(ParleyError) {
         if chat == "status@broadcast" {
-            throw ParleyError(.unsupported, "a WhatsApp Status post (status@broadcast) is not a message to the bot")
+            throw ParleyError(.unsupported, "a WhatsApp Status post (the status broadcast chat) is not a message to the bot")
         }
     }
 
