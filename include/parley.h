@@ -355,7 +355,9 @@ typedef enum parley_priority {
  * returns (a file store appends it to its inbox file, one write, synced as "store.synchronous"
  * says; an in-memory or PostgreSQL store commits a received row), so an accepted message
  * survives a crash: after the next parley_engine_open it is processed and its result handed
- * back with "recovered": true. Its ticket is the number its journal row will have. With
+ * back with "recovered": true. Its ticket is the number its journal row will have, unique
+ * among all the engines sharing the store file (beside which "<store>-seq" keeps the next
+ * free number). With
  * "store.writeBehind" (the default) a worker's result is handed back once the context is in
  * the inbox too, and written to the SQLite file behind, as parley_engine_process does.
  * On a file store every accepted message's result is handed back at least once: a result is

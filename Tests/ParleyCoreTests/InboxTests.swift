@@ -150,6 +150,41 @@ import Glibc
         fifth.close()
     }
 
+    /// Two engines on one store file give out different tickets (a host deduplicates results
+    /// by ticket), each the number of its message's journal row; a lone engine numbers on
+    /// without gaps after a reopen.
+    @Test func twoEnginesOnOneFileNeverGiveTheSameTicket() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf '\(directory)'") }
+        var config = Configuration()
+        config.storePath = directory + "/parley.db"
+        let first = try Engine(configuration: config)
+        let second = try Engine(configuration: config)
+        var tickets: [Int64] = []
+        for i in 0..<30 {
+            let engine = i % 3 == 0 ? second : first
+            let message = Message(id: "t\(i)", chat: "c\(i % 4)", from: "c\(i % 4)", timestamp: 1_764_000_000 + Int64(i), type: .text, text: "rent for unit \(i)")
+            tickets.append(try engine.submit(message))
+        }
+        #expect(Set(tickets).count == 30)
+        #expect(first.drain(timeoutMillis: 10_000) && second.drain(timeoutMillis: 10_000))
+        second.close()
+        for (i, ticket) in tickets.enumerated() {
+            let row = try first.store.withConnection { db throws(ParleyError) in try Store.row(chat: "c\(i % 4)", id: "t\(i)", in: db) }
+            #expect(row?.seq == ticket, "message t\(i)")
+        }
+        first.close()
+
+        let alone = try Engine(configuration: config)
+        let last = tickets.max()!
+        let next = try alone.submit(Message(id: "n1", chat: "c9", from: "c9", timestamp: 1_764_000_100, type: .text, text: "hello"))
+        #expect(next > last)
+        alone.close()
+        let again = try Engine(configuration: config)
+        #expect(try again.submit(Message(id: "n2", chat: "c9", from: "c9", timestamp: 1_764_000_101, type: .text, text: "hello again")) == next + 1)
+        again.close()
+    }
+
     @Test func fullSegmentsAreDeletedOnceTheirEntriesAreReleased() throws {
         let directory = temporaryDirectory()
         defer { _ = system("rm -rf '\(directory)'") }

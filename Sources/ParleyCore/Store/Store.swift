@@ -50,7 +50,7 @@ public final class Store: Sendable {
     private let reader: Guarded<SQLiteConnection?>
     /// The last `seq` given to a journal row or an inbox ticket: an inbox message's row takes
     /// its ticket as `seq`, so a row's number is known before it is written.
-    private let sequence: Guarded<Int64>
+    private let sequence: SequenceBlocks
     /// What the inbox held when the store opened and the journal did not: handed to
     /// `unfinished()` once.
     let inboxRecovered: Guarded<[Unfinished]>
@@ -83,7 +83,7 @@ public final class Store: Sendable {
             inbox = nil
             self.writeBehind = nil
             reader = Guarded(nil)
-            sequence = Guarded(0)
+            sequence = try SequenceBlocks(storePath: nil, floor: 0)
             inboxRecovered = Guarded([])
             connection = Guarded(Locked(db: nil))
             if scheduleRetention { schedulePostgresRetention() }
@@ -132,7 +132,12 @@ public final class Store: Sendable {
                 inbox = nil
                 inboxRecovered = Guarded([])
             }
-            sequence = Guarded(last)
+            do {
+                sequence = try SequenceBlocks(storePath: path, floor: last)
+            } catch {
+                inbox?.close()
+                throw error
+            }
         } catch {
             checkpointer?.stop()
             db.close()
@@ -277,19 +282,17 @@ public final class Store: Sendable {
         }
         if wasOpen { checkpointer?.stop() }
         inbox?.close()
+        sequence.close()
     }
 
     /// A fresh `seq` for a journal row or an inbox ticket.
     func nextSeq() -> Int64 {
-        sequence.withLock { last in
-            last += 1
-            return last
-        }
+        sequence.next()
     }
 
     /// Keeps the sequence past a row another process numbered.
     func noteSeq(_ seq: Int64) {
-        sequence.withLock { last in last = max(last, seq) }
+        sequence.note(seq)
     }
 
     /// These tickets' messages are in the journal now (processed, answered as duplicates,
