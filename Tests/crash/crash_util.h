@@ -479,6 +479,8 @@ static inline void remove_store(const char *path) {
     unlink(side);
     snprintf(side, sizeof side, "%s-shm", path);
     unlink(side);
+    snprintf(side, sizeof side, "%s-seq", path);
+    unlink(side);
     snprintf(side, sizeof side, "%s-inbox-*", path);
     glob_t found;
     if (glob(side, 0, NULL, &found) == 0) {
