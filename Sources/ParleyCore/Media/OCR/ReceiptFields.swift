@@ -51,7 +51,7 @@ public enum ReceiptFields {
         }
         if let merchant = merchant(lines), looksLikeReceipt { entities.append(merchant) }
         if let date = date(lines), looksLikeReceipt || entities.isEmpty == false { entities.append(date) }
-        if let total = total(lines) { entities.append(total) }
+        if let total = total(lines, text: text) { entities.append(total) }
         entities += meterReadings(lines)
         entities.sort { $0.start < $1.start }
         return entities
@@ -228,13 +228,52 @@ public enum ReceiptFields {
     /// Lines worded like a total that give another figure: a subtotal, a discount or saving, the
     /// amount before tax ("Total excl. GST", "Total HT") or the tax itself.
     static let otherFigures = ["subtotal", "sub total", "sub-total", "discount", "saving", "excl", "before tax", "total ht",
-                               "total gst", "total tax", "total vat", "total tva"]
+                               "total gst", "total tax", "total vat", "total tva",
+                               // a mobile-money account's balance after the payment
+                               "new balance", "balance is", "available balance", "account balance", "bal ", "solde"]
+
+    /// The words of a payment confirmation (mobile money, bank SMS) just before the amount paid:
+    /// "You have sent UGX 450,000 to …", "Confirmed. Ksh1,200.00 paid to …", "Umetuma Tsh 20,000".
+    static let transactionWords = ["sent", "paid", "received", "payment of", "transferred", "transfer of", "deposit of",
+                                   "withdrawn", "withdraw", "envoyé", "payé", "reçu", "transféré", "umetuma", "umepokea",
+                                   "umelipa", "wohereje", "wakiriye", "wishyuye", "woherereje", "confirmed"]
+
+    /// Words before a confirmation's other amounts: its fee and the balance left.
+    static let notPaid = ["balance", "bal ", "solde", "fee", "charge", "cost", "frais", "commission"]
+
+    /// The amount a payment confirmation names first after one of `transactionWords` (not a
+    /// fee or a balance), as the money entity the language stage reads there.
+    static func transactionAmount(_ text: String) -> Entity? {
+        guard let extractor else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        for money in extractor.extract(from: text, statistical: false) where money.type == "money" {
+            let before = String(String.UnicodeScalarView(scalars[max(0, money.start - 32)..<money.start])).lowercased()
+            guard transactionWords.contains(where: { before.contains($0) }),
+                  !notPaid.contains(where: { before.suffix(16).contains($0) }),
+                  case .object(let o) = money.value, let amount = o["amount"]?.doubleValue else { continue }
+            var value = JSONObject([("amount", .double(amount))])
+            if let code = o["currency"]?.stringValue { value.append("currency", .string(code)) }
+            return Entity(type: "receiptTotal", text: money.text, start: money.start, end: money.end, value: .object(value),
+                          confidence: 0.8, source: .pattern)
+        }
+        return nil
+    }
+
+    /// The total words a receipt's own total line uses ("TOTAL", "Amount due"), against the
+    /// weaker "amount", "balance" or "montant", which a payment confirmation's amount beats.
+    static let strongTotalRanks = 0..<6
 
     /// "TOTAL QTY: 3", "Total item(s): 2": a whole number by these words counts things, not money
     /// ("Grand total (3 items) 12.50" still names money).
     static let countWords = ["qty", "quantity", "item"]
 
-    static func total(_ lines: [Line]) -> Entity? {
+    static func total(_ lines: [Line], text: String) -> Entity? {
+        let onTotalLine = total(lines)
+        if let onTotalLine, strongTotalRanks.contains(onTotalLine.rank) { return onTotalLine.entity }
+        return transactionAmount(text) ?? onTotalLine?.entity
+    }
+
+    static func total(_ lines: [Line]) -> (entity: Entity, rank: Int)? {
         var best: (entity: Entity, rank: Int)?
         var receiptCurrency: String?
         for line in lines {
@@ -273,7 +312,7 @@ public enum ReceiptFields {
                 break
             }
         }
-        return best?.entity
+        return best
     }
 
     private static func isoCode(in lower: String) -> String? {
@@ -353,6 +392,9 @@ public enum ReceiptFields {
             let thousands = !positions.isEmpty && separators.allSatisfy { $0.1 == separators[0].1 }
                 && (1...3).contains(positions[0]) && digits.count - positions[positions.count - 1] == 3
                 && zip(positions, positions.dropFirst()).allSatisfy { $1 - $0 == 3 }
+            // A time of day ("5:42 PM", "20:16") is no amount.
+            let isTime = (i > 0 && s[i - 1] == ":") || (j + 1 < s.count && s[j] == ":" && isDigit(s[j + 1]))
+            if isTime { i = j; continue }
             // A minus sign of its own, not the hyphen of "03-6258" or "SP-120".
             let negative = i > 0 && s[i - 1] == "-" && (i == 1 || !(isDigit(s[i - 2]) || s[i - 2].properties.isAlphabetic))
             if (hasDecimals || separators.isEmpty || thousands) && digits.count <= 9 && !isRate(s, j) {
