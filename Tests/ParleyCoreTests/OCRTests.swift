@@ -94,6 +94,9 @@ struct OCRTests {
         #expect(Self.characterErrorRate(Self.phototest, webp.text) < 0.03)
         let la = try Self.service.recognize(Fixtures.bytes("ocr/test_la.png"))
         #expect(la.text == "This is test message")
+        // White letters on a transparent sticker are read over black (over white they vanished).
+        let sticker = try Self.service.recognize(Fixtures.bytes("ocr/sticker-white-on-transparent.webp"))
+        #expect(sticker.text == "THANK YOU")
     }
 
     /// Leptonica hands back its input as a clone when a step changes nothing (no skew found,

@@ -46,12 +46,34 @@ final class PixImage: @unchecked Sendable {
         return PixImage(next)
     }
 
-    /// 8-bit grey: alpha blended over white, colour maps and RGB reduced to luminance.
+    /// 8-bit grey: alpha blended over white (over black when what is opaque is light: white
+    /// letters on a transparent sticker vanished over white), colour maps and RGB reduced to
+    /// luminance.
     func grayscale() -> PixImage {
         var image = self
-        if pixGetSpp(pix) == 4 { image = image.or(pixRemoveAlpha(image.pix)) }
+        if pixGetSpp(pix) == 4 {
+            image = image.or(opaqueIsLight ? pixAlphaBlendUniform(image.pix, 0) : pixRemoveAlpha(image.pix))
+        }
         if image.depth == 8 && pixGetColormap(image.pix) == nil { return image }
         return image.or(pixConvertTo8(image.pix, 0))
+    }
+
+    /// Whether the mostly opaque pixels of an RGBA image are light on average (a sample of
+    /// them, every third pixel of every third row), with some of the image transparent.
+    private var opaqueIsLight: Bool {
+        guard pixGetDepth(pix) == 32, let data = pixGetData(pix) else { return false }
+        let wpl = Int(pixGetWpl(pix))
+        var opaque = 0, transparent = 0, luminance = 0
+        for y in stride(from: 0, to: height, by: 3) {
+            for x in stride(from: 0, to: width, by: 3) {
+                let word = data[y * wpl + x]
+                guard word & 0xFF >= 128 else { transparent += 1; continue }
+                let r = Int(word >> 24), g = Int((word >> 16) & 0xFF), b = Int((word >> 8) & 0xFF)
+                luminance += (299 * r + 587 * g + 114 * b) / 1000
+                opaque += 1
+            }
+        }
+        return opaque > 0 && transparent > 0 && luminance / opaque >= 160
     }
 
     /// Applies an EXIF orientation (1…8), giving the upright image.
