@@ -344,6 +344,10 @@ struct OCRTests {
             #expect(total?.value["amount"]?.doubleValue == amount, "\(text.prefix(30))")
             #expect(total?.value["currency"]?.stringValue == currency, "\(text.prefix(30))")
         }
+        // Thousands split by the OCR ("26, 300") are one total; a date or a price before is not joined.
+        for (line, amount) in [("TOTAL RWF 26, 300", 26_300.0), ("TOTAL 26 300", 26_300), ("TOTAL 1.5 300", 300), ("TOTAL 300", 300), ("TOTAL 12.50", 12.5)] {
+            #expect(ReceiptFields.extract("SHOP\n\(line)").first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == amount, "\(line)")
+        }
         // A receipt's own TOTAL line still wins over words like "paid".
         let receipt = "SUNRISE MART\nMilk 1,200\nBread 800\nTOTAL RWF 2,000\nCash paid RWF 5,000\nChange RWF 3,000"
         #expect(ReceiptFields.extract(receipt).first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == 2_000)

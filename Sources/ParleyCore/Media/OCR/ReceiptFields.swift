@@ -290,7 +290,8 @@ public enum ReceiptFields {
             var candidates = [line]
             if index + 1 < lines.count, holdsOnlyAmount(lines[index + 1]) { candidates.append(lines[index + 1]) }
             for (k, target) in candidates.enumerated() {
-                guard let (amount, from, to) = lastAmount(target.scalars) else { continue }
+                guard let (lastValue, lastFrom, to) = lastAmount(target.scalars) else { continue }
+                let (amount, from) = joiningSplitThousands(target.scalars, lastValue, lastFrom, to)
                 let words = k == 0 ? label(line.scalars, before: from).lowercased() : line.lower
                 if otherFigures.contains(where: { words.contains($0) }) { break }
                 if countWords.contains(where: { words.contains($0) }), !hasCents(target.scalars[from..<to]) { break }
@@ -313,6 +314,22 @@ public enum ReceiptFields {
             }
         }
         return best
+    }
+
+    /// OCR splits a total's thousands with a space ("TOTAL RWF 26, 300", "26 300"): three
+    /// whole digits after one to three digits and ", " or " " are one amount (26,300).
+    static func joiningSplitThousands(_ s: [Unicode.Scalar], _ value: Double, _ from: Int, _ to: Int) -> (Double, Int) {
+        guard to - from == 3, value == value.rounded(), from >= 2, s[from - 1] == " " else { return (value, from) }
+        var end = from - 1
+        if s[end - 1] == "," { end -= 1 }
+        var start = end
+        while start > 0, isDigit(s[start - 1]) { start -= 1 }
+        guard (1...3).contains(end - start), start == 0 || !(isDigit(s[start - 1]) || s[start - 1] == "." || s[start - 1] == ",") else {
+            return (value, from)
+        }
+        var head = 0.0
+        for d in s[start..<end] { head = head * 10 + Double(d.value - 48) }
+        return (head * 1000 + value, start)
     }
 
     private static func isoCode(in lower: String) -> String? {
