@@ -348,9 +348,22 @@ struct OCRTests {
         for (line, amount) in [("TOTAL RWF 26, 300", 26_300.0), ("TOTAL 26 300", 26_300), ("TOTAL 1.5 300", 300), ("TOTAL 300", 300), ("TOTAL 12.50", 12.5)] {
             #expect(ReceiptFields.extract("SHOP\n\(line)").first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == amount, "\(line)")
         }
+        // A total line without its amount: the OCR lost it.
+        #expect(ReceiptFields.lostTotal("SIMBA\nRICE 5KG\nTOTAL RWF\nCASH\nThank you"))
+        #expect(!ReceiptFields.lostTotal("SIMBA\nRICE 5KG 12,000\nTOTAL RWF 12,000"))
+        #expect(!ReceiptFields.lostTotal("Subtotal\nthanks"))
         // A receipt's own TOTAL line still wins over words like "paid".
         let receipt = "SUNRISE MART\nMilk 1,200\nBread 800\nTOTAL RWF 2,000\nCash paid RWF 5,000\nChange RWF 3,000"
         #expect(ReceiptFields.extract(receipt).first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == 2_000)
+    }
+
+    /// A till receipt whose amount column the automatic layout (psm 3) drops, confidently: the
+    /// lost total asks for another pass, and one block (psm 6) that keeps it is chosen.
+    @Test func aReceiptWhoseAmountsWereDroppedIsReadAgain() throws {
+        let result = try Self.service.recognize(Fixtures.bytes("ocr/receipt-thermal-lowres.jpg"))
+        let total = result.entities.first { $0.type == "receiptTotal" }
+        #expect(total?.value["amount"]?.doubleValue == 26_300)
+        #expect(result.attempts.count >= 2)
     }
 
     @Test func receiptFieldsOnPrintedLayouts() throws {

@@ -205,6 +205,12 @@ struct Recognition {
         var text: String
         var words: [OCRWord]
         var attempt: OCRAttempt
+        /// A receipt's total line came out without its amount (psm 3 drops the right-hand
+        /// column of some thermal receipts; one block, psm 6, keeps it).
+        var lostTotal = false
+
+        /// The attempt's score, lowered for a lost total so that a pass that kept it wins.
+        var rank: Double { attempt.score * (lostTotal ? 0.7 : 1) }
     }
 
     let handle: TesseractHandle
@@ -234,7 +240,7 @@ struct Recognition {
 
     func needsRetry(below confidence: Double) -> Bool {
         guard let best else { return true }
-        return best.attempt.characters < 4 || best.attempt.confidence < confidence
+        return best.attempt.characters < 4 || best.attempt.confidence < confidence || best.lostTotal
     }
 
     mutating func pass(_ image: PixImage, scale: Float, rotation: Int, psm: TessPageSegMode, psmNumber: Int,
@@ -293,8 +299,9 @@ struct Recognition {
         let attempt = OCRAttempt(pageSegmentation: psmNumber, preprocessing: preprocessing, rotation: rotation, confidence: confidence,
                                  characters: characters, milliseconds: (clock.now - start).milliseconds)
         attempts.append(attempt)
-        if best == nil || attempt.score > best!.attempt.score {
-            best = Pass(text: trimmed, words: words, attempt: attempt)
+        let pass = Pass(text: trimmed, words: words, attempt: attempt, lostTotal: ReceiptFields.lostTotal(trimmed))
+        if best == nil || pass.rank > best!.rank {
+            best = pass
             bestIndex = attempts.count - 1
         }
     }

@@ -316,6 +316,17 @@ public enum ReceiptFields {
         return best
     }
 
+    /// Whether the text has a receipt's total line ("TOTAL", "Amount due") but no total amount
+    /// can be read from it: the OCR lost the amount column.
+    static func lostTotal(_ text: String) -> Bool {
+        guard !text.isEmpty, text.unicodeScalars.count <= 200_000 else { return false }
+        let lines = lines(text)
+        let named = lines.contains { line in
+            totalWords[strongTotalRanks].contains { line.lower.contains($0) } && !otherFigures.contains { line.lower.contains($0) }
+        }
+        return named && total(lines, text: text) == nil
+    }
+
     /// OCR splits a total's thousands with a space ("TOTAL RWF 26, 300", "26 300"): three
     /// whole digits after one to three digits and ", " or " " are one amount (26,300).
     static func joiningSplitThousands(_ s: [Unicode.Scalar], _ value: Double, _ from: Int, _ to: Int) -> (Double, Int) {
