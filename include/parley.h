@@ -407,7 +407,8 @@ PARLEY_API parley_status parley_engine_submit(parley_engine *engine, const char 
  * and then handled exactly as if submitted alone (order, priority, duplicates, recovery).
  *
  * out_tickets[i] receives the i-th message's ticket; *out_count the number of messages.
- * A message that cannot be used (a missing field, an unknown type) gets ticket 0 and does
+ * A message that cannot be used (a missing field, an unknown type, more than
+ * "limits.maxMessageBytes" bytes: PARLEY_TOO_LARGE in its result) gets ticket 0 and does
  * not stop the others: its error comes back as a result with ticket 0 (through the callback
  * or parley_engine_poll), its message naming its place counted from 0, as an array index ("message 3 of the batch: ..." is the fourth).
  * The call fails whole, storing nothing, on malformed JSON or invalid UTF-8, a body that is
