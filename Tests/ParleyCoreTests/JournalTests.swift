@@ -1,5 +1,8 @@
 import Testing
 @testable import ParleyCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Journal states beyond processed: pending placeholders, re-sends under new ids, replayed
 /// history, late and out-of-sequence messages.
@@ -94,5 +97,32 @@ import Testing
         #expect(gap[path: "flow", "gap", "missing"] == 2)
         #expect(try process(engine, message(2))[path: "flow", "late"] == true)
         #expect(throws: ParleyError.self) { try process(engine, message(5).replacing("\"sequence\":5", with: "\"sequence\":-5")) }
+    }
+
+    /// Several engines opening the same new store file at once all open it: none reads it as
+    /// "not a Parley database" while another creates its tables, none fails on the switch to WAL.
+    @Test func engineOpeningANewFileTogetherAllSucceed() throws {
+        for round in 0..<12 {
+            let directory = Fixtures.temporaryDirectory("create")
+            defer { _ = system("rm -rf '\(directory)'") }
+            var config = Configuration()
+            config.storePath = directory + "/parley.db"
+            let results = Guarded<[Result<Engine, ParleyError>]>([])
+            var threads: [pthread_t] = []
+            for _ in 0..<4 {
+                guard case .success(let thread) = Threads.start({
+                    let result = Result { () throws(ParleyError) in try Engine(configuration: config) }
+                    results.withLock { $0.append(result) }
+                }) else { Issue.record("no thread"); return }
+                threads.append(thread)
+            }
+            for thread in threads { pthread_join(thread, nil) }
+            for result in results.withLock({ $0 }) {
+                switch result {
+                case .success(let engine): engine.close()
+                case .failure(let error): Issue.record("round \(round): \(error)")
+                }
+            }
+        }
     }
 }

@@ -183,8 +183,12 @@ public final class Store: Sendable {
 
     private static func prepare(_ db: SQLiteConnection, inMemory: Bool, synchronous: Synchronous) throws(ParleyError) {
         // Reading the header first turns "not a database" into a clear .corrupt before any write.
-        let appID = try db.statement("PRAGMA application_id").firstRow { Int32(truncatingIfNeeded: $0.int(0)) } ?? 0
-        let objectCount = try db.statement("SELECT count(*) FROM sqlite_master").firstRow { $0.int(0) } ?? 0
+        // One statement, one snapshot: read apart, another process creating the same new file
+        // could commit its first tables between the two reads (application_id 0 with tables:
+        // "not a Parley database", found by an outside host opening a new store from 5 processes).
+        let (appID, objectCount) = try db.statement("""
+            SELECT (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_master)
+            """).firstRow { (Int32(truncatingIfNeeded: $0.int(0)), $0.int(1)) } ?? (0, 0)
         if appID != applicationID && (appID != 0 || objectCount > 0) {
             throw ParleyError(.corrupt, "the store file is not a Parley database (application_id \(appID))")
         }
@@ -195,7 +199,19 @@ public final class Store: Sendable {
             try db.execute("PRAGMA auto_vacuum = INCREMENTAL")
         }
         if !inMemory {
-            try db.execute("PRAGMA journal_mode = WAL")
+            // Turning a new file to WAL needs it alone: SQLite answers BUSY at once, without its
+            // busy handler, while another process creating it holds a lock. Tried again briefly.
+            var tries = 0
+            while true {
+                do throws(ParleyError) {
+                    try db.execute("PRAGMA journal_mode = WAL")
+                    break
+                } catch {
+                    tries += 1
+                    guard error.kind == .busy, tries < 500 else { throw error }
+                    usleep(10_000)
+                }
+            }
             // Checkpoints run on the Checkpointer's thread, not inside commits.
             try db.execute("PRAGMA wal_autocheckpoint = 0")
             try db.execute("PRAGMA journal_size_limit = 67108864")
