@@ -821,8 +821,8 @@ PARLEY_API parley_status parley_dlq_run_due(parley_engine *engine, int64_t now_m
  *   "nextAttemptAt"? (failed ones), "errors": [{"at", "attempt", "status", "message", ...}],
  *   "message": {the normalized message}}]} (free with parley_string_free).
  * Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad query key or value),
- * PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_CORRUPT (a stored row cannot be read
- * back) or PARLEY_STORAGE. */
+ * PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_TOO_LARGE (a query over
+ * "limits.maxMessageBytes"), PARLEY_CORRUPT (a stored row cannot be read back) or PARLEY_STORAGE. */
 PARLEY_API parley_status parley_dlq_list(parley_engine *engine, const char *query_json_or_NULL, char **out_json,
                                          size_t *out_len);
 
@@ -875,7 +875,8 @@ PARLEY_API parley_status parley_dlq_purge(parley_engine *engine, const char *que
  *   "sentiment"?: {"average", "first", "last", "trend": "improving"|"steady"|"worsening"}}]}
  *   (free with parley_string_free).
  * Reads the store; thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad
- * query key or value), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8 or PARLEY_STORAGE. */
+ * query key or value), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_TOO_LARGE (a query
+ * over "limits.maxMessageBytes") or PARLEY_STORAGE. */
 PARLEY_API parley_status parley_thread_list(parley_engine *engine, const char *query_json, char **out_json,
                                             size_t *out_len);
 
@@ -912,8 +913,8 @@ PARLEY_API parley_status parley_thread_get(parley_engine *engine, const char *th
  * out_html / out_len: receive the page (free with parley_string_free). A store with no
  *   messages (or no message of "chat") gives a valid page that says so.
  * Reads the store; thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad
- * option), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_UNSUPPORTED (a PostgreSQL store:
- * not yet) or PARLEY_STORAGE. */
+ * option), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_TOO_LARGE (options over
+ * "limits.maxMessageBytes"), PARLEY_UNSUPPORTED (a PostgreSQL store: not yet) or PARLEY_STORAGE. */
 PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *options_json, char **out_html,
                                             size_t *out_len);
 
@@ -1063,7 +1064,8 @@ PARLEY_API parley_status parley_transcript_reply_set(parley_transcript_reply *re
  *   "path"?, "status": "read"|"failed"|"skipped"|"unread", "chat", "messageId", "sender",
  *   "timestamp", "type", "caption"?, "thread"?, "text", "entities"?}]}.
  * Reads the store; thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad
- * query key or value), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8 or PARLEY_STORAGE. */
+ * query key or value), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_TOO_LARGE (a query
+ * over "limits.maxMessageBytes") or PARLEY_STORAGE. */
 PARLEY_API parley_status parley_gallery_query(parley_engine *engine, const char *query_json, char **out_json,
                                               size_t *out_len);
 
