@@ -71,6 +71,15 @@ struct OCRTests {
         #expect(result.attempts.count >= 2)
     }
 
+    /// A page turned a quarter, with no EXIF tag, on which OSD finds too few characters: the
+    /// poor first pass gets the quarter turns tried, and the upright one is kept.
+    @Test func aTurnedPageOSDCannotPlaceIsTriedInQuarterTurns() throws {
+        let result = try Self.service.recognize(Fixtures.bytes("ocr/receipt-turned-no-exif.jpg"))
+        #expect(result.appliedRotation % 180 == 90)
+        #expect(result.text.contains("NAKUMATT HARDWARE"))
+        #expect(result.entities.first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == 1_700)
+    }
+
     @Test func appliesEXIFOrientationAndReadsEXIF() throws {
         let result = try Self.service.recognize(Fixtures.bytes("ocr/phototest-exif6.jpg"))
         let cer = Self.characterErrorRate(Self.phototest, result.text)

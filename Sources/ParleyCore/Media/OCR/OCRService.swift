@@ -141,6 +141,25 @@ public final class OCRService: Sendable {
                 }
             }
 
+            // OSD needs letters it can place ("too few characters"): when it found no turn and
+            // the first pass read text poorly, the three quarter turns are tried instead.
+            if settings.detectOrientation, rotation == 0, detectedConfidence ?? 0 < 1.5,
+               let first = run.best, first.attempt.characters >= 20, first.attempt.confidence < 0.6 {
+                for turn in [1, 3, 2] {
+                    guard clock.now < deadline else { break }
+                    let turned = image.rotated(quarterTurns: turn)
+                    let before = run.bestIndex
+                    do throws(ParleyError) {
+                        try run.pass(turned, scale: scale, rotation: turn * 90, psm: PSM_AUTO, psmNumber: 3, preprocessing: "rotated")
+                    } catch {
+                        if error.kind == .timeout && run.best != nil { break }
+                        throw error
+                    }
+                    if run.bestIndex != before { (upright, rotation) = (turned, turn * 90) }
+                    if !run.needsRetry(below: settings.retryBelowConfidence) { break }
+                }
+            }
+
             if settings.retry {
                 var plan: [(String, TessPageSegMode, Int, () -> PixImage, Float)] = [
                     ("none", PSM_SINGLE_BLOCK, 6, { upright }, scale),
