@@ -28,6 +28,15 @@ import Glibc
         return outcomes
     }
 
+    /// `engine.parseBatch` on the bytes of `text`.
+    func parseBatch(_ engine: Engine, _ text: String) throws(ParleyError) -> [Result<Message, ParleyError>] {
+        let bytes = Array(text.utf8)
+        let result: Result<[Result<Message, ParleyError>], ParleyError> = bytes.withUnsafeBytes { raw in
+            do throws(ParleyError) { return .success(try engine.parseBatch(json: raw)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
     func context(_ outcome: Outcome) throws -> JSONValue {
         try JSONParser.parse(try outcome.result.get())
     }
@@ -63,13 +72,7 @@ import Glibc
     @Test func parseBatchTakesArraysWebhooksAndOneMessage() throws {
         let engine = try Engine(configuration: Configuration())
         defer { engine.close() }
-        func parse(_ text: String) throws(ParleyError) -> [Result<Message, ParleyError>] {
-            let bytes = Array(text.utf8)
-            let result: Result<[Result<Message, ParleyError>], ParleyError> = bytes.withUnsafeBytes { raw in
-                do throws(ParleyError) { return .success(try engine.parseBatch(json: raw)) } catch { return .failure(error) }
-            }
-            return try result.get()
-        }
+        func parse(_ text: String) throws(ParleyError) -> [Result<Message, ParleyError>] { try parseBatch(engine, text) }
         let one = #"{"id":"a","chat":"c@c.us","from":"c@c.us","timestamp":1764000000,"type":"text","text":"hi"}"#
         #expect(try parse("[\(one),{\"id\":\"x\"},\(one)]").map { (try? $0.get()) != nil } == [true, false, true])
         #expect(try parse(one).count == 1)
@@ -93,13 +96,7 @@ import Glibc
         config.maxMessageBytes = 4_096
         let engine = try Engine(configuration: config)
         defer { engine.close() }
-        func parse(_ text: String) throws(ParleyError) -> [Result<Message, ParleyError>] {
-            let bytes = Array(text.utf8)
-            let result: Result<[Result<Message, ParleyError>], ParleyError> = bytes.withUnsafeBytes { raw in
-                do throws(ParleyError) { return .success(try engine.parseBatch(json: raw)) } catch { return .failure(error) }
-            }
-            return try result.get()
-        }
+        func parse(_ text: String) throws(ParleyError) -> [Result<Message, ParleyError>] { try parseBatch(engine, text) }
         let small = #"{"id":"a","chat":"c@c.us","from":"c@c.us","timestamp":1764000000,"type":"text","text":"hi"}"#
         let big = #"{"id":"b","chat":"c@c.us","from":"c@c.us","timestamp":1764000001,"type":"text","text":"\#(String(repeating: "x", count: 10_000))"}"#
         let parsed = try parse("[\(small),\(big),\(small.replacing("\"a\"", with: "\"c\""))]")

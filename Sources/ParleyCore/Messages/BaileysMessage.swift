@@ -137,8 +137,7 @@ enum BaileysMessage {
                 throw ParleyError(.unsupported, "a Baileys protocol message other than an edit or a revoke (type \(type.map(JSONWriter.string) ?? "missing")) carries no message")
             }
             message.text = quotedText(edited) ?? ""
-            message.quoted = Message.Quoted(id: original)
-            message.details.append("edit", ["messageId": .string(original)])
+            message.makeEdit(of: original)
         default:
             throw ParleyError(.unsupported, "unsupported Baileys message content \"\(contentKey)\"")
         }

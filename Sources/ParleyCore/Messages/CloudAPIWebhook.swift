@@ -193,8 +193,7 @@ enum CloudAPIMessage {
             guard edit.type != .revoke, edit.details["edit"] == nil else {
                 throw ParleyError(.unsupported, "\(edited.path)type \"\(edit.type)\" is no edited content")
             }
-            edit.quoted = Message.Quoted(id: target)
-            edit.details.append("edit", ["messageId": .string(target)])
+            edit.makeEdit(of: target)
             return edit
         default:
             let reason = fields.value("errors")?[0]?["title"]?.stringValue.map { ": \($0)" } ?? ""

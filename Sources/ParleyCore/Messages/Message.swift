@@ -158,6 +158,13 @@ extension Message {
         details.append("revoke", ["messageId": .string(target)])
     }
 
+    /// Marks this message as the new content of `target` (an edit, a message of its own): it
+    /// quotes `target`, in whose thread it goes, with "edit": {"messageId"}.
+    mutating func makeEdit(of target: String) {
+        quoted = Quoted(id: target)
+        details.append("edit", ["messageId": .string(target)])
+    }
+
     /// Words carried by the details when a message has no body: a place's name and address,
     /// contact names, a chosen button's title, a reaction's emoji.
     var detailsText: String {

@@ -127,8 +127,7 @@ enum WhatsAppWebMessage {
             // After an edit (the message_edit event) the message keeps its id and carries the
             // edit's key: the new words are a message of their own that quotes the old ones.
             message.id = edit
-            message.quoted = Message.Quoted(id: serializedID)
-            message.details.append("edit", ["messageId": .string(serializedID)])
+            message.makeEdit(of: serializedID)
             var millis = try data?.integer("latestEditSenderTimestampMs")
             if millis == nil { millis = try fields.integer("latestEditSenderTimestampMs") }
             if let millis, millis > 0 {

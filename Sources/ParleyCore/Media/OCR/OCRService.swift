@@ -272,16 +272,12 @@ struct Recognition {
         guard remaining >= 1, !abandoned else { throw timeout() }
         TessBaseAPISetPageSegMode(api, psm)
         TessBaseAPISetImage2(api, image.pix)
-        guard let status = pool.recognize(handle, image: image, deadline: deadline) else {
-            // Still finding the page's layout past the time limit: left to finish on its own
-            // thread (the handle goes back to the pool then).
-            abandoned = true
-            recognizeTime += clock.now - start
-            recognizeCPU += threadCPUMilliseconds() - startCPU
-            throw timeout()
-        }
-        defer { TessBaseAPIClear(api) }
-        guard clock.now < deadline else {
+        // nil: still finding the page's layout past the time limit, left to finish on its own
+        // thread (the handle goes back to the pool then).
+        let status = pool.recognize(handle, image: image, deadline: deadline)
+        abandoned = status == nil
+        defer { if !abandoned { TessBaseAPIClear(api) } }
+        guard let status, clock.now < deadline else {
             recognizeTime += clock.now - start
             recognizeCPU += threadCPUMilliseconds() - startCPU
             throw timeout()

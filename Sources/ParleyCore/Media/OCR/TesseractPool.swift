@@ -91,18 +91,21 @@ final class TesseractPool: Sendable {
     /// on its thread, with the handle (detached from the pool until it returns, then cleared);
     /// nil is returned. `image` stays alive while the call runs.
     func recognize(_ handle: TesseractHandle, image: PixImage, deadline: ContinuousClock.Instant) -> Int32? {
+        // @unchecked: `status` and `abandoned` are only touched with `mutex` held.
         final class Call: @unchecked Sendable {
-            var mutex = pthread_mutex_t()
-            var finished = pthread_cond_t()
+            let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+            let finished = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
             var status: Int32?
             var abandoned = false
             init() {
-                pthread_mutex_init(&mutex, nil)
-                Threads.initMonotonicCondition(&finished)
+                pthread_mutex_init(mutex, nil)
+                Threads.initMonotonicCondition(finished)
             }
             deinit {
-                pthread_cond_destroy(&finished)
-                pthread_mutex_destroy(&mutex)
+                pthread_cond_destroy(finished)
+                pthread_mutex_destroy(mutex)
+                finished.deallocate()
+                mutex.deallocate()
             }
         }
         let remaining = max(1, (deadline - ContinuousClock.now).milliseconds)
@@ -113,11 +116,11 @@ final class TesseractPool: Sendable {
             _ = cocr_single_threaded_openmp()
             let status = TessBaseAPIRecognize(handle.api, monitor)
             _ = image   // the page's pixels, until Tesseract is done with them
-            pthread_mutex_lock(&call.mutex)
+            pthread_mutex_lock(call.mutex)
             call.status = status
             let abandoned = call.abandoned
-            pthread_cond_signal(&call.finished)
-            pthread_mutex_unlock(&call.mutex)
+            pthread_cond_signal(call.finished)
+            pthread_mutex_unlock(call.mutex)
             TessMonitorDelete(monitor)
             if abandoned {
                 TessBaseAPIClear(handle.api)
@@ -130,15 +133,11 @@ final class TesseractPool: Sendable {
             return TessBaseAPIRecognize(handle.api, monitor)
         }
         pthread_detach(thread)
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        let wait = Int(remaining) + Self.graceMillis
-        time.tv_sec += wait / 1000 + (time.tv_nsec + (wait % 1000) * 1_000_000) / 1_000_000_000
-        time.tv_nsec = (time.tv_nsec + (wait % 1000) * 1_000_000) % 1_000_000_000
-        pthread_mutex_lock(&call.mutex)
-        defer { pthread_mutex_unlock(&call.mutex) }
+        var time = Threads.deadline(afterMillis: Int(remaining) + Self.graceMillis)
+        pthread_mutex_lock(call.mutex)
+        defer { pthread_mutex_unlock(call.mutex) }
         while call.status == nil {
-            if pthread_cond_timedwait(&call.finished, &call.mutex, &time) == ETIMEDOUT && call.status == nil {
+            if pthread_cond_timedwait(call.finished, call.mutex, &time) == ETIMEDOUT && call.status == nil {
                 call.abandoned = true
                 handles.detach(handle)
                 return nil
