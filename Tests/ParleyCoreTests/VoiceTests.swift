@@ -55,6 +55,21 @@ private func kind(_ body: () throws(ParleyError) -> Void) -> ParleyError.Kind? {
         #expect(result.confidence > 0.3 && result.confidence <= 1)
     }
 
+    /// A note's transcript depends on that note alone, not on what its decoder heard before:
+    /// PocketSphinx's front end kept a noise estimate across notes, so a note's confidence (and
+    /// sometimes its words) changed with the order notes came in and which decoder took them.
+    @Test func aNoteGivesTheSameTranscriptWhateverCameBefore() throws {
+        let service = try VoiceService(settings: VoiceSettings(), instances: 1)
+        let first = try service.transcribe(Self.wav, options: JSONObject())
+        for other in [Self.cards, Self.ogg] { _ = try service.transcribe(other, options: JSONObject()) }
+        let again = try service.transcribe(Self.wav, options: JSONObject())
+        #expect(again.text == first.text)
+        #expect(again.confidence == first.confidence)
+        let fresh = try VoiceService(settings: VoiceSettings(), instances: 1).transcribe(Self.cards, options: JSONObject())
+        let afterOthers = try service.transcribe(Self.cards, options: JSONObject())
+        #expect(afterOthers.text == fresh.text && afterOthers.confidence == fresh.confidence)
+    }
+
     @Test func opusAndWAVGiveSimilarWords() throws {
         let opus = try Self.service.transcribe(Self.ogg, options: JSONObject())
         let pcm = try Self.service.transcribe(Self.wav, options: JSONObject())

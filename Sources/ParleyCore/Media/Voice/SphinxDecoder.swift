@@ -43,7 +43,19 @@ final class SphinxDecoder: @unchecked Sendable {
     }
 
     deinit {
+        if let frontEnd { fe_free(frontEnd) }
         ps_free(ps)
+    }
+
+    /// The front end of the note being decoded (see `startNote`).
+    private var frontEnd: OpaquePointer?
+
+    /// Starts a voice note: a fresh front end, so nothing of earlier notes (the noise estimate)
+    /// shapes this one's transcript. The utterances of one note share it, as one recording.
+    func startNote() throws(ParleyError) {
+        if let frontEnd { fe_free(frontEnd) }
+        frontEnd = parley_ps_new_front_end(ps)
+        guard frontEnd != nil else { throw ParleyError(.internal, "PocketSphinx could not make its front end") }
     }
 
     /// Dictionary words among `words` that the dictionary lacks.
@@ -86,14 +98,13 @@ final class SphinxDecoder: @unchecked Sendable {
         guard ps_set_search(ps, name) == 0 else { throw ParleyError(.internal, "PocketSphinx cannot switch to the grammar it compiled") }
     }
 
-    /// Decodes one utterance of 16 kHz mono PCM with the selected search. Returns the words
-    /// and, per word, its posterior probability in the lattice.
+    /// Decodes one utterance of 16 kHz mono PCM of the current note (`startNote`) with the
+    /// selected search. Returns the words and, per word, its posterior probability in the lattice.
     func decode(_ pcm: ArraySlice<Int16>) throws(ParleyError) -> Utterance {
-        guard ps_start_utt(ps) == 0 else { throw ParleyError(.internal, "PocketSphinx could not start an utterance") }
-        // full_utt: the whole utterance at once, so cepstral mean normalization uses all of it.
-        let processed = pcm.withUnsafeBufferPointer { ps_process_raw(ps, $0.baseAddress, $0.count, 0, 1) }
-        let ended = ps_end_utt(ps)
-        guard processed >= 0, ended >= 0 else { throw ParleyError(.internal, "PocketSphinx failed to decode the audio") }
+        if frontEnd == nil { try startNote() }
+        // The whole utterance at once, so cepstral mean normalization uses all of it.
+        let processed = pcm.withUnsafeBufferPointer { parley_ps_decode_utterance(ps, frontEnd, $0.baseAddress, $0.count) }
+        guard processed >= 0 else { throw ParleyError(.internal, "PocketSphinx failed to decode the audio") }
         var score: Int32 = 0
         let text = ps_get_hyp(ps, &score).map { String(cString: $0) } ?? ""
         var posteriors: [Double] = []

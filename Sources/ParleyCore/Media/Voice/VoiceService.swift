@@ -109,6 +109,7 @@ public final class VoiceService: Sendable {
         } else {
             (text, confidence) = try pool.withHandle { (decoder) throws(ParleyError) in
                 try decoder.select(grammar)
+                try decoder.startNote()
                 var words: [String] = []
                 var posteriors: [Double] = []
                 var margins: [Double] = []
