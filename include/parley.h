@@ -998,7 +998,8 @@ PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *o
  *   Windows-1252 detected), XLSX (shared strings, numbers, dates as ISO 8601). Result details:
  *   "format": "pdf"|"csv"|"xlsx", "pages": [{"number", "text"}] | "csv": {"delimiter",
  *   "encoding", "header", "rows", "rowCount"} | "sheets": [{"name", "header", "rows",
- *   "rowCount"}], "truncated" (a limit cut it short), "metadata". Extra entity type: "field"
+ *   "rowCount"}] (in both, "rows", "rowCount" and "maxRows" count data rows: a header row, when
+ *   one is found, is in "header" only), "truncated" (a limit cut it short), "metadata". Extra entity type: "field"
  *   {"key", "value"} for "Key: value" lines and two-cell rows ("Rent: RWF 350,000"), beside
  *   the entities inside it.
  * ------------------------------------------------------------------------------------- */

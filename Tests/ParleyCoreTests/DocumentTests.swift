@@ -177,14 +177,16 @@ private func offsetsHold(_ result: DocumentResult) -> Bool {
         let r = try parse("lease.xlsx")
         #expect(r.kind == .xlsx)
         #expect(r.sheets.map(\.name) == ["Payments", "Lease & Unit"])
+        // As a CSV's: the header row is in "header" only; rows and rowCount are the data rows.
         let rows = r.sheets[0].rows
-        #expect(rows[0] == ["Date", "Tenant", "Amount", "Note"])
-        #expect(rows[1] == ["2026-03-01", "John Mugisha", 350000, "Paid in full & on time"])
-        #expect(rows[1][2] == .int(350000))
-        #expect(rows[2] == ["2026-04-01T12:00:00", "Aline <Uwase> ☺", 175000.5, true])
-        #expect(rows[3] == ["2026-04-01", nil, nil, "ab", "#DIV/0!"])
-        #expect(r.sheets[0].rowCount == 4)
+        #expect(rows[0] == ["2026-03-01", "John Mugisha", 350000, "Paid in full & on time"])
+        #expect(rows[0][2] == .int(350000))
+        #expect(rows[1] == ["2026-04-01T12:00:00", "Aline <Uwase> ☺", 175000.5, true])
+        #expect(rows[2] == ["2026-04-01", nil, nil, "ab", "#DIV/0!"])
+        #expect(r.sheets[0].rowCount == 3)
         #expect(r.sheets[0].header == ["Date", "Tenant", "Amount", "Note"])
+        // The key-value sheet has no header: all its rows are data.
+        #expect(r.sheets[1].header == nil && r.sheets[1].rowCount == r.sheets[1].rows.count)
         #expect(r.text.contains("Date: 2026-03-01; Tenant: John Mugisha; Amount: 350000; Note: Paid in full & on time"))
         // The key-value sheet gives fields; the data table does not.
         let f = fields(r)
@@ -194,9 +196,11 @@ private func offsetsHold(_ result: DocumentResult) -> Bool {
     }
 
     @Test func xlsxRowLimitTruncates() throws {
-        let r = try parse("lease.xlsx", o(["maxRows": 3]))
+        // maxRows counts data rows, as for a CSV: the header row is not one of them.
+        let r = try parse("lease.xlsx", o(["maxRows": 2]))
         #expect(r.truncated)
-        #expect(r.sheets.map(\.rowCount) == [3])
+        #expect(r.sheets.map(\.rowCount) == [2])
+        #expect(r.sheets[0].rows.count == 2 && r.sheets[0].header == ["Date", "Tenant", "Amount", "Note"])
     }
 
     @Test func excelSerialDatesAndFormats() {

@@ -42,18 +42,42 @@ struct XLSXReader {
             let path = targets[sheet.relation] ?? "xl/worksheets/sheet\(index + 1).xml"
             guard let xml = try zip.read(path) else { throw ParleyError(.badMedia, "sheet \(sheet.name) is missing (\(path))") }
             var table = DocumentTable(name: sheet.name, header: nil, rows: [], rowCount: 0)
-            // The header is decided on the first 21 rows; later rows stream into the text.
+            // The header is decided on the first 21 rows; later rows stream into the text. As
+            // for a CSV, a header row is in `header` only: `rows`, `rowCount` and maxRows are
+            // data rows. The first row is read outside the row budget until it is known to be data.
             var pending: [[String]] = []
             var header: [String]?
             var decided = false
             var truncated = false
             var clipped = false
+            func decide() {
+                decided = true
+                header = DocumentText.hasHeader(pending) ? pending.first : nil
+                if header != nil {
+                    if !table.rows.isEmpty { table.rows.removeFirst() }
+                    table.rowCount -= 1
+                } else if !pending.isEmpty {
+                    if rowsLeft > 0 {
+                        rowsLeft -= 1
+                    } else {
+                        // The budget ran out with the first row counted free: the last row is one too many.
+                        if table.rows.count == table.rowCount { table.rows.removeLast() }
+                        table.rowCount -= 1
+                        pending.removeLast()
+                        truncated = true
+                    }
+                }
+                for r in pending.dropFirst(header == nil ? 0 : 1) { text.appendRow(r, header: header) }
+                pending = []
+            }
             if index > 0 { text.append("\n") }
             text.append("Sheet: \(sheet.name)\n")
             try readSheet(xml, strings: strings, dateStyles: dateStyles, date1904: date1904, limits: limits,
                           clipped: &clipped) { cells in
-                if rowsLeft == 0 { truncated = true; return false }
-                rowsLeft -= 1
+                if table.rowCount > 0 || decided {
+                    if rowsLeft == 0 { truncated = true; return false }
+                    rowsLeft -= 1
+                }
                 table.rowCount += 1
                 if table.rows.count < limits.maxResultRows { table.rows.append(cells) }
                 let row = cells.map(cellText)
@@ -61,19 +85,11 @@ struct XLSXReader {
                     text.appendRow(row, header: header)
                 } else {
                     pending.append(row)
-                    if pending.count == 21 {
-                        decided = true
-                        header = DocumentText.hasHeader(pending) ? pending[0] : nil
-                        for r in pending.dropFirst(header == nil ? 0 : 1) { text.appendRow(r, header: header) }
-                        pending = []
-                    }
+                    if pending.count == 21 { decide() }
                 }
                 return true
             }
-            if !decided {
-                header = DocumentText.hasHeader(pending) ? pending.first : nil
-                for r in pending.dropFirst(header == nil ? 0 : 1) { text.appendRow(r, header: header) }
-            }
+            if !decided { decide() }
             if truncated || clipped { result.truncated = true }
             table.header = header
             result.sheets.append(table)
