@@ -341,6 +341,13 @@ enum HeldOut {
         #expect(identifier.identify("Le robinet de la cuisine fuit encore").code == "fr")
     }
 
+    /// Short British and East African English thanks: "cheers mate" read as French once.
+    @Test func casualEnglishThanks() {
+        for text in ["cheers mate", "Cheers!", "cheers bro, sorted", "cheers for that mate", "nice one mate cheers"] {
+            #expect(identifier.identify(text).code == "en", "\(text)")
+        }
+    }
+
     @Test func codeSwitching() {
         let swahiliEnglish = identifier.identify("nimelipa rent ya this month")
         #expect(["sw", "en"].contains(swahiliEnglish.code))

@@ -71,6 +71,7 @@ Hey. Hi! Bye. Bye bye, thanks. Noted. Got it. Sure thing. Yes please. No thanks.
 Price? How much? Which one? Where? When? Any vacancies? Still available? Any news? Any update?
 Confirmed. You have sent the payment, your confirmation code is below. New balance after the transaction.
 Morning! Good evening. See you soon. Take care. Cool, great, perfect. Alright then. My bad, sorry.
+Cheers mate, much appreciated. Brilliant, ta very much. Nice one, lovely stuff. Cheers for sorting the boiler, legend.
 """#
 
     static let french = #"""
