@@ -963,12 +963,15 @@ PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *o
  *   configured one); "languages", "tessdataPath", "maxBytes" and "maxPixels" are the engine's
  *   (the pooled Tesseract handles are loaded with them): per call they are
  *   PARLEY_INVALID_ARGUMENT, as any unknown key.
- *   EXIF orientation is applied before reading. Result details: "format", "width", "height",
+ *   EXIF orientation is applied before reading. A photo with no text (a leak, a room) gives
+ *   "text": "", no words and "confidence": 0, not what Tesseract makes of its texture.
+ *   Result details: "format", "width", "height",
  *   "orientation": {"exif", "detected", "applied"}, "exif"?: {"capturedAt", "gps":
  *   {"latitude", "longitude", "altitude"?}, "device": {"make", "model"}, "orientation"},
  *   "receipt"?: {"merchant", "date", "total": {"amount", "currency"}}, "meterReadings"?,
  *   "words": [{"text", "confidence", "box": [x, y, w, h]}], "wordCount", "attempts": [{"psm",
- *   "preprocessing", "rotation", "confidence", ...}], "chosenAttempt". Extra entity types:
+ *   "preprocessing" ("none", "rotated", "upscaled", "normalized", "binarized", "inverted"),
+ *   "rotation", "confidence", ...}], "chosenAttempt". Extra entity types:
  *   "merchant", "receiptDate" {"iso", "text"}, "receiptTotal" {"amount", "currency"?},
  *   "meterReading" {"reading", "value", "unit"?}.
  *

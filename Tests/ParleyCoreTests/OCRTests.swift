@@ -357,6 +357,10 @@ struct OCRTests {
         for (line, amount) in [("TOTAL RWF 26, 300", 26_300.0), ("TOTAL 26 300", 26_300), ("TOTAL 1.5 300", 300), ("TOTAL 300", 300), ("TOTAL 12.50", 12.5)] {
             #expect(ReceiptFields.extract("SHOP\n\(line)").first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == amount, "\(line)")
         }
+        // A currency code as till print is misread ("RWE" for RWF) on a total's line.
+        for (line, code) in [("TOTAL RWE 25,000", "RWF"), ("TOTAL RVVF 25,000", "RWF"), ("TOTAL USO 12.50", "USD"), ("TOTAL 25,000", nil)] {
+            #expect(ReceiptFields.extract("SHOP\n\(line)").first { $0.type == "receiptTotal" }?.value["currency"]?.stringValue == code, "\(line)")
+        }
         // A total line without its amount: the OCR lost it.
         #expect(ReceiptFields.lostTotal("SIMBA\nRICE 5KG\nTOTAL RWF\nCASH\nThank you"))
         #expect(!ReceiptFields.lostTotal("SIMBA\nRICE 5KG 12,000\nTOTAL RWF 12,000"))
@@ -373,6 +377,56 @@ struct OCRTests {
         let total = result.entities.first { $0.type == "receiptTotal" }
         #expect(total?.value["amount"]?.doubleValue == 26_300)
         #expect(result.attempts.count >= 2)
+    }
+
+    /// A photo with no text (bathroom tiles): what one block or sparse text make of its texture
+    /// is noise, not text — nothing is given, and no entities come of it.
+    @Test func aPhotoWithoutTextGivesNoText() throws {
+        let result = try Self.service.recognize(Fixtures.bytes("ocr/no-text-tiles.jpg"))
+        #expect(result.text.isEmpty && result.words.isEmpty && result.wordCount == 0)
+        #expect(result.entities.isEmpty)
+        #expect(result.confidence == 0)
+        #expect(result.attempts.count >= 2 && result.attempts.allSatisfy { !$0.foundText })
+    }
+
+    /// The same photo at 2400×1800 (a large photo): the passes that look for text come first and,
+    /// finding none, one block (slow on a large photo, and noise here) is not tried.
+    @Test func aLargePhotoWithoutTextSkipsTheSingleBlockPass() throws {
+        let tiles = Fixtures.bytes("ocr/no-text-tiles.jpg")
+        var pix = tiles.withUnsafeBufferPointer { pixReadMem($0.baseAddress, $0.count) }
+        var large = pixScale(pix, 2, 2)
+        defer { pixDestroy(&pix); pixDestroy(&large) }
+        var data: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        try #require(large != nil && pixWriteMemJpeg(&data, &size, large, 75, 0) == 0 && data != nil)
+        defer { free(data) }
+        let result = try Self.service.recognize(Array(UnsafeBufferPointer(start: data, count: size)))
+        #expect(result.text.isEmpty && result.entities.isEmpty)
+        #expect(!result.attempts.contains { $0.pageSegmentation == 6 })
+        #expect(result.attempts.contains { $0.pageSegmentation == 11 })
+    }
+
+    /// Faded thermal print (grey letters on grey paper, noise): Tesseract's own threshold loses
+    /// every letter; evened out and stretched ("normalized") it reads.
+    @Test func fadedPrintIsReadOnceNormalized() throws {
+        let result = try Self.service.recognize(Fixtures.bytes("ocr/faded-receipt.jpg"))
+        #expect(result.text.contains("GREEN HILLS HARDWARE") && result.text.contains("Kimihurura"))
+        #expect(result.attempts[result.chosenAttempt].preprocessing == "normalized")
+        #expect(result.entities.contains { $0.type == "merchant" && $0.text == "GREEN HILLS HARDWARE" })
+    }
+
+    /// Noise scores below a short line read with confidence, however many letters the noise has.
+    @Test func passScoreWeighsConfidenceOverLength() {
+        func words(_ list: [(String, Double)]) -> [OCRWord] { list.map { OCRWord(text: $0.0, confidence: $0.1, box: (0, 0, 1, 1)) } }
+        let line = OCRAttempt.score(words([("FLAT", 0.96), ("4B", 0.95), ("No", 0.96), ("parking", 0.97), ("here", 0.96)]))
+        let noise = OCRAttempt.score(words(Array(repeating: [("ee", 0.31), ("Bs", 0.16), ("a", 0.45), ("28", 0.8), ("Tee", 0.41)], count: 30).flatMap { $0 }))
+        #expect(line.score > 15 && line.confidentWords == 5)
+        #expect(noise.score < line.score)
+        let lineAttempt = OCRAttempt(pageSegmentation: 3, preprocessing: "none", rotation: 0, confidence: 0.96, characters: 19,
+                                     milliseconds: 0, score: line.score, confidentWords: line.confidentWords)
+        let noiseAttempt = OCRAttempt(pageSegmentation: 6, preprocessing: "none", rotation: 0, confidence: 0.45, characters: 450,
+                                      milliseconds: 0, score: noise.score, confidentWords: noise.confidentWords)
+        #expect(lineAttempt.foundText && !noiseAttempt.foundText)
     }
 
     @Test func receiptFieldsOnPrintedLayouts() throws {

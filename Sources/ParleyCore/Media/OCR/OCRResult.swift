@@ -19,7 +19,8 @@ public struct OCRWord: Sendable, Equatable {
 public struct OCRAttempt: Sendable, Equatable {
     /// Tesseract's page segmentation mode (3 automatic, 6 one block, 11 sparse text).
     public var pageSegmentation: Int
-    /// The preprocessing of this pass beyond the common steps: "none", "rotated", "upscaled", "binarized", "inverted".
+    /// The preprocessing of this pass beyond the common steps: "none", "rotated", "upscaled",
+    /// "normalized", "binarized", "inverted".
     public var preprocessing: String
     /// Clockwise degrees this pass turned the page after orientation detection (0 when not turned).
     public var rotation: Int
@@ -27,8 +28,33 @@ public struct OCRAttempt: Sendable, Equatable {
     public var characters: Int
     public var milliseconds: Double
 
-    /// Mean word confidence × length: the pass kept is the one with the highest score.
-    public var score: Double { confidence * Double(characters) }
+    /// Each word's length weighted by its confidence, words under 0.5 counting against: the
+    /// pass kept is the one with the highest. (Mean confidence × length let noise read from a
+    /// photo's texture, hundreds of letters at 0.2–0.4, beat a short line read at 0.95.)
+    public var score: Double = 0
+    /// Words read at confidence ≥ 0.65 with at least two letters or digits.
+    public var confidentWords: Int = 0
+
+    /// Whether this pass read text at all: some confident words, and a score of at least 0.2 a
+    /// character. Noise read from a photo's texture (a wall, tiles, a crack) scored −0.2…0.03 a
+    /// character with at most one confident word; real print 0.35 (faded) to 0.9 (clean).
+    public var foundText: Bool { confidentWords > 0 && score >= 0.2 * Double(max(1, characters)) }
+
+    /// The score of `words`: Σ length × confidence, minus length × (0.5 − confidence) for words under 0.5.
+    static func score(_ words: [OCRWord]) -> (score: Double, confidentWords: Int) {
+        var score = 0.0
+        var confident = 0
+        for word in words {
+            var length = 0, alphanumerics = 0
+            for s in word.text.unicodeScalars where !s.properties.isWhitespace {
+                length += 1
+                if s.properties.isAlphabetic || s.properties.numericType != nil { alphanumerics += 1 }
+            }
+            score += Double(length) * (word.confidence >= 0.5 ? word.confidence : word.confidence - 0.5)
+            if word.confidence >= 0.65 && alphanumerics >= 2 { confident += 1 }
+        }
+        return (score, confident)
+    }
 
     public var json: JSONValue {
         ["psm": .int(Int64(pageSegmentation)), "preprocessing": .string(preprocessing),

@@ -11,8 +11,9 @@ import Glibc
 /// decoding) → EXIF → decode (Leptonica) → grey, EXIF orientation, upscale tiny images, deskew →
 /// recognition with a deadline → when the result is near-empty or unsure: orientation detection
 /// (Tesseract OSD) and a pass on the page turned upright, then passes with one block, sparse text,
-/// ×2 pixels for small text, binarized, inverted — the best kept by mean word confidence × length
-/// → receipt fields and meter readings.
+/// ×2 pixels for small text, normalized (faded print), binarized, inverted — the best kept by
+/// confidence-weighted length (`OCRAttempt.score`), none when no pass read text → receipt
+/// fields and meter readings.
 public final class OCRService: Sendable {
     public let settings: OCRSettings
     public let instances: Int
@@ -161,18 +162,29 @@ public final class OCRService: Sendable {
             }
 
             if settings.retry {
-                var plan: [(String, TessPageSegMode, Int, () -> PixImage, Float)] = [
-                    ("none", PSM_SINGLE_BLOCK, 6, { upright }, scale),
-                    ("none", PSM_SPARSE_TEXT, 11, { upright }, scale),
-                ]
+                typealias Retry = (name: String, psm: TessPageSegMode, number: Int, make: () -> PixImage, scale: Float, needsText: Bool)
+                let singleBlock: Retry = ("none", PSM_SINGLE_BLOCK, 6, { upright }, scale, false)
+                var plan: [Retry] = [singleBlock, ("none", PSM_SPARSE_TEXT, 11, { upright }, scale, false)]
                 // Small text: twice the pixels (when the image was not upscaled already and there is room).
                 if scale == 1, Float(width * height) * 4 <= Float(settings.maxPixels), run.medianWordHeight < 20 {
-                    plan.append(("upscaled", PSM_AUTO, 3, { upright.scaled(by: 2) }, 2))
+                    plan.append(("upscaled", PSM_AUTO, 3, { upright.scaled(by: 2) }, 2, false))
                 }
-                plan.append(("binarized", PSM_AUTO, 3, { upright.binarized() }, scale))
-                plan.append(("inverted", PSM_AUTO, 3, { upright.inverted() }, scale))
-                for (name, psm, number, make, passScale) in plan {
+                plan.append(("normalized", PSM_AUTO, 3, { upright.normalized() }, scale, false))
+                plan.append(("binarized", PSM_AUTO, 3, { upright.binarized() }, scale, false))
+                plan.append(("inverted", PSM_AUTO, 3, { upright.inverted() }, scale, false))
+                // Nothing read yet: the page may hold no text (a photo of a leak, a room). One
+                // block (psm 6) makes text of any texture, slowly on a large photo (10 s at 12 MP),
+                // so there the passes that look for text come first, and one block and ×2 pixels
+                // follow only once one of them has read some. Up to a WhatsApp photo's standard
+                // size (1600 px a side, ~2 MP) one block costs under a second and stays first:
+                // it reads what the others miss (a meter's digits on a dark panel).
+                if !run.anyFoundText && width * height > 2_500_000 {
+                    plan = plan.filter { $0.number != 6 && $0.name != "upscaled" }
+                        + plan.filter { $0.number == 6 || $0.name == "upscaled" }.map { ($0.name, $0.psm, $0.number, $0.make, $0.scale, true) }
+                }
+                for (name, psm, number, make, passScale, needsText) in plan {
                     guard run.needsRetry(below: settings.retryBelowConfidence), clock.now < deadline else { break }
+                    if needsText && !run.anyFoundText { break }
                     // A retry that runs out of time leaves the best result so far (the first pass's at least).
                     do throws(ParleyError) {
                         try run.pass(make(), scale: passScale, rotation: rotation, psm: psm, psmNumber: number, preprocessing: name)
@@ -183,11 +195,12 @@ public final class OCRService: Sendable {
                 }
             }
 
-            let best = run.best!
+            // No pass read text: what any of them made of the texture is not given as text.
+            let best = run.best!.attempt.foundText ? run.best! : Recognition.Pass(text: "", words: [], attempt: run.best!.attempt)
             let text = best.text
             let entities = ReceiptFields.extract(text)
             var result = OCRResult(
-                text: text, confidence: best.attempt.confidence, entities: entities,
+                text: text, confidence: text.isEmpty ? 0 : best.attempt.confidence, entities: entities,
                 words: Array(best.words.prefix(settings.maxWords)), wordCount: best.words.count,
                 width: width, height: height, exifOrientation: exif?.orientation,
                 detectedRotation: detected, detectedRotationConfidence: detectedConfidence,
@@ -229,7 +242,7 @@ struct Recognition {
         var lostTotal = false
 
         /// The attempt's score, lowered for a lost total so that a pass that kept it wins.
-        var rank: Double { attempt.score * (lostTotal ? 0.7 : 1) }
+        var rank: Double { attempt.score * (lostTotal && attempt.score > 0 ? 0.7 : 1) }
     }
 
     let handle: TesseractHandle
@@ -259,8 +272,11 @@ struct Recognition {
 
     func needsRetry(below confidence: Double) -> Bool {
         guard let best else { return true }
-        return best.attempt.characters < 4 || best.attempt.confidence < confidence || best.lostTotal
+        return !best.attempt.foundText || best.attempt.characters < 4 || best.attempt.confidence < confidence || best.lostTotal
     }
+
+    /// Whether any pass so far read text (see `OCRAttempt.foundText`).
+    var anyFoundText: Bool { attempts.contains { $0.foundText } }
 
     mutating func pass(_ image: PixImage, scale: Float, rotation: Int, psm: TessPageSegMode, psmNumber: Int,
                        preprocessing: String) throws(ParleyError) {
@@ -311,8 +327,10 @@ struct Recognition {
         for s in trimmed.unicodeScalars where !s.properties.isWhitespace { characters += 1 }
         let confidence = words.isEmpty ? 0 : words.reduce(0) { $0 + $1.confidence } / Double(words.count)
         if firstWordHeights == nil { firstWordHeights = words.map(\.box.height) }
+        let (score, confidentWords) = OCRAttempt.score(words)
         let attempt = OCRAttempt(pageSegmentation: psmNumber, preprocessing: preprocessing, rotation: rotation, confidence: confidence,
-                                 characters: characters, milliseconds: (clock.now - start).milliseconds)
+                                 characters: characters, milliseconds: (clock.now - start).milliseconds,
+                                 score: score, confidentWords: confidentWords)
         attempts.append(attempt)
         let pass = Pass(text: trimmed, words: words, attempt: attempt, lostTotal: ReceiptFields.lostTotal(trimmed))
         if best == nil || pass.rank > best!.rank {

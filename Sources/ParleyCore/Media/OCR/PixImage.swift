@@ -111,5 +111,15 @@ final class PixImage: @unchecked Sendable {
         return or(out)
     }
 
+    /// Faded print (a thermal receipt's grey letters on grey paper, sensor noise): a 3×3 mean
+    /// against the noise, the background evened out to 200, then 100…200 stretched to the whole
+    /// range. Tesseract's own threshold and Sauvola's both lost such letters to the background.
+    func normalized() -> PixImage {
+        guard depth == 8, pixGetColormap(pix) == nil else { return self }
+        let smooth = or(pixBlockconv(pix, 1, 1))
+        let even = smooth.or(pixBackgroundNormSimple(smooth.pix, nil, nil))
+        return even.or(pixGammaTRC(nil, even.pix, 1.0, 100, 200))
+    }
+
     func inverted() -> PixImage { or(pixInvert(nil, pix)) }
 }

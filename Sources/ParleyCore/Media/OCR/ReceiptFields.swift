@@ -344,12 +344,17 @@ public enum ReceiptFields {
     }
 
     private static func isoCode(in lower: String) -> String? {
-        for word in lower.split(whereSeparator: { !$0.isLetter }) where word.count == 3 {
+        for word in lower.split(whereSeparator: { !$0.isLetter }) where (3...4).contains(word.count) {
             let upper = word.uppercased()
+            if let code = misreadCodes[upper] { return code }
             if Currencies.isoCodes.contains(upper), !Currencies.wordLikeCodes.contains(upper) { return upper }
         }
         return nil
     }
+
+    /// Currency codes as OCR misreads them on till print (F read as E, W as VV, D as O), taken
+    /// only on a total's line.
+    private static let misreadCodes = ["RWE": "RWF", "RVVF": "RWF", "USO": "USD"]
 
     /// The words naming the amount that starts at `end`: the line back to the number before it, as
     /// two columns share a line ("TOTAL SAVING: 0.00  TOTAL 23.80"); a rate ("@ 6%") is part of them.
