@@ -415,6 +415,25 @@ struct OCRTests {
         #expect(result.entities.contains { $0.type == "merchant" && $0.text == "GREEN HILLS HARDWARE" })
     }
 
+    /// Lines with no word read with confidence are noise from around the text (a sign read in a
+    /// photo of a room): dropped from the text and the words; a faded line of real words stays,
+    /// and a page with no noise keeps Tesseract's own text (nil).
+    @Test func noiseLinesAroundTextAreDropped() throws {
+        func word(_ text: String, _ confidence: Double) -> OCRWord { OCRWord(text: text, confidence: confidence, box: (0, 0, 1, 1)) }
+        let words = [word("|", 0.93), word("if:", 0.54), word("—", 0.58),        // noise
+                     word("AS", 0.51), word(")", 0.02), word("2", 0.28),          // noise
+                     word("FLAT", 0.96), word("4B", 0.97),
+                     word("No", 0.97), word("parking", 0.96), word("here", 0.97),
+                     word("CASH", 0.52), word("10,000", 0.5)]                    // faded, real
+        let lines = [Recognition.Line(start: 0, opensParagraph: true), .init(start: 3, opensParagraph: false),
+                     .init(start: 6, opensParagraph: true), .init(start: 8, opensParagraph: true), .init(start: 11, opensParagraph: false)]
+        let kept = try #require(Recognition.withoutNoiseLines(words, lines))
+        #expect(kept.text == "FLAT 4B\n\nNo parking here\nCASH 10,000")
+        #expect(kept.words.map(\.text) == ["FLAT", "4B", "No", "parking", "here", "CASH", "10,000"])
+        #expect(Recognition.withoutNoiseLines(Array(words[6...]), [.init(start: 0, opensParagraph: true), .init(start: 2, opensParagraph: true),
+                                                                   .init(start: 5, opensParagraph: false)]) == nil)
+    }
+
     /// Noise scores below a short line read with confidence, however many letters the noise has.
     @Test func passScoreWeighsConfidenceOverLength() {
         func words(_ list: [(String, Double)]) -> [OCRWord] { list.map { OCRWord(text: $0.0, confidence: $0.1, box: (0, 0, 1, 1)) } }

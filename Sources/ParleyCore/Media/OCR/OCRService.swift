@@ -200,7 +200,7 @@ public final class OCRService: Sendable {
             let text = best.text
             let entities = ReceiptFields.extract(text)
             var result = OCRResult(
-                text: text, confidence: text.isEmpty ? 0 : best.attempt.confidence, entities: entities,
+                text: text, confidence: text.isEmpty ? 0 : best.words.reduce(0) { $0 + $1.confidence } / Double(max(1, best.words.count)), entities: entities,
                 words: Array(best.words.prefix(settings.maxWords)), wordCount: best.words.count,
                 width: width, height: height, exifOrientation: exif?.orientation,
                 detectedRotation: detected, detectedRotationConfidence: detectedConfidence,
@@ -306,11 +306,15 @@ struct Recognition {
         recognizeTime += clock.now - start
         recognizeCPU += threadCPUMilliseconds() - startCPU
         var words: [OCRWord] = []
+        var lines: [Recognition.Line] = []
         if status == 0, let iterator = TessBaseAPIGetIterator(api) {
             defer { TessResultIteratorDelete(iterator) }
             let page = TessResultIteratorGetPageIterator(iterator)
             let inverse = 1 / scale
             repeat {
+                if TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0 {
+                    lines.append(Line(start: words.count, opensParagraph: TessPageIteratorIsAtBeginningOf(page, RIL_PARA) != 0))
+                }
                 guard let raw = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
                 let word = String(cString: raw)
                 TessDeleteText(raw)
@@ -322,6 +326,8 @@ struct Recognition {
                 words.append(OCRWord(text: word, confidence: max(0, min(1, confidence)), box: box))
             } while TessResultIteratorNext(iterator, RIL_WORD) != 0
         }
+        // The pass is judged on all it read, noise included (a pass of noise must not pass for text
+        // by what is left once its noise is dropped); what it gives is its text without the noise.
         let trimmed = Recognition.trimmed(text)
         var characters = 0
         for s in trimmed.unicodeScalars where !s.properties.isWhitespace { characters += 1 }
@@ -332,11 +338,50 @@ struct Recognition {
                                  characters: characters, milliseconds: (clock.now - start).milliseconds,
                                  score: score, confidentWords: confidentWords)
         attempts.append(attempt)
-        let pass = Pass(text: trimmed, words: words, attempt: attempt, lostTotal: ReceiptFields.lostTotal(trimmed))
+        if let kept = Recognition.withoutNoiseLines(words, lines) { (text, words) = kept }
+        let given = Recognition.trimmed(text)
+        let pass = Pass(text: given, words: words, attempt: attempt, lostTotal: ReceiptFields.lostTotal(given))
         if best == nil || pass.rank > best!.rank {
             best = pass
             bestIndex = attempts.count - 1
         }
+    }
+
+    /// Where a line of the page starts in its words, and whether it opens a paragraph.
+    struct Line {
+        var start: Int
+        var opensParagraph: Bool
+    }
+
+    /// The text and words without the lines that are noise — no word read with confidence
+    /// (≥ 0.65 with two letters or digits, or a digit; ≥ 0.45 with four) — or nil when every
+    /// line holds one. A sign read cleanly from a photo came with lines of noise from the room
+    /// around it ("| if: —", "AS ) ; 2", "Zot ~~. ,"); faded receipt lines ("CASH 10,000" at
+    /// 0.5) stay. Tesseract's own text is kept as it is when nothing is dropped.
+    static func withoutNoiseLines(_ words: [OCRWord], _ lines: [Line]) -> (text: String, words: [OCRWord])? {
+        func readWithConfidence(_ word: OCRWord) -> Bool {
+            guard word.confidence >= 0.45 else { return false }
+            var alphanumerics = 0, digits = 0
+            for s in word.text.unicodeScalars {
+                if s.properties.numericType != nil { digits += 1; alphanumerics += 1 } else if s.properties.isAlphabetic { alphanumerics += 1 }
+            }
+            return alphanumerics >= 4 || word.confidence >= 0.65 && (alphanumerics >= 2 || digits >= 1)
+        }
+        var ranges: [(range: Range<Int>, opensParagraph: Bool)] = []
+        for (k, line) in lines.enumerated() {
+            let end = k + 1 < lines.count ? lines[k + 1].start : words.count
+            if line.start < end { ranges.append((line.start..<end, line.opensParagraph)) }
+        }
+        let kept = ranges.filter { words[$0.range].contains(where: readWithConfidence) }
+        guard kept.count < ranges.count else { return nil }
+        var text = ""
+        var keptWords: [OCRWord] = []
+        for (range, opensParagraph) in kept {
+            if !text.isEmpty { text += opensParagraph ? "\n\n" : "\n" }
+            text += words[range].map(\.text).filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: " ")
+            keptWords += words[range]
+        }
+        return (text, keptWords)
     }
 
     private func timeout() -> ParleyError {
