@@ -963,7 +963,8 @@ PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *o
  *   configured one); "languages", "tessdataPath", "maxBytes" and "maxPixels" are the engine's
  *   (the pooled Tesseract handles are loaded with them): per call they are
  *   PARLEY_INVALID_ARGUMENT, as any unknown key.
- *   EXIF orientation is applied before reading. A photo with no text (a leak, a room) gives
+ *   EXIF orientation is applied before reading; an animated WebP (a WhatsApp animated
+ *   sticker) is read by its middle frame. A photo with no text (a leak, a room) gives
  *   "text": "", no words and "confidence": 0, not what Tesseract makes of its texture.
  *   Result details: "format", "width", "height",
  *   "orientation": {"exif", "detected", "applied"}, "exif"?: {"capturedAt", "gps":

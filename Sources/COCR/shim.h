@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <setjmp.h>
 #include <jpeglib.h>
+#include <webp/demux.h>
 
 static void cocr_discard_message(const char *message) { (void)message; }
 
@@ -118,5 +119,44 @@ static inline PIX *cocr_pix_from_gray(const unsigned char *gray, int width, int 
         const unsigned char *row = gray + (size_t)y * (size_t)width;
         for (int x = 0; x < width; x++) SET_DATA_BYTE(line, x, row[x]);
     }
+    return pix;
+}
+
+/// One frame of an animated WebP (WhatsApp's animated stickers, which Leptonica's reader
+/// refuses) as 32-bit RGBA: the middle one, as animations fade in and out at their ends, and at
+/// most frame `max_frames` (each frame before it is decoded too). NULL when it cannot be decoded.
+static inline PIX *cocr_read_animated_webp(const unsigned char *data, size_t size, unsigned max_frames) {
+    WebPData webp = {data, size};
+    WebPAnimDecoderOptions options;
+    if (!WebPAnimDecoderOptionsInit(&options)) return NULL;
+    options.color_mode = MODE_RGBA;
+    options.use_threads = 0;
+    WebPAnimDecoder *decoder = WebPAnimDecoderNew(&webp, &options);
+    if (decoder == NULL) return NULL;
+    PIX *pix = NULL;
+    WebPAnimInfo info;
+    if (WebPAnimDecoderGetInfo(decoder, &info) && info.frame_count > 0 && info.canvas_width > 0 && info.canvas_height > 0) {
+        unsigned wanted = info.frame_count / 2;
+        if (max_frames > 0 && wanted >= max_frames) wanted = max_frames - 1;
+        uint8_t *frame = NULL;
+        int timestamp = 0;
+        for (unsigned i = 0; i <= wanted; i++) {
+            if (!WebPAnimDecoderGetNext(decoder, &frame, &timestamp)) { frame = NULL; break; }
+        }
+        if (frame != NULL && (pix = pixCreate((l_int32)info.canvas_width, (l_int32)info.canvas_height, 32)) != NULL) {
+            pixSetSpp(pix, 4);
+            l_uint32 *base = pixGetData(pix);
+            l_int32 wpl = pixGetWpl(pix);
+            for (uint32_t y = 0; y < info.canvas_height; y++) {
+                const uint8_t *row = frame + (size_t)y * info.canvas_width * 4;
+                l_uint32 *line = base + (size_t)y * (size_t)wpl;
+                for (uint32_t x = 0; x < info.canvas_width; x++) {
+                    const uint8_t *p = row + (size_t)x * 4;
+                    line[x] = ((l_uint32)p[0] << 24) | ((l_uint32)p[1] << 16) | ((l_uint32)p[2] << 8) | (l_uint32)p[3];
+                }
+            }
+        }
+    }
+    WebPAnimDecoderDelete(decoder);
     return pix;
 }

@@ -53,7 +53,7 @@ public final class OCRService: Sendable {
 
         TesseractHandle.silence
         let decodeStart = clock.now
-        guard let decoded = PixImage.decode(bytes, jpeg: header.format == .jpeg) else {
+        guard let decoded = PixImage.decode(bytes, format: header.format) else {
             throw ParleyError(.badMedia, "the \(header.format.rawValue.uppercased()) image cannot be decoded (truncated or corrupt)")
         }
         guard decoded.width > 0, decoded.height > 0, decoded.width * decoded.height <= settings.maxPixels else {

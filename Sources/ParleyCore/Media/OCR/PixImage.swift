@@ -18,16 +18,18 @@ final class PixImage: @unchecked Sendable {
     var depth: Int { Int(pixGetDepth(pix)) }
 
     /// Decodes with Leptonica (libjpeg-turbo, libpng, libwebp, libtiff, giflib as Debian builds it);
-    /// JPEG straight to grey through libjpeg with its messages off (see shim.h).
-    static func decode(_ bytes: [UInt8], jpeg: Bool) -> PixImage? {
-        if jpeg {
+    /// JPEG straight to grey through libjpeg with its messages off, an animated WebP (a sticker)
+    /// by its middle frame (see shim.h).
+    static func decode(_ bytes: [UInt8], format: ImageHeader.Format) -> PixImage? {
+        if format == .jpeg {
             var warnings: Int32 = 0
             var unsupported: Int32 = 0
             let pix = bytes.withUnsafeBufferPointer { cocr_read_jpeg_gray($0.baseAddress, $0.count, &warnings, &unsupported) }
             if unsupported == 0 { return pix.map(PixImage.init) }
         }
-        let pix = bytes.withUnsafeBufferPointer { pixReadMem($0.baseAddress, $0.count) }
-        return pix.map(PixImage.init)
+        if let pix = bytes.withUnsafeBufferPointer({ pixReadMem($0.baseAddress, $0.count) }) { return PixImage(pix) }
+        guard format == .webp else { return nil }
+        return bytes.withUnsafeBufferPointer { cocr_read_animated_webp($0.baseAddress, $0.count, 500) }.map(PixImage.init)
     }
 
     /// Leptonica's count of references to the image (1 while only this wrapper holds it).
