@@ -66,6 +66,20 @@ struct BenchCommand: ParsableCommand {
             let flush = { _ = engine.drain(timeoutMillis: -1) }
             let process = try measure(messages, finish: flush) { (message: Message) throws(ParleyError) in _ = try engine.process(message) }
             report("process (journal on, file store, all written to SQLite)", process)
+            // What parley_engine_process does: JSON bytes in, the context as JSON text out.
+            let texts = messages.map { message in
+                var again = message
+                again.id += "-json"
+                let text = JSONWriter.string(again.json)
+                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: text.utf8.count, alignment: 1)
+                _ = buffer.initializeMemory(as: UInt8.self, from: text.utf8)
+                return UnsafeRawBufferPointer(buffer)
+            }
+            defer { for buffer in texts { buffer.deallocate() } }
+            let throughJSON = try measure(texts, finish: flush) { (bytes: UnsafeRawBufferPointer) throws(ParleyError) in
+                _ = try engine.processSerialized(json: bytes)
+            }
+            report("parley_engine_process's path (JSON in, context JSON out, all written to SQLite)", throughJSON)
             // The same messages again under new ids, through process_batch: one commit per
             // batch, so the difference to the line above is the cost of a commit per message.
             let batches = stride(from: 0, to: messages.count, by: batchSize).map { start in
@@ -171,6 +185,8 @@ func pearson(_ x: [Double], _ y: [Double]) -> Double {
 struct Measurement {
     var latencies: [Double]   // microseconds
     var seconds: Double
+    /// CPU time of the whole process (every thread: the write-behind's too) over the run.
+    var cpuSeconds = 0.0
 }
 
 /// `finish` runs inside the timed window after the last call (writing out what was written
@@ -178,6 +194,7 @@ struct Measurement {
 func measure<Item>(_ messages: [Item], finish: () -> Void = {}, _ body: (Item) throws(ParleyError) -> Void) rethrows -> Measurement {
     var latencies: [Double] = []
     latencies.reserveCapacity(messages.count)
+    let cpuStarted = processCPUSeconds()
     let started = ContinuousClock.now
     for message in messages {
         let t0 = ContinuousClock.now
@@ -187,14 +204,17 @@ func measure<Item>(_ messages: [Item], finish: () -> Void = {}, _ body: (Item) t
     }
     finish()
     let total = ContinuousClock.now - started
-    return Measurement(latencies: latencies, seconds: Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18)
+    return Measurement(latencies: latencies, seconds: Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18,
+                       cpuSeconds: processCPUSeconds() - cpuStarted)
 }
 
 func report(_ label: String, _ m: Measurement) {
     let sorted = m.latencies.sorted()
     func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
     let rate = Double(sorted.count) / m.seconds
-    print("\(label): \(Int(rate)) messages/s on one core; p50 \(format(percentile(0.5))) µs, p99 \(format(percentile(0.99))) µs, max \(format(sorted.last ?? 0)) µs (\(sorted.count) messages)")
+    let cpu = m.cpuSeconds * 1e6 / Double(max(1, sorted.count))
+    print("\(label): \(Int(rate)) messages/s from one calling thread; p50 \(format(percentile(0.5))) µs, p99 \(format(percentile(0.99))) µs, max \(format(sorted.last ?? 0)) µs (\(sorted.count) messages); "
+        + "CPU \(format(cpu)) µs a message on all threads (\(Int(1e6 / max(cpu, 0.001))) messages per CPU-second), \(format(m.cpuSeconds / max(m.seconds, 1e-9))) cores busy")
 }
 
 /// The engine's per-stage latency percentiles (µs) on one line: "enrich p50 …, p99 …; …".
