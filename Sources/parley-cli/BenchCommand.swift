@@ -97,7 +97,7 @@ struct BenchCommand: ParsableCommand {
                 for result in try engine.process(batch: batch) { _ = try result.get() }
             }
             let rate = Double(messages.count) / batched.seconds
-            print("process_batch (journal on, file store, \(batchSize) messages a call): \(Int(rate)) messages/s on one core")
+            print("process_batch (journal on, file store, \(batchSize) messages a call): \(Int(rate)) messages/s from one calling thread")
             print("  stages (µs): " + stageSummary(engine))
             if accuracy { try reportAccuracy() }
         }

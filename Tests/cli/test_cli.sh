@@ -121,7 +121,8 @@ check "and names the key" grep -q 'retention.days' "$work/badretention.txt"
 fixtures=$root/Tests/Fixtures
 "$parley" bench language --count 300 --accuracy --intent-train "$fixtures/intent/snips/train.tsv" \
     --intent-test "$fixtures/intent/snips/test.tsv" --sentiment "$fixtures/sentiment/vader_amazon_excerpt.tsv" >"$work/bench.txt"
-check "bench language reports the stage, process and process_batch" test "$(grep -c 'messages/s on one core' "$work/bench.txt")" -eq 3
+check "bench language reports the stage, process, parley_engine_process's path and process_batch" test "$(grep -c 'messages/s from one calling thread' "$work/bench.txt")" -eq 4
+check "and the CPU a message of the first three" test "$(grep -c 'µs a message on all threads' "$work/bench.txt")" -eq 3
 check "bench language reports intent accuracy" grep -q '^intent .*accuracy 0\.9' "$work/bench.txt"
 check "bench language reports sentiment correlation" grep -q '^sentiment .*Pearson r 0\.[3-9]' "$work/bench.txt"
 
