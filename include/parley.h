@@ -974,7 +974,9 @@ PARLEY_API parley_status parley_report_html(parley_engine *engine, const char *o
  *   "preprocessing" ("none", "rotated", "upscaled", "normalized", "binarized", "inverted"),
  *   "rotation", "confidence", ...}], "chosenAttempt". Extra entity types:
  *   "merchant", "receiptDate" {"iso", "text"}, "receiptTotal" {"amount", "currency"?},
- *   "meterReading" {"reading", "value", "unit"?}.
+ *   "meterReading" {"reading", "value", "unit"?, "display"?: "seven-segment" when read from
+ *   a meter's seven-segment display, which Tesseract does not read; that reading is also a line
+ *   of "text"}.
  *
  * Voice notes, "media.voice": {"engine": "pocketsphinx" (offline, US English; Debian's
  *   PocketSphinx 0.8) | "host" (parley_media_set_transcriber), "maxBytes": 16777216,

@@ -357,6 +357,9 @@ struct OCRTests {
         for (line, amount) in [("TOTAL RWF 26, 300", 26_300.0), ("TOTAL 26 300", 26_300), ("TOTAL 1.5 300", 300), ("TOTAL 300", 300), ("TOTAL 12.50", 12.5)] {
             #expect(ReceiptFields.extract("SHOP\n\(line)").first { $0.type == "receiptTotal" }?.value["amount"]?.doubleValue == amount, "\(line)")
         }
+        // A meter's serial number is not a reading; its reading is.
+        #expect(ReceiptFields.extract("PREPAID METER No. 04216635").filter { $0.type == "meterReading" }.isEmpty)
+        #expect(ReceiptFields.extract("Meter S/N: 58812345\nReading 04527 kWh").filter { $0.type == "meterReading" }.map(\.text) == ["04527 kWh"])
         // A currency code as till print is misread ("RWE" for RWF) on a total's line.
         for (line, code) in [("TOTAL RWE 25,000", "RWF"), ("TOTAL RVVF 25,000", "RWF"), ("TOTAL USO 12.50", "USD"), ("TOTAL 25,000", nil)] {
             #expect(ReceiptFields.extract("SHOP\n\(line)").first { $0.type == "receiptTotal" }?.value["currency"]?.stringValue == code, "\(line)")
@@ -377,6 +380,24 @@ struct OCRTests {
         let total = result.entities.first { $0.type == "receiptTotal" }
         #expect(total?.value["amount"]?.doubleValue == 26_300)
         #expect(result.attempts.count >= 2)
+    }
+
+    /// A prepaid meter's LCD (italic seven-segment digits), which Tesseract does not read at
+    /// all: the display's reading is a line of the text and a meterReading; the meter's serial
+    /// number ("METER No. 04216635") is not a reading.
+    @Test func aSevenSegmentMeterDisplayIsRead() throws {
+        let result = try Self.service.recognize(Fixtures.bytes("ocr/meter-lcd-italic.jpg"))
+        #expect(result.text.hasSuffix("\n2046.75"))
+        let readings = result.entities.filter { $0.type == "meterReading" }
+        #expect(readings.count == 1)
+        let reading = try #require(readings.first)
+        #expect(reading.text == "2046.75" && reading.value["value"]?.doubleValue == 2046.75 && reading.value["display"]?.stringValue == "seven-segment")
+        #expect(Array(result.text.unicodeScalars)[reading.start..<reading.end].map(String.init).joined() == "2046.75")
+        // Print is not a display: letters ("is is") read as 1515 once.
+        for name in ["ocr/test_la.png", "ocr/phototest.tif", "ocr/receipt-thermal-lowres.jpg", "ocr/no-text-tiles.jpg"] {
+            let other = try Self.service.recognize(Fixtures.bytes(name))
+            #expect(!other.entities.contains { $0.value["display"] != nil }, "\(name)")
+        }
     }
 
     /// WhatsApp's animated stickers are animated WebP, which Leptonica's reader refuses: the

@@ -197,10 +197,21 @@ public final class OCRService: Sendable {
 
             // No pass read text: what any of them made of the texture is not given as text.
             let best = run.best!.attempt.foundText ? run.best! : Recognition.Pass(text: "", words: [], attempt: run.best!.attempt)
-            let text = best.text
-            let entities = ReceiptFields.extract(text)
+            var text = best.text
+            var entities = ReceiptFields.extract(text)
+            var confidence = text.isEmpty ? 0 : best.words.reduce(0) { $0 + $1.confidence } / Double(max(1, best.words.count))
+            // A seven-segment display (a meter's LCD), which Tesseract does not read: its reading
+            // is a line of the text and a meterReading.
+            // Where Tesseract read print with confidence it is not a display ("is is" came out "1515").
+            if let display = SevenSegment.read(upright), !text.contains(display.text),
+               !best.words.contains(where: { $0.confidence >= 0.65 && SevenSegment.overlaps($0.box, display.box, scale: scale) }) {
+                if text.isEmpty { confidence = SevenSegment.confidence }
+                let start = text.unicodeScalars.count + (text.isEmpty ? 0 : 1)
+                text += (text.isEmpty ? "" : "\n") + display.text
+                entities.append(SevenSegment.entity(display, start: start, unitFrom: text))
+            }
             var result = OCRResult(
-                text: text, confidence: text.isEmpty ? 0 : best.words.reduce(0) { $0 + $1.confidence } / Double(max(1, best.words.count)), entities: entities,
+                text: text, confidence: confidence, entities: entities,
                 words: Array(best.words.prefix(settings.maxWords)), wordCount: best.words.count,
                 width: width, height: height, exifOrientation: exif?.orientation,
                 detectedRotation: detected, detectedRotationConfidence: detectedConfidence,

@@ -459,7 +459,8 @@ public enum ReceiptFields {
                 }
                 let digits = s[i..<j].filter { isDigit($0) }
                 let unit = unitAfter(lower, end)
-                if digits.count >= 3 && digits.count <= 9 && (unit != nil || ((hasCue || previousCue) && digits.count >= 4)) {
+                if digits.count >= 3 && digits.count <= 9 && (unit != nil || ((hasCue || previousCue) && digits.count >= 4)),
+                   !isSerialNumber(lower, before: i) {
                     let reading = String(String.UnicodeScalarView(s[i..<end].filter { $0 != " " }))
                     var numberText = reading
                     numberText = String(numberText.map { $0 == "," ? "." : $0 })
@@ -475,6 +476,15 @@ public enum ReceiptFields {
             }
         }
         return entities
+    }
+
+    /// A number the words before it name as the meter's own ("METER No. 04216635", "S/N",
+    /// "serial", "#"), not a reading.
+    static func isSerialNumber(_ lower: [Unicode.Scalar], before i: Int) -> Bool {
+        var k = i
+        while k > 0, lower[k - 1] == " " || lower[k - 1] == ":" { k -= 1 }
+        let before = String(String.UnicodeScalarView(lower[max(0, k - 7)..<k]))
+        return ["no.", "no", "nº", "n°", "#", "s/n", "serial", "number", "num."].contains { before.hasSuffix($0) && (before.count == $0.count || before.unicodeScalars.dropLast($0.unicodeScalars.count).last.map { !$0.properties.isAlphabetic } ?? true) }
     }
 
     /// "kWh", "m³", "m3", "l", "gal" after a reading (a blank between allowed): the unit and the span's end.
