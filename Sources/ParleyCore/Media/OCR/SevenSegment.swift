@@ -53,8 +53,11 @@ enum SevenSegment {
         let factor: Float = longest > 1200 ? 1200 / Float(longest) : 1
         let work = factor < 1 ? image.scaled(by: factor) : image
         var best: Reading?
-        for source in [work, work.inverted()] {
-            guard let even = pixBackgroundNormSimple(source.pix, nil, nil) else { continue }
+        // Dark on light (an LCD), then light on dark (a LED) inverted. Pixels under `foreground`
+        // are left out of the background estimate: a LED's segments, inverted, are only mid-grey
+        // (red is dim in grey) and at Leptonica's default of 100 became background themselves.
+        for (source, foreground) in [(work, Int32(100)), (work.inverted(), Int32(180))] {
+            guard let even = pixBackgroundNorm(source.pix, nil, nil, 10, 15, foreground, 50, 200, 2, 1) else { continue }
             let evened = PixImage(even)
             guard let binary = pixThresholdToBinary(evened.pix, 150) else { continue }
             let upright = PixImage(binary)
@@ -147,7 +150,17 @@ enum SevenSegment {
                     run.append(i)
                     continue
                 }
-                if run.count >= 3 {
+                // A digit-shaped blob just beside the run that is not in it: the run may be part of
+                // a reading (a wrong number), not all of it.
+                let left = run.first.map { candidates[$0].x } ?? 0
+                let right = run.last.map { candidates[$0].x + candidates[$0].w } ?? 0
+                let inRun = Set(run.map { candidates[$0].x })
+                let beside = all.contains { b in
+                    b.h * 100 >= band.h * 55 && b.y < band.y + band.h && band.y < b.y + b.h && !inRun.contains(b.x)
+                        && b.x + b.w > left - band.h * 3 / 2 && b.x < right + band.h * 3 / 2
+                        && (b.x + b.w <= left || b.x >= right)
+                }
+                if run.count >= 3, !beside {
                     let row = run.map { Box(x: candidates[$0].x, y: band.y, w: candidates[$0].w, h: band.h) }
                     if let text = read(row, ink: ink, dots: all) {
                         let right = row.map { $0.x + $0.w }.max() ?? 0
