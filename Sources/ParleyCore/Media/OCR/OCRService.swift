@@ -202,9 +202,10 @@ public final class OCRService: Sendable {
             var confidence = text.isEmpty ? 0 : best.words.reduce(0) { $0 + $1.confidence } / Double(max(1, best.words.count))
             // A seven-segment display (a meter's LCD), which Tesseract does not read: its reading
             // is a line of the text and a meterReading.
-            // Where Tesseract read print with confidence it is not a display ("is is" came out "1515").
-            if let display = SevenSegment.read(upright), !text.contains(display.text),
-               !best.words.contains(where: { $0.confidence >= 0.65 && SevenSegment.overlaps($0.box, display.box, scale: scale) }) {
+            let printed = best.words.filter { $0.confidence >= 0.65 }.map { w in
+                SevenSegment.Box(x: Int(Float(w.box.x) * scale), y: Int(Float(w.box.y) * scale), w: Int(Float(w.box.width) * scale), h: Int(Float(w.box.height) * scale))
+            }
+            if let display = SevenSegment.read(upright, printed: printed), !text.contains(display.text) {
                 if text.isEmpty { confidence = SevenSegment.confidence }
                 let start = text.unicodeScalars.count + (text.isEmpty ? 0 : 1)
                 text += (text.isEmpty ? "" : "\n") + display.text

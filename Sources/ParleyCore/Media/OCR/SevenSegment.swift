@@ -47,11 +47,14 @@ enum SevenSegment {
     ]
 
     /// The most likely reading on `image` (8-bit grey), the tallest row that reads, or nil.
-    static func read(_ image: PixImage) -> Reading? {
+    /// `printed`: boxes (pixels of `image`) of words Tesseract read with confidence — print,
+    /// not a display ("is is" in a page's text read as 1515); blobs on them are left out.
+    static func read(_ image: PixImage, printed: [Box] = []) -> Reading? {
         guard image.depth == 8, image.width >= 40, image.height >= 20 else { return nil }
         let longest = max(image.width, image.height)
-        let factor: Float = longest > 1200 ? 1200 / Float(longest) : 1
+        let factor: Float = longest > 900 ? 900 / Float(longest) : 1
         let work = factor < 1 ? image.scaled(by: factor) : image
+        let print = printed.map { Box(x: Int(Float($0.x) * factor), y: Int(Float($0.y) * factor), w: Int(Float($0.w) * factor), h: Int(Float($0.h) * factor)) }
         var best: Reading?
         // Dark on light (an LCD), then light on dark (a LED) inverted. Pixels under `foreground`
         // are left out of the background estimate: a LED's segments, inverted, are only mid-grey
@@ -62,14 +65,25 @@ enum SevenSegment {
             guard let binary = pixThresholdToBinary(evened.pix, 150) else { continue }
             let upright = PixImage(binary)
             let height = upright.height
-            // Italic displays lean their digits ~5–12°: sheared back before reading.
-            for slant in [0.0, 0.1, 0.2] {
+            // Italic displays lean their digits ~5–12°: sheared back before reading. The first
+            // look (upright, widest closing) finding no three digit-shaped blobs off the print
+            // ends the search in this polarity: a page of print costs two look-ups, not twelve.
+            var first = true
+            search: for slant in [0.0, 0.1, 0.2] {
                 let ink = slant == 0 ? upright
                     : pixHShear(nil, upright.pix, Int32(height), Float(-atan(slant)), Int32(L_BRING_IN_WHITE)).map(PixImage.init) ?? upright
-                for fraction in [0.02, 0.045] {
+                // Shearing moves a row at y by (height − y) × slant to the left; the print with it.
+                let sheared = print.map { b in Box(x: b.x - Int(Double(height - b.y - b.h / 2) * slant), y: b.y, w: b.w, h: b.h) }
+                for fraction in [0.045, 0.02] {
                     let gap = max(2, Int(Double(height) * fraction))
                     guard let closed = pixCloseSafeBrick(nil, ink.pix, 1, Int32(gap)) else { continue }
-                    for reading in rows(boxes(PixImage(closed)), ink: ink, imageHeight: height)
+                    let all = boxes(PixImage(closed))
+                    let found = candidates(all, imageHeight: height, printed: sheared)
+                    if first {
+                        first = false
+                        if found.count < 3 { break search }
+                    }
+                    for reading in rows(found, all: all, ink: ink, imageHeight: height)
                     where best == nil || reading.text.count > best!.text.count
                         || reading.text.count == best!.text.count && Int(Float(reading.digitHeight) / factor) > best!.digitHeight {
                         let b = reading.box
@@ -99,14 +113,6 @@ enum SevenSegment {
 
     struct Box: Equatable { var x, y, w, h: Int }
 
-    /// Whether a word's box (pixels of the upright image at its original scale) overlaps a
-    /// reading's box (pixels of the image read, `scale` times the original).
-    static func overlaps(_ word: (x: Int, y: Int, width: Int, height: Int), _ box: Box, scale: Float) -> Bool {
-        let x = Int(Float(box.x) / scale), y = Int(Float(box.y) / scale)
-        let w = Int(Float(box.w) / scale), h = Int(Float(box.h) / scale)
-        return word.x < x + w && x < word.x + word.width && word.y < y + h && y < word.y + word.height
-    }
-
     static func boxes(_ image: PixImage) -> [Box] {
         var owned = pixConnCompBB(image.pix, 8)
         defer { boxaDestroy(&owned) }
@@ -123,16 +129,22 @@ enum SevenSegment {
         return result
     }
 
+    /// Digit-shaped blobs (taller than wide, not too small or too large) off the print.
+    static func candidates(_ all: [Box], imageHeight: Int, printed: [Box]) -> [Box] {
+        let minimum = max(14, imageHeight / 30), maximum = imageHeight * 7 / 10
+        return all.filter { box in
+            guard box.h >= minimum * 55 / 100, box.h <= maximum else { return false }
+            let aspect = Double(box.h) / Double(max(1, box.w))
+            guard aspect >= 1.0 && aspect <= 14 else { return false }
+            return !printed.contains { p in p.x < box.x + box.w && box.x < p.x + p.w && p.y < box.y + box.h && box.y < p.y + p.h }
+        }
+    }
+
     /// Rows of digits: the tallest digit-shaped blob not yet used sets a band, the blobs inside
     /// it at least 0.55 of its height (a 4 or a 7 lacks the bottom or top segment) side by side
     /// are a row, each read in the band's full height; the rows that read whole.
-    static func rows(_ all: [Box], ink: PixImage, imageHeight: Int) -> [Reading] {
-        let minimum = max(14, imageHeight / 30), maximum = imageHeight * 7 / 10
-        let candidates = all.filter { box in
-            guard box.h >= minimum * 55 / 100, box.h <= maximum else { return false }
-            let aspect = Double(box.h) / Double(max(1, box.w))
-            return aspect >= 1.0 && aspect <= 14
-        }
+    static func rows(_ candidates: [Box], all: [Box], ink: PixImage, imageHeight: Int) -> [Reading] {
+        let minimum = max(14, imageHeight / 30)
         var used = Set<Int>()
         var readings: [Reading] = []
         for seed in candidates.indices.sorted(by: { candidates[$0].h > candidates[$1].h }) where !used.contains(seed) {
