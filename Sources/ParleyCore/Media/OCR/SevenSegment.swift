@@ -59,30 +59,24 @@ enum SevenSegment {
         // Dark on light (an LCD), then light on dark (a LED) inverted. Pixels under `foreground`
         // are left out of the background estimate: a LED's segments, inverted, are only mid-grey
         // (red is dim in grey) and at Leptonica's default of 100 became background themselves.
-        for (source, foreground) in [(work, Int32(100)), (work.inverted(), Int32(180))] {
-            guard let even = pixBackgroundNorm(source.pix, nil, nil, 10, 15, foreground, 50, 200, 2, 1) else { continue }
-            let evened = PixImage(even)
-            guard let binary = pixThresholdToBinary(evened.pix, 150) else { continue }
-            let upright = PixImage(binary)
+        let half = work.scaled(by: 0.5)
+        let halfPrint = print.map { Box(x: $0.x / 2, y: $0.y / 2, w: $0.w / 2, h: $0.h / 2) }
+        for (inverted, foreground) in [(false, Int32(100)), (true, Int32(180))] {
+            // A first look at half size: no three digit-shaped blobs off the print there, and
+            // this polarity is done (a page of print costs that look, ~a quarter of one at full size).
+            guard let small = ink(inverted ? half.inverted() : half, foreground: foreground),
+                  candidates(boxes(closed(small, fraction: 0.045)), imageHeight: small.height, printed: halfPrint, floor: 7).count >= 3,
+                  let upright = ink(inverted ? work.inverted() : work, foreground: foreground) else { continue }
             let height = upright.height
-            // Italic displays lean their digits ~5–12°: sheared back before reading. The first
-            // look (upright, widest closing) finding no three digit-shaped blobs off the print
-            // ends the search in this polarity: a page of print costs two look-ups, not twelve.
-            var first = true
-            search: for slant in [0.0, 0.1, 0.2] {
+            // Italic displays lean their digits ~5–12°: sheared back before reading.
+            for slant in [0.0, 0.1, 0.2] {
                 let ink = slant == 0 ? upright
                     : pixHShear(nil, upright.pix, Int32(height), Float(-atan(slant)), Int32(L_BRING_IN_WHITE)).map(PixImage.init) ?? upright
                 // Shearing moves a row at y by (height − y) × slant to the left; the print with it.
                 let sheared = print.map { b in Box(x: b.x - Int(Double(height - b.y - b.h / 2) * slant), y: b.y, w: b.w, h: b.h) }
                 for fraction in [0.045, 0.02] {
-                    let gap = max(2, Int(Double(height) * fraction))
-                    guard let closed = pixCloseSafeBrick(nil, ink.pix, 1, Int32(gap)) else { continue }
-                    let all = boxes(PixImage(closed))
+                    let all = boxes(closed(ink, fraction: fraction))
                     let found = candidates(all, imageHeight: height, printed: sheared)
-                    if first {
-                        first = false
-                        if found.count < 3 { break search }
-                    }
                     for reading in rows(found, all: all, ink: ink, imageHeight: height)
                     where best == nil || reading.text.count > best!.text.count
                         || reading.text.count == best!.text.count && Int(Float(reading.digitHeight) / factor) > best!.digitHeight {
@@ -129,9 +123,23 @@ enum SevenSegment {
         return result
     }
 
+    /// Ink (1 bit) of an 8-bit image: its background evened out to 200 (pixels under
+    /// `foreground` left out of the estimate), then under 150.
+    static func ink(_ image: PixImage, foreground: Int32) -> PixImage? {
+        guard let even = pixBackgroundNorm(image.pix, nil, nil, 10, 15, foreground, 50, 200, 2, 1) else { return nil }
+        let evened = PixImage(even)
+        return pixThresholdToBinary(evened.pix, 150).map(PixImage.init)
+    }
+
+    /// Closed vertically by `fraction` of the height: a digit's segments one blob.
+    static func closed(_ ink: PixImage, fraction: Double) -> PixImage {
+        let gap = max(2, Int(Double(ink.height) * fraction))
+        return pixCloseSafeBrick(nil, ink.pix, 1, Int32(gap)).map(PixImage.init) ?? ink
+    }
+
     /// Digit-shaped blobs (taller than wide, not too small or too large) off the print.
-    static func candidates(_ all: [Box], imageHeight: Int, printed: [Box]) -> [Box] {
-        let minimum = max(14, imageHeight / 30), maximum = imageHeight * 7 / 10
+    static func candidates(_ all: [Box], imageHeight: Int, printed: [Box], floor: Int = 14) -> [Box] {
+        let minimum = max(floor, imageHeight / 30), maximum = imageHeight * 7 / 10
         return all.filter { box in
             guard box.h >= minimum * 55 / 100, box.h <= maximum else { return false }
             let aspect = Double(box.h) / Double(max(1, box.w))
