@@ -8,9 +8,9 @@ import Glibc
 /// one digit of the display).
 ///
 /// The display's digits are found as a row of digit-shaped blobs: the image is evened out
-/// (dark on light, then light on dark), thresholded, and closed vertically so each digit's
-/// separate segments join into one blob; blobs of one height side by side are a row. Each
-/// blob is read by sampling its seven segment zones (allowing for italic displays) and its two
+/// (dark on light, then light on dark), thresholded, sheared back for italic displays and
+/// closed vertically so each digit's separate segments join into one blob; blobs in one band
+/// side by side are a row. Each blob is read by sampling its seven segment zones and its two
 /// counters, which must be empty: a filled rectangle is no "8". A row is a reading only when
 /// every blob in it reads as a digit and it has at least three.
 enum SevenSegment {
@@ -46,7 +46,8 @@ enum SevenSegment {
         (0.36, 0.64, 0.21, 0.35), (0.36, 0.64, 0.65, 0.79),
     ]
 
-    /// The most likely reading on `image` (8-bit grey), the tallest row that reads, or nil.
+    /// The most likely reading on `image` (8-bit grey): of the rows that read, the one with
+    /// the most digits, then the tallest; or nil.
     /// `printed`: boxes (pixels of `image`) of words Tesseract read with confidence — print,
     /// not a display ("is is" in a page's text read as 1515); blobs on them are left out.
     static func read(_ image: PixImage, printed: [Box] = []) -> Reading? {
