@@ -67,14 +67,7 @@ struct BenchCommand: ParsableCommand {
             let process = try measure(messages, finish: flush) { (message: Message) throws(ParleyError) in _ = try engine.process(message) }
             report("process (journal on, file store, all written to SQLite)", process)
             // What parley_engine_process does: JSON bytes in, the context as JSON text out.
-            let texts = messages.map { message in
-                var again = message
-                again.id += "-json"
-                let text = JSONWriter.string(again.json)
-                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: text.utf8.count, alignment: 1)
-                _ = buffer.initializeMemory(as: UInt8.self, from: text.utf8)
-                return UnsafeRawBufferPointer(buffer)
-            }
+            let texts = messages.map { jsonBuffer($0, idSuffix: "-json") }
             defer { for buffer in texts { buffer.deallocate() } }
             let throughJSON = try measure(texts, finish: flush) { (bytes: UnsafeRawBufferPointer) throws(ParleyError) in
                 _ = try engine.processSerialized(json: bytes)
@@ -83,14 +76,7 @@ struct BenchCommand: ParsableCommand {
             // The same messages again under new ids, through process_batch: one commit per
             // batch, so the difference to the line above is the cost of a commit per message.
             let batches = stride(from: 0, to: messages.count, by: batchSize).map { start in
-                messages[start..<min(start + batchSize, messages.count)].map { message in
-                    var again = message
-                    again.id += "-batched"
-                    let text = JSONWriter.string(again.json)
-                    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: text.utf8.count, alignment: 1)
-                    _ = buffer.initializeMemory(as: UInt8.self, from: text.utf8)
-                    return UnsafeRawBufferPointer(buffer)
-                }
+                messages[start..<min(start + batchSize, messages.count)].map { jsonBuffer($0, idSuffix: "-batched") }
             }
             defer { for batch in batches { for buffer in batch { buffer.deallocate() } } }
             let batched = try measure(batches, finish: flush) { (batch: [UnsafeRawBufferPointer]) throws(ParleyError) in
@@ -180,6 +166,17 @@ func pearson(_ x: [Double], _ y: [Double]) -> Double {
         syy += (b - my) * (b - my)
     }
     return sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : 0
+}
+
+/// The message under a new id (`id` + `idSuffix`) as JSON bytes the caller deallocates: what a
+/// host hands `parley_engine_process`.
+func jsonBuffer(_ message: Message, idSuffix: String) -> UnsafeRawBufferPointer {
+    var again = message
+    again.id += idSuffix
+    let text = JSONWriter.string(again.json)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: text.utf8.count, alignment: 1)
+    _ = buffer.initializeMemory(as: UInt8.self, from: text.utf8)
+    return UnsafeRawBufferPointer(buffer)
 }
 
 struct Measurement {

@@ -162,29 +162,32 @@ public final class OCRService: Sendable {
             }
 
             if settings.retry {
-                typealias Retry = (name: String, psm: TessPageSegMode, number: Int, make: () -> PixImage, scale: Float, needsText: Bool)
-                let singleBlock: Retry = ("none", PSM_SINGLE_BLOCK, 6, { upright }, scale, false)
-                var plan: [Retry] = [singleBlock, ("none", PSM_SPARSE_TEXT, 11, { upright }, scale, false)]
+                var plan: [(name: String, psm: TessPageSegMode, number: Int, make: () -> PixImage, scale: Float)] = [
+                    ("none", PSM_SINGLE_BLOCK, 6, { upright }, scale),
+                    ("none", PSM_SPARSE_TEXT, 11, { upright }, scale),
+                ]
                 // Small text: twice the pixels (when the image was not upscaled already and there is room).
                 if scale == 1, Float(width * height) * 4 <= Float(settings.maxPixels), run.medianWordHeight < 20 {
-                    plan.append(("upscaled", PSM_AUTO, 3, { upright.scaled(by: 2) }, 2, false))
+                    plan.append(("upscaled", PSM_AUTO, 3, { upright.scaled(by: 2) }, 2))
                 }
-                plan.append(("normalized", PSM_AUTO, 3, { upright.normalized() }, scale, false))
-                plan.append(("binarized", PSM_AUTO, 3, { upright.binarized() }, scale, false))
-                plan.append(("inverted", PSM_AUTO, 3, { upright.inverted() }, scale, false))
+                plan.append(("normalized", PSM_AUTO, 3, { upright.normalized() }, scale))
+                plan.append(("binarized", PSM_AUTO, 3, { upright.binarized() }, scale))
+                plan.append(("inverted", PSM_AUTO, 3, { upright.inverted() }, scale))
                 // Nothing read yet: the page may hold no text (a photo of a leak, a room). One
                 // block (psm 6) makes text of any texture, slowly on a large photo (10 s at 12 MP),
                 // so there the passes that look for text come first, and one block and ×2 pixels
                 // follow only once one of them has read some. Up to a WhatsApp photo's standard
                 // size (1600 px a side, ~2 MP) one block costs under a second and stays first:
                 // it reads what the others miss (a meter's digits on a dark panel).
-                if !run.anyFoundText && width * height > 2_500_000 {
-                    plan = plan.filter { $0.number != 6 && $0.name != "upscaled" }
-                        + plan.filter { $0.number == 6 || $0.name == "upscaled" }.map { ($0.name, $0.psm, $0.number, $0.make, $0.scale, true) }
+                let deferOnlyText = !run.anyFoundText && width * height > 2_500_000
+                func onlyOnText(_ pass: (name: String, psm: TessPageSegMode, number: Int, make: () -> PixImage, scale: Float)) -> Bool {
+                    deferOnlyText && (pass.number == 6 || pass.name == "upscaled")
                 }
-                for (name, psm, number, make, passScale, needsText) in plan {
+                plan = plan.filter { !onlyOnText($0) } + plan.filter(onlyOnText)
+                for pass in plan {
                     guard run.needsRetry(below: settings.retryBelowConfidence), clock.now < deadline else { break }
-                    if needsText && !run.anyFoundText { break }
+                    if onlyOnText(pass) && !run.anyFoundText { break }
+                    let (name, psm, number, make, passScale) = pass
                     // A retry that runs out of time leaves the best result so far (the first pass's at least).
                     do throws(ParleyError) {
                         try run.pass(make(), scale: passScale, rotation: rotation, psm: psm, psmNumber: number, preprocessing: name)

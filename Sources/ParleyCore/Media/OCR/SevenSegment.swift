@@ -19,8 +19,6 @@ enum SevenSegment {
         var text: String
         /// The digits' height in pixels of the image given.
         var digitHeight: Int
-        /// Where the digits are, in pixels of the image given.
-        var box = Box(x: 0, y: 0, w: 0, h: 0)
     }
 
     /// Segments of each digit, in the order a b c d e f g (top, upper right, lower right,
@@ -78,12 +76,10 @@ enum SevenSegment {
                 for fraction in [0.045, 0.02] {
                     let all = boxes(closed(ink, fraction: fraction))
                     let found = candidates(all, imageHeight: height, printed: sheared)
-                    for reading in rows(found, all: all, ink: ink, imageHeight: height)
-                    where best == nil || reading.text.count > best!.text.count
-                        || reading.text.count == best!.text.count && Int(Float(reading.digitHeight) / factor) > best!.digitHeight {
-                        let b = reading.box
-                        best = Reading(text: reading.text, digitHeight: Int(Float(reading.digitHeight) / factor),
-                                       box: Box(x: Int(Float(b.x) / factor), y: Int(Float(b.y) / factor), w: Int(Float(b.w) / factor), h: Int(Float(b.h) / factor)))
+                    for reading in rows(found, all: all, ink: ink, imageHeight: height) {
+                        let scaled = Reading(text: reading.text, digitHeight: Int(Float(reading.digitHeight) / factor))
+                        if best == nil || scaled.text.count > best!.text.count
+                            || scaled.text.count == best!.text.count && scaled.digitHeight > best!.digitHeight { best = scaled }
                     }
                 }
             }
@@ -184,8 +180,7 @@ enum SevenSegment {
                 if run.count >= 3, !beside {
                     let row = run.map { Box(x: candidates[$0].x, y: band.y, w: candidates[$0].w, h: band.h) }
                     if let text = read(row, ink: ink, dots: all) {
-                        let right = row.map { $0.x + $0.w }.max() ?? 0
-                        readings.append(Reading(text: text, digitHeight: band.h, box: Box(x: row[0].x, y: band.y, w: right - row[0].x, h: band.h)))
+                        readings.append(Reading(text: text, digitHeight: band.h))
                         used.formUnion(run)
                     }
                 }
