@@ -400,6 +400,15 @@ struct OCRTests {
         }
     }
 
+    /// A decimal point drawn close enough to touch the next digit joins it in one blob: read
+    /// as the digit with the point before it, not a blob that is no digit (no reading).
+    @Test func aDecimalPointTouchingTheNextDigitIsRead() throws {
+        let result = try Self.service.recognize(Fixtures.bytes("ocr/meter-lcd-point.jpg"))
+        let readings = result.entities.filter { $0.type == "meterReading" }
+        #expect(readings.map(\.text) == ["3.0571"])
+        #expect(readings.first?.value["value"]?.doubleValue == 3.0571)
+    }
+
     /// WhatsApp's animated stickers are animated WebP, which Leptonica's reader refuses: the
     /// middle frame is read (the first of this one is blank, as a sticker fading in).
     @Test func anAnimatedStickerIsReadByItsMiddleFrame() throws {

@@ -195,15 +195,25 @@ enum SevenSegment {
     static func read(_ row: [Box], ink: PixImage, dots: [Box]) -> String? {
         var text = ""
         var margin = 1.0
+        var cells: [Box] = []
         for (k, box) in row.enumerated() {
-            guard let (digit, m) = digit(box, ink: ink) else { return nil }
+            var cell = box
+            var found = digit(box, ink: ink)
+            var point: (before: Bool, after: Bool) = (false, false)
+            if found == nil, let trimmed = withoutPoint(box, ink: ink), let read = digit(trimmed.cell, ink: ink) {
+                (cell, found, point) = (trimmed.cell, read, (trimmed.before && k > 0, trimmed.after && k + 1 < row.count))
+            }
+            guard let (digit, m) = found else { return nil }
+            if point.before, text.last != "." { text.append(".") }
             text.append(digit)
+            cells.append(cell)
             margin = min(margin, m)
-            if k + 1 < row.count, hasPoint(between: box, row[k + 1], dots: dots) { text.append(".") }
+            if k + 1 < row.count, point.after || hasPoint(between: box, row[k + 1], dots: dots) { text.append(".") }
         }
         // Letters of print ("Ill") are narrow blobs too: a reading has at least two digits other
         // than 1, and those are of one width, as a display's cells are.
-        let widths = zip(row, text.filter { $0 != "." }).filter { $0.1 != "1" }.map { $0.0.w }.sorted()
+        guard text.filter({ $0 == "." }).count <= 1 else { return nil }
+        let widths = zip(cells, text.filter { $0 != "." }).filter { $0.1 != "1" }.map { $0.0.w }.sorted()
         guard margin >= 0.15, widths.count >= 2, let narrowest = widths.first, let widest = widths.last,
               widest * 5 <= narrowest * 7 else { return nil }
         return text
@@ -248,6 +258,29 @@ enum SevenSegment {
             }
         }
         return Double(dark) / Double(steps * steps)
+    }
+
+    /// A cell whose foot sticks out sideways past its digit: a decimal point close enough to
+    /// touch the digit (blur, an italic display's point under the next digit's corner), so
+    /// the two are one blob. The digit's columns are those with ink above the foot; what sticks
+    /// out below, between h/20 and h/4 wide, is the point. Nil when nothing sticks out.
+    static func withoutPoint(_ box: Box, ink: PixImage) -> (cell: Box, before: Bool, after: Bool)? {
+        let foot = box.y + box.h * 4 / 5
+        var first = Int.max, last = Int.min
+        for x in box.x..<(box.x + box.w) {
+            for y in box.y..<foot where ink.bit(x: x, y: y) {
+                first = min(first, x)
+                last = max(last, x)
+                break
+            }
+        }
+        guard first <= last else { return nil }
+        let least = max(2, box.h / 20), most = box.h / 4
+        let left = first - box.x, right = box.x + box.w - 1 - last
+        let before = left >= least && left <= most, after = right >= least && right <= most
+        guard before || after else { return nil }
+        let x = before ? first : box.x
+        return (Box(x: x, y: box.y, w: (after ? last + 1 : box.x + box.w) - x, h: box.h), before, after)
     }
 
     /// A decimal point between two digits: a small blob at the foot of the row, between them.
