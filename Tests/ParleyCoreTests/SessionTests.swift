@@ -337,6 +337,29 @@ struct SessionMachineTests {
         #expect(q[path: "accounts"]?[0]?[path: "watchdog", "stalled"]?.boolValue == false)
     }
 
+    /// The watchdog's table of active chats stays bounded: full of active chats, a new chat is
+    /// left out (the count is already far above any minimum) and the table is not rebuilt again
+    /// until an eighth of the window has passed; then the chats idle past it make room.
+    @Test func activeChatsStayBoundedAndMakeRoomOnceChatsGoIdle() {
+        var chats = ActiveChats()
+        let window: Int64 = 8_000
+        for i in 0..<ActiveChats.capacity { chats.note("c\(i)", at: Int64(i), window: window) }
+        // Full of active chats: a new one is left out.
+        chats.note("new", at: 8_000, window: window)
+        #expect(chats.count(now: 8_000, window: window) == ActiveChats.capacity)
+        // 100 chats are idle by 8,100, but within an eighth of the window of the last pruning
+        // the table is not rebuilt: the new chat is still left out.
+        chats.note("later", at: 8_100, window: window)
+        #expect(chats.count(now: 8_100, window: window) == ActiveChats.capacity - 100)
+        // An eighth of the window on, the 1,000 chats idle by then go and the new one is counted.
+        chats.note("later", at: 9_000, window: window)
+        #expect(chats.count(now: 9_000, window: window) == ActiveChats.capacity - 1_000 + 1)
+        // A chat seen again keeps its latest time.
+        chats.note("c2000", at: 9_100, window: window)
+        chats.note("c2000", at: 9_050, window: window)
+        #expect(chats.count(now: 17_100, window: window) == 1)
+    }
+
     @Test func processedMessagesCountForTheAccountsTheHostNamesAndCreateNone() throws {
         let e = try Self.engine("{\"stallAfterMs\": 600000}")
         // Messages before any session event: no account appears (no phantom "default").

@@ -53,8 +53,7 @@ public final class SessionMonitor: Sendable {
         var lastBeatAt: Int64?
         var lastInboundAt: Int64?
         var reportedActiveChats: Int64?
-        /// Chat -> last inbound time, for the watchdog's idea of active chats.
-        var chats: [String: Int64] = [:]
+        var chats = ActiveChats()
         var level: Level = .healthy
         var levelSince: Int64?
         var stalls = 0
@@ -70,7 +69,7 @@ public final class SessionMonitor: Sendable {
     /// never creates an account: a bot that reports no session events has none to judge.
     struct Inbound {
         var lastAt: Int64?
-        var chats: [String: Int64] = [:]
+        var chats = ActiveChats()
     }
 
     init(settings: SessionSettings) {
@@ -297,13 +296,9 @@ public final class SessionMonitor: Sendable {
     /// for `account` when named (created if new), else for every account (`Inbound`).
     func noteInbound(chat: String, at: Int64, account: String? = nil) {
         let window = settings.activeWindowMs
-        func note(_ lastAt: inout Int64?, _ chats: inout [String: Int64]) {
+        func note(_ lastAt: inout Int64?, _ chats: inout ActiveChats) {
             lastAt = max(lastAt ?? at, at)
-            if chats[chat] == nil && chats.count >= 4096 {
-                chats = chats.filter { at - $0.value <= window }
-                if chats.count >= 4096 { return }
-            }
-            chats[chat] = max(chats[chat] ?? at, at)
+            chats.note(chat, at: at, window: window)
         }
         if let account {
             try? withAccount(account, create: true) { (a, _) throws(ParleyError) in note(&a.lastInboundAt, &a.chats) }
@@ -372,7 +367,7 @@ public final class SessionMonitor: Sendable {
         let silent = a.lastInboundAt.map { max(0, now - $0) }
         var active = a.reportedActiveChats ?? 0
         if a.reportedActiveChats == nil, let last = a.lastInboundAt {
-            active = Int64(a.chats.values.filter { last - $0 <= settings.activeWindowMs }.count)
+            active = Int64(a.chats.count(now: last, window: settings.activeWindowMs))
         }
         let stalled = a.state == .ready && (silent ?? 0) >= settings.stallAfterMs && active >= max(1, settings.minActiveChats)
         if stalled && !a.stalled { a.stalls += 1 }
