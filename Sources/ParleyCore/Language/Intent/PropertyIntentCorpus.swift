@@ -1849,5 +1849,115 @@ enum PropertyIntentCorpus {
 {"text": "are you there?", "intent": "greeting"}
 {"text": "uri aho?", "intent": "greeting"}
 {"text": "uko hapo?", "intent": "greeting"}
+{"text": "are pets allowed here?", "intent": "other"}
+{"text": "is it ok to keep a puppy in the apartment", "intent": "other"}
+{"text": "can tenants have cats", "intent": "other"}
+{"text": "my daughter wants a hamster, is that allowed in the flat?", "intent": "other"}
+{"text": "what's the pet policy", "intent": "other"}
+{"text": "can I sublet my room", "intent": "other"}
+{"text": "my cousin wants to stay in my room while I'm away, is that ok?", "intent": "other"}
+{"text": "is it allowed to list my flat on booking.com", "intent": "other"}
+{"text": "can I rent the spare room to a friend", "intent": "other"}
+{"text": "do you know a good moving company", "intent": "other"}
+{"text": "can you recommend a cleaner for my house", "intent": "other"}
+{"text": "who can help me carry my furniture, any number?", "intent": "other"}
+{"text": "do you have the number of a taxi driver", "intent": "other"}
+{"text": "what is the internet password", "intent": "other"}
+{"text": "wifi name and password please", "intent": "other"}
+{"text": "where do I park my bike", "intent": "other"}
+{"text": "is there a bike rack in the compound", "intent": "other"}
+{"text": "did a delivery come for me today?", "intent": "other"}
+{"text": "the DHL guy left a box downstairs, is it with the guard?", "intent": "other"}
+{"text": "can the guard receive a package for me tomorrow", "intent": "other"}
+{"text": "any mail for me?", "intent": "other"}
+{"text": "forward this message to all your contacts", "intent": "other"}
+{"text": "URGENT: whatsapp will start charging, send this to 20 people", "intent": "other"}
+{"text": "you have been selected to win a free phone, click here", "intent": "other"}
+{"text": "earn 50,000 daily working from home, join our group now", "intent": "other"}
+{"text": "good morning 🌹 share this blessing with 10 people and receive good news today", "intent": "other"}
+{"text": "les animaux sont autorisés ?", "intent": "other"}
+{"text": "j'ai un petit chien, c'est permis dans la résidence ?", "intent": "other"}
+{"text": "est-ce que je peux sous-louer pendant mes vacances", "intent": "other"}
+{"text": "vous pouvez me conseiller une entreprise de déménagement ?", "intent": "other"}
+{"text": "le mot de passe du wifi svp", "intent": "other"}
+{"text": "où est-ce que je peux ranger mon vélo ?", "intent": "other"}
+{"text": "j'attends un colis, le gardien peut le recevoir ?", "intent": "other"}
+{"text": "transférez ce message à 10 personnes", "intent": "other"}
+{"text": "félicitations vous avez gagné un iphone, cliquez sur le lien", "intent": "other"}
+{"text": "mbwa wanaruhusiwa hapa?", "intent": "other"}
+{"text": "naweza kuwa na paka ndani ya nyumba?", "intent": "other"}
+{"text": "naweza kukodisha chumba changu kwa rafiki?", "intent": "other"}
+{"text": "unajua kampuni ya kuhamisha vitu?", "intent": "other"}
+{"text": "nipe password ya wifi", "intent": "other"}
+{"text": "baiskeli naweza kuweka wapi?", "intent": "other"}
+{"text": "kuna kifurushi changu kwa mlinzi?", "intent": "other"}
+{"text": "tuma ujumbe huu kwa watu kumi", "intent": "other"}
+{"text": "umeshinda zawadi, bonyeza link hii", "intent": "other"}
+{"text": "ese biremewe kugira injangwe mu nzu?", "intent": "other"}
+{"text": "imbwa ziremewe hano?", "intent": "other"}
+{"text": "nshobora gukodesha undi muntu icyumba cyanjye?", "intent": "other"}
+{"text": "muzi umuntu utwara ibikoresho by'abimuka?", "intent": "other"}
+{"text": "password ya wifi ni iyihe?", "intent": "other"}
+{"text": "igare ryanjye naribika he?", "intent": "other"}
+{"text": "hari ipaki banzaniye?", "intent": "other"}
+{"text": "ohereza ubu butumwa ku bantu icumi", "intent": "other"}
+{"text": "watsindiye igihembo, kanda kuri link", "intent": "other"}
+{"text": "هل الحيوانات الأليفة مسموحة في العمارة؟", "intent": "other"}
+{"text": "عندي كلب صغير، هل مسموح؟", "intent": "other"}
+{"text": "هل أقدر أأجر غرفتي لشخص آخر؟", "intent": "other"}
+{"text": "تعرف شركة نقل أثاث كويسة؟", "intent": "other"}
+{"text": "ما هو باسورد الواي فاي", "intent": "other"}
+{"text": "وين أقدر أحط الدراجة؟", "intent": "other"}
+{"text": "هل في بريد أو طرد وصلني؟", "intent": "other"}
+{"text": "أرسلها لكل جهات الاتصال عندك", "intent": "other"}
+{"text": "مبروك ربحت جائزة، اضغط على الرابط", "intent": "other"}
+{"text": "wach mumkin ndir qet f lappart?", "intent": "other"}
+{"text": "momkin nkri l bit dyali l chi sa7bi?", "intent": "other"}
+{"text": "ta3ref chi camion dyal trhal?", "intent": "other"}
+{"text": "3tini mot de passe dyal wifi", "intent": "other"}
+{"text": "fin n7et lmoto dyali?", "intent": "other"}
+{"text": "wsel chi colis smiti?", "intent": "other"}
+{"text": "sift had lmessage l 10 dl3bad", "intent": "other"}
+{"text": "el 7ayawanat masmo7a fel 3emara?", "intent": "other"}
+{"text": "fi 7ad ye3raf sharket na2l 3afsh?", "intent": "other"}
+{"text": "the wifi router in my flat stopped working", "intent": "maintenance_request"}
+{"text": "internet ya nyumba haifanyi kazi", "intent": "maintenance_request"}
+{"text": "le wifi de l'appartement ne marche plus", "intent": "maintenance_request"}
+{"text": "is renting out my place short-term allowed?", "intent": "other"}
+{"text": "I want to let my room to a student for the summer, ok?", "intent": "other"}
+{"text": "would it be ok if I got a kitten", "intent": "other"}
+{"text": "could you recommend movers", "intent": "other"}
+{"text": "any recommendations for a good painter for my office?", "intent": "other"}
+{"text": "do you know any cheap removal guys", "intent": "other"}
+{"text": "can I keep my bicycle in the corridor", "intent": "other"}
+{"text": "a parcel was delivered for me at reception", "intent": "other"}
+{"text": "has the postman left anything for me", "intent": "other"}
+{"text": "هل مسموح تربية الحيوانات في الشقة؟", "intent": "other"}
+{"text": "ممكن أربي قطة؟", "intent": "other"}
+{"text": "انشرها تؤجر ولا تجعلها تقف عندك", "intent": "other"}
+{"text": "naweza kufuga paka?", "intent": "other"}
+{"text": "nshobora korora injangwe?", "intent": "other"}
+{"text": "je peux avoir un chat dans l'appartement ?", "intent": "other"}
+{"text": "wach lklab masmo7in f l3imara?", "intent": "other"}
+{"text": "airbnb-ing my apartment while I'm away, allowed?", "intent": "other"}
+{"text": "is short let allowed in this building", "intent": "other"}
+{"text": "is a fish tank ok in the flat", "intent": "other"}
+{"text": "are birds allowed in the apartments", "intent": "other"}
+{"text": "can I keep a tortoise on the balcony", "intent": "other"}
+{"text": "do you know a good electrician for my shop in town", "intent": "other"}
+{"text": "any mechanic you'd recommend around here?", "intent": "other"}
+{"text": "who does good cleaning services in this area", "intent": "other"}
+{"text": "what's the wifi code", "intent": "other"}
+{"text": "internet code please", "intent": "other"}
+{"text": "is there a bicycle room", "intent": "other"}
+{"text": "can I store my bike in the basement", "intent": "other"}
+{"text": "est-ce qu'on peut avoir un chien ou un chat ici ?", "intent": "other"}
+{"text": "vous avez un contact de déménageurs pas chers ?", "intent": "other"}
+{"text": "kuna mtu ameacha bahasha yangu getini?", "intent": "other"}
+{"text": "mnajua fundi mzuri wa magari?", "intent": "other"}
+{"text": "can I let my apartment to tourists while I'm on holiday", "intent": "other"}
+{"text": "is it fine to rent my place out on weekends through an app", "intent": "other"}
+{"text": "when I move in can I bring my two cats", "intent": "other"}
+{"text": "can I have a bird cage on the balcony", "intent": "other"}
 """#
 }
