@@ -438,6 +438,27 @@ import Glibc
         ])
     }
 
+    /// Informal closings are goodbyes, and a greeting with a pleasantry ("hope you're well")
+    /// stays a greeting: the wish after it does not make it a goodbye.
+    @Test func shortSocialMessages() {
+        Self.expectIntents([
+            ("speak soon x", "goodbye"), ("talk tomorrow", "goodbye"), ("ok ttyl", "goodbye"),
+            ("catch you later 👋", "goodbye"), ("right, speak soon!", "goodbye"), ("cool, chat tomorrow", "goodbye"),
+            ("poa, tutaongea kesho", "goodbye"), ("sawa tutaonana baadaye", "goodbye"), ("poa basi, tutaongea jioni", "goodbye"),
+            ("à plus tard alors", "goodbye"), ("on se parle demain", "goodbye"), ("d'accord, à plus !", "goodbye"),
+            ("tuzavugana ejo", "goodbye"), ("ni byiza, tuzavugana nyuma", "goodbye"),
+            ("نتكلم بكرة إن شاء الله", "goodbye"), ("yallah nehkiw ghedwa", "goodbye"),
+            ("hello, hope you're well 😊", "greeting"), ("hi, hope you are doing good", "greeting"),
+            ("good evening, hope all is well with you", "greeting"), ("hey, hope your week is going well!", "greeting"),
+            ("good afternoon, I trust you're keeping well", "greeting"),
+            ("bonjour, j'espère que vous allez bien", "greeting"), ("salut, tu vas bien j'espère ?", "greeting"),
+            ("habari, natumaini uko salama", "greeting"), ("muraho, nizere ko mumeze neza", "greeting"),
+            ("مرحبا، أتمنى أن تكون بخير", "greeting"), ("مساء الخير، عساك بخير", "greeting"),
+            ("salam, nchallah labas 3lik", "greeting"),
+        ])
+        // At the default threshold too: the opener is not overruled by the wish that follows it.
+        #expect(IntentModel.propertyManagement.predict("hello, hope you're well 😊").name == "greeting")
+    }
 
 
 

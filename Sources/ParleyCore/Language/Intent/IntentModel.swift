@@ -122,6 +122,10 @@ public final class IntentModel: Sendable {
     /// is usually part of it ("murabeho, tuzongera kuvugana": bye, we'll talk again).
     static let openers: Set<String> = ["greeting", "thanks"]
 
+    /// Social readings of an opener's rest that leave the opener standing: the wishes that
+    /// follow a greeting read like the ones that close a chat.
+    static let socialRests: Set<String> = ["goodbye"]
+
     /// A greeting opening a request, or thanks opening a question, is that request: "Hello
     /// good morning, is there any vacant unit?", "السلام عليكم، أريد استئجار شقة", "Thank you!
     /// When can the plumber come?". Short social messages weigh heavily in any corpus, so the whole message often
@@ -167,8 +171,9 @@ public final class IntentModel: Sendable {
             let rest = predictWhole(String(String.UnicodeScalarView(restScalars)), threshold: threshold)
             // Only a confident reading of the rest overrules the opener ("Habari yako ndugu"
             // stays a greeting: "yako ndugu" reads as nothing in particular).
+            // Nor does a parting pleasantry ("hello, hope you're well" is a greeting, not a goodbye).
             guard let top = rest.top, rest.confidence >= Self.overruleOpener, !Self.openers.contains(top.lowercased()),
-                  !Self.outOfScopeNames.contains(top.lowercased()) else { continue }
+                  !Self.socialRests.contains(top.lowercased()), !Self.outOfScopeNames.contains(top.lowercased()) else { continue }
             // The longest opener leaves the clearest request: keep the most confident reading.
             if best == nil || rest.confidence > best!.confidence { best = rest }
         }

@@ -1959,5 +1959,46 @@ enum PropertyIntentCorpus {
 {"text": "is it fine to rent my place out on weekends through an app", "intent": "other"}
 {"text": "when I move in can I bring my two cats", "intent": "other"}
 {"text": "can I have a bird cage on the balcony", "intent": "other"}
+{"text": "speak later", "intent": "goodbye"}
+{"text": "talk soon", "intent": "goodbye"}
+{"text": "chat tomorrow then", "intent": "goodbye"}
+{"text": "laters", "intent": "goodbye"}
+{"text": "ttyl 👋", "intent": "goodbye"}
+{"text": "catch you tomorrow", "intent": "goodbye"}
+{"text": "speak tomorrow x", "intent": "goodbye"}
+{"text": "ok talk then xx", "intent": "goodbye"}
+{"text": "poa, baadaye", "intent": "goodbye"}
+{"text": "sawa, tutaongea", "intent": "goodbye"}
+{"text": "tutaongea baadaye", "intent": "goodbye"}
+{"text": "poa tuonane kesho", "intent": "goodbye"}
+{"text": "on se reparle demain", "intent": "goodbye"}
+{"text": "à demain", "intent": "goodbye"}
+{"text": "à la prochaine", "intent": "goodbye"}
+{"text": "tuzavugana", "intent": "goodbye"}
+{"text": "tuvugane ejo", "intent": "goodbye"}
+{"text": "turavugana nyuma", "intent": "goodbye"}
+{"text": "نتكلم لاحقا", "intent": "goodbye"}
+{"text": "نحكي بعدين", "intent": "goodbye"}
+{"text": "nehder m3ak ghedda", "intent": "goodbye"}
+{"text": "netkalem bokra", "intent": "goodbye"}
+{"text": "hi, hope you're doing well", "intent": "greeting"}
+{"text": "hello hope all is good", "intent": "greeting"}
+{"text": "hope your day is going well 🙂", "intent": "greeting"}
+{"text": "hey! hope you're good", "intent": "greeting"}
+{"text": "good morning, hope you had a nice weekend", "intent": "greeting"}
+{"text": "hi there, trust you are well", "intent": "greeting"}
+{"text": "bonjour, j'espère que tout va bien", "intent": "greeting"}
+{"text": "salut, j'espère que tu vas bien", "intent": "greeting"}
+{"text": "habari, natumaini uko poa", "intent": "greeting"}
+{"text": "hujambo, natumai siku yako ni njema", "intent": "greeting"}
+{"text": "muraho, nizeye ko muri amahoro", "intent": "greeting"}
+{"text": "mwaramutse, mumeze neza?", "intent": "greeting"}
+{"text": "مرحبا، إن شاء الله تكون بخير", "intent": "greeting"}
+{"text": "السلام عليكم، أتمنى أنكم بخير", "intent": "greeting"}
+{"text": "salam, nchalah ykon kolchi mzyan", "intent": "greeting"}
+{"text": "marhaba, inshallah mnih", "intent": "greeting"}
+{"text": "ok à plus", "intent": "goodbye"}
+{"text": "bon, à tout à l'heure", "intent": "goodbye"}
+{"text": "ça marche, à plus !", "intent": "goodbye"}
 """#
 }
