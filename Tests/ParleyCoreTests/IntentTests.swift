@@ -460,6 +460,33 @@ import Glibc
         #expect(IntentModel.propertyManagement.predict("hello, hope you're well 😊").name == "greeting")
     }
 
+    /// The ask decides, not a topic word from another intent: an invoice or receipt that
+    /// mentions rent is a document request, a move-out with an inspection is a move-out,
+    /// a post-dated cheque for rent is a rent payment.
+    @Test func theAskOverridesATopicWord() {
+        Self.expectIntents([
+            ("can you send me an invoice for the rent of June", "document_request"),
+            ("I need a statement of all my rent payments this year for the bank", "document_request"),
+            ("please issue a receipt for the rent I paid yesterday", "document_request"),
+            ("could you email me the rent invoice for September", "document_request"),
+            ("I need proof of rent paid for my loan application, a statement please", "document_request"),
+            ("naomba risiti ya kodi ya mwezi wa tatu", "document_request"),
+            ("naomba stakabadhi ya kodi niliyolipa jana", "document_request"),
+            ("pouvez-vous m'envoyer la quittance de loyer de janvier", "document_request"),
+            ("merci de m'envoyer le reçu du loyer d'octobre", "document_request"),
+            ("nkeneye inyemezabwishyu y'ubukode bw'ukwezi gushize", "document_request"),
+            ("أحتاج فاتورة الإيجار لشهر مايو", "document_request"),
+            ("Nzimuka ku wa gatandatu, mwaza kugenzura inzu ejo?", "move_out"),
+            ("ndava mu nzu ku cyumweru, muze kureba inzu ejo", "move_out"),
+            ("Ndimuka ku cyumweru, mushobora kuza kugenzura inzu ku wa gatandatu?", "move_out"),
+            ("I'm leaving the flat on Sunday, can someone come inspect it Friday?", "move_out"),
+            ("we're handing back the keys on Friday, can someone check the flat on Thursday?", "move_out"),
+            ("je quitte l'appartement samedi, vous pouvez passer faire l'état des lieux demain ?", "move_out"),
+            ("I'll leave a post-dated cheque for next month's rent with the guard", "rent_payment"),
+            ("I'll leave post-dated cheques for the next three months of rent", "rent_payment"),
+            ("je vous dépose un chèque postdaté pour le loyer de mars", "rent_payment"),
+        ])
+    }
 
 
     @Test func builtInModelIsSharedAndThreadSafe() async throws {

@@ -80,7 +80,7 @@ enum PropertyIntentCorpus {
 {"text": "est-ce que vous avez reçu mon paiement", "intent": "rent_payment"}
 {"text": "rent money sent 💸", "intent": "rent_payment"}
 {"text": "paid the water and rent together", "intent": "rent_payment"}
-{"text": "invoice for this month's rent please so I can pay", "intent": "rent_payment"}
+{"text": "invoice for this month's rent please so I can pay", "intent": "document_request"}
 {"text": "I paid the service charge", "intent": "rent_payment"}
 {"text": "wallahi i paid already check again", "intent": "rent_payment"}
 {"text": "rent sent, kindly acknowledge", "intent": "rent_payment"}
@@ -2000,5 +2000,47 @@ enum PropertyIntentCorpus {
 {"text": "ok à plus", "intent": "goodbye"}
 {"text": "bon, à tout à l'heure", "intent": "goodbye"}
 {"text": "ça marche, à plus !", "intent": "goodbye"}
+{"text": "send me the invoice for this month's rent", "intent": "document_request"}
+{"text": "I need a receipt for the rent I paid last week", "intent": "document_request"}
+{"text": "can I get a rent statement for the last 6 months", "intent": "document_request"}
+{"text": "rent receipt for march please", "intent": "document_request"}
+{"text": "my employer wants proof that I pay rent, can you write a letter", "intent": "document_request"}
+{"text": "la facture du loyer de ce mois svp", "intent": "document_request"}
+{"text": "j'ai besoin d'une attestation de paiement de loyer", "intent": "document_request"}
+{"text": "une quittance pour le loyer de février s'il vous plaît", "intent": "document_request"}
+{"text": "naomba risiti ya malipo ya kodi", "intent": "document_request"}
+{"text": "nitumie invoice ya kodi ya mwezi huu", "intent": "document_request"}
+{"text": "nahitaji taarifa ya malipo ya kodi ya mwaka huu", "intent": "document_request"}
+{"text": "nkeneye inyemezabwishyu y'ubukode", "intent": "document_request"}
+{"text": "mwanyoherereza fagitire y'ubukode bw'uku kwezi?", "intent": "document_request"}
+{"text": "أريد إيصال دفع الإيجار من فضلك", "intent": "document_request"}
+{"text": "أرسل لي كشف حساب الإيجار", "intent": "document_request"}
+{"text": "bghit recu dyal lkra dyal had chher", "intent": "document_request"}
+{"text": "3ayez fatoura el egar", "intent": "document_request"}
+{"text": "I'm moving out on Saturday, can you do the inspection tomorrow", "intent": "move_out"}
+{"text": "leaving the house this weekend, please come and check it on Friday", "intent": "move_out"}
+{"text": "je déménage dimanche, passez faire l'inspection vendredi", "intent": "move_out"}
+{"text": "nahama jumamosi, mnaweza kuja kukagua nyumba kesho?", "intent": "move_out"}
+{"text": "nzimuka ejo, muzaze kugenzura inzu uyu munsi", "intent": "move_out"}
+{"text": "ndimuka ku wa gatanu, mwaza kureba uko inzu imeze ku wa kane?", "intent": "move_out"}
+{"text": "ngiye kuva mu nzu mu mpera z'icyumweru, muzaze kuyisuzuma", "intent": "move_out"}
+{"text": "nimukiye ahandi ku cyumweru, mwaza kwakira imfunguzo?", "intent": "move_out"}
+{"text": "سأخرج من الشقة يوم السبت، هل يمكن أن تأتوا للمعاينة غدا؟", "intent": "move_out"}
+{"text": "ghadi nkhrej nhar sebt, momkin tjiw tchofo dar ghedda?", "intent": "move_out"}
+{"text": "I'll give you a post-dated cheque for the rent", "intent": "rent_payment"}
+{"text": "can I pay the rent with post-dated cheques", "intent": "rent_payment"}
+{"text": "dropped 3 post-dated cheques for the coming months' rent at the office", "intent": "rent_payment"}
+{"text": "the rent cheque is dated for the 1st, please deposit it then", "intent": "rent_payment"}
+{"text": "chèque postdaté pour le loyer, ça passe ?", "intent": "rent_payment"}
+{"text": "nitaandika cheki ya tarehe ya mbele kwa kodi", "intent": "rent_payment"}
+{"text": "سأعطيكم شيك مؤجل للإيجار", "intent": "rent_payment"}
+{"text": "3titkom chèque dyal lkra b date dyal chher jay", "intent": "rent_payment"}
+{"text": "ndava mu nzu ejo, muze kureba uko imeze uyu munsi", "intent": "move_out"}
+{"text": "nimuka mu cyumweru gitaha, muzaze kureba inzu mbere y'uko ngenda", "intent": "move_out"}
+{"text": "kindly issue me a receipt for the payment I made", "intent": "document_request"}
+{"text": "can you give me a receipt for yesterday's rent payment", "intent": "document_request"}
+{"text": "naomba stakabadhi ya malipo", "intent": "document_request"}
+{"text": "nitumie stakabadhi ya kodi ya mwezi uliopita", "intent": "document_request"}
+{"text": "envoyez-moi le reçu du loyer de ce mois", "intent": "document_request"}
 """#
 }
