@@ -488,6 +488,20 @@ import Glibc
         ])
     }
 
+    /// Arabizi requests opening with "salam" (or "marhaba") are the request, confidently.
+    @Test func arabiziRequestsAfterSalam() {
+        let cases = [
+            ("salam, kayna ri7a dyal gaz f lcuisine, 3afak sifto chi wa7ed", "maintenance_request"),
+            ("marhaba, fi ri7et ghaz bel matbakh", "maintenance_request"),
+            ("salam, lrobini katnqet mn lbareh", "maintenance_request"),
+            ("salam, l bab dyal l7ammam mkasser", "maintenance_request"),
+            ("salam 3likom, bghit n3tikom préavis, ghadi nkhrej chher jay", "move_out"),
+            ("salam 3likom, bghit ngolikom bli ghadi nkhrej mn dar f akhir chhar", "move_out"),
+            ("salam khoya, bghit nchouf chi appart lyoum", "viewing_booking"),
+        ]
+        Self.expectIntents(cases)
+        for (text, intent) in cases { #expect(IntentModel.propertyManagement.predict(text).name == intent, "\(text)") }
+    }
 
     @Test func builtInModelIsSharedAndThreadSafe() async throws {
         // First uses race from many tasks: one model is built and every task gets it.

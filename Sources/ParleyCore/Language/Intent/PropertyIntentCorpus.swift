@@ -2042,5 +2042,33 @@ enum PropertyIntentCorpus {
 {"text": "naomba stakabadhi ya malipo", "intent": "document_request"}
 {"text": "nitumie stakabadhi ya kodi ya mwezi uliopita", "intent": "document_request"}
 {"text": "envoyez-moi le reçu du loyer de ce mois", "intent": "document_request"}
+{"text": "salam, ri7t lbotagaz 3amra dar, jiw daba", "intent": "maintenance_request"}
+{"text": "salam 3likom, kanchem ri7a dyal gaz", "intent": "maintenance_request"}
+{"text": "salam, fi ri7et ghaz 2awiye bel bet", "intent": "maintenance_request"}
+{"text": "ahlan, el gas beyesrab fel matbakh", "intent": "maintenance_request"}
+{"text": "salam, lma ma kaynch f dar mn sba7", "intent": "maintenance_request"}
+{"text": "salam, do mqtou3 f la cuisine", "intent": "maintenance_request"}
+{"text": "salam, el mayye ma3 2at3a men mbere7", "intent": "maintenance_request"}
+{"text": "salam khoya, lbab dyal dar tkhser", "intent": "maintenance_request"}
+{"text": "salam, bghit n3lmkom bli ghadi nkhwi dar", "intent": "move_out"}
+{"text": "salam, ana msafer w ghadi nsali l contrat akhir had chhar", "intent": "move_out"}
+{"text": "salam, ra7 fell men el shaqa bel shahr el jay", "intent": "move_out"}
+{"text": "salam 3alaykom, ana 5arej mn el sha2a yom el sabt", "intent": "move_out"}
+{"text": "salam, bghit nchri chi appart", "intent": "availability"}
+{"text": "salam, wach nqder nji nchouf l bit ghedda?", "intent": "viewing_booking"}
+{"text": "salam, khallast lkra lyoum", "intent": "rent_payment"}
+{"text": "salam, 3afak 3tini l contrat dyali", "intent": "document_request"}
+{"text": "salam labas 3lik", "intent": "greeting"}
+{"text": "labas 3likom?", "intent": "greeting"}
+{"text": "salam khoya, labas?", "intent": "greeting"}
+{"text": "sifet lkra l compte dyalkom", "intent": "rent_payment"}
+{"text": "lkra dyal had chher tkhalsat", "intent": "rent_payment"}
+{"text": "salam, bghit nchouf lappart li 3ndkom ghedda", "intent": "viewing_booking"}
+{"text": "salam 3likom, momkin nzour dar had l3chiya?", "intent": "viewing_booking"}
+{"text": "salam, do tfa f dar kamla", "intent": "maintenance_request"}
+{"text": "salam, ma kaynch do mn lbareh", "intent": "maintenance_request"}
+{"text": "do tafi f l bit, kayn chi moshkil", "intent": "maintenance_request"}
+{"text": "kayn moshkil f lma dyal l7ammam", "intent": "maintenance_request"}
+{"text": "salam, lprise dyal do kat3ti chrara", "intent": "maintenance_request"}
 """#
 }
