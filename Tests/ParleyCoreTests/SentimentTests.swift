@@ -292,6 +292,34 @@ import Testing
         #expect(analyzer.analyze("Wonderful, no power for the third day 🙃").label == "negative")
     }
 
+    /// 🙏 beside an apology, a problem or a bare request is politeness, not praise; apologies
+    /// for paying late and money trouble lean negative; alone or with thanks 🙏 stays warm.
+    @Test func pleadingHandsInDistress() {
+        for text in ["so sorry, the rent will come late this month, my salary was delayed 🙏",
+                     "apologies, money is tight, can I pay next week? 🙏",
+                     "I can't pay on time this month, please bear with me 🙏",
+                     "samahani, nitachelewa kulipa kodi wiki hii, mshahara bado 🙏",
+                     "pole sana, sina pesa hadi tarehe kumi 🙏",
+                     "désolée, je vais payer le loyer en retard ce mois-ci 🙏",
+                     "mumbabarire, nzatinda kwishyura ubukode 🙏",
+                     "آسف، سأدفع الإيجار متأخر هذا الشهر 🙏",
+                     "wezi wamevunja mlango usiku, tumeni mtu haraka tafadhali 🙏",
+                     "someone broke in through the back door last night, please send help quickly 🙏"] {
+            #expect(analyzer.analyze(text).label == "negative", "\(text): \(score(text))")
+        }
+        #expect(analyzer.analyze("can you share the paybill number 🙏").label == "neutral")
+        #expect(analyzer.analyze("thank you so much for sorting it 🙏").label == "positive")
+        #expect(analyzer.analyze("🙏🙏").label == "positive")
+        // A complaint about a charge, with indignant question marks.
+        for text in ["why was I charged a cleaning fee when I left the flat clean??",
+                     "why did you charge me twice this month??",
+                     "pourquoi on me facture encore ça ? c'est abusé"] {
+            #expect(analyzer.analyze(text).label == "negative", "\(text): \(score(text))")
+        }
+    }
+
+
+
     @Test func edgeCases() {
         for text in ["", "   ", "\n\n", "!!!", "???", "12345", "\u{200D}\u{200F}", "\u{FE0F}"] {
             let s = analyzer.analyze(text)

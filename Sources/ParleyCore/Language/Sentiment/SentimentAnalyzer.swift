@@ -187,6 +187,21 @@ public struct SentimentAnalyzer: Sendable {
             valences[i] = v
         }
 
+        // 🙏 is a plea as often as thanks: its warmth is the words'. Beside a problem, an apology
+        // or a bare request ("please send the receipt 🙏", "sorry, rent will be late 🙏") it is
+        // politeness, not praise; alone or with thanks it stays warm.
+        if tokens.contains(where: { $0.pleading }) {
+            var words = false, positive = false
+            var negative = urgency.cues.contains { $0.weight > 0 && $0.kind == .situation }
+            for i in 0..<n where !tokens[i].isEmoji {
+                words = true
+                if valences[i] > 0 { positive = true } else if valences[i] < 0 { negative = true }
+            }
+            if words && (negative || !positive) {
+                for i in 0..<n where tokens[i].pleading { valences[i] = 0 }
+            }
+        }
+
         // 3. Contrast: the clause after "but" weighs more than the one before it.
         if contrastAt >= 0 {
             for i in 0..<n where i != contrastAt {

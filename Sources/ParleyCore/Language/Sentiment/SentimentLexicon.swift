@@ -610,6 +610,67 @@ cyiza	1.8
 nziza	1.8
 rwiza	1.8
 heza	1.8
+apologies	-0.3
+forgive me	-0.3
+late	-0.8
+pay late	-1.2
+paying late	-1.2
+will be late	-1.0
+money is tight	-1.5
+short of money	-1.5
+can't pay	-1.5
+cant pay	-1.5
+cannot pay	-1.5
+unable to pay	-1.5
+couldn't pay	-1.5
+financial difficulties	-1.8
+hard times	-1.2
+why was i charged	-2.5
+why am i charged	-2.5
+why am i being charged	-2.5
+why did you charge	-2.5
+why have i been charged	-2.5
+charged twice	-1.8
+double charged	-1.8
+hidden charges	-1.5
+désolé	-0.3
+désolée	-0.3
+desole	-0.3
+desolee	-0.3
+retard	-1.0
+en retard	-1.0
+difficultés financières	-1.8
+pas d'argent	-1.5
+fauché	-1.8
+abusé	-1.8
+abusif	-1.8
+injuste	-2.0
+arnaque	-2.3
+samahani	-0.3
+nitachelewa	-0.8
+nimechelewa	-0.8
+kuchelewa	-0.8
+imechelewa	-0.8
+umechelewa	-0.8
+mshahara bado	-1.0
+sina pesa	-1.5
+hali ngumu	-1.5
+mumbabarire	-0.3
+imbabazi	-0.3
+nzatinda	-0.8
+natinze	-0.8
+gutinda	-0.8
+byatinze	-0.8
+nta mafaranga	-1.5
+smhli	-0.3
+sma7li	-0.3
+m3tel	-0.8
+ma 3ndich flous	-1.5
+آسف	-0.3
+اسف	-0.3
+متأخر	-0.8
+تأخير	-0.8
+ما عندي فلوس	-1.5
 """#
 
     /// Acknowledgments: neutral when they open a clause ("ok, when does he come?"),

@@ -4,6 +4,8 @@ struct SentimentToken: Sendable {
     var range: Range<Int>
     var isEmoji = false
     var emojiValence: Float = 0
+    /// 🙏 (folded hands): a plea as often as thanks.
+    var pleading = false
     /// Has cased letters, all upper case ("BROKEN").
     var isUpper = false
     /// Punctuation (, . ; : ! ? newline) ends a clause after this token: negation, degree words
@@ -117,6 +119,7 @@ struct SentimentScanner {
                 emojiToken.isEmoji = true
                 // Flags (regional indicator pairs) carry no sentiment.
                 emojiToken.emojiValence = v >= 0x1F1E6 && v <= 0x1F1FF ? 0 : tables.emoji[v] ?? 0
+                emojiToken.pleading = v == 0x1F64F
                 // Absorb the rest of the sequence: modifiers, variation selectors, keycaps,
                 // tags, a second regional indicator, and anything joined by ZWJ.
                 var joined = false
