@@ -318,6 +318,30 @@ import Testing
         }
     }
 
+    /// Kinyarwanda, French and Darija complaints have words of their own (noise, no sleep,
+    /// broken, dirty, "pas sérieux", "jamais nettoyé"), and negation still turns them.
+    @Test func complaintVocabularyInKinyarwandaFrenchAndDarija() {
+        for text in ["abaturanyi bagusakuza buri joro, ntidushobora gusinzira",
+                     "robine yangiritse kandi amazi ntayo",
+                     "ubwiherero bwanduye cyane, haranuka",
+                     "idirishya ryacitse kuva ku wa mbere",
+                     "ibi ntibikwiye, turishyura ariko nta kintu gikorwa",
+                     "franchement c'est pas sérieux, personne ne vient",
+                     "le hall n'est jamais nettoyé depuis un mois",
+                     "on paie chaque mois mais rien n'est fait",
+                     "le chauffe-eau n'est toujours pas réparé",
+                     "c'est pas normal d'attendre autant",
+                     "lbab mkhser w 7ta wa7ed ma ja",
+                     "l7ammam m3fen, machi m9bol",
+                     "3yit mn had sda3 kol lil",
+                     "الدرج موسخ وحشومة عليكم"] {
+            #expect(analyzer.analyze(text).label == "negative", "\(text): \(score(text))")
+        }
+        // Negation and praise still read right.
+        #expect(analyzer.analyze("la cuisine est très propre, merci").label == "positive")
+        #expect(analyzer.analyze("le robinet est réparé, merci beaucoup").label == "positive")
+        #expect(analyzer.analyze("la salle de bain n'est pas propre").label == "negative")
+    }
 
 
     @Test func edgeCases() {

@@ -642,13 +642,44 @@ en retard	-1.0
 difficultés financières	-1.8
 pas d'argent	-1.5
 fauché	-1.8
+pas sérieux	-1.8
+pas serieux	-1.8
+c'est pas sérieux	-2.0
+c'est pas serieux	-2.0
+réparé	1.6
+repare	1.6
+réparée	1.6
+nettoyé	1.0
+nettoye	1.0
+nettoyée	1.0
+propre	1.2
+jamais nettoyé	-1.8
+jamais nettoyée	-1.8
+jamais réparé	-1.8
+jamais propre	-1.8
+rien n'est fait	-1.8
+rien n'est réparé	-1.8
+rien n'a été fait	-1.8
+pas normal	-1.5
+c'est pas normal	-1.8
 abusé	-1.8
 abusif	-1.8
 injuste	-2.0
 arnaque	-2.3
+négligence	-1.8
+negligence	-1.8
+saleté	-1.8
+crasseux	-2.0
+dégueulasse	-2.3
+punaises	-2.0
+ignoré	-1.5
+ignorée	-1.5
 samahani	-0.3
 nitachelewa	-0.8
 nimechelewa	-0.8
+hamjarekebisha	-1.6
+haijarekebishwa	-1.6
+hawajarekebisha	-1.6
 kuchelewa	-0.8
 imechelewa	-0.8
 umechelewa	-0.8
@@ -662,10 +693,103 @@ natinze	-0.8
 gutinda	-0.8
 byatinze	-0.8
 nta mafaranga	-1.5
+gusakuza	-1.3
+bavuza induru	-1.5
+ntidushobora gusinzira	-1.8
+ntitubasha gusinzira	-1.8
+sinshobora gusinzira	-1.8
+sinabashije gusinzira	-1.8
+ntitwasinziriye	-1.8
+byacitse	-1.5
+rwacitse	-1.5
+cyacitse	-1.5
+yacitse	-1.5
+byangiritse	-1.7
+cyangiritse	-1.7
+yangiritse	-1.7
+rwangiritse	-1.7
+yarapfuye	-1.7
+ryapfuye	-1.7
+rwapfuye	-1.7
+cyapfuye	-1.7
+byarapfuye	-1.7
+yanduye	-1.8
+handuye	-1.8
+byanduye	-1.8
+hasa nabi	-1.8
+umunuko	-1.8
+biranuka	-1.7
+haranuka	-1.7
+amazi ntayo	-1.8
+bibi	-2.0
+ntibikwiye	-1.8
+biteye isoni	-2.0
+akarengane	-2.0
+ndahangayitse	-1.8
+twahangayitse	-1.8
+umutekano muke	-1.8
+twibwe	-2.2
+banyibye	-2.2
+ntibishimishije	-1.8
+ryacitse	-1.5
+zacitse	-1.5
+bwacitse	-1.5
+hacitse	-1.5
+twacitse	-1.5
+ryangiritse	-1.7
+zangiritse	-1.7
+bwangiritse	-1.7
+hangiritse	-1.7
+twangiritse	-1.7
+zapfuye	-1.7
+bwapfuye	-1.7
+hapfuye	-1.7
+twapfuye	-1.7
+ryanduye	-1.8
+zanduye	-1.8
+bwanduye	-1.8
+cyanduye	-1.8
+rwanduye	-1.8
+twanduye	-1.8
+machi m9bol	-2.3
+machi maqbol	-2.3
+machi ma9bol	-2.3
+mkhser	-1.7
+mkhesser	-1.7
+mkhsra	-1.7
+khasra	-1.7
+tkhser	-1.7
+tkhsser	-1.7
+m3fen	-2.0
+m3fna	-2.0
+mwessekh	-1.8
+mwsekh	-1.8
+wsekh	-1.8
+ma jawbnich	-1.5
+ma jawb	-1.5
+7ta wa7ed ma	-1.8
+tta wa7ed ma	-1.8
+sda3	-1.3
+3yit	-1.8
+3yina	-1.8
+7chouma	-2.0
+hchouma	-2.0
+ma3jbnich	-1.8
+ma 3jbnich	-1.8
+m9ale9	-2.0
+mqelleq	-2.0
+ma khdamch	-1.7
+makhdamch	-1.7
+ma kaykhdemch	-1.7
 smhli	-0.3
 sma7li	-0.3
 m3tel	-0.8
 ma 3ndich flous	-1.5
+مخسر	-1.7
+ماشي مقبول	-2.3
+حشومة	-2.0
+عييت	-1.8
+موسخ	-1.8
 آسف	-0.3
 اسف	-0.3
 متأخر	-0.8
