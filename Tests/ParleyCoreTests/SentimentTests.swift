@@ -106,9 +106,13 @@ import Testing
         #expect(analyzer.analyze("I LOVE IT!!!").urgency == 0)
         #expect(analyzer.analyze("When is the rent due?").urgency == 0)
         // Shouting about a problem is.
+        // (A broken heating is a situation of its own since heat counts among the losses.)
         let shouting = analyzer.analyze("The heating is BROKEN again!!!!")
-        #expect(shouting.urgencyCues == ["!!!", "caps"])
-        #expect(shouting.urgency > 0.3 && shouting.urgency < 0.5)
+        #expect(shouting.urgencyCues == ["heating is broken", "!!!", "caps"])
+        #expect(shouting.urgency > 0.4 && shouting.urgency < 0.7)
+        let shoutingOnly = analyzer.analyze("The shower is BROKEN again!!!!")
+        #expect(shoutingOnly.urgencyCues == ["!!!", "caps"])
+        #expect(shoutingOnly.urgency > 0.3 && shoutingOnly.urgency < 0.5)
         // Currency codes are written in capitals, not shouted; other capitals still are.
         #expect(!analyzer.analyze("The sink is leaking again, I paid RWF 50,000 and KES 300 for nothing").urgencyCues.contains("caps"))
         #expect(analyzer.analyze("The sink is LEAKING again, I paid RWF 50,000").urgencyCues.contains("caps"))
@@ -343,6 +347,35 @@ import Testing
         #expect(analyzer.analyze("la salle de bain n'est pas propre").label == "negative")
     }
 
+    /// Urgency comes from the situation (power, heat, water, gas, security lost; vulnerable
+    /// people; extreme temperature), not from filler words.
+    @Test func urgencyFromSituations() {
+        for (text, floor) in [("the electricity is gone in the whole flat tonight and the kids are scared of the dark", 0.65),
+                              ("no heating since yesterday, it's freezing and we have a newborn", 0.65),
+                              ("the radiators are dead and my grandmother is elderly, it is so cold", 0.45),
+                              ("the aircon stopped working and it's 44 degrees in the bedroom", 0.45),
+                              ("there's a strong gas smell coming from the cooker", 0.8),
+                              ("plus de chauffage depuis hier et on a un bébé", 0.55),
+                              ("umuriro wabuze nijoro kandi dufite uruhinja", 0.65),
+                              ("salam, kayna ri7t gaz f lkouzina", 0.8)] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency >= floor, "\(text): \(s.urgency) \(s.urgencyCues)")
+        }
+        // A circumstance alone is no emergency.
+        #expect(analyzer.analyze("we have a newborn, do you have a quieter flat?").urgency == 0)
+        #expect(analyzer.analyze("the kids love the playground at night").urgency == 0)
+        // A word asking for speed, with no situation, weighs half.
+        for text in ["do you have visitor parking? asap please", "send me the lease copy asap",
+                     "third time I ask about the receipt, send it asap"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency < 0.4, "\(text): \(s.urgency) \(s.urgencyCues)")
+        }
+        #expect(analyzer.analyze("the power is out, come asap").urgency > 0.75)
+        // Thanks for help is no plea for it.
+        for text in ["nashukuru sana kwa msaada wenu", "asanteni kwa msaada wenu wote", "thanks a lot for your help"] {
+            #expect(analyzer.analyze(text).urgency == 0, "\(text)")
+        }
+    }
 
     @Test func edgeCases() {
         for text in ["", "   ", "\n\n", "!!!", "???", "12345", "\u{200D}\u{200F}", "\u{FE0F}"] {

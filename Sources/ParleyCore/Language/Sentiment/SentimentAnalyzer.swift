@@ -240,12 +240,18 @@ public struct SentimentAnalyzer: Sendable {
         var calm = 1.0
         let calming = urgency.calm > 0
         // A request alone in a positive message is thanks for help, not a plea for it.
-        let pleas = compound < 0.05 || urgency.cues.contains { $0.weight > 0 && $0.kind != .request }
+        let pleas = compound < 0.05 || urgency.cues.contains { $0.weight > 0 && $0.kind != .request && $0.kind != .context }
+        // Urgency comes from situations: a circumstance (a baby, the night, the cold) counts only
+        // beside one, and a word asking for speed weighs half in a message that reports none
+        // ("is there visitor parking? asap", "third time I ask, fix it asap").
+        let situation = urgency.cues.contains { $0.weight > 0 && $0.kind == .situation }
         for cue in urgency.cues where cue.weight > 0 {
             if calming && cue.kind != .situation { continue }
             if cue.kind == .request && !pleas { continue }
+            if cue.kind == .context && !situation { continue }
+            let weight = cue.kind == .speed && !situation ? cue.weight / 2 : cue.weight
             cues.append(cue.name)
-            calm *= 1 - cue.weight * (calming ? 1 - urgency.calm / 2 : 1)
+            calm *= 1 - weight * (calming ? 1 - urgency.calm / 2 : 1)
         }
         // Emphasis raises urgency only when something is wrong: "I LOVE IT!!!" is not urgent.
         if !calming && (!cues.isEmpty || compound <= -0.05) {
@@ -350,7 +356,7 @@ public struct SentimentAnalyzer: Sendable {
             if weight > 0 {  // a weight of 0 silences a phrase ("maji ya moto" is hot water)
                 if kind == .calm {
                     calm = max(calm, weight)
-                } else if kind == .word && negated(i) {
+                } else if (kind == .word || kind == .speed) && negated(i) {
                     calm = max(calm, Self.negatedUrgencyCalm)
                 } else if kind == .request && negated(i) {
                     // "they did not help", "no help from the agency": a complaint, not a plea.
@@ -444,10 +450,13 @@ struct UrgencyEntry: Sendable {
 }
 
 /// What an urgency cue is: a situation ("water everywhere", "smoke"), an urgency word ("urgent",
-/// "haraka": negated, it calms), a request for speed or help ("asap", "help"), or a calm
-/// statement ("no rush", "whenever you can").
+/// "dharura": negated, it calms), a word asking for speed ("asap", "haraka", "vite": negated it
+/// calms too, and in a message that reports no situation it weighs half: "is there visitor
+/// parking? asap"), a request for help ("help"), a calm statement ("no rush", "whenever
+/// you can"), or a circumstance that makes a situation worse (a baby, children, the night,
+/// freezing weather: "the power is out and we have a newborn"), which counts only beside one.
 enum UrgencyKind: UInt8, Sendable {
-    case situation, word, request, calm
+    case situation, word, speed, request, calm, context
 }
 
 /// A word's roles in the situation rules: bit r of `things` / `states` for rule r; a negated
@@ -530,7 +539,9 @@ final class SentimentTables: Sendable {
             let kind: UrgencyKind = switch fields.count >= 3 ? fields[2] : "" {
             case "": .situation
             case "word": .word
+            case "speed": .speed
             case "request": .request
+            case "context": .context
             case "calm": .calm
             default: preconditionFailure("urgencyCues: unknown kind \(fields[2])")
             }
@@ -542,7 +553,7 @@ final class SentimentTables: Sendable {
             let parts = key.split(separator: " ")
             if parts.count >= 2 {
                 urgency.update(String(parts[0]), initial: UrgencyEntry()) { $0.phraseMax = max($0.phraseMax, UInt8(min(parts.count, 4))) }
-            } else if kind == .word {
+            } else if kind == .word || kind == .speed {
                 words.update(key, initial: SentimentEntry()) { $0.urgencyWord = true }
             }
         }

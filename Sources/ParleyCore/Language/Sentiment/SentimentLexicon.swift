@@ -686,6 +686,9 @@ umechelewa	-0.8
 mshahara bado	-1.0
 sina pesa	-1.5
 hali ngumu	-1.5
+nashukuru	2.0
+tunashukuru	2.0
+shukrani	2.0
 mumbabarire	-0.3
 imbabazi	-0.3
 nzatinda	-0.8
@@ -1026,24 +1029,26 @@ walakin
     /// distinct cues found, so one strong cue is enough and several weak ones add up. Kinds:
     /// none, a situation (lends a negative valence to a message with no sentiment word for it:
     /// "smoke"); word, an urgency word (after a negator, "not urgent", "hakuna haraka", it calms
-    /// instead); request, a plea for speed or help; calm, a statement that it can wait (weight:
-    /// how much it calms). A calm message drops the words, requests and emphasis and weakens the
-    /// situations by its calm. A weight of 0 silences a phrase ("maji ya moto" is hot water).
+    /// instead); speed, a word asking for speed (negated it calms; with no situation in the
+    /// message it weighs half); request, a plea for help; calm, a statement that it can wait
+    /// (weight: how much it calms); context, a circumstance that makes a situation worse (a baby,
+    /// the night, freezing weather), counted only beside a situation. A calm message drops the
+    /// words, requests, circumstances and emphasis and weakens the situations by its calm. A weight of 0 silences a phrase ("maji ya moto" is hot water).
     static let urgencyCues = #"""
-asap	0.6	word
-a.s.a.p	0.6	word
-as soon as possible	0.6	word
+asap	0.6	speed
+a.s.a.p	0.6	speed
+as soon as possible	0.6	speed
 urgent	0.7	word
 urgently	0.7	word
 urgence	0.8	word
 d'urgence	0.8	word
 emergency	0.8	word
-immediately	0.6	word
-right now	0.5	word
-right away	0.5	word
-straight away	0.5	word
-hurry	0.4	word
-rush	0.3	word
+immediately	0.6	speed
+right now	0.5	speed
+right away	0.5	speed
+straight away	0.5	speed
+hurry	0.4	speed
+rush	0.3	speed
 no rush	0.6	calm
 take your time	0.6	calm
 whenever you can	0.6	calm
@@ -1136,10 +1141,10 @@ heat wave	0.2
 too hot	0.2
 so hot	0.2
 very hot	0.2
-haraka	0.6	word
-upesi	0.5	word
+haraka	0.6	speed
+upesi	0.5	speed
 dharura	0.8	word
-sasa hivi	0.5	word
+sasa hivi	0.5	speed
 si dharura	0.7	calm
 si jambo la dharura	0.7	calm
 si jambo la haraka	0.7	calm
@@ -1177,12 +1182,12 @@ wameiba	0.7
 nimefungiwa nje	0.7
 joto kali	0.2
 msaada	0.4	request
-vite	0.5	word
-tout de suite	0.5	word
-immédiatement	0.6	word
-immediatement	0.6	word
-pressé	0.4	word
-pressée	0.4	word
+vite	0.5	speed
+tout de suite	0.5	speed
+immédiatement	0.6	speed
+immediatement	0.6	speed
+pressé	0.4	speed
+pressée	0.4	speed
 rien d'urgent	0.7	calm
 quand vous pouvez	0.5	calm
 quand vous aurez	0.5	calm
@@ -1225,11 +1230,11 @@ pas de courant	0.6
 plus de courant	0.6
 coupure	0.4
 byihutirwa	0.7	word
-kwihuta	0.4	word
-byihuse	0.4	word
+kwihuta	0.4	speed
+byihuse	0.4	speed
 ntibyihutirwa	0.7	calm
-vuba	0.5	word
-vuba vuba	0.6	word
+vuba	0.5	speed
+vuba vuba	0.6	speed
 nta mazi	0.5
 nta muriro	0.6
 inkongi	0.9
@@ -1242,10 +1247,10 @@ ubushyuhe	0.2
 mudufashe	0.5	request
 ubutabazi	0.8	word
 عاجل	0.7	word
-بسرعة	0.5	word
+بسرعة	0.5	speed
 طوارئ	0.8	word
-فورا	0.6	word
-فوراً	0.6	word
+فورا	0.6	speed
+فوراً	0.6	speed
 مستعجل	0.5	word
 مستعجلة	0.5	word
 ضروري	0.3	word
@@ -1276,8 +1281,8 @@ mafi may	0.5
 حر شديد	0.2
 ساعدوني	0.5	request
 3ajel	0.7	word
-bsor3a	0.5	word
-bi sor3a	0.5	word
+bsor3a	0.5	speed
+bi sor3a	0.5	speed
 mesta3gel	0.5	word
 mista3gel	0.5	word
 mesta3jel	0.5	word
@@ -1296,6 +1301,65 @@ dukhan	0.7
 7arami	0.8
 7aramiye	0.8
 7aramiyye	0.8
+no heating	0.4
+no heat	0.4
+heating is off	0.4
+heating not working	0.4
+pas de chauffage	0.4
+plus de chauffage	0.4
+hakuna joto	0.4
+your help	0
+the help	0
+msaada wako	0
+msaada wenu	0
+kwa msaada	0
+baby	0.35	context
+babies	0.35	context
+newborn	0.4	context
+infant	0.35	context
+toddler	0.3	context
+kids	0.25	context
+children	0.25	context
+child	0.25	context
+elderly	0.3	context
+pregnant	0.3	context
+disabled	0.3	context
+wheelchair	0.3	context
+asthma	0.3	context
+night	0.2	context
+tonight	0.2	context
+in the dark	0.2	context
+midnight	0.2	context
+freezing	0.35	context
+degrees	0.3	context
+extreme heat	0.3	context
+bébé	0.35	context
+bebe	0.35	context
+nourrisson	0.4	context
+enfants	0.25	context
+nuit	0.2	context
+glacial	0.35	context
+il gèle	0.35	context
+mtoto	0.3	context
+watoto	0.25	context
+mtoto mchanga	0.4	context
+usiku	0.2	context
+baridi kali	0.35	context
+umwana	0.3	context
+abana	0.25	context
+uruhinja	0.4	context
+nijoro	0.2	context
+ubukonje	0.35	context
+طفل	0.3	context
+أطفال	0.25	context
+اطفال	0.25	context
+رضيع	0.4	context
+بالليل	0.2	context
+في الليل	0.2	context
+برد شديد	0.35	context
+drari	0.25	context
+wlad	0.25	context
+f lil	0.2	context
 """#
 
     /// Situations the words of which may be apart: weight<TAB>valence<TAB>things<TAB>states (each
@@ -1310,12 +1374,13 @@ dukhan	0.7
 0.6	-2.0	power|power's|electricity|electrics|stima|umeme|umuriro|muriro|amashanyarazi|courant|électricité|l'électricité|d'électricité|electricite|l'electricite|d'electricite|kahraba|kahrba|kahraba2|كهرباء|كهربا|الكهربا	out>|off>|cut|gone>|down>|failed|outage|tripped|imepotea|umepotea|imekatika|umekatika|imekatwa|umekatwa|imeenda|wabuze|yabuze|warabuze|wagiye|yagiye|ntuboneka|ntiboneka|coupé|coupée|coupe|coupee|coupure|panne|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|طافية|طافيه|tafye|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|raa7et|راحت|haipo|haupo|working!|work!|coming!
 0.4	-1.5	lights|lighting	out>|off>|gone>|down>|failed
 0.5	-2.0	water|water's|maji|amazi|mazi|eau|l'eau|d'eau|maya|mayya|mayye|مية|ميه|مياه|ماء|الماي|المي	off>|cut|gone>|imekatika|yamekatika|yamekatwa|imekatwa|hayatoki|haitoki|hayaji|yabuze|byabuze|yagiye|ntaza|ntaboneka|ntibiboneka|coupé|coupée|coupe|coupee|coupure|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|راحت|hayapo|haipo|coming!|running!|working!|flowing!|come!|run!
-0.9	-2.5	gas|gaz|gesi|ghaz|غاز	smell|smells|smelling|smelt|odour|odor|leak|leaking|leaks|leakage|stink|stinks|stench|whiff|odeur|fuite|fuit|harufu|inanuka|inavuja|impumuro|iranuka|ريحة|ريحه|رائحة|رائحه|ri7a|ri7et|ri7it|re7t|riha|تسرب|تسريب
+0.9	-2.5	gas|gaz|gesi|ghaz|غاز	smell|smells|smelling|smelt|odour|odor|leak|leaking|leaks|leakage|stink|stinks|stench|whiff|odeur|fuite|fuit|harufu|inanuka|inavuja|impumuro|iranuka|ريحة|ريحه|رائحة|رائحه|ri7a|ri7et|ri7it|re7t|ri7t|riha|تسرب|تسريب
 0.7	-2.0	smell|smells|smelling|odour|odor|odeur|harufu|impumuro|ريحة|ريحه|رائحة|ri7a|ri7et	burning|burnt|burned|brûlé|brule|brûle|kuungua|inaungua|شياط|محروق|حريق|ma7rou2
 0.6	-1.8	ceiling|roof|plafond|toit|dari|paa|igisenge|سقف|saqf|sa2f	dripping|leaking|leaks|leak|drips|drip|collapsing|caving|sagging|fuit|fuite|goutte|coule|inavuja|linavuja|inadondoka|irava|ينقط|بينقط|بنقط|تسريب|بيسرب|btnaqet|bin2at
 0.7	-2.0	water|maji|amazi|eau|l'eau|d'eau|maya|mayya|مية|مياه|ماء	pouring|gushing|spraying|spurting|streaming|everywhere|partout|yanafurika|inafurika
 0.8	-2.0	pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|masoura	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret
 0.7	-1.8	locked|locking	out>
+0.35	-1.8	heating|radiator|radiators|boiler|chauffage|chaudière|chaudiere|radiateur|radiateurs|تدفئة|التدفئة	out>|off>|broken|broke|dead|died|stopped|failed|panne|cassé|cassée|imeharibika|haifanyi|ntikora|yapfuye|عطلان|معطل|خربان|working!|work!
 0.5	-1.8	lock|locks|serrure|kufuli|ingufuri|قفل|2efl	broken|broke|jammed|cassée|cassé|imevunjika|imeharibika|yapfuye|مكسور|مكسورة|maksour|maksoura
 0.5	-1.8	door|doors|gate|house|porte|portail|maison|mlango|geti|nyumba|urugi|inzu|باب|bab	haufungi|haifungi|ntifunga|lock!|ferme!|funga!|fungwa!|ifunga!|يتسكر|يقفل
 0.6	-1.8	key|keys|clé|cle|clés|cles|clef|clefs|ufunguo|funguo|urufunguzo|imfunguzo|مفتاح|مفاتيح|miftah|mofta7|mifta7	lost|stuck|snapped|broke|perdu|perdue|perdues|perdus|coincée|coincé|cassée|imepotea|zimepotea|nimepoteza|yatakaye|zatakaye|ضاع|ضاعوا|ضايع|انكسر|da3|da3o|day3
