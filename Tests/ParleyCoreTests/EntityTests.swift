@@ -681,6 +681,50 @@ import Glibc
         }
     }
 
+    /// Room counts as tenants write them: a French code after a determiner in a message that
+    /// names no dwelling ("je cherche un F4": three bedrooms), Swahili "bedroom moja", Arabic
+    /// "غرفة وصالة" (a bedroom and a living room), Darija "byout"/"بيوت".
+    @Test func regionalRoomCounts() throws {
+        let cases: [(String, String, String, JSONValue)] = [
+            ("je cherche un F4 vers Plateau", "bedrooms", "F4", ["count": 3, "rooms": 4]),
+            ("vous avez un T3 libre ?", "bedrooms", "T3", ["count": 2, "rooms": 3]),
+            ("natafuta bedroom moja Kilimani", "bedrooms", "bedroom moja", ["count": 1]),
+            ("bedroom mbili ni bei gani", "bedrooms", "bedroom mbili", ["count": 2]),
+            ("أبحث عن شقة غرفة وصالة", "bedrooms", "غرفة وصالة", ["count": 1]),
+            ("عندكم غرفة نوم وصالة؟", "bedrooms", "غرفة نوم وصالة", ["count": 1]),
+            ("bghit chi dar fiha 2 byout", "bedrooms", "2 byout", ["count": 2]),
+            ("واش كاين شي دار فيها 3 بيوت", "bedrooms", "3 بيوت", ["count": 3]),
+        ]
+        try Self.expectOnly(cases)
+        // A code with no dwelling and no determiner is not read ("taille F3", a vitamin).
+        for text in ["taille F3 ou F4 ?", "vitamine B12 et D3"] {
+            #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "bedrooms" }, "\(text)")
+        }
+        #expect(try Self.only("Appt 5B au deuxième")?.value == ["unit": "5B"])
+    }
+
+    /// West African French "mil" is "mille" after a whole number of two digits or more; Swahili
+    /// thousands written with a word ("elfu 20") are money beside a rent period or a payment
+    /// word anywhere in the message.
+    @Test func regionalAmounts() throws {
+        let xof = try Self.extractor(currency: "XOF")
+        for (text, amount) in [("le loyer c'est 75mil par mois", 75000.0), ("j'ai envoyé 120mil ce matin", 120000),
+                               ("la caution est de 150 mil", 150000), ("the plot price is 2mil", 2_000_000)] {
+            let money = xof.extract(from: text).first { $0.type == "money" }
+            #expect(money?.value["amount"]?.doubleValue == amount, "\(text): \(xof.extract(from: text).map { JSONWriter.string($0.value) })")
+        }
+        let kes = try Self.extractor(region: "KE", currency: "KES")
+        for (text, amount) in [("nyumba ya Kasarani ni elfu 18 kwa mwezi?", 18000.0),
+                               ("malipo ya mwezi huu ni elfu ishirini na tano", 25000),
+                               ("nitatuma elfu kumi na tano kesho asubuhi", 15000),
+                               ("studio ni shilingi ngapi? nimeambiwa elfu 12 kwa mwezi", 12000)] {
+            let money = kes.extract(from: text).first { $0.type == "money" }
+            #expect(money?.value["amount"]?.doubleValue == amount, "\(text): \(kes.extract(from: text).map { "\($0.type) \($0.text)" })")
+        }
+        // Without a payment word or a period, thousands of people stay a number.
+        #expect(!kes.extract(from: "watu elfu mbili walikuja kwenye mkutano").contains { $0.type == "money" })
+    }
+
     @Test func units() throws {
         let cases: [(String, String, String, JSONValue)] = [
             ("unit 4B", "unit", "unit 4B", ["unit": "4B"]),

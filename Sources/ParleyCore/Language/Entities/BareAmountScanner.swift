@@ -34,8 +34,9 @@ enum BareAmountScanner {
                 // thelathini na tano", "trente mille"); one payment word anywhere in the message
                 // settles it ("rent ya March, 45k", "nimelipa kodi ya mwezi huu, elfu thelathini").
                 // A bound does too: "2BR under 300k", "max 450k", "300k maximum", "500k+".
+                // So does a rent period right after it: "elfu 20 kwa mwezi", "85mil par mois".
                 guard after == .moneyCueAfter || bound(before: q.start, in: text) != nil || bound(after: q.end, in: text) != nil
-                        || cueInMessage() else { continue }
+                        || cueInMessage() || MoneyScanner.period(text, after: q.end) != nil else { continue }
             } else {
                 // What follows must end the amount: nothing, punctuation, a word known to, or a
                 // bound ("300,000 au chini").
@@ -179,13 +180,17 @@ enum BareAmountScanner {
     /// A count with a thousands or millions letter: "45k", "1.2m", "300K".
     private static func isShorthand(_ text: ScalarText, _ q: Quantity) -> Bool {
         let last = text.ascii(q.end - 1) | 0x20
-        return (last == 0x6B || last == 0x6D) && text.isDigit(q.end - 2)
+        if (last == 0x6B || last == 0x6D) && text.isDigit(q.end - 2) { return true }
+        // "85mil" (West African French for thousands), "2mil".
+        return q.end - q.start >= 4 && text.asciiWordIs("mil", at: q.end - 3) && text.isDigit(q.end - 4)
     }
 
     /// Thousands or more written in words only: counts of people or things are rarely that
     /// large, amounts of money often are.
+    /// Thousands in words, wholly or with digits ("elfu ishirini na tano", "elfu 20", "20 mille").
     private static func isThousandsInWords(_ text: ScalarText, _ q: Quantity) -> Bool {
-        q.double >= 1_000 && !(q.start..<q.end).contains { text.isDigit($0) }
+        q.double >= 1_000 && (q.start..<q.end).contains { text[$0]?.properties.isAlphabetic == true }
+            && !isShorthand(text, q)
     }
 
     /// Long unbroken digit runs are references, phone or account numbers, not amounts.

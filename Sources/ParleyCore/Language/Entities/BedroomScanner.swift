@@ -30,6 +30,24 @@ enum BedroomScanner {
             case .studio, .bedsitter:
                 candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(token.end), value: ["count": 0],
                                             confidence: tag == .bedsitter ? 0.9 : 0.75))
+            case .bedroom:
+                // A count after the noun: Swahili "bedroom moja", "bedroom mbili"; Arabic "غرفة
+                // وصالة" (a bedroom and a living room), "غرفة نوم وصالة": one bedroom.
+                guard t + 1 < text.tokens.count, text.onlyBlanks(from: Int(token.end), to: Int(text.tokens[t + 1].start)) else { continue }
+                var k = t + 1
+                if let count = Self.countWords[text.tokens[k].hash], count <= 5 {
+                    candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(text.tokens[k].end),
+                                                value: ["count": .int(count)], confidence: 0.8))
+                    continue
+                }
+                guard token.hash == Self.singleRoom else { continue }
+                if text.tokens[k].hash == Self.sleeping, k + 1 < text.tokens.count { k += 1 }
+                let andHall = text.tokens[k].hash == Self.andHall
+                    || (text.tokens[k].hash == Self.and && k + 1 < text.tokens.count && text.tokens[k + 1].hash == Self.hall)
+                guard andHall else { continue }
+                let end = text.tokens[k].hash == Self.andHall ? text.tokens[k].end : text.tokens[k + 1].end
+                candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(end), value: ["count": 1],
+                                            confidence: 0.8))
             case .twoRooms:
                 candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(token.end), value: ["count": 2],
                                             confidence: 0.85))
@@ -59,9 +77,11 @@ enum BedroomScanner {
     /// "F3", "T2": the French code of a flat's main rooms, read only in a message that names a
     /// dwelling ("appartement", "flat", …: the caller checks) and only written as a capital F
     /// or T then one digit from 1 to 7 ("T2" alone is also a terminal, a vitamin a size).
-    /// Right after a unit keyword it is the unit's number ("appartement F3", "door T2").
-    static func scanRoomCodes(_ text: ScalarText, into candidates: inout [Candidate]) {
-        for token in text.tokens where token.length == 2 && !token.isLetters && !token.isDigits {
+    /// Right after a unit keyword it is the unit's number ("appartement F3", "door T2"). In a
+    /// message that names no dwelling, a code after a French determiner is read ("je cherche un F3").
+    static func scanRoomCodes(_ text: ScalarText, afterDeterminerOnly: Bool = false, into candidates: inout [Candidate]) {
+        for (t, token) in text.tokens.enumerated() where token.length == 2 && !token.isLetters && !token.isDigits {
+            if afterDeterminerOnly && (t == 0 || !determiners.contains(text.tokens[t - 1].hash)) { continue }
             let start = Int(token.start)
             guard let letter = text[start], letter == "F" || letter == "T" else { continue }
             let digit = text.ascii(start + 1)
@@ -71,6 +91,16 @@ enum BedroomScanner {
                                         value: ["count": .int(rooms - 1), "rooms": .int(rooms)], confidence: 0.75))
         }
     }
+
+    private static let singleRoom = Fold.hash("غرفة")
+    private static let sleeping = Fold.hash("نوم")
+    private static let andHall = Fold.hash("وصالة")
+    private static let and = Fold.hash("و")
+    private static let hall = Fold.hash("صالة")
+
+    /// French determiners before a room code in a message that names no dwelling: "un F3",
+    /// "mon T2", "des F4" (a code alone could be a vitamin, a size or a terminal).
+    static let determiners: Set<UInt64> = Set(["un", "une", "le", "la", "mon", "ma", "ton", "son", "ce", "cet", "du", "des", "en", "notre", "votre"].map(Fold.hash))
 
     /// Counts that agree with a room noun: Swahili (ki-/vi- class) and Kinyarwanda (ki-/bi- class).
     private static let countWords: [UInt64: Int64] = {

@@ -117,6 +117,8 @@ public struct EntityExtractor: Sendable {
                 BareUnitScanner.scan(view, into: &candidates)
                 BedroomScanner.scanRoomCodes(view, into: &candidates)
             }
+        } else if view.digits > 0 {
+            BedroomScanner.scanRoomCodes(view, afterDeterminerOnly: true, into: &candidates)
         }
         if statistical && view.has(Lexicon.addressMask) { AddressScanner.scan(view, into: &candidates) }
         let index = gazetteer.current

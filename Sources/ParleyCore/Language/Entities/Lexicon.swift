@@ -214,6 +214,11 @@ enum Lexicon {
     ghoraf tbedroom
     ghorfa tbedroom
     owad tbedroom
+    byout tbedroom
+    biout tbedroom
+    byut tbedroom
+    byoute tbedroom
+    بيوت tbedroom
     vyumba troomsThenCount p
     chumba troomsThenCount
     ibyumba troomsThenCount p
@@ -243,6 +248,7 @@ enum Lexicon {
     apartment tunit
     appartement tunit
     appart tunit
+    appt tunit
     شقة tunit
     شقه tunit
     flat tunit
@@ -405,6 +411,19 @@ enum Lexicon {
     bei tmoneyCue
     deni tmoneyCue
     gharama tmoneyCue
+    malipo tmoneyCue
+    ada tmoneyCue
+    salio tmoneyCue
+    kiasi tmoneyCue
+    pesa tmoneyCue
+    nitatuma tmoneyCue
+    nilituma tmoneyCue
+    nimekutumia tmoneyCue
+    nitakutumia tmoneyCue
+    tumetuma tmoneyCue
+    ametuma tmoneyCue
+    flous tmoneyCue
+    lkra tmoneyCue
     nishyuye tmoneyCue
     twishyuye tmoneyCue
     yishyuye tmoneyCue

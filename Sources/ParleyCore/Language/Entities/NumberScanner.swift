@@ -204,7 +204,13 @@ enum NumberScanner {
         if allowed, let (power, suffixEnd) = scientific(text, at: end) {
             exponent = power
             end = suffixEnd
-        } else if allowed, let (power, suffixEnd) = multiplier(text, at: end) {
+        } else if allowed, var (power, suffixEnd) = multiplier(text, at: end) {
+            // "mil" after a whole number of two digits or more is French "mille" as West Africa
+            // writes it ("85mil", "150 mil" FCFA: thousands); "2mil", "1.5mil" stay millions.
+            if power == 6, text.asciiWordIs("mil", at: suffixEnd - 3), fraction.isEmpty,
+               integer.drop(while: { $0 == 0x30 }).count >= 2 {
+                power = 3
+            }
             exponent = power
             scale = power
             end = suffixEnd
@@ -248,6 +254,7 @@ enum NumberScanner {
                 if text.asciiWordIs("trillion", at: j) { return (12, j + 8) }
             case 0x6D:
                 if text.asciiWordIs("million", at: j) { return (6, j + 7) }
+                if text.asciiWordIs("mil", at: j) { return (6, j + 3) }
             case 0x62:
                 if text.asciiWordIs("billion", at: j) { return (9, j + 7) }
                 if text.asciiWordIs("bn", at: j) { return (9, j + 2) }
