@@ -348,6 +348,13 @@ enum HeldOut {
         }
     }
 
+    /// Very short English chat words, alone or with an emoji: "nite", "hiya 👋", "ty 👍".
+    @Test func veryShortEnglish() {
+        for text in ["nite", "nite nite 🌙", "hiya 👋", "Hiya!", "ty 👍", "ty!", "thx ty"] {
+            #expect(identifier.identify(text).code == "en", "\(text): \(identifier.identify(text).code)")
+        }
+    }
+
     @Test func codeSwitching() {
         let swahiliEnglish = identifier.identify("nimelipa rent ya this month")
         #expect(["sw", "en"].contains(swahiliEnglish.code))

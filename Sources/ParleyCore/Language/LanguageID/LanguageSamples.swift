@@ -72,6 +72,11 @@ Price? How much? Which one? Where? When? Any vacancies? Still available? Any new
 Confirmed. You have sent the payment, your confirmation code is below. New balance after the transaction.
 Morning! Good evening. See you soon. Take care. Cool, great, perfect. Alright then. My bad, sorry.
 Cheers mate, much appreciated. Brilliant, ta very much. Nice one, lovely stuff. Cheers for sorting the boiler, legend.
+yo, u home? yo bro, the gate is open. yo what's up, nite nite, see ya tmrw
+hiya! hiya mate, long time. hiya, all good here, ty for asking
+ty 👍 ty so much, ty ty. thx mate, thx for the lift, ty for the help
+gnite, nite all, sleep tight. nite x, ttyl, cya later, laters
+yo, ty, nite
 """#
 
     static let french = #"""
