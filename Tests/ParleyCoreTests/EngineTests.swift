@@ -154,6 +154,7 @@ import Glibc
     @Test(arguments: [
         (#"{"store": 1}"#, ParleyError.Kind.invalidConfig),
         (#"{"store": {"synchronous": "sometimes"}}"#, .invalidConfig),
+        (#"{"store": {"path": ""}}"#, .invalidConfig),
         (#"{"limits": {"maxMessageBytes": -1}}"#, .invalidConfig),
         (#"{"unknown": true}"#, .invalidConfig),
         (#"{"store": "#, .malformedJSON),

@@ -101,6 +101,11 @@ public struct Configuration: Sendable, Equatable {
         if let store = try reader.object("store") {
             var storeReader = Reader(object: store, path: "store.")
             storePath = try storeReader.string("path")
+            // An unset variable in a host's config ("path": "$DB" → "") would open a store no
+            // file backs, and every write would fail: refused as the bad value it is.
+            if storePath?.isEmpty == true {
+                throw ParleyError(.invalidConfig, "store.path must name a file (or be left out for an in-memory store), got \"\"")
+            }
             let postgresURL = try storeReader.string("postgres")
             let poolSize = try storeReader.int("poolSize")
             let owner = try storeReader.string("owner")
