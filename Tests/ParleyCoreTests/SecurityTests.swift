@@ -55,6 +55,11 @@ import Glibc
         "the image claims 60000×60000 pixels, over the limit of 60000000 (ocr.maxPixels)",
         "its data chunk declares 88200000 bytes, 32000 present",
         "the file has 60000001 bytes, over media.maxBytes (52428800); the limit is 104857600",
+        // Ranges Parley states, with the value it was given, and numbers longer than E.164's 15 digits.
+        "now_ms must be between 0 and 9007199254740992, got 9007199254740993",
+        "ttl_seconds must be between 1 and 315360000 (ten years), got 315360001",
+        "queue.highWater must be between 1 and 100000000",
+        "a counter of 12345678901234567 events",
         "",
         "🏠 plain text",
     ])

@@ -8,7 +8,9 @@
 ///   "+" and 7+ digits, or 8+ digits without one, keeps its first three digits (when it has 10+)
 ///   and its last two. Runs touching letters (hashes, ids) are left alone, and so are bare
 ///   10- and 13-digit runs starting with "1" (Unix times in seconds and milliseconds; a phone
-///   number of that shape carries a "+" or an "@").
+///   number of that shape carries a "+" or an "@"). Plain runs of more than 15 digits (longer
+///   than any E.164 number) and plain numbers in a message stating a range ("between 1 and
+///   315360000, got 315360001") are left too: a host must be able to read its limits.
 /// - `jane.doe@example.com` → `j***@example.com`; `250788123456@c.us` → `250*******56@c.us`.
 public enum LogMask {
     public static func mask(_ text: String) -> String {
@@ -50,6 +52,9 @@ public enum LogMask {
     }
 
     private static func maskDigitRuns(_ bytes: inout [UInt8]) {
+        // "… must be between 1 and 315360000, got 315360001": a range Parley states and the
+        // value it was given are quantities, which the host needs to read.
+        let statesRange = contains(bytes, "between ") && contains(bytes, " and ")
         var i = 0
         while i < bytes.count {
             let startsRun = isDigit(bytes[i]) || (bytes[i] == UInt8(ascii: "+") && i + 1 < bytes.count && isDigit(bytes[i + 1]))
@@ -75,8 +80,10 @@ public enum LogMask {
             let jid = end < bytes.count && bytes[end] == UInt8(ascii: "@")
             let plain = digitPositions.count == end - i
             let looksLikeTime = plain && !jid && bytes[i] == UInt8(ascii: "1") && (digitPositions.count == 10 || digitPositions.count == 13)
+            // E.164 numbers have at most 15 digits: a longer plain run is some other number.
             let isPhone = plus || jid ? digitPositions.count >= 7
-                : digitPositions.count >= 8 && !looksLikeTime && !isDate(bytes[i..<end]) && !(plain && isQuantity(bytes, i, end))
+                : digitPositions.count >= 8 && !looksLikeTime && !isDate(bytes[i..<end])
+                    && !(plain && (statesRange || digitPositions.count > 15 || isQuantity(bytes, i, end)))
             if isPhone, !touchesLetter {
                 let kept = digitPositions.count >= 10 ? 3 : 0
                 for (n, position) in digitPositions.enumerated() where n >= kept && n < digitPositions.count - 2 {
@@ -127,6 +134,14 @@ public enum LogMask {
                                                       "seconds", "rows", "pages", "characters", "chars", "samples",
                                                       "frames", "hz", "messages", "items", "entries", "lines", "cells"].map { Array($0.utf8) })
     private static let limitPhrases: [[UInt8]] = ["limit of ", "limit is ", "limit: "].map { Array($0.utf8) }
+
+    private static func contains(_ bytes: [UInt8], _ phrase: String) -> Bool {
+        let needle = Array(phrase.utf8)
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { start in
+            bytes[start] == needle[0] && Array(bytes[start..<(start + needle.count)]) == needle
+        }
+    }
 
     /// Digits right after `open` (a "(") and then ")".
     private static func closesDigitGroup(_ bytes: [UInt8], after open: Int) -> Bool {
