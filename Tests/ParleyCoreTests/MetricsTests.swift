@@ -50,6 +50,35 @@ import Testing
         #expect(metrics[path: "workers", "count"]?.int64Value ?? 0 >= 1)
     }
 
+    /// What `submit` answers at once or cannot use is counted as `process` counts it: a
+    /// message submitted again (its duplicate handed back) and a batch entry or a submit that
+    /// cannot be used (an error, by status).
+    @Test func submitsAnsweredAtOnceOrRefusedAreCounted() throws {
+        let engine = try Engine()
+        defer { engine.close() }
+        func submit(_ json: String) throws(ParleyError) -> Int64 {
+            var json = json
+            return try json.withUTF8 { bytes in Result { () throws(ParleyError) in try engine.submit(json: UnsafeRawBufferPointer(bytes)) } }.get()
+        }
+        _ = try submit(Self.message(1))
+        #expect(engine.drain(timeoutMillis: 10_000))
+        _ = try submit(Self.message(1))
+        let unusable = #"{"id":"x","chat":"c","from":"c","timestamp":1764057600,"type":"hologram"}"#
+        #expect(throws: ParleyError.self) { try submit(unusable) }
+        var batch = "[\(Self.message(2)), \(unusable)]"
+        let tickets = try batch.withUTF8 { bytes in
+            Result { () throws(ParleyError) in try engine.submit(batch: engine.parseBatch(json: UnsafeRawBufferPointer(bytes))) }
+        }.get()
+        #expect(tickets.count == 2 && tickets[1] == 0)
+        #expect(engine.drain(timeoutMillis: 10_000))
+        let metrics = engine.metricsJSON()
+        #expect(metrics[path: "messages", "processed"] == 2)
+        #expect(metrics[path: "messages", "duplicate"] == 1)
+        #expect(metrics[path: "messages", "error"] == 2)
+        #expect(metrics[path: "errors", "byStatus", "PARLEY_UNSUPPORTED"] == 2)
+        #expect(metrics[path: "latencyMicros", "end_to_end", "count"] == 3)
+    }
+
     @Test func bucketsBecomeHistoryAndAThroughputDropIsAnAnomaly() {
         var settings = MetricsSettings()
         settings.bucketSeconds = 10

@@ -14,13 +14,26 @@ extension Engine {
     /// stored context comes back once more marked duplicate; if it is still queued, its one
     /// result answers both. Throws `.busy` above the high-water mark (nothing is stored).
     public func submit(json bytes: UnsafeRawBufferPointer, priority: Priority = .normal) throws(ParleyError) -> Int64 {
-        let message = try MessageNormalizer.normalize(parseInput(bytes, what: "message"))
+        let message: Message
+        do {
+            message = try MessageNormalizer.normalize(parseInput(bytes, what: "message"))
+        } catch {
+            countRejected(error, chat: nil)
+            throw error
+        }
         return try submit(message, priority: priority)
     }
 
     public func submit(_ incoming: Message, priority requested: Priority = .normal) throws(ParleyError) -> Int64 {
+        let started = ContinuousClock.now
         // Inline media bytes go to the media directory before the message is journaled.
-        let message = try media.admit(incoming)
+        let message: Message
+        do {
+            message = try media.admit(incoming)
+        } catch {
+            countRejected(error, chat: incoming.chat)
+            throw error
+        }
         let priority = lane(for: message, requested: requested)
         do {
             try pool.reserve()
@@ -41,14 +54,33 @@ extension Engine {
                     pool.cancel()
                 } else {
                     let text = state == .pending ? context : JSONWriter.string(try EnrichedContext.duplicate(of: context))
-                    pool.deliver(Outcome(ticket: ticket, result: .success(text), recovered: false))
+                    deliverAtOnce(ticket: ticket, text: text, since: started)
                 }
                 return ticket
             }
         } catch {
             pool.cancel()
+            countRejected(error, chat: message.chat)
             throw error
         }
+    }
+
+    /// A result known at submit (a message already processed: its duplicate; a placeholder
+    /// still pending), counted as a worker's result is.
+    private func deliverAtOnce(ticket: Int64, text: String, since accepted: ContinuousClock.Instant) {
+        let now = Self.unixSeconds()
+        metrics.observe(.endToEnd, nanos: Self.nanos(since: accepted), now: now)
+        metrics.count(Self.outcome(ofText: .success(text)), now: now)
+        pool.deliver(Outcome(ticket: ticket, result: .success(text), recovered: false))
+    }
+
+    /// A message a submit could not take (its error thrown or handed back), counted as a
+    /// failed `process` is. A refusal for a full queue is counted as such instead (rejected_busy).
+    private func countRejected(_ error: ParleyError, chat: String?) {
+        guard error.kind != .busy else { return }
+        let now = Self.unixSeconds()
+        metrics.count(.error, now: now)
+        metrics.recordError(error, chat: chat, now: now)
     }
 
     /// The messages of a batch for `submit(batch:)`: a JSON array of messages (each in any
@@ -121,6 +153,7 @@ extension Engine {
     /// A store failure stores nothing of the batch.
     public func submit(batch: [Result<Message, ParleyError>], priority requested: Priority = .normal) throws(ParleyError) -> [Int64] {
         guard !batch.isEmpty else { return [] }
+        let started = ContinuousClock.now
         guard batch.count <= configuration.async.highWater else {
             throw ParleyError(.tooLarge, "the batch holds \(batch.count) messages; at most queue.highWater (\(configuration.async.highWater)) fit")
         }
@@ -168,13 +201,14 @@ extension Engine {
                     answered += 1
                 } else {
                     let text = state == .pending ? context : ((try? EnrichedContext.duplicate(of: context)).map(JSONWriter.string) ?? context)
-                    pool.deliver(Outcome(ticket: ticket, result: .success(text), recovered: false))
+                    deliverAtOnce(ticket: ticket, text: text, since: started)
                 }
             }
         }
         pool.cancel(answered)
         if let ownership { ownership.admit(queued) } else { pool.enqueue(queued) }
         for case .failure(let error) in batch {
+            countRejected(error, chat: nil)
             pool.deliver(Outcome(ticket: 0, result: .failure(error), recovered: false))
         }
         return tickets
