@@ -318,6 +318,30 @@ import Glibc
         #expect(try reopened.store.unfinished().isEmpty)
     }
 
+    /// A duplicate answering a message submitted again carries the original's ticket; handing
+    /// it back must not count as handing back the original's result, which may still wait to
+    /// be recovered (async_crash_loop lost one in ~5 % of its runs: the duplicate reached the
+    /// host, the process died before the recovered result did, and the next open owed nothing).
+    @Test func aDuplicateAnsweringAResubmitIsNoHandBackOfTheOriginal() throws {
+        var duplicate = Outcome(ticket: 7, result: .success("{}"), recovered: false)
+        duplicate.answersResubmit = true
+        let original = Outcome(ticket: 8, result: .success("{}"), recovered: true)
+        #expect(WorkerPool.delivered([duplicate, original]) == [8])
+        // Through the engine: the answer to a resubmit is marked so.
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf \(directory)") }
+        var config = Configuration()
+        config.storePath = directory + "/parley.db"
+        let engine = try Engine(configuration: config)
+        defer { engine.close() }
+        let ticket = try engine.submit(Self.message("r1", chat: "c", at: 100))
+        #expect(engine.drain(timeoutMillis: 10_000))
+        #expect(engine.poll(max: 10, timeoutMillis: 1_000).map(\.answersResubmit) == [false])
+        #expect(try engine.submit(Self.message("r1", chat: "c", at: 100)) == ticket)
+        let again = engine.poll(max: 10, timeoutMillis: 1_000)
+        #expect(again.map(\.answersResubmit) == [true] && again.map(\.ticket) == [ticket])
+    }
+
     /// A result processed but never handed back (not polled before the close, as after a crash
     /// between the commit and the callback) comes back after reopen, marked recovered; one
     /// that was handed back does not come again. With and without write-behind.

@@ -71,7 +71,9 @@ extension Engine {
         let now = Self.unixSeconds()
         metrics.observe(.endToEnd, nanos: Self.nanos(since: accepted), now: now)
         metrics.count(Self.outcome(ofText: .success(text)), now: now)
-        pool.deliver(Outcome(ticket: ticket, result: .success(text), recovered: false))
+        var outcome = Outcome(ticket: ticket, result: .success(text), recovered: false)
+        outcome.answersResubmit = true
+        pool.deliver(outcome)
     }
 
     /// A message a submit could not take (its error thrown or handed back), counted as a

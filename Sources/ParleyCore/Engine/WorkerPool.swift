@@ -10,6 +10,11 @@ public struct Outcome: Sendable {
     /// Not this instance's to report: another instance sharing the store processes the
     /// message (ChatOwnership), or it is retried later. Counted out, never handed to the host.
     var handedOver = false
+    /// A duplicate answering a message submitted again, under the original's ticket: handing
+    /// it back is not handing back the original's result, which may still await its own
+    /// hand-back (recovered after a crash). Recording it as handed lost that result when the
+    /// process died before the recovered one reached the host.
+    var answersResubmit = false
 
     /// {"ticket", "status": "PARLEY_OK"|status name, "recovered"?, "context" | "error"}, the
     /// context embedded as stored (not parsed and written again).
@@ -283,7 +288,7 @@ final class WorkerPool: @unchecked Sendable {
     /// The tickets whose results are final: a failure is tried again after a reopen.
     static func delivered<C: Collection<Outcome>>(_ outcomes: C) -> [Int64] {
         outcomes.compactMap { outcome in
-            if case .success = outcome.result, outcome.ticket != 0 { return outcome.ticket }
+            if case .success = outcome.result, outcome.ticket != 0, !outcome.answersResubmit { return outcome.ticket }
             return nil
         }
     }
