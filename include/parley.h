@@ -880,15 +880,31 @@ PARLEY_API parley_status parley_dlq_purge(parley_engine *engine, const char *que
 PARLEY_API parley_status parley_thread_list(parley_engine *engine, const char *query_json, char **out_json,
                                             size_t *out_len);
 
-/* One thread with the enriched contexts of its messages, oldest first.
+/* One thread with the enriched contexts of its messages, oldest first: at most the first 1000;
+ * a longer thread's summary then carries "nextOffset" (1000), and parley_thread_messages gives
+ * the rest.
  *
  * thread_id: a NUL-terminated thread id as found in a context's "thread"."id".
  * out_json / out_len: receive {"schema": 1, "thread": {the summary as in parley_thread_list,
- *   "messages": [enriched contexts]}} (free with parley_string_free).
+ *   "messages": [enriched contexts], "nextOffset"?}} (free with parley_string_free).
  * Reads the store; thread-safe. Returns PARLEY_INVALID_ARGUMENT, PARLEY_INVALID_UTF8,
  * PARLEY_NOT_FOUND (no such thread) or PARLEY_STORAGE. */
 PARLEY_API parley_status parley_thread_get(parley_engine *engine, const char *thread_id, char **out_json,
                                            size_t *out_len);
+
+/* A page of a thread's messages (enriched contexts), oldest first; messages with the same
+ * timestamp keep the order they arrived in, so consecutive pages neither repeat nor skip one.
+ *
+ * thread_id: a NUL-terminated thread id. query_json: NULL (the first 1000) or a NUL-terminated
+ *   JSON object {"offset"?: >= 0 (default 0), "limit"?: 1..1000 (default 1000)}.
+ * out_json / out_len: receive {"schema": 1, "thread": id, "offset", "messages": [enriched
+ *   contexts], "nextOffset"?: the offset of the next page, present while messages remain}
+ *   (free with parley_string_free). An offset past the end gives no messages.
+ * Reads the store; thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, an empty id,
+ *   a bad query key or value), PARLEY_MALFORMED_JSON, PARLEY_INVALID_UTF8, PARLEY_NOT_FOUND (no
+ *   such thread) or PARLEY_STORAGE. */
+PARLEY_API parley_status parley_thread_messages(parley_engine *engine, const char *thread_id, const char *query_json,
+                                                char **out_json, size_t *out_len);
 
 /* ---------------------------------------------------------------------------------------
  * Conversation report

@@ -189,6 +189,20 @@ public func parley_thread_get(
     }
 }
 
+@_cdecl("parley_thread_messages")
+public func parley_thread_messages(
+    _ handle: OpaquePointer?, _ threadID: UnsafePointer<CChar>?, _ query: UnsafePointer<CChar>?,
+    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
+) -> Int32 {
+    withEngineResult("parley_thread_messages", handle, out, outLen) { engine throws(ParleyError) in
+        let id = try stringArgument("parley_thread_messages", "thread_id", threadID, nonEmpty: true).get()
+        let parsed = try query.map { (text) throws(ParleyError) -> JSONValue in
+            try engine.parseArgument(UnsafeRawBufferPointer(start: text, count: strlen(text)), what: "thread messages query")
+        }
+        return try engine.threadMessages(id: id, query: parsed)
+    }
+}
+
 /// A NUL-terminated UTF-8 string argument, or the error to fail with. Length limits are the
 /// core's to check, so every host gets the same messages.
 func stringArgument(_ function: String, _ what: String, _ pointer: UnsafePointer<CChar>?,

@@ -6,7 +6,7 @@ struct ThreadsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "threads",
         abstract: "List conversation threads of a store, or show one with its messages.",
-        subcommands: [List.self, Get.self]
+        subcommands: [List.self, Get.self, Messages.self]
     )
 
     struct List: ParsableCommand {
@@ -44,6 +44,27 @@ struct ThreadsCommand: ParsableCommand {
             let engine = try openEngine(configPath: config)
             defer { engine.close() }
             print(JSONWriter.string(try engine.thread(id: id)))
+        }
+    }
+
+    struct Messages: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A page of a thread's messages, oldest first (JSON with nextOffset while more follow).")
+
+        @Option(name: .long, help: "Engine configuration JSON file naming the store (store.path).")
+        var config: String?
+        @Option(name: .long, help: "Skip this many messages.")
+        var offset = 0
+        @Option(name: .long, help: "At most this many messages (1-1000).")
+        var limit = Engine.threadPage
+        @Argument(help: "The thread id (a context's thread.id).")
+        var id: String
+
+        func run() throws {
+            let engine = try openEngine(configPath: config)
+            defer { engine.close() }
+            let query: JSONValue = ["offset": .int(Int64(offset)), "limit": .int(Int64(limit))]
+            print(JSONWriter.string(try engine.threadMessages(id: id, query: query)))
         }
     }
 }

@@ -262,6 +262,75 @@ static void test_conversation_threads(void) {
     parley_engine_close(engine);
 }
 
+/* A thread longer than parley_thread_get's first page: "nextOffset", then the rest through
+ * parley_thread_messages, pages that neither repeat nor skip (three messages a second tie). */
+static void test_long_thread_pages(void) {
+    parley_engine *engine = NULL;
+    CHECK_STATUS(parley_engine_open(NULL, &engine), PARLEY_OK);
+    char *out = NULL;
+    size_t len = 0;
+    char json[320], thread_id[128] = "";
+    for (int i = 0; i < 1100; i++) {
+        if (i == 0)
+            snprintf(json, sizeof json, "{\"id\":\"L%04d\",\"chat\":\"long\",\"from\":\"u\",\"timestamp\":%d,\"type\":\"text\",\"text\":\"the tap in unit 4B\"}", i, 1000 + i / 3);
+        else
+            snprintf(json, sizeof json, "{\"id\":\"L%04d\",\"chat\":\"long\",\"from\":\"u\",\"timestamp\":%d,\"type\":\"text\",\"text\":\"still %d\",\"quoted\":{\"id\":\"L%04d\"}}", i, 1000 + i / 3, i, i - 1);
+        if (process(engine, json, &out) != PARLEY_OK) { CHECK(0, "message %d processed", i); break; }
+        const char *found = strstr(out, "\"thread\":{\"id\":\"");
+        if (i == 0 && found) {
+            found += strlen("\"thread\":{\"id\":\"");
+            size_t n = strcspn(found, "\"");
+            if (n < sizeof thread_id) memcpy(thread_id, found, n), thread_id[n] = '\0';
+        }
+        parley_string_free(out);
+    }
+    CHECK_STATUS(parley_thread_get(engine, thread_id, &out, &len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"L0000\"") && strstr(out, "\"L0999\"") && !strstr(out, "\"L1000\""), "get holds the first 1000 messages");
+    CHECK(out && strstr(out, "\"nextOffset\":1000"), "and says where the rest begins");
+    parley_string_free(out);
+    CHECK_STATUS(parley_thread_messages(engine, thread_id, "{\"offset\":1000}", &out, &len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"offset\":1000") && strstr(out, "\"L1000\"") && strstr(out, "\"L1099\"") && !strstr(out, "\"L0998\""),
+          "the second page holds the last 100: %.200s", out ? out : "(null)");
+    CHECK(out && !strstr(out, "\"nextOffset\""), "and is the last");
+    parley_string_free(out);
+    /* Small pages across the ties: each message on exactly one page. */
+    int seen[1100] = {0}, pages = 0;
+    long offset = 0;
+    while (offset >= 0 && pages < 200) {
+        char query[64];
+        snprintf(query, sizeof query, "{\"offset\":%ld,\"limit\":7}", offset);
+        if (parley_thread_messages(engine, thread_id, query, &out, &len) != PARLEY_OK) { CHECK(0, "page at %ld", offset); break; }
+        pages++;
+        for (const char *p = strstr(out, "\"message\":{\"id\":\"L"); p; p = strstr(p + 1, "\"message\":{\"id\":\"L")) {
+            int n = atoi(p + strlen("\"message\":{\"id\":\"L"));
+            if (n >= 0 && n < 1100) seen[n]++;
+        }
+        const char *next = strstr(out, "\"nextOffset\":");
+        offset = next ? atol(next + strlen("\"nextOffset\":")) : -1;
+        parley_string_free(out);
+    }
+    int once = 0;
+    for (int i = 0; i < 1100; i++) once += seen[i] == 1;
+    CHECK(pages == 158 && once == 1100, "1100 messages in 158 pages of 7, each once (%d pages, %d once)", pages, once);
+    CHECK_STATUS(parley_thread_messages(engine, thread_id, NULL, &out, &len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"nextOffset\":1000"), "no query: the first 1000");
+    parley_string_free(out);
+    CHECK_STATUS(parley_thread_messages(engine, thread_id, "{\"offset\":5000}", &out, &len), PARLEY_OK);
+    CHECK(out && strstr(out, "\"messages\":[]"), "past the end: no messages");
+    parley_string_free(out);
+    const char *bad[] = {"{\"offset\":-1}", "{\"limit\":0}", "{\"limit\":1001}", "{\"page\":2}", "{\"offset\":\"1\"}"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK_STATUS(parley_thread_messages(engine, thread_id, bad[i], &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_thread_messages(engine, thread_id, "{\"offset\":", &out, &len), PARLEY_MALFORMED_JSON);
+    CHECK(out == NULL && len == 0, "no output on failure");
+    CHECK_STATUS(parley_thread_messages(engine, "no-such-thread", NULL, &out, &len), PARLEY_NOT_FOUND);
+    CHECK_STATUS(parley_thread_messages(engine, NULL, NULL, &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_thread_messages(engine, "", NULL, &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_thread_messages(NULL, thread_id, NULL, &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_thread_messages(engine, thread_id, NULL, NULL, &len), PARLEY_INVALID_ARGUMENT);
+    parley_engine_close(engine);
+}
+
 /* Intent models: train from JSONL, load into an engine, bad data and bad files. */
 static void test_intent_models(void) {
     char path[] = "/tmp/parley-intent-XXXXXX";
@@ -335,6 +404,7 @@ int main(void) {
     test_file_store();
     test_threads();
     test_conversation_threads();
+    test_long_thread_pages();
     test_intent_models();
     test_lookups();
     printf("%d passed, %d failed\n", passed, failed);

@@ -42,6 +42,11 @@ first_thread=$(python3 -c "import json; print(json.load(open('$work/threads.json
 check "threads get returns the thread's messages" grep -q '"messages":\[{"schema":1' "$work/thread.json"
 "$parley" threads get --config "$work/config.json" "no-such-thread" >/dev/null 2>&1
 check "an unknown thread fails" test $? -ne 0
+"$parley" threads messages --config "$work/config.json" --offset 0 --limit 1 "$first_thread" >"$work/page.json"
+check "threads messages gives a page of the thread" python3 -c "
+import json, sys
+page, whole = json.load(open('$work/page.json')), json.load(open('$work/thread.json'))['thread']
+sys.exit(0 if page['messages'] == whole['messages'][:1] and (page.get('nextOffset') == 1) == (len(whole['messages']) > 1) else 1)"
 
 # The dead-letter queue: fail a processed message until it is dead on a fake clock, retry it
 # by hand, resolve and purge it.

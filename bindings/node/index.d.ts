@@ -308,7 +308,10 @@ export declare class Engine extends EventEmitter {
   /** Threads, most recently active first. */
   threads(query?: { chat?: string; state?: 'open' | 'closed'; limit?: number } | null): Thread[];
   /** One thread with the contexts of its messages, oldest first; throws ParleyError NOT_FOUND if unknown. */
-  thread(id: string): Thread & { messages: Context[] };
+  thread(id: string): Thread & { messages: Context[]; nextOffset?: number };
+  /** A page of a thread's messages, oldest first (limit 1..1000, default 1000); nextOffset while more follow. */
+  threadMessages(id: string, query?: { offset?: number; limit?: number } | null):
+    { thread: string; offset: number; messages: Context[]; nextOffset?: number };
 
   /**
    * The store's conversations as one self-contained HTML page: threads, intents over time,

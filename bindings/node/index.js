@@ -404,6 +404,18 @@ class Engine extends EventEmitter {
     return JSON.parse(json).thread;
   }
 
+  /** A page of a thread's messages, oldest first: {thread, offset, messages, nextOffset?}. */
+  threadMessages(id, query = null) {
+    if (typeof id !== 'string') throw new TypeError('parley: the thread id must be a string');
+    let json;
+    try {
+      json = native.threadMessages(this.#handle, id, query == null ? null : JSON.stringify(query));
+    } catch (error) {
+      rethrow(error, this.threadMessages);
+    }
+    return JSON.parse(json);
+  }
+
   // -- media: readers on the thread pool, the gallery ----------------------------------------
 
   /** OCR of one image (Buffer/Uint8Array); resolves to {sha256, text, confidence, entities, ...}. */

@@ -295,16 +295,64 @@ public final class Engine: Sendable {
         return ["schema": .int(EnrichedContext.schema), "threads": .array(threads.map(\.json))]
     }
 
-    /// One thread with the contexts of its messages, oldest first, as parley_thread_get returns it.
-    public func thread(id: String, messageLimit: Int = 1000) throws(ParleyError) -> JSONValue {
+    /// The most messages one call returns: parley_thread_get's first page, and the largest
+    /// page of parley_thread_messages.
+    public static let threadPage = 1000
+
+    /// One thread with the contexts of its messages, oldest first, as parley_thread_get returns
+    /// it: the first `threadPage`, and "nextOffset" when more follow (parley_thread_messages).
+    public func thread(id: String) throws(ParleyError) -> JSONValue {
         guard let thread = try store.thread(id: id) else { throw ParleyError(.notFound, "no thread \"\(id)\"") }
-        var contexts: [JSONValue] = []
-        for text in try store.contexts(inThread: id, limit: messageLimit) {
-            do { contexts.append(try JSONParser.parse(text)) } catch { throw ParleyError(.corrupt, "a stored context is not valid JSON: \(error.message)") }
-        }
+        let (contexts, next) = try threadPage(id, offset: 0, limit: Self.threadPage)
         guard case .object(var object) = thread.json else { throw ParleyError(.internal, "a thread's JSON is not an object") }
         object.append("messages", .array(contexts))
+        if let next { object.append("nextOffset", .int(Int64(next))) }
         return ["schema": .int(EnrichedContext.schema), "thread": .object(object)]
+    }
+
+    /// A page of a thread's messages, oldest first, as parley_thread_messages returns it.
+    /// `query`: nil or {"offset"?: ≥ 0 (default 0), "limit"?: 1...1000 (default 1000)}.
+    public func threadMessages(id: String, query: JSONValue?) throws(ParleyError) -> JSONValue {
+        var offset: Int64 = 0
+        var limit = Int64(Self.threadPage)
+        if let query {
+            try reporting(as: .invalidArgument) { () throws(ParleyError) in
+                let fields = try FieldReader(query, path: "")
+                for key in fields.object.keys where !["offset", "limit"].contains(key) {
+                    throw ParleyError(.invalidArgument, "unknown thread messages query key \"\(key)\" (offset, limit)")
+                }
+                if let requested = try fields.number("offset") {
+                    guard requested >= 0 else { throw ParleyError(.invalidArgument, "offset must be 0 or more, got \(requested)") }
+                    offset = requested
+                }
+                if let requested = try fields.number("limit") {
+                    guard (1...Int64(Self.threadPage)).contains(requested) else {
+                        throw ParleyError(.invalidArgument, "limit must be between 1 and \(Self.threadPage), got \(requested)")
+                    }
+                    limit = requested
+                }
+            }
+        }
+        guard try store.thread(id: id) != nil else { throw ParleyError(.notFound, "no thread \"\(id)\"") }
+        let (contexts, next) = try threadPage(id, offset: Int(clamping: offset), limit: Int(limit))
+        var object = JSONObject([("schema", .int(EnrichedContext.schema)), ("thread", .string(id)), ("offset", .int(offset)),
+                                 ("messages", .array(contexts))])
+        if let next { object.append("nextOffset", .int(Int64(next))) }
+        return .object(object)
+    }
+
+    /// Up to `limit` contexts from `offset`, and the offset of the next page when there is one
+    /// (one row more is read to know).
+    private func threadPage(_ id: String, offset: Int, limit: Int) throws(ParleyError) -> (messages: [JSONValue], next: Int?) {
+        var texts = try store.contexts(inThread: id, offset: offset, limit: limit + 1)
+        let more = texts.count > limit
+        if more { texts.removeLast() }
+        var contexts: [JSONValue] = []
+        contexts.reserveCapacity(texts.count)
+        for text in texts {
+            do { contexts.append(try JSONParser.parse(text)) } catch { throw ParleyError(.corrupt, "a stored context is not valid JSON: \(error.message)") }
+        }
+        return (contexts, more ? offset + texts.count : nil)
     }
 
     /// Parses a small JSON argument of the C API (a query, options).

@@ -85,13 +85,14 @@ extension Store {
         }
     }
 
-    /// The stored contexts of a thread's messages, oldest first, at most `limit`.
-    public func contexts(inThread id: String, limit: Int) throws(ParleyError) -> [String] {
-        if let postgres { return try postgres.contexts(inThread: id, limit: limit) }
+    /// The stored contexts of a thread's messages, oldest first, at most `limit` from the
+    /// `offset`th (the row number breaks ties, so pages neither repeat nor skip a message).
+    public func contexts(inThread id: String, offset: Int = 0, limit: Int) throws(ParleyError) -> [String] {
+        if let postgres { return try postgres.contexts(inThread: id, offset: offset, limit: limit) }
         return try withConnection { db throws(ParleyError) in
             var contexts: [String] = []
-            try db.statement("SELECT context FROM messages WHERE thread = ?1 ORDER BY timestamp, received_at LIMIT ?2")
-                .bind([.text(id), .int(Int64(limit))]).forEachRow { row in
+            try db.statement("SELECT context FROM messages WHERE thread = ?1 ORDER BY timestamp, received_at, seq LIMIT ?2 OFFSET ?3")
+                .bind([.text(id), .int(Int64(limit)), .int(Int64(offset))]).forEachRow { row in
                     if let text = row.text(0) { contexts.append(text) }
                 }
             return contexts

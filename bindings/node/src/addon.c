@@ -12,6 +12,7 @@
  *   ingestWebhook(handle, body: string | Buffer | Uint8Array, signature: string | null) -> string
  *   threadList(handle, query: string (JSON) | null) -> string (JSON)
  *   threadGet(handle, id: string) -> string (JSON)
+ *   threadMessages(handle, id: string, query: string|null) -> string (JSON)
  *   intentTrain(data: string | Buffer | Uint8Array, modelPath: string) -> string (JSON)
  *   loadIntentModel(handle, modelPath: string)
  *   lookupSet(handle, lists: string (JSON)) -> string (JSON)
@@ -540,6 +541,23 @@ static napi_value js_thread_get(napi_env env, napi_callback_info info) {
     size_t out_len = 0;
     parley_status status = parley_thread_get(engine, id, &out, &out_len);
     free(id);
+    return json_result(env, status, out, out_len);
+}
+
+static napi_value js_thread_messages(napi_env env, napi_callback_info info) {
+    napi_value argv[3];
+    if (!get_args(env, info, 3, 2, argv, "parley: threadMessages(handle, id, query) needs a handle and a thread id")) return NULL;
+    parley_engine *engine = get_engine(env, argv[0]);
+    if (!engine) return NULL;
+    char *id = get_c_string(env, argv[1], "the thread id");
+    if (!id) return NULL;
+    char *query = NULL;
+    if (!get_optional_string(env, argv[2], "the thread messages query", &query)) { free(id); return NULL; }
+    char *out = NULL;
+    size_t out_len = 0;
+    parley_status status = parley_thread_messages(engine, id, query, &out, &out_len);
+    free(id);
+    free(query);
     return json_result(env, status, out, out_len);
 }
 
@@ -2173,6 +2191,7 @@ NAPI_MODULE_INIT() {
         {"ingestWebhook", NULL, js_ingest_webhook, NULL, NULL, NULL, napi_enumerable, NULL},
         {"threadList", NULL, js_thread_list, NULL, NULL, NULL, napi_enumerable, NULL},
         {"threadGet", NULL, js_thread_get, NULL, NULL, NULL, napi_enumerable, NULL},
+        {"threadMessages", NULL, js_thread_messages, NULL, NULL, NULL, napi_enumerable, NULL},
         {"reportHtml", NULL, js_report_html, NULL, NULL, NULL, napi_enumerable, NULL},
         {"mediaRead", NULL, js_media_read, NULL, NULL, NULL, napi_enumerable, NULL},
         {"galleryQuery", NULL, js_gallery_query, NULL, NULL, NULL, napi_enumerable, NULL},

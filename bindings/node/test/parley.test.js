@@ -368,6 +368,20 @@ test('threads: a reply joins the quoted thread; list and get find it', () => {
     assert.throws(() => engine.threads({ state: 'ajar' }),
       (e) => e instanceof ParleyError && e.status === Status.INVALID_ARGUMENT);
     assert.throws(() => engine.thread(42), TypeError);
+    // Pages: small ones cover the thread once each, in order; past the end is empty.
+    for (let i = 3; i < 8; i++) {
+      engine.process({ ...NORMALIZED, id: `t${i}`, chat: 'c9', timestamp: NORMALIZED.timestamp + 60,
+        text: `more ${i}`, quoted: { id: `t${i - 1}` } });
+    }
+    const page = engine.threadMessages(first.thread.id, { offset: 2, limit: 3 });
+    assert.deepEqual(page.messages.map((c) => c.message.id), ['t3', 't4', 't5']);
+    assert.equal(page.nextOffset, 5);
+    assert.deepEqual(engine.threadMessages(first.thread.id, { offset: 50 }).messages, []);
+    assert.equal(engine.threadMessages(first.thread.id).nextOffset, undefined);
+    assert.throws(() => engine.threadMessages(first.thread.id, { limit: 0 }),
+      (e) => e instanceof ParleyError && e.status === Status.INVALID_ARGUMENT);
+    assert.throws(() => engine.threadMessages('no-such-thread'),
+      (e) => e instanceof ParleyError && e.status === Status.NOT_FOUND);
   } finally {
     engine.close();
   }

@@ -168,6 +168,9 @@ _lib.parley_thread_list.restype = ctypes.c_int
 _lib.parley_thread_get.argtypes = [
     ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_thread_get.restype = ctypes.c_int
+_lib.parley_thread_messages.argtypes = [
+    ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
+_lib.parley_thread_messages.restype = ctypes.c_int
 _lib.parley_report_html.argtypes = [
     ctypes.c_void_p, ctypes.c_char_p, _char_pp, ctypes.POINTER(ctypes.c_size_t)]
 _lib.parley_report_html.restype = ctypes.c_int
@@ -590,9 +593,25 @@ class Engine:
         return self._json_call(_lib.parley_thread_list, json.dumps(query).encode("utf-8"))["threads"]
 
     def thread(self, thread_id: str) -> Dict[str, Any]:
-        """One thread with the enriched contexts of its messages, oldest first. Raises
-        ParleyError NOT_FOUND for an unknown id."""
+        """One thread with the enriched contexts of its messages, oldest first: the first
+        1000, and "nextOffset" when more follow (``thread_messages``). Raises ParleyError
+        NOT_FOUND for an unknown id."""
         return self._json_call(_lib.parley_thread_get, _c_string(thread_id, "thread_id"))["thread"]
+
+    def thread_messages(self, thread_id: str, offset: int = 0, limit: Optional[int] = None) -> Dict[str, Any]:
+        """A page of a thread's messages, oldest first: {"thread", "offset", "messages",
+        "nextOffset"?} (``limit`` 1..1000, default 1000)."""
+        query = {"offset": offset} if limit is None else {"offset": offset, "limit": limit}
+        return self._json_call(_lib.parley_thread_messages, _c_string(thread_id, "thread_id"),
+                               json.dumps(query).encode("utf-8"))
+
+    def iter_thread_messages(self, thread_id: str, page: int = 1000) -> Iterator[Dict[str, Any]]:
+        """Every message of a thread, oldest first, read a page at a time."""
+        offset: Optional[int] = 0
+        while offset is not None:
+            result = self.thread_messages(thread_id, offset, page)
+            yield from result["messages"]
+            offset = result.get("nextOffset")
 
     # -- media: OCR, transcription, documents, the gallery -------------------------------
 

@@ -410,6 +410,15 @@ def test_threads_reply_joins_quoted_thread(engine):
     expect(Status.INVALID_ARGUMENT, engine.threads, None, "ajar")
     with pytest.raises(TypeError):
         engine.thread(42)
+    # Pages: small ones cover the thread once each, in order; past the end is empty.
+    for i in range(3, 8):
+        engine.process({**base, "id": f"t{i}", "timestamp": 1764000060, "text": f"more {i}", "quoted": {"id": f"t{i - 1}"}})
+    page = engine.thread_messages(first["thread"]["id"], offset=2, limit=3)
+    assert [c["message"]["id"] for c in page["messages"]] == ["t3", "t4", "t5"] and page["nextOffset"] == 5
+    assert [c["message"]["id"] for c in engine.iter_thread_messages(first["thread"]["id"], page=2)] == [f"t{i}" for i in range(1, 8)]
+    assert engine.thread_messages(first["thread"]["id"], offset=50)["messages"] == []
+    expect(Status.INVALID_ARGUMENT, engine.thread_messages, first["thread"]["id"], 0, 0)
+    expect(Status.NOT_FOUND, engine.thread_messages, "no-such-thread")
 
 
 # -- language: intent, sentiment, dates -------------------------------------------------------

@@ -409,10 +409,10 @@ final class PGStore: Sendable {
         }
     }
 
-    func contexts(inThread id: String, limit: Int) throws(ParleyError) -> [String] {
+    func contexts(inThread id: String, offset: Int, limit: Int) throws(ParleyError) -> [String] {
         try read { (db) throws(ParleyError) in
-            try db.query("SELECT context FROM messages WHERE thread = $1 ORDER BY timestamp, received_at LIMIT $2",
-                         [.text(id), .int(Int64(limit))]).rows.compactMap { $0.text(0) }
+            try db.query("SELECT context FROM messages WHERE thread = $1 ORDER BY timestamp, received_at, seq LIMIT $2 OFFSET $3",
+                         [.text(id), .int(Int64(limit)), .int(Int64(offset))]).rows.compactMap { $0.text(0) }
         }
     }
 }
