@@ -171,6 +171,20 @@ import Glibc
         }
     }
 
+    /// Any body that is not a Cloud API webhook is PARLEY_UNSUPPORTED, whatever its JSON type.
+    @Test func aWebhookBodyThatIsNoObjectIsUnsupported() throws {
+        let engine = try Engine()
+        defer { engine.close() }
+        for body in ["[1]", "\"text\"", "42", "{}", #"{"object": "page"}"#] {
+            var body = body
+            let result = body.withUTF8 { bytes in
+                Result { () throws(ParleyError) in try engine.ingestWebhook(body: UnsafeRawBufferPointer(bytes), signature: nil) }
+            }
+            guard case .failure(let error) = result else { Issue.record("\(body) accepted"); continue }
+            #expect(error.kind == .unsupported, "\(body): \(error)")
+        }
+    }
+
     @Test func webhookSignatureIsChecked() throws {
         let body = #"{"object":"whatsapp_business_account","entry":[]}"#
         let engine = try Engine(configJSON: #"{"webhook": {"appSecret": "s3cret"}}"#)

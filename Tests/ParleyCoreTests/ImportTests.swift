@@ -287,6 +287,11 @@ import Glibc
         #expect(kind { try engine.importChat(path: directory + "/empty.txt") } == .invalidArgument)
         #expect(kind { try engine.importChat(path: directory + "/missing.txt") } == .notFound)
         #expect(kind { try engine.importChat(path: directory) } == .invalidArgument)
+        // A device never ends and a pipe blocks its reader: refused before they are opened.
+        #expect(kind { try engine.importChat(path: "/dev/zero") } == .invalidArgument)
+        let fifo = directory + "/pipe.txt"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(kind { try engine.importChat(path: fifo) } == .invalidArgument)
         #expect(kind { try engine.importChat(path: "") } == .invalidArgument)
         #expect(kind { try engine.importChat(path: directory + "/x.txt", options: ImportOptions(chat: "")) } == .invalidArgument)
         #expect(throws: ParleyError.self) { try ImportOptions(json: ["colour": "red"]) }

@@ -22,14 +22,15 @@ final class ExportByteSource {
 
     /// Opens `path` for reading; the error names the file.
     init(path: String) throws(ParleyError) {
+        // Checked before opening: a FIFO blocks in fopen, and a device (/dev/zero) never ends.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            let kind = (info.st_mode & S_IFMT) == S_IFDIR ? "a directory" : "not a regular file (a pipe or a device)"
+            throw ParleyError(.invalidArgument, "the export \(path) is \(kind), not a .txt or .zip file")
+        }
         guard let file = fopen(path, "rb") else {
             let reason = String(cString: strerror(errno))
             throw ParleyError(errno == ENOENT ? .notFound : .invalidArgument, "cannot open the export \(path): \(reason)")
-        }
-        var info = stat()
-        if fstat(fileno(file), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            fclose(file)
-            throw ParleyError(.invalidArgument, "the export \(path) is a directory, not a .txt or .zip file")
         }
         backing = .file(file)
         total = fstat(fileno(file), &info) == 0 ? Int64(info.st_size) : 0

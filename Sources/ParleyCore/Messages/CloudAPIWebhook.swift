@@ -17,6 +17,9 @@ struct CloudAPIWebhook {
     var errors: [JSONValue] = []
 
     static func parse(_ value: JSONValue) throws(ParleyError) -> CloudAPIWebhook {
+        guard case .object = value else {
+            throw ParleyError(.unsupported, "not a WhatsApp Cloud API webhook: the body is \(value.typeName), expected an object with \"object\": \"whatsapp_business_account\"")
+        }
         let root = try FieldReader(value, path: "")
         let object = try root.string("object")
         guard object == "whatsapp_business_account" else {
