@@ -83,7 +83,10 @@ public func parley_engine_drain(_ handle: OpaquePointer?, _ timeoutMillis: Int32
             throw ParleyError(.unsupported, "parley_engine_drain: called from the result callback, it would wait for that callback to return")
         }
         guard engine.drain(timeoutMillis: Int(timeoutMillis)) else {
-            throw ParleyError(.timeout, "parley_engine_drain: messages were still being processed after \(timeoutMillis) ms")
+            // Waiting without a limit ends early only when the engine is closed meanwhile.
+            throw ParleyError(.timeout, timeoutMillis < 0
+                ? "parley_engine_drain: the engine was closed while messages were still being processed"
+                : "parley_engine_drain: messages were still being processed after \(timeoutMillis) ms")
         }
     }
 }
