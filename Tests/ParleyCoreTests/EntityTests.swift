@@ -957,3 +957,32 @@ import Glibc
         #expect(typical < 2000)
     }
 }
+
+extension EntityTests {
+    /// The pattern layers and the dates resolved together, as the pipeline does.
+    static func withDates(_ text: String, reference: Int64 = 1_795_672_800) throws -> [Entity] {
+        var options = DateTimeOptions()
+        options.timeZone = "Africa/Kigali"
+        let dates = try DateTimeExtractor(options: options)
+        return EntityResolver.resolve(try extractor().extract(from: text) + dates.extract(from: text, reference: reference))
+    }
+
+    /// A length in words is one duration over its number word; an age keeps its number and no
+    /// duration; a French clock time is no count of hours.
+    @Test func durationsInWordsOverTheirNumbers() throws {
+        for (text, span, iso) in [("please accept this as one month notice", "one month", "P1M"),
+                                  ("I'll give two weeks notice on Monday", "two weeks", "P2W"),
+                                  ("mkataba wa miezi miwili", "miezi miwili", "P2M"),
+                                  ("bail d'un an renouvelable", "un an", "P1Y")] {
+            let entities = try Self.withDates(text)
+            let duration = entities.first { $0.type == "duration" }
+            #expect(duration?.text == span && duration?.value["iso"]?.stringValue == iso, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(!entities.contains { $0.type == "number" && span.contains($0.text) }, "\(text)")
+        }
+        let age = try Self.withDates("we are two adults and a 6 month old")
+        #expect(!age.contains { $0.type == "duration" }, "\(age.map { "\($0.type) '\($0.text)'" })")
+        #expect(age.contains { $0.type == "number" && $0.text == "6" })
+        let clock = try Self.withDates("mercredi entre 17h et 18h30")
+        #expect(clock.map(\.type) == ["datetime"], "\(clock.map { "\($0.type) '\($0.text)'" })")
+    }
+}

@@ -36,6 +36,16 @@ public struct DateTimeOptions: Sendable, Equatable {
 ///   weekend is the latest one up to now ("since Monday", "that was at 9am" today 09:00);
 ///   "to"/"until"/"by" before it, or a past verb reporting a plan ("said", "was told"), keep the
 ///   future; Kinyarwanda "ejo" is tomorrow, or yesterday in the past;
+/// - a time alone after the one day a message names is on that day ("tomorrow morning … by
+///   10am", "demain … vers 15h", "kesho … saa nne"), unless its clause recounts and the day is
+///   ahead (or plans and the day is past); a part of the day alone and a time that fits it in one
+///   sentence ("at night around 2am") are one moment; the small hours of a night named by its day
+///   ("tonight at 2am", "last night at 1am") are the next morning's;
+/// - French "17h" is a time of day after a word placing a time ("à", "vers", "entre", "dès"), in
+///   a range ("de 9h à 11h", "18h-20h") or before "du matin"/"du soir", and from 13h on; otherwise
+///   ("ça a duré 3h", "une coupure de 2h") a count of hours;
+/// - "one month notice", "a month's notice": a noun of length after "a"/"one" + unit makes a
+///   duration; "6 months old" is an age, no duration;
 /// - morning 09:00, afternoon 15:00, evening 19:00, night/tonight 20:00 (granularity hour);
 ///   midnight is the end of the day named (00:00 of the next day);
 /// - "in 2 hours" is exact (to the minute); "in 3 days", "in 2 weeks", "in a month" are days;
@@ -71,6 +81,9 @@ public struct DateTimeExtractor: Sendable {
         let parser = DTParser(t: tokens, dayFirst: options.dayFirst)
         let ref = Reference(instant: Int(max(-62_135_596_800, min(253_402_300_799, reference))), zone: zone)
         var entities: [Entity] = []
+        // The match of each datetime entity, for settling times against the day named (`settle`).
+        var found: [(entity: Int, match: DTMatch)] = []
+        var recurrences = false
         var i = 0
         func append(_ rule: DTRule) -> Bool {
             guard let value = recurrenceJSON(rule, ref) else { return false }
@@ -78,6 +91,7 @@ public struct DateTimeExtractor: Sendable {
             entities.append(Entity(type: "recurrence", text: span, start: tokens[rule.first].start, end: tokens[rule.next - 1].end,
                                    value: value, confidence: rule.confidence, source: .pattern))
             i = rule.next
+            recurrences = true
             return true
         }
         while i < tokens.count {
@@ -89,12 +103,135 @@ public struct DateTimeExtractor: Sendable {
                 let text = String(text.unicodeScalars[tokens[first].lo..<tokens[next - 1].hi])
                 entities.append(Entity(type: value.type, text: text, start: tokens[first].start, end: tokens[next - 1].end,
                                        value: value.json, confidence: value.confidence, source: .pattern))
+                if value.type == "datetime" { found.append((entities.count - 1, match)) }
                 i = next
             } else {
                 i += 1
             }
         }
+        if found.count >= 2 && !recurrences { settle(&entities, found, parser: parser, text: text, reference: ref) }
         return entities
+    }
+
+    // MARK: times read with the rest of the message
+
+    /// A time of day alone ("at 2am", "saa nne", "vers 15h", "in the evening", "3-5pm"): no day, no shift.
+    static func timeOnly(_ e: DTExpr) -> Bool {
+        e.day == nil && e.shift == nil && (e.clock != nil || e.part != nil)
+    }
+
+    /// Whether a part of the day and an hour on the 24-hour clock say the same moment ("at
+    /// night" and 2am, "in the evening" and 7).
+    static func fits(_ part: PartOfDay, _ hour: Int) -> Bool {
+        switch part {
+        case .morning: return hour >= 4 && hour <= 11
+        case .afternoon: return hour >= 12 && hour <= 18
+        case .evening: return hour >= 16 && hour <= 23
+        case .night: return hour >= 19 || hour <= 5
+        }
+    }
+
+    /// Settles the datetimes of one message against each other:
+    /// - a part of the day alone and a time that fits it in the same sentence ("at night around
+    ///   2am", "tonight, 11pm") are one moment: the time, on the part's day (one entity when
+    ///   at most three tokens lie between them);
+    /// - when the message names one day ("tomorrow morning", "on Friday", "demain", "kesho"),
+    ///   a time alone after it ("by 10am", "vers 15h", "saa nne", "between 2 and 4") is on that
+    ///   day, not the next such time after the message.
+    func settle(_ entities: inout [Entity], _ found: [(entity: Int, match: DTMatch)], parser: DTParser, text: String, reference r: Reference) {
+        let t = parser.t
+        var matches: [DTMatch?] = found.map(\.match)
+        var changed = [Bool](repeating: false, count: found.count)
+        func sameSentence(_ from: Int, _ to: Int) -> Bool {
+            var k = from
+            while k < to {
+                if t[k].lineBreak && k > from { return false }
+                if t[k].kind == .symbol {
+                    switch t[k].value {
+                    case 0x2E, 0x21, 0x3F, 0x61F, 0x2026: return false  // . ! ? ؟ …
+                    default: break
+                    }
+                }
+                k += 1
+            }
+            return !t[to].lineBreak
+        }
+        // A part of the day alone and a time that fits it.
+        for a in 0..<found.count {
+            guard case .point(let p)? = matches[a], let part = p.part, p.clock == nil, p.shift == nil,
+                  p.day == nil || p.day == .relativeDays(0) || p.day == .relativeDays(-1) else { continue }
+            for b in 0..<found.count where b != a {
+                guard case .point(var c)? = matches[b], let clock = c.clock, c.part == nil, c.day == nil, c.shift == nil else { continue }
+                let (lo, hi) = p.first < c.first ? (p.next, c.first) : (c.next, p.first)
+                guard hi >= lo, sameSentence(lo, hi) else { continue }
+                guard let hour = Self.hour24(clock, part: part), Self.fits(part, hour) else { continue }
+                c.part = part
+                c.day = p.day
+                if hi - lo <= 3 {
+                    c.first = min(c.first, p.first)
+                    c.next = max(c.next, p.next)
+                }
+                matches[b] = .point(c)
+                matches[a] = nil
+                changed[a] = true
+                changed[b] = true
+                break
+            }
+        }
+        // The one day the message names.
+        var day: Int? = nil
+        var firstDay = Int.max
+        days: for (k, match) in matches.enumerated() {
+            guard let match else { continue }
+            var named: DTDay? = nil
+            switch match {
+            case .point(let e) where e.shift == nil: named = e.day
+            case .range(let a, let b, _, _): named = a.day ?? b.day
+            default: continue
+            }
+            guard let named else { continue }
+            if named.isPeriod { day = nil; break days }
+            guard let value = value(of: match, parser: parser, reference: r) else { continue }
+            let start = value.json["start"]?["timestamp"]?.int64Value ?? value.json["timestamp"]?.int64Value
+            guard let instant = start.map(Int.init) else { continue }
+            let local = Civil.floorDiv(instant + zone.offset(at: instant), 86400)
+            if let named = day, named != local { day = nil; break days }
+            day = local
+            firstDay = min(firstDay, found[k].entity)
+        }
+        if let day {
+            for (k, match) in matches.enumerated() where found[k].entity > firstDay {
+                // A past day takes a time told of the past ("yesterday … the water stopped at 3pm"),
+                // a day ahead any but one ("tomorrow? It broke at 3am" stays this morning's).
+                if let match {
+                    let (first, next) = span(match)
+                    let tense = parser.tense(first: first, next: next)
+                    if day < r.days ? tense != .past : day > r.days && tense == .past { continue }
+                }
+                switch match {
+                case .point(var e)? where Self.timeOnly(e):
+                    e.day = .relativeDays(day - r.days)
+                    matches[k] = .point(e)
+                    changed[k] = true
+                case .range(var a, let b, let first, let next)? where a.day == nil && b.day == nil && a.shift == nil && b.shift == nil:
+                    a.day = .relativeDays(day - r.days)
+                    matches[k] = .range(a, b, first: first, next: next)
+                    changed[k] = true
+                default: break
+                }
+            }
+        }
+        guard changed.contains(true) else { return }
+        var drop: [Int] = []
+        for k in 0..<found.count where changed[k] {
+            guard let match = matches[k] else { drop.append(found[k].entity); continue }
+            guard let value = value(of: match, parser: parser, reference: r) else { continue }
+            let (first, next) = span(match)
+            entities[found[k].entity] = Entity(type: value.type, text: String(text.unicodeScalars[t[first].lo..<t[next - 1].hi]),
+                                               start: t[first].start, end: t[next - 1].end, value: value.json,
+                                               confidence: value.confidence, source: .pattern)
+        }
+        for index in drop.sorted(by: >) { entities.remove(at: index) }
     }
 
     func span(_ match: DTMatch) -> (Int, Int) {
@@ -110,10 +247,16 @@ public struct DateTimeExtractor: Sendable {
     func value(of match: DTMatch, parser: DTParser, reference r: Reference) -> (type: String, json: JSONValue, confidence: Double)? {
         switch match {
         case .duration(let d):
+            // "a 6 month old", "3 years old": an age, not a length of stay.
+            if parser.key(d.next) == DTParser.keyOld { return nil }
             if d.weak {
                 let before = d.first - 1
+                // "one month notice", "a month's notice", "a year lease": a noun of length after it.
+                var after = d.next
+                if parser.isApostrophe(after), parser.key(after + 1) == DTParser.keyS { after += 2 }
                 let supported = parser.fn(before) == .for || parser.fn(before) == .within
                     || (before >= 0 && DTParser.supportKeys.contains(parser.key(before)))
+                    || DTParser.lengthNouns.contains(parser.key(after))
                 if !supported { return nil }
             }
             let seconds = Int((d.amount * Double(d.unit.seconds)).rounded())
@@ -244,6 +387,9 @@ public struct DateTimeExtractor: Sendable {
                 ambiguous = true
             }
             if clock.midnight || (clock.hour == 24 && clock.fixed24) { extraDay = 1 }
+            // The small hours of a night named by its day: "tonight at 2am", "last night at 1am",
+            // "Friday night at 3" are the next morning's.
+            if e.part == .night, e.day != nil, h <= 5, !ambiguous { extraDay = 1 }
             let explicitDay = e.day != nil || dayOverride != nil || heuristic
             if ambiguous && explicitDay {
                 if h <= 7 { h += 12 }

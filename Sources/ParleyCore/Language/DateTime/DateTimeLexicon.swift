@@ -363,6 +363,13 @@ enum DTLexicon {
     bukrah rd 1
     bokrah rd 1
     embare7 rd -1
+    lbareh rd -1
+    lbarh rd -1
+    lbar7 rd -1
+    lbare7 rd -1
+    elbareh rd -1
+    lbarah rd -1
+    ghedwa rd 1
     embare7a rd -1
     embari7 rd -1
     imbare7 rd -1
@@ -406,6 +413,7 @@ enum DTLexicon {
     masa2 part 2
     leil part 3
     gitondo part 0
+    nuit part 3
     nimugoroba part 2
     nijoro part 3
     noon noon
@@ -468,6 +476,10 @@ enum DTLexicon {
     iminsi unitfirst 3
     ibyumweru unitfirst 4
     shahr unitfirst 6
+    chher unitfirst 6
+    chhar unitfirst 6
+    shher unitfirst 6
+    simana unitfirst 4
     shahar unitfirst 6
     esbo3 unitfirst 4
     esboo3 unitfirst 4
@@ -552,6 +564,11 @@ enum DTLexicon {
     vingt num 20
     trente num 30
     moja num 1
+    mmoja num 1
+    miwili num 2
+    mitatu num 3
+    minne num 4
+    mitano num 5
     mbili num 2
     tatu num 3
     nne num 4
@@ -640,6 +657,11 @@ enum DTLexicon {
     uliopita post -1
     hii post 0
     huu post 0
+    uku post 0
+    uyu post 0
+    iki post 0
+    jay post 1
+    jaya post 1
     weekend weekend
     wikendi weekend
     in fn
@@ -750,7 +772,9 @@ enum DTLexicon {
             ("الجمعه", .weekday(4, weak: false)), ("السبت", .weekday(5, weak: false)), ("الاحد", .weekday(6, weak: false)),
             ("القادم", .postModifier(1)), ("القادمه", .postModifier(1)), ("الجاي", .postModifier(1)),
             ("الجايه", .postModifier(1)), ("الماضي", .postModifier(-1)), ("الماضيه", .postModifier(-1)),
-            ("الاسبوع", .unitFirst(.week)), ("الشهر", .unitFirst(.month)),
+            ("الاسبوع", .unitFirst(.week)), ("الشهر", .unitFirst(.month)), ("السنه", .unitFirst(.year)),
+            ("هذا", .modifier(0)), ("هذه", .modifier(0)), ("هاد", .modifier(0)), ("هادا", .modifier(0)), ("هاذ", .modifier(0)),
+            ("هادي", .modifier(0)), ("هذي", .modifier(0)), ("الفايت", .postModifier(-1)),
             ("يناير", .month(1, weak: false)), ("فبراير", .month(2, weak: false)), ("مارس", .month(3, weak: false)),
             ("ابريل", .month(4, weak: false)), ("مايو", .month(5, weak: false)), ("يونيو", .month(6, weak: false)),
             ("يوليو", .month(7, weak: false)), ("اغسطس", .month(8, weak: false)), ("سبتمبر", .month(9, weak: false)),
@@ -758,6 +782,8 @@ enum DTLexicon {
             ("الساعه", .function(.at)), ("يوم", .function(.on)),
             ("اخر", .function(.end)), ("نهايه", .function(.end)), ("اول", .function(.start)), ("بدايه", .function(.start)),
             ("بعد", .function(.baad)), ("منذ", .function(.since)),
+            // "for" a length of time: "مدة" (a period: "لمدة سنة"), "عقد" (a lease: "عقد سنة").
+            ("مده", .function(.for)), ("عقد", .function(.for)), ("واحد", .number(1)), ("واحده", .number(1)),
             // Durations: duals name two of a unit, plurals follow a count ("ثلاث سنوات").
             ("سنتين", .dual(.year)), ("سنتان", .dual(.year)), ("عامين", .dual(.year)), ("شهرين", .dual(.month)),
             ("شهران", .dual(.month)), ("اسبوعين", .dual(.week)), ("اسبوعان", .dual(.week)), ("يومين", .dual(.day)),

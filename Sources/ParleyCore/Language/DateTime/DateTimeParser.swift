@@ -11,6 +11,8 @@ struct DTClock: Equatable {
     var midnight: Bool = false
     /// A number alone ("at 5", "from 3 to 5").
     var bare: Bool = false
+    /// Written the French way, "8h", "17h30" (read on the 24-hour clock unless a part of the day follows).
+    var hNotation: Bool = false
 }
 
 /// The day (or longer period) an expression names, before it is resolved.
@@ -208,6 +210,13 @@ struct DTParser {
         switch component {
         case .duration: return component
         case .point(var e):
+            // "jeudi 17h-19h", "Friday 9am-5pm": a range of times right after a day takes the day
+            // (merging first would take its start as the day's time and leave the end alone).
+            if let day = e.day, e.clock == nil, e.part == nil, !day.isPeriod, e.shift == nil,
+               case .range(var a, let b, _, let next)? = range(at: e.next), a.day == nil, b.day == nil, a.clock != nil {
+                a.day = day
+                return .range(a, b, first: e.first, next: next)
+            }
             merge(&e)
             // "tomorrow from 3 to 5", "Friday between 2 and 4pm": the day carries into the range.
             if let day = e.day, e.clock == nil, e.part == nil, !day.isPeriod, e.shift == nil,
@@ -242,6 +251,21 @@ struct DTParser {
         while true {
             var k = e.next
             if sym(k, ",") || fn(k) == .on || fn(k) == .by || fn(k) == .el { k += 1 }
+            // French "2h du matin", "8h du soir", "3h de l'après-midi": the part of the day
+            // settles the half of the day of a time written on the 24-hour clock's way.
+            if e.clock != nil, e.part == nil, e.day == nil || !(e.day!.isPeriod), fn(k) == .du || fn(k) == .de {
+                var j = k + 1
+                if fn(j) == .la { j += 1 } else if fn(j) == .l, isApostrophe(j + 1) { j += 2 }
+                if case .point(var p)? = component(at: j, bare: false), p.part != nil, p.day == nil, p.clock == nil, p.shift == nil {
+                    p.first = k
+                    if var clock = e.clock, clock.hNotation, clock.hour >= 1, clock.hour <= 11 {
+                        clock.fixed24 = false
+                        e.clock = clock
+                    }
+                    if combine(&e, p) { continue }
+                }
+                return
+            }
             // After a day, French "14h" is a time ("mardi 14h"), not fourteen hours.
             if e.day != nil, e.clock == nil, isNumber(k), key(k + 1) == Self.keyH, glued(k + 1), canStart(k),
                let (clock, end) = clock(at: k, bare: true) {
@@ -352,6 +376,7 @@ struct DTParser {
         let token = t[i]
         if token.kind == .number {
             if let e = date(at: i) { return .point(e) }
+            if hClock(at: i), let (clock, next) = clock(at: i, bare: true) { return .point(DTExpr(first: i, next: next, clock: clock)) }
             if let r = relative(at: i) { return r }
             let partFollows = partFollows(after: i)
             if let (clock, next) = clock(at: i, bare: bare || partFollows) {
@@ -365,6 +390,11 @@ struct DTParser {
             return nil
         }
         if token.key == Self.keyAnother { return relative(at: i) }  // "for another year"
+        // Darija "had chher", "had simana" (this month, this week); English "had" goes on otherwise.
+        if token.key == Self.keyHad, case .unitFirst(let u)? = lex(i + 1), u.rawValue >= DTUnit.week.rawValue {
+            let day: DTDay = u == .week ? .week(0) : u == .month ? .monthOffset(0) : .yearOffset(0)
+            return .point(DTExpr(first: i, next: i + 2, day: day))
+        }
         if DTLexicon.dayNounKeys.contains(token.key), let e = day(at: i) { return .point(e) }  // "youm el sabt"
         guard token.kind == .word, let lex = token.lex else { return nil }
         switch lex {
@@ -408,7 +438,10 @@ struct DTParser {
                 if let e = day(at: i) { return .point(e) }
                 if f == .baad { return relative(at: i) }  // "بعد شهرين", "ba3d yomein"
                 return f == .the || f == .le ? date(at: i).map { .point($0) } : nil
-            case .an, .half:
+            case .half:
+                if let e = halfClock(at: i) { return .point(e) }
+                return relative(at: i)
+            case .an:
                 return relative(at: i)
             default:
                 return nil
@@ -428,13 +461,109 @@ struct DTParser {
         case .unitFirst:
             if let e = day(at: i) { return .point(e) }
             return relative(at: i)
-        case .unit:
+        case .unit(let u):
+            if let one = arabicSingular(at: i, unit: u) { return one }
             return day(at: i).map { .point($0) }
         case .dual:
             return relative(at: i)
         default:
             return day(at: i).map { .point($0) }
         }
+    }
+
+    /// Words before "2h" that make it a count of hours: "pendant 2h", "en 3h", "les 48h", "for 2h".
+    static let hourCountKeys: Set<UInt64> = Set(["pendant", "durant", "for", "sous", "en", "dans", "les", "within", "fait", "plus",
+                                                 "moins", "environ", "about", "took", "takes", "prend", "pris", "mis", "met", "faut",
+                                                 "chaque", "toutes", "every", "each", "par", "per", "after"].map(DTLexicon.key))
+    static let keyPartir = DTLexicon.key("partir")
+
+    /// French "17h" (a number with "h" glued and no minutes) is a time of day, not a count of
+    /// hours, after a word that places a time ("à", "vers", "entre", "à partir de", "dès",
+    /// "jusqu'à", "avant"), before a range's end ("9h-11h", "9h à 11h", "14h et 16h") or a part
+    /// of the day ("2h du matin"), and from 13h on unless a word of length comes before
+    /// ("pendant 14h", "en 20h"). Otherwise ("ça prend 2h", "dans 2h") it stays hours.
+    func hClock(at i: Int) -> Bool {
+        guard isNumber(i), t[i].length <= 2, t[i].value <= 23, key(i + 1) == Self.keyH, glued(i + 1) else { return false }
+        let after = i + 2
+        if isNumber(after), glued(after) { return false }  // "17h30": the clock reads it anyway
+        let before = i - 1
+        if before >= 0, t[before].kind == .word {
+            if Self.hourCountKeys.contains(t[before].key) { return false }
+            // "à partir de 9h"; "de" alone may be a length ("une coupure de 2h").
+            if fn(before) == .de, key(before - 1) == Self.keyPartir { return true }
+            switch fn(before) {
+            case .entre?, .between?, .from?, .a?, .vers?, .at?, .et?, .to?, .till?, .until?, .au?, .des?, .avant?, .before?, .by?:
+                return true
+            default:
+                if Self.towardKeys.contains(t[before].key) { return true }  // "jusqu'à" reads "jusqu"
+            }
+        }
+        if isDash(after) || fn(after) == .a || fn(after) == .au || fn(after) == .et || fn(after) == .to,
+           isNumber(after + 1), key(after + 2) == Self.keyH, glued(after + 2) {
+            return true
+        }
+        if fn(after) == .du || fn(after) == .de {
+            var j = after + 1
+            if fn(j) == .la { j += 1 } else if fn(j) == .l, isApostrophe(j + 1) { j += 2 }
+            if case .part? = lex(j) { return true }
+            if fn(j) == .apres, isDash(j + 1), case .noon? = lex(j + 2) { return true }
+        }
+        return t[i].value >= 13
+    }
+
+    /// An Arabic unit in the singular is one of it where a duration is meant: after "ل" (for:
+    /// "لسنة"), after "مدة"/"لمدة"/"عقد" ("عقد سنة": a year's lease), or before "واحد(ة)"
+    /// ("سنة واحدة"). Alone ("سنة") it stays a word.
+    func arabicSingular(at i: Int, unit u: DTUnit) -> DTMatch? {
+        guard t[i].key == .max, u.rawValue >= DTUnit.hour.rawValue else { return nil }
+        var next = i + 1
+        let one: Bool
+        if case .number(1)? = lex(next) {
+            one = true
+            next += 1
+        } else {
+            one = false
+        }
+        guard one || t[i].lam || (fn(i - 1) == .for && t[i - 1].key == .max) else { return nil }
+        guard endsCleanly(next) else { return nil }
+        return .duration(DTDuration(first: i, next: next, amount: 1, unit: u, weak: false))
+    }
+
+    static let keyPast = DTLexicon.key("past")
+    static let todayNounKeys: Set<UInt64> = Set(["munsi", "umunsi"].map(DTLexicon.key))
+    static let keyCyumweru = DTLexicon.key("cyumweru")
+    static let keyHad = DTLexicon.key("had")
+    static let thatKeys: Set<UInt64> = Set(["li", "lli", "elli", "illi"].map(DTLexicon.key))
+    static let passedKeys: Set<UInt64> = Set(["fat", "fayt", "fait", "fatt", "daz", "dazt", "mcha"].map(DTLexicon.key))
+    static let keyOld = DTLexicon.key("old")
+    static let keyS = DTLexicon.key("s")
+    /// Nouns after "one month", "a year" that make it a length: "one month notice", "a year lease".
+    static let lengthNouns: Set<UInt64> = Set(["notice", "notis", "lease", "contract", "tenancy", "deposit", "advance", "stay",
+                                               "extension", "trial", "probation", "grace", "period", "rental", "rent", "let",
+                                               "preavis", "bail", "contrat", "caution", "avance", "loyer"].map(DTLexicon.key))
+
+    /// "half past 1", British "half 1", "half one": 1:30.
+    func halfClock(at i: Int) -> DTExpr? {
+        var j = i + 1
+        if key(j) == Self.keyPast { j += 1 }
+        let h: Int
+        if isNumber(j), t[j].length <= 2, !(sym(j + 1, ":") && glued(j + 1)) {
+            h = t[j].value
+        } else if case .number(let n)? = lex(j) {
+            h = n
+        } else {
+            return nil
+        }
+        guard (1...12).contains(h), canStart(j) else { return nil }
+        var clock = DTClock(hour: h, minute: 30, precise: true)
+        var next = j + 1
+        if let (pm, after) = meridiem(next) {
+            clock.meridiem = pm ? 2 : 1
+            next = after
+        }
+        if case .unit? = lex(next) { return nil }  // "half 2 hours"
+        guard endsCleanly(next) else { return nil }
+        return DTExpr(first: i, next: next, clock: clock)
     }
 
     /// Whether a part of the day follows a number: "5 in the afternoon", "8 tonight".
@@ -491,7 +620,8 @@ struct DTParser {
                 return nil
             }
             clock.fixed24 = true
-            return endsCleanly(j) ? (clock, j) : nil
+            clock.hNotation = true
+            return endsCleanly(j) || isDash(j) ? (clock, j) : nil
         }
         if let (pm, next) = meridiem(j) {
             guard h <= 12 || (clock.precise && h <= 23), h >= 1 || clock.precise else { return nil }
@@ -618,6 +748,10 @@ struct DTParser {
                 return DTExpr(first: i, next: j + 1, day: .week(m))
             case .unit(.month): return DTExpr(first: i, next: j + 1, day: .monthOffset(m))
             case .unit(.year): return DTExpr(first: i, next: j + 1, day: .yearOffset(m))
+            // Arabic "هذا الشهر", "هاد الاسبوع": the noun that takes its adjective after it.
+            case .unitFirst(.week): return DTExpr(first: i, next: j + 1, day: .week(m))
+            case .unitFirst(.month): return DTExpr(first: i, next: j + 1, day: .monthOffset(m))
+            case .unitFirst(.year): return DTExpr(first: i, next: j + 1, day: .yearOffset(m))
             case .weekend: return DTExpr(first: i, next: j + 1, day: .weekend(m))
             case .part(let p) where m == 0:
                 return DTExpr(first: i, next: j + 1, day: .relativeDays(0), part: p)
@@ -652,6 +786,14 @@ struct DTParser {
             }
             // "el shahr el gai": Arabizi puts the article before the adjective too.
             let j = fn(i + 1) == .el ? i + 2 : i + 1
+            // Darija "chher li fat" (the month that passed).
+            if Self.thatKeys.contains(key(j)), Self.passedKeys.contains(key(j + 1)) {
+                switch u {
+                case .week: return DTExpr(first: i, next: j + 2, day: .week(-1))
+                case .month: return DTExpr(first: i, next: j + 2, day: .monthOffset(-1))
+                default: return DTExpr(first: i, next: j + 2, day: .yearOffset(-1))
+                }
+            }
             guard case .postModifier(let m)? = self.lex(j) else { return nil }
             switch u {
             case .week: return DTExpr(first: i, next: j + 1, day: .week(m))
@@ -665,6 +807,18 @@ struct DTParser {
             var e = DTExpr(first: i, next: i + 1, day: .weekend(0))
             if case .postModifier(let m)? = self.lex(i + 1) { e.day = .weekend(m); e.next += 1 }
             return e
+        case .postModifier(0):
+            // "this" before the noun: Swahili code-switched "hii mwezi", "hii wiki"; Kinyarwanda
+            // "uku kwezi", "uyu mwaka", "iki cyumweru", "uyu munsi" (today).
+            if Self.todayNounKeys.contains(key(i + 1)) { return DTExpr(first: i, next: i + 2, day: .relativeDays(0)) }
+            if key(i + 1) == Self.keyCyumweru { return DTExpr(first: i, next: i + 2, day: .week(0)) }
+            guard case .unitFirst(let u)? = self.lex(i + 1) else { return nil }
+            switch u {
+            case .week: return DTExpr(first: i, next: i + 2, day: .week(0))
+            case .month: return DTExpr(first: i, next: i + 2, day: .monthOffset(0))
+            case .year: return DTExpr(first: i, next: i + 2, day: .yearOffset(0))
+            default: return nil
+            }
         case .function(let f):
             switch f {
             case .the, .le, .la, .l:
@@ -767,7 +921,7 @@ struct DTParser {
             return e
         }
         var offset = 0
-        if case .modifier(let m)? = lex(k) { offset = m; k += 1 }
+        if case .modifier(let m)? = lex(k) { offset = m; k += 1 } else if case .postModifier(0)? = lex(k), case .unitFirst? = lex(k + 1) { k += 1 }  // "z'uku kwezi"
         let u: DTUnit
         switch lex(k) {
         case .unit(let unit)? where connected:
@@ -1172,6 +1326,9 @@ extension DTParser {
                                                "convenu", "decide", "reporte", "reportee", "decale", "decalee", "planifie", "propose",
                                                "alisema", "aliahidi", "walisema", "yavuze", "bavuze"].map(DTLexicon.key))
 
+    /// Hedges between "since" and its time ("since about 2am"); a word too long to pack is left out.
+    static let hedgeKeys: Set<UInt64> = Set(["about", "around", "approximately", "roughly", "nearly", "almost", "environ", "kama",
+                                             "karibu", "takriban", "approx"].map(DTLexicon.key).filter { $0 != .max })
     static let keyMoved = DTLexicon.key("moved")
     static let outInKeys: Set<UInt64> = Set(["out", "in"].map(DTLexicon.key))
 
@@ -1212,6 +1369,13 @@ extension DTParser {
         func look(_ k: Int) {
             let token = t[k]
             guard token.kind == .word else { return }
+            // A word the keys cannot hold (Arabic script, 13 letters or more) is none of the verbs:
+            // "watarekebisha" packs to the same key, so every Arabic word read as a plan.
+            guard token.key != .max else {
+                if case .relativeDay(let n, _)? = token.lex { if n < 0 { past = true } else if n > 0 { future = true } }
+                if case .function(.ago)? = token.lex { past = true }
+                return
+            }
             if Self.pastKeys.contains(token.key) || frenchPerfect(at: k) { past = true }
             // "moved out", "moved in" recount; "moved to Monday" reports a plan.
             if token.key == Self.keyMoved, k + 1 < t.count, Self.outInKeys.contains(t[k + 1].key) {
@@ -1246,6 +1410,8 @@ extension DTParser {
         if before >= 0, fn(before) == .the || fn(before) == .el || fn(before) == .mu || fn(before) == .le || fn(before) == .la {
             before -= 1
         }
+        // "since about 2am", "tangu kama saa nane", "depuis environ 3h".
+        if before >= 1, Self.hedgeKeys.contains(key(before)) { before -= 1 }
         if before >= 0 {
             // "since" looks back, unless the clause plans ("kuva ejo nzaba hano": from tomorrow on).
             if fn(before) == .since || Self.sinceKeys.contains(key(before)) { return plans ? .future : .past }

@@ -21,6 +21,8 @@ struct DTToken {
     var capital: Bool = false
     /// A word ending in "é", "ée", "és" or "ées": a French past participle ("payé", "appelée").
     var participle: Bool = false
+    /// An Arabic word written after the preposition "ل" ("for": "لسنة", "لشهر").
+    var lam: Bool = false
     var lex: DTLex? = nil
 }
 
@@ -179,7 +181,13 @@ enum DTTokenizer {
                 token.participle = afterAcute >= 0 && length >= 3
                 token.lex = DTLexicon.table[key]
                 if token.lex == nil, let alias = DTLexicon.aliases[key] { token.lex = .function(alias) }
-                if token.lex == nil, isArabic(v) { token.lex = DTLexicon.arabic(String(scalars[lo..<i])) }
+                if token.lex == nil, isArabic(v) {
+                    token.lex = DTLexicon.arabic(String(scalars[lo..<i]))
+                    if case .unit? = token.lex, v == 0x644, length > 3 {
+                        let second = scalars[scalars.index(after: lo)].value
+                        token.lam = second != 0x644 && second != 0x627
+                    }
+                }
                 if token.lex == nil, key != .max { token.lex = DTLexicon.misspelled(key) }
                 // Texting: "2moro", "2nite" (a 2 glued before the rest of the word).
                 if !token.spaced, let last = tokens.last, last.kind == .number, last.length == 1, last.value == 2,
