@@ -338,7 +338,9 @@ PARLEY_API parley_status parley_engine_ingest_webhook(parley_engine *engine, con
  * For hosts that must not block (a Node event loop): submit returns at once, Parley's worker
  * threads process messages in parallel across chats and in order within each chat, and the
  * results come back through a callback or parley_engine_poll. Configuration: "core":
- * {"workers": N} (a fixed pool) or "workers": {"min" (1), "max" (one per core)}; "queue": {"highWater" (1000), "lowWater" (100)};
+ * {"workers": N} (a fixed pool) or "workers": {"min" (1), "max" (one per core)}; workers start with
+ * the first submit (an engine used only synchronously runs none), then at least "min" stay;
+ * "queue": {"highWater" (1000), "lowWater" (100)};
  * "ordering": {"reorderWindowMillis" (1000), "holdMillis" (0)}; "priorities": {"vipChats":
  * [chat ids], "urgentFirst" (true)}.
  * ------------------------------------------------------------------------------------- */
