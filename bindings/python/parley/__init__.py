@@ -974,18 +974,24 @@ class Engine:
         taken = []
         while self._stash and len(taken) < max:
             taken.append(self._stash.popleft())
+        if len(taken) == max:
+            return taken  # the stash filled the request: asking the engine for 0 is an error
         if taken:
             timeout_ms = 0
         deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000
-        if self._routing:
-            return taken + self._poll_routed(max - len(taken), timeout_ms, deadline)
-        while True:
-            wait = 0 if timeout_ms == 0 else _SLICE_MS
-            if deadline is not None and timeout_ms > 0:
-                wait = min(wait, int(builtins.max(0.0, deadline - time.monotonic()) * 1000))
-            batch = self._json_call(_lib.parley_engine_poll, max - len(taken), wait)
-            if batch or timeout_ms == 0 or (deadline is not None and time.monotonic() >= deadline):
-                break
+        try:
+            if self._routing:
+                return taken + self._poll_routed(max - len(taken), timeout_ms, deadline)
+            while True:
+                wait = 0 if timeout_ms == 0 else _SLICE_MS
+                if deadline is not None and timeout_ms > 0:
+                    wait = min(wait, int(builtins.max(0.0, deadline - time.monotonic()) * 1000))
+                batch = self._json_call(_lib.parley_engine_poll, max - len(taken), wait)
+                if batch or timeout_ms == 0 or (deadline is not None and time.monotonic() >= deadline):
+                    break
+        except BaseException:
+            self._stash.extendleft(reversed(taken))  # taken from the stash, not yet given out
+            raise
         with self._tickets:
             for result in batch:
                 result["recovered"] = result.get("recovered") is True

@@ -263,6 +263,38 @@ def test_asyncio_cancellation_loses_nothing(engine):
     assert [r["ticket"] for r in got] == [ticket]
 
 
+def test_a_cancelled_consumer_leaves_its_results_to_the_next_poll(engine):
+    # What a cancelled aresults() had taken waits in a stash; a poll that the stash fills
+    # alone must hand those back, not ask the engine for 0 results (an error that dropped them).
+    async def main():
+        tickets = submit_many(engine, 5, 40)
+        engine.drain(10000)
+        got = []
+
+        async def consume():
+            async for result in engine.aresults():
+                got.append(result["ticket"])
+                await asyncio.sleep(0.01)
+
+        task = asyncio.create_task(consume())
+        await asyncio.sleep(0.035)
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
+        await asyncio.sleep(0.1)
+        while True:
+            batch = engine.poll(max=3, timeout_ms=300)
+            if not batch:
+                break
+            got.extend(result["ticket"] for result in batch)
+        return tickets, got
+
+    tickets, got = asyncio.run(main())
+    assert sorted(got) == sorted(tickets)
+
+
 def test_priorities(engine):
     tickets = [engine.submit(message(c, 0), priority=p) for c, p in enumerate(["high", "normal", "low"])]
     for bad in ["urgent", "HIGH", 0, None]:
