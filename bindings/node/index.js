@@ -107,6 +107,9 @@ function toInput(value, what) {
 /** The lanes of enum parley_priority. */
 const PRIORITIES = Object.freeze({ high: 0, normal: 1, low: 2 });
 
+/** Emitted (internally) once every result of a closed engine was emitted. */
+const RESULTS_ENDED = Symbol('parley.resultsEnded');
+
 const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([name, code]) => [`PARLEY_${name}`, code]));
 
 /**
@@ -251,7 +254,8 @@ class Engine extends EventEmitter {
   /**
    * The results as an async iterator: `for await (const result of engine.results()) ...`. Attaches
    * a 'result' listener for as long as it runs (so poll() gets nothing meanwhile); breaking
-   * out of the loop detaches it; the engine's close() ends it. Results arriving between two
+   * out of the loop detaches it; after the engine's close() it ends once the results already on
+   * their way to the JS thread were yielded. Results arriving between two
    * steps are buffered.
    */
   results() {
@@ -266,13 +270,15 @@ class Engine extends EventEmitter {
       if (done) return;
       done = true;
       this.off('result', onResult);
-      this.off('close', finish);
+      this.off(RESULTS_ENDED, finish);
       for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
     };
     if (this.#closed) done = true;
     else {
       this.on('result', onResult);
-      this.once('close', finish);
+      // Not at 'close': results already on their way to this thread are emitted after it
+      // (the library counts them handed back); the addon's end marker follows the last.
+      this.once(RESULTS_ENDED, finish);
     }
     return {
       next: () => {
@@ -304,6 +310,11 @@ class Engine extends EventEmitter {
   }
 
   #onResult(ticket, status, json) {
+    if (status === -1) {
+      // The addon's end marker after close(): every result of this engine was emitted.
+      this.emit(RESULTS_ENDED);
+      return;
+    }
     // Results the addon queued for this thread before close() are still emitted: the library
     // counts them as handed back, so dropping them would lose them.
     const result = { ticket, status: native.statusName(status), recovered: false };
@@ -695,13 +706,18 @@ class Engine extends EventEmitter {
     if (!(level in levels)) throw new TypeError(`parley: level must be one of ${Object.keys(levels).join(', ')}`);
     if (handler !== null && typeof handler !== 'function') throw new TypeError('parley: the log handler must be a function or null');
     this.#logHandler = handler;
-    this.#logDispatch ??= (text) => {
-      try {
-        this.#logHandler?.(JSON.parse(text));
-      } catch {
-        // a host's handler must not break delivery
-      }
-    };
+    if (!this.#logDispatch) {
+      // The native side keeps this function for the engine's life: holding the engine only
+      // weakly lets an engine dropped unclosed be collected (and closed by its finalizer).
+      const engine = new WeakRef(this);
+      this.#logDispatch = (text) => {
+        try {
+          engine.deref()?.#logHandler?.(JSON.parse(text));
+        } catch {
+          // a host's handler must not break delivery
+        }
+      };
+    }
     try {
       native.logSet(this.#handle, handler === null ? null : this.#logDispatch, levels[level]);
     } catch (err) {

@@ -55,8 +55,9 @@
  * throw a TypeError. Calls are synchronous (Parley's calls take microseconds to milliseconds)
  * but drain, mediaRead and importChat, which may take seconds and run on libuv's thread pool.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* dladdr, RTLD_NODELETE */
 #define NAPI_VERSION 8
+#include <dlfcn.h>
 #include <node_api.h>
 #include <parley.h>
 #include <pthread.h>
@@ -372,9 +373,14 @@ static void async_state_unref(async_state *state) {
  * in progress give up (within DRAIN_SLICE_MS), the workers finish what they hold and are
  * joined, then the thread-safe function is released: results it already holds are still
  * dispatched, then it is finalized. Idempotent. */
-static void close_handle(napi_env env, engine_handle *handle) {
+static void post_end_marker(napi_threadsafe_function tsfn);
+
+static void close_handle(napi_env env, engine_handle *handle, bool finalizing) {
     parley_engine *engine = handle->engine;
     if (!engine) return;
+    /* Collected or torn down with the environment: the close's own log line must not go to a
+     * log tsfn Node may be tearing down (uv_mutex_lock aborted the process at exit). */
+    if (finalizing && handle->log_tsfn) parley_log_set_callback(engine, NULL, NULL, PARLEY_LOG_ERROR);
     pthread_mutex_lock(&handle->lock);
     handle->closing = true;
     while (handle->drains > 0) pthread_cond_wait(&handle->idle, &handle->lock);
@@ -384,10 +390,10 @@ static void close_handle(napi_env env, engine_handle *handle) {
     handle->async = NULL;
     if (state) parley_engine_set_callback(engine, NULL, NULL);
     parley_engine_close(engine);
-    if (handle->log_tsfn) {
-        napi_release_threadsafe_function(handle->log_tsfn, napi_tsfn_release);
-        handle->log_tsfn = NULL;
-    }
+    /* A finalizer may run while Node tears the environment down, the log tsfn with it: releasing
+     * it then aborted the process. Detached above, it is left to the environment's end. */
+    if (handle->log_tsfn && !finalizing) napi_release_threadsafe_function(handle->log_tsfn, napi_tsfn_release);
+    handle->log_tsfn = NULL;
     if (!state) return;
     (void)env;
     /* No Parley thread calls on_result any more. */
@@ -395,14 +401,19 @@ static void close_handle(napi_env env, engine_handle *handle) {
     napi_threadsafe_function tsfn = state->tsfn;
     state->tsfn = NULL;
     pthread_mutex_unlock(&state->lock);
-    if (tsfn) napi_release_threadsafe_function(tsfn, napi_tsfn_release);
+    if (tsfn) {
+        /* After every result already queued: the results() iterator ends there, not at close
+         * (results on their way to this thread count as handed back). */
+        post_end_marker(tsfn);
+        napi_release_threadsafe_function(tsfn, napi_tsfn_release);
+    }
     async_state_unref(state);
 }
 
 static void finalize_handle(napi_env env, void *data, void *hint) {
     (void)hint;
     engine_handle *handle = data;
-    close_handle(env, handle);
+    close_handle(env, handle, true);
     pthread_cond_destroy(&handle->idle);
     pthread_mutex_destroy(&handle->lock);
     free(handle);
@@ -466,7 +477,7 @@ static napi_value js_close(napi_env env, napi_callback_info info) {
     if (!get_args(env, info, 1, 1, argv, "parley: close(handle) needs a handle")) return NULL;
     engine_handle *handle = get_handle(env, argv[0]);
     if (!handle) return NULL;
-    close_handle(env, handle);
+    close_handle(env, handle, false);
     return undefined_result(env, PARLEY_OK);
 }
 
@@ -831,8 +842,9 @@ static napi_value js_metrics_prometheus(napi_env env, napi_callback_info info) {
 /* Tickets are JS numbers: exact up to 2^53 - 1 (journal row numbers never get there). */
 #define MAX_SAFE_TICKET 9007199254740991ULL
 
-/* What goes through the thread-safe function: a result, or the marker a drain posts so its
- * promise settles after every result queued before it was dispatched. */
+/* What goes through the thread-safe function: a result, or a marker: the one a drain posts so
+ * its promise settles after every result queued before it was dispatched, or (no deferred) the
+ * one close posts last, which tells index.js that every result of the engine was emitted. */
 typedef struct {
     bool marker;
     napi_deferred deferred; /* marker */
@@ -841,6 +853,14 @@ typedef struct {
     size_t len;
     char json[]; /* NUL-terminated copy */
 } async_item;
+
+/* Queues the marker that follows a closed engine's last result. */
+static void post_end_marker(napi_threadsafe_function tsfn) {
+    async_item *end = calloc(1, sizeof *end + 1);
+    if (!end) return;
+    end->marker = true;
+    if (napi_call_threadsafe_function(tsfn, end, napi_tsfn_nonblocking) != napi_ok) free(end);
+}
 
 /* The parley_result_callback: on a Parley worker thread (or, for a duplicate or results
  * waiting when the callback is set, on the JS thread inside submit/listen). Copies the result
@@ -878,12 +898,14 @@ static void call_js(napi_env env, napi_value js_callback, void *context, void *d
         free(item);
         return;
     }
-    if (item->marker) {
+    if (item->marker && item->deferred) {
         napi_value undefined;
         if (napi_get_undefined(env, &undefined) == napi_ok) napi_resolve_deferred(env, item->deferred, undefined);
         free(item);
         return;
     }
+    /* The end marker reaches index.js as ticket 0 with status -1. */
+    if (item->marker) item->status = (parley_status)-1;
     napi_value dispatch = NULL, argv[3], receiver;
     if (state->dispatch && napi_get_reference_value(env, state->dispatch, &dispatch) == napi_ok && dispatch &&
         napi_create_double(env, (double)item->ticket, &argv[0]) == napi_ok &&
@@ -2179,7 +2201,20 @@ static napi_value make_statuses(napi_env env) {
     return object;
 }
 
+/* The addon and libParley stay loaded for the life of the process. Node unloads an addon
+ * when the last environment using it (a worker_thread) ends; that thread's exit then ran
+ * thread-local destructors that the Swift runtime inside libParley had registered, in code no
+ * longer mapped (SIGSEGV at every worker exit). */
+static void pin_libraries(void) {
+    const void *symbols[] = {(const void *)&pin_libraries, (const void *)&parley_engine_open};
+    for (size_t i = 0; i < sizeof symbols / sizeof *symbols; i++) {
+        Dl_info info;
+        if (dladdr(symbols[i], &info) && info.dli_fname) (void)dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+    }
+}
+
 NAPI_MODULE_INIT() {
+    pin_libraries();
     napi_value statuses = make_statuses(env);
     if (!statuses) return NULL;
     napi_property_descriptor properties[] = {

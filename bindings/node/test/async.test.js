@@ -374,3 +374,73 @@ test('submit options must be an object', () => {
     engine.close();
   }
 });
+
+test('results() yields the results on their way to the JS thread when close() is called', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-iter-close-'));
+  try {
+    const config = { store: { path: path.join(dir, 'store.db') } };
+    const engine = new Engine(config);
+    const seen = new Set();
+    const consumer = (async () => { for await (const result of engine.results()) seen.add(result.ticket); })();
+    const tickets = submitMany(engine, 5, 60);
+    const until = Date.now() + 300;
+    while (Date.now() < until); // the JS thread busy: results queue up for it
+    engine.close();
+    await consumer;
+    // Whatever was not yielded was not handed back: it comes back recovered after a reopen.
+    const reopened = new Engine(config);
+    reopened.on('result', (result) => seen.add(result.ticket));
+    await reopened.drain();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    reopened.close();
+    assert.deepEqual(tickets.filter((ticket) => !seen.has(ticket)), []);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const CHILD_SCRIPTS = {
+  // Node unloads an addon with the last environment using it: a worker's exit then ran
+  // thread-local destructors of the unloaded library (SIGSEGV).
+  'a worker_thread that loaded the addon exits': `
+    const { Worker } = require('node:worker_threads'); // the main thread loads no addon
+    const worker = new Worker('const { Engine } = require(' + JSON.stringify(pkg) + '); new Engine().close();', { eval: true });
+    worker.on('exit', (code) => console.log('worker exited', code));`,
+  // Finalizers at exit closed each engine and released its log thread-safe function while
+  // Node was tearing it down (SIGABRT).
+  'engines with log handlers left open at exit': `
+    const { Engine } = require(pkg);
+    for (let i = 0; i < 3; i++) new Engine({ store: { path: dir + '/exit-' + i + '.db' } }).setLogHandler(() => {});
+    console.log('worker exited 0');`,
+};
+
+for (const [name, body] of Object.entries(CHILD_SCRIPTS)) {
+  test(`no crash: ${name}`, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-child-'));
+    try {
+      const script = `const pkg = ${JSON.stringify(PACKAGE_DIR)}; const dir = ${JSON.stringify(dir)}; ${body}`;
+      const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20000 });
+      assert.equal(child.error, undefined, `did not exit: ${child.error}`);
+      assert.equal(child.signal, null, child.stderr);
+      assert.equal(child.status, 0, child.stderr);
+      assert.equal(child.stdout.trim(), 'worker exited 0');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test('an engine dropped unclosed with a log handler is collected', () => {
+  const script = `
+    const { Engine } = require(${JSON.stringify(PACKAGE_DIR)});
+    const collected = new FinalizationRegistry(() => { count += 1; });
+    let count = 0;
+    for (let i = 0; i < 20; i++) { const e = new Engine(); e.setLogHandler(() => {}); collected.register(e, i); }
+    (async () => {
+      for (let i = 0; i < 20 && count < 20; i++) { global.gc(); await new Promise((r) => setTimeout(r, 20)); }
+      console.log('collected', count);
+    })();`;
+  const child = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8', timeout: 20000 });
+  assert.equal(child.status, 0, child.stderr);
+  assert.ok(Number(child.stdout.trim().split(' ')[1]) >= 15, child.stdout);
+});
