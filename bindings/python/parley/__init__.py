@@ -390,6 +390,12 @@ def _int64(value: Any, what: str) -> int:
     return value
 
 
+def _check_u64(value: Any, name: str, what: str) -> None:
+    """An id the C API takes as uint64_t: ctypes would wrap -1 or 2**64 silently."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < (1 << 64):
+        raise ParleyError(Status.INVALID_ARGUMENT, f"{name} must be {what}, got {value!r}")
+
+
 def _c_string(value: Any, what: str) -> bytes:
     """A str argument for a NUL-terminated UTF-8 parameter."""
     if not isinstance(value, str):
@@ -800,6 +806,7 @@ class Engine:
 
     def confirm_writeback(self, id: int, ok: bool = True, error: Optional[str] = None) -> None:
         """Records a replayed write-back's outcome: ok forgets it, a failure keeps it first in line."""
+        _check_u64(id, "id", "a write-back's id")
         self._call(_lib.parley_writeback_confirm, id, 1 if ok else 0, None if error is None else _c_string(error, "error"))
 
     # -- metrics ----------------------------------------------------------------------------
@@ -1372,8 +1379,7 @@ class Engine:
         """Records a send's outcome: ok with {"messageId": "wamid..."} (so delivery statuses find
         it), or the send API's error (a dict or text): rate limits throttle and re-offer,
         permanent errors fail, others retry with backoff."""
-        if isinstance(id, bool) or not isinstance(id, int) or not 0 <= id < (1 << 64):
-            raise ParleyError(Status.INVALID_ARGUMENT, f"id must be an outbox send's id, got {id!r}")
+        _check_u64(id, "id", "an outbox send's id")
         text = None if detail is None else (json.dumps(detail) if not isinstance(detail, str) else detail)
         self._call(_lib.parley_outbox_confirm, id, 1 if ok else 0, None if text is None else _c_string(text, "detail"))
 
@@ -1396,8 +1402,7 @@ class Engine:
 
     def outbox_get(self, id: int) -> Dict[str, Any]:
         """One send with its state, attempts, provider id and delivery times. NOT_FOUND when unknown."""
-        if isinstance(id, bool) or not isinstance(id, int) or not 0 <= id < (1 << 64):
-            raise ParleyError(Status.INVALID_ARGUMENT, f"id must be an outbox send's id, got {id!r}")
+        _check_u64(id, "id", "an outbox send's id")
         return self._json_call(_lib.parley_outbox_get, id)["send"]
 
 
@@ -1447,6 +1452,7 @@ class Engine:
 
     def cache_release(self, key: str, lease: int) -> None:
         """Gives a lease up without a value (the fetch failed)."""
+        _check_u64(lease, "lease", "a lease from cache_lease")
         self._call(_lib.parley_cache_release, _c_string(key, "key"), lease)
 
     def cache_invalidate(self, key: str) -> None:

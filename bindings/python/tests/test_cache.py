@@ -140,6 +140,10 @@ def test_bad_arguments(engine):
     expect(Status.INVALID_ARGUMENT, engine.cache_put, "a\0b", "v")
     expect(Status.INVALID_UTF8, engine.cache_put, "\udcff", "v")
     expect(Status.INVALID_ARGUMENT, engine.cache_release, "k", 0)
+    # Out of uint64_t's range: refused, not wrapped into another lease by ctypes.
+    expect(Status.INVALID_ARGUMENT, engine.cache_release, "k", -1)
+    expect(Status.INVALID_ARGUMENT, engine.cache_release, "k", 1 << 64)
+    expect(Status.INVALID_ARGUMENT, engine.confirm_writeback, 1 << 64)
     with pytest.raises(TypeError):
         engine.cache_put("k", 5)
     with pytest.raises(ParleyError) as caught:
