@@ -165,7 +165,8 @@ class Engine extends EventEmitter {
    * is stored before this returns, so it survives a crash. priority: 'high', 'normal' (default)
    * or 'low'; urgent messages and VIP chats go high anyway. A message accepted before keeps its
    * ticket. Throws ParleyError code 'PARLEY_BUSY' when queue.highWater messages wait (results
-   * not yet collected count): retry after results were taken.
+   * not yet collected count), and while 4096 results wait for the JS thread to emit them to a
+   * 'result' listener: retry after results were taken (let the event loop run).
    */
   submit(message, options = {}) {
     if (options === null || typeof options !== 'object' || Array.isArray(options)) {

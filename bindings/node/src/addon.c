@@ -967,12 +967,31 @@ static bool get_priority(napi_env env, napi_value value, int32_t *priority) {
     return true;
 }
 
+/* Results a 'result' listener has not received yet wait in the thread-safe function's queue,
+ * which has no bound of its own (the library counts them handed back): a host submitting in a
+ * tight loop never lets the JS thread take them. Past this many, submits answer PARLEY_BUSY,
+ * as the engine does above queue.highWater, until the JS thread runs. */
+#define RESULTS_WAITING_MAX 4096
+
+/* False, with PARLEY_BUSY thrown, while RESULTS_WAITING_MAX results wait for the JS thread. */
+static bool results_not_backlogged(napi_env env, napi_value handle_value) {
+    engine_handle *handle = get_handle(env, handle_value);
+    async_state *state = handle ? handle->async : NULL;
+    if (!state) return handle != NULL;
+    pthread_mutex_lock(&state->lock);
+    bool backlogged = state->queued >= RESULTS_WAITING_MAX;
+    pthread_mutex_unlock(&state->lock);
+    if (backlogged)
+        throw_status(env, PARLEY_BUSY, "4096 results wait for the JS thread to emit them: let the event loop run (await) before submitting more");
+    return !backlogged;
+}
+
 static napi_value js_submit(napi_env env, napi_callback_info info) {
     napi_value argv[3], result;
     int32_t priority = 0;
     if (!get_args(env, info, 3, 3, argv, "parley: submit(handle, message, priority) needs three arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
-    if (!engine) return NULL;
+    if (!engine || !results_not_backlogged(env, argv[0])) return NULL;
     if (!get_priority(env, argv[2], &priority)) return NULL;
     const char *data = NULL;
     size_t length = 0;
@@ -999,7 +1018,7 @@ static napi_value js_submit_batch(napi_env env, napi_callback_info info) {
     int32_t priority = 0;
     if (!get_args(env, info, 3, 3, argv, "parley: submitBatch(handle, messages, priority) needs three arguments")) return NULL;
     parley_engine *engine = get_engine(env, argv[0]);
-    if (!engine) return NULL;
+    if (!engine || !results_not_backlogged(env, argv[0])) return NULL;
     if (!get_priority(env, argv[2], &priority)) return NULL;
     const char *data = NULL;
     size_t length = 0;

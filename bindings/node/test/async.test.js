@@ -444,3 +444,23 @@ test('an engine dropped unclosed with a log handler is collected', () => {
   assert.equal(child.status, 0, child.stderr);
   assert.ok(Number(child.stdout.trim().split(' ')[1]) >= 15, child.stdout);
 });
+
+test("with a 'result' listener, submits in a tight loop meet PARLEY_BUSY once results wait for the JS thread", async (t) => {
+  const engine = new Engine({ queue: { highWater: 100000, lowWater: 10 } });
+  t.after(() => engine.close());
+  const received = new Set();
+  engine.on('result', (result) => received.add(result.ticket));
+  const tickets = [];
+  let busy = null;
+  for (let n = 0; n < 60000 && !busy; n++) {
+    try {
+      tickets.push(engine.submit(message(n % 5, n)));
+    } catch (error) {
+      busy = error;
+    }
+  }
+  assert.ok(busy instanceof ParleyError && busy.code === 'PARLEY_BUSY', `no backpressure after ${tickets.length} submits`);
+  await engine.drain();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(tickets.filter((ticket) => !received.has(ticket)).length, 0);
+});
