@@ -230,14 +230,18 @@ static engine_handle *get_handle(napi_env env, napi_value value) {
 }
 
 /* The open engine of a handle argument; NULL with an exception pending if closed or invalid. */
-static parley_engine *get_engine(napi_env env, napi_value value) {
-    engine_handle *handle = get_handle(env, value);
+/* The handle's engine; NULL (an error thrown) without a handle or once closed. */
+static parley_engine *engine_of(napi_env env, engine_handle *handle) {
     if (!handle) return NULL;
     if (!handle->engine) {
         throw_status(env, PARLEY_INVALID_ARGUMENT, "the engine is closed");
         return NULL;
     }
     return handle->engine;
+}
+
+static parley_engine *get_engine(napi_env env, napi_value value) {
+    return engine_of(env, get_handle(env, value));
 }
 
 /* Returns a JSON string Parley allocated as a JS string, and frees it. */
@@ -846,8 +850,8 @@ static napi_value js_metrics_prometheus(napi_env env, napi_callback_info info) {
  * its promise settles after every result queued before it was dispatched, or (no deferred) the
  * one close posts last, which tells index.js that every result of the engine was emitted. */
 typedef struct {
-    bool marker;
-    napi_deferred deferred; /* marker */
+    enum { ITEM_RESULT, ITEM_DRAINED, ITEM_END } kind;
+    napi_deferred deferred; /* ITEM_DRAINED */
     uint64_t ticket;
     parley_status status;
     size_t len;
@@ -858,7 +862,7 @@ typedef struct {
 static void post_end_marker(napi_threadsafe_function tsfn) {
     async_item *end = calloc(1, sizeof *end + 1);
     if (!end) return;
-    end->marker = true;
+    end->kind = ITEM_END;
     if (napi_call_threadsafe_function(tsfn, end, napi_tsfn_nonblocking) != napi_ok) free(end);
 }
 
@@ -869,7 +873,7 @@ static void on_result(void *user_data, uint64_t ticket, parley_status status, co
     async_state *state = user_data;
     async_item *item = malloc(sizeof *item + len + 1);
     if (!item) return; /* out of memory: the result is lost to the host, the message stays stored */
-    item->marker = false;
+    item->kind = ITEM_RESULT;
     item->deferred = NULL;
     item->ticket = ticket;
     item->status = status;
@@ -889,7 +893,7 @@ static void call_js(napi_env env, napi_value js_callback, void *context, void *d
     (void)js_callback;
     async_state *state = context;
     async_item *item = data;
-    if (!item->marker) {
+    if (item->kind == ITEM_RESULT) {
         pthread_mutex_lock(&state->lock);
         state->queued--;
         pthread_mutex_unlock(&state->lock);
@@ -898,14 +902,14 @@ static void call_js(napi_env env, napi_value js_callback, void *context, void *d
         free(item);
         return;
     }
-    if (item->marker && item->deferred) {
+    if (item->kind == ITEM_DRAINED) {
         napi_value undefined;
         if (napi_get_undefined(env, &undefined) == napi_ok) napi_resolve_deferred(env, item->deferred, undefined);
         free(item);
         return;
     }
     /* The end marker reaches index.js as ticket 0 with status -1. */
-    if (item->marker) item->status = (parley_status)-1;
+    if (item->kind == ITEM_END) item->status = (parley_status)-1;
     napi_value dispatch = NULL, argv[3], receiver;
     if (state->dispatch && napi_get_reference_value(env, state->dispatch, &dispatch) == napi_ok && dispatch &&
         napi_create_double(env, (double)item->ticket, &argv[0]) == napi_ok &&
@@ -973,25 +977,31 @@ static bool get_priority(napi_env env, napi_value value, int32_t *priority) {
  * as the engine does above queue.highWater, until the JS thread runs. */
 #define RESULTS_WAITING_MAX 4096
 
-/* False, with PARLEY_BUSY thrown, while RESULTS_WAITING_MAX results wait for the JS thread. */
-static bool results_not_backlogged(napi_env env, napi_value handle_value) {
-    engine_handle *handle = get_handle(env, handle_value);
-    async_state *state = handle ? handle->async : NULL;
-    if (!state) return handle != NULL;
+#define STRINGIFY(x) #x
+#define DECIMAL(x) STRINGIFY(x)
+
+/* The engine a submit goes to; NULL with an error thrown when it is closed, or with
+ * PARLEY_BUSY while RESULTS_WAITING_MAX results wait for the JS thread. */
+static parley_engine *get_engine_for_submit(napi_env env, napi_value value) {
+    engine_handle *handle = get_handle(env, value);
+    parley_engine *engine = engine_of(env, handle);
+    async_state *state = engine ? handle->async : NULL;
+    if (!state) return engine;
     pthread_mutex_lock(&state->lock);
     bool backlogged = state->queued >= RESULTS_WAITING_MAX;
     pthread_mutex_unlock(&state->lock);
-    if (backlogged)
-        throw_status(env, PARLEY_BUSY, "4096 results wait for the JS thread to emit them: let the event loop run (await) before submitting more");
-    return !backlogged;
+    if (!backlogged) return engine;
+    throw_status(env, PARLEY_BUSY, DECIMAL(RESULTS_WAITING_MAX) " results wait for the JS thread to emit them: let the event "
+                 "loop run (await) before submitting more");
+    return NULL;
 }
 
 static napi_value js_submit(napi_env env, napi_callback_info info) {
     napi_value argv[3], result;
     int32_t priority = 0;
     if (!get_args(env, info, 3, 3, argv, "parley: submit(handle, message, priority) needs three arguments")) return NULL;
-    parley_engine *engine = get_engine(env, argv[0]);
-    if (!engine || !results_not_backlogged(env, argv[0])) return NULL;
+    parley_engine *engine = get_engine_for_submit(env, argv[0]);
+    if (!engine) return NULL;
     if (!get_priority(env, argv[2], &priority)) return NULL;
     const char *data = NULL;
     size_t length = 0;
@@ -1017,8 +1027,8 @@ static napi_value js_submit_batch(napi_env env, napi_callback_info info) {
     napi_value argv[3], result;
     int32_t priority = 0;
     if (!get_args(env, info, 3, 3, argv, "parley: submitBatch(handle, messages, priority) needs three arguments")) return NULL;
-    parley_engine *engine = get_engine(env, argv[0]);
-    if (!engine || !results_not_backlogged(env, argv[0])) return NULL;
+    parley_engine *engine = get_engine_for_submit(env, argv[0]);
+    if (!engine) return NULL;
     if (!get_priority(env, argv[2], &priority)) return NULL;
     const char *data = NULL;
     size_t length = 0;
@@ -1272,7 +1282,7 @@ static void drain_complete(napi_env env, napi_status status, void *data) {
         if (state) {
             async_item *marker = malloc(sizeof *marker + 1);
             if (marker) {
-                marker->marker = true;
+                marker->kind = ITEM_DRAINED;
                 marker->deferred = job->deferred;
                 marker->len = 0;
                 pthread_mutex_lock(&state->lock);
