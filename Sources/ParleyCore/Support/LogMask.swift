@@ -54,7 +54,7 @@ public enum LogMask {
     private static func maskDigitRuns(_ bytes: inout [UInt8]) {
         // "… must be between 1 and 315360000, got 315360001": a range Parley states and the
         // value it was given are quantities, which the host needs to read.
-        let statesRange = contains(bytes, "between ") && contains(bytes, " and ")
+        let statesRange = bytes.firstRange(of: Array("between ".utf8)) != nil && bytes.firstRange(of: Array(" and ".utf8)) != nil
         var i = 0
         while i < bytes.count {
             let startsRun = isDigit(bytes[i]) || (bytes[i] == UInt8(ascii: "+") && i + 1 < bytes.count && isDigit(bytes[i + 1]))
@@ -134,14 +134,6 @@ public enum LogMask {
                                                       "seconds", "rows", "pages", "characters", "chars", "samples",
                                                       "frames", "hz", "messages", "items", "entries", "lines", "cells"].map { Array($0.utf8) })
     private static let limitPhrases: [[UInt8]] = ["limit of ", "limit is ", "limit: "].map { Array($0.utf8) }
-
-    private static func contains(_ bytes: [UInt8], _ phrase: String) -> Bool {
-        let needle = Array(phrase.utf8)
-        guard bytes.count >= needle.count else { return false }
-        return (0...(bytes.count - needle.count)).contains { start in
-            bytes[start] == needle[0] && Array(bytes[start..<(start + needle.count)]) == needle
-        }
-    }
 
     /// Digits right after `open` (a "(") and then ")".
     private static func closesDigitGroup(_ bytes: [UInt8], after open: Int) -> Bool {
