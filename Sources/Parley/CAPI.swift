@@ -172,10 +172,7 @@ public func parley_thread_list(
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
     withEngineResult("parley_thread_list", handle, out, outLen) { engine throws(ParleyError) in
-        let parsed = try query.map { (text) throws(ParleyError) -> JSONValue in
-            try engine.parseArgument(UnsafeRawBufferPointer(start: text, count: strlen(text)), what: "thread query")
-        }
-        return try engine.threads(query: parsed)
+        try engine.threads(query: jsonArgument(engine, query, what: "thread query"))
     }
 }
 
@@ -196,10 +193,7 @@ public func parley_thread_messages(
 ) -> Int32 {
     withEngineResult("parley_thread_messages", handle, out, outLen) { engine throws(ParleyError) in
         let id = try stringArgument("parley_thread_messages", "thread_id", threadID, nonEmpty: true).get()
-        let parsed = try query.map { (text) throws(ParleyError) -> JSONValue in
-            try engine.parseArgument(UnsafeRawBufferPointer(start: text, count: strlen(text)), what: "thread messages query")
-        }
-        return try engine.threadMessages(id: id, query: parsed)
+        return try engine.threadMessages(id: id, query: jsonArgument(engine, query, what: "thread messages query"))
     }
 }
 
@@ -214,6 +208,12 @@ func stringArgument(_ function: String, _ what: String, _ pointer: UnsafePointer
         return .failure(ParleyError(.invalidUTF8, "\(function): \(what) is not valid UTF-8"))
     }
     return .success(text)
+}
+
+/// An optional NUL-terminated JSON argument (a query, options), parsed; nil for NULL.
+func jsonArgument(_ engine: Engine, _ text: UnsafePointer<CChar>?, what: String) throws(ParleyError) -> JSONValue? {
+    guard let text else { return nil }
+    return try engine.parseArgument(UnsafeRawBufferPointer(start: text, count: strlen(text)), what: what)
 }
 
 /// The shape of every entry point that hands back JSON (or text) from an engine: clears the

@@ -15,12 +15,6 @@ private func messageKey(_ function: String, _ chat: UnsafePointer<CChar>?,
      try stringArgument(function, "message_id", id, nonEmpty: true).get())
 }
 
-/// An optional NUL-terminated JSON query, parsed.
-private func query(_ engine: Engine, _ text: UnsafePointer<CChar>?, what: String) throws(ParleyError) -> JSONValue? {
-    guard let text else { return nil }
-    return try engine.parseArgument(UnsafeRawBufferPointer(start: text, count: strlen(text)), what: what)
-}
-
 @_cdecl("parley_message_fail")
 public func parley_message_fail(
     _ handle: OpaquePointer?, _ chat: UnsafePointer<CChar>?, _ messageID: UnsafePointer<CChar>?,
@@ -44,7 +38,7 @@ public func parley_dlq_run_due(_ handle: OpaquePointer?, _ nowMillis: Int64, _ o
 @_cdecl("parley_dlq_list")
 public func parley_dlq_list(_ handle: OpaquePointer?, _ queryJSON: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?) -> Int32 {
     withEngineResult("parley_dlq_list", handle, out, outLen) { engine throws(ParleyError) in
-        try engine.deadLetters(query: query(engine, queryJSON, what: "dead-letter query"))
+        try engine.deadLetters(query: jsonArgument(engine, queryJSON, what: "dead-letter query"))
     }
 }
 
@@ -83,6 +77,6 @@ public func parley_dlq_resolve(_ handle: OpaquePointer?, _ chat: UnsafePointer<C
 @_cdecl("parley_dlq_purge")
 public func parley_dlq_purge(_ handle: OpaquePointer?, _ queryJSON: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?) -> Int32 {
     withEngineResult("parley_dlq_purge", handle, out, outLen) { engine throws(ParleyError) in
-        try engine.purgeDeadLetters(query: query(engine, queryJSON, what: "purge query"))
+        try engine.purgeDeadLetters(query: jsonArgument(engine, queryJSON, what: "purge query"))
     }
 }

@@ -13,10 +13,7 @@ public func parley_import_chat(
 ) -> Int32 {
     withEngineResult("parley_import_chat", handle, out, outLen) { engine throws(ParleyError) in
         let file = try stringArgument("parley_import_chat", "path", path, nonEmpty: true).get()
-        var parsed: JSONValue?
-        if let options {
-            parsed = try engine.parseArgument(UnsafeRawBufferPointer(start: options, count: strlen(options)), what: "import options")
-        }
+        let parsed = try jsonArgument(engine, options, what: "import options")
         do throws(ParleyError) {
             return try engine.importChat(path: file, options: try ImportOptions(json: parsed))
         } catch {

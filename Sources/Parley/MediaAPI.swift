@@ -53,10 +53,7 @@ public func parley_gallery_query(
     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ outLen: UnsafeMutablePointer<Int>?
 ) -> Int32 {
     withEngineResult("parley_gallery_query", handle, out, outLen) { engine throws(ParleyError) in
-        let parsed = try query.map { (text) throws(ParleyError) -> JSONValue in
-            try engine.parseArgument(UnsafeRawBufferPointer(start: text, count: strlen(text)), what: "gallery query")
-        }
-        return try engine.gallery(query: parsed)
+        try engine.gallery(query: jsonArgument(engine, query, what: "gallery query"))
     }
 }
 

@@ -14,10 +14,7 @@ public func parley_report_html(
     let function = "parley_report_html"
     return withEngineResult(function, handle, out, outLen) { engine throws(ParleyError) in
         do throws(ParleyError) {
-            let parsed = try options.map { (text) throws(ParleyError) -> JSONValue in
-                try engine.parseArgument(UnsafeRawBufferPointer(start: text, count: strlen(text)), what: "report options")
-            }
-            return try engine.reportHTML(optionsJSON: parsed)
+            return try engine.reportHTML(optionsJSON: jsonArgument(engine, options, what: "report options"))
         } catch {
             throw ParleyError(error.kind, "\(function): \(error.message)")
         }
