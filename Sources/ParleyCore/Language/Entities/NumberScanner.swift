@@ -204,13 +204,12 @@ enum NumberScanner {
         if allowed, let (power, suffixEnd) = scientific(text, at: end) {
             exponent = power
             end = suffixEnd
-        } else if allowed, var (power, suffixEnd) = multiplier(text, at: end) {
+        } else if allowed, let (named, suffixEnd) = multiplier(text, at: end) {
             // "mil" after a whole number of two digits or more is French "mille" as West Africa
             // writes it ("85mil", "150 mil" FCFA: thousands); "2mil", "1.5mil" stay millions.
-            if power == 6, text.asciiWordIs("mil", at: suffixEnd - 3), fraction.isEmpty,
-               integer.drop(while: { $0 == 0x30 }).count >= 2 {
-                power = 3
-            }
+            let thousands = named == 6 && text.asciiWordIs("mil", at: suffixEnd - 3) && fraction.isEmpty
+                && integer.drop(while: { $0 == 0x30 }).count >= 2
+            let power = thousands ? 3 : named
             exponent = power
             scale = power
             end = suffixEnd
