@@ -3,21 +3,24 @@
 /// vitamins, roads and phones ("A4 paper", "B12", "M25", "4G"), so three things must hold:
 /// - the code's shape: one or two capitals then 1–4 digits ("A12"), or 1–4 digits then one
 ///   capital ("4B"), written in capitals;
-/// - the message names a dwelling (flat, apartment, unit, house, room, door, block…);
+/// - the message names a dwelling or a part of one (flat, apartment, house, room, door,
+///   toilet, kitchen, gate…);
 /// - a word that places or names it comes just before ("in", "at", "is", "ni", "est", "muri",
-///   "number"), and no word saying what else it is comes after ("paper", "size", "road").
+///   "number"), or it opens the message with a colon or a dwelling's part after it ("C4
+///   toilet is blocked", "B7: the tap leaks"), and no word saying what else it is comes after
+///   ("paper", "size", "road").
 /// Missing one is better than inventing one: the confidence is below a keyword's.
 enum BareUnitScanner {
     static let confidence = 0.7
 
     static func scan(_ text: ScalarText, into candidates: inout [Candidate]) {
         let tokens = text.tokens
-        for t in 1..<max(1, tokens.count) {
+        for t in 0..<tokens.count {
             let token = tokens[t]
             guard !token.isLetters, !token.isDigits, token.length >= 2, token.length <= 5, isCode(text, token) else { continue }
-            let placed = (linkers.contains(tokens[t - 1].hash) || text.tag(t - 1) == .no)
-                && text.onlyBlanks(from: Int(tokens[t - 1].end), to: Int(token.start), maxBlanks: 2)
-            guard placed || signsOff(text, t) else { continue }
+            let placed = t > 0 ? (linkers.contains(tokens[t - 1].hash) || text.tag(t - 1) == .no)
+                && text.onlyBlanks(from: Int(tokens[t - 1].end), to: Int(token.start), maxBlanks: 2) : opens(text, t)
+            guard placed || t > 0 && signsOff(text, t) else { continue }
             // Glued to more ("A12-3", "B4/5", "A12.pdf") it is something else.
             if let s = text[Int(token.end)], s == "-" || s == "/" || s == "." && text.isAlphanumeric(Int(token.end) + 1) { continue }
             if t + 1 < tokens.count, others.contains(tokens[t + 1].hash),
@@ -29,6 +32,20 @@ enum BareUnitScanner {
             candidates.append(Candidate(type: "unit", start: Int(token.start), end: Int(token.end), value: .object(value),
                                         confidence: confidence))
         }
+    }
+
+    /// The code opens the message (only blanks before it) with a colon right after it or a
+    /// dwelling's part as the next word: "C4 toilet is blocked", "B7: the kitchen tap leaks".
+    static func opens(_ text: ScalarText, _ t: Int) -> Bool {
+        let tokens = text.tokens
+        let token = tokens[t]
+        for i in 0..<Int(token.start) where !text.isBlank(i) { return false }
+        var i = Int(token.end)
+        while i < text.count, text.isBlank(i) { i += 1 }
+        if i < text.count, text.ascii(i) == 0x3A { return true }
+        guard t + 1 < tokens.count, Int(tokens[t + 1].start) == i, i > Int(token.end) else { return false }
+        let tag = text.tag(t + 1)
+        return tag == .fixture || tag == .unit || tag == .house
     }
 
     /// The code ends the message after a comma, full stop or dash, the way a tenant signs a

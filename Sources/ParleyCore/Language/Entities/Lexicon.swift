@@ -23,6 +23,8 @@ enum Lexicon {
         case pieces
         // units and addresses
         case unit, house, block, no, plot
+        // a part or fixture of a dwelling, which makes a bare code a unit ("the toilet in C4")
+        case fixture
         // rent periods
         case month, year, week, day, night, monthly, yearly, weekly, daily, nightly, pm, pa, kwa, ku, par
         // streets
@@ -267,6 +269,71 @@ enum Lexicon {
     number tno
     namba tno
     plot tplot
+    toilet tfixture
+    toilets tfixture
+    loo tfixture
+    wc tfixture
+    kitchen tfixture
+    bathroom tfixture
+    bathrooms tfixture
+    shower tfixture
+    sink tfixture
+    tap tfixture
+    taps tfixture
+    faucet tfixture
+    ceiling tfixture
+    roof tfixture
+    gate tfixture
+    window tfixture
+    windows tfixture
+    balcony tfixture
+    boiler tfixture
+    geyser tfixture
+    heater tfixture
+    pipe tfixture
+    pipes tfixture
+    drain tfixture
+    socket tfixture
+    sockets tfixture
+    lift tfixture
+    elevator tfixture
+    stairs tfixture
+    staircase tfixture
+    corridor tfixture
+    hallway tfixture
+    toilettes tfixture
+    douche tfixture
+    cuisine tfixture
+    robinet tfixture
+    plafond tfixture
+    toit tfixture
+    fenêtre tfixture
+    fenetre tfixture
+    évier tfixture
+    evier tfixture
+    lavabo tfixture
+    balcon tfixture
+    ascenseur tfixture
+    escalier tfixture
+    couloir tfixture
+    portail tfixture
+    choo tfixture
+    jiko tfixture
+    jikoni tfixture
+    bafu tfixture
+    bomba tfixture
+    mfereji tfixture
+    paa tfixture
+    dari tfixture
+    dirisha tfixture
+    lango tfixture
+    ngazi tfixture
+    ubwiherero tfixture
+    igikoni tfixture
+    robine tfixture
+    igisenge tfixture
+    idirishya tfixture
+    urugi tfixture
     month tmonth
     months tmonth
     mo tmonth
@@ -556,6 +623,8 @@ enum Lexicon {
     static let areaMask = mask([.sq, .square, .feet, .metres, .sqft, .sqm, .m, .m2, .ft2])
     static let bedroomMask = mask([.bedroom, .bed, .br, .studio, .bedsitter, .roomsThenCount, .twoRooms, .pieces])
     static let unitMask = mask([.unit, .house, .block])
+    /// A dwelling or a part of one: where a bare code ("C4") may be a unit.
+    static let premisesMask = unitMask | mask([.fixture])
     static let addressMask = mask([.street, .plot])
     static let personMask = mask([.my, .naitwa, .nitwa, .jina, .appelle, .mon, .this, .i])
     static let moneyCueMask = mask([.moneyCue, .moneyCueAfter])
