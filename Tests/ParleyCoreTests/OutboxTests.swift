@@ -184,6 +184,23 @@ struct OutboxTests {
         #expect(try e.outboxGet(id: waiting)["send"]?["state"]?.stringValue == "queued")
     }
 
+    @Test func anIdIsNeverGivenAgainSoALateConfirmCannotSettleAnotherSend() throws {
+        let e = try engine(#"{"recipient": {"minSpacingMs": 0}}"#, extra: #", "retention": {"days": 1}"#)
+        defer { e.close() }
+        let day: Int64 = 86_400_000
+        let old = try e.outboxEnqueue(["to": "250788090001", "text": "first"]).id
+        #expect(sends(try e.outboxNextBatch(now: 1_000, max: 1)).first?["id"]?.int64Value == old)
+        try e.outboxConfirm(id: old, ok: true, detail: #"{"messageId": "wamid.A"}"#)
+        // Retention deletes the newest send there is; the next one still gets a new id.
+        #expect(try e.maintain(now: 5 * day)["outboxDeleted"]?.int64Value == 1)
+        let new = try e.outboxEnqueue(["to": "250788090001", "text": "second"]).id
+        #expect(new > old)
+        do { try e.outboxConfirm(id: old, ok: true, detail: #"{"messageId": "wamid.A"}"#); Issue.record("a deleted send was confirmed") } catch {
+            #expect(error.kind == .notFound)
+        }
+        #expect(try e.outboxGet(id: new)["send"]?["state"]?.stringValue == "queued")
+    }
+
     @Test func prometheusShowsTheOutbox() throws {
         let e = try engine(#"{"recipient": {"minSpacingMs": 0}}"#)
         defer { e.close() }

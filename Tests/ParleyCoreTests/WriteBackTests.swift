@@ -51,6 +51,55 @@ import Glibc
         #expect(throws: ParleyError.self) { try reopened.confirmWriteBack(id: ids[0], ok: true, error: nil) }
     }
 
+    @Test func anIdIsNeverGivenAgainSoARepeatedConfirmCannotDropAnotherWriteBack() throws {
+        var template = Array("/tmp/parley-writeback-XXXXXX".utf8CString)
+        let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        defer { _ = system("rm -rf \(directory)") }
+        let config = #"{"store": {"path": "\#(directory)/p.db"}}"#
+        var engine = try Engine(configJSON: config)
+        let first = try #require(try park(engine, #"{"row": 1}"#, key: "row-1", now: 1_000)["id"]?.int64Value)
+        try engine.confirmWriteBack(id: first, ok: true, error: nil)
+        // The queue is empty again: the next park still gets an id of its own, also after a reopen.
+        let second = try #require(try park(engine, #"{"row": 2}"#, key: "row-2", now: 2_000)["id"]?.int64Value)
+        #expect(second > first)
+        #expect(throws: ParleyError.self) { try engine.confirmWriteBack(id: first, ok: true, error: nil) }
+        try engine.confirmWriteBack(id: second, ok: true, error: nil)
+        engine.close()
+        engine = try Engine(configJSON: config)
+        defer { engine.close() }
+        let third = try #require(try park(engine, #"{"row": 3}"#, now: 3_000)["id"]?.int64Value)
+        #expect(third > second)
+        #expect(throws: ParleyError.self) { try engine.confirmWriteBack(id: second, ok: true, error: nil) }
+        let due = try engine.replayWriteBacks(dependency: "sheets", max: 10, now: 4_000)["writebacks"]?.arrayValue ?? []
+        #expect(due.map { $0[path: "payload", "row"] } == [3])
+    }
+
+    @Test func aStoreFromBeforeAutoincrementKeepsItsRowsAndNeverGoesBelowThem() throws {
+        var template = Array("/tmp/parley-writeback-XXXXXX".utf8CString)
+        let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        defer { _ = system("rm -rf \(directory)") }
+        let path = "\(directory)/p.db"
+        // A schema-9 store, as the previous Parley wrote it, holding write-back 7 and send 4.
+        let raw = try SQLiteConnection(path: path)
+        try raw.execute("PRAGMA journal_mode = WAL")
+        for step in Migrations.steps.prefix(9) { try raw.execute(step) }
+        try raw.execute("""
+            PRAGMA user_version = 9; PRAGMA application_id = \(Store.applicationID);
+            INSERT INTO writebacks (seq, dependency, payload, key, parked_at) VALUES (7, 'sheets', '{"row":7}', 'row-7', 1000);
+            INSERT INTO outbox (id, recipient, target, payload, priority, state, not_before, enqueued_at)
+                VALUES (4, '250788090001', '250788090001@c.us', '{"text":"hi"}', 1, 'queued', 0, 0);
+            """)
+        raw.close()
+        let engine = try Engine(configJSON: #"{"store": {"path": "\#(path)"}}"#)
+        defer { engine.close() }
+        let due = try engine.replayWriteBacks(dependency: "sheets", max: 10, now: 2_000)["writebacks"]?.arrayValue ?? []
+        #expect(due.map { $0["id"] } == [7] && due.first?["key"] == "row-7")
+        try engine.confirmWriteBack(id: 7, ok: true, error: nil)
+        #expect(try park(engine, #"{"row": 8}"#, now: 3_000)["id"]?.int64Value == 8)
+        #expect(try engine.outboxGet(id: 4)["send"]?["state"]?.stringValue == "queued")
+        #expect(try engine.outboxEnqueue(["to": "250788090001", "text": "next"]).id == 5)
+    }
+
     @Test func badInputIsRefused() throws {
         let engine = try Engine()
         defer { engine.close() }

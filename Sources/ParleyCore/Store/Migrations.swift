@@ -151,6 +151,57 @@ enum Migrations {
             new INTEGER NOT NULL
         );
         """,
+        // 10: a write-back's and a send's id is the host's handle for confirming it, so it is
+        // never given again: as plain rowids, the next park or enqueue after the newest was
+        // confirmed (or deleted by retention) took its id, and a repeated confirm of the old
+        // one settled the new one unperformed. AUTOINCREMENT needs the tables rebuilt; copying
+        // the rows seeds sqlite_sequence with the highest id still held.
+        """
+        CREATE TABLE writebacks_v10 (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            dependency TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            key TEXT,
+            parked_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            UNIQUE (dependency, key)
+        );
+        INSERT INTO writebacks_v10 (seq, dependency, payload, key, parked_at, attempts, last_error)
+            SELECT seq, dependency, payload, key, parked_at, attempts, last_error FROM writebacks;
+        DROP TABLE writebacks;
+        ALTER TABLE writebacks_v10 RENAME TO writebacks;
+        CREATE INDEX writebacks_in_order ON writebacks (dependency, seq);
+        CREATE TABLE outbox_v10 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            recipient TEXT NOT NULL,
+            target TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            priority INTEGER NOT NULL,
+            idem_key TEXT UNIQUE,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            failures INTEGER NOT NULL DEFAULT 0,
+            not_before INTEGER NOT NULL,
+            enqueued_at INTEGER NOT NULL,
+            leased_until INTEGER,
+            message_id TEXT,
+            last_error TEXT,
+            sent_at INTEGER,
+            delivered_at INTEGER,
+            read_at INTEGER,
+            failed_at INTEGER
+        );
+        INSERT INTO outbox_v10 (id, recipient, target, payload, priority, idem_key, state, attempts, failures, not_before,
+                                enqueued_at, leased_until, message_id, last_error, sent_at, delivered_at, read_at, failed_at)
+            SELECT id, recipient, target, payload, priority, idem_key, state, attempts, failures, not_before,
+                   enqueued_at, leased_until, message_id, last_error, sent_at, delivered_at, read_at, failed_at FROM outbox;
+        DROP TABLE outbox;
+        ALTER TABLE outbox_v10 RENAME TO outbox;
+        CREATE INDEX outbox_active ON outbox (state) WHERE state IN ('queued', 'leased');
+        CREATE INDEX outbox_by_message ON outbox (message_id) WHERE message_id IS NOT NULL;
+        CREATE INDEX outbox_finished ON outbox (enqueued_at) WHERE state NOT IN ('queued', 'leased');
+        """,
     ]
 
     static func apply(to db: SQLiteConnection) throws(ParleyError) {
