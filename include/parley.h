@@ -104,7 +104,9 @@ PARLEY_API void parley_string_free(char *s);
  *   "store":    {"path": "parley.db"}           SQLite file, created if missing, WAL mode; beside
  *                                                it "parley.db-inbox-N.lock" and "parley.db-inbox-N.K"
  *                                                files hold submitted messages until processed, and
- *                                                processed ones until written to the SQLite file
+ *                                                processed ones until written to the SQLite file;
+ *                                                ":memory:" is the in-memory store, a SQLite URI
+ *                                                ("file:...") is PARLEY_INVALID_CONFIG
  *               {"synchronous": "normal"|"full"} durability of each commit (default "normal":
  *                                                survives a process crash; "full" also survives
  *                                                power loss)

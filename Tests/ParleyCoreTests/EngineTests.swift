@@ -151,10 +151,20 @@ import Glibc
         }
     }
 
+    /// SQLite's ":memory:" is the in-memory store: as a file name each connection got an
+    /// empty database of its own and every message failed.
+    @Test func memoryAsAPathIsTheInMemoryStore() throws {
+        let engine = try Engine(configJSON: #"{"store": {"path": ":memory:"}}"#)
+        defer { engine.close() }
+        #expect(try process(engine, Self.message)["status"] == "processed")
+        #expect(try process(engine, Self.message)["status"] == "duplicate")
+    }
+
     @Test(arguments: [
         (#"{"store": 1}"#, ParleyError.Kind.invalidConfig),
         (#"{"store": {"synchronous": "sometimes"}}"#, .invalidConfig),
         (#"{"store": {"path": ""}}"#, .invalidConfig),
+        (#"{"store": {"path": "file:parley.db?mode=memory"}}"#, .invalidConfig),
         (#"{"limits": {"maxMessageBytes": -1}}"#, .invalidConfig),
         (#"{"unknown": true}"#, .invalidConfig),
         (#"{"store": "#, .malformedJSON),

@@ -106,6 +106,14 @@ public struct Configuration: Sendable, Equatable {
             if storePath?.isEmpty == true {
                 throw ParleyError(.invalidConfig, "store.path must name a file (or be left out for an in-memory store), got \"\"")
             }
+            // SQLite's own name for a memory database asks for what leaving the path out gives;
+            // opened as a file name, each of the store's connections got an empty database of
+            // its own and every message failed ("no such table").
+            if storePath == ":memory:" { storePath = nil }
+            // A URI would name the inbox files beside it after the URI, not the file.
+            if let path = storePath, path.hasPrefix("file:") {
+                throw ParleyError(.invalidConfig, "store.path must be a file path, not a SQLite URI (\(path)); leave it out for an in-memory store")
+            }
             let postgresURL = try storeReader.string("postgres")
             let poolSize = try storeReader.int("poolSize")
             let owner = try storeReader.string("owner")
