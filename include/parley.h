@@ -618,7 +618,7 @@ PARLEY_API parley_status parley_engine_load_intent_model(parley_engine *engine, 
  * gets 1. Expired claims are deleted lazily, a bounded batch every 64 claims.
  * Blocks for one store commit; thread-safe. Returns PARLEY_INVALID_ARGUMENT (engine, key or
  * out_first NULL; key empty or over 512 bytes; ttl_seconds out of range), PARLEY_INVALID_UTF8,
- * PARLEY_BUSY (another process holds the store's write lock for over 5 s) or PARLEY_STORAGE. */
+ * PARLEY_BUSY (another process holds the store's write lock longer than store.busyTimeoutMillis, default 5 s) or PARLEY_STORAGE. */
 PARLEY_API parley_status parley_idempotency_claim(parley_engine *engine, const char *key, int64_t ttl_seconds,
                                                   int *out_first);
 
@@ -745,7 +745,8 @@ PARLEY_API parley_status parley_writeback_confirm(parley_engine *engine, uint64_
  *   moved to the archive), "threadsDeleted" (threads deleted or moved), "claimsExpired",
  *   "mediaDeleted" (gallery items no message names any more), "outboxDeleted" (sends finished
  *   -- sent, delivered, read or failed -- and queued before the cutoff; unfinished ones stay),
- *   "freedPages", "cutoff" (Unix seconds: messages stamped before it were due; null when "days"
+ *   "mediaTemporariesDeleted" (partial files of media writes a crash cut short; also when
+ *   "days" is 0), "freedPages", "cutoff" (Unix seconds: messages stamped before it were due; null when "days"
  *   is 0), "autoVacuum": "incremental"|"none"|"full", "pageCount", "freelistCount"}
  *   (free with parley_string_free).
  * Blocks for the run (milliseconds; about a second per 100,000 messages removed); thread-safe.

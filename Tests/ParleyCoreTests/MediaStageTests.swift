@@ -230,6 +230,42 @@ import Glibc
         #expect(access(hostFile, F_OK) == 0)
     }
 
+    /// A process killed between writing a kept file and renaming it leaves its temporary
+    /// file; maintenance removes those of writers that are gone (or stale), nothing else.
+    @Test func maintenanceRemovesTheTemporaryFilesOfWritesACrashCutShort() throws {
+        let directory = temporaryDirectory()
+        defer { _ = system("rm -rf \(directory)") }
+        let configuration = try Configuration(json: #"{"store": {"path": "\#(directory)/p.db"}}"#)
+        let engine = try Engine(configuration: configuration, mediaReaders: [.image: ScriptedReader(text: "receipt")])
+        defer { engine.close() }
+        _ = try process(engine, message("m1", media: ["data": .string(Self.base64(Self.png))]))
+        let sha = MediaFiles.sha256(Self.png)
+        let shard = "\(directory)/p.db.media/\(sha.prefix(2))"
+        let gone = fork()
+        if gone == 0 { _exit(0) }
+        var status: Int32 = 0
+        waitpid(gone, &status, 0)
+        func create(_ name: String, ageSeconds: Int = 0) -> String {
+            let path = "\(shard)/\(name)"
+            close(open(path, O_WRONLY | O_CREAT, 0o600))
+            if ageSeconds > 0 {
+                let then = time(nil) - ageSeconds
+                var times = [timeval(tv_sec: then, tv_usec: 0), timeval(tv_sec: then, tv_usec: 0)]
+                utimes(path, &times)
+            }
+            return path
+        }
+        let deadWriter = create("\(sha).tmp\(gone)-123")
+        let staleWriter = create("\(sha).tmp\(getpid())-456", ageSeconds: 7_200)
+        let liveWriter = create("\(sha).tmp\(getpid())-789")
+        let hostFile = create("notes.tmp\(gone)-1")
+        let report = try engine.maintain(now: Engine.unixMillis())
+        #expect(report["mediaTemporariesDeleted"]?.int64Value == 2)
+        #expect(access(deadWriter, F_OK) != 0 && access(staleWriter, F_OK) != 0)
+        #expect(access(liveWriter, F_OK) == 0 && access(hostFile, F_OK) == 0)
+        #expect(access("\(shard)/\(sha)", F_OK) == 0)
+    }
+
     @Test func noMediaDirectoryUntilAFileIsKept() throws {
         let directory = temporaryDirectory()
         let engine = try engine(directory, ocr: ScriptedReader(text: "x"))

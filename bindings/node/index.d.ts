@@ -109,6 +109,12 @@ export interface MaintenanceReport {
   /** Threads deleted (or moved into the archive): closed, or idle past threads.inactivityMinutes. */
   threadsDeleted: number;
   claimsExpired: number;
+  /** Gallery items no message names any more. */
+  mediaDeleted: number;
+  /** Finished sends enqueued before the cutoff. */
+  outboxDeleted: number;
+  /** Partial files of media writes a crash cut short. */
+  mediaTemporariesDeleted: number;
   /** Pages given back to the file system by the incremental vacuum. */
   freedPages: number;
   /** Unix seconds: messages stamped before it were due; null when retention.days is 0. */

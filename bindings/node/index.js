@@ -591,7 +591,8 @@ class Engine extends EventEmitter {
    * messages and idle threads older than retention.days, deletes expired idempotency claims and
    * gives free pages back (incremental vacuum). nowMs: Unix ms to measure from (default: the
    * wall clock). The engine also runs this itself every retention.intervalMinutes. Returns
-   * {deleted, archived, threadsDeleted, claimsExpired, freedPages, cutoff, autoVacuum, pageCount, freelistCount}.
+   * {deleted, archived, threadsDeleted, claimsExpired, mediaDeleted, outboxDeleted, mediaTemporariesDeleted,
+   * freedPages, cutoff, autoVacuum, pageCount, freelistCount}.
    */
   maintain(nowMs) {
     let json;

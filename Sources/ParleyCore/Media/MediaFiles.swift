@@ -72,6 +72,44 @@ struct MediaFiles: Sendable {
         return relative
     }
 
+    /// A temporary file `keep` had not renamed yet is whole only once renamed: one left
+    /// behind is a process killed mid-write. Removed when the process that wrote it is gone
+    /// (its pid is in the name), or, in case that pid came back as another process, when it
+    /// is older than `staleSeconds` (a write takes seconds). Returns how many went.
+    static func sweepTemporaries(in directory: String, staleSeconds: Int = 3_600, now: Int = time(nil)) -> Int {
+        guard let top = opendir(directory) else { return 0 }
+        defer { closedir(top) }
+        var removed = 0
+        while let shardEntry = readdir(top) {
+            let shard = withUnsafeBytes(of: shardEntry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard shard.utf8.count == 2, shard.utf8.allSatisfy(isLowerHex), let files = opendir(directory + "/" + shard) else { continue }
+            defer { closedir(files) }
+            while let entry = readdir(files) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                guard let writer = temporaryWriter(name) else { continue }
+                let path = directory + "/" + shard + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+                let alive = kill(writer, 0) == 0 || errno == EPERM
+                if alive && now - Int(info.st_mtim.tv_sec) < staleSeconds { continue }
+                if unlink(path) == 0 { removed += 1 }
+            }
+        }
+        return removed
+    }
+
+    /// The pid in a temporary name `keep` gives ("<64 hex>.tmp<pid>-<random>"), nil for any other name.
+    static func temporaryWriter(_ name: String) -> pid_t? {
+        let bytes = Array(name.utf8)
+        guard bytes.count > 69, bytes[..<64].allSatisfy(isLowerHex), bytes[64..<68] == Array(".tmp".utf8)[...] else { return nil }
+        let rest = bytes[68...].split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard rest.count == 2, !rest[0].isEmpty, !rest[1].isEmpty, rest[0].count <= 10, rest[1].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let pid = Int32(String(decoding: rest[0], as: UTF8.self)), pid > 0 else { return nil }
+        return pid
+    }
+
+    private static func isLowerHex(_ c: UInt8) -> Bool { (48...57).contains(c) || (97...102).contains(c) }
+
     /// The bytes of a file named by a message: relative to the directory, or absolute inside it.
     func read(_ name: String) throws(ParleyError) -> [UInt8] {
         guard !name.isEmpty, !name.utf8.contains(0) else { throw ParleyError(.invalidArgument, "media path is empty") }

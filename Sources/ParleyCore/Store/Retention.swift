@@ -45,6 +45,8 @@ public struct MaintenanceReport: Sendable, Equatable {
     /// Media items (and the files Parley kept for them) that no stored message names any more.
     public var mediaDeleted = 0
     public var outboxDeleted = 0
+    /// Temporary media files of writes a crash cut short (`MediaFiles.sweepTemporaries`).
+    public var mediaTemporariesDeleted = 0
     /// Free pages given back to the file system by the incremental vacuum.
     public var freedPages = 0
     /// Messages whose timestamp is before this (Unix seconds) were due; nil when kept forever.
@@ -68,6 +70,7 @@ public struct MaintenanceReport: Sendable, Equatable {
         object.append("claimsExpired", .int(Int64(claimsExpired)))
         object.append("mediaDeleted", .int(Int64(mediaDeleted)))
         object.append("outboxDeleted", .int(Int64(outboxDeleted)))
+        object.append("mediaTemporariesDeleted", .int(Int64(mediaTemporariesDeleted)))
         object.append("freedPages", .int(Int64(freedPages)))
         object.append("cutoff", cutoff.map(JSONValue.int) ?? .null)
         object.append("autoVacuum", .string(autoVacuum))
@@ -123,6 +126,7 @@ extension Store {
             report.outboxDeleted = try purgeFinishedSends(enqueuedBefore: cutoffMillis)
         }
         report.claimsExpired = try purgeClaims(expiredBy: nowMillis)
+        if let directory = policy.mediaDirectory { report.mediaTemporariesDeleted = MediaFiles.sweepTemporaries(in: directory) }
         try vacuum(into: &report)
         checkpointer?.request()
         return report

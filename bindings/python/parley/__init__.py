@@ -779,7 +779,8 @@ class Engine:
         deletes expired idempotency claims and gives free pages back (incremental vacuum).
         ``now_ms``: Unix milliseconds to measure from (default: the wall clock). The engine also
         runs this by itself every ``retention.intervalMinutes``. Returns {"deleted", "archived",
-        "threadsDeleted", "claimsExpired", "freedPages", "cutoff", "autoVacuum", "pageCount",
+        "threadsDeleted", "claimsExpired", "mediaDeleted", "outboxDeleted",
+        "mediaTemporariesDeleted", "freedPages", "cutoff", "autoVacuum", "pageCount",
         "freelistCount"}."""
         now = 0 if now_ms is None else _int64(now_ms, "now_ms")
         return self._json_call(_lib.parley_store_maintain, now)

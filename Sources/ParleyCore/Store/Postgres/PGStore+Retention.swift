@@ -83,6 +83,7 @@ extension PGStore {
             DELETE FROM idempotency WHERE key IN (
                 SELECT key FROM idempotency WHERE expires_at <= $1 ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
             """, [.int(nowMillis)])
+        if let directory = policy.mediaDirectory { report.mediaTemporariesDeleted = MediaFiles.sweepTemporaries(in: directory) }
         report.partitionsDropped = dropped
         return report
     }
