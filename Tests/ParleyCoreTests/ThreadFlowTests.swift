@@ -150,3 +150,37 @@ import Testing
         #expect(bot.thread.id == leak.thread.id && bot.contextSwitch == nil && bot.threadIntent == nil)
     }
 }
+
+/// What hosts read: a fragment continuing a request carries the thread's intent, marked,
+/// with the classifier's own answer beside it; the thread says its request.
+@Suite struct ThreadIntentContextTests {
+    func send(_ engine: Engine, _ id: String, at time: Int, _ text: String) throws -> JSONValue {
+        var json = #"{"id":"\#(id)","chat":"c","from":"t","timestamp":\#(time),"type":"text","text":"\#(text)"}"#
+        return try json.withUTF8 { try engine.process(json: UnsafeRawBufferPointer($0)) }
+    }
+
+    @Test func aFragmentIsLentTheThreadsIntent() throws {
+        let engine = try Engine(configJSON: "{}")
+        defer { engine.close() }
+        let leak = try send(engine, "1", at: 1_000, "The kitchen tap in unit 4B is leaking badly, water everywhere")
+        #expect(leak[path: "intent", "name"] == "maintenance_request" && leak[path: "intent", "fromThread"] == nil)
+        #expect(leak[path: "thread", "intent"] == "maintenance_request")
+        let name = try send(engine, "2", at: 1_060, "Claudine Mukamana")
+        #expect(name[path: "thread", "id"] == leak[path: "thread", "id"])
+        #expect(name[path: "intent", "name"] == "maintenance_request")
+        #expect(name[path: "intent", "fromThread"] == true)
+        #expect(name[path: "intent", "classified"] != nil && name[path: "intent", "classified"] != "maintenance_request")
+        #expect(name[path: "flow", "contextSwitch"] == false)
+        // Two days later the rent: a new subject, switched from the closed repair.
+        let rent = try send(engine, "3", at: 1_000 + 2 * 86_400, "I have paid the rent for this month")
+        #expect(rent[path: "intent", "fromThread"] == nil && rent[path: "thread", "new"] == true)
+        #expect(rent[path: "flow", "contextSwitch"] == true && rent[path: "flow", "from"] == "unit 4B")
+    }
+
+    @Test func theReopenWindowIsConfigured() throws {
+        let configuration = try Configuration(json: #"{"threads": {"inactivityMinutes": 60, "reopenMinutes": 0}}"#)
+        #expect(configuration.threads.inactivitySeconds == 3_600 && configuration.threads.reopenSeconds == 0)
+        #expect(try Configuration(json: "{}").threads.inactivitySeconds == 24 * 3_600)
+        #expect(throws: ParleyError.self) { try Configuration(json: #"{"threads": {"reopenMinutes": -1}}"#) }
+    }
+}
