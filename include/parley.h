@@ -158,7 +158,10 @@ PARLEY_API void parley_string_free(char *s);
  *   "log":      {"path": "parley.log",          the engine's own log, JSON lines appended (created 0600)
  *                "level": "info"}               debug | info | warning | error; see "Log" below
  *   "limits":   {"maxMessageBytes": 1048576}    largest message or webhook body accepted
- *   "threads":  {"inactivityMinutes": 240}      a thread with no message for this long closes
+ *   "threads":  {"inactivityMinutes": 1440,     a thread with no message for this long closes (default a
+ *                                               day: property conversations run over days; 1..525600)
+ *                "reopenMinutes": 10080}        the chat's last thread reopens for a follow-up this long after
+ *                                               its last message (default 7 days; 0: only quoted replies reopen)
  *   "lookups":  {"property": [{"id"?, "name", "aliases"?: [...]}], "tenant": [...], ...}
  *                                               the host's lists, matched in text with typo tolerance
  *   "timeZone": "Africa/Kigali"                 IANA zone (or "+02:00") dates are resolved in (default "UTC")
@@ -208,12 +211,13 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *    "entities": [{"type", "text", "start", "end", "value", "confidence", "source"}],
  *    "language": {"code": "en"|"fr"|"sw"|"rw"|"ar"|"ar-Latn"|"und", "confidence", "script",
  *                 "mixed": [other languages noticed: code-switching]},
- *    "intent": {"name", "confidence", "alternatives": [{"name", "confidence"}], "outOfScope"},
+ *    "intent": {"name", "confidence", "alternatives": [{"name", "confidence"}], "outOfScope",
+ *               "fromThread"?: true, "classified"?: the classifier's own name},
  *    "sentiment": {"score" (-1..1), "label": "positive"|"negative"|"neutral", "intensity" (0..1),
  *                  "urgency" (0..1), "urgencyCues": [...], "sarcasm"?: true (praise that means its
  *                  opposite, "great, the water is off AGAIN 🙃": the score is turned),
  *                  "trend": {"chatAverage", "change"?, "direction"?: "improving"|"steady"|"worsening"}},
- *    "thread": {"id", "topic", "new", "messageCount"},
+ *    "thread": {"id", "topic", "new", "messageCount", "intent"?: the thread's request},
  *    "flow": {"contextSwitch", "from"?, "to"?, "closedThreads"?, "late"?: true,
  *             "gap"?: {"after": last sequence number seen, "missing": how many numbers skipped}},
  *    "media"?: what the message's file held (see "Media" below),
@@ -221,8 +225,19 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *    "timings": {"totalMicros"}}
  * Threads group a chat's messages by subject: a reply joins the thread of the message it
  * quotes; naming another unit or property, or asking for another kind of thing, switches to
- * an open thread about it or opens a new one ("flow": {"contextSwitch": true, "from": old
- * topic, "to": new topic}); a thread idle for "threads.inactivityMinutes" closes.
+ * an open thread about it (the surest match: same unit or property, then same request) or
+ * opens a new one ("flow": {"contextSwitch": true, "from": old topic, "to": new topic}). A
+ * label that flips inside one subject is no switch: small talk, an unsure or "unknown"
+ * label, a fragment (a unit, a phone number, a name in a word or two), a step of the
+ * thread's request ("can someone come before 9?" after a leak, a deposit in a flat search, a
+ * receipt after a payment) or a label torn with the thread's. A thread idle for
+ * "threads.inactivityMinutes" closes; the chat's last thread reopens within
+ * "threads.reopenMinutes" for a follow-up (thanks, "still not fixed", its unit or request),
+ * and a new subject switches from it ("from": its topic) even though it closed. A message
+ * continuing a thread without a sure intent of its own (unknown, other, below the switch
+ * confidence, or a fragment; not a greeting, thanks, goodbye or agent request) carries the
+ * thread's: "intent"."name" is the thread's, "fromThread": true, and "classified" keeps the
+ * classifier's name (confidence and alternatives stay the classifier's).
  * The normalized message: {"id", "chat", "from", "senderName"?, "fromMe", "timestamp", "type",
  *   "text", "media"?: {"mimetype"?, "id"?, "url"?, "path"?, "sha256"? (lowercase hex),
  *   "fileName"?, "size"?, "seconds"?}, "quoted"?: {"id", "from"?, "text"?}} plus, by type,
@@ -875,7 +890,7 @@ PARLEY_API parley_status parley_dlq_purge(parley_engine *engine, const char *que
  * query_json: NULL (all chats, 100 threads) or a NUL-terminated JSON object
  *   {"chat"?: "250788123456@c.us", "state"?: "open"|"closed", "limit"?: 1..1000 (default 100)}.
  * out_json / out_len: receive {"schema": 1, "threads": [{"id", "chat", "topic", "reference"?,
- *   "family"?, "state", "openedAt", "lastActivity", "messageCount", "lastMessageId",
+ *   "family"?, "intent"?, "state", "openedAt", "lastActivity", "messageCount", "lastMessageId",
  *   "intents": [{"name", "count"}], "entities": [{"type", "text"}],
  *   "sentiment"?: {"average", "first", "last", "trend": "improving"|"steady"|"worsening"}}]}
  *   (free with parley_string_free).

@@ -92,8 +92,16 @@ import Testing
 
         let thanks = try context(contexts, containing: "all fixed now")
         #expect(thanks[path: "sentiment", "label"] == "positive")
-        #expect(thanks[path: "flow", "closedThreads"] != nil)   // hours later: the old threads closed
+        // Hours later, within the day a thread stays open: no new thread for the thanks.
+        #expect(thanks[path: "thread", "new"] == false && thanks[path: "flow", "closedThreads"] == nil)
+        // The voice note about the leak goes back to the leak's thread, a switch from the rent.
+        let note = try #require(contexts.last)
+        #expect(note[path: "thread", "id"] == leak[path: "thread", "id"])
+        #expect(note[path: "flow", "contextSwitch"] == true)
         let aline = Set(contexts.filter { $0[path: "message", "chat"] == "250788123456@c.us" }.compactMap { $0[path: "thread", "id"]?.stringValue })
-        #expect(aline.count >= 3)
+        // The leak and the rent; "Here's the receipt" is a step of the payment, no new subject.
+        #expect(aline.count == 2)
+        let receipt = try context(contexts, containing: "Here's the receipt")
+        #expect(receipt[path: "thread", "id"] == rent[path: "thread", "id"] && receipt[path: "flow", "contextSwitch"] == false)
     }
 }

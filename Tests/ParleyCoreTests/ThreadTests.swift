@@ -12,10 +12,13 @@ import Glibc
                 quoted: quoted.map { Message.Quoted(id: $0) })
     }
 
-    func signals(intent: String? = nil, confidence: Double = 0.9, unit: String? = nil, sentiment: Double? = nil) -> ThreadSignals {
+    func signals(intent: String? = nil, confidence: Double = 0.9, unit: String? = nil, sentiment: Double? = nil,
+                 fragment: Bool = false, alternatives: [(name: String, confidence: Double)] = []) -> ThreadSignals {
         var signals = ThreadSignals()
         signals.intent = intent
         signals.intentConfidence = confidence
+        signals.fragment = fragment
+        signals.alternatives = alternatives
         signals.reference = unit.map { "unit:" + $0.lowercased() }
         signals.referenceLabel = unit.map { "unit " + $0 }
         signals.sentiment = sentiment
@@ -68,10 +71,10 @@ import Glibc
     @Test func aReplyJoinsWhatItQuotesEvenWhenClosed() {
         var chat = ChatConversation(chat: "c")
         let old = ThreadTracker.assign(message("1", at: 0), signals: signals(intent: "rent_payment"), chat: &chat, quotedThread: nil, options: options)
-        let later = ThreadTracker.assign(message("2", at: 20_000), signals: signals(intent: "maintenance_request"), chat: &chat, quotedThread: nil, options: options)
+        let later = ThreadTracker.assign(message("2", at: 100_000), signals: signals(intent: "maintenance_request"), chat: &chat, quotedThread: nil, options: options)
         #expect(later.closed.map(\.id) == [old.thread.id])
         #expect(later.isNew)
-        let reply = ThreadTracker.assign(message("3", at: 20_060, quoting: "1"), signals: signals(intent: "other"), chat: &chat, quotedThread: old.thread, options: options)
+        let reply = ThreadTracker.assign(message("3", at: 100_060, quoting: "1"), signals: signals(intent: "other"), chat: &chat, quotedThread: old.thread, options: options)
         #expect(reply.thread.id == old.thread.id)
         #expect(reply.thread.state == .open)
         #expect(reply.contextSwitch != nil)

@@ -54,7 +54,7 @@ export interface Config {
   currency?: string;
   webhook?: { appSecret?: string; maxBodyBytes?: number; replayWindowSeconds?: number };
   limits?: { maxMessageBytes?: number };
-  threads?: { inactivityMinutes?: number };
+  threads?: { inactivityMinutes?: number; reopenMinutes?: number };
   timeZone?: string;
   dayFirst?: boolean;
   language?: { intentModel?: string; intentThreshold?: number; emojiWeight?: number };
@@ -226,7 +226,8 @@ export interface Context {
   format: 'normalized' | 'whatsapp-web.js' | 'baileys' | 'cloud-api';
   message: Message;
   entities: Entity[];
-  thread: { id: string; topic: string; new: boolean; messageCount: number };
+  /** intent (the thread's request) is absent until the thread has one. */
+  thread: { id: string; topic: string; new: boolean; messageCount: number; intent?: string };
   flow: { contextSwitch: boolean; from?: string; to?: string; closedThreads?: string[] };
   timings: { totalMicros: number; [key: string]: number };
   [key: string]: unknown;
@@ -239,6 +240,7 @@ export interface Thread {
   topic: string;
   reference?: string;
   family?: string;
+  intent?: string;
   state: 'open' | 'closed';
   openedAt: number;
   lastActivity: number;

@@ -14,6 +14,9 @@ public struct ConversationThread: Sendable, Equatable {
     public var reference: String?
     /// The request family of its intents (see `ThreadTracker.family`).
     public var family: String?
+    /// The request the thread is about: its latest confident intent of its family. What a
+    /// message that only completes the request (a unit, a phone number) is lent.
+    public var intent: String?
     public var state: State = .open
     public var openedAt: Int64
     public var lastActivity: Int64
@@ -74,6 +77,7 @@ public struct ConversationThread: Sendable, Equatable {
         object.append("topic", .string(topic))
         if let reference { object.append("reference", .string(reference)) }
         if let family { object.append("family", .string(family)) }
+        if let intent { object.append("intent", .string(intent)) }
         object.append("state", .string(state.rawValue))
         object.append("openedAt", .int(openedAt))
         object.append("lastActivity", .int(lastActivity))
@@ -102,6 +106,7 @@ public struct ConversationThread: Sendable, Equatable {
         self.init(id: id, chat: chat, topic: topic, openedAt: openedAt, lastActivity: lastActivity)
         reference = value["reference"]?.stringValue
         family = value["family"]?.stringValue
+        intent = value["intent"]?.stringValue
         state = value["state"]?.stringValue.flatMap(State.init(rawValue:)) ?? .open
         messageCount = Int(value["messageCount"]?.int64Value ?? 0)
         lastMessageID = value["lastMessageId"]?.stringValue
@@ -116,6 +121,10 @@ public struct ConversationThread: Sendable, Equatable {
         sentimentAverage = value[path: "sentiment", "average"]?.doubleValue
         sentimentFirst = value[path: "sentiment", "first"]?.doubleValue
         sentimentLast = value[path: "sentiment", "last"]?.doubleValue
+        // Threads stored before the field: the most frequent intent of the thread's family.
+        if intent == nil, let family {
+            intent = intents.filter { ThreadTracker.family(of: $0.name) == family }.max { $0.count < $1.count }?.name
+        }
     }
 
     init(id: String, chat: String, topic: String, openedAt: Int64, lastActivity: Int64) {

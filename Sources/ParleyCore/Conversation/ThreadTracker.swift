@@ -6,6 +6,11 @@ struct ThreadSignals: Sendable {
     var referenceLabel: String?
     var intent: String?
     var intentConfidence: Double = 0
+    /// The classifier's next best intents: a label torn with the thread's own is no new subject.
+    var alternatives: [(name: String, confidence: Double)] = []
+    /// The message only adds a detail (a unit, a phone number, a name) in a word or two: its
+    /// intent label says little, so it neither switches the subject nor names one.
+    var fragment = false
     var sentiment: Double?
     var entities: [(type: String, text: String)] = []
 }
@@ -40,14 +45,24 @@ struct ThreadDecision: Sendable {
     var contextSwitch: (from: String, to: String)?
     /// Threads closed by this message's arrival (inactive too long).
     var closed: [ConversationThread]
+    /// The thread's intent, lent to a message that continues it without a confident intent
+    /// of its own (a fragment, "unknown"): what the host reads as the message's intent.
+    var threadIntent: String?
     /// The chat's mood before and after this message.
     var chatSentimentBefore: Double?
     var chatSentimentAfter: Double?
 }
 
+
 public struct ThreadOptions: Sendable, Equatable {
-    /// A thread with no message for this long is closed; the next message opens a new one.
-    public var inactivitySeconds: Int64 = 4 * 3600
+    /// A thread with no message for this long is closed. A day: property conversations run
+    /// over days (a leak reported at night, the plumber the next morning), and after a day
+    /// of silence a message that does not follow the last subject starts a new thread.
+    public var inactivitySeconds: Int64 = 24 * 3600
+    /// For this long after its last message, the chat's last thread reopens for a message
+    /// that follows it up (same unit, same kind of request, thanks, "still not fixed"):
+    /// tradespeople come days later. 0: a closed thread reopens only for a quoted reply.
+    public var reopenSeconds: Int64 = 7 * 24 * 3600
     /// An intent must be at least this sure to move a message to another subject.
     public var switchConfidence = 0.6
 
@@ -56,12 +71,20 @@ public struct ThreadOptions: Sendable, Equatable {
 
 /// Groups a chat's messages into threads by subject: replies join the thread of what they
 /// quote; a new unit or property, or a different kind of request, switches the subject (back
-/// to an open thread about it, or to a new one); small talk continues the current thread;
-/// inactivity closes threads. Pure: the engine persists the result with the message.
+/// to the open thread about it, or to a new one); small talk, fragments and the steps of a
+/// request continue the current thread; inactivity closes threads, though a follow-up
+/// reopens the chat's last one. Pure: the engine persists the result with the message.
 enum ThreadTracker {
     static let trendThreshold = 0.2
-    /// Intents that carry no subject of their own.
-    static let social: Set<String> = ["greeting", "thanks", "goodbye", "other", "unknown"]
+    /// The topic of a thread that has not named a subject yet.
+    static let placeholderTopic = "conversation"
+    /// Intents that carry no subject of their own: asking for a person ("talk to the
+    /// manager") escalates the subject at hand.
+    static let social: Set<String> = ["greeting", "thanks", "goodbye", "other", "unknown", "talk_to_agent"]
+    /// Intents a message keeps even when it continues a thread: they say what the message does.
+    static let ownIntents: Set<String> = ["greeting", "thanks", "goodbye", "talk_to_agent"]
+    /// A next-best intent this sure in the thread's family keeps the message in the thread.
+    static let doubtConfidence = 0.2
 
     /// Intents that belong to one subject share a family: asking about a flat, its price,
     /// where it is and booking a viewing are one conversation.
@@ -75,9 +98,44 @@ enum ThreadTracker {
         }
     }
 
+    /// Intents that, without a new unit or property, are a step of a request of another
+    /// family rather than a new one: "can someone come before 9?" after a leak report
+    /// arranges the repair; paying a deposit or a move date belongs to a flat search, a
+    /// receipt to a payment, haggling over the new rent to a renewal.
+    static func isStep(_ intent: String, of family: String) -> Bool {
+        switch family {
+        case "maintenance": return intent == "viewing_booking" || intent == "availability"
+        case "leasing": return intent == "rent_payment" || intent == "move_out"
+        case "payments": return intent == "document_request"
+        case "tenancy": return intent == "price_inquiry"
+        default: return false
+        }
+    }
+
     static func smoothed(_ average: Double?, _ value: Double) -> Double {
         guard let average else { return value }
         return average * 0.7 + value * 0.3
+    }
+
+    /// The kind of reference ("unit", "property"): a unit and a property do not contradict
+    /// each other (a flat in a building), two units do.
+    static func kind(of reference: String) -> Substring {
+        reference.prefix { $0 != ":" }
+    }
+
+    static func conflicting(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return false }
+        return a != b && kind(of: a) == kind(of: b)
+    }
+
+    static func hasSubject(_ thread: ConversationThread) -> Bool {
+        thread.reference != nil || thread.family != nil
+    }
+
+    /// Two threads about one subject (one opened after the other's reopen window ended).
+    static func sameSubject(_ a: ConversationThread, _ b: ConversationThread) -> Bool {
+        !conflicting(a.reference, b.reference) && (a.family == nil || b.family == nil || a.family == b.family)
+            && (a.reference != nil && a.reference == b.reference || a.family != nil && a.family == b.family)
     }
 
     static func assign(_ message: Message, signals: ThreadSignals, chat: inout ChatConversation,
@@ -91,32 +149,61 @@ enum ThreadTracker {
             closed.append(done)
             return true
         }
+        // The thread the chat's last message went to, open or just closed: what a follow-up
+        // continues and what a new subject switches from.
+        let previous = chat.currentThreadID.flatMap { id in chat.threads.first { $0.id == id } ?? closed.first { $0.id == id } }
         if let current = chat.currentThreadID, !chat.threads.contains(where: { $0.id == current }) {
             chat.currentThreadID = nil
         }
         let current = chat.current
 
-        let topical = signals.intent.map { !social.contains($0) && signals.intentConfidence >= options.switchConfidence } ?? false
+        let topical = !signals.fragment
+            && (signals.intent.map { !social.contains($0) && signals.intentConfidence >= options.switchConfidence } ?? false)
         let family = topical ? signals.intent.map(family(of:)) : nil
 
         // A thread matches a message unless they name different units or properties, or
         // different kinds of request; a thread that has not named one yet matches any.
         func compatible(_ thread: ConversationThread) -> Bool {
-            (signals.reference == nil || thread.reference == nil || thread.reference == signals.reference)
-                && (family == nil || thread.family == nil || thread.family == family)
+            !conflicting(signals.reference, thread.reference) && (family == nil || thread.family == nil || thread.family == family)
         }
+        // How surely a message is about a thread: the same unit or property, the same kind
+        // of request. A different kind of request outweighs a shared reference.
+        func affinity(_ thread: ConversationThread) -> Int {
+            guard compatible(thread) else { return -1 }
+            return (signals.reference != nil && signals.reference == thread.reference ? 2 : 0)
+                + (family != nil && family == thread.family ? 1 : 0)
+        }
+        // The current thread goes on unless the message names a new subject: a label that is
+        // a step of the thread's request, or torn with it, is none.
+        func continues(_ thread: ConversationThread) -> Bool {
+            if compatible(thread) { return true }
+            guard !conflicting(signals.reference, thread.reference), let threadFamily = thread.family,
+                  let intent = signals.intent else { return false }
+            return isStep(intent, of: threadFamily)
+                || signals.alternatives.contains { Self.family(of: $0.name) == threadFamily && $0.confidence >= doubtConfidence }
+        }
+        // After an idle close, the chat's last thread reopens for a follow-up within the
+        // reopen window: thanks, a resolution, a fragment (no subject of its own, though not
+        // a greeting, which opens a conversation), or a message about its unit or request.
+        func followsUp(_ thread: ConversationThread) -> Bool {
+            guard thread.state == .closed, now - thread.lastActivity <= options.reopenSeconds else { return false }
+            if !topical { return signals.intent != "greeting" && !conflicting(signals.reference, thread.reference) }
+            return hasSubject(thread) && (affinity(thread) > 0 || !compatible(thread) && continues(thread))
+        }
+
         var target: ConversationThread?
         if let quotedThread {
             // A reply joins what it answers, reopening it if it had closed.
             target = chat.threads.first { $0.id == quotedThread.id } ?? quotedThread
-        } else if message.fromMe {
+        } else if let current {
             // The bot's own messages follow the conversation; they do not steer it.
-            target = current
-        } else if let current, compatible(current) {
-            target = current
-        } else {
-            target = chat.threads.last(where: compatible)
+            target = message.fromMe || continues(current) ? current : best(chat.threads, by: affinity)
+        } else if let previous, followsUp(previous) {
+            target = previous
+        } else if !message.fromMe {
+            target = best(chat.threads, by: affinity)
         }
+        if let target { closed.removeAll { $0.id == target.id } }
 
         var thread: ConversationThread
         let isNew = target == nil
@@ -125,28 +212,27 @@ enum ThreadTracker {
             thread.state = .open
         } else {
             chat.threadCount += 1
-            let topic = signals.referenceLabel ?? signals.intent.flatMap { social.contains($0) ? nil : $0 } ?? "conversation"
-            thread = ConversationThread(id: "\(chat.chat)#\(chat.threadCount)", chat: chat.chat, topic: topic,
+            thread = ConversationThread(id: "\(chat.chat)#\(chat.threadCount)", chat: chat.chat, topic: placeholderTopic,
                                         openedAt: now, lastActivity: now)
         }
-        // A thread learns its subject from the first message that names one.
-        if thread.reference == nil, let reference = signals.reference {
-            thread.reference = reference
-            thread.topic = signals.referenceLabel ?? thread.topic
-        }
-        if thread.family == nil, let family {
-            thread.family = family
-            if thread.reference == nil, let intent = signals.intent { thread.topic = intent }
-        }
+        learn(signals, family: family, into: &thread)
         let mood = message.fromMe ? nil : signals.sentiment
         thread.record(intent: signals.intent, entities: signals.entities, sentiment: mood)
         thread.messageCount += 1
         thread.lastActivity = max(thread.lastActivity, now)
         thread.lastMessageID = message.id
 
+        // A switch is a change of subject: from the thread the chat's last message went to
+        // (even if it just closed) to another one with a different subject of its own.
         var contextSwitch: (from: String, to: String)?
-        if let current, current.id != thread.id {
-            contextSwitch = (current.topic, thread.topic)
+        if let previous, previous.id != thread.id, hasSubject(previous), hasSubject(thread), !sameSubject(previous, thread) {
+            contextSwitch = (previous.topic, thread.topic)
+        }
+        // The tenant completing the thread's request lends the message its intent.
+        var threadIntent: String?
+        if !isNew, !message.fromMe, let intent = thread.intent, let own = signals.intent, own != intent, !ownIntents.contains(own),
+           own == "unknown" || own == "other" || signals.intentConfidence < options.switchConfidence || signals.fragment {
+            threadIntent = intent
         }
         if let index = chat.threads.firstIndex(where: { $0.id == thread.id }) {
             chat.threads[index] = thread
@@ -160,7 +246,35 @@ enum ThreadTracker {
             chat.sentimentAverage = smoothed(chat.sentimentAverage, mood)
             chat.sentimentCount += 1
         }
-        return ThreadDecision(thread: thread, isNew: isNew, contextSwitch: contextSwitch, closed: closed,
+        return ThreadDecision(thread: thread, isNew: isNew, contextSwitch: contextSwitch, closed: closed, threadIntent: threadIntent,
                               chatSentimentBefore: before, chatSentimentAfter: chat.sentimentAverage)
+    }
+
+    /// The open thread a message about another subject goes back to: the surest match, the
+    /// most recent of equals; nil when none matches.
+    static func best(_ threads: [ConversationThread], by affinity: (ConversationThread) -> Int) -> ConversationThread? {
+        var best: (thread: ConversationThread, score: Int)?
+        for thread in threads {
+            let score = affinity(thread)
+            if score >= 0 && score >= (best?.score ?? 0) { best = (thread, score) }
+        }
+        return best?.thread
+    }
+
+    /// A thread learns its subject from the first message that names one, and its request
+    /// from the messages of that request; a placeholder topic gives way to the first name.
+    static func learn(_ signals: ThreadSignals, family: String?, into thread: inout ConversationThread) {
+        if thread.reference == nil, let reference = signals.reference {
+            thread.reference = reference
+            thread.topic = signals.referenceLabel ?? thread.topic
+        }
+        if let family, thread.family == nil || thread.family == family, let intent = signals.intent {
+            if thread.family == nil, thread.reference == nil { thread.topic = intent }
+            thread.family = family
+            thread.intent = intent
+        }
+        if thread.topic == placeholderTopic, let intent = signals.intent, !social.contains(intent) {
+            thread.topic = intent
+        }
     }
 }

@@ -201,6 +201,12 @@ public struct Configuration: Sendable, Equatable {
                 }
                 threads.inactivitySeconds = minutes * 60
             }
+            if let minutes = try threadsReader.int("reopenMinutes") {
+                guard minutes >= 0 && minutes <= 525_600 else {
+                    throw ParleyError(.invalidConfig, "threads.reopenMinutes must be between 0 and 525600 (a year)")
+                }
+                threads.reopenSeconds = minutes * 60
+            }
             try threadsReader.finish()
         }
         if let limits = try reader.object("limits") {

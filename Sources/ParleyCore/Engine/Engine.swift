@@ -201,9 +201,10 @@ public final class Engine: Sendable {
         // store): the entry does not hold them until its commit.
         admitted.media?.data = nil
         let message = admitted
-        let enrichment = pipeline.enrich(mediaResult?.transcript.map { message.withText($0) } ?? message, shed: shed)
+        let read = mediaResult?.transcript.map { message.withText($0) } ?? message
+        let enrichment = pipeline.enrich(read, shed: shed)
         metrics.observe(.enrich, nanos: Self.nanos(since: enriching), now: Self.unixSeconds())
-        let signals = enrichment.threadSignals
+        let signals = enrichment.threadSignals(text: read.text)
         let threadOptions = configuration.threads
         var entry = Store.JournalEntry(message: message) { chat, quoted in
             let order = OrderMarks.note(message, in: &chat)

@@ -14,6 +14,13 @@ enum EnrichedContext {
         context.append("format", .string(message.format.rawValue))
         context.append("message", message.json)
         enrichment.append(to: &context) { withTrend($0, decision) }
+        if let lent = decision.threadIntent, case .object(var intent)? = context["intent"] {
+            // The classifier's answer stays beside the thread's: the host may prefer either.
+            intent["classified"] = intent["name"]
+            intent["name"] = .string(lent)
+            intent["fromThread"] = .bool(true)
+            context["intent"] = .object(intent)
+        }
         if let media { context.append("media", media) }
         context.append("thread", thread(decision))
         context.append("flow", flow(decision, order))
@@ -40,6 +47,7 @@ enum EnrichedContext {
         var thread = JSONObject()
         thread.append("id", .string(decision.thread.id))
         thread.append("topic", .string(decision.thread.topic))
+        if let intent = decision.thread.intent { thread.append("intent", .string(intent)) }
         thread.append("new", .bool(decision.isNew))
         thread.append("messageCount", .int(Int64(decision.thread.messageCount)))
         return .object(thread)

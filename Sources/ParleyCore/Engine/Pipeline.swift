@@ -98,18 +98,31 @@ extension Enrichment {
     /// Entity types that name what a thread is about.
     static let referenceTypes: Set<String> = ["unit", "property"]
 
-    var threadSignals: ThreadSignals {
+    /// A fragment has a detail (an entity) and at most this many other words.
+    static let fragmentWords = 2
+
+    /// What threading needs of the findings on `text` (the words the stages read).
+    func threadSignals(text: String) -> ThreadSignals {
         var signals = ThreadSignals()
         if let reference = entities.first(where: { Self.referenceTypes.contains($0.type) }) {
             let key = reference.value["id"]?.stringValue ?? reference.value["unit"]?.stringValue
                 ?? reference.value["name"]?.stringValue ?? reference.text
             signals.reference = reference.type + ":" + key.lowercased()
-            signals.referenceLabel = reference.value["name"]?.stringValue ?? reference.text
+            // A unit reads by its normalized number: the text may be "FLAT. I" or "apt 12".
+            let unit = reference.type == "unit" ? reference.value["unit"]?.stringValue.map { "unit " + $0 } : nil
+            signals.referenceLabel = reference.value["name"]?.stringValue ?? unit ?? reference.text
         }
         signals.entities = entities.map { ($0.type, $0.text) }
         if let intent {
             signals.intent = intent.name
             signals.intentConfidence = intent.confidence
+            signals.alternatives = intent.alternatives
+        }
+        if !entities.isEmpty {
+            let words = Tokenizer.tokenize(text).filter { token in
+                (token.kind == .word || token.kind == .number) && !entities.contains { $0.start <= token.start && token.end <= $0.end }
+            }
+            signals.fragment = words.count <= Self.fragmentWords
         }
         signals.sentiment = sentiment?.score
         return signals

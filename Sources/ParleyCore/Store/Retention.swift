@@ -13,7 +13,7 @@ public struct RetentionPolicy: Sendable, Equatable {
     public var intervalMillis: Int64 = 60 * 60_000
     /// An open thread idle this long is closed by its chat's next message (the engine sets it
     /// from "threads.inactivityMinutes"): past the retention too, it goes like a closed one.
-    public var threadIdleSeconds: Int64 = 4 * 3600
+    public var threadIdleSeconds: Int64 = 24 * 3600
     /// The media directory (the engine sets it): files Parley kept there for media items
     /// that no message names any more are deleted with them.
     public var mediaDirectory: String?
