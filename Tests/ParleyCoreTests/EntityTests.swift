@@ -401,6 +401,28 @@ import Glibc
         }
     }
 
+    /// A decimal comma before a scale is a decimal ("1,5 million", "3,75k"); three digits after
+    /// the comma stay a thousands group.
+    @Test func decimalCommaBeforeAScale() throws {
+        let cases: [(String, String, String, Int64, String)] = [
+            ("budget max 1,5 million par mois", "RW", "1,5 million par mois", 1_500_000, "RWF"),
+            ("budget 2,5 millions FCFA", "SN", "2,5 millions FCFA", 2_500_000, "XOF"),
+            ("le terrain coûte 1,25 milliard", "SN", "1,25 milliard", 1_250_000_000, "XOF"),
+            ("nimelipa 3,5m", "KE", "3,5m", 3_500_000, "KES"),
+            ("loyer 1,5 million", "CM", "1,5 million", 1_500_000, "XAF"),
+        ]
+        for (text, region, span, amount, currency) in cases {
+            let entities = try Self.extractor(region: region, currency: currency).extract(from: text)
+            let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(money.text == span, "\(text)")
+            #expect(money.value["amount"] == .int(amount) && money.value["currency"] == .string(currency), "\(text): \(money.value)")
+            #expect(!entities.contains { $0.type == "number" }, "\(text)")
+        }
+        // Without a scale a comma still separates: a list, or thousands.
+        #expect(try Self.extractor().extract(from: "rooms 1,5 and 7").map(\.text) == ["1", "5", "7"])
+        #expect(try Self.only("1,500 million")?.value == ["number": 1_500_000_000])
+    }
+
     /// Arabic writes prepositions and "and" onto the next word, digits included: "بـ5000 درهم"
     /// (for 5000 dirhams), "و٣٠٠ دولار". A number glued to other letters stays part of a word.
     @Test func arabicProcliticsBeforeAnAmount() throws {
