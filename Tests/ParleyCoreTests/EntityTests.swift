@@ -423,6 +423,47 @@ import Glibc
         #expect(try Self.only("1,500 million")?.value == ["number": 1_500_000_000])
     }
 
+    /// Rent and price talk in the languages served makes a bare amount money: payment words,
+    /// the franc written "F" or "F CFA", Arabic thousands, haggling over shorthand, ranges.
+    @Test func bareAmountsInRentAndPriceTalk() throws {
+        let cases: [(String, String, Int64, String)] = [
+            ("Nzishyura 250,000 ku itariki 5", "250,000", 250000, "RWF"),
+            ("nakoherereje 40,000 ejo", "40,000", 40000, "RWF"),
+            ("nimelipia 18,500 kupitia M-Pesa", "18,500", 18500, "RWF"),
+            ("le loyer de 85 000 je le paie le 30", "85 000", 85000, "RWF"),
+            ("loyer 150 000 F", "150 000 F", 150000, "RWF"),
+            ("caution 300 000 F CFA", "300 000 F CFA", 300000, "XOF"),
+            ("الإيجار 60 ألف درهم", "60 ألف درهم", 60000, "AED"),
+            ("ممكن 6000؟", "6000", 6000, "RWF"),
+            ("ok 250,000?", "250,000", 250000, "RWF"),
+            ("380k?? that's a lot", "380k", 380000, "RWF"),
+            ("90k possible?", "90k", 90000, "RWF"),
+            ("1.2m is too much", "1.2m", 1_200_000, "RWF"),
+            ("last month it was 60k", "60k", 60000, "RWF"),
+            ("my budget is 30 to 35k", "30", 30000, "RWF"),
+            ("rent 300-450k", "300", 300000, "RWF"),
+            ("40 to 45k frw", "40", 40000, "RWF"),
+        ]
+        for (text, span, amount, currency) in cases {
+            let extractor = try Self.extractor(region: currency == "XOF" ? "SN" : "RW", currency: currency == "AED" ? nil : "RWF")
+            let entities = extractor.extract(from: text)
+            let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(money.text == span, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(money.value["amount"] == .int(amount) && money.value["currency"] == .string(currency), "\(text): \(money.value)")
+        }
+        // Counts, small numbers, years, a lone letter F outside a franc country, ranges whose
+        // start is larger, questions without a price word: no money.
+        let negatives: [(String, String)] = [
+            ("50k followers?", "RW"), ("is it possible to come at 1500?", "RW"), ("2 F", "RW"), ("150 F", "US"),
+            ("which year, 2024?", "RW"), ("20 to 25k people", "RW"), ("2 to 3 bedrooms", "RW"), ("flat 4 F", "SN"),
+            ("nishyuye 3 months", "RW"),
+        ]
+        for (text, region) in negatives {
+            let entities = try Self.extractor(region: region, currency: region == "US" ? nil : "RWF").extract(from: text)
+            #expect(!entities.contains { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+        }
+    }
+
     /// Arabic writes prepositions and "and" onto the next word, digits included: "بـ5000 درهم"
     /// (for 5000 dirhams), "و٣٠٠ دولار". A number glued to other letters stays part of a word.
     @Test func arabicProcliticsBeforeAnAmount() throws {

@@ -504,6 +504,61 @@ enum Lexicon {
     edfa3 tmoneyCue
     egar tmoneyCue
     se3r tmoneyCue
+    expensive tmoneyCue
+    much tmoneyCue
+    discount tmoneyCue
+    negotiate tmoneyCue
+    reduce tmoneyCue
+    raised tmoneyCue
+    increase tmoneyCue
+    increased tmoneyCue
+    payerai tmoneyCue
+    paierai tmoneyCue
+    paie tmoneyCue
+    regle tmoneyCue
+    reglement tmoneyCue
+    virement tmoneyCue
+    envoyer tmoneyCue
+    envoie tmoneyCue
+    depot tmoneyCue
+    tarif tmoneyCue
+    somme tmoneyCue
+    cher tmoneyCue
+    chere tmoneyCue
+    nimelipia tmoneyCue
+    lipia tmoneyCue
+    nimeshalipa tmoneyCue
+    nitakulipa tmoneyCue
+    nimekulipa tmoneyCue
+    tumelipia tmoneyCue
+    ghali tmoneyCue
+    hela tmoneyCue
+    nzakwishyura tmoneyCue
+    ndishyura tmoneyCue
+    ndakwishyura tmoneyCue
+    narishyuye tmoneyCue
+    ubwishyu tmoneyCue
+    nakoherereje tmoneyCue
+    nzohereza tmoneyCue
+    bihenze tmoneyCue
+    ايجار tmoneyCue
+    إيجار tmoneyCue
+    الايجار tmoneyCue
+    الإيجار tmoneyCue
+    كراء tmoneyCue
+    الكراء tmoneyCue
+    سعر tmoneyCue
+    السعر tmoneyCue
+    ثمن tmoneyCue
+    الثمن tmoneyCue
+    دفعت tmoneyCue
+    ادفع tmoneyCue
+    أدفع tmoneyCue
+    المبلغ tmoneyCue
+    غالي tmoneyCue
+    kra tmoneyCue
+    thaman tmoneyCue
+    khlest tmoneyCue
     was tmoneyFiller
     about tmoneyFiller
     around tmoneyFiller
