@@ -464,6 +464,29 @@ import Glibc
         }
     }
 
+    /// Dwellings named with a number, French flat types and Nigerian studios.
+    @Test func unitsAndFlatTypes() throws {
+        let e = try Self.extractor()
+        func found(_ text: String) -> [String] { e.extract(from: text).map { "\($0.type) \($0.text) \(JSONWriter.string($0.value))" } }
+        #expect(found("Villa 21 has no water") == [#"unit Villa 21 {"unit":"21"}"#])
+        #expect(found("villa 7B gate is open") == [#"unit villa 7B {"unit":"7B"}"#])
+        #expect(found("Studio 4B is leaking") == [#"bedrooms Studio {"count":0}"#, #"unit 4B {"unit":"4B"}"#])
+        #expect(found("appartement F3 à louer") == [#"bedrooms F3 {"count":2,"rooms":3}"#])
+        #expect(found("appart T4 avec jardin") == [#"bedrooms T4 {"count":3,"rooms":4}"#])
+        #expect(found("I need a self contain in Lekki") == [#"bedrooms self contain {"count":0}"#])
+        #expect(found("self-contained available") == [#"bedrooms self-contained {"count":0}"#])
+        #expect(found("a one-bed flat") == [#"bedrooms one-bed {"count":1}"#])
+        // Not a unit: a sentence's next word, "self" alone, a studio without a number, a
+        // flat code after an English unit word stays the unit.
+        #expect(found("PLEASE LOCK THE FLAT. I'M GOING AWAY").isEmpty)
+        #expect(found("CHECK THE HOUSE. A MAN CAME").isEmpty)
+        #expect(found("I did it myself, self service") == [])
+        #expect(found("the studio is nice") == [#"bedrooms studio {"count":0}"#])
+        #expect(found("villa for rent") == [])
+        #expect(found("flat F3 is leaking") == [#"unit flat F3 {"unit":"F3"}"#])
+        #expect(found("apt. 4 is free") == [#"unit apt. 4 {"unit":"4"}"#])
+    }
+
     /// Arabic writes prepositions and "and" onto the next word, digits included: "بـ5000 درهم"
     /// (for 5000 dirhams), "و٣٠٠ دولار". A number glued to other letters stays part of a word.
     @Test func arabicProcliticsBeforeAnAmount() throws {

@@ -245,6 +245,7 @@ enum Lexicon {
     studio tstudio
     bedsitter tbedsitter
     bedsit tbedsitter
+    self tbedsitter
     unit tunit
     apt tunit
     apartment tunit
@@ -258,6 +259,8 @@ enum Lexicon {
     room tunit
     door tunit
     house thouse
+    villa thouse
+    villas thouse
     hse thouse
     nyumba thouse
     inzu thouse
@@ -677,7 +680,8 @@ enum Lexicon {
     static let percentMask = mask([.percent, .per, .pour, .asilimia])
     static let areaMask = mask([.sq, .square, .feet, .metres, .sqft, .sqm, .m, .m2, .ft2])
     static let bedroomMask = mask([.bedroom, .bed, .br, .studio, .bedsitter, .roomsThenCount, .twoRooms, .pieces])
-    static let unitMask = mask([.unit, .house, .block])
+    /// A studio names a dwelling too ("Studio 4B").
+    static let unitMask = mask([.unit, .house, .block, .studio])
     /// A dwelling or a part of one: where a bare code ("C4") may be a unit.
     static let premisesMask = unitMask | mask([.fixture])
     static let addressMask = mask([.street, .plot])
