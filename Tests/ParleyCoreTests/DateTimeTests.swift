@@ -105,6 +105,29 @@ import Glibc
         #expect(try first("two extra weeks")?.value["iso"]?.stringValue == "P2W")
     }
 
+    /// Swahili compound hours, "ejo bundi", a bare hour placed after a day, and alternatives.
+    @Test func hoursAfterDaysAndSwahiliCompoundHours() throws {
+        let e = try Self.extractor("Africa/Kigali")
+        func iso(_ text: String) -> [String] {
+            e.extract(from: text, reference: Self.kigaliReference).compactMap { $0.value["iso"]?.stringValue }
+        }
+        #expect(iso("nitakuja saa kumi na mbili jioni") == ["2026-11-26T18:00:00+02:00"])
+        #expect(iso("kesho saa kumi na moja jioni") == ["2026-11-27T17:00:00+02:00"])
+        #expect(iso("saa kumi na mbili asubuhi") == ["2026-11-27T06:00:00+02:00"])
+        #expect(iso("saa kumi na nusu") == ["2026-11-26T16:30:00+02:00"])
+        #expect(iso("nzaza ejo bundi") == ["2026-11-28T00:00:00+02:00"])
+        #expect(iso("Wednesday after 5") == ["2026-12-02T17:00:00+02:00"])
+        #expect(iso("I go come tomorrow by 4") == ["2026-11-27T16:00:00+02:00"])
+        #expect(iso("Friday around 10") == ["2026-11-27T10:00:00+02:00"])
+        #expect(iso("ghda m3a 3") == ["2026-11-27T15:00:00+02:00"])
+        // A count after the number is no hour; an alternative after "or" is not on the day.
+        #expect(iso("Monday after 2 weeks") == ["2026-11-30T00:00:00+02:00", "P2W"])
+        #expect(iso("tomorrow, 5 people will come") == ["2026-11-27T00:00:00+02:00"])
+        #expect(iso("m3a 4") == [])
+        #expect(iso("Saturday morning or any weekday after 6pm") == ["2026-11-28T09:00:00+02:00", "2026-11-26T18:00:00+02:00"])
+        #expect(iso("demain au bureau vers 15h") == ["2026-11-27T00:00:00+02:00", "2026-11-27T15:00:00+02:00"])
+    }
+
     @Test func briefNegatives() throws {
         let extractor = try Self.extractor("Africa/Kigali")
         for text in ["unit 4B", "$1,200", "0788 123 456", "2BR", "may I come", "apt 12", "Unit 4B, apt 12, 2BR for $1,200 — call 0788 123 456",

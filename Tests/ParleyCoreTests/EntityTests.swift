@@ -401,6 +401,92 @@ import Glibc
         }
     }
 
+    /// A decimal comma before a scale is a decimal ("1,5 million", "3,75k"); three digits after
+    /// the comma stay a thousands group.
+    @Test func decimalCommaBeforeAScale() throws {
+        let cases: [(String, String, String, Int64, String)] = [
+            ("budget max 1,5 million par mois", "RW", "1,5 million par mois", 1_500_000, "RWF"),
+            ("budget 2,5 millions FCFA", "SN", "2,5 millions FCFA", 2_500_000, "XOF"),
+            ("le terrain coûte 1,25 milliard", "SN", "1,25 milliard", 1_250_000_000, "XOF"),
+            ("nimelipa 3,5m", "KE", "3,5m", 3_500_000, "KES"),
+            ("loyer 1,5 million", "CM", "1,5 million", 1_500_000, "XAF"),
+        ]
+        for (text, region, span, amount, currency) in cases {
+            let entities = try Self.extractor(region: region, currency: currency).extract(from: text)
+            let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(money.text == span, "\(text)")
+            #expect(money.value["amount"] == .int(amount) && money.value["currency"] == .string(currency), "\(text): \(money.value)")
+            #expect(!entities.contains { $0.type == "number" }, "\(text)")
+        }
+        // Without a scale a comma still separates: a list, or thousands.
+        #expect(try Self.extractor().extract(from: "rooms 1,5 and 7").map(\.text) == ["1", "5", "7"])
+        #expect(try Self.only("1,500 million")?.value == ["number": 1_500_000_000])
+    }
+
+    /// Rent and price talk in the languages served makes a bare amount money: payment words,
+    /// the franc written "F" or "F CFA", Arabic thousands, haggling over shorthand, ranges.
+    @Test func bareAmountsInRentAndPriceTalk() throws {
+        let cases: [(String, String, Int64, String)] = [
+            ("Nzishyura 250,000 ku itariki 5", "250,000", 250000, "RWF"),
+            ("nakoherereje 40,000 ejo", "40,000", 40000, "RWF"),
+            ("nimelipia 18,500 kupitia M-Pesa", "18,500", 18500, "RWF"),
+            ("le loyer de 85 000 je le paie le 30", "85 000", 85000, "RWF"),
+            ("loyer 150 000 F", "150 000 F", 150000, "RWF"),
+            ("caution 300 000 F CFA", "300 000 F CFA", 300000, "XOF"),
+            ("الإيجار 60 ألف درهم", "60 ألف درهم", 60000, "AED"),
+            ("ممكن 6000؟", "6000", 6000, "RWF"),
+            ("ok 250,000?", "250,000", 250000, "RWF"),
+            ("380k?? that's a lot", "380k", 380000, "RWF"),
+            ("90k possible?", "90k", 90000, "RWF"),
+            ("1.2m is too much", "1.2m", 1_200_000, "RWF"),
+            ("last month it was 60k", "60k", 60000, "RWF"),
+            ("my budget is 30 to 35k", "30", 30000, "RWF"),
+            ("rent 300-450k", "300", 300000, "RWF"),
+            ("40 to 45k frw", "40", 40000, "RWF"),
+        ]
+        for (text, span, amount, currency) in cases {
+            let extractor = try Self.extractor(region: currency == "XOF" ? "SN" : "RW", currency: currency == "AED" ? nil : "RWF")
+            let entities = extractor.extract(from: text)
+            let money = try #require(entities.first { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(money.text == span, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+            #expect(money.value["amount"] == .int(amount) && money.value["currency"] == .string(currency), "\(text): \(money.value)")
+        }
+        // Counts, small numbers, years, a lone letter F outside a franc country, ranges whose
+        // start is larger, questions without a price word: no money.
+        let negatives: [(String, String)] = [
+            ("50k followers?", "RW"), ("is it possible to come at 1500?", "RW"), ("2 F", "RW"), ("150 F", "US"),
+            ("which year, 2024?", "RW"), ("20 to 25k people", "RW"), ("2 to 3 bedrooms", "RW"), ("flat 4 F", "SN"),
+            ("nishyuye 3 months", "RW"),
+        ]
+        for (text, region) in negatives {
+            let entities = try Self.extractor(region: region, currency: region == "US" ? nil : "RWF").extract(from: text)
+            #expect(!entities.contains { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+        }
+    }
+
+    /// Dwellings named with a number, French flat types and Nigerian studios.
+    @Test func unitsAndFlatTypes() throws {
+        let e = try Self.extractor()
+        func found(_ text: String) -> [String] { e.extract(from: text).map { "\($0.type) \($0.text) \(JSONWriter.string($0.value))" } }
+        #expect(found("Villa 21 has no water") == [#"unit Villa 21 {"unit":"21"}"#])
+        #expect(found("villa 7B gate is open") == [#"unit villa 7B {"unit":"7B"}"#])
+        #expect(found("Studio 4B is leaking") == [#"bedrooms Studio {"count":0}"#, #"unit 4B {"unit":"4B"}"#])
+        #expect(found("appartement F3 à louer") == [#"bedrooms F3 {"count":2,"rooms":3}"#])
+        #expect(found("appart T4 avec jardin") == [#"bedrooms T4 {"count":3,"rooms":4}"#])
+        #expect(found("I need a self contain in Lekki") == [#"bedrooms self contain {"count":0}"#])
+        #expect(found("self-contained available") == [#"bedrooms self-contained {"count":0}"#])
+        #expect(found("a one-bed flat") == [#"bedrooms one-bed {"count":1}"#])
+        // Not a unit: a sentence's next word, "self" alone, a studio without a number, a
+        // flat code after an English unit word stays the unit.
+        #expect(found("PLEASE LOCK THE FLAT. I'M GOING AWAY").isEmpty)
+        #expect(found("CHECK THE HOUSE. A MAN CAME").isEmpty)
+        #expect(found("I did it myself, self service") == [])
+        #expect(found("the studio is nice") == [#"bedrooms studio {"count":0}"#])
+        #expect(found("villa for rent") == [])
+        #expect(found("flat F3 is leaking") == [#"unit flat F3 {"unit":"F3"}"#])
+        #expect(found("apt. 4 is free") == [#"unit apt. 4 {"unit":"4"}"#])
+    }
+
     /// Arabic writes prepositions and "and" onto the next word, digits included: "بـ5000 درهم"
     /// (for 5000 dirhams), "و٣٠٠ دولار". A number glued to other letters stays part of a word.
     @Test func arabicProcliticsBeforeAnAmount() throws {

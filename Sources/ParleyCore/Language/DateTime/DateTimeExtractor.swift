@@ -181,6 +181,7 @@ public struct DateTimeExtractor: Sendable {
         // The one day the message names.
         var day: Int? = nil
         var firstDay = Int.max
+        var dayNext = 0
         days: for (k, match) in matches.enumerated() {
             guard let match else { continue }
             var named: DTDay? = nil
@@ -197,10 +198,16 @@ public struct DateTimeExtractor: Sendable {
             let local = Civil.floorDiv(instant + zone.offset(at: instant), 86400)
             if let named = day, named != local { day = nil; break days }
             day = local
-            firstDay = min(firstDay, found[k].entity)
+            if found[k].entity < firstDay {
+                firstDay = found[k].entity
+                dayNext = span(match).1
+            }
         }
         if let day {
             for (k, match) in matches.enumerated() where found[k].entity > firstDay {
+                // "Saturday morning or any weekday after 6pm": an alternative is not on the day.
+                if let match, case let first = span(match).0, first > dayNext,
+                   (dayNext..<first).contains(where: { Self.alternativeKeys.contains(parser.key($0)) }) { continue }
                 // A past day takes a time told of the past ("yesterday … the water stopped at 3pm"),
                 // a day ahead any but one ("tomorrow? It broke at 3am" stays this morning's).
                 if let match {
@@ -233,6 +240,9 @@ public struct DateTimeExtractor: Sendable {
         }
         for index in drop.sorted(by: >) { entities.remove(at: index) }
     }
+
+    /// "Or" in the languages served: a time after it is another choice, not the day's time.
+    static let alternativeKeys: Set<UInt64> = Set(["or", "ou", "ama", "cyangwa", "wala", "walla", "wla"].map(DTLexicon.key))
 
     func span(_ match: DTMatch) -> (Int, Int) {
         switch match {

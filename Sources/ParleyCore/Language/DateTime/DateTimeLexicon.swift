@@ -47,6 +47,8 @@ enum DTFunction: String, Sendable {
     case baad
     /// Kinyarwanda "mu" (in: "mu kwezi gutaha"), Swahili "mwa" (of: "mwishoni mwa mwezi").
     case mu, mwa
+    /// Darija "m3a" (with, at an hour: "ghda m3a 4"); "with" too often to place a time alone.
+    case m3a
 }
 
 enum DTLex: Sendable, Equatable {
@@ -718,6 +720,7 @@ enum DTLexicon {
     baad fn
     mu fn
     mwa fn
+    m3a fn
     other fn
     single fn
     every every

@@ -156,6 +156,7 @@ struct DTParser {
         modifier == 1 ? .comingWeekday(w) : .weekday(w, modifier)
     }
     static let keyEjobundi = DTLexicon.key("ejobundi")
+    static let keyBundi = DTLexicon.key("bundi")
     static let extraKeys: Set<UInt64> = Set(["more", "extra", "additional", "further"].map(DTLexicon.key))
     static let keyMwisho = DTLexicon.key("mwisho")
     static let keyMwezi = DTLexicon.key("mwezi")
@@ -272,9 +273,26 @@ struct DTParser {
                 if combine(&e, DTExpr(first: k, next: end, clock: clock)) { continue }
                 return
             }
+            // "Wednesday after 5", "tomorrow by 4", Darija "ghda m3a 4": after a day, a bare hour
+            // that a word places is the day's time (a day named reads 1–7 as pm); not a count
+            // ("Monday after 2 weeks").
+            if let day = e.day, !day.isPeriod, e.clock == nil, e.shift == nil,
+               fn(e.next) == .by || fn(k) == .m3a || Self.hourPlacingKeys.contains(key(k)), case let j = fn(e.next) == .by ? k : k + 1,
+               isNumber(j), t[j].length <= 2, canStart(j), let (clock, end) = clock(at: j, bare: true), clock.hour >= 1, clock.hour <= 12 {
+                switch lex(end) {
+                case .unit?, .unitFirst?, .dual?, .number?: return
+                default: break
+                }
+                if combine(&e, DTExpr(first: k, next: end, clock: clock)) { continue }
+                return
+            }
             guard let next = component(at: k, bare: false), case .point(let c) = next, combine(&e, c) else { return }
         }
     }
+
+    /// Words before a bare hour after a day: "after", "around", "avant", "ba3d".
+    static let hourPlacingKeys: Set<UInt64> = Set(["after", "before", "around", "about", "until", "till", "from", "apres", "avant",
+                                                   "vers", "ba3d", "baada"].map(DTLexicon.key))
 
     func combine(_ e: inout DTExpr, _ c: DTExpr) -> Bool {
         if e.shift != nil || c.shift != nil || e.bareNumber != nil && e.clock == nil || c.bareNumber != nil && c.clock == nil { return false }
@@ -662,7 +680,13 @@ struct DTParser {
             guard !sym(j + 1, ":") || !glued(j + 1) else { return nil }
             h = t[j].value
         } else if case .number(let n)? = lex(j) {
-            h = n
+            // "saa kumi na moja", "saa kumi na mbili": the 11th and 12th hours (17:00, 18:00).
+            if n == 10, fn(j + 1) == .na, case .number(let unit)? = lex(j + 2), unit <= 2 {
+                h = n + unit
+                j += 2
+            } else {
+                h = n
+            }
         } else {
             return nil
         }
@@ -717,7 +741,13 @@ struct DTParser {
             var e = DTExpr(first: i, next: i + 1, day: .relativeDays(n))
             if n == 0, t[i].key == DTLexicon.key("aujourd"), isApostrophe(i + 1), fn(i + 2) == .hui { e.next = i + 3 }
             if n == 1, fn(i + 1) == .kutwa { e.day = .relativeDays(2); e.next = i + 2 }
-            if t[i].key == Self.keyEjo || t[i].key == Self.keyEjobundi { e.day = .eitherDay(n) }
+            // Kinyarwanda "ejo bundi" (also written as one word): two days either way.
+            if t[i].key == Self.keyEjo, key(i + 1) == Self.keyBundi {
+                e.day = .eitherDay(2)
+                e.next = i + 2
+            } else if t[i].key == Self.keyEjo || t[i].key == Self.keyEjobundi {
+                e.day = .eitherDay(n)
+            }
             if weak && t[i].capital { e.needsPrefix = true }
             return e
         case .tonight:

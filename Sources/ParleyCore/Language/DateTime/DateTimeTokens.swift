@@ -169,7 +169,7 @@ enum DTTokenizer {
                 if first == 0xFF && length == 0 { key = .max }
                 // Arabic written in Latin letters uses digits for its sounds ("sa3a", "embare7"):
                 // a word of the lexicon with such a digit inside or at its end is read whole.
-                if length >= 2, key != .max, i < scalars.endIndex, DTLexicon.arabiziDigit(scalars[i]) != nil,
+                if length >= 1, key != .max, i < scalars.endIndex, DTLexicon.arabiziDigit(scalars[i]) != nil,
                    let (longer, end, letters, count) = arabizi(scalars, from: i, key: key, length: length) {
                     key = longer
                     i = end
@@ -220,7 +220,7 @@ enum DTTokenizer {
         return tokens
     }
 
-    /// The word that goes on from `i` (an Arabizi digit after at least two letters) through
+    /// The word that goes on from `i` (an Arabizi digit after a letter or more: "m3a", "sa3a") through
     /// letters and single Arabizi digits, if the lexicon knows it: its key, end, letter count
     /// and the scalars it adds.
     static func arabizi(_ scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index, key: UInt64, length: Int)

@@ -15,7 +15,8 @@ enum BareAmountScanner {
     /// Smaller bare numbers are counts, days or unit numbers more often than amounts.
     static let minimumAmount = 100.0
 
-    static func scan(_ text: ScalarText, quantities: [Quantity], currency: String?, into candidates: inout [Candidate]) {
+    static func scan(_ text: ScalarText, quantities: [Quantity], currency: String?, region: String,
+                     into candidates: inout [Candidate]) {
         var cached: Bool?
         func cueInMessage() -> Bool {
             if let cached { return cached }
@@ -23,38 +24,101 @@ enum BareAmountScanner {
             cached = found
             return found
         }
-        for q in quantities where !q.glued && q.double >= minimumAmount && !looksLikeIdentifier(text, q) {
+        for (index, found) in quantities.enumerated() where !found.glued {
+            var q = found
+            // "20 to 25k", "300-450k": a range's start takes the scale of its end.
+            let rangeEnd = rangeEnd(text, quantities, from: index)
+            if let (scale, _) = rangeEnd { q.value = NumberWordScanner.number(q.double * NumberWordScanner.powers[scale]) }
+            guard q.double >= minimumAmount, !looksLikeIdentifier(text, q) else { continue }
             let next = text.firstToken(atOrAfter: q.end)
             let after = next < text.tokens.count && text.onlyBlanks(from: q.end, to: Int(text.tokens[next].start), maxBlanks: 2)
                 ? text.tag(next) : nil
             let inWords = isThousandsInWords(text, q)
             if inWords, let after, !Self.ends(after) { continue }   // "two thousand people"
-            if isShorthand(text, q) || inWords {
+            var code = currency
+            if isShorthand(text, q) || inWords || rangeEnd != nil {
                 // "45k", "1.2m": chat shorthand for amounts, and thousands in words ("elfu
                 // thelathini na tano", "trente mille"); one payment word anywhere in the message
                 // settles it ("rent ya March, 45k", "nimelipa kodi ya mwezi huu, elfu thelathini").
                 // A bound does too: "2BR under 300k", "max 450k", "300k maximum", "500k+".
                 // So does a rent period right after it: "elfu 20 kwa mwezi", "85mil par mois".
+                // Haggling needs none: a question on the amount ("420k??", "150k possible?"), or
+                // a month or year to compare with ("last year it was 250k") when nothing counted follows.
+                let marker = rangeEnd.flatMap { MoneyScanner.suffixMarker(text, at: text.skipBlanks($0.1)) }
+                if let marker { code = Currencies.resolve(marker.0, currency: currency, region: region) ?? currency }
                 guard after == .moneyCueAfter || bound(before: q.start, in: text) != nil || bound(after: q.end, in: text) != nil
-                        || cueInMessage() || MoneyScanner.period(text, after: q.end) != nil else { continue }
+                        || cueInMessage() || MoneyScanner.period(text, after: q.end) != nil || marker != nil
+                        || isShorthand(text, q) && (asked(text, q) || (after == nil || Self.ends(after!)) && text.has(periodNouns))
+                else { continue }
             } else {
                 // What follows must end the amount: nothing, punctuation, a word known to, or a
-                // bound ("300,000 au chini").
-                if let after, !Self.ends(after), bound(after: q.end, in: text) == nil { continue }
-                guard after == .moneyCueAfter || cueBefore(text, q) || (bound(before: q.start, in: text) != nil && cueInMessage()) else { continue }
+                // bound ("300,000 au chini"); after a payment word, any word may follow an
+                // amount written with thousands separators ("nzishyura 250,000 ku itariki 5"):
+                // counts of things are not written so.
+                let grouped = !q.words && q.double >= 1_000 && (q.start..<q.end).contains { !text.isDigit($0) }
+                if let after, !Self.ends(after), bound(after: q.end, in: text) == nil, !(grouped && cueBefore(text, q)) { continue }
+                guard after == .moneyCueAfter || cueBefore(text, q) || (bound(before: q.start, in: text) != nil && cueInMessage())
+                        || (q.double >= 1_000 && asked(text, q) && askedAfter(text, q)) else { continue }
             }
             var object = JSONObject()
             object.append("amount", q.value)
-            if let currency { object.append("currency", .string(currency)) }
+            if let code { object.append("currency", .string(code)) }
             var end = q.end
             if let (name, periodEnd) = MoneyScanner.period(text, after: end) {
                 object.append("period", .string(name))
                 end = periodEnd
             }
             candidates.append(Candidate(type: "money", start: q.start, end: end, value: .object(object),
-                                        confidence: currency == nil ? 0.6 : 0.75))
+                                        confidence: code == nil ? 0.6 : 0.75))
         }
     }
+
+    /// The scale and end of the shorthand amount that closes a range opened by `quantities[index]`:
+    /// "20 to 25k", "300-450k", "hadi", "à", "or". The start must be a plain number below the end's.
+    private static func rangeEnd(_ text: ScalarText, _ quantities: [Quantity], from index: Int) -> (Int, Int)? {
+        guard index + 1 < quantities.count, case let q = quantities[index], !q.words, q.integer != nil,
+              !isShorthand(text, q), case let end = quantities[index + 1], !end.glued, isShorthand(text, end),
+              let parsed = NumberScanner.parse(text, at: end.start), parsed.scale > 0, parsed.end == end.end,
+              q.double < end.double / NumberWordScanner.powers[parsed.scale] else { return nil }
+        let gap = end.start - q.end
+        if gap <= 3, (q.end..<end.start).allSatisfy({ text.isBlank($0) || NumberScanner.isMinus(text, $0) || text[$0] == "\u{2013}" }),
+           (q.end..<end.start).contains(where: { !text.isBlank($0) }) {
+            return (parsed.scale, end.end)
+        }
+        let t = text.firstToken(atOrAfter: q.end)
+        guard t < text.tokens.count, Int(text.tokens[t].end) <= end.start, rangeWords.contains(text.tokens[t].hash),
+              text.onlyBlanks(from: q.end, to: Int(text.tokens[t].start), maxBlanks: 1),
+              text.onlyBlanks(from: Int(text.tokens[t].end), to: end.start, maxBlanks: 1) else { return nil }
+        return (parsed.scale, end.end)
+    }
+
+    private static let rangeWords: Set<UInt64> = Set(["to", "or", "a", "à", "ou", "hadi", "mpaka", "au", "kugeza", "الى", "إلى", "أو", "او"]
+        .map { Fold.hash($0) })
+
+    /// A question mark right after the amount: "420k??", "6000?", "150k possible?" (over one word).
+    private static func asked(_ text: ScalarText, _ q: Quantity) -> Bool {
+        var i = text.skipBlanks(q.end)
+        if text.isLetter(i) {
+            let t = text.firstToken(atOrAfter: i)
+            guard t < text.tokens.count, askWords.contains(text.tokens[t].hash) else { return false }
+            i = text.skipBlanks(Int(text.tokens[t].end))
+        }
+        return text.ascii(i) == 0x3F || text[i] == "\u{061F}"
+    }
+
+    /// A plain number asked about is a price only after a word that offers it: "possible
+    /// 6000?", "ممكن 6000؟", "ok 250,000?".
+    private static func askedAfter(_ text: ScalarText, _ q: Quantity) -> Bool {
+        let t = text.firstToken(atOrAfter: q.start) - 1
+        return t >= 0 && askWords.contains(text.tokens[t].hash) && text.onlyBlanks(from: Int(text.tokens[t].end), to: q.start, maxBlanks: 2)
+    }
+
+    /// Words that offer or ask about a price: "possible", "ok", Swahili "inawezekana",
+    /// Kinyarwanda "birashoboka", Arabic "ممكن".
+    private static let askWords: Set<UInt64> = Set(["possible", "ok", "okay", "inawezekana", "sawa", "birashoboka", "ممكن", "momkin", "mumkin"]
+        .map { Fold.hash($0) })
+
+    private static let periodNouns = Lexicon.mask([.month, .year])
 
     /// A payment word before the amount, over at most `maxFillers` small words and nothing
     /// but blanks, ":" or "=" between.
@@ -169,7 +233,7 @@ enum BareAmountScanner {
     /// Words after which an amount has ended ("paid 50k yesterday", "300k per month").
     private static func ends(_ tag: Lexicon.Tag) -> Bool {
         switch tag {
-        case .moneyFollower, .moneyCueAfter, .moneyFiller, .bound, .per, .a, .kwa, .par, .pour, .pm, .pa, .monthly, .yearly,
+        case .moneyFollower, .moneyCueAfter, .moneyFiller, .bound, .per, .a, .kwa, .ku, .par, .pour, .pm, .pa, .monthly, .yearly,
              .weekly, .and, .is:
             return true
         default:
@@ -178,7 +242,7 @@ enum BareAmountScanner {
     }
 
     /// A count with a thousands or millions letter: "45k", "1.2m", "300K".
-    private static func isShorthand(_ text: ScalarText, _ q: Quantity) -> Bool {
+    static func isShorthand(_ text: ScalarText, _ q: Quantity) -> Bool {
         let last = text.ascii(q.end - 1) | 0x20
         if (last == 0x6B || last == 0x6D) && text.isDigit(q.end - 2) { return true }
         // "85mil" (West African French for thousands), "2mil".

@@ -28,7 +28,15 @@ enum BedroomScanner {
             let tag = text.tag(t)
             switch tag {
             case .studio, .bedsitter:
-                candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(token.end), value: ["count": 0],
+                var end = Int(token.end)
+                // Nigerian "self contain", "self-contained": a studio; "self" alone is not.
+                if token.hash == Self.selfWord {
+                    guard t + 1 < text.tokens.count, Self.contained.contains(text.tokens[t + 1].hash),
+                          case let gap = Int(text.tokens[t + 1].start) - end, gap == 1,
+                          text.isBlank(end) || text.ascii(end) == 0x2D else { continue }
+                    end = Int(text.tokens[t + 1].end)
+                }
+                candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: end, value: ["count": 0],
                                             confidence: tag == .bedsitter ? 0.9 : 0.75))
             case .bedroom:
                 // A count after the noun: Swahili "bedroom moja", "bedroom mbili"; Arabic "غرفة
@@ -77,26 +85,37 @@ enum BedroomScanner {
     /// "F3", "T2": the French code of a flat's main rooms, read only in a message that names a
     /// dwelling ("appartement", "flat", …: the caller checks) and only written as a capital F
     /// or T then one digit from 1 to 7 ("T2" alone is also a terminal, a vitamin a size).
-    /// Right after a unit keyword it is the unit's number ("appartement F3", "door T2"). In a
-    /// message that names no dwelling, a code after a French determiner is read ("je cherche un F3").
+    /// Right after "appartement" or "maison" it is the flat's type ("appartement F3"); after
+    /// another unit keyword the unit's number ("door T2", "flat F3"). In a message that names
+    /// no dwelling, a code after a French determiner is read ("je cherche un F3").
     static func scanRoomCodes(_ text: ScalarText, afterDeterminerOnly: Bool = false, into candidates: inout [Candidate]) {
-        for (t, token) in text.tokens.enumerated() where token.length == 2 && !token.isLetters && !token.isDigits {
+        for (t, token) in text.tokens.enumerated() where isRoomCode(text, t) {
             if afterDeterminerOnly && (t == 0 || !determiners.contains(text.tokens[t - 1].hash)) { continue }
             let start = Int(token.start)
-            guard let letter = text[start], letter == "F" || letter == "T" else { continue }
-            let digit = text.ascii(start + 1)
-            guard digit >= 0x31, digit <= 0x37 else { continue }
-            let rooms = Int64(digit - 0x30)
+            let rooms = Int64(text.ascii(start + 1) - 0x30)
             candidates.append(Candidate(type: "bedrooms", start: start, end: Int(token.end),
                                         value: ["count": .int(rooms - 1), "rooms": .int(rooms)], confidence: 0.75))
         }
     }
 
+    private static let selfWord = Fold.hash("self")
+    private static let contained: Set<UInt64> = Set(["contain", "contained", "con", "contain's"].map(Fold.hash))
     private static let singleRoom = Fold.hash("غرفة")
     private static let sleeping = Fold.hash("نوم")
     private static let andHall = Fold.hash("وصالة")
     private static let and = Fold.hash("و")
     private static let hall = Fold.hash("صالة")
+
+    /// French dwelling nouns a room code qualifies: "appartement F3", "maison T4".
+    static let frenchDwellings: Set<UInt64> = Set(["appartement", "appart", "appt", "maison", "logement", "duplex", "villa"].map(Fold.hash))
+
+    /// Whether the token at `t` is a room code: "F3", "T2".
+    static func isRoomCode(_ text: ScalarText, _ t: Int) -> Bool {
+        let token = text.tokens[t]
+        guard token.length == 2, let letter = text[Int(token.start)], letter == "F" || letter == "T" else { return false }
+        let digit = text.ascii(Int(token.start) + 1)
+        return digit >= 0x31 && digit <= 0x37
+    }
 
     /// French determiners before a room code in a message that names no dwelling: "un F3",
     /// "mon T2", "des F4" (a code alone could be a vitamin, a size or a terminal).

@@ -84,8 +84,9 @@ public struct EntityExtractor: Sendable {
         if view.digits > 0 || !quantities.isEmpty {
             MoneyScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
         }
-        if !quantities.isEmpty && view.has(Lexicon.amountCueMask) {
-            BareAmountScanner.scan(view, quantities: quantities, currency: options.currency, into: &candidates)
+        // Thousands may be money with no payment word ("420k??", "ممكن 6000؟"): the scanner decides.
+        if !quantities.isEmpty && (view.has(Lexicon.amountCueMask) || quantities.contains { $0.double >= 1_000 }) {
+            BareAmountScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
         }
         if candidates.count > firstMoney {
             BareAmountScanner.markBounds(view, in: &candidates, from: firstMoney)

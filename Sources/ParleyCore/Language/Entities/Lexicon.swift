@@ -245,6 +245,7 @@ enum Lexicon {
     studio tstudio
     bedsitter tbedsitter
     bedsit tbedsitter
+    self tbedsitter
     unit tunit
     apt tunit
     apartment tunit
@@ -258,6 +259,8 @@ enum Lexicon {
     room tunit
     door tunit
     house thouse
+    villa thouse
+    villas thouse
     hse thouse
     nyumba thouse
     inzu thouse
@@ -504,6 +507,61 @@ enum Lexicon {
     edfa3 tmoneyCue
     egar tmoneyCue
     se3r tmoneyCue
+    expensive tmoneyCue
+    much tmoneyCue
+    discount tmoneyCue
+    negotiate tmoneyCue
+    reduce tmoneyCue
+    raised tmoneyCue
+    increase tmoneyCue
+    increased tmoneyCue
+    payerai tmoneyCue
+    paierai tmoneyCue
+    paie tmoneyCue
+    regle tmoneyCue
+    reglement tmoneyCue
+    virement tmoneyCue
+    envoyer tmoneyCue
+    envoie tmoneyCue
+    depot tmoneyCue
+    tarif tmoneyCue
+    somme tmoneyCue
+    cher tmoneyCue
+    chere tmoneyCue
+    nimelipia tmoneyCue
+    lipia tmoneyCue
+    nimeshalipa tmoneyCue
+    nitakulipa tmoneyCue
+    nimekulipa tmoneyCue
+    tumelipia tmoneyCue
+    ghali tmoneyCue
+    hela tmoneyCue
+    nzakwishyura tmoneyCue
+    ndishyura tmoneyCue
+    ndakwishyura tmoneyCue
+    narishyuye tmoneyCue
+    ubwishyu tmoneyCue
+    nakoherereje tmoneyCue
+    nzohereza tmoneyCue
+    bihenze tmoneyCue
+    ايجار tmoneyCue
+    إيجار tmoneyCue
+    الايجار tmoneyCue
+    الإيجار tmoneyCue
+    كراء tmoneyCue
+    الكراء tmoneyCue
+    سعر tmoneyCue
+    السعر tmoneyCue
+    ثمن tmoneyCue
+    الثمن tmoneyCue
+    دفعت tmoneyCue
+    ادفع tmoneyCue
+    أدفع tmoneyCue
+    المبلغ tmoneyCue
+    غالي tmoneyCue
+    kra tmoneyCue
+    thaman tmoneyCue
+    khlest tmoneyCue
     was tmoneyFiller
     about tmoneyFiller
     around tmoneyFiller
@@ -622,7 +680,8 @@ enum Lexicon {
     static let percentMask = mask([.percent, .per, .pour, .asilimia])
     static let areaMask = mask([.sq, .square, .feet, .metres, .sqft, .sqm, .m, .m2, .ft2])
     static let bedroomMask = mask([.bedroom, .bed, .br, .studio, .bedsitter, .roomsThenCount, .twoRooms, .pieces])
-    static let unitMask = mask([.unit, .house, .block])
+    /// A studio names a dwelling too ("Studio 4B").
+    static let unitMask = mask([.unit, .house, .block, .studio])
     /// A dwelling or a part of one: where a bare code ("C4") may be a unit.
     static let premisesMask = unitMask | mask([.fixture])
     static let addressMask = mask([.street, .plot])

@@ -33,6 +33,12 @@ enum MoneyScanner {
             var j = q.end
             if !q.glued, let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
             guard let (marker, markerEnd, explicit) = suffixMarker(text, at: j) else { continue }
+            // A lone "F" ("150 000 F") is the franc only where a franc is the currency, and
+            // only after an amount: "2 F" is a floor or a flat type.
+            if markerEnd == j + 1, text.ascii(j) == 0x46,
+               q.double < BareAmountScanner.minimumAmount || Currencies.resolve(marker, currency: currency, region: region) == nil {
+                continue
+            }
             var (start, amount) = (q.start, q.value)
             // "125 500 FRW": the group before joins the amount (NumberScanner keeps a lone
             // "ddd ddd" as two numbers).
@@ -176,6 +182,8 @@ enum MoneyScanner {
             }
             let (hash, _, end) = text.wordAt(i)
             if end - i <= 10, let marker = Currencies.wordsByHash[hash] { return (marker, end, false) }
+            // West and Central Africa write the franc as a bare "F" ("150 000 F", "5000F").
+            if first == "F", end == i + 1 { return (.family(.franc), end, false) }
             return nil
         }
         guard let entries = Currencies.markersByFirst[first.value] else { return nil }

@@ -127,6 +127,15 @@ enum NumberScanner {
             append(&integer, i, firstEnd)
             var j = firstEnd
             let firstLength = firstEnd - i
+            // A decimal comma before a scale ("1,5 million", "2,5m", "3,75 k"): French, Swahili
+            // and Kinyarwanda write decimals so. Three digits after it stay a thousands group.
+            if !inChain, text.ascii(firstEnd) == 0x2C, text.isDigit(firstEnd + 1) {
+                let fractionEnd = digitRun(firstEnd + 1)
+                if fractionEnd - firstEnd <= 3, multiplier(text, at: fractionEnd) != nil {
+                    append(&fraction, firstEnd + 1, fractionEnd)
+                    return finish(text, start: start, end: fractionEnd, negative: negative, integer: integer, fraction: fraction)
+                }
+            }
             // Separator groups: exactly three digits after each separator.
             func groups(separator: (Unicode.Scalar) -> Bool) -> (end: Int, count: Int) {
                 var k = j
@@ -253,19 +262,33 @@ enum NumberScanner {
                 if text.asciiWordIs("trillion", at: j) { return (12, j + 8) }
             case 0x6D:
                 if text.asciiWordIs("million", at: j) { return (6, j + 7) }
+                if text.asciiWordIs("millions", at: j) { return (6, j + 8) }
+                if text.asciiWordIs("milliard", at: j) { return (9, j + 8) }
+                if text.asciiWordIs("milliards", at: j) { return (9, j + 9) }
                 if text.asciiWordIs("mil", at: j) { return (6, j + 3) }
             case 0x62:
                 if text.asciiWordIs("billion", at: j) { return (9, j + 7) }
+                if text.asciiWordIs("billions", at: j) { return (9, j + 8) }
                 if text.asciiWordIs("bn", at: j) { return (9, j + 2) }
             case 0x6C:
                 if text.asciiWordIs("lakh", at: j) { return (5, j + 4) }
             case 0x63:
                 if text.asciiWordIs("crore", at: j) { return (7, j + 5) }
-            default: break
+            case 0x61:
+                if text.asciiWordIs("alf", at: j) { return (3, j + 3) }  // Arabizi "60 alf"
+            default:
+                for (word, power) in arabicScales where text.matches(word, at: j) && !text.isLetter(j + word.count) {
+                    return (power, j + word.count)
+                }
             }
         }
         return nil
     }
+
+    /// Arabic scale words after a count: "60 ألف درهم" is 60,000 dirhams, "2 مليون" 2,000,000.
+    private static let arabicScales: [([Unicode.Scalar], Int)] = [
+        ("ألف", 3), ("الف", 3), ("آلاف", 3), ("الاف", 3), ("مليون", 6), ("ملايين", 6), ("مليار", 9),
+    ].map { (Array($0.0.unicodeScalars), $0.1) }
 
     /// The value as `.int` when it is a whole number that fits, else `.double`.
     static func value(negative: Bool, integer: [UInt8], fraction: [UInt8], exponent: Int) -> JSONValue {

@@ -14,6 +14,14 @@ enum UnitScanner {
         var t = 0
         while t < tokens.count {
             let tag = text.tag(t)
+            // "Studio 4B": a studio's number is a unit; the word stays the bedroom count.
+            if tag == .studio, let id = reference(text, keyword: t), id.id.contains(where: \.isNumber) {
+                let start = text.firstToken(atOrAfter: Int(tokens[t].end))
+                candidates.append(Candidate(type: "unit", start: Int(tokens[start].start), end: id.end,
+                                            value: ["unit": .string(id.id)], confidence: 0.85))
+                t = id.lastToken + 1
+                continue
+            }
             guard tag == .unit || tag == .house || tag == .block, tokens[t].isLetters,
                   let first = reference(text, keyword: t) else {
                 t += 1
@@ -59,7 +67,9 @@ enum UnitScanner {
         let tokens = text.tokens
         let isBlock = text.tag(t) == .block
         var p = Int(tokens[t].end)
-        if text.ascii(p) == 0x2E { p += 1 }  // "apt."
+        // "apt.", "hse." abbreviate; after a whole word a dot ends the sentence ("LOCK THE FLAT. I'M").
+        let dotted = text.ascii(p) == 0x2E
+        if dotted { p += 1 }
         var q = text.skipBlanks(p, max: 2)
         if text.ascii(q) == 0x23 {  // "#12"
             q = text.skipBlanks(q + 1)
@@ -72,7 +82,9 @@ enum UnitScanner {
         }
         guard q > Int(tokens[t].end), let idToken = text.token(startingAt: q) else { return nil }
         let token = tokens[idToken]
-        guard token.length <= 6 else { return nil }
+        guard token.length <= 6, !dotted || tokens[t].length <= 3 || !token.isLetters else { return nil }
+        // "appartement F3": the flat's type (BedroomScanner), not its number.
+        if BedroomScanner.frenchDwellings.contains(tokens[t].hash), BedroomScanner.isRoomCode(text, idToken) { return nil }
         if token.isLetters {
             // Letters only: one or two capitals ("Flat A", "Block C"); a lower-case single
             // letter for blocks ("block c"), never "a" or "i".
