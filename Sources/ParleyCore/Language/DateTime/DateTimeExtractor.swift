@@ -63,7 +63,8 @@ public struct DateTimeOptions: Sendable, Equatable {
 ///   "kila siku") are one entity of type "recurrence" whose value is `{"rrule", "next": {"iso",
 ///   "timestamp"}, "granularity"}`: an RFC 5545 RRULE and its next occurrence after the message
 ///   (the first day or time it names; without one, the start of the period an interval ahead).
-/// Not read: Swahili clock hours ("saa nne"), "first Monday of the month".
+/// Not read: a weekday counted in a month as one date ("the first Monday of December"; the
+/// recurrence "the first Monday of every month" is).
 /// Overlaps with the other entity layers (numbers, money, phone) are left to the pipeline.
 public struct DateTimeExtractor: Sendable {
     public let options: DateTimeOptions
