@@ -99,8 +99,14 @@ import Testing
         let flat = chat.say("availability", at: 360, unit: "4B", fragment: true)
         #expect(flat.thread.id == leak.thread.id && flat.contextSwitch == nil)
         #expect(flat.threadIntent == "maintenance_request")
-        let unsure = chat.say("unknown", at: 400, confidence: 0.3)
+        // Unsure, with a visit as its best guess: arranging the repair.
+        let unsure = chat.say("unknown", at: 400, confidence: 0.5, alternatives: [("viewing_booking", 0.5)])
         #expect(unsure.threadIntent == "maintenance_request")
+        // Unsure with a guess the repair does not explain: the message keeps "unknown".
+        let bill = chat.say("unknown", at: 420, confidence: 0.45, alternatives: [("rent_payment", 0.45)])
+        #expect(bill.threadIntent == nil && bill.thread.id == leak.thread.id)
+        let blank = chat.say("unknown", at: 440, confidence: 0.3)
+        #expect(blank.threadIntent == nil)
         let thanks = chat.say("thanks", at: 500)
         #expect(thanks.threadIntent == nil, "thanks keeps its own intent")
         #expect(chat.state.current?.intent == "maintenance_request" && chat.state.current?.topic == "unit 4B")
@@ -120,6 +126,15 @@ import Testing
             #expect(next.thread.id == search.thread.id && next.contextSwitch == nil, "\(intent)")
         }
         #expect(chat.state.current?.intent == "viewing_booking")
+        // "Can I pay the deposit in two parts?", unsure: a payment is a step of taking a flat,
+        // so the guess stands, and the viewing the thread arranged does not replace it.
+        let deposit = chat.say("unknown", at: 11 * Self.hour, confidence: 0.55, alternatives: [("rent_payment", 0.55)])
+        #expect(deposit.threadIntent == "rent_payment" && deposit.thread.id == search.thread.id)
+        let price = chat.say("unknown", at: 11 * Self.hour + 60, confidence: 0.5, alternatives: [("price_inquiry", 0.5)])
+        #expect(price.threadIntent == "price_inquiry")
+        // "other", sure, with nothing of the thread close behind it: stays "other".
+        let chat2 = chat.say("other", at: 11 * Self.hour + 120, confidence: 0.9, alternatives: [("availability", 0.05)])
+        #expect(chat2.threadIntent == nil)
         let broken = chat.say("maintenance_request", at: 12 * Self.hour)
         #expect(broken.isNew && broken.contextSwitch != nil, "a repair is a new subject")
     }

@@ -112,6 +112,17 @@ enum ThreadTracker {
         }
     }
 
+    /// What an unsure guess means inside a thread whose request is `intent`: a guess of the
+    /// same kind of request stands (the thread confirms it); a step of the request stands
+    /// too, except the "visit" a repair thread arranges, which is the repair; anything else
+    /// is no reading (the message keeps its own answer).
+    static func reading(_ guess: String, inThreadOf intent: String) -> String? {
+        let threadFamily = family(of: intent)
+        if family(of: guess) == threadFamily { return guess }
+        guard isStep(guess, of: threadFamily) else { return nil }
+        return threadFamily == "maintenance" ? intent : guess
+    }
+
     static func smoothed(_ average: Double?, _ value: Double) -> Double {
         guard let average else { return value }
         return average * 0.7 + value * 0.3
@@ -228,11 +239,19 @@ enum ThreadTracker {
         if let previous, previous.id != thread.id, hasSubject(previous), hasSubject(thread), !sameSubject(previous, thread) {
             contextSwitch = (previous.topic, thread.topic)
         }
-        // The tenant completing the thread's request lends the message its intent.
+        // The tenant completing the thread's request: a detail takes the thread's intent; an
+        // unsure reading only what the thread confirms of it (`reading`).
         var threadIntent: String?
-        if !isNew, !message.fromMe, let intent = thread.intent, let own = signals.intent, own != intent, !ownIntents.contains(own),
-           own == "unknown" || own == "other" || signals.intentConfidence < options.switchConfidence || signals.fragment {
-            threadIntent = intent
+        if !isNew, !message.fromMe, let intent = thread.intent, let own = signals.intent, !ownIntents.contains(own) {
+            if signals.fragment {
+                threadIntent = intent
+            } else if own == "unknown" || own == "other" || signals.intentConfidence < options.switchConfidence {
+                // Unknown lists its best guess first; "other" its next best, if near.
+                let guess = own == "unknown" || own == "other"
+                    ? signals.alternatives.first.flatMap { own == "other" && $0.confidence < doubtConfidence ? nil : $0.name } : own
+                threadIntent = guess.flatMap { reading($0, inThreadOf: intent) }
+            }
+            if threadIntent == own { threadIntent = nil }
         }
         if let index = chat.threads.firstIndex(where: { $0.id == thread.id }) {
             chat.threads[index] = thread

@@ -98,8 +98,11 @@ extension Enrichment {
     /// Entity types that name what a thread is about.
     static let referenceTypes: Set<String> = ["unit", "property"]
 
-    /// A fragment has a detail (an entity) and at most this many other words.
+    /// A fragment has a detail (an entity) and at most this many other words, or is a message
+    /// of no more than `shortWords` the classifier could not place ("Claudine Mukamana",
+    /// "confirm pls"): either adds to the request at hand.
     static let fragmentWords = 2
+    static let shortWords = 3
 
     /// What threading needs of the findings on `text` (the words the stages read).
     func threadSignals(text: String) -> ThreadSignals {
@@ -118,11 +121,12 @@ extension Enrichment {
             signals.intentConfidence = intent.confidence
             signals.alternatives = intent.alternatives
         }
-        if !entities.isEmpty {
-            let words = Tokenizer.tokenize(text).filter { token in
-                (token.kind == .word || token.kind == .number) && !entities.contains { $0.start <= token.start && token.end <= $0.end }
-            }
-            signals.fragment = words.count <= Self.fragmentWords
+        let unplaced = intent?.name == IntentModel.unknownName
+        if !entities.isEmpty || unplaced {
+            let words = Tokenizer.tokenize(text).filter { $0.kind == .word || $0.kind == .number }
+            let others = words.filter { token in !entities.contains { $0.start <= token.start && token.end <= $0.end } }
+            signals.fragment = !entities.isEmpty && others.count <= Self.fragmentWords
+                || unplaced && !words.isEmpty && words.count <= Self.shortWords
         }
         signals.sentiment = sentiment?.score
         return signals
