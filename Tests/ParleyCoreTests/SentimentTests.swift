@@ -377,6 +377,69 @@ import Testing
         }
     }
 
+    /// Emergencies read from the situation in every language: water getting in, sewage coming
+    /// back, no water or power (Wolof, Darija), a home that cannot be locked or a door forced;
+    /// shouting in capitals with no other cue word is still the situation it reports.
+    @Test func emergencySituationsAcrossLanguages() {
+        for text in ["THE BATHROOM CEILING IS POURING WATER ONTO THE FLOOR",
+                     "MY DOOR WONT LOCK AND I TRAVEL TONIGHT",
+                     "the main door lock is busted, we can't lock the apartment",
+                     "someone forced the gate lock last night",
+                     "water is seeping in under the balcony door",
+                     "l'eau rentre par la fenêtre de la chambre",
+                     "maji yanaingia ndani kupitia dirishani",
+                     "amazi arinjira mu cyumba",
+                     "lma kaydkhol mn sqef",
+                     "الماء يدخل من السقف",
+                     "raw sewage backing up into the bath",
+                     "les égouts refoulent dans la douche",
+                     "choo kinafurika na tuna watoto wadogo",
+                     "ndox mi dagg na, amul ndox ci kër gi",
+                     "pas d'électricité depuis ce matin",
+                     "do makaynch mn l3chiya",
+                     "light no dey since morning, we dey for darkness"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency >= 0.5, "\(text): \(s.urgency) \(s.urgencyCues)")
+            #expect(s.label == "negative", "\(text): \(s.score)")
+        }
+        // A negated state lends its valence once: "can't lock the flat" is not turned positive.
+        #expect(analyzer.analyze("I CANNOT LOCK MY ROOM, THE KEY SNAPPED").label == "negative")
+        // "now" and "!!" press a problem, not a plan or good news.
+        #expect(analyzer.analyze("the ceiling still drips, now!!").urgency > analyzer.analyze("the ceiling still drips").urgency)
+        for text in ["can I come at 5pm? I'm home now", "I'm at the office now, I will pay tonight", "it works now!! thanks"] {
+            #expect(analyzer.analyze(text).urgency == 0, "\(text)")
+        }
+        // The tenant's own precaution, or an emergency line named, is no emergency.
+        for text in ["I shut the water valve myself as a precaution, all under control",
+                     "we already reported it to the emergency number, the engineer is coming",
+                     "I turned the gas off at the meter just to be safe",
+                     "I've switched the electricity off for the painter",
+                     "what is the emergency contact for weekends?"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency < 0.3, "\(text): \(s.urgency) \(s.urgencyCues)")
+        }
+    }
+
+    /// Problem reports with no evaluative word are negative (nobody came, for nothing, too
+    /// expensive, negligence, busted); agreeing to a slot or asking what is accepted is neutral.
+    @Test func problemReportsAndLogistics() {
+        for text in ["abeg the price too high, you fit reduce am?", "c'est trop cher pour un studio",
+                     "bei ni ghali sana kwa chumba kimoja", "birahenze cyane, mwagabanya?", "الإيجار غالي كتير",
+                     "the plumber never showed up and I took the day off", "hakuna aliyekuja kurekebisha bomba",
+                     "personne n'est venu pour la fuite", "lakini tunalipa kila mwezi bure tu",
+                     "on paie les charges pour rien", "hii ni uzembe mtupu", "ibi ni uburangare", "هذا تهاون واضح",
+                     "my fridge is busted", "the aircon is blowing hot air again", "il a encore bloqué l'entrée"] {
+            #expect(analyzer.analyze(text).label == "negative", "\(text): \(score(text))")
+        }
+        for text in ["ok for Thursday 2pm", "Friday 9am works, see you then", "fine, send the invoice",
+                     "d'accord, demain 10h c'est bon", "is wifi free in the building?", "do you accept cheques?",
+                     "you fit send me the account number?", "kesho saa nne poa"] {
+            #expect(analyzer.analyze(text).label == "neutral", "\(text): \(score(text))")
+        }
+        // An acknowledgment that rates something still does.
+        #expect(analyzer.analyze("the kitchen looks fine after the repair").label == "positive")
+    }
+
     @Test func edgeCases() {
         for text in ["", "   ", "\n\n", "!!!", "???", "12345", "\u{200D}\u{200F}", "\u{FE0F}"] {
             let s = analyzer.analyze(text)

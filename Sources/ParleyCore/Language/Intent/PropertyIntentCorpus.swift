@@ -4,8 +4,12 @@
 /// Source: written for Parley by its authors (no third-party text): tenant and prospect
 /// messages as they arrive on WhatsApp — short and long, typos, slang, emoji, whole
 /// messages in French, Swahili and Kinyarwanda, Arabic in its own script and in Latin
-/// letters (Darija, Egyptian and Gulf "Arabizi" with digits for letters: 3, 7, 9), and
-/// code-switching between them and English. `other` is out-of-scope
+/// letters (Darija, Egyptian and Gulf "Arabizi" with digits for letters: 3, 7, 9), West
+/// African Pidgin, Nairobi Sheng, a little Wolof, and code-switching between them and English;
+/// short chat replies that carry only a time, an amount, a phone number or an email beside a
+/// domain word ("Thursday 4pm works 👌", "paid via orange money, my number is …"). A visit by a
+/// tradesperson is a maintenance request, a deposit for a flat being taken a rent payment, thanks
+/// with a farewell thanks. `other` is out-of-scope
 /// chit-chat. Licence: the project's own. Parsed and trained on first use of
 /// `IntentModel.propertyManagement`.
 enum PropertyIntentCorpus {
@@ -1425,7 +1429,7 @@ enum PropertyIntentCorpus {
 {"text": "until next time", "intent": "goodbye"}
 {"text": "have a good evening", "intent": "goodbye"}
 {"text": "have a blessed day", "intent": "goodbye"}
-{"text": "good night and thanks", "intent": "goodbye"}
+{"text": "good night and thanks", "intent": "thanks"}
 {"text": "kwaheri", "intent": "goodbye"}
 {"text": "tutaonana", "intent": "goodbye"}
 {"text": "usiku mwema", "intent": "goodbye"}
@@ -1468,7 +1472,7 @@ enum PropertyIntentCorpus {
 {"text": "bye see you soon", "intent": "goodbye"}
 {"text": "see you later, bye", "intent": "goodbye"}
 {"text": "good night, talk tomorrow", "intent": "goodbye"}
-{"text": "au revoir et merci", "intent": "goodbye"}
+{"text": "au revoir et merci", "intent": "thanks"}
 {"text": "à demain", "intent": "goodbye"}
 {"text": "bonne soirée", "intent": "goodbye"}
 {"text": "kwaheri ya kuonana", "intent": "goodbye"}
@@ -2070,5 +2074,278 @@ enum PropertyIntentCorpus {
 {"text": "do tafi f l bit, kayn chi moshkil", "intent": "maintenance_request"}
 {"text": "kayn moshkil f lma dyal l7ammam", "intent": "maintenance_request"}
 {"text": "salam, lprise dyal do kat3ti chrara", "intent": "maintenance_request"}
+{"text": "Thursday 4pm works for me 👌", "intent": "viewing_booking"}
+{"text": "yes, tomorrow at 11 is fine for the viewing", "intent": "viewing_booking"}
+{"text": "10:30 on Saturday then? see you at the house", "intent": "viewing_booking"}
+{"text": "ok Monday 5:30pm, I'll be there", "intent": "viewing_booking"}
+{"text": "perfect, 2pm tomorrow to see it", "intent": "viewing_booking"}
+{"text": "can we make it 6pm instead? I finish work at 5", "intent": "viewing_booking"}
+{"text": "d'accord pour jeudi 17h, j'y serai", "intent": "viewing_booking"}
+{"text": "oui, demain 9h pour la visite ça me va", "intent": "viewing_booking"}
+{"text": "sawa, kesho saa nane nitakuja kuiona", "intent": "viewing_booking"}
+{"text": "jumamosi saa tatu asubuhi ni sawa kwa kuangalia nyumba", "intent": "viewing_booking"}
+{"text": "ejo saa kumi ni byiza, nzaza kureba inzu", "intent": "viewing_booking"}
+{"text": "wakha, ghedda m3a 4 nji nchouf lappart", "intent": "viewing_booking"}
+{"text": "nhar sebt m3a l3achra mzyan, nji nchouf dar", "intent": "viewing_booking"}
+{"text": "ok na, I go come see the place Saturday 10", "intent": "viewing_booking"}
+{"text": "abeg make we see the flat tomorrow by 2", "intent": "viewing_booking"}
+{"text": "Sunday morning good for inspection? I wan see the room", "intent": "viewing_booking"}
+{"text": "nikuje kuangalia keja kesho jioni?", "intent": "viewing_booking"}
+{"text": "niko free kesho saa kumi, nikuje kuona hiyo bedsitter", "intent": "viewing_booking"}
+{"text": "can I view it after work, like 6:30?", "intent": "viewing_booking"}
+{"text": "is 3pm today ok to come and see the studio?", "intent": "viewing_booking"}
+{"text": "when is the plumber coming?", "intent": "maintenance_request"}
+{"text": "what time will the electrician come today?", "intent": "maintenance_request"}
+{"text": "is the technician still coming this afternoon?", "intent": "maintenance_request"}
+{"text": "can the fundi come on Thursday to fix the sink?", "intent": "maintenance_request"}
+{"text": "can someone come tomorrow morning to look at the leak", "intent": "maintenance_request"}
+{"text": "can you send the repair guy on Saturday, I'm home all day", "intent": "maintenance_request"}
+{"text": "the handyman can come any time after 4", "intent": "maintenance_request"}
+{"text": "what day is the painter coming to fix the damp wall", "intent": "maintenance_request"}
+{"text": "please book the plumber for Wednesday 10am", "intent": "maintenance_request"}
+{"text": "I'm available Friday for the repair, send him then", "intent": "maintenance_request"}
+{"text": "le technicien peut passer samedi matin pour la clim ?", "intent": "maintenance_request"}
+{"text": "à quelle heure vient le plombier ?", "intent": "maintenance_request"}
+{"text": "vous pouvez envoyer l'électricien demain vers 14h ?", "intent": "maintenance_request"}
+{"text": "fundi atakuja saa ngapi leo?", "intent": "maintenance_request"}
+{"text": "fundi anaweza kupita jumatatu kurekebisha bomba?", "intent": "maintenance_request"}
+{"text": "mtu wa kurekebisha atafika lini?", "intent": "maintenance_request"}
+{"text": "umutekinisiye azaza ryari gukora robine?", "intent": "maintenance_request"}
+{"text": "umufundi ashobora kuza ejo mu gitondo?", "intent": "maintenance_request"}
+{"text": "imta ghadi yji lplombier?", "intent": "maintenance_request"}
+{"text": "wach l electricien ghadi yji lyoum?", "intent": "maintenance_request"}
+{"text": "sift liya chi wa7ed ysle7 lbab ghedda 3afak", "intent": "maintenance_request"}
+{"text": "when the carpenter go come fix the door?", "intent": "maintenance_request"}
+{"text": "abeg send plumber make e come fix the pipe today", "intent": "maintenance_request"}
+{"text": "oga, send electrician, light no dey for my room", "intent": "maintenance_request"}
+{"text": "my door don spoil, abeg send carpenter", "intent": "maintenance_request"}
+{"text": "the toilet no dey flush, send person come check am", "intent": "maintenance_request"}
+{"text": "fundi wa maji akuje leo, bomba inavuja", "intent": "maintenance_request"}
+{"text": "stima imeenda kwa keja yangu, tumeni mtu", "intent": "maintenance_request"}
+{"text": "msee, choo imeblock, tuma plumber", "intent": "maintenance_request"}
+{"text": "lma makaynch f cuisine mn sba7, sifto chi wa7ed", "intent": "maintenance_request"}
+{"text": "do tfa f lbit dyali, 3afak sifto l electricien", "intent": "maintenance_request"}
+{"text": "lclim ma khdamach, momkin tsifto chi technicien?", "intent": "maintenance_request"}
+{"text": "AC not cooling, can the guy come today 0788 432 100", "intent": "maintenance_request"}
+{"text": "geyser broken, call me on 0722 111 222 when the plumber is on his way", "intent": "maintenance_request"}
+{"text": "carpenter today pls, the wardrobe door fell off", "intent": "maintenance_request"}
+{"text": "electrician tmrw 9am ok? the socket in the kitchen is sparking", "intent": "maintenance_request"}
+{"text": "water dripping from the ceiling light, come and check", "intent": "maintenance_request"}
+{"text": "the drain is backing up into the shower", "intent": "maintenance_request"}
+{"text": "sewage smell and the toilet keeps overflowing", "intent": "maintenance_request"}
+{"text": "ndox amul ci kër gi, yónneel ma plombier", "intent": "maintenance_request"}
+{"text": "I'll pay the deposit on Monday to reserve the flat", "intent": "rent_payment"}
+{"text": "sending the 2 months deposit now so you hold the unit for me", "intent": "rent_payment"}
+{"text": "deposit and first month paid, when can I get the keys?", "intent": "rent_payment"}
+{"text": "I have paid the caution for the new apartment", "intent": "rent_payment"}
+{"text": "caution + 1 mois d'avance envoyés par Orange Money", "intent": "rent_payment"}
+{"text": "je vais payer la caution après-demain pour le studio", "intent": "rent_payment"}
+{"text": "je vous envoie l'avance et la caution ce soir", "intent": "rent_payment"}
+{"text": "nitalipa deposit ya nyumba mpya kesho", "intent": "rent_payment"}
+{"text": "nimetuma deposit na kodi ya mwezi wa kwanza", "intent": "rent_payment"}
+{"text": "nzishyura garantie ejo kugira ngo mumbikire inzu", "intent": "rent_payment"}
+{"text": "ghadi nkhalles l caution dyal l appart ghedda", "intent": "rent_payment"}
+{"text": "I go pay the caution fee and one year rent next week", "intent": "rent_payment"}
+{"text": "3 months deposit plus 1 month advance, 1,200,000 total, transferring now", "intent": "rent_payment"}
+{"text": "advance of 6 months sent, please confirm receipt", "intent": "rent_payment"}
+{"text": "done, sent with Wave from 77 654 32 10", "intent": "rent_payment"}
+{"text": "paid via orange money, my number is 0788 990 011", "intent": "rent_payment"}
+{"text": "mpesa code RKT45XYZ9, 35k for june", "intent": "rent_payment"}
+{"text": "transfer done 150,000 FCFA, ref 5532", "intent": "rent_payment"}
+{"text": "I don send the money to your account, abeg confirm", "intent": "rent_payment"}
+{"text": "I go pay my rent tomorrow morning, no worry", "intent": "rent_payment"}
+{"text": "nimetuma rent kwa till number, angalia", "intent": "rent_payment"}
+{"text": "rent ya mwezi huu nimelipa kwa mpesa, check", "intent": "rent_payment"}
+{"text": "sifet lik lkra b cash plus, ch7al b9a?", "intent": "rent_payment"}
+{"text": "lkra dyal chhar had nkhallesha nhar l khmis", "intent": "rent_payment"}
+{"text": "خلصت الكرا اليوم عبر التحويل", "intent": "rent_payment"}
+{"text": "j'ai fait le virement du loyer, voici la référence 7781", "intent": "rent_payment"}
+{"text": "nohereje ubukode kuri 0788 123 000", "intent": "rent_payment"}
+{"text": "my brother is relocating to Nairobi next month, any one bedroom?", "intent": "availability"}
+{"text": "a friend is moving to the city and needs a studio, do you have anything?", "intent": "availability"}
+{"text": "my colleague is transferring here for work, is there a 2 bedroom free?", "intent": "availability"}
+{"text": "my sister is coming to study here, any room near the university?", "intent": "availability"}
+{"text": "un ami s'installe à Dakar le mois prochain, vous avez un studio ?", "intent": "availability"}
+{"text": "ma cousine arrive à Kigali, il y a un appartement libre ?", "intent": "availability"}
+{"text": "rafiki yangu anahamia Mombasa, kuna nyumba iko wazi?", "intent": "availability"}
+{"text": "ndugu yangu anakuja kuishi Nairobi, mna bedsitter?", "intent": "availability"}
+{"text": "inshuti yanjye izimukira i Kigali, hari inzu ihari?", "intent": "availability"}
+{"text": "sa7bi ghadi yji ysken f rabat, kayn chi appart?", "intent": "availability"}
+{"text": "my guy dey relocate come Lagos, una get self contain?", "intent": "availability"}
+{"text": "abeg una get two bedroom for Lekki?", "intent": "availability"}
+{"text": "any room dey free for this compound?", "intent": "availability"}
+{"text": "kuna keja ya bedsitter iko wazi huko Rongai?", "intent": "availability"}
+{"text": "mna one bedroom imeisha? ama bado iko", "intent": "availability"}
+{"text": "kayn chi studio khawi had chher?", "intent": "availability"}
+{"text": "wach mazal dak l'appart khawi?", "intent": "availability"}
+{"text": "hari studio iri vacant muri iki gihe?", "intent": "availability"}
+{"text": "how much be the rent for the self contain?", "intent": "price_inquiry"}
+{"text": "abeg wetin be the price of the 3 bedroom?", "intent": "price_inquiry"}
+{"text": "how much una dey collect for caution and agreement?", "intent": "price_inquiry"}
+{"text": "keja ya two bedroom ni how much?", "intent": "price_inquiry"}
+{"text": "bei ya bedsitter ni ngapi kwa mwezi?", "intent": "price_inquiry"}
+{"text": "bch7al l kra dyal l appart li f 2eme etage?", "intent": "price_inquiry"}
+{"text": "ch7al lcaution w ch7al lkra?", "intent": "price_inquiry"}
+{"text": "c'est trop cher, vous pouvez faire un prix ?", "intent": "price_inquiry"}
+{"text": "bei iko juu sana, mnaweza kupunguza?", "intent": "price_inquiry"}
+{"text": "birahenze, mwagabanya ku giciro?", "intent": "price_inquiry"}
+{"text": "ghalya bzaf, wach kayn chi taman a9al?", "intent": "price_inquiry"}
+{"text": "can you email me the receipt for October? my email is ali.k@gmail.com", "intent": "document_request"}
+{"text": "send the lease to mwangi.j@yahoo.com please", "intent": "document_request"}
+{"text": "pls send my rent statement to my mail, jane.doe@outlook.com", "intent": "document_request"}
+{"text": "abeg send me my receipt for last month", "intent": "document_request"}
+{"text": "I need the tenancy agreement copy, send am to my whatsapp", "intent": "document_request"}
+{"text": "nitumie risiti ya mwezi uliopita kwa email", "intent": "document_request"}
+{"text": "naomba contract kwa email, adress ni kamau@gmail.com", "intent": "document_request"}
+{"text": "sift liya l reçu f l email 3afak", "intent": "document_request"}
+{"text": "bghit nskha mn l contrat dyali", "intent": "document_request"}
+{"text": "envoyez-moi la quittance de septembre à mon mail svp", "intent": "document_request"}
+{"text": "mwanyoherereza inyemezabwishyu kuri email yanjye?", "intent": "document_request"}
+{"text": "abeg make the manager call me, 0803 123 4567", "intent": "talk_to_agent"}
+{"text": "I wan see the landlord face to face", "intent": "talk_to_agent"}
+{"text": "naomba namba ya landlord nimpigie", "intent": "talk_to_agent"}
+{"text": "caretaker anipigie kwa 0712 345 678", "intent": "talk_to_agent"}
+{"text": "bghit nhder m3a chi wa7ed mn l'agence", "intent": "talk_to_agent"}
+{"text": "3tini nmra dyal mol l3imara", "intent": "talk_to_agent"}
+{"text": "what's the agent's email? I'd rather write to him", "intent": "talk_to_agent"}
+{"text": "please have someone from the office phone me back", "intent": "talk_to_agent"}
+{"text": "mbahuze na nyir'inzu kuri telefone", "intent": "talk_to_agent"}
+{"text": "je veux parler au gérant, appelez-moi au 77 123 45 67", "intent": "talk_to_agent"}
+{"text": "abeg how I go take reach the estate from Ojota?", "intent": "location_directions"}
+{"text": "wetin be the exact address of the house?", "intent": "location_directions"}
+{"text": "nipe location ya keja kwa maps", "intent": "location_directions"}
+{"text": "keja iko wapi exactly? send pin", "intent": "location_directions"}
+{"text": "fin jat dar b dbt? sift liya l'localisation", "intent": "location_directions"}
+{"text": "kifach nwsel l l'agence mn la gare?", "intent": "location_directions"}
+{"text": "inzu iherereye he neza? mwampa location", "intent": "location_directions"}
+{"text": "drop the google maps pin for the apartment", "intent": "location_directions"}
+{"text": "vous pouvez m'envoyer la localisation sur WhatsApp ?", "intent": "location_directions"}
+{"text": "I wan extend my stay for another 12 months", "intent": "lease_renewal"}
+{"text": "abeg I go like renew the agreement when e expire", "intent": "lease_renewal"}
+{"text": "nataka kurenew contract mwaka mwingine", "intent": "lease_renewal"}
+{"text": "contract yangu inaisha mwezi ujao, tuongeze?", "intent": "lease_renewal"}
+{"text": "bghit nzid 3am f l contrat", "intent": "lease_renewal"}
+{"text": "l contrat dyali ghadi ysali, bghit njeddedo", "intent": "lease_renewal"}
+{"text": "nshaka kongera amasezerano y'umwaka", "intent": "lease_renewal"}
+{"text": "je voudrais prolonger mon bail de six mois", "intent": "lease_renewal"}
+{"text": "I go pack comot end of this month, notice be this", "intent": "move_out"}
+{"text": "abeg I dey leave the flat for June, wetin be the process?", "intent": "move_out"}
+{"text": "nahama keja mwisho wa mwezi huu, niaje na deposit?", "intent": "move_out"}
+{"text": "natoka kwa nyumba tarehe 30, nakupatia notice", "intent": "move_out"}
+{"text": "ghadi nkhwi dar f akhir had chher", "intent": "move_out"}
+{"text": "ghadi nkhrej mn l appart, fin n7et sarout?", "intent": "move_out"}
+{"text": "je libère le studio fin mars, voici mon préavis", "intent": "move_out"}
+{"text": "nzava mu nzu mu mpera z'ukwezi gutaha, ndabamenyesheje", "intent": "move_out"}
+{"text": "I'm relocating for work so I'll be leaving the flat in May", "intent": "move_out"}
+{"text": "we are relocating abroad, this is our one month notice", "intent": "move_out"}
+{"text": "una no dey pick call, this na wahala", "intent": "complaint"}
+{"text": "I don call the caretaker 5 times, nobody answer", "intent": "complaint"}
+{"text": "we pay service charge every month for nothing", "intent": "complaint"}
+{"text": "tunalipa service charge lakini hakuna kitu kinafanyika", "intent": "complaint"}
+{"text": "caretaker hapokei simu, hii ni uzembe", "intent": "complaint"}
+{"text": "ntawe unyitaba iyo mpamagaye, birambabaje", "intent": "complaint"}
+{"text": "twishyura amafaranga y'isuku ku busa", "intent": "complaint"}
+{"text": "tan3iyto w ta wa7ed ma kayjawb", "intent": "complaint"}
+{"text": "kankhalsou les charges w walou ma tdar", "intent": "complaint"}
+{"text": "هذا إهمال، ثلاث أسابيع وما حدا صلح شي", "intent": "complaint"}
+{"text": "le voisin gare sa voiture devant mon portail chaque soir, je ne peux pas sortir", "intent": "complaint"}
+{"text": "the technician never came, I waited the whole day", "intent": "complaint"}
+{"text": "the guy no come again, this is the third time", "intent": "complaint"}
+{"text": "c'est de la négligence, personne ne vient jamais", "intent": "complaint"}
+{"text": "thanks, have a good evening", "intent": "thanks"}
+{"text": "thank you so much and have a blessed day", "intent": "thanks"}
+{"text": "thanks a lot, enjoy your weekend", "intent": "thanks"}
+{"text": "got it thanks, have a nice one", "intent": "thanks"}
+{"text": "merci et bonne journée à vous", "intent": "thanks"}
+{"text": "merci beaucoup, bonne soirée", "intent": "thanks"}
+{"text": "asante sana, siku njema", "intent": "thanks"}
+{"text": "asante, uwe na jioni njema", "intent": "thanks"}
+{"text": "murakoze, mugire umunsi mwiza", "intent": "thanks"}
+{"text": "murakoze cyane, mugire amahoro", "intent": "thanks"}
+{"text": "shukran, nhar sa3id", "intent": "thanks"}
+{"text": "choukran bzaf, tsbe7 3la khir", "intent": "thanks"}
+{"text": "شكرا، يومك سعيد", "intent": "thanks"}
+{"text": "ta", "intent": "thanks"}
+{"text": "ta mate", "intent": "thanks"}
+{"text": "cheers ta", "intent": "thanks"}
+{"text": "ta love, that's great", "intent": "thanks"}
+{"text": "ta very much", "intent": "thanks"}
+{"text": "jërëjëf", "intent": "thanks"}
+{"text": "jërëjëf waay", "intent": "thanks"}
+{"text": "jerejef", "intent": "thanks"}
+{"text": "jerejef boss, yalla na la yalla fay", "intent": "thanks"}
+{"text": "dieuredieuf", "intent": "thanks"}
+{"text": "dieureudieuf sama waay", "intent": "thanks"}
+{"text": "jëre jëf ci ndimbal gi", "intent": "thanks"}
+{"text": "thank you well well", "intent": "thanks"}
+{"text": "tank you sah, God bless", "intent": "thanks"}
+{"text": "I appreciate, thank you ma", "intent": "thanks"}
+{"text": "asante msee, umeokoa", "intent": "thanks"}
+{"text": "shukran sana boss", "intent": "thanks"}
+{"text": "bye, talk soon", "intent": "goodbye"}
+{"text": "ok bye bye", "intent": "goodbye"}
+{"text": "ba beneen", "intent": "goodbye"}
+{"text": "ba suba", "intent": "goodbye"}
+{"text": "later, I go call you", "intent": "goodbye"}
+{"text": "bslama, nhdro mn b3d", "intent": "goodbye"}
+{"text": "sharp", "intent": "other"}
+{"text": "wetin dey happen for town today?", "intent": "other"}
+{"text": "who wan watch the match tonight?", "intent": "other"}
+{"text": "abeg which bank dey open on Sunday?", "intent": "other"}
+{"text": "niaje msee, ulitazama mechi jana?", "intent": "other"}
+{"text": "chkoun rbe7 lmatch lbare7?", "intent": "other"}
+{"text": "nanga def?", "intent": "greeting"}
+{"text": "na nga def, mangi fi rekk", "intent": "greeting"}
+{"text": "how far boss", "intent": "greeting"}
+{"text": "how you dey?", "intent": "greeting"}
+{"text": "mambo vipi msee", "intent": "greeting"}
+{"text": "sasa buda, uko aje?", "intent": "greeting"}
+{"text": "salaam aleekum, nanga def", "intent": "greeting"}
+{"text": "my budget na 750k, una fit come down small?", "intent": "price_inquiry"}
+{"text": "1m is too much for me, what is the lowest?", "intent": "price_inquiry"}
+{"text": "Wednesday 5pm suits me 👍", "intent": "viewing_booking"}
+{"text": "Saturday morning suits me for the visit", "intent": "viewing_booking"}
+{"text": "11am sounds good 👌 see you at the gate", "intent": "viewing_booking"}
+{"text": "that time works, I'll come see it 👍", "intent": "viewing_booking"}
+{"text": "samedi 10h me convient 👍", "intent": "viewing_booking"}
+{"text": "kesho saa tano inanifaa 👍", "intent": "viewing_booking"}
+{"text": "I'll transfer the deposit tonight to secure the apartment", "intent": "rent_payment"}
+{"text": "paying the booking deposit now so nobody else takes the unit", "intent": "rent_payment"}
+{"text": "how do I pay the holding deposit for the studio?", "intent": "rent_payment"}
+{"text": "nitatuma deposit leo ili mnishikie nyumba", "intent": "rent_payment"}
+{"text": "je paie la caution demain pour réserver l'appartement", "intent": "rent_payment"}
+{"text": "can he come on Friday at 3?", "intent": "maintenance_request"}
+{"text": "will he come today or tomorrow? the leak is getting worse", "intent": "maintenance_request"}
+{"text": "atakuja saa ngapi kesho?", "intent": "maintenance_request"}
+{"text": "anaweza kupita kesho mchana kurekebisha?", "intent": "maintenance_request"}
+{"text": "azaza ryari se? robine iracyava", "intent": "maintenance_request"}
+{"text": "what's the landlord's phone number? I want to call him myself", "intent": "talk_to_agent"}
+{"text": "can you share the property manager's email so I can write to her", "intent": "talk_to_agent"}
+{"text": "nipe email ya landlord nimwandikie", "intent": "talk_to_agent"}
+{"text": "donnez-moi le numéro du propriétaire svp", "intent": "talk_to_agent"}
+{"text": "thanks, bye", "intent": "thanks"}
+{"text": "thank you, bye for now", "intent": "thanks"}
+{"text": "merci, à bientôt", "intent": "thanks"}
+{"text": "asante, kwaheri", "intent": "thanks"}
+{"text": "murakoze, murabeho", "intent": "thanks"}
+{"text": "shukran, bslama", "intent": "thanks"}
+{"text": "jërëjëf, ba ci kanam", "intent": "thanks"}
+{"text": "jerejef, ba suba", "intent": "thanks"}
+{"text": "cheers, see you Monday", "intent": "thanks"}
+{"text": "we pay for security and still the gate is open every night", "intent": "complaint"}
+{"text": "I paid for the repairs last month and nothing has been done", "intent": "complaint"}
+{"text": "tunalipa pesa ya usafi na hakuna kinachofanyika", "intent": "complaint"}
+{"text": "on paie le gardien mais il n'est jamais là", "intent": "complaint"}
+{"text": "kankhalsou l'entretien w walou", "intent": "complaint"}
+{"text": "plumber Sat morning ok?", "intent": "maintenance_request"}
+{"text": "electrician at 4 ok? I'll leave the key with the guard", "intent": "maintenance_request"}
+{"text": "fundi Friday 2pm sawa?", "intent": "maintenance_request"}
+{"text": "technicien demain 10h ça marche ?", "intent": "maintenance_request"}
+{"text": "the carpenter needs to come and fix the kitchen cupboard", "intent": "maintenance_request"}
+{"text": "carpenter can pass Thursday? the bedroom door won't close", "intent": "maintenance_request"}
+{"text": "njar ghadi yji imta? lbab ma kaysedch", "intent": "maintenance_request"}
+{"text": "ljiran li fo9ana kaydiro sda3 bzaf f lil", "intent": "complaint"}
+{"text": "sda3 dyal jiran ma bqitch n9der n3ess", "intent": "complaint"}
+{"text": "the upstairs people dey make noise every night, I no fit sleep", "intent": "complaint"}
 """#
 }

@@ -121,11 +121,21 @@ public struct SentimentAnalyzer: Sendable {
         // lexicon has no word for ("the power is out", "umuriro wabuze") lends its problem word
         // a negative valence, so the message reads as the problem it reports.
         let urgency = findUrgency(tokens: tokens, buf: buf, tables: tables)
+        /// Valences a cue lent after reading its own negation ("pas d'eau", "can't lock the
+        /// flat"): the negator before them must not turn them again.
+        var negationRead = [Bool](repeating: false, count: n)
         for cue in urgency.cues where cue.valence != 0 {
             let span = cue.valenceSpan
             if span.contains(where: { inPhrase[$0] || (entries[$0].hasValence && entries[$0].valence != 0) || entries[$0].degree != 0 }) { continue }
-            let at = cue.valenceAt
-            if entries[at].negator { continue }
+            var at = cue.valenceAt
+            if entries[at].negator {
+                // A cue opening with its negator ("pas d'eau", "nta mazi"): the word it negates.
+                guard let last = span.last, last != at, !entries[last].negator else { continue }
+                at = last
+                negationRead[at] = true
+            } else if cue.negationRead {
+                negationRead[at] = true
+            }
             entries[at].valence = cue.valence
             entries[at].hasValence = true
         }
@@ -152,8 +162,9 @@ public struct SentimentAnalyzer: Sendable {
             if entry.contrast && contrastAt < 0 { contrastAt = i }
             guard entry.hasValence, entry.degree == 0 else { continue }
             var v = Double(entry.valence)
-            // An acknowledgment opening a clause ("ok, I'll wait") is not praise.
-            if entry.acknowledgment && (i == 0 || tokens[i - 1].clauseEnd) { continue }
+            // An acknowledgment opening a clause ("ok, I'll wait", "fine by me") or in a clause
+            // naming a time ("tomorrow 3pm ok", "Saturday is fine") agrees, it does not praise.
+            if entry.acknowledgment && Self.agrees(i, tokens: tokens, buf: buf, tables: tables) { continue }
             // A word neutral in this domain ("help") keeps VADER's valence under negation ("no help").
             if v == 0 && entry.negatedValence != 0 && Self.isNegated(i, tokens: tokens, entries: entries) { v = Double(entry.negatedValence) }
             if v == 0 { continue }
@@ -175,7 +186,7 @@ public struct SentimentAnalyzer: Sendable {
                 k += 1
             }
             // "not urgent", "no emergency": the absence of an urgency is not a good thing, only no bad one.
-            if negated { v = entry.urgencyWord ? 0 : v * Self.negationScalar }
+            if negated && !negationRead[i] { v = entry.urgencyWord ? 0 : v * Self.negationScalar }
             // Degree words after the word: "nzuri sana", "byiza cyane".
             var j = i + 1
             while j < n, j <= i + 2, !tokens[j - 1].clauseEnd, entries[j].degree == 2 || entries[j].degree == -2 {
@@ -240,7 +251,7 @@ public struct SentimentAnalyzer: Sendable {
         var calm = 1.0
         let calming = urgency.calm > 0
         // A request alone in a positive message is thanks for help, not a plea for it.
-        let pleas = compound < 0.05 || urgency.cues.contains { $0.weight > 0 && $0.kind != .request && $0.kind != .context }
+        let pleas = compound < 0.05 || urgency.cues.contains { $0.weight > 0 && $0.kind != .request && $0.kind != .context && $0.kind != .now }
         // Urgency comes from situations: a circumstance (a baby, the night, the cold) counts only
         // beside one, and a word asking for speed weighs half in a message that reports none
         // ("is there visitor parking? asap", "third time I ask, fix it asap").
@@ -249,6 +260,8 @@ public struct SentimentAnalyzer: Sendable {
             if calming && cue.kind != .situation { continue }
             if cue.kind == .request && !pleas { continue }
             if cue.kind == .context && !situation { continue }
+            // "now" presses a problem ("still dripping, now!!"), not a plan ("I'm home now").
+            if cue.kind == .now && !situation && compound > -0.05 { continue }
             let weight = cue.kind == .speed && !situation ? cue.weight / 2 : cue.weight
             cues.append(cue.name)
             calm *= 1 - weight * (calming ? 1 - urgency.calm / 2 : 1)
@@ -258,6 +271,10 @@ public struct SentimentAnalyzer: Sendable {
             if scan.maxExclamationRun >= 3 || scan.exclamations >= 4 {
                 cues.append("!!!")
                 calm *= 1 - 0.2
+            } else if scan.maxExclamationRun == 2 || scan.exclamations >= 2 {
+                // "!!" presses too, less than "!!!".
+                cues.append("!!")
+                calm *= 1 - 0.1
             }
             let shouting = capDiff ? scan.longCapsWords >= 1 : scan.longCapsWords >= 2
             if shouting {
@@ -268,6 +285,22 @@ public struct SentimentAnalyzer: Sendable {
         let urgencyScore = cues.isEmpty ? 0 : 1 - calm
 
         return Sentiment(score: compound, label: label, intensity: intensity, urgency: urgencyScore, urgencyCues: cues, sarcasm: sarcastic)
+    }
+
+    /// Whether the acknowledgment at `i` agrees rather than rates: it opens its clause, or a word
+    /// of its clause names a time or starts with a digit ("10am").
+    static func agrees(_ i: Int, tokens: [SentimentToken], buf: UnsafeBufferPointer<UInt8>, tables: SentimentTables) -> Bool {
+        if i == 0 || tokens[i - 1].clauseEnd { return true }
+        var lo = i
+        while lo > 0, !tokens[lo - 1].clauseEnd { lo -= 1 }
+        var hi = i
+        while hi < tokens.count - 1, !tokens[hi].clauseEnd { hi += 1 }
+        for k in lo...hi where !tokens[k].isEmoji {
+            let word = UnsafeBufferPointer(rebasing: buf[tokens[k].range])
+            if let first = word.first, first >= 0x30 && first <= 0x39 { return true }
+            if tables.words.value(for: word)?.slot == true { return true }
+        }
+        return false
     }
 
     /// Whether a negator is in the three words before token `i`, in its clause.
@@ -298,6 +331,8 @@ public struct SentimentAnalyzer: Sendable {
         var valenceSpan: [Int]
         var valenceAt: Int
         var valence: Float
+        /// Whether the cue was found through a negator ("the water is not coming").
+        var negationRead = false
     }
 
     /// The urgency cues and situations of a message, in the order they appear, and how calm it
@@ -406,7 +441,7 @@ public struct SentimentAnalyzer: Sendable {
                     // A negated state ("not coming") lends its valence to the thing, where no negator turns it.
                     pairs.append(FoundCue(position: start, key: -1 - rule, name: text(start, hi), weight: tables.situationWeights[rule],
                                           kind: .situation, valenceSpan: [i, j], valenceAt: byNegation ? i : j,
-                                          valence: tables.situationValences[rule]))
+                                          valence: tables.situationValences[rule], negationRead: byNegation))
                 }
             }
             if !pairs.isEmpty {
@@ -433,8 +468,10 @@ struct SentimentEntry: Sendable {
     var contrast = false
     /// An urgency word ("urgent", "emergency"): negated, it means no urgency, which is neutral.
     var urgencyWord = false
-    /// An acknowledgment ("ok", "okay"): neutral when it opens a clause.
+    /// An acknowledgment ("ok", "okay", "fine"): neutral when it agrees (`agrees`).
     var acknowledgment = false
+    /// A word naming a time or a day ("tomorrow", "saturday", "pm"): a slot agreed to.
+    var slot = false
     /// For a word of valence 0: its valence under a negator, which the negation then turns
     /// ("help" 0, but "no help" is VADER's 1.7 × -0.74).
     var negatedValence: Float = 0
@@ -454,9 +491,10 @@ struct UrgencyEntry: Sendable {
 /// calms too, and in a message that reports no situation it weighs half: "is there visitor
 /// parking? asap"), a request for help ("help"), a calm statement ("no rush", "whenever
 /// you can"), or a circumstance that makes a situation worse (a baby, children, the night,
-/// freezing weather: "the power is out and we have a newborn"), which counts only beside one.
+/// freezing weather: "the power is out and we have a newborn"), which counts only beside one,
+/// or a word pressing a problem ("now", "daba"), which counts beside one or in a negative message.
 enum UrgencyKind: UInt8, Sendable {
-    case situation, word, speed, request, calm, context
+    case situation, word, speed, request, calm, context, now
 }
 
 /// A word's roles in the situation rules: bit r of `things` / `states` for rule r; a negated
@@ -515,6 +553,9 @@ final class SentimentTables: Sendable {
         forEachTableLine(SentimentData.acknowledgments) { fields in
             words.update(String(fields[0]), initial: SentimentEntry()) { $0.acknowledgment = true }
         }
+        forEachTableLine(SentimentData.slotWords) { fields in
+            words.update(String(fields[0]), initial: SentimentEntry()) { $0.slot = true }
+        }
         forEachTableLine(SentimentData.degreeWords) { fields in
             guard fields.count >= 2 else { return }
             let degree: Int8 = switch fields[1] { case "+": 1; case "-": -1; case "+>": 2; case "->": -2; default: 0 }
@@ -542,6 +583,7 @@ final class SentimentTables: Sendable {
             case "speed": .speed
             case "request": .request
             case "context": .context
+            case "now": .now
             case "calm": .calm
             default: preconditionFailure("urgencyCues: unknown kind \(fields[2])")
             }

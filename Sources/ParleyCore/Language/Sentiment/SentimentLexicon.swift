@@ -11,9 +11,12 @@ extension SentimentData {
     /// (Latin letters and Arabic script) sentiment words: word<TAB>valence. A 0 silences a
     /// VADER entry that means something else in tenants' messages: "l" (2.0 in VADER) is the
     /// article of Arabic written in Latin letters ("l cuisine"); French "charges" are utilities;
-    /// "please", "kindly", "help" (a plea in a problem report), "free" said of a flat or a date
-    /// (available), "pay", "share" (send) and greetings are politeness or business, not praise,
-    /// and a "number" is a phone's or a flat's. An optional third field is the valence under a
+    /// "please", "kindly", "help" (a plea in a problem report), "free" (a flat or a slot that is
+    /// available, parking at no cost), "accept" (do you accept pets, mobile money?), Pidgin "fit"
+    /// (can), "pay", "share" (send) and greetings are politeness or business, not praise, and a
+    /// "number" is a phone's or a flat's. Reports of a problem with no evaluative word (nobody
+    /// came, for nothing, too expensive, negligence, dripping) carry the complaint they make.
+    /// An optional third field is the valence under a
     /// negator, which the negation then turns: "help<TAB>0<TAB>1.7" makes "no help" negative.
     static let additions = #"""
 l	0
@@ -798,13 +801,235 @@ ma 3ndich flous	-1.5
 متأخر	-0.8
 تأخير	-0.8
 ما عندي فلوس	-1.5
+fit	0
+free	0
+accept	0
+accepts	0
+emergency line	0
+emergency number	0
+emergency hotline	0
+emergency contact	0
+emergency exit	0
+snapped	-1.5
+busted	-1.5
+spoilt	-1.5
+don spoil	-1.8
+e don spoil	-1.8
+not cooling	-1.5
+hot air	-1.2
+like an oven	-1.6
+like a sauna	-1.4
+comme un four	-1.6
+sewage	-1.5
+sewer	-0.8
+égout	-0.8
+for nothing	-1.5
+pour rien	-1.3
+ku busa	-1.3
+never came	-1.6
+never showed	-1.6
+never showed up	-1.6
+didn't come	-1.4
+didnt come	-1.4
+did not come	-1.4
+hasn't come	-1.4
+hasnt come	-1.4
+has not come	-1.4
+didn't show up	-1.5
+no show	-1.3
+nobody come	-1.6
+nobody answer	-1.6
+person no dey answer	-1.6
+no one dey answer	-1.6
+personne n'est venu	-1.6
+personne ne vient	-1.6
+personne n'a répondu	-1.6
+personne n'a repondu	-1.6
+toujours personne	-1.6
+hakuna aliyekuja	-1.6
+hakuna anayekuja	-1.6
+hakuna aliyejibu	-1.6
+hakuna anayepokea simu	-1.6
+fundi hajaja	-1.4
+ntawunyitaba	-1.8
+ntawunsubiza	-1.8
+ntawaje	-1.6
+ntawuza	-1.6
+nta muntu witaba	-1.8
+nta muntu waje	-1.6
+ma ja 7ta wa7ed	-1.6
+ma jani 7ta wa7ed	-1.6
+7ta wa7ed ma jawb	-1.8
+ما حد رد	-1.8
+محد رد	-1.8
+لا أحد يرد	-1.8
+ماحدش رد	-1.8
+محدش جه	-1.6
+ما حدا إجا	-1.6
+negligent	-1.8
+négligent	-1.8
+négligents	-1.8
+négligente	-1.8
+negligents	-1.8
+ihmal	-2.0
+إهمال	-2.0
+اهمال	-2.0
+تهاون	-1.8
+مهمل	-1.8
+مهملين	-1.8
+uzembe	-1.8
+wazembe	-1.8
+mzembe	-1.8
+uburangare	-1.8
+ubunebwe	-1.6
+too expensive	-1.5
+too pricey	-1.5
+too much	-0.8
+too high	-1.0
+cost too much	-1.5
+too cost	-1.5
+e too cost	-1.5
+dey cost well well	-1.3
+trop cher	-1.5
+trop chère	-1.5
+trop chere	-1.5
+trop élevé	-1.2
+trop eleve	-1.2
+c'est cher	-1.0
+ghali	-1.0
+ghali sana	-1.5
+ghali bzaf	-1.5
+ghalya	-1.0
+ghalia	-1.0
+ghalya bzaf	-1.5
+birahenze	-1.2
+birahenze cyane	-1.5
+bihenze	-1.0
+غالي	-1.2
+غالية	-1.2
+غاليه	-1.2
+bloqué	-1.2
+bloquée	-1.2
+bloque	-1.2
+bloquee	-1.2
+peux pas sortir	-1.5
+peux pas entrer	-1.5
+peut pas sortir	-1.5
+can't go out	-1.5
+cant go out	-1.5
+cannot go out	-1.5
+can't get out	-1.5
+cannot get out	-1.5
+dripping again	-1.3
+kayqter	-1.0
+kay9ter	-1.0
+katqter	-1.0
+kat9ter	-1.0
+kaynqet	-1.0
+katnqet	-1.0
+kaysil	-0.8
+katsil	-0.8
+kat9tar	-1.0
+inadondoka	-1.0
+yanadondoka	-1.0
+linadondoka	-1.0
+biratonyanga	-1.0
+aratonyanga	-1.0
+ينقط	-1.0
+بينقط	-1.0
+تنقط	-1.0
+كيقطر	-1.0
+كتقطر	-1.0
 """#
 
-    /// Acknowledgments: neutral when they open a clause ("ok, when does he come?"),
+    /// Acknowledgments: neutral when they agree, opening a clause ("ok, when does he come?",
+    /// "fine by me") or in a clause naming a time ("tomorrow 3pm ok", "Saturday is fine");
     /// VADER's valence elsewhere ("the repair looks ok").
     static let acknowledgments = #"""
 ok
 okay
+fine
+alright
+cool
+poa
+bon
+"""#
+
+    /// Words naming a time or a day: an acknowledgment in their clause agrees to a slot
+    /// ("Saturday is fine", "kesho saa nne sawa"), it does not praise.
+    static let slotWords = #"""
+today
+tomorrow
+tonight
+tmrw
+tmr
+morning
+afternoon
+evening
+noon
+weekend
+am
+pm
+monday
+tuesday
+wednesday
+thursday
+friday
+saturday
+sunday
+mon
+tue
+tues
+wed
+thu
+thur
+thurs
+fri
+sat
+sun
+time
+date
+slot
+o'clock
+oclock
+demain
+aujourd'hui
+matin
+soir
+lundi
+mardi
+mercredi
+jeudi
+vendredi
+samedi
+dimanche
+heure
+heures
+kesho
+leo
+asubuhi
+jioni
+mchana
+saa
+ejo
+ejobundi
+gitondo
+nimugoroba
+ghedda
+ghda
+ghadda
+lyoum
+bukra
+bokra
+lsbah
+l3chiya
+غدا
+بكرة
+بكره
+اليوم
+الصباح
+المساء
+الساعة
 """#
 
     /// Degree words: word<TAB>kind. "+" raises and "-" lowers the next sentiment word's
@@ -1032,7 +1257,9 @@ walakin
     /// instead); speed, a word asking for speed (negated it calms; with no situation in the
     /// message it weighs half); request, a plea for help; calm, a statement that it can wait
     /// (weight: how much it calms); context, a circumstance that makes a situation worse (a baby,
-    /// the night, freezing weather), counted only beside a situation. A calm message drops the
+    /// the night, freezing weather), counted only beside a situation; now, a word that presses a
+    /// problem ("now", "daba", "maintenant"), counted beside a situation or in a negative message
+    /// ("still dripping, now!!"), never in a plan ("I'm home now"). A calm message drops the
     /// words, requests, circumstances and emphasis and weakens the situations by its calm. A weight of 0 silences a phrase ("maji ya moto" is hot water).
     static let urgencyCues = #"""
 asap	0.6	speed
@@ -1360,6 +1587,96 @@ ubukonje	0.35	context
 drari	0.25	context
 wlad	0.25	context
 f lil	0.2	context
+emergency line	0
+emergency number	0
+emergency hotline	0
+emergency contact	0
+emergency contacts	0
+emergency exit	0
+emergency lights	0
+numéro d'urgence	0
+numero d'urgence	0
+as a precaution	0.7	calm
+par précaution	0.7	calm
+par precaution	0.7	calm
+kwa tahadhari	0.7	calm
+just in case	0.5	calm
+to be safe	0.5	calm
+pour être sûr	0.5	calm
+can't be locked	0.5
+cannot be locked	0.5
+cant be locked	0.5
+won't lock	0.5
+wont lock	0.5
+doesn't lock	0.5
+doesnt lock	0.5
+does not lock	0.5
+ne ferme plus	0.5
+ne se ferme plus	0.5
+ne ferme plus à clé	0.5
+effraction	0.8
+robbers	0.8
+robbery	0.8
+armed robbers	0.9
+wamevunja	0.7
+bamennye	0.7
+sr9o	0.7
+tsra9na	0.8
+chffar	0.7
+chfara	0.7
+سطو	0.8
+like an oven	0.25
+comme un four	0.25
+no light	0.4
+light no dey	0.5
+water no dey	0.5
+current no dey	0.5
+no current	0.5
+don take light	0.5
+dem take light	0.5
+gaaw	0.5	speed
+gaawal	0.5	speed
+gaawleen	0.5	speed
+ndimbal	0.3	request
+xale	0.25	context
+xale yi	0.25	context
+guddi	0.2	context
+small kids	0.3	context
+little ones	0.3	context
+going away	0.25	context
+away tomorrow	0.25	context
+travelling	0.25	context
+traveling	0.25	context
+je pars	0.25	context
+en voyage	0.25	context
+nasafiri	0.25	context
+nitasafiri	0.25	context
+ngiye mu rugendo	0.25	context
+nsafer	0.25	context
+مسافر	0.25	context
+light fitting	0.3	context
+light fixture	0.3	context
+socket	0.3	context
+sockets	0.3	context
+fuse box	0.3	context
+wiring	0.3	context
+now	0.2	now
+rn	0.2	now
+maintenant	0.2	now
+sasa	0.2	now
+sahii	0.2	now
+ubu	0.2	now
+nonaha	0.2	now
+daba	0.2	now
+db	0.2	now
+légi	0.2	now
+leegi	0.2	now
+دابا	0.2	now
+هلق	0.2	now
+هلأ	0.2	now
+الآن	0.2	now
+الان	0.2	now
+دلوقتي	0.2	now
 """#
 
     /// Situations the words of which may be apart: weight<TAB>valence<TAB>things<TAB>states (each
@@ -1376,28 +1693,36 @@ f lil	0.2	context
 0.5	-2.0	water|water's|maji|amazi|mazi|eau|l'eau|d'eau|maya|mayya|mayye|مية|ميه|مياه|ماء|الماي|المي	off>|cut|gone>|imekatika|yamekatika|yamekatwa|imekatwa|hayatoki|haitoki|hayaji|yabuze|byabuze|yagiye|ntaza|ntaboneka|ntibiboneka|coupé|coupée|coupe|coupee|coupure|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|راحت|hayapo|haipo|coming!|running!|working!|flowing!|come!|run!
 0.9	-2.5	gas|gaz|gesi|ghaz|غاز	smell|smells|smelling|smelt|odour|odor|leak|leaking|leaks|leakage|stink|stinks|stench|whiff|odeur|fuite|fuit|harufu|inanuka|inavuja|impumuro|iranuka|ريحة|ريحه|رائحة|رائحه|ri7a|ri7et|ri7it|re7t|ri7t|riha|تسرب|تسريب
 0.7	-2.0	smell|smells|smelling|odour|odor|odeur|harufu|impumuro|ريحة|ريحه|رائحة|ri7a|ri7et	burning|burnt|burned|brûlé|brule|brûle|kuungua|inaungua|شياط|محروق|حريق|ma7rou2
-0.6	-1.8	ceiling|roof|plafond|toit|dari|paa|igisenge|سقف|saqf|sa2f	dripping|leaking|leaks|leak|drips|drip|collapsing|caving|sagging|fuit|fuite|goutte|coule|inavuja|linavuja|inadondoka|irava|ينقط|بينقط|بنقط|تسريب|بيسرب|btnaqet|bin2at
+0.6	-1.8	ceiling|roof|plafond|toit|dari|paa|igisenge|سقف|saqf|sa2f|sqef|ssqef|lsqef|ssaqf	dripping|leaking|leaks|leak|drips|drip|collapsing|caving|sagging|fuit|fuite|goutte|coule|inavuja|linavuja|inadondoka|irava|ينقط|بينقط|بنقط|تسريب|بيسرب|btnaqet|bin2at|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|biratonyanga|aratonyanga|ينقط|تنقط|كيقطر|كتقطر
 0.7	-2.0	water|maji|amazi|eau|l'eau|d'eau|maya|mayya|مية|مياه|ماء	pouring|gushing|spraying|spurting|streaming|everywhere|partout|yanafurika|inafurika
 0.8	-2.0	pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|masoura	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret
 0.7	-1.8	locked|locking	out>
 0.35	-1.8	heating|radiator|radiators|boiler|chauffage|chaudière|chaudiere|radiateur|radiateurs|تدفئة|التدفئة	out>|off>|broken|broke|dead|died|stopped|failed|panne|cassé|cassée|imeharibika|haifanyi|ntikora|yapfuye|عطلان|معطل|خربان|working!|work!
-0.5	-1.8	lock|locks|serrure|kufuli|ingufuri|قفل|2efl	broken|broke|jammed|cassée|cassé|imevunjika|imeharibika|yapfuye|مكسور|مكسورة|maksour|maksoura
-0.5	-1.8	door|doors|gate|house|porte|portail|maison|mlango|geti|nyumba|urugi|inzu|باب|bab	haufungi|haifungi|ntifunga|lock!|ferme!|funga!|fungwa!|ifunga!|يتسكر|يقفل
+0.5	-1.8	lock|locks|serrure|kufuli|ingufuri|قفل|2efl|padlock|deadbolt|cylinder|serrures|cadenas|lqfel|القفل	broken|broke|jammed|cassée|cassé|imevunjika|imeharibika|yapfuye|مكسور|مكسورة|maksour|maksoura|snapped|snap|busted|damaged|forced|spoilt|spoiled|faulty|forcée|forcee|forcé|abîmée|abimee|imevunjwa|imeharibiwa|yangiritse|yacitse|yarapfuye|mkhsra|mkhser|tkhsser|مكسر|خربان|معطل|انكسر|working!|work!
+0.5	-1.8	door|doors|gate|house|porte|portail|maison|mlango|geti|nyumba|urugi|inzu|باب|bab|flat|apartment|appartement|appart|room|chambre|unit|home|chumba|dar|sha2a|شقة|الشقة|البيت	haufungi|haifungi|ntifunga|lock!|ferme!|funga!|fungwa!|ifunga!|يتسكر|يقفل|forced|kicked|smashed|forcée|forcee|fracturée|fracturee|défoncée|defoncee|imevunjwa
 0.6	-1.8	key|keys|clé|cle|clés|cles|clef|clefs|ufunguo|funguo|urufunguzo|imfunguzo|مفتاح|مفاتيح|miftah|mofta7|mifta7	lost|stuck|snapped|broke|perdu|perdue|perdues|perdus|coincée|coincé|cassée|imepotea|zimepotea|nimepoteza|yatakaye|zatakaye|ضاع|ضاعوا|ضايع|انكسر|da3|da3o|day3
-0.35	-1.5	ac|a/c|aircon|air-con|conditioner|conditioning|clim|climatisation|climatiseur|kiyoyozi|مكيف|تكييف|mkayef|mkayyef|mukayef|takyif	broken|broke|dead|died|stopped|leaking|panne|cassée|cassé|imeharibika|imekufa|haifanyi|yapfuye|yarapfuye|ntikora|خربان|خربانة|خربانه|عطلان|عطلانة|معطل|واقف|5erban|kherban|khirban|5arban|3atlan|ma3tal|working!|work!|cooling!|cool!
+0.35	-1.5	ac|a/c|aircon|air-con|conditioner|conditioning|clim|climatisation|climatiseur|kiyoyozi|مكيف|تكييف|mkayef|mkayyef|mukayef|takyif	broken|broke|dead|died|stopped|leaking|panne|cassée|cassé|imeharibika|imekufa|haifanyi|yapfuye|yarapfuye|ntikora|خربان|خربانة|خربانه|عطلان|عطلانة|معطل|واقف|5erban|kherban|khirban|5arban|3atlan|ma3tal|working!|work!|cooling!|cool!|hot>|cooling!|cool!
+0.5	-2.0	water|water's|maji|amazi|eau|l'eau|d'eau|maya|mayya|lma|lmaa|ndox|مية|مياه|ماء|الما	dripping>|leaking>|seeping|entering|enters|through>|rentre|rentrent|s'infiltre|infiltre|coule>|yanaingia|inaingia|yaingia|yinjira|arinjira|kwinjira|yinjiye|kaydkhol|katdkhol|dakhla|dakhel|داخل|دخلت|تدخل|كتدخل|يدخل|بيدخل|يفوت|بتفوت|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|yanadondoka|inadondoka|aratonyanga|ينقط|تنقط|كيقطر|كتقطر
+0.6	-2.0	sewage|sewer|sewers|drain|drains|toilet|toilets|wc|égout|égouts|egout|egouts|fosse|choo|vyoo|ubwiherero|umusarane|toilette|toilettes|مجاري|المجاري|الصرف|بالوعة|البالوعة|lmjari	backing|backed|coming>|overflowing|overflowed|overflows|bubbling|refoule|refoulent|déborde|deborde|débordent|debordent|remonte|remontent|inafurika|imefurika|kinafurika|kimefurika|yanarudi|biraruka|birarenga|kaytl3|tal3a|طافح|طافحة|يطفح|فاض|فايض|طالع|طالعة
+0.6	-2.0	do|dou|ddo|daw|ddaw|trisiti|trisinti|lma|lmaa|l'ma|ndox|kuraŋ|kurang|courant|الضو|الما	tfa|tfat|tafi|tafya|mqto3|mqtou3|m9to3|m9tou3|maqto3|t9te3|tqte3|t9ta3|mat9to3|kaynch|kaynach|kaynsh|makaynch|makaynach|makaynsh|makaynash|amul|dagg|ماكاينش|مكاينش|طافي|طفا|تقطع|تقطعات
+0	-1.5	pay|paying|paid|pays|payer|paie|payons|lipa|tunalipa|nalipa|nimelipa|tumelipa|twishyura|nishyura|ndishyura|nkhalas|kankhalsou|ndfa3|ندفع|بندفع|دفعنا	bure|ubusa|jdwa|فاضي|الفاضي
 0	-1.5	called|calling|phoned|texted|messaged|emailed|asked|reminded|appelé|appele|écrit|ecrit|relancé|relance|nimepiga|tumepiga|nimeuliza|nahamagaye|twahamagaye|ndahamagaye|nabajije|اتصلت|اتصلنا|سألت|et9alt|ettasalt|ta9alt|sa2alt	times|fois|mara|inshuro|مرات|marrat|marat
-0	-1.8	nobody|personne|ntawe|محدا|محدش	answers|answered|answer|picks|picked|responds|responded|replies|replied|came|comes|showed|cares|répond|repond|décroche|decroche|rappelle|witaba|usubiza|waje|بيرد|يرد|رد|جاء|اجا
+0	-1.8	nobody|personne|ntawe|محدا|محدش	answers|answered|answer|picks|picked|responds|responded|replies|replied|came|comes|showed|cares|répond|repond|décroche|decroche|rappelle|witaba|usubiza|waje|بيرد|يرد|رد|جاء|اجا|come|answer|pick|respond|reply|show|unyitaba|unsubiza|witabye|wasubije|uza
 """#
 
-    /// Words that cancel a situation rule around them: "switch off the power", "the water bill",
+    /// Words that cancel a situation rule around them: "switch off the power", "I've turned the
+    /// electrics off" (the tenant's own precaution), "the water bill",
     /// "the water heater is off" (no hot water is not an outage).
     static let situationBlockers = #"""
 turn
 turning
+turned
 switch
 switching
+switched
 shut
 shutting
+isolated
 bill
 bills
 invoice
