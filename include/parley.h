@@ -234,9 +234,12 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * "threads.inactivityMinutes" closes; the chat's last thread reopens within
  * "threads.reopenMinutes" for a follow-up (thanks, "still not fixed", its unit or request),
  * and a new subject switches from it ("from": its topic) even though it closed. A message
- * continuing a thread without a sure intent of its own (unknown, other, below the switch
- * confidence, or a fragment; not a greeting, thanks, goodbye or agent request) carries the
- * thread's: "intent"."name" is the thread's, "fromThread": true, and "classified" keeps the
+ * continuing a thread without a sure intent of its own (not a greeting, thanks, goodbye or
+ * agent request) reads through the thread: a fragment, or a message of three words or fewer
+ * the classifier could not place ("confirm pls"), takes the thread's request; an "unknown"
+ * or "other" whose best guess is the thread's kind of request, or a step of it, takes that
+ * guess (a visit arranged in a repair thread is the repair); any other keeps its own. Then
+ * "intent"."name" is that reading, "fromThread": true, and "classified" keeps the
  * classifier's name (confidence and alternatives stay the classifier's).
  * The normalized message: {"id", "chat", "from", "senderName"?, "fromMe", "timestamp", "type",
  *   "text", "media"?: {"mimetype"?, "id"?, "url"?, "path"?, "sha256"? (lowercase hex),
