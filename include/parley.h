@@ -214,7 +214,9 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *    "intent": {"name", "confidence", "alternatives": [{"name", "confidence"}], "outOfScope",
  *               "fromThread"?: true, "classified"?: the classifier's own name},
  *    "sentiment": {"score" (-1..1), "label": "positive"|"negative"|"neutral", "intensity" (0..1),
- *                  "urgency" (0..1), "urgencyCues": [...], "sarcasm"?: true (praise that means its
+ *                  "urgency" (0..1), "urgencyCues": [...], "urgencyFromThread"?: true (a follow-up
+ *                  pressing its thread's emergency, "please hurry": the report's urgency, falling to
+ *                  half over a day; thanks ends it), "sarcasm"?: true (praise that means its
  *                  opposite, "great, the water is off AGAIN 🙃": the score is turned),
  *                  "trend": {"chatAverage", "change"?, "direction"?: "improving"|"steady"|"worsening"}},
  *    "thread": {"id", "topic", "new", "messageCount", "intent"?: the thread's request},
@@ -895,6 +897,7 @@ PARLEY_API parley_status parley_dlq_purge(parley_engine *engine, const char *que
  * out_json / out_len: receive {"schema": 1, "threads": [{"id", "chat", "topic", "reference"?,
  *   "family"?, "intent"?, "state", "openedAt", "lastActivity", "messageCount", "lastMessageId",
  *   "intents": [{"name", "count"}], "entities": [{"type", "text"}],
+ *   "urgency"?: {"level", "at"} (its last urgent report, until thanks),
  *   "sentiment"?: {"average", "first", "last", "trend": "improving"|"steady"|"worsening"}}]}
  *   (free with parley_string_free).
  * Reads the store; thread-safe. Returns PARLEY_INVALID_ARGUMENT (NULL out pointers, a bad

@@ -14,7 +14,8 @@ import Testing
         var count = 0
 
         mutating func say(_ intent: String?, at time: Int64, confidence: Double = 0.9, unit: String? = nil, fromMe: Bool = false,
-                          fragment: Bool = false, alternatives: [(name: String, confidence: Double)] = []) -> ThreadDecision {
+                          fragment: Bool = false, alternatives: [(name: String, confidence: Double)] = [],
+                          urgency: Double = 0, sentiment: Double? = nil) -> ThreadDecision {
             count += 1
             var signals = ThreadSignals()
             signals.intent = intent
@@ -23,6 +24,8 @@ import Testing
             signals.referenceLabel = unit.map { "unit " + $0 }
             signals.fragment = fragment
             signals.alternatives = alternatives
+            signals.urgency = urgency
+            signals.sentiment = sentiment
             let message = Message(id: "m\(count)", chat: "c", from: fromMe ? "me" : "tenant", fromMe: fromMe, timestamp: time, type: .text)
             return ThreadTracker.assign(message, signals: signals, chat: &state, quotedThread: nil, options: options)
         }
@@ -156,6 +159,28 @@ import Testing
         #expect(lift.thread.id != parking.thread.id && lift.contextSwitch != nil)
     }
 
+    @Test func anEmergencysFollowUpsPressIt() {
+        var chat = Chat()
+        _ = chat.say("maintenance_request", at: 0, urgency: 0.9, sentiment: -0.6)   // water pouring in
+        // "please, quickly": a little urgency of its own, the thread's emergency behind it.
+        let quickly = chat.say("unknown", at: 600, confidence: 0.4, urgency: 0.25)
+        #expect((quickly.threadUrgency ?? 0) > 0.85)
+        // "still dripping" the next morning: negative, pressing, less than at first.
+        let still = chat.say("complaint", at: 12 * Self.hour, sentiment: -0.4)
+        #expect((still.threadUrgency ?? 0) > 0.6 && (still.threadUrgency ?? 1) < 0.85)
+        // A calm update presses nothing; the bot's messages neither.
+        #expect(chat.say("maintenance_request", at: 13 * Self.hour, sentiment: 0).threadUrgency == nil)
+        #expect(chat.say("other", at: 13 * Self.hour + 60, fromMe: true, urgency: 0.3).threadUrgency == nil)
+        // Thanks ends the emergency: what follows is weighed on its own.
+        #expect(chat.say("thanks", at: 14 * Self.hour, sentiment: 0.6).threadUrgency == nil)
+        #expect(chat.say("complaint", at: 15 * Self.hour, sentiment: -0.5).threadUrgency == nil)
+        // A day after the report it presses no more.
+        var late = Chat()
+        _ = late.say("maintenance_request", at: 0, urgency: 0.9)
+        #expect(late.say("complaint", at: 25 * Self.hour, sentiment: -0.5).threadUrgency == nil)
+        #expect(late.state.current?.urgency?.level == 0.9, "kept with the thread")
+    }
+
     @Test func theBotDoesNotSteerButFollowsUp() {
         var chat = Chat()
         let leak = chat.say("maintenance_request", at: 0)
@@ -190,6 +215,21 @@ import Testing
         let rent = try send(engine, "3", at: 1_000 + 2 * 86_400, "I have paid the rent for this month")
         #expect(rent[path: "intent", "fromThread"] == nil && rent[path: "thread", "new"] == true)
         #expect(rent[path: "flow", "contextSwitch"] == true && rent[path: "flow", "from"] == "unit 4B")
+    }
+
+    @Test func anEmergencysFollowUpIsUrgentToo() throws {
+        let engine = try Engine(configJSON: "{}")
+        defer { engine.close() }
+        let flood = try send(engine, "1", at: 1_000, "Water is pouring through the ceiling in unit 4B, come now!!")
+        #expect((flood[path: "sentiment", "urgency"]?.doubleValue ?? 0) >= 0.5)
+        let please = try send(engine, "2", at: 1_300, "please hurry")
+        #expect((please[path: "sentiment", "urgency"]?.doubleValue ?? 0) >= 0.5)
+        #expect(please[path: "sentiment", "urgencyFromThread"] == true)
+        let thanks = try send(engine, "3", at: 5_000, "The plumber fixed it, thank you so much")
+        #expect(thanks[path: "sentiment", "urgencyFromThread"] == nil)
+        // Stored with the thread, and read back after a restart's cache miss.
+        let stored = try engine.thread(id: flood[path: "thread", "id"]!.stringValue!)
+        #expect(stored[path: "thread", "urgency", "level"] == nil, "thanks cleared it")
     }
 
     @Test func theReopenWindowIsConfigured() throws {

@@ -248,6 +248,8 @@ export interface Thread {
   lastMessageId?: string;
   intents: Array<{ name: string; count: number }>;
   entities: Array<{ type: string; text: string }>;
+  /** The thread's last urgent report (until thanks): what its follow-ups press. */
+  urgency?: { level: number; at: number };
   sentiment?: { average: number; first?: number; last?: number; trend?: 'improving' | 'steady' | 'worsening' };
 }
 

@@ -26,6 +26,9 @@ public struct ConversationThread: Sendable, Equatable {
     public var intents: [(name: String, count: Int)] = []
     /// Distinct entities mentioned, in first-seen order, at most `maxEntities`.
     public var entities: [(type: String, text: String)] = []
+    /// The thread's last urgent report (urgency at least `ThreadTracker.urgentLevel`) and
+    /// when it came; thanks clears it. What its follow-ups press (`carriedUrgency`).
+    public var urgency: (level: Double, at: Int64)?
     public var sentimentFirst: Double?
     public var sentimentAverage: Double?
     public var sentimentLast: Double?
@@ -85,6 +88,7 @@ public struct ConversationThread: Sendable, Equatable {
         if let lastMessageID { object.append("lastMessageId", .string(lastMessageID)) }
         object.append("intents", .array(intents.map { ["name": .string($0.name), "count": .int(Int64($0.count))] }))
         object.append("entities", .array(entities.map { ["type": .string($0.type), "text": .string($0.text)] }))
+        if let urgency { object.append("urgency", ["level": .double(shown(urgency.level)), "at": .int(urgency.at)]) }
         if let sentimentAverage {
             var sentiment = JSONObject()
             sentiment.append("average", .double(shown(sentimentAverage)))
@@ -117,6 +121,9 @@ public struct ConversationThread: Sendable, Equatable {
         entities = (value["entities"]?.arrayValue ?? []).compactMap { item in
             guard let type = item["type"]?.stringValue, let text = item["text"]?.stringValue else { return nil }
             return (type, text)
+        }
+        if let level = value[path: "urgency", "level"]?.doubleValue, let at = value[path: "urgency", "at"]?.int64Value {
+            urgency = (level, at)
         }
         sentimentAverage = value[path: "sentiment", "average"]?.doubleValue
         sentimentFirst = value[path: "sentiment", "first"]?.doubleValue

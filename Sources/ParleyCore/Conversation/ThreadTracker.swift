@@ -12,6 +12,8 @@ struct ThreadSignals: Sendable {
     /// intent label says little, so it neither switches the subject nor names one.
     var fragment = false
     var sentiment: Double?
+    /// The message's own urgency (0..1).
+    var urgency = 0.0
     var entities: [(type: String, text: String)] = []
 }
 
@@ -48,6 +50,8 @@ struct ThreadDecision: Sendable {
     /// The thread's intent, lent to a message that continues it without a confident intent
     /// of its own (a fragment, "unknown"): what the host reads as the message's intent.
     var threadIntent: String?
+    /// The urgency of the emergency this message presses, when above its own (`carriedUrgency`).
+    var threadUrgency: Double?
     /// The chat's mood before and after this message.
     var chatSentimentBefore: Double?
     var chatSentimentAfter: Double?
@@ -121,6 +125,23 @@ enum ThreadTracker {
         if family(of: guess) == threadFamily { return guess }
         guard isStep(guess, of: threadFamily) else { return nil }
         return threadFamily == "maintenance" ? intent : guess
+    }
+
+    /// The urgency a thread's report lends its follow-ups.
+    static let urgentLevel = 0.5
+    /// How long an urgent report stays pressing: its level falls to half over this.
+    static let urgencyCarrySeconds: Int64 = 24 * 3600
+
+    /// An emergency stays one until it is over: a follow-up that presses it ("please,
+    /// quickly", "still dripping!!": some urgency of its own, or a negative mood) is as urgent
+    /// as the thread's report, less the longer ago it was. Thanks, greetings and goodbyes, and
+    /// a calm message ("the plumber is here"), press nothing. Nil when its own is as high.
+    static func carriedUrgency(_ thread: ConversationThread, _ signals: ThreadSignals, now: Int64) -> Double? {
+        guard let (level, at) = thread.urgency, now >= at, now - at <= urgencyCarrySeconds,
+              !(signals.intent.map { ["thanks", "goodbye", "greeting"].contains($0) } ?? false),
+              signals.urgency > 0 || (signals.sentiment ?? 0) <= -0.05 else { return nil }
+        let carried = level * (1 - 0.5 * Double(now - at) / Double(urgencyCarrySeconds))
+        return carried > signals.urgency ? carried : nil
     }
 
     static func smoothed(_ average: Double?, _ value: Double) -> Double {
@@ -227,6 +248,14 @@ enum ThreadTracker {
                                         openedAt: now, lastActivity: now)
         }
         learn(signals, family: family, into: &thread)
+        let threadUrgency = message.fromMe || isNew ? nil : carriedUrgency(thread, signals, now: now)
+        if !message.fromMe {
+            if signals.urgency >= urgentLevel {
+                thread.urgency = (signals.urgency, now)
+            } else if signals.intent == "thanks" {
+                thread.urgency = nil   // "it's fixed, thanks": the emergency is over
+            }
+        }
         let mood = message.fromMe ? nil : signals.sentiment
         thread.record(intent: signals.intent, entities: signals.entities, sentiment: mood)
         thread.messageCount += 1
@@ -266,7 +295,7 @@ enum ThreadTracker {
             chat.sentimentCount += 1
         }
         return ThreadDecision(thread: thread, isNew: isNew, contextSwitch: contextSwitch, closed: closed, threadIntent: threadIntent,
-                              chatSentimentBefore: before, chatSentimentAfter: chat.sentimentAverage)
+                              threadUrgency: threadUrgency, chatSentimentBefore: before, chatSentimentAfter: chat.sentimentAverage)
     }
 
     /// The open thread a message about another subject goes back to: the surest match, the

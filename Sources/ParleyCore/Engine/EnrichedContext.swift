@@ -31,7 +31,13 @@ enum EnrichedContext {
 
     /// The chat's mood before and after this message: is the tenant getting angrier?
     static func withTrend(_ sentiment: JSONValue, _ decision: ThreadDecision) -> JSONValue {
-        guard case .object(var object) = sentiment, let after = decision.chatSentimentAfter else { return sentiment }
+        guard case .object(var object) = sentiment else { return sentiment }
+        if let pressed = decision.threadUrgency {
+            // A follow-up of an emergency: the thread's urgency, its own cues kept.
+            object["urgency"] = .double(rounded(pressed))
+            object["urgencyFromThread"] = .bool(true)
+        }
+        guard let after = decision.chatSentimentAfter else { return .object(object) }
         var trend = JSONObject()
         trend.append("chatAverage", .double(rounded(after)))
         if let before = decision.chatSentimentBefore {

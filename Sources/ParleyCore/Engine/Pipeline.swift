@@ -129,6 +129,7 @@ extension Enrichment {
                 || unplaced && !words.isEmpty && words.count <= Self.shortWords
         }
         signals.sentiment = sentiment?.score
+        signals.urgency = sentiment?.urgency ?? 0
         return signals
     }
 }
