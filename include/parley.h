@@ -1366,8 +1366,8 @@ PARLEY_API parley_status parley_session_preflight(parley_engine *engine, const c
  * Sends are durable; the scheduler's state (rate windows, leases) is rebuilt from the store
  * on the first outbox call after open, so a crash between next_batch and confirm re-offers the
  * send after its lease (at least once: use "idempotencyKey" to deduplicate on the host side).
- * The throttle is not: it starts at 1 after an open, and the next rate-limit error halves it
- * again (a restart within "recoverEveryMs" of one may send at full rate until then).
+ * So is the throttle: after a restart it goes on from where the last rate-limit error left
+ * it, recovering from that error's time.
  * One engine per store drives an outbox. Times are the host's: now_ms in ms since the epoch,
  * 0 to 2^53, from the same clock on every call; the outbox never reads the wall clock and never
  * moves its time back. Each call takes the outbox's lock and commits to the store (one

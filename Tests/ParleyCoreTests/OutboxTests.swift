@@ -248,6 +248,28 @@ struct OutboxTests {
         #expect(SendFailure.classify(try JSONParser.parse(#"{"code": "ECONNRESET"}"#)) == .transient)
     }
 
+    /// A restart right after WhatsApp said "too many" keeps the halved rate, and it recovers
+    /// from when the error came, not from the restart.
+    @Test func theThrottleOutlivesARestart() throws {
+        var template = Array("/tmp/parley-outbox-XXXXXX".utf8CString)
+        let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+        defer { _ = system("rm -rf \(directory)") }
+        let config = #"{"store": {"path": "\#(directory)/p.db"}, "outbox": {"perSecond": 10, "perMinute": 600, "perHour": 36000, "recipient": {"minSpacingMs": 0}, "highReserve": 0}}"#
+        var e = try Engine(configJSON: config)
+        for i in 0..<60 { _ = try e.outboxEnqueue(["to": .string("25078805\(1000 + i)"), "text": "x"]) }
+        let batch = sends(try e.outboxNextBatch(now: 1_000, max: 100))
+        #expect(try e.outboxConfirm(id: batch[0]["id"]!.int64Value!, ok: false, detail: #"{"error": {"code": 130429}}"#) == "queued")
+        for send in batch.dropFirst() { try e.outboxConfirm(id: send["id"]!.int64Value!, ok: true, detail: nil) }
+        e.close()
+        e = try Engine(configJSON: config)
+        defer { e.close() }
+        #expect(sends(try e.outboxNextBatch(now: 3_000, max: 100)).count == 5)
+        #expect(try e.outboxStatus()["throttle"]?.doubleValue == 0.5)
+        // 10 s after the error (not after the restart) a step comes back.
+        _ = try e.outboxNextBatch(now: 11_500, max: 1)
+        #expect(abs((try e.outboxStatus()["throttle"]?.doubleValue ?? 0) - 0.6) < 1e-9)
+    }
+
     @Test func anUnconfirmedSendComesBackAfterItsLease() throws {
         let e = try engine(#"{"leaseMs": 60000}"#)
         defer { e.close() }

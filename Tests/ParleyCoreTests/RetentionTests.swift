@@ -301,6 +301,7 @@ import Glibc
         try raw.execute("""
             DROP INDEX messages_by_time; DROP INDEX threads_by_state; DROP TABLE writebacks;
             DROP TABLE media_refs; DROP TABLE media_items; DROP TABLE media_search; DROP TABLE outbox; DROP TABLE outbox_log;
+            DROP TABLE outbox_throttle;
             CREATE TABLE threads_by_state (x); PRAGMA user_version = 4;
             """)
         try raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -123,9 +123,13 @@ struct OutboxCore {
 
     // MARK: Loading
 
-    /// Rebuilds the state from the store: unfinished sends, and the hand-outs of the last day.
+    /// Rebuilds the state from the store: unfinished sends, the hand-outs of the last day, and
+    /// the throttle as the last rate-limit error left it (it recovers from there).
     mutating func load(_ db: SQLiteConnection) throws(ParleyError) {
         guard !loaded else { return }
+        if let saved = try Store.outboxThrottle(db) {
+            (throttle, throttleAt, lastHalvedAt) = (saved.throttle, saved.at, saved.halvedAt)
+        }
         for entry in try Store.outboxLog(db) {
             let r = recipient(entry.recipient)
             now = max(now, entry.at)

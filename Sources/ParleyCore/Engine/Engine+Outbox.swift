@@ -256,8 +256,12 @@ extension Engine {
                 // If the store refuses the change, the send goes back to how it was (leased: it
                 // is offered again after its lease, never lost).
                 let saved = core.items[id]
+                let throttled = (core.throttle, core.throttleAt, core.lastHalvedAt)
                 let outcome = core.settle(id: id, ok: ok, failure: failure)
                 do throws(ParleyError) {
+                if throttled != (core.throttle, core.throttleAt, core.lastHalvedAt) {
+                    try Store.outboxSaveThrottle(db, throttle: core.throttle, at: core.throttleAt, halvedAt: core.lastHalvedAt)
+                }
                 switch outcome {
                 case .sent:
                     try Store.outboxMarkSent(db, id: id, messageID: messageID, at: now)
@@ -272,6 +276,7 @@ extension Engine {
                 }
                 } catch {
                     core.items[id] = saved
+                    (core.throttle, core.throttleAt, core.lastHalvedAt) = throttled
                     throw error
                 }
                 if wasLeased {

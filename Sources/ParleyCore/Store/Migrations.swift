@@ -202,6 +202,16 @@ enum Migrations {
         CREATE INDEX outbox_by_message ON outbox (message_id) WHERE message_id IS NOT NULL;
         CREATE INDEX outbox_finished ON outbox (enqueued_at) WHERE state NOT IN ('queued', 'leased');
         """,
+        // 11: the outbox's throttle (halved by a rate-limit error, recovered step by step): a
+        // restart right after WhatsApp said "too many" must not go back to full rate.
+        """
+        CREATE TABLE outbox_throttle (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            throttle REAL NOT NULL,
+            throttle_at INTEGER NOT NULL,
+            last_halved_at INTEGER
+        );
+        """,
     ]
 
     static func apply(to db: SQLiteConnection) throws(ParleyError) {

@@ -146,6 +146,20 @@ extension Store {
         return rows
     }
 
+    /// The throttle as a rate-limit error last left it (nil: never throttled).
+    static func outboxThrottle(_ db: SQLiteConnection) throws(ParleyError) -> (throttle: Double, at: Int64, halvedAt: Int64)? {
+        try db.statement("SELECT throttle, throttle_at, last_halved_at FROM outbox_throttle WHERE id = 1").firstRow {
+            ($0.double(0), $0.int(1), $0.isNull(2) ? Int64.min : $0.int(2))
+        }
+    }
+
+    static func outboxSaveThrottle(_ db: SQLiteConnection, throttle: Double, at: Int64, halvedAt: Int64) throws(ParleyError) {
+        try db.statement("""
+            INSERT INTO outbox_throttle (id, throttle, throttle_at, last_halved_at) VALUES (1, ?1, ?2, ?3)
+            ON CONFLICT (id) DO UPDATE SET throttle = ?1, throttle_at = ?2, last_halved_at = ?3
+            """).bind([.double(throttle), .int(at), halvedAt == .min ? .null : .int(halvedAt)]).run()
+    }
+
     static func outboxStateCounts(_ db: SQLiteConnection) throws(ParleyError) -> [String: Int] {
         var counts: [String: Int] = [:]
         try db.statement("SELECT state, count(*) FROM outbox GROUP BY state").forEachRow { counts[$0.text(0) ?? ""] = Int($0.int(1)) }
