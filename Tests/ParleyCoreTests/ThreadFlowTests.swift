@@ -15,13 +15,19 @@ import Testing
 
         mutating func say(_ intent: String?, at time: Int64, confidence: Double = 0.9, unit: String? = nil, fromMe: Bool = false,
                           fragment: Bool = false, alternatives: [(name: String, confidence: Double)] = [],
-                          urgency: Double = 0, sentiment: Double? = nil) -> ThreadDecision {
+                          urgency: Double = 0, sentiment: Double? = nil, property: String? = nil) -> ThreadDecision {
             count += 1
             var signals = ThreadSignals()
             signals.intent = intent
             signals.intentConfidence = confidence
             signals.reference = unit.map { "unit:" + $0.lowercased() }
             signals.referenceLabel = unit.map { "unit " + $0 }
+            if let property {
+                // "Kacyiru Heights, unit 4B": the property first, the unit beside it.
+                signals.reference = "property:" + property.lowercased()
+                signals.referenceLabel = property
+                signals.otherReferences = unit.map { ["unit:" + $0.lowercased()] } ?? []
+            }
             signals.fragment = fragment
             signals.alternatives = alternatives
             signals.urgency = urgency
@@ -98,8 +104,9 @@ import Testing
         // "Can someone come tomorrow before 9?"
         let visit = chat.say("viewing_booking", at: 300)
         #expect(visit.thread.id == leak.thread.id && visit.contextSwitch == nil)
-        // Only the flat number: a fragment whatever the classifier made of it.
-        let flat = chat.say("availability", at: 360, unit: "4B", fragment: true)
+        // Only the flat number: a fragment whatever the classifier made of it, and, unsure,
+        // lent the thread's request.
+        let flat = chat.say("availability", at: 360, confidence: 0.5, unit: "4B", fragment: true)
         #expect(flat.thread.id == leak.thread.id && flat.contextSwitch == nil)
         #expect(flat.threadIntent == "maintenance_request")
         // Unsure, with a visit as its best guess: arranging the repair.
@@ -237,5 +244,153 @@ import Testing
         #expect(configuration.threads.inactivitySeconds == 3_600 && configuration.threads.reopenSeconds == 0)
         #expect(try Configuration(json: "{}").threads.inactivitySeconds == 24 * 3_600)
         #expect(throws: ParleyError.self) { try Configuration(json: #"{"threads": {"reopenMinutes": -1}}"#) }
+    }
+}
+
+/// The steps of one request are one subject; a new request, another unit or the end of an
+/// emergency moves on.
+@Suite struct ThreadStepTests {
+    typealias Chat = ThreadFlowTests.Chat
+    static let minute: Int64 = 60
+
+    @Test func aFlatSearchRunsFromAvailabilityToTheContract() {
+        var chat = Chat()
+        let search = chat.say("availability", at: 0)   // "any 2-bedroom in Kololo?"
+        // Viewing, "I'm at the gate, which building?", the price, "how much is the deposit?",
+        // "is the lease 6 months or a year?", "my email for the contract is …".
+        let steps = ["viewing_booking", "location_directions", "price_inquiry", "price_inquiry", "lease_renewal",
+                     "rent_payment", "document_request", "move_out"]
+        for (n, intent) in steps.enumerated() {
+            let next = chat.say(intent, at: Int64(n + 1) * 20 * Self.minute, confidence: 0.99)
+            #expect(next.thread.id == search.thread.id && next.contextSwitch == nil, "\(intent)")
+        }
+        #expect(chat.state.threads.count == 1 && chat.state.current?.family == "leasing")
+        // A repair is still another subject.
+        let broken = chat.say("maintenance_request", at: 4 * ThreadFlowTests.hour)
+        #expect(broken.isNew && broken.contextSwitch != nil)
+    }
+
+    @Test func aShortStayExtendsAndChecksOut() {
+        var chat = Chat()
+        let booking = chat.say("viewing_booking", at: 0)   // "a room for 3 nights from Friday"
+        let extend = chat.say("lease_renewal", at: 2 * ThreadFlowTests.day, confidence: 0.99)   // "can I extend by two nights?"
+        let paid = chat.say("rent_payment", at: 2 * ThreadFlowTests.day + 600)
+        let out = chat.say("move_out", at: 4 * ThreadFlowTests.day, confidence: 0.8)   // "checked out, left the keys"
+        for step in [extend, paid, out] { #expect(step.thread.id == booking.thread.id && step.contextSwitch == nil) }
+    }
+
+    @Test func aPaymentKeepsItsReceiptButNotARenewal() {
+        var chat = Chat()
+        let fee = chat.say("rent_payment", at: 0)   // "I have paid the hostel fee"
+        let receipt = chat.say("document_request", at: 120, confidence: 0.99)   // "pls send receipt"
+        let balance = chat.say("price_inquiry", at: 300, confidence: 0.95)   // "how much is left to pay?"
+        #expect(receipt.thread.id == fee.thread.id && balance.thread.id == fee.thread.id)
+        #expect(receipt.contextSwitch == nil && balance.contextSwitch == nil)
+        // "I want to talk to the owner about renewing the contract": another subject.
+        let renew = chat.say("lease_renewal", at: 600, confidence: 0.92, alternatives: [("talk_to_agent", 0.04)])
+        #expect(renew.isNew && renew.contextSwitch.map { [$0.from, $0.to] } == ["rent_payment", "lease_renewal"])
+    }
+
+    @Test func anEmergencyHoldsItsPanickedMessages() {
+        var chat = Chat()
+        let geyser = chat.say("maintenance_request", at: 0, unit: "4B", urgency: 0.85, sentiment: -0.75)   // "4B geyser burst!!"
+        // "can't find the main tap 😭", read as directions beyond doubt: still the emergency.
+        let tap = chat.say("location_directions", at: 40, confidence: 0.97, sentiment: -0.57)
+        #expect(tap.thread.id == geyser.thread.id && tap.contextSwitch == nil && tap.threadUrgency != nil)
+        // "where is the main tap??", calm, a minute later: the burst holds it too.
+        let calm = chat.say("location_directions", at: 100, confidence: 0.97)
+        #expect(calm.thread.id == geyser.thread.id && calm.contextSwitch == nil)
+        let back = chat.say("complaint", at: 200, sentiment: -0.6)   // "water still coming"
+        #expect(back.thread.id == geyser.thread.id && back.contextSwitch == nil)
+        #expect(chat.state.threads.count == 1)
+        // Another unit moves on even now ("also 7A has no water").
+        let other = chat.say("maintenance_request", at: 260, unit: "7A", urgency: 0.6)
+        #expect(other.isNew && other.contextSwitch != nil)
+    }
+
+    @Test func aCalmRequestAfterTheBurstOrThanksSwitches() {
+        var chat = Chat()
+        _ = chat.say("maintenance_request", at: 0, urgency: 0.7, sentiment: -0.5)   // "no water since morning!"
+        // An hour later, calm: "will the rent go up next year?".
+        let rent = chat.say("price_inquiry", at: 3600, confidence: 0.99)
+        #expect(rent.isNew && rent.contextSwitch != nil)
+        // Thanks ends an emergency: the next request is weighed on its own, at once.
+        var fixed = Chat()
+        _ = fixed.say("maintenance_request", at: 0, urgency: 0.9, sentiment: -0.7)
+        _ = fixed.say("thanks", at: 1800, sentiment: 0.6)
+        let paid = fixed.say("rent_payment", at: 1860)
+        #expect(paid.isNew && paid.contextSwitch != nil)
+    }
+
+    @Test func aFixedRepairLetsANewRequestSwitch() {
+        var chat = Chat()
+        let ac = chat.say("maintenance_request", at: 0)   // "the AC in the office is dead"
+        // "is the technician available tomorrow?": arranging the repair.
+        let visit = chat.say("availability", at: 600, confidence: 0.9)
+        #expect(visit.thread.id == ac.thread.id && visit.contextSwitch == nil)
+        let thanks = chat.say("thanks", at: ThreadFlowTests.day, sentiment: 0.6)   // "AC works now, thanks"
+        #expect(thanks.thread.id == ac.thread.id)
+        // "also, we want to rent a second office of ~80 m², available?": unknown, availability
+        // its sure-enough guess: a new subject, and its price question follows it.
+        let office = chat.say("unknown", at: ThreadFlowTests.day + 120, confidence: 0.64,
+                              alternatives: [("availability", 0.64), ("rent_payment", 0.11)])
+        #expect(office.isNew && office.contextSwitch.map { [$0.from, $0.to] } == ["maintenance_request", "availability"])
+        #expect(office.thread.family == "leasing")
+        let price = chat.say("price_inquiry", at: ThreadFlowTests.day + 180, confidence: 0.99)
+        #expect(price.thread.id == office.thread.id && price.contextSwitch == nil)
+        // An unsure guess still switches nothing.
+        let vague = chat.say("unknown", at: ThreadFlowTests.day + 240, confidence: 0.45, alternatives: [("maintenance_request", 0.45)])
+        #expect(vague.thread.id == office.thread.id)
+    }
+
+    @Test func aRepairThatBreaksAgainIsOpenAgain() {
+        var chat = Chat()
+        let leak = chat.say("maintenance_request", at: 0)
+        _ = chat.say("thanks", at: 3600)
+        let again = chat.say("complaint", at: 2 * 3600)   // "it's leaking again"
+        #expect(again.thread.id == leak.thread.id && chat.state.current?.resolvedAt == nil)
+        let visit = chat.say("viewing_booking", at: 2 * 3600 + 60)   // "can he come at 5?"
+        #expect(visit.thread.id == leak.thread.id && visit.contextSwitch == nil)
+    }
+
+    @Test func twoUnitsAlwaysConflict() {
+        // A staff group: tasks about different units, labels unknown.
+        var staff = Chat()
+        let a3 = staff.say("unknown", at: 0, confidence: 0.3, unit: "A3")
+        let b7 = staff.say("unknown", at: 60, confidence: 0.3, unit: "B7")
+        #expect(b7.isNew && b7.contextSwitch.map { [$0.from, $0.to] } == ["unit A3", "unit B7"])
+        let backToA3 = staff.say("rent_payment", at: 120, unit: "A3")
+        #expect(backToA3.thread.id == a3.thread.id && backToA3.contextSwitch != nil)
+        // A property's thread learns its unit: another unit of the building is another subject,
+        // the same unit or the building alone is not.
+        var block = Chat()
+        let first = block.say("maintenance_request", at: 0, unit: "4B", property: "Kacyiru Heights")
+        let same = block.say("complaint", at: 60, unit: "4B", property: "Kacyiru Heights")
+        let building = block.say("complaint", at: 90, property: "Kacyiru Heights")
+        #expect(same.thread.id == first.thread.id && building.thread.id == first.thread.id)
+        let other = block.say("maintenance_request", at: 120, unit: "5C", property: "Kacyiru Heights")
+        #expect(other.isNew && other.contextSwitch != nil)
+        #expect(ThreadTracker.conflicting(["unit:4b"], ["property:x", "unit:5c"]))
+        #expect(!ThreadTracker.conflicting(["unit:4b"], ["property:x"]))
+    }
+
+    @Test func aSureFragmentKeepsItsOwnIntent() {
+        var chat = Chat()
+        let rent = chat.say("rent_payment", at: 0)
+        // "the contract ends on 1 January": a date and few words, but surely a renewal matter.
+        let ends = chat.say("lease_renewal", at: 60, confidence: 0.9, fragment: true)
+        #expect(ends.thread.id == rent.thread.id && ends.threadIntent == nil && ends.contextSwitch == nil)
+        // An unsure or unknown fragment is still lent the thread's request.
+        #expect(chat.say("unknown", at: 120, confidence: 0.3, fragment: true).threadIntent == "rent_payment")
+        #expect(chat.say("availability", at: 180, confidence: 0.5, fragment: true).threadIntent == "rent_payment")
+    }
+
+    @Test func resolutionAndReferencesSurviveTheStore() throws {
+        var chat = Chat()
+        _ = chat.say("maintenance_request", at: 0, unit: "4B", property: "Kacyiru Heights")
+        let thanks = chat.say("thanks", at: 60)
+        let read = try ConversationThread(json: thanks.thread.storedJSON)
+        #expect(read.resolvedAt == 60 && read.otherReferences == ["unit:4b"] && read == thanks.thread)
+        #expect(thanks.thread.json["resolvedAt"] == nil && thanks.thread.json["otherReferences"] == nil, "not shown to hosts")
     }
 }

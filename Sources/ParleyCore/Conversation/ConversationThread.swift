@@ -12,6 +12,9 @@ public struct ConversationThread: Sendable, Equatable {
     public var topic: String
     /// The unit or property the thread is about, normalized for comparison.
     public var reference: String?
+    /// The other kinds of reference it named (a unit in a property's thread): what tells two
+    /// units of one building apart. Stored, not shown.
+    var otherReferences: [String] = []
     /// The request family of its intents (see `ThreadTracker.family`).
     public var family: String?
     /// The request the thread is about: its latest confident intent of its family. What a
@@ -29,6 +32,10 @@ public struct ConversationThread: Sendable, Equatable {
     /// The thread's last urgent report (urgency at least `ThreadTracker.urgentLevel`) and
     /// when it came; thanks clears it. What its follow-ups press (`carriedUrgency`).
     public var urgency: (level: Double, at: Int64)?
+    /// When the tenant last thanked in it ("fixed, thanks"): the request is done, and what
+    /// only arranged it (a visit) no longer follows. A new message of its request reopens
+    /// it. Stored, not shown.
+    var resolvedAt: Int64?
     public var sentimentFirst: Double?
     public var sentimentAverage: Double?
     public var sentimentLast: Double?
@@ -36,8 +43,10 @@ public struct ConversationThread: Sendable, Equatable {
     static let maxEntities = 20
 
     public static func == (a: ConversationThread, b: ConversationThread) -> Bool {
-        a.json == b.json
+        a.storedJSON == b.storedJSON
     }
+
+    var references: [String] { (reference.map { [$0] } ?? []) + otherReferences }
 
     mutating func record(intent: String?, entities mentioned: [(type: String, text: String)], sentiment: Double?) {
         if let intent {
@@ -89,6 +98,8 @@ public struct ConversationThread: Sendable, Equatable {
         object.append("intents", .array(intents.map { ["name": .string($0.name), "count": .int(Int64($0.count))] }))
         object.append("entities", .array(entities.map { ["type": .string($0.type), "text": .string($0.text)] }))
         if let urgency { object.append("urgency", ["level": .double(shown(urgency.level)), "at": .int(urgency.at)]) }
+        if exact, !otherReferences.isEmpty { object.append("otherReferences", .array(otherReferences.map { .string($0) })) }
+        if exact, let resolvedAt { object.append("resolvedAt", .int(resolvedAt)) }
         if let sentimentAverage {
             var sentiment = JSONObject()
             sentiment.append("average", .double(shown(sentimentAverage)))
@@ -109,6 +120,8 @@ public struct ConversationThread: Sendable, Equatable {
         }
         self.init(id: id, chat: chat, topic: topic, openedAt: openedAt, lastActivity: lastActivity)
         reference = value["reference"]?.stringValue
+        otherReferences = (value["otherReferences"]?.arrayValue ?? []).compactMap(\.stringValue)
+        resolvedAt = value["resolvedAt"]?.int64Value
         family = value["family"]?.stringValue
         intent = value["intent"]?.stringValue
         state = value["state"]?.stringValue.flatMap(State.init(rawValue:)) ?? .open

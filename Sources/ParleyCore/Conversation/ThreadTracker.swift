@@ -1,7 +1,10 @@
 /// What the language stages found in a message that matters for threading.
 struct ThreadSignals: Sendable {
-    /// The unit or property referenced (normalized), if any.
+    /// The unit or property referenced (normalized), if any: the first named.
     var reference: String?
+    /// The other kinds named besides it, the first of each: "Kacyiru Heights, unit 4B" names
+    /// the property and the unit, and another unit of the building is another subject.
+    var otherReferences: [String] = []
     /// How the reference reads to people ("unit 4B").
     var referenceLabel: String?
     var intent: String?
@@ -15,6 +18,8 @@ struct ThreadSignals: Sendable {
     /// The message's own urgency (0..1).
     var urgency = 0.0
     var entities: [(type: String, text: String)] = []
+
+    var references: [String] { (reference.map { [$0] } ?? []) + otherReferences }
 }
 
 /// A chat's threading state: its threads that may still continue, the counter for new
@@ -104,13 +109,17 @@ enum ThreadTracker {
 
     /// Intents that, without a new unit or property, are a step of a request of another
     /// family rather than a new one: "can someone come before 9?" after a leak report
-    /// arranges the repair; paying a deposit or a move date belongs to a flat search, a
-    /// receipt to a payment, haggling over the new rent to a renewal.
-    static func isStep(_ intent: String, of family: String) -> Bool {
+    /// arranges the repair; a flat search or a short stay goes on to the deposit, the lease
+    /// length or an extension, the move date or check-out, the contract and its receipt
+    /// ("my email for the contract is …"); a payment to its receipt and what is owed;
+    /// haggling over the new rent belongs to a renewal. A repair's steps arrange the visit:
+    /// once it is `resolved` ("fixed, thanks") there is none left, while a receipt or a
+    /// check-out comes after its request is done.
+    static func isStep(_ intent: String, of family: String, resolved: Bool = false) -> Bool {
         switch family {
-        case "maintenance": return intent == "viewing_booking" || intent == "availability"
-        case "leasing": return intent == "rent_payment" || intent == "move_out"
-        case "payments": return intent == "document_request"
+        case "maintenance": return !resolved && (intent == "viewing_booking" || intent == "availability")
+        case "leasing": return ["rent_payment", "move_out", "lease_renewal", "document_request"].contains(intent)
+        case "payments": return intent == "document_request" || intent == "price_inquiry"
         case "tenancy": return intent == "price_inquiry"
         default: return false
         }
@@ -138,10 +147,32 @@ enum ThreadTracker {
     /// a calm message ("the plumber is here"), press nothing. Nil when its own is as high.
     static func carriedUrgency(_ thread: ConversationThread, _ signals: ThreadSignals, now: Int64) -> Double? {
         guard let (level, at) = thread.urgency, now >= at, now - at <= urgencyCarrySeconds,
-              !(signals.intent.map { ["thanks", "goodbye", "greeting"].contains($0) } ?? false),
-              signals.urgency > 0 || (signals.sentiment ?? 0) <= -0.05 else { return nil }
+              !calm(signals), presses(signals) else { return nil }
         let carried = level * (1 - 0.5 * Double(now - at) / Double(urgencyCarrySeconds))
         return carried > signals.urgency ? carried : nil
+    }
+
+    /// Thanks, greetings and goodbyes press no emergency.
+    static func calm(_ signals: ThreadSignals) -> Bool {
+        signals.intent.map { ["thanks", "goodbye", "greeting"].contains($0) } ?? false
+    }
+
+    static func presses(_ signals: ThreadSignals) -> Bool {
+        signals.urgency > 0 || (signals.sentiment ?? 0) <= -0.05
+    }
+
+    /// For this long after a thread's last message, a message in an emergency's thread is
+    /// part of the burst that reports it.
+    static let burstSeconds: Int64 = 5 * 60
+
+    /// An emergency holds the chat until it is over: while its report is under a day old and
+    /// not thanked for, a message that presses it ("can't find the main tap 😭") or comes in
+    /// its burst (minutes after the last) is about it whatever the classifier read — panic
+    /// reads as anything ("main tap" as directions, sure). Only another unit or property, a
+    /// quote, or a calm message after the burst moves on.
+    static func holds(_ thread: ConversationThread, _ signals: ThreadSignals, now: Int64) -> Bool {
+        guard let (_, at) = thread.urgency, now >= at, now - at <= urgencyCarrySeconds, !calm(signals) else { return false }
+        return presses(signals) || now - thread.lastActivity <= burstSeconds
     }
 
     static func smoothed(_ average: Double?, _ value: Double) -> Double {
@@ -155,9 +186,13 @@ enum ThreadTracker {
         reference.prefix { $0 != ":" }
     }
 
-    static func conflicting(_ a: String?, _ b: String?) -> Bool {
-        guard let a, let b else { return false }
-        return a != b && kind(of: a) == kind(of: b)
+    /// Whether two sets of references name different units, or different properties.
+    static func conflicting(_ a: [String], _ b: [String]) -> Bool {
+        a.contains { x in b.contains { y in x != y && kind(of: x) == kind(of: y) } }
+    }
+
+    static func sharing(_ a: [String], _ b: [String]) -> Bool {
+        a.contains { b.contains($0) }
     }
 
     static func hasSubject(_ thread: ConversationThread) -> Bool {
@@ -166,8 +201,8 @@ enum ThreadTracker {
 
     /// Two threads about one subject (one opened after the other's reopen window ended).
     static func sameSubject(_ a: ConversationThread, _ b: ConversationThread) -> Bool {
-        !conflicting(a.reference, b.reference) && (a.family == nil || b.family == nil || a.family == b.family)
-            && (a.reference != nil && a.reference == b.reference || a.family != nil && a.family == b.family)
+        !conflicting(a.references, b.references) && (a.family == nil || b.family == nil || a.family == b.family)
+            && (sharing(a.references, b.references) || a.family != nil && a.family == b.family)
     }
 
     static func assign(_ message: Message, signals: ThreadSignals, chat: inout ChatConversation,
@@ -189,37 +224,46 @@ enum ThreadTracker {
         }
         let current = chat.current
 
+        // What the message asks for: its intent, or the best guess of an "unknown" still sure
+        // enough to switch (the engine names an intent only above a higher bar: "also, we want
+        // to rent a second office, available?" is availability at 0.64), and what stands behind it.
+        let unknown = signals.intent == IntentModel.unknownName
+        let asked = unknown ? signals.alternatives.first?.name : signals.intent
+        let askedConfidence = unknown ? signals.alternatives.first?.confidence ?? 0 : signals.intentConfidence
+        let behind = unknown ? Array(signals.alternatives.dropFirst()) : signals.alternatives
         let topical = !signals.fragment
-            && (signals.intent.map { !social.contains($0) && signals.intentConfidence >= options.switchConfidence } ?? false)
-        let family = topical ? signals.intent.map(family(of:)) : nil
+            && (asked.map { !social.contains($0) && askedConfidence >= options.switchConfidence } ?? false)
+        let request = topical ? asked : nil
+        let family = request.map(family(of:))
+        let references = signals.references
 
         // A thread matches a message unless they name different units or properties, or
         // different kinds of request; a thread that has not named one yet matches any.
         func compatible(_ thread: ConversationThread) -> Bool {
-            !conflicting(signals.reference, thread.reference) && (family == nil || thread.family == nil || thread.family == family)
+            !conflicting(references, thread.references) && (family == nil || thread.family == nil || thread.family == family)
         }
         // How surely a message is about a thread: the same unit or property, the same kind
         // of request. A different kind of request outweighs a shared reference.
         func affinity(_ thread: ConversationThread) -> Int {
             guard compatible(thread) else { return -1 }
-            return (signals.reference != nil && signals.reference == thread.reference ? 2 : 0)
-                + (family != nil && family == thread.family ? 1 : 0)
+            return (sharing(references, thread.references) ? 2 : 0) + (family != nil && family == thread.family ? 1 : 0)
         }
         // The current thread goes on unless the message names a new subject: a label that is
-        // a step of the thread's request, or torn with it, is none.
+        // a step of the thread's request, torn with it, or read in its emergency is none.
         func continues(_ thread: ConversationThread) -> Bool {
             if compatible(thread) { return true }
-            guard !conflicting(signals.reference, thread.reference), let threadFamily = thread.family,
-                  let intent = signals.intent else { return false }
-            return isStep(intent, of: threadFamily)
-                || signals.alternatives.contains { Self.family(of: $0.name) == threadFamily && $0.confidence >= doubtConfidence }
+            guard !conflicting(references, thread.references) else { return false }
+            if !message.fromMe && holds(thread, signals, now: now) { return true }
+            guard let threadFamily = thread.family, let request else { return false }
+            return isStep(request, of: threadFamily, resolved: thread.resolvedAt != nil)
+                || behind.contains { Self.family(of: $0.name) == threadFamily && $0.confidence >= doubtConfidence }
         }
         // After an idle close, the chat's last thread reopens for a follow-up within the
         // reopen window: thanks, a resolution, a fragment (no subject of its own, though not
         // a greeting, which opens a conversation), or a message about its unit or request.
         func followsUp(_ thread: ConversationThread) -> Bool {
             guard thread.state == .closed, now - thread.lastActivity <= options.reopenSeconds else { return false }
-            if !topical { return signals.intent != "greeting" && !conflicting(signals.reference, thread.reference) }
+            if !topical { return signals.intent != "greeting" && !conflicting(references, thread.references) }
             return hasSubject(thread) && (affinity(thread) > 0 || !compatible(thread) && continues(thread))
         }
 
@@ -247,7 +291,7 @@ enum ThreadTracker {
             thread = ConversationThread(id: "\(chat.chat)#\(chat.threadCount)", chat: chat.chat, topic: placeholderTopic,
                                         openedAt: now, lastActivity: now)
         }
-        learn(signals, family: family, into: &thread)
+        learn(signals, request: request, family: family, into: &thread)
         let threadUrgency = message.fromMe || isNew ? nil : carriedUrgency(thread, signals, now: now)
         if !message.fromMe {
             if signals.urgency >= urgentLevel {
@@ -255,6 +299,7 @@ enum ThreadTracker {
             } else if signals.intent == "thanks" {
                 thread.urgency = nil   // "it's fixed, thanks": the emergency is over
             }
+            if signals.intent == "thanks", thread.family != nil { thread.resolvedAt = now }
         }
         let mood = message.fromMe ? nil : signals.sentiment
         thread.record(intent: signals.intent, entities: signals.entities, sentiment: mood)
@@ -271,10 +316,12 @@ enum ThreadTracker {
         // The tenant completing the thread's request: a detail takes the thread's intent; an
         // unsure reading only what the thread confirms of it (`reading`).
         var threadIntent: String?
-        if !isNew, !message.fromMe, let intent = thread.intent, let own = signals.intent, !ownIntents.contains(own) {
+        // A sure intent of its own stands, fragment or not ("the contract ends on 1 January").
+        if !isNew, !message.fromMe, let intent = thread.intent, let own = signals.intent, !ownIntents.contains(own),
+           own == "unknown" || own == "other" || signals.intentConfidence < options.switchConfidence {
             if signals.fragment {
                 threadIntent = intent
-            } else if own == "unknown" || own == "other" || signals.intentConfidence < options.switchConfidence {
+            } else {
                 // Unknown lists its best guess first; "other" its next best, if near.
                 let guess = own == "unknown" || own == "other"
                     ? signals.alternatives.first.flatMap { own == "other" && $0.confidence < doubtConfidence ? nil : $0.name } : own
@@ -311,15 +358,21 @@ enum ThreadTracker {
 
     /// A thread learns its subject from the first message that names one, and its request
     /// from the messages of that request; a placeholder topic gives way to the first name.
-    static func learn(_ signals: ThreadSignals, family: String?, into thread: inout ConversationThread) {
+    /// A message of its request reopens a resolved one ("it's leaking again").
+    static func learn(_ signals: ThreadSignals, request: String?, family: String?, into thread: inout ConversationThread) {
         if thread.reference == nil, let reference = signals.reference {
             thread.reference = reference
             thread.topic = signals.referenceLabel ?? thread.topic
         }
-        if let family, thread.family == nil || thread.family == family, let intent = signals.intent {
+        // Kinds of reference it has not named yet: a unit in a property's thread.
+        for reference in signals.references where !thread.references.contains(where: { kind(of: $0) == kind(of: reference) }) {
+            thread.otherReferences.append(reference)
+        }
+        if let family, thread.family == nil || thread.family == family, let intent = request {
             if thread.family == nil, thread.reference == nil { thread.topic = intent }
             thread.family = family
             thread.intent = intent
+            thread.resolvedAt = nil
         }
         if thread.topic == placeholderTopic, let intent = signals.intent, !social.contains(intent) {
             thread.topic = intent

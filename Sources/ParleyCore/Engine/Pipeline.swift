@@ -107,13 +107,23 @@ extension Enrichment {
     /// What threading needs of the findings on `text` (the words the stages read).
     func threadSignals(text: String) -> ThreadSignals {
         var signals = ThreadSignals()
-        if let reference = entities.first(where: { Self.referenceTypes.contains($0.type) }) {
+        func key(_ reference: Entity) -> String {
             let key = reference.value["id"]?.stringValue ?? reference.value["unit"]?.stringValue
                 ?? reference.value["name"]?.stringValue ?? reference.text
-            signals.reference = reference.type + ":" + key.lowercased()
+            return reference.type + ":" + key.lowercased()
+        }
+        if let reference = entities.first(where: { Self.referenceTypes.contains($0.type) }) {
+            signals.reference = key(reference)
             // A unit reads by its normalized number: the text may be "FLAT. I" or "apt 12".
             let unit = reference.type == "unit" ? reference.value["unit"]?.stringValue.map { "unit " + $0 } : nil
             signals.referenceLabel = reference.value["name"]?.stringValue ?? unit ?? reference.text
+            // The first of each other kind: the unit of "Kacyiru Heights, unit 4B".
+            for other in entities where other.type != reference.type && Self.referenceTypes.contains(other.type) {
+                let named = key(other)
+                if !signals.references.contains(where: { ThreadTracker.kind(of: $0) == ThreadTracker.kind(of: named) }) {
+                    signals.otherReferences.append(named)
+                }
+            }
         }
         signals.entities = entities.map { ($0.type, $0.text) }
         if let intent {
