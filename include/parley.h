@@ -231,14 +231,19 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * opens a new one ("flow": {"contextSwitch": true, "from": old topic, "to": new topic}). A
  * label that flips inside one subject is no switch: small talk, an unsure or "unknown"
  * label, a fragment (a unit, a phone number, a name in a word or two), a step of the
- * thread's request ("can someone come before 9?" after a leak, a deposit in a flat search, a
- * receipt after a payment) or a label torn with the thread's. A thread idle for
+ * thread's request ("can someone come before 9?" after a leak until it is thanked for; the
+ * price, deposit, lease length, contract or check-out of a flat search or stay; a receipt
+ * after a payment) or a label torn with the thread's. An emergency not yet thanked for keeps
+ * the messages that press it or follow within minutes, whatever their label, unless they name
+ * another unit or property; two different units always switch. An "unknown" whose best guess
+ * is sure enough to switch (0.6, under "language.intentThreshold") switches as that guess. A thread idle for
  * "threads.inactivityMinutes" closes; the chat's last thread reopens within
  * "threads.reopenMinutes" for a follow-up (thanks, "still not fixed", its unit or request),
  * and a new subject switches from it ("from": its topic) even though it closed. A message
  * continuing a thread without a sure intent of its own (not a greeting, thanks, goodbye or
- * agent request) reads through the thread: a fragment, or a message of three words or fewer
- * the classifier could not place ("confirm pls"), takes the thread's request; an "unknown"
+ * agent request) reads through the thread: a fragment without a sure intent of its own, or a
+ * message of three words or fewer the classifier could not place ("confirm pls"), takes the
+ * thread's request; an "unknown"
  * or "other" whose best guess is the thread's kind of request, or a step of it, takes that
  * guess (a visit arranged in a repair thread is the repair); any other keeps its own. Then
  * "intent"."name" is that reading, "fromThread": true, and "classified" keeps the
