@@ -2500,7 +2500,7 @@ enum PropertyIntentCorpus {
 {"text": "the welder completed the gate this morning, ngiyabonga", "intent": "thanks"}
 {"text": "the technician came and finished quickly, webale", "intent": "thanks"}
 {"text": "el fanni 5allas w kollo tamam, shokran", "intent": "thanks"}
-{"text": "good afternoon, we rent the pharmacy unit at the front, the water bill you sent is double what we use", "intent": "complaint"}
+{"text": "good afternoon, we rent the pharmacy unit near the parking, the water bill you sent is double what we use", "intent": "complaint"}
 {"text": "hello, my name is Grace from the tailoring shop, we were charged twice for service charge this month", "intent": "complaint"}
 {"text": "good morning sir, I have the office on floor 3 and the electricity invoice is wrong again", "intent": "complaint"}
 {"text": "bonjour, nous louons la boutique du rez-de-chaussée, la facture d'eau est fausse", "intent": "complaint"}
@@ -2541,5 +2541,54 @@ enum PropertyIntentCorpus {
 {"text": "le plombier a fini, plus aucune fuite, merci beaucoup", "intent": "thanks"}
 {"text": "c'est bon, l'eau coule de nouveau, merci à vous", "intent": "thanks"}
 {"text": "l'ascenseur remarche depuis ce matin, merci pour l'intervention", "intent": "thanks"}
+{"text": "the borehole pump is running again, webale nnyo", "intent": "thanks"}
+{"text": "gate remote works now, webale", "intent": "thanks"}
+{"text": "the new padlock is on the gate, medaase paa", "intent": "thanks"}
+{"text": "hot water is back in the shower, ngiyabonga", "intent": "thanks"}
+{"text": "our lights came back this morning, dankie", "intent": "thanks"}
+{"text": "dit werk nou, baie dankie vir die vinnige hulp", "intent": "thanks"}
+{"text": "the cleaner came and the stairs are spotless, medaase", "intent": "thanks"}
+{"text": "electrician sorted the sockets, everything okay now, tanks sah", "intent": "thanks"}
+{"text": "the mould was treated and the room smells fresh now, thank you", "intent": "thanks"}
+{"text": "we have water again since morning, ngiyabonga kakhulu", "intent": "thanks"}
+{"text": "hi, I own the butchery by the market entrance, you billed us for water we never used", "intent": "complaint"}
+{"text": "hello, we lease the two offices upstairs, and the service charge went up with no explanation", "intent": "complaint"}
+{"text": "good evening, we are the salon in unit 3, the generator charge on our invoice makes no sense", "intent": "complaint"}
+{"text": "morning, this is the manager of the cafe downstairs, the security guard keeps leaving his post", "intent": "complaint"}
+{"text": "habari, mimi ni mwenye duka namba 5, mmetutoza ada ya usafi mara mbili", "intent": "complaint"}
+{"text": "bonjour, je tiens la boutique au coin, la facture d'électricité ne correspond pas à notre compteur", "intent": "complaint"}
+{"text": "el sha2a fiha parking wala la2?", "intent": "availability"}
+{"text": "fi shoa2 fiha takyeef w mafroosha?", "intent": "availability"}
+{"text": "mesh 3ayez 2ektar men 8 alf, fi 7aga fel manteqa?", "intent": "availability"}
+{"text": "el ostoodio da lessa fady?", "intent": "availability"}
+{"text": "ek soek 'n kamer om te huur naby die kampus", "intent": "availability"}
+{"text": "het julle 'n woonstel met twee slaapkamers beskikbaar?", "intent": "availability"}
+{"text": "is die huis nog te huur?", "intent": "availability"}
+{"text": "does the shop space have its own toilet and water meter?", "intent": "availability"}
+{"text": "inzu ifite amazi ahoraho?", "intent": "availability"}
+{"text": "wanneer kan ons die huis sien?", "intent": "viewing_booking"}
+{"text": "kan ons Sondag middag kom kyk na die woonstel?", "intent": "viewing_booking"}
+{"text": "momken ngy nshoof el ostoodio el nahrda ba3d el dohr?", "intent": "viewing_booking"}
+{"text": "ons het geen water nie, stuur asseblief iemand", "intent": "maintenance_request"}
+{"text": "die ligte werk nie in die kombuis nie", "intent": "maintenance_request"}
+{"text": "die dak lek in die slaapkamer", "intent": "maintenance_request"}
+{"text": "ek het nie krag in die woonstel nie, kan julle iemand stuur?", "intent": "maintenance_request"}
+{"text": "el takyeef mesh beyshta3'al, momken fanni?", "intent": "maintenance_request"}
+{"text": "die bure se honde blaf die hele nag, dis onaanvaarbaar", "intent": "complaint"}
+{"text": "ek trek volgende maand uit, wat is die proses?", "intent": "move_out"}
+{"text": "el 3a2d haykhlas w mesh hagaded, 3ayez asalem el sha2a", "intent": "move_out"}
+{"text": "ek wil graag my huurkontrak hernu", "intent": "lease_renewal"}
+{"text": "ek het die huur oorbetaal via EFT, verwysing 5A", "intent": "rent_payment"}
+{"text": "hoeveel is die deposito?", "intent": "price_inquiry"}
+{"text": "wat kos die woonstel per maand?", "intent": "price_inquiry"}
+{"text": "waar is die kantoor?", "intent": "location_directions"}
+{"text": "ek is by die hoofingang, waarheen nou?", "intent": "location_directions"}
+{"text": "môre, hoe gaan dit met jou?", "intent": "greeting"}
+{"text": "mooi bly, totsiens", "intent": "goodbye"}
+{"text": "the intercom is working now, thanks", "intent": "thanks"}
+{"text": "the fan works now, webale ssebo", "intent": "thanks"}
+{"text": "outside lights are on again, dankie meneer", "intent": "thanks"}
+{"text": "the drain is clear now, much appreciated", "intent": "thanks"}
+{"text": "all done with the ceiling, asante sana fundi", "intent": "thanks"}
 """#
 }
