@@ -604,3 +604,54 @@ import Glibc
     static let snipsFloor = 0.95
 }
 
+
+/// A closing report (the repair is done) with thanks in any language is thanks; regional thanks
+/// and greetings (Luganda, Twi, Zulu, Afrikaans, Pidgin) are known; questions about amenities,
+/// arriving at the gate, deadlines for a repair and disputes over a cut-off read by their ask.
+@Suite struct RegionalIntentTests {
+    static func expect(_ cases: [(String, String)]) {
+        let corpus = Set((try? IntentData.parse(PropertyIntentCorpus.jsonl))?.map { $0.text.lowercased() } ?? [])
+        for (text, intent) in cases {
+            #expect(!corpus.contains(text.lowercased()), "\(text) is in the corpus")
+            let prediction = IntentModel.propertyManagement.predict(text)
+            #expect(prediction.name == intent, "\(text) → \(prediction.name) \(prediction.confidence) (want \(intent))")
+        }
+    }
+
+    @Test func aRepairDoneWithThanksIsThanks() {
+        Self.expect([
+            ("the plumber came yesterday and everything drains now, thanks a lot", "thanks"),
+            ("electricity restored, dankie baie", "thanks"),
+            ("the pump guy has sorted everything, ngiyabonga kakhulu", "thanks"),
+            ("fundi ameshatengeneza choo, asante", "thanks"),
+            ("they repaired the shower this morning, thanks so much", "thanks"),
+            // Not done yet: still a repair.
+            ("the plumber came but the tap still drips, can he come back?", "maintenance_request"),
+            ("power is back but now the fridge doesn't work", "maintenance_request"),
+        ])
+    }
+
+    @Test func regionalThanksAndGreetings() {
+        Self.expect([
+            ("webale nnyo nnyabo", "thanks"),
+            ("dankie tog", "thanks"),
+            ("ngiyabonga mfowethu", "thanks"),
+            ("medaase, God bless you", "thanks"),
+            ("sawubona baba", "greeting"),
+            ("goeie more, hoe gaan dit", "greeting"),
+            ("akwaaba, ete sen?", "greeting"),
+        ])
+    }
+
+    @Test func askInsideThePropertyDomain() {
+        Self.expect([
+            ("does the bedsitter have a water tank and power backup?", "availability"),
+            ("iko na maji ya kutosha?", "availability"),
+            ("nimefika kwenye lango, nyumba yako ni ipi?", "location_directions"),
+            ("I'm standing at the main door, which block?", "location_directions"),
+            ("they disconnected my water because rent was two days late, this is not right", "complaint"),
+            ("we have an inspection at 9 tomorrow, can the broken window be fixed before that?", "maintenance_request"),
+            ("ask the electrician to pass by block D today, the tenant in D4 has no power", "maintenance_request"),
+        ])
+    }
+}

@@ -538,3 +538,70 @@ import Testing
         #expect(accuracy > 0.59)
     }
 }
+
+/// Regional thanks words, Afrikaans function words, polite apologies, complaints without an
+/// English anger word, and urgency told by emoji, deadlines and situations rather than keywords.
+@Suite struct RegionalSentimentTests {
+    let analyzer = try! SentimentAnalyzer()
+
+    @Test func regionalThanksArePositive() {
+        for text in ["webale nyo for the quick help", "medaase", "ngiyabonga kakhulu", "baie dankie vir alles", "tank you ma"] {
+            #expect(analyzer.analyze(text).label == "positive", "\(text)")
+        }
+        // A water tank is not thanks.
+        #expect(analyzer.analyze("the water tanks are empty").score <= 0)
+    }
+
+    @Test func afrikaansFunctionWordsAreNotEnglish() {
+        for text in ["ons wil twee nagte bly, hoeveel kos die kamer?", "hoeveel is dit per nag vir twee mense?",
+                     "ek het die deposito gisteraand betaal"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "neutral", "\(text): \(s.score)")
+        }
+        // English keeps its words.
+        #expect(analyzer.analyze("I will die of boredom in this flat").label == "negative")
+        #expect(analyzer.analyze("the neighbours nag us every day about parking").label == "negative")
+    }
+
+    @Test func politeApologiesAreNeutral() {
+        for text in ["samahani, nitalipa kesho", "abeg no vex, the money go enter Monday",
+                     "sorry, rent will be a little late this week",
+                     "Umepokea Ksh 18,500 kutoka kwa MARY ATIENO. Salio jipya ni Ksh 19,700."] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "neutral", "\(text): \(s.score)")
+        }
+        #expect(analyzer.analyze("sorry but this service is terrible").label == "negative")
+    }
+
+    @Test func complaintsWithoutEnglishAngerWords() {
+        for text in ["el sabak 3atlan w ma7adesh byrod 3alaya men yomen!!!", "le personnel ne peut pas travailler avec ce bruit",
+                     "we can't sleep with this noise", "300k for a bedsitter, daylight robbery 😂"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "negative", "\(text): \(s.score)")
+        }
+        // Sarcasm about a price is not an emergency.
+        #expect(analyzer.analyze("300k for a bedsitter, daylight robbery 😂").urgency == 0)
+    }
+
+    @Test func urgencyWithoutKeywords() {
+        for text in ["the kids have no water since morning 😭", "power is off and we are freezing 😩😩",
+                     "😭😭 the pipe burst in the kitchen", "NO WATER SINCE MONDAY!!! FIX IT NOW",
+                     "THE GATE WON'T OPEN!!! WE ARE STUCK OUTSIDE",
+                     "the whole freezer of fish will go bad, we will lose everything if the power doesn't come back",
+                     "please fix the lock before tonight or we can't close the shop",
+                     "we have been stranded at the gate for an hour 😩", "toujours pas de courant !! répondez-moi",
+                     "مفيش كهربا من امبارح!! حد يرد"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency >= 0.5, "\(text): \(s.urgency) \(s.urgencyCues)")
+        }
+        // Tears of joy, a bad day elsewhere, a price joke: not urgent.
+        for text in ["so happy with the new flat 😭😭", "I failed my exam 😭", "the rent went up again 😭 daylight robbery"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency < 0.5, "\(text): \(s.urgency) \(s.urgencyCues)")
+        }
+        // A cut-off over arrears is a dispute: lower than the same outage reported alone.
+        let dispute = analyzer.analyze("they cut our power since we owe two months, is that even allowed?")
+        #expect(dispute.urgency < 0.5 && dispute.label == "negative", "\(dispute.urgency)")
+        #expect(analyzer.analyze("they cut our power this morning").urgency > dispute.urgency)
+    }
+}

@@ -2347,5 +2347,248 @@ enum PropertyIntentCorpus {
 {"text": "ljiran li fo9ana kaydiro sda3 bzaf f lil", "intent": "complaint"}
 {"text": "sda3 dyal jiran ma bqitch n9der n3ess", "intent": "complaint"}
 {"text": "the upstairs people dey make noise every night, I no fit sleep", "intent": "complaint"}
+{"text": "the electrician is done, everything works, thank you", "intent": "thanks"}
+{"text": "plumber has left and the sink drains fine now, thanks a lot", "intent": "thanks"}
+{"text": "power came back an hour ago, thanks for sorting it", "intent": "thanks"}
+{"text": "water is back, asante sana", "intent": "thanks"}
+{"text": "the fundi has fixed it, asante", "intent": "thanks"}
+{"text": "fundi amemaliza kazi, bomba liko sawa, asante", "intent": "thanks"}
+{"text": "maji yamerudi, asanteni sana", "intent": "thanks"}
+{"text": "umuriro wagarutse, murakoze cyane", "intent": "thanks"}
+{"text": "technicien est passé, c'est réparé, merci", "intent": "thanks"}
+{"text": "le courant est revenu, merci beaucoup", "intent": "thanks"}
+{"text": "tout est réparé, merci pour la rapidité", "intent": "thanks"}
+{"text": "the gate motor works again, webale nnyo", "intent": "thanks"}
+{"text": "omukozi amaze okukola, webale", "intent": "thanks"}
+{"text": "the roof was repaired yesterday, webale", "intent": "thanks"}
+{"text": "the tap is fine now, medaase", "intent": "thanks"}
+{"text": "they came and fixed the door, medaase paa", "intent": "thanks"}
+{"text": "the lights are working again, ngiyabonga", "intent": "thanks"}
+{"text": "geyser is installed and the water is hot now, baie dankie", "intent": "thanks"}
+{"text": "alles werk weer, dankie", "intent": "thanks"}
+{"text": "the wifi is back up, cheers", "intent": "thanks"}
+{"text": "repair done, all good now, thank you", "intent": "thanks"}
+{"text": "the leak has stopped since the plumber came, thanks", "intent": "thanks"}
+{"text": "el sabak 5alas wel maya ragga3et, shokran", "intent": "thanks"}
+{"text": "الكهربا رجعت، شكرا جزيلا", "intent": "thanks"}
+{"text": "السباك خلص الشغل، متشكرين", "intent": "thanks"}
+{"text": "the guy came, problem solved, tanks o", "intent": "thanks"}
+{"text": "light don come back, tank you sah", "intent": "thanks"}
+{"text": "webale", "intent": "thanks"}
+{"text": "webale nnyo", "intent": "thanks"}
+{"text": "webale nnyo ssebo", "intent": "thanks"}
+{"text": "weebale nyo nnyabo", "intent": "thanks"}
+{"text": "medaase", "intent": "thanks"}
+{"text": "medaase paa", "intent": "thanks"}
+{"text": "meda wo ase", "intent": "thanks"}
+{"text": "ngiyabonga", "intent": "thanks"}
+{"text": "ngiyabonga kakhulu", "intent": "thanks"}
+{"text": "siyabonga", "intent": "thanks"}
+{"text": "dankie", "intent": "thanks"}
+{"text": "baie dankie", "intent": "thanks"}
+{"text": "dankie vir die hulp", "intent": "thanks"}
+{"text": "tanks well well", "intent": "thanks"}
+{"text": "tanks ma, God bless", "intent": "thanks"}
+{"text": "shokran ya basha", "intent": "thanks"}
+{"text": "mersi awy", "intent": "thanks"}
+{"text": "murakoze ku bw'ubufasha", "intent": "thanks"}
+{"text": "akwaaba", "intent": "greeting"}
+{"text": "ete sen?", "intent": "greeting"}
+{"text": "maakye, ete sen", "intent": "greeting"}
+{"text": "sawubona", "intent": "greeting"}
+{"text": "sanibonani", "intent": "greeting"}
+{"text": "goeie môre", "intent": "greeting"}
+{"text": "goeie middag", "intent": "greeting"}
+{"text": "goeie naand", "intent": "greeting"}
+{"text": "hallo, hoe gaan dit?", "intent": "greeting"}
+{"text": "oli otya?", "intent": "greeting"}
+{"text": "gyebale ko", "intent": "greeting"}
+{"text": "good morning, webale ko", "intent": "greeting"}
+{"text": "ezayak ya basha", "intent": "greeting"}
+{"text": "sabah el kheir", "intent": "greeting"}
+{"text": "صباح الفل", "intent": "greeting"}
+{"text": "how body? good morning", "intent": "greeting"}
+{"text": "good morning, we run a small shop on the ground floor, the shutter won't close anymore", "intent": "maintenance_request"}
+{"text": "hello, I rent the office on the second floor, the aircon has been dripping on our desks since Monday", "intent": "maintenance_request"}
+{"text": "please call the fundi on 0788123456 to check the pump at block C", "intent": "maintenance_request"}
+{"text": "tell the electrician to come to unit 9 this afternoon, tenant says the sockets are sparking", "intent": "maintenance_request"}
+{"text": "mpigie fundi wa mabomba aje block B leo", "intent": "maintenance_request"}
+{"text": "we have clients coming at 10 tomorrow, can the toilet be fixed before then?", "intent": "maintenance_request"}
+{"text": "can someone repair the lights before our event on Saturday?", "intent": "maintenance_request"}
+{"text": "the fridge in the shop stopped cooling, please send someone today", "intent": "maintenance_request"}
+{"text": "el takif 3atlan fel ma7al, momken 7ad yeegi yesala7o?", "intent": "maintenance_request"}
+{"text": "el 7anafeya bet-sarab maya, ab3atly sabak", "intent": "maintenance_request"}
+{"text": "التكييف عطلان في المحل، ابعتولي فني", "intent": "maintenance_request"}
+{"text": "الحنفية بتنقط من امبارح، محتاج سباك", "intent": "maintenance_request"}
+{"text": "amazi ntaza mu gikoni, mwoherereza umufundi?", "intent": "maintenance_request"}
+{"text": "die kraan lek, kan iemand kom kyk?", "intent": "maintenance_request"}
+{"text": "die geyser is stukkend, ons het geen warm water nie", "intent": "maintenance_request"}
+{"text": "my light no dey work since yesterday, abeg send electrician", "intent": "maintenance_request"}
+{"text": "the landlord switched off our power because we were late with rent, that's not legal", "intent": "complaint"}
+{"text": "they cut my water over one week of arrears, this is harassment", "intent": "complaint"}
+{"text": "wamekata umeme wetu kwa sababu tumechelewa kulipa kodi, si haki", "intent": "complaint"}
+{"text": "on nous a coupé le courant parce que le loyer avait du retard, c'est abusif", "intent": "complaint"}
+{"text": "we pay so much for this office and the toilets are always dirty, very unprofessional", "intent": "complaint"}
+{"text": "el asansir 3atlan men osbo3 w ma7adesh byrod 3alena", "intent": "complaint"}
+{"text": "الأسانسير عطلان من أسبوع ومحدش بيرد علينا", "intent": "complaint"}
+{"text": "bakawuna tusasula ssente nnyingi naye amazzi tegajja", "intent": "complaint"}
+{"text": "the neighbours play loud music every night and the caretaker does nothing", "intent": "complaint"}
+{"text": "die bure is elke nag baie raserig en niemand doen iets nie", "intent": "complaint"}
+{"text": "our staff cannot work in this heat, the aircon has been broken for two weeks and nobody cares", "intent": "complaint"}
+{"text": "does the house have running water and electricity?", "intent": "availability"}
+{"text": "is there parking at the flat?", "intent": "availability"}
+{"text": "kuna sehemu ya kuegesha gari hapo?", "intent": "availability"}
+{"text": "ina maji na umeme wa kudumu?", "intent": "availability"}
+{"text": "ifite amazi n'umuriro?", "intent": "availability"}
+{"text": "iyo nzu ifite parking?", "intent": "availability"}
+{"text": "does the apartment come with a backup generator?", "intent": "availability"}
+{"text": "le studio a-t-il l'eau et l'électricité ?", "intent": "availability"}
+{"text": "ana badawar 3ala sha2a mafroosha 2 owad fe el tagamo3", "intent": "availability"}
+{"text": "3ayez sha2a oda wa7da orayeba men el gam3a", "intent": "availability"}
+{"text": "عايز أوضة قريبة من الجامعة للطلبة", "intent": "availability"}
+{"text": "فيه شقة فاضية فيها عفش؟", "intent": "availability"}
+{"text": "is daar 'n woonstel beskikbaar vir volgende maand?", "intent": "availability"}
+{"text": "we are looking for a shop space on the main road, anything free?", "intent": "availability"}
+{"text": "do you have an office unit to let in the business park?", "intent": "availability"}
+{"text": "momken azoor el sha2a bokra el sa3a 5?", "intent": "viewing_booking"}
+{"text": "ينفع أشوف الشقة يوم السبت الصبح؟", "intent": "viewing_booking"}
+{"text": "ndashobora kuza kureba inzu ejo saa cyenda?", "intent": "viewing_booking"}
+{"text": "kan ek die woonstel Saterdag kom kyk?", "intent": "viewing_booking"}
+{"text": "el sha2a di be kam fel shahr?", "intent": "price_inquiry"}
+{"text": "الإيجار كام في الشهر؟", "intent": "price_inquiry"}
+{"text": "hoeveel is die huur per maand?", "intent": "price_inquiry"}
+{"text": "hoeveel kos dit per nag?", "intent": "price_inquiry"}
+{"text": "how much per night for the cottage?", "intent": "price_inquiry"}
+{"text": "amafaranga y'ubukode ni angahe ku kwezi?", "intent": "price_inquiry"}
+{"text": "I'm at the gate now, which house is yours?", "intent": "location_directions"}
+{"text": "nageze ku muryango, ni iyihe nzu?", "intent": "location_directions"}
+{"text": "ndi ku gipangu, ninjire he?", "intent": "location_directions"}
+{"text": "nimefika getini, nyumba ni ipi?", "intent": "location_directions"}
+{"text": "nimefika, nipigie kwa 0712000111 unielekeze", "intent": "location_directions"}
+{"text": "je suis devant le portail, c'est quelle maison ?", "intent": "location_directions"}
+{"text": "ana wasalt 3and el bawaba, anhi 3omara?", "intent": "location_directions"}
+{"text": "أنا واقف قدام العمارة، أي دور؟", "intent": "location_directions"}
+{"text": "ek is by die hek, watter huis is dit?", "intent": "location_directions"}
+{"text": "I dey for the junction, which way to the compound?", "intent": "location_directions"}
+{"text": "ek het die huur betaal, verwysing woonstel 12", "intent": "rent_payment"}
+{"text": "dafa3t el egar el naharda 3ala instapay", "intent": "rent_payment"}
+{"text": "دفعت الإيجار النهارده، ابعتلك الإيصال؟", "intent": "rent_payment"}
+{"text": "nishyuye ubukode bw'uku kwezi kuri MoMo", "intent": "rent_payment"}
+{"text": "momken tab3atly 3a2d el egar?", "intent": "document_request"}
+{"text": "ابعتلي صورة من العقد لو سمحت", "intent": "document_request"}
+{"text": "stuur asseblief die huurkontrak", "intent": "document_request"}
+{"text": "3ayez akalem 7ad men el sherka", "intent": "talk_to_agent"}
+{"text": "عايز اتكلم مع حد من الإدارة", "intent": "talk_to_agent"}
+{"text": "kan ek met die agent praat?", "intent": "talk_to_agent"}
+{"text": "ana hasib el sha2a akher el shahr", "intent": "move_out"}
+{"text": "هسيب الشقة آخر الشهر ده", "intent": "move_out"}
+{"text": "ons trek aan die einde van die maand uit", "intent": "move_out"}
+{"text": "3ayez ageded el 3a2d sana kaman", "intent": "lease_renewal"}
+{"text": "عايز أجدد العقد سنة كمان", "intent": "lease_renewal"}
+{"text": "ons wil die huurkontrak met 'n jaar verleng", "intent": "lease_renewal"}
+{"text": "ma3a el salama", "intent": "goodbye"}
+{"text": "sala kahle", "intent": "goodbye"}
+{"text": "totsiens", "intent": "goodbye"}
+{"text": "nna bulungi", "intent": "goodbye"}
+{"text": "the painter has finished the bedroom, looks great, thank you", "intent": "thanks"}
+{"text": "the job is completed and the toilet flushes again, many thanks", "intent": "thanks"}
+{"text": "all sorted, the mechanic for the gate has finished, thanks boss", "intent": "thanks"}
+{"text": "they finished replacing the bulbs in the corridor, appreciated", "intent": "thanks"}
+{"text": "fundi amekamilisha kazi, asante kwa kumtuma", "intent": "thanks"}
+{"text": "l'électricien a terminé, tout marche, merci à vous", "intent": "thanks"}
+{"text": "umufundi yarangije, amazi araza neza, murakoze", "intent": "thanks"}
+{"text": "the welder completed the gate this morning, ngiyabonga", "intent": "thanks"}
+{"text": "the technician came and finished quickly, webale", "intent": "thanks"}
+{"text": "el fanni 5allas w kollo tamam, shokran", "intent": "thanks"}
+{"text": "good afternoon, we rent the pharmacy unit near the parking, the water bill you sent is double what we use", "intent": "complaint"}
+{"text": "hello, my name is Grace from the tailoring shop, we were charged twice for service charge this month", "intent": "complaint"}
+{"text": "good morning sir, I have the office on floor 3 and the electricity invoice is wrong again", "intent": "complaint"}
+{"text": "bonjour, nous louons la boutique du rez-de-chaussée, la facture d'eau est fausse", "intent": "complaint"}
+{"text": "habari, tuna duka hapa chini, bili ya maji ni kubwa mno haiwezekani", "intent": "complaint"}
+{"text": "sabah el kheir, ana sa7eb el ma7al el ta7t, fatoret el maya ghalat", "intent": "complaint"}
+{"text": "the plumber finished but the tap is still dripping, can he come back?", "intent": "maintenance_request"}
+{"text": "they fixed the socket yesterday but it stopped working again today", "intent": "maintenance_request"}
+{"text": "the electrician left without finishing, the kitchen lights still don't work", "intent": "maintenance_request"}
+{"text": "come quickly please, it's getting worse", "intent": "maintenance_request"}
+{"text": "hurry, we are still waiting for the fundi", "intent": "maintenance_request"}
+{"text": "be quick please, the water is rising", "intent": "maintenance_request"}
+{"text": "haraka tafadhali, bado inavuja", "intent": "maintenance_request"}
+{"text": "vite s'il vous plaît, ça empire", "intent": "maintenance_request"}
+{"text": "bisa vite please, e don dey worse", "intent": "maintenance_request"}
+{"text": "yalla besor3a, el maya bteghra2 el ard", "intent": "maintenance_request"}
+{"text": "mwihute, amazi arakomeza kwiyongera", "intent": "maintenance_request"}
+{"text": "the carpenter is done, all doors close well now, thank you", "intent": "thanks"}
+{"text": "water is flowing normally again, thanks a lot", "intent": "thanks"}
+{"text": "power restored in the whole block, asanteni", "intent": "thanks"}
+{"text": "the builder is done with the wall, ngiyabonga", "intent": "thanks"}
+{"text": "kazi imekwisha, kila kitu kiko sawa, asante", "intent": "thanks"}
+{"text": "el egar kam lel sha2a el 3 owad?", "intent": "price_inquiry"}
+{"text": "be kam el studio fel shahr?", "intent": "price_inquiry"}
+{"text": "el me2dam kam w el ta2meen kam?", "intent": "price_inquiry"}
+{"text": "fi sha2a fadya fel zamalek?", "intent": "availability"}
+{"text": "3andoko sha2a 2 owad be 12 alf?", "intent": "availability"}
+{"text": "fi ostoodio fadi orayeb men el metro?", "intent": "availability"}
+{"text": "في شقة فاضية في المعادي بحدود عشرة آلاف؟", "intent": "availability"}
+{"text": "el asansir wa2ef men 3 ayam w ma7adesh beyesal", "intent": "complaint"}
+{"text": "الزبالة مترمية قدام العمارة من أسبوع ومحدش بيشيلها", "intent": "complaint"}
+{"text": "el geran 3amleen dawsha kol yom lel fagr", "intent": "complaint"}
+{"text": "a2dar agi ashoof el sha2a el sobh?", "intent": "viewing_booking"}
+{"text": "momken ma3ad lel mo3ayna yom el 7ad?", "intent": "viewing_booking"}
+{"text": "the electrician promised to come on Monday and never showed up, I'm fed up", "intent": "complaint"}
+{"text": "third time the fundi says he is coming and doesn't come, this is not serious", "intent": "complaint"}
+{"text": "le plombier devait passer hier, personne n'est venu, j'en ai marre", "intent": "complaint"}
+{"text": "fundi aliahidi kuja jana hakuja, nimechoka kusubiri", "intent": "complaint"}
+{"text": "le plombier a fini, plus aucune fuite, merci beaucoup", "intent": "thanks"}
+{"text": "c'est bon, l'eau coule de nouveau, merci à vous", "intent": "thanks"}
+{"text": "l'ascenseur remarche depuis ce matin, merci pour l'intervention", "intent": "thanks"}
+{"text": "the borehole pump is running again, webale nnyo", "intent": "thanks"}
+{"text": "gate remote works now, webale", "intent": "thanks"}
+{"text": "the new padlock is on the gate, medaase paa", "intent": "thanks"}
+{"text": "hot water is back in the shower, ngiyabonga", "intent": "thanks"}
+{"text": "our lights came back this morning, dankie", "intent": "thanks"}
+{"text": "dit werk nou, baie dankie vir die vinnige hulp", "intent": "thanks"}
+{"text": "the cleaner came and the stairs are spotless, medaase", "intent": "thanks"}
+{"text": "electrician sorted the sockets, everything okay now, tanks sah", "intent": "thanks"}
+{"text": "the mould was treated and the room smells fresh now, thank you", "intent": "thanks"}
+{"text": "we have water again since morning, ngiyabonga kakhulu", "intent": "thanks"}
+{"text": "hi, I own the butchery by the market entrance, you billed us for water we never used", "intent": "complaint"}
+{"text": "hello, we lease the two offices upstairs, and the service charge went up with no explanation", "intent": "complaint"}
+{"text": "good evening, we are the salon in unit 3, the generator charge on our invoice makes no sense", "intent": "complaint"}
+{"text": "morning, this is the manager of the cafe downstairs, the security guard keeps leaving his post", "intent": "complaint"}
+{"text": "habari, mimi ni mwenye duka namba 5, mmetutoza ada ya usafi mara mbili", "intent": "complaint"}
+{"text": "bonjour, je tiens la boutique au coin, la facture d'électricité ne correspond pas à notre compteur", "intent": "complaint"}
+{"text": "el sha2a fiha parking wala la2?", "intent": "availability"}
+{"text": "fi shoa2 fiha takyeef w mafroosha?", "intent": "availability"}
+{"text": "mesh 3ayez 2ektar men 8 alf, fi 7aga fel manteqa?", "intent": "availability"}
+{"text": "el ostoodio da lessa fady?", "intent": "availability"}
+{"text": "ek soek 'n kamer om te huur naby die kampus", "intent": "availability"}
+{"text": "het julle 'n woonstel met twee slaapkamers beskikbaar?", "intent": "availability"}
+{"text": "is die huis nog te huur?", "intent": "availability"}
+{"text": "does the shop space have its own toilet and water meter?", "intent": "availability"}
+{"text": "inzu ifite amazi ahoraho?", "intent": "availability"}
+{"text": "wanneer kan ons die huis sien?", "intent": "viewing_booking"}
+{"text": "kan ons Sondag middag kom kyk na die woonstel?", "intent": "viewing_booking"}
+{"text": "momken ngy nshoof el ostoodio el nahrda ba3d el dohr?", "intent": "viewing_booking"}
+{"text": "ons het geen water nie, stuur asseblief iemand", "intent": "maintenance_request"}
+{"text": "die ligte werk nie in die kombuis nie", "intent": "maintenance_request"}
+{"text": "die dak lek in die slaapkamer", "intent": "maintenance_request"}
+{"text": "ek het nie krag in die woonstel nie, kan julle iemand stuur?", "intent": "maintenance_request"}
+{"text": "el takyeef mesh beyshta3'al, momken fanni?", "intent": "maintenance_request"}
+{"text": "die bure se honde blaf die hele nag, dis onaanvaarbaar", "intent": "complaint"}
+{"text": "ek trek volgende maand uit, wat is die proses?", "intent": "move_out"}
+{"text": "el 3a2d haykhlas w mesh hagaded, 3ayez asalem el sha2a", "intent": "move_out"}
+{"text": "ek wil graag my huurkontrak hernu", "intent": "lease_renewal"}
+{"text": "ek het die huur oorbetaal via EFT, verwysing 5A", "intent": "rent_payment"}
+{"text": "hoeveel is die deposito?", "intent": "price_inquiry"}
+{"text": "wat kos die woonstel per maand?", "intent": "price_inquiry"}
+{"text": "waar is die kantoor?", "intent": "location_directions"}
+{"text": "ek is by die hoofingang, waarheen nou?", "intent": "location_directions"}
+{"text": "môre, hoe gaan dit met jou?", "intent": "greeting"}
+{"text": "mooi bly, totsiens", "intent": "goodbye"}
+{"text": "the intercom is working now, thanks", "intent": "thanks"}
+{"text": "the fan works now, webale ssebo", "intent": "thanks"}
+{"text": "outside lights are on again, dankie meneer", "intent": "thanks"}
+{"text": "the drain is clear now, much appreciated", "intent": "thanks"}
+{"text": "all done with the ceiling, asante sana fundi", "intent": "thanks"}
 """#
 }

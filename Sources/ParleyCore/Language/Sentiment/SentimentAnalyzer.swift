@@ -117,6 +117,16 @@ public struct SentimentAnalyzer: Sendable {
             i += 1
         }
 
+        // Afrikaans "die" (the) and "nag" (night) are not English "die" and "nag": in a message
+        // with an Afrikaans function word ("ek", "nie", "vir", "hoeveel", …) they carry nothing.
+        Self.silenceAfrikaansHomographs(tokens: tokens, buf: buf, entries: &entries)
+        // "Sorry, …" opening a message is an apology, polite ("sorry, rent will be a bit late"),
+        // not regret ("you will be sorry").
+        if n > 1, !tokens[0].isEmoji, entries[0].hasValence, entries[0].valence < 0,
+           UnsafeBufferPointer(rebasing: buf[tokens[0].range]).elementsEqual("sorry".utf8) {
+            entries[0].valence = 0
+        }
+
         // Urgency cues and situations (they do not depend on the sentiment): a situation the
         // lexicon has no word for ("the power is out", "umuriro wabuze") lends its problem word
         // a negative valence, so the message reads as the problem it reports.
@@ -255,7 +265,18 @@ public struct SentimentAnalyzer: Sendable {
         // Urgency comes from situations: a circumstance (a baby, the night, the cold) counts only
         // beside one, and a word asking for speed weighs half in a message that reports none
         // ("is there visitor parking? asap", "third time I ask, fix it asap").
-        let situation = urgency.cues.contains { $0.weight > 0 && $0.kind == .situation }
+        // Distress emoji (😭 😩 😱 🆘 …) beside a negative message stand for the situation it does
+        // not spell out ("we are in the dark 😭", "stuck outside 😩😩"): its circumstances count
+        // and the emoji press it (repeated or 🆘 more). Only beside a cue of some problem, never
+        // in a message with a positive word (tears of joy) or a joke.
+        let distress = Self.distressLevel(tokens: tokens)
+        let distressed = distress > 0 && compound <= -0.05 && !sarcastic
+            && urgency.cues.contains { $0.weight > 0 && $0.kind != .calm } && !valences.contains { $0 > 0 }
+        let situation = urgency.cues.contains { $0.weight > 0 && $0.kind == .situation } || distressed
+        if distressed && !calming {
+            cues.append("distress emoji")
+            calm *= 1 - (distress >= 2 ? 0.5 : 0.4)
+        }
         for cue in urgency.cues where cue.weight > 0 {
             if calming && cue.kind != .situation { continue }
             if cue.kind == .request && !pleas { continue }
@@ -278,8 +299,9 @@ public struct SentimentAnalyzer: Sendable {
             }
             let shouting = capDiff ? scan.longCapsWords >= 1 : scan.longCapsWords >= 2
             if shouting {
+                // Shouting with "!!!" is an alarm ("CEILING FALLING!!! COME NOW"), more than either.
                 cues.append("caps")
-                calm *= 1 - 0.15
+                calm *= 1 - (scan.maxExclamationRun >= 3 || scan.exclamations >= 4 ? 0.25 : 0.15)
             }
         }
         let urgencyScore = cues.isEmpty ? 0 : 1 - calm
@@ -449,6 +471,46 @@ public struct SentimentAnalyzer: Sendable {
             }
         }
         return (found, calm)
+    }
+
+    /// Afrikaans function words that are English sentiment words.
+    static let afrikaansHomographs: Set<String> = ["die", "nag", "nagte"]
+    /// Words that mark a message as Afrikaans (not English, not Dutch-looking English typos).
+    static let afrikaansMarkers: Set<String> = [
+        "ek", "jy", "julle", "nie", "nog", "vir", "het", "hoeveel", "dankie", "asseblief", "asb", "woonstel",
+        "huur", "beskikbaar", "goeie", "môre", "wanneer", "betaal", "baie", "kos", "ons", "hoe", "wat", "waar",
+        "kan", "sal", "moet", "nagte", "verwysing", "huis", "kamer", "kom", "ook", "van", "en", "met", "graag",
+    ]
+
+    /// Silences "die" / "nag" when at least two other words of the message are Afrikaans
+    /// markers (one alone may be English: "van", "kan", "ons").
+    static func silenceAfrikaansHomographs(tokens: [SentimentToken], buf: UnsafeBufferPointer<UInt8>, entries: inout [SentimentEntry]) {
+        var homographs: [Int] = []
+        for (k, token) in tokens.enumerated() where !token.isEmoji && token.range.count <= 5 {
+            let b = buf[token.range]
+            let first = b.first ?? 0
+            guard first == 0x64 || first == 0x6E || first == 0x44 || first == 0x4E else { continue }  // d, n
+            if afrikaansHomographs.contains(String(decoding: UnsafeBufferPointer(rebasing: b), as: UTF8.self).lowercased()) {
+                homographs.append(k)
+            }
+        }
+        guard !homographs.isEmpty else { return }
+        var markers = Set<String>()
+        for (k, token) in tokens.enumerated() where !token.isEmoji && !homographs.contains(k) && token.range.count <= 12 {
+            let word = String(decoding: UnsafeBufferPointer(rebasing: buf[token.range]), as: UTF8.self).lowercased()
+            if afrikaansMarkers.contains(word) { markers.insert(word) }
+        }
+        // Only "nagte" (nights) and a second homograph are Afrikaans enough on their own.
+        let strong = markers.count >= 2 || (markers.count == 1 && homographs.count >= 2)
+        guard strong else { return }
+        for k in homographs { entries[k].valence = 0; entries[k].hasValence = false }
+    }
+
+    /// Distress emoji in a message: 0 none, 1 one, 2 repeated or 🆘.
+    static func distressLevel(tokens: [SentimentToken]) -> Int {
+        var count = 0
+        for token in tokens where token.isEmoji { count += Int(token.distress) }
+        return min(count, 2)
     }
 
     /// VADER's normalization of a valence sum into (-1, 1), alpha 15.

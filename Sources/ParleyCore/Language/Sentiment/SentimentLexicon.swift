@@ -940,6 +940,48 @@ aratonyanga	-1.0
 تنقط	-1.0
 كيقطر	-1.0
 كتقطر	-1.0
+webale	2.0
+webaale	2.0
+weebale	2.0
+medaase	2.0
+meda wo ase	2.0
+ngiyabonga	2.0
+ngiyabonga kakhulu	2.3
+siyabonga	2.0
+enkosi	2.0
+dankie	2.0
+dankie tog	2.0
+baie dankie	2.3
+tank you	1.9
+tanks o	1.9
+tanks well	1.9
+tanks sah	1.9
+tanks ma	1.9
+tanks boss	1.9
+tanks plenty	1.9
+akwaaba	1.5
+samahani	0
+pole	0
+no vex	0
+abeg no vex	0
+bit late	0
+small late	0
+little late	0
+a few days late	0
+nitachelewa	0
+nitachelewa kidogo	0
+désolé	0
+desole	0
+3atlan	-1.5
+3atlana	-1.5
+3otl	-1.2
+ma7adesh byrod	-1.5
+mafish 7ad byrod	-1.5
+mafeesh 7ad byrod	-1.5
+mahadesh byrod	-1.5
+a bit late	0
+a little late	0
+daylight robbery	-2.0
 """#
 
     /// Acknowledgments: neutral when they agree, opening a clause ("ok, when does he come?",
@@ -1147,6 +1189,10 @@ jiddan	+>
 جداً	+>
 كتير	+
 كثير	+>
+nnyo	+>
+paa	+>
+kakhulu	+>
+baie	+
 """#
 
     /// Words that negate the sentiment word up to three words after them (VADER's list plus
@@ -1677,6 +1723,64 @@ leegi	0.2	now
 الآن	0.2	now
 الان	0.2	now
 دلوقتي	0.2	now
+daylight robbery	0
+locked in	0.7
+we are locked in	0.7
+stuck outside	0.5
+stranded	0.5
+stranded outside	0.5
+can't get in	0.5
+cannot get in	0.5
+lose everything	0.5
+lose all the stock	0.5
+lose the stock	0.5
+lose our stock	0.5
+lose all our stock	0.5
+stock will spoil	0.5
+food will spoil	0.4
+tout perdre	0.5
+tutapoteza kila kitu	0.5
+tutapoteza mzigo	0.5
+before tonight	0.4	speed
+by tonight	0.35	speed
+before tomorrow	0.3	speed
+come today	0.3	speed
+come now	0.5	speed
+kuja leo	0.3	speed
+kam today	0.3	speed
+مفيش مية	0.5
+مفيش ميه	0.5
+مافيش مية	0.5
+مفيش كهربا	0.6
+مفيش نور	0.5
+mafish maya	0.5
+mafeesh maya	0.5
+mafish kahraba	0.6
+mafeesh kahraba	0.6
+mafish nour	0.5
+because i'm late	0.5	calm
+because i am late	0.5	calm
+because we are late	0.5	calm
+because we're late	0.5	calm
+because of late rent	0.5	calm
+over late rent	0.5	calm
+for late rent	0.5	calm
+because of the arrears	0.5	calm
+because of arrears	0.5	calm
+because i didn't pay	0.5	calm
+because i haven't paid	0.5	calm
+parce que je suis en retard	0.5	calm
+kwa sababu nimechelewa	0.5	calm
+arrears	0.5	calm
+we owe	0.5	calm
+i owe	0.5	calm
+late with rent	0.5	calm
+late with the rent	0.5	calm
+rent was late	0.5	calm
+rent is late	0.5	calm
+unpaid rent	0.5	calm
+loyer impayé	0.5	calm
+deni la kodi	0.5	calm
 """#
 
     /// Situations the words of which may be apart: weight<TAB>valence<TAB>things<TAB>states (each
@@ -1688,18 +1792,18 @@ leegi	0.2	now
     /// first to the last; its valence goes to the state (to the thing after a negator) when
     /// neither has one. Words of another urgency cue ("no water", "gas leak") are not reused.
     static let urgencySituations = #"""
-0.6	-2.0	power|power's|electricity|electrics|stima|umeme|umuriro|muriro|amashanyarazi|courant|électricité|l'électricité|d'électricité|electricite|l'electricite|d'electricite|kahraba|kahrba|kahraba2|كهرباء|كهربا|الكهربا	out>|off>|cut|gone>|down>|failed|outage|tripped|imepotea|umepotea|imekatika|umekatika|imekatwa|umekatwa|imeenda|wabuze|yabuze|warabuze|wagiye|yagiye|ntuboneka|ntiboneka|coupé|coupée|coupe|coupee|coupure|panne|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|طافية|طافيه|tafye|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|raa7et|راحت|haipo|haupo|working!|work!|coming!
+0.6	-2.0	power|power's|electricity|electrics|stima|umeme|umuriro|muriro|amashanyarazi|courant|électricité|l'électricité|d'électricité|electricite|l'electricite|d'electricite|kahraba|kahrba|kahraba2|كهرباء|كهربا|الكهربا	out>|off>|cut|gone>|down>|failed|outage|tripped|imepotea|umepotea|imekatika|umekatika|imekatwa|umekatwa|imeenda|wabuze|yabuze|warabuze|wagiye|yagiye|ntuboneka|ntiboneka|coupé|coupée|coupe|coupee|coupure|panne|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|طافية|طافيه|tafye|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|raa7et|راحت|haipo|haupo|working!|work!|coming!|dey!
 0.4	-1.5	lights|lighting	out>|off>|gone>|down>|failed
-0.5	-2.0	water|water's|maji|amazi|mazi|eau|l'eau|d'eau|maya|mayya|mayye|مية|ميه|مياه|ماء|الماي|المي	off>|cut|gone>|imekatika|yamekatika|yamekatwa|imekatwa|hayatoki|haitoki|hayaji|yabuze|byabuze|yagiye|ntaza|ntaboneka|ntibiboneka|coupé|coupée|coupe|coupee|coupure|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|راحت|hayapo|haipo|coming!|running!|working!|flowing!|come!|run!
+0.5	-2.0	water|water's|maji|amazi|mazi|eau|l'eau|d'eau|maya|mayya|mayye|مية|ميه|مياه|ماء|الماي|المي	off>|cut|gone>|imekatika|yamekatika|yamekatwa|imekatwa|hayatoki|haitoki|hayaji|yabuze|byabuze|yagiye|ntaza|ntaboneka|ntibiboneka|coupé|coupée|coupe|coupee|coupure|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|راحت|hayapo|haipo|coming!|running!|working!|flowing!|come!|run!|dey!
 0.9	-2.5	gas|gaz|gesi|ghaz|غاز	smell|smells|smelling|smelt|odour|odor|leak|leaking|leaks|leakage|stink|stinks|stench|whiff|odeur|fuite|fuit|harufu|inanuka|inavuja|impumuro|iranuka|ريحة|ريحه|رائحة|رائحه|ri7a|ri7et|ri7it|re7t|ri7t|riha|تسرب|تسريب
 0.7	-2.0	smell|smells|smelling|odour|odor|odeur|harufu|impumuro|ريحة|ريحه|رائحة|ri7a|ri7et	burning|burnt|burned|brûlé|brule|brûle|kuungua|inaungua|شياط|محروق|حريق|ma7rou2
-0.6	-1.8	ceiling|roof|plafond|toit|dari|paa|igisenge|سقف|saqf|sa2f|sqef|ssqef|lsqef|ssaqf	dripping|leaking|leaks|leak|drips|drip|collapsing|caving|sagging|fuit|fuite|goutte|coule|inavuja|linavuja|inadondoka|irava|ينقط|بينقط|بنقط|تسريب|بيسرب|btnaqet|bin2at|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|biratonyanga|aratonyanga|ينقط|تنقط|كيقطر|كتقطر
+0.6	-1.8	ceiling|roof|plafond|toit|dari|paa|igisenge|سقف|saqf|sa2f|sqef|ssqef|lsqef|ssaqf	dripping|leaking|leaks|leak|drips|drip|collapsing|caving|sagging|falling|fell|collapsed|down>|fuit|fuite|goutte|coule|inavuja|linavuja|inadondoka|irava|ينقط|بينقط|بنقط|تسريب|بيسرب|btnaqet|bin2at|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|biratonyanga|aratonyanga|ينقط|تنقط|كيقطر|كتقطر
 0.7	-2.0	water|maji|amazi|eau|l'eau|d'eau|maya|mayya|مية|مياه|ماء	pouring|gushing|spraying|spurting|streaming|everywhere|partout|yanafurika|inafurika
-0.8	-2.0	pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|masoura	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret
+0.8	-2.0	geyser|geysers|pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|masoura	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret
 0.7	-1.8	locked|locking	out>
 0.35	-1.8	heating|radiator|radiators|boiler|chauffage|chaudière|chaudiere|radiateur|radiateurs|تدفئة|التدفئة	out>|off>|broken|broke|dead|died|stopped|failed|panne|cassé|cassée|imeharibika|haifanyi|ntikora|yapfuye|عطلان|معطل|خربان|working!|work!
 0.5	-1.8	lock|locks|serrure|kufuli|ingufuri|قفل|2efl|padlock|deadbolt|cylinder|serrures|cadenas|lqfel|القفل	broken|broke|jammed|cassée|cassé|imevunjika|imeharibika|yapfuye|مكسور|مكسورة|maksour|maksoura|snapped|snap|busted|damaged|forced|spoilt|spoiled|faulty|forcée|forcee|forcé|abîmée|abimee|imevunjwa|imeharibiwa|yangiritse|yacitse|yarapfuye|mkhsra|mkhser|tkhsser|مكسر|خربان|معطل|انكسر|working!|work!
-0.5	-1.8	door|doors|gate|house|porte|portail|maison|mlango|geti|nyumba|urugi|inzu|باب|bab|flat|apartment|appartement|appart|room|chambre|unit|home|chumba|dar|sha2a|شقة|الشقة|البيت	haufungi|haifungi|ntifunga|lock!|ferme!|funga!|fungwa!|ifunga!|يتسكر|يقفل|forced|kicked|smashed|forcée|forcee|fracturée|fracturee|défoncée|defoncee|imevunjwa
+0.5	-1.8	door|doors|gate|house|porte|portail|maison|mlango|geti|nyumba|urugi|inzu|باب|bab|flat|apartment|appartement|appart|room|chambre|unit|home|chumba|dar|sha2a|شقة|الشقة|البيت|shop|store|office|duka|boutique|magasin|bureau|ofisi	close!|haufungi|haifungi|ntifunga|lock!|ferme!|funga!|fungwa!|ifunga!|يتسكر|يقفل|forced|kicked|smashed|forcée|forcee|fracturée|fracturee|défoncée|defoncee|imevunjwa
 0.6	-1.8	key|keys|clé|cle|clés|cles|clef|clefs|ufunguo|funguo|urufunguzo|imfunguzo|مفتاح|مفاتيح|miftah|mofta7|mifta7	lost|stuck|snapped|broke|perdu|perdue|perdues|perdus|coincée|coincé|cassée|imepotea|zimepotea|nimepoteza|yatakaye|zatakaye|ضاع|ضاعوا|ضايع|انكسر|da3|da3o|day3
 0.35	-1.5	ac|a/c|aircon|air-con|conditioner|conditioning|clim|climatisation|climatiseur|kiyoyozi|مكيف|تكييف|mkayef|mkayyef|mukayef|takyif	broken|broke|dead|died|stopped|leaking|panne|cassée|cassé|imeharibika|imekufa|haifanyi|yapfuye|yarapfuye|ntikora|خربان|خربانة|خربانه|عطلان|عطلانة|معطل|واقف|5erban|kherban|khirban|5arban|3atlan|ma3tal|working!|work!|cooling!|cool!|hot>|cooling!|cool!
 0.5	-2.0	water|water's|maji|amazi|eau|l'eau|d'eau|maya|mayya|lma|lmaa|ndox|مية|مياه|ماء|الما	dripping>|leaking>|seeping|entering|enters|through>|rentre|rentrent|s'infiltre|infiltre|coule>|yanaingia|inaingia|yaingia|yinjira|arinjira|kwinjira|yinjiye|kaydkhol|katdkhol|dakhla|dakhel|داخل|دخلت|تدخل|كتدخل|يدخل|بيدخل|يفوت|بتفوت|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|yanadondoka|inadondoka|aratonyanga|ينقط|تنقط|كيقطر|كتقطر
@@ -1707,6 +1811,7 @@ leegi	0.2	now
 0.6	-2.0	do|dou|ddo|daw|ddaw|trisiti|trisinti|lma|lmaa|l'ma|ndox|kuraŋ|kurang|courant|الضو|الما	tfa|tfat|tafi|tafya|mqto3|mqtou3|m9to3|m9tou3|maqto3|t9te3|tqte3|t9ta3|mat9to3|kaynch|kaynach|kaynsh|makaynch|makaynach|makaynsh|makaynash|amul|dagg|ماكاينش|مكاينش|طافي|طفا|تقطع|تقطعات
 0	-1.5	pay|paying|paid|pays|payer|paie|payons|lipa|tunalipa|nalipa|nimelipa|tumelipa|twishyura|nishyura|ndishyura|nkhalas|kankhalsou|ndfa3|ندفع|بندفع|دفعنا	bure|ubusa|jdwa|فاضي|الفاضي
 0	-1.5	called|calling|phoned|texted|messaged|emailed|asked|reminded|appelé|appele|écrit|ecrit|relancé|relance|nimepiga|tumepiga|nimeuliza|nahamagaye|twahamagaye|ndahamagaye|nabajije|اتصلت|اتصلنا|سألت|et9alt|ettasalt|ta9alt|sa2alt	times|fois|mara|inshuro|مرات|marrat|marat
+0	-1.5	heat|chaleur|joto|froid|cold|noise|bruit|kelele|smell|odeur	work!|sleep!|breathe!|travailler!|dormir!|respirer!|kufanya!|kulala!|kazi!
 0	-1.8	nobody|personne|ntawe|محدا|محدش	answers|answered|answer|picks|picked|responds|responded|replies|replied|came|comes|showed|cares|répond|repond|décroche|decroche|rappelle|witaba|usubiza|waje|بيرد|يرد|رد|جاء|اجا|come|answer|pick|respond|reply|show|unyitaba|unsubiza|witabye|wasubije|uza
 """#
 

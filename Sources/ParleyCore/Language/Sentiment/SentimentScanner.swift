@@ -6,6 +6,8 @@ struct SentimentToken: Sendable {
     var emojiValence: Float = 0
     /// 🙏 (folded hands): a plea as often as thanks.
     var pleading = false
+    /// A distress emoji: 1 (😭 😩 😱 😰 😨 😫 😥), 2 (🆘).
+    var distress: UInt8 = 0
     /// Has cased letters, all upper case ("BROKEN").
     var isUpper = false
     /// Punctuation (, . ; : ! ? newline) ends a clause after this token: negation, degree words
@@ -120,6 +122,11 @@ struct SentimentScanner {
                 // Flags (regional indicator pairs) carry no sentiment.
                 emojiToken.emojiValence = v >= 0x1F1E6 && v <= 0x1F1FF ? 0 : tables.emoji[v] ?? 0
                 emojiToken.pleading = v == 0x1F64F
+                switch v {
+                case 0x1F198: emojiToken.distress = 2
+                case 0x1F62D, 0x1F629, 0x1F631, 0x1F630, 0x1F628, 0x1F62B, 0x1F625: emojiToken.distress = 1
+                default: break
+                }
                 // Absorb the rest of the sequence: modifiers, variation selectors, keycaps,
                 // tags, a second regional indicator, and anything joined by ZWJ.
                 var joined = false
