@@ -814,6 +814,28 @@ import Glibc
         }
         // Without a payment word or a period, thousands of people stay a number.
         #expect(!kes.extract(from: "watu elfu mbili walikuja kwenye mkutano").contains { $0.type == "money" })
+        // "na nusu": and a half of the last scale group.
+        let tzs = try Self.extractor(region: "TZ", currency: "TZS")
+        for (text, amount) in [("nimelipa laki tano na nusu", 550_000.0), ("nimelipa kodi laki tatu jana", 300_000),
+                               ("bei ni elfu tano na nusu", 5_500)] {
+            let money = tzs.extract(from: text).first { $0.type == "money" }
+            #expect(money?.value["amount"]?.doubleValue == amount, "\(text): \(tzs.extract(from: text).map { "\($0.type) \($0.text)" })")
+        }
+        #expect(!tzs.extract(from: "nusu saa").contains { $0.type == "money" || $0.type == "number" })
+        // The rand spaced from spaced thousands, where it is the currency; a road elsewhere or below hundreds.
+        let zar = try Self.extractor(region: "ZA", currency: "ZAR")
+        #expect(zar.extract(from: "Rent is R 8 500 p/m").map(\.value) == [["amount": 8500, "currency": "ZAR", "period": "month"]])
+        #expect(zar.extract(from: "R 46 000 excl. VAT").first?.value == ["amount": 46000, "currency": "ZAR"])
+        #expect(!zar.extract(from: "take the R 21 north").contains { $0.type == "money" })
+        #expect(!(try Self.extractor(region: "KE")).extract(from: "R 8 500").contains { $0.type == "money" })
+        // A dot groups thousands before a currency without cents; a counter-offer after "descendre à".
+        let xaf = try Self.extractor(region: "CM", currency: "XAF")
+        #expect(xaf.extract(from: "2 x 250.000 F").last?.value == ["amount": 250_000, "currency": "XAF"])
+        #expect(xaf.extract(from: "150.000 FCFA").first?.value == ["amount": 150_000, "currency": "XAF"])
+        #expect(xaf.extract(from: "pouvez-vous descendre à 1 200 000 ?").first?.value == ["amount": 1_200_000, "currency": "XAF"])
+        #expect(xaf.extract(from: "le loyer est à 300 000").first?.value == ["amount": 300_000, "currency": "XAF"])
+        #expect(xaf.extract(from: "il fait 2.500 km").first?.value == ["number": 2.5])
+        #expect(!xaf.extract(from: "rent a 3 bedroom").contains { $0.type == "money" })
     }
 
     @Test func units() throws {

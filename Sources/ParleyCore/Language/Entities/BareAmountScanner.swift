@@ -131,7 +131,8 @@ enum BareAmountScanner {
             guard separatedOnlyByBlanksOrSigns(text, from: Int(token.end), to: gapEnd) else { return false }
             switch text.tag(t) {
             case .moneyCue: return true
-            case .moneyFiller, .is, .my, .determiner, .of, .est, .ni:
+            // "à" folds to "a": "le loyer est à 300 000", "descendre à 1 200 000".
+            case .moneyFiller, .is, .my, .determiner, .of, .est, .ni, .a:
                 fillers += 1
                 if fillers > maxFillers { return false }
             default: return false

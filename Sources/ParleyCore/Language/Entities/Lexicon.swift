@@ -531,6 +531,10 @@ enum Lexicon {
     discount tmoneyCue
     negotiate tmoneyCue
     reduce tmoneyCue
+    descendre tmoneyCue
+    baisser tmoneyCue
+    reduire tmoneyCue
+    diminuer tmoneyCue
     raised tmoneyCue
     increase tmoneyCue
     increased tmoneyCue
