@@ -836,6 +836,13 @@ import Glibc
         #expect(xaf.extract(from: "le loyer est à 300 000").first?.value == ["amount": 300_000, "currency": "XAF"])
         #expect(xaf.extract(from: "il fait 2.500 km").first?.value == ["number": 2.5])
         #expect(!xaf.extract(from: "rent a 3 bedroom").contains { $0.type == "money" })
+        // A range of shorthand amounts is a price range by itself; a length is not.
+        let ugx = try Self.extractor(region: "UG", currency: "UGX")
+        #expect(ugx.extract(from: "houses in Kira go for 1.5m-1.8m").map(\.value)
+                == [["amount": 1_500_000, "currency": "UGX"], ["amount": 1_800_000, "currency": "UGX"]])
+        #expect(ugx.extract(from: "20k to 25k").filter { $0.type == "money" }.count == 2)
+        #expect(!ugx.extract(from: "the wall is 1.5m-1.8m high").contains { $0.type == "money" })
+        #expect(!ugx.extract(from: "a house 1.5m wide").contains { $0.type == "unit" })
     }
 
     @Test func units() throws {

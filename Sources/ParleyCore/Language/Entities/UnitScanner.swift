@@ -102,6 +102,8 @@ enum UnitScanner {
         guard q > Int(tokens[t].end), let idToken = text.token(startingAt: q) else { return nil }
         let token = tokens[idToken]
         guard token.length <= 6, !dotted || tokens[t].length <= 3 || !token.isLetters else { return nil }
+        // "house 1.5m": a decimal is an amount or a size, not a number on a door.
+        if text.ascii(Int(token.end)) == 0x2E, text.isDigit(Int(token.end) + 1) { return nil }
         // "appartement F3": the flat's type (BedroomScanner), not its number.
         if BedroomScanner.frenchDwellings.contains(tokens[t].hash), BedroomScanner.isRoomCode(text, idToken) { return nil }
         if token.isLetters {
