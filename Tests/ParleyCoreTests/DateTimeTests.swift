@@ -225,12 +225,22 @@ import Glibc
             ("talat shohour", "talat shohour", "P3M"),
             ("I'd like to renew for another year", "another year", "P1Y"),
             ("can I stay for another month?", "another month", "P1M"),
+            // Short stays count in nights; a bare Franco unit after "for" is one of it.
+            ("booking for 3 nights", "3 nights", "P3D"),
+            ("can I stay 2 more nights", "2 more nights", "P2D"),
+            ("ek wil 2 nagte bly", "2 nagte", "P2D"),
+            ("deux nuits", "deux nuits", "P2D"),
+            ("ana 3ayez sha2a men esbo3", "esbo3", "P1W"),
+            ("3ayez a2ad le shahr", "shahr", "P1M"),
         ]
         let extractor = try Self.extractor("Africa/Kigali")
         for (text, span, iso) in cases {
             let found = try #require(extractor.extract(from: text, reference: Self.kigaliReference).first { $0.type == "duration" }, "\(text)")
             #expect(found.text == span, "\(text)")
             #expect(found.value["iso"] == .string(iso), "\(text): \(found.value)")
+        }
+        for text in ["I worked nights", "esbo3 el gai", "el shahr da"] {
+            #expect(!extractor.extract(from: text, reference: Self.kigaliReference).contains { $0.type == "duration" }, "\(text)")
         }
         // After "بعد" / "ba3d" the dual is a point ahead: Thursday 26 + 2 days.
         let weeks = try #require(extractor.extract(from: "ana hasib el sha2a ba3d osbo3en", reference: Self.kigaliReference).first)

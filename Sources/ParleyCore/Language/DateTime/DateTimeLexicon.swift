@@ -438,6 +438,12 @@ enum DTLexicon {
     h unit 2
     day unit 3
     days unit 3
+    nights unit 3
+    nites unit 3
+    nagte unit 3
+    nuits unit 3
+    nuitees unit 3
+    layali unit 3
     week unit 4
     weeks unit 4
     wk unit 4

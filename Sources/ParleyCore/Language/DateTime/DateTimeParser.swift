@@ -476,9 +476,13 @@ struct DTParser {
             return .point(e)
         case .saa:
             return swahiliClock(at: i).map { .point($0) }
-        case .unitFirst:
+        case .unitFirst(let u):
             if let e = day(at: i) { return .point(e) }
-            return relative(at: i)
+            if let r = relative(at: i) { return r }
+            // Franco-Arabic "le esbo3", "men shahr": a bare unit after "for" is one of it.
+            guard i > 0, t[i].key != .max, Self.forKeys.contains(t[i - 1].key), u.rawValue >= DTUnit.day.rawValue,
+                  endsCleanly(i + 1), self.lex(i + 1) == nil else { return nil }
+            return .duration(DTDuration(first: i, next: i + 1, amount: 1, unit: u, weak: false))
         case .unit(let u):
             if let one = arabicSingular(at: i, unit: u) { return one }
             return day(at: i).map { .point($0) }
@@ -548,6 +552,7 @@ struct DTParser {
     }
 
     static let keyPast = DTLexicon.key("past")
+    static let forKeys: Set<UInt64> = Set(["le", "l", "lemodet", "lmodet", "modet", "men", "for"].map(DTLexicon.key))
     static let todayNounKeys: Set<UInt64> = Set(["munsi", "umunsi"].map(DTLexicon.key))
     static let keyCyumweru = DTLexicon.key("cyumweru")
     static let keyHad = DTLexicon.key("had")
