@@ -273,6 +273,9 @@ enum DTLexicon {
     khamis wd 3
     5amis wd 3
     5ames wd 3
+    5amees wd 3
+    khamees wd 3
+    el5amees wd 3
     khmis wd 3
     lkhmis wd 3
     gom3a wd 4
