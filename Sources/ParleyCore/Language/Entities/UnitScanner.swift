@@ -1,6 +1,8 @@
 /// Unit and apartment references: "unit 4B", "apt 12", "apartment 7", "flat 3, block C",
 /// "house no. 12", "room 5", "door 3A", "block C" → unit {"unit": "4B", "block": "C"}
-/// (ids in upper case; "block" only when one is named).
+/// (ids in upper case; "block" only when one is named). Commercial premises too ("shop no. 14",
+/// "Office 7B", "boutique n°9"), and other languages' words ("sha2a 3B", "inzu nimero 5").
+/// A plural keyword names a range's two ends ("units G1 to G6": G1 and G6).
 enum UnitScanner {
     struct Reference {
         var isBlock: Bool
