@@ -188,6 +188,28 @@ import Glibc
         #expect(duration.value.objectValue?.members.map(\.key) == ["seconds", "iso"])
     }
 
+    /// A time just past is today's ("it's now 1:40" sent at 13:40); an ordinal before a noun
+    /// is no date; Franco-Arabic and Kinyarwanda day words; one entity per expression.
+    @Test func regionalDayWordsAndTimesJustPast() throws {
+        let extractor = try Self.extractor("Africa/Kigali")
+        func iso(_ text: String, at reference: Int64 = Self.kigaliReference) -> [String] {
+            extractor.extract(from: text, reference: reference).filter { $0.type == "datetime" }.compactMap { $0.value["iso"]?.stringValue }
+        }
+        let afternoon = Self.kigaliReference + 13_200  // 13:40
+        #expect(iso("Nobody has come, its now 1:40", at: afternoon) == ["2026-11-26T13:40:00+02:00"])
+        #expect(iso("come at 1:40", at: afternoon + 600) == ["2026-11-26T13:40:00+02:00"])
+        #expect(iso("come at 1:40", at: afternoon + 3000) == ["2026-11-27T01:40:00+02:00"])
+        #expect(iso("for the 2nd semester").isEmpty)
+        #expect(iso("the 2nd installment is late").isEmpty)
+        #expect(iso("pay on the 2nd") == ["2026-12-02T00:00:00+02:00"])
+        #expect(iso("youm 5 el shahr el gai") == ["2026-12-05T00:00:00+02:00"])
+        #expect(iso("ageelak el 5amees") == ["2026-12-03T00:00:00+02:00"])
+        #expect(iso("5 amis") == [])
+        #expect(iso("nzaza uyu munsi") == ["2026-11-26T00:00:00+02:00"])
+        #expect(iso("Jumamosi saa tatu za mu gitondo") == ["2026-11-28T09:00:00+02:00"])
+        #expect(iso("nitakuja saa tatu za asubuhi") == ["2026-11-27T09:00:00+02:00"])
+    }
+
     @Test func unitFirstDurationsWithNumberWords() throws {
         // Swahili and Kinyarwanda name the unit first, the count in digits or in words.
         let cases: [(String, String, String)] = [
@@ -225,12 +247,22 @@ import Glibc
             ("talat shohour", "talat shohour", "P3M"),
             ("I'd like to renew for another year", "another year", "P1Y"),
             ("can I stay for another month?", "another month", "P1M"),
+            // Short stays count in nights; a bare Franco unit after "for" is one of it.
+            ("booking for 3 nights", "3 nights", "P3D"),
+            ("can I stay 2 more nights", "2 more nights", "P2D"),
+            ("ek wil 2 nagte bly", "2 nagte", "P2D"),
+            ("deux nuits", "deux nuits", "P2D"),
+            ("ana 3ayez sha2a men esbo3", "esbo3", "P1W"),
+            ("3ayez a2ad le shahr", "shahr", "P1M"),
         ]
         let extractor = try Self.extractor("Africa/Kigali")
         for (text, span, iso) in cases {
             let found = try #require(extractor.extract(from: text, reference: Self.kigaliReference).first { $0.type == "duration" }, "\(text)")
             #expect(found.text == span, "\(text)")
             #expect(found.value["iso"] == .string(iso), "\(text): \(found.value)")
+        }
+        for text in ["I worked nights", "esbo3 el gai", "el shahr da"] {
+            #expect(!extractor.extract(from: text, reference: Self.kigaliReference).contains { $0.type == "duration" }, "\(text)")
         }
         // After "بعد" / "ba3d" the dual is a point ahead: Thursday 26 + 2 days.
         let weeks = try #require(extractor.extract(from: "ana hasib el sha2a ba3d osbo3en", reference: Self.kigaliReference).first)

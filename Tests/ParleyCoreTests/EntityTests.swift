@@ -475,6 +475,11 @@ import Glibc
         #expect(found("appart T4 avec jardin") == [#"bedrooms T4 {"count":3,"rooms":4}"#])
         #expect(found("I need a self contain in Lekki") == [#"bedrooms self contain {"count":0}"#])
         #expect(found("self-contained available") == [#"bedrooms self-contained {"count":0}"#])
+        // As an adjective it gives no count of its own; South African "bachelor" is a studio.
+        #expect(found("2 bedroom self contained in Ntinda") == [#"bedrooms 2 bedroom {"count":2}"#])
+        #expect(found("self contained rooms available") == [])
+        #expect(found("bachelor flat in Sea Point") == [#"bedrooms bachelor {"count":0}"#])
+        #expect(found("I'm a bachelor, single guy") == [])
         #expect(found("a one-bed flat") == [#"bedrooms one-bed {"count":1}"#])
         // Not a unit: a sentence's next word, "self" alone, a studio without a number, a
         // flat code after an English unit word stays the unit.
@@ -809,6 +814,35 @@ import Glibc
         }
         // Without a payment word or a period, thousands of people stay a number.
         #expect(!kes.extract(from: "watu elfu mbili walikuja kwenye mkutano").contains { $0.type == "money" })
+        // "na nusu": and a half of the last scale group.
+        let tzs = try Self.extractor(region: "TZ", currency: "TZS")
+        for (text, amount) in [("nimelipa laki tano na nusu", 550_000.0), ("nimelipa kodi laki tatu jana", 300_000),
+                               ("bei ni elfu tano na nusu", 5_500)] {
+            let money = tzs.extract(from: text).first { $0.type == "money" }
+            #expect(money?.value["amount"]?.doubleValue == amount, "\(text): \(tzs.extract(from: text).map { "\($0.type) \($0.text)" })")
+        }
+        #expect(!tzs.extract(from: "nusu saa").contains { $0.type == "money" || $0.type == "number" })
+        // The rand spaced from spaced thousands, where it is the currency; a road elsewhere or below hundreds.
+        let zar = try Self.extractor(region: "ZA", currency: "ZAR")
+        #expect(zar.extract(from: "Rent is R 8 500 p/m").map(\.value) == [["amount": 8500, "currency": "ZAR", "period": "month"]])
+        #expect(zar.extract(from: "R 46 000 excl. VAT").first?.value == ["amount": 46000, "currency": "ZAR"])
+        #expect(!zar.extract(from: "take the R 21 north").contains { $0.type == "money" })
+        #expect(!(try Self.extractor(region: "KE")).extract(from: "R 8 500").contains { $0.type == "money" })
+        // A dot groups thousands before a currency without cents; a counter-offer after "descendre à".
+        let xaf = try Self.extractor(region: "CM", currency: "XAF")
+        #expect(xaf.extract(from: "2 x 250.000 F").last?.value == ["amount": 250_000, "currency": "XAF"])
+        #expect(xaf.extract(from: "150.000 FCFA").first?.value == ["amount": 150_000, "currency": "XAF"])
+        #expect(xaf.extract(from: "pouvez-vous descendre à 1 200 000 ?").first?.value == ["amount": 1_200_000, "currency": "XAF"])
+        #expect(xaf.extract(from: "le loyer est à 300 000").first?.value == ["amount": 300_000, "currency": "XAF"])
+        #expect(xaf.extract(from: "il fait 2.500 km").first?.value == ["number": 2.5])
+        #expect(!xaf.extract(from: "rent a 3 bedroom").contains { $0.type == "money" })
+        // A range of shorthand amounts is a price range by itself; a length is not.
+        let ugx = try Self.extractor(region: "UG", currency: "UGX")
+        #expect(ugx.extract(from: "houses in Kira go for 1.5m-1.8m").map(\.value)
+                == [["amount": 1_500_000, "currency": "UGX"], ["amount": 1_800_000, "currency": "UGX"]])
+        #expect(ugx.extract(from: "20k to 25k").filter { $0.type == "money" }.count == 2)
+        #expect(!ugx.extract(from: "the wall is 1.5m-1.8m high").contains { $0.type == "money" })
+        #expect(!ugx.extract(from: "a house 1.5m wide").contains { $0.type == "unit" })
     }
 
     @Test func units() throws {
@@ -826,9 +860,22 @@ import Glibc
             ("door 3a", "unit", "door 3a", ["unit": "3A"]),
             ("block C", "unit", "block C", ["block": "C"]),
             ("unit #12-b", "unit", "unit #12-b", ["unit": "12B"]),
+            // Commercial premises and other languages' keywords.
+            ("shop no. 14", "unit", "shop no. 14", ["unit": "14"]),
+            ("Office 7B", "unit", "Office 7B", ["unit": "7B"]),
+            ("bureau 204", "unit", "bureau 204", ["unit": "204"]),
+            ("boutique n°9", "unit", "boutique n°9", ["unit": "9"]),
+            ("rm 3", "unit", "rm 3", ["unit": "3"]),
+            ("sha2a 3B", "unit", "sha2a 3B", ["unit": "3B"]),
+            ("inzu nimero 5", "unit", "inzu nimero 5", ["unit": "5"]),
+            ("nyumba namba 5", "unit", "nyumba namba 5", ["unit": "5"]),
         ]
         try Self.expectOnly(cases)
-        for text in ["the unit is broken", "room for rent", "2 rooms", "flat tyre", "unit price", "an apartment 2 bedroom"] {
+        // A plural keyword with a range gives both ends; without one, a list of numbers.
+        #expect(try Self.extractor().extract(from: "units G1 to G6 need paint").map(\.value) == [["unit": "G1"], ["unit": "G6"]])
+        #expect(try Self.extractor().extract(from: "shops 3 and 4").map(\.value) == [["unit": "3"], ["unit": "4"]])
+        for text in ["the unit is broken", "room for rent", "2 rooms", "flat tyre", "unit price", "an apartment 2 bedroom",
+                     "come to the office 9am", "office 10 minutes away", "the shop 2 days ago", "local 5 min", "units 3 months late"] {
             #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "unit" }, "\(text)")
         }
         // Without a keyword before it, a code is a unit only where the message names a dwelling
@@ -848,6 +895,13 @@ import Glibc
             ("C4 toilet is blocked", "unit", "C4", ["unit": "C4"]),
             ("B7: the kitchen tap is leaking", "unit", "B7", ["unit": "B7"]),
             ("robinet ya cuisine muri 12B irava", "unit", "12B", ["unit": "12B"]),
+            // Staff shorthand: the code as the subject of its occupant or of a payment.
+            ("tenant of A7 hasn't paid", "unit", "A7", ["unit": "A7"]),
+            ("G4 tenant says the tap leaks", "unit", "G4", ["unit": "G4"]),
+            ("viewing for A3 at 4pm", "unit", "A3", ["unit": "A3"]),
+            ("my neighbour in B5 is noisy", "unit", "B5", ["unit": "B5"]),
+            ("G2 paid only 300k", "unit", "G2", ["unit": "G2"]),
+            ("mpangaji wa C12 amehama", "unit", "C12", ["unit": "C12"]),
         ]
         for (text, type, span, value) in bare {
             let entities = try Self.extractor().extract(from: text).filter { $0.type == type }
@@ -861,7 +915,8 @@ import Glibc
                      "the house is fine. A12 is not",
                      "house keys: M25, thanks", "A12. the house has no water",
                      "A4 paper for the kitchen", "B12 is good, the kitchen is fine", "take vitamin B12 in the kitchen",
-                     "the gate code is 4B7", "C4: call me later"] {
+                     "the gate code is 4B7", "C4: call me later",
+                     "the tenant bought A4 paper", "tenants in 4G areas", "I paid A4 fees", "he said G2 paid", "tenant of a12"] {
             let units = try Self.extractor().extract(from: text).filter { $0.type == "unit" }
             #expect(units.isEmpty, "\(text): \(units.map { "'\($0.text)'" })")
         }

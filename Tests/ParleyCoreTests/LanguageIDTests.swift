@@ -401,6 +401,16 @@ enum HeldOut {
         #expect(identifier.identify("Rent sent via mpesa ksh 25,000 confirmation code QGH7XK2L9P").code == "en")
         // A single short word is a low-confidence guess, a sentence a confident one.
         #expect(identifier.identify("asante").confidence < 0.8)
+        // Addresses are no words; words the samples never hold (Luganda, Twi, Zulu, Afrikaans)
+        // are undetermined or a low-confidence guess.
+        for text in ["invoices@example.co.za", "https://example.com/listing/12", "webale", "webale nnyo ssebo", "medaase"] {
+            #expect(identifier.identify(text).code == "und", "\(text)")
+        }
+        for text in ["ngiyabonga kakhulu", "Baie dankie, ek sal more betaal", "Sawubona, amanzi awekho endlini"] {
+            #expect(identifier.identify(text).confidence <= LanguageIdentifier.unknownWordsConfidence, "\(text)")
+        }
+        #expect(identifier.identify("send the invoice to invoices@example.co.za please").code == "en")
+        #expect(identifier.identify("ina parking?").code == "sw")
         #expect(identifier.identify("Asante sana kwa msaada wako, fundi amekuja leo").confidence > 0.9)
     }
 

@@ -18,7 +18,7 @@ public struct DateTimeOptions: Sendable, Equatable {
 ///
 /// Reading rules (the future is preferred, as messages plan more than they recount):
 /// - a time alone is today if still ahead, else tomorrow; a bare hour 1–11 ("at 5") is the next
-///   of 5:00 and 17:00 after the message; with a day named, and at a range's start, 1–7 reads
+///   of 5:00 and 17:00 after the message, or one under half an hour past ("it's now 1:40"); with a day named, and at a range's start, 1–7 reads
 ///   pm and 8–11 am ("from 8:00 to 17:00"); a range's start takes the end's am/pm unless that
 ///   puts it after the end ("3-5pm" is 15–17, "11 to 2pm" 11–14);
 /// - "Monday"/"on Monday" is the next Monday after today (today only with a time still ahead);
@@ -575,9 +575,10 @@ public struct DateTimeExtractor: Sendable {
                     days = s <= now ? r.days : r.days - 1
                 }
             } else if ambiguous {
-                if s > r.seconds {
+                // A time just past is the one meant, written late: "it's now 1:40" sent at 13:42.
+                if s > r.seconds - Self.lateGrace {
                     days = r.days
-                } else if s + 43200 > r.seconds {
+                } else if s + 43200 > r.seconds - Self.lateGrace {
                     days = r.days
                     s += 43200
                 } else {
@@ -593,6 +594,9 @@ public struct DateTimeExtractor: Sendable {
         }
         return Resolved(local: days * 86400, granularity: dayGranularity, end: end)
     }
+
+    /// How long before the message an ambiguous time may be and still be today's (seconds).
+    static let lateGrace = 1800
 
     func resolveRange(_ first: DTExpr, _ second: DTExpr, _ r: Reference, tense: DTTense = .neutral) -> (Resolved, Resolved)? {
         var a = first

@@ -273,6 +273,9 @@ enum DTLexicon {
     khamis wd 3
     5amis wd 3
     5ames wd 3
+    5amees wd 3
+    khamees wd 3
+    el5amees wd 3
     khmis wd 3
     lkhmis wd 3
     gom3a wd 4
@@ -438,6 +441,12 @@ enum DTLexicon {
     h unit 2
     day unit 3
     days unit 3
+    nights unit 3
+    nites unit 3
+    nagte unit 3
+    nuits unit 3
+    nuitees unit 3
+    layali unit 3
     week unit 4
     weeks unit 4
     wk unit 4

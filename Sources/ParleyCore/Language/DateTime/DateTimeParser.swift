@@ -166,7 +166,9 @@ struct DTParser {
     /// Words before a number that make it a label, not a date: "room 12/3", "plot 4/5".
     static let labelNouns: Set<UInt64> = Set(["room", "unit", "apt", "apartment", "flat", "house", "plot", "no", "nr", "number", "block", "door", "floor", "ref", "page", "item", "lot", "box", "code", "version", "ticket", "invoice", "order", "id", "batch", "acc", "tel", "phone", "score", "chambre", "appartement", "maison", "nyumba", "chumba"].map(DTLexicon.key))
     /// Nouns after which "the 5th" is not a date: "the 5th floor".
-    static let ordinalNouns: Set<UInt64> = Set(["floor", "floors", "storey", "story", "time", "times", "place", "street", "avenue", "road", "row", "grade", "edition", "unit", "apartment", "flat", "house", "door", "room", "building", "block", "level", "one", "person", "people", "tenant", "year", "month", "week", "day", "century", "anniversary", "birthday", "etage", "chapter", "page", "item", "line", "option", "round", "payment", "installment", "instalment"].map(DTLexicon.key))
+    static let ordinalNouns: Set<UInt64> = Set(["floor", "floors", "storey", "story", "time", "times", "place", "street", "avenue", "road", "row", "grade", "edition", "unit", "apartment", "flat", "house", "door", "room", "building", "block", "level", "one", "person", "people", "tenant", "year", "month", "week", "day", "century", "anniversary", "birthday", "etage", "chapter", "page", "item", "line", "option", "round", "payment", "installment", "instalment", "semester", "semesters", "term", "trimester", "quarter", "phase", "stage",
+                                                     "child", "kid", "son", "daughter", "wife", "tranche", "fois", "trimestre", "semestre",
+                                                     "versement", "niveau"].map(DTLexicon.key))
 
     /// Whether a match ending before token `j` ends cleanly: not glued to a letter, digit,
     /// "%" or "/", nor to a separator followed by a digit ("5:30:00:00", "12/03/2026/1").
@@ -476,9 +478,13 @@ struct DTParser {
             return .point(e)
         case .saa:
             return swahiliClock(at: i).map { .point($0) }
-        case .unitFirst:
+        case .unitFirst(let u):
             if let e = day(at: i) { return .point(e) }
-            return relative(at: i)
+            if let r = relative(at: i) { return r }
+            // Franco-Arabic "le esbo3", "men shahr": a bare unit after "for" is one of it.
+            guard i > 0, t[i].key != .max, Self.forKeys.contains(t[i - 1].key), u.rawValue >= DTUnit.day.rawValue,
+                  endsCleanly(i + 1), self.lex(i + 1) == nil else { return nil }
+            return .duration(DTDuration(first: i, next: i + 1, amount: 1, unit: u, weak: false))
         case .unit(let u):
             if let one = arabicSingular(at: i, unit: u) { return one }
             return day(at: i).map { .point($0) }
@@ -548,6 +554,8 @@ struct DTParser {
     }
 
     static let keyPast = DTLexicon.key("past")
+    static let keyZa = DTLexicon.key("za")
+    static let forKeys: Set<UInt64> = Set(["le", "l", "lemodet", "lmodet", "modet", "men", "for"].map(DTLexicon.key))
     static let todayNounKeys: Set<UInt64> = Set(["munsi", "umunsi"].map(DTLexicon.key))
     static let keyCyumweru = DTLexicon.key("cyumweru")
     static let keyHad = DTLexicon.key("had")
@@ -698,9 +706,13 @@ struct DTParser {
             j += 2
         }
         var part: PartOfDay?
-        if case .part(let p)? = lex(j) {
+        // "saa tatu asubuhi", "saa tatu za asubuhi", mixed with Kinyarwanda "za mu gitondo".
+        var k = j
+        if key(k) == Self.keyZa || key(k) == Self.keyYa { k += 1 }
+        if fn(k) == .mu { k += 1 }
+        if case .part(let p)? = lex(k) {
             part = p
-            j += 1
+            j = k + 1
         }
         guard endsCleanly(j) else { return nil }
         let base = (h + 6) % 12  // on a 12-hour clock: saa 1 → 7, saa 6 → 0 (12 o'clock)
@@ -1010,7 +1022,7 @@ struct DTParser {
     func monthOffset(at k: Int) -> (months: Int, next: Int)? {
         var j = k
         if fn(j) == .of || fn(j) == .du || fn(j) == .de || fn(j) == .wa || key(j) == Self.keyYa { j += 1 }
-        if fn(j) == .the || fn(j) == .le { j += 1 }
+        if fn(j) == .the || fn(j) == .le || fn(j) == .el { j += 1 }  // Franco "youm 5 el shahr el gai"
         guard let e = day(at: j), case .monthOffset(let m)? = e.day else { return nil }
         return (m, e.next)
     }
@@ -1052,8 +1064,8 @@ struct DTParser {
                 if weak && !ordinal && yearValue == nil && !t[m].capital { e.needsPrefix = true }
                 return e
             }
-            // Swahili "tarehe 10", Kinyarwanda "tariki 10": "date 10", the 10th.
-            let labelled = !article && fn(d - 1) == .tarehe
+            // Swahili "tarehe 10", Kinyarwanda "tariki 10": "date 10", the 10th; Franco-Arabic "youm 5" (day 5).
+            let labelled = !article && (fn(d - 1) == .tarehe || DTLexicon.youmKeys.contains(key(d - 1)))
             guard ordinal || labelled || (article && fn(i) == .le) else { return nil }
             guard endsCleanly(j) else { return nil }
             // "the 10th of next month", "le 5 du mois prochain", "tarehe 10 mwezi ujao".

@@ -84,6 +84,7 @@ enum DTTokenizer {
                 if key == keyAn && previous == keyUn { return true }
                 if previous == keyEl && DTLexicon.youmKeys.contains(key) { return true }
                 if DTLexicon.dayNounKeys.contains(key) { return true }  // "youm el etnein", "nhar larb3"
+                if previous == keyUyu && DTParser.todayNounKeys.contains(key) { return true }  // "uyu munsi" (today)
                 previous = key
             }
             key = 0
@@ -92,6 +93,7 @@ enum DTTokenizer {
         if inWord, let lex = DTLexicon.table[key] ?? DTLexicon.misspelled(key), lex.isCue { return true }
         if inWord && key == keyAn && previous == keyUn { return true }
         if inWord && previous == keyEl && DTLexicon.youmKeys.contains(key) { return true }
+        if inWord && previous == keyUyu && DTParser.todayNounKeys.contains(key) { return true }
         // Arabic words are looked up whole (rare enough to split the text for).
         if arabic {
             for word in text.unicodeScalars.split(whereSeparator: { fold($0) == nil }) where isArabic(word.first!.value) {
@@ -102,6 +104,7 @@ enum DTTokenizer {
     }
 
     static let keyAn = DTLexicon.key("an")
+    static let keyUyu = DTLexicon.key("uyu")
     static let keyUn = DTLexicon.key("un")
     static let keyEl = DTLexicon.key("el")
 
@@ -189,6 +192,19 @@ enum DTTokenizer {
                     }
                 }
                 if token.lex == nil, key != .max { token.lex = DTLexicon.misspelled(key) }
+                // Arabizi opening with a digit's sound: "5amees" (Thursday), "7ad" (Sunday).
+                if !token.spaced, key != .max, length <= 10, let last = tokens.last, last.kind == .number, last.length == 1, last.spaced,
+                   let code = DTLexicon.arabiziDigit(scalars[last.lo]), case let whole = UInt64(code) << (5 * UInt64(length)) | key,
+                   let lex = DTLexicon.table[whole] {
+                    token.start = last.start
+                    token.lo = last.lo
+                    token.spaced = true
+                    token.lineBreak = last.lineBreak
+                    token.key = whole
+                    token.length = length + 1
+                    token.lex = lex
+                    tokens.removeLast()
+                }
                 // Texting: "2moro", "2nite" (a 2 glued before the rest of the word).
                 if !token.spaced, let last = tokens.last, last.kind == .number, last.length == 1, last.value == 2,
                    let lex = DTLexicon.afterTwo[key] {

@@ -48,6 +48,7 @@ enum BareAmountScanner {
                 if let marker { code = Currencies.resolve(marker.0, currency: currency, region: region) ?? currency }
                 guard after == .moneyCueAfter || bound(before: q.start, in: text) != nil || bound(after: q.end, in: text) != nil
                         || cueInMessage() || MoneyScanner.period(text, after: q.end) != nil || marker != nil
+                        || shorthandRange(text, quantities, index)
                         || isShorthand(text, q) && (asked(text, q) || (after == nil || Self.ends(after!)) && text.has(periodNouns))
                 else { continue }
             } else {
@@ -92,6 +93,37 @@ enum BareAmountScanner {
         return (parsed.scale, end.end)
     }
 
+    /// Two shorthand amounts joined as a range ("1.5m-1.8m", "20k to 25k") are a price range
+    /// unless a length or a count follows ("1.5m-1.8m high").
+    private static func shorthandRange(_ text: ScalarText, _ quantities: [Quantity], _ index: Int) -> Bool {
+        func joined(_ a: Quantity, _ b: Quantity) -> Bool {
+            guard isShorthand(text, a), isShorthand(text, b), b.start > a.end else { return false }
+            if b.start - a.end <= 3, (a.end..<b.start).allSatisfy({ text.isBlank($0) || NumberScanner.isMinus(text, $0) || text[$0] == "\u{2013}" }),
+               (a.end..<b.start).contains(where: { !text.isBlank($0) }) {
+                return true
+            }
+            let t = text.firstToken(atOrAfter: a.end)
+            return t < text.tokens.count && Int(text.tokens[t].end) <= b.start && rangeWords.contains(text.tokens[t].hash)
+                && text.onlyBlanks(from: a.end, to: Int(text.tokens[t].start), maxBlanks: 1)
+                && text.onlyBlanks(from: Int(text.tokens[t].end), to: b.start, maxBlanks: 1)
+        }
+        let end: Int
+        if index + 1 < quantities.count, joined(quantities[index], quantities[index + 1]) {
+            end = quantities[index + 1].end
+        } else if index > 0, joined(quantities[index - 1], quantities[index]) {
+            end = quantities[index].end
+        } else {
+            return false
+        }
+        let next = text.firstToken(atOrAfter: end)
+        return next >= text.tokens.count || !text.onlyBlanks(from: end, to: Int(text.tokens[next].start), maxBlanks: 2)
+            || !measures.contains(text.tokens[next].hash)
+    }
+
+    /// Words after a length: "1.5m-1.8m high".
+    private static let measures: Set<UInt64> = Set(["high", "tall", "wide", "long", "deep", "height", "width", "length", "depth", "haut",
+                                                    "large", "profond", "hauteur", "largeur", "longueur"].map { Fold.hash($0) })
+
     private static let rangeWords: Set<UInt64> = Set(["to", "or", "a", "à", "ou", "hadi", "mpaka", "au", "kugeza", "الى", "إلى", "أو", "او"]
         .map { Fold.hash($0) })
 
@@ -131,7 +163,8 @@ enum BareAmountScanner {
             guard separatedOnlyByBlanksOrSigns(text, from: Int(token.end), to: gapEnd) else { return false }
             switch text.tag(t) {
             case .moneyCue: return true
-            case .moneyFiller, .is, .my, .determiner, .of, .est, .ni:
+            // "à" folds to "a": "le loyer est à 300 000", "descendre à 1 200 000".
+            case .moneyFiller, .is, .my, .determiner, .of, .est, .ni, .a:
                 fillers += 1
                 if fillers > maxFillers { return false }
             default: return false

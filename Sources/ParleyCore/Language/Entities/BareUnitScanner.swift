@@ -9,18 +9,22 @@
 ///   "number"), or it opens the message with a colon or a dwelling's part after it ("C4
 ///   toilet is blocked", "B7: the tap leaks"), and no word saying what else it is comes after
 ///   ("paper", "size", "road").
+/// Staff write a unit as the subject of what its occupant did or is: "tenant of A7 hasn't
+/// paid", "G4 tenant says", "viewing for A3 at 4pm", "G2 paid only 300k", "my neighbour in
+/// B5". A code right after an occupant word and a linker, right before one, or opening the
+/// message before a payment verb is a unit without a dwelling word (`premises` false).
 /// Missing one is better than inventing one: the confidence is below a keyword's.
 enum BareUnitScanner {
     static let confidence = 0.7
 
-    static func scan(_ text: ScalarText, into candidates: inout [Candidate]) {
+    static func scan(_ text: ScalarText, premises: Bool = true, into candidates: inout [Candidate]) {
         let tokens = text.tokens
         for t in 0..<tokens.count {
             let token = tokens[t]
             guard !token.isLetters, !token.isDigits, token.length >= 2, token.length <= 5, isCode(text, token) else { continue }
-            let placed = t > 0 ? (linkers.contains(tokens[t - 1].hash) || text.tag(t - 1) == .no)
-                && text.onlyBlanks(from: Int(tokens[t - 1].end), to: Int(token.start), maxBlanks: 2) : opens(text, t)
-            guard placed || t > 0 && signsOff(text, t) else { continue }
+            let placed = premises && (t > 0 ? (linkers.contains(tokens[t - 1].hash) || text.tag(t - 1) == .no)
+                && text.onlyBlanks(from: Int(tokens[t - 1].end), to: Int(token.start), maxBlanks: 2) : opens(text, t))
+            guard placed || premises && t > 0 && signsOff(text, t) || occupied(text, t) else { continue }
             // Glued to more ("A12-3", "B4/5", "A12.pdf") it is something else.
             if let s = text[Int(token.end)], s == "-" || s == "/" || s == "." && text.isAlphanumeric(Int(token.end) + 1) { continue }
             if t + 1 < tokens.count, others.contains(tokens[t + 1].hash),
@@ -47,6 +51,32 @@ enum BareUnitScanner {
         let tag = text.tag(t + 1)
         return tag == .fixture || tag == .unit || tag == .house
     }
+
+    /// An occupant names the code: "tenant of A7", "viewing for A3", "G4 tenant", or the code
+    /// opens the message before a payment verb ("G2 paid only 300k").
+    static func occupied(_ text: ScalarText, _ t: Int) -> Bool {
+        let tokens = text.tokens
+        func adjacent(_ a: Int, _ b: Int) -> Bool {
+            text.onlyBlanks(from: Int(tokens[a].end), to: Int(tokens[b].start), maxBlanks: 2)
+        }
+        if t + 1 < tokens.count, occupants.contains(tokens[t + 1].hash), adjacent(t, t + 1) { return true }
+        if t >= 2, occupants.contains(tokens[t - 2].hash), occupantLinkers.contains(tokens[t - 1].hash),
+           adjacent(t - 2, t - 1), adjacent(t - 1, t) { return true }
+        return t + 1 < tokens.count && paymentVerbs.contains(tokens[t + 1].hash) && adjacent(t, t + 1)
+            && (0..<Int(tokens[t].start)).allSatisfy { text.isBlank($0) }
+    }
+
+    /// Who lives in, rents or visits a unit.
+    private static let occupants: Set<UInt64> = Set(["tenant", "tenants", "occupant", "occupants", "resident", "residents", "neighbour",
+                                                     "neighbours", "neighbor", "neighbors", "viewing", "viewings", "mpangaji", "wapangaji",
+                                                     "jirani", "locataire", "locataires", "voisin", "voisins", "voisine", "umupangayi",
+                                                     "abapangayi", "umuturanyi"].map { Fold.hash($0) })
+
+    private static let occupantLinkers: Set<UInt64> = Set(["of", "in", "at", "for", "from", "wa", "ya", "du", "de", "muri", "wo", "w"]
+        .map { Fold.hash($0) })
+
+    private static let paymentVerbs: Set<UInt64> = Set(["paid", "pays", "owes", "amelipa", "hajalipa", "yishyuye", "ntiyishyuye"]
+        .map { Fold.hash($0) })
 
     /// The code ends the message after a comma, full stop or dash, the way a tenant signs a
     /// message with their unit ("…no light since morning. A12", "umuriro wabuze, A12").

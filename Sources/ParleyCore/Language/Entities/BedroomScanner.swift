@@ -29,13 +29,21 @@ enum BedroomScanner {
             switch tag {
             case .studio, .bedsitter:
                 var end = Int(token.end)
-                // Nigerian "self contain", "self-contained": a studio; "self" alone is not.
+                // Nigerian "self contain", "self-contained": a studio; "self" alone is not. As an
+                // adjective ("2 bedroom self contained", "self contained room") it only says the
+                // rooms have their own bathroom: no count of its own.
                 if token.hash == Self.selfWord {
                     guard t + 1 < text.tokens.count, Self.contained.contains(text.tokens[t + 1].hash),
                           case let gap = Int(text.tokens[t + 1].start) - end, gap == 1,
                           text.isBlank(end) || text.ascii(end) == 0x2D else { continue }
+                    let before = (max(0, t - 2)..<t).contains { Self.dwellingTags.contains(text.tag($0)) || Self.roomNouns.contains(text.tokens[$0].hash) }
+                    let after = t + 2 < text.tokens.count
+                        && (Self.dwellingTags.contains(text.tag(t + 2)) || Self.roomNouns.contains(text.tokens[t + 2].hash))
+                    if before || after { continue }
                     end = Int(text.tokens[t + 1].end)
                 }
+                // South African "bachelor" (flat): a studio, unless it describes a person ("I'm a bachelor").
+                if token.hash == Self.bachelor, (max(0, t - 2)..<t).contains(where: { Self.beVerbs.contains(text.tokens[$0].hash) }) { continue }
                 candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: end, value: ["count": 0],
                                             confidence: tag == .bedsitter ? 0.9 : 0.75))
             case .bedroom:
@@ -99,6 +107,10 @@ enum BedroomScanner {
     }
 
     private static let selfWord = Fold.hash("self")
+    private static let bachelor = Fold.hash("bachelor")
+    private static let beVerbs: Set<UInt64> = Set(["am", "m", "im", "is", "are", "was", "s", "single", "young"].map(Fold.hash))
+    private static let dwellingTags: Set<Lexicon.Tag> = [.bedroom, .bed, .br, .unit, .house, .roomsThenCount, .twoRooms, .studio]
+    private static let roomNouns: Set<UInt64> = Set(["rooms", "cottage", "cottages", "houses", "annex", "annexe"].map(Fold.hash))
     private static let contained: Set<UInt64> = Set(["contain", "contained", "con", "contain's"].map(Fold.hash))
     private static let singleRoom = Fold.hash("غرفة")
     private static let sleeping = Fold.hash("نوم")

@@ -119,7 +119,7 @@ public struct EntityExtractor: Sendable {
                 BedroomScanner.scanRoomCodes(view, into: &candidates)
             }
         } else if view.digits > 0 {
-            if view.has(Lexicon.premisesMask) { BareUnitScanner.scan(view, into: &candidates) }
+            BareUnitScanner.scan(view, premises: view.has(Lexicon.premisesMask), into: &candidates)
             BedroomScanner.scanRoomCodes(view, afterDeterminerOnly: true, into: &candidates)
         }
         if statistical && view.has(Lexicon.addressMask) { AddressScanner.scan(view, into: &candidates) }

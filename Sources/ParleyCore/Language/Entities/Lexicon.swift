@@ -243,6 +243,7 @@ enum Lexicon {
     bdrms tbr
     bhk tbr
     studio tstudio
+    bachelor tstudio
     bedsitter tbedsitter
     bedsit tbedsitter
     self tbedsitter
@@ -257,7 +258,23 @@ enum Lexicon {
     flat tunit
     suite tunit
     room tunit
+    rm tunit
     door tunit
+    shop tunit
+    office tunit
+    stall tunit
+    kiosk tunit
+    bureau tunit
+    magasin tunit
+    boutique tunit
+    local tunit
+    sha2a tunit
+    sha2et tunit
+    units tunit p
+    flats tunit p
+    apartments tunit p
+    shops tunit p
+    offices tunit p
     house thouse
     villa thouse
     villas thouse
@@ -271,6 +288,8 @@ enum Lexicon {
     nr tno
     number tno
     namba tno
+    nimero tno
+    numero tno
     plot tplot
     toilet tfixture
     toilets tfixture
@@ -512,6 +531,10 @@ enum Lexicon {
     discount tmoneyCue
     negotiate tmoneyCue
     reduce tmoneyCue
+    descendre tmoneyCue
+    baisser tmoneyCue
+    reduire tmoneyCue
+    diminuer tmoneyCue
     raised tmoneyCue
     increase tmoneyCue
     increased tmoneyCue

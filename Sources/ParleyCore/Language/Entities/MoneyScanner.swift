@@ -63,17 +63,25 @@ enum MoneyScanner {
     private static func prefix(_ text: ScalarText, at i: Int, currency: String?, region: String,
                                into candidates: inout [Candidate]) {
         guard let (marker, markerEnd) = prefixMarker(text, at: i) else { return }
+        // A spaced "R 46 000" is the rand in its region, from hundreds up; elsewhere, and "R 21",
+        // a road or a grade.
+        let spacedRand = markerEnd == i + 1 && text.ascii(i) == 0x52 && text.isBlank(markerEnd)
+        if spacedRand, currency.map({ $0 != "ZAR" }) ?? !randRegions.contains(region) { return }
         var j = markerEnd
         if text.ascii(j) == 0x2E, text.isLetter(j - 1), text.isDigit(j + 1) { j += 1 }  // "Rs.500"
         if let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
         guard text.isDigit(j) || (text.ascii(j) == 0x2E && text.isDigit(j + 1)),
               let number = NumberScanner.parse(text, at: j, pairs: true), !text.isAlphanumeric(number.end) else { return }
+        if spacedRand, (j..<number.end).filter({ text.isDigit($0) }).count < 3 { return }
         let negative = NumberScanner.isMinus(text, i - 1) && NumberScanner.minusCanBeSign(text, i - 1)
         if let found = candidate(text, start: negative ? i - 1 : i, end: number.end, amount: number.value, negative: negative,
                                  marker: marker, explicit: true, words: false, currency: currency, region: region) {
             candidates.append(found)
         }
     }
+
+    /// The Common Monetary Area, where the rand circulates.
+    private static let randRegions: Set<String> = ["ZA", "NA", "LS", "SZ"]
 
     private static func candidate(_ text: ScalarText, start: Int, end: Int, amount: JSONValue, negative: Bool,
                                   marker: Currencies.Marker, explicit: Bool, words: Bool, currency: String?,
@@ -111,7 +119,14 @@ enum MoneyScanner {
         }
         let k = text.skipBlanks(end)
         guard k > end, text.isLetter(k) else { return nil }
-        // "p.m." and "p.a."
+        // "p.m." and "p.a."; "p/m" and "p/a" (South African and British listings)
+        if text.ascii(k) | 0x20 == 0x70, text.ascii(k + 1) == 0x2F, !text.isAlphanumeric(k + 3) {
+            switch text.ascii(k + 2) | 0x20 {
+            case 0x6D: return ("month", k + 3)
+            case 0x61: return ("year", k + 3)
+            default: return nil
+            }
+        }
         if text.ascii(k) | 0x20 == 0x70, text.ascii(k + 1) == 0x2E, text.ascii(k + 3) == 0x2E, !text.isAlphanumeric(k + 4) {
             switch text.ascii(k + 2) | 0x20 {
             case 0x6D: return ("month", k + 4)
@@ -161,7 +176,8 @@ enum MoneyScanner {
         for entry in entries where text.matches(entry.text, at: i) {
             let end = i + entry.text.count
             if ScalarText.isLetter(entry.text[entry.text.count - 1]) && text.isLetter(end) { continue }
-            if entry.text.count == 1 && entry.text[0] == "R" && !text.isDigit(end) { continue }  // "R200" only
+            // "R200"; "R 8 500" only where the rand is the currency (see `prefix`).
+            if entry.text.count == 1 && entry.text[0] == "R" && !text.isDigit(end) && !(text.isBlank(end) && text.isDigit(end + 1)) { continue }
             return (entry.marker, end)
         }
         return nil

@@ -171,7 +171,7 @@ enum NumberScanner {
                     for k in j..<spaced.end where text.isDigit(k) { integer.append(text.ascii(k)) }
                     j = spaced.end
                 } else if !inChain && dot.count > 0
-                            && (dot.count >= 2 || (text.ascii(dot.end) == 0x2C && text.isDigit(dot.end + 1)))
+                            && (dot.count >= 2 || (text.ascii(dot.end) == 0x2C && text.isDigit(dot.end + 1)) || beforeWholeCurrency(text, dot.end))
                             && !(text.ascii(dot.end) == 0x2E && text.isDigit(dot.end + 1)) {
                     // European grouping: "1.200.000", "1.200,50".
                     for k in j..<dot.end where text.isDigit(k) { integer.append(text.ascii(k)) }
@@ -204,6 +204,19 @@ enum NumberScanner {
         }
         return finish(text, start: start, end: i, negative: negative, integer: integer, fraction: fraction)
     }
+
+    /// A currency without minor units right after the number ("250.000 F", "150.000 FCFA"):
+    /// the dot groups thousands, as French writers have it, since no cents exist to write.
+    private static func beforeWholeCurrency(_ text: ScalarText, _ end: Int) -> Bool {
+        let at = text.isBlank(end) ? end + 1 : end
+        switch MoneyScanner.suffixMarker(text, at: at)?.0 {
+        case .family(.franc)?, .family(.cfa)?: return true
+        case .code(let code)?: return wholeCurrencies.contains(code)
+        default: return false
+        }
+    }
+
+    private static let wholeCurrencies: Set<String> = ["XAF", "XOF", "RWF", "BIF", "GNF", "KMF", "DJF", "UGX", "XPF"]
 
     private static func finish(_ text: ScalarText, start: Int, end: Int, negative: Bool, integer: [UInt8],
                                fraction: [UInt8], multiplier allowed: Bool = true) -> Parsed? {

@@ -59,6 +59,13 @@ enum PrefixScaleScanner {
             case .and:
                 // Only between two parts: "thelathini na tano", "laki mbili na elfu hamsini".
                 guard last >= 0, last == t - 1 else { break read }
+                // "laki tano na nusu": and a half of the last scale group (550,000); ends the number.
+                if small == 0, lastGroup < limit, t + 1 < tokens.count, tokens[t + 1].hash == nusu,
+                   NumberWordScanner.joinable(text, Int(token.end), Int(tokens[t + 1].start)) {
+                    total += NumberWordScanner.powers[lastGroup] / 2
+                    last = t + 1
+                    break read
+                }
                 t += 1
                 continue read
             case .scale:
@@ -95,6 +102,8 @@ enum PrefixScaleScanner {
     }
 
     enum Kind { case scale, single, unit, tens, tensPrefix, and }
+
+    private static let nusu = Fold.hash("nusu")
 
     struct Word {
         var kind: Kind

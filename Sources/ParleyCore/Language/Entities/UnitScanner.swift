@@ -1,6 +1,8 @@
 /// Unit and apartment references: "unit 4B", "apt 12", "apartment 7", "flat 3, block C",
 /// "house no. 12", "room 5", "door 3A", "block C" → unit {"unit": "4B", "block": "C"}
-/// (ids in upper case; "block" only when one is named).
+/// (ids in upper case; "block" only when one is named). Commercial premises too ("shop no. 14",
+/// "Office 7B", "boutique n°9"), and other languages' words ("sha2a 3B", "inzu nimero 5").
+/// A plural keyword names a range's two ends ("units G1 to G6": G1 and G6).
 enum UnitScanner {
     struct Reference {
         var isBlock: Bool
@@ -22,9 +24,26 @@ enum UnitScanner {
                 t = id.lastToken + 1
                 continue
             }
-            guard tag == .unit || tag == .house || tag == .block, tokens[t].isLetters,
+            // Franco-Arabic writes letters as digits: "sha2a 3B".
+            guard tag == .unit || tag == .house || tag == .block, tokens[t].isLetters || tag == .unit,
                   let first = reference(text, keyword: t) else {
                 t += 1
+                continue
+            }
+            // A plural names several: "units G1 to G6" gives both ends; "units 101 102" is a list of numbers.
+            if text.word(t)?.plural == true {
+                let link = first.lastToken + 1
+                if link < tokens.count, rangeWords.contains(tokens[link].hash),
+                   text.onlyBlanks(from: first.end, to: Int(tokens[link].start), maxBlanks: 2),
+                   let last = reference(text, keyword: link), !last.isBlock {
+                    candidates.append(Candidate(type: "unit", start: Int(tokens[t].start), end: first.end,
+                                                value: ["unit": .string(first.id)], confidence: 0.85))
+                    candidates.append(Candidate(type: "unit", start: Int(tokens[link + 1].start), end: last.end,
+                                                value: ["unit": .string(last.id)], confidence: 0.85))
+                    t = last.lastToken + 1
+                } else {
+                    t = first.lastToken + 1
+                }
                 continue
             }
             var unit: String? = first.isBlock ? nil : first.id
@@ -73,6 +92,8 @@ enum UnitScanner {
         var q = text.skipBlanks(p, max: 2)
         if text.ascii(q) == 0x23 {  // "#12"
             q = text.skipBlanks(q + 1)
+        } else if text.ascii(q) | 0x20 == 0x6E, text[q + 1] == "°" || text[q + 1] == "º" {  // "n°9", "N° 9"
+            q = text.skipBlanks(q + 2)
         } else if let n = text.token(startingAt: q), n > t, text.tag(n) == .no, tokens[n].isLetters {
             // "no. 12", "number 12", "No 5"
             var r = Int(tokens[n].end)
@@ -83,6 +104,8 @@ enum UnitScanner {
         guard q > Int(tokens[t].end), let idToken = text.token(startingAt: q) else { return nil }
         let token = tokens[idToken]
         guard token.length <= 6, !dotted || tokens[t].length <= 3 || !token.isLetters else { return nil }
+        // "house 1.5m": a decimal is an amount or a size, not a number on a door.
+        if text.ascii(Int(token.end)) == 0x2E, text.isDigit(Int(token.end) + 1) { return nil }
         // "appartement F3": the flat's type (BedroomScanner), not its number.
         if BedroomScanner.frenchDwellings.contains(tokens[t].hash), BedroomScanner.isRoomCode(text, idToken) { return nil }
         if token.isLetters {
@@ -108,15 +131,36 @@ enum UnitScanner {
         if after > end || text.ascii(end) == 0x2D, after < text.count {
             let start = text.ascii(after) == 0x2D ? text.skipBlanks(after + 1) : after
             switch text.wordAt(start).info?.tag {
-            case .bedroom?, .bed?, .br?, .sqft?, .sq?, .square?, .m2?, .sqm?, .percent?, .unit?, .hundred?:
+            case .bedroom?, .bed?, .br?, .sqft?, .sq?, .square?, .m2?, .sqm?, .percent?, .unit?, .hundred?,
+                 .day?, .night?, .week?, .month?, .year?, .pm?:
                 if !isBlock { return nil }
             default: break
             }
         }
+        // "the office 9am", "office 10 minutes away": a time, not a number.
+        if !isBlock, timeWords.contains(text.wordAt(after).hash) || isClock(text, token) { return nil }
         if !isBlock, text.wordAt(Int(token.start)).info.map({ $0.scale > 0 || $0.tag == .bedroom || $0.tag == .bed || $0.tag == .br }) == true {
             return nil
         }
         return Reference(isBlock: isBlock, id: id, end: end, lastToken: last)
+    }
+
+    /// Words joining a range's ends: "units G1 to G6".
+    private static let rangeWords: Set<UInt64> = Set(["to", "and", "through", "till", "a", "au", "et", "hadi", "mpaka", "na", "kugeza"]
+        .map { Fold.hash($0) })
+
+    /// Words after a number that make it a time or a length of time.
+    private static let timeWords: Set<UInt64> = Set(["am", "minutes", "mins", "min", "hours", "hrs", "hour", "h", "oclock", "days", "nights", "weeks",
+                                                     "dakika", "masaa", "saa", "heures", "heure"].map { Fold.hash($0) })
+
+    /// Digits then "am"/"pm"/"h": "9am", "10pm", "8h".
+    private static func isClock(_ text: ScalarText, _ token: WordToken) -> Bool {
+        let start = Int(token.start), end = Int(token.end)
+        guard text.isDigit(start) else { return false }
+        var i = start
+        while i < end, text.isDigit(i) { i += 1 }
+        let suffix = timeWords.contains(text.wordAt(i).hash) || text.wordAt(i).info?.tag == .pm
+        return i < end && suffix
     }
 
     /// ASCII letters and digits of the range in upper case ("4b" → "4B"); other scalars as written.

@@ -45,6 +45,12 @@ public struct LanguageIdentifier: Sendable {
     static let switchMarginPerLetter: Float = 3
 
     public func identify(_ text: String) -> LanguageGuess {
+        // E-mail addresses and links are no language's words ("invoices@example.co.za" read French).
+        if text.utf8.contains(0x40) || text.utf8.contains(0x2F) || text.contains("www.") {
+            let words = text.split(whereSeparator: \.isWhitespace)
+            let kept = words.filter { !Self.isAddress($0) }
+            if kept.count < words.count { return identify(kept.joined(separator: " ")) }
+        }
         let model = self.model
         let count = model.languages.count
         var totals = SIMD8<Float>(repeating: 0)
@@ -59,6 +65,7 @@ public struct LanguageIdentifier: Sendable {
         // a code or a reference ("QGH7XK2L9P"), no evidence of any language.
         var wordDigits = 0
         var knownShortWord = false
+        var knownWords = 0
         var latinLetters = 0
         var arabicLetters = 0
         var otherLetters = 0
@@ -104,6 +111,7 @@ public struct LanguageIdentifier: Sendable {
                         }
                     }
                     totals += scores
+                    if bytes.withUnsafeBufferPointer({ model.knows(UnsafeBufferPointer(rebasing: $0[0..<byteCount])) }) { knownWords += 1 }
                     // "Hi": too short for n-grams, but a word of one language in the samples.
                     if wordLetters < 3, !knownShortWord {
                         knownShortWord = bytes.withUnsafeBufferPointer { model.marksOneLanguage(UnsafeBufferPointer(rebasing: $0[0..<byteCount])) }
@@ -173,6 +181,13 @@ public struct LanguageIdentifier: Sendable {
 
         let best = ranked[0]
         var confidence = probabilities[best]
+        // Words the samples never hold are weak evidence: a language the model lacks (Luganda,
+        // Zulu, Afrikaans) still scores best in one it has. None known and no clear winner is
+        // undetermined; under a fifth known, a low-confidence guess.
+        if arabicLetters == 0, knownWords * 5 < latinWords {
+            if knownWords == 0 && confidence < 0.9 { return LanguageGuess(code: "und", confidence: 0.1, script: script, mixed: []) }
+            confidence = min(confidence, Self.unknownWordsConfidence)
+        }
         // Very short texts are guesses, whatever the model says.
         if latinLetters < 8 { confidence *= 0.6 } else if latinLetters < 15 { confidence *= 0.85 }
         if arabicLetters > 0 { confidence *= Double(latinLetters) / Double(latinLetters + arabicLetters) }
@@ -187,6 +202,15 @@ public struct LanguageIdentifier: Sendable {
         var mixedCodes = mixed.map(\.0)
         if arabicLetters >= 3, arabicWords >= 1 { mixedCodes.append("ar") }
         return LanguageGuess(code: model.languages[best], confidence: confidence, script: script, mixed: mixedCodes)
+    }
+
+    /// The most a guess is worth when under a fifth of its words are known to the samples.
+    static let unknownWordsConfidence = 0.4
+
+    /// "name@example.com", "https://…", "www.…", "example.com/listing": an address, not words.
+    static func isAddress(_ word: Substring) -> Bool {
+        if let at = word.firstIndex(of: "@"), word[word.index(after: at)...].contains(".") { return true }
+        return word.contains("://") || word.hasPrefix("www.") || word.contains(".") && word.contains("/") && !word.hasSuffix("/")
     }
 
     static func exp(_ x: Double) -> Double {
@@ -317,6 +341,9 @@ final class LanguageModel: Sendable {
         }
         return scores
     }
+
+    /// Whether the samples hold this word (lower-cased UTF-8) at all.
+    func knows(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.value(for: word) != nil }
 
     /// Whether the samples hold this word (lower-cased UTF-8) at least four times as often in
     /// one language as in any other: "hi" is English, "ok" is everyone's.

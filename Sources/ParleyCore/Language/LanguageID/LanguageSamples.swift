@@ -140,6 +140,7 @@ Ok, d'accord. Ok merci, à demain alors.
 
     static let swahili = #"""
 Habari, nimelipa kodi ya mwezi huu jana jioni. Tafadhali thibitisha kama umepokea.
+Ina parking? Nyumba ina maji na umeme, ina geti na mlinzi?
 Habari za asubuhi, bomba la jikoni linavuja tangu Jumatatu na maji yanamwagika sakafuni.
 Mambo, fundi bomba atakuja lini kutengeneza choo? Kinaendelea kutiririsha maji usiku kucha na hatulali.
 Asante sana kwa kumtuma mtu haraka hivyo, kila kitu kinafanya kazi sasa.
