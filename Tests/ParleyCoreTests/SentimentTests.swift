@@ -604,4 +604,41 @@ import Testing
         #expect(dispute.urgency < 0.5 && dispute.label == "negative", "\(dispute.urgency)")
         #expect(analyzer.analyze("they cut our power this morning").urgency > dispute.urgency)
     }
+
+    @Test func leaksLiftsAndPleasAcrossLanguagesAreUrgent() {
+        for text in ["amazi ari kuva mu gisenge mu cyumba cy'abana", "depuis ce matin l'eau tombe du plafond de la cuisine",
+                     "ndox mi dafa wàcc ci plafon bi", "the elevator keeps jerking between floors, my mum is scared to use it",
+                     "l'ascenseur grince et secoue, c'est dangereux", "البوابة مقفولة والأطفال برا من الصبح",
+                     "PLS SEND ELECTRICIAN SHARP SHARP", "abeg make plumber come now now",
+                     "عندي ولادي صغار بالبيت، ابعتولي الفني بسرعة"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency >= 0.5, "\(text): \(s.urgency) \(s.urgencyCues)")
+        }
+        // A repairer or children named without haste, or a question, are not emergencies.
+        for text in ["can you share the number of a good plumber?", "the roofer comes on Monday to look at the roof",
+                     "is there a nursery near for the kids? asap", "the gate is locked after 10pm, what is the code?",
+                     "the electrician came now now and fixed it, thanks"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency < 0.5, "\(text): \(s.urgency) \(s.urgencyCues)")
+        }
+    }
+
+    @Test func problemReportsWithoutSentimentWordsAndPolitenessAndBlessings() {
+        for text in ["robine y'igikoni iracyava n'ubu", "le lavabo fuit encore malgré la réparation",
+                     "bomba bado yanavuja hata baada ya fundi kuja", "ma n9darch nra9ed, el 7ess kol lila",
+                     "جيراننا دايرين ضجة حتى الفجر", "the generator no dey work since morning, wahala"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "negative", "\(text): \(s.score)")
+        }
+        for text in ["merci de me transmettre le contrat signé", "please send me the invoice as agreed",
+                     "sorry to bother you again 😅 can you resend the code", "comme convenu, je passe demain à 10h"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "neutral", "\(text): \(s.score)")
+        }
+        for text in ["ya3tik sa7a khouya", "الله يعطيك العافية على المساعدة", "choukran bzaf a si", "3aishek barcha",
+                     "jerejef waay", "daalu nwanne m", "e seun sir", "merci de votre aide"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "positive", "\(text): \(s.score)")
+        }
+    }
 }

@@ -2590,5 +2590,45 @@ enum PropertyIntentCorpus {
 {"text": "outside lights are on again, dankie meneer", "intent": "thanks"}
 {"text": "the drain is clear now, much appreciated", "intent": "thanks"}
 {"text": "all done with the ceiling, asante sana fundi", "intent": "thanks"}
+{"text": "umukodesha ntarariha amezi atatu, ngo azoriha ku wa mbere", "intent": "rent_payment"}
+{"text": "nzoriha amafaranga y'inzu ku wa gatanu, ndabasavye kwihangana", "intent": "rent_payment"}
+{"text": "naciye ndiha ubukode bw'uku kwezi, murabe mwabironse", "intent": "rent_payment"}
+{"text": "ntararungika amafaranga y'ukwezi gushize, azoyarungika ejo", "intent": "rent_payment"}
+{"text": "can you share the RIB for the rent transfer", "intent": "rent_payment"}
+{"text": "envoyez-moi votre RIB pour le virement du loyer", "intent": "rent_payment"}
+{"text": "donnez moi le rib svp je veux payer", "intent": "rent_payment"}
+{"text": "j'ai besoin d'une attestation de location pour mon dossier à la banque", "intent": "document_request"}
+{"text": "une attestation de bail au nom de la boutique svp, c'est pour le crédit", "intent": "document_request"}
+{"text": "tu peux m'envoyer le reçu du loyer de mars par email ?", "intent": "document_request"}
+{"text": "need a tenancy letter for my bank loan application", "intent": "document_request"}
+{"text": "looking for a 2 bed villa in the north, budget about 70k a year", "intent": "availability"}
+{"text": "we want a family villa with 5 rooms, can go up to SAR 110,000", "intent": "availability"}
+{"text": "any 3 bedroom townhouse within 85k budget?", "intent": "availability"}
+{"text": "NEPA transformer don blow, whole block no light since night", "intent": "maintenance_request"}
+{"text": "the transformer exploded, we don't have power in the building", "intent": "maintenance_request"}
+{"text": "transfo a sauté, plus de courant dans l'immeuble", "intent": "maintenance_request"}
+{"text": "after the renewal will my rent still be 600 DT?", "intent": "lease_renewal"}
+{"text": "le loyer reste à 800 dinars si on renouvelle ?", "intent": "lease_renewal"}
+{"text": "when we renew, does the price stay the same?", "intent": "lease_renewal"}
+{"text": "happy new year boss, wishing you a blessed 2025", "intent": "greeting"}
+{"text": "bonne année à toute l'équipe 🎉", "intent": "greeting"}
+{"text": "sana njema na heri ya mwaka mpya", "intent": "greeting"}
+{"text": "كل عام وانتم بخير، سنة سعيدة", "intent": "greeting"}
+{"text": "umwaka mushya muhire!", "intent": "greeting"}
+{"text": "bathroom window cracked overnight, URGENT", "intent": "maintenance_request"}
+{"text": "somebody smashed the shop glass door last night!!! come quick", "intent": "maintenance_request"}
+{"text": "vitre de la fenêtre cassée cette nuit, urgent !!", "intent": "maintenance_request"}
+{"text": "still going on, nobody has done anything 😡", "intent": "complaint"}
+{"text": "it's happening again tonight, same music until 3am", "intent": "complaint"}
+{"text": "still the same problem 😤", "intent": "complaint"}
+{"text": "ça continue toujours 😤", "intent": "complaint"}
+{"text": "3aychek ya si, rabi ykhalik", "intent": "thanks"}
+{"text": "3aishek barcha 🙏", "intent": "thanks"}
+{"text": "chokran bzaf a khoya", "intent": "thanks"}
+{"text": "يعطيك الصحة خويا", "intent": "thanks"}
+{"text": "الله يعطيك العافية على المتابعة", "intent": "thanks"}
+{"text": "jërëjëf boroom kër", "intent": "thanks"}
+{"text": "dalu nwanne, it's working now", "intent": "thanks"}
+{"text": "e se gan sir, God bless", "intent": "thanks"}
 """#
 }

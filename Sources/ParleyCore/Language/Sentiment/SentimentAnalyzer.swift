@@ -273,6 +273,13 @@ public struct SentimentAnalyzer: Sendable {
         let distressed = distress > 0 && compound <= -0.05 && !sarcastic
             && urgency.cues.contains { $0.weight > 0 && $0.kind != .calm } && !valences.contains { $0 > 0 }
         let situation = urgency.cues.contains { $0.weight > 0 && $0.kind == .situation } || distressed
+        // A repairer sent for, or a vulnerable person named beside a plea for speed, stands for
+        // the problem a follow-up does not repeat: "SEND PLUMBER NOW NOW", "I have small kids,
+        // please hurry". Speed then weighs in full and the circumstance counts; a question is
+        // no plea ("a school near for the kids? asap"), nor is thanks ("he came now now, thanks").
+        let asksSpeed = urgency.cues.contains { $0.weight > 0 && $0.kind == .speed }
+        let pressed = situation || (asksSpeed && scan.questions == 0 && compound < 0.05
+            && urgency.cues.contains { $0.kind == .trade || ($0.weight > 0 && $0.kind == .context) })
         if distressed && !calming {
             cues.append("distress emoji")
             calm *= 1 - (distress >= 2 ? 0.5 : 0.4)
@@ -280,10 +287,10 @@ public struct SentimentAnalyzer: Sendable {
         for cue in urgency.cues where cue.weight > 0 {
             if calming && cue.kind != .situation { continue }
             if cue.kind == .request && !pleas { continue }
-            if cue.kind == .context && !situation { continue }
+            if cue.kind == .context && !pressed { continue }
             // "now" presses a problem ("still dripping, now!!"), not a plan ("I'm home now").
-            if cue.kind == .now && !situation && compound > -0.05 { continue }
-            let weight = cue.kind == .speed && !situation ? cue.weight / 2 : cue.weight
+            if cue.kind == .now && !pressed && compound > -0.05 { continue }
+            let weight = cue.kind == .speed && !pressed ? cue.weight / 2 : cue.weight
             cues.append(cue.name)
             calm *= 1 - weight * (calming ? 1 - urgency.calm / 2 : 1)
         }
@@ -410,7 +417,7 @@ public struct SentimentAnalyzer: Sendable {
             for k in i..<(i + length) { taken[k] = true }
             let weight = tables.cueWeights[cue]
             let kind = tables.cueKinds[cue]
-            if weight > 0 {  // a weight of 0 silences a phrase ("maji ya moto" is hot water)
+            if weight > 0 || kind == .trade {  // a weight of 0 silences a phrase ("maji ya moto" is hot water)
                 if kind == .calm {
                     calm = max(calm, weight)
                 } else if (kind == .word || kind == .speed) && negated(i) {
@@ -554,9 +561,11 @@ struct UrgencyEntry: Sendable {
 /// parking? asap"), a request for help ("help"), a calm statement ("no rush", "whenever
 /// you can"), or a circumstance that makes a situation worse (a baby, children, the night,
 /// freezing weather: "the power is out and we have a newborn"), which counts only beside one,
-/// or a word pressing a problem ("now", "daba"), which counts beside one or in a negative message.
+/// or a word pressing a problem ("now", "daba"), which counts beside one or in a negative message;
+/// or a repairer sent for ("plumber", "fundi"), no cue itself, beside which speed is pressed in
+/// full and "now" counts ("SEND PLUMBER NOW NOW").
 enum UrgencyKind: UInt8, Sendable {
-    case situation, word, speed, request, calm, context, now
+    case situation, word, speed, request, calm, context, now, trade
 }
 
 /// A word's roles in the situation rules: bit r of `things` / `states` for rule r; a negated
@@ -647,6 +656,7 @@ final class SentimentTables: Sendable {
             case "context": .context
             case "now": .now
             case "calm": .calm
+            case "trade": .trade
             default: preconditionFailure("urgencyCues: unknown kind \(fields[2])")
             }
             let index = Int32(cueNames.count)

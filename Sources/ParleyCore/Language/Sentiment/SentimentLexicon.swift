@@ -982,6 +982,117 @@ mahadesh byrod	-1.5
 a bit late	0
 a little late	0
 daylight robbery	-2.0
+merci de	0
+merci de votre	2.0
+merci de vos	2.0
+merci de ta	2.0
+merci de tes	2.0
+merci du	2.0
+merci d'avance	0.8
+as agreed	0
+as discussed	0
+comme convenu	0
+chokran	2.0
+choukran	2.0
+chokrane	2.0
+shokran	2.0
+chokran bzaf	2.5
+choukran bzaf	2.5
+شكرا بزاف	2.5
+يعطيك الصحة	2.0
+يعطيك الصحه	2.0
+يعطيك العافية	2.0
+يعطيك العافيه	2.0
+يعطيكم العافية	2.0
+الله يعطيك العافية	2.2
+ya3tik sa7a	2.0
+ya3tik essa7a	2.0
+ya3tik el3afia	2.0
+3aychek	1.8
+3aishek	1.8
+3ayshek	1.8
+يعيشك	1.8
+عيشك	1.8
+barak allahu fik	2.0
+baraka allahu fik	2.0
+بارك الله فيك	2.0
+الله يبارك فيك	2.0
+جزاك الله خير	2.2
+جزاك الله خيرا	2.2
+jazakallah	2.2
+jazak allah	2.2
+jërëjëf	2.0
+jerejef	2.0
+jerrejef	2.0
+jëréjëf	2.0
+dalu	1.8
+daalu	1.8
+e se	1.8
+e seun	1.8
+e se gan	2.2
+o se	1.8
+na gode	1.8
+nagode	1.8
+wahala	-1.5
+i can't sleep	-1.5
+can't sleep	-1.5
+cannot sleep	-1.5
+can't sleep at night	-1.6
+impossible de dormir	-1.5
+je n'arrive pas à dormir	-1.5
+on ne dort plus	-1.5
+siwezi kulala	-1.5
+hatuwezi kulala	-1.5
+sinshobora gusinzira	-1.5
+ntidushobora gusinzira	-1.5
+ما نقدرش نرقد	-1.5
+ما نجمش نرقد	-1.5
+مانجمش نرقد	-1.5
+مش قادر أنام	-1.5
+مش قادر انام	-1.5
+ما قدرت أنام	-1.5
+ما قدرت انام	-1.5
+ma nnajamch nor9od	-1.5
+manajamch norked	-1.5
+ma n9darch nra9ed	-1.5
+ma n9derch n3es	-1.5
+ضجة	-1.3
+ضجيج	-1.4
+دوشة	-1.3
+ازعاج	-1.5
+l7ess	-0.8
+el 7ess	-0.8
+iracyava	-1.2
+biracyava	-1.2
+iracyameneka	-1.3
+biracyameneka	-1.3
+ntibirakorwa	-1.2
+ntiyakozwe	-1.2
+bado inavuja	-1.7
+bado yanavuja	-1.7
+yanavuja	-1.6
+haijatengenezwa	-1.3
+haijarekebishwa	-1.3
+fuit toujours	-1.6
+fuit encore	-1.6
+coule toujours	-1.3
+toujours en panne	-1.7
+encore en panne	-1.7
+mazal kayqter	-1.4
+mazal taysil	-1.4
+mazel ya9ter	-1.4
+مازال يقطر	-1.4
+مازال ينقط	-1.4
+ما زال ينقط	-1.4
+لسه بينقط	-1.4
+لسا بينقط	-1.4
+ما تصلحش	-1.3
+ما اتصلحش	-1.3
+ما تصلحتش	-1.3
+e still dey leak	-1.6
+still dey leak	-1.6
+no dey work	-1.5
+e no dey work	-1.5
 """#
 
     /// Acknowledgments: neutral when they agree, opening a clause ("ok, when does he come?",
@@ -1305,7 +1416,10 @@ walakin
     /// (weight: how much it calms); context, a circumstance that makes a situation worse (a baby,
     /// the night, freezing weather), counted only beside a situation; now, a word that presses a
     /// problem ("now", "daba", "maintenant"), counted beside a situation or in a negative message
-    /// ("still dripping, now!!"), never in a plan ("I'm home now"). A calm message drops the
+    /// ("still dripping, now!!"), never in a plan ("I'm home now"); trade, a repairer sent for
+    /// (weight 0: "plumber", "fundi", "سباك"), beside which a word asking for speed is a plea about
+    /// a problem ("SEND PLUMBER NOW NOW"), not a preference. Pidgin doubles a word to press it
+    /// ("now now", "sharp sharp": at once). A calm message drops the
     /// words, requests, circumstances and emphasis and weakens the situations by its calm. A weight of 0 silences a phrase ("maji ya moto" is hot water).
     static let urgencyCues = #"""
 asap	0.6	speed
@@ -1707,6 +1821,49 @@ sockets	0.3	context
 fuse box	0.3	context
 wiring	0.3	context
 now	0.2	now
+now now	0.6	speed
+sharp sharp	0.5	speed
+quick quick	0.5	speed
+abeg	0.3	request
+biko	0.3	request
+plumber	0	trade
+plumbers	0	trade
+electrician	0	trade
+technician	0	trade
+fundi	0	trade
+plombier	0	trade
+électricien	0	trade
+electricien	0	trade
+technicien	0	trade
+سباك	0	trade
+السباك	0	trade
+كهربائي	0	trade
+الكهربائي	0	trade
+فني	0	trade
+الفني	0	trade
+plombi	0	trade
+kids outside	0.5
+children outside	0.5
+kids are outside	0.5
+children are outside	0.5
+les enfants dehors	0.5
+enfants dehors	0.5
+الأولاد برا	0.5
+الاولاد برا	0.5
+الأطفال برا	0.5
+الاطفال برا	0.5
+الأولاد برة	0.5
+الاولاد بره	0.5
+الأولاد في الشارع	0.5
+الأطفال في الخارج	0.5
+الاطفال في الخارج	0.5
+الأولاد	0.25	context
+الاولاد	0.25	context
+ولادي	0.25	context
+عيالي	0.25	context
+الصغار	0.25	context
+أطفال صغار	0.3	context
+اطفال صغار	0.3	context
 rn	0.2	now
 maintenant	0.2	now
 sasa	0.2	now
@@ -1797,10 +1954,12 @@ deni la kodi	0.5	calm
 0.5	-2.0	water|water's|maji|amazi|mazi|eau|l'eau|d'eau|maya|mayya|mayye|مية|ميه|مياه|ماء|الماي|المي	off>|cut|gone>|imekatika|yamekatika|yamekatwa|imekatwa|hayatoki|haitoki|hayaji|yabuze|byabuze|yagiye|ntaza|ntaboneka|ntibiboneka|coupé|coupée|coupe|coupee|coupure|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|راحت|hayapo|haipo|coming!|running!|working!|flowing!|come!|run!|dey!
 0.9	-2.5	gas|gaz|gesi|ghaz|غاز	smell|smells|smelling|smelt|odour|odor|leak|leaking|leaks|leakage|stink|stinks|stench|whiff|odeur|fuite|fuit|harufu|inanuka|inavuja|impumuro|iranuka|ريحة|ريحه|رائحة|رائحه|ri7a|ri7et|ri7it|re7t|ri7t|riha|تسرب|تسريب
 0.7	-2.0	smell|smells|smelling|odour|odor|odeur|harufu|impumuro|ريحة|ريحه|رائحة|ri7a|ri7et	burning|burnt|burned|brûlé|brule|brûle|kuungua|inaungua|شياط|محروق|حريق|ma7rou2
-0.6	-1.8	ceiling|roof|plafond|toit|dari|paa|igisenge|سقف|saqf|sa2f|sqef|ssqef|lsqef|ssaqf	dripping|leaking|leaks|leak|drips|drip|collapsing|caving|sagging|falling|fell|collapsed|down>|fuit|fuite|goutte|coule|inavuja|linavuja|inadondoka|irava|ينقط|بينقط|بنقط|تسريب|بيسرب|btnaqet|bin2at|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|biratonyanga|aratonyanga|ينقط|تنقط|كيقطر|كتقطر
-0.7	-2.0	water|maji|amazi|eau|l'eau|d'eau|maya|mayya|مية|مياه|ماء	pouring|gushing|spraying|spurting|streaming|everywhere|partout|yanafurika|inafurika
+0.6	-1.8	ceiling|roof|plafond|plafon|toit|dari|paa|igisenge|gisenge|سقف|saqf|sa2f|sqef|ssqef|lsqef|ssaqf	dripping|leaking|leaks|leak|drips|drip|collapsing|caving|sagging|falling|fell|collapsed|down>|fuit|fuite|goutte|coule|inavuja|linavuja|inadondoka|irava|ينقط|بينقط|بنقط|تسريب|بيسرب|btnaqet|bin2at|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|biratonyanga|aratonyanga|ينقط|تنقط|كيقطر|كتقطر|ava|arava|kuva|ari kuva|aratemba|atemba|tombe|coulent|ruisselle|dégouline|degouline|suinte|wàcc|wacc|tuuru
+0.7	-2.0	water|maji|amazi|eau|l'eau|d'eau|maya|mayya|ndox|مية|مياه|ماء	pouring|gushing|spraying|spurting|streaming|everywhere|partout|yanafurika|inafurika|yuzuye|huzuye|ruisselle|jaillit|gicle|wàcc|wacc|tuuru|tuur|sotti
 0.8	-2.0	geyser|geysers|pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|masoura	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret
 0.7	-1.8	locked|locking	out>
+0.6	-1.8	lift|lifts|elevator|elevators|ascenseur|l'ascenseur|ascenseurs|lifti|المصعد|مصعد|الأسانسير|الاسانسير|asanser|l'asanser	grinding|grinds|grind|shaking|shakes|shook|jerking|jerks|jolting|dropped|dropping|dropping|unsafe|dangerous|scary|stuck|trapped|bloqué|bloque|bloquée|coincé|coince|secoue|grince|dangereux|imekwama|yahagaze|يهتز|بيهتز|عالق|عالقين|محبوس|محبوسين|خطير|خطر
+0.4	-1.5	باب|الباب|البوابة|بوابة|الباب الرئيسي|bab|lbab|el bab	مقفول|مقفولة|مقفوله|مقفل|مسكر|مسكّر|مسكرة|مسكره|msakkar|m9foul|mqfoul|ma9foul|m9efel
 0.35	-1.8	heating|radiator|radiators|boiler|chauffage|chaudière|chaudiere|radiateur|radiateurs|تدفئة|التدفئة	out>|off>|broken|broke|dead|died|stopped|failed|panne|cassé|cassée|imeharibika|haifanyi|ntikora|yapfuye|عطلان|معطل|خربان|working!|work!
 0.5	-1.8	lock|locks|serrure|kufuli|ingufuri|قفل|2efl|padlock|deadbolt|cylinder|serrures|cadenas|lqfel|القفل	broken|broke|jammed|cassée|cassé|imevunjika|imeharibika|yapfuye|مكسور|مكسورة|maksour|maksoura|snapped|snap|busted|damaged|forced|spoilt|spoiled|faulty|forcée|forcee|forcé|abîmée|abimee|imevunjwa|imeharibiwa|yangiritse|yacitse|yarapfuye|mkhsra|mkhser|tkhsser|مكسر|خربان|معطل|انكسر|working!|work!
 0.5	-1.8	door|doors|gate|house|porte|portail|maison|mlango|geti|nyumba|urugi|inzu|باب|bab|flat|apartment|appartement|appart|room|chambre|unit|home|chumba|dar|sha2a|شقة|الشقة|البيت|shop|store|office|duka|boutique|magasin|bureau|ofisi	close!|haufungi|haifungi|ntifunga|lock!|ferme!|funga!|fungwa!|ifunga!|يتسكر|يقفل|forced|kicked|smashed|forcée|forcee|fracturée|fracturee|défoncée|defoncee|imevunjwa
@@ -1854,6 +2013,7 @@ meters
 1F976	-1.0
 1F92E	-2.5
 1F922	-2.2
+1F605	0
 1F622	-1.6
 1F62D	-1.8
 1F494	-2.2
