@@ -357,7 +357,25 @@ import Glibc
             ("it was ok\ncan you come Monday", "2026-03-16T00:00:00+02:00", "day"),
             ("I was wondering if you could come Friday", "2026-03-13T00:00:00+02:00", "day"),
             ("I called yesterday, please come Friday", "2026-03-10T00:00:00+02:00", "day"),
+            // Kinyarwanda "ejo" after a verb in the past: yesterday.
+            ("Nishyuye loyer ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("narishyuye ubukode ejo", "2026-03-10T00:00:00+02:00", "day"),
         ])
+        try Self.expectNone(["ena wa9ef 9odem el jem3a taw", "dar wra ljem3a"])
+        try Self.expectFirst([("nji nhar el jem3a", "2026-03-13T00:00:00+02:00", "day")])
+    }
+
+    /// A part of the day under way when the message is sent is today's, from its start.
+    @Test func partOfDayUnderWay() throws {
+        let extractor = try Self.extractor("Africa/Kigali")
+        let early = Self.wednesdayReference - 3 * 3600 - 1800  // 06:30
+        let value = extractor.extract(from: "water dripping from the ceiling since morning", reference: early)
+            .first { $0.type == "datetime" }?.value
+        #expect(value?["iso"]?.stringValue == "2026-03-11T05:00:00+02:00", "\(String(describing: value))")
+        // Before the part begins, the latest one is yesterday's.
+        let night = Self.wednesdayReference - 7 * 3600  // 03:00
+        let before = extractor.extract(from: "no water since evening", reference: night).first { $0.type == "datetime" }?.value
+        #expect(before?["iso"]?.stringValue == "2026-03-10T19:00:00+02:00", "\(String(describing: before))")
         // The second entity of a clause cut by a comma is not pulled back.
         let entities = try Self.extractor("Africa/Kigali").extract(from: "I called yesterday, please come Friday", reference: Self.wednesdayReference)
         #expect(entities.last?.value["iso"] == "2026-03-13T00:00:00+02:00")

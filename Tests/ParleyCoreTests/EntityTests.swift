@@ -797,6 +797,38 @@ import Glibc
     /// West African French "mil" is "mille" after a whole number of two digits or more; Swahili
     /// thousands written with a word ("elfu 20") are money beside a rent period or a payment
     /// word anywhere in the message.
+    /// Francophone dot grouping where amounts have no cents, Burundi's and Tunisia's
+    /// abbreviations, East African "/=" and Sheng "thao".
+    @Test func regionalCurrencyWriting() throws {
+        func money(_ e: EntityExtractor, _ text: String) -> JSONValue? { e.extract(from: text).first { $0.type == "money" }?.value }
+        let sn = try Self.extractor(region: "SN")
+        #expect(money(sn, "Ma budget 300.000 pour un F2")?["amount"]?.doubleValue == 300_000)
+        #expect(money(sn, "le loyer est de 150.000f") == ["amount": 150000, "currency": "XOF"])
+        let bi = try Self.extractor(region: "BI")
+        #expect(money(bi, "Nishyuye 300.000 Fbu") == ["amount": 300000, "currency": "BIF"])
+        #expect(money(bi, "ni 45000 FBu ku kwezi")?["currency"] == "BIF")
+        let tn = try Self.extractor(region: "TN")
+        #expect(money(tn, "el kra 650 DT") == ["amount": 650, "currency": "TND"])
+        #expect(money(tn, "850dt fel chhar")?["currency"] == "TND")
+        let ke = try Self.extractor(region: "KE")
+        #expect(money(ke, "nimetuma 12,500/= leo") == ["amount": 12500, "currency": "KES"])
+        #expect(money(ke, "rent ni 8000/-")?["amount"]?.doubleValue == 8000)
+        #expect(ke.extract(from: "nilituma 30 thao").contains { $0.value["number"]?.doubleValue == 30000 || $0.value["amount"]?.doubleValue == 30000 })
+        // Precision: a dot is a decimal where cents exist; "1/-" and a lone "s" are nothing.
+        #expect(try Self.extractor(region: "SN").extract(from: "the flat is 1.500 km away").first?.value["number"]?.doubleValue == 1.5)
+        #expect(!ke.extract(from: "page 1/-").contains { $0.type == "money" })
+    }
+
+    /// Tunisian "S+N" is a flat with N bedrooms, never a unit "S".
+    @Test func tunisianFlatTypes() throws {
+        let tn = try Self.extractor(region: "TN")
+        let found = tn.extract(from: "Famma appartement S+1 fi Lafayette?")
+        #expect(found.first { $0.type == "bedrooms" }?.value["count"] == 1, "\(found.map { "\($0.type) \($0.text)" })")
+        #expect(!found.contains { $0.type == "unit" })
+        #expect(tn.extract(from: "nlawej 3la s+2 9rib mel metro").first { $0.type == "bedrooms" }?.value["count"] == 2)
+        #expect(!tn.extract(from: "size S+").contains { $0.type == "bedrooms" })
+    }
+
     @Test func regionalAmounts() throws {
         let xof = try Self.extractor(currency: "XOF")
         for (text, amount) in [("le loyer c'est 75mil par mois", 75000.0), ("j'ai envoyé 120mil ce matin", 120000),

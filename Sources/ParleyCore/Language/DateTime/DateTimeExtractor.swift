@@ -571,6 +571,11 @@ public struct DateTimeExtractor: Sendable {
                         days = r.days - 1
                     }
                     seconds = s
+                } else if e.clock == nil, let part = e.part, part.startHour * 3600 <= now, s > now {
+                    // A part of the day under way is today's, from its start: "since morning" at 06:30.
+                    s = part.startHour * 3600
+                    seconds = s
+                    days = r.days
                 } else {
                     days = s <= now ? r.days : r.days - 1
                 }

@@ -33,6 +33,16 @@ enum PartOfDay: Int, Sendable {
         case .night: return 20
         }
     }
+
+    /// The hour it begins: "since morning" at 06:30 already means this morning.
+    var startHour: Int {
+        switch self {
+        case .morning: return 5
+        case .afternoon: return 12
+        case .evening: return 17
+        case .night: return 20
+        }
+    }
 }
 
 /// Function words: they carry no date by themselves (so they are not cues).
@@ -49,6 +59,9 @@ enum DTFunction: String, Sendable {
     case mu, mwa
     /// Darija "m3a" (with, at an hour: "ghda m3a 4"); "with" too often to place a time alone.
     case m3a
+    /// Darija and Tunisian words of place ("9odem", in front of; "wra", behind; "7dhe", next
+    /// to): "9odem el jem3a" is the mosque, not Friday.
+    case place
 }
 
 enum DTLex: Sendable, Equatable {
@@ -875,6 +888,8 @@ enum DTLexicon {
         for word in ["mwishoni", "akhir", "akher", "mpera", "impera"] { table[key(word)] = .end }
         for word in ["ba3d", "ba3ed", "baada"] { table[key(word)] = .baad }
         for word in ["sa3a", "elsa3a", "essa3a"] { table[key(word)] = .at }
+        for word in ["9odem", "9odam", "9dam", "9oddem", "godem", "qodem", "qoddam", "gddam", "wra", "wara", "ouara", "7dhe", "7dha",
+                     "b7dha", "janb", "jnab", "bjanb", "9rib", "9rab", "m9abel", "mqabel", "9bala"] { table[key(word)] = .place }
         return table
     }()
 }

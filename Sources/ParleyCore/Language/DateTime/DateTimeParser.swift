@@ -765,6 +765,9 @@ struct DTParser {
         case .tonight:
             return DTExpr(first: i, next: i + 1, day: .relativeDays(0), part: .night)
         case .weekday(let w, let weak):
+            // Maghrebi "jem3a" is also the mosque: after a word of place ("9odem el jem3a", in
+            // front of the mosque) it names no day.
+            if w == 4, fn(fn(i - 1) == .el ? i - 2 : i - 1) == .place { return nil }
             var e = DTExpr(first: i, next: i + 1, day: .weekday(w, nil))
             if sym(i + 1, "."), glued(i + 1), t[i].length <= 4 { e.next = i + 2 }
             // "el sabt el gai": Arabizi puts the article before the adjective too.
@@ -1349,6 +1352,10 @@ extension DTParser {
                      "etait", "etaient", "etais", "venu", "venue", "venus", "tombee", "tombe",
                      "yari", "byari", "cyari", "nari", "wari", "twari", "bari", "yaje", "yaraje", "naje", "baje", "byabaye", "byarabaye",
                      "yabaye", "yabuze", "yarabuze", "wabuze", "warabuze", "yagiye", "wagiye", "yapfuye", "yarapfuye", "yacitse",
+                     // Kinyarwanda "paid", "sent", "gave", "started", "arrived" (recent and remote past).
+                     "nishyuye", "narishyuye", "yishyuye", "yarishyuye", "twishyuye", "twarishyuye", "bishyuye", "barishyuye",
+                     "wishyuye", "warishyuye", "nohereje", "narohereje", "yohereje", "yarohereje", "natanze", "naratanze",
+                     "yatanze", "yaratanze", "yatangiye", "yaratangiye", "yageze", "yarageze", "nageze", "narageze",
                      "kan", "kanet", "kant"]
         for prefix in ["ni", "u", "a", "tu", "m", "wa", "i", "ki", "li", "zi", "vi", "ya"] {
             for stem in ["kuwa", "kuja", "fika", "anza", "tokea", "katika", "haribika", "vunjika", "lipa", "kwenda", "enda", "ondoka",

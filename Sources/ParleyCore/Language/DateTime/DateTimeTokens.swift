@@ -195,7 +195,7 @@ enum DTTokenizer {
                 // Arabizi opening with a digit's sound: "5amees" (Thursday), "7ad" (Sunday).
                 if !token.spaced, key != .max, length <= 10, let last = tokens.last, last.kind == .number, last.length == 1, last.spaced,
                    let code = DTLexicon.arabiziDigit(scalars[last.lo]), case let whole = UInt64(code) << (5 * UInt64(length)) | key,
-                   let lex = DTLexicon.table[whole] {
+                   let lex = DTLexicon.table[whole] ?? DTLexicon.aliases[whole].map({ .function($0) }) {
                     token.start = last.start
                     token.lo = last.lo
                     token.spaced = true

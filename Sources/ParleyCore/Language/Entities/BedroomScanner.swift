@@ -97,6 +97,12 @@ enum BedroomScanner {
     /// another unit keyword the unit's number ("door T2", "flat F3"). In a message that names
     /// no dwelling, a code after a French determiner is read ("je cherche un F3").
     static func scanRoomCodes(_ text: ScalarText, afterDeterminerOnly: Bool = false, into candidates: inout [Candidate]) {
+        // Tunisian "S+2" names itself a flat type, with or without a dwelling word.
+        for t in text.tokens.indices {
+            guard let (end, count) = plusCode(text, t) else { continue }
+            candidates.append(Candidate(type: "bedrooms", start: Int(text.tokens[t].start), end: end,
+                                        value: ["count": .int(count)], confidence: 0.85))
+        }
         for (t, token) in text.tokens.enumerated() where isRoomCode(text, t) {
             if afterDeterminerOnly && (t == 0 || !determiners.contains(text.tokens[t - 1].hash)) { continue }
             let start = Int(token.start)
@@ -127,6 +133,16 @@ enum BedroomScanner {
         guard token.length == 2, let letter = text[Int(token.start)], letter == "F" || letter == "T" else { return false }
         let digit = text.ascii(Int(token.start) + 1)
         return digit >= 0x31 && digit <= 0x37
+    }
+
+    /// Tunisian "S+1", "S+3": a living room ("salon") plus that many bedrooms; "S+0" a studio.
+    /// The end of the code and the bedroom count.
+    static func plusCode(_ text: ScalarText, _ t: Int) -> (Int, Int64)? {
+        let token = text.tokens[t]
+        guard token.length == 1, text.ascii(Int(token.start)) | 0x20 == 0x73 else { return nil }
+        let p = Int(token.end)
+        guard text.ascii(p) == 0x2B, text.isDigit(p + 1), !text.isAlphanumeric(p + 2) else { return nil }
+        return (p + 2, Int64(text.ascii(p + 1) - 0x30))
     }
 
     /// French determiners before a room code in a message that names no dwelling: "un F3",

@@ -33,7 +33,7 @@ enum Currencies {
         "AUD", "XOF", "XAF", "ETB", "ZMW", "MWK", "BIF", "CDF", "EGP", "JPY", "CNY", "CHF", "SEK",
         "NOK", "DKK", "NZD", "SGD", "HKD", "PKR", "LKR", "NPR", "SAR", "QAR", "MYR", "IDR", "PHP",
         "THB", "BRL", "MXN", "SSP", "SDG", "MZN", "BWP", "NAD", "SZL", "LSL", "MUR", "SCR", "DJF",
-        "GNF", "KMF", "MGA", "AOA", "LRD", "SLE", "GMD", "CVE", "STN",
+        "GNF", "KMF", "MGA", "AOA", "LRD", "SLE", "GMD", "CVE", "STN", "TND",
     ]
 
     /// A currency a marker names: one code, or a family resolved by the configured currency
@@ -123,6 +123,11 @@ enum Currencies {
             ("ush", .code("UGX"), false),
             ("TSh", .code("TZS"), false), ("Tsh", .code("TZS"), false), ("TSH", .code("TZS"), false),
             ("tsh", .code("TZS"), false),
+            // Burundi's franc and the Tunisian dinar as their countries abbreviate them.
+            ("FBu", .code("BIF"), false), ("Fbu", .code("BIF"), false), ("FBU", .code("BIF"), false),
+            ("fbu", .code("BIF"), false), ("DT", .code("TND"), false), ("dt", .code("TND"), false),
+            // East African receipts close a whole-shilling amount: "12,500/=", "800/-".
+            ("/=", .family(.shilling), false), ("/-", .family(.shilling), false),
             ("Frw", .code("RWF"), false), ("FRW", .code("RWF"), false), ("frw", .code("RWF"), false),
             ("FCFA", .family(.cfa), false), ("fcfa", .family(.cfa), false), ("Fcfa", .family(.cfa), false),
             ("F CFA", .family(.cfa), false), ("F.CFA", .family(.cfa), false), ("CFA", .family(.cfa), false),
@@ -169,6 +174,19 @@ enum Currencies {
         "geneh": .family(.genih), "gneh": .family(.genih), "genih": .family(.genih), "ginih": .family(.genih),
         "دولار": .family(.dollar), "دولارات": .family(.dollar), "دولارا": .family(.dollar),
         "يورو": .code("EUR"), "شلن": .family(.shilling),
+    ]
+
+    /// Whether a dot before exactly three digits groups thousands ("400.000" FCFA, "3.500 dh"):
+    /// where amounts carry no cents in practice and writers follow French grouping.
+    static func dotGroupsThousands(currency: String?, region: String) -> Bool {
+        if let currency { return dotGroupCurrencies.contains(currency) }
+        return dotGroupRegions.contains(region)
+    }
+
+    private static let dotGroupCurrencies: Set<String> = ["XOF", "XAF", "RWF", "BIF", "GNF", "KMF", "DJF", "CDF", "MAD", "MGA"]
+    private static let dotGroupRegions: Set<String> = [
+        "SN", "CI", "BF", "ML", "NE", "TG", "BJ", "GW", "CM", "GA", "CG", "TD", "CF", "GQ", "RW", "BI", "GN", "KM",
+        "DJ", "CD", "MA", "MG",
     ]
 
     /// The code a marker names for this configuration, nil when it stays ambiguous.

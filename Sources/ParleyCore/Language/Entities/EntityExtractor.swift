@@ -62,7 +62,8 @@ public struct EntityExtractor: Sendable {
         if view.dots > 0 || view.colons > 0 { URLScanner.scan(view, into: &candidates) }
         var quantities: [Quantity] = []
         if view.digits > 0 || view.fractions > 0 {
-            NumberScanner.scan(view, into: &candidates, quantities: &quantities)
+            NumberScanner.scan(view, dotThousands: Currencies.dotGroupsThousands(currency: options.currency, region: options.region),
+                               into: &candidates, quantities: &quantities)
         }
         if view.has(Lexicon.numberMask) {
             let words = NumberWordScanner.scan(view, into: &candidates)

@@ -33,12 +33,14 @@ enum MoneyScanner {
             var j = q.end
             if !q.glued, let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
             guard let (marker, markerEnd, explicit) = suffixMarker(text, at: j) else { continue }
-            // A lone "F" ("150 000 F") is the franc only where a franc is the currency, and
-            // only after an amount: "2 F" is a floor or a flat type.
-            if markerEnd == j + 1, text.ascii(j) == 0x46,
+            // A lone "F" ("150 000 F", "150.000f") is the franc only where a franc is the currency,
+            // and only after an amount: "2 F" is a floor or a flat type.
+            if markerEnd == j + 1, text.ascii(j) | 0x20 == 0x66,
                q.double < BareAmountScanner.minimumAmount || Currencies.resolve(marker, currency: currency, region: region) == nil {
                 continue
             }
+            // "12,500/=" closes an amount; "1/-" is no price.
+            if text.ascii(j) == 0x2F, q.double < BareAmountScanner.minimumAmount { continue }
             var (start, amount) = (q.start, q.value)
             // "125 500 FRW": the group before joins the amount (NumberScanner keeps a lone
             // "ddd ddd" as two numbers).
@@ -71,7 +73,9 @@ enum MoneyScanner {
         if text.ascii(j) == 0x2E, text.isLetter(j - 1), text.isDigit(j + 1) { j += 1 }  // "Rs.500"
         if let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
         guard text.isDigit(j) || (text.ascii(j) == 0x2E && text.isDigit(j + 1)),
-              let number = NumberScanner.parse(text, at: j, pairs: true), !text.isAlphanumeric(number.end) else { return }
+              let number = NumberScanner.parse(text, at: j, pairs: true,
+                                               dotThousands: Currencies.dotGroupsThousands(currency: currency, region: region)),
+              !text.isAlphanumeric(number.end) else { return }
         if spacedRand, (j..<number.end).filter({ text.isDigit($0) }).count < 3 { return }
         let negative = NumberScanner.isMinus(text, i - 1) && NumberScanner.minusCanBeSign(text, i - 1)
         if let found = candidate(text, start: negative ? i - 1 : i, end: number.end, amount: number.value, negative: negative,
@@ -198,8 +202,8 @@ enum MoneyScanner {
             }
             let (hash, _, end) = text.wordAt(i)
             if end - i <= 10, let marker = Currencies.wordsByHash[hash] { return (marker, end, false) }
-            // West and Central Africa write the franc as a bare "F" ("150 000 F", "5000F").
-            if first == "F", end == i + 1 { return (.family(.franc), end, false) }
+            // West and Central Africa write the franc as a bare "F" ("150 000 F", "5000F", "150.000f").
+            if first == "F" || first == "f", end == i + 1 { return (.family(.franc), end, false) }
             return nil
         }
         guard let entries = Currencies.markersByFirst[first.value] else { return nil }

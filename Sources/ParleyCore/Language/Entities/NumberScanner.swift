@@ -2,7 +2,10 @@
 enum NumberScanner {
     /// Emits number candidates and collects every numeric quantity, including those glued to
     /// a word ("2BR", "120m2", "3rd"), which other scanners read.
-    static func scan(_ text: ScalarText, into candidates: inout [Candidate], quantities: inout [Quantity]) {
+    /// `dotThousands`: a dot before "000" groups thousands ("400.000"; no one writes a decimal
+    /// so), where the currency has no cents in practice (`Currencies.dotGroupsThousands`);
+    /// "2.500 km" stays a decimal.
+    static func scan(_ text: ScalarText, dotThousands: Bool = false, into candidates: inout [Candidate], quantities: inout [Quantity]) {
         var i = 0
         let count = text.count
         while i < count {
@@ -26,7 +29,7 @@ enum NumberScanner {
                 while i < count && text.isAlphanumeric(i) { i += 1 }
                 continue
             }
-            guard let number = parse(text, at: i) else { i += 1; continue }
+            guard let number = parse(text, at: i, dotThousands: dotThousands) else { i += 1; continue }
             let chained = text.ascii(i - 1) == 0x2E && text.isDigit(i - 2)
             if text.isAlphanumeric(number.end) {
                 // "180ml", "4th", "666666666s": a measure or a code, not a number.
@@ -106,7 +109,7 @@ enum NumberScanner {
     /// thousands separators, decimals and a k/m/bn or million/billion multiplier. `end` is
     /// one past the last scalar used; the caller checks what follows. `pairs`: "ddd ddd" is
     /// one number too (next to a currency: "125 500 FRW"); elsewhere it is a list.
-    static func parse(_ text: ScalarText, at start: Int, pairs: Bool = false) -> Parsed? {
+    static func parse(_ text: ScalarText, at start: Int, pairs: Bool = false, dotThousands: Bool = false) -> Parsed? {
         var i = start
         var negative = false
         if isMinus(text, i) { negative = true; i += 1 }
@@ -171,7 +174,9 @@ enum NumberScanner {
                     for k in j..<spaced.end where text.isDigit(k) { integer.append(text.ascii(k)) }
                     j = spaced.end
                 } else if !inChain && dot.count > 0
-                            && (dot.count >= 2 || (text.ascii(dot.end) == 0x2C && text.isDigit(dot.end + 1)) || beforeWholeCurrency(text, dot.end))
+                            && (dot.count >= 2 || (text.ascii(dot.end) == 0x2C && text.isDigit(dot.end + 1))
+                                || (dotThousands && (dot.end - 3..<dot.end).allSatisfy { text.ascii($0) == 0x30 })
+                                || beforeWholeCurrency(text, dot.end))
                             && !(text.ascii(dot.end) == 0x2E && text.isDigit(dot.end + 1)) {
                     // European grouping: "1.200.000", "1.200,50".
                     for k in j..<dot.end where text.isDigit(k) { integer.append(text.ascii(k)) }
@@ -272,6 +277,7 @@ enum NumberScanner {
             switch text.ascii(j) | 0x20 {
             case 0x74:
                 if text.asciiWordIs("thousand", at: j) { return (3, j + 8) }
+                if text.asciiWordIs("thao", at: j) { return (3, j + 4) }  // Sheng "30 thao"
                 if text.asciiWordIs("trillion", at: j) { return (12, j + 8) }
             case 0x6D:
                 if text.asciiWordIs("million", at: j) { return (6, j + 7) }

@@ -108,6 +108,7 @@ enum UnitScanner {
         if text.ascii(Int(token.end)) == 0x2E, text.isDigit(Int(token.end) + 1) { return nil }
         // "appartement F3": the flat's type (BedroomScanner), not its number.
         if BedroomScanner.frenchDwellings.contains(tokens[t].hash), BedroomScanner.isRoomCode(text, idToken) { return nil }
+        if BedroomScanner.plusCode(text, idToken) != nil { return nil }  // "appartement S+1": its type too
         if token.isLetters {
             // Letters only: one or two capitals ("Flat A", "Block C"); a lower-case single
             // letter for blocks ("block c"), never "a" or "i".
