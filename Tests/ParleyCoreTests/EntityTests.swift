@@ -283,6 +283,10 @@ import Glibc
             ("j'ai versé un million deux cent mille", "un million deux cent mille", 1_200_000),
             ("paid forty five thousand", "forty five thousand", 45000),
             ("I sent a hundred and fifty thousand yesterday", "a hundred and fifty thousand", 150000),
+            // How it was paid may follow: "via", "kupitia", "binyuze", "avec", "sur".
+            ("nimelipa elfu thelathini na tano kupitia M-Pesa", "elfu thelathini na tano", 35000),
+            ("nishyuye ibihumbi mirongo itatu binyuze kuri MoMo", "ibihumbi mirongo itatu", 30000),
+            ("j'ai payé trente mille avec Orange Money", "trente mille", 30000),
         ]
         for (text, span, amount) in cases {
             let entities = try Self.extractor(currency: "RWF").extract(from: text)

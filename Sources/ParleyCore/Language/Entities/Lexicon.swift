@@ -648,6 +648,11 @@ enum Lexicon {
     tonight tmoneyFollower
     tomorrow tmoneyFollower
     via tmoneyFollower
+    kupitia tmoneyFollower
+    kwenye tmoneyFollower
+    avec tmoneyFollower
+    sur tmoneyFollower
+    binyuze tmoneyFollower
     through tmoneyFollower
     on tmoneyFollower
     to tmoneyFollower
