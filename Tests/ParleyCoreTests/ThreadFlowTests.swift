@@ -15,7 +15,8 @@ import Testing
 
         mutating func say(_ intent: String?, at time: Int64, confidence: Double = 0.9, unit: String? = nil, fromMe: Bool = false,
                           fragment: Bool = false, alternatives: [(name: String, confidence: Double)] = [],
-                          urgency: Double = 0, sentiment: Double? = nil, property: String? = nil) -> ThreadDecision {
+                          urgency: Double = 0, sentiment: Double? = nil, property: String? = nil, also: String? = nil,
+                          chases: Bool = false, bare: Bool = false, lone: Bool = false) -> ThreadDecision {
             count += 1
             var signals = ThreadSignals()
             signals.intent = intent
@@ -28,7 +29,12 @@ import Testing
                 signals.referenceLabel = property
                 signals.otherReferences = unit.map { ["unit:" + $0.lowercased()] } ?? []
             }
-            signals.fragment = fragment
+            // "B7 still owes rent, and B9's roof leaks": a second unit.
+            signals.moreReferences = also.map { [("unit:" + $0.lowercased(), "unit " + $0)] } ?? []
+            signals.fragment = fragment || bare
+            signals.bare = bare
+            signals.lone = lone
+            signals.chases = chases
             signals.alternatives = alternatives
             signals.urgency = urgency
             signals.sentiment = sentiment
@@ -42,7 +48,7 @@ import Testing
         let leak = chat.say("maintenance_request", at: 0, unit: "4B")
         _ = chat.say("other", at: 120, fromMe: true)
         // Three days on: "the technician never came" closes and reopens the same thread.
-        let never = chat.say("complaint", at: 3 * Self.day)
+        let never = chat.say("complaint", at: 3 * Self.day, chases: true)
         #expect(never.thread.id == leak.thread.id && !never.isNew && never.thread.state == .open)
         #expect(never.closed.isEmpty && never.contextSwitch == nil)
         // Two more days: "the plumber came, all fixed, thanks".
@@ -57,7 +63,7 @@ import Testing
     @Test func theReopenWindowEndsAndIsConfigurable() {
         var chat = Chat()
         let leak = chat.say("maintenance_request", at: 0)
-        let late = chat.say("complaint", at: 8 * Self.day)
+        let late = chat.say("complaint", at: 8 * Self.day, chases: true)   // "still not fixed"
         #expect(late.isNew && late.closed.map(\.id) == [leak.thread.id])
         #expect(late.contextSwitch == nil, "the same kind of request: no change of subject")
 
@@ -173,7 +179,7 @@ import Testing
         let quickly = chat.say("unknown", at: 600, confidence: 0.4, urgency: 0.25)
         #expect((quickly.threadUrgency ?? 0) > 0.85)
         // "still dripping" the next morning: negative, pressing, less than at first.
-        let still = chat.say("complaint", at: 12 * Self.hour, sentiment: -0.4)
+        let still = chat.say("complaint", at: 12 * Self.hour, sentiment: -0.4, chases: true)
         #expect((still.threadUrgency ?? 0) > 0.6 && (still.threadUrgency ?? 1) < 0.85)
         // A calm update presses nothing; the bot's messages neither.
         #expect(chat.say("maintenance_request", at: 13 * Self.hour, sentiment: 0).threadUrgency == nil)
@@ -184,7 +190,7 @@ import Testing
         // A day after the report it presses no more.
         var late = Chat()
         _ = late.say("maintenance_request", at: 0, urgency: 0.9)
-        #expect(late.say("complaint", at: 25 * Self.hour, sentiment: -0.5).threadUrgency == nil)
+        #expect(late.say("complaint", at: 25 * Self.hour, sentiment: -0.5, chases: true).threadUrgency == nil)
         #expect(late.state.current?.urgency?.level == 0.9, "kept with the thread")
     }
 
