@@ -235,17 +235,25 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * price, deposit, lease length, contract or check-out of a flat search or stay; a receipt
  * after a payment) or a label torn with the thread's. An emergency not yet thanked for keeps
  * the messages that press it or follow within minutes, whatever their label, unless they name
- * another unit or property; two different units always switch. An "unknown" whose best guess
+ * another unit or property or give notice (move-out, renewal); two different units always switch
+ * (a message naming the thread's unit and another goes with the other). After 6 hours without
+ * a message, a complaint and a repair request are two subjects unless the message names the
+ * unit or chases ("still", "why ... yet" in a negative mood); a renewal's thread keeps a payment
+ * read under 0.85 (haggling). A thread whose request was only an "unknown"'s guess takes a sure
+ * request within 6 hours as its own instead of switching. An "unknown" whose best guess
  * is sure enough to switch (0.6, under "language.intentThreshold") switches as that guess. A thread idle for
  * "threads.inactivityMinutes" closes; the chat's last thread reopens within
- * "threads.reopenMinutes" for a follow-up (thanks, "still not fixed", its unit or request),
+ * "threads.reopenMinutes" for a follow-up (thanks, "still not fixed", its unit or its kind of request),
  * and a new subject switches from it ("from": its topic) even though it closed. A message
  * continuing a thread without a sure intent of its own (not a greeting, thanks, goodbye or
  * agent request) reads through the thread: a fragment without a sure intent of its own, or a
  * message of three words or fewer the classifier could not place ("confirm pls"), takes the
- * thread's request; an "unknown"
+ * thread's request (a message that is only its detail, a phone number, always; a single word
+ * nobody placed, "Dalu", never; an unsure move-out, renewal, payment or repair guess of another
+ * kind keeps its own); an "unknown"
  * or "other" whose best guess is the thread's kind of request, or a step of it, takes that
- * guess (a visit arranged in a repair thread is the repair); any other keeps its own. Then
+ * guess (a visit arranged in a repair thread is the repair; a message chasing the request,
+ * "why no confirmation yet 🙄", takes the request itself); any other keeps its own. Then
  * "intent"."name" is that reading, "fromThread": true, and "classified" keeps the
  * classifier's name (confidence and alternatives stay the classifier's).
  * The normalized message: {"id", "chat", "from", "senderName"?, "fromMe", "timestamp", "type",

@@ -15,7 +15,8 @@ import Testing
 
         mutating func say(_ intent: String?, at time: Int64, confidence: Double = 0.9, unit: String? = nil, fromMe: Bool = false,
                           fragment: Bool = false, alternatives: [(name: String, confidence: Double)] = [],
-                          urgency: Double = 0, sentiment: Double? = nil, property: String? = nil) -> ThreadDecision {
+                          urgency: Double = 0, sentiment: Double? = nil, property: String? = nil, also: String? = nil,
+                          chases: Bool = false, bare: Bool = false, lone: Bool = false) -> ThreadDecision {
             count += 1
             var signals = ThreadSignals()
             signals.intent = intent
@@ -28,7 +29,12 @@ import Testing
                 signals.referenceLabel = property
                 signals.otherReferences = unit.map { ["unit:" + $0.lowercased()] } ?? []
             }
-            signals.fragment = fragment
+            // "B7 still owes rent, and B9's roof leaks": a second unit.
+            signals.moreReferences = also.map { [("unit:" + $0.lowercased(), "unit " + $0)] } ?? []
+            signals.fragment = fragment || bare
+            signals.bare = bare
+            signals.lone = lone
+            signals.chases = chases
             signals.alternatives = alternatives
             signals.urgency = urgency
             signals.sentiment = sentiment
@@ -42,7 +48,7 @@ import Testing
         let leak = chat.say("maintenance_request", at: 0, unit: "4B")
         _ = chat.say("other", at: 120, fromMe: true)
         // Three days on: "the technician never came" closes and reopens the same thread.
-        let never = chat.say("complaint", at: 3 * Self.day)
+        let never = chat.say("complaint", at: 3 * Self.day, chases: true)
         #expect(never.thread.id == leak.thread.id && !never.isNew && never.thread.state == .open)
         #expect(never.closed.isEmpty && never.contextSwitch == nil)
         // Two more days: "the plumber came, all fixed, thanks".
@@ -57,7 +63,7 @@ import Testing
     @Test func theReopenWindowEndsAndIsConfigurable() {
         var chat = Chat()
         let leak = chat.say("maintenance_request", at: 0)
-        let late = chat.say("complaint", at: 8 * Self.day)
+        let late = chat.say("complaint", at: 8 * Self.day, chases: true)   // "still not fixed"
         #expect(late.isNew && late.closed.map(\.id) == [leak.thread.id])
         #expect(late.contextSwitch == nil, "the same kind of request: no change of subject")
 
@@ -173,7 +179,7 @@ import Testing
         let quickly = chat.say("unknown", at: 600, confidence: 0.4, urgency: 0.25)
         #expect((quickly.threadUrgency ?? 0) > 0.85)
         // "still dripping" the next morning: negative, pressing, less than at first.
-        let still = chat.say("complaint", at: 12 * Self.hour, sentiment: -0.4)
+        let still = chat.say("complaint", at: 12 * Self.hour, sentiment: -0.4, chases: true)
         #expect((still.threadUrgency ?? 0) > 0.6 && (still.threadUrgency ?? 1) < 0.85)
         // A calm update presses nothing; the bot's messages neither.
         #expect(chat.say("maintenance_request", at: 13 * Self.hour, sentiment: 0).threadUrgency == nil)
@@ -184,7 +190,7 @@ import Testing
         // A day after the report it presses no more.
         var late = Chat()
         _ = late.say("maintenance_request", at: 0, urgency: 0.9)
-        #expect(late.say("complaint", at: 25 * Self.hour, sentiment: -0.5).threadUrgency == nil)
+        #expect(late.say("complaint", at: 25 * Self.hour, sentiment: -0.5, chases: true).threadUrgency == nil)
         #expect(late.state.current?.urgency?.level == 0.9, "kept with the thread")
     }
 
@@ -392,5 +398,135 @@ import Testing
         let read = try ConversationThread(json: thanks.thread.storedJSON)
         #expect(read.resolvedAt == 60 && read.otherReferences == ["unit:4b"] && read == thanks.thread)
         #expect(thanks.thread.json["resolvedAt"] == nil && thanks.thread.json["otherReferences"] == nil, "not shown to hosts")
+    }
+}
+
+/// Readings that must not overwrite what a message says, switches a shared family hid, and
+/// splits a guessed request or a renewal's haggling caused.
+@Suite struct ThreadReadingTests {
+    typealias Chat = ThreadFlowTests.Chat
+    static let hour: Int64 = 3600
+
+    @Test func aChasingComplaintTakesTheRequestNotItsStep() {
+        var chat = Chat()
+        _ = chat.say("rent_payment", at: 0)   // "sent the rent by MoMo"
+        // "why no confirmation yet 🙄": unknown, a receipt its best guess: it chases the payment.
+        let why = chat.say("unknown", at: 600, confidence: 0.4, alternatives: [("document_request", 0.4)], sentiment: -0.4, chases: true)
+        #expect(why.threadIntent == "rent_payment" && why.contextSwitch == nil)
+        // Calm, the same guess is the receipt, a step of the payment.
+        let receipt = chat.say("unknown", at: 700, confidence: 0.4, alternatives: [("document_request", 0.4)])
+        #expect(receipt.threadIntent == "document_request")
+    }
+
+    @Test func aLoneWordIsLentNothingAndABareDetailTheRequest() {
+        var chat = Chat()
+        _ = chat.say("availability", at: 0)   // "is the 2-bedroom in Kiyovu still free?"
+        _ = chat.say("viewing_booking", at: 300)   // "can I see it Saturday?"
+        // A phone number alone, read as a payment beyond doubt: still the viewing's detail.
+        let phone = chat.say("rent_payment", at: 360, confidence: 0.8, bare: true)
+        #expect(phone.threadIntent == "viewing_booking" && phone.contextSwitch == nil)
+        // "Dalu": nobody placed it; it is lent nothing.
+        let dalu = chat.say("unknown", at: 420, confidence: 0.3, fragment: true, alternatives: [("maintenance_request", 0.3)], lone: true)
+        #expect(dalu.threadIntent == nil && dalu.thread.id == phone.thread.id)
+        // "confirm pls" (two words, unplaced) is still lent the request.
+        #expect(chat.say("unknown", at: 480, confidence: 0.3, fragment: true).threadIntent == "viewing_booking")
+    }
+
+    @Test func aWeightyGuessOfAnotherKindIsKept() {
+        var chat = Chat()
+        _ = chat.say("complaint", at: 0, sentiment: -0.7)   // "someone broke in last night, my laptop is gone"
+        // "leaving on the 30th": a date and two words, move_out its unsure guess.
+        let notice = chat.say("move_out", at: 600, confidence: 0.5, fragment: true)
+        #expect(notice.threadIntent == nil)
+        // An unsure detail the thread explains is still lent its request.
+        #expect(chat.say("availability", at: 660, confidence: 0.4, fragment: true).threadIntent == "complaint")
+    }
+
+    @Test func aNoticeIsNoPanicToHold() {
+        var chat = Chat()
+        let theft = chat.say("complaint", at: 0, urgency: 0.7, sentiment: -0.8)   // "thieves broke the door!!"
+        // "I'm giving notice, I don't feel safe here": sure, negative, in the emergency's burst.
+        let notice = chat.say("move_out", at: 120, confidence: 0.8, alternatives: [("complaint", 0.25)], sentiment: -0.6)
+        #expect(notice.isNew && notice.contextSwitch != nil)
+        // A panicked misread is still held.
+        var flood = Chat()
+        let pipe = flood.say("maintenance_request", at: 0, urgency: 0.9, sentiment: -0.7)
+        let misread = flood.say("location_directions", at: 60, confidence: 0.9, sentiment: -0.5)
+        #expect(misread.thread.id == pipe.thread.id && theft.thread.id != notice.thread.id)
+    }
+
+    @Test func aSecondUnitInOneBreathIsItsOwnSubject() {
+        var chat = Chat()
+        let rent = chat.say("rent_payment", at: 0, unit: "B7")   // caretaker: "B7 hasn't paid"
+        // "B7 still not paid, and the roof in B9 is leaking": B9 is the news.
+        let roof = chat.say("maintenance_request", at: 300, unit: "B7", also: "B9")
+        #expect(roof.isNew && roof.thread.topic == "unit B9")
+        #expect(roof.contextSwitch.map { [$0.from, $0.to] } == ["unit B7", "unit B9"])
+        // Naming both again from B9's thread goes back to B7.
+        let back = chat.say("rent_payment", at: 400, unit: "B9", also: "B7")
+        #expect(back.thread.id == rent.thread.id)
+        // A single unit of the thread stays.
+        #expect(chat.say("rent_payment", at: 500, unit: "B7").thread.id == rent.thread.id)
+    }
+
+    @Test func aRepairFamilyRequestOfAnotherKindAfterAPauseSwitches() {
+        var chat = Chat()
+        let noise = chat.say("complaint", at: 0)   // "the neighbours' music all night"
+        // The next afternoon: "the AC stopped working".
+        let ac = chat.say("maintenance_request", at: 20 * Self.hour)
+        #expect(ac.isNew && ac.contextSwitch != nil && ac.thread.id != noise.thread.id)
+        // A power cut, then six days on a neighbour complaint: no reopening.
+        var cut = Chat()
+        let power = cut.say("maintenance_request", at: 0)
+        let neighbour = cut.say("complaint", at: 6 * 24 * Self.hour)
+        #expect(neighbour.isNew && neighbour.thread.id != power.thread.id && neighbour.contextSwitch != nil)
+        // Negatives: "still no power" chases it, the same unit, or minutes later, all join.
+        var chase = Chat()
+        let dark = chase.say("maintenance_request", at: 0, unit: "3")
+        #expect(chase.say("complaint", at: 2 * 24 * Self.hour, chases: true).thread.id == dark.thread.id)
+        #expect(chase.say("complaint", at: 4 * 24 * Self.hour, unit: "3").thread.id == dark.thread.id)
+        var burst = Chat()
+        let angry = burst.say("complaint", at: 0)   // "water off for 2 days, unacceptable"
+        #expect(burst.say("maintenance_request", at: 600).thread.id == angry.thread.id)   // "send a plumber"
+    }
+
+    @Test func aSureLabelCorrectsAGuessedRequest() {
+        var chat = Chat()
+        // A Darija search the classifier barely reads: unknown, a payment its guess.
+        let search = chat.say("unknown", at: 0, confidence: 0.62, alternatives: [("rent_payment", 0.62)])
+        #expect(search.thread.family == "payments" && search.thread.guessed)
+        // Then, in French, the viewing, and the way there: one thread, the search's.
+        let viewing = chat.say("viewing_booking", at: 600, confidence: 0.9)
+        let directions = chat.say("location_directions", at: 900, confidence: 0.8)
+        #expect(viewing.thread.id == search.thread.id && directions.thread.id == search.thread.id)
+        #expect(viewing.contextSwitch == nil && directions.contextSwitch == nil)
+        #expect(chat.state.current?.family == "leasing" && chat.state.current?.intent == "location_directions")
+        #expect(chat.state.current?.guessed == false)
+        // Negative: a sure request confirms its thread, and another kind still switches.
+        var sure = Chat()
+        _ = sure.say("rent_payment", at: 0)
+        #expect(sure.say("viewing_booking", at: 600).contextSwitch != nil)
+        // And a guessed thread is corrected only soon after.
+        var late = Chat()
+        _ = late.say("unknown", at: 0, confidence: 0.62, alternatives: [("rent_payment", 0.62)])
+        #expect(late.say("viewing_booking", at: 8 * Self.hour).isNew)
+    }
+
+    @Test func aRenewalsHagglingIsOneThread() {
+        var chat = Chat()
+        let renewal = chat.say("lease_renewal", at: 0)   // "I'd like to renew for another year"
+        // "6000 is too much, can we do 5500?", misread as a payment.
+        let haggle = chat.say("rent_payment", at: 600, confidence: 0.7)
+        #expect(haggle.thread.id == renewal.thread.id && haggle.contextSwitch == nil)
+        // "Paid the rent for March, here is the reference": sure, another subject.
+        let paid = chat.say("rent_payment", at: 1200, confidence: 0.95)
+        #expect(paid.isNew && paid.contextSwitch != nil)
+    }
+
+    @Test func guessedSurvivesTheStore() throws {
+        var chat = Chat()
+        let search = chat.say("unknown", at: 0, confidence: 0.7, alternatives: [("availability", 0.7)])
+        let read = try ConversationThread(json: search.thread.storedJSON)
+        #expect(read.guessed && read == search.thread && search.thread.json["guessed"] == nil)
     }
 }

@@ -36,6 +36,10 @@ public struct ConversationThread: Sendable, Equatable {
     /// only arranged it (a visit) no longer follows. A new message of its request reopens
     /// it. Stored, not shown.
     var resolvedAt: Int64?
+    /// Its request is only an "unknown"'s best guess so far (a search in a script the
+    /// classifier reads poorly): a sure request of another kind soon after corrects it rather
+    /// than opening a thread. Stored, not shown.
+    var guessed = false
     public var sentimentFirst: Double?
     public var sentimentAverage: Double?
     public var sentimentLast: Double?
@@ -100,6 +104,7 @@ public struct ConversationThread: Sendable, Equatable {
         if let urgency { object.append("urgency", ["level": .double(shown(urgency.level)), "at": .int(urgency.at)]) }
         if exact, !otherReferences.isEmpty { object.append("otherReferences", .array(otherReferences.map { .string($0) })) }
         if exact, let resolvedAt { object.append("resolvedAt", .int(resolvedAt)) }
+        if exact, guessed { object.append("guessed", .bool(true)) }
         if let sentimentAverage {
             var sentiment = JSONObject()
             sentiment.append("average", .double(shown(sentimentAverage)))
@@ -122,6 +127,7 @@ public struct ConversationThread: Sendable, Equatable {
         reference = value["reference"]?.stringValue
         otherReferences = (value["otherReferences"]?.arrayValue ?? []).compactMap(\.stringValue)
         resolvedAt = value["resolvedAt"]?.int64Value
+        guessed = value["guessed"]?.boolValue ?? false
         family = value["family"]?.stringValue
         intent = value["intent"]?.stringValue
         state = value["state"]?.stringValue.flatMap(State.init(rawValue:)) ?? .open

@@ -5,6 +5,9 @@ struct ThreadSignals: Sendable {
     /// The other kinds named besides it, the first of each: "Kacyiru Heights, unit 4B" names
     /// the property and the unit, and another unit of the building is another subject.
     var otherReferences: [String] = []
+    /// Further references of a kind already named, with how they read ("B7 owes rent, and
+    /// B9's roof leaks"): the one the current thread is not about is the message's subject.
+    var moreReferences: [(reference: String, label: String)] = []
     /// How the reference reads to people ("unit 4B").
     var referenceLabel: String?
     var intent: String?
@@ -14,12 +17,18 @@ struct ThreadSignals: Sendable {
     /// The message only adds a detail (a unit, a phone number, a name) in a word or two: its
     /// intent label says little, so it neither switches the subject nor names one.
     var fragment = false
+    /// The message is only its detail ("+250 788 123 456"): what the classifier made of it says nothing.
+    var bare = false
+    /// One word nobody placed and no detail ("Dalu"): thanks or "ok" as likely as a detail.
+    var lone = false
+    /// It chases the request in a negative mood ("why no confirmation yet 🙄", "still not fixed").
+    var chases = false
     var sentiment: Double?
     /// The message's own urgency (0..1).
     var urgency = 0.0
     var entities: [(type: String, text: String)] = []
 
-    var references: [String] { (reference.map { [$0] } ?? []) + otherReferences }
+    var references: [String] { (reference.map { [$0] } ?? []) + otherReferences + moreReferences.map(\.reference) }
 }
 
 /// A chat's threading state: its threads that may still continue, the counter for new
@@ -94,6 +103,19 @@ enum ThreadTracker {
     static let ownIntents: Set<String> = ["greeting", "thanks", "goodbye", "talk_to_agent"]
     /// A next-best intent this sure in the thread's family keeps the message in the thread.
     static let doubtConfidence = 0.2
+    /// Requests that decide the tenancy: a notice to leave or a renewal is no panic misread to
+    /// hold in an emergency, nor a label torn with the thread's.
+    static let decisive: Set<String> = ["move_out", "lease_renewal"]
+    /// Requests of weight: a guess of one this sure, of another kind than the thread's, is not
+    /// overwritten by the thread's request ("leaving on the 30th" in a theft report's thread).
+    static let weighty: Set<String> = ["move_out", "lease_renewal", "rent_payment", "maintenance_request"]
+    static let weightyGuess = 0.35
+    /// Below this a payment inside a renewal is its haggling over the new rent, not a new subject.
+    static let sureConfidence = 0.85
+    /// After this long without a message, one family is not one subject: a noise complaint
+    /// and the next day's broken AC differ, unless the message names its unit, asks for the
+    /// same kind of thing or chases it ("still not fixed").
+    static let pauseSeconds: Int64 = 6 * 3600
 
     /// Intents that belong to one subject share a family: asking about a flat, its price,
     /// where it is and booking a viewing are one conversation.
@@ -112,15 +134,16 @@ enum ThreadTracker {
     /// arranges the repair; a flat search or a short stay goes on to the deposit, the lease
     /// length or an extension, the move date or check-out, the contract and its receipt
     /// ("my email for the contract is …"); a payment to its receipt and what is owed;
-    /// haggling over the new rent belongs to a renewal. A repair's steps arrange the visit:
+    /// haggling over the new rent belongs to a renewal (a payment the classifier is not
+    /// `sureConfidence` of: "6000 is too much, 5500?"). A repair's steps arrange the visit:
     /// once it is `resolved` ("fixed, thanks") there is none left, while a receipt or a
     /// check-out comes after its request is done.
-    static func isStep(_ intent: String, of family: String, resolved: Bool = false) -> Bool {
+    static func isStep(_ intent: String, of family: String, resolved: Bool = false, confidence: Double = 0) -> Bool {
         switch family {
         case "maintenance": return !resolved && (intent == "viewing_booking" || intent == "availability")
         case "leasing": return ["rent_payment", "move_out", "lease_renewal", "document_request"].contains(intent)
         case "payments": return intent == "document_request" || intent == "price_inquiry"
-        case "tenancy": return intent == "price_inquiry"
+        case "tenancy": return intent == "price_inquiry" || intent == "rent_payment" && confidence < sureConfidence
         default: return false
         }
     }
@@ -200,14 +223,33 @@ enum ThreadTracker {
     }
 
     /// Two threads about one subject (one opened after the other's reopen window ended).
-    static func sameSubject(_ a: ConversationThread, _ b: ConversationThread) -> Bool {
-        !conflicting(a.references, b.references) && (a.family == nil || b.family == nil || a.family == b.family)
-            && (sharing(a.references, b.references) || a.family != nil && a.family == b.family)
+    /// Two repair-family threads of different requests and no shared unit are two subjects
+    /// unless the later one chases the first (`pauseSeconds`).
+    static func sameSubject(_ a: ConversationThread, _ b: ConversationThread, chasing: Bool = false) -> Bool {
+        let shared = sharing(a.references, b.references)
+        if a.family == "maintenance", b.family == "maintenance", a.intent != b.intent, !shared, !chasing { return false }
+        return !conflicting(a.references, b.references) && (a.family == nil || b.family == nil || a.family == b.family)
+            && (shared || a.family != nil && a.family == b.family)
     }
 
-    static func assign(_ message: Message, signals: ThreadSignals, chat: inout ChatConversation,
+    /// A message naming two of a kind is about the one the thread at hand is not about: the
+    /// caretaker's "B7 still owes rent, and the roof in B9 leaks" in B7's thread is B9's.
+    static func focused(_ signals: ThreadSignals, awayFrom thread: ConversationThread?) -> ThreadSignals {
+        guard let thread, let reference = signals.reference, !signals.moreReferences.isEmpty else { return signals }
+        let named = [(reference: reference, label: signals.referenceLabel ?? reference)] + signals.moreReferences
+        guard named.contains(where: { thread.references.contains($0.reference) }),
+              let fresh = named.first(where: { !thread.references.contains($0.reference) }) else { return signals }
+        var focused = signals
+        focused.reference = fresh.reference
+        focused.referenceLabel = fresh.label
+        focused.moreReferences = named.filter { $0.reference != fresh.reference && !thread.references.contains($0.reference) }
+        return focused
+    }
+
+    static func assign(_ message: Message, signals named: ThreadSignals, chat: inout ChatConversation,
                        quotedThread: ConversationThread?, options: ThreadOptions) -> ThreadDecision {
         let now = message.timestamp
+        let signals = quotedThread == nil ? focused(named, awayFrom: chat.current) : named
         var closed: [ConversationThread] = []
         chat.threads.removeAll { thread in
             guard now - thread.lastActivity > options.inactivitySeconds else { return false }
@@ -236,11 +278,19 @@ enum ThreadTracker {
         let request = topical ? asked : nil
         let family = request.map(family(of:))
         let references = signals.references
+        // Its own label, not an "unknown"'s guess: what may correct a guessed thread.
+        let labelled = request != nil && !unknown
 
+        // After a pause, a repair-family request of another kind is another subject (`pauseSeconds`).
+        func apart(_ thread: ConversationThread) -> Bool {
+            family == "maintenance" && thread.family == "maintenance" && request != thread.intent
+                && now - thread.lastActivity > pauseSeconds && !sharing(references, thread.references) && !signals.chases
+        }
         // A thread matches a message unless they name different units or properties, or
         // different kinds of request; a thread that has not named one yet matches any.
         func compatible(_ thread: ConversationThread) -> Bool {
             !conflicting(references, thread.references) && (family == nil || thread.family == nil || thread.family == family)
+                && !apart(thread)
         }
         // How surely a message is about a thread: the same unit or property, the same kind
         // of request. A different kind of request outweighs a shared reference.
@@ -252,11 +302,15 @@ enum ThreadTracker {
         // a step of the thread's request, torn with it, or read in its emergency is none.
         func continues(_ thread: ConversationThread) -> Bool {
             if compatible(thread) { return true }
-            guard !conflicting(references, thread.references) else { return false }
-            if !message.fromMe && holds(thread, signals, now: now) { return true }
+            guard !conflicting(references, thread.references), !apart(thread) else { return false }
+            // A decision on the tenancy is no panic misread nor torn with the thread's label.
+            let decides = request.map { decisive.contains($0) && !isStep($0, of: thread.family ?? "") } ?? false
+            if !message.fromMe && !decides && holds(thread, signals, now: now) { return true }
             guard let threadFamily = thread.family, let request else { return false }
-            return isStep(request, of: threadFamily, resolved: thread.resolvedAt != nil)
-                || behind.contains { Self.family(of: $0.name) == threadFamily && $0.confidence >= doubtConfidence }
+            // A sure label of its own, soon after, corrects a request that was only a guess.
+            if thread.guessed, labelled, now - thread.lastActivity <= pauseSeconds { return true }
+            return isStep(request, of: threadFamily, resolved: thread.resolvedAt != nil, confidence: askedConfidence)
+                || !decides && behind.contains { Self.family(of: $0.name) == threadFamily && $0.confidence >= doubtConfidence }
         }
         // After an idle close, the chat's last thread reopens for a follow-up within the
         // reopen window: thanks, a resolution, a fragment (no subject of its own, though not
@@ -291,7 +345,7 @@ enum ThreadTracker {
             thread = ConversationThread(id: "\(chat.chat)#\(chat.threadCount)", chat: chat.chat, topic: placeholderTopic,
                                         openedAt: now, lastActivity: now)
         }
-        learn(signals, request: request, family: family, into: &thread)
+        learn(signals, request: request, family: family, guessed: !labelled, into: &thread)
         let threadUrgency = message.fromMe || isNew ? nil : carriedUrgency(thread, signals, now: now)
         if !message.fromMe {
             if signals.urgency >= urgentLevel {
@@ -310,22 +364,35 @@ enum ThreadTracker {
         // A switch is a change of subject: from the thread the chat's last message went to
         // (even if it just closed) to another one with a different subject of its own.
         var contextSwitch: (from: String, to: String)?
-        if let previous, previous.id != thread.id, hasSubject(previous), hasSubject(thread), !sameSubject(previous, thread) {
+        if let previous, previous.id != thread.id, hasSubject(previous), hasSubject(thread),
+           !sameSubject(previous, thread, chasing: signals.chases) {
             contextSwitch = (previous.topic, thread.topic)
         }
         // The tenant completing the thread's request: a detail takes the thread's intent; an
         // unsure reading only what the thread confirms of it (`reading`).
         var threadIntent: String?
         // A sure intent of its own stands, fragment or not ("the contract ends on 1 January").
-        if !isNew, !message.fromMe, let intent = thread.intent, let own = signals.intent, !ownIntents.contains(own),
-           own == "unknown" || own == "other" || signals.intentConfidence < options.switchConfidence {
-            if signals.fragment {
+        // A message that is only its detail takes it whatever the classifier made of the digits.
+        // A lone word nobody placed ("Dalu") is lent nothing.
+        if !isNew, !message.fromMe, let intent = thread.intent, let own = signals.intent, !ownIntents.contains(own), !signals.lone,
+           own == "unknown" || own == "other" || signals.intentConfidence < options.switchConfidence || signals.bare {
+            // Unknown lists its best guess first; "other" its next best, if near.
+            let best = own == "unknown" || own == "other" ? signals.alternatives.first : (own, signals.intentConfidence)
+            let guess = own == "other" && (best?.confidence ?? 0) < doubtConfidence ? nil : best
+            let threadFamily = Self.family(of: intent)
+            // A guess of weight of another kind than the thread's stays the message's own.
+            let weighs = guess.map { weighty.contains($0.name) && $0.confidence >= weightyGuess
+                && Self.family(of: $0.name) != threadFamily && !isStep($0.name, of: threadFamily) } ?? false
+            if signals.bare {
+                threadIntent = intent
+            } else if weighs {
+                threadIntent = nil
+            } else if signals.fragment {
                 threadIntent = intent
             } else {
-                // Unknown lists its best guess first; "other" its next best, if near.
-                let guess = own == "unknown" || own == "other"
-                    ? signals.alternatives.first.flatMap { own == "other" && $0.confidence < doubtConfidence ? nil : $0.name } : own
-                threadIntent = guess.flatMap { reading($0, inThreadOf: intent) }
+                threadIntent = guess.flatMap { reading($0.name, inThreadOf: intent) }
+                // A complaint presses the request at hand, not its next step ("why no confirmation yet 🙄").
+                if signals.chases, threadIntent.map({ Self.family(of: $0) != threadFamily }) ?? true { threadIntent = intent }
             }
             if threadIntent == own { threadIntent = nil }
         }
@@ -359,7 +426,9 @@ enum ThreadTracker {
     /// A thread learns its subject from the first message that names one, and its request
     /// from the messages of that request; a placeholder topic gives way to the first name.
     /// A message of its request reopens a resolved one ("it's leaking again").
-    static func learn(_ signals: ThreadSignals, request: String?, family: String?, into thread: inout ConversationThread) {
+    /// A sure label of its own corrects a request that was only a guess (`guessed`).
+    static func learn(_ signals: ThreadSignals, request: String?, family: String?, guessed: Bool = false,
+                      into thread: inout ConversationThread) {
         if thread.reference == nil, let reference = signals.reference {
             thread.reference = reference
             thread.topic = signals.referenceLabel ?? thread.topic
@@ -368,8 +437,9 @@ enum ThreadTracker {
         for reference in signals.references where !thread.references.contains(where: { kind(of: $0) == kind(of: reference) }) {
             thread.otherReferences.append(reference)
         }
-        if let family, thread.family == nil || thread.family == family, let intent = request {
-            if thread.family == nil, thread.reference == nil { thread.topic = intent }
+        if let family, thread.family == nil || thread.family == family || thread.guessed && !guessed, let intent = request {
+            if thread.family == nil || thread.guessed && thread.family != family, thread.reference == nil { thread.topic = intent }
+            thread.guessed = guessed && (thread.family == nil || thread.guessed)
             thread.family = family
             thread.intent = intent
             thread.resolvedAt = nil

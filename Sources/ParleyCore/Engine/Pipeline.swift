@@ -104,6 +104,11 @@ extension Enrichment {
     static let fragmentWords = 2
     static let shortWords = 3
 
+    /// Words that chase a request rather than take its next step ("why no confirmation yet",
+    /// "still not fixed"): with a negative mood, the message presses the request at hand.
+    static let chaseWords: Set<String> = ["why", "still", "yet", "never", "again", "pourquoi", "toujours", "encore",
+                                          "jamais", "bado", "mbona", "لماذا", "ليش", "علاش", "مازال", "باقي", "lmaza", "3lach"]
+
     /// What threading needs of the findings on `text` (the words the stages read).
     func threadSignals(text: String) -> ThreadSignals {
         var signals = ThreadSignals()
@@ -112,16 +117,23 @@ extension Enrichment {
                 ?? reference.value["name"]?.stringValue ?? reference.text
             return reference.type + ":" + key.lowercased()
         }
-        if let reference = entities.first(where: { Self.referenceTypes.contains($0.type) }) {
-            signals.reference = key(reference)
-            // A unit reads by its normalized number: the text may be "FLAT. I" or "apt 12".
+        // A unit reads by its normalized number: the text may be "FLAT. I" or "apt 12".
+        func label(_ reference: Entity) -> String {
             let unit = reference.type == "unit" ? reference.value["unit"]?.stringValue.map { "unit " + $0 } : nil
-            signals.referenceLabel = reference.value["name"]?.stringValue ?? unit ?? reference.text
-            // The first of each other kind: the unit of "Kacyiru Heights, unit 4B".
-            for other in entities where other.type != reference.type && Self.referenceTypes.contains(other.type) {
+            return reference.value["name"]?.stringValue ?? unit ?? reference.text
+        }
+        if let first = entities.firstIndex(where: { Self.referenceTypes.contains($0.type) }) {
+            let reference = entities[first]
+            signals.reference = key(reference)
+            signals.referenceLabel = label(reference)
+            // The first of each other kind: the unit of "Kacyiru Heights, unit 4B"; a second of
+            // a kind named is another subject ("B7 owes rent, and B9's roof leaks").
+            for other in entities[(first + 1)...] where Self.referenceTypes.contains(other.type) {
                 let named = key(other)
                 if !signals.references.contains(where: { ThreadTracker.kind(of: $0) == ThreadTracker.kind(of: named) }) {
                     signals.otherReferences.append(named)
+                } else if !signals.references.contains(named) {
+                    signals.moreReferences.append((named, label(other)))
                 }
             }
         }
@@ -132,14 +144,19 @@ extension Enrichment {
             signals.alternatives = intent.alternatives
         }
         let unplaced = intent?.name == IntentModel.unknownName
+        let words = Tokenizer.tokenize(text).filter { $0.kind == .word || $0.kind == .number }
         if !entities.isEmpty || unplaced {
-            let words = Tokenizer.tokenize(text).filter { $0.kind == .word || $0.kind == .number }
             let others = words.filter { token in !entities.contains { $0.start <= token.start && token.end <= $0.end } }
             signals.fragment = !entities.isEmpty && others.count <= Self.fragmentWords
                 || unplaced && !words.isEmpty && words.count <= Self.shortWords
+            signals.bare = !entities.isEmpty && others.isEmpty
+            // One word nobody placed and no detail: as likely thanks or "ok" in a language the
+            // classifier does not know ("Dalu") as a detail of the request.
+            signals.lone = unplaced && entities.isEmpty && words.count == 1 && words[0].kind == .word
         }
         signals.sentiment = sentiment?.score
         signals.urgency = sentiment?.urgency ?? 0
+        signals.chases = (signals.sentiment ?? 0) < 0 && words.contains { Self.chaseWords.contains($0.text.lowercased()) }
         return signals
     }
 }
