@@ -144,19 +144,50 @@ extension Enrichment {
             signals.alternatives = intent.alternatives
         }
         let unplaced = intent?.name == IntentModel.unknownName
-        let words = Tokenizer.tokenize(text).filter { $0.kind == .word || $0.kind == .number }
         if !entities.isEmpty || unplaced {
-            let others = words.filter { token in !entities.contains { $0.start <= token.start && token.end <= $0.end } }
-            signals.fragment = !entities.isEmpty && others.count <= Self.fragmentWords
-                || unplaced && !words.isEmpty && words.count <= Self.shortWords
-            signals.bare = !entities.isEmpty && others.isEmpty
+            let count = Self.countWords(text, outside: entities)
+            signals.fragment = !entities.isEmpty && count.others <= Self.fragmentWords
+                || unplaced && count.words > 0 && count.words <= Self.shortWords
+            signals.bare = !entities.isEmpty && count.others == 0
             // One word nobody placed and no detail: as likely thanks or "ok" in a language the
             // classifier does not know ("Dalu") as a detail of the request.
-            signals.lone = unplaced && entities.isEmpty && words.count == 1 && words[0].kind == .word
+            signals.lone = unplaced && entities.isEmpty && count.words == 1 && count.lettered
         }
         signals.sentiment = sentiment?.score
         signals.urgency = sentiment?.urgency ?? 0
-        signals.chases = (signals.sentiment ?? 0) < 0 && words.contains { Self.chaseWords.contains($0.text.lowercased()) }
+        // Only a negative message can chase: the tokenizer runs for those alone.
+        signals.chases = (signals.sentiment ?? 0) < 0
+            && Tokenizer.tokenize(text).contains { $0.kind == .word && Self.chaseWords.contains($0.text.lowercased()) }
         return signals
+    }
+
+    /// Words (runs of letters and digits, an apostrophe inside one kept) in `text`, how many
+    /// lie outside every entity (offsets in Unicode scalars, as entities count them), and
+    /// whether the last has a letter. A scan of scalars, not the tokenizer: it runs on most
+    /// messages, and counting past what the fragment rules look at is not needed.
+    static func countWords(_ text: String, outside entities: [Entity]) -> (words: Int, others: Int, lettered: Bool) {
+        let enough = max(fragmentWords, shortWords) + 1
+        var words = 0, others = 0, start = -1, index = 0, lettered = false, letter = false
+        func close() {
+            words += 1
+            if !entities.contains(where: { $0.start <= start && index <= $0.end }) { others += 1 }
+            lettered = letter
+            start = -1
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isLetter = scalar.isASCII ? (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) : scalar.properties.isAlphabetic
+            let isDigit = scalar.isASCII ? v >= 0x30 && v <= 0x39 : !isLetter && scalar.properties.numericType != nil
+            if isLetter || isDigit {
+                if start < 0 { start = index; letter = false }
+                letter = letter || isLetter
+            } else if start >= 0 && !(v == 0x27 || v == 0x2019) {
+                close()
+                if words >= enough && others >= enough { return (words, others, false) }
+            }
+            index += 1
+        }
+        if start >= 0 { close() }
+        return (words, others, words == 1 && lettered)
     }
 }

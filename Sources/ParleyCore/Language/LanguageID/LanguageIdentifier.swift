@@ -46,7 +46,7 @@ public struct LanguageIdentifier: Sendable {
 
     public func identify(_ text: String) -> LanguageGuess {
         // E-mail addresses and links are no language's words ("invoices@example.co.za" read French).
-        if text.utf8.contains(0x40) || text.utf8.contains(0x2F) || text.contains("www.") {
+        if Self.mayHoldAddress(text) {
             let words = text.split(whereSeparator: \.isWhitespace)
             let kept = words.filter { !Self.isAddress($0) }
             if kept.count < words.count { return identify(kept.joined(separator: " ")) }
@@ -206,6 +206,17 @@ public struct LanguageIdentifier: Sendable {
 
     /// The most a guess is worth when under a fifth of its words are known to the samples.
     static let unknownWordsConfidence = 0.4
+
+    /// Whether `text` has an "@", a "/" or "www." (bytes only: this runs on every message).
+    static func mayHoldAddress(_ text: String) -> Bool {
+        var w = 0
+        for byte in text.utf8 {
+            if byte == 0x40 || byte == 0x2F { return true }
+            w = byte == 0x77 || byte == 0x57 ? min(w + 1, 3) : byte == 0x2E && w == 3 ? 4 : 0
+            if w == 4 { return true }
+        }
+        return false
+    }
 
     /// "name@example.com", "https://…", "www.…", "example.com/listing": an address, not words.
     static func isAddress(_ word: Substring) -> Bool {
