@@ -786,11 +786,19 @@ import Glibc
             ("natafuta bedroom moja Kilimani", "bedrooms", "bedroom moja", ["count": 1]),
             ("bedroom mbili ni bei gani", "bedrooms", "bedroom mbili", ["count": 2]),
             ("أبحث عن شقة غرفة وصالة", "bedrooms", "غرفة وصالة", ["count": 1]),
+            // A room and a living room elsewhere: Senegal, Nigeria.
+            ("je cherche une chambre salon à Dakar", "bedrooms", "chambre salon", ["count": 1]),
+            ("chambre-salon dispo à Pikine ?", "bedrooms", "chambre-salon", ["count": 1]),
+            ("any room and parlour for Yaba?", "bedrooms", "room and parlour", ["count": 1]),
+            ("room & parlour self contain wanted", "bedrooms", "room & parlour", ["count": 1]),
             ("عندكم غرفة نوم وصالة؟", "bedrooms", "غرفة نوم وصالة", ["count": 1]),
             ("bghit chi dar fiha 2 byout", "bedrooms", "2 byout", ["count": 2]),
             ("واش كاين شي دار فيها 3 بيوت", "bedrooms", "3 بيوت", ["count": 3]),
         ]
         try Self.expectOnly(cases)
+        for text in ["the room and the kitchen are dirty", "salon de coiffure à louer", "room 4 and parlour 2 need paint"] {
+            #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "bedrooms" }, "\(text)")
+        }
         // A code with no dwelling and no determiner is not read ("taille F3", a vitamin).
         for text in ["taille F3 ou F4 ?", "vitamine B12 et D3"] {
             #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "bedrooms" }, "\(text)")

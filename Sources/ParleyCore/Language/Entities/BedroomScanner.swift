@@ -47,23 +47,18 @@ enum BedroomScanner {
                 candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: end, value: ["count": 0],
                                             confidence: tag == .bedsitter ? 0.9 : 0.75))
             case .bedroom:
-                // A count after the noun: Swahili "bedroom moja", "bedroom mbili"; Arabic "غرفة
-                // وصالة" (a bedroom and a living room), "غرفة نوم وصالة": one bedroom.
-                guard t + 1 < text.tokens.count, text.onlyBlanks(from: Int(token.end), to: Int(text.tokens[t + 1].start)) else { continue }
-                var k = t + 1
-                if let count = Self.countWords[text.tokens[k].hash], count <= 5 {
-                    candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(text.tokens[k].end),
-                                                value: ["count": .int(count)], confidence: 0.8))
+                // A count after the noun: Swahili "bedroom moja", "bedroom mbili"; or a room and
+                // a living room ("غرفة وصالة", "chambre salon"): one bedroom.
+                if let end = token.hash == Self.chambreSalon ? Int(token.end) : Self.roomAndHall(text, t) {
+                    candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: end, value: ["count": 1], confidence: 0.8))
                     continue
                 }
-                guard token.hash == Self.singleRoom else { continue }
-                if text.tokens[k].hash == Self.sleeping, k + 1 < text.tokens.count { k += 1 }
-                let andHall = text.tokens[k].hash == Self.andHall
-                    || (text.tokens[k].hash == Self.and && k + 1 < text.tokens.count && text.tokens[k + 1].hash == Self.hall)
-                guard andHall else { continue }
-                let end = text.tokens[k].hash == Self.andHall ? text.tokens[k].end : text.tokens[k + 1].end
-                candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(end), value: ["count": 1],
-                                            confidence: 0.8))
+                guard t + 1 < text.tokens.count, text.onlyBlanks(from: Int(token.end), to: Int(text.tokens[t + 1].start)) else { continue }
+                if let count = Self.countWords[text.tokens[t + 1].hash], count <= 5 {
+                    candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(text.tokens[t + 1].end),
+                                                value: ["count": .int(count)], confidence: 0.8))
+                }
+
             case .twoRooms:
                 candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(token.end), value: ["count": 2],
                                             confidence: 0.85))
@@ -116,13 +111,48 @@ enum BedroomScanner {
     private static let bachelor = Fold.hash("bachelor")
     private static let beVerbs: Set<UInt64> = Set(["am", "m", "im", "is", "are", "was", "s", "single", "young"].map(Fold.hash))
     private static let dwellingTags: Set<Lexicon.Tag> = [.bedroom, .bed, .br, .unit, .house, .roomsThenCount, .twoRooms, .studio]
-    private static let roomNouns: Set<UInt64> = Set(["rooms", "cottage", "cottages", "houses", "annex", "annexe"].map(Fold.hash))
+    private static let roomNouns: Set<UInt64> = Set(["rooms", "cottage", "cottages", "houses", "annex", "annexe", "parlour", "parlor"].map(Fold.hash))
     private static let contained: Set<UInt64> = Set(["contain", "contained", "con", "contain's"].map(Fold.hash))
-    private static let singleRoom = Fold.hash("غرفة")
+    private static let room = Fold.hash("room")
+    /// Written as one word: "chambre-salon".
+    private static let chambreSalon = Fold.hash("chambre-salon")
+    private static let singleRooms: Set<UInt64> = Set(["غرفة", "chambre", "room"].map(Fold.hash))
     private static let sleeping = Fold.hash("نوم")
     private static let andHall = Fold.hash("وصالة")
-    private static let and = Fold.hash("و")
-    private static let hall = Fold.hash("صالة")
+    private static let connectors: Set<UInt64> = Set(["و", "et", "and", "na", "with"].map(Fold.hash))
+    private static let halls: Set<UInt64> = Set(["صالة", "salon", "parlour", "parlor", "sebule"].map(Fold.hash))
+
+    /// Nigerian "room and parlour" (a one-bedroom flat): "room" is a unit's keyword, so the
+    /// extractor calls this where the unit keywords are, not only the bedroom words.
+    static func scanRoomAndParlour(_ text: ScalarText, into candidates: inout [Candidate]) {
+        for (t, token) in text.tokens.enumerated() where token.hash == room {
+            if let end = roomAndHall(text, t) {
+                candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: end, value: ["count": 1], confidence: 0.8))
+            }
+        }
+    }
+
+    /// A room and a living room, the usual one-bedroom home: Arabic "غرفة وصالة", "غرفة نوم
+    /// وصالة", Senegalese "chambre salon", "chambre-salon", Nigerian "room and parlour",
+    /// "room & parlour". The end of the phrase, or nil.
+    static func roomAndHall(_ text: ScalarText, _ t: Int) -> Int? {
+        let tokens = text.tokens
+        // The token after `k`, joined to it by blanks and at most one "-" or "&".
+        func next(_ k: Int) -> Int? {
+            guard k + 1 < tokens.count else { return nil }
+            var marks = 0
+            for i in Int(tokens[k].end)..<Int(tokens[k + 1].start) where !text.isBlank(i) {
+                guard text.ascii(i) == 0x2D || text.ascii(i) == 0x26 else { return nil }
+                marks += 1
+            }
+            return marks <= 1 ? k + 1 : nil
+        }
+        guard singleRooms.contains(tokens[t].hash), var k = next(t) else { return nil }
+        if tokens[k].hash == sleeping, let after = next(k) { k = after }
+        if tokens[k].hash == andHall { return Int(tokens[k].end) }
+        if connectors.contains(tokens[k].hash), let after = next(k) { k = after }
+        return halls.contains(tokens[k].hash) ? Int(tokens[k].end) : nil
+    }
 
     /// French dwelling nouns a room code qualifies: "appartement F3", "maison T4".
     static let frenchDwellings: Set<UInt64> = Set(["appartement", "appart", "appt", "maison", "logement", "duplex", "villa"].map(Fold.hash))

@@ -115,6 +115,7 @@ public struct EntityExtractor: Sendable {
         }
         if view.has(Lexicon.unitMask) {
             UnitScanner.scan(view, into: &candidates)
+            BedroomScanner.scanRoomAndParlour(view, into: &candidates)
             if view.digits > 0 {
                 BareUnitScanner.scan(view, into: &candidates)
                 BedroomScanner.scanRoomCodes(view, into: &candidates)

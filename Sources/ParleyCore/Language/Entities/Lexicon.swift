@@ -211,6 +211,7 @@ enum Lexicon {
     bedroomed tbedroom
     chambres tbedroom
     chambre tbedroom
+    chambre-salon tbedroom
     غرف tbedroom
     غرفة tbedroom
     ghoraf tbedroom
