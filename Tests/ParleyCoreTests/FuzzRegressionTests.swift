@@ -23,6 +23,21 @@ import Testing
         }
     }
 
+    /// FuzzMessage: "31e500 Frw" was money with an amount of infinity, written as null, so the
+    /// context changed through serialize + parse. A number no Double holds is no number.
+    @Test func aNumberPastDoubleIsNoNumber() throws {
+        var options = EntityOptions()
+        options.region = "RW"
+        let extractor = try EntityExtractor(options: options)
+        for text in ["And the electricity bill was 31e500 Frw last month", "31e500", "paid 9e999 RWF", "1.5e400k"] {
+            for entity in extractor.extract(from: text) {
+                let written = JSONWriter.string(entity.value)
+                #expect(try JSONParser.parse(written) == entity.value, "\(text): \(written)")
+            }
+        }
+        #expect(try extractor.extract(from: "paid 3e5 RWF").first { $0.type == "money" }?.value["amount"] == 300_000)
+    }
+
     /// FuzzIntentModel, regression-nan-temperature: a model file whose temperature is a
     /// subnormal float (8.5e-43) loaded, and every prediction had confidence NaN (1/T is
     /// infinite, 0 × inf in the softmax). Now refused as corrupt.

@@ -241,8 +241,10 @@ enum NumberScanner {
             scale = power
             end = suffixEnd
         }
-        return Parsed(start: start, end: end, value: value(negative: negative, integer: integer, fraction: fraction, exponent: exponent),
-                      scale: scale)
+        let parsed = value(negative: negative, integer: integer, fraction: fraction, exponent: exponent)
+        // "31e500" overflows a Double: no number JSON can carry (it would be written as null).
+        if case .double(let d) = parsed, !d.isFinite { return nil }
+        return Parsed(start: start, end: end, value: parsed, scale: scale)
     }
 
     /// "e10", "e+14", "e-1" directly after the digits ("1.3e6"), not followed by a letter or digit.
