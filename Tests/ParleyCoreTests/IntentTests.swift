@@ -118,6 +118,36 @@ import Glibc
         #expect(abs(probabilities.reduce(0, +) - 1) < 1e-4)
     }
 
+    /// The calibration slice is chosen by each example's text, so a corpus edit moves no other
+    /// example between the slice and the rest (a shuffled split drew a new slice at every edit
+    /// and moved every confidence with the temperature fitted on it).
+    @Test func addingExamplesLeavesTheCalibrationSliceOfTheOthers() throws {
+        let corpus = try IntentData.parse(PropertyIntentCorpus.jsonl)
+        let options = IntentTrainingOptions()
+        func heldOutTexts(_ examples: [IntentExample]) -> Set<String> {
+            let labels = Array(Set(examples.map(\.intent))).sorted()
+            let featurizer = IntentFeaturizer(hashBits: options.hashBits, charMin: options.charMin, charMax: options.charMax,
+                                              wordBigrams: options.wordBigrams)
+            let data = TrainingData(examples: examples, labels: labels, featurizer: featurizer, options: options)
+            let keys = examples.map { TrainingData.splitKey($0.text, seed: options.seed) }
+            let split = data.calibrationSplit(keys: keys, fraction: options.calibrationFraction)
+            #expect(split.fit.count + split.heldOut.count == examples.count)
+            #expect(Set(split.fit).isDisjoint(with: split.heldOut))
+            return Set(split.heldOut.map { examples[$0].text })
+        }
+        let before = heldOutTexts(Array(corpus.dropLast(60)))
+        let after = heldOutTexts(corpus)
+        let added = Set(corpus.suffix(60).map(\.text))
+        // Every example held out before still is; what joined the slice is only new examples.
+        #expect(before.isSubset(of: after))
+        #expect(after.subtracting(before).isSubset(of: added))
+        let share = Double(after.count) / Double(corpus.count)
+        #expect(share > 0.07 && share < 0.13, "held out \(share)")
+        // The same in every process: the key is no per-process hash.
+        #expect(TrainingData.splitKey("rent paid ✅", seed: 1) == TrainingData.splitKey("rent paid ✅", seed: 1))
+        #expect(TrainingData.splitKey("rent paid ✅", seed: 1) != TrainingData.splitKey("rent paid ✅", seed: 2))
+    }
+
     @Test func thresholdGivesUnknown() throws {
         let model = try IntentModel.train(Self.small)
         let sure = model.predict("the pipe is leaking", threshold: 0)

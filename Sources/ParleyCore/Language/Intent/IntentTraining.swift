@@ -21,15 +21,18 @@ extension IntentModel {
         let featurizer = IntentFeaturizer(hashBits: options.hashBits, charMin: options.charMin, charMax: options.charMax,
                                           wordBigrams: options.wordBigrams)
         let data = TrainingData(examples: examples, labels: labels, featurizer: featurizer, options: options)
-        var rng = SplitMix64(seed: options.seed)
 
-        // Calibration: fit on a stratified slice left out, then train again on everything.
+        // Calibration: fit on a slice left out, then train again on everything. Each fit
+        // shuffles from the seed alone, so the final model does not depend on the split.
         var temperature: Float = 1
-        let (fitIndices, heldOut) = data.stratifiedSplit(fraction: options.calibrationFraction, rng: &rng)
+        let keys = examples.map { TrainingData.splitKey($0.text, seed: options.seed) }
+        let (fitIndices, heldOut) = data.calibrationSplit(keys: keys, fraction: options.calibrationFraction)
         if !heldOut.isEmpty {
+            var rng = SplitMix64(seed: options.seed)
             let partial = data.fit(indices: fitIndices, options: options, rng: &rng)
             temperature = data.fitTemperature(indices: heldOut, weights: partial.weights, bias: partial.bias)
         }
+        var rng = SplitMix64(seed: options.seed)
         let full = data.fit(indices: Array(0..<data.count), options: options, rng: &rng)
         return IntentModel(featurizer: featurizer, labels: labels, buckets: data.buckets, idf: data.idf,
                            bias: full.bias, weights: full.weights,
@@ -155,21 +158,32 @@ struct TrainingData {
         self.values = values
     }
 
-    /// Indices to fit on and indices held out, stratified by class; classes with fewer than
-    /// 4 examples are not sampled.
-    func stratifiedSplit(fraction: Double, rng: inout SplitMix64) -> (fit: [Int], heldOut: [Int]) {
+    /// Indices to fit on and indices held out for calibration, chosen by each example's text:
+    /// an example is held out when its key falls in the first `fraction` of the key range, so
+    /// adding or editing examples moves no other example between the two sides. (A shuffled
+    /// split drew a new held-out set at every corpus edit, and every confidence moved with the
+    /// temperature fitted on it.) Classes with fewer than 4 examples keep all of theirs; the
+    /// others hold out at least their example with the smallest key.
+    func calibrationSplit(keys: [UInt64], fraction: Double) -> (fit: [Int], heldOut: [Int]) {
         guard fraction > 0 else { return (Array(0..<count), []) }
+        let cut = UInt64(fraction * 0x1p64.nextDown)
         var byClass = [[Int]](repeating: [], count: classes)
         for i in 0..<count { byClass[Int(targets[i])].append(i) }
-        var fit: [Int] = [], heldOut: [Int] = []
-        for var members in byClass {
-            members.shuffle(using: &rng)
-            var take = Int((Double(members.count) * fraction).rounded())
-            if members.count >= 4 { take = max(take, 1) } else { take = 0 }
-            heldOut.append(contentsOf: members[..<take])
-            fit.append(contentsOf: members[take...])
+        var heldOut: [Int] = []
+        for members in byClass where members.count >= 4 {
+            let chosen = members.filter { keys[$0] < cut }
+            heldOut.append(contentsOf: chosen.isEmpty ? [members.min { keys[$0] < keys[$1] }!] : chosen)
         }
-        return (fit.sorted(), heldOut.sorted())
+        let held = Set(heldOut)
+        return ((0..<count).filter { !held.contains($0) }, heldOut.sorted())
+    }
+
+    /// A key for `calibrationSplit`, the same in every process (Swift's `Hasher` is not):
+    /// FNV-1a over the text's UTF-8, spread by MurmurHash3's finalizer.
+    static func splitKey(_ text: String, seed: UInt64) -> UInt64 {
+        var h = IntentFeaturizer.wordSeed ^ seed
+        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* IntentFeaturizer.fnvPrime }
+        return IntentFeaturizer.finalize(h)
     }
 
     @inline(__always)
