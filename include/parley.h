@@ -255,7 +255,9 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * guess (a visit arranged in a repair thread is the repair; a message chasing the request,
  * "why no confirmation yet 🙄", takes the request itself); any other keeps its own. Then
  * "intent"."name" is that reading, "fromThread": true, and "classified" keeps the
- * classifier's name (confidence and alternatives stay the classifier's).
+ * classifier's name (confidence and alternatives stay the classifier's). Digits alone
+ * ("0788 123 456", "350000"), which the classifier does not read, get an "intent" only this
+ * way: the thread's request with "confidence" 0, no alternatives and no "classified".
  * The normalized message: {"id", "chat", "from", "senderName"?, "fromMe", "timestamp", "type",
  *   "text", "media"?: {"mimetype"?, "id"?, "url"?, "path"?, "sha256"? (lowercase hex),
  *   "fileName"?, "size"?, "seconds"?}, "quoted"?: {"id", "from"?, "text"?}} plus, by type,
@@ -276,7 +278,7 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *   (place name and address, contact names, the chosen reply's title, the emoji). "from" is
  *   "me" for a Baileys message the bot's own account sent in a 1:1 chat (Baileys does not name it).
  * "language", "intent" and "sentiment" are absent when the text has no words or emoji (a bare
- * photo). The built-in intents: rent_payment, maintenance_request, viewing_booking,
+ * photo, digits alone; "intent" but for a detail continuing a thread, above). The built-in intents: rent_payment, maintenance_request, viewing_booking,
  * availability, price_inquiry, lease_renewal, move_out, complaint, document_request,
  * talk_to_agent, location_directions, greeting, thanks, goodbye, other; below the threshold
  * the name is "unknown".

@@ -230,6 +230,23 @@ import Testing
         #expect(rent[path: "flow", "contextSwitch"] == true && rent[path: "flow", "from"] == "unit 4B")
     }
 
+    @Test func digitsAloneTakeTheThreadsRequestUnscored() throws {
+        let engine = try Engine(configJSON: #"{"region": "RW"}"#)
+        defer { engine.close() }
+        // Digits alone open nothing: no words, no intent.
+        let first = try send(engine, "0", at: 900, "0788 555 123")
+        #expect(first[path: "intent"] == nil && first[path: "language"] == nil)
+        let viewing = try send(engine, "1", at: 1_000, "Can I come and see the 2 bedroom apartment on Saturday? Please call me")
+        #expect(viewing[path: "thread", "intent"] == "viewing_booking")
+        for (id, digits) in [("2", "0788 123 456"), ("3", "350000"), ("4", "+250788123456")] {
+            let detail = try send(engine, id, at: 1_060, digits)
+            #expect(detail[path: "thread", "id"] == viewing[path: "thread", "id"], "\(digits)")
+            #expect(detail[path: "intent", "name"] == "viewing_booking" && detail[path: "intent", "fromThread"] == true, "\(digits)")
+            #expect(detail[path: "intent", "confidence"] == 0 && detail[path: "intent", "classified"] == nil, "\(digits)")
+            #expect(detail[path: "language"] == nil && detail[path: "sentiment"] == nil, "\(digits)")
+        }
+    }
+
     @Test func anEmergencysFollowUpIsUrgentToo() throws {
         let engine = try Engine(configJSON: "{}")
         defer { engine.close() }

@@ -374,7 +374,10 @@ enum ThreadTracker {
         // A sure intent of its own stands, fragment or not ("the contract ends on 1 January").
         // A message that is only its detail takes it whatever the classifier made of the digits.
         // A lone word nobody placed ("Dalu") is lent nothing.
-        if !isNew, !message.fromMe, let intent = thread.intent, let own = signals.intent, !ownIntents.contains(own), !signals.lone,
+        if !isNew, !message.fromMe, let intent = thread.intent, signals.intent == nil, signals.bare {
+            // Digits alone ("0788 123 456", "350000") have no words for the classifier to read.
+            threadIntent = intent
+        } else if !isNew, !message.fromMe, let intent = thread.intent, let own = signals.intent, !ownIntents.contains(own), !signals.lone,
            own == "unknown" || own == "other" || signals.intentConfidence < options.switchConfidence || signals.bare {
             // Unknown lists its best guess first; "other" its next best, if near.
             let best = own == "unknown" || own == "other" ? signals.alternatives.first : (own, signals.intentConfidence)

@@ -20,6 +20,10 @@ enum EnrichedContext {
             intent["name"] = .string(lent)
             intent["fromThread"] = .bool(true)
             context["intent"] = .object(intent)
+        } else if let lent = decision.threadIntent {
+            // Digits alone, which the classifier does not read: the thread's request, unscored.
+            context.append("intent", ["name": .string(lent), "confidence": .double(0), "alternatives": .array([]),
+                                      "outOfScope": .bool(false), "fromThread": .bool(true)])
         }
         if let media { context.append("media", media) }
         context.append("thread", thread(decision))

@@ -47,7 +47,8 @@ public struct LanguageIdentifier: Sendable {
     public func identify(_ text: String) -> LanguageGuess {
         // E-mail addresses and links are no language's words ("invoices@example.co.za" read French).
         if Self.mayHoldAddress(text) {
-            let words = text.split(whereSeparator: \.isWhitespace)
+            // Split on scalars: splitting Characters cost a grapheme scan of every message with a "/".
+            let words = text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map(Substring.init)
             let kept = words.filter { !Self.isAddress($0) }
             if kept.count < words.count { return identify(kept.joined(separator: " ")) }
         }
