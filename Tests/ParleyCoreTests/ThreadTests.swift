@@ -38,6 +38,14 @@ import Glibc
         #expect(second.thread.messageCount == 2)
     }
 
+    @Test func chaseWordsAreWholeWordsInAnyCase() {
+        let chasing = ["why is it not fixed yet??", "STILL no water", "Mbona hamjafika", "ليش ما جيتوا",
+                       "3lach mazal ma jawch", "encore rien, pourquoi ?", "the tap broke again."]
+        for text in chasing { #expect(Enrichment.containsWord(of: Enrichment.chaseWords, in: text), "\(text)") }
+        let calm = ["stillness in the yard", "the wire is yellow", "whyte road", "yeti", "", "🙄🙄", "y e t"]
+        for text in calm { #expect(!Enrichment.containsWord(of: Enrichment.chaseWords, in: text), "\(text)") }
+    }
+
     @Test func anotherKindOfRequestSwitchesAndComesBack() {
         var chat = ChatConversation(chat: "c")
         let repair = ThreadTracker.assign(message("1", at: 0), signals: signals(intent: "maintenance_request"), chat: &chat, quotedThread: nil, options: options)
