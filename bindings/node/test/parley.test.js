@@ -434,6 +434,22 @@ test('an intent model trained from JSONL is loaded and used; bad data is refused
   }
 });
 
+test('a phone number alone continuing a thread reads as its request, unscored', () => {
+  const engine = new Engine();
+  try {
+    const base = { ...NORMALIZED, chat: 'c10', from: '250788000123' };
+    const ask = engine.process({ ...base, id: 'd1',
+      text: 'Hello, can I book a viewing of the 2 bedroom flat on Saturday? Please call me' });
+    assert.equal(ask.thread.intent, 'viewing_booking');
+    const phone = engine.process({ ...base, id: 'd2', timestamp: NORMALIZED.timestamp + 60, text: '+250 788 123 456' });
+    assert.equal(phone.thread.id, ask.thread.id);
+    assert.deepEqual(phone.intent, { name: 'viewing_booking', confidence: 0, alternatives: [], outOfScope: false, fromThread: true });
+    assert.equal(phone.language, undefined);
+  } finally {
+    engine.close();
+  }
+});
+
 test('lookup lists are matched with typo tolerance and name the thread', () => {
   const engine = new Engine();
   try {

@@ -421,6 +421,23 @@ def test_threads_reply_joins_quoted_thread(engine):
     expect(Status.NOT_FOUND, engine.thread_messages, "no-such-thread")
 
 
+def test_a_detail_continuing_a_thread_reads_as_its_request(engine):
+    base = {"chat": "c10", "from": "250788000123", "type": "text"}
+    ask = engine.process({**base, "id": "d1", "timestamp": 1764000000,
+                          "text": "Hello, can I book a viewing of the 2 bedroom flat on Saturday? Please call me"})
+    assert ask["intent"]["name"] == "viewing_booking" and ask["thread"]["intent"] == "viewing_booking"
+    # A phone number alone: no words for the classifier, the thread's request, unscored.
+    phone = engine.process({**base, "id": "d2", "timestamp": 1764000060, "text": "+250 788 123 456"})
+    assert phone["thread"]["id"] == ask["thread"]["id"]
+    assert phone["intent"] == {"name": "viewing_booking", "confidence": 0, "alternatives": [], "outOfScope": False,
+                               "fromThread": True}
+    assert "language" not in phone and "sentiment" not in phone
+    # A few words the classifier could not place keep its own reading beside the thread's.
+    name = engine.process({**base, "id": "d3", "timestamp": 1764000120, "text": "Claudine Mukamana"})
+    assert name["intent"]["name"] == "viewing_booking" and name["intent"]["fromThread"] is True
+    assert name["intent"]["classified"] != "viewing_booking"
+
+
 # -- language: intent, sentiment, dates -------------------------------------------------------
 
 def test_language_fields():
