@@ -16,7 +16,7 @@ import Testing
         mutating func say(_ intent: String?, at time: Int64, confidence: Double = 0.9, unit: String? = nil, fromMe: Bool = false,
                           fragment: Bool = false, alternatives: [(name: String, confidence: Double)] = [],
                           urgency: Double = 0, sentiment: Double? = nil, property: String? = nil, also: String? = nil,
-                          chases: Bool = false, bare: Bool = false, lone: Bool = false) -> ThreadDecision {
+                          chases: Bool = false, bare: Bool = false, lone: Bool = false, contact: Bool = false) -> ThreadDecision {
             count += 1
             var signals = ThreadSignals()
             signals.intent = intent
@@ -38,6 +38,8 @@ import Testing
             signals.alternatives = alternatives
             signals.urgency = urgency
             signals.sentiment = sentiment
+            // "her number is 0788 123 456".
+            signals.entities = contact ? [("phone", "0788 123 456")] : []
             let message = Message(id: "m\(count)", chat: "c", from: fromMe ? "me" : "tenant", fromMe: fromMe, timestamp: time, type: .text)
             return ThreadTracker.assign(message, signals: signals, chat: &state, quotedThread: nil, options: options)
         }
@@ -545,5 +547,92 @@ import Testing
         let search = chat.say("unknown", at: 0, confidence: 0.7, alternatives: [("availability", 0.7)])
         let read = try ConversationThread(json: search.thread.storedJSON)
         #expect(read.guessed && read == search.thread && search.thread.json["guessed"] == nil)
+    }
+}
+
+/// One subject's steps that read as another kind of request, and new subjects that read as a
+/// step or share a family: decided by families, steps, resolution, references and time.
+@Suite struct ThreadSubjectTests {
+    typealias Chat = ThreadFlowTests.Chat
+    static let minute: Int64 = 60
+    static let hour: Int64 = 3600
+    static let day: Int64 = 24 * hour
+
+    @Test func aSearchKeepsItsComplaintsAndItsProxyViewing() {
+        var chat = Chat()
+        let search = chat.say("availability", at: 0)   // "any 3-bedroom in Nyarutarama?"
+        _ = chat.say("viewing_booking", at: 10 * Self.minute)   // "can I see it Saturday?"
+        // "I'm abroad, my brother will come to check it, 0722 …": a visit read as a repair.
+        let proxy = chat.say("maintenance_request", at: 20 * Self.minute, confidence: 0.94, contact: true)
+        // "the listing said 500k, the agent now says 550k?": unknown, a complaint its guess.
+        let price = chat.say("unknown", at: 30 * Self.minute, confidence: 0.7, alternatives: [("complaint", 0.7), ("price_inquiry", 0.18)])
+        for step in [proxy, price] { #expect(step.thread.id == search.thread.id && step.contextSwitch == nil) }
+        #expect(price.threadIntent == "complaint", "a step's guess stands")
+        #expect(chat.state.threads.count == 1 && chat.state.current?.family == "leasing")
+        // A repair with no contact is still a repair ("the tap in my current flat leaks").
+        let tap = chat.say("maintenance_request", at: 40 * Self.minute)
+        #expect(tap.isNew && tap.contextSwitch != nil)
+        // After a pause neither a complaint nor a repair with a number is the search's.
+        var later = Chat()
+        _ = later.say("viewing_booking", at: 0)
+        let noise = later.say("complaint", at: 7 * Self.hour)   // "the neighbours are so loud"
+        #expect(noise.isNew && noise.contextSwitch != nil)
+        var plumber = Chat()
+        _ = plumber.say("viewing_booking", at: 0)
+        #expect(plumber.say("maintenance_request", at: 7 * Self.hour, contact: true).isNew)
+    }
+
+    @Test func aStaysArrivalTroubleIsTheStay() {
+        var chat = Chat()
+        let stay = chat.say("viewing_booking", at: 0)   // "a room for 3 nights from tonight"
+        _ = chat.say("location_directions", at: 3 * Self.hour)   // "where exactly is the building?"
+        // "I'm at the door, nobody answers", then "20 minutes and still nobody 😡".
+        let door = chat.say("complaint", at: 3 * Self.hour + 10 * Self.minute, confidence: 0.97)
+        let still = chat.say("complaint", at: 3 * Self.hour + 30 * Self.minute, sentiment: -0.6, chases: true)
+        for step in [door, still] { #expect(step.thread.id == stay.thread.id && step.contextSwitch == nil) }
+        let out = chat.say("move_out", at: 3 * Self.day)   // "checked out, keys in the box" (reopens it)
+        #expect(out.thread.id == stay.thread.id && out.contextSwitch == nil)
+    }
+
+    @Test func aRenewalKeepsItsRentTermAndContract() {
+        var chat = Chat()
+        let renewal = chat.say("lease_renewal", at: 0)   // "my lease ends next month, I'd like to renew"
+        // "will the rent stay the same?", "6 months instead of a year?", "send me the new contract".
+        for (n, intent) in ["price_inquiry", "availability", "document_request"].enumerated() {
+            let step = chat.say(intent, at: Int64(n + 1) * 10 * Self.minute, confidence: 0.95)
+            #expect(step.thread.id == renewal.thread.id && step.contextSwitch == nil, "\(intent)")
+        }
+        #expect(chat.state.current?.intent == "lease_renewal", "a step does not replace the request")
+        // A repair is still another subject.
+        #expect(chat.say("maintenance_request", at: Self.hour).isNew)
+    }
+
+    @Test func aMoveOutsDocumentIsItsOwnOnlyWhenItReadsAsTheMoveOut() {
+        var chat = Chat()
+        let notice = chat.say("move_out", at: 0)   // "we leave at the end of the month"
+        _ = chat.say("move_out", at: 10 * Self.minute)   // "when do I get the deposit back?"
+        // "l'état des lieux de sortie ?": a document, the move-out close behind it.
+        let report = chat.say("document_request", at: Self.hour, confidence: 0.75, alternatives: [("move_out", 0.24)])
+        #expect(report.thread.id == notice.thread.id && report.contextSwitch == nil)
+        // "a reference letter for my new landlord": a task of its own.
+        let letter = chat.say("document_request", at: Self.day, confidence: 0.99)
+        #expect(letter.isNew && letter.contextSwitch.map { [$0.from, $0.to] } == ["move_out", "document_request"])
+        #expect(letter.thread.family == "documents")
+        // Back to the move-out the same day: its thread, a switch.
+        let keys = chat.say("move_out", at: Self.day + 30 * Self.minute)   // "who takes the keys on Friday?"
+        #expect(keys.thread.id == notice.thread.id && keys.contextSwitch != nil)
+        // A contract copy and then a notice are two tasks too.
+        var copy = Chat()
+        _ = copy.say("document_request", at: 0)
+        #expect(copy.say("move_out", at: 10 * Self.minute).contextSwitch != nil)
+    }
+
+    @Test func anOldThreadStoredUnderTheTenancyFamilyReadsAsDocuments() throws {
+        var chat = Chat()
+        let copy = chat.say("document_request", at: 0)
+        guard case .object(var stored) = copy.thread.storedJSON else { Issue.record("not an object"); return }
+        stored["family"] = .string("tenancy")
+        let read = try ConversationThread(json: .object(stored))
+        #expect(read.family == "documents" && read == copy.thread)
     }
 }
