@@ -627,6 +627,29 @@ import Testing
         #expect(copy.say("move_out", at: 10 * Self.minute).contextSwitch != nil)
     }
 
+    @Test func aPaymentAsideReturnsToTheAwaitedDocument() {
+        var chat = Chat()
+        let contract = chat.say("document_request", at: 0)   // "please send a copy of my contract"
+        let paid = chat.say("rent_payment", at: 5 * Self.minute, confidence: 0.99)   // "also, I paid the rent, ref 12345"
+        #expect(paid.isNew && paid.contextSwitch != nil)
+        // "any news on the contract copy?": what the other thread awaits, not the payment's receipt.
+        let back = chat.say("document_request", at: 15 * Self.minute, confidence: 0.92)
+        #expect(back.thread.id == contract.thread.id)
+        #expect(back.contextSwitch.map { [$0.from, $0.to] } == ["rent_payment", "document_request"])
+        // A delivered document awaits nothing: the receipt is the payment's.
+        var done = Chat()
+        _ = done.say("document_request", at: 0)
+        _ = done.say("thanks", at: 2 * Self.minute)   // "got it, thanks"
+        let rent = done.say("rent_payment", at: 5 * Self.minute, confidence: 0.99)
+        let receipt = done.say("document_request", at: 6 * Self.minute, confidence: 0.99)
+        #expect(receipt.thread.id == rent.thread.id && receipt.contextSwitch == nil)
+        // Nor does one asked for hours ago.
+        var old = Chat()
+        _ = old.say("document_request", at: 0)
+        let march = old.say("rent_payment", at: 7 * Self.hour, confidence: 0.99)
+        #expect(old.say("document_request", at: 7 * Self.hour + 60, confidence: 0.99).thread.id == march.thread.id)
+    }
+
     @Test func anOldThreadStoredUnderTheTenancyFamilyReadsAsDocuments() throws {
         var chat = Chat()
         let copy = chat.say("document_request", at: 0)

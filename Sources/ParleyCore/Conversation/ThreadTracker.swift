@@ -318,6 +318,13 @@ enum ThreadTracker {
             guard compatible(thread) else { return -1 }
             return (sharing(references, thread.references) ? 2 : 0) + (family != nil && family == thread.family ? 1 : 0)
         }
+        // Another open thread whose request is exactly this one, not thanked for and active
+        // within the pause: the tenant is back to it ("any news on the contract?" after a
+        // payment aside), not taking a step of the thread at hand.
+        func awaited(besides thread: ConversationThread) -> Bool {
+            chat.threads.contains { $0.id != thread.id && $0.intent == request && $0.resolvedAt == nil
+                && now - $0.lastActivity <= pauseSeconds && compatible($0) }
+        }
         // The current thread goes on unless the message names a new subject: a label that is
         // a step of the thread's request, torn with it, or read in its emergency is none.
         func continues(_ thread: ConversationThread) -> Bool {
@@ -331,7 +338,7 @@ enum ThreadTracker {
             // A sure label of its own, soon after, corrects a request that was only a guess.
             if thread.guessed, labelled, !paused { return true }
             return isStep(request, of: threadRequest, resolved: thread.resolvedAt != nil, paused: paused,
-                          confidence: askedConfidence, contact: signals.contact)
+                          confidence: askedConfidence, contact: signals.contact) && !awaited(besides: thread)
                 || !decides && behind.contains { Self.family(of: $0.name) == threadFamily && $0.confidence >= doubtConfidence }
         }
         // After an idle close, the chat's last thread reopens for a follow-up within the
