@@ -372,8 +372,14 @@ import Testing
         var chat = Chat()
         let leak = chat.say("maintenance_request", at: 0)
         _ = chat.say("thanks", at: 3600)
-        let again = chat.say("complaint", at: 2 * 3600)   // "it's leaking again"
+        // "ugh, same problem again": negative, "again", it chases the fixed repair.
+        let again = chat.say("complaint", at: 2 * 3600, sentiment: -0.67, chases: true)
         #expect(again.thread.id == leak.thread.id && chat.state.current?.resolvedAt == nil)
+        // "it's leaking again", read as the repair itself, needs no chase.
+        var drip = Chat()
+        let tap = drip.say("maintenance_request", at: 0)
+        _ = drip.say("thanks", at: 3600)
+        #expect(drip.say("maintenance_request", at: 2 * 3600).thread.id == tap.thread.id)
         let visit = chat.say("viewing_booking", at: 2 * 3600 + 60)   // "can he come at 5?"
         #expect(visit.thread.id == leak.thread.id && visit.contextSwitch == nil)
     }
@@ -648,6 +654,24 @@ import Testing
         _ = old.say("document_request", at: 0)
         let march = old.say("rent_payment", at: 7 * Self.hour, confidence: 0.99)
         #expect(old.say("document_request", at: 7 * Self.hour + 60, confidence: 0.99).thread.id == march.thread.id)
+    }
+
+    @Test func aFixedRepairIsNoHomeForANeighbourComplaint() {
+        var chat = Chat()
+        _ = chat.say("maintenance_request", at: 0)   // "the kitchen sink is blocked"
+        _ = chat.say("thanks", at: Self.hour, sentiment: 0.6)   // "the plumber fixed it, thank you"
+        // "my neighbour keeps dumping dirty water at my door".
+        let dump = chat.say("complaint", at: 2 * Self.hour, confidence: 0.9, sentiment: -0.5)
+        #expect(dump.isNew && dump.contextSwitch.map { [$0.from, $0.to] } == ["maintenance_request", "complaint"])
+        // Before the thanks the same complaint is the repair's ("still blocked, this is a joke").
+        var open = Chat()
+        let drain = open.say("maintenance_request", at: 0)
+        #expect(open.say("complaint", at: Self.hour, sentiment: -0.5).thread.id == drain.thread.id)
+        // A complaint about the fixed unit is its thread.
+        var unit = Chat()
+        let lock = unit.say("maintenance_request", at: 0, unit: "2C")
+        _ = unit.say("thanks", at: Self.hour)
+        #expect(unit.say("complaint", at: 2 * Self.hour, unit: "2C").thread.id == lock.thread.id)
     }
 
     @Test func anOldThreadStoredUnderTheTenancyFamilyReadsAsDocuments() throws {

@@ -301,10 +301,13 @@ enum ThreadTracker {
         // Its own label, not an "unknown"'s guess: what may correct a guessed thread.
         let labelled = request != nil && !unknown
 
-        // After a pause, a repair-family request of another kind is another subject (`pauseSeconds`).
+        // After a pause, or once its request is done (thanked for), a repair-family request of
+        // another kind is another subject: a fixed sink, then the neighbour's dirty water
+        // (`pauseSeconds`).
         func apart(_ thread: ConversationThread) -> Bool {
             family == "maintenance" && thread.family == "maintenance" && request != thread.intent
-                && now - thread.lastActivity > pauseSeconds && !sharing(references, thread.references) && !signals.chases
+                && (now - thread.lastActivity > pauseSeconds || thread.resolvedAt != nil)
+                && !sharing(references, thread.references) && !signals.chases
         }
         // A thread matches a message unless they name different units or properties, or
         // different kinds of request; a thread that has not named one yet matches any.
