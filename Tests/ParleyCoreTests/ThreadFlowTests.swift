@@ -674,6 +674,28 @@ import Testing
         #expect(unit.say("complaint", at: 2 * Self.hour, unit: "2C").thread.id == lock.thread.id)
     }
 
+    @Test func theSameFaultWithinTheReopenWindowIsTheSameSubject() {
+        var chat = Chat()
+        let generator = chat.say("maintenance_request", at: 0, unit: "3A")   // "the generator in 3A is dead"
+        _ = chat.say("thanks", at: 2 * Self.hour)
+        // Three days on: "hello, generator imeharibika tena", read as a greeting, negative, "tena".
+        let again = chat.say("greeting", at: 3 * Self.day, confidence: 0.99, sentiment: -0.44, chases: true)
+        #expect(again.thread.id == generator.thread.id && again.contextSwitch == nil && again.closed.isEmpty)
+        // The same repair, no unit named, reopens it too; a plain greeting opens a conversation.
+        var repair = Chat()
+        let pump = repair.say("maintenance_request", at: 0)
+        _ = repair.say("thanks", at: Self.hour)
+        #expect(repair.say("maintenance_request", at: 3 * Self.day).thread.id == pump.thread.id)
+        var hello = Chat()
+        let first = hello.say("maintenance_request", at: 0)
+        #expect(hello.say("greeting", at: 3 * Self.day, sentiment: 0.3).thread.id != first.thread.id)
+        // Past the reopen window the fault is a new thread, though no new subject.
+        var late = Chat()
+        _ = late.say("maintenance_request", at: 0)
+        let week = late.say("maintenance_request", at: 8 * Self.day)
+        #expect(week.isNew && week.contextSwitch == nil)
+    }
+
     @Test func anOldThreadStoredUnderTheTenancyFamilyReadsAsDocuments() throws {
         var chat = Chat()
         let copy = chat.say("document_request", at: 0)

@@ -346,10 +346,12 @@ enum ThreadTracker {
         }
         // After an idle close, the chat's last thread reopens for a follow-up within the
         // reopen window: thanks, a resolution, a fragment (no subject of its own, though not
-        // a greeting, which opens a conversation), or a message about its unit or request.
+        // a greeting, which opens a conversation, unless it chases), or a message about its
+        // unit or request.
         func followsUp(_ thread: ConversationThread) -> Bool {
             guard thread.state == .closed, now - thread.lastActivity <= options.reopenSeconds else { return false }
-            if !topical { return signals.intent != "greeting" && !conflicting(references, thread.references) }
+            // A greeting that chases opens nothing: "hello, the generator broke again" (negative, "again").
+            if !topical { return (signals.intent != "greeting" || signals.chases) && !conflicting(references, thread.references) }
             return hasSubject(thread) && (affinity(thread) > 0 || !compatible(thread) && continues(thread))
         }
 
