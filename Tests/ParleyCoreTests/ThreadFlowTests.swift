@@ -696,6 +696,21 @@ import Testing
         #expect(week.isNew && week.contextSwitch == nil)
     }
 
+    @Test func aNoticeLeavesAComplaintEvenAGuessedOne() {
+        var chat = Chat()
+        // "jirani anavuta sigara, moshi unaingia chumbani": unknown, a complaint its guess.
+        let smoke = chat.say("unknown", at: 0, confidence: 0.65, alternatives: [("complaint", 0.65)], sentiment: -0.5)
+        #expect(smoke.thread.guessed)
+        // "we are leaving on 1 March": news, not a correction of the guess.
+        let notice = chat.say("move_out", at: Self.hour, confidence: 0.95)
+        #expect(notice.isNew && notice.contextSwitch.map { [$0.from, $0.to] } == ["complaint", "move_out"])
+        #expect(chat.state.threads.first { $0.id == smoke.thread.id }?.family == "maintenance")
+        // A sure complaint's thread lets it go too, torn or not.
+        var sure = Chat()
+        _ = sure.say("complaint", at: 0, sentiment: -0.7)
+        #expect(sure.say("move_out", at: Self.hour, confidence: 0.8, alternatives: [("complaint", 0.3)]).isNew)
+    }
+
     @Test func anOldThreadStoredUnderTheTenancyFamilyReadsAsDocuments() throws {
         var chat = Chat()
         let copy = chat.say("document_request", at: 0)

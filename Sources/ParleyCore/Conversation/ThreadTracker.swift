@@ -333,13 +333,14 @@ enum ThreadTracker {
         func continues(_ thread: ConversationThread) -> Bool {
             if compatible(thread) { return true }
             guard !conflicting(references, thread.references), !apart(thread) else { return false }
-            // A decision on the tenancy is no panic misread nor torn with the thread's label.
+            // A decision on the tenancy is no panic misread, no correction of a guess, nor torn
+            // with the thread's label: "we are leaving on 1 March" after a complaint is news.
             let decides = request.map { decisive.contains($0) && !isStep($0, of: thread.intent ?? "") } ?? false
             if !message.fromMe && !decides && holds(thread, signals, now: now) { return true }
             guard let threadFamily = thread.family, let threadRequest = thread.intent, let request else { return false }
             let paused = now - thread.lastActivity > pauseSeconds
             // A sure label of its own, soon after, corrects a request that was only a guess.
-            if thread.guessed, labelled, !paused { return true }
+            if thread.guessed, labelled, !decides, !paused { return true }
             return isStep(request, of: threadRequest, resolved: thread.resolvedAt != nil, paused: paused,
                           confidence: askedConfidence, contact: signals.contact) && !awaited(besides: thread)
                 || !decides && behind.contains { Self.family(of: $0.name) == threadFamily && $0.confidence >= doubtConfidence }
