@@ -711,6 +711,39 @@ import Testing
         #expect(sure.say("move_out", at: Self.hour, confidence: 0.8, alternatives: [("complaint", 0.3)]).isNew)
     }
 
+    /// Through `Engine.process`: the classifier's own labels for real messages.
+    @Test func realMessagesStayWithTheirSubjectOrLeaveIt() throws {
+        let engine = try Engine(configJSON: #"{"region": "RW"}"#)
+        defer { engine.close() }
+        func send(_ chat: String, _ id: String, minute: Int, _ text: String) throws -> JSONValue {
+            var json = #"{"id":"\#(id)","chat":"\#(chat)","from":"t","timestamp":\#(1_700_000_000 + minute * 60),"type":"text","text":"\#(text)"}"#
+            return try json.withUTF8 { try engine.process(json: UnsafeRawBufferPointer($0)) }
+        }
+        // A flat search: the viewing by proxy (read as a repair) and the locked gate (a complaint).
+        let search = try send("s", "1", minute: 0, "Hello, is the 2 bedroom apartment in Kimihurura still available?")
+        let steps = [try send("s", "2", minute: 10, "Can I view it on Saturday morning?"),
+                     try send("s", "3", minute: 20, "My uncle will come to check the flat tomorrow. 0788123456"),
+                     try send("s", "4", minute: 30, "I'm at the gate, nobody is opening")]
+        for step in steps {
+            #expect(step[path: "thread", "id"] == search[path: "thread", "id"], "\(step[path: "message", "text"] ?? .null)")
+            #expect(step[path: "flow", "contextSwitch"] == false)
+        }
+        // A move-out, then a reference letter for the next landlord: a task of its own.
+        let notice = try send("m", "1", minute: 0, "We are moving out at the end of this month, please arrange the inspection")
+        let deposit = try send("m", "2", minute: 10, "When will I get my deposit back?")
+        #expect(deposit[path: "thread", "id"] == notice[path: "thread", "id"])
+        let letter = try send("m", "3", minute: 24 * 60, "Can you write me a reference letter for my new landlord?")
+        #expect(letter[path: "thread", "new"] == true && letter[path: "flow", "contextSwitch"] == true)
+        #expect(letter[path: "flow", "from"] == "move_out")
+        // A contract requested, a payment aside, and back to the contract.
+        let contract = try send("c", "1", minute: 0, "Please send me a copy of my tenancy contract")
+        let paid = try send("c", "2", minute: 5, "Also I paid this month's rent via MoMo, reference 12345")
+        #expect(paid[path: "thread", "new"] == true && paid[path: "flow", "contextSwitch"] == true)
+        let back = try send("c", "3", minute: 15, "Any news on the contract copy I asked for?")
+        #expect(back[path: "thread", "id"] == contract[path: "thread", "id"])
+        #expect(back[path: "flow", "contextSwitch"] == true && back[path: "flow", "from"] == "rent_payment")
+    }
+
     @Test func anOldThreadStoredUnderTheTenancyFamilyReadsAsDocuments() throws {
         var chat = Chat()
         let copy = chat.say("document_request", at: 0)
