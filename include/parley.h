@@ -232,18 +232,27 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * label that flips inside one subject is no switch: small talk, an unsure or "unknown"
  * label, a fragment (a unit, a phone number, a name in a word or two), a step of the
  * thread's request ("can someone come before 9?" after a leak until it is thanked for; the
- * price, deposit, lease length, contract or check-out of a flat search or stay; a receipt
- * after a payment) or a label torn with the thread's. An emergency not yet thanked for keeps
+ * price, deposit, lease length, contract or check-out of a flat search or stay, and within 6
+ * hours of its last message a complaint, "nobody answers at the door", or a repair request
+ * giving a phone number or e-mail, a viewing by proxy; a receipt or balance after a payment;
+ * the rent, term and new contract of a renewal) or a label torn with the thread's. A step
+ * asking for exactly what another open thread asked for, not thanked for and active within 6
+ * hours, goes back to that thread ("any news on the contract?" after a payment aside). A
+ * document request is a subject of its own (its thread's "family" is "documents") except as such a
+ * step: in a move-out's thread a reference letter for the next landlord switches, a document
+ * the classifier reads with the move-out close behind it does not. An emergency not yet thanked for keeps
  * the messages that press it or follow within minutes, whatever their label, unless they name
  * another unit or property or give notice (move-out, renewal); two different units always switch
  * (a message naming the thread's unit and another goes with the other). After 6 hours without
- * a message, a complaint and a repair request are two subjects unless the message names the
- * unit or chases ("still", "why ... yet" in a negative mood); a renewal's thread keeps a payment
+ * a message, or once the tenant thanked for it, a complaint and a repair request are two
+ * subjects unless the message names the unit or chases ("still", "why ... yet", "again" in a
+ * negative mood); a renewal's thread keeps a payment
  * read under 0.85 (haggling). A thread whose request was only an "unknown"'s guess takes a sure
- * request within 6 hours as its own instead of switching. An "unknown" whose best guess
+ * request within 6 hours as its own instead of switching, but not a notice or renewal. An "unknown" whose best guess
  * is sure enough to switch (0.6, under "language.intentThreshold") switches as that guess. A thread idle for
  * "threads.inactivityMinutes" closes; the chat's last thread reopens within
- * "threads.reopenMinutes" for a follow-up (thanks, "still not fixed", its unit or its kind of request),
+ * "threads.reopenMinutes" for a follow-up (thanks, "still not fixed", its unit or its kind of request,
+ * a greeting only if it chases: "hello, the generator broke again"),
  * and a new subject switches from it ("from": its topic) even though it closed. A message
  * continuing a thread without a sure intent of its own (not a greeting, thanks, goodbye or
  * agent request) reads through the thread: a fragment without a sure intent of its own, or a

@@ -16,7 +16,7 @@ import Testing
         mutating func say(_ intent: String?, at time: Int64, confidence: Double = 0.9, unit: String? = nil, fromMe: Bool = false,
                           fragment: Bool = false, alternatives: [(name: String, confidence: Double)] = [],
                           urgency: Double = 0, sentiment: Double? = nil, property: String? = nil, also: String? = nil,
-                          chases: Bool = false, bare: Bool = false, lone: Bool = false) -> ThreadDecision {
+                          chases: Bool = false, bare: Bool = false, lone: Bool = false, contact: Bool = false) -> ThreadDecision {
             count += 1
             var signals = ThreadSignals()
             signals.intent = intent
@@ -38,6 +38,8 @@ import Testing
             signals.alternatives = alternatives
             signals.urgency = urgency
             signals.sentiment = sentiment
+            // "her number is 0788 123 456".
+            signals.entities = contact ? [("phone", "0788 123 456")] : []
             let message = Message(id: "m\(count)", chat: "c", from: fromMe ? "me" : "tenant", fromMe: fromMe, timestamp: time, type: .text)
             return ThreadTracker.assign(message, signals: signals, chat: &state, quotedThread: nil, options: options)
         }
@@ -370,8 +372,14 @@ import Testing
         var chat = Chat()
         let leak = chat.say("maintenance_request", at: 0)
         _ = chat.say("thanks", at: 3600)
-        let again = chat.say("complaint", at: 2 * 3600)   // "it's leaking again"
+        // "ugh, same problem again": negative, "again", it chases the fixed repair.
+        let again = chat.say("complaint", at: 2 * 3600, sentiment: -0.67, chases: true)
         #expect(again.thread.id == leak.thread.id && chat.state.current?.resolvedAt == nil)
+        // "it's leaking again", read as the repair itself, needs no chase.
+        var drip = Chat()
+        let tap = drip.say("maintenance_request", at: 0)
+        _ = drip.say("thanks", at: 3600)
+        #expect(drip.say("maintenance_request", at: 2 * 3600).thread.id == tap.thread.id)
         let visit = chat.say("viewing_booking", at: 2 * 3600 + 60)   // "can he come at 5?"
         #expect(visit.thread.id == leak.thread.id && visit.contextSwitch == nil)
     }
@@ -545,5 +553,203 @@ import Testing
         let search = chat.say("unknown", at: 0, confidence: 0.7, alternatives: [("availability", 0.7)])
         let read = try ConversationThread(json: search.thread.storedJSON)
         #expect(read.guessed && read == search.thread && search.thread.json["guessed"] == nil)
+    }
+}
+
+/// One subject's steps that read as another kind of request, and new subjects that read as a
+/// step or share a family: decided by families, steps, resolution, references and time.
+@Suite struct ThreadSubjectTests {
+    typealias Chat = ThreadFlowTests.Chat
+    static let minute: Int64 = 60
+    static let hour: Int64 = 3600
+    static let day: Int64 = 24 * hour
+
+    @Test func aSearchKeepsItsComplaintsAndItsProxyViewing() {
+        var chat = Chat()
+        let search = chat.say("availability", at: 0)   // "any 3-bedroom in Nyarutarama?"
+        _ = chat.say("viewing_booking", at: 10 * Self.minute)   // "can I see it Saturday?"
+        // "I'm abroad, my brother will come to check it, 0722 …": a visit read as a repair.
+        let proxy = chat.say("maintenance_request", at: 20 * Self.minute, confidence: 0.94, contact: true)
+        // "the listing said 500k, the agent now says 550k?": unknown, a complaint its guess.
+        let price = chat.say("unknown", at: 30 * Self.minute, confidence: 0.7, alternatives: [("complaint", 0.7), ("price_inquiry", 0.18)])
+        for step in [proxy, price] { #expect(step.thread.id == search.thread.id && step.contextSwitch == nil) }
+        #expect(price.threadIntent == "complaint", "a step's guess stands")
+        #expect(chat.state.threads.count == 1 && chat.state.current?.family == "leasing")
+        // A repair with no contact is still a repair ("the tap in my current flat leaks").
+        let tap = chat.say("maintenance_request", at: 40 * Self.minute)
+        #expect(tap.isNew && tap.contextSwitch != nil)
+        // After a pause neither a complaint nor a repair with a number is the search's.
+        var later = Chat()
+        _ = later.say("viewing_booking", at: 0)
+        let noise = later.say("complaint", at: 7 * Self.hour)   // "the neighbours are so loud"
+        #expect(noise.isNew && noise.contextSwitch != nil)
+        var plumber = Chat()
+        _ = plumber.say("viewing_booking", at: 0)
+        #expect(plumber.say("maintenance_request", at: 7 * Self.hour, contact: true).isNew)
+    }
+
+    @Test func aStaysArrivalTroubleIsTheStay() {
+        var chat = Chat()
+        let stay = chat.say("viewing_booking", at: 0)   // "a room for 3 nights from tonight"
+        _ = chat.say("location_directions", at: 3 * Self.hour)   // "where exactly is the building?"
+        // "I'm at the door, nobody answers", then "20 minutes and still nobody 😡".
+        let door = chat.say("complaint", at: 3 * Self.hour + 10 * Self.minute, confidence: 0.97)
+        let still = chat.say("complaint", at: 3 * Self.hour + 30 * Self.minute, sentiment: -0.6, chases: true)
+        for step in [door, still] { #expect(step.thread.id == stay.thread.id && step.contextSwitch == nil) }
+        let out = chat.say("move_out", at: 3 * Self.day)   // "checked out, keys in the box" (reopens it)
+        #expect(out.thread.id == stay.thread.id && out.contextSwitch == nil)
+    }
+
+    @Test func aRenewalKeepsItsRentTermAndContract() {
+        var chat = Chat()
+        let renewal = chat.say("lease_renewal", at: 0)   // "my lease ends next month, I'd like to renew"
+        // "will the rent stay the same?", "6 months instead of a year?", "send me the new contract".
+        for (n, intent) in ["price_inquiry", "availability", "document_request"].enumerated() {
+            let step = chat.say(intent, at: Int64(n + 1) * 10 * Self.minute, confidence: 0.95)
+            #expect(step.thread.id == renewal.thread.id && step.contextSwitch == nil, "\(intent)")
+        }
+        #expect(chat.state.current?.intent == "lease_renewal", "a step does not replace the request")
+        // A repair is still another subject.
+        #expect(chat.say("maintenance_request", at: Self.hour).isNew)
+    }
+
+    @Test func aMoveOutsDocumentIsItsOwnOnlyWhenItReadsAsTheMoveOut() {
+        var chat = Chat()
+        let notice = chat.say("move_out", at: 0)   // "we leave at the end of the month"
+        _ = chat.say("move_out", at: 10 * Self.minute)   // "when do I get the deposit back?"
+        // "l'état des lieux de sortie ?": a document, the move-out close behind it.
+        let report = chat.say("document_request", at: Self.hour, confidence: 0.75, alternatives: [("move_out", 0.24)])
+        #expect(report.thread.id == notice.thread.id && report.contextSwitch == nil)
+        // "a reference letter for my new landlord": a task of its own.
+        let letter = chat.say("document_request", at: Self.day, confidence: 0.99)
+        #expect(letter.isNew && letter.contextSwitch.map { [$0.from, $0.to] } == ["move_out", "document_request"])
+        #expect(letter.thread.family == "documents")
+        // Back to the move-out the same day: its thread, a switch.
+        let keys = chat.say("move_out", at: Self.day + 30 * Self.minute)   // "who takes the keys on Friday?"
+        #expect(keys.thread.id == notice.thread.id && keys.contextSwitch != nil)
+        // A contract copy and then a notice are two tasks too.
+        var copy = Chat()
+        _ = copy.say("document_request", at: 0)
+        #expect(copy.say("move_out", at: 10 * Self.minute).contextSwitch != nil)
+    }
+
+    @Test func aPaymentAsideReturnsToTheAwaitedDocument() {
+        var chat = Chat()
+        let contract = chat.say("document_request", at: 0)   // "please send a copy of my contract"
+        let paid = chat.say("rent_payment", at: 5 * Self.minute, confidence: 0.99)   // "also, I paid the rent, ref 12345"
+        #expect(paid.isNew && paid.contextSwitch != nil)
+        // "any news on the contract copy?": what the other thread awaits, not the payment's receipt.
+        let back = chat.say("document_request", at: 15 * Self.minute, confidence: 0.92)
+        #expect(back.thread.id == contract.thread.id)
+        #expect(back.contextSwitch.map { [$0.from, $0.to] } == ["rent_payment", "document_request"])
+        // A delivered document awaits nothing: the receipt is the payment's.
+        var done = Chat()
+        _ = done.say("document_request", at: 0)
+        _ = done.say("thanks", at: 2 * Self.minute)   // "got it, thanks"
+        let rent = done.say("rent_payment", at: 5 * Self.minute, confidence: 0.99)
+        let receipt = done.say("document_request", at: 6 * Self.minute, confidence: 0.99)
+        #expect(receipt.thread.id == rent.thread.id && receipt.contextSwitch == nil)
+        // Nor does one asked for hours ago.
+        var old = Chat()
+        _ = old.say("document_request", at: 0)
+        let march = old.say("rent_payment", at: 7 * Self.hour, confidence: 0.99)
+        #expect(old.say("document_request", at: 7 * Self.hour + 60, confidence: 0.99).thread.id == march.thread.id)
+    }
+
+    @Test func aFixedRepairIsNoHomeForANeighbourComplaint() {
+        var chat = Chat()
+        _ = chat.say("maintenance_request", at: 0)   // "the kitchen sink is blocked"
+        _ = chat.say("thanks", at: Self.hour, sentiment: 0.6)   // "the plumber fixed it, thank you"
+        // "my neighbour keeps dumping dirty water at my door".
+        let dump = chat.say("complaint", at: 2 * Self.hour, confidence: 0.9, sentiment: -0.5)
+        #expect(dump.isNew && dump.contextSwitch.map { [$0.from, $0.to] } == ["maintenance_request", "complaint"])
+        // Before the thanks the same complaint is the repair's ("still blocked, this is a joke").
+        var open = Chat()
+        let drain = open.say("maintenance_request", at: 0)
+        #expect(open.say("complaint", at: Self.hour, sentiment: -0.5).thread.id == drain.thread.id)
+        // A complaint about the fixed unit is its thread.
+        var unit = Chat()
+        let lock = unit.say("maintenance_request", at: 0, unit: "2C")
+        _ = unit.say("thanks", at: Self.hour)
+        #expect(unit.say("complaint", at: 2 * Self.hour, unit: "2C").thread.id == lock.thread.id)
+    }
+
+    @Test func theSameFaultWithinTheReopenWindowIsTheSameSubject() {
+        var chat = Chat()
+        let generator = chat.say("maintenance_request", at: 0, unit: "3A")   // "the generator in 3A is dead"
+        _ = chat.say("thanks", at: 2 * Self.hour)
+        // Three days on: "hello, generator imeharibika tena", read as a greeting, negative, "tena".
+        let again = chat.say("greeting", at: 3 * Self.day, confidence: 0.99, sentiment: -0.44, chases: true)
+        #expect(again.thread.id == generator.thread.id && again.contextSwitch == nil && again.closed.isEmpty)
+        // The same repair, no unit named, reopens it too; a plain greeting opens a conversation.
+        var repair = Chat()
+        let pump = repair.say("maintenance_request", at: 0)
+        _ = repair.say("thanks", at: Self.hour)
+        #expect(repair.say("maintenance_request", at: 3 * Self.day).thread.id == pump.thread.id)
+        var hello = Chat()
+        let first = hello.say("maintenance_request", at: 0)
+        #expect(hello.say("greeting", at: 3 * Self.day, sentiment: 0.3).thread.id != first.thread.id)
+        // Past the reopen window the fault is a new thread, though no new subject.
+        var late = Chat()
+        _ = late.say("maintenance_request", at: 0)
+        let week = late.say("maintenance_request", at: 8 * Self.day)
+        #expect(week.isNew && week.contextSwitch == nil)
+    }
+
+    @Test func aNoticeLeavesAComplaintEvenAGuessedOne() {
+        var chat = Chat()
+        // "jirani anavuta sigara, moshi unaingia chumbani": unknown, a complaint its guess.
+        let smoke = chat.say("unknown", at: 0, confidence: 0.65, alternatives: [("complaint", 0.65)], sentiment: -0.5)
+        #expect(smoke.thread.guessed)
+        // "we are leaving on 1 March": news, not a correction of the guess.
+        let notice = chat.say("move_out", at: Self.hour, confidence: 0.95)
+        #expect(notice.isNew && notice.contextSwitch.map { [$0.from, $0.to] } == ["complaint", "move_out"])
+        #expect(chat.state.threads.first { $0.id == smoke.thread.id }?.family == "maintenance")
+        // A sure complaint's thread lets it go too, torn or not.
+        var sure = Chat()
+        _ = sure.say("complaint", at: 0, sentiment: -0.7)
+        #expect(sure.say("move_out", at: Self.hour, confidence: 0.8, alternatives: [("complaint", 0.3)]).isNew)
+    }
+
+    /// Through `Engine.process`: the classifier's own labels for real messages.
+    @Test func realMessagesStayWithTheirSubjectOrLeaveIt() throws {
+        let engine = try Engine(configJSON: #"{"region": "RW"}"#)
+        defer { engine.close() }
+        func send(_ chat: String, _ id: String, minute: Int, _ text: String) throws -> JSONValue {
+            var json = #"{"id":"\#(id)","chat":"\#(chat)","from":"t","timestamp":\#(1_700_000_000 + minute * 60),"type":"text","text":"\#(text)"}"#
+            return try json.withUTF8 { try engine.process(json: UnsafeRawBufferPointer($0)) }
+        }
+        // A flat search: the viewing by proxy (read as a repair) and the locked gate (a complaint).
+        let search = try send("s", "1", minute: 0, "Hello, is the 2 bedroom apartment in Kimihurura still available?")
+        let steps = [try send("s", "2", minute: 10, "Can I view it on Saturday morning?"),
+                     try send("s", "3", minute: 20, "My uncle will come to check the flat tomorrow. 0788123456"),
+                     try send("s", "4", minute: 30, "I'm at the gate, nobody is opening")]
+        for step in steps {
+            #expect(step[path: "thread", "id"] == search[path: "thread", "id"], "\(step[path: "message", "text"] ?? .null)")
+            #expect(step[path: "flow", "contextSwitch"] == false)
+        }
+        // A move-out, then a reference letter for the next landlord: a task of its own.
+        let notice = try send("m", "1", minute: 0, "We are moving out at the end of this month, please arrange the inspection")
+        let deposit = try send("m", "2", minute: 10, "When will I get my deposit back?")
+        #expect(deposit[path: "thread", "id"] == notice[path: "thread", "id"])
+        let letter = try send("m", "3", minute: 24 * 60, "Can you write me a reference letter for my new landlord?")
+        #expect(letter[path: "thread", "new"] == true && letter[path: "flow", "contextSwitch"] == true)
+        #expect(letter[path: "flow", "from"] == "move_out")
+        // A contract requested, a payment aside, and back to the contract.
+        let contract = try send("c", "1", minute: 0, "Please send me a copy of my tenancy contract")
+        let paid = try send("c", "2", minute: 5, "Also I paid this month's rent via MoMo, reference 12345")
+        #expect(paid[path: "thread", "new"] == true && paid[path: "flow", "contextSwitch"] == true)
+        let back = try send("c", "3", minute: 15, "Any news on the contract copy I asked for?")
+        #expect(back[path: "thread", "id"] == contract[path: "thread", "id"])
+        #expect(back[path: "flow", "contextSwitch"] == true && back[path: "flow", "from"] == "rent_payment")
+    }
+
+    @Test func anOldThreadStoredUnderTheTenancyFamilyReadsAsDocuments() throws {
+        var chat = Chat()
+        let copy = chat.say("document_request", at: 0)
+        guard case .object(var stored) = copy.thread.storedJSON else { Issue.record("not an object"); return }
+        stored["family"] = .string("tenancy")
+        let read = try ConversationThread(json: .object(stored))
+        #expect(read.family == "documents" && read == copy.thread)
     }
 }

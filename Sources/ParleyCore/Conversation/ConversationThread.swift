@@ -151,6 +151,8 @@ public struct ConversationThread: Sendable, Equatable {
         if intent == nil, let family {
             intent = intents.filter { ThreadTracker.family(of: $0.name) == family }.max { $0.count < $1.count }?.name
         }
+        // A family split since it was stored (documents were the tenancy's) follows the request.
+        if let intent { family = ThreadTracker.family(of: intent) }
     }
 
     init(id: String, chat: String, topic: String, openedAt: Int64, lastActivity: Int64) {

@@ -29,6 +29,9 @@ struct ThreadSignals: Sendable {
     var entities: [(type: String, text: String)] = []
 
     var references: [String] { (reference.map { [$0] } ?? []) + otherReferences + moreReferences.map(\.reference) }
+
+    /// It hands over a way to reach someone: a phone number or an e-mail.
+    var contact: Bool { entities.contains { $0.type == "phone" || $0.type == "email" } }
 }
 
 /// A chat's threading state: its threads that may still continue, the counter for new
@@ -118,32 +121,49 @@ enum ThreadTracker {
     static let pauseSeconds: Int64 = 6 * 3600
 
     /// Intents that belong to one subject share a family: asking about a flat, its price,
-    /// where it is and booking a viewing are one conversation.
+    /// where it is and booking a viewing are one conversation; a renewal and a notice both
+    /// decide the tenancy. A document is a task of its own (a reference letter, a certificate,
+    /// a copy of the contract) unless the request at hand produces it (`isStep`).
     static func family(of intent: String) -> String {
         switch intent {
         case "availability", "price_inquiry", "viewing_booking", "location_directions": return "leasing"
         case "maintenance_request", "complaint": return "maintenance"
         case "rent_payment": return "payments"
-        case "lease_renewal", "move_out", "document_request": return "tenancy"
+        case "lease_renewal", "move_out": return "tenancy"
+        case "document_request": return "documents"
         default: return intent
         }
     }
 
-    /// Intents that, without a new unit or property, are a step of a request of another
-    /// family rather than a new one: "can someone come before 9?" after a leak report
+    /// Intents that, without a new unit or property, are a step of the thread's `request`
+    /// (its intent) rather than a new one: "can someone come before 9?" after a leak report
     /// arranges the repair; a flat search or a short stay goes on to the deposit, the lease
     /// length or an extension, the move date or check-out, the contract and its receipt
     /// ("my email for the contract is …"); a payment to its receipt and what is owed;
-    /// haggling over the new rent belongs to a renewal (a payment the classifier is not
-    /// `sureConfidence` of: "6000 is too much, 5500?"). A repair's steps arrange the visit:
-    /// once it is `resolved` ("fixed, thanks") there is none left, while a receipt or a
-    /// check-out comes after its request is done.
-    static func isStep(_ intent: String, of family: String, resolved: Bool = false, confidence: Double = 0) -> Bool {
-        switch family {
+    /// a renewal to the new rent and term ("will the rent stay the same?", "6 months instead
+    /// of a year?", read as availability) and to the new contract, and haggling over the rent
+    /// (a payment the classifier is not `sureConfidence` of: "6000 is too much, 5500?").
+    /// A repair's steps arrange the visit: once it is `resolved` ("fixed, thanks") there is
+    /// none left, while a receipt or a check-out comes after its request is done.
+    /// A search or stay has no repair of its own yet: until it pauses (`paused`, its last
+    /// message over `pauseSeconds` old) a complaint is about it ("the advert said 400k, the
+    /// agent says 450k", "I'm at the door, nobody answers"), and a repair label on a message
+    /// handing over a contact is its viewing by proxy ("my uncle will come to check it,
+    /// 0788 …": a visit reads as a repair). A move-out produces no document it does not name:
+    /// a reference letter or a certificate for the next landlord is a task of its own (its
+    /// check-out report, read with the move-out behind it, is torn with it and stays).
+    static func isStep(_ intent: String, of request: String, resolved: Bool = false, paused: Bool = false,
+                       confidence: Double = 0, contact: Bool = false) -> Bool {
+        switch family(of: request) {
         case "maintenance": return !resolved && (intent == "viewing_booking" || intent == "availability")
-        case "leasing": return ["rent_payment", "move_out", "lease_renewal", "document_request"].contains(intent)
+        case "leasing":
+            return ["rent_payment", "move_out", "lease_renewal", "document_request"].contains(intent)
+                || !paused && (intent == "complaint" || contact && intent == "maintenance_request")
         case "payments": return intent == "document_request" || intent == "price_inquiry"
-        case "tenancy": return intent == "price_inquiry" || intent == "rent_payment" && confidence < sureConfidence
+        case "tenancy":
+            return intent == "price_inquiry" || intent == "availability" || intent == "rent_payment" && confidence < sureConfidence
+                || intent == "document_request" && request == "lease_renewal"
+        case "documents": return intent == "price_inquiry" || intent == "rent_payment" && confidence < sureConfidence
         default: return false
         }
     }
@@ -155,7 +175,7 @@ enum ThreadTracker {
     static func reading(_ guess: String, inThreadOf intent: String) -> String? {
         let threadFamily = family(of: intent)
         if family(of: guess) == threadFamily { return guess }
-        guard isStep(guess, of: threadFamily) else { return nil }
+        guard isStep(guess, of: intent) else { return nil }
         return threadFamily == "maintenance" ? intent : guess
     }
 
@@ -281,10 +301,13 @@ enum ThreadTracker {
         // Its own label, not an "unknown"'s guess: what may correct a guessed thread.
         let labelled = request != nil && !unknown
 
-        // After a pause, a repair-family request of another kind is another subject (`pauseSeconds`).
+        // After a pause, or once its request is done (thanked for), a repair-family request of
+        // another kind is another subject: a fixed sink, then the neighbour's dirty water
+        // (`pauseSeconds`).
         func apart(_ thread: ConversationThread) -> Bool {
             family == "maintenance" && thread.family == "maintenance" && request != thread.intent
-                && now - thread.lastActivity > pauseSeconds && !sharing(references, thread.references) && !signals.chases
+                && (now - thread.lastActivity > pauseSeconds || thread.resolvedAt != nil)
+                && !sharing(references, thread.references) && !signals.chases
         }
         // A thread matches a message unless they name different units or properties, or
         // different kinds of request; a thread that has not named one yet matches any.
@@ -298,26 +321,38 @@ enum ThreadTracker {
             guard compatible(thread) else { return -1 }
             return (sharing(references, thread.references) ? 2 : 0) + (family != nil && family == thread.family ? 1 : 0)
         }
+        // Another open thread whose request is exactly this one, not thanked for and active
+        // within the pause: the tenant is back to it ("any news on the contract?" after a
+        // payment aside), not taking a step of the thread at hand.
+        func awaited(besides thread: ConversationThread) -> Bool {
+            chat.threads.contains { $0.id != thread.id && $0.intent == request && $0.resolvedAt == nil
+                && now - $0.lastActivity <= pauseSeconds && compatible($0) }
+        }
         // The current thread goes on unless the message names a new subject: a label that is
         // a step of the thread's request, torn with it, or read in its emergency is none.
         func continues(_ thread: ConversationThread) -> Bool {
             if compatible(thread) { return true }
             guard !conflicting(references, thread.references), !apart(thread) else { return false }
-            // A decision on the tenancy is no panic misread nor torn with the thread's label.
-            let decides = request.map { decisive.contains($0) && !isStep($0, of: thread.family ?? "") } ?? false
+            // A decision on the tenancy is no panic misread, no correction of a guess, nor torn
+            // with the thread's label: "we are leaving on 1 March" after a complaint is news.
+            let decides = request.map { decisive.contains($0) && !isStep($0, of: thread.intent ?? "") } ?? false
             if !message.fromMe && !decides && holds(thread, signals, now: now) { return true }
-            guard let threadFamily = thread.family, let request else { return false }
+            guard let threadFamily = thread.family, let threadRequest = thread.intent, let request else { return false }
+            let paused = now - thread.lastActivity > pauseSeconds
             // A sure label of its own, soon after, corrects a request that was only a guess.
-            if thread.guessed, labelled, now - thread.lastActivity <= pauseSeconds { return true }
-            return isStep(request, of: threadFamily, resolved: thread.resolvedAt != nil, confidence: askedConfidence)
+            if thread.guessed, labelled, !decides, !paused { return true }
+            return isStep(request, of: threadRequest, resolved: thread.resolvedAt != nil, paused: paused,
+                          confidence: askedConfidence, contact: signals.contact) && !awaited(besides: thread)
                 || !decides && behind.contains { Self.family(of: $0.name) == threadFamily && $0.confidence >= doubtConfidence }
         }
         // After an idle close, the chat's last thread reopens for a follow-up within the
         // reopen window: thanks, a resolution, a fragment (no subject of its own, though not
-        // a greeting, which opens a conversation), or a message about its unit or request.
+        // a greeting, which opens a conversation, unless it chases), or a message about its
+        // unit or request.
         func followsUp(_ thread: ConversationThread) -> Bool {
             guard thread.state == .closed, now - thread.lastActivity <= options.reopenSeconds else { return false }
-            if !topical { return signals.intent != "greeting" && !conflicting(references, thread.references) }
+            // A greeting that chases opens nothing: "hello, the generator broke again" (negative, "again").
+            if !topical { return (signals.intent != "greeting" || signals.chases) && !conflicting(references, thread.references) }
             return hasSubject(thread) && (affinity(thread) > 0 || !compatible(thread) && continues(thread))
         }
 
@@ -385,7 +420,7 @@ enum ThreadTracker {
             let threadFamily = Self.family(of: intent)
             // A guess of weight of another kind than the thread's stays the message's own.
             let weighs = guess.map { weighty.contains($0.name) && $0.confidence >= weightyGuess
-                && Self.family(of: $0.name) != threadFamily && !isStep($0.name, of: threadFamily) } ?? false
+                && Self.family(of: $0.name) != threadFamily && !isStep($0.name, of: intent) } ?? false
             if signals.bare {
                 threadIntent = intent
             } else if weighs {
