@@ -794,8 +794,20 @@ import Glibc
             ("عندكم غرفة نوم وصالة؟", "bedrooms", "غرفة نوم وصالة", ["count": 1]),
             ("bghit chi dar fiha 2 byout", "bedrooms", "2 byout", ["count": 2]),
             ("واش كاين شي دار فيها 3 بيوت", "bedrooms", "3 بيوت", ["count": 3]),
+            // Counts in words before the plural (Arabic, Darija in both scripts), behind a
+            // proclitic too; Arabic "one" after the noun.
+            ("عندي أربع غرف", "bedrooms", "أربع غرف", ["count": 4]),
+            ("نبحث عن شقة بخمس غرف", "bedrooms", "بخمس غرف", ["count": 5]),
+            ("bghina tlata biout f Agdal", "bedrooms", "tlata biout", ["count": 3]),
+            ("kayna chi dar b rb3a byout?", "bedrooms", "rb3a byout", ["count": 4]),
+            ("زوج بيوت وصالون", "bedrooms", "زوج بيوت", ["count": 2]),
+            ("أبغى غرفة واحدة بس", "bedrooms", "غرفة واحدة", ["count": 1]),
         ]
         try Self.expectOnly(cases)
+        // Alone these words are no count ("ست" is also "lady", "ربع" a quarter, "tlata" Tuesday).
+        for text in ["ست البيت", "ربع ساعة", "nji nhar tlata", "jouj", "خمس دقائق وأوصل"] {
+            #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "bedrooms" }, "\(text)")
+        }
         for text in ["the room and the kitchen are dirty", "salon de coiffure à louer", "room 4 and parlour 2 need paint"] {
             #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "bedrooms" }, "\(text)")
         }

@@ -214,6 +214,7 @@ enum Lexicon {
     chambre-salon tbedroom
     غرف tbedroom
     غرفة tbedroom
+    غرفه tbedroom
     ghoraf tbedroom
     ghorfa tbedroom
     owad tbedroom
