@@ -925,6 +925,11 @@ import Glibc
             ("sha2a 3B", "unit", "sha2a 3B", ["unit": "3B"]),
             ("inzu nimero 5", "unit", "inzu nimero 5", ["unit": "5"]),
             ("nyumba namba 5", "unit", "nyumba namba 5", ["unit": "5"]),
+            // Arabic "the flat", "number", "the shop", "building" (Arabic-Indic digits read as digits).
+            ("ساكن في الشقة ١٤", "unit", "الشقة ١٤", ["unit": "14"]),
+            ("المحل رقم 7", "unit", "المحل رقم 7", ["unit": "7"]),
+            ("عمارة 3 شقة 12", "unit", "عمارة 3 شقة 12", ["unit": "12", "block": "3"]),
+            ("chqa ra9m 9", "unit", "chqa ra9m 9", ["unit": "9"]),
         ]
         try Self.expectOnly(cases)
         // A plural keyword with a range gives both ends; without one, a list of numbers.

@@ -257,6 +257,14 @@ enum Lexicon {
     appt tunit
     شقة tunit
     شقه tunit
+    الشقة tunit
+    الشقه tunit
+    محل tunit
+    المحل tunit
+    مكتب tunit
+    المكتب tunit
+    cha9a tunit
+    chqa tunit
     flat tunit
     suite tunit
     room tunit
@@ -284,14 +292,23 @@ enum Lexicon {
     nyumba thouse
     inzu thouse
     nzu thouse
+    فيلا thouse
+    الفيلا thouse
     block tblock
     blk tblock
+    عمارة tblock
+    العمارة tblock
+    عماره tblock
+    العماره tblock
     no tno
     nr tno
     number tno
     namba tno
     nimero tno
     numero tno
+    رقم tno
+    ra9m tno
+    raqm tno
     plot tplot
     toilet tfixture
     toilets tfixture
