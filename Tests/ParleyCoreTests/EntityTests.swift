@@ -994,13 +994,41 @@ import Glibc
             ("12 Main Street", "address", "12 Main Street", ["address": "12 Main Street"]),
             ("45 Ngong Road, Nairobi", "address", "45 Ngong Road, Nairobi", ["address": "45 Ngong Road, Nairobi"]),
             ("Plot 45, Kimihurura", "address", "Plot 45, Kimihurura", ["address": "Plot 45, Kimihurura"]),
+            // French order: the street word opens the name.
+            ("j'habite au 45 rue de la Paix", "address", "45 rue de la Paix", ["address": "45 rue de la Paix"]),
+            ("12, avenue Hassan II", "address", "12, avenue Hassan II", ["address": "12, avenue Hassan II"]),
+            ("3 rue d'Alger", "address", "3 rue d'Alger", ["address": "3 rue d'Alger"]),
         ]
         try Self.expectOnly(cases)
         let entity = try #require(try Self.extractor().extract(from: "KG 7 Ave").first)
         #expect(entity.source == .statistical)
-        for text in ["12 big street dogs", "I have 3 Main issues"] {
+        for text in ["12 big street dogs", "I have 3 Main issues", "2 rue", "10 avenues de la ville"] {
             #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "address" }, "\(text)")
         }
+    }
+
+    /// A configured property's name wins over the address shapes: "6 Kilimani Court" is no
+    /// street address where the host lists Kilimani Court, and a number placed before the name
+    /// is its unit. Real street addresses stay addresses.
+    @Test func propertyNamesWinOverAddresses() throws {
+        var options = EntityOptions()
+        options.region = "KE"
+        options.lookups = [("property", [LookupEntry(id: "kc", name: "Kilimani Court"), LookupEntry(id: "rh", name: "Riverside Heights")]),
+                           ("neighbourhood", [LookupEntry(name: "Kigali")])]
+        let extractor = try EntityExtractor(options: options)
+        func found(_ text: String) -> [String] {
+            extractor.extract(from: text).map { "\($0.type) \($0.text) \(JSONWriter.string($0.value["unit"] ?? $0.value["id"] ?? $0.value))" }
+        }
+        #expect(found("flat no 6 Kilimani Court has no water") == [#"unit flat no 6 "6""#, #"property Kilimani Court "kc""#])
+        #expect(found("I stay in 12B Kilimani Court") == [#"unit 12B "12B""#, #"property Kilimani Court "kc""#])
+        #expect(found("niko kwa 1203 Riverside Heights") == [#"unit 1203 "1203""#, #"property Riverside Heights "rh""#])
+        #expect(found("Plot 7, Kilimani Court") == [#"address Plot 7 {"address":"Plot 7"}"#, #"property Kilimani Court "kc""#])
+        // Unplaced, the number stays a number; a street whose name is only partly a listed name stays an address.
+        #expect(found("12 Kilimani Court") == [#"number 12 {"number":12}"#, #"property Kilimani Court "kc""#])
+        #expect(found("12 Kigali Avenue") == [#"address 12 Kigali Avenue {"address":"12 Kigali Avenue"}"#])
+        #expect(found("45 Ngong Road, Nairobi") == [#"address 45 Ngong Road, Nairobi {"address":"45 Ngong Road, Nairobi"}"#])
+        // Without the list, the shape is an address.
+        #expect(try Self.extractor().extract(from: "6 Kilimani Court").map(\.type) == ["address"])
     }
 
     @Test func people() throws {

@@ -420,6 +420,11 @@ enum Lexicon {
     highway tstreet
     hwy tstreet
     terrace tstreet
+    rue tstreet
+    allee tstreet
+    impasse tstreet
+    chemin tstreet
+    quai tstreet
     my tmy
     name tname
     is tis
