@@ -275,6 +275,12 @@ import Glibc
             ("nalipa ibihumbi mirongo itatu", "ibihumbi mirongo itatu", 30000),
             ("nishyuye ibihumbi mirongo itatu na bitanu", "ibihumbi mirongo itatu na bitanu", 35000),
             ("nishyuye ibihumbi bitanu", "ibihumbi bitanu", 5000),
+            // Hundreds counted ("magana"), "n'" for "na" before a vowel, millions counted ("imwe", "ebyiri").
+            ("nishyuye ibihumbi magana atatu", "ibihumbi magana atatu", 300000),
+            ("ubukode ni ibihumbi magana abiri na mirongo itanu", "ibihumbi magana abiri na mirongo itanu", 250000),
+            ("nohereje miliyoni ebyiri", "miliyoni ebyiri", 2_000_000),
+            ("igiciro ni miliyoni imwe n'ibihumbi magana atanu", "miliyoni imwe n'ibihumbi magana atanu", 1_500_000),
+            ("narishyuye ibihumbi ijana na makumyabiri", "ibihumbi ijana na makumyabiri", 120000),
             ("j'ai payé trente mille", "trente mille", 30000),
             ("j'ai payé deux cent mille", "deux cent mille", 200000),
             ("j'ai envoyé soixante-quinze mille hier", "soixante-quinze mille", 75000),
@@ -312,7 +318,8 @@ import Glibc
         #expect(try Self.only("elfu tano")?.value == ["number": 5000])
         #expect(try Self.only("trente mille personnes")?.value == ["number": 30000])
         for text in ["trente mille personnes", "j'ai payé cinq pour cent", "nimelipa tano", "I paid two", "saa tano",
-                     "rent for two hundred people", "paid forty five", "j'ai payé trois mois", "nishyuye ibihumbi", "cent pour cent"] {
+                     "rent for two hundred people", "paid forty five", "j'ai payé trois mois", "nishyuye ibihumbi", "cent pour cent",
+                     "abantu magana abiri baje", "miliyoni imwe"] {
             let entities = try Self.extractor(currency: "RWF").extract(from: text)
             #expect(!entities.contains { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
         }

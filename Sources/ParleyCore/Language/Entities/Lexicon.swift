@@ -715,6 +715,8 @@ enum Lexicon {
     ibihumbi tscaleFirst
     igihumbi tscaleFirst
     amajana tscaleFirst
+    magana tscaleFirst
+    amagana tscaleFirst
     ijana tscaleFirst
     miliyoni tscaleFirst
     miliyari tscaleFirst
