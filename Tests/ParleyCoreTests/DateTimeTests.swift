@@ -365,6 +365,24 @@ import Glibc
         try Self.expectFirst([("nji nhar el jem3a", "2026-03-13T00:00:00+02:00", "day")])
     }
 
+    /// Maghrebi Arabizi: "3la" (on, at) places an hour after a day like "m3a"; "ghodwa" and
+    /// the parts of the day with "il", "f", "fel" before them; "jem3a" after any spelling of a
+    /// word of place is the mosque.
+    @Test func maghrebiTimesAndPlaces() throws {
+        try Self.expectFirst([
+            ("bokra 3la 9", "2026-03-12T09:00:00+02:00", "hour"),
+            ("ghedda 3ala 11 nkoun temma", "2026-03-12T11:00:00+02:00", "hour"),
+            ("ghda 3la 5", "2026-03-12T17:00:00+02:00", "hour"),
+            ("nji ghudwa fel 3chiya", "2026-03-12T15:00:00+02:00", "hour"),
+            ("bokra f sba7", "2026-03-12T09:00:00+02:00", "hour"),
+            ("ghadwa l sbah inchallah", "2026-03-12T09:00:00+02:00", "hour"),
+            ("nji el jem3a jeya", "2026-03-13T00:00:00+02:00", "day"),
+            ("yom el jem3a", "2026-03-13T00:00:00+02:00", "day"),
+        ])
+        try Self.expectNone(["3la 10 alaf", "sba7 lkhir", "nestanak qoddam el jem3a", "dari 9rib men ljem3a", "ana gddam jem3a",
+                             "parki b7dha el jem3a", "انا قدام الجمعة"])
+    }
+
     /// A part of the day under way when the message is sent is today's, from its start.
     @Test func partOfDayUnderWay() throws {
         let extractor = try Self.extractor("Africa/Kigali")

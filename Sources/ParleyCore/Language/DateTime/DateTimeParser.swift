@@ -254,6 +254,8 @@ struct DTParser {
         while true {
             var k = e.next
             if sym(k, ",") || fn(k) == .on || fn(k) == .by || fn(k) == .el { k += 1 }
+            // Maghrebi "ghodwa il sbe7", "ghda f sbah": "the" or "in" before the part of the day.
+            if Self.beforePartKeys.contains(key(k)), case .part? = lex(k + 1) { k += 1 }
             // French "2h du matin", "8h du soir", "3h de l'après-midi": the part of the day
             // settles the half of the day of a time written on the 24-hour clock's way.
             if e.clock != nil, e.part == nil, e.day == nil || !(e.day!.isPeriod), fn(k) == .du || fn(k) == .de {
@@ -291,6 +293,8 @@ struct DTParser {
             guard let next = component(at: k, bare: false), case .point(let c) = next, combine(&e, c) else { return }
         }
     }
+
+    static let beforePartKeys: Set<UInt64> = Set(["il", "l", "f", "fi", "fel", "fl", "fil"].map(DTLexicon.key))
 
     /// Words before a bare hour after a day: "after", "around", "avant", "ba3d".
     static let hourPlacingKeys: Set<UInt64> = Set(["after", "before", "around", "about", "until", "till", "from", "apres", "avant",
@@ -766,8 +770,8 @@ struct DTParser {
             return DTExpr(first: i, next: i + 1, day: .relativeDays(0), part: .night)
         case .weekday(let w, let weak):
             // Maghrebi "jem3a" is also the mosque: after a word of place ("9odem el jem3a", in
-            // front of the mosque) it names no day.
-            if w == 4, fn(fn(i - 1) == .el ? i - 2 : i - 1) == .place { return nil }
+            // front of the mosque; "9rib men ljem3a", near it) it names no day.
+            if w == 4, t[i].key == .max || Self.mosqueKeys.contains(t[i].key), placed(before: i) { return nil }
             var e = DTExpr(first: i, next: i + 1, day: .weekday(w, nil))
             if sym(i + 1, "."), glued(i + 1), t[i].length <= 4 { e.next = i + 2 }
             // "el sabt el gai": Arabizi puts the article before the adjective too.
@@ -905,6 +909,18 @@ struct DTParser {
         default:
             return nil
         }
+    }
+
+    /// The Latin spellings of "الجمعة" (Friday, also the mosque).
+    static let mosqueKeys: Set<UInt64> = Set(["jem3a", "jom3a", "jum3a", "gom3a", "ljem3a", "ljm3a"].map(DTLexicon.key))
+    /// "from", "the" between a word of place and what it places: "9rib men el jem3a", "7dhe l jem3a".
+    static let placeLinkKeys: Set<UInt64> = Set(["el", "l", "men", "mn", "mel", "mil"].map(DTLexicon.key))
+
+    /// Whether a word of place comes before token `i`, over at most two linking words.
+    func placed(before i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, k >= i - 2, Self.placeLinkKeys.contains(key(k)) { k -= 1 }
+        return fn(k) == .place
     }
 
     /// "(the) day after tomorrow", "(the) day before yesterday".
