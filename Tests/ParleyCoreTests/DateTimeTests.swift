@@ -383,6 +383,19 @@ import Glibc
                              "parki b7dha el jem3a", "انا قدام الجمعة"])
     }
 
+    /// Swahili "kabla ya saa tatu" is before a time of day (no bound on times: the time, as
+    /// English "before 9am" gives 9am); "baada ya saa mbili" and "kwa saa mbili" count hours
+    /// unless a part of the day follows.
+    @Test func swahiliHoursAfterYa() throws {
+        try Self.expectFirst([
+            ("nitalipa kabla ya saa tano asubuhi", "2026-03-11T11:00:00+02:00", "hour"),
+            ("kabla ya saa nane mchana", "2026-03-11T14:00:00+02:00", "hour"),
+            ("fundi atakuja kabla ya saa sita", "2026-03-11T12:00:00+02:00", "hour"),
+            ("baada ya saa mbili usiku", "2026-03-11T20:00:00+02:00", "hour"),
+        ])
+        try Self.expectNone(["baada ya saa mbili", "nimesubiri kwa saa mbili"])
+    }
+
     /// A part of the day under way when the message is sent is today's, from its start.
     @Test func partOfDayUnderWay() throws {
         let extractor = try Self.extractor("Africa/Kigali")

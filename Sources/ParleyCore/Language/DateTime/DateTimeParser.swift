@@ -673,6 +673,7 @@ struct DTParser {
     }
 
     static let keyKwa = DTLexicon.key("kwa")
+    static let keyKabla = DTLexicon.key("kabla")
 
     /// Swahili time (also Kinyarwanda's "saa"): the day's hours are counted from 6 am, so
     /// "saa nne" (the fourth hour) is 10:00 and "saa kumi" 16:00; "saa 4" reads the same. "na
@@ -680,9 +681,10 @@ struct DTParser {
     /// half of the day: "saa mbili usiku" is 20:00, "saa nane usiku" 02:00; without one, saa
     /// 1–5 are the morning, saa 6 noon and saa 7–12 the afternoon. "saa 14:30" (minutes, past
     /// 12) is a 24-hour time as written. After "kwa" or "ya" ("kwa saa mbili": for two hours,
-    /// "baada ya saa mbili": after two hours) "saa" is a duration, not a time.
+    /// "baada ya saa mbili": after two hours) "saa" counts hours, unless a part of the day
+    /// follows or "ya" is "kabla ya" (before): "kabla ya saa tatu asubuhi" is before 9:00.
     func swahiliClock(at i: Int) -> DTExpr? {
-        if key(i - 1) == Self.keyKwa || key(i - 1) == Self.keyYa { return nil }
+        let counted = key(i - 1) == Self.keyKwa || (key(i - 1) == Self.keyYa && key(i - 2) != Self.keyKabla)
         var j = i + 1
         let h: Int
         if isNumber(j), t[j].length <= 2 {
@@ -718,7 +720,7 @@ struct DTParser {
             part = p
             j = k + 1
         }
-        guard endsCleanly(j) else { return nil }
+        guard endsCleanly(j), !counted || part != nil else { return nil }
         let base = (h + 6) % 12  // on a 12-hour clock: saa 1 → 7, saa 6 → 0 (12 o'clock)
         let hour: Int
         switch part {
