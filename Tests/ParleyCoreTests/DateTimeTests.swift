@@ -365,6 +365,25 @@ import Glibc
         try Self.expectFirst([("nji nhar el jem3a", "2026-03-13T00:00:00+02:00", "day")])
     }
 
+    /// Kinyarwanda "ejo" is yesterday or tomorrow by its verb's shape, not by a list of verbs:
+    /// the perfective "-ye/-ze/-je" after a subject looks back, "-za-" after it plans.
+    @Test func kinyarwandaEjoByTheVerb() throws {
+        try Self.expectFirst([
+            ("naguze amazi ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("umufundi yakoze ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("twohereje amafaranga ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("ntiyaje ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("nzohereza amafaranga ejo", "2026-03-12T00:00:00+02:00", "day"),
+            ("umufundi azaza ejo", "2026-03-12T00:00:00+02:00", "day"),
+            ("bazagaruka ejo", "2026-03-12T00:00:00+02:00", "day"),
+            // Neither shape (the present "ndaza", "my", a noun, an adjective): as without them.
+            ("ndaza ejo", "2026-03-12T00:00:00+02:00", "day"),
+            ("inzu yanjye ejo", "2026-03-12T00:00:00+02:00", "day"),
+            ("izina ryanjye ni Eric nishyuye ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("nishyuye ejo amafaranga neza", "2026-03-10T00:00:00+02:00", "day"),
+        ])
+    }
+
     /// Maghrebi Arabizi: "3la" (on, at) places an hour after a day like "m3a"; "ghodwa" and
     /// the parts of the day with "il", "f", "fel" before them; "jem3a" after any spelling of a
     /// word of place is the mosque.

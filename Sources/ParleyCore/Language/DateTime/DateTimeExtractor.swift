@@ -35,7 +35,8 @@ public struct DateTimeOptions: Sendable, Equatable {
 ///   plan ("will", "'ll", "va"), a weekday, time, part of the day, date, "the 5th", month or
 ///   weekend is the latest one up to now ("since Monday", "that was at 9am" today 09:00);
 ///   "to"/"until"/"by" before it, or a past verb reporting a plan ("said", "was told"), keep the
-///   future; Kinyarwanda "ejo" is tomorrow, or yesterday in the past;
+///   future; Kinyarwanda "ejo" is tomorrow, or yesterday in the past (a verb's shape tells:
+///   "naguze ejo" yesterday, "tuzaza ejo" tomorrow, `KinyarwandaVerb`);
 /// - a time alone after the one day a message names is on that day ("tomorrow morning … by
 ///   10am", "demain … vers 15h", "kesho … saa nne"), unless its clause recounts and the day is
 ///   ahead (or plans and the day is past); a part of the day alone and a time that fits it in one

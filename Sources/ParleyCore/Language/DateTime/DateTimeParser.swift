@@ -1433,6 +1433,8 @@ extension DTParser {
         var future = false
         var plans = false
         var reported = false
+        // Kinyarwanda "ejo" (yesterday or tomorrow): its verbs' shapes say which.
+        let ejo = (first..<next).contains { t[$0].key == Self.keyEjo || t[$0].key == Self.keyEjobundi }
         func look(_ k: Int) {
             let token = t[k]
             guard token.kind == .word else { return }
@@ -1444,6 +1446,13 @@ extension DTParser {
                 return
             }
             if Self.pastKeys.contains(token.key) || frenchPerfect(at: k) { past = true }
+            if ejo {
+                switch KinyarwandaVerb.tense(token) {
+                case .past: past = true
+                case .future: future = true; plans = true
+                case .neutral: break
+                }
+            }
             // "moved out", "moved in" recount; "moved to Monday" reports a plan.
             if token.key == Self.keyMoved, k + 1 < t.count, Self.outInKeys.contains(t[k + 1].key) {
                 past = true
