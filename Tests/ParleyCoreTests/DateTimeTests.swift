@@ -415,6 +415,34 @@ import Glibc
         try Self.expectNone(["baada ya saa mbili", "nimesubiri kwa saa mbili"])
     }
 
+    /// A weekday counted in a month is one day; with a word of repetition a recurrence.
+    @Test func weekdayCountedInAMonth() throws {
+        try Self.expectFirst([
+            ("the second Tuesday of April", "2026-04-14T00:00:00+02:00", "day"),
+            ("viewing on the last Sunday of March", "2026-03-29T00:00:00+02:00", "day"),
+            // "of the month": this month's unless gone by (the 6th), then the next month's.
+            ("first Friday of the month", "2026-04-03T00:00:00+02:00", "day"),
+            ("le dernier samedi du mois prochain", "2026-04-25T00:00:00+02:00", "day"),
+            ("le deuxième mercredi de mai", "2026-05-13T00:00:00+02:00", "day"),
+            ("Ijumaa ya mwisho ya mwezi", "2026-03-27T00:00:00+02:00", "day"),
+            ("the 3rd Thursday of December at 2pm", "2026-12-17T14:00:00+02:00", "hour"),
+            ("the first Monday of March 2027", "2027-03-01T00:00:00+02:00", "day"),
+            // The next one ahead, or the latest in the past tense.
+            ("the first Monday of March", "2027-03-01T00:00:00+02:00", "day"),
+            ("the plumber came on the first Monday of March", "2026-03-02T00:00:00+02:00", "day"),
+            // "last Friday" alone is still the weekday.
+            ("I paid last Friday", "2026-03-06T00:00:00+02:00", "day"),
+        ])
+        let extractor = try Self.extractor("Africa/Kigali")
+        for text in ["the second Tuesday of April", "le premier lundi du mois à 9h"] {
+            let entities = extractor.extract(from: text, reference: Self.wednesdayReference)
+            #expect(entities.count == 1 && entities.first?.type == "datetime", "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+        }
+        for text in ["the last Friday of every month", "every first Monday of the month", "le premier lundi de chaque mois"] {
+            #expect(extractor.extract(from: text, reference: Self.wednesdayReference).map(\.type) == ["recurrence"], "\(text)")
+        }
+    }
+
     /// A part of the day under way when the message is sent is today's, from its start.
     @Test func partOfDayUnderWay() throws {
         let extractor = try Self.extractor("Africa/Kigali")

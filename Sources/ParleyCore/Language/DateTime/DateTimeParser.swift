@@ -42,6 +42,10 @@ enum DTDay: Equatable {
     case eitherDay(Int)
     /// The last or first day of a named month: "the end of April", "fin mai", "début avril".
     case monthEdge(year: Int?, month: Int, end: Bool)
+    /// A weekday counted in a month (nth 1…5, -1 the last): of a named month ("the first Monday
+    /// of December"), of the month `months` from this one ("of next month"), or, with neither,
+    /// of the month at hand ("last Friday of the month": this month's unless gone by, as "the 5th").
+    case weekdayInMonth(nth: Int, weekday: Int, month: Int?, year: Int?, months: Int?)
     /// A day of the month some months from this one: "tarehe 10 mwezi ujao", "the 10th of
     /// next month", "le 5 du mois prochain".
     case dayInMonths(day: Int, months: Int)
@@ -53,7 +57,7 @@ enum DTDay: Equatable {
 
     var isDate: Bool {
         switch self {
-        case .date, .dayOfMonth, .dayInMonths, .monthEdge: return true
+        case .date, .dayOfMonth, .dayInMonths, .monthEdge, .weekdayInMonth: return true
         default: return false
         }
     }
@@ -399,6 +403,7 @@ struct DTParser {
         guard i < t.count, continuing || canStart(i) else { return nil }
         let token = t[i]
         if token.kind == .number {
+            if lex(i + 1) == .ordinal, let e = weekdayInMonthDate(at: i) { return .point(e) }  // "3rd Wednesday of May"
             if let e = date(at: i) { return .point(e) }
             if hClock(at: i), let (clock, next) = clock(at: i, bare: true) { return .point(DTExpr(first: i, next: next, clock: clock)) }
             if let r = relative(at: i) { return r }
@@ -459,6 +464,7 @@ struct DTParser {
                 }
                 return .point(e)
             case .the, .end, .start, .fin, .apres, .avant, .le, .la, .l, .baad, .el:
+                if f == .the || f == .le, let e = weekdayInMonthDate(at: i) { return .point(e) }
                 if let e = day(at: i) { return .point(e) }
                 if f == .baad { return relative(at: i) }  // "بعد شهرين", "ba3d yomein"
                 return f == .the || f == .le ? date(at: i).map { .point($0) } : nil
@@ -491,9 +497,13 @@ struct DTParser {
             return .duration(DTDuration(first: i, next: i + 1, amount: 1, unit: u, weak: false))
         case .unit(let u):
             if let one = arabicSingular(at: i, unit: u) { return one }
+            if token.key == Self.keySecond, let e = weekdayInMonthDate(at: i) { return .point(e) }  // "second Tuesday of May"
             return day(at: i).map { .point($0) }
         case .dual:
             return relative(at: i)
+        case .nth, .modifier(-1), .postModifier(-1), .weekday:
+            if let e = weekdayInMonthDate(at: i) { return .point(e) }
+            return day(at: i).map { .point($0) }
         default:
             return day(at: i).map { .point($0) }
         }
