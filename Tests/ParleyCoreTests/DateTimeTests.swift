@@ -365,6 +365,84 @@ import Glibc
         try Self.expectFirst([("nji nhar el jem3a", "2026-03-13T00:00:00+02:00", "day")])
     }
 
+    /// Kinyarwanda "ejo" is yesterday or tomorrow by its verb's shape, not by a list of verbs:
+    /// the perfective "-ye/-ze/-je" after a subject looks back, "-za-" after it plans.
+    @Test func kinyarwandaEjoByTheVerb() throws {
+        try Self.expectFirst([
+            ("naguze amazi ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("umufundi yakoze ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("twohereje amafaranga ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("ntiyaje ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("nzohereza amafaranga ejo", "2026-03-12T00:00:00+02:00", "day"),
+            ("umufundi azaza ejo", "2026-03-12T00:00:00+02:00", "day"),
+            ("bazagaruka ejo", "2026-03-12T00:00:00+02:00", "day"),
+            // Neither shape (the present "ndaza", "my", a noun, an adjective): as without them.
+            ("ndaza ejo", "2026-03-12T00:00:00+02:00", "day"),
+            ("inzu yanjye ejo", "2026-03-12T00:00:00+02:00", "day"),
+            ("izina ryanjye ni Eric nishyuye ejo", "2026-03-10T00:00:00+02:00", "day"),
+            ("nishyuye ejo amafaranga neza", "2026-03-10T00:00:00+02:00", "day"),
+        ])
+    }
+
+    /// Maghrebi Arabizi: "3la" (on, at) places an hour after a day like "m3a"; "ghodwa" and
+    /// the parts of the day with "il", "f", "fel" before them; "jem3a" after any spelling of a
+    /// word of place is the mosque.
+    @Test func maghrebiTimesAndPlaces() throws {
+        try Self.expectFirst([
+            ("bokra 3la 9", "2026-03-12T09:00:00+02:00", "hour"),
+            ("ghedda 3ala 11 nkoun temma", "2026-03-12T11:00:00+02:00", "hour"),
+            ("ghda 3la 5", "2026-03-12T17:00:00+02:00", "hour"),
+            ("nji ghudwa fel 3chiya", "2026-03-12T15:00:00+02:00", "hour"),
+            ("bokra f sba7", "2026-03-12T09:00:00+02:00", "hour"),
+            ("ghadwa l sbah inchallah", "2026-03-12T09:00:00+02:00", "hour"),
+            ("nji el jem3a jeya", "2026-03-13T00:00:00+02:00", "day"),
+            ("yom el jem3a", "2026-03-13T00:00:00+02:00", "day"),
+        ])
+        try Self.expectNone(["3la 10 alaf", "sba7 lkhir", "nestanak qoddam el jem3a", "dari 9rib men ljem3a", "ana gddam jem3a",
+                             "parki b7dha el jem3a", "انا قدام الجمعة"])
+    }
+
+    /// Swahili "kabla ya saa tatu" is before a time of day (no bound on times: the time, as
+    /// English "before 9am" gives 9am); "baada ya saa mbili" and "kwa saa mbili" count hours
+    /// unless a part of the day follows.
+    @Test func swahiliHoursAfterYa() throws {
+        try Self.expectFirst([
+            ("nitalipa kabla ya saa tano asubuhi", "2026-03-11T11:00:00+02:00", "hour"),
+            ("kabla ya saa nane mchana", "2026-03-11T14:00:00+02:00", "hour"),
+            ("fundi atakuja kabla ya saa sita", "2026-03-11T12:00:00+02:00", "hour"),
+            ("baada ya saa mbili usiku", "2026-03-11T20:00:00+02:00", "hour"),
+        ])
+        try Self.expectNone(["baada ya saa mbili", "nimesubiri kwa saa mbili"])
+    }
+
+    /// A weekday counted in a month is one day; with a word of repetition a recurrence.
+    @Test func weekdayCountedInAMonth() throws {
+        try Self.expectFirst([
+            ("the second Tuesday of April", "2026-04-14T00:00:00+02:00", "day"),
+            ("viewing on the last Sunday of March", "2026-03-29T00:00:00+02:00", "day"),
+            // "of the month": this month's unless gone by (the 6th), then the next month's.
+            ("first Friday of the month", "2026-04-03T00:00:00+02:00", "day"),
+            ("le dernier samedi du mois prochain", "2026-04-25T00:00:00+02:00", "day"),
+            ("le deuxième mercredi de mai", "2026-05-13T00:00:00+02:00", "day"),
+            ("Ijumaa ya mwisho ya mwezi", "2026-03-27T00:00:00+02:00", "day"),
+            ("the 3rd Thursday of December at 2pm", "2026-12-17T14:00:00+02:00", "hour"),
+            ("the first Monday of March 2027", "2027-03-01T00:00:00+02:00", "day"),
+            // The next one ahead, or the latest in the past tense.
+            ("the first Monday of March", "2027-03-01T00:00:00+02:00", "day"),
+            ("the plumber came on the first Monday of March", "2026-03-02T00:00:00+02:00", "day"),
+            // "last Friday" alone is still the weekday.
+            ("I paid last Friday", "2026-03-06T00:00:00+02:00", "day"),
+        ])
+        let extractor = try Self.extractor("Africa/Kigali")
+        for text in ["the second Tuesday of April", "le premier lundi du mois à 9h"] {
+            let entities = extractor.extract(from: text, reference: Self.wednesdayReference)
+            #expect(entities.count == 1 && entities.first?.type == "datetime", "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
+        }
+        for text in ["the last Friday of every month", "every first Monday of the month", "le premier lundi de chaque mois"] {
+            #expect(extractor.extract(from: text, reference: Self.wednesdayReference).map(\.type) == ["recurrence"], "\(text)")
+        }
+    }
+
     /// A part of the day under way when the message is sent is today's, from its start.
     @Test func partOfDayUnderWay() throws {
         let extractor = try Self.extractor("Africa/Kigali")

@@ -275,6 +275,12 @@ import Glibc
             ("nalipa ibihumbi mirongo itatu", "ibihumbi mirongo itatu", 30000),
             ("nishyuye ibihumbi mirongo itatu na bitanu", "ibihumbi mirongo itatu na bitanu", 35000),
             ("nishyuye ibihumbi bitanu", "ibihumbi bitanu", 5000),
+            // Hundreds counted ("magana"), "n'" for "na" before a vowel, millions counted ("imwe", "ebyiri").
+            ("nishyuye ibihumbi magana atatu", "ibihumbi magana atatu", 300000),
+            ("ubukode ni ibihumbi magana abiri na mirongo itanu", "ibihumbi magana abiri na mirongo itanu", 250000),
+            ("nohereje miliyoni ebyiri", "miliyoni ebyiri", 2_000_000),
+            ("igiciro ni miliyoni imwe n'ibihumbi magana atanu", "miliyoni imwe n'ibihumbi magana atanu", 1_500_000),
+            ("narishyuye ibihumbi ijana na makumyabiri", "ibihumbi ijana na makumyabiri", 120000),
             ("j'ai payé trente mille", "trente mille", 30000),
             ("j'ai payé deux cent mille", "deux cent mille", 200000),
             ("j'ai envoyé soixante-quinze mille hier", "soixante-quinze mille", 75000),
@@ -312,7 +318,8 @@ import Glibc
         #expect(try Self.only("elfu tano")?.value == ["number": 5000])
         #expect(try Self.only("trente mille personnes")?.value == ["number": 30000])
         for text in ["trente mille personnes", "j'ai payé cinq pour cent", "nimelipa tano", "I paid two", "saa tano",
-                     "rent for two hundred people", "paid forty five", "j'ai payé trois mois", "nishyuye ibihumbi", "cent pour cent"] {
+                     "rent for two hundred people", "paid forty five", "j'ai payé trois mois", "nishyuye ibihumbi", "cent pour cent",
+                     "abantu magana abiri baje", "miliyoni imwe"] {
             let entities = try Self.extractor(currency: "RWF").extract(from: text)
             #expect(!entities.contains { $0.type == "money" }, "\(text): \(entities.map { "\($0.type) '\($0.text)'" })")
         }
@@ -794,8 +801,20 @@ import Glibc
             ("عندكم غرفة نوم وصالة؟", "bedrooms", "غرفة نوم وصالة", ["count": 1]),
             ("bghit chi dar fiha 2 byout", "bedrooms", "2 byout", ["count": 2]),
             ("واش كاين شي دار فيها 3 بيوت", "bedrooms", "3 بيوت", ["count": 3]),
+            // Counts in words before the plural (Arabic, Darija in both scripts), behind a
+            // proclitic too; Arabic "one" after the noun.
+            ("عندي أربع غرف", "bedrooms", "أربع غرف", ["count": 4]),
+            ("نبحث عن شقة بخمس غرف", "bedrooms", "بخمس غرف", ["count": 5]),
+            ("bghina tlata biout f Agdal", "bedrooms", "tlata biout", ["count": 3]),
+            ("kayna chi dar b rb3a byout?", "bedrooms", "rb3a byout", ["count": 4]),
+            ("زوج بيوت وصالون", "bedrooms", "زوج بيوت", ["count": 2]),
+            ("أبغى غرفة واحدة بس", "bedrooms", "غرفة واحدة", ["count": 1]),
         ]
         try Self.expectOnly(cases)
+        // Alone these words are no count ("ست" is also "lady", "ربع" a quarter, "tlata" Tuesday).
+        for text in ["ست البيت", "ربع ساعة", "nji nhar tlata", "jouj", "خمس دقائق وأوصل"] {
+            #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "bedrooms" }, "\(text)")
+        }
         for text in ["the room and the kitchen are dirty", "salon de coiffure à louer", "room 4 and parlour 2 need paint"] {
             #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "bedrooms" }, "\(text)")
         }
@@ -913,6 +932,11 @@ import Glibc
             ("sha2a 3B", "unit", "sha2a 3B", ["unit": "3B"]),
             ("inzu nimero 5", "unit", "inzu nimero 5", ["unit": "5"]),
             ("nyumba namba 5", "unit", "nyumba namba 5", ["unit": "5"]),
+            // Arabic "the flat", "number", "the shop", "building" (Arabic-Indic digits read as digits).
+            ("ساكن في الشقة ١٤", "unit", "الشقة ١٤", ["unit": "14"]),
+            ("المحل رقم 7", "unit", "المحل رقم 7", ["unit": "7"]),
+            ("عمارة 3 شقة 12", "unit", "عمارة 3 شقة 12", ["unit": "12", "block": "3"]),
+            ("chqa ra9m 9", "unit", "chqa ra9m 9", ["unit": "9"]),
         ]
         try Self.expectOnly(cases)
         // A plural keyword with a range gives both ends; without one, a list of numbers.
@@ -977,13 +1001,41 @@ import Glibc
             ("12 Main Street", "address", "12 Main Street", ["address": "12 Main Street"]),
             ("45 Ngong Road, Nairobi", "address", "45 Ngong Road, Nairobi", ["address": "45 Ngong Road, Nairobi"]),
             ("Plot 45, Kimihurura", "address", "Plot 45, Kimihurura", ["address": "Plot 45, Kimihurura"]),
+            // French order: the street word opens the name.
+            ("j'habite au 45 rue de la Paix", "address", "45 rue de la Paix", ["address": "45 rue de la Paix"]),
+            ("12, avenue Hassan II", "address", "12, avenue Hassan II", ["address": "12, avenue Hassan II"]),
+            ("3 rue d'Alger", "address", "3 rue d'Alger", ["address": "3 rue d'Alger"]),
         ]
         try Self.expectOnly(cases)
         let entity = try #require(try Self.extractor().extract(from: "KG 7 Ave").first)
         #expect(entity.source == .statistical)
-        for text in ["12 big street dogs", "I have 3 Main issues"] {
+        for text in ["12 big street dogs", "I have 3 Main issues", "2 rue", "10 avenues de la ville"] {
             #expect(!(try Self.extractor().extract(from: text)).contains { $0.type == "address" }, "\(text)")
         }
+    }
+
+    /// A configured property's name wins over the address shapes: "6 Kilimani Court" is no
+    /// street address where the host lists Kilimani Court, and a number placed before the name
+    /// is its unit. Real street addresses stay addresses.
+    @Test func propertyNamesWinOverAddresses() throws {
+        var options = EntityOptions()
+        options.region = "KE"
+        options.lookups = [("property", [LookupEntry(id: "kc", name: "Kilimani Court"), LookupEntry(id: "rh", name: "Riverside Heights")]),
+                           ("neighbourhood", [LookupEntry(name: "Kigali")])]
+        let extractor = try EntityExtractor(options: options)
+        func found(_ text: String) -> [String] {
+            extractor.extract(from: text).map { "\($0.type) \($0.text) \(JSONWriter.string($0.value["unit"] ?? $0.value["id"] ?? $0.value))" }
+        }
+        #expect(found("flat no 6 Kilimani Court has no water") == [#"unit flat no 6 "6""#, #"property Kilimani Court "kc""#])
+        #expect(found("I stay in 12B Kilimani Court") == [#"unit 12B "12B""#, #"property Kilimani Court "kc""#])
+        #expect(found("niko kwa 1203 Riverside Heights") == [#"unit 1203 "1203""#, #"property Riverside Heights "rh""#])
+        #expect(found("Plot 7, Kilimani Court") == [#"address Plot 7 {"address":"Plot 7"}"#, #"property Kilimani Court "kc""#])
+        // Unplaced, the number stays a number; a street whose name is only partly a listed name stays an address.
+        #expect(found("12 Kilimani Court") == [#"number 12 {"number":12}"#, #"property Kilimani Court "kc""#])
+        #expect(found("12 Kigali Avenue") == [#"address 12 Kigali Avenue {"address":"12 Kigali Avenue"}"#])
+        #expect(found("45 Ngong Road, Nairobi") == [#"address 45 Ngong Road, Nairobi {"address":"45 Ngong Road, Nairobi"}"#])
+        // Without the list, the shape is an address.
+        #expect(try Self.extractor().extract(from: "6 Kilimani Court").map(\.type) == ["address"])
     }
 
     @Test func people() throws {

@@ -73,7 +73,8 @@ import Glibc
         ("rent is due the last Friday of each month", "last Friday of each month", "FREQ=MONTHLY;BYDAY=-1FR", "2026-11-27T00:00:00+02:00", "day"),
         ("every second Tuesday of the month", "every second Tuesday of the month", "FREQ=MONTHLY;BYDAY=2TU", "2026-12-08T00:00:00+02:00", "day"),
         ("the 3rd Wednesday of every month", "3rd Wednesday of every month", "FREQ=MONTHLY;BYDAY=3WE", "2026-12-16T00:00:00+02:00", "day"),
-        ("le premier lundi du mois à 9h", "premier lundi du mois à 9h", "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=9;BYMINUTE=0", "2026-12-07T09:00:00+02:00", "hour"),
+        ("le premier lundi de chaque mois à 9h", "premier lundi de chaque mois à 9h", "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=9;BYMINUTE=0",
+         "2026-12-07T09:00:00+02:00", "hour"),
         ("le dernier vendredi de chaque mois", "dernier vendredi de chaque mois", "FREQ=MONTHLY;BYDAY=-1FR", "2026-11-27T00:00:00+02:00", "day"),
         ("Jumatatu ya kwanza ya kila mwezi", "Jumatatu ya kwanza ya kila mwezi", "FREQ=MONTHLY;BYDAY=1MO", "2026-12-07T00:00:00+02:00", "day"),
         // Once per period is a plain frequency.

@@ -43,6 +43,19 @@ enum Civil {
         }
     }
 
+    /// The day number of a month's `nth` `weekday` (1 the first … 5, -1 the last; 0 = Monday),
+    /// nil when the month has no such day (a fifth Monday).
+    static func days(year: Int, month: Int, weekday: Int, nth: Int) -> Int? {
+        let length = daysInMonth(year: year, month: month)
+        let day: Int
+        if nth > 0 {
+            day = 1 + (weekday - self.weekday(days: days(year: year, month: month, day: 1)) + 7) % 7 + 7 * (nth - 1)
+        } else {
+            day = length - (self.weekday(days: days(year: year, month: month, day: length)) - weekday + 7) % 7
+        }
+        return day <= length ? days(year: year, month: month, day: day) : nil
+    }
+
     static func isValid(year: Int, month: Int, day: Int) -> Bool {
         month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year: year, month: month)
     }

@@ -35,7 +35,8 @@ public struct DateTimeOptions: Sendable, Equatable {
 ///   plan ("will", "'ll", "va"), a weekday, time, part of the day, date, "the 5th", month or
 ///   weekend is the latest one up to now ("since Monday", "that was at 9am" today 09:00);
 ///   "to"/"until"/"by" before it, or a past verb reporting a plan ("said", "was told"), keep the
-///   future; Kinyarwanda "ejo" is tomorrow, or yesterday in the past;
+///   future; Kinyarwanda "ejo" is tomorrow, or yesterday in the past (a verb's shape tells:
+///   "naguze ejo" yesterday, "tuzaza ejo" tomorrow, `KinyarwandaVerb`);
 /// - a time alone after the one day a message names is on that day ("tomorrow morning … by
 ///   10am", "demain … vers 15h", "kesho … saa nne"), unless its clause recounts and the day is
 ///   ahead (or plans and the day is past); a part of the day alone and a time that fits it in one
@@ -63,8 +64,9 @@ public struct DateTimeOptions: Sendable, Equatable {
 ///   "kila siku") are one entity of type "recurrence" whose value is `{"rrule", "next": {"iso",
 ///   "timestamp"}, "granularity"}`: an RFC 5545 RRULE and its next occurrence after the message
 ///   (the first day or time it names; without one, the start of the period an interval ahead).
-/// Not read: a weekday counted in a month as one date ("the first Monday of December"; the
-/// recurrence "the first Monday of every month" is).
+/// - a weekday counted in a month is one day ("the first Monday of December", "last Friday of
+///   the month", "le premier lundi de décembre"); with a word of repetition ("the first Monday
+///   of every month") a recurrence.
 /// Overlaps with the other entity layers (numbers, money, phone) are left to the pipeline.
 public struct DateTimeExtractor: Sendable {
     public let options: DateTimeOptions
@@ -515,6 +517,37 @@ public struct DateTimeExtractor: Sendable {
             case .monthEdge(let year, let month, let isEnd):
                 let y = year ?? Self.year(ofMonth: month, r, tense: tense)
                 days = Civil.days(year: y, month: month, day: isEnd ? Civil.daysInMonth(year: y, month: month) : 1)
+            case .weekdayInMonth(let n, let w, let month?, let year, _):
+                var found: Int? = nil
+                if let year {
+                    found = Civil.days(year: year, month: month, weekday: w, nth: n)
+                } else {
+                    // The next one from today, or the latest in the past tense.
+                    for k in 0...8 {
+                        let y = past ? r.year - k : r.year + k
+                        if let d = Civil.days(year: y, month: month, weekday: w, nth: n), past ? d <= r.days : d >= r.days {
+                            found = d
+                            break
+                        }
+                    }
+                }
+                guard let found else { return nil }
+                days = found
+            case .weekdayInMonth(let n, let w, nil, _, let months?):
+                let (y, m) = Civil.addMonths(year: r.year, month: r.month, months)
+                guard let found = Civil.days(year: y, month: m, weekday: w, nth: n) else { return nil }
+                days = found
+            case .weekdayInMonth(let n, let w, nil, _, nil):
+                var found: Int? = nil
+                for k in 0..<13 {
+                    let (y, m) = Civil.addMonths(year: r.year, month: r.month, past ? -k : k)
+                    if let d = Civil.days(year: y, month: m, weekday: w, nth: n), past ? d <= r.days : d >= r.days {
+                        found = d
+                        break
+                    }
+                }
+                guard let found else { return nil }
+                days = found
             case .dayInMonths(let n, let months):
                 let (y, m) = Civil.addMonths(year: r.year, month: r.month, months)
                 guard n <= Civil.daysInMonth(year: y, month: m) else { return nil }

@@ -57,10 +57,12 @@ enum DTFunction: String, Sendable {
     case baad
     /// Kinyarwanda "mu" (in: "mu kwezi gutaha"), Swahili "mwa" (of: "mwishoni mwa mwezi").
     case mu, mwa
-    /// Darija "m3a" (with, at an hour: "ghda m3a 4"); "with" too often to place a time alone.
+    /// Darija "m3a" (with) and Maghrebi "3la" (on), at an hour after a day: "ghda m3a 4",
+    /// "ghda 3la 10"; without a day they place no time ("3la 10 alaf": for ten thousand).
     case m3a
     /// Darija and Tunisian words of place ("9odem", in front of; "wra", behind; "7dhe", next
-    /// to): "9odem el jem3a" is the mosque, not Friday.
+    /// to; `DTLexicon.placeWords`, and "قدام", "جنب" in Arabic script): "9odem el jem3a" is
+    /// the mosque, not Friday.
     case place
 }
 
@@ -388,6 +390,10 @@ enum DTLexicon {
     elbareh rd -1
     lbarah rd -1
     ghedwa rd 1
+    ghodwa rd 1
+    ghudwa rd 1
+    ghadwa rd 1
+    ghoudwa rd 1
     embare7a rd -1
     embari7 rd -1
     imbare7 rd -1
@@ -424,6 +430,17 @@ enum DTLexicon {
     usiku part 3
     sob7 part 0
     elsob7 part 0
+    sbe7 part 0
+    sba7 part 0
+    sbah part 0
+    sbeh part 0
+    esbe7 part 0
+    lsbe7 part 0
+    lsbah part 0
+    3chiya part 1
+    l3chiya part 1
+    3chia part 1
+    l3chia part 1
     dohr part 1
     duhr part 1
     zohr part 1
@@ -686,6 +703,9 @@ enum DTLexicon {
     iki post 0
     jay post 1
     jaya post 1
+    jeya post 1
+    jeyya post 1
+    jeye post 1
     weekend weekend
     wikendi weekend
     in fn
@@ -805,6 +825,8 @@ enum DTLexicon {
             ("يوليو", .month(7, weak: false)), ("اغسطس", .month(8, weak: false)), ("سبتمبر", .month(9, weak: false)),
             ("اكتوبر", .month(10, weak: false)), ("نوفمبر", .month(11, weak: false)), ("ديسمبر", .month(12, weak: false)),
             ("الساعه", .function(.at)), ("يوم", .function(.on)),
+            ("قدام", .function(.place)), ("جنب", .function(.place)), ("ورا", .function(.place)), ("حدا", .function(.place)),
+            ("مقابل", .function(.place)), ("قرب", .function(.place)), ("امام", .function(.place)),
             ("اخر", .function(.end)), ("نهايه", .function(.end)), ("اول", .function(.start)), ("بدايه", .function(.start)),
             ("بعد", .function(.baad)), ("منذ", .function(.since)),
             // "for" a length of time: "مدة" (a period: "لمدة سنة"), "عقد" (a lease: "عقد سنة").
@@ -888,8 +910,25 @@ enum DTLexicon {
         for word in ["mwishoni", "akhir", "akher", "mpera", "impera"] { table[key(word)] = .end }
         for word in ["ba3d", "ba3ed", "baada"] { table[key(word)] = .baad }
         for word in ["sa3a", "elsa3a", "essa3a"] { table[key(word)] = .at }
-        for word in ["9odem", "9odam", "9dam", "9oddem", "godem", "qodem", "qoddam", "gddam", "wra", "wara", "ouara", "7dhe", "7dha",
-                     "b7dha", "janb", "jnab", "bjanb", "9rib", "9rab", "m9abel", "mqabel", "9bala"] { table[key(word)] = .place }
+        for word in ["3la", "3ala", "3al"] { table[key(word)] = .m3a }
+        for word in placeWords { table[key(word)] = .place }
         return table
+    }()
+
+    /// Maghrebi words of place in the spellings Latin letters give them, "9", "q" and "g" for
+    /// one sound: "in front of" (9odem, qoddem, goddam, gddam), "near" (9rib, qrib, grib),
+    /// "opposite" (m9abel, mqabel, 9bala), "next to" (7dhe, 7da, janb, jnab), "behind" (wra,
+    /// wara, ouara); "b" or "f" (at, in) may be written onto them ("b7dha", "fjnab").
+    static let placeWords: [String] = {
+        var words = ["9rab", "qrab", "janb", "jnab", "jamb", "wra", "wara", "oura", "ouara"]
+        for q in ["9", "q", "g"] {
+            for vowel in ["", "o", "u", "e"] {
+                for d in ["d", "dd"] { words += ["a", "e"].map { q + vowel + d + $0 + "m" } }
+            }
+            words += ["i", "e", "ee", "ii"].map { q + "r" + $0 + "b" }
+            words += ["m" + q + "abel", "m" + q + "abil", q + "bala"]
+        }
+        for vowel in ["a", "e"] { words += ["7dh" + vowel, "7d" + vowel] }
+        return words.flatMap { [$0, "b" + $0, "f" + $0] }
     }()
 }

@@ -42,6 +42,10 @@ enum DTDay: Equatable {
     case eitherDay(Int)
     /// The last or first day of a named month: "the end of April", "fin mai", "début avril".
     case monthEdge(year: Int?, month: Int, end: Bool)
+    /// A weekday counted in a month (nth 1…5, -1 the last): of a named month ("the first Monday
+    /// of December"), of the month `months` from this one ("of next month"), or, with neither,
+    /// of the month at hand ("last Friday of the month": this month's unless gone by, as "the 5th").
+    case weekdayInMonth(nth: Int, weekday: Int, month: Int?, year: Int?, months: Int?)
     /// A day of the month some months from this one: "tarehe 10 mwezi ujao", "the 10th of
     /// next month", "le 5 du mois prochain".
     case dayInMonths(day: Int, months: Int)
@@ -53,7 +57,7 @@ enum DTDay: Equatable {
 
     var isDate: Bool {
         switch self {
-        case .date, .dayOfMonth, .dayInMonths, .monthEdge: return true
+        case .date, .dayOfMonth, .dayInMonths, .monthEdge, .weekdayInMonth: return true
         default: return false
         }
     }
@@ -254,6 +258,8 @@ struct DTParser {
         while true {
             var k = e.next
             if sym(k, ",") || fn(k) == .on || fn(k) == .by || fn(k) == .el { k += 1 }
+            // Maghrebi "ghodwa il sbe7", "ghda f sbah": "the" or "in" before the part of the day.
+            if Self.beforePartKeys.contains(key(k)), case .part? = lex(k + 1) { k += 1 }
             // French "2h du matin", "8h du soir", "3h de l'après-midi": the part of the day
             // settles the half of the day of a time written on the 24-hour clock's way.
             if e.clock != nil, e.part == nil, e.day == nil || !(e.day!.isPeriod), fn(k) == .du || fn(k) == .de {
@@ -291,6 +297,8 @@ struct DTParser {
             guard let next = component(at: k, bare: false), case .point(let c) = next, combine(&e, c) else { return }
         }
     }
+
+    static let beforePartKeys: Set<UInt64> = Set(["il", "l", "f", "fi", "fel", "fl", "fil"].map(DTLexicon.key))
 
     /// Words before a bare hour after a day: "after", "around", "avant", "ba3d".
     static let hourPlacingKeys: Set<UInt64> = Set(["after", "before", "around", "about", "until", "till", "from", "apres", "avant",
@@ -395,6 +403,7 @@ struct DTParser {
         guard i < t.count, continuing || canStart(i) else { return nil }
         let token = t[i]
         if token.kind == .number {
+            if lex(i + 1) == .ordinal, let e = weekdayInMonthDate(at: i) { return .point(e) }  // "3rd Wednesday of May"
             if let e = date(at: i) { return .point(e) }
             if hClock(at: i), let (clock, next) = clock(at: i, bare: true) { return .point(DTExpr(first: i, next: next, clock: clock)) }
             if let r = relative(at: i) { return r }
@@ -455,6 +464,7 @@ struct DTParser {
                 }
                 return .point(e)
             case .the, .end, .start, .fin, .apres, .avant, .le, .la, .l, .baad, .el:
+                if f == .the || f == .le, let e = weekdayInMonthDate(at: i) { return .point(e) }
                 if let e = day(at: i) { return .point(e) }
                 if f == .baad { return relative(at: i) }  // "بعد شهرين", "ba3d yomein"
                 return f == .the || f == .le ? date(at: i).map { .point($0) } : nil
@@ -487,9 +497,13 @@ struct DTParser {
             return .duration(DTDuration(first: i, next: i + 1, amount: 1, unit: u, weak: false))
         case .unit(let u):
             if let one = arabicSingular(at: i, unit: u) { return one }
+            if token.key == Self.keySecond, let e = weekdayInMonthDate(at: i) { return .point(e) }  // "second Tuesday of May"
             return day(at: i).map { .point($0) }
         case .dual:
             return relative(at: i)
+        case .nth, .modifier(-1), .postModifier(-1), .weekday:
+            if let e = weekdayInMonthDate(at: i) { return .point(e) }
+            return day(at: i).map { .point($0) }
         default:
             return day(at: i).map { .point($0) }
         }
@@ -669,6 +683,7 @@ struct DTParser {
     }
 
     static let keyKwa = DTLexicon.key("kwa")
+    static let keyKabla = DTLexicon.key("kabla")
 
     /// Swahili time (also Kinyarwanda's "saa"): the day's hours are counted from 6 am, so
     /// "saa nne" (the fourth hour) is 10:00 and "saa kumi" 16:00; "saa 4" reads the same. "na
@@ -676,9 +691,10 @@ struct DTParser {
     /// half of the day: "saa mbili usiku" is 20:00, "saa nane usiku" 02:00; without one, saa
     /// 1–5 are the morning, saa 6 noon and saa 7–12 the afternoon. "saa 14:30" (minutes, past
     /// 12) is a 24-hour time as written. After "kwa" or "ya" ("kwa saa mbili": for two hours,
-    /// "baada ya saa mbili": after two hours) "saa" is a duration, not a time.
+    /// "baada ya saa mbili": after two hours) "saa" counts hours, unless a part of the day
+    /// follows or "ya" is "kabla ya" (before): "kabla ya saa tatu asubuhi" is before 9:00.
     func swahiliClock(at i: Int) -> DTExpr? {
-        if key(i - 1) == Self.keyKwa || key(i - 1) == Self.keyYa { return nil }
+        let counted = key(i - 1) == Self.keyKwa || (key(i - 1) == Self.keyYa && key(i - 2) != Self.keyKabla)
         var j = i + 1
         let h: Int
         if isNumber(j), t[j].length <= 2 {
@@ -714,7 +730,7 @@ struct DTParser {
             part = p
             j = k + 1
         }
-        guard endsCleanly(j) else { return nil }
+        guard endsCleanly(j), !counted || part != nil else { return nil }
         let base = (h + 6) % 12  // on a 12-hour clock: saa 1 → 7, saa 6 → 0 (12 o'clock)
         let hour: Int
         switch part {
@@ -766,8 +782,8 @@ struct DTParser {
             return DTExpr(first: i, next: i + 1, day: .relativeDays(0), part: .night)
         case .weekday(let w, let weak):
             // Maghrebi "jem3a" is also the mosque: after a word of place ("9odem el jem3a", in
-            // front of the mosque) it names no day.
-            if w == 4, fn(fn(i - 1) == .el ? i - 2 : i - 1) == .place { return nil }
+            // front of the mosque; "9rib men ljem3a", near it) it names no day.
+            if w == 4, t[i].key == .max || Self.mosqueKeys.contains(t[i].key), placed(before: i) { return nil }
             var e = DTExpr(first: i, next: i + 1, day: .weekday(w, nil))
             if sym(i + 1, "."), glued(i + 1), t[i].length <= 4 { e.next = i + 2 }
             // "el sabt el gai": Arabizi puts the article before the adjective too.
@@ -905,6 +921,18 @@ struct DTParser {
         default:
             return nil
         }
+    }
+
+    /// The Latin spellings of "الجمعة" (Friday, also the mosque).
+    static let mosqueKeys: Set<UInt64> = Set(["jem3a", "jom3a", "jum3a", "gom3a", "ljem3a", "ljm3a"].map(DTLexicon.key))
+    /// "from", "the" between a word of place and what it places: "9rib men el jem3a", "7dhe l jem3a".
+    static let placeLinkKeys: Set<UInt64> = Set(["el", "l", "men", "mn", "mel", "mil"].map(DTLexicon.key))
+
+    /// Whether a word of place comes before token `i`, over at most two linking words.
+    func placed(before i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, k >= i - 2, Self.placeLinkKeys.contains(key(k)) { k -= 1 }
+        return fn(k) == .place
     }
 
     /// "(the) day after tomorrow", "(the) day before yesterday".
@@ -1415,6 +1443,8 @@ extension DTParser {
         var future = false
         var plans = false
         var reported = false
+        // Kinyarwanda "ejo" (yesterday or tomorrow): its verbs' shapes say which.
+        let ejo = (first..<next).contains { t[$0].key == Self.keyEjo || t[$0].key == Self.keyEjobundi }
         func look(_ k: Int) {
             let token = t[k]
             guard token.kind == .word else { return }
@@ -1426,6 +1456,13 @@ extension DTParser {
                 return
             }
             if Self.pastKeys.contains(token.key) || frenchPerfect(at: k) { past = true }
+            if ejo {
+                switch KinyarwandaVerb.tense(token) {
+                case .past: past = true
+                case .future: future = true; plans = true
+                case .neutral: break
+                }
+            }
             // "moved out", "moved in" recount; "moved to Monday" reports a plan.
             if token.key == Self.keyMoved, k + 1 < t.count, Self.outInKeys.contains(t[k + 1].key) {
                 past = true

@@ -87,47 +87,33 @@ extension DTParser {
     static let periodWords: Set<UInt64> = Set(["a", "per", "par", "kwa", "every", "each", "chaque", "kila"].map(DTLexicon.key))
 
     /// "the first Monday of every month", "the last Friday of each month", "every second
-    /// Tuesday of the month", "le premier lundi du mois", "le dernier vendredi de chaque mois",
-    /// "Jumatatu ya kwanza ya kila mwezi" (starting at the weekday: Swahili puts it first).
+    /// Tuesday of the month", "le dernier vendredi de chaque mois", "Jumatatu ya kwanza ya kila
+    /// mwezi": a word of repetition makes it one; without ("the first Monday of the month") it is
+    /// one day (`weekdayInMonthDate`).
     func nthWeekday(at i: Int) -> DTRule? {
         var start = i
         if fn(start) == .the || fn(start) == .le { start += 1 }
         var k = start
-        if case .every? = lex(k) { k += 1 }
-        // The place and how many tokens say it ("first", "last", "3rd").
-        func place(_ j: Int) -> (Int, Int)? {
-            switch lex(j) {
-            case .nth(let n)?: return (n, 1)
-            case .modifier(-1)?, .postModifier(-1)?: return (-1, 1)
-            default:
-                if key(j) == Self.keySecond { return (2, 1) }
-                if isNumber(j), (1...5).contains(t[j].value), t[j].length == 1, lex(j + 1) == .ordinal, glued(j + 1) { return (t[j].value, 2) }
-                return nil
-            }
+        var repeated = false
+        if case .every? = lex(k) {
+            k += 1
+            repeated = true
         }
-        func weekday(_ j: Int) -> Int? {
-            switch lex(j) {
-            case .weekday(let w, _)?: return w
-            case .weekdays(let w)? where w < 7: return w
-            default: return nil
-            }
-        }
-        let n: Int
-        let w: Int
-        if let day = weekday(k), key(k + 1) == Self.keyYa, let (p, width) = place(k + 2) {
-            // Swahili: "Jumatatu ya kwanza ya kila mwezi".
-            (n, w) = (p, day)
-            k += 2 + width
-        } else if let (p, width) = place(k), let day = weekday(k + width) {
-            (n, w) = (p, day)
-            k += width + 1
-        } else {
-            return nil
-        }
-        // "of every month", "of the month", "in each month", "du mois", "de chaque mois",
-        // "de tous les mois", "ya kila mwezi".
+        guard let (n, w, next) = weekdayInMonth(at: k) else { return nil }
+        k = next
+        // "of every month", "in each month", "de chaque mois", "de tous les mois", "ya kila mwezi",
+        // and after a leading "every", "of the month", "du mois".
         if fn(k) == .of || fn(k) == .in || fn(k) == .de || fn(k) == .du || key(k) == Self.keyYa { k += 1 }
-        if fn(k) == .the || fn(k) == .le { k += 1 } else if case .every? = lex(k) { k += 1 } else if lex(k) == .tous, fn(k + 1) == .les { k += 2 }
+        if case .every? = lex(k) {
+            k += 1
+            repeated = true
+        } else if lex(k) == .tous, fn(k + 1) == .les {
+            k += 2
+            repeated = true
+        } else if fn(k) == .the || fn(k) == .le {
+            k += 1
+        }
+        guard repeated else { return nil }
         switch lex(k) {
         case .unit(.month)?, .unitFirst(.month)?: break
         default: return nil
@@ -418,17 +404,8 @@ extension DateTimeExtractor {
         if let nth = rule.nth, let weekday = rule.byDay.first {
             for k in 0..<14 {
                 let (y, m) = Civil.addMonths(year: r.year, month: r.month, k)
-                let length = Civil.daysInMonth(year: y, month: m)
-                let day: Int
-                if nth > 0 {
-                    let first = Civil.weekday(days: Civil.days(year: y, month: m, day: 1))
-                    day = 1 + (weekday - first + 7) % 7 + 7 * (nth - 1)
-                } else {
-                    let last = Civil.weekday(days: Civil.days(year: y, month: m, day: length))
-                    day = length - (last - weekday + 7) % 7
-                }
-                guard day <= length else { continue }
-                let local = Civil.days(year: y, month: m, day: day) * 86400 + s
+                guard let days = Civil.days(year: y, month: m, weekday: weekday, nth: nth) else { continue }
+                let local = days * 86400 + s
                 if local > now { return (local, timed ?? .day) }
             }
             return nil

@@ -115,7 +115,7 @@ enum BareUnitScanner {
     }
 
     /// Words that place or name a dwelling right before its code.
-    private static let linkers: Set<UInt64> = Set(["in", "at", "is", "ni", "est", "dans", "au", "kwa", "katika", "muri", "ndi",
+    static let linkers: Set<UInt64> = Set(["in", "at", "is", "ni", "est", "dans", "au", "kwa", "katika", "muri", "ndi",
                                                     "iko", "yuko", "niko", "from", "de"].map { Fold.hash($0) })
 
     /// Words after a code that say what else it is.

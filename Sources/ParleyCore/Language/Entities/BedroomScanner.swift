@@ -1,7 +1,7 @@
 /// Bedroom counts: "2BR", "2 bed", "two-bedroom", "3 bedroomed", "2 bhk", "3 chambres",
-/// "3 غرف", "vyumba viwili", "ibyumba bitatu", "غرفتين", and "studio" or "bedsitter" (no
-/// separate bedroom) → bedrooms {"count": 2}. French counts main rooms, the living room
-/// among them: "3 pièces", "un F3", "appartement T3" → {"count": 2, "rooms": 3}.
+/// "3 غرف", "ثلاث غرف", "jouj byout", "vyumba viwili", "ibyumba bitatu", "غرفتين", and "studio"
+/// or "bedsitter" (no separate bedroom) → bedrooms {"count": 2}. French counts main rooms,
+/// the living room among them: "3 pièces", "un F3", "appartement T3" → {"count": 2, "rooms": 3}.
 enum BedroomScanner {
     static func scan(_ text: ScalarText, quantities: [Quantity], into candidates: inout [Candidate]) {
         for q in quantities {
@@ -51,6 +51,13 @@ enum BedroomScanner {
                 // a living room ("غرفة وصالة", "chambre salon"): one bedroom.
                 if let end = token.hash == Self.chambreSalon ? Int(token.end) : Self.roomAndHall(text, t) {
                     candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: end, value: ["count": 1], confidence: 0.8))
+                    continue
+                }
+                // Arabic and Darija count in words before the plural: "ثلاث غرف", "جوج بيوت", "jouj byout".
+                if t > 0, text.onlyBlanks(from: Int(text.tokens[t - 1].end), to: Int(token.start)),
+                   let count = Self.countBefore(text, t - 1) {
+                    candidates.append(Candidate(type: "bedrooms", start: Int(text.tokens[t - 1].start), end: Int(token.end),
+                                                value: ["count": .int(count)], confidence: 0.85))
                     continue
                 }
                 guard t + 1 < text.tokens.count, text.onlyBlanks(from: Int(token.end), to: Int(text.tokens[t + 1].start)) else { continue }
@@ -179,11 +186,38 @@ enum BedroomScanner {
     /// "mon T2", "des F4" (a code alone could be a vitamin, a size or a terminal).
     static let determiners: Set<UInt64> = Set(["un", "une", "le", "la", "mon", "ma", "ton", "son", "ce", "cet", "du", "des", "en", "notre", "votre"].map(Fold.hash))
 
-    /// Counts that agree with a room noun: Swahili (ki-/vi- class) and Kinyarwanda (ki-/bi- class).
+    /// The count in words at token `k`, before a room noun: Arabic "ثلاث" and Darija "جوج",
+    /// "jouj", "tlata", also behind a proclitic ("بثلاث غرف": with three rooms). Alone these words
+    /// stay words ("ست" is also "lady", "tlata" Tuesday), so only a room noun after makes them a count.
+    static func countBefore(_ text: ScalarText, _ k: Int) -> Int64? {
+        let token = text.tokens[k]
+        if let count = countsBefore[token.hash] { return count }
+        let start = Int(token.start)
+        guard token.length > 3, ScalarText.isArabicProclitic(text.scalars[start].value) else { return nil }
+        return countsBefore[Fold.hash(text.scalars[(start + 1)..<Int(token.end)])]
+    }
+
+    /// Arabic counts (both genders, with the dialects' spellings) and Darija's written in Latin letters.
+    private static let countsBefore: [UInt64: Int64] = {
+        let words: [(String, Int64)] = [
+            ("اثنين", 2), ("إثنين", 2), ("اثنان", 2), ("جوج", 2), ("زوج", 2), ("ثلاث", 3), ("ثلاثة", 3), ("ثلاثه", 3), ("تلات", 3),
+            ("تلاتة", 3), ("تلاته", 3), ("أربع", 4), ("اربع", 4), ("أربعة", 4), ("اربعة", 4), ("اربعه", 4), ("ربع", 4), ("ربعة", 4),
+            ("خمس", 5), ("خمسة", 5), ("خمسه", 5), ("ست", 6), ("ستة", 6), ("سته", 6),
+            ("jouj", 2), ("jooj", 2), ("joj", 2), ("zouj", 2), ("zoj", 2), ("tlata", 3), ("tlat", 3), ("tleta", 3), ("rb3a", 4),
+            ("reb3a", 4), ("arba3a", 4), ("arb3a", 4), ("khamsa", 5), ("khmsa", 5), ("5amsa", 5), ("stta", 6), ("setta", 6),
+        ]
+        var table: [UInt64: Int64] = [:]
+        for (word, count) in words { table[Fold.hash(word)] = count }
+        return table
+    }()
+
+    /// Counts that agree with a room noun: Swahili (ki-/vi- class) and Kinyarwanda (ki-/bi- class);
+    /// Arabic "one" follows its noun too ("غرفة واحدة", "bit wa7da").
     private static let countWords: [UInt64: Int64] = {
         let words: [(String, Int64)] = [
             ("kimoja", 1), ("moja", 1), ("viwili", 2), ("mbili", 2), ("vitatu", 3), ("tatu", 3), ("vinne", 4), ("nne", 4),
             ("vitano", 5), ("tano", 5), ("kimwe", 1), ("bibiri", 2), ("bitatu", 3), ("bine", 4), ("bitanu", 5),
+            ("واحدة", 1), ("واحده", 1), ("واحد", 1), ("wa7da", 1), ("wahda", 1), ("wa7ed", 1),
         ]
         var table: [UInt64: Int64] = [:]
         for (word, count) in words { table[Fold.hash(word)] = count }

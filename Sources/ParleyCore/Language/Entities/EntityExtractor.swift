@@ -3,7 +3,8 @@
 /// - pattern: phone numbers (libphonenumber), e-mail addresses, URLs, money, numbers in
 ///   digits and words, percentages, ordinals, areas, bedrooms, unit references;
 /// - lookup: the host's lists in the `gazetteer` (properties, tenants…), typo-tolerant;
-/// - statistical: person names after cues or matching tenant/staff names, street addresses.
+/// - statistical: person names after cues or matching tenant/staff names, street addresses
+///   (a configured property's name wins over an address's shape).
 /// Holds no mutable state of its own (the gazetteer swaps immutable snapshots), so one
 /// instance serves every thread at once.
 public struct EntityExtractor: Sendable {
@@ -124,9 +125,15 @@ public struct EntityExtractor: Sendable {
             BareUnitScanner.scan(view, premises: view.has(Lexicon.premisesMask), into: &candidates)
             BedroomScanner.scanRoomCodes(view, afterDeterminerOnly: true, into: &candidates)
         }
-        if statistical && view.has(Lexicon.addressMask) { AddressScanner.scan(view, into: &candidates) }
         let index = gazetteer.current
+        let names = candidates.count
         index.match(view, into: &candidates)
+        // A configured property's name wins over the address shapes, and a number before it is its unit.
+        let properties = candidates[names...].filter { $0.type == PropertyUnitScanner.kind }
+        if !properties.isEmpty && view.digits > 0 { PropertyUnitScanner.scan(view, properties: properties, into: &candidates) }
+        if statistical && view.has(Lexicon.addressMask) {
+            AddressScanner.scan(view, properties: properties[...], into: &candidates)
+        }
         if statistical && (view.has(Lexicon.personMask) || index.hasPersonWords) {
             PersonScanner.scan(view, gazetteer: index, into: &candidates)
         }

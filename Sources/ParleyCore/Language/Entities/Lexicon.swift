@@ -214,6 +214,7 @@ enum Lexicon {
     chambre-salon tbedroom
     غرف tbedroom
     غرفة tbedroom
+    غرفه tbedroom
     ghoraf tbedroom
     ghorfa tbedroom
     owad tbedroom
@@ -256,6 +257,14 @@ enum Lexicon {
     appt tunit
     شقة tunit
     شقه tunit
+    الشقة tunit
+    الشقه tunit
+    محل tunit
+    المحل tunit
+    مكتب tunit
+    المكتب tunit
+    cha9a tunit
+    chqa tunit
     flat tunit
     suite tunit
     room tunit
@@ -283,14 +292,23 @@ enum Lexicon {
     nyumba thouse
     inzu thouse
     nzu thouse
+    فيلا thouse
+    الفيلا thouse
     block tblock
     blk tblock
+    عمارة tblock
+    العمارة tblock
+    عماره tblock
+    العماره tblock
     no tno
     nr tno
     number tno
     namba tno
     nimero tno
     numero tno
+    رقم tno
+    ra9m tno
+    raqm tno
     plot tplot
     toilet tfixture
     toilets tfixture
@@ -402,6 +420,11 @@ enum Lexicon {
     highway tstreet
     hwy tstreet
     terrace tstreet
+    rue tstreet
+    allee tstreet
+    impasse tstreet
+    chemin tstreet
+    quai tstreet
     my tmy
     name tname
     is tis
@@ -692,6 +715,8 @@ enum Lexicon {
     ibihumbi tscaleFirst
     igihumbi tscaleFirst
     amajana tscaleFirst
+    magana tscaleFirst
+    amagana tscaleFirst
     ijana tscaleFirst
     miliyoni tscaleFirst
     miliyari tscaleFirst

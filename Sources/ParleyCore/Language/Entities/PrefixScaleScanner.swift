@@ -2,9 +2,10 @@
 /// 200,000, "ibihumbi 200" 200,000, "milioni 1.2" 1,200,000. The scale word joins the number
 /// that follows it, so money ("nimelipa elfu 35", "elfu 35 shilingi") sees the whole amount.
 /// The count may be words too: "elfu thelathini na tano" (35,000), "laki mbili na elfu hamsini"
-/// (250,000), "elfu mbili mia tano" (2,500), "ibihumbi mirongo itatu" (30,000). Only numbers
-/// with a scale word are read in words: a lone "tano" or "itatu" is too often something else
-/// (a clock hour, a weekday, a class agreement).
+/// (250,000), "elfu mbili mia tano" (2,500), "ibihumbi mirongo itatu" (30,000), "ibihumbi magana
+/// abiri" (200,000), "miliyoni imwe" (1,000,000). Only numbers with a scale word are read in
+/// words: a lone "tano" or "itatu" is too often something else (a clock hour, a weekday, a
+/// class agreement).
 enum PrefixScaleScanner {
     static func scan(_ text: ScalarText, quantities: inout [Quantity], into candidates: inout [Candidate]) {
         var t = 0
@@ -53,7 +54,7 @@ enum PrefixScaleScanner {
         var t = first
         read: while t < tokens.count {
             let token = tokens[t]
-            if t > first && !NumberWordScanner.joinable(text, Int(tokens[t - 1].end), Int(token.start)) { break }
+            if t > first && !NumberWordScanner.joinable(text, Int(tokens[t - 1].end), Int(token.start)) && !elided(text, t - 1) { break }
             guard token.isLetters, let word = words[token.hash] else { break }
             switch word.kind {
             case .and:
@@ -104,6 +105,15 @@ enum PrefixScaleScanner {
     enum Kind { case scale, single, unit, tens, tensPrefix, and }
 
     private static let nusu = Fold.hash("nusu")
+    private static let elidedAnd = Fold.hash("n")
+
+    /// Kinyarwanda "na" (and) before a vowel is "n'", written onto the next word:
+    /// "miliyoni imwe n'ibihumbi magana atanu" (1,500,000).
+    private static func elided(_ text: ScalarText, _ k: Int) -> Bool {
+        let end = Int(text.tokens[k].end)
+        return text.tokens[k].hash == elidedAnd && Int(text.tokens[k + 1].start) == end + 1
+            && (text.ascii(end) == 0x27 || text[end] == "\u{2019}")
+    }
 
     struct Word {
         var kind: Kind
@@ -118,7 +128,7 @@ enum PrefixScaleScanner {
     static let words: [UInt64: Word] = {
         var table: [UInt64: Word] = [:]
         for (word, power) in [("elfu", 3), ("laki", 5), ("milioni", 6), ("bilioni", 9), ("mia", 2),
-                              ("ibihumbi", 3), ("amajana", 2), ("miliyoni", 6), ("miliyari", 9)] {
+                              ("ibihumbi", 3), ("amajana", 2), ("magana", 2), ("amagana", 2), ("miliyoni", 6), ("miliyari", 9)] {
             table[Fold.hash(word)] = Word(kind: .scale, power: power)
         }
         for (word, power) in [("igihumbi", 3), ("ijana", 2)] { table[Fold.hash(word)] = Word(kind: .single, power: power) }
@@ -128,6 +138,8 @@ enum PrefixScaleScanner {
             ("umunani", 8), ("icyenda", 9), ("umwe", 1), ("rimwe", 1), ("ibiri", 2), ("itatu", 3), ("ine", 4), ("itanu", 5),
             ("itandatu", 6), ("irindwi", 7), ("inani", 8), ("abiri", 2), ("atatu", 3), ("ane", 4), ("atanu", 5),
             ("atandatu", 6), ("arindwi", 7),
+            // Counting "miliyoni" (and other nouns of its class): "miliyoni imwe", "miliyoni ebyiri".
+            ("imwe", 1), ("ebyiri", 2), ("eshatu", 3), ("enye", 4), ("eshanu", 5), ("esheshatu", 6), ("zirindwi", 7),
         ]
         for (word, value) in units { table[Fold.hash(word)] = Word(kind: .unit, value: value) }
         let tens: [(String, Double)] = [
@@ -137,6 +149,7 @@ enum PrefixScaleScanner {
         for (word, value) in tens { table[Fold.hash(word)] = Word(kind: .tens, value: value) }
         table[Fold.hash("mirongo")] = Word(kind: .tensPrefix)
         table[Fold.hash("na")] = Word(kind: .and)
+        table[elidedAnd] = Word(kind: .and)
         return table
     }()
 }

@@ -1,7 +1,8 @@
 /// Unit and apartment references: "unit 4B", "apt 12", "apartment 7", "flat 3, block C",
 /// "house no. 12", "room 5", "door 3A", "block C" → unit {"unit": "4B", "block": "C"}
 /// (ids in upper case; "block" only when one is named). Commercial premises too ("shop no. 14",
-/// "Office 7B", "boutique n°9"), and other languages' words ("sha2a 3B", "inzu nimero 5").
+/// "Office 7B", "boutique n°9"), and other languages' words ("sha2a 3B", "inzu nimero 5",
+/// "الشقة 23", "شقة رقم 5", "عمارة 4": Arabic "the flat", "number", "building").
 /// A plural keyword names a range's two ends ("units G1 to G6": G1 and G6).
 enum UnitScanner {
     struct Reference {
@@ -94,8 +95,8 @@ enum UnitScanner {
             q = text.skipBlanks(q + 1)
         } else if text.ascii(q) | 0x20 == 0x6E, text[q + 1] == "°" || text[q + 1] == "º" {  // "n°9", "N° 9"
             q = text.skipBlanks(q + 2)
-        } else if let n = text.token(startingAt: q), n > t, text.tag(n) == .no, tokens[n].isLetters {
-            // "no. 12", "number 12", "No 5"
+        } else if let n = text.token(startingAt: q), n > t, text.tag(n) == .no {
+            // "no. 12", "number 12", "No 5", "رقم 5", Arabizi "ra9m 5" (a digit for a letter)
             var r = Int(tokens[n].end)
             if text.ascii(r) == 0x2E || text.ascii(r) == 0x3A { r += 1 }
             let s = text.skipBlanks(r, max: 2)
