@@ -8,7 +8,9 @@
  *   - Strings are UTF-8. Rich values cross as JSON: in as (const char *, size_t length), the
  *     bytes need not be NUL-terminated; out as (char **out, size_t *out_len), a NUL-terminated
  *     string allocated by Parley that the caller owns and frees with parley_string_free() and
- *     nothing else. On failure *out is set to NULL and *out_len to 0.
+ *     nothing else. On failure *out is set to NULL and *out_len to 0. A "\u0000" is refused
+ *     where a string names something (a configuration value: PARLEY_INVALID_CONFIG; a message's
+ *     chat, id, from or quoted id: PARLEY_INVALID_MESSAGE): cut there, it would name another.
  *   - Every fallible function returns a parley_status. On anything but PARLEY_OK,
  *     parley_last_error() on the same thread describes the failure.
  *   - Bad input never aborts the process: NULL pointers, malformed JSON, invalid UTF-8 and
@@ -152,7 +154,7 @@ PARLEY_API void parley_string_free(char *s);
  *   "currency": "RWF"                           ISO 4217 currency of bare amounts ("50,000 francs", and an amount
  *                                               with no currency after a payment word: "paid 50k", "budget is
  *                                               450,000", "nimelipa elfu 35"); default none
- *   "webhook":  {"appSecret": "...",            Cloud API app secret for X-Hub-Signature-256
+ *   "webhook":  {"appSecret": "...",            Cloud API app secret for X-Hub-Signature-256 (not empty)
  *                "maxBodyBytes": 1048576,       largest webhook body (default: limits.maxMessageBytes)
  *                "replayWindowSeconds": 86400}  a body seen again within this is a replay (0: off; ..2592000)
  *   "log":      {"path": "parley.log",          the engine's own log, JSON lines appended (created 0600)

@@ -185,6 +185,8 @@ public struct Configuration: Sendable, Equatable {
         if let webhook = try reader.object("webhook") {
             var webhookReader = Reader(object: webhook, path: "webhook.")
             webhookAppSecret = try webhookReader.string("appSecret")
+            // Anyone can sign with the empty key: an unset variable must not turn the check off.
+            if webhookAppSecret == "" { throw ParleyError(.invalidConfig, "webhook.appSecret must not be empty") }
             if let value = try webhookReader.int("maxBodyBytes") {
                 webhookMaxBodyBytes = Int(try range(value, 1...1_073_741_824, "webhook.maxBodyBytes"))
             }
@@ -291,6 +293,8 @@ public struct Configuration: Sendable, Equatable {
         mutating func string(_ key: String) throws(ParleyError) -> String? {
             guard let value = value(key) else { return nil }
             guard let s = value.stringValue else { throw wrongType(key, "a string", value) }
+            // A path, zone or name cut at a NUL would name something else ("a\u0000b.db" opened "a").
+            if s.utf8.contains(0) { throw ParleyError(.invalidConfig, "\(path)\(key) must not contain a NUL character (\\u0000)") }
             return s
         }
 

@@ -127,7 +127,8 @@ struct MediaFiles: Sendable {
 
     /// A whole regular file, refusing one over `maxBytes` before reading it.
     static func readFile(_ path: String, maxBytes: Int) throws(ParleyError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a FIFO would wait for a writer forever (it is refused below).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw failure("opening", path) }
         defer { close(fd) }
         var info = stat()

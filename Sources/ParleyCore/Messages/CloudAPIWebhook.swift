@@ -50,7 +50,9 @@ struct CloudAPIWebhook {
             do {
                 let fields = try FieldReader(raw, path: "\(value.path)\(key)[\(m)]")
                 let sender = try fields.string("from")
-                items.append(.message(try CloudAPIMessage.normalize(fields, senderName: echoes ? nil : sender.flatMap { names[$0] }, echo: echoes)))
+                let message = try CloudAPIMessage.normalize(fields, senderName: echoes ? nil : sender.flatMap { names[$0] }, echo: echoes)
+                try MessageNormalizer.refuseNUL(in: message)
+                items.append(.message(message))
             } catch {
                 items.append(.rejected(id: raw["id"]?.stringValue, error: error))
             }

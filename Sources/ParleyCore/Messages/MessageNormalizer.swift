@@ -15,7 +15,17 @@ public enum MessageNormalizer {
         case .normalized: message = try normalizeParleyForm(fields)
         }
         try readHostMarks(fields, into: &message)
+        try refuseNUL(in: message)
         return message
+    }
+
+    /// The store keys a message by text a NUL would cut ("A\u0000one" and "A\u0000two" were one
+    /// message): chat, id, sender and the quoted id may not hold one.
+    static func refuseNUL(in message: Message) throws(ParleyError) {
+        for (name, value) in [("chat", message.chat), ("id", message.id), ("from", message.from), ("quoted.id", message.quoted?.id ?? "")]
+        where value.utf8.contains(0) {
+            throw ParleyError(.invalidMessage, "the message's \(name) must not contain a NUL character (\\u0000)")
+        }
     }
 
     /// Fields a host may add to a message of any format: its own per-chat `"sequence"`

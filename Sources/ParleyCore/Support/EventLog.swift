@@ -46,10 +46,17 @@ public final class EventLog: Sendable {
     public init(settings: LogSettings) throws(ParleyError) {
         var initial = State()
         if let path = settings.path {
-            let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+            // Non-blocking: opening a FIFO for writing would wait for a reader forever.
+            let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NONBLOCK, 0o600)
             guard fd >= 0 else {
                 throw ParleyError(.invalidConfig, "log.path: cannot open \"\(path)\" for appending: \(String(cString: strerror(errno)))")
             }
+            var info = stat()
+            guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                close(fd)
+                throw ParleyError(.invalidConfig, "log.path: \"\(path)\" is not a regular file")
+            }
+            _ = fcntl(fd, F_SETFL, O_WRONLY | O_APPEND)
             initial.fd = fd
             initial.fileLevel = settings.level
         }

@@ -159,11 +159,12 @@ public struct DateTimeExtractor: Sendable {
             }
             return !t[to].lineBreak
         }
-        // A part of the day alone and a time that fits it.
+        // A part of the day alone and a time that fits it, among its near neighbours (the
+        // mentions are in text order; all pairs were quadratic on a text of such words).
         for a in 0..<found.count {
             guard case .point(let p)? = matches[a], let part = p.part, p.clock == nil, p.shift == nil,
                   p.day == nil || p.day == .relativeDays(0) || p.day == .relativeDays(-1) else { continue }
-            for b in 0..<found.count where b != a {
+            for b in max(0, a - Self.partNeighbours)..<min(found.count, a + Self.partNeighbours + 1) where b != a {
                 guard case .point(var c)? = matches[b], let clock = c.clock, c.part == nil, c.day == nil, c.shift == nil else { continue }
                 let (lo, hi) = p.first < c.first ? (p.next, c.first) : (c.next, p.first)
                 guard hi >= lo, sameSentence(lo, hi) else { continue }
@@ -207,10 +208,11 @@ public struct DateTimeExtractor: Sendable {
             }
         }
         if let day {
+            // "Saturday morning or any weekday after 6pm": a time past an "or" is not on the day.
+            // Found once: a search per match was quadratic on a text of dates ("12/03 12/03 …").
+            let alternative = (dayNext..<max(dayNext, t.count)).first { Self.alternativeKeys.contains(parser.key($0)) } ?? .max
             for (k, match) in matches.enumerated() where found[k].entity > firstDay {
-                // "Saturday morning or any weekday after 6pm": an alternative is not on the day.
-                if let match, case let first = span(match).0, first > dayNext,
-                   (dayNext..<first).contains(where: { Self.alternativeKeys.contains(parser.key($0)) }) { continue }
+                if let match, case let first = span(match).0, first > dayNext, alternative < first { continue }
                 // A past day takes a time told of the past ("yesterday … the water stopped at 3pm"),
                 // a day ahead any but one ("tomorrow? It broke at 3am" stays this morning's).
                 if let match {
@@ -241,8 +243,15 @@ public struct DateTimeExtractor: Sendable {
                                                start: t[first].start, end: t[next - 1].end, value: value.json,
                                                confidence: value.confidence, source: .pattern)
         }
-        for index in drop.sorted(by: >) { entities.remove(at: index) }
+        if !drop.isEmpty {
+            let dropped = Set(drop)
+            entities = entities.indices.filter { !dropped.contains($0) }.map { entities[$0] }
+        }
     }
+
+    /// How many mentions either side a part of the day looks at for its time ("tomorrow
+    /// morning … at 9"): the pair is told close together.
+    static let partNeighbours = 4
 
     /// "Or" in the languages served: a time after it is another choice, not the day's time.
     static let alternativeKeys: Set<UInt64> = Set(["or", "ou", "ama", "cyangwa", "wala", "walla", "wla"].map(DTLexicon.key))

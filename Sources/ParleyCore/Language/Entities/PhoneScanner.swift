@@ -43,15 +43,30 @@ enum PhoneScanner {
     static func scan(_ view: ScalarText, region: String, fallback: String? = nil, into candidates: inout [Candidate]) {
         // The matcher costs tens of microseconds per call, so it reads only the stretches of
         // digits and phone punctuation holding enough digits, each with one scalar of context.
-        for window in windows(view) {
+        var finds = 0
+        let first = candidates.count
+        for window in windows(view) where finds < maximumFinds {
             if isSlashDate(view, window) { continue }
             if wholeWindow(view, window, region: region, into: &candidates) { continue }
             if let fallback, wholeWindow(view, window, region: fallback, into: &candidates) { continue }
-            let from = max(0, window.lowerBound - 1)
-            let to = min(view.count, window.upperBound + 1)
-            find(view, from: from, to: to, region: region, into: &candidates)
+            // A long stretch ("1 1 1 …", a column of figures) is read in pieces overlapping by
+            // half: the matcher's cost grows faster than what it reads (a 160 KB stretch took
+            // minutes), and a number is at most ~20 scalars, so each lies whole in some piece.
+            var start = window.lowerBound
+            while finds < maximumFinds {
+                let end = min(window.upperBound, start + maximumWindow)
+                find(view, from: max(0, start - 1), to: min(view.count, end + 1), region: region, into: &candidates, since: first)
+                finds += 1
+                if end == window.upperBound { break }
+                start += maximumWindow / 2
+            }
         }
     }
+
+    /// The longest stretch given to the matcher at once.
+    static let maximumWindow = 48
+    /// At most this many matcher calls for one message (each costs tens of microseconds).
+    static let maximumFinds = 256
 
     /// The fast path: a window that is one plain number (no brackets, slashes or more than 15
     /// digits, set off by spaces or sentence punctuation) is parsed and validated whole
@@ -149,7 +164,8 @@ enum PhoneScanner {
         return result
     }
 
-    static func find(_ view: ScalarText, from: Int, to: Int, region: String, into candidates: inout [Candidate]) {
+    /// `since`: where this message's phone candidates begin (a number two pieces found is taken once).
+    static func find(_ view: ScalarText, from: Int, to: Int, region: String, into candidates: inout [Candidate], since: Int) {
         var window = view.string(from, to)
         let found: [pn_match] = window.withUTF8 { utf8 in
             guard let base = utf8.baseAddress else { return [] }
@@ -178,6 +194,8 @@ enum PhoneScanner {
             let e164 = withUnsafeBytes(of: match.e164) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
+            // Pieces of a long stretch overlap: a number in two is taken once.
+            if candidates[since...].contains(where: { $0.type == "phone" && $0.start == start && $0.end == end }) { continue }
             candidates.append(Candidate(type: "phone", start: start, end: end, value: ["e164": .string(e164)],
                                         confidence: match.international != 0 ? 0.95 : 0.9))
         }

@@ -161,19 +161,18 @@ extension IntentModel {
         }
     }
 
+    /// The largest model file read: far past any trained model, and refused before reading
+    /// (a 64 GB file, /dev/zero or a FIFO aborted or hung the process).
+    static let maxFileBytes = 1 << 30
+
     public static func load(path: String) throws(ParleyError) -> IntentModel {
-        guard let file = fopen(path, "rb") else {
-            throw ParleyError(.storage, "cannot open intent model \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, file)
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count {
-                if ferror(file) != 0 { throw ParleyError(.storage, "cannot read intent model \(path)") }
-                break
+        let bytes: [UInt8]
+        do {
+            bytes = try MediaFiles.readFile(path, maxBytes: maxFileBytes)
+        } catch {
+            switch error.kind {
+            case .tooLarge: throw ParleyError(.corrupt, "intent model \(path) is not a model: \(error.message)")
+            default: throw ParleyError(.storage, "cannot read intent model \(path): \(error.message)")
             }
         }
         return try bytes.withUnsafeBytes { raw in
