@@ -190,7 +190,10 @@ PARLEY_API parley_status parley_engine_open(const char *config_json, parley_engi
 
 /* Closes an engine and releases its store; every committed message stays in the file.
  * NULL is a harmless no-op. Waits for calls in progress on other threads to finish, so it is
- * safe from a garbage collector's finalizer; the engine must not be used after it returns. */
+ * safe from a garbage collector's finalizer; the engine must not be used after it returns.
+ * No Parley code runs on the engine's threads once it returns (the library may be unloaded):
+ * it also waits for the workers, those given up on after "core.messageTimeoutMillis"
+ * included (see parley_engine_submit). */
 PARLEY_API void parley_engine_close(parley_engine *engine);
 
 /* Processes one message and returns its enriched context.
@@ -429,11 +432,16 @@ typedef enum parley_priority {
  * back again marked "duplicate"; if it is still queued, its one result answers both.
  *
  * Timeout: a batch of a chat's messages still being processed after "core.messageTimeoutMillis"
- * (30000; 0: never) is given up on: its messages are dead-lettered (state "dead", error
- * PARLEY_TIMEOUT; parley_dlq_retry processes them again), their results come back as
- * PARLEY_TIMEOUT, and the chat goes on with its next messages on another worker; what the
- * stuck worker brings back later is dropped. A callback stuck that long frees its chat the
- * same way (its results were made; nothing is dead-lettered).
+ * (30000; 0: never; counted from when a worker took it) is given up on: its messages are
+ * dead-lettered (state "dead", error PARLEY_TIMEOUT; parley_dlq_retry processes them again),
+ * their results come back as PARLEY_TIMEOUT, and the chat goes on with its next messages on
+ * another worker. Messages of other chats the worker took with them (when several chats are
+ * ready at once) are not given up on: they go back to the queue and are processed as usual.
+ * Only a worker stuck writing to the store, where one transaction holds all the chats it took,
+ * has its messages all dead-lettered. The stuck worker writes nothing more and stops at its
+ * next stage (a stage itself is not interrupted); what it brings back is dropped, and
+ * parley_engine_close waits for it. A callback stuck that long frees its chat the same way
+ * (its results were made; nothing is dead-lettered); parley_engine_close waits for it to return.
  * Backpressure: when "queue.highWater" messages are accepted and not yet handed back
  * (queued, being processed, or waiting to be polled), submit returns PARLEY_BUSY and stores
  * nothing, until the count falls to "queue.lowWater". Memory stays bounded whatever the host does.

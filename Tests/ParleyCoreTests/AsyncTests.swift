@@ -452,6 +452,52 @@ final class Locked<Value: Sendable>: @unchecked Sendable {
         #expect(context[path: "thread", "id"] != nil)
         #expect(try engine.store.messageCount() == 1)
     }
+
+    @Test func aTimeoutGivesUpOnlyTheStuckChatAndCloseWaitsForItsWorker() throws {
+        var config = Configuration()
+        config.async.messageTimeoutMillis = 300
+        config.async.minWorkers = 1
+        config.async.maxWorkers = 1
+        let engine = try Engine(configuration: config)
+        _ = try engine.process(AsyncTests.message("warm-up", chat: "w", at: 100, text: "hello, the rent for unit 4B is paid 🙏"))
+        // The intent model's lock held from outside stands in for a stage that hangs; text
+        // without words never reaches that stage, so only chat "stuck" waits on it.
+        let hold = Locked(true)
+        defer { hold.withLock { $0 = false } }
+        let holder = Thread { engine.pipeline.intents.model.withLock { _ in while hold.withLock({ $0 }) { usleep(10_000) } } }
+        usleep(50_000)
+        // One submit: the one worker takes all six chats in one batch, "stuck" in the middle.
+        let chats = ["b0", "b1", "stuck", "a0", "a1", "a2"]
+        let tickets = try engine.submit(batch: chats.map { chat in
+            .success(AsyncTests.message("m-\(chat)", chat: chat, at: 100, text: chat == "stuck" ? "is unit 4B free?" : "0788 123 456"))
+        })
+        var outcomes: [Int64: Outcome] = [:]
+        let deadline = WorkerPool.now() + 10_000
+        while outcomes.count < chats.count && WorkerPool.now() < deadline {
+            for outcome in engine.poll(max: 10, timeoutMillis: 100) { outcomes[outcome.ticket] = outcome }
+        }
+        for (chat, ticket) in zip(chats, tickets) {
+            let outcome = try #require(outcomes[ticket], "no result for chat \(chat)")
+            if chat == "stuck" {
+                #expect(throws: ParleyError.self) { try outcome.result.get() }
+            } else {
+                let context = try JSONParser.parse(try outcome.result.get())
+                #expect(context["status"] == "processed", "chat \(chat) shared the stuck batch and must be processed")
+            }
+        }
+        #expect(try engine.deadLetter(chat: "stuck", id: "m-stuck")[path: "message", "state"] == "dead")
+        #expect(try engine.store.deadLetters(state: .dead, chat: nil, limit: 100).map(\.chat) == ["stuck"])
+
+        // The stuck worker is still in the stage: close waits for it, and it stops there.
+        let closed = Locked(false)
+        let closer = Thread { engine.close(); closed.withLock { $0 = true } }
+        usleep(300_000)
+        #expect(!closed.withLock { $0 }, "close must not return while a worker given up on still runs")
+        hold.withLock { $0 = false }
+        holder.join()
+        closer.join()
+        #expect(closed.withLock { $0 })
+    }
 }
 
 /// A pthread for tests that need a second thread of their own.

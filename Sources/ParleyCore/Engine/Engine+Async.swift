@@ -257,7 +257,9 @@ extension Engine {
     /// processed again after a reopen) and hands back its error.
     func processQueued(_ items: [WorkScheduler.Item]) -> [Outcome] {
         let started = ContinuousClock.now
-        let outcomes = processQueuedUnmeasured(items)
+        // Given up on by the watchdog, which settled every message of the batch: nothing
+        // of it is counted here (its failures would count against its chats' health).
+        guard let outcomes = processQueuedUnmeasured(items) else { return [] }
         // What the journal now holds leaves the inbox; a failed message stays there (as a
         // received row did), to be processed again after the next open. A message written
         // behind leaves it once written (WriteBehind).
@@ -276,15 +278,17 @@ extension Engine {
         return outcomes
     }
 
-    private func processQueuedUnmeasured(_ items: [WorkScheduler.Item]) -> [Outcome] {
+    private func processQueuedUnmeasured(_ items: [WorkScheduler.Item]) -> [Outcome]? {
         let outcomes = processQueuedOnce(items)
         guard let ownership else { return outcomes }
         for chat in WorkerPool.chats(of: items) {
             var tickets: [Int64] = []
             var retryLater: [Int64] = []
             var failed: [Int64] = []
-            for (item, outcome) in zip(items, outcomes) where item.message.chat == chat {
+            for (index, item) in items.enumerated() where item.message.chat == chat {
                 tickets.append(item.ticket)
+                // Given up on: the watchdog dead-lettered it.
+                guard let outcome = outcomes?[index] else { failed.append(item.ticket); continue }
                 if outcome.handedOver, case .failure = outcome.result { retryLater.append(outcome.ticket) }
                 if !outcome.handedOver, case .failure = outcome.result { failed.append(outcome.ticket) }
             }
@@ -296,7 +300,10 @@ extension Engine {
     /// A batch's messages through the pipeline and one journal transaction. On a shared
     /// PostgreSQL store each write carries the chat's lease token; a message whose lease moved
     /// on, or whose write failed on the database (retried by the pump), is handed over.
-    private func processQueuedOnce(_ items: [WorkScheduler.Item]) -> [Outcome] {
+    /// Nil once the watchdog gave up on the batch: it stops at the next message and writes
+    /// nothing, since the other chats' messages went back to the queue.
+    private func processQueuedOnce(_ items: [WorkScheduler.Item]) -> [Outcome]? {
+        let progress = WorkProgress.current
         var outcomes: [Outcome?] = Array(repeating: nil, count: items.count)
         var entries: [Store.JournalEntry] = []
         var positions: [Int] = []
@@ -306,6 +313,7 @@ extension Engine {
         }
         var interrupted: [String: ParleyError] = [:]
         for (position, item) in items.enumerated() {
+            guard progress?.enriching(position) ?? true else { return nil }
             if let interrupted = interrupted[item.message.chat] {
                 // An earlier message of the chat waits for the database: so do the later ones.
                 outcomes[position] = Outcome(ticket: item.ticket, result: .failure(interrupted), recovered: item.recovered, handedOver: true)
@@ -333,6 +341,7 @@ extension Engine {
                 outcomes[position] = Outcome(ticket: item.ticket, result: .failure(error), recovered: item.recovered, handedOver: retry)
             }
         }
+        guard progress?.journaling() ?? true else { return nil }
         if !entries.isEmpty {
             let journaling = ContinuousClock.now
             let journaled = journalRetryingWhileLocked(entries)

@@ -203,6 +203,8 @@ public final class Engine: Sendable {
         let message = admitted
         let read = mediaResult?.transcript.map { message.withText($0) } ?? message
         let enrichment = pipeline.enrich(read, shed: shed)
+        // Given up on (the watchdog): the enrichment may be cut short, and must go no further.
+        if WorkProgress.isGivenUp { throw ParleyError(.timeout, "processing ran past core.messageTimeoutMillis") }
         metrics.observe(.enrich, nanos: Self.nanos(since: enriching), now: Self.unixSeconds())
         let signals = enrichment.threadSignals(text: read.text)
         let threadOptions = configuration.threads

@@ -40,9 +40,13 @@ struct Pipeline: Sendable {
     func enrich(_ message: Message, shed: [DegradationSettings.Feature] = []) -> Enrichment {
         let text = message.text
         var found = entities.extract(from: text, statistical: !shed.contains(.statistical), sender: message.from)
+        // A worker's batch given up on (it ran past core.messageTimeoutMillis) stops between
+        // stages: what it finds is dropped, and the stages of a long text take seconds each.
+        guard !WorkProgress.isGivenUp else { return Enrichment(entities: found) }
         let moments = dates.extract(from: text, reference: message.timestamp)
         if !moments.isEmpty { found = EntityResolver.resolve(found + moments) }
         var enrichment = Enrichment(entities: found)
+        guard !WorkProgress.isGivenUp else { return enrichment }
         // Language, intent and sentiment need words or emoji; a bare photo has neither.
         if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.isEmojiPresentation }) {
             enrichment.language = LanguageIdentifier.shared.identify(text)

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// One message's result from the asynchronous core: its context (JSON text) or its error.
 public struct Outcome: Sendable {
@@ -32,6 +33,67 @@ public struct Outcome: Sendable {
         }
         return text + "}"
     }
+}
+
+/// A worker's batch as the watchdog sees it: the message being enriched (its chat is the
+/// one stuck when time runs out) or the journal write, and whether the batch was given up
+/// on. One atomic state, so a batch is given up on either before its journal write starts
+/// (nothing of it is written: the other chats' messages can go to another worker) or whole.
+/// The worker thread's own batch is `current`, so the stages can stop early once it is
+/// given up on (`isGivenUp`): a stuck worker must not burn a core, or outlive a close, long.
+final class WorkProgress: Sendable {
+    /// >= 0: enriching the batch's message at that index; else `journaling` or `givenUp`.
+    private let state = Atomic<Int>(0)
+    private static let journaling = -1
+    private static let givenUp = -2
+
+    enum Stuck {
+        /// Enriching the batch's message at this index.
+        case message(Int)
+        /// Writing the batch to the store (one transaction for all its chats).
+        case journal
+    }
+
+    /// Moves on to enriching the message at `index`; false once given up on.
+    func enriching(_ index: Int) -> Bool { move(to: index) }
+
+    /// Moves on to the journal write; false once given up on (then nothing may be written).
+    func journaling() -> Bool { move(to: Self.journaling) }
+
+    private func move(to next: Int) -> Bool {
+        let current = state.load(ordering: .acquiring)
+        // Only the watchdog changes the state besides this worker, and only to `givenUp`.
+        return current != Self.givenUp
+            && state.compareExchange(expected: current, desired: next, ordering: .acquiringAndReleasing).exchanged
+    }
+
+    var isGivenUp: Bool { state.load(ordering: .acquiring) == Self.givenUp }
+
+    /// The watchdog gives up on the batch; returns where it was stuck.
+    func giveUp() -> Stuck {
+        var current = state.load(ordering: .acquiring)
+        while current != Self.givenUp {
+            let (exchanged, original) = state.compareExchange(expected: current, desired: Self.givenUp, ordering: .acquiringAndReleasing)
+            if exchanged { break }
+            current = original
+        }
+        return current >= 0 ? .message(current) : .journal
+    }
+
+    /// The batch the calling thread works on, if it is a worker's.
+    static var current: WorkProgress? {
+        get { pthread_getspecific(key).map { Unmanaged<WorkProgress>.fromOpaque($0).takeUnretainedValue() } }
+        set { pthread_setspecific(key, newValue.map { Unmanaged.passUnretained($0).toOpaque() }) }
+    }
+
+    /// Whether the calling thread's batch was given up on (false outside a worker's batch).
+    static var isGivenUp: Bool { current?.isGivenUp ?? false }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
 }
 
 /// The parallel core: worker threads that take chats from the `WorkScheduler` and process
@@ -83,7 +145,7 @@ final class WorkerPool: @unchecked Sendable {
         let chats: [String]
         let items: [WorkScheduler.Item]
         let started: Int64
-        let thread: pthread_t
+        let progress: WorkProgress
         /// Processed, its results being handed to the callback.
         var delivering = false
     }
@@ -92,6 +154,10 @@ final class WorkerPool: @unchecked Sendable {
     /// Workers given up on by the watchdog: what they bring back when (if) they return is dropped.
     private var abandoned: Set<Int> = []
     private var watchdogRunning = false
+    /// The watchdog's thread, which `stop` ends after the workers: a close waiting for a
+    /// stuck batch still gives up on it after the timeout.
+    private var watchdogThread: pthread_t?
+    private var watchdogStopping = false
     /// Set by the engine: dead-letters messages whose processing timed out and says what to
     /// hand back for each.
     private var onTimeout: TimeoutHandler = { items in
@@ -397,17 +463,23 @@ final class WorkerPool: @unchecked Sendable {
     }
 
     /// Lets the workers finish the messages they hold, then stops them. Queued messages stay
-    /// in the journal as received and are recovered at the next open.
+    /// in the journal as received and are recovered at the next open. Returns once no worker
+    /// runs, the ones given up on included (they stop at their next check).
     func stop() {
         let running: [pthread_t] = locked {
             stopping = true
             pthread_cond_broadcast(workReady)
             pthread_cond_broadcast(progress)
-            pthread_cond_broadcast(watchdog)
             return threads
         }
         for thread in running { pthread_join(thread, nil) }
-        locked { threads.removeAll() }
+        let watchdogThread: pthread_t? = locked {
+            threads.removeAll()
+            watchdogStopping = true
+            pthread_cond_broadcast(watchdog)
+            return self.watchdogThread
+        }
+        if let watchdogThread { pthread_join(watchdogThread, nil) }
     }
 
     /// Starts a worker when there are fewer than the minimum, or when chats wait and every
@@ -446,16 +518,19 @@ final class WorkerPool: @unchecked Sendable {
             if scheduler.readyChats > 0 { startWorkerIfNeeded() }
             let work = self.work
             let chats = Self.chats(of: items)
-            tasks[me] = Task(chats: chats, items: items, started: now, thread: pthread_self())
+            let batchProgress = WorkProgress()
+            tasks[me] = Task(chats: chats, items: items, started: now, progress: batchProgress)
             startWatchdogIfNeeded()
             pthread_mutex_unlock(mutex)
 
+            WorkProgress.current = batchProgress
             let worked = work(items)
+            WorkProgress.current = nil
             let handedOver = worked.reduce(0) { $0 + ($1.handedOver ? 1 : 0) }
             let outcomes = handedOver == 0 ? worked : worked.filter { !$0.handedOver }
 
             pthread_mutex_lock(mutex)
-            if abandoned.contains(me) { break }   // timed out: its messages were dead-lettered
+            if abandoned.contains(me) { break }   // timed out: the watchdog settled its messages
             tasks[me]?.delivering = true
             pthread_mutex_unlock(mutex)
             hand(outcomes)
@@ -470,16 +545,14 @@ final class WorkerPool: @unchecked Sendable {
             for chat in chats { scheduler.finished(chat, now: Self.now()) }
             idleSince = Self.now()
         }
-        // An abandoned worker was already counted out, unlisted and detached by the watchdog.
-        let wasAbandoned = abandoned.remove(me) != nil
+        // An abandoned worker was already counted out by the watchdog.
+        if abandoned.remove(me) == nil { workers -= 1 }
         tasks[me] = nil
-        if !wasAbandoned {
-            workers -= 1
-            if !stopping, let index = threads.firstIndex(where: { pthread_equal($0, pthread_self()) != 0 }) {
-                // Scaled down: nobody will join this thread.
-                threads.remove(at: index)
-                pthread_detach(pthread_self())
-            }
+        if !stopping, let index = threads.firstIndex(where: { pthread_equal($0, pthread_self()) != 0 }) {
+            // Scaled down or given up on: nobody will join this thread. Once stopping, `stop`
+            // joins it, so a close never returns while a worker still runs Parley's code.
+            threads.remove(at: index)
+            pthread_detach(pthread_self())
         }
         pthread_mutex_unlock(mutex)
     }
@@ -506,16 +579,20 @@ final class WorkerPool: @unchecked Sendable {
             return
         }
         watchdogRunning = true
-        threads.append(thread)
+        watchdogThread = thread
     }
 
     /// Gives up on a worker whose messages took longer than `messageTimeoutMillis`: its chat
-    /// goes on with its next messages on another worker. Stuck while processing, its messages
-    /// are dead-lettered (`onTimeout`) and what it brings back later is dropped; stuck in the
-    /// host's callback, its results were made and only its chat is freed.
+    /// goes on with its next messages on another worker. Stuck enriching a message, that
+    /// message's chat's messages in the batch are dead-lettered (`onTimeout`) and the other
+    /// chats' go back to the queue, untouched (the batch writes nothing once given up on);
+    /// stuck in the journal write, the whole batch is dead-lettered (what it commits after
+    /// all comes back as processed). Stuck in the host's callback, its results were made and
+    /// only its chats are freed. The stuck worker stops at its next check (`WorkProgress`) and
+    /// what it brings back is dropped; `stop` waits for it.
     private func runWatchdog() {
         pthread_mutex_lock(mutex)
-        while !stopping {
+        while !watchdogStopping {
             let now = Self.now()
             let limit = settings.messageTimeoutMillis
             var expired: [(worker: Int, task: Task)] = []
@@ -527,22 +604,25 @@ final class WorkerPool: @unchecked Sendable {
                 abandoned.insert(worker)
                 tasks[worker] = nil
                 workers -= 1
-                if let index = threads.firstIndex(where: { pthread_equal($0, task.thread) != 0 }) {
-                    threads.remove(at: index)
-                    pthread_detach(task.thread)
-                }
                 if !task.delivering {
+                    var givenUp = task.items
+                    if case .message(let index) = task.progress.giveUp() {
+                        let stuck = task.items[index].message.chat
+                        givenUp = task.items.filter { $0.message.chat == stuck }
+                        // Queued again ahead of their chats' release below, so they run next.
+                        for item in task.items where item.message.chat != stuck { scheduler.add(item, now: now) }
+                    }
                     // Handed back before the chat is freed, so its results stay in order.
-                    unfinished -= task.items.count
+                    unfinished -= givenUp.count
                     let handler = onTimeout
                     pthread_mutex_unlock(mutex)
-                    for outcome in handler(task.items) { deliver(outcome) }
+                    for outcome in handler(givenUp) { deliver(outcome) }
                     pthread_mutex_lock(mutex)
                 }
                 for chat in task.chats { scheduler.finished(chat, now: Self.now()) }
                 startWorkerIfNeeded()
                 pthread_cond_broadcast(progress)
-                pthread_cond_signal(workReady)
+                pthread_cond_broadcast(workReady)
             }
             wait(watchdog, until: max(nextCheck, now + 1))
         }
