@@ -285,6 +285,51 @@ struct OutboxTests {
         #expect(try e.outboxGet(id: id)["send"]?["messageId"]?.stringValue == "wamid.ABC")
     }
 
+    @Test func oneRecipientsSendsComeInQueueOrderWhateverTheirPriority() throws {
+        let e = try engine(#"{"recipient": {"minSpacingMs": 0}}"#)
+        defer { e.close() }
+        for (text, priority) in [("a1", "low"), ("a2", "normal"), ("a3", "high")] {
+            _ = try e.outboxEnqueue(["to": "250788123456", "text": .string(text), "priority": .string(priority)])
+        }
+        _ = try e.outboxEnqueue(["to": "250788123457", "text": "b1", "priority": "normal"])
+        var order: [String] = []
+        for second in 0..<4 {
+            for send in sends(try e.outboxNextBatch(now: Int64(second) * 1_000, max: 10)) {
+                order.append(send["text"]!.stringValue!)
+                try e.outboxConfirm(id: send["id"]!.int64Value!, ok: true, detail: nil)
+            }
+        }
+        // a3 is high: its recipient goes first, but with its earlier sends ahead of it.
+        #expect(order == ["a1", "b1", "a2", "a3"])
+    }
+
+    @Test func expiredLeasesComeBackInQueueOrder() throws {
+        var template = Array("/tmp/parley-outbox-XXXXXX".utf8CString)
+        guard let dir = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
+            Issue.record("mkdtemp failed"); return
+        }
+        let config = #"{"store": {"path": "\#(dir)/p.db"}, "outbox": {"recipient": {"minSpacingMs": 0}, "leaseMs": 60000}}"#
+        for restart in [false, true] {
+            var e = try Engine(configJSON: config)
+            let base: Int64 = restart ? 1_000_000 : 0
+            for i in 0..<4 { _ = try e.outboxEnqueue(["to": "250788123456", "text": .string("S\(i)\(restart)")]) }
+            for i in 0..<4 { #expect(sends(try e.outboxNextBatch(now: base + Int64(i) * 1_000, max: 1)).count == 1) }
+            if restart {
+                e.close()
+                e = try Engine(configJSON: config)
+            }
+            var order: [String] = []
+            for t in stride(from: base + 70_000, to: base + 75_000, by: 1_000) {
+                for send in sends(try e.outboxNextBatch(now: t, max: 10)) {
+                    order.append(send["text"]!.stringValue!)
+                    try e.outboxConfirm(id: send["id"]!.int64Value!, ok: true, detail: nil)
+                }
+            }
+            #expect(order == (0..<4).map { "S\($0)\(restart)" }, "restart \(restart)")
+            e.close()
+        }
+    }
+
     @Test func aCrashBetweenBatchAndConfirmReoffersAfterReopen() throws {
         var template = Array("/tmp/parley-outbox-XXXXXX".utf8CString)
         guard let dir = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
