@@ -285,6 +285,52 @@ struct OutboxTests {
         #expect(try e.outboxGet(id: id)["send"]?["messageId"]?.stringValue == "wamid.ABC")
     }
 
+    /// Takes the send's hand-out 1 at 0 and, its lease expired, hand-out 2 at 61 s.
+    func twoHandOuts(_ e: Engine) throws -> Int64 {
+        let id = try e.outboxEnqueue(["to": "250788123456", "text": "Your rent receipt"]).id
+        #expect(sends(try e.outboxNextBatch(now: 0, max: 5)).first?["attempt"]?.int64Value == 1)
+        #expect(sends(try e.outboxNextBatch(now: 61_000, max: 5)).first?["attempt"]?.int64Value == 2)
+        return id
+    }
+
+    @Test func aLateFailureOfAnExpiredHandOutChangesNothing() throws {
+        let e = try engine(#"{"leaseMs": 60000}"#)
+        defer { e.close() }
+        // Transient: no third hand-out while hand-out 2 is out.
+        let id = try twoHandOuts(e)
+        #expect(try e.outboxConfirm(id: id, ok: false, detail: #"{"code": 500, "at": 61500}"#) == "unchanged")
+        #expect(try e.outboxGet(id: id)["send"]?["state"]?.stringValue == "leased")
+        #expect(try e.outboxGet(id: id)["send"]?["failures"]?.int64Value == 0)
+        for t in stride(from: Int64(62_000), to: 121_000, by: 1_000) { #expect(sends(try e.outboxNextBatch(now: t, max: 5)).isEmpty, "at \(t)") }
+        // Hand-out 2's own failure counts.
+        #expect(try e.outboxConfirm(id: id, ok: false, detail: #"{"code": 500}"#) == "queued")
+        // Permanent: hand-out 2's success still counts.
+        let other = try e.outboxEnqueue(["to": "250788123457", "text": "x"]).id
+        _ = try e.outboxNextBatch(now: 200_000, max: 5)
+        _ = try e.outboxNextBatch(now: 261_000, max: 5)
+        #expect(try e.outboxConfirm(id: other, ok: false, detail: #"{"code": 131026}"#) == "unchanged")
+        #expect(try e.outboxConfirm(id: other, ok: true, detail: #"{"messageId": "wamid.A"}"#) == "sent")
+        #expect(try e.outboxGet(id: other)["send"]?["messageId"]?.stringValue == "wamid.A")
+    }
+
+    @Test func aReportNamesItsHandOutByAttempt() throws {
+        let e = try engine(#"{"leaseMs": 60000}"#)
+        defer { e.close() }
+        let id = try twoHandOuts(e)
+        #expect(try e.outboxConfirm(id: id, ok: false, detail: #"{"code": 500, "attempt": 1}"#) == "unchanged")
+        #expect(try e.outboxConfirm(id: id, ok: false, detail: #"{"code": 500, "attempt": 1}"#) == "unchanged")
+        #expect(try e.outboxConfirm(id: id, ok: false, detail: #"{"error": {"code": 131026}, "attempt": 2}"#) == "failed")
+        // Hand-out 1 reached the tenant after all: a success always counts.
+        #expect(try e.outboxConfirm(id: id, ok: true, detail: #"{"messageId": "wamid.B", "attempt": 1}"#) == "sent")
+        let send = try e.outboxGet(id: id)["send"]!
+        #expect(send["state"]?.stringValue == "sent")
+        #expect(send["messageId"]?.stringValue == "wamid.B")
+        #expect(try e.outboxConfirm(id: id, ok: true, detail: nil) == "unchanged")
+        do { try e.outboxConfirm(id: id, ok: false, detail: #"{"code": 500, "attempt": 0}"#); Issue.record("attempt 0 accepted") } catch {
+            #expect(error.kind == .invalidArgument)
+        }
+    }
+
     @Test func oneRecipientsSendsComeInQueueOrderWhateverTheirPriority() throws {
         let e = try engine(#"{"recipient": {"minSpacingMs": 0}}"#)
         defer { e.close() }

@@ -401,11 +401,14 @@ struct OutboxCore {
         case retry(notBefore: Int64, failures: Int)
         case failed(failures: Int)
         case rateLimited(notBefore: Int64)
-        /// The send was not out (its lease had expired and it waits again): nothing changes.
+        /// A late report (its hand-out's lease had expired): nothing changes.
         case ignored
+
+        var isIgnored: Bool { if case .ignored = self { true } else { false } }
     }
 
-    mutating func settle(id: Int64, ok: Bool, failure: SendFailure) -> Settled {
+    /// `attempt`: the hand-out the report names (its "attempt"), if it names one.
+    mutating func settle(id: Int64, ok: Bool, failure: SendFailure, attempt: Int?) -> Settled {
         guard var item = items[id] else { return .ignored }
         if ok {
             leaveWaiting(item)
@@ -413,7 +416,17 @@ struct OutboxCore {
             counters.sent += 1
             return .sent
         }
-        guard item.place == .leased else { return .ignored }
+        // A failure counts only for the current lease. One naming another hand-out, or naming
+        // none while an expired hand-out's report may still come, is that late report: acting
+        // on it would re-queue or fail a send the current hand-out may be sending right now.
+        guard item.place == .leased, attempt ?? item.attempts == item.attempts, attempt != nil || item.lateReports == 0 else {
+            if item.lateReports > 0 && attempt != item.attempts {
+                item.lateReports -= 1
+                if attempt == nil && item.place == .leased { item.tookLateReport = true }
+                items[id] = item
+            }
+            return .ignored
+        }
         switch failure {
         case .rateLimited(let pair):
             counters.rateLimited += 1

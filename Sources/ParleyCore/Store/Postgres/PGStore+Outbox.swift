@@ -198,7 +198,7 @@ extension PGStore {
     @discardableResult
     static func outboxMarkSent(_ db: PGConnection, id: Int64, messageID: String?, at: Int64) throws(ParleyError) -> Int64 {
         try db.query("""
-            UPDATE outbox SET state = 'sent', message_id = coalesce($2, message_id), sent_at = $3, leased_until = NULL,
+            UPDATE outbox SET state = 'sent', message_id = coalesce($2, message_id), sent_at = $3, leased_until = NULL, failed_at = NULL,
                 version = nextval('outbox_versions') WHERE id = $1 RETURNING version
             """, [.int(id), messageID.map(PGValue.text) ?? .null, .int(at)]).first?.int(0) ?? 0
     }
