@@ -1432,7 +1432,9 @@ PARLEY_API parley_status parley_outbox_enqueue(parley_engine *engine, const char
  *   older than 24 h or absent (flagged, not blocked: the Cloud API then needs a template),
  *   "idempotencyKey"?}], "nextAt": now_ms when calling again may give more (null: nothing
  *   waits), "throttle": 0..1, "breaker": "closed"|"open"|"half_open"} (free with
- *   parley_string_free). A recipient's sends come in the order queued (a retry goes first).
+ *   parley_string_free). A recipient's due sends come in the order queued, whatever their
+ *   priority (retries and expired leases first, in the order queued); priority orders
+ *   recipients: one with a high send waiting goes in the high lane, its earlier sends first.
  * Returns PARLEY_INVALID_ARGUMENT (NULL pointers, now_ms or max out of range), PARLEY_BUSY or
  * PARLEY_STORAGE (then the chosen sends stay leased and come back after their lease). */
 PARLEY_API parley_status parley_outbox_next_batch(parley_engine *engine, int64_t now_ms, size_t max,
@@ -1445,8 +1447,13 @@ PARLEY_API parley_status parley_outbox_next_batch(parley_engine *engine, int64_t
  * ok 0: error_json is the send API's error, as JSON ({"code": 130429}, {"error": {"code":
  *   131056, ...}}, {"error": "rate-overlimit"}, a Boom {"message", "data": 429}) or plain text,
  *   with an optional "at": now_ms; NULL is an unknown failure (retried).
- * A report for a send already settled, or re-offered after its lease meanwhile (a failure), is
- * PARLEY_OK and changes nothing; a success always counts.
+ * Either JSON may carry "attempt": the hand-out's "attempt" from next_batch (1 or more), which
+ * names the hand-out reported. A failure counts only for the send's current lease: one naming
+ * another hand-out, for a send already settled, or re-offered after its lease meanwhile, is
+ * PARLEY_OK and changes nothing. A failure naming no hand-out while an expired hand-out's report
+ * is still due (one per expired lease) is taken for that late report (the current hand-out, if
+ * it was its own, is offered again after its lease); name the hand-out to be exact. A success
+ * always counts, also for a send an earlier failure report marked failed.
  * Returns PARLEY_NOT_FOUND (no such send), PARLEY_INVALID_ARGUMENT (engine NULL, id 0, a
  * success detail that is not an object), PARLEY_INVALID_UTF8, PARLEY_TOO_LARGE, PARLEY_BUSY or
  * PARLEY_STORAGE. */

@@ -285,6 +285,97 @@ struct OutboxTests {
         #expect(try e.outboxGet(id: id)["send"]?["messageId"]?.stringValue == "wamid.ABC")
     }
 
+    /// Takes the send's hand-out 1 at 0 and, its lease expired, hand-out 2 at 61 s.
+    func twoHandOuts(_ e: Engine) throws -> Int64 {
+        let id = try e.outboxEnqueue(["to": "250788123456", "text": "Your rent receipt"]).id
+        #expect(sends(try e.outboxNextBatch(now: 0, max: 5)).first?["attempt"]?.int64Value == 1)
+        #expect(sends(try e.outboxNextBatch(now: 61_000, max: 5)).first?["attempt"]?.int64Value == 2)
+        return id
+    }
+
+    @Test func aLateFailureOfAnExpiredHandOutChangesNothing() throws {
+        let e = try engine(#"{"leaseMs": 60000}"#)
+        defer { e.close() }
+        // Transient: no third hand-out while hand-out 2 is out.
+        let id = try twoHandOuts(e)
+        #expect(try e.outboxConfirm(id: id, ok: false, detail: #"{"code": 500, "at": 61500}"#) == "unchanged")
+        #expect(try e.outboxGet(id: id)["send"]?["state"]?.stringValue == "leased")
+        #expect(try e.outboxGet(id: id)["send"]?["failures"]?.int64Value == 0)
+        for t in stride(from: Int64(62_000), to: 121_000, by: 1_000) { #expect(sends(try e.outboxNextBatch(now: t, max: 5)).isEmpty, "at \(t)") }
+        // Hand-out 2's own failure counts.
+        #expect(try e.outboxConfirm(id: id, ok: false, detail: #"{"code": 500}"#) == "queued")
+        // Permanent: hand-out 2's success still counts.
+        let other = try e.outboxEnqueue(["to": "250788123457", "text": "x"]).id
+        _ = try e.outboxNextBatch(now: 200_000, max: 5)
+        _ = try e.outboxNextBatch(now: 261_000, max: 5)
+        #expect(try e.outboxConfirm(id: other, ok: false, detail: #"{"code": 131026}"#) == "unchanged")
+        #expect(try e.outboxConfirm(id: other, ok: true, detail: #"{"messageId": "wamid.A"}"#) == "sent")
+        #expect(try e.outboxGet(id: other)["send"]?["messageId"]?.stringValue == "wamid.A")
+    }
+
+    @Test func aReportNamesItsHandOutByAttempt() throws {
+        let e = try engine(#"{"leaseMs": 60000}"#)
+        defer { e.close() }
+        let id = try twoHandOuts(e)
+        #expect(try e.outboxConfirm(id: id, ok: false, detail: #"{"code": 500, "attempt": 1}"#) == "unchanged")
+        #expect(try e.outboxConfirm(id: id, ok: false, detail: #"{"code": 500, "attempt": 1}"#) == "unchanged")
+        #expect(try e.outboxConfirm(id: id, ok: false, detail: #"{"error": {"code": 131026}, "attempt": 2}"#) == "failed")
+        // Hand-out 1 reached the tenant after all: a success always counts.
+        #expect(try e.outboxConfirm(id: id, ok: true, detail: #"{"messageId": "wamid.B", "attempt": 1}"#) == "sent")
+        let send = try e.outboxGet(id: id)["send"]!
+        #expect(send["state"]?.stringValue == "sent")
+        #expect(send["messageId"]?.stringValue == "wamid.B")
+        #expect(try e.outboxConfirm(id: id, ok: true, detail: nil) == "unchanged")
+        do { try e.outboxConfirm(id: id, ok: false, detail: #"{"code": 500, "attempt": 0}"#); Issue.record("attempt 0 accepted") } catch {
+            #expect(error.kind == .invalidArgument)
+        }
+    }
+
+    @Test func oneRecipientsSendsComeInQueueOrderWhateverTheirPriority() throws {
+        let e = try engine(#"{"recipient": {"minSpacingMs": 0}}"#)
+        defer { e.close() }
+        for (text, priority) in [("a1", "low"), ("a2", "normal"), ("a3", "high")] {
+            _ = try e.outboxEnqueue(["to": "250788123456", "text": .string(text), "priority": .string(priority)])
+        }
+        _ = try e.outboxEnqueue(["to": "250788123457", "text": "b1", "priority": "normal"])
+        var order: [String] = []
+        for second in 0..<4 {
+            for send in sends(try e.outboxNextBatch(now: Int64(second) * 1_000, max: 10)) {
+                order.append(send["text"]!.stringValue!)
+                try e.outboxConfirm(id: send["id"]!.int64Value!, ok: true, detail: nil)
+            }
+        }
+        // a3 is high: its recipient goes first, but with its earlier sends ahead of it.
+        #expect(order == ["a1", "b1", "a2", "a3"])
+    }
+
+    @Test func expiredLeasesComeBackInQueueOrder() throws {
+        var template = Array("/tmp/parley-outbox-XXXXXX".utf8CString)
+        guard let dir = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
+            Issue.record("mkdtemp failed"); return
+        }
+        let config = #"{"store": {"path": "\#(dir)/p.db"}, "outbox": {"recipient": {"minSpacingMs": 0}, "leaseMs": 60000}}"#
+        for restart in [false, true] {
+            var e = try Engine(configJSON: config)
+            let base: Int64 = restart ? 1_000_000 : 0
+            for i in 0..<4 { _ = try e.outboxEnqueue(["to": "250788123456", "text": .string("S\(i)\(restart)")]) }
+            for i in 0..<4 { #expect(sends(try e.outboxNextBatch(now: base + Int64(i) * 1_000, max: 1)).count == 1) }
+            if restart {
+                e.close()
+                e = try Engine(configJSON: config)
+            }
+            var order: [String] = []
+            for t in stride(from: base + 70_000, to: base + 75_000, by: 1_000) {
+                for send in sends(try e.outboxNextBatch(now: t, max: 10)) {
+                    order.append(send["text"]!.stringValue!)
+                    try e.outboxConfirm(id: send["id"]!.int64Value!, ok: true, detail: nil)
+                }
+            }
+            #expect(order == (0..<4).map { "S\($0)\(restart)" }, "restart \(restart)")
+            e.close()
+        }
+    }
+
     @Test func aCrashBetweenBatchAndConfirmReoffersAfterReopen() throws {
         var template = Array("/tmp/parley-outbox-XXXXXX".utf8CString)
         guard let dir = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {

@@ -24,6 +24,34 @@ import Glibc
         threads.forEach { $0.join() }
     }
 
+    @Test func lateReportsAndQueueOrderAsOnSQLite() throws {
+        try PostgresTests.withSchema { url in
+            let pair = try Self.engines(url, #""outbox": {"leaseMs": 60000, "recipient": {"minSpacingMs": 0}}"#)
+            defer { pair.forEach { $0.close() } }
+            // Hand-out 1 by one instance, hand-out 2 by the other; hand-out 1's late failure changes nothing.
+            let id = try pair[0].outboxEnqueue(["to": "250788123456", "text": "receipt"]).id
+            #expect(Self.sends(try pair[0].outboxNextBatch(now: 0, max: 5)).count == 1)
+            #expect(Self.sends(try pair[1].outboxNextBatch(now: 61_000, max: 5)).first?["attempt"]?.int64Value == 2)
+            #expect(try pair[0].outboxConfirm(id: id, ok: false, detail: #"{"code": 131026, "attempt": 1}"#) == "unchanged")
+            #expect(try pair[1].outboxConfirm(id: id, ok: false, detail: #"{"code": 500, "attempt": 1}"#) == "unchanged")
+            #expect(Self.sends(try pair[0].outboxNextBatch(now: 70_000, max: 5)).isEmpty)
+            #expect(try pair[1].outboxConfirm(id: id, ok: false, detail: #"{"code": 131026, "attempt": 2}"#) == "failed")
+            #expect(try pair[0].outboxConfirm(id: id, ok: true, detail: #"{"messageId": "wamid.P"}"#) == "sent")
+            // One recipient's sends in queue order whatever their priority.
+            for (text, priority) in [("a1", "low"), ("a2", "normal"), ("a3", "high")] {
+                _ = try pair[0].outboxEnqueue(["to": "250788123457", "text": .string(text), "priority": .string(priority)])
+            }
+            var order: [String] = []
+            for second in 100..<104 {
+                for send in Self.sends(try pair[second % 2].outboxNextBatch(now: Int64(second) * 1_000, max: 10)) {
+                    order.append(send["text"]!.stringValue!)
+                    try pair[0].outboxConfirm(id: send["id"]!.int64Value!, ok: true, detail: nil)
+                }
+            }
+            #expect(order == ["a1", "a2", "a3"])
+        }
+    }
+
     @Test func twoInstancesHandingOutAtOnceKeepEveryWindowAndNeverHandOutASendTwice() throws {
         try PostgresTests.withSchema { url in
             let outbox = #""outbox": {"perSecond": 5, "perMinute": 12, "perHour": 100, "recipient": {"minSpacingMs": 0}, "highReserve": 0}"#

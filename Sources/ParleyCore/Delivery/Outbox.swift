@@ -7,6 +7,9 @@
 ///   error, at most `maxPerRecipientBatch` in one batch, a rolling-24-h budget of new contacts.
 /// - Priorities: three lanes served by stride scheduling (weights 16:4:1 by default): high
 ///   goes first, low still gets its share. Within a lane, recipients take turns by readiness.
+///   Priority orders recipients, never one recipient's sends: a recipient waits in the lane of
+///   its most urgent due send and hands out its sends in queue order (retries first), so a
+///   tenant never reads "pay by Friday" before the invoice it refers to.
 /// - Leases: a send handed out and not confirmed within `leaseMillis` is offered again.
 ///
 /// The state lives in memory behind one lock (rebuilt from the store at first use) and every
@@ -36,6 +39,12 @@ struct OutboxItem {
     var leasedUntil: Int64 = 0
     /// Back at the front of its recipient's queue when due (a retry, an expired lease).
     var front = false
+    /// Reports of expired hand-outs that may still come: a failure report that does not name
+    /// its hand-out ("attempt") is taken for one of them, never for the current lease.
+    var lateReports = 0
+    /// The current lease took such an unnamed report: when it expires it is not counted as
+    /// one more unreported hand-out (else one lost report would make every later one ignored).
+    var tookLateReport = false
 }
 
 struct RecipientState {
@@ -45,7 +54,10 @@ struct RecipientState {
     var creditAt = Int64.min
     var heldUntil = Int64.min
     var lastHandout = Int64.min
-    var queues = [IDQueue(), IDQueue(), IDQueue()]
+    /// Due sends by (retry or expired lease first, then id): queue order.
+    var queue = MinHeap()
+    /// Due sends per lane: the recipient waits in the lane of its most urgent one.
+    var waiting = [0, 0, 0]
     var scheduled = [false, false, false]
     var batchSerial = 0
     var batchCount = 0
@@ -53,6 +65,8 @@ struct RecipientState {
     var lastInbound: Int64?
 
     init(key: String) { self.key = key }
+
+    var lane: Int? { waiting.firstIndex { $0 > 0 } }
 }
 
 struct OutboxCounters {
@@ -181,25 +195,48 @@ struct OutboxCore {
             leases.pop()
             guard var item = items[top.value], item.place == .leased, item.leasedUntil == top.key else { continue }
             item.place = .waiting
-            items[top.value] = item
+            item.front = true
+            if item.tookLateReport { item.tookLateReport = false } else { item.lateReports += 1 }
             counters.leaseExpired += 1
-            recipients[item.recipient].queues[item.lane].pushFront(top.value)
-            schedule(item.recipient, lane: item.lane, at: now)
+            makeDue(top.value, item, at: now)
         }
         while let top = delayed.top, top.key <= now {
             delayed.pop()
             guard var item = items[top.value], item.place == .delayed, item.notBefore == top.key else { continue }
             item.place = .waiting
-            items[top.value] = item
-            if item.front { recipients[item.recipient].queues[item.lane].pushFront(top.value) } else { recipients[item.recipient].queues[item.lane].pushBack(top.value) }
-            schedule(item.recipient, lane: item.lane, at: max(top.key, 0))
+            makeDue(top.value, item, at: max(top.key, 0))
         }
         handouts.drop(through: now - 3_600_000)
         newContacts.drop(through: now - Self.day)
     }
 
-    mutating func schedule(_ r: Int, lane: Int, at key: Int64) {
-        guard !recipients[r].scheduled[lane], let head = recipients[r].queues[lane].first else { return }
+    /// Puts a send (already `.waiting`) in its recipient's queue.
+    private mutating func makeDue(_ id: Int64, _ item: OutboxItem, at key: Int64) {
+        items[id] = item
+        recipients[item.recipient].queue.push(key: item.front ? 0 : 1, tie: id, value: id)
+        recipients[item.recipient].waiting[item.lane] += 1
+        schedule(item.recipient, at: key)
+    }
+
+    /// A waiting send leaves its queue other than by a hand-out (settled, replaced by a
+    /// replay): its queue entry is skipped later, its count goes now.
+    mutating func leaveWaiting(_ item: OutboxItem?) {
+        guard let item, item.place == .waiting else { return }
+        recipients[item.recipient].waiting[item.lane] -= 1
+    }
+
+    /// The recipient's next send in queue order, skipping entries of sends no longer waiting.
+    mutating func head(_ r: Int) -> Int64? {
+        while let top = recipients[r].queue.top {
+            if items[top.value]?.place == .waiting { return top.value }
+            recipients[r].queue.pop()
+        }
+        return nil
+    }
+
+    /// Puts the recipient in its lane's heap (once per lane) if it has due sends.
+    mutating func schedule(_ r: Int, at key: Int64) {
+        guard let lane = recipients[r].lane, !recipients[r].scheduled[lane], let head = head(r) else { return }
         recipients[r].scheduled[lane] = true
         lanes[lane].push(key: key, tie: head, value: Int64(r))
     }
@@ -252,7 +289,7 @@ struct OutboxCore {
     mutating func choose(max: Int, inbound: (String) throws(ParleyError) -> Int64?, allow: () -> Bool) throws(ParleyError) -> (chosen: [OutboxChoice], breakerRefused: Bool) {
         batchSerial += 1
         var chosen: [OutboxChoice] = []
-        var deferred: [(lane: Int, recipient: Int)] = []
+        var deferred: [Int] = []
         var refused = false
         let capacity = min(max, windowCapacity().capacity)
         // Normal and low stop short of the high-priority reserve.
@@ -267,18 +304,22 @@ struct OutboxCore {
             guard best >= 0, let entry = lanes[best].pop() else { break }
             let r = Int(entry.value)
             recipients[r].scheduled[best] = false
-            while let head = recipients[r].queues[best].first, items[head]?.place != .waiting { recipients[r].queues[best].popFront() }
-            guard let head = recipients[r].queues[best].first else { continue }
+            guard let head = head(r) else { continue }
+            // Its most urgent send left or a more urgent one came: it waits in that lane now.
+            guard recipients[r].lane == best else {
+                schedule(r, at: entry.key)
+                continue
+            }
             if recipients[r].batchSerial != batchSerial {
                 recipients[r].batchSerial = batchSerial
                 recipients[r].batchCount = 0
             }
             if recipients[r].batchCount >= settings.maxPerRecipientBatch {
-                deferred.append((best, r))
+                deferred.append(r)
                 continue
             }
             if let until = refill(r, at: now) {
-                schedule(r, lane: best, at: until)
+                schedule(r, at: until)
                 continue
             }
             // The customer-service window: the recipient's last inbound message.
@@ -292,17 +333,18 @@ struct OutboxCore {
                 let reached = newContacts.count(after: now - Self.day)
                 if reached >= settings.newContactsPerDay {
                     let frees = newContacts[newContacts.count - reached + reached - settings.newContactsPerDay] + Self.day
-                    schedule(r, lane: best, at: Swift.max(frees, now + 1))
+                    schedule(r, at: Swift.max(frees, now + 1))
                     continue
                 }
             }
             guard allow() else {
-                schedule(r, lane: best, at: now)
+                schedule(r, at: now)
                 refused = true
                 break
             }
-            recipients[r].queues[best].popFront()
+            recipients[r].queue.pop()
             guard var item = items[head] else { continue }
+            recipients[r].waiting[item.lane] -= 1
             item.place = .leased
             item.attempts += 1
             item.front = false
@@ -323,9 +365,9 @@ struct OutboxCore {
                 let span = UInt64(settings.jitterMaxMillis - settings.jitterMinMillis + 1)
                 nextGlobalAt = now + settings.jitterMinMillis + Int64(rng.next() % span)
             }
-            schedule(r, lane: best, at: now)
+            schedule(r, at: now)
         }
-        for (lane, r) in deferred { schedule(r, lane: lane, at: now) }
+        for r in deferred { schedule(r, at: now) }
         return (chosen, refused)
     }
 
@@ -359,18 +401,32 @@ struct OutboxCore {
         case retry(notBefore: Int64, failures: Int)
         case failed(failures: Int)
         case rateLimited(notBefore: Int64)
-        /// The send was not out (its lease had expired and it waits again): nothing changes.
+        /// A late report (its hand-out's lease had expired): nothing changes.
         case ignored
+
+        var isIgnored: Bool { if case .ignored = self { true } else { false } }
     }
 
-    mutating func settle(id: Int64, ok: Bool, failure: SendFailure) -> Settled {
+    /// `attempt`: the hand-out the report names (its "attempt"), if it names one.
+    mutating func settle(id: Int64, ok: Bool, failure: SendFailure, attempt: Int?) -> Settled {
         guard var item = items[id] else { return .ignored }
         if ok {
+            leaveWaiting(item)
             items[id] = nil
             counters.sent += 1
             return .sent
         }
-        guard item.place == .leased else { return .ignored }
+        // A failure counts only for the current lease. One naming another hand-out, or naming
+        // none while an expired hand-out's report may still come, is that late report: acting
+        // on it would re-queue or fail a send the current hand-out may be sending right now.
+        guard item.place == .leased, attempt ?? item.attempts == item.attempts, attempt != nil || item.lateReports == 0 else {
+            if item.lateReports > 0 && attempt != item.attempts {
+                item.lateReports -= 1
+                if attempt == nil && item.place == .leased { item.tookLateReport = true }
+                items[id] = item
+            }
+            return .ignored
+        }
         switch failure {
         case .rateLimited(let pair):
             counters.rateLimited += 1

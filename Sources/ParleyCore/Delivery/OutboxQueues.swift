@@ -1,5 +1,5 @@
-/// Small containers of the scheduler: a binary min-heap, a FIFO of ids and a window of
-/// ascending times. Not thread-safe by themselves: they live inside the outbox's lock.
+/// Small containers of the scheduler: a binary min-heap and a window of ascending times. Not
+/// thread-safe by themselves: they live inside the outbox's lock.
 struct MinHeap {
     struct Entry {
         var key: Int64
@@ -44,41 +44,6 @@ struct MinHeap {
             }
         }
         return first
-    }
-}
-
-/// A FIFO of send ids that also takes an id back at its front (a retry goes before later sends).
-struct IDQueue {
-    private var items: [Int64] = []
-    private var head = 0
-
-    var isEmpty: Bool { head == items.count }
-    var first: Int64? { isEmpty ? nil : items[head] }
-
-    mutating func pushBack(_ id: Int64) { items.append(id) }
-
-    mutating func pushFront(_ id: Int64) {
-        if head > 0 {
-            head -= 1
-            items[head] = id
-        } else {
-            items.insert(id, at: 0)
-        }
-    }
-
-    @discardableResult
-    mutating func popFront() -> Int64? {
-        guard !isEmpty else { return nil }
-        let id = items[head]
-        head += 1
-        if head == items.count {
-            items.removeAll(keepingCapacity: true)
-            head = 0
-        } else if head >= 64 && head * 2 >= items.count {
-            items.removeFirst(head)
-            head = 0
-        }
-        return id
     }
 }
 

@@ -190,6 +190,13 @@ extension Engine {
         }
         let at = parsed?["at"]?.int64Value
         if let at, at < 0 || at > Self.maxTimeMillis { throw ParleyError(.invalidArgument, "\"at\" must be between 0 and \(Self.maxTimeMillis)") }
+        var attempt: Int?
+        if let value = parsed?["attempt"] {
+            guard let number = value.int64Value, number >= 1, number <= Int64(Int32.max) else {
+                throw ParleyError(.invalidArgument, "\"attempt\" must be the hand-out's \"attempt\" (1 or more)")
+            }
+            attempt = Int(number)
+        }
         let messageID = parsed?["messageId"]?.stringValue ?? parsed?["messages"]?[0]?["id"]?.stringValue
             ?? (ok ? parsed?["id"]?.stringValue ?? parsed?["key"]?["id"]?.stringValue : nil)
         let errorText = ok ? nil : parsed.map { value -> String in
@@ -209,10 +216,13 @@ extension Engine {
                     let now = core.now
                     let wasLeased = core.items[id]?.place == .leased
                     guard core.items[id] != nil else {
-                        guard try PGStore.outboxRow(db, id: id) != nil else { throw ParleyError(.notFound, "no outbox send \(id)") }
-                        return (nil, false, now)  // already settled: a late or repeated report changes nothing
+                        guard let row = try PGStore.outboxRow(db, id: id) else { throw ParleyError(.notFound, "no outbox send \(id)") }
+                        guard ok && Self.failedByReport(row) else { return (nil, false, now) }  // settled: a late or repeated report changes nothing
+                        core.shared.versionSeen = max(core.shared.versionSeen, try PGStore.outboxMarkSent(db, id: id, messageID: messageID, at: now))
+                        core.counters.sent += 1
+                        return (.sent, false, now)
                     }
-                    let outcome = core.settle(id: id, ok: ok, failure: failure)
+                    let outcome = core.settle(id: id, ok: ok, failure: failure, attempt: attempt)
                     var version: Int64 = 0
                     switch outcome {
                     case .sent:
@@ -231,7 +241,7 @@ extension Engine {
                 }
             }
             guard let outcome else { return "unchanged" }
-            if wasLeased {
+            if wasLeased, !outcome.isIgnored {
                 let apiFailed: Bool
                 if ok { apiFailed = false } else if case .transient = failure { apiFailed = true } else { apiFailed = false }
                 try? breakers.record(settings.breaker, ok: !apiFailed, micros: 0, now: time, settings: breakerSettings)
@@ -250,14 +260,17 @@ extension Engine {
                 let now = core.now
                 let wasLeased = core.items[id]?.place == .leased
                 guard core.items[id] != nil else {
-                    guard try Store.outboxRow(db, id: id) != nil else { throw ParleyError(.notFound, "no outbox send \(id)") }
-                    return "unchanged"  // already settled: a late or repeated report changes nothing
+                    guard let row = try Store.outboxRow(db, id: id) else { throw ParleyError(.notFound, "no outbox send \(id)") }
+                    guard ok && Self.failedByReport(row) else { return "unchanged" }  // settled: a late or repeated report changes nothing
+                    try Store.outboxMarkSent(db, id: id, messageID: messageID, at: now)
+                    core.counters.sent += 1
+                    return "sent"
                 }
                 // If the store refuses the change, the send goes back to how it was (leased: it
                 // is offered again after its lease, never lost).
                 let saved = core.items[id]
                 let throttled = (core.throttle, core.throttleAt, core.lastHalvedAt)
-                let outcome = core.settle(id: id, ok: ok, failure: failure)
+                let outcome = core.settle(id: id, ok: ok, failure: failure, attempt: attempt)
                 do throws(ParleyError) {
                 if throttled != (core.throttle, core.throttleAt, core.lastHalvedAt) {
                     try Store.outboxSaveThrottle(db, throttle: core.throttle, at: core.throttleAt, halvedAt: core.lastHalvedAt)
@@ -275,11 +288,13 @@ extension Engine {
                     break
                 }
                 } catch {
+                    // A success took a waiting send out of its recipient's count: put it back.
+                    if let saved, saved.place == .waiting, core.items[id] == nil { core.recipients[saved.recipient].waiting[saved.lane] += 1 }
                     core.items[id] = saved
                     (core.throttle, core.throttleAt, core.lastHalvedAt) = throttled
                     throw error
                 }
-                if wasLeased {
+                if wasLeased, !outcome.isIgnored {
                     // Only the send API's own failures count against its breaker.
                     let apiFailed: Bool
                     if ok { apiFailed = false } else if case .transient = failure { apiFailed = true } else { apiFailed = false }
@@ -294,6 +309,10 @@ extension Engine {
             }
         }
     }
+
+    /// A send failed by a report (never by a delivery status, which needs a message id): a
+    /// success of another of its hand-outs still counts, since that message reached the recipient.
+    static func failedByReport(_ row: Store.OutboxRow) -> Bool { row.state == OutboxState.failed.rawValue && row.messageID == nil }
 
     /// Applies a delivery status (Cloud API status object, whatsapp-web.js ack, Baileys update,
     /// or {"messageId", "status"}): {"schema": 1, "matched": [{"id", "messageId", "state",

@@ -87,10 +87,12 @@ extension Store {
             .bind(Array(values)).firstRow { $0.isNull(0) ? nil : $0.int(0) } ?? nil
     }
 
-    /// Confirmed sent: the provider's id kept for its delivery statuses.
+    /// Confirmed sent: the provider's id kept for its delivery statuses (a send failed by
+    /// another hand-out's report is sent after all).
     static func outboxMarkSent(_ db: SQLiteConnection, id: Int64, messageID: String?, at: Int64) throws(ParleyError) {
         try db.statement("""
-            UPDATE outbox SET state = 'sent', message_id = coalesce(?2, message_id), sent_at = ?3, leased_until = NULL WHERE id = ?1
+            UPDATE outbox SET state = 'sent', message_id = coalesce(?2, message_id), sent_at = ?3, leased_until = NULL, failed_at = NULL
+            WHERE id = ?1
             """).bind([.int(id), messageID.map(SQLiteValue.text) ?? .null, .int(at)]).run()
     }
 

@@ -198,7 +198,7 @@ extension PGStore {
     @discardableResult
     static func outboxMarkSent(_ db: PGConnection, id: Int64, messageID: String?, at: Int64) throws(ParleyError) -> Int64 {
         try db.query("""
-            UPDATE outbox SET state = 'sent', message_id = coalesce($2, message_id), sent_at = $3, leased_until = NULL,
+            UPDATE outbox SET state = 'sent', message_id = coalesce($2, message_id), sent_at = $3, leased_until = NULL, failed_at = NULL,
                 version = nextval('outbox_versions') WHERE id = $1 RETURNING version
             """, [.int(id), messageID.map(PGValue.text) ?? .null, .int(at)]).first?.int(0) ?? 0
     }
@@ -299,18 +299,23 @@ extension OutboxCore {
         switch OutboxState(rawValue: row.state) {
         case .queued?:
             if let e = existing, e.place != .leased, e.notBefore == row.notBefore, e.attempts == row.attempts, e.failures == row.failures { return }
+            leaveWaiting(existing)
             let r = recipient(row.recipient)
             items[row.id] = OutboxItem(recipient: r, lane: min(2, max(0, row.priority)), place: .delayed, notBefore: row.notBefore,
-                                       enqueuedAt: row.enqueuedAt, attempts: row.attempts, failures: row.failures, front: row.failures > 0)
+                                       enqueuedAt: row.enqueuedAt, attempts: row.attempts, failures: row.failures, front: row.failures > 0,
+                                       lateReports: existing?.lateReports ?? 0)
             delayed.push(key: row.notBefore, tie: row.id, value: row.id)
         case .leased?:
             let until = row.leasedUntil ?? now
             if let e = existing, e.place == .leased, e.leasedUntil == until { return }
+            leaveWaiting(existing)
             let r = recipient(row.recipient)
             items[row.id] = OutboxItem(recipient: r, lane: min(2, max(0, row.priority)), place: .leased, notBefore: row.notBefore,
-                                       enqueuedAt: row.enqueuedAt, attempts: row.attempts, failures: row.failures, leasedUntil: until)
+                                       enqueuedAt: row.enqueuedAt, attempts: row.attempts, failures: row.failures, leasedUntil: until,
+                                       lateReports: existing?.lateReports ?? 0)
             leases.push(key: until, tie: row.id, value: row.id)
         default:
+            leaveWaiting(existing)
             items[row.id] = nil
         }
     }
