@@ -552,6 +552,31 @@ import Testing
         #expect(analyzer.analyze("the water tanks are empty").score <= 0)
     }
 
+    /// Thanks in Bemba, Shona, Amharic, Lingala, Nyanja and Gulf or Levantine Arabic.
+    @Test func localThanksArePositive() {
+        for text in ["natotela sana mukwai", "ndatenda zvikuru", "እናመሰግናለን", "matondo mpenza", "ashkorak ya akhi",
+                     "مشكورين ما قصرتوا", "jazakallah khair brother", "zikomo kwambiri", "yislamo ya shabab"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "positive", "\(text): \(s.score)")
+        }
+    }
+
+    /// Politeness, a wave, arriving, wanting, Lebanon's "fresh" dollars, a pet emoji, an apology
+    /// for a wrong number and French words that are English VADER words are neutral; a threat
+    /// ("you'll be sorry") and an apology before a complaint are not.
+    @Test func politenessWavesAndApologiesAreNeutral() {
+        for text in ["can you please send me the caretaker's number", "hello 👋", "ok bye 👋🏽",
+                     "I've reached the gate, which block is it?", "budget 800 fresh dollars for a studio in Hamra",
+                     "are cats allowed? 🐈", "oops wrong number, sorry about that", "sorry, wrong group",
+                     "I want to see the flat on Saturday", "à plus tard alors"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "neutral", "\(text): \(s.score)")
+        }
+        for text in ["you'll be sorry if this is not fixed", "sorry but the service is terrible"] {
+            #expect(analyzer.analyze(text).label == "negative", "\(text)")
+        }
+    }
+
     @Test func afrikaansFunctionWordsAreNotEnglish() {
         for text in ["ons wil twee nagte bly, hoeveel kos die kamer?", "hoeveel is dit per nag vir twee mense?",
                      "ek het die deposito gisteraand betaal"] {

@@ -120,13 +120,6 @@ public struct SentimentAnalyzer: Sendable {
         // Afrikaans "die" (the) and "nag" (night) are not English "die" and "nag": in a message
         // with an Afrikaans function word ("ek", "nie", "vir", "hoeveel", …) they carry nothing.
         Self.silenceAfrikaansHomographs(tokens: tokens, buf: buf, entries: &entries)
-        // "Sorry, …" opening a message is an apology, polite ("sorry, rent will be a bit late"),
-        // not regret ("you will be sorry").
-        if n > 1, !tokens[0].isEmoji, entries[0].hasValence, entries[0].valence < 0,
-           UnsafeBufferPointer(rebasing: buf[tokens[0].range]).elementsEqual("sorry".utf8) {
-            entries[0].valence = 0
-        }
-
         // Urgency cues and situations (they do not depend on the sentiment): a situation the
         // lexicon has no word for ("the power is out", "umuriro wabuze") lends its problem word
         // a negative valence, so the message reads as the problem it reports.

@@ -14,8 +14,12 @@ extension SentimentData {
     /// "please", "kindly", "help" (a plea in a problem report), "free" (a flat or a slot that is
     /// available, parking at no cost), "accept" (do you accept pets, mobile money?), Pidgin "fit"
     /// (can), "pay", "share" (send) and greetings are politeness or business, not praise, and a
-    /// "number" is a phone's or a flat's. Reports of a problem with no evaluative word (nobody
-    /// came, for nothing, too expensive, negligence, dripping) carry the complaint they make.
+    /// "number" is a phone's or a flat's; "want", "reached" and "allow" ask and arrive, "fresh" is
+    /// Lebanon's dollars, "sorry" apologizes wherever it stands ("wrong number sorry"; "you'll be
+    /// sorry" threatens), and French "tout", "dire", "tard", "douche" are not VADER's English
+    /// words. Reports of a problem with no evaluative word (nobody came, for nothing, too
+    /// expensive, negligence, dripping, the third time, the children cannot bathe, "c'est du
+    /// vol") carry the complaint they make.
     /// An optional third field is the valence under a
     /// negator, which the negation then turns: "help<TAB>0<TAB>1.7" makes "no help" negative.
     static let additions = #"""
@@ -1093,6 +1097,130 @@ e still dey leak	-1.6
 still dey leak	-1.6
 no dey work	-1.5
 e no dey work	-1.5
+tout	0
+dire	0
+tard	0
+douche	0
+want	0
+wanted	0
+reach	0
+reached	0
+allow	0
+fresh	0
+sorry	0
+be sorry	-1.5
+wrong number	0
+wrong chat	0
+wrong person	0
+wrong group	0
+wrong conversation	0
+mauvais numéro	0
+mauvais numero	0
+trompé de numéro	0
+trompé de conversation	0
+nimekosea namba	0
+غلطت بالرقم	0
+غلط بالرقم	0
+big issue	-1.5
+major issue	-1.5
+serious issue	-1.8
+real issue	-1.3
+third time	-1.3
+3rd time	-1.3
+fourth time	-1.5
+4th time	-1.5
+fifth time	-1.7
+again and again	-1.5
+how many times	-1.5
+so many times	-1.3
+troisième fois	-1.3
+troisieme fois	-1.3
+encore une fois	-0.8
+mara ya tatu	-1.3
+mara ngapi	-1.3
+للمرة الثالثة	-1.3
+تالت مرة	-1.3
+talet marra	-1.3
+tal2et marra	-1.3
+theft	-2.0
+c'est du vol	-2.5
+du vol	-2.0
+wizi	-2.0
+ni wizi	-2.3
+can't bathe	-1.5
+cannot bathe	-1.5
+can't shower	-1.5
+cannot shower	-1.5
+haven't bathed	-1.5
+havent bathed	-1.5
+have not bathed	-1.5
+haven't showered	-1.5
+pas se laver	-1.5
+pas pu se laver	-1.5
+sans se laver	-1.3
+hawajaoga	-1.5
+hatujaoga	-1.5
+sijaoga	-1.5
+hatuwezi kuoga	-1.5
+hawawezi kuoga	-1.5
+ما تحممنا	-1.5
+ما قدرنا نتحمم	-1.5
+ma t7ammamna	-1.5
+ma 2dirna net7ammam	-1.5
+basukoli te	-1.5
+tosukoli te	-1.5
+ma 7ada 3am yjewib	-1.5
+ma 7ada byrod	-1.5
+ma 7ada ija	-1.5
+ma7ada byrod	-1.5
+ma a7ad rad	-1.5
+ma 7ad rad	-1.5
+ma 3am yechte8el	-1.5
+mesh 3am yechte8el	-1.5
+ma 3am ye2ta3	-1.0
+natotela	2.0
+twatotela	2.0
+natotela mukwai	2.2
+ndatenda	2.0
+tatenda	2.0
+ndinotenda	2.0
+mazvita	2.0
+maita basa	2.0
+zikomo	2.0
+zikomo kwambiri	2.3
+matondo	2.0
+matondo mingi	2.3
+matondo mpenza	2.3
+አመሰግናለሁ	2.0
+እናመሰግናለን	2.0
+amesegnalehu	2.0
+amesegenalehu	2.0
+ameseginalehu	2.0
+ashkorak	2.0
+ashkurak	2.0
+ashkrk	2.0
+ashkorkom	2.0
+mashkoor	2.0
+mashkour	2.0
+mashkoorin	2.0
+mashkourin	2.0
+مشكور	2.0
+مشكورة	2.0
+مشكورين	2.0
+yislamo	2.0
+yeslamo	2.0
+يسلمو	2.0
+teslam	1.8
+tislam	1.8
+jazakallah khair	2.2
+jazak allah khair	2.2
+jazakallahu khairan	2.2
+جزاكم الله خيرا	2.2
+جزاكم الله خير	2.2
+ya3tik el 3afye	2.0
+ya3tik el 3afia	2.0
+ya3teek el 3afye	2.0
+ya3tikon el 3afye	2.0
 """#
 
     /// Acknowledgments: neutral when they agree, opening a clause ("ok, when does he come?",
@@ -2018,6 +2146,18 @@ meters
 1F62D	-1.8
 1F494	-2.2
 274C	-1.5
+1F61F	-1.2
+1F61E	-1.2
+1F614	-0.8
+1F625	-1.0
+1F630	-1.2
+1F628	-1.2
+1F613	-0.8
+1F44B	0
+1F431	0
+1F408	0
+1F436	0
+1F415	0
 """#
 }
 
