@@ -560,7 +560,8 @@ import Testing
                      "tuma fundi haraka, watoto hawajaoga tangu jana", "the kids haven't bathed since Sunday, there is no water",
                      "I stayed home all morning waiting and nobody came", "we have a newborn at home, please come fast",
                      "huu ni wizi, mnatuchaji maji ambayo hatupati", "C'EST DU VOL, ON PAIE POUR RIEN",
-                     "this is the third time I'm reporting the same leak", "so, any news? 😟"] {
+                     "this is the third time I'm reporting the same leak", "so, any news? 😟",
+                     "el sabbak wa3adna w ma ija, sar lna yomen", "hii ni mara ya nne naripoti, hakuna anayejali"] {
             let s = analyzer.analyze(text)
             #expect(s.label == "negative", "\(text): \(s.score)")
         }
@@ -602,7 +603,9 @@ import Testing
                      "le groupe ne démarre pas, la nourriture dans le frigo va pourrir", "moteur ekufi, biloko na frigo ekobeba",
                      "depuis hier soir on est sans courant dans tout l'immeuble", "we don't have power since yesterday night",
                      "courant ezali te banda butu, bana bazali na molili", "el may 3al ard bel matbakh, el ma2soura fa2set",
-                     "our bedroom is soaked, the tank upstairs overflowed", "the generator is off and my mum needs her nebulizer tonight"] {
+                     "our bedroom is soaked, the tank upstairs overflowed", "the generator is off and my mum needs her nebulizer tonight",
+                     "hapana magetsi kubva nezuro, nditumirei electrician nokukurumidza", "palibe madzi m'nyumba, tumizani munthu mwamsanga",
+                     "መብራት የለም፣ ቶሎ ላኩልን"] {
             let s = analyzer.analyze(text)
             #expect(s.urgency >= 0.5, "\(text): \(s.urgency) \(s.urgencyCues)")
         }

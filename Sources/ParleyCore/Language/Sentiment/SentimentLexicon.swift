@@ -1138,6 +1138,10 @@ troisieme fois	-1.3
 encore une fois	-0.8
 mara ya tatu	-1.3
 mara ngapi	-1.3
+mara ya nne	-1.5
+mara ya tano	-1.7
+hakuna anayejali	-2.0
+hakuna anayejibu	-1.8
 للمرة الثالثة	-1.3
 تالت مرة	-1.3
 talet marra	-1.3
@@ -1172,6 +1176,9 @@ tosukoli te	-1.5
 ma 7ada 3am yjewib	-1.5
 ma 7ada byrod	-1.5
 ma 7ada ija	-1.5
+ma ija	-1.3
+ma ijet	-1.3
+ma ajet	-1.3
 ma7ada byrod	-1.5
 ma a7ad rad	-1.5
 ma 7ad rad	-1.5
@@ -2084,6 +2091,13 @@ mbangu mbangu	0.6	speed
 عالسريع	0.5	speed
 بأسرع وقت	0.6	speed
 b asra3 wa2t	0.6	speed
+mwamsanga	0.5	speed
+nokukurumidza	0.5	speed
+kurumidzai	0.5	speed
+bwangu	0.4	speed
+bwangu bwangu	0.6	speed
+ቶሎ	0.5	speed
+ቶሎ ቶሎ	0.6	speed
 send someone	0	trade
 send somebody	0	trade
 envoyez quelqu'un	0	trade
@@ -2203,6 +2217,18 @@ mwinda ezali te	0.4
 tozali na courant te	0.6
 tozali na kura te	0.6
 tozali na mai te	0.5
+hapana magetsi	0.6
+magetsi hapana	0.6
+hapana mvura	0.5
+palibe magetsi	0.6
+magetsi palibe	0.6
+palibe madzi	0.5
+madzi palibe	0.5
+tapali amalaiti	0.6
+tapali amenshi	0.5
+መብራት የለም	0.6
+መብራት ጠፍቷል	0.6
+ውሃ የለም	0.5
 slow leak	0.4	calm
 slowly leaking	0.4	calm
 leaking slowly	0.4	calm
