@@ -2977,5 +2977,9 @@ enum PropertyIntentCorpus {
 {"text": "d'accord, à demain alors", "intent": "goodbye"}
 {"text": "bon d'accord, à tout à l'heure", "intent": "goodbye"}
 {"text": "ok d'accord, à la prochaine", "intent": "goodbye"}
+{"text": "merry christmas to the whole management team", "intent": "greeting"}
+{"text": "happy eid to everyone at the office", "intent": "greeting"}
+{"text": "ramadan mubarak to you and your team", "intent": "greeting"}
+{"text": "idd njema kwa timu yote", "intent": "greeting"}
 """#
 }
