@@ -2142,16 +2142,16 @@ bel 3atme	0.2	context
 بالعتمة	0.2	context
 water is all over	0.7
 water was all over	0.7
-water on the floor	0.5
-may 3al ard	0.5
-mayye 3al ard	0.5
-mayy 3al ard	0.5
-المي على الأرض	0.5
-المية على الأرض	0.5
-الماء على الأرض	0.5
-المياه على الأرض	0.5
-l'eau par terre	0.5
-maji sakafuni	0.5
+water on the floor	0.4
+may 3al ard	0.4
+mayye 3al ard	0.4
+mayy 3al ard	0.4
+المي على الأرض	0.4
+المية على الأرض	0.4
+الماء على الأرض	0.4
+المياه على الأرض	0.4
+l'eau par terre	0.4
+maji sakafuni	0.4
 maji yamejaa	0.6
 mai etondi	0.6
 mai ezali kosopana	0.6
@@ -2256,7 +2256,7 @@ légère fuite	0.4	calm
 0.7	-2.0	smell|smells|smelling|odour|odor|odeur|harufu|impumuro|ريحة|ريحه|رائحة|ri7a|ri7et	burning|burnt|burned|brûlé|brule|brûle|kuungua|inaungua|شياط|محروق|حريق|ma7rou2
 0.6	-1.8	ceiling|roof|plafond|plafon|toit|dari|paa|igisenge|gisenge|سقف|saqf|sa2f|sqef|ssqef|lsqef|ssaqf	dripping|leaking|leaks|leak|drips|drip|collapsing|caving|sagging|falling|fell|collapsed|down>|fuit|fuite|goutte|coule|inavuja|linavuja|inadondoka|irava|ينقط|بينقط|بنقط|تسريب|بيسرب|btnaqet|bin2at|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|biratonyanga|aratonyanga|ينقط|تنقط|كيقطر|كتقطر|ava|arava|kuva|ari kuva|aratemba|atemba|tombe|coulent|ruisselle|dégouline|degouline|suinte|wàcc|wacc|tuuru
 0.7	-2.0	water|maji|amazi|eau|l'eau|d'eau|maya|mayya|ndox|مية|مياه|ماء	pouring|gushing|spraying|spurting|streaming|everywhere|partout|yanafurika|inafurika|yuzuye|huzuye|ruisselle|jaillit|gicle|wàcc|wacc|tuuru|tuur|sotti
-0.8	-2.0	geyser|geysers|pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|masoura|ma2soura|ma2sura|canalisations	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret|broke|broken|cracked|busted|bust|fa2set|fa2aset|انكسرت|imevunjika|epasuki|ebukani
+0.8	-2.0	geyser|geysers|pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|masoura|ma2soura|ma2sura|canalisations	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret|cracked|busted|bust|fa2set|fa2aset|epasuki
 0.45	-1.8	generator|generators|genset|moteur|génératrice|generatrice|générateur|generateur|groupe|jenereta|مولد|المولد|موتور|الموتور|ishtirak|ichtirak	off>|down>|failed|dead|died|stopped|broke|broken|panne|wa2ef|wa2if|wa2fe|ta3es|ta3san|m3attal|m3atal|3atlan|kharban|5erban|mkhareb|m2atta3|ekufi|ekufaki|ebukani|imekufa|imeharibika|haifanyi|yapfuye|واقف|معطل|عطلان|خربان|طافي|مقطوع|working!|work!|start!|starting!|démarre!|demarre!|marche!|fonctionne!|kosala!
 0.7	-1.8	locked|locking	out>
 0.6	-1.8	lift|lifts|elevator|elevators|ascenseur|l'ascenseur|ascenseurs|lifti|المصعد|مصعد|الأسانسير|الاسانسير|asanser|l'asanser	grinding|grinds|grind|shaking|shakes|shook|jerking|jerks|jolting|dropped|dropping|dropping|unsafe|dangerous|scary|stuck|trapped|bloqué|bloque|bloquée|coincé|coince|secoue|grince|dangereux|imekwama|yahagaze|يهتز|بيهتز|عالق|عالقين|محبوس|محبوسين|خطير|خطر
