@@ -552,6 +552,72 @@ import Testing
         #expect(analyzer.analyze("the water tanks are empty").score <= 0)
     }
 
+    /// Complaints with no emotion word (an outage for days, children who cannot bathe, waiting
+    /// for nobody, "c'est du vol", the third report) are negative; so is a plea for speed beside
+    /// a baby, and a worried face.
+    @Test func complaintsWithoutEmotionWords() {
+        for text in ["kahraba ma2tou3a men 3 iyyem w ma 7ada byrod", "courant ezali te banda mikolo misato",
+                     "tuma fundi haraka, watoto hawajaoga tangu jana", "the kids haven't bathed since Sunday, there is no water",
+                     "I stayed home all morning waiting and nobody came", "we have a newborn at home, please come fast",
+                     "huu ni wizi, mnatuchaji maji ambayo hatupati", "C'EST DU VOL, ON PAIE POUR RIEN",
+                     "this is the third time I'm reporting the same leak", "so, any news? 😟",
+                     "el sabbak wa3adna w ma ija, sar lna yomen", "hii ni mara ya nne naripoti, hakuna anayejali"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "negative", "\(text): \(s.score)")
+        }
+    }
+
+    /// Thanks in Bemba, Shona, Amharic, Lingala, Nyanja and Gulf or Levantine Arabic.
+    @Test func localThanksArePositive() {
+        for text in ["natotela sana mukwai", "ndatenda zvikuru", "እናመሰግናለን", "matondo mpenza", "ashkorak ya akhi",
+                     "مشكورين ما قصرتوا", "jazakallah khair brother", "zikomo kwambiri", "yislamo ya shabab"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "positive", "\(text): \(s.score)")
+        }
+    }
+
+    /// Politeness, a wave, arriving, wanting, Lebanon's "fresh" dollars, a pet emoji, an apology
+    /// for a wrong number and French words that are English VADER words are neutral; a threat
+    /// ("you'll be sorry") and an apology before a complaint are not.
+    @Test func politenessWavesAndApologiesAreNeutral() {
+        for text in ["can you please send me the caretaker's number", "hello 👋", "ok bye 👋🏽",
+                     "I've reached the gate, which block is it?", "budget 800 fresh dollars for a studio in Hamra",
+                     "are cats allowed? 🐈", "oops wrong number, sorry about that", "sorry, wrong group",
+                     "I want to see the flat on Saturday", "à plus tard alors"] {
+            let s = analyzer.analyze(text)
+            #expect(s.label == "neutral", "\(text): \(s.score)")
+        }
+        for text in ["you'll be sorry if this is not fixed", "sorry but the service is terrible"] {
+            #expect(analyzer.analyze(text).label == "negative", "\(text)")
+        }
+    }
+
+    /// Emergencies told without the usual cue words: a burst pipe and water all over, a plea for
+    /// speed beside a baby or a repairer, a medical device or food in a power cut, an outage
+    /// "since last night", a generator that will not start (French and Lingala negate after the
+    /// verb), a soaked room. A slow leak, a small one, a question and thanks are not.
+    @Test func emergenciesWithoutCueWords() {
+        for text in ["the boiler pipe has burst in unit 7 and the water is all over the hallway",
+                     "still leaking, send someone quickly", "we have a newborn at home, please come fast",
+                     "el moteur wa2ef w EDL ma2tou3a, emme bte7taj machine el oxygen",
+                     "le groupe ne démarre pas, la nourriture dans le frigo va pourrir", "moteur ekufi, biloko na frigo ekobeba",
+                     "depuis hier soir on est sans courant dans tout l'immeuble", "we don't have power since yesterday night",
+                     "courant ezali te banda butu, bana bazali na molili", "el may 3al ard bel matbakh, el ma2soura fa2set",
+                     "our bedroom is soaked, the tank upstairs overflowed", "the generator is off and my mum needs her nebulizer tonight",
+                     "hapana magetsi kubva nezuro, nditumirei electrician nokukurumidza", "palibe madzi m'nyumba, tumizani munthu mwamsanga",
+                     "መብራት የለም፣ ቶሎ ላኩልን"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency >= 0.5, "\(text): \(s.urgency) \(s.urgencyCues)")
+        }
+        for text in ["water has been slowly leaking from the flat above for three days",
+                     "there's a small leak under the sink, whenever you can", "the generator makes a lot of noise at night",
+                     "how much is the generator fee per month?", "can you quickly send me the invoice?",
+                     "thank you for coming so fast", "we have a baby, is there a school nearby?", "is the internet fast here?"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency < 0.5, "\(text): \(s.urgency) \(s.urgencyCues)")
+        }
+    }
+
     @Test func afrikaansFunctionWordsAreNotEnglish() {
         for text in ["ons wil twee nagte bly, hoeveel kos die kamer?", "hoeveel is dit per nag vir twee mense?",
                      "ek het die deposito gisteraand betaal"] {

@@ -5,13 +5,17 @@
 /// messages as they arrive on WhatsApp — short and long, typos, slang, emoji, whole
 /// messages in French, Swahili and Kinyarwanda, Arabic in its own script and in Latin
 /// letters (Darija, Egyptian and Gulf "Arabizi" with digits for letters: 3, 7, 9), West
-/// African Pidgin, Nairobi Sheng, a little Wolof, and code-switching between them and English;
-/// short chat replies that carry only a time, an amount, a phone number or an email beside a
-/// domain word ("Thursday 4pm works 👌", "paid via orange money, my number is …"). A visit by a
-/// tradesperson is a maintenance request, a deposit for a flat being taken a rent payment, thanks
-/// with a farewell thanks. `other` is out-of-scope
-/// chit-chat. Licence: the project's own. Parsed and trained on first use of
-/// `IntentModel.propertyManagement`.
+/// African Pidgin, Nairobi Sheng, Ivorian nouchi, Kinshasa's Lingala and French, a little Wolof,
+/// and code-switching between them and English; greetings, thanks and goodbyes in Shona, Nyanja,
+/// Bemba and Amharic; short chat replies that carry only a time, an amount, a phone number or
+/// an email beside a domain word ("Thursday 4pm works 👌", "paid via orange money, my number
+/// is …"). A visit by a tradesperson is a maintenance request, a deposit for a flat being taken
+/// a rent payment, thanks with a farewell or for a repair done thanks; a question about the
+/// level of the rent a price inquiry (a renewal's when it names the renewal), never a payment;
+/// a lease wanted for renewing a permit a document request; a season's wish a greeting. `other`
+/// is out-of-scope chit-chat, a message meant for someone else, and a chase with no topic
+/// ("any update?"): its request is the thread's to lend. Licence: the project's own. Parsed
+/// and trained on first use of `IntentModel.propertyManagement`.
 enum PropertyIntentCorpus {
     static let jsonl = #"""
 {"text": "I have paid the rent", "intent": "rent_payment"}
@@ -2630,5 +2634,352 @@ enum PropertyIntentCorpus {
 {"text": "jërëjëf boroom kër", "intent": "thanks"}
 {"text": "dalu nwanne, it's working now", "intent": "thanks"}
 {"text": "e se gan sir, God bless", "intent": "thanks"}
+{"text": "el moteur ta3es men mbere7, ma fi kahraba abadan", "intent": "maintenance_request"}
+{"text": "l ishtirak m2atta3 w EDL ma ijet kel el nhar", "intent": "maintenance_request"}
+{"text": "el moteur ma 3am ydour, fi 7ada yjarrbo?", "intent": "maintenance_request"}
+{"text": "kahraba el dawle ma2tou3a w el generator mafi mazout", "intent": "maintenance_request"}
+{"text": "ba3atoulna 7ada ysalle7 el moteur please", "intent": "maintenance_request"}
+{"text": "el moteur bi2atte3 kel shway, el bayt bel 3atme", "intent": "maintenance_request"}
+{"text": "sar 3 iyyem EDL ma ijet w el moteur kamen ma 3am yechte8el", "intent": "maintenance_request"}
+{"text": "el asanseur 3el2an bel tabe2 el tene", "intent": "maintenance_request"}
+{"text": "l ascenseur msakkar men yom el jem3a, l 3ajaze ma fiyon ytl3o", "intent": "maintenance_request"}
+{"text": "el mi3dad ta3 el kahraba nafakh, fi ri7it 7ari2", "intent": "maintenance_request"}
+{"text": "el khazzen fadi, ma fi may bel 7ammem", "intent": "maintenance_request"}
+{"text": "el mukayyef kharban, ab3at fanni law sama7t", "intent": "maintenance_request"}
+{"text": "el mukayif ma yebarred, tkfa arslu a7ad el yom", "intent": "maintenance_request"}
+{"text": "al kahraba taffat fi al shu2a, wesh al sabab?", "intent": "maintenance_request"}
+{"text": "el 7anafiye 3am tnaz2el may 3al ard", "intent": "maintenance_request"}
+{"text": "courant ezali te depuis lobi na butu, tosala nini?", "intent": "maintenance_request"}
+{"text": "robinet ezali kosopa mai, tinda plombier", "intent": "maintenance_request"}
+{"text": "mai ezali koya te na ndako banda mikolo mibale", "intent": "maintenance_request"}
+{"text": "moteur ekufi, bótinda mekanisyen lelo", "intent": "maintenance_request"}
+{"text": "serrure ya porte ebukani, ekangami lisusu te", "intent": "maintenance_request"}
+{"text": "courant ekatamaka mokolo nyonso, bóbongisa yango", "intent": "maintenance_request"}
+{"text": "fuite ya mai na cuisine, eza kosopana partout", "intent": "maintenance_request"}
+{"text": "nazali koluka ndako ya ba chambres mibale na Gombe", "intent": "availability"}
+{"text": "ndako oyo ezali libre?", "intent": "availability"}
+{"text": "bozali na appartement ya kofutela na Limete?", "intent": "availability"}
+{"text": "loyer ya ndako oyo ezali boni?", "intent": "price_inquiry"}
+{"text": "ntalo ezali makasi, bokoki kokitisa moke?", "intent": "price_inquiry"}
+{"text": "nakoya kotala ndako lobi na ntongo", "intent": "viewing_booking"}
+{"text": "nakoki koya kotala appartement mpokwa?", "intent": "viewing_booking"}
+{"text": "nafuti loyer na M-Pesa lelo", "intent": "rent_payment"}
+{"text": "mbote na yo", "intent": "greeting"}
+{"text": "mbote mpangi, ozali malamu?", "intent": "greeting"}
+{"text": "bonjour tata, bozali malamu?", "intent": "greeting"}
+{"text": "matondo mpenza", "intent": "thanks"}
+{"text": "merci mingi tata", "intent": "thanks"}
+{"text": "matondo, nazwi yango", "intent": "thanks"}
+{"text": "kende malamu", "intent": "goodbye"}
+{"text": "tokutana lobi", "intent": "goodbye"}
+{"text": "tokomonana mpokwa", "intent": "goodbye"}
+{"text": "c'est cher deh, faut nous diminuer un peu", "intent": "price_inquiry"}
+{"text": "le prix là c'est gbê, on peut s'arranger ?", "intent": "price_inquiry"}
+{"text": "mon frère fais-moi un prix, c'est trop lourd", "intent": "price_inquiry"}
+{"text": "vous allez pas baisser un peu pour moi ?", "intent": "price_inquiry"}
+{"text": "c'est pas trop cher pour une deux pièces ? faut voir ça un peu", "intent": "price_inquiry"}
+{"text": "dernier prix c'est combien ?", "intent": "price_inquiry"}
+{"text": "courant est parti depuis hier, on est dans le noir", "intent": "maintenance_request"}
+{"text": "le robinet coule, envoyez plombier vite deh", "intent": "maintenance_request"}
+{"text": "on dit quoi, y a pas une maison à louer à Cocody ?", "intent": "availability"}
+{"text": "vous avez pas un studio vers Yopougon ?", "intent": "availability"}
+{"text": "je peux venir voir la maison lundi matin ?", "intent": "viewing_booking"}
+{"text": "je passe voir l'appartement demain vers 10h, c'est bon ?", "intent": "viewing_booking"}
+{"text": "hiyo bei ni mob, tuongee kidogo", "intent": "price_inquiry"}
+{"text": "bei ni fiti? unaweza ni-cut kidogo", "intent": "price_inquiry"}
+{"text": "last price ni ngapi boss?", "intent": "price_inquiry"}
+{"text": "mhoro shamwari", "intent": "greeting"}
+{"text": "mangwanani, makadii?", "intent": "greeting"}
+{"text": "manheru baba", "intent": "greeting"}
+{"text": "ndeipi boss", "intent": "greeting"}
+{"text": "masikati, maswera sei?", "intent": "greeting"}
+{"text": "makadini henyu", "intent": "greeting"}
+{"text": "mulishani mukwai", "intent": "greeting"}
+{"text": "mwashibukeni ba landlord", "intent": "greeting"}
+{"text": "muli shani?", "intent": "greeting"}
+{"text": "moni a bwana", "intent": "greeting"}
+{"text": "muli bwanji bambo", "intent": "greeting"}
+{"text": "mwauka bwanji?", "intent": "greeting"}
+{"text": "ሰላም", "intent": "greeting"}
+{"text": "ሰላም ጤና ይስጥልኝ", "intent": "greeting"}
+{"text": "እንደምን አደርክ", "intent": "greeting"}
+{"text": "እንደምን ዋላችሁ", "intent": "greeting"}
+{"text": "ጤና ይስጥልኝ", "intent": "greeting"}
+{"text": "selam new?", "intent": "greeting"}
+{"text": "tena yistilign", "intent": "greeting"}
+{"text": "endet neh?", "intent": "greeting"}
+{"text": "ndatenda baba", "intent": "thanks"}
+{"text": "maita basa", "intent": "thanks"}
+{"text": "mazvita", "intent": "thanks"}
+{"text": "ndinotenda zvikuru", "intent": "thanks"}
+{"text": "tatenda", "intent": "thanks"}
+{"text": "natotela sana", "intent": "thanks"}
+{"text": "twatotela", "intent": "thanks"}
+{"text": "zikomo bambo", "intent": "thanks"}
+{"text": "zikomo kwambiri a bwana", "intent": "thanks"}
+{"text": "በጣም አመሰግናለሁ", "intent": "thanks"}
+{"text": "እናመሰግናለን", "intent": "thanks"}
+{"text": "amesegnalehu", "intent": "thanks"}
+{"text": "betam amesegnalew", "intent": "thanks"}
+{"text": "fambai zvakanaka", "intent": "goodbye"}
+{"text": "sarai zvakanaka", "intent": "goodbye"}
+{"text": "tichaonana mangwana", "intent": "goodbye"}
+{"text": "shalenipo", "intent": "goodbye"}
+{"text": "tukamonana", "intent": "goodbye"}
+{"text": "tionana mawa", "intent": "goodbye"}
+{"text": "pitani bwino", "intent": "goodbye"}
+{"text": "tsalani bwino", "intent": "goodbye"}
+{"text": "ቻው", "intent": "goodbye"}
+{"text": "ደህና ሁን", "intent": "goodbye"}
+{"text": "ደህና ሁኑ", "intent": "goodbye"}
+{"text": "dehna hun", "intent": "goodbye"}
+{"text": "مشكورين ما قصرتوا", "intent": "thanks"}
+{"text": "مشكور أخوي", "intent": "thanks"}
+{"text": "جزاكم الله خيرا على المساعدة", "intent": "thanks"}
+{"text": "تسلم يا غالي", "intent": "thanks"}
+{"text": "يسلمو إيديك", "intent": "thanks"}
+{"text": "mashkoor", "intent": "thanks"}
+{"text": "mashkoorin ya shabab", "intent": "thanks"}
+{"text": "yislamo", "intent": "thanks"}
+{"text": "teslam ya ghali", "intent": "thanks"}
+{"text": "ashkorak", "intent": "thanks"}
+{"text": "ashkurak 3ala kel shi", "intent": "thanks"}
+{"text": "jazak allah khair", "intent": "thanks"}
+{"text": "jazakAllahu khayran bro", "intent": "thanks"}
+{"text": "allah y3tik el 3afia", "intent": "thanks"}
+{"text": "tislam idak", "intent": "thanks"}
+{"text": "شكرا لك، مع السلامة", "intent": "thanks"}
+{"text": "شكرا على وقتك، الله معك", "intent": "thanks"}
+{"text": "thanks for showing us around, we'll discuss and let you know", "intent": "thanks"}
+{"text": "thank you for the viewing yesterday, I'll get back to you by Friday", "intent": "thanks"}
+{"text": "appreciate you taking the time to show me the place, will revert", "intent": "thanks"}
+{"text": "thank you for your time today, I'll think about it", "intent": "thanks"}
+{"text": "merci bien, je vais voir ça avec mon mari, bonne journée", "intent": "thanks"}
+{"text": "ok merci, je reviens vers vous, bonne soirée", "intent": "thanks"}
+{"text": "asante kwa kunionyesha nyumba, nitakujulisha", "intent": "thanks"}
+{"text": "thanks, the electrician sorted the sockets", "intent": "thanks"}
+{"text": "thank you sir, the gate is working again", "intent": "thanks"}
+{"text": "merci patron, le plombier est passé et tout marche", "intent": "thanks"}
+{"text": "merci, le courant est revenu", "intent": "thanks"}
+{"text": "shukran, el fanni sallah el mukayyef", "intent": "thanks"}
+{"text": "murakoze, umufundi yakoze robine", "intent": "thanks"}
+{"text": "asante boss, stima imerudi", "intent": "thanks"}
+{"text": "ok noted, thank you", "intent": "thanks"}
+{"text": "noted, asante", "intent": "thanks"}
+{"text": "bien reçu, merci", "intent": "thanks"}
+{"text": "okay noted, zikomo", "intent": "thanks"}
+{"text": "noted mukwai, twatotela", "intent": "thanks"}
+{"text": "well received, thanks", "intent": "thanks"}
+{"text": "is the rent going to go up next year?", "intent": "price_inquiry"}
+{"text": "will my rent increase in January?", "intent": "price_inquiry"}
+{"text": "are you raising the rent this year?", "intent": "price_inquiry"}
+{"text": "so the rent becomes 450 dollars from next month?", "intent": "price_inquiry"}
+{"text": "just to confirm, from June the rent will be KES 38,000?", "intent": "price_inquiry"}
+{"text": "so I'll be paying 600 a month from now on?", "intent": "price_inquiry"}
+{"text": "will the rent remain 5000 or will it change?", "intent": "price_inquiry"}
+{"text": "is there any rent increase coming?", "intent": "price_inquiry"}
+{"text": "how much will the rent be after the increase?", "intent": "price_inquiry"}
+{"text": "by how much is the rent going up?", "intent": "price_inquiry"}
+{"text": "le loyer va rester à 150 000 ou il va augmenter ?", "intent": "price_inquiry"}
+{"text": "donc le nouveau loyer sera de 200 000 à partir de mai ?", "intent": "price_inquiry"}
+{"text": "vous allez augmenter le loyer en janvier ?", "intent": "price_inquiry"}
+{"text": "il y aura une augmentation du loyer cette année ?", "intent": "price_inquiry"}
+{"text": "kodi itabaki ile ile au itapanda?", "intent": "price_inquiry"}
+{"text": "kwa hiyo kodi mpya ni 15,000 kuanzia mwezi ujao?", "intent": "price_inquiry"}
+{"text": "mtaongeza kodi mwaka huu?", "intent": "price_inquiry"}
+{"text": "ubukode buzazamuka umwaka utaha?", "intent": "price_inquiry"}
+{"text": "هل سيرتفع الإيجار السنة الجاية؟", "intent": "price_inquiry"}
+{"text": "يعني الإيجار الجديد 3000 من شهر مارس؟", "intent": "price_inquiry"}
+{"text": "رح تزيدوا الإيجار هالسنة؟", "intent": "price_inquiry"}
+{"text": "el ajar rah yzid el sene el jeye?", "intent": "price_inquiry"}
+{"text": "ya3ni el ijar el jdid 500 men awwal nisan?", "intent": "price_inquiry"}
+{"text": "kra ghadi tzid f 3am jay?", "intent": "price_inquiry"}
+{"text": "el egar hayzeed el sana di?", "intent": "price_inquiry"}
+{"text": "after renewing, will it still be 1200 a month?", "intent": "lease_renewal"}
+{"text": "kodi itapanda nikirenew mkataba?", "intent": "lease_renewal"}
+{"text": "iza jaddadt el 3a2d, el ijar byeb2a nafso?", "intent": "lease_renewal"}
+{"text": "en renouvelant, le loyer reste le même ?", "intent": "lease_renewal"}
+{"text": "if we extend the lease, is there an increase?", "intent": "lease_renewal"}
+{"text": "عند تجديد العقد هل يتغير المبلغ؟", "intent": "lease_renewal"}
+{"text": "can the renewal be for six months rather than a full year?", "intent": "lease_renewal"}
+{"text": "could we do a shorter term this time, like 6 months?", "intent": "lease_renewal"}
+{"text": "on peut renouveler pour 6 mois seulement ?", "intent": "lease_renewal"}
+{"text": "naweza kurenew kwa miezi sita badala ya mwaka?", "intent": "lease_renewal"}
+{"text": "rather than a year, can I extend by 3 months only?", "intent": "lease_renewal"}
+{"text": "sorry, how much did you say the rent was?", "intent": "price_inquiry"}
+{"text": "remind me the price again?", "intent": "price_inquiry"}
+{"text": "pardon, c'était combien le loyer déjà ?", "intent": "price_inquiry"}
+{"text": "samahani, kodi ilikuwa ngapi tena?", "intent": "price_inquiry"}
+{"text": "3afwan, kam kan el ijar?", "intent": "price_inquiry"}
+{"text": "the listing said 300 but the agent told me 350, which one?", "intent": "price_inquiry"}
+{"text": "on m'a dit 100 000 mais l'annonce dit 80 000, c'est lequel ?", "intent": "price_inquiry"}
+{"text": "tangazo linasema 20k lakini agent anasema 25k, ipi sahihi?", "intent": "price_inquiry"}
+{"text": "the advert and the caretaker gave me different prices, what is the real rent?", "intent": "price_inquiry"}
+{"text": "we pay 50 dollars for the generator every month and it is always off", "intent": "complaint"}
+{"text": "I pay for the ishtirak and get 4 hours a day, not fair", "intent": "complaint"}
+{"text": "paying service charge for a lift that never works", "intent": "complaint"}
+{"text": "on paie le groupe électrogène chaque mois pour rien", "intent": "complaint"}
+{"text": "tunalipa pesa ya generator kila mwezi bure", "intent": "complaint"}
+{"text": "ndfa3 ishtirak kel chahr w ma fi kahraba, haram", "intent": "complaint"}
+{"text": "any update?", "intent": "other"}
+{"text": "any updates on this?", "intent": "other"}
+{"text": "any progress?", "intent": "other"}
+{"text": "so what's the status?", "intent": "other"}
+{"text": "what's happening with this?", "intent": "other"}
+{"text": "hello?? anyone there?", "intent": "other"}
+{"text": "any feedback please", "intent": "other"}
+{"text": "any news?", "intent": "other"}
+{"text": "des nouvelles svp ?", "intent": "other"}
+{"text": "alors, du nouveau ?", "intent": "other"}
+{"text": "toujours pas de retour ?", "intent": "other"}
+{"text": "vipi, kuna habari?", "intent": "other"}
+{"text": "habari yoyote boss?", "intent": "other"}
+{"text": "amakuru ki kuri iki kibazo?", "intent": "other"}
+{"text": "hari igishya?", "intent": "other"}
+{"text": "shu sar?", "intent": "other"}
+{"text": "chno w9e3?", "intent": "other"}
+{"text": "kayn chi jdid?", "intent": "other"}
+{"text": "أي جديد؟", "intent": "other"}
+{"text": "في أخبار؟", "intent": "other"}
+{"text": "abeg any update?", "intent": "other"}
+{"text": "boss any news??", "intent": "other"}
+{"text": "any update 🙏", "intent": "other"}
+{"text": "my residence permit is due for renewal and they need my tenancy contract", "intent": "document_request"}
+{"text": "renewing my visa, please send a copy of the lease agreement", "intent": "document_request"}
+{"text": "je renouvelle ma carte de séjour, il me faut une copie du bail", "intent": "document_request"}
+{"text": "nahitaji nakala ya mkataba kwa ajili ya kurenew kibali cha kazi", "intent": "document_request"}
+{"text": "أحتاج نسخة من عقد الإيجار لتجديد الإقامة", "intent": "document_request"}
+{"text": "for my driving licence renewal I need a copy of the contract", "intent": "document_request"}
+{"text": "renewing my passport, can you give me a letter confirming my address", "intent": "document_request"}
+{"text": "the bank is renewing my loan and asks for my rental agreement, please share it", "intent": "document_request"}
+{"text": "we'd like to take the 2 bedroom, when can we sign the lease?", "intent": "availability"}
+{"text": "I'm ready to sign for the studio on the 4th floor", "intent": "availability"}
+{"text": "we decided to take the house, what's next to sign the contract?", "intent": "availability"}
+{"text": "on prend l'appartement, on signe le contrat quand ?", "intent": "availability"}
+{"text": "tunataka kuchukua nyumba, tusaini mkataba lini?", "intent": "availability"}
+{"text": "bghina nakhdo l'appart, fo9ach nsigniw l contrat?", "intent": "availability"}
+{"text": "please send the new lease for the flat we are taking so I can read it before signing", "intent": "document_request"}
+{"text": "happy new year to you and your family", "intent": "greeting"}
+{"text": "compliments of the season boss", "intent": "greeting"}
+{"text": "merry christmas and a prosperous new year", "intent": "greeting"}
+{"text": "eid mubarak", "intent": "greeting"}
+{"text": "eid saeed to you and yours", "intent": "greeting"}
+{"text": "ramadan kareem", "intent": "greeting"}
+{"text": "happy eid everyone 🌙", "intent": "greeting"}
+{"text": "kel 3am w enta b kheir", "intent": "greeting"}
+{"text": "kel sene w enta b alf kheir", "intent": "greeting"}
+{"text": "kol sana w enta tayeb", "intent": "greeting"}
+{"text": "sana sa3ida ya jama3a", "intent": "greeting"}
+{"text": "3id mbarek sa3id", "intent": "greeting"}
+{"text": "عيد سعيد", "intent": "greeting"}
+{"text": "رمضان كريم", "intent": "greeting"}
+{"text": "كل عام وأنت بخير", "intent": "greeting"}
+{"text": "عام سعيد عليكم", "intent": "greeting"}
+{"text": "عيدكم مبارك", "intent": "greeting"}
+{"text": "bonne et heureuse année", "intent": "greeting"}
+{"text": "meilleurs vœux pour la nouvelle année", "intent": "greeting"}
+{"text": "bonne fête de Tabaski", "intent": "greeting"}
+{"text": "joyeux noël à vous et votre famille", "intent": "greeting"}
+{"text": "bonne fête de Ramadan", "intent": "greeting"}
+{"text": "heri ya sikukuu", "intent": "greeting"}
+{"text": "idd mubarak", "intent": "greeting"}
+{"text": "heri ya krismasi na mwaka mpya", "intent": "greeting"}
+{"text": "Noheli nziza", "intent": "greeting"}
+{"text": "መልካም አዲስ ዓመት", "intent": "greeting"}
+{"text": "እንኳን አደረሳችሁ", "intent": "greeting"}
+{"text": "bonne année 2026 tonton", "intent": "greeting"}
+{"text": "happy new year landlord, may this year be good for us all", "intent": "greeting"}
+{"text": "honey I'm on my way home, do we need bread?", "intent": "other"}
+{"text": "mum I arrived safely", "intent": "other"}
+{"text": "dad please send me school fees", "intent": "other"}
+{"text": "bro are we still meeting tonight?", "intent": "other"}
+{"text": "sorry wrong chat", "intent": "other"}
+{"text": "oops, that message was not for you", "intent": "other"}
+{"text": "sorry I sent that to the wrong person", "intent": "other"}
+{"text": "pardon, je me suis trompé de conversation", "intent": "other"}
+{"text": "chérie je suis rentré, tu es où ?", "intent": "other"}
+{"text": "samahani, nimekosea namba", "intent": "other"}
+{"text": "mama nimefika salama", "intent": "other"}
+{"text": "hayati wselt el bet", "intent": "other"}
+{"text": "معلش غلطت بالرقم", "intent": "other"}
+{"text": "حبيبتي أنا وصلت البيت", "intent": "other"}
+{"text": "dear, please pick the kids from school", "intent": "other"}
+{"text": "ignore my last message, it was meant for my brother", "intent": "other"}
+{"text": "sorry sir, wrong number 🙏", "intent": "other"}
+{"text": "oh sorry, wrong group", "intent": "other"}
+{"text": "do you have plots for sale?", "intent": "other"}
+{"text": "are you selling any houses?", "intent": "other"}
+{"text": "vous vendez aussi des terrains ?", "intent": "other"}
+{"text": "mnauza viwanja pia?", "intent": "other"}
+{"text": "3indkum aradi lal bai3?", "intent": "other"}
+{"text": "I want to buy a house, not rent", "intent": "other"}
+{"text": "3indkum sha2a lil ijar fi al malqa?", "intent": "availability"}
+{"text": "fi villa fadia lil ijar qareeb min al madrasa?", "intent": "availability"}
+{"text": "mawjood shu2a9 3 ghuraf lil ijar?", "intent": "availability"}
+{"text": "abgha sha2a ghurfatain w sala fi al rawdah", "intent": "availability"}
+{"text": "fi 3indakum ma7al lil ijar fi al sulaymaniya?", "intent": "availability"}
+{"text": "ayn al 7aris? ana barra 3ind al bab", "intent": "location_directions"}
+{"text": "ana wasalt al 3imara, wein ad5ul?", "intent": "location_directions"}
+{"text": "3atni location al 3imara law sama7t", "intent": "location_directions"}
+{"text": "wein al bawwab? ana 3ind al mad5al", "intent": "location_directions"}
+{"text": "wein el natour? ana 2eddem el binaye", "intent": "location_directions"}
+{"text": "وين الحارس؟ أنا عند البوابة", "intent": "location_directions"}
+{"text": "ya3tik el 3afye 3al ta3ab", "intent": "thanks"}
+{"text": "ya3tikon el 3afye ya shabab", "intent": "thanks"}
+{"text": "allah ya3teek el 3afia khayi", "intent": "thanks"}
+{"text": "yeslamo 3al mt3ab", "intent": "thanks"}
+{"text": "kel sene w into salmin w b alf kheir", "intent": "greeting"}
+{"text": "kel 3am w into b kheir ya jame3a", "intent": "greeting"}
+{"text": "sene jdide sa3ide 3alaykon", "intent": "greeting"}
+{"text": "hal sayazeed al ijar hatha al 3am?", "intent": "price_inquiry"}
+{"text": "kam sayakoon al ijar ba3d al ziyada?", "intent": "price_inquiry"}
+{"text": "hal yabqa al ijar kama huwa 3ind tajdeed al 3aqd?", "intent": "lease_renewal"}
+{"text": "هل يبقى المبلغ نفسه إذا جددت العقد؟", "intent": "lease_renewal"}
+{"text": "بعد التجديد، كم سيصبح الإيجار؟", "intent": "lease_renewal"}
+{"text": "sorry, what's the monthly rent again?", "intent": "price_inquiry"}
+{"text": "what did you say the price was?", "intent": "price_inquiry"}
+{"text": "I forgot, how much was the rent for that one?", "intent": "price_inquiry"}
+{"text": "mum I'm home safe, talk later", "intent": "other"}
+{"text": "babe where are you, I'm waiting outside the school", "intent": "other"}
+{"text": "dear I reached the office, call you at lunch", "intent": "other"}
+{"text": "bro I'll call you tonight about the match", "intent": "other"}
+{"text": "maman je suis bien arrivée, je t'appelle ce soir", "intent": "other"}
+{"text": "mama nimefika, nitakupigia jioni", "intent": "other"}
+{"text": "we'd like to go ahead with the flat you showed us, how do we sign?", "intent": "availability"}
+{"text": "I want the apartment, when do I sign the tenancy agreement?", "intent": "availability"}
+{"text": "can I sign the lease for the studio this week? I'm taking it", "intent": "availability"}
+{"text": "paid 30k by airtel, my line is 0977 123 456", "intent": "rent_payment"}
+{"text": "sent the rent from my wife's line 0788 111 222", "intent": "rent_payment"}
+{"text": "momo sent, the sender number is 0722 333 444", "intent": "rent_payment"}
+{"text": "j'ai envoyé par orange money, mon numéro c'est 07 08 09 10 11", "intent": "rent_payment"}
+{"text": "you have won 250,000 in our weekly draw, send your ID to claim", "intent": "other"}
+{"text": "congratulations, your number was selected for a free phone", "intent": "other"}
+{"text": "le livreur a déposé un colis chez le gardien pour moi ?", "intent": "other"}
+{"text": "quelqu'un a reçu une lettre à mon nom ?", "intent": "other"}
+{"text": "yalla bye, minshuf ba3d", "intent": "goodbye"}
+{"text": "yallah nchoufek ghedwa", "intent": "goodbye"}
+{"text": "yalla mnehke ba3den", "intent": "goodbye"}
+{"text": "bye, n7ki m3ak mba3d", "intent": "goodbye"}
+{"text": "so starting next month I'll pay 32k and not 30k anymore?", "intent": "price_inquiry"}
+{"text": "from January it's 500 instead of 450, is that right?", "intent": "price_inquiry"}
+{"text": "I'll be paying more from April? how much exactly?", "intent": "price_inquiry"}
+{"text": "donc je vais payer 120 000 au lieu de 100 000 ?", "intent": "price_inquiry"}
+{"text": "kwa hiyo nitalipa 12k badala ya 10k kuanzia mwezi ujao?", "intent": "price_inquiry"}
+{"text": "ya3ni bsir edfa3 600 badal 500?", "intent": "price_inquiry"}
+{"text": "kodi itakuwa sawa mwaka ujao au itabadilika?", "intent": "price_inquiry"}
+{"text": "can you do 40k instead of 45k?", "intent": "price_inquiry"}
+{"text": "on peut faire 90 000 au lieu de 100 000 ?", "intent": "price_inquiry"}
+{"text": "tunaweza kufanya 18k badala ya 20k?", "intent": "price_inquiry"}
+{"text": "abi a7jiz maw3ed ashoof al villa", "intent": "viewing_booking"}
+{"text": "mumkin ajee ashoof al sha2a al yom al masa?", "intent": "viewing_booking"}
+{"text": "ana faadi bukra al sob7, ashoofha?", "intent": "viewing_booking"}
+{"text": "my work permit expires, immigration asks for the lease, please email it", "intent": "document_request"}
+{"text": "d'accord, à demain alors", "intent": "goodbye"}
+{"text": "bon d'accord, à tout à l'heure", "intent": "goodbye"}
+{"text": "ok d'accord, à la prochaine", "intent": "goodbye"}
+{"text": "merry christmas to the whole management team", "intent": "greeting"}
+{"text": "happy eid to everyone at the office", "intent": "greeting"}
+{"text": "ramadan mubarak to you and your team", "intent": "greeting"}
+{"text": "idd njema kwa timu yote", "intent": "greeting"}
 """#
 }

@@ -5,7 +5,8 @@ import Glibc
 /// Which language a message is written in.
 public struct LanguageGuess: Sendable, Equatable {
     /// "en", "fr", "sw", "rw", "ar" (Arabic script), "ar-Latn" (Arabic in Latin letters), or
-    /// "und" when there is too little text to tell (fewer than 3 letters, emoji, numbers).
+    /// "und" when there is too little text to tell (fewer than 3 letters, emoji, numbers) or
+    /// the text is in another language (words the samples never hold; Lingala, Nyanja, Shona).
     public var code: String
     /// In [0, 1].
     public var confidence: Double
@@ -67,6 +68,8 @@ public struct LanguageIdentifier: Sendable {
         var wordDigits = 0
         var knownShortWord = false
         var knownWords = 0
+        /// Words only the unsupported languages' samples hold ("mbote", "zikomo").
+        var unsupportedWords = 0
         var latinLetters = 0
         var arabicLetters = 0
         var otherLetters = 0
@@ -112,19 +115,29 @@ public struct LanguageIdentifier: Sendable {
                         }
                     }
                     totals += scores
-                    if bytes.withUnsafeBufferPointer({ model.knows(UnsafeBufferPointer(rebasing: $0[0..<byteCount])) }) { knownWords += 1 }
+                    switch bytes.withUnsafeBufferPointer({ model.knowledge(of: UnsafeBufferPointer(rebasing: $0[0..<byteCount])) }) {
+                    case .supported: knownWords += 1
+                    case .unsupported: unsupportedWords += 1
+                    case .unknown: break
+                    }
                     // "Hi": too short for n-grams, but a word of one language in the samples.
                     if wordLetters < 3, !knownShortWord {
                         knownShortWord = bytes.withUnsafeBufferPointer { model.marksOneLanguage(UnsafeBufferPointer(rebasing: $0[0..<byteCount])) }
                     }
+                    // A switch is between languages it names. A word the unsupported lane wins by
+                    // far ("tozali") is none; one it shares with them ("ya", "na") is evidence of
+                    // the named language that reads it best.
                     var best = 0
-                    for l in 1..<count where scores[l] > scores[best] { best = l }
+                    for l in 1..<count where l != LanguageModel.unsupported && scores[l] > scores[best] { best = l }
                     var second = best == 0 ? 1 : 0
-                    for l in 0..<count where l != best && scores[l] > scores[second] { second = l }
+                    for l in 0..<count where l != best && l != LanguageModel.unsupported && scores[l] > scores[second] { second = l }
                     // Measured per letter: a long Kinyarwanda word outscores Swahili by many
                     // n-grams, which is kinship, not a switch; an English or French word inserted
                     // in either wins by far more per letter.
-                    evidence[best] += min(1, (scores[best] - scores[second]) / (Self.switchMarginPerLetter * Float(wordLetters)))
+                    let perLetter = Self.switchMarginPerLetter * Float(wordLetters)
+                    if scores[LanguageModel.unsupported] - scores[best] < perLetter {
+                        evidence[best] += min(1, (scores[best] - scores[second]) / perLetter)
+                    }
                 }
                 codeCount = 1
                 byteCount = 0
@@ -173,15 +186,27 @@ public struct LanguageIdentifier: Sendable {
         if arabicMain {
             let share = Double(arabicLetters) / Double(arabicLetters + latinLetters)
             var mixed: [String] = []
-            if latinLetters >= 3, latinWords >= 1, share < 0.85 || latinWords >= 2 {
-                mixed.append(model.languages[ranked[0]])
+            if latinLetters >= 3, latinWords >= 1, share < 0.85 || latinWords >= 2,
+               let latin = ranked.first(where: { $0 != LanguageModel.unsupported }) {
+                mixed.append(model.languages[latin])
             }
             let confidence = min(0.99, 0.5 + 0.5 * share) * (arabicLetters >= 6 ? 1 : 0.8)
             return LanguageGuess(code: "ar", confidence: confidence, script: script, mixed: mixed)
         }
 
-        let best = ranked[0]
-        var confidence = probabilities[best]
+        // Mostly Lingala, Nyanja, Shona or Bemba: kin of Swahili and Kinyarwanda, none of them.
+        // A clear lead per letter decides; a narrow one only with more of their words than of
+        // the named languages' ("vana vangu vari kurwara"), not a Swahili phrase of rare words
+        // ("kufuli ya mlango", "naomba risiti ya malipo").
+        let best = ranked[0] == LanguageModel.unsupported ? ranked[1] : ranked[0]
+        if arabicLetters == 0 {
+            let lead = (totals[LanguageModel.unsupported] - totals[best]) / Float(latinLetters)
+            if lead >= Self.unsupportedLeadPerLetter || (lead > 0 && unsupportedWords >= 2 && unsupportedWords > knownWords) {
+                return LanguageGuess(code: "und", confidence: 0.1, script: script, mixed: [])
+            }
+        }
+        // Among the languages it names.
+        var confidence = probabilities[best] / max(1e-9, 1 - probabilities[LanguageModel.unsupported])
         // Words the samples never hold are weak evidence: a language the model lacks (Luganda,
         // Zulu, Afrikaans) still scores best in one it has. None known and no clear winner is
         // undetermined; under a fifth known, a low-confidence guess.
@@ -196,7 +221,7 @@ public struct LanguageIdentifier: Sendable {
         var mixed: [(String, Float)] = []
         var totalEvidence: Float = 0
         for l in 0..<count { totalEvidence += evidence[l] }
-        for l in ranked.dropFirst() where evidence[l] >= 1.5 && evidence[l] >= 0.2 * totalEvidence {
+        for l in ranked where l != best && evidence[l] >= 1.5 && evidence[l] >= 0.2 * totalEvidence {
             mixed.append((model.languages[l], evidence[l]))
         }
         mixed.sort { $0.1 > $1.1 }
@@ -207,6 +232,9 @@ public struct LanguageIdentifier: Sendable {
 
     /// The most a guess is worth when under a fifth of its words are known to the samples.
     static let unknownWordsConfidence = 0.4
+    /// The unsupported languages' lead (log-likelihood per letter) past which their words'
+    /// count no longer matters.
+    static let unsupportedLeadPerLetter: Float = 1
 
     /// Whether `text` has an "@", a "/" or "www." (bytes only: this runs on every message).
     static func mayHoldAddress(_ text: String) -> Bool {
@@ -232,9 +260,13 @@ public struct LanguageIdentifier: Sendable {
 }
 
 /// The trained profiles: for each character n-gram (n = 1…4) and each word seen in the
-/// samples, its log probability in each language (add-α smoothed).
+/// samples, its log probability in each language (add-α smoothed). The last lane is no
+/// language the identifier names: Bantu languages it does not support, which would otherwise
+/// score as their kin Swahili or Kinyarwanda.
 final class LanguageModel: Sendable {
-    let languages = ["en", "fr", "sw", "rw", "ar-Latn"]
+    let languages = ["en", "fr", "sw", "rw", "ar-Latn", "und"]
+    /// The lane of the languages it does not support.
+    static let unsupported = 5
     /// Open-addressed n-gram table. A 32-byte slot holds an n-gram's log probability per
     /// language in lanes 0..<7 and its key's bits in lane 7 (0: empty), so a lookup reads one
     /// slot instead of a key, a row number and a row in three places: each is a cache miss
@@ -244,6 +276,8 @@ final class LanguageModel: Sendable {
     private static let keyLane = 7
     private let words: ByteTable<Int32>
     private let wordLogProbs: [SIMD8<Float>]
+    /// Whether a known word is in the samples of a language the identifier names.
+    private let wordSupported: [Bool]
     /// How much a known word counts next to its n-grams.
     static let wordWeight: Float = 2
 
@@ -251,7 +285,7 @@ final class LanguageModel: Sendable {
 
     init() {
         let samples = [LanguageSamples.english, LanguageSamples.french, LanguageSamples.swahili,
-                       LanguageSamples.kinyarwanda, LanguageSamples.arabizi]
+                       LanguageSamples.kinyarwanda, LanguageSamples.arabizi, LanguageSamples.unsupportedBantu]
         let count = samples.count
         var ngramCounts: [UInt32: [Int]] = [:]
         var ngramTotals = [[Int]](repeating: [Int](repeating: 0, count: 5), count: count)  // [language][n]
@@ -295,6 +329,7 @@ final class LanguageModel: Sendable {
         self.ngramMask = ngramMask
         var words = ByteTable<Int32>(minimumCapacity: wordCounts.count)
         var wordLogProbs: [SIMD8<Float>] = []
+        var wordSupported: [Bool] = []
         let wordAlpha = 0.2
         var wordRow: Int32 = 0
         for (word, counts) in wordCounts.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
@@ -304,6 +339,7 @@ final class LanguageModel: Sendable {
                 lanes[l] = Float(Glibc.log(p)) * Self.wordWeight
             }
             wordLogProbs.append(lanes)
+            wordSupported.append(counts.indices.contains { $0 != Self.unsupported && counts[$0] > 0 })
             let key = String(decoding: word, as: UTF8.self)
             let index = wordRow
             words.update(key, initial: 0) { $0 = index }
@@ -311,6 +347,7 @@ final class LanguageModel: Sendable {
         }
         self.words = words
         self.wordLogProbs = wordLogProbs
+        self.wordSupported = wordSupported
     }
 
     @inline(__always)
@@ -354,8 +391,14 @@ final class LanguageModel: Sendable {
         return scores
     }
 
-    /// Whether the samples hold this word (lower-cased UTF-8) at all.
-    func knows(_ word: UnsafeBufferPointer<UInt8>) -> Bool { words.value(for: word) != nil }
+    enum Knowledge { case unknown, supported, unsupported }
+
+    /// Whether the samples hold this word (lower-cased UTF-8): those of a language the
+    /// identifier names, or only those of the languages it does not support.
+    func knowledge(of word: UnsafeBufferPointer<UInt8>) -> Knowledge {
+        guard let index = words.value(for: word) else { return .unknown }
+        return wordSupported[Int(index)] ? .supported : .unsupported
+    }
 
     /// Whether the samples hold this word (lower-cased UTF-8) at least four times as often in
     /// one language as in any other: "hi" is English, "ok" is everyone's.

@@ -358,4 +358,89 @@ Ok tamam, ma3lesh. Ok shokran.
 آسف على التأخير في الدفع، سأرسل باقي المبلغ يوم الجمعة عندما أستلم راتبي.
 البيت جميل ونظيف ونحن سعداء جدا هنا، شكرا لكم.
 """#
+
+    /// Bantu languages of the region the identifier does not support, read so that their
+    /// messages come back "und" rather than as Swahili or Kinyarwanda, their kin: Lingala (with
+    /// the French words Kinshasa mixes in), Nyanja/Chichewa, Shona and Bemba.
+    static let unsupportedBantu = #"""
+Mbote na bino nyonso, bozali malamu? Nazali malamu, matondo. Yo ozali ndenge nini?
+Tata, courant ekatami lisusu na ndako na biso, tozali na molili banda butu.
+Mai ezali koya te banda lobi na ntongo, bana basukoli te.
+Nakoya kofuta loyer na mokolo ya mitano ya sanza oyo.
+Nafuti mbongo ya ndako na M-Pesa, tala téléphone na yo.
+Bokoki kotinda moto abongisa robinet? Ezali kosopa mai na cuisine.
+Nalingi kotala ndako ya bashambre mibale na Lingwala to na Kintambo.
+Ndako oyo ezali na mai mpe courant? Ntalo na yango ezali boni na sanza?
+Tokokende na zando lelo na mpokwa, osengeli komema mbongo.
+Mwana na ngai azali maladi, tokei na lopitalo sikoyo.
+Mosala ezali makasi mingi lelo, nakozonga na ndako butu.
+Olingi kolia nini na midi? Nakosomba mbisi na loso.
+Nazali na nzela, nakokoma nsima ya miniti zomi.
+Okomi na ndako? Benga ngai soki okomi, nazali kozela.
+Tokutana lobi na ntongo na biro ya mokolo ya ndako.
+Mokolo ya ndako alobi akoya kotala mur oyo ekweaki.
+Bato ya pembeni bazali kobeta miziki butu mobimba, tokoki kolala te.
+Porte ya libanda ekangamaka te, serrure ebukani mpe tozali na kobanga.
+Soki okoki, yaka lelo, tozali kozela yo uta ntongo.
+Nasengi bolimbisi, nakozala na retard moke mpo na loyer.
+Ezali malamu, nayoki yo. Tokosolola lisusu na pokwa.
+Nzambe apambola yo, matondo mingi mpo na lisalisi na yo.
+Equipe na biso elongi lobi, esengo mingi na mboka mobimba!
+Nini esalemi? Bayei te kobongisa, tozali kaka kozela.
+Kende malamu ndeko, tokomonana mokolo mosusu.
+Nalobaki na yo ete nakofuta na sanza ya sambo, kobosana te.
+Bana bazali na kelasi, nakozonga na ndako na nsima ya mosala.
+Moteur ya building ekufi, biloko nyonso na frigo ekobeba.
+Mbote mpangi, sango nini? Ozali wapi sikoyo?
+Nakoki koya kotala appartement mokolo ya mibale na ntongo?
+Moni a bambo, muli bwanji? Ndili bwino, zikomo. Kaya inu a mayi?
+Madzi sakubwera kuyambira dzulo m'mawa ndipo ana sanasambe.
+Magetsi azima kuno, chonde tumizani munthu akonze mwamsanga.
+Ndalipira lendi lero kudzera pa Airtel Money, onani foni yanu.
+Ndikufuna kuona nyumba ya zipinda ziwiri pafupi ndi tawuni.
+Kodi nyumba iyi idakalipo? Ndalama zingati pa mwezi uliwonse?
+Ndikubwera mawa m'mawa, tionana ku ofesi.
+Mpope wa m'khitchini ukuchucha madzi, pansi ponse pali madzi.
+Chitseko sichikutseka bwino, loko yathyoka usiku.
+Zikomo kwambiri chifukwa cha thandizo lanu, Mulungu akudalitseni.
+Ana ali ku sukulu, ine ndipita kumsika tsopano.
+Ndatopa kwambiri lero, ntchito inali yambiri ku ofesi.
+Mukupita kuti? Ndikudikirani pano pa geti.
+Ndiyimbireni foni mukafika, ndili pafupi.
+Ine sindikudziwa, ndifunsa mwini nyumba mawa.
+Tsalani bwino, tidzalankhulana mawa madzulo.
+Mvula inagwa kwambiri usiku, denga likudontha m'chipinda chogona.
+Ndikufuna kusamuka kumapeto kwa mwezi uno, ndipatseni chikalata.
+Chonde nditumizireni umboni wa malipiro a mwezi watha.
+Mhoro, makadii? Ndiripo, makadiiwo. Mangwanani baba, maswera sei?
+Mvura haisi kuuya kubva nezuro, vana havana kugeza.
+Magetsi abva kubva nezuro manheru, chikafu chiri mufiriji chava kuora.
+Ndabhadhara rendi nhasi neEcoCash, ndapota tarisai.
+Ndinoda kuona imba ine makamuri maviri pedyo neguta.
+Imba iyi ichiripo here? Imarii pamwedzi?
+Ndiri kuuya mangwana mangwanani, tichaonana kuhofisi.
+Pombi yekukicheni iri kudonha mvura, pasi pese pane mvura.
+Musuwo hauvhariki zvakanaka, kiyi yatyoka usiku.
+Ndatenda zvikuru nerubatsiro rwenyu, Mwari vakuropafadzei.
+Vana vari kuchikoro, ini ndiri kuenda kumusika izvozvi.
+Ndaneta zvikuru nhasi, basa rakanga rakawanda.
+Muri kuenda kupi? Ndakakumirirai pano pagedhi.
+Ndifonerei kana masvika, ndiri pedyo.
+Handizivi, ndichabvunza muridzi weimba mangwana.
+Chisarai zvakanaka, tichataura mangwana manheru.
+Mvura yanaya zvakanyanya usiku, denga riri kudonha mumba yekurara.
+Ndinoda kubuda mumba kupera kwemwedzi uno, ndipei gwaro.
+Ndapota nditumirei humbowo hwemubhadharo wemwedzi wapfuura.
+Ndeipi shamwari, wakadii? Ndiri right, ndiri kuuya.
+Mwashibukeni mukwai, mulishani? Ndi bwino, natotela. Nga imwe?
+Amenshi tayaleisa ukutula mailo, abana tabasamba.
+Amalaiti yalitimfiwa, napapata tumeni umuntu alungike.
+Nalipila indalama sha ng'anda lelo pa Airtel Money.
+Ndefwaya ukumona ing'anda iya ma rooms yabili.
+Ing'anda iyi ilicili? Mutengo nishani pa mweshi?
+Ndeisa mailo ulucelo, tukamonana ku ofesi.
+Ninshi mulecita? Nalikwete umulimo uwingi lelo.
+Shalenipo mukwai, tukalanshanya mailo.
+Napapata, ntumineni icipepala ca ndalama nalipila.
+"""#
 }

@@ -120,13 +120,6 @@ public struct SentimentAnalyzer: Sendable {
         // Afrikaans "die" (the) and "nag" (night) are not English "die" and "nag": in a message
         // with an Afrikaans function word ("ek", "nie", "vir", "hoeveel", …) they carry nothing.
         Self.silenceAfrikaansHomographs(tokens: tokens, buf: buf, entries: &entries)
-        // "Sorry, …" opening a message is an apology, polite ("sorry, rent will be a bit late"),
-        // not regret ("you will be sorry").
-        if n > 1, !tokens[0].isEmoji, entries[0].hasValence, entries[0].valence < 0,
-           UnsafeBufferPointer(rebasing: buf[tokens[0].range]).elementsEqual("sorry".utf8) {
-            entries[0].valence = 0
-        }
-
         // Urgency cues and situations (they do not depend on the sentiment): a situation the
         // lexicon has no word for ("the power is out", "umuriro wabuze") lends its problem word
         // a negative valence, so the message reads as the problem it reports.
@@ -208,6 +201,15 @@ public struct SentimentAnalyzer: Sendable {
             valences[i] = v
         }
 
+        // A plea for speed beside a vulnerable person ("we have a small baby, please do it fast",
+        // "my mum is sick, hurry") is distress the words do not name: with no sentiment word, the
+        // circumstance carries a mild negative. Not a question ("a school near for the kids? asap").
+        let asksSpeed = urgency.cues.contains { $0.weight > 0 && $0.kind == .speed }
+        let circumstance = urgency.cues.first { $0.weight > 0 && $0.kind == .context }
+        if let circumstance, asksSpeed, scan.questions == 0, urgency.calm == 0, !valences.contains(where: { $0 != 0 }) {
+            valences[circumstance.position] = Double(Self.pleaValence)
+        }
+
         // 🙏 is a plea as often as thanks: its warmth is the words'. Beside a problem, an apology
         // or a bare request ("please send the receipt 🙏", "sorry, rent will be late 🙏") it is
         // politeness, not praise; alone or with thanks it stays warm.
@@ -277,7 +279,6 @@ public struct SentimentAnalyzer: Sendable {
         // the problem a follow-up does not repeat: "SEND PLUMBER NOW NOW", "I have small kids,
         // please hurry". Speed then weighs in full and the circumstance counts; a question is
         // no plea ("a school near for the kids? asap"), nor is thanks ("he came now now, thanks").
-        let asksSpeed = urgency.cues.contains { $0.weight > 0 && $0.kind == .speed }
         let pressed = situation || (asksSpeed && scan.questions == 0 && compound < 0.05
             && urgency.cues.contains { $0.kind == .trade || ($0.weight > 0 && $0.kind == .context) })
         if distressed && !calming {
@@ -347,6 +348,8 @@ public struct SentimentAnalyzer: Sendable {
     static let negatedUrgencyCalm = 0.6
     /// The valence a situation cue lends its word when the lexicon has none ("smoke", "moshi").
     static let situationValence: Float = -1.5
+    /// The valence a plea for speed lends the vulnerable person it names ("a small baby, please hurry").
+    static let pleaValence: Float = -1.0
 
     /// An urgency cue found in a message.
     struct FoundCue {
@@ -450,7 +453,10 @@ public struct SentimentAnalyzer: Sendable {
                 for j in max(0, i - 5)...min(n - 1, i + 5) where j != i {
                     guard let state = roles[j], thing.things & ~used != 0 else { continue }
                     let afterNegator = j > 0 && j - 1 != i && isNegator(j - 1)
-                    let rules = thing.things & ~used & (state.states | (j > i ? state.afterStates : 0) | (afterNegator ? state.negatedStates : 0))
+                    // French and Lingala negate after the verb: "le groupe ne démarre pas", "ezali kosala te".
+                    let beforeNegator = !afterNegator && j + 1 < n && j + 1 != i && !tokens[j].clauseEnd && roles[j + 1]?.postNegator == true
+                    let rules = thing.things & ~used & (state.states | (j > i ? state.afterStates : 0)
+                        | (afterNegator || beforeNegator ? state.negatedStates : 0))
                     guard rules != 0 else { continue }
                     let lo = min(i, j), hi = max(i, j)
                     if tokens[lo..<hi].contains(where: { $0.clauseEnd }) { continue }
@@ -466,9 +472,10 @@ public struct SentimentAnalyzer: Sendable {
                     let rule = rules.trailingZeroBitCount
                     used |= 1 << UInt32(rule)
                     let byNegation = (state.states | state.afterStates) & (1 << UInt32(rule)) == 0
-                    let start = byNegation && j - 1 < lo ? j - 1 : lo
+                    let start = byNegation && !beforeNegator && j - 1 < lo ? j - 1 : lo
+                    let end = byNegation && beforeNegator && j + 1 > hi ? j + 1 : hi
                     // A negated state ("not coming") lends its valence to the thing, where no negator turns it.
-                    pairs.append(FoundCue(position: start, key: -1 - rule, name: text(start, hi), weight: tables.situationWeights[rule],
+                    pairs.append(FoundCue(position: start, key: -1 - rule, name: text(start, end), weight: tables.situationWeights[rule],
                                           kind: .situation, valenceSpan: [i, j], valenceAt: byNegation ? i : j,
                                           valence: tables.situationValences[rule], negationRead: byNegation))
                 }
@@ -578,6 +585,8 @@ struct SituationEntry: Sendable {
     /// States that count only after their thing ("the power is out").
     var afterStates: UInt32 = 0
     var blocker = false
+    /// A negator that follows what it negates (French "pas", Lingala "te"): a negated state counts right before it.
+    var postNegator = false
 }
 
 /// The parsed tables, shared by every analyzer.
@@ -703,6 +712,9 @@ final class SentimentTables: Sendable {
         }
         forEachTableLine(SentimentData.situationBlockers) { fields in
             situations.update(String(fields[0]), initial: SituationEntry()) { $0.blocker = true }
+        }
+        forEachTableLine(SentimentData.postNegators) { fields in
+            situations.update(String(fields[0]), initial: SituationEntry()) { $0.postNegator = true }
         }
         self.situations = situations
         self.situationWeights = situationWeights

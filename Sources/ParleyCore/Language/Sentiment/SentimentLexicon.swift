@@ -14,8 +14,12 @@ extension SentimentData {
     /// "please", "kindly", "help" (a plea in a problem report), "free" (a flat or a slot that is
     /// available, parking at no cost), "accept" (do you accept pets, mobile money?), Pidgin "fit"
     /// (can), "pay", "share" (send) and greetings are politeness or business, not praise, and a
-    /// "number" is a phone's or a flat's. Reports of a problem with no evaluative word (nobody
-    /// came, for nothing, too expensive, negligence, dripping) carry the complaint they make.
+    /// "number" is a phone's or a flat's; "want", "reached" and "allow" ask and arrive, "fresh" is
+    /// Lebanon's dollars, "sorry" apologizes wherever it stands ("wrong number sorry"; "you'll be
+    /// sorry" threatens), and French "tout", "dire", "tard", "douche" are not VADER's English
+    /// words. Reports of a problem with no evaluative word (nobody came, for nothing, too
+    /// expensive, negligence, dripping, the third time, the children cannot bathe, "c'est du
+    /// vol") carry the complaint they make.
     /// An optional third field is the valence under a
     /// negator, which the negation then turns: "help<TAB>0<TAB>1.7" makes "no help" negative.
     static let additions = #"""
@@ -1093,6 +1097,137 @@ e still dey leak	-1.6
 still dey leak	-1.6
 no dey work	-1.5
 e no dey work	-1.5
+tout	0
+dire	0
+tard	0
+douche	0
+want	0
+wanted	0
+reach	0
+reached	0
+allow	0
+fresh	0
+sorry	0
+be sorry	-1.5
+wrong number	0
+wrong chat	0
+wrong person	0
+wrong group	0
+wrong conversation	0
+mauvais numéro	0
+mauvais numero	0
+trompé de numéro	0
+trompé de conversation	0
+nimekosea namba	0
+غلطت بالرقم	0
+غلط بالرقم	0
+big issue	-1.5
+major issue	-1.5
+serious issue	-1.8
+real issue	-1.3
+third time	-1.3
+3rd time	-1.3
+fourth time	-1.5
+4th time	-1.5
+fifth time	-1.7
+again and again	-1.5
+how many times	-1.5
+so many times	-1.3
+troisième fois	-1.3
+troisieme fois	-1.3
+encore une fois	-0.8
+mara ya tatu	-1.3
+mara ngapi	-1.3
+mara ya nne	-1.5
+mara ya tano	-1.7
+hakuna anayejali	-2.0
+hakuna anayejibu	-1.8
+للمرة الثالثة	-1.3
+تالت مرة	-1.3
+talet marra	-1.3
+tal2et marra	-1.3
+theft	-2.0
+c'est du vol	-2.5
+du vol	-2.0
+wizi	-2.0
+ni wizi	-2.3
+can't bathe	-1.5
+cannot bathe	-1.5
+can't shower	-1.5
+cannot shower	-1.5
+haven't bathed	-1.5
+havent bathed	-1.5
+have not bathed	-1.5
+haven't showered	-1.5
+pas se laver	-1.5
+pas pu se laver	-1.5
+sans se laver	-1.3
+hawajaoga	-1.5
+hatujaoga	-1.5
+sijaoga	-1.5
+hatuwezi kuoga	-1.5
+hawawezi kuoga	-1.5
+ما تحممنا	-1.5
+ما قدرنا نتحمم	-1.5
+ma t7ammamna	-1.5
+ma 2dirna net7ammam	-1.5
+basukoli te	-1.5
+tosukoli te	-1.5
+ma 7ada 3am yjewib	-1.5
+ma 7ada byrod	-1.5
+ma 7ada ija	-1.5
+ma ija	-1.3
+ma ijet	-1.3
+ma ajet	-1.3
+ma7ada byrod	-1.5
+ma a7ad rad	-1.5
+ma 7ad rad	-1.5
+ma 3am yechte8el	-1.5
+mesh 3am yechte8el	-1.5
+ma 3am ye2ta3	-1.0
+natotela	2.0
+twatotela	2.0
+natotela mukwai	2.2
+ndatenda	2.0
+tatenda	2.0
+ndinotenda	2.0
+mazvita	2.0
+maita basa	2.0
+zikomo	2.0
+zikomo kwambiri	2.3
+matondo	2.0
+matondo mingi	2.3
+matondo mpenza	2.3
+አመሰግናለሁ	2.0
+እናመሰግናለን	2.0
+amesegnalehu	2.0
+amesegenalehu	2.0
+ameseginalehu	2.0
+ashkorak	2.0
+ashkurak	2.0
+ashkrk	2.0
+ashkorkom	2.0
+mashkoor	2.0
+mashkour	2.0
+mashkoorin	2.0
+mashkourin	2.0
+مشكور	2.0
+مشكورة	2.0
+مشكورين	2.0
+yislamo	2.0
+yeslamo	2.0
+يسلمو	2.0
+teslam	1.8
+tislam	1.8
+jazakallah khair	2.2
+jazak allah khair	2.2
+jazakallahu khairan	2.2
+جزاكم الله خيرا	2.2
+جزاكم الله خير	2.2
+ya3tik el 3afye	2.0
+ya3tik el 3afia	2.0
+ya3teek el 3afye	2.0
+ya3tikon el 3afye	2.0
 """#
 
     /// Acknowledgments: neutral when they agree, opening a clause ("ok, when does he come?",
@@ -1414,7 +1549,8 @@ walakin
     /// instead); speed, a word asking for speed (negated it calms; with no situation in the
     /// message it weighs half); request, a plea for help; calm, a statement that it can wait
     /// (weight: how much it calms); context, a circumstance that makes a situation worse (a baby,
-    /// the night, freezing weather), counted only beside a situation; now, a word that presses a
+    /// the night, freezing weather, an oxygen machine in a power cut), counted only beside a
+    /// situation; now, a word that presses a
     /// problem ("now", "daba", "maintenant"), counted beside a situation or in a negative message
     /// ("still dripping, now!!"), never in a plan ("I'm home now"); trade, a repairer sent for
     /// (weight 0: "plumber", "fundi", "سباك"), beside which a word asking for speed is a plea about
@@ -1938,6 +2074,170 @@ rent is late	0.5	calm
 unpaid rent	0.5	calm
 loyer impayé	0.5	calm
 deni la kodi	0.5	calm
+quickly	0.5	speed
+as quickly as possible	0.6	speed
+as fast as possible	0.6	speed
+do it fast	0.5	speed
+come fast	0.5	speed
+fast please	0.4	speed
+please fast	0.4	speed
+be quick	0.4	speed
+noki	0.4	speed
+noki noki	0.6	speed
+mbangu	0.4	speed
+mbangu mbangu	0.6	speed
+3al sari3	0.5	speed
+3al sare3	0.5	speed
+عالسريع	0.5	speed
+بأسرع وقت	0.6	speed
+b asra3 wa2t	0.6	speed
+mwamsanga	0.5	speed
+nokukurumidza	0.5	speed
+kurumidzai	0.5	speed
+bwangu	0.4	speed
+bwangu bwangu	0.6	speed
+ቶሎ	0.5	speed
+ቶሎ ቶሎ	0.6	speed
+send someone	0	trade
+send somebody	0	trade
+envoyez quelqu'un	0	trade
+envoyer quelqu'un	0	trade
+tuma mtu	0	trade
+tinda moto	0	trade
+bótinda moto	0	trade
+botinda moto	0	trade
+mekanisyen	0	trade
+mécanicien	0	trade
+fanni	0	trade
+sabbak	0	trade
+ابعتولي حدا	0	trade
+ابعثوا أحد	0	trade
+oxygen	0.5	context
+oxygène	0.5	context
+oxygene	0.5	context
+أكسجين	0.5	context
+الأكسجين	0.5	context
+الاكسجين	0.5	context
+oksijeni	0.5	context
+dialysis	0.5	context
+dialyse	0.5	context
+ventilator	0.5	context
+nebulizer	0.4	context
+nebuliser	0.4	context
+nébuliseur	0.4	context
+insulin	0.4	context
+insuline	0.4	context
+medical equipment	0.4	context
+medical machine	0.4	context
+appareil médical	0.4	context
+sick	0.25	context
+malade	0.25	context
+mgonjwa	0.25	context
+مريض	0.25	context
+مريضة	0.25	context
+mareed	0.25	context
+molili	0.2	context
+butu	0.2	context
+bel 3atme	0.2	context
+بالعتمة	0.2	context
+water is all over	0.7
+water was all over	0.7
+water on the floor	0.4
+may 3al ard	0.4
+mayye 3al ard	0.4
+mayy 3al ard	0.4
+المي على الأرض	0.4
+المية على الأرض	0.4
+الماء على الأرض	0.4
+المياه على الأرض	0.4
+l'eau par terre	0.4
+maji sakafuni	0.4
+maji yamejaa	0.6
+mai etondi	0.6
+mai ezali kosopana	0.6
+soaked	0.5
+soaking wet	0.5
+drenched	0.5
+everything is wet	0.5
+living room is wet	0.5
+bedroom is wet	0.5
+whole room is wet	0.5
+whole flat is wet	0.5
+tout est mouillé	0.5
+tout est trempé	0.5
+food is going bad	0.4
+food going bad	0.4
+food will go bad	0.4
+food is spoiling	0.4
+food spoiling	0.4
+food will rot	0.4
+va pourrir	0.4
+vont pourrir	0.4
+va se gâter	0.4
+vont se gâter	0.4
+va se gater	0.4
+vont se gater	0.4
+va s'abîmer	0.35
+vont s'abîmer	0.35
+ekobeba	0.35
+chakula kitaharibika	0.4
+chakula kinaharibika	0.4
+vyakula vitaharibika	0.4
+vyakula vinaharibika	0.4
+الأكل رح يخرب	0.4
+الاكل رح يخرب	0.4
+الأكل بيخرب	0.4
+الأكل بيفسد	0.4
+الاكل بيفسد	0.4
+el akel rah yekhrab	0.4
+el akel 3am yekhrab	0.4
+el akl 3am yekhrab	0.4
+sans courant	0.6
+sans électricité	0.6
+sans electricite	0.6
+sans eau	0.5
+sans lumière	0.4
+sans lumiere	0.4
+without power	0.6
+without electricity	0.6
+without water	0.5
+without light	0.4
+bila stima	0.6
+bila umeme	0.6
+bila maji	0.5
+courant ezali te	0.6
+courant eza te	0.6
+kura ezali te	0.6
+kura eza te	0.6
+mai ezali te	0.5
+mai eza te	0.5
+mai ezali koya te	0.5
+mai ebimaka te	0.5
+mwinda ezali te	0.4
+tozali na courant te	0.6
+tozali na kura te	0.6
+tozali na mai te	0.5
+hapana magetsi	0.6
+magetsi hapana	0.6
+hapana mvura	0.5
+palibe magetsi	0.6
+magetsi palibe	0.6
+palibe madzi	0.5
+madzi palibe	0.5
+tapali amalaiti	0.6
+tapali amenshi	0.5
+መብራት የለም	0.6
+መብራት ጠፍቷል	0.6
+ውሃ የለም	0.5
+slow leak	0.4	calm
+slowly leaking	0.4	calm
+leaking slowly	0.4	calm
+small leak	0.4	calm
+tiny leak	0.4	calm
+minor leak	0.4	calm
+slight leak	0.4	calm
+petite fuite	0.4	calm
+légère fuite	0.4	calm
 """#
 
     /// Situations the words of which may be apart: weight<TAB>valence<TAB>things<TAB>states (each
@@ -1949,14 +2249,15 @@ deni la kodi	0.5	calm
     /// first to the last; its valence goes to the state (to the thing after a negator) when
     /// neither has one. Words of another urgency cue ("no water", "gas leak") are not reused.
     static let urgencySituations = #"""
-0.6	-2.0	power|power's|electricity|electrics|stima|umeme|umuriro|muriro|amashanyarazi|courant|électricité|l'électricité|d'électricité|electricite|l'electricite|d'electricite|kahraba|kahrba|kahraba2|كهرباء|كهربا|الكهربا	out>|off>|cut|gone>|down>|failed|outage|tripped|imepotea|umepotea|imekatika|umekatika|imekatwa|umekatwa|imeenda|wabuze|yabuze|warabuze|wagiye|yagiye|ntuboneka|ntiboneka|coupé|coupée|coupe|coupee|coupure|panne|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|طافية|طافيه|tafye|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|raa7et|راحت|haipo|haupo|working!|work!|coming!|dey!
+0.6	-2.0	power|power's|electricity|electrics|stima|umeme|umuriro|muriro|amashanyarazi|courant|électricité|l'électricité|d'électricité|electricite|l'electricite|d'electricite|kahraba|kahrba|kahraba2|كهرباء|كهربا|الكهربا|edl	out>|off>|cut|gone>|down>|failed|outage|tripped|imepotea|umepotea|imekatika|umekatika|imekatwa|umekatwa|imeenda|wabuze|yabuze|warabuze|wagiye|yagiye|ntuboneka|ntiboneka|coupé|coupée|coupe|coupee|coupure|panne|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|طافية|طافيه|tafye|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|raa7et|راحت|haipo|haupo|working!|work!|coming!|dey!|ekatami|ekatamaki|ekatani|ekufi|ekufaki|have!|has!|ijet!|ajet!|marche!|fonctionne!|revient!|kosala!
 0.4	-1.5	lights|lighting	out>|off>|gone>|down>|failed
-0.5	-2.0	water|water's|maji|amazi|mazi|eau|l'eau|d'eau|maya|mayya|mayye|مية|ميه|مياه|ماء|الماي|المي	off>|cut|gone>|imekatika|yamekatika|yamekatwa|imekatwa|hayatoki|haitoki|hayaji|yabuze|byabuze|yagiye|ntaza|ntaboneka|ntibiboneka|coupé|coupée|coupe|coupee|coupure|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|راحت|hayapo|haipo|coming!|running!|working!|flowing!|come!|run!|dey!
+0.5	-2.0	water|water's|maji|amazi|mazi|eau|l'eau|d'eau|maya|mayya|mayye|مية|ميه|مياه|ماء|الماي|المي	off>|cut|gone>|imekatika|yamekatika|yamekatwa|imekatwa|hayatoki|haitoki|hayaji|yabuze|byabuze|yagiye|ntaza|ntaboneka|ntibiboneka|coupé|coupée|coupe|coupee|coupure|ma2to3a|ma2tou3a|ma2to3|ma2tou3|maqtou3a|mat2ou3a|mat2oo3a|انقطعت|انقطع|مقطوعة|مقطوعه|مقطوع|قاطعة|قاطعه|قاطع|ra7et|راحت|hayapo|haipo|coming!|running!|working!|flowing!|come!|run!|dey!|ekatami|have!|has!
 0.9	-2.5	gas|gaz|gesi|ghaz|غاز	smell|smells|smelling|smelt|odour|odor|leak|leaking|leaks|leakage|stink|stinks|stench|whiff|odeur|fuite|fuit|harufu|inanuka|inavuja|impumuro|iranuka|ريحة|ريحه|رائحة|رائحه|ri7a|ri7et|ri7it|re7t|ri7t|riha|تسرب|تسريب
 0.7	-2.0	smell|smells|smelling|odour|odor|odeur|harufu|impumuro|ريحة|ريحه|رائحة|ri7a|ri7et	burning|burnt|burned|brûlé|brule|brûle|kuungua|inaungua|شياط|محروق|حريق|ma7rou2
 0.6	-1.8	ceiling|roof|plafond|plafon|toit|dari|paa|igisenge|gisenge|سقف|saqf|sa2f|sqef|ssqef|lsqef|ssaqf	dripping|leaking|leaks|leak|drips|drip|collapsing|caving|sagging|falling|fell|collapsed|down>|fuit|fuite|goutte|coule|inavuja|linavuja|inadondoka|irava|ينقط|بينقط|بنقط|تسريب|بيسرب|btnaqet|bin2at|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|biratonyanga|aratonyanga|ينقط|تنقط|كيقطر|كتقطر|ava|arava|kuva|ari kuva|aratemba|atemba|tombe|coulent|ruisselle|dégouline|degouline|suinte|wàcc|wacc|tuuru
 0.7	-2.0	water|maji|amazi|eau|l'eau|d'eau|maya|mayya|ndox|مية|مياه|ماء	pouring|gushing|spraying|spurting|streaming|everywhere|partout|yanafurika|inafurika|yuzuye|huzuye|ruisselle|jaillit|gicle|wàcc|wacc|tuuru|tuur|sotti
-0.8	-2.0	geyser|geysers|pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|masoura	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret
+0.8	-2.0	geyser|geysers|pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|masoura|ma2soura|ma2sura|canalisations	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret|cracked|busted|bust|fa2set|fa2aset|epasuki
+0.45	-1.8	generator|generators|genset|moteur|génératrice|generatrice|générateur|generateur|groupe|jenereta|مولد|المولد|موتور|الموتور|ishtirak|ichtirak	off>|down>|failed|dead|died|stopped|broke|broken|panne|wa2ef|wa2if|wa2fe|ta3es|ta3san|m3attal|m3atal|3atlan|kharban|5erban|mkhareb|m2atta3|ekufi|ekufaki|ebukani|imekufa|imeharibika|haifanyi|yapfuye|واقف|معطل|عطلان|خربان|طافي|مقطوع|working!|work!|start!|starting!|démarre!|demarre!|marche!|fonctionne!|kosala!
 0.7	-1.8	locked|locking	out>
 0.6	-1.8	lift|lifts|elevator|elevators|ascenseur|l'ascenseur|ascenseurs|lifti|المصعد|مصعد|الأسانسير|الاسانسير|asanser|l'asanser	grinding|grinds|grind|shaking|shakes|shook|jerking|jerks|jolting|dropped|dropping|dropping|unsafe|dangerous|scary|stuck|trapped|bloqué|bloque|bloquée|coincé|coince|secoue|grince|dangereux|imekwama|yahagaze|يهتز|بيهتز|عالق|عالقين|محبوس|محبوسين|خطير|خطر
 0.4	-1.5	باب|الباب|البوابة|بوابة|الباب الرئيسي|bab|lbab|el bab	مقفول|مقفولة|مقفوله|مقفل|مسكر|مسكّر|مسكرة|مسكره|msakkar|m9foul|mqfoul|ma9foul|m9efel
@@ -1972,6 +2273,15 @@ deni la kodi	0.5	calm
 0	-1.5	called|calling|phoned|texted|messaged|emailed|asked|reminded|appelé|appele|écrit|ecrit|relancé|relance|nimepiga|tumepiga|nimeuliza|nahamagaye|twahamagaye|ndahamagaye|nabajije|اتصلت|اتصلنا|سألت|et9alt|ettasalt|ta9alt|sa2alt	times|fois|mara|inshuro|مرات|marrat|marat
 0	-1.5	heat|chaleur|joto|froid|cold|noise|bruit|kelele|smell|odeur	work!|sleep!|breathe!|travailler!|dormir!|respirer!|kufanya!|kulala!|kazi!
 0	-1.8	nobody|personne|ntawe|محدا|محدش	answers|answered|answer|picks|picked|responds|responded|replies|replied|came|comes|showed|cares|répond|repond|décroche|decroche|rappelle|witaba|usubiza|waje|بيرد|يرد|رد|جاء|اجا|come|answer|pick|respond|reply|show|unyitaba|unsubiza|witabye|wasubije|uza
+"""#
+
+    /// Negators that follow the word they negate, for the situation rules' negated states:
+    /// French "ne … pas" / "ne … plus" ("le groupe ne démarre pas", "ça ne marche plus") and
+    /// Lingala "te" ("moteur ezali kosala te").
+    static let postNegators = #"""
+pas
+plus
+te
 """#
 
     /// Words that cancel a situation rule around them: "switch off the power", "I've turned the
@@ -2018,6 +2328,18 @@ meters
 1F62D	-1.8
 1F494	-2.2
 274C	-1.5
+1F61F	-1.2
+1F61E	-1.2
+1F614	-0.8
+1F625	-1.0
+1F630	-1.2
+1F628	-1.2
+1F613	-0.8
+1F44B	0
+1F431	0
+1F408	0
+1F436	0
+1F415	0
 """#
 }
 
