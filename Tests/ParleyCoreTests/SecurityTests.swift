@@ -39,6 +39,18 @@ import Glibc
         // A number beside a unit-like word or in brackets after a name is still a phone.
         ("call Jane (0788123456) or 0788123457 today", "call Jane (078*****56) or 078*****57 today"),
         ("text 07881234 s'il vous plait", "text ******34 s'il vous plait"),
+        // As phones and WhatsApp write them: no-break, narrow no-break, thin and zero-width
+        // spaces, no-break hyphens, direction isolates around, and non-ASCII digits.
+        ("call +250\u{A0}788\u{A0}123\u{A0}456 now", "call +250*******56 now"),
+        ("+250\u{202F}788\u{202F}123\u{202F}456", "+250*******56"),
+        ("+250\u{2009}788\u{2009}123\u{2009}456", "+250*******56"),
+        ("+250\u{2011}788\u{2011}123\u{2011}456", "+250*******56"),
+        ("+250\u{200B}788\u{200B}123\u{200B}456", "+250*******56"),
+        ("رقمي \u{2068}+250 788 123 456\u{2069}", "رقمي \u{2068}+250*******56\u{2069}"),
+        ("رقمي ٠٧٨٨١٢٣٤٥٦", "رقمي ٠٧٨*****٥٦"),
+        ("۰۷۸۸۱۲۳۴۵۶", "۰۷۸*****۵۶"),
+        ("０７８８１２３４５６", "０７８*****５６"),
+        ("chat ٢٥٠٧٨٨١٢٣٤٥٦@c.us", "chat ٢٥٠*******٥٦@c.us"),
     ])
     func masksNumbersAndEmails(input: String, expected: String) {
         #expect(LogMask.mask(input) == expected)
@@ -62,6 +74,7 @@ import Glibc
         "a counter of 12345678901234567 events",
         "",
         "🏠 plain text",
+        "٣ غرف، ١٢٠٠٠٠ فرنك",
     ])
     func leavesOtherNumbersAlone(input: String) {
         #expect(LogMask.mask(input) == input)
