@@ -81,9 +81,45 @@ import Glibc
     }
 
     @Test func errorMessagesAreMasked() {
-        let error = ParleyError(.invalidMessage, "message from +250 788 123 456 (jane@example.com) is bad")
+        let (phone, mail) = ("+250 788 123 456", "jane@example.com")
+        let error = ParleyError(.invalidMessage, "message from \(phone) (\(mail)) is bad")
         #expect(error.message == "message from +250*******56 (j***@example.com) is bad")
         #expect(!error.description.contains("788 123"))
+        #expect(ParleyError(.storage, MaskedText(masking: "disk of +250788123456 is full")).message == "disk of +250*******56 is full")
+    }
+
+    /// Parley's own figures (limits, and values it read as numbers) read as written; what is
+    /// interpolated as text is masked, also when an error is wrapped in another.
+    @Test func ownFiguresAreNotMasked() throws {
+        let type = "+250 788 123 456"
+        let inner = ParleyError(.invalidConfig, "critical <= \(Int64(60_000_000)), got \(Int64(99_999_999_999_999)) for \(type)")
+        #expect(inner.message == "critical <= 60000000, got 99999999999999 for +250*******56")
+        #expect(ParleyError(.invalidConfig, "breakers: \(inner)").message == "breakers: " + inner.message)
+        do {
+            _ = try Engine(configJSON: #"{"metrics": {"alerts": {"latencyMillis": [2000, 500]}}}"#)
+            Issue.record("an inverted latency alert was accepted")
+        } catch {
+            #expect(!error.message.contains("*"), "\(error)")
+        }
+        let engine = try Engine()
+        defer { engine.close() }
+        var message = #"{"id":"a","chat":"c","from":"u","timestamp":99999999999999,"type":"text","text":"x"}"#
+        let result = message.withUTF8 { bytes in Result { () throws(ParleyError) in try engine.process(json: UnsafeRawBufferPointer(bytes)) } }
+        guard case .failure(let error) = result else { Issue.record("a timestamp far in the future was accepted"); return }
+        #expect(error.message.hasSuffix("got 99999999999999"), "\(error)")
+    }
+
+    /// "" is no JSON object: options and queries given as "" are PARLEY_MALFORMED_JSON, as
+    /// config_json is, not "the defaults".
+    @Test func emptyOptionsAreMalformedJSON() throws {
+        let engine = try Engine()
+        defer { engine.close() }
+        let put = Array("v".utf8).withUnsafeBytes { b in Result { () throws(ParleyError) in try engine.cachePut(key: "k", value: b, now: 10, options: "") } }
+        guard case .failure(let error) = put else { Issue.record("cachePut took \"\" for no options"); return }
+        #expect(error.kind == .malformedJSON)
+        let read = Result { () throws(ParleyError) in try engine.readMedia(Array("a,b\n1,2\n".utf8), as: .document, options: "") }
+        guard case .failure(let mediaError) = read else { Issue.record("readMedia took \"\" for no options"); return }
+        #expect(mediaError.kind == .malformedJSON)
     }
 
     // MARK: the engine's log
@@ -118,10 +154,11 @@ import Glibc
         let received = Guarded<[String]>([])
         engine.log.setSink({ _, line in received.withLock { $0.append(line) } }, level: .warning)
         engine.log.log(.info, "test.info", "not delivered")
-        engine.log.log(.warning, "test.warning", "delivered to +44 7700 900123")
+        let phone = "+44 7700 900123"
+        engine.log.log(.warning, "test.warning", "delivered to \(phone) after \(Int64(1_764_000_000_123)) ms")
         let lines = received.withLock { $0 }
         #expect(lines.count == 1)
-        #expect(lines.first?.contains("+447*******23") == true)
+        #expect(lines.first?.contains("+447*******23 after 1764000000123 ms") == true)
         engine.log.setSink(nil, level: .debug)
         #expect(!engine.log.isEnabled(.error))
     }

@@ -511,7 +511,7 @@ extension Configuration {
             do {
                 try BreakerRegistry.validate(name: key)
             } catch {
-                throw ParleyError(.invalidConfig, "breakers: \(error.message)")
+                throw ParleyError(.invalidConfig, "breakers: \(error)")
             }
             guard let object = root[key]?.objectValue else {
                 throw ParleyError(.invalidConfig, "breakers.\(key) must be an object, got \(root[key]?.typeName ?? "nothing")")
