@@ -210,9 +210,11 @@ func stringArgument(_ function: String, _ what: String, _ pointer: UnsafePointer
     return .success(text)
 }
 
-/// An optional NUL-terminated JSON argument (a query, options), parsed; nil for NULL.
+/// An optional NUL-terminated JSON argument (a query, options), parsed; nil for NULL. "" is
+/// no JSON object: as for config_json, an unset variable must not pass for "the defaults".
 func jsonArgument(_ engine: Engine, _ text: UnsafePointer<CChar>?, what: String) throws(ParleyError) -> JSONValue? {
     guard let text else { return nil }
+    guard text.pointee != 0 else { throw ParleyError(.malformedJSON, "the \(what) is empty; pass NULL for the defaults") }
     return try engine.parseArgument(UnsafeRawBufferPointer(start: text, count: strlen(text)), what: what)
 }
 

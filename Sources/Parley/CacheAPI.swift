@@ -29,7 +29,7 @@ private func optionalString(_ function: String, _ what: String, _ pointer: Unsaf
 }
 
 private func prefixed(_ function: String, _ error: ParleyError) -> ParleyError {
-    error.message.hasPrefix(function) ? error : ParleyError(error.kind, "\(function): \(error.message)")
+    error.message.hasPrefix(function) ? error : ParleyError(error.kind, "\(function): \(error)")
 }
 
 @_cdecl("parley_cache_put")

@@ -17,7 +17,7 @@ public func parley_import_chat(
         do throws(ParleyError) {
             return try engine.importChat(path: file, options: try ImportOptions(json: parsed))
         } catch {
-            throw ParleyError(error.kind, "parley_import_chat: \(error.message)")
+            throw ParleyError(error.kind, "parley_import_chat: \(error)")
         }
     }
 }

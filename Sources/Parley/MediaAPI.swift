@@ -42,7 +42,7 @@ private func readMedia(
         do throws(ParleyError) {
             return try engine.readMedia(Array(UnsafeBufferPointer(start: bytes, count: length)), as: kind, options: text)
         } catch {
-            throw ParleyError(error.kind, "\(function): \(error.message)")
+            throw ParleyError(error.kind, "\(function): \(error)")
         }
     }
 }

@@ -16,7 +16,7 @@ public func parley_report_html(
         do throws(ParleyError) {
             return try engine.reportHTML(optionsJSON: jsonArgument(engine, options, what: "report options"))
         } catch {
-            throw ParleyError(error.kind, "\(function): \(error.message)")
+            throw ParleyError(error.kind, "\(function): \(error)")
         }
     }
 }

@@ -18,10 +18,9 @@ public func parley_session_lock_acquire(
         var parsed: JSONValue?
         if let options {
             let text = try stringArgument(function, "options_json", options).get()
-            if !text.allSatisfy(\.isWhitespace) {
-                do throws(ParleyError) { parsed = try JSONParser.parse(text) } catch {
-                    throw ParleyError(error.kind, "\(function): options_json is not valid: \(error.message)")
-                }
+            // "" is no JSON object (PARLEY_MALFORMED_JSON, as for config_json); NULL is the defaults.
+            do throws(ParleyError) { parsed = try JSONParser.parse(text) } catch {
+                throw ParleyError(error.kind, "\(function): options_json is not valid: \(error)")
             }
         }
         let lock = try SessionLock.acquire(directory: dir, options: SessionLock.Options(json: parsed))

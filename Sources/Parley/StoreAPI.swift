@@ -16,7 +16,7 @@ public func parley_store_maintain(
         do throws(ParleyError) {
             return try engine.maintain(now: nowMillis)
         } catch {
-            throw ParleyError(error.kind, "\(function): \(error.message)")
+            throw ParleyError(error.kind, "\(function): \(error)")
         }
     }
 }

@@ -171,6 +171,10 @@ import Glibc
         (#"{"region": "ZZ"}"#, .invalidConfig),
         (#"{"region": "RW", "region": "US"}"#, .invalidConfig),
         (#"{"store": {"synchronous": "full", "synchronous": "normal"}}"#, .invalidConfig),
+        // The header allows {...} | false for a reader, and one of the two worker settings.
+        (#"{"media": {"ocr": true}}"#, .invalidConfig),
+        (#"{"media": {"voice": true}}"#, .invalidConfig),
+        (#"{"core": {"workers": 2}, "workers": {"min": 1, "max": 4}}"#, .invalidConfig),
     ])
     func rejectsBadConfiguration(config: String, kind: ParleyError.Kind) {
         do {

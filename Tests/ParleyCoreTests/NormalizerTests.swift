@@ -50,6 +50,11 @@ import Testing
         (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1764052800000, "type": "text"}"#, .invalidMessage),
         (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "text", "text": 7}"#, .invalidMessage),
         (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "text", "media": "a.jpg"}"#, .invalidMessage),
+        (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "location", "location": {"latitude": "abc", "longitude": 30.1}}"#, .invalidMessage),
+        (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "location", "location": {"latitude": -1.9, "longitude": [1]}}"#, .invalidMessage),
+        (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "location", "location": {"latitude": 999, "longitude": 30.1}}"#, .invalidMessage),
+        (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "location", "location": {}}"#, .invalidMessage),
+        (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "location", "location": {"latitude": -1.9, "longitude": 30.1, "name": 5}}"#, .invalidMessage),
         (#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "hologram"}"#, .unsupported),
         (#"{"object": "whatsapp_business_account", "entry": []}"#, .unsupported),
         (#"{"id": {"_serialized": "a"}, "from": "c", "type": "poll_creation", "timestamp": 1}"#, .unsupported),
@@ -68,6 +73,15 @@ import Testing
             #expect(error.kind == kind, "\(json): \(error)")
             #expect(!error.message.isEmpty)
         }
+    }
+
+    @Test func aLocationIsPassedOnWithNumbersInRange() throws {
+        let value = try JSONParser.parse(#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "location", "location": {"latitude": -1.9441, "longitude": 30, "name": "Kacyiru"}}"#)
+        let message = try MessageNormalizer.normalize(value)
+        #expect(message.details["location"]?["latitude"]?.doubleValue == -1.9441)
+        #expect(message.details["location"]?["longitude"]?.doubleValue == 30)
+        let wrong = try JSONParser.parse(#"{"id": "x", "chat": "c", "from": "f", "timestamp": 1, "type": "location", "location": {"latitude": "abc", "longitude": 30}}"#)
+        do { _ = try MessageNormalizer.normalize(wrong) } catch { #expect(error.message == "location.latitude must be a number, got string") }
     }
 
     @Test func errorsNameTheField() throws {

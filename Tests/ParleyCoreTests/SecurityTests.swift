@@ -39,6 +39,18 @@ import Glibc
         // A number beside a unit-like word or in brackets after a name is still a phone.
         ("call Jane (0788123456) or 0788123457 today", "call Jane (078*****56) or 078*****57 today"),
         ("text 07881234 s'il vous plait", "text ******34 s'il vous plait"),
+        // As phones and WhatsApp write them: no-break, narrow no-break, thin and zero-width
+        // spaces, no-break hyphens, direction isolates around, and non-ASCII digits.
+        ("call +250\u{A0}788\u{A0}123\u{A0}456 now", "call +250*******56 now"),
+        ("+250\u{202F}788\u{202F}123\u{202F}456", "+250*******56"),
+        ("+250\u{2009}788\u{2009}123\u{2009}456", "+250*******56"),
+        ("+250\u{2011}788\u{2011}123\u{2011}456", "+250*******56"),
+        ("+250\u{200B}788\u{200B}123\u{200B}456", "+250*******56"),
+        ("رقمي \u{2068}+250 788 123 456\u{2069}", "رقمي \u{2068}+250*******56\u{2069}"),
+        ("رقمي ٠٧٨٨١٢٣٤٥٦", "رقمي ٠٧٨*****٥٦"),
+        ("۰۷۸۸۱۲۳۴۵۶", "۰۷۸*****۵۶"),
+        ("０７８８１２３４５６", "０７８*****５６"),
+        ("chat ٢٥٠٧٨٨١٢٣٤٥٦@c.us", "chat ٢٥٠*******٥٦@c.us"),
     ])
     func masksNumbersAndEmails(input: String, expected: String) {
         #expect(LogMask.mask(input) == expected)
@@ -62,15 +74,52 @@ import Glibc
         "a counter of 12345678901234567 events",
         "",
         "🏠 plain text",
+        "٣ غرف، ١٢٠٠٠٠ فرنك",
     ])
     func leavesOtherNumbersAlone(input: String) {
         #expect(LogMask.mask(input) == input)
     }
 
     @Test func errorMessagesAreMasked() {
-        let error = ParleyError(.invalidMessage, "message from +250 788 123 456 (jane@example.com) is bad")
+        let (phone, mail) = ("+250 788 123 456", "jane@example.com")
+        let error = ParleyError(.invalidMessage, "message from \(phone) (\(mail)) is bad")
         #expect(error.message == "message from +250*******56 (j***@example.com) is bad")
         #expect(!error.description.contains("788 123"))
+        #expect(ParleyError(.storage, MaskedText(masking: "disk of +250788123456 is full")).message == "disk of +250*******56 is full")
+    }
+
+    /// Parley's own figures (limits, and values it read as numbers) read as written; what is
+    /// interpolated as text is masked, also when an error is wrapped in another.
+    @Test func ownFiguresAreNotMasked() throws {
+        let type = "+250 788 123 456"
+        let inner = ParleyError(.invalidConfig, "critical <= \(Int64(60_000_000)), got \(Int64(99_999_999_999_999)) for \(type)")
+        #expect(inner.message == "critical <= 60000000, got 99999999999999 for +250*******56")
+        #expect(ParleyError(.invalidConfig, "breakers: \(inner)").message == "breakers: " + inner.message)
+        do {
+            _ = try Engine(configJSON: #"{"metrics": {"alerts": {"latencyMillis": [2000, 500]}}}"#)
+            Issue.record("an inverted latency alert was accepted")
+        } catch {
+            #expect(!error.message.contains("*"), "\(error)")
+        }
+        let engine = try Engine()
+        defer { engine.close() }
+        var message = #"{"id":"a","chat":"c","from":"u","timestamp":99999999999999,"type":"text","text":"x"}"#
+        let result = message.withUTF8 { bytes in Result { () throws(ParleyError) in try engine.process(json: UnsafeRawBufferPointer(bytes)) } }
+        guard case .failure(let error) = result else { Issue.record("a timestamp far in the future was accepted"); return }
+        #expect(error.message.hasSuffix("got 99999999999999"), "\(error)")
+    }
+
+    /// "" is no JSON object: options and queries given as "" are PARLEY_MALFORMED_JSON, as
+    /// config_json is, not "the defaults".
+    @Test func emptyOptionsAreMalformedJSON() throws {
+        let engine = try Engine()
+        defer { engine.close() }
+        let put = Array("v".utf8).withUnsafeBytes { b in Result { () throws(ParleyError) in try engine.cachePut(key: "k", value: b, now: 10, options: "") } }
+        guard case .failure(let error) = put else { Issue.record("cachePut took \"\" for no options"); return }
+        #expect(error.kind == .malformedJSON)
+        let read = Result { () throws(ParleyError) in try engine.readMedia(Array("a,b\n1,2\n".utf8), as: .document, options: "") }
+        guard case .failure(let mediaError) = read else { Issue.record("readMedia took \"\" for no options"); return }
+        #expect(mediaError.kind == .malformedJSON)
     }
 
     // MARK: the engine's log
@@ -105,10 +154,11 @@ import Glibc
         let received = Guarded<[String]>([])
         engine.log.setSink({ _, line in received.withLock { $0.append(line) } }, level: .warning)
         engine.log.log(.info, "test.info", "not delivered")
-        engine.log.log(.warning, "test.warning", "delivered to +44 7700 900123")
+        let phone = "+44 7700 900123"
+        engine.log.log(.warning, "test.warning", "delivered to \(phone) after \(Int64(1_764_000_000_123)) ms")
         let lines = received.withLock { $0 }
         #expect(lines.count == 1)
-        #expect(lines.first?.contains("+447*******23") == true)
+        #expect(lines.first?.contains("+447*******23 after 1764000000123 ms") == true)
         engine.log.setSink(nil, level: .debug)
         #expect(!engine.log.isEnabled(.error))
     }

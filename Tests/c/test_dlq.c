@@ -205,6 +205,8 @@ static void test_failure_statuses(void) {
     CHECK_STATUS(parley_dlq_list(engine, "{\"limit\": 0}", &out, &len), PARLEY_INVALID_ARGUMENT);
     CHECK_STATUS(parley_dlq_list(engine, "{\"colour\": 1}", &out, &len), PARLEY_INVALID_ARGUMENT);
     CHECK_STATUS(parley_dlq_list(engine, "{", &out, &len), PARLEY_MALFORMED_JSON);
+    /* "" is no JSON object: PARLEY_MALFORMED_JSON, as parley_engine_open("") is. */
+    CHECK_STATUS(parley_dlq_list(engine, "", &out, &len), PARLEY_MALFORMED_JSON);
     CHECK_STATUS(parley_dlq_list(engine, "\xFF", &out, &len), PARLEY_INVALID_UTF8);
     CHECK_STATUS(parley_dlq_list(NULL, NULL, &out, &len), PARLEY_INVALID_ARGUMENT);
 

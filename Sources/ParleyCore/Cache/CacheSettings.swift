@@ -59,7 +59,8 @@ public struct CachePutOptions: Sendable, Equatable {
     static func parse(_ text: String?, settings: CacheSettings, what: String,
                       allowed: Set<String> = ["ttlMs", "staleMs", "tags", "invalidates", "lease"]) throws(ParleyError) -> CachePutOptions {
         var options = CachePutOptions()
-        guard let text, !text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return options }
+        // NULL means the defaults; "" is no JSON object (PARLEY_MALFORMED_JSON, as for config_json).
+        guard let text else { return options }
         let parsed = try JSONParser.parse(text)
         guard case .object(let object) = parsed else {
             throw ParleyError(.invalidArgument, "\(what) must be a JSON object, got \(parsed.typeName)")

@@ -102,7 +102,7 @@ final class ChatOwnership: @unchecked Sendable {
         do {
             try store.releaseAllLeases()
         } catch {
-            log.log(.warning, "fleet.release", "the chat leases could not be given back at close (they expire in \(leaseMillis) ms): \(error.message)")
+            log.log(.warning, "fleet.release", "the chat leases could not be given back at close (they expire in \(leaseMillis) ms): \(error)")
         }
     }
 
@@ -166,7 +166,7 @@ final class ChatOwnership: @unchecked Sendable {
             } catch {
                 // The message stays received; the pump pulls it once the database answers.
                 pool.cancel(reserved.count)
-                log.log(.warning, "fleet.pull", "received messages could not be read: \(error.message)")
+                log.log(.warning, "fleet.pull", "received messages could not be read: \(error)")
                 return
             }
             let now = WorkerPool.now()
@@ -252,7 +252,7 @@ final class ChatOwnership: @unchecked Sendable {
             pull(chats, reserved: [:])
             try adoptOrphans()
         } catch {
-            log.log(.warning, "fleet.pump", "chat ownership round failed (retried in \(pumpMillis) ms): \(error.message)")
+            log.log(.warning, "fleet.pump", "chat ownership round failed (retried in \(pumpMillis) ms): \(error)")
         }
     }
 

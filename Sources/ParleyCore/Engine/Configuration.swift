@@ -370,7 +370,8 @@ extension Configuration {
     }
 
     private mutating func readAsyncSettings(_ reader: inout Reader) throws(ParleyError) {
-        if let workers = try reader.object("workers") {
+        let workersObject = try reader.object("workers")
+        if let workers = workersObject {
             var r = Reader(object: workers, path: "workers.")
             if let value = try r.int("min") { async.minWorkers = Int(try range(value, 1...256, "workers.min")) }
             if let value = try r.int("max") { async.maxWorkers = Int(try range(value, 1...256, "workers.max")) }
@@ -385,6 +386,10 @@ extension Configuration {
             // "workers": {"min", "max"} lets it grow and shrink instead.
             var r = Reader(object: core, path: "core.")
             if let value = try r.int("workers") {
+                // The header offers the two as alternatives; given both, one would silently win.
+                guard workersObject == nil else {
+                    throw ParleyError(.invalidConfig, "core.workers (a fixed pool) and workers ({\"min\", \"max\"}: a growing pool) exclude each other; give one")
+                }
                 async.minWorkers = Int(try range(value, 1...256, "core.workers"))
                 async.maxWorkers = async.minWorkers
             }
@@ -510,7 +515,7 @@ extension Configuration {
             do {
                 try BreakerRegistry.validate(name: key)
             } catch {
-                throw ParleyError(.invalidConfig, "breakers: \(error.message)")
+                throw ParleyError(.invalidConfig, "breakers: \(error)")
             }
             guard let object = root[key]?.objectValue else {
                 throw ParleyError(.invalidConfig, "breakers.\(key) must be an object, got \(root[key]?.typeName ?? "nothing")")

@@ -100,7 +100,7 @@ extension Engine {
         do {
             value = try JSONParser.parse(bytes.assumingMemoryBound(to: UInt8.self))
         } catch {
-            throw ParleyError(error.kind, "the batch is not valid: \(error.message)")
+            throw ParleyError(error.kind, "the batch is not valid: \(error)")
         }
         // Each message within limits.maxMessageBytes, as when submitted alone (measured only
         // when the whole body is over it: a smaller body's messages all fit).
@@ -121,7 +121,7 @@ extension Engine {
                     try checkSize(element)
                     messages.append(.success(try MessageNormalizer.normalize(element)))
                 } catch {
-                    messages.append(.failure(ParleyError(error.kind, "message \(index) of the batch: \(error.message)")))
+                    messages.append(.failure(ParleyError(error.kind, "message \(index) of the batch: \(error)")))
                 }
             }
             return messages
@@ -131,7 +131,7 @@ extension Engine {
                 switch item {
                 case .message(let message): .success(message)
                 case .rejected(let id, let error):
-                    .failure(ParleyError(error.kind, "message \(index) of the batch (webhook message \(id.map { "\"\($0)\"" } ?? "without id")): \(error.message)"))
+                    .failure(ParleyError(error.kind, "message \(index) of the batch (webhook message \(id.map { "\"\($0)\"" } ?? "without id")): \(error)"))
                 }
             }
         case .object:
@@ -363,7 +363,7 @@ extension Engine {
                     { handedOver = ownership != nil; return .failure(error) }()
                 }
                 if handedOver, case .failure(let error) = result {
-                    log.log(.warning, "message.retry", "message \(item.message.id) of chat \(item.message.chat) is retried: \(error.message)")
+                    log.log(.warning, "message.retry", "message \(item.message.id) of chat \(item.message.chat) is retried: \(error)")
                 }
                 outcomes[position] = Outcome(ticket: item.ticket, result: result, recovered: item.recovered, handedOver: handedOver)
             }
@@ -415,7 +415,7 @@ extension Engine {
             case .success(let stored?):
                 return Outcome(ticket: item.ticket, result: .success(stored), recovered: item.recovered)
             case .success(nil):
-                log.log(.warning, "message.timeout", error.message, ["chat": .string(item.message.chat), "id": .string(item.message.id)])
+                log.log(.warning, "message.timeout", "\(error)", ["chat": .string(item.message.chat), "id": .string(item.message.id)])
                 noteFailure(chat: item.message.chat, error: error, now: Self.unixMillis())
                 metrics.count(.error, now: Self.unixSeconds())
                 return Outcome(ticket: item.ticket, result: .failure(error), recovered: item.recovered)

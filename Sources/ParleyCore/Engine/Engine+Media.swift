@@ -38,7 +38,8 @@ extension Engine {
     /// name "timestamp", Unix seconds, to resolve relative dates against).
     public func readMedia(_ bytes: [UInt8], as kind: MediaKind, options text: String?) throws(ParleyError) -> JSONValue {
         var options = JSONObject()
-        if let text, !text.allSatisfy(\.isWhitespace) {
+        // NULL means the defaults; "" is no JSON object (PARLEY_MALFORMED_JSON, as for config_json).
+        if let text {
             guard case .object(let object) = try JSONParser.parse(text) else {
                 throw ParleyError(.invalidArgument, "options must be a JSON object")
             }
@@ -92,7 +93,7 @@ extension Engine {
                 if let offset = try r.int("offset") { query.offset = Int(offset) }
                 try r.finish()
             } catch {
-                throw ParleyError(.invalidArgument, error.message)
+                throw ParleyError(.invalidArgument, "\(error)")
             }
             if let kind = query.kind, MediaKind(rawValue: kind) == nil {
                 throw ParleyError(.invalidArgument, "query.kind must be one of \(MediaKind.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -32,7 +32,7 @@ extension Engine {
         } catch {
             metrics.count(.error, now: Self.unixSeconds())
             metrics.recordError(error, chat: nil, now: Self.unixSeconds())
-            log.log(.info, "message.rejected", error.description)
+            log.log(.info, "message.rejected", "\(error.kind.statusName): \(error)")
             throw error
         }
         metrics.observe(.parse, nanos: Self.nanos(since: started), now: Self.unixSeconds())
@@ -57,7 +57,7 @@ extension Engine {
         metrics.count(Self.outcome(of: result.map { $0.value() }), now: now)
         if case .failure(let error) = result {
             metrics.recordError(error, chat: message.chat, now: now)
-            log.log(.warning, "message.error", error.description, ["chat": .string(message.chat), "id": .string(message.id)])
+            log.log(.warning, "message.error", "\(error.kind.statusName): \(error)", ["chat": .string(message.chat), "id": .string(message.id)])
         }
         return try result.get()
     }

@@ -76,7 +76,7 @@ public final class Engine: Sendable {
             let storeName = configuration.postgres.map { PGURL.redact($0.url).display } ?? configuration.storePath ?? ":memory:"
             log.log(.info, "engine.open", "engine opened", ["store": .string(storeName), "recovered": .int(Int64(recovered))])
         } catch {
-            log.log(.error, "engine.open", "recovery failed: \(error.description)")
+            log.log(.error, "engine.open", "recovery failed: \(error.kind.statusName): \(error)")
             store.close()
             throw error
         }
@@ -228,7 +228,7 @@ public final class Engine: Sendable {
         case .stillPending(let stored):
             return try EnrichedContext.parseStored(stored)
         case .handedOver(let reason):
-            throw ParleyError(.busy, reason)
+            throw ParleyError(.busy, "\(reason)")
         }
     }
 
@@ -353,7 +353,7 @@ public final class Engine: Sendable {
         var contexts: [JSONValue] = []
         contexts.reserveCapacity(texts.count)
         for text in texts {
-            do { contexts.append(try JSONParser.parse(text)) } catch { throw ParleyError(.corrupt, "a stored context is not valid JSON: \(error.message)") }
+            do { contexts.append(try JSONParser.parse(text)) } catch { throw ParleyError(.corrupt, "a stored context is not valid JSON: \(error)") }
         }
         return (contexts, more ? offset + texts.count : nil)
     }
@@ -379,7 +379,7 @@ public final class Engine: Sendable {
             do {
                 try WebhookSignature.verify(body: body, header: signature, appSecret: secret)
             } catch {
-                log.log(.warning, "webhook.signature", error.message)
+                log.log(.warning, "webhook.signature", "\(error)")
                 throw error
             }
         }
@@ -435,7 +435,7 @@ public final class Engine: Sendable {
         do {
             return try JSONParser.parse(bytes.assumingMemoryBound(to: UInt8.self))
         } catch {
-            throw ParleyError(error.kind, "the \(what) is not valid: \(error.message)")
+            throw ParleyError(error.kind, "the \(what) is not valid: \(error)")
         }
     }
 

@@ -99,7 +99,7 @@ enum EnrichedContext {
             if message["pending"]?.boolValue == true { normalized.pending = true }
             return normalized
         } catch {
-            throw ParleyError(.corrupt, "a stored message cannot be read again: \(error.message)")
+            throw ParleyError(.corrupt, "a stored message cannot be read again: \(error)")
         }
     }
 
@@ -119,7 +119,7 @@ enum EnrichedContext {
         do {
             return try JSONParser.parse(stored)
         } catch {
-            throw ParleyError(.corrupt, "a stored context is not valid JSON: \(error.message)")
+            throw ParleyError(.corrupt, "a stored context is not valid JSON: \(error)")
         }
     }
 

@@ -17,7 +17,7 @@ struct Pipeline: Sendable {
                 intents = IntentModelSlot(try IntentModel.load(path: path))
             } catch {
                 // A missing or unreadable model is a configuration mistake; a damaged one stays .corrupt.
-                throw error.kind == .storage ? ParleyError(.invalidConfig, "language.intentModel: \(error.message)") : error
+                throw error.kind == .storage ? ParleyError(.invalidConfig, "language.intentModel: \(error)") : error
             }
         } else {
             intents = IntentModelSlot(IntentModel.propertyManagement)

@@ -65,7 +65,7 @@ extension Engine {
         do {
             zone = try TimeZoneRules.named(zoneName)
         } catch {
-            throw ParleyError(options.timeZone == nil ? error.kind : .invalidArgument, error.message)
+            throw ParleyError(options.timeZone == nil ? error.kind : .invalidArgument, "\(error)")
         }
         if let chat = options.chat, chat.isEmpty || chat.utf8.count > 256 {
             throw ParleyError(.invalidArgument, "options.chat must be 1 to 256 bytes")

@@ -101,7 +101,7 @@ struct ExportSource {
             do {
                 return try archive!.read(entry)
             } catch {
-                throw ParleyError(error.kind == .badMedia ? .corrupt : error.kind, "\(path): \(error.message)")
+                throw ParleyError(error.kind == .badMedia ? .corrupt : error.kind, "\(path): \(error)")
             }
         }
         // Beside the .txt (an export unzipped by hand).
@@ -159,6 +159,6 @@ struct ExportSource {
 
     /// ZipArchive's "bad media" is, for an export, a corrupt file: named, with the reason.
     private static func zipError(_ error: ParleyError, _ path: String) -> ParleyError {
-        ParleyError(error.kind == .badMedia ? .corrupt : error.kind, "\(path): \(error.message)")
+        ParleyError(error.kind == .badMedia ? .corrupt : error.kind, "\(path): \(error)")
     }
 }

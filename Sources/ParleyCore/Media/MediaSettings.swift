@@ -30,9 +30,10 @@ extension Configuration {
         }
         func section(_ key: String) throws(ParleyError) -> JSONObject?? {
             guard let value = r.value(key) else { return .none }
+            // The header allows {...} | false: `true` would read as "on" while it only means
+            // the defaults, so it is refused rather than guessed.
             if value.boolValue == false { return .some(nil) }
-            if value.boolValue == true { return .some(JSONObject()) }
-            guard let object = value.objectValue else { throw r.wrongType(key, "an object or a boolean", value) }
+            guard let object = value.objectValue else { throw r.wrongType(key, "an object (its settings) or false (off)", value) }
             return .some(object)
         }
         if let value = try section("ocr") {

@@ -102,6 +102,7 @@ public enum MessageNormalizer {
             guard detail.objectValue != nil || (key == "contacts" && detail.arrayValue != nil) else {
                 throw fields.wrongType(key, key == "contacts" ? "an array" : "an object", detail)
             }
+            if key == "location" { try checkLocation(FieldReader(detail, path: key)) }
             message.details.append(key, detail)
         }
         if type == .revoke {
@@ -112,6 +113,20 @@ public enum MessageNormalizer {
         }
         if message.text.isEmpty { message.text = message.detailsText }
         return message
+    }
+
+    /// The normalized "location" is {"latitude", "longitude", "name"?, "address"?, "url"?}
+    /// (include/parley.h), and it is passed on as given: a host reading "latitude" as a
+    /// number must get one.
+    static func checkLocation(_ location: FieldReader) throws(ParleyError) {
+        for (key, limit) in [("latitude", 90.0), ("longitude", 180.0)] {
+            guard let value = location.value(key) else { throw location.missing(key) }
+            guard let degrees = value.doubleValue else { throw location.wrongType(key, "a number", value) }
+            guard abs(degrees) <= limit else {
+                throw ParleyError(.invalidMessage, "\(location.path)\(key) must be between \(-limit) and \(limit) degrees, got \(degrees)")
+            }
+        }
+        for key in ["name", "address", "url"] { _ = try location.string(key) }
     }
 
     /// A WhatsApp Status post (a contact's story, chat "status@broadcast") is no message to the

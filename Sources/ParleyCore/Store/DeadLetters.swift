@@ -138,7 +138,7 @@ extension Store {
     static func errorHistory(_ text: String?, id: String) throws(ParleyError) -> [JSONValue] {
         guard let text else { return [] }
         let parsed: JSONValue
-        do { parsed = try JSONParser.parse(text) } catch { throw ParleyError(.corrupt, "the error history of message \(id) is not valid JSON: \(error.message)") }
+        do { parsed = try JSONParser.parse(text) } catch { throw ParleyError(.corrupt, "the error history of message \(id) is not valid JSON: \(error)") }
         guard let array = parsed.arrayValue else { throw ParleyError(.corrupt, "the error history of message \(id) is not an array") }
         return array
     }

@@ -232,7 +232,7 @@ enum Migrations {
             } catch {
                 // The step's transaction was rolled back: the file is as it was before it.
                 throw ParleyError(error.kind, "migrating the store to schema version \(version + 1) failed and was rolled back "
-                                  + "(the store stays at version \(version)): \(error.message)")
+                                  + "(the store stays at version \(version)): \(error)")
             }
         }
     }

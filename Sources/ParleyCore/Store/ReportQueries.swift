@@ -96,7 +96,7 @@ extension Store {
         threads.reserveCapacity(summaries.count)
         for summary in summaries {
             let value: JSONValue
-            do { value = try JSONParser.parse(summary) } catch { throw ParleyError(.corrupt, "a stored thread is not valid JSON: \(error.message)") }
+            do { value = try JSONParser.parse(summary) } catch { throw ParleyError(.corrupt, "a stored thread is not valid JSON: \(error)") }
             threads.append(try ConversationThread(json: value))
         }
         return threads.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }

@@ -325,7 +325,7 @@ extension Store {
             do throws(ParleyError) {
                 try db.statement("ATTACH DATABASE ?1 AS archive").bind([.text(path)]).run()
             } catch {
-                throw ParleyError(error.kind, "cannot open the retention archive \(path): \(error.message)")
+                throw ParleyError(error.kind, "cannot open the retention archive \(path): \(error)")
             }
             do throws(ParleyError) {
                 try db.transaction { () throws(ParleyError) in
@@ -334,7 +334,7 @@ extension Store {
                 }
             } catch {
                 try? db.execute("DETACH DATABASE archive")
-                throw ParleyError(error.kind, "cannot prepare the retention archive \(path): \(error.message)")
+                throw ParleyError(error.kind, "cannot prepare the retention archive \(path): \(error)")
             }
         }
         defer { _ = try? withConnection { db throws(ParleyError) in try db.execute("DETACH DATABASE archive") } }

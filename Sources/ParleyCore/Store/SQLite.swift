@@ -96,9 +96,9 @@ final class SQLiteConnection {
     /// Maps SQLite's result codes onto Parley's failure classes.
     static func error(_ rc: Int32, _ message: String) -> ParleyError {
         switch rc & 0xFF {
-        case SQLITE_CORRUPT, SQLITE_NOTADB: return ParleyError(.corrupt, message)
-        case SQLITE_BUSY, SQLITE_LOCKED: return ParleyError(.busy, message)
-        default: return ParleyError(.storage, message)
+        case SQLITE_CORRUPT, SQLITE_NOTADB: return ParleyError(.corrupt, MaskedText(masking: message))
+        case SQLITE_BUSY, SQLITE_LOCKED: return ParleyError(.busy, MaskedText(masking: message))
+        default: return ParleyError(.storage, MaskedText(masking: message))
         }
     }
 

@@ -96,7 +96,7 @@ public final class Store: Sendable {
             try Self.prepare(db, inMemory: path == nil, synchronous: synchronous)
         } catch {
             db.close()
-            throw ParleyError(error.kind, "cannot open the store at \(path ?? ":memory:"): \(error.message)")
+            throw ParleyError(error.kind, "cannot open the store at \(path ?? ":memory:"): \(error)")
         }
         if let path {
             do {
@@ -141,7 +141,7 @@ public final class Store: Sendable {
         } catch {
             checkpointer?.stop()
             db.close()
-            throw ParleyError(error.kind, "cannot open the store at \(path ?? ":memory:"): \(error.message)")
+            throw ParleyError(error.kind, "cannot open the store at \(path ?? ":memory:"): \(error)")
         }
         // Write-behind needs the inbox (a file store) and its own reading connection.
         // Only then a weak reference to the store (its side table lives as long as the store).

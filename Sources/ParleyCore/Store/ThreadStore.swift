@@ -61,7 +61,7 @@ extension Store {
         var threads: [ConversationThread] = []
         for summary in summaries {
             let value: JSONValue
-            do { value = try JSONParser.parse(summary) } catch { throw ParleyError(.corrupt, "a stored thread is not valid JSON: \(error.message)") }
+            do { value = try JSONParser.parse(summary) } catch { throw ParleyError(.corrupt, "a stored thread is not valid JSON: \(error)") }
             threads.append(try ConversationThread(json: value))
         }
         return threads

@@ -7,7 +7,7 @@ import Synchronization
 /// messages, dead-lettered one, shed load, a breaker opened, a webhook failed its signature).
 /// One JSON object per line, to a file named in the configuration ("log": {"path", "level"})
 /// and/or to a host callback (`parley_log_set_callback`). Every text goes through `LogMask`
-/// first: no phone number or email address reaches a log line.
+/// first (messages as `MaskedText`): no phone number or email address reaches a log line.
 public final class EventLog: Sendable {
     public enum Level: Int, Sendable, Comparable, CaseIterable {
         case debug = 0, info = 1, warning = 2, error = 3
@@ -81,15 +81,17 @@ public final class EventLog: Sendable {
 
     public func isEnabled(_ level: Level) -> Bool { level.rawValue >= threshold.load(ordering: .relaxed) }
 
-    /// Writes one line: {"time", "level", "event", "message", …fields}; `message` and string
-    /// fields are masked. `time` is the wall clock in ms since the epoch.
-    public func log(_ level: Level, _ event: String, _ message: String, _ fields: KeyValuePairs<String, JSONValue> = [:]) {
+    /// Writes one line: {"time", "level", "event", "message", …fields}; what `message`
+    /// interpolates (`MaskedText`) and string fields are masked, and `message` is built only
+    /// when someone listens at `level`. `time` is the wall clock in ms since the epoch.
+    public func log(_ level: Level, _ event: String, _ message: @autoclosure () -> MaskedText,
+                    _ fields: KeyValuePairs<String, JSONValue> = [:]) {
         guard isEnabled(level) else { return }
         var line = JSONObject()
         line.append("time", .int(Self.nowMillis()))
         line.append("level", .string(level.name))
         line.append("event", .string(event))
-        line.append("message", .string(LogMask.mask(message)))
+        line.append("message", .string(message().text))
         for (key, value) in fields { line.append(key, Self.masked(value)) }
         let text = JSONWriter.string(.object(line))
         let (fd, fileLevel, sink, sinkLevel) = state.withLock { ($0.fd, $0.fileLevel, $0.sink, $0.sinkLevel) }

@@ -230,7 +230,11 @@ final class GazetteerIndex: Sendable {
                         }
                     }
                     depth = max(depth, view.tokens.count)
-                    if !targets[Int(node)].contains(where: { $0.kind == Int32(k) && $0.entry == Int32(e) }) {
+                    // An entry's forms are indexed one after another, so a form repeating
+                    // another of the same entry (an alias equal to the name) can only follow
+                    // it directly: checking the last target keeps many identical names linear.
+                    let last = targets[Int(node)].last
+                    if last?.kind != Int32(k) || last?.entry != Int32(e) {
                         targets[Int(node)].append(Target(kind: Int32(k), entry: Int32(e), matched: form))
                     }
                 }

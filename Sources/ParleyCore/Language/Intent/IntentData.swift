@@ -103,7 +103,7 @@ public enum IntentData {
         do {
             value = try JSONParser.parse(line)
         } catch {
-            throw ParleyError(.invalidArgument, "line \(number): \(error.message)")
+            throw ParleyError(.invalidArgument, "line \(number): \(error)")
         }
         guard case .object(let object) = value else {
             throw ParleyError(.invalidArgument, "line \(number): expected a JSON object, got \(value.typeName)")

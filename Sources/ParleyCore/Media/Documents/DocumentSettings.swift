@@ -95,7 +95,7 @@ public struct DocumentOptions: Sendable, Equatable {
             }
             try r.finish()
         } catch {
-            throw ParleyError(.invalidArgument, error.message.replacingConfigurationWording())
+            throw ParleyError(.invalidArgument, MaskedText(masked: error.message.replacingConfigurationWording()))
         }
     }
 }

@@ -50,7 +50,7 @@ enum PDFReader {
                 throw ParleyError(.badMedia, password == nil ? "encrypted PDF (a password is needed)" : "encrypted PDF: the password does not open it")
             }
             let detail = String(cString: message)
-            throw ParleyError(.badMedia, "corrupt PDF" + (detail.isEmpty ? "" : ": " + detail))
+            throw ParleyError(.badMedia, detail.isEmpty ? "corrupt PDF" : "corrupt PDF: \(detail)")
         }
         defer { cpoppler_release(UnsafeMutableRawPointer(document)) }
 

@@ -130,5 +130,5 @@ struct ZipArchive {
         UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
     }
 
-    static func corrupt(_ message: String) -> ParleyError { ParleyError(.badMedia, message) }
+    static func corrupt(_ message: MaskedText) -> ParleyError { ParleyError(.badMedia, message) }
 }

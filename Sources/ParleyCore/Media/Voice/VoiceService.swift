@@ -50,7 +50,7 @@ public final class VoiceService: Sendable {
             do throws(ParleyError) {
                 defaultGrammar = try VoiceGrammarSource(g)
             } catch {
-                throw ParleyError(.invalidConfig, "voice.grammar: \(error.message)")
+                throw ParleyError(.invalidConfig, "voice.grammar: \(error)")
             }
         } else {
             defaultGrammar = nil

@@ -309,7 +309,7 @@ final class PGConnection {
                 let retryable = PGSQLState.isRetryableTransaction(state) || (lost && !committing)
                 guard retryable, attempt < max(options.transactionAttempts, 1) else {
                     if PGSQLState.isRetryableTransaction(state) {
-                        throw ParleyError(.busy, "a PostgreSQL transaction kept conflicting with others (\(attempt) attempts, SQLSTATE \(state ?? "?")); retry: \(error.message)")
+                        throw ParleyError(.busy, "a PostgreSQL transaction kept conflicting with others (\(attempt) attempts, SQLSTATE \(state ?? "?")); retry: \(error)")
                     }
                     throw error
                 }

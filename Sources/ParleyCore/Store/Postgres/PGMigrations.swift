@@ -371,7 +371,7 @@ enum PGMigrations {
                 }
             } catch {
                 throw ParleyError(error.kind, "migrating the PostgreSQL store to schema version \(version + 1) failed and was rolled back "
-                                  + "(the store stays at version \(version)): \(error.message)")
+                                  + "(the store stays at version \(version)): \(error)")
             }
         }
         try ensurePartitions(db, aroundSeconds: nowSeconds)

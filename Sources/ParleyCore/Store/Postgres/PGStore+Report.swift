@@ -70,7 +70,7 @@ extension PGStore {
         for row in rows.rows {
             guard let summary = row.text(0) else { continue }
             let value: JSONValue
-            do { value = try JSONParser.parse(summary) } catch { throw ParleyError(.corrupt, "a stored thread is not valid JSON: \(error.message)") }
+            do { value = try JSONParser.parse(summary) } catch { throw ParleyError(.corrupt, "a stored thread is not valid JSON: \(error)") }
             threads.append(try ConversationThread(json: value))
         }
         return threads.sorted { ($0.openedAt, $0.id) < ($1.openedAt, $1.id) }
