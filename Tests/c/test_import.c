@@ -67,7 +67,7 @@ int main(int argc, char **argv) {
     CHECK_STATUS(parley_import_chat(engine, example, NULL, NULL, &len), PARLEY_INVALID_ARGUMENT);
     CHECK_STATUS(parley_import_chat(engine, example, NULL, &out, NULL), PARLEY_INVALID_ARGUMENT);
     CHECK_STATUS(parley_import_chat(engine, example, "{", &out, &len), PARLEY_MALFORMED_JSON);
-    CHECK_STATUS(parley_import_chat(engine, example, "", &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_import_chat(engine, example, "", &out, &len), PARLEY_MALFORMED_JSON);
     CHECK_STATUS(parley_import_chat(engine, example, "{\"colour\": 1}", &out, &len), PARLEY_INVALID_ARGUMENT);
     CHECK_STATUS(parley_import_chat(engine, example, "{\"dateOrder\": \"ymd\"}", &out, &len), PARLEY_INVALID_ARGUMENT);
     CHECK_STATUS(parley_import_chat(engine, example, "{\"timeZone\": \"Mars/Olympus\"}", &out, &len), PARLEY_INVALID_ARGUMENT);

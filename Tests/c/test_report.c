@@ -112,7 +112,7 @@ static void test_empty_store_and_failures(void) {
     CHECK_STATUS(parley_report_html(engine, "{\"messageLimit\": -1}", &out, &len), PARLEY_INVALID_ARGUMENT);
     CHECK_STATUS(parley_report_html(engine, "[1]", &out, &len), PARLEY_INVALID_ARGUMENT);
     CHECK_STATUS(parley_report_html(engine, "{nope", &out, &len), PARLEY_MALFORMED_JSON);
-    CHECK_STATUS(parley_report_html(engine, "", &out, &len), PARLEY_INVALID_ARGUMENT);
+    CHECK_STATUS(parley_report_html(engine, "", &out, &len), PARLEY_MALFORMED_JSON);
     CHECK_STATUS(parley_report_html(engine, "{\"title\": \"\xff\"}", &out, &len), PARLEY_INVALID_UTF8);
     CHECK(out == NULL, "nothing handed out on failure");
     parley_engine_close(engine);
