@@ -25,8 +25,10 @@ enum BareUnitScanner {
             let placed = premises && (t > 0 ? (linkers.contains(tokens[t - 1].hash) || text.tag(t - 1) == .no)
                 && text.onlyBlanks(from: Int(tokens[t - 1].end), to: Int(token.start), maxBlanks: 2) : opens(text, t))
             guard placed || premises && t > 0 && signsOff(text, t) || occupied(text, t) else { continue }
-            // Glued to more ("A12-3", "B4/5", "A12.pdf") it is something else.
-            if let s = text[Int(token.end)], s == "-" || s == "/" || s == "." && text.isAlphanumeric(Int(token.end) + 1) { continue }
+            // Glued to more ("A12-3", "B4/5", "A12.pdf") it is something else; so is the head of
+            // a grouped amount ("K5,000": kwacha).
+            if let s = text[Int(token.end)], s == "-" || s == "/" || s == "." && text.isAlphanumeric(Int(token.end) + 1)
+                || s == "," && text.isDigit(Int(token.end) + 1) { continue }
             if t + 1 < tokens.count, others.contains(tokens[t + 1].hash),
                text.onlyBlanks(from: Int(token.end), to: Int(tokens[t + 1].start), maxBlanks: 2) { continue }
             let id = UnitScanner.upper(text, Int(token.start), Int(token.end))

@@ -85,6 +85,9 @@ public struct EntityExtractor: Sendable {
         let firstMoney = candidates.count
         if view.digits > 0 || !quantities.isEmpty {
             MoneyScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
+            if PinScanner.applies(currency: options.currency, region: options.region) {
+                PinScanner.scan(view, quantities: quantities, into: &candidates)
+            }
         }
         // Thousands may be money with no payment word ("420k??", "ممكن 6000؟"): the scanner decides.
         if !quantities.isEmpty && (view.has(Lexicon.amountCueMask) || quantities.contains { $0.double >= 1_000 }) {

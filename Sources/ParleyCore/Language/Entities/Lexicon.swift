@@ -389,6 +389,21 @@ enum Lexicon {
     annum tyear
     yearly tyearly
     annually tyearly
+    sanawi tyearly
+    sanawiyan tyearly
+    sanaweyan tyearly
+    sanawy tyearly
+    snawi tyearly
+    سنوي tyearly
+    سنويا tyearly
+    سنوياً tyearly
+    shahri tmonthly
+    shahriyan tmonthly
+    shahreyan tmonthly
+    chahri tmonthly
+    شهري tmonthly
+    شهريا tmonthly
+    شهرياً tmonthly
     week tweek
     wk tweek
     weekly tweekly

@@ -221,7 +221,7 @@ enum NumberScanner {
         }
     }
 
-    private static let wholeCurrencies: Set<String> = ["XAF", "XOF", "RWF", "BIF", "GNF", "KMF", "DJF", "UGX", "XPF"]
+    private static let wholeCurrencies: Set<String> = ["XAF", "XOF", "RWF", "BIF", "GNF", "KMF", "DJF", "UGX", "XPF", "CDF", "LBP", "SYP"]
 
     private static func finish(_ text: ScalarText, start: Int, end: Int, negative: Bool, integer: [UInt8],
                                fraction: [UInt8], multiplier allowed: Bool = true) -> Parsed? {

@@ -1,0 +1,49 @@
+import Testing
+@testable import ParleyCore
+
+/// Money as tenants write it around Africa and the Middle East: the payment word after the
+/// amount, local currency marks and slang, amounts in words; and what must stay a number.
+@Suite struct EntityMoneyTests {
+    static func money(_ e: EntityExtractor, _ text: String) -> [JSONValue] {
+        e.extract(from: text).filter { $0.type == "money" }.map(\.value)
+    }
+
+    static func describe(_ e: EntityExtractor, _ text: String) -> String {
+        "\(text): \(e.extract(from: text).map { "\($0.type) '\($0.text)' \(JSONWriter.string($0.value))" })"
+    }
+
+    /// The kwacha's "K" where it is in use; Zambian "pin" for thousands; never a unit "K5".
+    @Test func kwacha() throws {
+        let zm = try EntityTests.extractor(region: "ZM")
+        #expect(Self.money(zm, "rent for the flat is K5,200 monthly") == [["amount": 5_200, "currency": "ZMW", "period": "month"]])
+        #expect(Self.money(zm, "I deposited K 2 750 this morning") == [["amount": 2_750, "currency": "ZMW"]])
+        #expect(!zm.extract(from: "I paid K5,000 for the flat").contains { $0.type == "unit" })
+        #expect(Self.money(zm, "bana I can only manage 6 pin for the rent") == [["amount": 6_000, "currency": "ZMW"]])
+        for text in ["K5 is the block near the gate", "the 3 pin plug in the bedroom sparks", "what is the pin code 4471"] {
+            #expect(Self.money(zm, text).isEmpty, "\(Self.describe(zm, text))")
+        }
+        // Elsewhere "K" and "pin" are no currency.
+        let ke = try EntityTests.extractor(region: "KE")
+        #expect(Self.money(ke, "K4,800 is the code on the gate").isEmpty)
+        #expect(Self.money(ke, "I have 7 pin").isEmpty)
+    }
+
+    /// riyals and dinars, Lebanese lira, Arabizi thousands and periods.
+    @Test func currencyMarks() throws {
+        let tz = try EntityTests.extractor(region: "TZ", currency: "TZS")
+        #expect(Self.money(tz, "kodi yake ni dola 450 kwa mwezi") == [["amount": 450, "currency": "USD", "period": "month"]])
+        #expect(Self.money(tz, "nitatoa dola mia tano") == [["amount": 500, "currency": "USD"]])
+        #expect(Self.money(tz, "nilipe shilingi elfu nne") == [["amount": 4_000, "currency": "TZS"]])
+        let cd = try EntityTests.extractor(region: "CD")
+        #expect(Self.money(cd, "garantie 60.000 FC plus 100 dollars")
+                == [["amount": 60_000, "currency": "CDF"], ["amount": 100, "currency": "USD"]])
+        let sa = try EntityTests.extractor(region: "SA", currency: "SAR")
+        #expect(Self.money(sa, "the flat is SR 41,000 yearly") == [["amount": 41_000, "currency": "SAR", "period": "year"]])
+        #expect(Self.money(sa, "al ijar 60 alf sanawi") == [["amount": 60_000, "currency": "SAR", "period": "year"]])
+        let lb = try EntityTests.extractor(region: "LB")
+        #expect(Self.money(lb, "المولد 3 مليون ليرة بالشهر") == [["amount": 3_000_000, "currency": "LBP"]])
+        #expect(Self.money(lb, "el ishtirak 900,000 LL") == [["amount": 900_000, "currency": "LBP"]])
+        let kw = try EntityTests.extractor(region: "KW")
+        #expect(Self.money(kw, "KD 275 per month") == [["amount": 275, "currency": "KWD", "period": "month"]])
+    }
+}
