@@ -12,6 +12,33 @@ import Testing
         "\(text): \(e.extract(from: text).map { "\($0.type) '\($0.text)' \(JSONWriter.string($0.value))" })"
     }
 
+    /// What the money is for, a judgement of the price or a payment word may come after the
+    /// amount or anywhere in a message about money.
+    @Test func contextAfterTheAmount() throws {
+        let e = try EntityTests.extractor(region: "KE", currency: "KES")
+        let cases: [(String, [Double])] = [
+            ("they want to take it from 40,000 to 46,000, that is too much", [40_000, 46_000]),
+            ("can you send me a receipt for the 120,000 I gave the caretaker", [120_000]),
+            ("please put 3,000 towards the rent for March", [3_000]),
+            ("I sent 2500 for the deposit", [2_500]),
+            ("tumeweka 400.000 for deposit plus two months", [400_000]),
+            ("12000 is too expensive for a bedsitter", [12_000]),
+            ("the room is 18,500 a month", [18_500]),
+            ("between 300 and 350 USD", [300, 350]),
+        ]
+        for (text, amounts) in cases {
+            let found = Self.money(e, text).compactMap { $0["amount"]?.doubleValue }
+            #expect(found == amounts, "\(Self.describe(e, text))")
+        }
+        #expect(Self.money(e, "between 300 and 350 USD").allSatisfy { $0["currency"] == "USD" })
+        // Precision: phone groups, unit numbers, years, counts and references stay numbers.
+        for text in ["rent paid, my line is 722 123 456", "we are 1,500 people in this estate and the rent went up",
+                     "I moved in 2026 for the house", "the rent is due, receipt 40512 please", "rent for 3 months for deposit",
+                     "thanks so much, see you at 1,000 Ngong road"] {
+            #expect(Self.money(e, text).isEmpty, "\(Self.describe(e, text))")
+        }
+    }
+
     /// The kwacha's "K" where it is in use; Zambian "pin" for thousands; never a unit "K5".
     @Test func kwacha() throws {
         let zm = try EntityTests.extractor(region: "ZM")
@@ -28,6 +55,17 @@ import Testing
         #expect(Self.money(ke, "I have 7 pin").isEmpty)
     }
 
+    /// Swahili amounts in words without a payment word: a dwelling named or a judgement of the price.
+    @Test func swahiliAmounts() throws {
+        let e = try EntityTests.extractor(region: "TZ", currency: "TZS")
+        #expect(Self.money(e, "mwenye nyumba anadai laki mbili") == [["amount": 200_000, "currency": "TZS"]])
+        #expect(Self.money(e, "chumba ni elfu mia moja") == [["amount": 100_000, "currency": "TZS"]])
+        #expect(Self.money(e, "laki tatu ni ghali sana") == [["amount": 300_000, "currency": "TZS"]])
+        #expect(Self.money(e, "watu elfu kumi walikuja mkutanoni").isEmpty)
+        #expect(Self.money(e, "mwaka elfu mbili ishirini na sita").isEmpty)
+    }
+
+    /// Currency words before the amount (Swahili "dola", "shilingi"), Congolese francs, Gulf
     /// riyals and dinars, Lebanese lira, Arabizi thousands and periods.
     @Test func currencyMarks() throws {
         let tz = try EntityTests.extractor(region: "TZ", currency: "TZS")

@@ -94,6 +94,7 @@ public struct EntityExtractor: Sendable {
             BareAmountScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
         }
         if candidates.count > firstMoney {
+            BareAmountScanner.completeRanges(view, quantities: quantities, in: &candidates, from: firstMoney)
             BareAmountScanner.markBounds(view, in: &candidates, from: firstMoney)
         }
         if !quantities.isEmpty {

@@ -34,6 +34,8 @@ enum Lexicon {
         case determiner
         // bare amounts: a payment word before, the words allowed between and after
         case moneyCue, moneyCueAfter, moneyFiller, moneyFollower
+        // a word that makes the message about money without introducing an amount ("receipt")
+        case moneyContext
         // a scale named before its count ("elfu tano", "ibihumbi bitatu")
         case scaleFirst
         // a bound before a price ("under 300,000", "chini ya", "moins de")
@@ -649,6 +651,18 @@ enum Lexicon {
     ya tmoneyFiller
     de tmoneyFiller
     negotiable tmoneyCueAfter
+    receipt tmoneyContext
+    receipts tmoneyContext
+    invoice tmoneyContext
+    invoices tmoneyContext
+    reçu tmoneyContext
+    quittance tmoneyContext
+    facture tmoneyContext
+    risiti tmoneyContext
+    stakabadhi tmoneyContext
+    ايصال tmoneyContext
+    إيصال tmoneyContext
+    فاتورة tmoneyContext
     negociable tmoneyCueAfter
     max tbound
     maximum tbound
@@ -757,7 +771,7 @@ enum Lexicon {
     static let personMask = mask([.my, .naitwa, .nitwa, .jina, .appelle, .mon, .this, .i])
     static let moneyCueMask = mask([.moneyCue, .moneyCueAfter])
     /// What makes a bare amount money: a payment word, or a bound before a shorthand ("under 300k").
-    static let amountCueMask = mask([.moneyCue, .moneyCueAfter, .bound, .over])
+    static let amountCueMask = mask([.moneyCue, .moneyCueAfter, .moneyContext, .bound, .over])
     static let scaleFirstMask = mask([.scaleFirst])
     static let frenchNumberMask = mask([.frenchScale, .cent]) | Tag.numberWordBit
 
