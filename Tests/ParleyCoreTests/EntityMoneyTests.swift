@@ -39,6 +39,17 @@ import Testing
         }
     }
 
+    /// "N mille" is N thousand (West African French); "mille" alone is never an amount.
+    @Test func frenchMille() throws {
+        let e = try EntityTests.extractor(region: "CI", currency: "XOF")
+        #expect(Self.money(e, "on s'est entendu sur 90 mille pour le studio") == [["amount": 90_000, "currency": "XOF"]])
+        #expect(Self.money(e, "moi je prends pour 150 mille") == [["amount": 150_000, "currency": "XOF"]])
+        #expect(Self.money(e, "le loyer fait 60 mille par mois") == [["amount": 60_000, "currency": "XOF", "period": "month"]])
+        for text in ["mille mercis pour la réparation", "le loyer, mille fois je l'ai dit"] {
+            #expect(!e.extract(from: text).contains { $0.type == "money" }, "\(Self.describe(e, text))")
+        }
+    }
+
     /// The kwacha's "K" where it is in use; Zambian "pin" for thousands; never a unit "K5".
     @Test func kwacha() throws {
         let zm = try EntityTests.extractor(region: "ZM")

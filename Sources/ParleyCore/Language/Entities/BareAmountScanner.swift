@@ -33,7 +33,7 @@ enum BareAmountScanner {
             // "20 to 25k", "300-450k": a range's start takes the scale of its end.
             let rangeEnd = rangeEnd(text, quantities, from: index)
             if let (scale, _) = rangeEnd { q.value = NumberWordScanner.number(q.double * NumberWordScanner.powers[scale]) }
-            guard q.double >= minimumAmount, !looksLikeIdentifier(text, q) else { continue }
+            guard q.double >= minimumAmount, !looksLikeIdentifier(text, q), !isLoneScaleWord(text, q) else { continue }
             let next = text.firstToken(atOrAfter: q.end)
             let after = next < text.tokens.count && text.onlyBlanks(from: q.end, to: Int(text.tokens[next].start), maxBlanks: 2)
                 ? text.tag(next) : nil
@@ -390,6 +390,12 @@ enum BareAmountScanner {
         case .i, .my, .this, .determiner, .je, .mon, .ni, .est, .am: return true
         default: return false
         }
+    }
+
+    /// A French or English scale word alone ("mille mercis"): a number, never an amount.
+    private static func isLoneScaleWord(_ text: ScalarText, _ q: Quantity) -> Bool {
+        guard q.words, let t = text.token(startingAt: q.start), Int(text.tokens[t].end) == q.end else { return false }
+        return text.tag(t) == .frenchScale || (text.word(t)?.scale ?? 0) > 0
     }
 
     /// Long unbroken digit runs are references, phone or account numbers, not amounts.
