@@ -416,6 +416,9 @@ enum DTLexicon {
     jana rd -1 weak
     juzi rd -2
     ejobundi rd 2 weak
+    nhasi rd 0
+    mangwana rd 1
+    nezuro rd -1
     tonight tonight
     tonite tonight
     morning part 0
@@ -568,6 +571,20 @@ enum DTLexicon {
     sab3a num 7
     tamanya num 8
     tes3a num 9
+    wa7de num 1
+    wahde num 1
+    tnein num 2
+    tlete num 3
+    arb3a num 4
+    khamse num 5
+    sette num 6
+    tmene num 8
+    tmenye num 8
+    3ashra num 10
+    3ashara num 10
+    7da3ash num 11
+    hda3ash num 11
+    tna3ash num 12
     am am
     pm pm
     st ord
@@ -831,6 +848,8 @@ enum DTLexicon {
             ("بعد", .function(.baad)), ("منذ", .function(.since)),
             // "for" a length of time: "مدة" (a period: "لمدة سنة"), "عقد" (a lease: "عقد سنة").
             ("مده", .function(.for)), ("عقد", .function(.for)), ("واحد", .number(1)), ("واحده", .number(1)),
+            // "Now": "it is 11 now" is today's 11:00 (`DTParser.present`).
+            ("الان", .function(.now)), ("الحين", .function(.now)), ("هلق", .function(.now)),
             // Durations: duals name two of a unit, plurals follow a count ("ثلاث سنوات").
             ("سنتين", .dual(.year)), ("سنتان", .dual(.year)), ("عامين", .dual(.year)), ("شهرين", .dual(.month)),
             ("شهران", .dual(.month)), ("اسبوعين", .dual(.week)), ("اسبوعان", .dual(.week)), ("يومين", .dual(.day)),
@@ -909,8 +928,11 @@ enum DTLexicon {
         for word in ["debut", "mwanzo", "mwanzoni", "awel", "awal", "awwel", "intangiriro", "ntangiriro"] { table[key(word)] = .start }
         for word in ["mwishoni", "akhir", "akher", "mpera", "impera"] { table[key(word)] = .end }
         for word in ["ba3d", "ba3ed", "baada"] { table[key(word)] = .baad }
-        for word in ["sa3a", "elsa3a", "essa3a"] { table[key(word)] = .at }
-        for word in ["3la", "3ala", "3al"] { table[key(word)] = .m3a }
+        // Levantine writes the hour "se3a" ("3al se3a 5", "men el se3a 5").
+        for word in ["sa3a", "elsa3a", "essa3a", "se3a", "else3a", "esse3a", "lse3a", "s3a", "sa3ah"] { table[key(word)] = .at }
+        // "At" before an hour after a day, Maghrebi "3la" and Levantine "3al", "3a", "3l" ("bokra 3a 11").
+        for word in ["3la", "3ala", "3al", "3a", "3l"] { table[key(word)] = .m3a }
+        for word in ["sasa", "maintenant", "hala2", "halla2", "hla2", "daba", "tawa", "delwa2ti", "dilwa2ti"] { table[key(word)] = .now }
         for word in placeWords { table[key(word)] = .place }
         return table
     }()
