@@ -51,6 +51,25 @@ import Testing
         #expect(try Self.found("bet2ele 3al 11?").isEmpty)
     }
 
+    /// Arabizi "3am" marks a verb in progress; it is 3 AM only where a time is placed.
+    @Test func arabiziProgressiveIsNoTime() throws {
+        for text in ["3am estanna el mouwazaf", "el may 3am tnezzel mn el sa2f", "lesh 3am t2elle hek"] {
+            #expect(try Self.found(text).isEmpty, "\(Self.shown(text))")
+        }
+        #expect(try Self.only("the alarm went off at 3am") == "2026-11-26T03:00:00+02:00")
+        #expect(try Self.only("no water since 3am") == "2026-11-26T03:00:00+02:00")
+        #expect(try Self.only("they were drilling until 3am.") != nil)
+        #expect(try Self.only("tomorrow 3am") == "2026-11-27T03:00:00+02:00")
+    }
+
+    /// "The fifth" of a floor is no Thursday; Thursday stays Thursday.
+    @Test func fifthFloorIsNoThursday() throws {
+        for text in ["sakin bel tabe2 el 5ames", "ana bl tabe2 el khamis", "the leak is on the 5amis floor"] {
+            #expect(try Self.found(text).isEmpty, "\(Self.shown(text))")
+        }
+        #expect(try Self.only("nchoufak el khamis") == "2026-12-03T00:00:00+02:00")
+    }
+
     /// Four digits and "hours" is a time of day; a count after a word of length.
     @Test func militaryTime() throws {
         #expect(try Self.only("inspection on Friday at 0930 hours") == "2026-11-27T09:30:00+02:00")

@@ -60,6 +60,8 @@ enum DTFunction: String, Sendable {
     /// Darija "m3a" (with) and Maghrebi "3la" (on), at an hour after a day: "ghda m3a 4",
     /// "ghda 3la 10"; without a day they place no time ("3la 10 alaf": for ten thousand).
     case m3a
+    /// Arabizi "tabe2" (a floor), read whole, which an ordinal after it counts ("el tabe2 el khamis").
+    case floor
     /// Darija and Tunisian words of place ("9odem", in front of; "wra", behind; "7dhe", next
     /// to; `DTLexicon.placeWords`, and "قدام", "جنب" in Arabic script): "9odem el jem3a" is
     /// the mosque, not Friday.
@@ -287,7 +289,6 @@ enum DTLexicon {
     ssebt wd 5
     khamis wd 3
     5amis wd 3
-    5ames wd 3
     5amees wd 3
     khamees wd 3
     el5amees wd 3
@@ -934,6 +935,7 @@ enum DTLexicon {
         for word in ["3la", "3ala", "3al", "3a", "3l"] { table[key(word)] = .m3a }
         for word in ["sasa", "maintenant", "hala2", "halla2", "hla2", "daba", "tawa", "delwa2ti", "dilwa2ti"] { table[key(word)] = .now }
         for word in placeWords { table[key(word)] = .place }
+        for word in ["tabe2", "taba2", "tabi2", "tab2a", "tabe9", "taba9", "ltabe2", "eltabe2"] { table[key(word)] = .floor }
         return table
     }()
 

@@ -742,6 +742,7 @@ struct DTParser {
         }
         if let (pm, next) = meridiem(j) {
             guard h <= 12 || (clock.precise && h <= 23), h >= 1 || clock.precise else { return nil }
+            if !pm, !clock.precise, arabiziProgressive(i) { return nil }
             if h <= 12 { clock.meridiem = pm ? 2 : 1 }
             return endsCleanly(next) || isDash(next) ? (clock, next) : nil
         }
@@ -758,6 +759,33 @@ struct DTParser {
         }
         return nil
     }
+
+    /// Arabizi "3am" (عم) marks a verb in progress: "3am nestanna" (we are waiting), "el
+    /// kahraba 3am ye2ta3". It is 3 AM only as a time is placed: after a word that places one
+    /// ("at", "since", "till", "up", a day or a part of it, a dash, "and"), or with no unknown
+    /// word after it on its line ("3am.", "3am today", "3am and 4am").
+    func arabiziProgressive(_ i: Int) -> Bool {
+        guard t[i].length == 1, t[i].value == 3, key(i + 1) == Self.keyAm, glued(i + 1) else { return false }
+        let k = i + 2
+        guard k < t.count, t[k].kind == .word, t[k].spaced, !t[k].lineBreak, lex(k) == nil else { return false }
+        let b = i - 1
+        guard b >= 0, !t[i].lineBreak else { return true }
+        if isDash(b) || isNumber(b) { return false }
+        switch lex(b) {
+        case .month(_, weak: true)?, .weekday(_, weak: true)?, .relativeDay(_, weak: true)?: break  // "el may 3am": water
+        case .function(let f)? where Self.timePlacing.contains(f): return false
+        case let lex?: if lex.isCue { return false }
+        case nil: break
+        }
+        return !Self.hourPlacingKeys.contains(key(b)) && !Self.towardKeys.contains(key(b)) && !Self.hedgeKeys.contains(key(b))
+            && !Self.clockLeadKeys.contains(key(b))
+    }
+
+    static let keyAm = DTLexicon.key("am")
+    static let timePlacing: Set<DTFunction> = [.at, .by, .since, .from, .until, .till, .to, .between, .and, .before, .after, .vers, .a,
+                                               .des, .au, .et, .on, .now]
+    /// Words right before a clock time in English chat: "up 3am", "it's 3am".
+    static let clockLeadKeys: Set<UInt64> = Set(["up", "its", "it", "is", "was", "s", "till", "past"].map(DTLexicon.key))
 
     static let keyKwa = DTLexicon.key("kwa")
     static let keyKabla = DTLexicon.key("kabla")
@@ -861,6 +889,8 @@ struct DTParser {
             // Maghrebi "jem3a" is also the mosque: after a word of place ("9odem el jem3a", in
             // front of the mosque; "9rib men ljem3a", near it) it names no day.
             if w == 4, t[i].key == .max || Self.mosqueKeys.contains(t[i].key), placed(before: i) { return nil }
+            // Arabizi "khamis" is also "the fifth" (الخامس) of a floor: "el tabe2 el 5amis", "el khamis floor".
+            if w == 3, Self.thursdayKeys.contains(t[i].key), floorNamed(around: i) { return nil }
             var e = DTExpr(first: i, next: i + 1, day: .weekday(w, nil))
             if sym(i + 1, "."), glued(i + 1), t[i].length <= 4 { e.next = i + 2 }
             // "el sabt el gai": Arabizi puts the article before the adjective too.
@@ -999,6 +1029,20 @@ struct DTParser {
         default:
             return nil
         }
+    }
+
+    /// Arabizi spellings of Thursday that "the fifth" (الخامس) is also written as.
+    static let thursdayKeys: Set<UInt64> = Set(["khamis", "5amis", "el5amis", "l5amis", "lkhamis", "elkhamis"].map(DTLexicon.key))
+    /// Floors, which ordinals count: "el tabe2 el khamis", "5amis floor" (Arabizi "tabe2" is
+    /// the function `.floor`, read whole).
+    static let floorKeys: Set<UInt64> = Set(["tabaq", "dor", "dawr", "floor", "etage", "storey", "level"].map(DTLexicon.key))
+
+    /// Whether a floor is named right before token `i` (over an article) or right after it.
+    func floorNamed(around i: Int) -> Bool {
+        var k = i - 1
+        if fn(k) == .el || fn(k) == .l || fn(k) == .the { k -= 1 }
+        return fn(k) == .floor || Self.floorKeys.contains(key(k)) || Self.floorKeys.contains(key(i + 1))
+            || Self.ordinalNouns.contains(key(i + 1))
     }
 
     /// The Latin spellings of "الجمعة" (Friday, also the mosque).
