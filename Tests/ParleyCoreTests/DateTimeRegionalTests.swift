@@ -117,4 +117,17 @@ import Testing
         }
         #expect(try Self.only("le contrat se termine à la fin de l'année") == "2026-12-31T00:00:00+02:00")
     }
+
+    /// Durations: compared ("instead of a year"), in full ("a whole year", "سنة كاملة"), Arabizi duals.
+    @Test func regionalDurations() throws {
+        let cases: [(String, String)] = [
+            ("could we do six months instead of a year", "P1Y"), ("I'd like a full year", "P1Y"), ("بدي عقد لسنة كاملة", "P1Y"),
+            ("sarlna yomen bala kahraba", "P2D"), ("ma 3am nedfa3 mn shahren", "P2M"), ("baddi ejar santen", "P2Y"),
+        ]
+        for (text, iso) in cases {
+            let durations = try Self.found(text).filter { $0.type == "duration" }
+            #expect(durations.last?.value["iso"]?.stringValue == iso, "\(Self.shown(text))")
+        }
+        #expect(try Self.found("have a nice day").isEmpty)
+    }
 }

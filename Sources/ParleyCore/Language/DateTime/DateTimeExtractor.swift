@@ -286,9 +286,12 @@ public struct DateTimeExtractor: Sendable {
                 // "one month notice", "a month's notice", "a year lease": a noun of length after it.
                 var after = d.next
                 if parser.isApostrophe(after), parser.key(after + 1) == DTParser.keyS { after += 2 }
+                // "instead of a year", "a lease of one year", "rather than a month": a length compared or named.
                 let supported = parser.fn(before) == .for || parser.fn(before) == .within
                     || (before >= 0 && DTParser.supportKeys.contains(parser.key(before)))
                     || DTParser.lengthNouns.contains(parser.key(after))
+                    || parser.fn(before) == .of && (parser.key(before - 1) == DTParser.keyInstead || DTParser.lengthNouns.contains(parser.key(before - 1)))
+                    || parser.key(before) == DTParser.keyThan
                 if !supported { return nil }
             }
             let seconds = Int((d.amount * Double(d.unit.seconds)).rounded())

@@ -62,6 +62,8 @@ enum DTFunction: String, Sendable {
     case m3a
     /// Arabizi "tabe2" (a floor), read whole, which an ordinal after it counts ("el tabe2 el khamis").
     case floor
+    /// "Whole", "full": a unit meant in full is a length ("a whole year", "سنة كاملة").
+    case whole
     /// Darija and Tunisian words of place ("9odem", in front of; "wra", behind; "7dhe", next
     /// to; `DTLexicon.placeWords`, and "قدام", "جنب" in Arabic script): "9odem el jem3a" is
     /// the mosque, not Friday.
@@ -548,8 +550,25 @@ enum DTLexicon {
     yomein dual 3
     yomeen dual 3
     yomain dual 3
+    yomen dual 3
+    youmen dual 3
+    youmein dual 3
+    yawmen dual 3
+    yawmein dual 3
+    yawmayn dual 3
+    shahren dual 6
+    shahrin dual 6
+    shahrayn dual 6
+    santen dual 7
+    sanaten dual 7
+    sanatayn dual 7
+    esbo3en dual 4
+    usbu3en dual 4
     sa3tein dual 2
     sa3teen dual 2
+    se3ten dual 2
+    se3tein dual 2
+    sa3ten dual 2
     snin unit 7
     sneen unit 7
     sanawat unit 7
@@ -783,6 +802,7 @@ enum DTLexicon {
     m3a fn
     other fn
     single fn
+    whole fn
     every every
     each every
     chaque every
@@ -849,6 +869,7 @@ enum DTLexicon {
             ("بعد", .function(.baad)), ("منذ", .function(.since)),
             // "for" a length of time: "مدة" (a period: "لمدة سنة"), "عقد" (a lease: "عقد سنة").
             ("مده", .function(.for)), ("عقد", .function(.for)), ("واحد", .number(1)), ("واحده", .number(1)),
+            ("كامل", .function(.whole)), ("كامله", .function(.whole)),
             // "Now": "it is 11 now" is today's 11:00 (`DTParser.present`).
             ("الان", .function(.now)), ("الحين", .function(.now)), ("هلق", .function(.now)),
             // Durations: duals name two of a unit, plurals follow a count ("ثلاث سنوات").
@@ -933,6 +954,7 @@ enum DTLexicon {
         for word in ["sa3a", "elsa3a", "essa3a", "se3a", "else3a", "esse3a", "lse3a", "s3a", "sa3ah"] { table[key(word)] = .at }
         // "At" before an hour after a day, Maghrebi "3la" and Levantine "3al", "3a", "3l" ("bokra 3a 11").
         for word in ["3la", "3ala", "3al", "3a", "3l"] { table[key(word)] = .m3a }
+        for word in ["full", "entire", "complete", "entier", "entiere", "kamel", "kemel", "kamil"] { table[key(word)] = .whole }
         for word in ["sasa", "maintenant", "hala2", "halla2", "hla2", "daba", "tawa", "delwa2ti", "dilwa2ti"] { table[key(word)] = .now }
         for word in placeWords { table[key(word)] = .place }
         for word in ["tabe2", "taba2", "tabi2", "tab2a", "tabe9", "taba9", "ltabe2", "eltabe2"] { table[key(word)] = .floor }

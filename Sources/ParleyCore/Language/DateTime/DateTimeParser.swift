@@ -147,6 +147,8 @@ struct DTParser {
     static let keyH = DTLexicon.key("h")
     static let keyA = DTLexicon.key("a")
     static let keyAnother = DTLexicon.key("another")
+    static let keyInstead = DTLexicon.key("instead")
+    static let keyThan = DTLexicon.key("than")
     static let keyP = DTLexicon.key("p")
     static let keyM = DTLexicon.key("m")
     static let keyT = DTLexicon.key("t")
@@ -628,13 +630,16 @@ struct DTParser {
 
     /// An Arabic unit in the singular is one of it where a duration is meant: after "ل" (for:
     /// "لسنة"), after "مدة"/"لمدة"/"عقد" ("عقد سنة": a year's lease), or before "واحد(ة)"
-    /// ("سنة واحدة"). Alone ("سنة") it stays a word.
+    /// ("سنة واحدة") or "كامل(ة)" ("سنة كاملة": a whole year). Alone ("سنة") it stays a word.
     func arabicSingular(at i: Int, unit u: DTUnit) -> DTMatch? {
         guard t[i].key == .max, u.rawValue >= DTUnit.hour.rawValue else { return nil }
         var next = i + 1
         let one: Bool
         if case .number(1)? = lex(next) {
             one = true
+            next += 1
+        } else if fn(next) == .whole {
+            one = true  // "سنة كاملة": a whole year
             next += 1
         } else {
             one = false
@@ -1419,14 +1424,18 @@ struct DTParser {
         }
         guard canStart(j) else { return nil }
         let value: Double, word: Bool, u: DTUnit, next0: Int
+        var inFull = false
         if case .dual(let unit)? = lex(j) {
             // An Arabic dual is the count and the unit in one word.
             (value, word, u, next0) = (2, true, unit, j + 1)
         } else {
             guard let (amount, afterAmount, isWord) = amount(at: j), amount > 0 else { return nil }
-            // "6 more months", "two extra weeks", "3 additional days".
+            // "6 more months", "two extra weeks", "3 additional days"; "a whole year", "a full month".
             var unitAt = afterAmount
-            if unit(at: unitAt, numeric: !isWord) == nil, Self.extraKeys.contains(key(unitAt)) { unitAt += 1 }
+            if unit(at: unitAt, numeric: !isWord) == nil, Self.extraKeys.contains(key(unitAt)) || fn(unitAt) == .whole {
+                inFull = fn(unitAt) == .whole
+                unitAt += 1
+            }
             if let (unit, end) = unit(at: unitAt, numeric: !isWord) {
                 (u, next0) = (unit, end)
             } else if isWord, case .number? = lex(j), key(afterAmount) == Self.keyAn {
@@ -1456,7 +1465,7 @@ struct DTParser {
             // "a day", "one week" may be idioms ("have a nice day", "one day I'll…"); French "une
             // semaine", "un an" are not, but "un jour" (some day) is.
             let frenchOne = key(j) == Self.keyUn || key(j) == Self.keyUne
-            let weak = word && (u.rawValue >= DTUnit.day.rawValue) && value2 == 1 && !(frenchOne && u != .day)
+            let weak = word && (u.rawValue >= DTUnit.day.rawValue) && value2 == 1 && !(frenchOne && u != .day) && !inFull
             return .duration(DTDuration(first: i, next: next, amount: value2, unit: u, weak: weak))
         }
         var e = DTExpr(first: i, next: next)
