@@ -69,12 +69,12 @@ enum BareUnitScanner {
     }
 
     /// Who lives in, rents or visits a unit.
-    private static let occupants: Set<UInt64> = Set(["tenant", "tenants", "occupant", "occupants", "resident", "residents", "neighbour",
+    static let occupants: Set<UInt64> = Set(["tenant", "tenants", "occupant", "occupants", "resident", "residents", "neighbour",
                                                      "neighbours", "neighbor", "neighbors", "viewing", "viewings", "mpangaji", "wapangaji",
                                                      "jirani", "locataire", "locataires", "voisin", "voisins", "voisine", "umupangayi",
                                                      "abapangayi", "umuturanyi"].map { Fold.hash($0) })
 
-    private static let occupantLinkers: Set<UInt64> = Set(["of", "in", "at", "for", "from", "wa", "ya", "du", "de", "muri", "wo", "w"]
+    static let occupantLinkers: Set<UInt64> = Set(["of", "in", "at", "for", "from", "wa", "ya", "du", "de", "muri", "wo", "w"]
         .map { Fold.hash($0) })
 
     private static let paymentVerbs: Set<UInt64> = Set(["paid", "pays", "owes", "amelipa", "hajalipa", "yishyuye", "ntiyishyuye"]

@@ -126,6 +126,8 @@ public struct EntityExtractor: Sendable {
                 BedroomScanner.scanRoomCodes(view, into: &candidates)
             }
         } else if view.digits > 0 {
+            // "jirani wa namba 6": an occupant names a door's number.
+            if view.has(Lexicon.numberWordMask) { UnitScanner.scan(view, into: &candidates) }
             BareUnitScanner.scan(view, premises: view.has(Lexicon.premisesMask), into: &candidates)
             BedroomScanner.scanRoomCodes(view, afterDeterminerOnly: true, into: &candidates)
         }

@@ -266,6 +266,18 @@ enum Lexicon {
     مكتب tunit
     المكتب tunit
     cha9a tunit
+    شقتي tunit
+    شقتك tunit
+    شقته tunit
+    شقتها tunit
+    شقتنا tunit
+    شقتهم tunit
+    cottage thouse
+    cottages thouse p
+    bungalow thouse
+    chalet thouse
+    maisonette thouse
+    townhouse thouse
     chqa tunit
     flat tunit
     suite tunit
@@ -765,6 +777,8 @@ enum Lexicon {
     static let bedroomMask = mask([.bedroom, .bed, .br, .studio, .bedsitter, .roomsThenCount, .twoRooms, .pieces])
     /// A studio names a dwelling too ("Studio 4B").
     static let unitMask = mask([.unit, .house, .block, .studio])
+    /// "Number", "namba", "رقم": before a door's number.
+    static let numberWordMask = mask([.no])
     /// A dwelling or a part of one: where a bare code ("C4") may be a unit.
     static let premisesMask = unitMask | mask([.fixture])
     static let addressMask = mask([.street, .plot])
