@@ -15,8 +15,11 @@ enum BareAmountScanner {
     /// Smaller bare numbers are counts, days or unit numbers more often than amounts.
     static let minimumAmount = 100.0
 
+    /// `marked`: the candidates from this index on are money with a marker; an amount inside
+    /// one is read already.
     static func scan(_ text: ScalarText, quantities: [Quantity], currency: String?, region: String,
-                     into candidates: inout [Candidate]) {
+                     into candidates: inout [Candidate], marked: Int) {
+        let markedEnd = candidates.count
         var cached: Bool?
         func cueInMessage() -> Bool {
             if let cached { return cached }
@@ -28,6 +31,7 @@ enum BareAmountScanner {
             return found
         }
         for (index, found) in quantities.enumerated() where !found.glued {
+            if candidates[marked..<markedEnd].contains(where: { $0.start <= found.start && found.end <= $0.end }) { continue }
             var q = found
             if let thousands = dotThousands(text, q) { q.value = thousands }
             // "20 to 25k", "300-450k": a range's start takes the scale of its end.

@@ -91,7 +91,8 @@ public struct EntityExtractor: Sendable {
         }
         // Thousands may be money with no payment word ("420k??", "ممكن 6000؟"): the scanner decides.
         if !quantities.isEmpty && (view.has(Lexicon.amountCueMask) || quantities.contains { $0.double >= 1_000 }) {
-            BareAmountScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
+            BareAmountScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates,
+                                   marked: firstMoney)
         }
         if candidates.count > firstMoney {
             BareAmountScanner.completeRanges(view, quantities: quantities, in: &candidates, from: firstMoney)
