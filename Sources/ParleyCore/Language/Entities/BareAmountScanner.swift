@@ -76,12 +76,14 @@ enum BareAmountScanner {
                 // ("the room is 15,000"). A year is none of these ("2026 for the house").
                 let grouped = !q.words && q.double >= 1_000 && (q.start..<q.end).contains { !text.isDigit($0) }
                 let separated = grouped && isGroupedAmount(text, q)
-                let forWhat = !isYear(text, q) && (AmountContext.forWhat(text, after: q.end) || AmountContext.judged(text, after: q.end))
+                func priced() -> Bool {
+                    !isYear(text, q) && (AmountContext.forWhat(text, after: q.end) || AmountContext.judged(text, after: q.end))
+                }
                 if let after, !Self.ends(after), bound(after: q.end, in: text) == nil, !(grouped && cueBefore(text, q)),
-                   !(separated && opensClause(after) && cueInMessage()), !forWhat { continue }
+                   !(separated && opensClause(after) && cueInMessage()), !priced() { continue }
                 guard after == .moneyCueAfter || cueBefore(text, q) || (bound(before: q.start, in: text) != nil && cueInMessage())
                         || (q.double >= 1_000 && asked(text, q) && askedAfter(text, q))
-                        || separated && (cueInMessage() || AmountContext.dwellingPriced(text, before: q.start)) || forWhat
+                        || separated && (cueInMessage() || AmountContext.dwellingPriced(text, before: q.start)) || priced()
                 else { continue }
             }
             var object = JSONObject()
