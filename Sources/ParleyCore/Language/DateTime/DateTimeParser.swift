@@ -626,7 +626,7 @@ struct DTParser {
                                               "patiente", "patienter", "reste", "rester", "restee", "restes", "perdu", "bloque", "bloques",
                                               "coince", "coinces", "waited", "waiting", "lasted", "spent", "wasted"].map(DTLexicon.key))
     /// Words after a count of hours that say what lasted: "sans eau", "par jour".
-    static let lastingKeys: Set<UInt64> = Set(["sans", "par", "per", "without", "chaque", "non", "daffilee"].map(DTLexicon.key))
+    static let lastingKeys: Set<UInt64> = Set(["sans", "par", "per", "without", "chaque", "non"].map(DTLexicon.key))
 
     /// An Arabic unit in the singular is one of it where a duration is meant: after "ل" (for:
     /// "لسنة"), after "مدة"/"لمدة"/"عقد" ("عقد سنة": a year's lease), or before "واحد(ة)"

@@ -390,7 +390,7 @@ enum BareAmountScanner {
         q.end - q.start == 4 && q.double >= 1950 && q.double <= 2100 && (q.start..<q.end).allSatisfy { text.isDigit($0) }
     }
 
-    /// A word that opens a new clause after an amount: "250,000 I sent", "30,000 we agreed".
+    /// A word that opens a new clause after an amount: "250,000 I sent", "30,000 the caretaker took".
     private static func opensClause(_ tag: Lexicon.Tag) -> Bool {
         switch tag {
         case .i, .my, .this, .determiner, .je, .mon, .ni, .est, .am: return true
