@@ -31,6 +31,10 @@ import Testing
             #expect(found == amounts, "\(Self.describe(e, text))")
         }
         #expect(Self.money(e, "between 300 and 350 USD").allSatisfy { $0["currency"] == "USD" })
+        // A counter-offer beside a price; not a reference or a year.
+        #expect(Self.money(e, "22000 is too expensive for me, maybe 19000?").compactMap { $0["amount"]?.doubleValue } == [22_000, 19_000])
+        #expect(Self.money(e, "nimelipa 25,000 jana, reference ni 4471").count == 1)
+        #expect(Self.money(e, "the rent was 25,000 or 2024 prices").count == 1)
         // Precision: phone groups, unit numbers, years, counts and references stay numbers.
         for text in ["rent paid, my line is 722 123 456", "we are 1,500 people in this estate and the rent went up",
                      "I moved in 2026 for the house", "the rent is due, receipt 40512 please", "rent for 3 months for deposit",

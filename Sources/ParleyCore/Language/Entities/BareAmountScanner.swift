@@ -229,6 +229,36 @@ enum BareAmountScanner {
         }
     }
 
+    /// A counter-offer beside a price is a price of its size: "17000 is too expensive, maybe
+    /// 15000", "wanataka 35,000 lakini 30000", "ils demandent 90 000, peut-être 80000". A plain
+    /// amount of a thousand or more, offered ("maybe", "even", "or", "but"…) and ending its
+    /// clause, within ten times a money amount of the message, takes that amount's currency.
+    static func counterOffers(_ text: ScalarText, quantities: [Quantity], in candidates: inout [Candidate], from first: Int) {
+        let added = candidates.count
+        for q in quantities where !q.glued && !q.words && q.double >= 1_000 {
+            let t = text.firstToken(atOrAfter: q.start) - 1
+            guard t >= 0, offerWords.contains(text.tokens[t].hash), text.onlyBlanks(from: Int(text.tokens[t].end), to: q.start, maxBlanks: 2),
+                  !looksLikeIdentifier(text, q), !isYear(text, q),
+                  !candidates[first..<added].contains(where: { $0.type == "money" && $0.start < q.end && q.start < $0.end }) else { continue }
+            let next = text.firstToken(atOrAfter: q.end)
+            if next < text.tokens.count, text.onlyBlanks(from: q.end, to: Int(text.tokens[next].start), maxBlanks: 2), !ends(text.tag(next)) { continue }
+            guard let k = (first..<added).first(where: {
+                guard candidates[$0].type == "money", let amount = candidates[$0].value["amount"]?.doubleValue else { return false }
+                return q.double * 10 >= amount && q.double <= amount * 10
+            }) else { continue }
+            var object = JSONObject()
+            object.append("amount", q.value)
+            if let code = candidates[k].value["currency"] { object.append("currency", code) }
+            candidates.append(Candidate(type: "money", start: q.start, end: q.end, value: .object(object), confidence: 0.6))
+        }
+    }
+
+    /// Words that offer another price: "maybe", "even", "or", "but", "labda", "hata", "peut-être", "ممكن".
+    private static let offerWords: Set<UInt64> = Set(["maybe", "even", "or", "but", "say", "about", "only", "just", "labda", "hata",
+                                                      "lakini", "ama", "au", "tu", "etre", "meme", "seulement", "plutot", "ou", "mais",
+                                                      "wala", "bas", "yemkin", "momken", "momkin", "mumkin", "ممكن", "بس", "او", "أو"]
+        .map { Fold.hash($0) })
+
     /// "30,000 to 33,000", "300-350", "entre 300 000 et 350 000", "elfu 30 hadi elfu 35".
     private static func joinsRange(_ text: ScalarText, _ a: Quantity, _ b: Quantity) -> Bool {
         if b.start - a.end <= 3, (a.end..<b.start).allSatisfy({ text.isBlank($0) || NumberScanner.isMinus(text, $0) || text[$0] == "\u{2013}" }),

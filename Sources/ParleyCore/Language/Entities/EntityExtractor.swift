@@ -96,6 +96,7 @@ public struct EntityExtractor: Sendable {
         }
         if candidates.count > firstMoney {
             BareAmountScanner.completeRanges(view, quantities: quantities, in: &candidates, from: firstMoney)
+            BareAmountScanner.counterOffers(view, quantities: quantities, in: &candidates, from: firstMoney)
             BareAmountScanner.markBounds(view, in: &candidates, from: firstMoney)
         }
         if !quantities.isEmpty {
