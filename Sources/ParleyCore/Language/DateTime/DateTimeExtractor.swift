@@ -86,6 +86,8 @@ public struct DateTimeExtractor: Sendable {
         var entities: [Entity] = []
         // The match of each datetime entity, for settling times against the day named (`settle`).
         var found: [(entity: Int, match: DTMatch)] = []
+        // Hours that stand only on a day named elsewhere in the message ("bokra ya3ne 3al 11").
+        var pending: [DTExpr] = []
         var recurrences = false
         var i = 0
         func append(_ rule: DTRule) -> Bool {
@@ -101,6 +103,11 @@ public struct DateTimeExtractor: Sendable {
             if let rule = parser.recurrence(at: i), append(rule) { continue }
             let match = parser.match(at: i)
             if case .point(let e)? = match, let rule = parser.recurrence(after: e), append(rule) { continue }
+            if case .point(let e)? = match, e.needsDay, e.day == nil {
+                pending.append(e)
+                i = e.next
+                continue
+            }
             if let match, let value = value(of: match, parser: parser, reference: ref) {
                 let (first, next) = span(match)
                 let text = String(text.unicodeScalars[tokens[first].lo..<tokens[next - 1].hi])
@@ -112,7 +119,9 @@ public struct DateTimeExtractor: Sendable {
                 i += 1
             }
         }
-        if found.count >= 2 && !recurrences { settle(&entities, found, parser: parser, text: text, reference: ref) }
+        if (found.count >= 2 || !found.isEmpty && !pending.isEmpty) && !recurrences {
+            settle(&entities, found, pending: pending, parser: parser, text: text, reference: ref)
+        }
         return entities
     }
 
@@ -141,7 +150,9 @@ public struct DateTimeExtractor: Sendable {
     /// - when the message names one day ("tomorrow morning", "on Friday", "demain", "kesho"),
     ///   a time alone after it ("by 10am", "vers 15h", "saa nne", "between 2 and 4") is on that
     ///   day, not the next such time after the message.
-    func settle(_ entities: inout [Entity], _ found: [(entity: Int, match: DTMatch)], parser: DTParser, text: String, reference r: Reference) {
+    /// - an hour that needs a day (Arabizi "3al 11") takes the one day the message names.
+    func settle(_ entities: inout [Entity], _ found: [(entity: Int, match: DTMatch)], pending: [DTExpr] = [], parser: DTParser,
+                text: String, reference r: Reference) {
         let t = parser.t
         var matches: [DTMatch?] = found.map(\.match)
         var changed = [Bool](repeating: false, count: found.count)
@@ -233,7 +244,6 @@ public struct DateTimeExtractor: Sendable {
                 }
             }
         }
-        guard changed.contains(true) else { return }
         var drop: [Int] = []
         for k in 0..<found.count where changed[k] {
             guard let match = matches[k] else { drop.append(found[k].entity); continue }
@@ -247,6 +257,16 @@ public struct DateTimeExtractor: Sendable {
             let dropped = Set(drop)
             entities = entities.indices.filter { !dropped.contains($0) }.map { entities[$0] }
         }
+        guard let day, !pending.isEmpty else { return }
+        for var e in pending {
+            e.day = .relativeDays(day - r.days)
+            guard let value = value(of: .point(e), parser: parser, reference: r) else { continue }
+            entities.append(Entity(type: value.type, text: String(text.unicodeScalars[t[e.first].lo..<t[e.next - 1].hi]),
+                                   start: t[e.first].start, end: t[e.next - 1].end, value: value.json,
+                                   confidence: value.confidence, source: .pattern))
+        }
+        // In text order, as found (sorted once: an insert each was quadratic in crafted text).
+        entities.sort { $0.start < $1.start }
     }
 
     /// How many mentions either side a part of the day looks at for its time ("tomorrow
@@ -276,18 +296,22 @@ public struct DateTimeExtractor: Sendable {
                 // "one month notice", "a month's notice", "a year lease": a noun of length after it.
                 var after = d.next
                 if parser.isApostrophe(after), parser.key(after + 1) == DTParser.keyS { after += 2 }
+                // "instead of a year", "a lease of one year", "rather than a month": a length compared or named.
                 let supported = parser.fn(before) == .for || parser.fn(before) == .within
                     || (before >= 0 && DTParser.supportKeys.contains(parser.key(before)))
                     || DTParser.lengthNouns.contains(parser.key(after))
+                    || parser.fn(before) == .of && (parser.key(before - 1) == DTParser.keyInstead || DTParser.lengthNouns.contains(parser.key(before - 1)))
+                    || parser.key(before) == DTParser.keyThan
                 if !supported { return nil }
             }
             let seconds = Int((d.amount * Double(d.unit.seconds)).rounded())
             return ("duration", ["seconds": .int(Int64(seconds)), "iso": .string(Self.isoDuration(d.amount, d.unit))], d.weak ? 0.8 : 0.9)
         case .point(let e):
-            if e.isBareOnly || e.bareNumber != nil && e.clock == nil { return nil }
+            if e.isBareOnly || e.bareNumber != nil && e.clock == nil || e.needsDay && e.day == nil { return nil }
             let supported = parser.supported(e.first)
             if (e.weak || e.needsPrefix) && !supported { return nil }
-            guard let point = resolve(e, r, tense: parser.tense(first: e.first, next: e.next)) else { return nil }
+            guard let point = resolve(e, r, tense: parser.tense(first: e.first, next: e.next),
+                                      present: Self.timeOnly(e) && parser.saidNow(first: e.first, next: e.next)) else { return nil }
             let confidence = e.weak || e.needsPrefix ? 0.75 : e.numeric ? 0.85 : (e.clock?.bare ?? false) ? 0.8 : 0.9
             if let end = point.end {
                 return ("datetime", rangeJSON(point.local, end, point.granularity), confidence)
@@ -390,7 +414,10 @@ public struct DateTimeExtractor: Sendable {
         }
     }
 
-    func resolve(_ e: DTExpr, _ r: Reference, heuristic: Bool = false, dayOverride: Int? = nil, tense: DTTense = .neutral) -> Resolved? {
+    /// `present`: the time is said to be now ("ni saa tano sasa", "it's 11 now"): today's, the
+    /// half of the day nearest the message when am/pm is open.
+    func resolve(_ e: DTExpr, _ r: Reference, heuristic: Bool = false, dayOverride: Int? = nil, tense: DTTense = .neutral,
+                 present: Bool = false) -> Resolved? {
         let past = tense == .past
         if let shift = e.shift {
             let instant = Civil.floorDiv(r.instant + shift, 60) * 60
@@ -599,7 +626,11 @@ public struct DateTimeExtractor: Sendable {
             }
         } else {
             guard var s = seconds else { return nil }
-            if past {
+            if present {
+                if ambiguous, abs(s + 43200 - r.seconds) < abs(s - r.seconds) { s += 43200 }
+                seconds = s
+                days = r.days
+            } else if past {
                 // "that was at 9am", "since morning": the latest such time up to now.
                 let now = r.seconds - extraDay * 86400
                 if ambiguous {

@@ -60,6 +60,10 @@ enum DTFunction: String, Sendable {
     /// Darija "m3a" (with) and Maghrebi "3la" (on), at an hour after a day: "ghda m3a 4",
     /// "ghda 3la 10"; without a day they place no time ("3la 10 alaf": for ten thousand).
     case m3a
+    /// Arabizi "tabe2" (a floor), read whole, which an ordinal after it counts ("el tabe2 el khamis").
+    case floor
+    /// "Whole", "full": a unit meant in full is a length ("a whole year", "سنة كاملة").
+    case whole
     /// Darija and Tunisian words of place ("9odem", in front of; "wra", behind; "7dhe", next
     /// to; `DTLexicon.placeWords`, and "قدام", "جنب" in Arabic script): "9odem el jem3a" is
     /// the mosque, not Friday.
@@ -287,7 +291,6 @@ enum DTLexicon {
     ssebt wd 5
     khamis wd 3
     5amis wd 3
-    5ames wd 3
     5amees wd 3
     khamees wd 3
     el5amees wd 3
@@ -416,6 +419,9 @@ enum DTLexicon {
     jana rd -1 weak
     juzi rd -2
     ejobundi rd 2 weak
+    nhasi rd 0
+    mangwana rd 1
+    nezuro rd -1
     tonight tonight
     tonite tonight
     morning part 0
@@ -544,8 +550,25 @@ enum DTLexicon {
     yomein dual 3
     yomeen dual 3
     yomain dual 3
+    yomen dual 3
+    youmen dual 3
+    youmein dual 3
+    yawmen dual 3
+    yawmein dual 3
+    yawmayn dual 3
+    shahren dual 6
+    shahrin dual 6
+    shahrayn dual 6
+    santen dual 7
+    sanaten dual 7
+    sanatayn dual 7
+    esbo3en dual 4
+    usbu3en dual 4
     sa3tein dual 2
     sa3teen dual 2
+    se3ten dual 2
+    se3tein dual 2
+    sa3ten dual 2
     snin unit 7
     sneen unit 7
     sanawat unit 7
@@ -568,6 +591,20 @@ enum DTLexicon {
     sab3a num 7
     tamanya num 8
     tes3a num 9
+    wa7de num 1
+    wahde num 1
+    tnein num 2
+    tlete num 3
+    arb3a num 4
+    khamse num 5
+    sette num 6
+    tmene num 8
+    tmenye num 8
+    3ashra num 10
+    3ashara num 10
+    7da3ash num 11
+    hda3ash num 11
+    tna3ash num 12
     am am
     pm pm
     st ord
@@ -765,6 +802,7 @@ enum DTLexicon {
     m3a fn
     other fn
     single fn
+    whole fn
     every every
     each every
     chaque every
@@ -831,6 +869,9 @@ enum DTLexicon {
             ("بعد", .function(.baad)), ("منذ", .function(.since)),
             // "for" a length of time: "مدة" (a period: "لمدة سنة"), "عقد" (a lease: "عقد سنة").
             ("مده", .function(.for)), ("عقد", .function(.for)), ("واحد", .number(1)), ("واحده", .number(1)),
+            ("كامل", .function(.whole)), ("كامله", .function(.whole)),
+            // "Now": "it is 11 now" is today's 11:00 (`DTParser.present`).
+            ("الان", .function(.now)), ("الحين", .function(.now)), ("هلق", .function(.now)),
             // Durations: duals name two of a unit, plurals follow a count ("ثلاث سنوات").
             ("سنتين", .dual(.year)), ("سنتان", .dual(.year)), ("عامين", .dual(.year)), ("شهرين", .dual(.month)),
             ("شهران", .dual(.month)), ("اسبوعين", .dual(.week)), ("اسبوعان", .dual(.week)), ("يومين", .dual(.day)),
@@ -909,9 +950,14 @@ enum DTLexicon {
         for word in ["debut", "mwanzo", "mwanzoni", "awel", "awal", "awwel", "intangiriro", "ntangiriro"] { table[key(word)] = .start }
         for word in ["mwishoni", "akhir", "akher", "mpera", "impera"] { table[key(word)] = .end }
         for word in ["ba3d", "ba3ed", "baada"] { table[key(word)] = .baad }
-        for word in ["sa3a", "elsa3a", "essa3a"] { table[key(word)] = .at }
-        for word in ["3la", "3ala", "3al"] { table[key(word)] = .m3a }
+        // Levantine writes the hour "se3a" ("3al se3a 5", "men el se3a 5").
+        for word in ["sa3a", "elsa3a", "essa3a", "se3a", "else3a", "esse3a", "lse3a", "s3a", "sa3ah"] { table[key(word)] = .at }
+        // "At" before an hour after a day, Maghrebi "3la" and Levantine "3al", "3a", "3l" ("bokra 3a 11").
+        for word in ["3la", "3ala", "3al", "3a", "3l"] { table[key(word)] = .m3a }
+        for word in ["full", "entire", "complete", "entier", "entiere", "kamel", "kemel", "kamil"] { table[key(word)] = .whole }
+        for word in ["sasa", "maintenant", "hala2", "halla2", "hla2", "daba", "tawa", "delwa2ti", "dilwa2ti"] { table[key(word)] = .now }
         for word in placeWords { table[key(word)] = .place }
+        for word in ["tabe2", "taba2", "tabi2", "tab2a", "tabe9", "taba9", "ltabe2", "eltabe2"] { table[key(word)] = .floor }
         return table
     }()
 

@@ -86,6 +86,9 @@ struct DTExpr {
     var needsPrefix = false
     /// A number alone, as a range end may be ("5-7 December", "3-5pm").
     var bareNumber: Int? = nil
+    /// An hour placed by Arabizi "3al", "3la" ("3al 11"), which also means "for" ("3la 10 alaf"):
+    /// a time only with a day, joined ("bokra 3al 11") or named elsewhere in the message.
+    var needsDay = false
     var numeric = false
     var components = 1
 
@@ -144,6 +147,8 @@ struct DTParser {
     static let keyH = DTLexicon.key("h")
     static let keyA = DTLexicon.key("a")
     static let keyAnother = DTLexicon.key("another")
+    static let keyInstead = DTLexicon.key("instead")
+    static let keyThan = DTLexicon.key("than")
     static let keyP = DTLexicon.key("p")
     static let keyM = DTLexicon.key("m")
     static let keyT = DTLexicon.key("t")
@@ -257,7 +262,7 @@ struct DTParser {
     func merge(_ e: inout DTExpr) {
         while true {
             var k = e.next
-            if sym(k, ",") || fn(k) == .on || fn(k) == .by || fn(k) == .el { k += 1 }
+            if sym(k, ",") || fn(k) == .on || fn(k) == .by || fn(k) == .el || fn(k) == .l && fn(k + 1) == .at { k += 1 }
             // Maghrebi "ghodwa il sbe7", "ghda f sbah": "the" or "in" before the part of the day.
             if Self.beforePartKeys.contains(key(k)), case .part? = lex(k + 1) { k += 1 }
             // French "2h du matin", "8h du soir", "3h de l'après-midi": the part of the day
@@ -284,13 +289,10 @@ struct DTParser {
             // "Wednesday after 5", "tomorrow by 4", Darija "ghda m3a 4": after a day, a bare hour
             // that a word places is the day's time (a day named reads 1–7 as pm); not a count
             // ("Monday after 2 weeks").
+            // So is a time written in full after "around", "after" ("Saturday afternoon around 14:30").
             if let day = e.day, !day.isPeriod, e.clock == nil, e.shift == nil,
                fn(e.next) == .by || fn(k) == .m3a || Self.hourPlacingKeys.contains(key(k)), case let j = fn(e.next) == .by ? k : k + 1,
-               isNumber(j), t[j].length <= 2, canStart(j), let (clock, end) = clock(at: j, bare: true), clock.hour >= 1, clock.hour <= 12 {
-                switch lex(end) {
-                case .unit?, .unitFirst?, .dual?, .number?: return
-                default: break
-                }
+               let (clock, end) = placedHour(at: j) {
                 if combine(&e, DTExpr(first: k, next: end, clock: clock)) { continue }
                 return
             }
@@ -299,6 +301,42 @@ struct DTParser {
     }
 
     static let beforePartKeys: Set<UInt64> = Set(["il", "l", "f", "fi", "fel", "fl", "fil"].map(DTLexicon.key))
+
+    /// The hour a placing word puts after a day (`merge`) or that Arabizi "3al"/"3la" puts
+    /// without one (`component`): a bare hour 1–12 ("3al 5", Levantine "3al se3a 5" over the
+    /// word for hour) or a time written in full ("14:30", "14h"); not a count ("after 2 weeks",
+    /// "3la 10 alaf": for ten thousand). Arabizi "w nos" adds half an hour, "w rob3" a quarter.
+    func placedHour(at start: Int) -> (DTClock, Int)? {
+        var j = fn(start) == .at ? start + 1 : start
+        if fn(j) == .l || fn(j) == .el, fn(j + 1) == .at { j += 2 }  // "3a l se3a 5"
+        var found: (DTClock, Int)? = nil
+        if case .number(let n)? = lex(j), n >= 1, n <= 12 {
+            found = (DTClock(hour: n, bare: true), j + 1)  // Levantine "3al khamse"
+        } else if isNumber(j), t[j].length <= 2, canStart(j), let (clock, end) = clock(at: j, bare: true),
+                  (clock.hour >= 1 && clock.hour <= 12) || clock.precise || clock.hNotation {
+            found = (clock, end)
+        }
+        guard var (clock, end) = found else { return nil }
+        switch lex(end) {
+        case .unit?, .unitFirst?, .dual?, .number?: return nil
+        default: if Self.thousandKeys.contains(key(end)) { return nil }
+        }
+        if !clock.precise, Self.andKeys.contains(key(end)), let minute = Self.arabiziFractions[key(end + 1)] {
+            clock.minute = minute
+            clock.precise = true
+            end += 2
+        }
+        return (clock, end)
+    }
+
+    static let thousandKeys: Set<UInt64> = Set(["alf", "alaf", "elf", "alef", "aalaf"].map(DTLexicon.key))
+    static let andKeys: Set<UInt64> = Set(["w", "wa", "we", "ou", "u"].map(DTLexicon.key))
+    static let arabiziFractions: [UInt64: Int] = {
+        var table: [UInt64: Int] = [:]
+        for word in ["nos", "nus", "noss", "nuss", "nass"] { table[DTLexicon.key(word)] = 30 }
+        for word in ["rob3", "rub3", "robe3", "rbe3"] { table[DTLexicon.key(word)] = 15 }
+        return table
+    }()
 
     /// Words before a bare hour after a day: "after", "around", "avant", "ba3d".
     static let hourPlacingKeys: Set<UInt64> = Set(["after", "before", "around", "about", "until", "till", "from", "apres", "avant",
@@ -330,6 +368,7 @@ struct DTParser {
         e.weak = false
         e.needsPrefix = e.needsPrefix || c.needsPrefix
         e.numeric = e.numeric && c.numeric
+        e.needsDay = e.needsDay && day == nil
         e.components += c.components
         e.bareNumber = nil
         return true
@@ -406,6 +445,7 @@ struct DTParser {
             if lex(i + 1) == .ordinal, let e = weekdayInMonthDate(at: i) { return .point(e) }  // "3rd Wednesday of May"
             if let e = date(at: i) { return .point(e) }
             if hClock(at: i), let (clock, next) = clock(at: i, bare: true) { return .point(DTExpr(first: i, next: next, clock: clock)) }
+            if let (clock, next) = militaryClock(at: i) { return .point(DTExpr(first: i, next: next, clock: clock)) }
             if let r = relative(at: i) { return r }
             let partFollows = partFollows(after: i)
             if let (clock, next) = clock(at: i, bare: bare || partFollows) {
@@ -432,7 +472,7 @@ struct DTParser {
             case .a where !(isNumber(i + 1) && key(i + 2) == Self.keyH && glued(i + 2)):
                 return relative(at: i)
             case .at, .vers, .a:
-                if let (clock, next) = clock(at: i + 1, bare: true), canStart(i + 1) {
+                if let (clock, next) = clock(at: i + 1, bare: true) ?? militaryClock(at: i + 1), canStart(i + 1) {
                     return .point(DTExpr(first: i, next: next, clock: clock))
                 }
                 if f == .at, fn(i + 1) == nil, case .part(.night)? = self.lex(i + 1) {
@@ -473,6 +513,12 @@ struct DTParser {
                 return relative(at: i)
             case .an:
                 return relative(at: i)
+            case .m3a:
+                // "3al 11", "3a l se3a 5": a time only on a day the message names (`DTExpr.needsDay`).
+                guard let (clock, end) = placedHour(at: i + 1) else { return nil }
+                var e = DTExpr(first: i, next: end, clock: clock)
+                e.needsDay = true
+                return .point(e)
             default:
                 return nil
             }
@@ -484,7 +530,7 @@ struct DTParser {
             return clock(at: i, bare: false).map { .point(DTExpr(first: i, next: $0.1, clock: $0.0)) }
         case .part(let p):
             var e = DTExpr(first: i, next: i + 1, part: p)
-            e.weak = true
+            e.weak = !swahiliPart(at: i)
             return .point(e)
         case .saa:
             return swahiliClock(at: i).map { .point($0) }
@@ -509,24 +555,46 @@ struct DTParser {
         }
     }
 
+    /// Military time: four digits then "hours", "hrs" or "h" ("1630 hours", "0800hrs") is a time
+    /// of day, not 1,630 hours; after a word of length ("for 1000 hours") it stays a count.
+    func militaryClock(at i: Int) -> (DTClock, Int)? {
+        guard isNumber(i), t[i].length == 4, case let h = t[i].value / 100, case let m = t[i].value % 100, h <= 23, m < 60,
+              case .unit(.hour)? = lex(i + 1), endsCleanly(i + 2) else { return nil }
+        if i > 0, t[i - 1].kind == .word, Self.hourCountKeys.contains(t[i - 1].key) || fn(i - 1) == .for || fn(i - 1) == .in { return nil }
+        return (DTClock(hour: h, minute: m, precise: true, fixed24: true), i + 2)
+    }
+
+    /// Swahili says "in the evening" with the noun alone ("tukutane jioni", "nitakuja asubuhi"),
+    /// unless it names a meal or a greeting: "chakula cha jioni", "habari za asubuhi", "jioni
+    /// njema". "Usiku" alone is as often a habit ("kelele usiku") and stays weak.
+    func swahiliPart(at i: Int) -> Bool {
+        guard Self.swahiliPartKeys.contains(key(i)), !Self.swahiliOfKeys.contains(key(i - 1)) else { return false }
+        return !Self.swahiliGoodKeys.contains(key(i + 1))
+    }
+
+    static let swahiliPartKeys: Set<UInt64> = Set(["asubuhi", "mchana", "jioni"].map(DTLexicon.key))
+    static let swahiliOfKeys: Set<UInt64> = Set(["za", "ya", "cha", "wa", "la", "habari", "salamu"].map(DTLexicon.key))
+    static let swahiliGoodKeys: Set<UInt64> = Set(["njema", "mwema", "nzuri"].map(DTLexicon.key))
+
     /// Words before "2h" that make it a count of hours: "pendant 2h", "en 3h", "les 48h", "for 2h".
     static let hourCountKeys: Set<UInt64> = Set(["pendant", "durant", "for", "sous", "en", "dans", "les", "within", "fait", "plus",
                                                  "moins", "environ", "about", "took", "takes", "prend", "pris", "mis", "met", "faut",
                                                  "chaque", "toutes", "every", "each", "par", "per", "after"].map(DTLexicon.key))
     static let keyPartir = DTLexicon.key("partir")
 
-    /// French "17h" (a number with "h" glued and no minutes) is a time of day, not a count of
-    /// hours, after a word that places a time ("à", "vers", "entre", "à partir de", "dès",
-    /// "jusqu'à", "avant"), before a range's end ("9h-11h", "9h à 11h", "14h et 16h") or a part
-    /// of the day ("2h du matin"), and from 13h on unless a word of length comes before
-    /// ("pendant 14h", "en 20h"). Otherwise ("ça prend 2h", "dans 2h") it stays hours.
+    /// French "17h" (a number with "h" glued and no minutes) is a time of day ("vous avez dit 10h",
+    /// "rdv 9h", "à 10h", "9h-11h", "2h du matin") unless it is a length: after a word of length
+    /// ("pendant 10h", "ça a duré 3h", "en 20h", "j'ai attendu 2h"), before what lasted ("10h de
+    /// coupure", "10h sans eau", "3h par jour", "2h d'attente"), or below 13h after "de" or
+    /// "depuis" ("une coupure de 2h", "depuis 3h") where no range or part of the day makes it a time.
     func hClock(at i: Int) -> Bool {
         guard isNumber(i), t[i].length <= 2, t[i].value <= 23, key(i + 1) == Self.keyH, glued(i + 1) else { return false }
         let after = i + 2
         if isNumber(after), glued(after) { return false }  // "17h30": the clock reads it anyway
         let before = i - 1
+        var lengthBefore = false
         if before >= 0, t[before].kind == .word {
-            if Self.hourCountKeys.contains(t[before].key) { return false }
+            if Self.hourCountKeys.contains(t[before].key) || Self.lastedKeys.contains(t[before].key) { return false }
             // "à partir de 9h"; "de" alone may be a length ("une coupure de 2h").
             if fn(before) == .de, key(before - 1) == Self.keyPartir { return true }
             switch fn(before) {
@@ -535,6 +603,7 @@ struct DTParser {
             default:
                 if Self.towardKeys.contains(t[before].key) { return true }  // "jusqu'à" reads "jusqu"
             }
+            lengthBefore = fn(before) == .de || fn(before) == .since
         }
         if isDash(after) || fn(after) == .a || fn(after) == .au || fn(after) == .et || fn(after) == .to,
            isNumber(after + 1), key(after + 2) == Self.keyH, glued(after + 2) {
@@ -546,18 +615,31 @@ struct DTParser {
             if case .part? = lex(j) { return true }
             if fn(j) == .apres, isDash(j + 1), case .noon? = lex(j + 2) { return true }
         }
-        return t[i].value >= 13
+        if lengthBefore { return t[i].value >= 13 }
+        // What lasted: "10h de coupure", "10h d'attente", "10h sans eau", "3h par jour".
+        if fn(after) == .de || fn(after) == .du || (key(after) == Self.keyD && isApostrophe(after + 1)) { return false }
+        return !Self.lastingKeys.contains(key(after))
     }
+
+    /// Verbs of waiting and lasting before a count of hours: "ça a duré 3h", "j'ai attendu 2h".
+    static let lastedKeys: Set<UInt64> = Set(["dure", "durer", "durait", "duree", "attendu", "attends", "attend", "attendre", "attente",
+                                              "patiente", "patienter", "reste", "rester", "restee", "restes", "perdu", "bloque", "bloques",
+                                              "coince", "coinces", "waited", "waiting", "lasted", "spent", "wasted"].map(DTLexicon.key))
+    /// Words after a count of hours that say what lasted: "sans eau", "par jour".
+    static let lastingKeys: Set<UInt64> = Set(["sans", "par", "per", "without", "chaque", "non"].map(DTLexicon.key))
 
     /// An Arabic unit in the singular is one of it where a duration is meant: after "ل" (for:
     /// "لسنة"), after "مدة"/"لمدة"/"عقد" ("عقد سنة": a year's lease), or before "واحد(ة)"
-    /// ("سنة واحدة"). Alone ("سنة") it stays a word.
+    /// ("سنة واحدة") or "كامل(ة)" ("سنة كاملة": a whole year). Alone ("سنة") it stays a word.
     func arabicSingular(at i: Int, unit u: DTUnit) -> DTMatch? {
         guard t[i].key == .max, u.rawValue >= DTUnit.hour.rawValue else { return nil }
         var next = i + 1
         let one: Bool
         if case .number(1)? = lex(next) {
             one = true
+            next += 1
+        } else if fn(next) == .whole {
+            one = true  // "سنة كاملة": a whole year
             next += 1
         } else {
             one = false
@@ -665,6 +747,7 @@ struct DTParser {
         }
         if let (pm, next) = meridiem(j) {
             guard h <= 12 || (clock.precise && h <= 23), h >= 1 || clock.precise else { return nil }
+            if !pm, !clock.precise, arabiziProgressive(i) { return nil }
             if h <= 12 { clock.meridiem = pm ? 2 : 1 }
             return endsCleanly(next) || isDash(next) ? (clock, next) : nil
         }
@@ -681,6 +764,33 @@ struct DTParser {
         }
         return nil
     }
+
+    /// Arabizi "3am" (عم) marks a verb in progress: "3am nestanna" (we are waiting), "el
+    /// kahraba 3am ye2ta3". It is 3 AM only as a time is placed: after a word that places one
+    /// ("at", "since", "till", "up", a day or a part of it, a dash, "and"), or with no unknown
+    /// word after it on its line ("3am.", "3am today", "3am and 4am").
+    func arabiziProgressive(_ i: Int) -> Bool {
+        guard t[i].length == 1, t[i].value == 3, key(i + 1) == Self.keyAm, glued(i + 1) else { return false }
+        let k = i + 2
+        guard k < t.count, t[k].kind == .word, t[k].spaced, !t[k].lineBreak, lex(k) == nil else { return false }
+        let b = i - 1
+        guard b >= 0, !t[i].lineBreak else { return true }
+        if isDash(b) || isNumber(b) { return false }
+        switch lex(b) {
+        case .month(_, weak: true)?, .weekday(_, weak: true)?, .relativeDay(_, weak: true)?: break  // "el may 3am": water
+        case .function(let f)? where Self.timePlacing.contains(f): return false
+        case let lex?: if lex.isCue { return false }
+        case nil: break
+        }
+        return !Self.hourPlacingKeys.contains(key(b)) && !Self.towardKeys.contains(key(b)) && !Self.hedgeKeys.contains(key(b))
+            && !Self.clockLeadKeys.contains(key(b))
+    }
+
+    static let keyAm = DTLexicon.key("am")
+    static let timePlacing: Set<DTFunction> = [.at, .by, .since, .from, .until, .till, .to, .between, .and, .before, .after, .vers, .a,
+                                               .des, .au, .et, .on, .now]
+    /// Words right before a clock time in English chat: "up 3am", "it's 3am".
+    static let clockLeadKeys: Set<UInt64> = Set(["up", "its", "it", "is", "was", "s", "till", "past"].map(DTLexicon.key))
 
     static let keyKwa = DTLexicon.key("kwa")
     static let keyKabla = DTLexicon.key("kabla")
@@ -784,6 +894,8 @@ struct DTParser {
             // Maghrebi "jem3a" is also the mosque: after a word of place ("9odem el jem3a", in
             // front of the mosque; "9rib men ljem3a", near it) it names no day.
             if w == 4, t[i].key == .max || Self.mosqueKeys.contains(t[i].key), placed(before: i) { return nil }
+            // Arabizi "khamis" is also "the fifth" (الخامس) of a floor: "el tabe2 el 5amis", "el khamis floor".
+            if w == 3, Self.thursdayKeys.contains(t[i].key), floorNamed(around: i) { return nil }
             var e = DTExpr(first: i, next: i + 1, day: .weekday(w, nil))
             if sym(i + 1, "."), glued(i + 1), t[i].length <= 4 { e.next = i + 2 }
             // "el sabt el gai": Arabizi puts the article before the adjective too.
@@ -897,6 +1009,7 @@ struct DTParser {
                 if f == .start, t[i].key == .max || Self.firstKeys.contains(t[i].key), case .relativeDay(-1, _)? = self.lex(i + 1) {
                     return DTExpr(first: i, next: i + 2, day: .relativeDays(-2))
                 }
+                if wishes(before: i) { return nil }
                 return boundary(at: i, first: i)
             case .baad:
                 // "ba3d bokra", "بعد بكرة", "baada ya kesho": the day after tomorrow.
@@ -923,6 +1036,20 @@ struct DTParser {
         }
     }
 
+    /// Arabizi spellings of Thursday that "the fifth" (الخامس) is also written as.
+    static let thursdayKeys: Set<UInt64> = Set(["khamis", "5amis", "el5amis", "l5amis", "lkhamis", "elkhamis"].map(DTLexicon.key))
+    /// Floors, which ordinals count: "el tabe2 el khamis", "5amis floor" (Arabizi "tabe2" is
+    /// the function `.floor`, read whole).
+    static let floorKeys: Set<UInt64> = Set(["tabaq", "dor", "dawr", "floor", "etage", "storey", "level"].map(DTLexicon.key))
+
+    /// Whether a floor is named right before token `i` (over an article) or right after it.
+    func floorNamed(around i: Int) -> Bool {
+        var k = i - 1
+        if fn(k) == .el || fn(k) == .l || fn(k) == .the { k -= 1 }
+        return fn(k) == .floor || Self.floorKeys.contains(key(k)) || Self.floorKeys.contains(key(i + 1))
+            || Self.ordinalNouns.contains(key(i + 1))
+    }
+
     /// The Latin spellings of "الجمعة" (Friday, also the mosque).
     static let mosqueKeys: Set<UInt64> = Set(["jem3a", "jom3a", "jum3a", "gom3a", "ljem3a", "ljm3a"].map(DTLexicon.key))
     /// "from", "the" between a word of place and what it places: "9rib men el jem3a", "7dhe l jem3a".
@@ -942,6 +1069,17 @@ struct DTParser {
         if fn(j + 1) == .before, case .relativeDay(-1, _)? = lex(j + 2) { return DTExpr(first: first, next: j + 3, day: .relativeDays(-2)) }
         return nil
     }
+
+    /// A season's wishes name no day: "bonne fin d'année", "joyeuses fêtes de fin d'année",
+    /// "meilleurs vœux de fin d'année", "happy end of year".
+    func wishes(before i: Int) -> Bool {
+        var k = i - 1
+        if fn(k) == .de || fn(k) == .des || fn(k) == .du || fn(k) == .of { k -= 1 }
+        return Self.wishKeys.contains(key(k))
+    }
+
+    static let wishKeys: Set<UInt64> = Set(["bonne", "bonnes", "joyeuse", "joyeuses", "heureuse", "heureuses", "fete", "fetes", "voeux",
+                                            "festivites", "conges", "vacances", "happy", "merry", "sherehe", "heri"].map(DTLexicon.key))
 
     /// "awel", "awal", "awwel": Arabizi "first" (before "embare7": the day before yesterday).
     static let firstKeys: Set<UInt64> = Set(["awel", "awal", "awwel"].map(DTLexicon.key))
@@ -1286,14 +1424,18 @@ struct DTParser {
         }
         guard canStart(j) else { return nil }
         let value: Double, word: Bool, u: DTUnit, next0: Int
+        var inFull = false
         if case .dual(let unit)? = lex(j) {
             // An Arabic dual is the count and the unit in one word.
             (value, word, u, next0) = (2, true, unit, j + 1)
         } else {
             guard let (amount, afterAmount, isWord) = amount(at: j), amount > 0 else { return nil }
-            // "6 more months", "two extra weeks", "3 additional days".
+            // "6 more months", "two extra weeks", "3 additional days"; "a whole year", "a full month".
             var unitAt = afterAmount
-            if unit(at: unitAt, numeric: !isWord) == nil, Self.extraKeys.contains(key(unitAt)) { unitAt += 1 }
+            if unit(at: unitAt, numeric: !isWord) == nil, Self.extraKeys.contains(key(unitAt)) || fn(unitAt) == .whole {
+                inFull = fn(unitAt) == .whole
+                unitAt += 1
+            }
             if let (unit, end) = unit(at: unitAt, numeric: !isWord) {
                 (u, next0) = (unit, end)
             } else if isWord, case .number? = lex(j), key(afterAmount) == Self.keyAn {
@@ -1323,7 +1465,7 @@ struct DTParser {
             // "a day", "one week" may be idioms ("have a nice day", "one day I'll…"); French "une
             // semaine", "un an" are not, but "un jour" (some day) is.
             let frenchOne = key(j) == Self.keyUn || key(j) == Self.keyUne
-            let weak = word && (u.rawValue >= DTUnit.day.rawValue) && value2 == 1 && !(frenchOne && u != .day)
+            let weak = word && (u.rawValue >= DTUnit.day.rawValue) && value2 == 1 && !(frenchOne && u != .day) && !inFull
             return .duration(DTDuration(first: i, next: next, amount: value2, unit: u, weak: weak))
         }
         var e = DTExpr(first: i, next: next)
@@ -1511,6 +1653,24 @@ extension DTParser {
         if future { return .future }
         return past ? .past : .neutral
     }
+
+    /// Whether the expression over `first..<next` is said to be the time now: "now" right after it
+    /// ("ni saa tano sasa", "it's 11 now") or before it over a copula ("sasa ni saa tano", "now
+    /// it's 11:00", "maintenant il est 10h"). Not "come now at 5", where "now" places nothing.
+    func saidNow(first: Int, next: Int) -> Bool {
+        if fn(next) == .now, !t[next].lineBreak { return true }
+        var k = first - 1
+        var copulas = 0
+        while k >= 0, k >= first - 4, !t[k + 1].lineBreak {
+            if fn(k) == .now { return copulas > 0 }
+            guard Self.copulaKeys.contains(key(k)) || isApostrophe(k) else { return false }
+            if !isApostrophe(k) { copulas += 1 }
+            k -= 1
+        }
+        return false
+    }
+
+    static let copulaKeys: Set<UInt64> = Set(["ni", "it", "its", "is", "s", "il", "est", "c", "ce"].map(DTLexicon.key))
 
     /// French passé composé: an auxiliary then a past participle, over a negation or adverb
     /// ("j'ai payé", "il a appelé", "la fuite a commencé", "je n'ai pas reçu", "il est venu",

@@ -15,26 +15,35 @@ enum BareAmountScanner {
     /// Smaller bare numbers are counts, days or unit numbers more often than amounts.
     static let minimumAmount = 100.0
 
+    /// `marked`: the candidates from this index on are money with a marker; an amount inside
+    /// one is read already.
     static func scan(_ text: ScalarText, quantities: [Quantity], currency: String?, region: String,
-                     into candidates: inout [Candidate]) {
+                     into candidates: inout [Candidate], marked: Int) {
+        let markedEnd = candidates.count
         var cached: Bool?
         func cueInMessage() -> Bool {
             if let cached { return cached }
-            let found = text.tokens.indices.contains { text.tag($0) == .moneyCue || text.tag($0) == .moneyCueAfter }
+            let found = text.tokens.indices.contains {
+                let tag = text.tag($0)
+                return tag == .moneyCue || tag == .moneyCueAfter || tag == .moneyContext
+            }
             cached = found
             return found
         }
         for (index, found) in quantities.enumerated() where !found.glued {
+            if candidates[marked..<markedEnd].contains(where: { $0.start <= found.start && found.end <= $0.end }) { continue }
             var q = found
+            if let thousands = dotThousands(text, q) { q.value = thousands }
             // "20 to 25k", "300-450k": a range's start takes the scale of its end.
             let rangeEnd = rangeEnd(text, quantities, from: index)
             if let (scale, _) = rangeEnd { q.value = NumberWordScanner.number(q.double * NumberWordScanner.powers[scale]) }
-            guard q.double >= minimumAmount, !looksLikeIdentifier(text, q) else { continue }
+            guard q.double >= minimumAmount, !looksLikeIdentifier(text, q), !isLoneScaleWord(text, q) else { continue }
             let next = text.firstToken(atOrAfter: q.end)
             let after = next < text.tokens.count && text.onlyBlanks(from: q.end, to: Int(text.tokens[next].start), maxBlanks: 2)
                 ? text.tag(next) : nil
             let inWords = isThousandsInWords(text, q)
-            if inWords, let after, !Self.ends(after) { continue }   // "two thousand people"
+            // "two thousand people"; "laki moja ni ghali" judges a price.
+            if inWords, let after, !Self.ends(after), !AmountContext.judged(text, after: q.end) { continue }
             var code = currency
             if isShorthand(text, q) || inWords || rangeEnd != nil {
                 // "45k", "1.2m": chat shorthand for amounts, and thousands in words ("elfu
@@ -50,16 +59,32 @@ enum BareAmountScanner {
                         || cueInMessage() || MoneyScanner.period(text, after: q.end) != nil || marker != nil
                         || shorthandRange(text, quantities, index)
                         || isShorthand(text, q) && (asked(text, q) || (after == nil || Self.ends(after!)) && text.has(periodNouns))
+                        || AmountContext.forWhat(text, after: q.end) || AmountContext.judged(text, after: q.end)
+                        || text.has(dwellingMask)
+                        || AmountContext.dwellingPriced(text, before: q.start) || AmountContext.forPrice(text, before: q.start)
                 else { continue }
             } else {
                 // What follows must end the amount: nothing, punctuation, a word known to, or a
                 // bound ("300,000 au chini"); after a payment word, any word may follow an
                 // amount written with thousands separators ("nzishyura 250,000 ku itariki 5"):
                 // counts of things are not written so.
+                // An amount grouped by thousands is money in a message about money whatever side the
+                // payment word is on ("from 30,000 to 33,000 is too much", "receipt for the
+                // 250,000 I sent"); a new clause may follow it then. So is an amount with what it
+                // pays for or a judgement of its price after it ("1,500 to the rent", "300.000 for
+                // deposit", "17000 is too expensive"), and a grouped one a dwelling is priced at
+                // ("the room is 15,000"). A year is none of these ("2026 for the house").
                 let grouped = !q.words && q.double >= 1_000 && (q.start..<q.end).contains { !text.isDigit($0) }
-                if let after, !Self.ends(after), bound(after: q.end, in: text) == nil, !(grouped && cueBefore(text, q)) { continue }
+                let separated = grouped && isGroupedAmount(text, q)
+                func priced() -> Bool {
+                    !isYear(text, q) && (AmountContext.forWhat(text, after: q.end) || AmountContext.judged(text, after: q.end))
+                }
+                if let after, !Self.ends(after), bound(after: q.end, in: text) == nil, !(grouped && cueBefore(text, q)),
+                   !(separated && opensClause(after) && cueInMessage()), !priced() { continue }
                 guard after == .moneyCueAfter || cueBefore(text, q) || (bound(before: q.start, in: text) != nil && cueInMessage())
-                        || (q.double >= 1_000 && asked(text, q) && askedAfter(text, q)) else { continue }
+                        || (q.double >= 1_000 && asked(text, q) && askedAfter(text, q))
+                        || separated && (cueInMessage() || AmountContext.dwellingPriced(text, before: q.start)) || priced()
+                else { continue }
             }
             var object = JSONObject()
             object.append("amount", q.value)
@@ -151,6 +176,9 @@ enum BareAmountScanner {
         .map { Fold.hash($0) })
 
     private static let periodNouns = Lexicon.mask([.month, .year])
+    /// A dwelling named in the message makes thousands in words or shorthand its price
+    /// ("mwenye nyumba anataka laki tatu", "2BR in Kilimani, 45k").
+    private static let dwellingMask = Lexicon.unitMask | Lexicon.bedroomMask
 
     /// A payment word before the amount, over at most `maxFillers` small words and nothing
     /// but blanks, ":" or "=" between.
@@ -174,6 +202,82 @@ enum BareAmountScanner {
         }
         return false
     }
+
+    /// The other end of a range whose one end is money is money too, in its currency: "from
+    /// 30,000 to 33,000 is too much", "between 300 and 350 USD", "300 000 - 350 000 FCFA".
+    static func completeRanges(_ text: ScalarText, quantities: [Quantity], in candidates: inout [Candidate], from first: Int) {
+        let added = candidates.count
+        for index in quantities.indices.dropLast() {
+            var a = quantities[index], b = quantities[index + 1]
+            if let thousands = dotThousands(text, a) { a.value = thousands }
+            if let thousands = dotThousands(text, b) { b.value = thousands }
+            guard !a.glued, !b.glued, a.double >= minimumAmount, b.double >= minimumAmount, joinsRange(text, a, b) else { continue }
+            var moneyA: Int? = nil, moneyB: Int? = nil
+            for k in first..<added where candidates[k].type == "money" {
+                if candidates[k].start == a.start { moneyA = k }
+                if candidates[k].start == b.start || (candidates[k].end == b.end && candidates[k].start > a.end) { moneyB = k }
+                if candidates[k].start <= a.start && candidates[k].end >= b.end { moneyA = k; moneyB = k }
+            }
+            guard (moneyA == nil) != (moneyB == nil), let k = moneyA ?? moneyB else { continue }
+            let other = moneyA == nil ? a : b
+            guard !looksLikeIdentifier(text, other) else { continue }
+            var object = JSONObject()
+            object.append("amount", other.value)
+            if let code = candidates[k].value["currency"] { object.append("currency", code) }
+            candidates.append(Candidate(type: "money", start: other.start, end: other.end, value: .object(object),
+                                        confidence: candidates[k].confidence - 0.05))
+        }
+    }
+
+    /// A counter-offer beside a price is a price of its size: "17000 is too expensive, maybe
+    /// 15000", "wanataka 35,000 lakini 30000", "ils demandent 90 000, peut-être 80000". A plain
+    /// amount of a thousand or more, offered ("maybe", "even", "or", "but"…) and ending its
+    /// clause, within ten times a money amount of the message, takes that amount's currency.
+    static func counterOffers(_ text: ScalarText, quantities: [Quantity], in candidates: inout [Candidate], from first: Int) {
+        let added = candidates.count
+        for q in quantities where !q.glued && !q.words && q.double >= 1_000 {
+            let t = text.firstToken(atOrAfter: q.start) - 1
+            guard t >= 0, offerWords.contains(text.tokens[t].hash), text.onlyBlanks(from: Int(text.tokens[t].end), to: q.start, maxBlanks: 2),
+                  !looksLikeIdentifier(text, q), !isYear(text, q),
+                  !candidates[first..<added].contains(where: { $0.type == "money" && $0.start < q.end && q.start < $0.end }) else { continue }
+            let next = text.firstToken(atOrAfter: q.end)
+            if next < text.tokens.count, text.onlyBlanks(from: q.end, to: Int(text.tokens[next].start), maxBlanks: 2), !ends(text.tag(next)) { continue }
+            guard let k = (first..<added).first(where: {
+                guard candidates[$0].type == "money", let amount = candidates[$0].value["amount"]?.doubleValue else { return false }
+                return q.double * 10 >= amount && q.double <= amount * 10
+            }) else { continue }
+            var object = JSONObject()
+            object.append("amount", q.value)
+            if let code = candidates[k].value["currency"] { object.append("currency", code) }
+            candidates.append(Candidate(type: "money", start: q.start, end: q.end, value: .object(object), confidence: 0.6))
+        }
+    }
+
+    /// Words that offer another price: "maybe", "even", "or", "but", "labda", "hata", "peut-être", "ممكن".
+    private static let offerWords: Set<UInt64> = Set(["maybe", "even", "or", "but", "say", "about", "only", "just", "labda", "hata",
+                                                      "lakini", "ama", "au", "tu", "etre", "meme", "seulement", "plutot", "ou", "mais",
+                                                      "wala", "bas", "yemkin", "momken", "momkin", "mumkin", "ممكن", "بس", "او", "أو"]
+        .map { Fold.hash($0) })
+
+    /// "30,000 to 33,000", "300-350", "entre 300 000 et 350 000", "elfu 30 hadi elfu 35".
+    private static func joinsRange(_ text: ScalarText, _ a: Quantity, _ b: Quantity) -> Bool {
+        if b.start - a.end <= 3, (a.end..<b.start).allSatisfy({ text.isBlank($0) || NumberScanner.isMinus(text, $0) || text[$0] == "\u{2013}" }),
+           (a.end..<b.start).contains(where: { !text.isBlank($0) }) {
+            return true
+        }
+        let t = text.firstToken(atOrAfter: a.end)
+        guard t < text.tokens.count, Int(text.tokens[t].end) <= b.start,
+              text.onlyBlanks(from: a.end, to: Int(text.tokens[t].start), maxBlanks: 1),
+              text.onlyBlanks(from: Int(text.tokens[t].end), to: b.start, maxBlanks: 1) else { return false }
+        let word = text.tokens[t].hash
+        if rangeLinks.contains(word) { return true }
+        // "and" after "between", "entre", "kati ya".
+        let before = text.firstToken(atOrAfter: a.start) - 1
+        return orAnd.contains(word) && before >= 0 && betweenWords.contains(text.tokens[before].hash)
+    }
+
+    private static let rangeLinks: Set<UInt64> = Set(["to", "à", "a", "hadi", "mpaka", "kugeza", "الى", "إلى"].map { Fold.hash($0) })
+    private static let betweenWords: Set<UInt64> = Set(["between", "entre", "ya", "بين", "hagati"].map { Fold.hash($0) })
 
     /// Which side of the amount a bound puts the price on.
     enum Bound: String {
@@ -288,6 +392,46 @@ enum BareAmountScanner {
     private static func isThousandsInWords(_ text: ScalarText, _ q: Quantity) -> Bool {
         q.double >= 1_000 && (q.start..<q.end).contains { text[$0]?.properties.isAlphabetic == true }
             && !isShorthand(text, q)
+    }
+
+    /// Digits grouped by thousands with a separator ("30,000", "300.000", "1'500", "350 000"),
+    /// not a phone number's spaced groups (eight digits or more between spaces).
+    private static func isGroupedAmount(_ text: ScalarText, _ q: Quantity) -> Bool {
+        var digits = 0
+        var marks = false
+        for i in q.start..<q.end {
+            if text.isDigit(i) { digits += 1 } else if !text.isBlank(i) { marks = true }
+        }
+        return marks || digits <= 7
+    }
+
+    /// "300.000" read as 300 (where a dot is a decimal point) is 300,000 as an amount: cents
+    /// take two digits, and no one prices anything at 300 and no thousandths.
+    private static func dotThousands(_ text: ScalarText, _ q: Quantity) -> JSONValue? {
+        let n = q.end - q.start
+        guard n >= 5, n <= 7, q.double < 1_000, text.ascii(q.end - 4) == 0x2E,
+              text.ascii(q.end - 3) == 0x30, text.ascii(q.end - 2) == 0x30, text.ascii(q.end - 1) == 0x30,
+              (q.start..<(q.end - 4)).allSatisfy({ text.isDigit($0) }), let whole = q.integer else { return nil }
+        return .int(whole * 1000)
+    }
+
+    /// A year written alone ("in 2026 for the house").
+    private static func isYear(_ text: ScalarText, _ q: Quantity) -> Bool {
+        q.end - q.start == 4 && q.double >= 1950 && q.double <= 2100 && (q.start..<q.end).allSatisfy { text.isDigit($0) }
+    }
+
+    /// A word that opens a new clause after an amount: "250,000 I sent", "30,000 the caretaker took".
+    private static func opensClause(_ tag: Lexicon.Tag) -> Bool {
+        switch tag {
+        case .i, .my, .this, .determiner, .je, .mon, .ni, .est, .am: return true
+        default: return false
+        }
+    }
+
+    /// A French or English scale word alone ("mille mercis"): a number, never an amount.
+    private static func isLoneScaleWord(_ text: ScalarText, _ q: Quantity) -> Bool {
+        guard q.words, let t = text.token(startingAt: q.start), Int(text.tokens[t].end) == q.end else { return false }
+        return text.tag(t) == .frenchScale || (text.word(t)?.scale ?? 0) > 0
     }
 
     /// Long unbroken digit runs are references, phone or account numbers, not amounts.

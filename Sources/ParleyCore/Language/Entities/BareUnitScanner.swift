@@ -25,8 +25,10 @@ enum BareUnitScanner {
             let placed = premises && (t > 0 ? (linkers.contains(tokens[t - 1].hash) || text.tag(t - 1) == .no)
                 && text.onlyBlanks(from: Int(tokens[t - 1].end), to: Int(token.start), maxBlanks: 2) : opens(text, t))
             guard placed || premises && t > 0 && signsOff(text, t) || occupied(text, t) else { continue }
-            // Glued to more ("A12-3", "B4/5", "A12.pdf") it is something else.
-            if let s = text[Int(token.end)], s == "-" || s == "/" || s == "." && text.isAlphanumeric(Int(token.end) + 1) { continue }
+            // Glued to more ("A12-3", "B4/5", "A12.pdf") it is something else; so is the head of
+            // a grouped amount ("K5,000": kwacha).
+            if let s = text[Int(token.end)], s == "-" || s == "/" || s == "." && text.isAlphanumeric(Int(token.end) + 1)
+                || s == "," && text.isDigit(Int(token.end) + 1) { continue }
             if t + 1 < tokens.count, others.contains(tokens[t + 1].hash),
                text.onlyBlanks(from: Int(token.end), to: Int(tokens[t + 1].start), maxBlanks: 2) { continue }
             let id = UnitScanner.upper(text, Int(token.start), Int(token.end))
@@ -67,12 +69,12 @@ enum BareUnitScanner {
     }
 
     /// Who lives in, rents or visits a unit.
-    private static let occupants: Set<UInt64> = Set(["tenant", "tenants", "occupant", "occupants", "resident", "residents", "neighbour",
+    static let occupants: Set<UInt64> = Set(["tenant", "tenants", "occupant", "occupants", "resident", "residents", "neighbour",
                                                      "neighbours", "neighbor", "neighbors", "viewing", "viewings", "mpangaji", "wapangaji",
                                                      "jirani", "locataire", "locataires", "voisin", "voisins", "voisine", "umupangayi",
                                                      "abapangayi", "umuturanyi"].map { Fold.hash($0) })
 
-    private static let occupantLinkers: Set<UInt64> = Set(["of", "in", "at", "for", "from", "wa", "ya", "du", "de", "muri", "wo", "w"]
+    static let occupantLinkers: Set<UInt64> = Set(["of", "in", "at", "for", "from", "wa", "ya", "du", "de", "muri", "wo", "w"]
         .map { Fold.hash($0) })
 
     private static let paymentVerbs: Set<UInt64> = Set(["paid", "pays", "owes", "amelipa", "hajalipa", "yishyuye", "ntiyishyuye"]

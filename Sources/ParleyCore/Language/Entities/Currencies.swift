@@ -45,6 +45,8 @@ enum Currencies {
 
     enum Family: Sendable, Equatable {
         case dollar, franc, cfa, shilling, pound, rupee, kwacha, dirham, peso, yen, dinar, riyal
+        /// "lira": Lebanon's and Syria's pound as they name it, and Turkey's lira.
+        case lira
         /// The Arabic "genih" (جنيه): Egypt's and Sudan's pound, never a weight.
         case genih
 
@@ -87,6 +89,8 @@ enum Currencies {
                         ("DOP", ["DO"]), ("UYU", ["UY"]), ("CUP", ["CU"])]
             case .yen:
                 return [("JPY", ["JP"]), ("CNY", ["CN"])]
+            case .lira:
+                return [("LBP", ["LB"]), ("SYP", ["SY"]), ("TRY", ["TR"])]
             }
         }
 
@@ -99,6 +103,7 @@ enum Currencies {
             case .riyal: return "SAR"
             case .yen: return "JPY"
             case .genih: return "EGP"
+            case .lira: return "TRY"
             default: return nil
             }
         }
@@ -128,10 +133,19 @@ enum Currencies {
             ("fbu", .code("BIF"), false), ("DT", .code("TND"), false), ("dt", .code("TND"), false),
             // East African receipts close a whole-shilling amount: "12,500/=", "800/-".
             ("/=", .family(.shilling), false), ("/-", .family(.shilling), false),
+            // Congolese francs ("45.000 FC"), Gulf riyals and dinars ("SR 32,500", "QR 9,000",
+            // "KD 350"), Lebanese pounds ("500,000 LL", "L.L.").
+            ("FC", .code("CDF"), false), ("SR", .code("SAR"), false), ("QR", .code("QAR"), false),
+            ("KD", .code("KWD"), false), ("LL", .code("LBP"), false), ("L.L.", .code("LBP"), false),
+            ("L.L", .code("LBP"), false), ("ل.ل", .code("LBP"), false),
+            // Shillings as Kenya, Uganda and Tanzania print them before an amount: "Sh 5,000", "Shs 20,000".
+            ("Shs", .family(.shilling), true), ("Sh", .family(.shilling), true),
             ("Frw", .code("RWF"), false), ("FRW", .code("RWF"), false), ("frw", .code("RWF"), false),
             ("FCFA", .family(.cfa), false), ("fcfa", .family(.cfa), false), ("Fcfa", .family(.cfa), false),
             ("F CFA", .family(.cfa), false), ("F.CFA", .family(.cfa), false), ("CFA", .family(.cfa), false),
             ("Dhs", .family(.dirham), false), ("Rs", .family(.rupee), true), ("R", .code("ZAR"), true),
+            // Zambia's and Malawi's kwacha: "K4,800", "K 3 500" (where the kwacha is in use, `MoneyScanner.prefix`).
+            ("K", .family(.kwacha), true),
             ("$", .family(.dollar), false), ("€", .code("EUR"), false), ("£", .code("GBP"), false),
             ("₦", .code("NGN"), false), ("₹", .code("INR"), false), ("¥", .family(.yen), false),
             ("₵", .code("GHS"), false), ("₩", .code("KRW"), false), ("₱", .code("PHP"), false),
@@ -158,7 +172,7 @@ enum Currencies {
         "dirham": .family(.dirham), "dirhams": .family(.dirham), "yen": .code("JPY"),
         "yuan": .code("CNY"), "rmb": .code("CNY"), "renminbi": .code("CNY"), "peso": .family(.peso),
         "pesos": .family(.peso), "rupiah": .code("IDR"), "ringgit": .code("MYR"), "baht": .code("THB"),
-        "lira": .code("TRY"), "dalasi": .code("GMD"), "leone": .code("SLE"), "leones": .code("SLE"),
+        "lira": .family(.lira), "liras": .family(.lira), "dalasi": .code("GMD"), "leone": .code("SLE"), "leones": .code("SLE"),
         "meticais": .code("MZN"), "pula": .code("BWP"), "kwanza": .code("AOA"), "ariary": .code("MGA"),
         "dinar": .family(.dinar), "dinars": .family(.dinar), "riyal": .family(.riyal), "riyals": .family(.riyal),
         "rial": .family(.riyal), "rials": .family(.riyal),
@@ -174,7 +188,15 @@ enum Currencies {
         "geneh": .family(.genih), "gneh": .family(.genih), "genih": .family(.genih), "ginih": .family(.genih),
         "دولار": .family(.dollar), "دولارات": .family(.dollar), "دولارا": .family(.dollar),
         "يورو": .code("EUR"), "شلن": .family(.shilling),
+        "ليرة": .family(.lira), "ليره": .family(.lira), "ليرات": .family(.lira), "الليرة": .family(.lira),
+        "الليره": .family(.lira),
+        // Swahili "dola" (dollars: "dola 600", "dola mia sita").
+        "dola": .family(.dollar),
     ]
+
+    /// Currency words written before the amount: Swahili "dola 600", "shilingi elfu tano",
+    /// Kinyarwanda "amafaranga 5000", English "dollars 500".
+    static let prefixWords: Set<String> = ["dola", "dollar", "dollars", "shilingi", "amafaranga"]
 
     /// Whether a dot before exactly three digits groups thousands ("400.000" FCFA, "3.500 dh"):
     /// where amounts carry no cents in practice and writers follow French grouping.
@@ -239,6 +261,13 @@ enum Currencies {
         var firsts = [Bool](repeating: false, count: 128)
         for entry in markers where entry.text[0].value < 128 { firsts[Int(entry.text[0].value)] = true }
         return firsts
+    }()
+
+    /// `prefixWords` by the folded hash `ScalarText` gives tokens.
+    static let prefixWordsByHash: [UInt64: Marker] = {
+        var table: [UInt64: Marker] = [:]
+        for word in prefixWords { if let marker = words[word] { table[Fold.hash(word)] = marker } }
+        return table
     }()
 
     /// `words` by the folded hash `ScalarText` gives tokens.

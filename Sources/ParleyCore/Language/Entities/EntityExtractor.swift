@@ -85,12 +85,18 @@ public struct EntityExtractor: Sendable {
         let firstMoney = candidates.count
         if view.digits > 0 || !quantities.isEmpty {
             MoneyScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
+            if PinScanner.applies(currency: options.currency, region: options.region) {
+                PinScanner.scan(view, quantities: quantities, into: &candidates)
+            }
         }
         // Thousands may be money with no payment word ("420k??", "ممكن 6000؟"): the scanner decides.
         if !quantities.isEmpty && (view.has(Lexicon.amountCueMask) || quantities.contains { $0.double >= 1_000 }) {
-            BareAmountScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates)
+            BareAmountScanner.scan(view, quantities: quantities, currency: options.currency, region: options.region, into: &candidates,
+                                   marked: firstMoney)
         }
         if candidates.count > firstMoney {
+            BareAmountScanner.completeRanges(view, quantities: quantities, in: &candidates, from: firstMoney)
+            BareAmountScanner.counterOffers(view, quantities: quantities, in: &candidates, from: firstMoney)
             BareAmountScanner.markBounds(view, in: &candidates, from: firstMoney)
         }
         if !quantities.isEmpty {
@@ -122,6 +128,8 @@ public struct EntityExtractor: Sendable {
                 BedroomScanner.scanRoomCodes(view, into: &candidates)
             }
         } else if view.digits > 0 {
+            // "jirani wa namba 6": an occupant names a door's number.
+            if view.has(Lexicon.numberWordMask) { UnitScanner.scan(view, into: &candidates) }
             BareUnitScanner.scan(view, premises: view.has(Lexicon.premisesMask), into: &candidates)
             BedroomScanner.scanRoomCodes(view, afterDeterminerOnly: true, into: &candidates)
         }

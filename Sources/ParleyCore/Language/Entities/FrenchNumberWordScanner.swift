@@ -12,7 +12,10 @@ enum FrenchNumberWordScanner {
         }) else { return }
         var t = 0
         while t < text.tokens.count {
-            guard text.tokens[t].isLetters, let word = words[text.tokens[t].hash], word.kind != .and,
+            // "85 mille": the digits and the scale are one number (`NumberScanner.multiplier`).
+            let afterDigits = t > 0 && text.tokens[t - 1].isDigits
+                && text.onlyBlanks(from: Int(text.tokens[t - 1].end), to: Int(text.tokens[t].start), maxBlanks: 1)
+            guard !afterDigits, text.tokens[t].isLetters, let word = words[text.tokens[t].hash], word.kind != .and,
                   let (value, last) = number(text, from: t) else {
                 t += 1
                 continue

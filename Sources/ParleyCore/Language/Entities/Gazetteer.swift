@@ -198,45 +198,55 @@ final class GazetteerIndex: Sendable {
         var targets: [[Target]] = [[]]
         var personWords = HashIndex()
         var depth = 0
+        /// The word's id, a new one for a word not seen yet (with every word of its class, `PropertyWords`).
+        func wordID(_ word: Word) -> Int32 {
+            if let id = vocabulary.get(word.hash) { return id }
+            let id = Int32(words.count)
+            for hash in PropertyWords.classOf[word.hash] ?? [word.hash] where vocabulary.get(hash) == nil { vocabulary.set(hash, id) }
+            words.append(word.folded)
+            return id
+        }
+        /// The path of one spelling of a name, ending at `target`.
+        func add(_ path: [Word], _ target: Target) {
+            var node: Int32 = 0
+            for word in path {
+                let key = Self.edgeKey(node, wordID(word))
+                if let child = edges.get(key) {
+                    node = child
+                } else {
+                    let child = Int32(targets.count)
+                    targets.append([])
+                    edges.set(key, child)
+                    node = child
+                }
+            }
+            depth = max(depth, path.count)
+            // An entry's forms and their variants are indexed one after another, so a path
+            // repeating another of the same entry can only follow it directly at its node:
+            // checking the last target keeps many identical names linear.
+            let last = targets[Int(node)].last
+            if last?.kind != target.kind || last?.entry != target.entry {
+                targets[Int(node)].append(target)
+            }
+        }
         for (k, list) in lists.enumerated() {
             let isPeople = list.kind == "tenant" || list.kind == "staff"
             for (e, entry) in list.entries.enumerated() {
                 for form in [entry.name] + entry.aliases {
                     let view = ScalarText(form)
                     guard !view.tokens.isEmpty, view.tokens.count <= Self.maximumWords else { continue }
-                    var node: Int32 = 0
-                    for token in view.tokens {
-                        var id = vocabulary.get(token.hash)
-                        if id == nil {
-                            let newId = Int32(words.count)
-                            vocabulary.set(token.hash, newId)
-                            var folded: [UInt32] = []
-                            for i in Int(token.start)..<Int(token.end) {
-                                let f = Fold.fold(view.scalars[i])
-                                if f != 0 { folded.append(f) }
-                            }
-                            words.append(folded)
-                            id = newId
+                    let path = view.tokens.map { token in
+                        var folded: [UInt32] = []
+                        for i in Int(token.start)..<Int(token.end) {
+                            let f = Fold.fold(view.scalars[i])
+                            if f != 0 { folded.append(f) }
                         }
-                        if isPeople && token.isLetters && token.length >= 3 { personWords.set(token.hash, 1) }
-                        let key = Self.edgeKey(node, id!)
-                        if let child = edges.get(key) {
-                            node = child
-                        } else {
-                            let child = Int32(targets.count)
-                            targets.append([])
-                            edges.set(key, child)
-                            node = child
-                        }
+                        return Word(hash: token.hash, folded: folded, letters: token.isLetters)
                     }
-                    depth = max(depth, view.tokens.count)
-                    // An entry's forms are indexed one after another, so a form repeating
-                    // another of the same entry (an alias equal to the name) can only follow
-                    // it directly: checking the last target keeps many identical names linear.
-                    let last = targets[Int(node)].last
-                    if last?.kind != Int32(k) || last?.entry != Int32(e) {
-                        targets[Int(node)].append(Target(kind: Int32(k), entry: Int32(e), matched: form))
-                    }
+                    for token in view.tokens where isPeople && token.isLetters && token.length >= 3 { personWords.set(token.hash, 1) }
+                    let target = Target(kind: Int32(k), entry: Int32(e), matched: form)
+                    add(path, target)
+                    for variant in Self.variants(of: path) { add(variant, target) }
                 }
             }
         }
@@ -262,6 +272,33 @@ final class GazetteerIndex: Sendable {
         self.postings = postings
         self.personWords = personWords
         self.maximumDepth = depth
+    }
+
+    /// A word of a listed name: its folded hash (as `ScalarText` gives tokens), folded scalars,
+    /// and whether it is letters only.
+    struct Word {
+        var hash: UInt64
+        var folded: [UInt32]
+        var letters: Bool
+    }
+
+    /// Other spellings a name is found under, built once with the index (nothing is added per
+    /// message): two neighbouring words run together ("Stonetown" for "Stone Town Residence",
+    /// "KilimaniCourt"), and a two-word name in the other order ("Residence Sursock" for
+    /// "Sursock Residence", "سرسق سكن" for "سكن سرسق"), when both words have three letters or more.
+    static func variants(of path: [Word]) -> [[Word]] {
+        guard path.count >= 2 else { return [] }
+        var variants: [[Word]] = []
+        for k in 0..<(path.count - 1) where path[k].letters && path[k + 1].letters {
+            let folded = path[k].folded + path[k + 1].folded
+            var hash = Fold.seed
+            for f in folded { hash = Fold.mix(hash, f) }
+            var joined = path
+            joined.replaceSubrange(k...(k + 1), with: [Word(hash: Fold.finish(hash), folded: folded, letters: true)])
+            variants.append(joined)
+        }
+        if path.count == 2, path.allSatisfy({ $0.letters && $0.folded.count >= 3 }) { variants.append(path.reversed()) }
+        return variants
     }
 
     @inline(__always) static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }

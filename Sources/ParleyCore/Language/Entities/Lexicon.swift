@@ -34,6 +34,8 @@ enum Lexicon {
         case determiner
         // bare amounts: a payment word before, the words allowed between and after
         case moneyCue, moneyCueAfter, moneyFiller, moneyFollower
+        // a word that makes the message about money without introducing an amount ("receipt")
+        case moneyContext
         // a scale named before its count ("elfu tano", "ibihumbi bitatu")
         case scaleFirst
         // a bound before a price ("under 300,000", "chini ya", "moins de")
@@ -264,6 +266,18 @@ enum Lexicon {
     مكتب tunit
     المكتب tunit
     cha9a tunit
+    شقتي tunit
+    شقتك tunit
+    شقته tunit
+    شقتها tunit
+    شقتنا tunit
+    شقتهم tunit
+    cottage thouse
+    cottages thouse p
+    bungalow thouse
+    chalet thouse
+    maisonette thouse
+    townhouse thouse
     chqa tunit
     flat tunit
     suite tunit
@@ -389,6 +403,21 @@ enum Lexicon {
     annum tyear
     yearly tyearly
     annually tyearly
+    sanawi tyearly
+    sanawiyan tyearly
+    sanaweyan tyearly
+    sanawy tyearly
+    snawi tyearly
+    سنوي tyearly
+    سنويا tyearly
+    سنوياً tyearly
+    shahri tmonthly
+    shahriyan tmonthly
+    shahreyan tmonthly
+    chahri tmonthly
+    شهري tmonthly
+    شهريا tmonthly
+    شهرياً tmonthly
     week tweek
     wk tweek
     weekly tweekly
@@ -634,6 +663,18 @@ enum Lexicon {
     ya tmoneyFiller
     de tmoneyFiller
     negotiable tmoneyCueAfter
+    receipt tmoneyContext
+    receipts tmoneyContext
+    invoice tmoneyContext
+    invoices tmoneyContext
+    reçu tmoneyContext
+    quittance tmoneyContext
+    facture tmoneyContext
+    risiti tmoneyContext
+    stakabadhi tmoneyContext
+    ايصال tmoneyContext
+    إيصال tmoneyContext
+    فاتورة tmoneyContext
     negociable tmoneyCueAfter
     max tbound
     maximum tbound
@@ -736,13 +777,15 @@ enum Lexicon {
     static let bedroomMask = mask([.bedroom, .bed, .br, .studio, .bedsitter, .roomsThenCount, .twoRooms, .pieces])
     /// A studio names a dwelling too ("Studio 4B").
     static let unitMask = mask([.unit, .house, .block, .studio])
+    /// "Number", "namba", "رقم": before a door's number.
+    static let numberWordMask = mask([.no])
     /// A dwelling or a part of one: where a bare code ("C4") may be a unit.
     static let premisesMask = unitMask | mask([.fixture])
     static let addressMask = mask([.street, .plot])
     static let personMask = mask([.my, .naitwa, .nitwa, .jina, .appelle, .mon, .this, .i])
     static let moneyCueMask = mask([.moneyCue, .moneyCueAfter])
     /// What makes a bare amount money: a payment word, or a bound before a shorthand ("under 300k").
-    static let amountCueMask = mask([.moneyCue, .moneyCueAfter, .bound, .over])
+    static let amountCueMask = mask([.moneyCue, .moneyCueAfter, .moneyContext, .bound, .over])
     static let scaleFirstMask = mask([.scaleFirst])
     static let frenchNumberMask = mask([.frenchScale, .cent]) | Tag.numberWordBit
 

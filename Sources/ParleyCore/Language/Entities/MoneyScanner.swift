@@ -27,6 +27,16 @@ enum MoneyScanner {
                 prefix(text, at: i, currency: currency, region: region, into: &candidates)
             }
         }
+        // A currency word before the amount: "dola 600", "shilingi elfu tano".
+        for q in quantities where !q.glued {
+            let t = text.firstToken(atOrAfter: q.start) - 1
+            guard t >= 0, case let token = text.tokens[t], token.isLetters, let marker = Currencies.prefixWordsByHash[token.hash],
+                  text.onlyBlanks(from: Int(token.end), to: q.start, maxBlanks: 2) else { continue }
+            if let found = candidate(text, start: Int(token.start), end: q.end, amount: q.value, negative: false, marker: marker,
+                                     explicit: false, words: q.words, currency: currency, region: region) {
+                candidates.append(found)
+            }
+        }
         // Amount before the marker.
         for (index, q) in quantities.enumerated() {
             if text.ascii(q.start - 1) == 0x2E && text.isDigit(q.start - 2) { continue }
@@ -69,6 +79,9 @@ enum MoneyScanner {
         // a road or a grade.
         let spacedRand = markerEnd == i + 1 && text.ascii(i) == 0x52 && text.isBlank(markerEnd)
         if spacedRand, currency.map({ $0 != "ZAR" }) ?? !randRegions.contains(region) { return }
+        // "K4,800" is the kwacha only where it is in use; elsewhere "K5" is a block or a grade.
+        let kwacha = markerEnd == i + 1 && text.ascii(i) == 0x4B
+        if kwacha, !(currency.map { kwachaCodes.contains($0) } ?? false), !kwachaRegions.contains(region) { return }
         var j = markerEnd
         if text.ascii(j) == 0x2E, text.isLetter(j - 1), text.isDigit(j + 1) { j += 1 }  // "Rs.500"
         if let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
@@ -76,7 +89,7 @@ enum MoneyScanner {
               let number = NumberScanner.parse(text, at: j, pairs: true,
                                                dotThousands: Currencies.dotGroupsThousands(currency: currency, region: region)),
               !text.isAlphanumeric(number.end) else { return }
-        if spacedRand, (j..<number.end).filter({ text.isDigit($0) }).count < 3 { return }
+        if spacedRand || kwacha, (j..<number.end).filter({ text.isDigit($0) }).count < 3 { return }
         let negative = NumberScanner.isMinus(text, i - 1) && NumberScanner.minusCanBeSign(text, i - 1)
         if let found = candidate(text, start: negative ? i - 1 : i, end: number.end, amount: number.value, negative: negative,
                                  marker: marker, explicit: true, words: false, currency: currency, region: region) {
@@ -86,6 +99,9 @@ enum MoneyScanner {
 
     /// The Common Monetary Area, where the rand circulates.
     private static let randRegions: Set<String> = ["ZA", "NA", "LS", "SZ"]
+    /// Where a lone "K" before an amount is the kwacha.
+    private static let kwachaRegions: Set<String> = ["ZM", "MW"]
+    private static let kwachaCodes: Set<String> = ["ZMW", "MWK"]
 
     private static func candidate(_ text: ScalarText, start: Int, end: Int, amount: JSONValue, negative: Bool,
                                   marker: Currencies.Marker, explicit: Bool, words: Bool, currency: String?,
@@ -180,8 +196,9 @@ enum MoneyScanner {
         for entry in entries where text.matches(entry.text, at: i) {
             let end = i + entry.text.count
             if ScalarText.isLetter(entry.text[entry.text.count - 1]) && text.isLetter(end) { continue }
-            // "R200"; "R 8 500" only where the rand is the currency (see `prefix`).
-            if entry.text.count == 1 && entry.text[0] == "R" && !text.isDigit(end) && !(text.isBlank(end) && text.isDigit(end + 1)) { continue }
+            // "R200", "K4,800"; "R 8 500", "K 3 500" only where that currency is in use (see `prefix`).
+            if entry.text.count == 1 && ScalarText.isLetter(entry.text[0]) && !text.isDigit(end)
+                && !(text.isBlank(end) && text.isDigit(end + 1)) { continue }
             return (entry.marker, end)
         }
         return nil

@@ -221,7 +221,7 @@ enum NumberScanner {
         }
     }
 
-    private static let wholeCurrencies: Set<String> = ["XAF", "XOF", "RWF", "BIF", "GNF", "KMF", "DJF", "UGX", "XPF"]
+    private static let wholeCurrencies: Set<String> = ["XAF", "XOF", "RWF", "BIF", "GNF", "KMF", "DJF", "UGX", "XPF", "CDF", "LBP", "SYP"]
 
     private static func finish(_ text: ScalarText, start: Int, end: Int, negative: Bool, integer: [UInt8],
                                fraction: [UInt8], multiplier allowed: Bool = true) -> Parsed? {
@@ -282,6 +282,9 @@ enum NumberScanner {
                 if text.asciiWordIs("thao", at: j) { return (3, j + 4) }  // Sheng "30 thao"
                 if text.asciiWordIs("trillion", at: j) { return (12, j + 8) }
             case 0x6D:
+                // French "85 mille" (85,000), as West Africa writes amounts.
+                if text.asciiWordIs("mille", at: j) { return (3, j + 5) }
+                if text.asciiWordIs("milles", at: j) { return (3, j + 6) }
                 if text.asciiWordIs("million", at: j) { return (6, j + 7) }
                 if text.asciiWordIs("millions", at: j) { return (6, j + 8) }
                 if text.asciiWordIs("milliard", at: j) { return (9, j + 8) }

@@ -25,6 +25,14 @@ enum UnitScanner {
                 t = id.lastToken + 1
                 continue
             }
+            // "nyumba ya jirani namba 6", "jirani wa namba 6": a number word a dwelling or an
+            // occupant names just before it.
+            if tag == .no, let id = numbered(text, at: t) {
+                candidates.append(Candidate(type: "unit", start: Int(tokens[t].start), end: id.end, value: ["unit": .string(id.id)],
+                                            confidence: 0.8))
+                t = id.lastToken + 1
+                continue
+            }
             // Franco-Arabic writes letters as digits: "sha2a 3B".
             guard tag == .unit || tag == .house || tag == .block, tokens[t].isLetters || tag == .unit,
                   let first = reference(text, keyword: t) else {
@@ -69,6 +77,38 @@ enum UnitScanner {
                                         confidence: 0.9))
             t = last + 1
         }
+    }
+
+    /// The number after a number word ("namba", "number", "no", "رقم") with a dwelling within
+    /// the three words before it ("nyumba ya jirani namba 6", "the house of number 6") or an
+    /// occupant, with or without a linking word ("jirani wa namba 6", "my neighbour number 6"); a door's number
+    /// only: up to four digits, no leading zero, no digits grouped after it (a phone number).
+    static func numbered(_ text: ScalarText, at t: Int) -> Reference? {
+        let tokens = text.tokens
+        var named = t >= 1 && BareUnitScanner.occupants.contains(tokens[t - 1].hash)
+            || t >= 2 && BareUnitScanner.occupants.contains(tokens[t - 2].hash) && BareUnitScanner.occupantLinkers.contains(tokens[t - 1].hash)
+        var k = t - 1
+        while !named, k >= 0, k >= t - 3, !endsSentence(text, Int(tokens[k].end), Int(tokens[k + 1].start)) {
+            let tag = text.tag(k)
+            named = (tag == .unit || tag == .house) && !tokens[k].isDigits
+            k -= 1
+        }
+        guard named, let id = reference(text, keyword: t), !id.isBlock, id.id.unicodeScalars.count <= 4,
+              id.id.unicodeScalars.allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }), !id.id.hasPrefix("0") else { return nil }
+        let next = id.lastToken + 1
+        if next < tokens.count, tokens[next].isDigits, text.onlyBlanks(from: id.end, to: Int(tokens[next].start)) { return nil }
+        return id
+    }
+
+    /// A full stop, "!", "?" or a line break between two words.
+    private static func endsSentence(_ text: ScalarText, _ from: Int, _ to: Int) -> Bool {
+        for i in from..<to {
+            switch text.ascii(i) {
+            case 0x2E, 0x21, 0x3F, 0x0A: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// ", " or blanks between two references.
