@@ -153,7 +153,8 @@ PARLEY_API void parley_string_free(char *s);
  *                                               (from their WhatsApp number's calling code), then in "region"
  *   "currency": "RWF"                           ISO 4217 currency of bare amounts ("50,000 francs", and an amount
  *                                               with no currency after a payment word: "paid 50k", "budget is
- *                                               450,000", "nimelipa elfu 35"); default none
+ *                                               450,000", "nimelipa elfu 35"); default: the configured
+ *                                               region's ("RW": RWF; "LB" and "ZW": USD), else none
  *   "webhook":  {"appSecret": "...",            Cloud API app secret for X-Hub-Signature-256 (not empty)
  *                "maxBodyBytes": 1048576,       largest webhook body (default: limits.maxMessageBytes)
  *                "replayWindowSeconds": 86400}  a body seen again within this is a replay (0: off; ..2592000)
@@ -166,7 +167,9 @@ PARLEY_API void parley_string_free(char *s);
  *                                               its last message (default 7 days; 0: only quoted replies reopen)
  *   "lookups":  {"property": [{"id"?, "name", "aliases"?: [...]}], "tenant": [...], ...}
  *                                               the host's lists, matched in text with typo tolerance
- *   "timeZone": "Africa/Kigali"                 IANA zone (or "+02:00") dates are resolved in (default "UTC")
+ *   "timeZone": "Africa/Kigali"                 IANA zone (or "+02:00") dates are resolved in (default: the
+ *                                               configured region's zone when it has only one in tzdata's
+ *                                               zone.tab, "KE": Africa/Nairobi; else "UTC")
  *   "dayFirst": true                            "12/03" is 12 March (default: false for region US, else true)
  *   "language": {"intentModel": "model.bin",    an intent model from `parley train` (default: built in)
  *                "intentThreshold": 0.75,       below it the intent's name is "unknown"

@@ -160,11 +160,16 @@ public struct Configuration: Sendable, Equatable {
             if let behind = try storeReader.bool("writeBehind") { writeBehind = behind }
             try storeReader.finish()
         }
-        if let region = try reader.string("region") { entities.region = region.uppercased() }
+        let region = try reader.string("region")?.uppercased()
+        if let region { entities.region = region }
         if let fromSender = try reader.bool("phoneRegionFromSender") { entities.phoneRegionFromSender = fromSender }
         // Numeric dates read month first only where people write them so.
         dates.dayFirst = !Self.monthFirstRegions.contains(entities.region)
-        if let zone = try reader.string("timeZone") { dates.timeZone = zone }
+        if let zone = try reader.string("timeZone") {
+            dates.timeZone = zone
+        } else if let region, let zone = RegionDefaults.timeZone(of: region) {
+            dates.timeZone = zone
+        }
         if let dayFirst = try reader.bool("dayFirst") { dates.dayFirst = dayFirst }
         if let language = try reader.object("language") {
             var languageReader = Reader(object: language, path: "language.")
@@ -178,7 +183,11 @@ public struct Configuration: Sendable, Equatable {
             if let weight = try languageReader.double("emojiWeight") { sentiment.emojiWeight = weight }
             try languageReader.finish()
         }
-        if let currency = try reader.string("currency") { entities.currency = currency.uppercased() }
+        if let currency = try reader.string("currency") {
+            entities.currency = currency.uppercased()
+        } else if let region {
+            entities.currency = RegionDefaults.currency(of: region)
+        }
         if let lookups = reader.value("lookups") {
             entities.lookups = try Gazetteer.parseLists(lookups, errorKind: .invalidConfig)
         }

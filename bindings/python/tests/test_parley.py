@@ -113,6 +113,19 @@ def test_national_phone_numbers_read_in_the_senders_country(engine):
         assert not [e for e in us_only.process(message)["entities"] if e["type"] == "phone"]
 
 
+def test_a_region_implies_the_currency_and_the_time_zone():
+    message = {"id": "z1", "chat": "254711000001@c.us", "from": "254711000001@c.us", "timestamp": 1764158400,
+               "type": "text", "text": "I paid 50k rent, can the plumber come tomorrow at 5pm?"}
+    with Engine({"region": "KE"}) as kenya:
+        entities = {e["type"]: e["value"] for e in kenya.process(message)["entities"]}
+    assert entities["money"] == {"amount": 50000, "currency": "KES"}
+    assert entities["datetime"]["iso"] == "2025-11-27T17:00:00+03:00"
+    with Engine({"region": "US"}) as several_zones:
+        entities = {e["type"]: e["value"] for e in several_zones.process(message)["entities"]}
+    assert entities["money"]["currency"] == "USD"
+    assert entities["datetime"]["iso"] == "2025-11-27T17:00:00+00:00"
+
+
 def test_whatsapp_web_js_message(engine):
     context = engine.process(WWEBJS)
     assert context["format"] == "whatsapp-web.js"
