@@ -216,7 +216,8 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * out_json / out_len: receive the enriched context (free with parley_string_free):
  *   {"schema": 1, "format": "normalized"|"whatsapp-web.js"|"baileys"|"cloud-api",
  *    "status": "processed"|"duplicate"|"pending", "duplicateOf"?: id, "message": {normalized message},
- *    "entities": [{"type", "text", "start", "end", "value", "confidence", "source"}],
+ *    "entities": [{"type", "text", "start", "end", "value", "confidence", "source"}] (the first
+ *                1000, in text order), "entitiesOmitted"?: how many more the text held,
  *    "language": {"code": "en"|"fr"|"sw"|"rw"|"ar"|"ar-Latn"|"und", "confidence", "script",
  *                 "mixed": [other languages noticed: code-switching]},
  *    "intent": {"name", "confidence", "alternatives": [{"name", "confidence"}], "outOfScope",

@@ -29,6 +29,22 @@ import Glibc
         #expect(try engine.store.messageCount() == 1)
     }
 
+    @Test func aContextKeepsTheFirstThousandEntitiesAndCountsTheRest() throws {
+        let engine = try Engine()
+        let text = String(repeating: "12 ", count: 3000)
+        let context = try process(engine, #"{"id":"many","chat":"c@c.us","from":"c@c.us","timestamp":1764000000,"type":"text","text":"\#(text)"}"#)
+        let entities = try #require(context["entities"]?.arrayValue)
+        #expect(entities.count == Enrichment.maxEntities)
+        #expect(context["entitiesOmitted"] == 2000)
+        let starts = entities.compactMap { $0["start"]?.int64Value }
+        #expect(starts.first == 0 && starts == starts.sorted())
+        // The duplicate answers the same.
+        let again = try process(engine, #"{"id":"many","chat":"c@c.us","from":"c@c.us","timestamp":1764000000,"type":"text","text":"x"}"#)
+        #expect(again["entitiesOmitted"] == 2000)
+        // A message within the limit has no count.
+        #expect(try process(engine, Self.message)["entitiesOmitted"] == nil)
+    }
+
     @Test func aRepeatedIdReturnsTheOriginalAsDuplicate() throws {
         let engine = try Engine()
         let first = try process(engine, Self.message)

@@ -78,14 +78,30 @@ final class IntentModelSlot: Sendable {
 /// then absent from the context rather than faked.
 struct Enrichment: Sendable {
     var entities: [Entity]
+    /// Entities past `maxEntities`, dropped from the context.
+    var entitiesOmitted = 0
     var language: LanguageGuess?
     var intent: IntentPrediction?
     var sentiment: Sentiment?
+
+    /// A message's context keeps its first entities only: a megabyte of "1 2 3 …" holds half a
+    /// million numbers, and each would be stored with the message and handed back (58 MB of
+    /// JSON, measured). Real messages name a handful.
+    static let maxEntities = 1000
+
+    init(entities: [Entity]) {
+        self.entities = entities
+        if entities.count > Self.maxEntities {
+            entitiesOmitted = entities.count - Self.maxEntities
+            self.entities.removeLast(entitiesOmitted)
+        }
+    }
 
     /// Appends the language fields of the enriched context; `sentiment` may be decorated
     /// (with the chat's trend) on the way.
     func append(to object: inout JSONObject, sentiment decorate: (JSONValue) -> JSONValue = { $0 }) {
         object.append("entities", .array(entities.map(\.json)))
+        if entitiesOmitted > 0 { object.append("entitiesOmitted", .int(Int64(entitiesOmitted))) }
         if let language { object.append("language", language.json) }
         if let intent { object.append("intent", intent.json) }
         if let sentiment { object.append("sentiment", decorate(sentiment.json)) }

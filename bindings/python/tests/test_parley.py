@@ -126,6 +126,13 @@ def test_a_region_implies_the_currency_and_the_time_zone():
     assert entities["datetime"]["iso"] == "2025-11-27T17:00:00+00:00"
 
 
+def test_a_context_holds_at_most_a_thousand_entities(engine):
+    message = dict(NORMALIZED, id="many", text="12 " * 1500)
+    context = engine.process(message)
+    assert len(context["entities"]) == 1000 and context["entitiesOmitted"] == 500
+    assert "entitiesOmitted" not in engine.process(NORMALIZED)
+
+
 def test_whatsapp_web_js_message(engine):
     context = engine.process(WWEBJS)
     assert context["format"] == "whatsapp-web.js"
