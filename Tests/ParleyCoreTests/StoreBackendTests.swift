@@ -337,6 +337,7 @@ import Glibc
             #expect(contexts[2][path: "flow", "closedThreads"] == [.string(rent)])
             #expect(contexts[2][path: "flow", "contextSwitch"] == true)
             #expect(contexts[3][path: "thread", "id"]?.stringValue == sink && contexts[3][path: "flow", "reopened"] == nil)
+            #expect(contexts[3][path: "intent", "name"] == "maintenance_request" && contexts[3][path: "intent", "fromThread"] == true)
             let check = try Self.engine(store)
             defer { check.close() }
             let stored = try #require(try check.store.thread(id: sink))
