@@ -163,8 +163,11 @@ PARLEY_API void parley_string_free(char *s);
  *   "limits":   {"maxMessageBytes": 1048576}    largest message or webhook body accepted
  *   "threads":  {"inactivityMinutes": 1440,     a thread with no message for this long closes (default a
  *                                               day: property conversations run over days; 1..525600)
- *                "reopenMinutes": 10080}        the chat's last thread reopens for a follow-up this long after
+ *                "reopenMinutes": 10080,        the chat's last thread reopens for a follow-up this long after
  *                                               its last message (default 7 days; 0: only quoted replies reopen)
+ *                "recallMinutes": 20160}        one of the chat's 4 newest closed threads reopens this long after
+ *                                               its last message for a message naming its unit or property
+ *                                               (default 14 days; 0: only within reopenMinutes; ..525600)
  *   "lookups":  {"property": [{"id"?, "name", "aliases"?: [...]}], "tenant": [...], ...}
  *                                               the host's lists, matched in text with typo tolerance
  *   "timeZone": "Africa/Kigali"                 IANA zone (or "+02:00") dates are resolved in (default: the
@@ -229,7 +232,8 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  *                  opposite, "great, the water is off AGAIN 🙃": the score is turned),
  *                  "trend": {"chatAverage", "change"?, "direction"?: "improving"|"steady"|"worsening"}},
  *    "thread": {"id", "topic", "new", "messageCount", "intent"?: the thread's request},
- *    "flow": {"contextSwitch", "from"?, "to"?, "closedThreads"?, "late"?: true,
+ *    "flow": {"contextSwitch", "from"?, "to"?, "closedThreads"?, "reopened"?: the id of the message's
+ *             thread when it had closed and opens again, "late"?: true,
  *             "gap"?: {"after": last sequence number seen, "missing": how many numbers skipped}},
  *    "media"?: what the message's file held (see "Media" below),
  *    "degraded"?: ["audio"|"ocr"|"documents"|"statistical", ...] (features shed under overload),
@@ -262,7 +266,14 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * "threads.inactivityMinutes" closes; the chat's last thread reopens within
  * "threads.reopenMinutes" for a follow-up (thanks, "still not fixed", its unit or its kind of request,
  * a greeting only if it chases: "hello, the generator broke again"),
- * and a new subject switches from it ("from": its topic) even though it closed. A message
+ * and a new subject switches from it ("from": its topic) even though it closed. A tenant coming
+ * back to an earlier subject reopens its thread too: the chat keeps its 4 newest closed threads,
+ * and a message about one's subject (its unit or property, not another kind of request, within
+ * "threads.recallMinutes"; its kind of request within "threads.reopenMinutes") goes back to it
+ * rather than opening a thread, unless an open thread matches as well ("the plumber still hasn't
+ * come for the sink in 4B" days after a rent thread followed the repair). A thread that reopens,
+ * for any of these or for a quoted reply, is named by "flow"."reopened"; its stored summary is
+ * open again with the message's time as its last activity. A message
  * continuing a thread without a sure intent of its own (not a greeting, thanks, goodbye or
  * agent request) reads through the thread: a fragment without a sure intent of its own, or a
  * message of three words or fewer the classifier could not place ("confirm pls"), takes the
@@ -271,7 +282,9 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * kind keeps its own); an "unknown"
  * or "other" whose best guess is the thread's kind of request, or a step of it, takes that
  * guess (a visit arranged in a repair thread is the repair; a message chasing the request,
- * "why no confirmation yet 🙄", takes the request itself); any other keeps its own. Then
+ * "why no confirmation yet 🙄", or a short question asking for news of it, "any updates??",
+ * "des nouvelles ?", "habari yoyote?", "amakuru mashya?", "أي جديد؟", "chi jdid?", takes the
+ * request itself); any other keeps its own. Then
  * "intent"."name" is that reading, "fromThread": true, and "classified" keeps the
  * classifier's name (confidence and alternatives stay the classifier's). Digits alone
  * ("0788 123 456", "350000"), which the classifier does not read, get an "intent" only this

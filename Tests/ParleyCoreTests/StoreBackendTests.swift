@@ -293,6 +293,59 @@ import Glibc
         }
     }
 
+    /// A tenant back to an earlier subject after another one reopens its thread, whether the
+    /// chat's state is cached (one engine) or read back from the store before every message
+    /// (an engine per message): the recently closed threads are the chat's newest closed rows.
+    @Test(arguments: Backend.allCases)
+    func aReturnToAnEarlierSubjectReopensItsThreadCachedOrReadBack(_ backend: Backend) throws {
+        let day: Int64 = 86_400, start: Int64 = 1_764_000_000
+        let lines: [(at: Int64, text: String)] = [
+            (0, "The kitchen sink in unit 4B is leaking, please send a plumber"),
+            (2 * day, "I paid the rent for March, RWF 350,000"),
+            (5 * day, "The plumber still hasn't come for the sink in 4B"),
+            (5 * day + 60, "any updates??"),
+        ]
+        func comparable(_ context: JSONValue, chat: String) -> String {
+            guard case .object(var object) = context else { return "" }
+            object["timings"] = nil
+            object["message"] = nil
+            return JSONWriter.string(.object(object)).replacing(chat, with: "CHAT")
+        }
+        try Self.withStore(backend) { store in
+            var cached: [String] = [], readBack: [String] = [], contexts: [JSONValue] = []
+            let engine = try Self.engine(store)
+            for (n, line) in lines.enumerated() {
+                let context = try engine.process(Message(id: "a\(n)", chat: "cached", from: "t", timestamp: start + line.at,
+                                                         type: .text, text: line.text, format: .normalized))
+                contexts.append(context)
+                cached.append(comparable(context, chat: "cached"))
+            }
+            engine.close()
+            for (n, line) in lines.enumerated() {
+                let engine = try Self.engine(store)
+                defer { engine.close() }
+                let context = try engine.process(Message(id: "b\(n)", chat: "stored", from: "t", timestamp: start + line.at,
+                                                         type: .text, text: line.text, format: .normalized))
+                readBack.append(comparable(context, chat: "stored"))
+            }
+            #expect(cached == readBack)
+            let sink = try #require(contexts[0][path: "thread", "id"]?.stringValue)
+            let rent = try #require(contexts[1][path: "thread", "id"]?.stringValue)
+            #expect(rent != sink)
+            #expect(contexts[2][path: "thread", "id"]?.stringValue == sink && contexts[2][path: "thread", "new"] == false)
+            #expect(contexts[2][path: "flow", "reopened"]?.stringValue == sink)
+            #expect(contexts[2][path: "flow", "closedThreads"] == [.string(rent)])
+            #expect(contexts[2][path: "flow", "contextSwitch"] == true)
+            #expect(contexts[3][path: "thread", "id"]?.stringValue == sink && contexts[3][path: "flow", "reopened"] == nil)
+            #expect(contexts[3][path: "intent", "name"] == "maintenance_request" && contexts[3][path: "intent", "fromThread"] == true)
+            let check = try Self.engine(store)
+            defer { check.close() }
+            let stored = try #require(try check.store.thread(id: sink))
+            #expect(stored.state == .open && stored.lastActivity == start + 5 * day + 60 && stored.messageCount == 3)
+            #expect(try check.store.thread(id: rent)?.state == .closed)
+        }
+    }
+
     /// Rough rates on this machine (debug build, one caller, a commit per message), printed.
     @Test(arguments: Backend.allCases)
     func sequentialProcessingRate(_ backend: Backend) throws {

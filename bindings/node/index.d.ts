@@ -54,7 +54,7 @@ export interface Config {
   currency?: string;
   webhook?: { appSecret?: string; maxBodyBytes?: number; replayWindowSeconds?: number };
   limits?: { maxMessageBytes?: number };
-  threads?: { inactivityMinutes?: number; reopenMinutes?: number };
+  threads?: { inactivityMinutes?: number; reopenMinutes?: number; recallMinutes?: number };
   timeZone?: string;
   dayFirst?: boolean;
   language?: { intentModel?: string; intentThreshold?: number; emojiWeight?: number };
@@ -228,7 +228,8 @@ export interface Context {
   entities: Entity[];
   /** intent (the thread's request) is absent until the thread has one. */
   thread: { id: string; topic: string; new: boolean; messageCount: number; intent?: string };
-  flow: { contextSwitch: boolean; from?: string; to?: string; closedThreads?: string[] };
+  /** reopened: the id of the message's thread when it had closed and opens again. */
+  flow: { contextSwitch: boolean; from?: string; to?: string; closedThreads?: string[]; reopened?: string };
   timings: { totalMicros: number; [key: string]: number };
   [key: string]: unknown;
 }

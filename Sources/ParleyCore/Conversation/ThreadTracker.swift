@@ -21,7 +21,8 @@ struct ThreadSignals: Sendable {
     var bare = false
     /// One word nobody placed and no detail ("Dalu"): thanks or "ok" as likely as a detail.
     var lone = false
-    /// It chases the request in a negative mood ("why no confirmation yet 🙄", "still not fixed").
+    /// It chases the request: in a negative mood ("why no confirmation yet 🙄", "still not
+    /// fixed"), or as a short question asking for news of it ("any updates??", "des nouvelles ?").
     var chases = false
     var sentiment: Double?
     /// The message's own urgency (0..1).
@@ -39,6 +40,10 @@ struct ThreadSignals: Sendable {
 struct ChatConversation: Sendable {
     var chat: String
     var threads: [ConversationThread] = []
+    /// Its newest closed threads (at most `ThreadTracker.recentLimit`, by last activity, the
+    /// newest last): what a tenant coming back to an earlier subject reopens. Not a column of
+    /// its own: the store reads them back as the chat's newest closed thread rows.
+    var recentlyClosed: [ConversationThread] = []
     var threadCount = 0
     var sentimentAverage: Double?
     var sentimentCount = 0
@@ -54,6 +59,14 @@ struct ChatConversation: Sendable {
     var current: ConversationThread? {
         currentThreadID.flatMap { id in threads.first { $0.id == id } }
     }
+
+    /// Takes the threads the store read back (open ones and the newest closed, in any order)
+    /// as its open threads and its recently closed ones, each oldest first.
+    mutating func place(_ stored: [ConversationThread]) {
+        let sorted = stored.sorted { $0.lastActivity < $1.lastActivity }
+        threads = sorted.filter { $0.state == .open }
+        recentlyClosed = Array(sorted.filter { $0.state == .closed }.suffix(ThreadTracker.recentLimit))
+    }
 }
 
 /// Where one message went.
@@ -64,6 +77,8 @@ struct ThreadDecision: Sendable {
     var contextSwitch: (from: String, to: String)?
     /// Threads closed by this message's arrival (inactive too long).
     var closed: [ConversationThread]
+    /// The message's thread had closed (idle, or closed earlier) and opens again.
+    var reopened = false
     /// The thread's intent, lent to a message that continues it without a confident intent
     /// of its own (a fragment, "unknown"): what the host reads as the message's intent.
     var threadIntent: String?
@@ -84,6 +99,12 @@ public struct ThreadOptions: Sendable, Equatable {
     /// that follows it up (same unit, same kind of request, thanks, "still not fixed"):
     /// tradespeople come days later. 0: a closed thread reopens only for a quoted reply.
     public var reopenSeconds: Int64 = 7 * 24 * 3600
+    /// For this long after its last message, one of the chat's recently closed threads (the
+    /// newest `ThreadTracker.recentLimit`) reopens for a message naming its unit or property
+    /// (and no other kind of request): "the plumber still hasn't come for the sink in 4B" a
+    /// week and a half after the repair, with a rent thread in between. Within `reopenSeconds`
+    /// its kind of request is enough, as for the last thread. 0: only the reopen window.
+    public var recallSeconds: Int64 = 14 * 24 * 3600
     /// An intent must be at least this sure to move a message to another subject.
     public var switchConfidence = 0.6
 
@@ -94,7 +115,8 @@ public struct ThreadOptions: Sendable, Equatable {
 /// quote; a new unit or property, or a different kind of request, switches the subject (back
 /// to the open thread about it, or to a new one); small talk, fragments and the steps of a
 /// request continue the current thread; inactivity closes threads, though a follow-up
-/// reopens the chat's last one. Pure: the engine persists the result with the message.
+/// reopens the chat's last one, and a message about an earlier subject one of its recently
+/// closed threads. Pure: the engine persists the result with the message.
 enum ThreadTracker {
     static let trendThreshold = 0.2
     /// The topic of a thread that has not named a subject yet.
@@ -119,6 +141,8 @@ enum ThreadTracker {
     /// and the next day's broken AC differ, unless the message names its unit, asks for the
     /// same kind of thing or chases it ("still not fixed").
     static let pauseSeconds: Int64 = 6 * 3600
+    /// How many of a chat's closed threads its state keeps to come back to (`recentlyClosed`).
+    static let recentLimit = 4
 
     /// Intents that belong to one subject share a family: asking about a flat, its price,
     /// where it is and booking a viewing are one conversation; a renewal and a notice both
@@ -356,19 +380,52 @@ enum ThreadTracker {
             return hasSubject(thread) && (affinity(thread) > 0 || !compatible(thread) && continues(thread))
         }
 
+        // The chat's recently closed threads, the ones this message closed last (the newest).
+        let recalled = chat.recentlyClosed + closed
+        // A closed thread the tenant comes back to: a message about its subject (its unit or
+        // property within the recall window, its kind of request within the reopen window),
+        // as surely as it would be about an open one; nil when it is none.
+        func recalls(_ thread: ConversationThread) -> Int {
+            let score = affinity(thread)
+            guard score > 0, hasSubject(thread) else { return -1 }
+            let window = sharing(references, thread.references) ? max(options.recallSeconds, options.reopenSeconds) : options.reopenSeconds
+            return now - thread.lastActivity <= window ? score : -1
+        }
+        // Where a message about another subject goes: the open thread that matches best, or a
+        // recently closed one that matches better (equals go to the open one, the most recent).
+        func returning() -> ConversationThread? {
+            var found: (thread: ConversationThread, score: Int)?
+            for thread in recalled {
+                let score = recalls(thread)
+                if score > 0 && score >= (found?.score ?? 0) { found = (thread, score) }
+            }
+            for thread in chat.threads {
+                let score = affinity(thread)
+                if score >= 0 && score >= (found?.score ?? 0) { found = (thread, score) }
+            }
+            return found?.thread
+        }
+
         var target: ConversationThread?
         if let quotedThread {
             // A reply joins what it answers, reopening it if it had closed.
-            target = chat.threads.first { $0.id == quotedThread.id } ?? quotedThread
+            target = chat.threads.first { $0.id == quotedThread.id } ?? recalled.last { $0.id == quotedThread.id } ?? quotedThread
         } else if let current {
             // The bot's own messages follow the conversation; they do not steer it.
-            target = message.fromMe || continues(current) ? current : best(chat.threads, by: affinity)
+            target = message.fromMe || continues(current) ? current : returning()
         } else if let previous, followsUp(previous) {
             target = previous
         } else if !message.fromMe {
-            target = best(chat.threads, by: affinity)
+            target = returning()
         }
+        let reopened = target.map { target in !chat.threads.contains { $0.id == target.id } } ?? false
         if let target { closed.removeAll { $0.id == target.id } }
+        // What the chat keeps to come back to: its newest closed threads, less the one reopened.
+        if reopened || !closed.isEmpty {
+            var recent = chat.recentlyClosed.filter { $0.id != target?.id } + closed
+            if recent.count > 1 { recent.sort { $0.lastActivity < $1.lastActivity } }
+            chat.recentlyClosed = Array(recent.suffix(recentLimit))
+        }
 
         var thread: ConversationThread
         let isNew = target == nil
@@ -446,19 +503,8 @@ enum ThreadTracker {
             chat.sentimentAverage = smoothed(chat.sentimentAverage, mood)
             chat.sentimentCount += 1
         }
-        return ThreadDecision(thread: thread, isNew: isNew, contextSwitch: contextSwitch, closed: closed, threadIntent: threadIntent,
+        return ThreadDecision(thread: thread, isNew: isNew, contextSwitch: contextSwitch, closed: closed, reopened: reopened, threadIntent: threadIntent,
                               threadUrgency: threadUrgency, chatSentimentBefore: before, chatSentimentAfter: chat.sentimentAverage)
-    }
-
-    /// The open thread a message about another subject goes back to: the surest match, the
-    /// most recent of equals; nil when none matches.
-    static func best(_ threads: [ConversationThread], by affinity: (ConversationThread) -> Int) -> ConversationThread? {
-        var best: (thread: ConversationThread, score: Int)?
-        for thread in threads {
-            let score = affinity(thread)
-            if score >= 0 && score >= (best?.score ?? 0) { best = (thread, score) }
-        }
-        return best?.thread
     }
 
     /// A thread learns its subject from the first message that names one, and its request

@@ -218,6 +218,12 @@ public struct Configuration: Sendable, Equatable {
                 }
                 threads.reopenSeconds = minutes * 60
             }
+            if let minutes = try threadsReader.int("recallMinutes") {
+                guard minutes >= 0 && minutes <= 525_600 else {
+                    throw ParleyError(.invalidConfig, "threads.recallMinutes must be between 0 and 525600 (a year)")
+                }
+                threads.recallSeconds = minutes * 60
+            }
             try threadsReader.finish()
         }
         if let limits = try reader.object("limits") {

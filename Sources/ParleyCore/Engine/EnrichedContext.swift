@@ -71,6 +71,7 @@ enum EnrichedContext {
             flow.append("to", .string(change.to))
         }
         if !decision.closed.isEmpty { flow.append("closedThreads", .array(decision.closed.map { .string($0.id) })) }
+        if decision.reopened { flow.append("reopened", .string(decision.thread.id)) }
         if order.late { flow.append("late", .bool(true)) }
         if let gap = order.gap { flow.append("gap", ["after": .int(gap.after), "missing": .int(gap.missing)]) }
         return .object(flow)

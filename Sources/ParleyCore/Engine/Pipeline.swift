@@ -175,10 +175,65 @@ extension Enrichment {
         }
         signals.sentiment = sentiment?.score
         signals.urgency = sentiment?.urgency ?? 0
-        // Only a negative message can chase: the tokenizer runs for those alone.
-        signals.chases = (signals.sentiment ?? 0) < 0
-            && Self.containsWord(of: Self.chaseWords, in: text)
+        // Only a negative message can chase with a chase word: the tokenizer runs for those alone.
+        // A short question asking for news chases in any mood, unless it reads as a greeting
+        // ("amakuru?", "habari gani?" greet before they ask for news).
+        signals.chases = (signals.sentiment ?? 0) < 0 && Self.containsWord(of: Self.chaseWords, in: text)
+            || !["greeting", "thanks", "goodbye"].contains(intent?.name ?? "") && Self.asksForNews(text)
         return signals
+    }
+
+    /// Words asking how a request stands: news, an update, its status or progress ("any
+    /// updates??", "des nouvelles ?", "habari yoyote?", "amakuru mashya?", "أي جديد؟", "chi jdid?").
+    static let newsWords: Set<String> = [
+        "news", "update", "updates", "status", "progress", "feedback",
+        "nouvelles", "nouveau", "nouveautés", "avancement", "suivi", "statut",
+        "habari", "taarifa", "maendeleo",
+        "amakuru", "mashya", "bigeze",
+        "أخبار", "اخبار", "الأخبار", "الاخبار", "جديد", "الجديد", "مستجدات", "المستجدات", "تحديث", "تحديثات", "تطورات",
+        "akhbar", "jdid", "jadid", "jdida",
+    ]
+    /// Words that open a question without a question mark ("any update", "kuna habari", "hal min jadid").
+    static let askingWords: Set<String> = [
+        "any", "anything", "what", "whats", "how", "des", "du", "quoi", "quelles", "kuna", "je", "hari", "nta",
+        "أي", "اي", "هل", "ما", "شو", "واش", "في", "فيه", "chi", "kayn", "wach", "wash", "hal", "fi", "fih", "ay",
+    ]
+    /// A question this short asks for news of the request at hand, not about a new one.
+    static let newsQuestionWords = 8
+
+    /// Whether `text` is a short question asking for news (`newsWords`): at most
+    /// `newsQuestionWords` words, a question mark ("?", "؟") or an asking word first. A scan
+    /// of scalars over short texts only: it runs on every message.
+    static func asksForNews(_ text: String) -> Bool {
+        guard text.utf8.count <= 24 * newsQuestionWords else { return false }
+        var word = String.UnicodeScalarView()
+        var words = 0, news = false, question = false, asking = false
+        func ends() {
+            guard !word.isEmpty else { return }
+            words += 1
+            if word.count <= 12 {
+                let lowered = String(word).lowercased()
+                news = news || newsWords.contains(lowered)
+                if words == 1 { asking = askingWords.contains(lowered) }
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if scalar == "'" || scalar == "\u{2019}" {
+                continue   // "what's" is one word
+            } else if scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) || (0x30...0x39).contains(scalar.value)
+                        : properties.isAlphabetic || properties.numericType != nil
+                            || [.nonspacingMark, .spacingMark].contains(properties.generalCategory) {
+                word.append(scalar)
+            } else {
+                ends()
+                if scalar == "?" || scalar == "\u{061F}" { question = true }
+                if words > newsQuestionWords { return false }
+            }
+        }
+        ends()
+        return news && words <= newsQuestionWords && (question || asking)
     }
 
     /// Whether a word of `text` (a run of letters, digits and marks), lower-cased, is one of

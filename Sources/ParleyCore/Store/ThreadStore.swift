@@ -18,8 +18,14 @@ extension Store {
             conversation.lastTimestamp = lastTimestamp
             conversation.lastSequence = lastSequence
         }
-        conversation.threads = try threads(
-            sql: "SELECT summary FROM threads WHERE chat = ?1 AND state = 'open' ORDER BY last_activity", [.text(chat)], in: db)
+        // Its open threads and its newest closed ones, in one statement (the index on chat,
+        // state, last activity walks the closed ones newest first and stops after the few).
+        conversation.place(try threads(sql: """
+            SELECT summary FROM threads WHERE chat = ?1 AND state = 'open'
+            UNION ALL
+            SELECT summary FROM (SELECT summary FROM threads WHERE chat = ?1 AND state = 'closed'
+                                 ORDER BY last_activity DESC, rowid DESC LIMIT ?2)
+            """, [.text(chat), .int(Int64(ThreadTracker.recentLimit))], in: db))
         return conversation
     }
 

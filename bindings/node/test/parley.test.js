@@ -349,6 +349,45 @@ test('an engine dropped without close is closed by its finalizer', () => {
   assert.equal(run.stdout.trim(), 'ok');
 });
 
+test('threads: a return to an earlier subject reopens its thread, after a restart too', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-recall-'));
+  const config = { store: { path: path.join(dir, 'parley.db') } };
+  const day = 86400;
+  const base = { chat: 'c11', from: '250788000124', fromMe: false, type: 'text' };
+  let sink, rent;
+  let engine = new Engine(config);
+  try {
+    sink = engine.process({ ...base, id: 'r1', timestamp: 1764000000,
+      text: 'The kitchen sink in unit 4B is leaking, please send a plumber' });
+    rent = engine.process({ ...base, id: 'r2', timestamp: 1764000000 + 2 * day, text: 'I paid the rent for March, RWF 350,000' });
+    assert.equal(rent.thread.new, true);
+    assert.deepEqual(rent.flow.closedThreads, [sink.thread.id]);
+  } finally {
+    engine.close();
+  }
+  engine = new Engine(config);
+  try {
+    const back = engine.process({ ...base, id: 'r3', timestamp: 1764000000 + 5 * day,
+      text: "The plumber still hasn't come for the sink in 4B" });
+    assert.equal(back.thread.id, sink.thread.id);
+    assert.equal(back.thread.new, false);
+    assert.equal(back.flow.reopened, sink.thread.id);
+    assert.deepEqual(back.flow.closedThreads, [rent.thread.id]);
+    const news = engine.process({ ...base, id: 'r4', timestamp: 1764000000 + 5 * day + 60, text: 'any updates??' });
+    assert.equal(news.thread.id, sink.thread.id);
+    assert.equal(news.flow.reopened, undefined);
+    assert.equal(news.intent.name, 'maintenance_request');
+    assert.equal(news.intent.fromThread, true);
+    const stored = Object.fromEntries(engine.threads({ chat: 'c11' }).map((t) => [t.id, t]));
+    assert.equal(stored[sink.thread.id].state, 'open');
+    assert.equal(stored[sink.thread.id].lastActivity, 1764000000 + 5 * day + 60);
+    assert.equal(stored[rent.thread.id].state, 'closed');
+  } finally {
+    engine.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('threads: a reply joins the quoted thread; list and get find it', () => {
   const engine = new Engine();
   try {

@@ -441,6 +441,32 @@ def test_threads_reply_joins_quoted_thread(engine):
     expect(Status.NOT_FOUND, engine.thread_messages, "no-such-thread")
 
 
+def test_a_return_to_an_earlier_subject_reopens_its_thread(store_config):
+    day = 86400
+    base = {"chat": "c11", "from": "250788000124", "type": "text"}
+    with Engine(store_config) as engine:
+        sink = engine.process({**base, "id": "r1", "timestamp": 1764000000,
+                               "text": "The kitchen sink in unit 4B is leaking, please send a plumber"})
+        rent = engine.process({**base, "id": "r2", "timestamp": 1764000000 + 2 * day,
+                               "text": "I paid the rent for March, RWF 350,000"})
+    assert rent["thread"]["new"] is True and rent["flow"]["closedThreads"] == [sink["thread"]["id"]]
+    # Three days on, after a restart, the tenant is back to the repair: its thread reopens.
+    with Engine(store_config) as engine:
+        back = engine.process({**base, "id": "r3", "timestamp": 1764000000 + 5 * day,
+                               "text": "The plumber still hasn't come for the sink in 4B"})
+        assert back["thread"]["id"] == sink["thread"]["id"] and back["thread"]["new"] is False
+        assert back["flow"]["reopened"] == sink["thread"]["id"]
+        assert back["flow"]["contextSwitch"] is True and back["flow"]["closedThreads"] == [rent["thread"]["id"]]
+        # "any updates??": the repair's request, read through the thread.
+        news = engine.process({**base, "id": "r4", "timestamp": 1764000000 + 5 * day + 60, "text": "any updates??"})
+        assert news["thread"]["id"] == sink["thread"]["id"] and "reopened" not in news["flow"]
+        assert news["intent"]["name"] == "maintenance_request" and news["intent"]["fromThread"] is True
+        stored = {t["id"]: t for t in engine.threads(chat="c11")}
+        assert stored[sink["thread"]["id"]]["state"] == "open" and stored[sink["thread"]["id"]]["messageCount"] == 3
+        assert stored[sink["thread"]["id"]]["lastActivity"] == 1764000000 + 5 * day + 60
+        assert stored[rent["thread"]["id"]]["state"] == "closed"
+
+
 def test_a_detail_continuing_a_thread_reads_as_its_request(engine):
     base = {"chat": "c10", "from": "250788000123", "type": "text"}
     ask = engine.process({**base, "id": "d1", "timestamp": 1764000000,

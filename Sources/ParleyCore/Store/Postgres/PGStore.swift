@@ -351,8 +351,12 @@ final class PGStore: Sendable {
             conversation.lastTimestamp = row.int(4)
             conversation.lastSequence = row.int(5)
         }
-        conversation.threads = try threads(
-            sql: "SELECT summary FROM threads WHERE chat = $1 AND state = 'open' ORDER BY last_activity", [.text(chat)], in: db)
+        // Its open threads and its newest closed ones, in one statement.
+        conversation.place(try threads(sql: """
+            SELECT summary FROM threads WHERE chat = $1 AND state = 'open'
+            UNION ALL
+            (SELECT summary FROM threads WHERE chat = $1 AND state = 'closed' ORDER BY last_activity DESC, id DESC LIMIT $2)
+            """, [.text(chat), .int(Int64(ThreadTracker.recentLimit))], in: db))
         return conversation
     }
 
