@@ -206,8 +206,15 @@ extension Enrichment {
     /// of scalars over short texts only: it runs on every message.
     static func asksForNews(_ text: String) -> Bool {
         guard text.utf8.count <= 24 * newsQuestionWords else { return false }
+        // Most messages have no question mark and open with no asking word: they stop at the
+        // first word, before a word is lower-cased for the sets.
+        var question = false, previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x3F || (previous == 0xD8 && byte == 0x9F) { question = true; break }
+            previous = byte
+        }
         var word = String.UnicodeScalarView()
-        var words = 0, news = false, question = false, asking = false
+        var words = 0, news = false, asking = false
         func ends() {
             guard !word.isEmpty else { return }
             words += 1
@@ -219,6 +226,7 @@ extension Enrichment {
             word.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
+            if words == 1 && !asking && !question { return false }
             let properties = scalar.properties
             if scalar == "'" || scalar == "\u{2019}" {
                 continue   // "what's" is one word
@@ -228,7 +236,6 @@ extension Enrichment {
                 word.append(scalar)
             } else {
                 ends()
-                if scalar == "?" || scalar == "\u{061F}" { question = true }
                 if words > newsQuestionWords { return false }
             }
         }
