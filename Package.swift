@@ -36,8 +36,10 @@ let package = Package(
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "CPhoneNumbers",
                 linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]),
+        // Fixes the Swift runtime's cached thread id in a child forked without exec.
+        .target(name: "CForkSafety", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "ParleyCore", dependencies: [
-            "CSQLite", "COpenSSL", "CPhoneNumbers", "CPoppler", "CZlib", "COCR", "CPocketSphinx", "COpusFile", "CSoxr", "CLibPQ",
+            "CForkSafety", "CSQLite", "COpenSSL", "CPhoneNumbers", "CPoppler", "CZlib", "COCR", "CPocketSphinx", "COpusFile", "CSoxr", "CLibPQ",
             .product(name: "Histogram", package: "hdrhistogram-swift"),
             .product(name: "Prometheus", package: "swift-prometheus"),
         ], swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/pocketsphinx"])]),

@@ -16,6 +16,10 @@
  *   - Bad input never aborts the process: NULL pointers, malformed JSON, invalid UTF-8 and
  *     oversized input each return a documented status.
  *   - A parley_engine is safe to use from many threads at once.
+ *   - A process may fork without exec (a pre-fork server, Python's multiprocessing) and open
+ *     and use engines in the child. An engine opened before the fork belongs to the parent:
+ *     its threads do not exist in the child, which must not use or close it. Fork while no
+ *     Parley call is running in the parent (the usual rule for locks across fork).
  *   - Every JSON object Parley writes at the top level carries "schema": PARLEY_SCHEMA_VERSION
  *     (parley_engine_poll writes an array of results: each context in it carries it). Fields may
  *     be added within a schema version; none is removed or renamed.
