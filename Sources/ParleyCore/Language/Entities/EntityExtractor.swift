@@ -88,6 +88,9 @@ public struct EntityExtractor: Sendable {
             if PinScanner.applies(currency: options.currency, region: options.region) {
                 PinScanner.scan(view, quantities: quantities, into: &candidates)
             }
+            if AlgerianAmountScanner.applies(currency: options.currency, region: options.region) {
+                AlgerianAmountScanner.scan(view, quantities: quantities, into: &candidates)
+            }
         }
         // Thousands may be money with no payment word ("420k??", "ممكن 6000؟"): the scanner decides.
         if !quantities.isEmpty && (view.has(Lexicon.amountCueMask) || quantities.contains { $0.double >= 1_000 }) {
