@@ -134,7 +134,10 @@ public struct EntityExtractor: Sendable {
             // "jirani wa namba 6": an occupant names a door's number.
             if view.has(Lexicon.numberWordMask) { UnitScanner.scan(view, into: &candidates) }
             BareUnitScanner.scan(view, premises: view.has(Lexicon.premisesMask), into: &candidates)
-            BedroomScanner.scanRoomCodes(view, afterDeterminerOnly: true, into: &candidates)
+            // "un F3"; "F4" where a home is sought or named in words the unit keywords lack ("maison F4", "bghit F3").
+            let sought = view.tokens.indices.contains { BedroomScanner.isRoomCode(view, $0) }
+                && view.tokens.contains { BedroomScanner.roomCodeCues.contains($0.hash) }
+            BedroomScanner.scanRoomCodes(view, afterDeterminerOnly: !sought, into: &candidates)
         }
         let index = gazetteer.current
         let names = candidates.count
