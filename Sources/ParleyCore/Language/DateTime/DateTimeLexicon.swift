@@ -1,5 +1,7 @@
 /// The words the date/time extractor knows, in English and the common French and Swahili forms,
 /// with Kinyarwanda's clock numbers and months, "tomorrow" in Arabic written in Latin letters,
+/// the relative days, weekdays and parts of the day of Bambara, Mooré, Chichewa, Setswana,
+/// Mauritian Kreol and Malagasy (at the end of `words`),
 /// and Arabic script words in their own table (`arabicWords`).
 /// Written for Parley (no outside source). Accents are folded ("décembre" → "decembre") and
 /// case is ignored; words are looked up by a packed key (5 bits a letter, up to 12 letters).
@@ -68,6 +70,10 @@ enum DTFunction: String, Sendable {
     /// to; `DTLexicon.placeWords`, and "قدام", "جنب" in Arabic script): "9odem el jem3a" is
     /// the mosque, not Friday.
     case place
+    /// "More", "another" after a unit: "سنة كمان", "sane kaman", "3am akhor" (one more of it).
+    case more
+    /// "And a half" after a unit: "ساعة ونص" (an hour and a half).
+    case andHalf
 }
 
 enum DTLex: Sendable, Equatable {
@@ -156,6 +162,8 @@ enum DTLexicon {
         return out.reversed()
     }
 
+    static let mawaKey = key("mawa")
+    static let mKey = key("m")
     static let tomorrowLetters = letters(key("tomorrow"))!
     static let yesterdayLetters = letters(key("yesterday"))!
 
@@ -605,6 +613,17 @@ enum DTLexicon {
     7da3ash num 11
     hda3ash num 11
     tna3ash num 12
+    rab3a num 4
+    lrab3a num 4
+    l5amsa num 5
+    lkhamsa num 5
+    lwe7da num 1
+    lwahda num 1
+    ltlata num 3
+    setta num 6
+    sb3a num 7
+    tmenya num 8
+    l3achra num 10
     am am
     pm pm
     st ord
@@ -833,6 +852,92 @@ enum DTLexicon {
     weekends wds 7
     weekday wds 8
     weekdays wds 8
+    sini rd 1
+    kunun rd -1
+    sinikene rd 2
+    ntenen wd 0
+    tarata wd 1
+    araba wd 2
+    alamisa wd 3
+    juma wd 4 weak
+    sibiri wd 5
+    kari wd 6 weak
+    sogoma part 0
+    wula part 2
+    beoogo rd 1
+    zaame rd -1
+    mawa rd 1
+    lero rd 0
+    dzulo rd -1
+    mkucha rd 2
+    lolemba wd 0
+    lachiwiri wd 1
+    lachitatu wd 2
+    lachinayi wd 3
+    lachinai wd 3
+    lachisanu wd 4
+    loweruka wd 5
+    lamulungu wd 6
+    lamlungu wd 6
+    masana part 1
+    madzulo part 2
+    kamoso rd 1
+    gompieno rd 0
+    maabane rd -1
+    mosupologo wd 0
+    labobedi wd 1
+    laboraro wd 2
+    labone wd 3
+    labotlhano wd 4
+    matlhatso wd 5
+    lamatlhatso wd 5
+    tshipi wd 6 weak
+    mosong part 0
+    motshegare part 1
+    maitseboa part 2
+    bosigo part 3
+    demin rd 1
+    dimin rd 1
+    zordi rd 0
+    zourdi rd 0
+    apredemin rd 2
+    lindi wd 0 weak
+    merkredi wd 2
+    zedi wd 3
+    vandredi wd 4
+    samdi wd 5
+    dimans wd 6
+    gramatin part 0
+    maten part 0
+    apremidi part 1
+    aswar part 2
+    lanwit part 3
+    rahampitso rd 1
+    ampitso rd 1
+    androany rd 0
+    omaly rd -1
+    alatsinainy wd 0
+    alarobia wd 2
+    alakamisy wd 3
+    zoma wd 4
+    sabotsy wd 5
+    alahady wd 6
+    maraina part 0
+    tolakandro part 1
+    hariva part 2
+    bachir rd 1
+    bacher rd 1
+    bachr rd 1
+    bacheer rd 1
+    zour unit 3
+    semenn unit 4
+    volana unit 6
+    herinandro unit 4
+    taona unit 7
+    andro unit 3
+    sane unit 7
+    sene unit 7
+    seneh unit 7
     """#
 
     /// Arabic words (whole, after `arabicKey`'s normalization), which the packed Latin keys
@@ -845,7 +950,19 @@ enum DTLexicon {
             ("اليوم", .relativeDay(0, weak: true)), ("النهارده", .relativeDay(0, weak: false)),
             ("غدا", .relativeDay(1, weak: false)), ("الغد", .relativeDay(1, weak: false)), ("بكره", .relativeDay(1, weak: false)), ("بكرا", .relativeDay(1, weak: false)),
             ("باكر", .relativeDay(1, weak: false)), ("امس", .relativeDay(-1, weak: false)), ("البارحه", .relativeDay(-1, weak: false)),
-            ("امبارح", .relativeDay(-1, weak: false)), ("الليله", .tonight),
+            ("امبارح", .relativeDay(-1, weak: false)), ("مبارح", .relativeDay(-1, weak: false)), ("البارح", .relativeDay(-1, weak: false)),
+            ("الليله", .tonight),
+            // Maghrebi "tomorrow" and "afternoon" ("غدوة العشية"), Gulf "tomorrow" ("باجر").
+            ("غدوه", .relativeDay(1, weak: false)), ("غدوا", .relativeDay(1, weak: false)), ("باجر", .relativeDay(1, weak: false)),
+            ("باچر", .relativeDay(1, weak: false)), ("العشيه", .part(.afternoon)), ("عشيه", .part(.afternoon)),
+            // Darija "مع الربعة" (at four), "ولا الخمسة": hours named by the article and the number.
+            ("كمان", .function(.more)), ("زياده", .function(.more)), ("ثانيه", .function(.more)), ("تانيه", .function(.more)),
+            ("اخرى", .function(.more)), ("اخري", .function(.more)), ("ونص", .function(.andHalf)), ("ونصف", .function(.andHalf)),
+            ("ساعه", .unit(.hour)),
+            ("مع", .function(.m3a)), ("الوحده", .number(1)), ("الجوج", .number(2)), ("الثلاثه", .number(3)), ("التلاته", .number(3)),
+            ("الربعه", .number(4)), ("الاربعه", .number(4)), ("الخمسه", .number(5)), ("السته", .number(6)), ("السبعه", .number(7)),
+            ("الثمنيه", .number(8)), ("التمنيه", .number(8)), ("الثمانيه", .number(8)), ("التسعه", .number(9)), ("العشره", .number(10)),
+            ("الحداش", .number(11)), ("الطناش", .number(12)), ("الثناش", .number(12)),
             ("صباحا", .part(.morning)), ("الصبح", .part(.morning)), ("الصباح", .part(.morning)),
             ("ظهرا", .noon), ("الظهر", .noon), ("العصر", .part(.afternoon)), ("عصرا", .part(.afternoon)),
             ("مساء", .part(.evening)), ("المساء", .part(.evening)), ("مساءا", .part(.evening)),
@@ -950,6 +1067,11 @@ enum DTLexicon {
         for word in ["debut", "mwanzo", "mwanzoni", "awel", "awal", "awwel", "intangiriro", "ntangiriro"] { table[key(word)] = .start }
         for word in ["mwishoni", "akhir", "akher", "mpera", "impera"] { table[key(word)] = .end }
         for word in ["ba3d", "ba3ed", "baada"] { table[key(word)] = .baad }
+        // Kreol "ziska 5er" (until), Malagasy "hatramin'ny 6 ora" (since, until: read as since).
+        table[key("ziska")] = .until
+        for word in ["kaman", "kamen", "kamaan", "zyada", "ziyada", "akhor", "okhra", "ukhra"] { table[key(word)] = .more }
+        for word in ["3a2d", "3aqd", "3a9d"] { table[key(word)] = .for }
+        table[key("hatramin")] = .since
         // Levantine writes the hour "se3a" ("3al se3a 5", "men el se3a 5").
         for word in ["sa3a", "elsa3a", "essa3a", "se3a", "else3a", "esse3a", "lse3a", "s3a", "sa3ah"] { table[key(word)] = .at }
         // "At" before an hour after a day, Maghrebi "3la" and Levantine "3al", "3a", "3l" ("bokra 3a 11").

@@ -443,6 +443,14 @@ struct DTParser {
         let token = t[i]
         if token.kind == .number {
             if lex(i + 1) == .ordinal, let e = weekdayInMonthDate(at: i) { return .point(e) }  // "3rd Wednesday of May"
+            // Darija "3am" (a year) with "another": "3am akhor", "zid 3am okhra".
+            if t[i].value == 3, t[i].length == 1, key(i + 1) == Self.keyAm, glued(i + 1), fn(i + 2) == .more {
+                return .duration(DTDuration(first: i, next: i + 3, amount: 1, unit: .year, weak: false))
+            }
+            // Kreol "5er" is five o'clock: French writes only "1er" so (2e, 3ème).
+            if key(i + 1) == Self.keyEr, t[i].value >= 2, let (clock, next) = clock(at: i, bare: false) {
+                return .point(DTExpr(first: i, next: next, clock: clock))
+            }
             if let e = date(at: i) { return .point(e) }
             if hClock(at: i), let (clock, next) = clock(at: i, bare: true) { return .point(DTExpr(first: i, next: next, clock: clock)) }
             if let (clock, next) = militaryClock(at: i) { return .point(DTExpr(first: i, next: next, clock: clock)) }
@@ -615,7 +623,9 @@ struct DTParser {
             if case .part? = lex(j) { return true }
             if fn(j) == .apres, isDash(j + 1), case .noon? = lex(j + 2) { return true }
         }
-        if lengthBefore { return t[i].value >= 13 }
+        // "depuis 6h" is since six o'clock; "depuis 2h" (or "une coupure de 2h") two hours: a
+        // wait since before dawn is told in hours.
+        if lengthBefore { return t[i].value >= 13 || (fn(before) == .since && t[i].value >= 5) }
         // What lasted: "10h de coupure", "10h d'attente", "10h sans eau", "3h par jour".
         if fn(after) == .de || fn(after) == .du || (key(after) == Self.keyD && isApostrophe(after + 1)) { return false }
         return !Self.lastingKeys.contains(key(after))
@@ -631,9 +641,13 @@ struct DTParser {
     /// An Arabic unit in the singular is one of it where a duration is meant: after "ل" (for:
     /// "لسنة"), after "مدة"/"لمدة"/"عقد" ("عقد سنة": a year's lease), or before "واحد(ة)"
     /// ("سنة واحدة") or "كامل(ة)" ("سنة كاملة": a whole year). Alone ("سنة") it stays a word.
+    /// Levantine Arabizi "sane" (a year) reads the same way ("3a2d sane", "sane kaman"), and a
+    /// word of "more" after the unit makes one more of it ("سنة كمان", "سنة زيادة", "سنة ثانية").
+    /// "ساعة ونص" is an hour and a half.
     func arabicSingular(at i: Int, unit u: DTUnit) -> DTMatch? {
-        guard t[i].key == .max, u.rawValue >= DTUnit.hour.rawValue else { return nil }
+        guard t[i].key == .max || Self.arabiziSingularKeys.contains(t[i].key), u.rawValue >= DTUnit.hour.rawValue else { return nil }
         var next = i + 1
+        var amount = 1.0
         let one: Bool
         if case .number(1)? = lex(next) {
             one = true
@@ -641,13 +655,24 @@ struct DTParser {
         } else if fn(next) == .whole {
             one = true  // "سنة كاملة": a whole year
             next += 1
+        } else if fn(next) == .more {
+            one = true
+            next += 1
+        } else if u == .hour, t[i].key == .max, fn(next) == .andHalf {
+            one = true
+            amount = 1.5
+            next += 1
         } else {
             one = false
         }
-        guard one || t[i].lam || (fn(i - 1) == .for && t[i - 1].key == .max) else { return nil }
+        guard one || t[i].lam || (fn(i - 1) == .for && t[i - 1].key == .max) || Self.arabiziForKeys.contains(key(i - 1)) else { return nil }
         guard endsCleanly(next) else { return nil }
-        return .duration(DTDuration(first: i, next: next, amount: 1, unit: u, weak: false))
+        return .duration(DTDuration(first: i, next: next, amount: amount, unit: u, weak: false))
     }
+
+    static let arabiziSingularKeys: Set<UInt64> = Set(["sane", "sene", "seneh"].map(DTLexicon.key))
+    /// Latin spellings of "عقد" (a lease) before its length ("3a2d sane"); "contract sane".
+    static let arabiziForKeys: Set<UInt64> = Set(["3a2d", "3aqd", "3a9d", "contract", "contrat"].map(DTLexicon.key))
 
     static let keyPast = DTLexicon.key("past")
     static let keyZa = DTLexicon.key("za")
@@ -694,6 +719,8 @@ struct DTParser {
         if case .tonight? = lex(j) { return true }
         if fn(j) == .in, fn(j + 1) == .the, case .part? = lex(j + 2) { return true }
         if case .modifier(0)? = lex(j), case .part? = lex(j + 1) { return true }
+        // Setswana "ka 4 maitseboa", Malagasy "5 hariva": the part right after the hour.
+        if j < t.count, t[i].length <= 2, t[j].spaced, case .part? = lex(j) { return true }
         return false
     }
 
@@ -745,6 +772,12 @@ struct DTParser {
             clock.hNotation = true
             return endsCleanly(j) || isDash(j) ? (clock, j) : nil
         }
+        // Kreol "5er", "ziska 5 er" and Malagasy "amin'ny 3 ora" (at three): o'clock; a part of the
+        // day after it ("5 ora hariva") settles the half of the day.
+        if !clock.precise, h >= 1, h <= 23, (key(j) == Self.keyEr && h >= 2) || Self.oClockKeys.contains(key(j)) {
+            clock.fixed24 = h > 12
+            return endsCleanly(j + 1) || isDash(j + 1) ? (clock, j + 1) : nil
+        }
         if let (pm, next) = meridiem(j) {
             guard h <= 12 || (clock.precise && h <= 23), h >= 1 || clock.precise else { return nil }
             if !pm, !clock.precise, arabiziProgressive(i) { return nil }
@@ -787,6 +820,9 @@ struct DTParser {
     }
 
     static let keyAm = DTLexicon.key("am")
+    static let keyEr = DTLexicon.key("er")
+    /// Words of o'clock after an hour: Malagasy "ora", Kreol "er" (`keyEr`, glued or not).
+    static let oClockKeys: Set<UInt64> = Set(["ora", "oclock"].map(DTLexicon.key))
     static let timePlacing: Set<DTFunction> = [.at, .by, .since, .from, .until, .till, .to, .between, .and, .before, .after, .vers, .a,
                                                .des, .au, .et, .on, .now]
     /// Words right before a clock time in English chat: "up 3am", "it's 3am".
@@ -1397,8 +1433,12 @@ struct DTParser {
         if t[j].key == Self.keyH { return glued(j) && numeric ? (.hour, j + 1) : nil }
         if t[j].key == Self.keyAn { return numeric && !glued(j) ? (.year, j + 1) : nil }  // French "2 ans" is "ans"; "1 an"
         if case .unit(let u)? = t[j].lex { return (u, j + 1) }
+        // Kreol "3 mwa" (months); alone "mwa" is Swahili "of" ("mwishoni mwa mwezi").
+        if t[j].key == Self.keyMwa, numeric, !glued(j) { return (.month, j + 1) }
         return nil
     }
+
+    static let keyMwa = DTLexicon.key("mwa")
 
     /// "in 2 weeks", "dans 3 jours", "2 days ago", "il y a 2 jours", "3 hours from now" →
     /// points; "2 weeks", "for 12 months", "siku 3" → durations.

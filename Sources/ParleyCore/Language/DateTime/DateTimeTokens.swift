@@ -216,6 +216,18 @@ enum DTTokenizer {
                     token.key = .max
                     tokens.removeLast()
                 }
+                // Chichewa "m'mawa" is the morning; "mawa" alone tomorrow.
+                if !token.spaced, key == DTLexicon.mawaKey, tokens.count >= 2, case let mark = tokens[tokens.count - 1],
+                   mark.kind == .symbol, mark.value == 0x27 || mark.value == 0x2019, !mark.spaced,
+                   tokens[tokens.count - 2].kind == .word, tokens[tokens.count - 2].key == DTLexicon.mKey {
+                    token.start = tokens[tokens.count - 2].start
+                    token.lo = tokens[tokens.count - 2].lo
+                    token.spaced = tokens[tokens.count - 2].spaced
+                    token.lineBreak = tokens[tokens.count - 2].lineBreak
+                    token.lex = .part(.morning)
+                    token.key = .max
+                    tokens.removeLast(2)
+                }
                 tokens.append(token)
                 spaced = false
                 lineBreak = false

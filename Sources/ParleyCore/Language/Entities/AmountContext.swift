@@ -34,6 +34,10 @@ enum AmountContext {
         for step in 0...3 {
             let hash = text.tokens[t].hash
             if judgements.contains(hash) { return true }
+            // "45 000 c'est trop, on peut dire 40 000 ?": "trop" ending its clause judges alone.
+            if hash == trop, t + 1 == text.tokens.count || !joined(text, Int(text.tokens[t].end), Int(text.tokens[t + 1].start)) {
+                return true
+            }
             guard step < 3, judgementFillers.contains(hash), t + 1 < text.tokens.count,
                   joined(text, Int(text.tokens[t].end), Int(text.tokens[t + 1].start)) else { return false }
             t += 1
@@ -77,11 +81,14 @@ enum AmountContext {
     private static let determiners = hashes(["the", "my", "your", "his", "her", "our", "their", "this", "that", "a", "le", "la", "les",
                                              "l", "mon", "ma", "ton", "ta", "votre", "notre", "ce", "cette", "yangu", "yako", "yake"])
     private static let judgements = hashes(["expensive", "much", "costly", "pricey", "steep", "cher", "chere", "ghali", "bihenze",
-                                            "غالي", "غالية", "ghaly", "ghale", "nyingi"])
+                                            "غالي", "غالية", "ghaly", "ghale", "nyingi",
+                                            // Arabic "too much" (Levantine, Gulf "واجد"), French "beaucoup".
+                                            "كثير", "كتير", "واجد", "وايد", "beaucoup", "ktir", "kteer", "wayed", "wayid"])
     private static let judgementFillers = hashes(["is", "it", "its", "s", "was", "too", "very", "so", "a", "bit", "little", "quite",
                                                   "really", "way", "c", "est", "trop", "tres", "vraiment", "un", "peu", "ni", "sana", "mno",
-                                                  "kidogo", "bado", "ktir", "kteer", "ktiir"])
+                                                  "kidogo", "bado", "ktiir", "شوي", "شوية", "جدا"])
     private static let copulas = hashes(["is", "ni", "est", "iko", "was", "ilikuwa"])
     private static let approximations = hashes(["a", "at", "around", "about", "only", "just", "kama", "karibu", "environ", "seulement"])
     private static let forWords = hashes(["for", "pour"])
+    private static let trop = Fold.hash("trop")
 }

@@ -1,7 +1,8 @@
 /// Floor areas: "1200 sqft", "1,200 sq. ft", "120 m²", "120m2", "120 sqm", "120 square metres"
-/// → area {"value": 120, "unit": "m2"|"sqft", "squareMetres": 120}.
+/// → area {"value": 120, "unit": "m2"|"sqft", "squareMetres": 120}; Arabic "١٨٠ متر" (20 or more) is square metres.
 enum AreaScanner {
     static let squareFoot = 0.09290304
+    private static let square = Fold.hash("مربع")
 
     static func scan(_ text: ScalarText, quantities: [Quantity], into candidates: inout [Candidate]) {
         for q in quantities where q.double > 0 {
@@ -25,6 +26,11 @@ enum AreaScanner {
             // "120 m²" tokenizes as one word "m²"; "m^2" is spelled out.
             if text.ascii(end) == 0x5E, text.ascii(end + 1) == 0x32, !text.isAlphanumeric(end + 2) { return ("m2", end + 2) }
             return nil
+        case .metres? where q.double >= 20 && (text[j]?.value ?? 0) >= 0x600:
+            // Arabic gives a flat's size in metres, "مربع" (square) often left out: "شقة ١٨٠ متر".
+            let k = text.skipBlanks(end)
+            if k > end, text.wordAt(k).hash == square { return ("m2", text.wordAt(k).end) }
+            return ("m2", end)
         case .feet?:
             if text.ascii(end) == 0x5E, text.ascii(end + 1) == 0x32, !text.isAlphanumeric(end + 2) { return ("sqft", end + 2) }
             return nil
@@ -35,7 +41,12 @@ enum AreaScanner {
             guard next < text.count else { return nil }
             let (_, second, secondEnd) = text.wordAt(next)
             switch second?.tag {
-            case .feet?: return ("sqft", secondEnd)
+            case .metres? where q.double >= 20 && (text[j]?.value ?? 0) >= 0x600:
+            // Arabic gives a flat's size in metres, "مربع" (square) often left out: "شقة ١٨٠ متر".
+            let k = text.skipBlanks(end)
+            if k > end, text.wordAt(k).hash == square { return ("m2", text.wordAt(k).end) }
+            return ("m2", end)
+        case .feet?: return ("sqft", secondEnd)
             case .metres?, .m?: return ("m2", secondEnd)
             default: return nil
             }

@@ -79,9 +79,15 @@ enum BareAmountScanner {
                 func priced() -> Bool {
                     !isYear(text, q) && (AmountContext.forWhat(text, after: q.end) || AmountContext.judged(text, after: q.end))
                 }
-                if let after, !Self.ends(after), bound(after: q.end, in: text) == nil, !(grouped && cueBefore(text, q)),
+                let agreed = separated && AmountContext.forPrice(text, before: q.start)
+                    && (after == nil || next < text.tokens.count && butWords.contains(text.tokens[next].hash))
+                if let after, !Self.ends(after), bound(after: q.end, in: text) == nil, !(grouped && cueBefore(text, q)), !agreed,
                    !(separated && opensClause(after) && cueInMessage()), !priced() { continue }
-                guard after == .moneyCueAfter || cueBefore(text, q) || (bound(before: q.start, in: text) != nil && cueInMessage())
+                // A bound before thousands where a dwelling is named is a budget: "any 2BHK under 6000?".
+                // So is a grouped amount a price is agreed for: "d'accord pour 45 000 mais pas plus".
+                guard after == .moneyCueAfter || cueBefore(text, q)
+                        || (bound(before: q.start, in: text) != nil && (cueInMessage() || q.double >= 1_000 && namesDwelling(text, quantities)))
+                        || agreed
                         || (q.double >= 1_000 && asked(text, q) && askedAfter(text, q))
                         || separated && (cueInMessage() || AmountContext.dwellingPriced(text, before: q.start)) || priced()
                 else { continue }
@@ -256,8 +262,21 @@ enum BareAmountScanner {
     /// Words that offer another price: "maybe", "even", "or", "but", "labda", "hata", "peut-être", "ممكن".
     private static let offerWords: Set<UInt64> = Set(["maybe", "even", "or", "but", "say", "about", "only", "just", "labda", "hata",
                                                       "lakini", "ama", "au", "tu", "etre", "meme", "seulement", "plutot", "ou", "mais",
-                                                      "wala", "bas", "yemkin", "momken", "momkin", "mumkin", "ممكن", "بس", "او", "أو"]
+                                                      "wala", "bas", "yemkin", "momken", "momkin", "mumkin", "ممكن", "بس", "او", "أو",
+                                                      // "can we say 40 000?", "on peut dire 40 000 ?", "disons 40 000", "on fait 40 000 ?"
+                                                      "dire", "disons", "dit", "faire", "fait", "fais", "make", "do"]
         .map { Fold.hash($0) })
+
+    /// A dwelling or a bedroom count named in the message, also glued to its count ("2BHK", "3br").
+    private static func namesDwelling(_ text: ScalarText, _ quantities: [Quantity]) -> Bool {
+        text.has(dwellingMask) || quantities.contains {
+            guard $0.glued, let tag = text.wordAt($0.end).info?.tag else { return false }
+            return tag == .br || tag == .bedroom || tag == .bed
+        }
+    }
+
+    /// "But" after an amount agreed for: "for 45,000 but no more", "pour 45 000 mais pas plus".
+    private static let butWords: Set<UInt64> = Set(["but", "mais", "lakini", "bas", "بس", "لكن"].map { Fold.hash($0) })
 
     /// "30,000 to 33,000", "300-350", "entre 300 000 et 350 000", "elfu 30 hadi elfu 35".
     private static func joinsRange(_ text: ScalarText, _ a: Quantity, _ b: Quantity) -> Bool {

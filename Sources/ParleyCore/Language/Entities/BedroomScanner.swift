@@ -18,6 +18,9 @@ enum BedroomScanner {
             case .bedroom?, .bed?, .br?:
                 candidates.append(Candidate(type: "bedrooms", start: q.start, end: end, value: ["count": .int(n)],
                                             confidence: q.words ? 0.9 : 0.95))
+            case .roomsThenCount? where n >= 1 && !q.glued:
+                // "3 efitra", "2 vyumba": the count before the room noun.
+                candidates.append(Candidate(type: "bedrooms", start: q.start, end: end, value: ["count": .int(n)], confidence: 0.85))
             case .pieces? where n >= 1:
                 candidates.append(Candidate(type: "bedrooms", start: q.start, end: end, value: ["count": .int(n - 1), "rooms": .int(n)],
                                             confidence: 0.85))
@@ -64,6 +67,22 @@ enum BedroomScanner {
                 if let count = Self.countWords[text.tokens[t + 1].hash], count <= 5 {
                     candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(text.tokens[t + 1].end),
                                                 value: ["count": .int(count)], confidence: 0.8))
+                    continue
+                }
+                // "ghuraf nom 3", "غرف نوم 3": bedrooms ("rooms of sleep"), then the count.
+                let k = t + 2
+                guard Self.sleepWords.contains(text.tokens[t + 1].hash), k < text.tokens.count,
+                      text.onlyBlanks(from: Int(text.tokens[t + 1].end), to: Int(text.tokens[k].start)) else { continue }
+                let next = text.tokens[k]
+                let count: Int64?
+                if next.isDigits, let q = quantities.first(where: { $0.start == Int(next.start) && $0.end == Int(next.end) }) {
+                    count = q.integer.flatMap { $0 >= 1 && $0 <= 9 ? $0 : nil }
+                } else {
+                    count = Self.countWords[next.hash]
+                }
+                if let count {
+                    candidates.append(Candidate(type: "bedrooms", start: Int(token.start), end: Int(next.end), value: ["count": .int(count)],
+                                                confidence: 0.8))
                 }
 
             case .twoRooms:
@@ -114,6 +133,14 @@ enum BedroomScanner {
         }
     }
 
+    /// "Of sleep" after a room noun: Arabic "نوم", Levantine Arabizi "nom", "noum".
+    private static let sleepWords: Set<UInt64> = Set(["نوم", "nom", "noum", "nawm", "naum"].map(Fold.hash))
+    /// Words of a home searched for or rented in a message with no dwelling keyword, where an
+    /// "F3" is a flat type: French "maison", "logement", "louer", "cherche", Darija "kra",
+    /// "nkri", "bghit", "dar", Malagasy "trano" (house), "hofaina" (to rent).
+    static let roomCodeCues: Set<UInt64> = Set(["maison", "logement", "location", "louer", "loue", "cherche", "recherche", "kra", "nkri",
+                                                "nekri", "bghit", "nheb", "n7eb", "nhab", "dar", "trano", "hofaina", "mitady", "duplex",
+                                                "villa", "kirwa", "kraya"].map(Fold.hash))
     private static let selfWord = Fold.hash("self")
     private static let bachelor = Fold.hash("bachelor")
     private static let beVerbs: Set<UInt64> = Set(["am", "m", "im", "is", "are", "was", "s", "single", "young"].map(Fold.hash))
@@ -218,6 +245,11 @@ enum BedroomScanner {
             ("kimoja", 1), ("moja", 1), ("viwili", 2), ("mbili", 2), ("vitatu", 3), ("tatu", 3), ("vinne", 4), ("nne", 4),
             ("vitano", 5), ("tano", 5), ("kimwe", 1), ("bibiri", 2), ("bitatu", 3), ("bine", 4), ("bitanu", 5),
             ("واحدة", 1), ("واحده", 1), ("واحد", 1), ("wa7da", 1), ("wahda", 1), ("wa7ed", 1),
+            // Chichewa (after an English noun too: "bedrooms awiri"), Malagasy ("efitra roa"),
+            // Setswana, Levantine Arabizi.
+            ("imodzi", 1), ("chimodzi", 1), ("ziwiri", 2), ("awiri", 2), ("ziwili", 2), ("zitatu", 3), ("atatu", 3), ("zinayi", 4),
+            ("zinai", 4), ("anayi", 4), ("zisanu", 5), ("asanu", 5), ("iray", 1), ("roa", 2), ("telo", 3), ("efatra", 4), ("dimy", 5),
+            ("pedi", 2), ("tharo", 3), ("tlhano", 5), ("tnen", 2), ("tnein", 2), ("tlat", 3), ("tlate", 3), ("arba3", 4), ("arb3a", 4),
         ]
         var table: [UInt64: Int64] = [:]
         for (word, count) in words { table[Fold.hash(word)] = count }

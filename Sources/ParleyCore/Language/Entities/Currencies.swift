@@ -146,6 +146,13 @@ enum Currencies {
             ("Dhs", .family(.dirham), false), ("Rs", .family(.rupee), true), ("R", .code("ZAR"), true),
             // Zambia's and Malawi's kwacha: "K4,800", "K 3 500" (where the kwacha is in use, `MoneyScanner.prefix`).
             ("K", .family(.kwacha), true),
+            // Malawi's own "MK 150,000", "MK150k"; Botswana's pula "P5,100", "P 450" (only where
+            // the pula is in use: "P2" is a parking level elsewhere, `MoneyScanner.prefix`).
+            ("MK", .code("MWK"), true), ("P", .code("BWP"), true),
+            // Jordan's dinar ("350 JD", "JD 350"), Algeria's ("45 000 DA", "دج"), Madagascar's
+            // ariary ("450 000 Ar"), as each country abbreviates it.
+            ("JD", .code("JOD"), false), ("DA", .code("DZD"), false), ("دج", .code("DZD"), false),
+            ("Ar", .code("MGA"), false),
             ("$", .family(.dollar), false), ("€", .code("EUR"), false), ("£", .code("GBP"), false),
             ("₦", .code("NGN"), false), ("₹", .code("INR"), false), ("¥", .family(.yen), false),
             ("₵", .code("GHS"), false), ("₩", .code("KRW"), false), ("₱", .code("PHP"), false),
@@ -173,7 +180,7 @@ enum Currencies {
         "yuan": .code("CNY"), "rmb": .code("CNY"), "renminbi": .code("CNY"), "peso": .family(.peso),
         "pesos": .family(.peso), "rupiah": .code("IDR"), "ringgit": .code("MYR"), "baht": .code("THB"),
         "lira": .family(.lira), "liras": .family(.lira), "dalasi": .code("GMD"), "leone": .code("SLE"), "leones": .code("SLE"),
-        "meticais": .code("MZN"), "pula": .code("BWP"), "kwanza": .code("AOA"), "ariary": .code("MGA"),
+        "meticais": .code("MZN"), "pula": .code("BWP"), "ariari": .code("MGA"), "kwachas": .family(.kwacha), "kwanza": .code("AOA"), "ariary": .code("MGA"),
         "dinar": .family(.dinar), "dinars": .family(.dinar), "riyal": .family(.riyal), "riyals": .family(.riyal),
         "rial": .family(.riyal), "rials": .family(.riyal),
         // Moroccan and Emirati shorthand ("500 dh"), Swahili, Kinyarwanda.

@@ -88,6 +88,9 @@ public struct EntityExtractor: Sendable {
             if PinScanner.applies(currency: options.currency, region: options.region) {
                 PinScanner.scan(view, quantities: quantities, into: &candidates)
             }
+            if AlgerianAmountScanner.applies(currency: options.currency, region: options.region) {
+                AlgerianAmountScanner.scan(view, quantities: quantities, into: &candidates)
+            }
         }
         // Thousands may be money with no payment word ("420k??", "ممكن 6000؟"): the scanner decides.
         if !quantities.isEmpty && (view.has(Lexicon.amountCueMask) || quantities.contains { $0.double >= 1_000 }) {
@@ -131,7 +134,10 @@ public struct EntityExtractor: Sendable {
             // "jirani wa namba 6": an occupant names a door's number.
             if view.has(Lexicon.numberWordMask) { UnitScanner.scan(view, into: &candidates) }
             BareUnitScanner.scan(view, premises: view.has(Lexicon.premisesMask), into: &candidates)
-            BedroomScanner.scanRoomCodes(view, afterDeterminerOnly: true, into: &candidates)
+            // "un F3"; "F4" where a home is sought or named in words the unit keywords lack ("maison F4", "bghit F3").
+            let sought = view.tokens.indices.contains { BedroomScanner.isRoomCode(view, $0) }
+                && view.tokens.contains { BedroomScanner.roomCodeCues.contains($0.hash) }
+            BedroomScanner.scanRoomCodes(view, afterDeterminerOnly: !sought, into: &candidates)
         }
         let index = gazetteer.current
         let names = candidates.count

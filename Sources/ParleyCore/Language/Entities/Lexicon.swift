@@ -202,6 +202,8 @@ enum Lexicon {
     metre tmetres
     meters tmetres
     meter tmetres
+    متر tmetres
+    مترا tmetres
     sqm tsqm
     m tm
     m2 tm2
@@ -219,6 +221,15 @@ enum Lexicon {
     غرفه tbedroom
     ghoraf tbedroom
     ghorfa tbedroom
+    ghuraf tbedroom
+    ghuref tbedroom
+    ghoref tbedroom
+    ghorof tbedroom
+    ghurfe tbedroom
+    ghorfe tbedroom
+    ghurfa tbedroom
+    lasam tbedroom
+    lasanm tbedroom
     owad tbedroom
     byout tbedroom
     biout tbedroom
@@ -229,6 +240,10 @@ enum Lexicon {
     chumba troomsThenCount
     ibyumba troomsThenCount p
     icyumba troomsThenCount
+    efitra troomsThenCount p
+    efitrano troomsThenCount p
+    zipinda troomsThenCount p
+    chipinda troomsThenCount
     غرفتين ttwoRooms
     pièces tpieces
     pieces tpieces
@@ -294,6 +309,13 @@ enum Lexicon {
     local tunit
     sha2a tunit
     sha2et tunit
+    shi22a tunit
+    shi2a tunit
+    sha22a tunit
+    sh2a tunit
+    shee2a tunit
+    sha2ti tunit
+    shi22ti tunit
     units tunit p
     flats tunit p
     apartments tunit p
@@ -310,6 +332,12 @@ enum Lexicon {
     الفيلا thouse
     block tblock
     blk tblock
+    bloc tblock
+    bâtiment tblock
+    batiment tblock
+    bât tblock
+    bat tblock
+    immeuble tblock
     عمارة tblock
     العمارة tblock
     عماره tblock

@@ -42,7 +42,8 @@ enum MoneyScanner {
             if text.ascii(q.start - 1) == 0x2E && text.isDigit(q.start - 2) { continue }
             var j = q.end
             if !q.glued, let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
-            guard let (marker, markerEnd, explicit) = suffixMarker(text, at: j) else { continue }
+            guard let (marker, markerEnd, explicit) = suffixMarker(text, at: j) ?? dinarDA(text, at: j, currency: currency, region: region)
+            else { continue }
             // A lone "F" ("150 000 F", "150.000f") is the franc only where a franc is the currency,
             // and only after an amount: "2 F" is a floor or a flat type.
             if markerEnd == j + 1, text.ascii(j) | 0x20 == 0x66,
@@ -82,6 +83,9 @@ enum MoneyScanner {
         // "K4,800" is the kwacha only where it is in use; elsewhere "K5" is a block or a grade.
         let kwacha = markerEnd == i + 1 && text.ascii(i) == 0x4B
         if kwacha, !(currency.map { kwachaCodes.contains($0) } ?? false), !kwachaRegions.contains(region) { return }
+        // "P5,100" is the pula only in Botswana; elsewhere "P2" is a parking level or a grade.
+        let pula = markerEnd == i + 1 && text.ascii(i) == 0x50
+        if pula, currency.map({ $0 != "BWP" }) ?? (region != "BW") { return }
         var j = markerEnd
         if text.ascii(j) == 0x2E, text.isLetter(j - 1), text.isDigit(j + 1) { j += 1 }  // "Rs.500"
         if let s = text[j], s == " " || s == "\u{00A0}" || s == "\u{202F}" { j += 1 }
@@ -89,7 +93,7 @@ enum MoneyScanner {
               let number = NumberScanner.parse(text, at: j, pairs: true,
                                                dotThousands: Currencies.dotGroupsThousands(currency: currency, region: region)),
               !text.isAlphanumeric(number.end) else { return }
-        if spacedRand || kwacha, (j..<number.end).filter({ text.isDigit($0) }).count < 3 { return }
+        if spacedRand || kwacha || pula, (j..<number.end).filter({ text.isDigit($0) }).count < 3 { return }
         let negative = NumberScanner.isMinus(text, i - 1) && NumberScanner.minusCanBeSign(text, i - 1)
         if let found = candidate(text, start: negative ? i - 1 : i, end: number.end, amount: number.value, negative: negative,
                                  marker: marker, explicit: true, words: false, currency: currency, region: region) {
@@ -228,6 +232,14 @@ enum MoneyScanner {
             return (entry.marker, i + entry.text.count, true)
         }
         return nil
+    }
+
+    /// Algerians also write the dinar "da" or "Da" after an amount ("45000 da"): read only where
+    /// the Algerian dinar is the currency, as "da" is a word in many languages.
+    private static func dinarDA(_ text: ScalarText, at i: Int, currency: String?, region: String) -> (Currencies.Marker, Int, Bool)? {
+        guard text.ascii(i) | 0x20 == 0x64, text.ascii(i + 1) | 0x20 == 0x61, !text.isAlphanumeric(i + 2),
+              currency.map({ $0 == "DZD" }) ?? (region == "DZ") else { return nil }
+        return (.code("DZD"), i + 2, true)
     }
 
     /// The codes by their index in 26³, so a match allocates nothing.

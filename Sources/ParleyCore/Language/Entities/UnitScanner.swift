@@ -158,6 +158,8 @@ enum UnitScanner {
             let lowerSingle = isBlock && token.length == 1 && letters.first.map { $0 != "a" && $0 != "i" && $0.value < 0x80 } == true
             guard (allUpper && token.length <= 2) || lowerSingle else { return nil }
         }
+        // Arabizi writes letters as digits: "bureau ta3kom" (your office) is a word, not a code.
+        if !token.isLetters, (Int(token.start)..<Int(token.end)).filter({ text.isLetter($0) }).count >= 3 { return nil }
         var id = upper(text, Int(token.start), Int(token.end))
         guard !id.isEmpty else { return nil }
         var end = Int(token.end)
@@ -173,7 +175,7 @@ enum UnitScanner {
         if after > end || text.ascii(end) == 0x2D, after < text.count {
             let start = text.ascii(after) == 0x2D ? text.skipBlanks(after + 1) : after
             switch text.wordAt(start).info?.tag {
-            case .bedroom?, .bed?, .br?, .sqft?, .sq?, .square?, .m2?, .sqm?, .percent?, .unit?, .hundred?,
+            case .bedroom?, .bed?, .br?, .sqft?, .sq?, .square?, .m2?, .sqm?, .metres?, .percent?, .unit?, .hundred?, .roomsThenCount?,
                  .day?, .night?, .week?, .month?, .year?, .pm?:
                 if !isBlock { return nil }
             default: break
