@@ -6,7 +6,8 @@ import Glibc
 public struct LanguageGuess: Sendable, Equatable {
     /// "en", "fr", "sw", "rw", "ar" (Arabic script), "ar-Latn" (Arabic in Latin letters), or
     /// "und" when there is too little text to tell (fewer than 3 letters, emoji, numbers) or
-    /// the text is in another language (words the samples never hold; Lingala, Nyanja, Shona).
+    /// the text is in another language (words the samples never hold; Lingala, Nyanja, Shona,
+    /// Setswana, Malagasy, Bambara, Mooré, Mauritian Kreol).
     public var code: String
     /// In [0, 1].
     public var confidence: Double
@@ -194,7 +195,8 @@ public struct LanguageIdentifier: Sendable {
             return LanguageGuess(code: "ar", confidence: confidence, script: script, mixed: mixed)
         }
 
-        // Mostly Lingala, Nyanja, Shona or Bemba: kin of Swahili and Kinyarwanda, none of them.
+        // Mostly Lingala, Nyanja, Shona, Bemba, Setswana, Malagasy, Bambara, Mooré or Mauritian
+        // Kreol: kin or neighbours of Swahili, Kinyarwanda and French, none of them.
         // A clear lead per letter decides; a narrow one only with more of their words than of
         // the named languages' ("vana vangu vari kurwara"), not a Swahili phrase of rare words
         // ("kufuli ya mlango", "naomba risiti ya malipo").
@@ -262,7 +264,8 @@ public struct LanguageIdentifier: Sendable {
 /// The trained profiles: for each character n-gram (n = 1…4) and each word seen in the
 /// samples, its log probability in each language (add-α smoothed). The last lane is no
 /// language the identifier names: Bantu languages it does not support, which would otherwise
-/// score as their kin Swahili or Kinyarwanda.
+/// score as their kin Swahili or Kinyarwanda, and Malagasy, Bambara, Mooré and Mauritian
+/// Kreol, which read as Swahili, English or French.
 final class LanguageModel: Sendable {
     let languages = ["en", "fr", "sw", "rw", "ar-Latn", "und"]
     /// The lane of the languages it does not support.
@@ -285,7 +288,8 @@ final class LanguageModel: Sendable {
 
     init() {
         let samples = [LanguageSamples.english, LanguageSamples.french, LanguageSamples.swahili,
-                       LanguageSamples.kinyarwanda, LanguageSamples.arabizi, LanguageSamples.unsupportedBantu]
+                       LanguageSamples.kinyarwanda, LanguageSamples.arabizi,
+                       LanguageSamples.unsupportedBantu + "\n" + LanguageSamples.unsupportedOther]
         let count = samples.count
         var ngramCounts: [UInt32: [Int]] = [:]
         var ngramTotals = [[Int]](repeating: [Int](repeating: 0, count: 5), count: count)  // [language][n]
