@@ -270,6 +270,10 @@ final class LanguageModel: Sendable {
     let languages = ["en", "fr", "sw", "rw", "ar-Latn", "und"]
     /// The lane of the languages it does not support.
     static let unsupported = 5
+    /// A second lane of unsupported languages (Setswana, Malagasy, Bambara, Mooré, Kreol), trained
+    /// apart so their text does not dilute the Bantu lane's n-grams; `score` folds it into
+    /// `unsupported`, word by word, by the better of the two.
+    static let unsupportedOther = 6
     /// Open-addressed n-gram table. A 32-byte slot holds an n-gram's log probability per
     /// language in lanes 0..<7 and its key's bits in lane 7 (0: empty), so a lookup reads one
     /// slot instead of a key, a row number and a row in three places: each is a cache miss
@@ -289,7 +293,7 @@ final class LanguageModel: Sendable {
     init() {
         let samples = [LanguageSamples.english, LanguageSamples.french, LanguageSamples.swahili,
                        LanguageSamples.kinyarwanda, LanguageSamples.arabizi,
-                       LanguageSamples.unsupportedBantu + "\n" + LanguageSamples.unsupportedOther]
+                       LanguageSamples.unsupportedBantu, LanguageSamples.unsupportedOther]
         let count = samples.count
         var ngramCounts: [UInt32: [Int]] = [:]
         var ngramTotals = [[Int]](repeating: [Int](repeating: 0, count: 5), count: count)  // [language][n]
@@ -312,7 +316,7 @@ final class LanguageModel: Sendable {
         let alpha = 0.5
         var size = 16
         while size < ngramCounts.count * 2 { size <<= 1 }
-        precondition(count < Self.keyLane, "the n-gram table keeps lane \(Self.keyLane) for the key")
+        precondition(count <= Self.keyLane, "the n-gram table keeps lane \(Self.keyLane) for the key")
         var slots = [SIMD8<Float>](repeating: SIMD8(repeating: 0), count: size)
         let ngramMask = size - 1
         // Sorted so the table (and so the float sums) are the same on every run.
@@ -343,7 +347,7 @@ final class LanguageModel: Sendable {
                 lanes[l] = Float(Glibc.log(p)) * Self.wordWeight
             }
             wordLogProbs.append(lanes)
-            wordSupported.append(counts.indices.contains { $0 != Self.unsupported && counts[$0] > 0 })
+            wordSupported.append(counts.indices.contains { $0 != Self.unsupported && $0 != Self.unsupportedOther && counts[$0] > 0 })
             let key = String(decoding: word, as: UTF8.self)
             let index = wordRow
             words.update(key, initial: 0) { $0 = index }
@@ -392,6 +396,8 @@ final class LanguageModel: Sendable {
         if let index = words.value(for: word) {
             scores += wordLogProbs[Int(index)]
         }
+        scores[Self.unsupported] = max(scores[Self.unsupported], scores[Self.unsupportedOther])
+        scores[Self.unsupportedOther] = 0
         return scores
     }
 

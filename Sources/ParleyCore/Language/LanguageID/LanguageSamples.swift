@@ -444,7 +444,8 @@ Shalenipo mukwai, tukalanshanya mailo.
 Napapata, ntumineni icipepala ca ndalama nalipila.
 """#
 
-    /// More languages the identifier does not name, read into the same lane as the Bantu ones:
+    /// More languages the identifier does not name, in a lane of their own that the identifier
+    /// folds into the Bantu one word by word (so neither dilutes the other's n-grams):
     /// Setswana, Malagasy, Bambara, Mooré, more Chichewa (its ndi-/mu-/ku- lines look Swahili)
     /// and Mauritian Kreol (French-based, but no French: "mo", "finn", "ena", "pe"). Written
     /// for Parley as tenants write them, with the French and English words they mix in.
