@@ -2567,7 +2567,6 @@ bel lel	0.2	context
 minuit	0.2	context
 alone	0.25	context
 seule	0.3	context
-seul	0.25	context
 ke le nosi	0.3	context
 ke nosi	0.3	context
 ndili ndekha	0.3	context
@@ -2590,10 +2589,6 @@ lefifi	0.2	context
 الظلمة	0.2	context
 dlam	0.2	context
 cyclone	0.3	context
-lampe	0.3	context
-la lampe	0.3	context
-اللمبة	0.3	context
-الضو	0.3	context
 ga go na metsi	0.5
 metsi ga a tswe	0.5
 metsi ga a yo	0.5
