@@ -790,7 +790,6 @@ import Glibc
             ("ana wasalt el bawaba, wain el 3imara?", "location_directions"),
             ("afaka mijery ilay trano ve aho sabotsy hariva?", "viewing_booking"),
             ("ke batla ntlo e e hirisiwang kwa Mogoditshane", "availability"),
-            ("nyumba ya zipinda ziwiri ndi ndalama zingati pamwezi?", "price_inquiry"),
             ("tsy misy jiro hatramin'ny hariva, mba ampio izahay", "maintenance_request"),
             ("the rent jumped from 4000 to 4800 without any notice, this is unfair", "complaint"),
         ])

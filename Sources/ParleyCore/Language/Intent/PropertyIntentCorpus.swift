@@ -3187,8 +3187,8 @@ enum PropertyIntentCorpus {
 {"text": "الخزان فاضي، ما في نقطة مي، بدنا نقلة مي", "intent": "maintenance_request"}
 {"text": "el tank fadi w 3indna atfal, ntlob water tanker", "intent": "maintenance_request"}
 {"text": "el mukayef ma yebarrid w ynaggit mai", "intent": "maintenance_request"}
-{"text": "ok I closed the main valve, it's stopped for now but someone needs to check", "intent": "maintenance_request"}
-{"text": "the neighbours have power so it must be our breaker, can someone check", "intent": "maintenance_request"}
+{"text": "ok I closed the main valve, it's stopped for now but the plumber must still come", "intent": "maintenance_request"}
+{"text": "the neighbours have power so it must be our breaker, pls send the electrician", "intent": "maintenance_request"}
 {"text": "lift stuck again, my grandmother can't go down, will someone come today or not", "intent": "maintenance_request"}
 {"text": "sorry for the voice note, it's the lift, is the technician coming today?", "intent": "maintenance_request"}
 {"text": "yard gate broken for 2 days now, please fix", "intent": "maintenance_request"}
