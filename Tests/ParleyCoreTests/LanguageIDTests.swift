@@ -468,4 +468,23 @@ enum HeldOut {
             for await same in group { #expect(same) }
         }
     }
+
+    /// Setswana, Malagasy, Bambara, Chichewa and Mauritian Kreol read as Swahili, Kinyarwanda,
+    /// English or Arabizi: they are none of the named languages and come back undetermined,
+    /// while French, English and Swahili lines beside them keep their language.
+    @Test func moreUnsupportedLanguagesAreUndetermined() {
+        for text in ["ke tla tla go bona ntlo ka Lamatlhatso", "a le na le bedsitter e e sa hirisiwang?",
+                     "mila trano misy efitra telo aho", "tsy misy rano ato amin'ny trano",
+                     "n b'a fe ka so ye sini", "ndikufuna kudziwa ngati nyumba ilipo",
+                     "mo pe atann teknisien la depi bomaten", "eski mo kapav sign kontra la demin?"] {
+            let pool = (LanguageSamples.unsupportedBantu + LanguageSamples.unsupportedOther).lowercased()
+            #expect(!pool.contains(text.lowercased()), "\(text) is in the samples")
+            let guess = identifier.identify(text)
+            #expect(guess.code == "und", "\(text): \(guess)")
+        }
+        for (text, code) in [("je suis devant le portail, c'est quel bâtiment ?", "fr"), ("the lift is stuck again, please send someone", "en"),
+                             ("maji hayatoki tangu jana asubuhi", "sw"), ("mersi beaucoup pour la réparation", "fr")] {
+            #expect(identifier.identify(text).code == code, "\(text): \(identifier.identify(text))")
+        }
+    }
 }

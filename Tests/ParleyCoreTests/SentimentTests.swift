@@ -707,4 +707,36 @@ import Testing
             #expect(s.label == "positive", "\(text): \(s.score)")
         }
     }
+
+    /// Thanks in Setswana, Chichewa, Malagasy, Kreol, Mooré, Bambara and Darija are praise;
+    /// French "ou bien" asks, "bonne soirée" signs off; burglar bars are a fitting, not a break-in.
+    @Test func newMarketsThanksAndNeutralWords() {
+        for text in ["ke a leboga mma", "misaotra tompoko", "mersi ou", "barka wusgo", "i ni ce", "saha khouya 🙏"] {
+            #expect(analyzer.analyze(text).label == "positive", "\(text): \(analyzer.analyze(text).score)")
+        }
+        for text in ["je passe lundi ou bien mardi ?", "virement fait pour mars, bonne soirée"] {
+            #expect(analyzer.analyze(text).label == "neutral", "\(text): \(analyzer.analyze(text).score)")
+        }
+        let bars = analyzer.analyze("thanks for fixing the door, can you also fit burglar bars on the window?")
+        #expect(bars.urgency < 0.5 && bars.label != "negative", "\(bars.urgency) \(bars.score)")
+        #expect(analyzer.analyze("a burglar alarm keeps beeping in the hall").urgency < 0.5)
+    }
+
+    /// Total loss of water or power beside a vulnerable person, floods, break-ins and doors that
+    /// will not lock at night, in the new markets' languages: urgent and negative.
+    @Test func newMarketsEmergencies() {
+        for text in ["tsy misy jiro mihitsy, manana zazakely izahay", "motlakase o timile bosigo, lesea le a lela",
+                     "akuba alowa m'nyumba usiku, chitseko sichikutseka", "pena dilo depi yer, mo granmer malad",
+                     "الخزان فاضي وما في مي، والاطفال بالبيت", "el shofaj tafi w emmi mrida",
+                     "la porte ne se ferme pas, je suis seule avec ma fille à minuit",
+                     "dilo partou dan lakaz, lapli pa pe aret"] {
+            let s = analyzer.analyze(text)
+            #expect(s.urgency >= 0.5, "\(text): \(s.urgency) \(s.urgencyCues)")
+            #expect(s.label == "negative", "\(text): \(s.score)")
+        }
+        for text in ["geyser e senyegile, ga go na metsi a a bothitho", "vwazin la pe fer tapaz ziska 2er",
+                     "نفس المشكلة كل أسبوع", "mpope ukuchucha kuyambira dzulo"] {
+            #expect(analyzer.analyze(text).label == "negative", "\(text): \(analyzer.analyze(text).score)")
+        }
+    }
 }

@@ -7,12 +7,17 @@
 /// letters (Darija, Egyptian and Gulf "Arabizi" with digits for letters: 3, 7, 9), West
 /// African Pidgin, Nairobi Sheng, Ivorian nouchi, Kinshasa's Lingala and French, a little Wolof,
 /// and code-switching between them and English; greetings, thanks and goodbyes in Shona, Nyanja,
-/// Bemba and Amharic; short chat replies that carry only a time, an amount, a phone number or
+/// Bemba and Amharic; whole messages of every intent in Setswana, Chichewa, Malagasy,
+/// Mauritian Kreol, Bambara and Mooré mixed with French or English, and in Darija, Levantine
+/// and Gulf Arabic (script and Arabizi), with Gulf expat English; short chat replies that carry only a time, an amount, a phone number or
 /// an email beside a domain word ("Thursday 4pm works 👌", "paid via orange money, my number
 /// is …"). A visit by a tradesperson is a maintenance request, a deposit for a flat being taken
 /// a rent payment, thanks with a farewell or for a repair done thanks; a question about the
 /// level of the rent a price inquiry (a renewal's when it names the renewal), never a payment;
-/// a lease wanted for renewing a permit a document request; a season's wish a greeting. `other`
+/// a lease wanted for renewing a permit a document request; a season's wish a greeting; a
+/// grievance that the rent rose unannounced a complaint, not a price inquiry; asking whether
+/// the rent rises at renewal a renewal; a visitor at the reception with no agent there asks
+/// for an agent; a search with a ceiling price is availability. `other`
 /// is out-of-scope chit-chat, a message meant for someone else, and a chase with no topic
 /// ("any update?"): its request is the thread's to lend. Licence: the project's own. Parsed
 /// and trained on first use of `IntentModel.propertyManagement`.
@@ -2981,5 +2986,303 @@ enum PropertyIntentCorpus {
 {"text": "happy eid to everyone at the office", "intent": "greeting"}
 {"text": "ramadan mubarak to you and your team", "intent": "greeting"}
 {"text": "idd njema kwa timu yote", "intent": "greeting"}
+{"text": "Ke a leboga rra, metsi a boile 🙏", "intent": "thanks"}
+{"text": "ke a leboga thata mma, le dirile sentle", "intent": "thanks"}
+{"text": "re a leboga, motlakase o boile jaanong", "intent": "thanks"}
+{"text": "ok ke a leboga, ke tla go itsise", "intent": "thanks"}
+{"text": "Zikomo kwambiri, mpope wakonzedwa bwino", "intent": "thanks"}
+{"text": "zikomo a bwana, magetsi abwera", "intent": "thanks"}
+{"text": "chabwino, zikomo kwambiri chifukwa cha thandizo", "intent": "thanks"}
+{"text": "Misaotra betsaka tompoko, efa voaamboatra ny rano", "intent": "thanks"}
+{"text": "misaotra fa tonga haingana ny teknisianina 🙏", "intent": "thanks"}
+{"text": "D'accord c'est noté, misaotra betsaka", "intent": "thanks"}
+{"text": "ok merci, misaotra indrindra", "intent": "thanks"}
+{"text": "Mersi boukou, plonbie la finn vini ranz tou", "intent": "thanks"}
+{"text": "mersi, li finn regle aster 👍", "intent": "thanks"}
+{"text": "ok mo finn gagn resi la, mersi boukou", "intent": "thanks"}
+{"text": "Barka wusgo, le technicien est passé ce matin", "intent": "thanks"}
+{"text": "barka, on reviendra vers vous après", "intent": "thanks"}
+{"text": "i ni ce kosebe, ji nana sisan", "intent": "thanks"}
+{"text": "a ni ce, courant segira 🙏", "intent": "thanks"}
+{"text": "sa7a khoya, l ma rja3", "intent": "thanks"}
+{"text": "yaatik saha, tselle7 kolchi", "intent": "thanks"}
+{"text": "saha, mer9i bzaf 🙏", "intent": "thanks"}
+{"text": "صحة خويا، الضو رجع", "intent": "thanks"}
+{"text": "يعطيك الصحة على الخدمة", "intent": "thanks"}
+{"text": "yislamo edak, el sakhan sha3'al", "intent": "thanks"}
+{"text": "تسلم ايدك، الشوفاج رجع يشتغل", "intent": "thanks"}
+{"text": "mashkoor akhoi, el mukayef yebarrid zain", "intent": "thanks"}
+{"text": "مشكور ما قصرت، الفني خلص الشغل", "intent": "thanks"}
+{"text": "thanks a lot bro, AC is cooling fine now, appreciate", "intent": "thanks"}
+{"text": "merci infiniment pour votre réactivité, tout fonctionne", "intent": "thanks"}
+{"text": "ke a leboga ka resiti 🙏", "intent": "thanks"}
+{"text": "Dumelang bagaetsho", "intent": "greeting"}
+{"text": "dumela mma, o tsogile jang?", "intent": "greeting"}
+{"text": "Dumela rra, le kae", "intent": "greeting"}
+{"text": "Moni a bwana, mwadzuka bwanji?", "intent": "greeting"}
+{"text": "mwaswera bwanji abale", "intent": "greeting"}
+{"text": "Manao ahoana tompoko", "intent": "greeting"}
+{"text": "salama tompoko, manao ahoana ianao?", "intent": "greeting"}
+{"text": "Bonzour tou dimounn", "intent": "greeting"}
+{"text": "bonzour, kouma ou ete?", "intent": "greeting"}
+{"text": "I ni sogoma, i ka kene wa?", "intent": "greeting"}
+{"text": "i ni tile, here sira wa?", "intent": "greeting"}
+{"text": "Ne y yibeoogo, bonjour à vous", "intent": "greeting"}
+{"text": "Salam 3likom, labas 3likom?", "intent": "greeting"}
+{"text": "السلام عليكم، واش راكم", "intent": "greeting"}
+{"text": "sba7 el khir, ki rakom?", "intent": "greeting"}
+{"text": "مرحبا، كيفكم اليوم؟", "intent": "greeting"}
+{"text": "marhaba, kifkon shabab", "intent": "greeting"}
+{"text": "هلا والله، شلونكم؟", "intent": "greeting"}
+{"text": "hala, shlonkom, 3sakom bkhair", "intent": "greeting"}
+{"text": "Saha ftourkoum 🌙 à toute l'équipe", "intent": "greeting"}
+{"text": "Aïd moubarak à toute l'équipe, qu'Allah vous bénisse 🤲", "intent": "greeting"}
+{"text": "Ramadan karim à vous et à vos familles 🤲", "intent": "greeting"}
+{"text": "عيد مبارك لكل الفريق، كل عام وانتم بخير 🌙", "intent": "greeting"}
+{"text": "3id mabrouk l kolchi, 3wacher mabrouka", "intent": "greeting"}
+{"text": "Bonne fête de l'Indépendance à toute l'équipe 🇲🇬", "intent": "greeting"}
+{"text": "bonne année 2027 à toute l'administration, santé et réussite", "intent": "greeting"}
+{"text": "Tsamayang sentle, re tla bua kamoso", "intent": "goodbye"}
+{"text": "sala sentle mma, ke a tsamaya", "intent": "goodbye"}
+{"text": "Tsalani bwino, tiyankhulana mawa", "intent": "goodbye"}
+{"text": "pitani bwino a bwana", "intent": "goodbye"}
+{"text": "Veloma tompoko!", "intent": "goodbye"}
+{"text": "veloma, mandra-pihaona rahampitso", "intent": "goodbye"}
+{"text": "Salam, nou koz pli tar", "intent": "goodbye"}
+{"text": "ok salam, a demin", "intent": "goodbye"}
+{"text": "k'an bɛn sini, i ni ce", "intent": "goodbye"}
+{"text": "an bena kuma sini, amitié", "intent": "goodbye"}
+{"text": "beslama, ntla9aw ghodwa", "intent": "goodbye"}
+{"text": "بالسلامة، نتلاقاو غدوة", "intent": "goodbye"}
+{"text": "ma3 el salameh, mnehke bukra", "intent": "goodbye"}
+{"text": "مع السلامة، بنحكي بكرا", "intent": "goodbye"}
+{"text": "fi aman allah, nshoofkom", "intent": "goodbye"}
+{"text": "في امان الله، نتواصل باجر", "intent": "goodbye"}
+{"text": "Je vous laisse, bonne continuation à toute l'équipe et bon courage", "intent": "goodbye"}
+{"text": "je vous dis au revoir, portez-vous bien, à bientôt", "intent": "goodbye"}
+{"text": "alright, I'm signing off, talk tomorrow", "intent": "goodbye"}
+{"text": "okay bye for now, catch you later", "intent": "goodbye"}
+{"text": "ok salam aleikoum, on se parle demain", "intent": "goodbye"}
+{"text": "Ke fa kgorong, ke ya kae jaanong?", "intent": "location_directions"}
+{"text": "ke gorogile, ke block efe?", "intent": "location_directions"}
+{"text": "parking e kae fa?", "intent": "location_directions"}
+{"text": "Ndafika pa geti, nyumba ndi iti?", "intent": "location_directions"}
+{"text": "ndili pa round about, ndikhotere kumanzere kapena kumanja?", "intent": "location_directions"}
+{"text": "ofesi yanu ili kuti?", "intent": "location_directions"}
+{"text": "Tonga eto am-bavahady aho, aiza no miditra?", "intent": "location_directions"}
+{"text": "aiza ilay birao? very aho", "intent": "location_directions"}
+{"text": "efa tonga aho, rihana fahafiry?", "intent": "location_directions"}
+{"text": "Mo finn ariv kot rezidans la, ki leta?", "intent": "location_directions"}
+{"text": "kot parking la ete?", "intent": "location_directions"}
+{"text": "mo dan rondpwen la, mo tourn agos ou adrwat?", "intent": "location_directions"}
+{"text": "n be da la, bloc jumɛn?", "intent": "location_directions"}
+{"text": "je suis au goudron devant la boutique là, je viens par où ?", "intent": "location_directions"}
+{"text": "rani 9dam l bab, anahou l bloc?", "intent": "location_directions"}
+{"text": "وصلت للعمارة، اي طابق؟", "intent": "location_directions"}
+{"text": "ana 3ind el dawwar el sabe3, ymeen walla shmal?", "intent": "location_directions"}
+{"text": "بعد الدوار السابع، يمين ولا يسار؟", "intent": "location_directions"}
+{"text": "wain el parking? ana barra", "intent": "location_directions"}
+{"text": "وين المواقف؟ انا عند البوابة", "intent": "location_directions"}
+{"text": "I'm at the signal near Lulu, which way now?", "intent": "location_directions"}
+{"text": "reached the compound gate, guard is asking which villa", "intent": "location_directions"}
+{"text": "send me the location pin of the office pls", "intent": "location_directions"}
+{"text": "je suis devant le portail, c'est quel bâtiment ?", "intent": "location_directions"}
+{"text": "A nka tla go bona ntlo kamoso ka 10?", "intent": "viewing_booking"}
+{"text": "re tla tla go e bona ka Lamatlhatso mo mosong", "intent": "viewing_booking"}
+{"text": "ke kopa go bona bedsitter mo beke e", "intent": "viewing_booking"}
+{"text": "Kodi ndingabwere kudzaona nyumba mawa masana?", "intent": "viewing_booking"}
+{"text": "ndikufuna kukaona nyumba Loweruka m'mawa", "intent": "viewing_booking"}
+{"text": "Afaka mijery ilay trano ve aho rahampitso amin'ny 10 ora?", "intent": "viewing_booking"}
+{"text": "ho avy hijery ny trano aho ny sabotsy maraina", "intent": "viewing_booking"}
+{"text": "Eski mo kapav vinn get lakaz la demin apremidi?", "intent": "viewing_booking"}
+{"text": "mo kapav vizit li samdi gramatin?", "intent": "viewing_booking"}
+{"text": "ne bɛ se ka na a filɛ sini wula fɛ wa?", "intent": "viewing_booking"}
+{"text": "je peux passer voir la maison demain soir après le boulot ?", "intent": "viewing_booking"}
+{"text": "m tõe n wa n ges yiri wã beoogo?", "intent": "viewing_booking"}
+{"text": "momkin nji nchouf l'appart ghodwa l3chiya?", "intent": "viewing_booking"}
+{"text": "نقدر نجي نشوف الدار غدوة الصباح؟", "intent": "viewing_booking"}
+{"text": "بدي اجي اشوف الشقة بكرا العصر", "intent": "viewing_booking"}
+{"text": "bade ejee ashoof el sha2a ba3d el dawam, 3al arba3a aw khamse", "intent": "viewing_booking"}
+{"text": "ابي اشوف الفيلا يوم السبت الصبح", "intent": "viewing_booking"}
+{"text": "can I come see the 2BHK in Al Sadd after 6pm today?", "intent": "viewing_booking"}
+{"text": "possible de faire la visite samedi vers 16h ?", "intent": "viewing_booking"}
+{"text": "we can come around four or five tomorrow to see it, is that ok?", "intent": "viewing_booking"}
+{"text": "A go na le ntlo e e hirisiwang gaufi le Block 8?", "intent": "availability"}
+{"text": "ke batla bedsitter kwa Tlokweng", "intent": "availability"}
+{"text": "Kodi pali nyumba yopanda anthu ku Area 25?", "intent": "availability"}
+{"text": "ndikufuna chipinda chimodzi pafupi ndi town", "intent": "availability"}
+{"text": "Misy trano ho hofaina ve any Ivandry?", "intent": "availability"}
+{"text": "mitady studio aho akaiky ny Analakely", "intent": "availability"}
+{"text": "Ena lakaz pou lwe dan Quatre Bornes?", "intent": "availability"}
+{"text": "mo pe rod enn apartman 2 lasam dan Rose Hill", "intent": "availability"}
+{"text": "ne b'a fɛ ka so dɔ sɔrɔ ACI 2000 la", "intent": "availability"}
+{"text": "je cherche une célibatérium à Ouaga 2000, vous avez ?", "intent": "availability"}
+{"text": "kayen chi appartement F3 khawi f Bab Ezzouar?", "intent": "availability"}
+{"text": "كاين شي دار للكراء في وهران؟", "intent": "availability"}
+{"text": "fi sha2a fadye b Khalda?", "intent": "availability"}
+{"text": "في شقة فاضية بعبدون غرفتين؟", "intent": "availability"}
+{"text": "3indkom villa fadya fi Al Waab?", "intent": "availability"}
+{"text": "عندكم فيلا فاضية للعايلتين؟", "intent": "availability"}
+{"text": "looking for a 1BHK in Najma, max 4500 including utilities, anything available?", "intent": "availability"}
+{"text": "any villa for two families in Al Thumama? budget 12 to 15k", "intent": "availability"}
+{"text": "je cherche un F2 à Ebène, max 25 000 roupies charges comprises", "intent": "availability"}
+{"text": "ndikufuna nyumba ya zipinda ziwiri yosapitirira 150,000 pamwezi", "intent": "availability"}
+{"text": "ke batla ntlo ya diphaposi tse pedi, e sa fete P4000", "intent": "availability"}
+{"text": "Bedsitter ke bokae ka kgwedi?", "intent": "price_inquiry"}
+{"text": "ntlo e ke bokae? ke akaretsa metsi?", "intent": "price_inquiry"}
+{"text": "Nyumba ija ndi ndalama zingati pamwezi?", "intent": "price_inquiry"}
+{"text": "lendi yake ndi bwanji?", "intent": "price_inquiry"}
+{"text": "Ohatrinona ny hofan'ilay trano?", "intent": "price_inquiry"}
+{"text": "ohatrinona ny antoka alohan'ny hidirana?", "intent": "price_inquiry"}
+{"text": "Komie lwaye pou apartman la?", "intent": "price_inquiry"}
+{"text": "depozit la komie?", "intent": "price_inquiry"}
+{"text": "a songo ye joli kalo kɔnɔ?", "intent": "price_inquiry"}
+{"text": "c'est combien le mois pour la chambre salon ?", "intent": "price_inquiry"}
+{"text": "bch7al l kra ta3 had l'appartement?", "intent": "price_inquiry"}
+{"text": "بشحال الكرا تاع الدار؟", "intent": "price_inquiry"}
+{"text": "2addeh el ajar bil shahr?", "intent": "price_inquiry"}
+{"text": "قديش الإيجار بالشهر مع الخدمات؟", "intent": "price_inquiry"}
+{"text": "kam el eejar el sanawi?", "intent": "price_inquiry"}
+{"text": "كم الإيجار السنوي؟ شامل الكهربا والماي؟", "intent": "price_inquiry"}
+{"text": "how much for the studio in Lusail, bills included?", "intent": "price_inquiry"}
+{"text": "Ba tshwenya ka mmino bosigo jotlhe, ga re robale", "intent": "complaint"}
+{"text": "ke ba boleletse makgetlho a mabedi, ga ba reetse, a o ka bua le bona?", "intent": "complaint"}
+{"text": "Anansi a nyumba ina ya pamwamba amapanga phokoso usiku wonse", "intent": "complaint"}
+{"text": "ndinakuuzani kale katatu, palibe chomwe chachitika", "intent": "complaint"}
+{"text": "Mitabataba be ny mpifanolobodirindrina hatramin'ny 2 ora alina", "intent": "complaint"}
+{"text": "efa imbetsaka aho no niteny fa tsy misy manao na inona na inona", "intent": "complaint"}
+{"text": "Vwazin la pe fer tapaz ziska 2er dimatin, sa pa normal", "intent": "complaint"}
+{"text": "mo finn dir zot plizir fwa, personn pa pe fer nanye", "intent": "complaint"}
+{"text": "les voisins font du bruit toute la nuit, on ne dort plus, ça suffit", "intent": "complaint"}
+{"text": "ljiran ydirou l7ess kol lila hta l 3 sba7", "intent": "complaint"}
+{"text": "الجيران يديرو الحس كل ليلة حتى الثلاثة، ما نقدروش نرقدو", "intent": "complaint"}
+{"text": "قلتلكم بزاف المرات، والو", "intent": "complaint"}
+{"text": "el gardien y9oul ma ya3ref walou, hadi machi m3amla", "intent": "complaint"}
+{"text": "الجيران فوقنا عاملين ازعاج كل يوم لنص الليل", "intent": "complaint"}
+{"text": "7akeitkom aktar min marra w ma 7ada rad", "intent": "complaint"}
+{"text": "الإيجار طلع من 400 ل 480 بدون ما حدا يخبرنا، هاد ظلم", "intent": "complaint"}
+{"text": "the rent went from 5500 to 6200 with no notice, that's not fair at all", "intent": "complaint"}
+{"text": "le loyer est passé de 60 000 à 75 000 sans prévenir, c'est injuste", "intent": "complaint"}
+{"text": "rente e tlodile go tswa P3000 go ya P3500 kwa ntle ga kitsiso, ga se sentle", "intent": "complaint"}
+{"text": "ndikufuna kulankhula ndi mwininyumba za lendi yomwe akweza popanda kutiuza", "intent": "complaint"}
+{"text": "the agent didn't show up for the viewing, I waited an hour for nothing", "intent": "complaint"}
+{"text": "same problem every week with the garbage, nobody cleans the stairs", "intent": "complaint"}
+{"text": "نفس المشكلة كل أسبوع، الزبالة ما حدا بشيلها", "intent": "complaint"}
+{"text": "the neighbour's generator smoke comes into my kids room every evening", "intent": "complaint"}
+{"text": "Metsi a a bothitho ga a tswe, geyser e senyegile", "intent": "maintenance_request"}
+{"text": "pompi ya kitšhine e a dutla go tswa maabane", "intent": "maintenance_request"}
+{"text": "Mpope waphulika, madzi ali paliponse ku khitchini", "intent": "maintenance_request"}
+{"text": "valve yaikulu ya madzi ili kuti? madzi akuchucha", "intent": "maintenance_request"}
+{"text": "Tsy misy jiro mihitsy hatramin'ny maraina, manana zazakely izahay", "intent": "maintenance_request"}
+{"text": "aiza ny disjoncteur? maizina be eto", "intent": "maintenance_request"}
+{"text": "Tiyo finn pete, dilo partou dan salon", "intent": "maintenance_request"}
+{"text": "pena kouran depi bomaten, eski enn teknisien pou vini?", "intent": "maintenance_request"}
+{"text": "ji tɛ yen fewu kabini kunu, an bɛ ji san butiki la", "intent": "maintenance_request"}
+{"text": "robinet cuisine coule dans le placard depuis hier", "intent": "maintenance_request"}
+{"text": "la clim fait un bruit bizarre depuis deux jours, elle cogne", "intent": "maintenance_request"}
+{"text": "الما يقطر على الضو تاع الحمام 😱", "intent": "maintenance_request"}
+{"text": "lma y9ter 3la la lampe ta3 bit lma, ajiw", "intent": "maintenance_request"}
+{"text": "الشوفاج طافي من امبارح والوالدة مريضة، بدنا فني", "intent": "maintenance_request"}
+{"text": "el shofaj wa2ef w el beit bared ktir", "intent": "maintenance_request"}
+{"text": "الخزان فاضي، ما في نقطة مي، بدنا نقلة مي", "intent": "maintenance_request"}
+{"text": "el tank fadi w 3indna atfal, ntlob water tanker", "intent": "maintenance_request"}
+{"text": "el mukayef ma yebarrid w ynaggit mai", "intent": "maintenance_request"}
+{"text": "ok I closed the main valve, it's stopped for now but the plumber must still come", "intent": "maintenance_request"}
+{"text": "the neighbours have power so it must be our breaker, pls send the electrician", "intent": "maintenance_request"}
+{"text": "lift stuck again, my grandmother can't go down, will someone come today or not", "intent": "maintenance_request"}
+{"text": "sorry for the voice note, it's the lift, is the technician coming today?", "intent": "maintenance_request"}
+{"text": "yard gate broken for 2 days now, please fix", "intent": "maintenance_request"}
+{"text": "tshwenyego, door ya kwa ntle ga e notlelege, ke le nosi bosigo", "intent": "maintenance_request"}
+{"text": "chitseko sichikutseka, akuba analowa usiku, chonde bwerani mukonze lero", "intent": "maintenance_request"}
+{"text": "la serrure de la porte d'entrée est cassée, je suis seule avec ma fille, il est minuit", "intent": "maintenance_request"}
+{"text": "Ke duetse rente ka FNB, tlhola", "intent": "rent_payment"}
+{"text": "ke romeletse P5,100 ya rente ya March", "intent": "rent_payment"}
+{"text": "Ndatumiza lendi ya mwezi uno kudzera pa Airtel Money", "intent": "rent_payment"}
+{"text": "ndalipira MK180,000 lero, chonde tsimikizirani", "intent": "rent_payment"}
+{"text": "Efa nandefa ny hofan-trano tamin'ny Mvola aho", "intent": "rent_payment"}
+{"text": "nandoa 1 750 000 Ar aho androany, jereo azafady", "intent": "rent_payment"}
+{"text": "Mo finn fer virman pou lwaye mwa Mars", "intent": "rent_payment"}
+{"text": "ki kont pou mo pey lwaye?", "intent": "rent_payment"}
+{"text": "ne ye wari ci Orange Money fɛ, so sara", "intent": "rent_payment"}
+{"text": "j'ai payé le loyer par Orange Money, vérifiez svp", "intent": "rent_payment"}
+{"text": "khallast el kra ta3 had chhar b CCP", "intent": "rent_payment"}
+{"text": "خلصت الكرا تاع الشهر، شوفو الحساب", "intent": "rent_payment"}
+{"text": "7awwalt el ajar 3al bank el yom", "intent": "rent_payment"}
+{"text": "حولت الإيجار اليوم الصبح", "intent": "rent_payment"}
+{"text": "can you confirm the transfer reached? my bank shows completed", "intent": "rent_payment"}
+{"text": "sent the rent through Ooredoo money, pls check", "intent": "rent_payment"}
+{"text": "A go na le parking e e lokolohileng?", "intent": "availability"}
+{"text": "Ke kopa lekwalo la rente la banka", "intent": "document_request"}
+{"text": "ke tlhoka resiti ya kgwedi e e fetileng", "intent": "document_request"}
+{"text": "Ndikufuna kalata ya ku banki yosonyeza kuti ndimalipira lendi", "intent": "document_request"}
+{"text": "chonde nditumizireni risiti ya mwezi watha", "intent": "document_request"}
+{"text": "Mila taratasy manamarina ny hofan-trano aho ho an'ny banky", "intent": "document_request"}
+{"text": "mba alefaso ny rosia amin'ny mailaka", "intent": "document_request"}
+{"text": "Eski mo kapav gagn enn kopi kontra la?", "intent": "document_request"}
+{"text": "mo bizin enn let pou labank", "intent": "document_request"}
+{"text": "ne mago bɛ contrat kopi la, i ka a ci n ma", "intent": "document_request"}
+{"text": "est-ce que je peux avoir une attestation de domicile ?", "intent": "document_request"}
+{"text": "n7taj nuskha men l contrat, scanne 3afak", "intent": "document_request"}
+{"text": "بغيت نسخة من العقد تاع الكرا", "intent": "document_request"}
+{"text": "bade wasel el daf3 la shahr ayyar", "intent": "document_request"}
+{"text": "ابغى نسخة من العقد عشان البلدية", "intent": "document_request"}
+{"text": "can you scan the tenancy contract? my email is below", "intent": "document_request"}
+{"text": "Ke tla tswa mo ntlong kwa bofelong jwa kgwedi", "intent": "move_out"}
+{"text": "ke batla go fetsa konteraka, ke fudugela Francistown", "intent": "move_out"}
+{"text": "Ndichoka m'nyumba kumapeto kwa mwezi uno", "intent": "move_out"}
+{"text": "ndikusamuka, deposit yanga ndiyibweza liti?", "intent": "move_out"}
+{"text": "Hiala amin'ny trano aho amin'ny faran'ny volana ho avy", "intent": "move_out"}
+{"text": "Mo pe kit lapartman la lafin Avril", "intent": "move_out"}
+{"text": "mo pe demenaze, kan mo gagn mo depozit?", "intent": "move_out"}
+{"text": "ne bɛ taa so in na kalo nata", "intent": "move_out"}
+{"text": "je vais quitter la maison fin du mois, je vous préviens", "intent": "move_out"}
+{"text": "rani nkhroj men dar f akher chhar", "intent": "move_out"}
+{"text": "راني نخرج من الدار آخر الشهر", "intent": "move_out"}
+{"text": "bedna netla3 men el sha2a awwal el shahr", "intent": "move_out"}
+{"text": "ناويين نطلع من الشقة الشهر الجاي، شو لازم نعمل؟", "intent": "move_out"}
+{"text": "ba5la el villa nihayat el 3aqd", "intent": "move_out"}
+{"text": "Just to let you know the contract ends 30 June and we won't renew, we're moving abroad. How long is the notice?", "intent": "move_out"}
+{"text": "noted the 2 months notice, I'll email the written notice tonight", "intent": "move_out"}
+{"text": "Ke batla go tsosolosa konteraka ya me", "intent": "lease_renewal"}
+{"text": "konteraka e fela kgwedi e, a re ka e tsosolosa?", "intent": "lease_renewal"}
+{"text": "Ndikufuna kupitiriza pangano la nyumba chaka china", "intent": "lease_renewal"}
+{"text": "Te hanavao ny fifanarahana aho", "intent": "lease_renewal"}
+{"text": "Mo anvi renouvle kontra la pou enn lane", "intent": "lease_renewal"}
+{"text": "kontra la pe fini, ki pou arive?", "intent": "lease_renewal"}
+{"text": "ne b'a fɛ ka contrat kura ta san wɛrɛ", "intent": "lease_renewal"}
+{"text": "au renouvellement est-ce que le loyer va augmenter ? je suis à 90 000", "intent": "lease_renewal"}
+{"text": "bghit njedded l contrat 3am akhor", "intent": "lease_renewal"}
+{"text": "بغيت نجدد العقد عام آخر", "intent": "lease_renewal"}
+{"text": "bedi jadded el 3a2ed sane kaman, bas bala ziyade", "intent": "lease_renewal"}
+{"text": "العقد بيخلص الشهر الجاي، بدي جدد", "intent": "lease_renewal"}
+{"text": "abi ajaddid el 3aqd, ba3d el sa3r nafs?", "intent": "lease_renewal"}
+{"text": "will the rent go up when I renew? I pay 6000 now", "intent": "lease_renewal"}
+{"text": "renewal due next month, can we keep the same rent?", "intent": "lease_renewal"}
+{"text": "Nka bua le motho wa ofisi?", "intent": "talk_to_agent"}
+{"text": "ke batla go bua le mong wa ntlo", "intent": "talk_to_agent"}
+{"text": "Ndikufuna kulankhula ndi munthu, osati makina", "intent": "talk_to_agent"}
+{"text": "ndiyimbireni, ndikufuna kulankhula ndi agent", "intent": "talk_to_agent"}
+{"text": "Te hiresaka amin'ny olona aho azafady", "intent": "talk_to_agent"}
+{"text": "Mo anvi koz ar enn dimounn dan biro", "intent": "talk_to_agent"}
+{"text": "sonn mwa silvouple, mo anvi koz ar azan la", "intent": "talk_to_agent"}
+{"text": "ne b'a fɛ ka kuma ni mɔgɔ ye", "intent": "talk_to_agent"}
+{"text": "je veux parler au propriétaire directement", "intent": "talk_to_agent"}
+{"text": "bghit nehder m3a chi wa7ed men l'agence", "intent": "talk_to_agent"}
+{"text": "بغيت نهضر مع المسؤول", "intent": "talk_to_agent"}
+{"text": "bade e7ki ma3 el mas2ool, mesh ma3 el bot", "intent": "talk_to_agent"}
+{"text": "ابي اكلم الوكيل، لو سمحت اتصل فيني", "intent": "talk_to_agent"}
+{"text": "still no callback from the agent, I asked yesterday", "intent": "talk_to_agent"}
+{"text": "I'm at the reception and no agent here, who do I see?", "intent": "talk_to_agent"}
+{"text": "je suis à l'accueil, il n'y a personne de l'agence", "intent": "talk_to_agent"}
+{"text": "Ke a itumela, ke eng se o se dirang gompieno?", "intent": "other"}
+{"text": "mvula ikugwa kwambiri lero", "intent": "other"}
+{"text": "Tsara ny andro anio", "intent": "other"}
+{"text": "lapli pe tonbe for zordi", "intent": "other"}
+{"text": "a bɛ di", "intent": "other"}
+{"text": "3andi 3ers sbt, rani mchghoul", "intent": "other"}
+{"text": "yalla, shu 3am ta3mel el lele?", "intent": "other"}
+{"text": "eh tayeb mnee7", "intent": "other"}
+{"text": "tamam zain", "intent": "other"}
+{"text": "sorry wrong group 🙏", "intent": "other"}
 """#
 }

@@ -6,7 +6,8 @@ import Glibc
 public struct LanguageGuess: Sendable, Equatable {
     /// "en", "fr", "sw", "rw", "ar" (Arabic script), "ar-Latn" (Arabic in Latin letters), or
     /// "und" when there is too little text to tell (fewer than 3 letters, emoji, numbers) or
-    /// the text is in another language (words the samples never hold; Lingala, Nyanja, Shona).
+    /// the text is in another language (words the samples never hold; Lingala, Nyanja, Shona,
+    /// Setswana, Malagasy, Bambara, Mooré, Mauritian Kreol).
     public var code: String
     /// In [0, 1].
     public var confidence: Double
@@ -194,7 +195,8 @@ public struct LanguageIdentifier: Sendable {
             return LanguageGuess(code: "ar", confidence: confidence, script: script, mixed: mixed)
         }
 
-        // Mostly Lingala, Nyanja, Shona or Bemba: kin of Swahili and Kinyarwanda, none of them.
+        // Mostly Lingala, Nyanja, Shona, Bemba, Setswana, Malagasy, Bambara, Mooré or Mauritian
+        // Kreol: kin or neighbours of Swahili, Kinyarwanda and French, none of them.
         // A clear lead per letter decides; a narrow one only with more of their words than of
         // the named languages' ("vana vangu vari kurwara"), not a Swahili phrase of rare words
         // ("kufuli ya mlango", "naomba risiti ya malipo").
@@ -262,11 +264,16 @@ public struct LanguageIdentifier: Sendable {
 /// The trained profiles: for each character n-gram (n = 1…4) and each word seen in the
 /// samples, its log probability in each language (add-α smoothed). The last lane is no
 /// language the identifier names: Bantu languages it does not support, which would otherwise
-/// score as their kin Swahili or Kinyarwanda.
+/// score as their kin Swahili or Kinyarwanda, and Malagasy, Bambara, Mooré and Mauritian
+/// Kreol, which read as Swahili, English or French.
 final class LanguageModel: Sendable {
     let languages = ["en", "fr", "sw", "rw", "ar-Latn", "und"]
     /// The lane of the languages it does not support.
     static let unsupported = 5
+    /// A second lane of unsupported languages (Setswana, Malagasy, Bambara, Mooré, Kreol), trained
+    /// apart so their text does not dilute the Bantu lane's n-grams; `score` folds it into
+    /// `unsupported`, word by word, by the better of the two.
+    static let unsupportedOther = 6
     /// Open-addressed n-gram table. A 32-byte slot holds an n-gram's log probability per
     /// language in lanes 0..<7 and its key's bits in lane 7 (0: empty), so a lookup reads one
     /// slot instead of a key, a row number and a row in three places: each is a cache miss
@@ -285,7 +292,8 @@ final class LanguageModel: Sendable {
 
     init() {
         let samples = [LanguageSamples.english, LanguageSamples.french, LanguageSamples.swahili,
-                       LanguageSamples.kinyarwanda, LanguageSamples.arabizi, LanguageSamples.unsupportedBantu]
+                       LanguageSamples.kinyarwanda, LanguageSamples.arabizi,
+                       LanguageSamples.unsupportedBantu, LanguageSamples.unsupportedOther]
         let count = samples.count
         var ngramCounts: [UInt32: [Int]] = [:]
         var ngramTotals = [[Int]](repeating: [Int](repeating: 0, count: 5), count: count)  // [language][n]
@@ -308,7 +316,7 @@ final class LanguageModel: Sendable {
         let alpha = 0.5
         var size = 16
         while size < ngramCounts.count * 2 { size <<= 1 }
-        precondition(count < Self.keyLane, "the n-gram table keeps lane \(Self.keyLane) for the key")
+        precondition(count <= Self.keyLane, "the n-gram table keeps lane \(Self.keyLane) for the key")
         var slots = [SIMD8<Float>](repeating: SIMD8(repeating: 0), count: size)
         let ngramMask = size - 1
         // Sorted so the table (and so the float sums) are the same on every run.
@@ -339,7 +347,7 @@ final class LanguageModel: Sendable {
                 lanes[l] = Float(Glibc.log(p)) * Self.wordWeight
             }
             wordLogProbs.append(lanes)
-            wordSupported.append(counts.indices.contains { $0 != Self.unsupported && counts[$0] > 0 })
+            wordSupported.append(counts.indices.contains { $0 != Self.unsupported && $0 != Self.unsupportedOther && counts[$0] > 0 })
             let key = String(decoding: word, as: UTF8.self)
             let index = wordRow
             words.update(key, initial: 0) { $0 = index }
@@ -388,6 +396,8 @@ final class LanguageModel: Sendable {
         if let index = words.value(for: word) {
             scores += wordLogProbs[Int(index)]
         }
+        scores[Self.unsupported] = max(scores[Self.unsupported], scores[Self.unsupportedOther])
+        scores[Self.unsupportedOther] = 0
         return scores
     }
 

@@ -1228,6 +1228,243 @@ ya3tik el 3afye	2.0
 ya3tik el 3afia	2.0
 ya3teek el 3afye	2.0
 ya3tikon el 3afye	2.0
+ke a leboga	2.0
+re a leboga	2.0
+leboga	2.0
+ke itumetse	2.0
+re itumetse	2.0
+re e ratile	2.0
+ke e ratile	2.0
+dirile sentle	1.8
+misaotra	2.0
+misaotra betsaka	2.3
+misaotra indrindra	2.3
+mersi	2.0
+mersi boukou	2.3
+barka	2.0
+barka wusgo	2.3
+barika	2.0
+i ni ce	2.0
+a ni ce	2.0
+i ni ce kosebe	2.3
+saha	2.0
+sa7a	2.0
+yaatik saha	2.2
+yaatik sa7a	2.2
+ya3tik saha	2.2
+y3tik sa7a	2.2
+صحة	1.5
+صحيت	1.8
+mer9i	2.0
+mer9i bzaf	2.3
+merci bzaf	2.3
+mamnoun	2.0
+mamnoon	2.0
+mamnounak	2.0
+ممنون	2.0
+ممنونك	2.0
+ndasangalala	2.0
+tasangalala	2.0
+kontan	1.8
+bien kontan	2.0
+ou bien	0
+bien mais	0
+bonne soirée	0
+bonne soiree	0
+bonne journée	0
+bonne journee	0
+bonne nuit	0
+bon weekend	0
+bon week-end	0
+pris en charge	0
+prise en charge	0
+tayeb mnee7	0
+tamam mnee7	0
+burglar bars	0
+burglar bar	0
+burglar proofing	0
+burglar proof	0
+burglar alarm	0
+senyegile	-1.8
+e senyegile	-1.8
+robegile	-1.8
+dutla	-1.4
+e a dutla	-1.4
+bothata	-1.3
+mathata	-1.5
+modumo	-1.0
+tshwenya	-1.5
+ba tshwenya	-1.5
+ga ba reetse	-1.5
+ba ganne	-1.3
+ga ba a tla	-1.5
+ga ba ise ba tle	-1.5
+ga se sentle	-1.5
+ga go a siama	-1.5
+e tura thata	-1.5
+ke lapile	-1.5
+re lapile	-1.5
+yawonongeka	-1.8
+wawonongeka	-1.8
+zawonongeka	-1.8
+chawonongeka	-1.8
+waonongeka	-1.8
+ukuchucha	-1.4
+akuchucha	-1.4
+kuchucha	-1.4
+likudontha	-1.4
+waphulika	-2.0
+wasweka	-1.8
+yathyoka	-1.8
+chathyoledwa	-1.8
+athyola	-1.8
+phokoso	-1.2
+vuto	-1.3
+mavuto	-1.5
+sakubwera	-1.3
+sanabwere	-1.5
+sanabwerebe	-1.5
+sizili bwino	-1.5
+sizabwino	-1.5
+ndatopa	-1.5
+tatopa	-1.5
+palibe chomwe chachitika	-1.5
+akuba	-2.0
+mbava	-2.0
+sichikutseka	-1.5
+simba	-1.8
+efa simba	-1.8
+mbola tsy tonga	-1.5
+tsy mandeha	-1.5
+tsy miasa	-1.5
+mitete	-1.2
+olana	-1.3
+tabataba	-1.2
+mitabataba	-1.3
+maloto	-1.8
+sosotra	-2.0
+tezitra	-2.2
+tsy rariny	-2.0
+lafo loatra	-1.8
+tsy misy rano	-2.0
+tsy misy jiro	-2.0
+maty ny jiro	-2.0
+tapaka ny jiro	-2.0
+tsy mihidy	-1.5
+finn kase	-1.8
+kase	-1.5
+pe koule	-1.2
+pena dilo	-2.0
+pena kouran	-2.0
+tapaz	-1.2
+pa normal	-1.5
+personn pa	-1.5
+pa pe fer nanye	-1.8
+fatige	-1.5
+nou fatige	-1.8
+degoute	-2.0
+tro ser	-1.5
+ankor pa finn vini	-1.5
+pankor vini	-1.5
+a tinyena	-1.8
+a ma nyi	-1.5
+ji te	-2.0
+kuran te	-2.0
+koom ka be	-2.0
+والو	-1.2
+walou	-1.0
+walo	-1.0
+نفس المشكلة	-1.5
+نفس المشكل	-1.5
+nafs el moshkle	-1.5
+nafs el mouchkil	-1.5
+nafs lmochkil	-1.5
+ظلم	-2.3
+zolm	-2.3
+مش عدل	-1.8
+مو عدل	-1.8
+mesh ma32ool	-2.0
+ma7ada ettasal	-1.5
+ma 7ada ettasal	-1.5
+ما حدا اتصل	-1.5
+ما حدا رد	-1.5
+محد اتصل	-1.5
+lessa ma 7ada	-1.5
+لسا ما حدا	-1.5
+لسه ما حدا	-1.5
+mazal ma jaw	-1.5
+ما زال ما جاو	-1.5
+مازال ما جاو	-1.5
+ma jaw	-1.3
+ما جاو	-1.3
+ما جاش	-1.3
+ma jach	-1.3
+ما اجا حدا	-1.5
+ما في نقطة	-2.0
+ولا نقطة	-1.8
+wala no2ta	-1.8
+ma fi no2ta	-2.0
+hata goutte	-1.8
+pas une goutte	-1.8
+الما صفرا	-1.5
+الما صفر	-1.5
+المي صفرا	-1.5
+الماي اصفر	-1.5
+lma sfer	-1.5
+lma sfra	-1.5
+el mayy safra	-1.5
+el mai asfar	-1.5
+water is yellow	-1.5
+yellow water	-1.5
+comes out yellow	-1.5
+coming out yellow	-1.5
+eau jaune	-1.5
+iz3aj	-1.8
+الحس	-1.0
+صداع	-1.5
+t3ebna	-1.8
+عيينا	-1.8
+zha2na	-1.8
+بزاف علينا	-1.5
+bzaf 3lina	-1.5
+ما يعرف والو	-1.5
+ma ya3ref walou	-1.5
+ما يبرد	-1.5
+ma yebarrid	-1.5
+ma ybarred	-1.5
+rattling	-1.2
+rattles	-1.2
+started rattling	-1.3
+started to rattle	-1.3
+no warning	-1.5
+with no notice	-1.5
+without notice	-1.3
+without any notice	-1.5
+sans prévenir	-1.3
+sans prevenir	-1.3
+did not show up	-1.5
+didnt show up	-1.5
+never turned up	-1.8
+didn't turn up	-1.5
+n'est pas venu	-1.3
+n'est jamais venu	-1.8
+still hasn't come	-1.3
+still has not come	-1.3
+still haven't received	-1.3
+still not received	-1.3
+toujours pas reçu	-1.3
+toujours pas recu	-1.3
+ما نقدروش نرقدو	-1.5
+ما قدرناش نرقدو	-1.5
+ما قدرنا ننام	-1.5
+ما عم نقدر نام	-1.5
+ما نمنا	-1.5
+ma 2dirna nnam	-1.5
+ma nimna	-1.5
+ma n9drouch nr9dou	-1.5
+يعيطو	-1.0
+صوت عالي	-1.0
+طول الليل	-0.5
 """#
 
     /// Acknowledgments: neutral when they agree, opening a clause ("ok, when does he come?",
@@ -2238,6 +2475,218 @@ minor leak	0.4	calm
 slight leak	0.4	calm
 petite fuite	0.4	calm
 légère fuite	0.4	calm
+burglar bars	0
+burglar bar	0
+burglar proofing	0
+burglar proof	0
+burglar alarm	0
+ka bonako	0.5	speed
+msanga	0.4	speed
+haingana	0.5	speed
+malaky	0.5	speed
+vitman	0.5	speed
+joona	0.5	speed
+بالزربة	0.5	speed
+bezzerba	0.5	speed
+b zerba	0.5	speed
+dghya	0.5	speed
+دغيا	0.5	speed
+على السريع	0.5	speed
+tshoganyetso	0.8	word
+mwadzidzidzi	0.7	word
+maika	0.6	word
+irzans	0.8	word
+thusang	0.4	request
+re thuse	0.4	request
+thandizani	0.4	request
+chonde thandizani	0.45	request
+vonjeo	0.4	request
+vonjeo izahay	0.45	request
+ed nou	0.4	request
+ed mwa	0.4	request
+an deme	0.4	request
+عاونوني	0.5	request
+3awnouni	0.5	request
+sa3dooni	0.5	request
+sa3douna	0.5	request
+ساعدونا	0.5	request
+lesea	0.35	context
+khanda	0.35	context
+zazakely	0.4	context
+zaza	0.3	context
+بيبي	0.35	context
+الرضيع	0.4	context
+bana	0.25	context
+ana anga	0.25	context
+ankizy	0.25	context
+zanfan	0.25	context
+denmisenw	0.25	context
+atfal	0.25	context
+3ayali	0.25	context
+nkoko	0.3	context
+mokgalabe	0.3	context
+mokgekolo	0.3	context
+agogo	0.3	context
+bebenitoa	0.3	context
+granmer	0.3	context
+grandmother	0.3	context
+grandma	0.3	context
+grandfather	0.3	context
+grandpa	0.3	context
+elderly mother	0.3	context
+elderly father	0.3	context
+is ill	0.25	context
+mrida	0.3	context
+mrid	0.3	context
+marid	0.3	context
+مريضه	0.3	context
+كبير بالعمر	0.3	context
+كبيرة بالعمر	0.3	context
+كبير بالسن	0.3	context
+كبيرة بالسن	0.3	context
+كبير في السن	0.3	context
+كبيرة في السن	0.3	context
+مسن	0.3	context
+مسنة	0.3	context
+عيان	0.3	context
+عيانة	0.3	context
+3ayan	0.3	context
+3ayana	0.3	context
+odwala	0.3	context
+akudwala	0.3	context
+marary	0.3	context
+malad	0.25	context
+o a lwala	0.3	context
+bosigo	0.2	context
+alina	0.2	context
+lanwit	0.2	context
+su fe	0.2	context
+fi lil	0.2	context
+bil leil	0.2	context
+bel lel	0.2	context
+minuit	0.2	context
+alone	0.25	context
+seule	0.3	context
+ke le nosi	0.3	context
+ke nosi	0.3	context
+ndili ndekha	0.3	context
+ndekha	0.3	context
+irery	0.3	context
+tousel	0.3	context
+وحدي	0.3	context
+لوحدي	0.3	context
+بوحدي	0.3	context
+وحدها	0.3	context
+wa7di	0.3	context
+lwa7di	0.3	context
+wahdi	0.3	context
+wa7dha	0.3	context
+maizina	0.2	context
+dans le noir	0.2	context
+fenwar	0.2	context
+lefifi	0.2	context
+ظلام	0.2	context
+الظلمة	0.2	context
+dlam	0.2	context
+cyclone	0.3	context
+ga go na metsi	0.5
+metsi ga a tswe	0.5
+metsi ga a yo	0.5
+madzi sakubwera	0.5
+madzi kulibe	0.5
+kulibe madzi	0.5
+tsy misy rano	0.5
+tsy mandeha ny rano	0.5
+pena dilo	0.5
+pa ena dilo	0.5
+pena delo	0.5
+ji te	0.5
+ji te yen	0.5
+koom ka be	0.5
+ما في نقطة	0.5
+ما في مي	0.5
+مافي مي	0.5
+ما في ميه	0.5
+ما فيه ماي	0.5
+ولا نقطة	0.5
+الخزان فاضي	0.5
+الخزان فارغ	0.5
+el tank fadi	0.5
+khazan fadi	0.5
+el khazan fadi	0.5
+ma fi mai	0.5
+mafi mai	0.5
+ma fi mayy	0.5
+hata goutte	0.5
+pas une goutte	0.5
+pas une goutte d'eau	0.5
+motlakase o timile	0.6
+ga go na motlakase	0.6
+motlakase ga o yo	0.6
+magetsi azima	0.6
+magetsi anazima	0.6
+kulibe magetsi	0.6
+tsy misy jiro	0.6
+maty ny jiro	0.6
+tapaka ny jiro	0.6
+tsy misy herinaratra	0.6
+pena kouran	0.6
+pa ena kouran	0.6
+kouran finn koupe	0.6
+kuran te	0.6
+kuran tigera	0.6
+morwalela	0.8
+metsi a tletse	0.7
+kusefukira	0.7
+madzi ali paliponse	0.8
+madzi paliponse	0.8
+tondra-drano	0.8
+tondra drano	0.8
+safo-drano	0.8
+feno rano	0.7
+dilo partou	0.8
+inondasion	0.8
+الما في كل بلاصة	0.8
+lma f kol blasa	0.8
+المي بكل مكان	0.8
+el mayy bkol makan	0.8
+waphulika	0.7
+mpope waphulika	0.8
+finn pete	0.6
+fantsona vaky	0.8
+vaky ny fantsona	0.8
+akuba	0.8
+mbava	0.7
+athyola chitseko	0.8
+magodu	0.8
+legodu	0.7
+mpangalatra	0.8
+jiolahy	0.8
+nisy nangalatra	0.8
+volor	0.8
+سرقونا	0.8
+sr9ouna	0.8
+sichikutseka	0.5
+sichikiya	0.5
+ga le notlelege	0.5
+ga e notlelege	0.5
+ga le tswale	0.5
+tsy mihidy	0.5
+tapaka ny hidy	0.5
+pa pe ferme	0.5
+lasiri finn kase	0.5
+lasiri kase	0.5
+ma yetsekkerch	0.5
+ما يتسكرش	0.5
+ما بيسكر	0.5
+ما بتسكر	0.5
+ما ينقفل	0.5
+ما يتقفل	0.5
+ما عندنا ما	0.5
+ma3andna ma	0.5
+ma3andnach lma	0.5
+ma kaynch lma	0.5
+ما كاينش الما	0.5
 """#
 
     /// Situations the words of which may be apart: weight<TAB>valence<TAB>things<TAB>states (each
@@ -2256,23 +2705,23 @@ légère fuite	0.4	calm
 0.7	-2.0	smell|smells|smelling|odour|odor|odeur|harufu|impumuro|ريحة|ريحه|رائحة|ri7a|ri7et	burning|burnt|burned|brûlé|brule|brûle|kuungua|inaungua|شياط|محروق|حريق|ma7rou2
 0.6	-1.8	ceiling|roof|plafond|plafon|toit|dari|paa|igisenge|gisenge|سقف|saqf|sa2f|sqef|ssqef|lsqef|ssaqf	dripping|leaking|leaks|leak|drips|drip|collapsing|caving|sagging|falling|fell|collapsed|down>|fuit|fuite|goutte|coule|inavuja|linavuja|inadondoka|irava|ينقط|بينقط|بنقط|تسريب|بيسرب|btnaqet|bin2at|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|biratonyanga|aratonyanga|ينقط|تنقط|كيقطر|كتقطر|ava|arava|kuva|ari kuva|aratemba|atemba|tombe|coulent|ruisselle|dégouline|degouline|suinte|wàcc|wacc|tuuru
 0.7	-2.0	water|maji|amazi|eau|l'eau|d'eau|maya|mayya|ndox|مية|مياه|ماء	pouring|gushing|spraying|spurting|streaming|everywhere|partout|yanafurika|inafurika|yuzuye|huzuye|ruisselle|jaillit|gicle|wàcc|wacc|tuuru|tuur|sotti
-0.8	-2.0	geyser|geysers|pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|masoura|ma2soura|ma2sura|canalisations	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret|cracked|busted|bust|fa2set|fa2aset|epasuki
+0.8	-2.0	geyser|geysers|pipe|pipes|tuyau|tuyaux|canalisation|bomba|mabomba|itiyo|amatiyo|ماسورة|مواسير|بربيش|tiyo|fantsona|mpope|paip|masoura|ma2soura|ma2sura|canalisations	burst|bursted|exploded|split|éclaté|eclate|pété|pete|imepasuka|limepasuka|yamepasuka|yaturitse|yaraturitse|انفجرت|انفجر|فقعت|faq3et|inf2ajaret|cracked|busted|bust|fa2set|fa2aset|epasuki
 0.45	-1.8	generator|generators|genset|moteur|génératrice|generatrice|générateur|generateur|groupe|jenereta|مولد|المولد|موتور|الموتور|ishtirak|ichtirak	off>|down>|failed|dead|died|stopped|broke|broken|panne|wa2ef|wa2if|wa2fe|ta3es|ta3san|m3attal|m3atal|3atlan|kharban|5erban|mkhareb|m2atta3|ekufi|ekufaki|ebukani|imekufa|imeharibika|haifanyi|yapfuye|واقف|معطل|عطلان|خربان|طافي|مقطوع|working!|work!|start!|starting!|démarre!|demarre!|marche!|fonctionne!|kosala!
 0.7	-1.8	locked|locking	out>
 0.6	-1.8	lift|lifts|elevator|elevators|ascenseur|l'ascenseur|ascenseurs|lifti|المصعد|مصعد|الأسانسير|الاسانسير|asanser|l'asanser	grinding|grinds|grind|shaking|shakes|shook|jerking|jerks|jolting|dropped|dropping|dropping|unsafe|dangerous|scary|stuck|trapped|bloqué|bloque|bloquée|coincé|coince|secoue|grince|dangereux|imekwama|yahagaze|يهتز|بيهتز|عالق|عالقين|محبوس|محبوسين|خطير|خطر
 0.4	-1.5	باب|الباب|البوابة|بوابة|الباب الرئيسي|bab|lbab|el bab	مقفول|مقفولة|مقفوله|مقفل|مسكر|مسكّر|مسكرة|مسكره|msakkar|m9foul|mqfoul|ma9foul|m9efel
-0.35	-1.8	heating|radiator|radiators|boiler|chauffage|chaudière|chaudiere|radiateur|radiateurs|تدفئة|التدفئة	out>|off>|broken|broke|dead|died|stopped|failed|panne|cassé|cassée|imeharibika|haifanyi|ntikora|yapfuye|عطلان|معطل|خربان|working!|work!
+0.35	-1.8	heating|radiator|radiators|boiler|chauffage|chaudière|chaudiere|radiateur|radiateurs|تدفئة|التدفئة|شوفاج|الشوفاج|الشوفاش|shofaj|chofaj|chauffaj|el shofaj	out>|off>|broken|broke|dead|died|stopped|failed|panne|cassé|cassée|imeharibika|haifanyi|ntikora|yapfuye|عطلان|معطل|خربان|طافي|طافية|طافيه|واقف|wa2ef|tafi|tafye|mtaffi|working!|work!
 0.5	-1.8	lock|locks|serrure|kufuli|ingufuri|قفل|2efl|padlock|deadbolt|cylinder|serrures|cadenas|lqfel|القفل	broken|broke|jammed|cassée|cassé|imevunjika|imeharibika|yapfuye|مكسور|مكسورة|maksour|maksoura|snapped|snap|busted|damaged|forced|spoilt|spoiled|faulty|forcée|forcee|forcé|abîmée|abimee|imevunjwa|imeharibiwa|yangiritse|yacitse|yarapfuye|mkhsra|mkhser|tkhsser|مكسر|خربان|معطل|انكسر|working!|work!
 0.5	-1.8	door|doors|gate|house|porte|portail|maison|mlango|geti|nyumba|urugi|inzu|باب|bab|flat|apartment|appartement|appart|room|chambre|unit|home|chumba|dar|sha2a|شقة|الشقة|البيت|shop|store|office|duka|boutique|magasin|bureau|ofisi	close!|haufungi|haifungi|ntifunga|lock!|ferme!|funga!|fungwa!|ifunga!|يتسكر|يقفل|forced|kicked|smashed|forcée|forcee|fracturée|fracturee|défoncée|defoncee|imevunjwa
 0.6	-1.8	key|keys|clé|cle|clés|cles|clef|clefs|ufunguo|funguo|urufunguzo|imfunguzo|مفتاح|مفاتيح|miftah|mofta7|mifta7	lost|stuck|snapped|broke|perdu|perdue|perdues|perdus|coincée|coincé|cassée|imepotea|zimepotea|nimepoteza|yatakaye|zatakaye|ضاع|ضاعوا|ضايع|انكسر|da3|da3o|day3
 0.35	-1.5	ac|a/c|aircon|air-con|conditioner|conditioning|clim|climatisation|climatiseur|kiyoyozi|مكيف|تكييف|mkayef|mkayyef|mukayef|takyif	broken|broke|dead|died|stopped|leaking|panne|cassée|cassé|imeharibika|imekufa|haifanyi|yapfuye|yarapfuye|ntikora|خربان|خربانة|خربانه|عطلان|عطلانة|معطل|واقف|5erban|kherban|khirban|5arban|3atlan|ma3tal|working!|work!|cooling!|cool!|hot>|cooling!|cool!
-0.5	-2.0	water|water's|maji|amazi|eau|l'eau|d'eau|maya|mayya|lma|lmaa|ndox|مية|مياه|ماء|الما	dripping>|leaking>|seeping|entering|enters|through>|rentre|rentrent|s'infiltre|infiltre|coule>|yanaingia|inaingia|yaingia|yinjira|arinjira|kwinjira|yinjiye|kaydkhol|katdkhol|dakhla|dakhel|داخل|دخلت|تدخل|كتدخل|يدخل|بيدخل|يفوت|بتفوت|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|yanadondoka|inadondoka|aratonyanga|ينقط|تنقط|كيقطر|كتقطر
+0.5	-2.0	water|water's|maji|amazi|eau|l'eau|d'eau|maya|mayya|lma|lmaa|ndox|مية|مياه|ماء|الما	dripping>|leaking>|seeping|entering|enters|through>|rentre|rentrent|s'infiltre|infiltre|coule>|yanaingia|inaingia|yaingia|yinjira|arinjira|kwinjira|yinjiye|kaydkhol|katdkhol|dakhla|dakhel|داخل|دخلت|تدخل|كتدخل|يدخل|بيدخل|يفوت|بتفوت|kayqter|kay9ter|katqter|kat9ter|kaynqet|katnqet|yanadondoka|inadondoka|aratonyanga|ينقط|تنقط|كيقطر|كتقطر|يقطر|تقطر|بيقطر|بتقطر|y9ter|yqter|t9ter|tqter
 0.6	-2.0	sewage|sewer|sewers|drain|drains|toilet|toilets|wc|égout|égouts|egout|egouts|fosse|choo|vyoo|ubwiherero|umusarane|toilette|toilettes|مجاري|المجاري|الصرف|بالوعة|البالوعة|lmjari	backing|backed|coming>|overflowing|overflowed|overflows|bubbling|refoule|refoulent|déborde|deborde|débordent|debordent|remonte|remontent|inafurika|imefurika|kinafurika|kimefurika|yanarudi|biraruka|birarenga|kaytl3|tal3a|طافح|طافحة|يطفح|فاض|فايض|طالع|طالعة
 0.6	-2.0	do|dou|ddo|daw|ddaw|trisiti|trisinti|lma|lmaa|l'ma|ndox|kuraŋ|kurang|courant|الضو|الما	tfa|tfat|tafi|tafya|mqto3|mqtou3|m9to3|m9tou3|maqto3|t9te3|tqte3|t9ta3|mat9to3|kaynch|kaynach|kaynsh|makaynch|makaynach|makaynsh|makaynash|amul|dagg|ماكاينش|مكاينش|طافي|طفا|تقطع|تقطعات
 0	-1.5	pay|paying|paid|pays|payer|paie|payons|lipa|tunalipa|nalipa|nimelipa|tumelipa|twishyura|nishyura|ndishyura|nkhalas|kankhalsou|ndfa3|ندفع|بندفع|دفعنا	bure|ubusa|jdwa|فاضي|الفاضي
 0	-1.5	called|calling|phoned|texted|messaged|emailed|asked|reminded|appelé|appele|écrit|ecrit|relancé|relance|nimepiga|tumepiga|nimeuliza|nahamagaye|twahamagaye|ndahamagaye|nabajije|اتصلت|اتصلنا|سألت|et9alt|ettasalt|ta9alt|sa2alt	times|fois|mara|inshuro|مرات|marrat|marat
 0	-1.5	heat|chaleur|joto|froid|cold|noise|bruit|kelele|smell|odeur	work!|sleep!|breathe!|travailler!|dormir!|respirer!|kufanya!|kulala!|kazi!
-0	-1.8	nobody|personne|ntawe|محدا|محدش	answers|answered|answer|picks|picked|responds|responded|replies|replied|came|comes|showed|cares|répond|repond|décroche|decroche|rappelle|witaba|usubiza|waje|بيرد|يرد|رد|جاء|اجا|come|answer|pick|respond|reply|show|unyitaba|unsubiza|witabye|wasubije|uza
+0	-1.8	nobody|personne|personn|ntawe|محدا|محدش|محد	answers|answered|answer|picks|picked|responds|responded|replies|replied|came|comes|showed|cares|répond|repond|décroche|decroche|rappelle|witaba|usubiza|waje|بيرد|يرد|رد|جاء|اجا|come|answer|pick|respond|reply|show|unyitaba|unsubiza|witabye|wasubije|uza|reponn|vini|ini
 """#
 
     /// Negators that follow the word they negate, for the situation rules' negated states:
