@@ -163,6 +163,24 @@ import Glibc
         #expect(!engine.log.isEnabled(.error))
     }
 
+    @Test func deadLetterErrorsAreMaskedAndRejectedSubmitsLogged() throws {
+        let engine = try Engine()
+        let received = Guarded<[String]>([])
+        engine.log.setSink({ _, line in received.withLock { $0.append(line) } }, level: .info)
+        var message = #"{"id":"m1","chat":"250788123456@c.us","from":"250788123456@c.us","timestamp":1764000000,"type":"text","text":"hi"}"#
+        _ = try message.withUTF8 { bytes in Result { () throws(ParleyError) in try engine.process(json: UnsafeRawBufferPointer(bytes)) } }.get()
+        _ = try engine.failMessage(chat: "250788123456@c.us", id: "m1",
+                                   error: ["message": "sheet write for +250 788 123 456 failed, mail jane@example.com"])
+        let errors = try engine.deadLetter(chat: "250788123456@c.us", id: "m1")[path: "message", "errors"]?.arrayValue
+        let stored = try #require(errors?.first?["message"]?.stringValue)
+        #expect(!stored.contains("788 123 456") && !stored.contains("jane@"), "\(stored)")
+        // A submit refused for its input is logged as a refused process is.
+        var unsupported = #"{"id":"m2","chat":"c@c.us","from":"c@c.us","timestamp":1764000000,"type":"hologram"}"#
+        let refused = unsupported.withUTF8 { bytes in Result { () throws(ParleyError) in try engine.submit(json: UnsafeRawBufferPointer(bytes)) } }
+        #expect(throws: ParleyError.self) { try refused.get() }
+        #expect(received.withLock { $0 }.contains { $0.contains("\"message.rejected\"") })
+    }
+
     @Test func badLogSettingsAreRejected() {
         for config in [#"{"log": {"level": "loud"}}"#, #"{"log": {"path": ""}}"#, #"{"log": {"path": "/nonexistent-dir/x.log"}}"#, #"{"log": {"colour": true}}"#] {
             do {

@@ -83,6 +83,7 @@ extension Engine {
         let now = Self.unixSeconds()
         metrics.count(.error, now: now)
         metrics.recordError(error, chat: chat, now: now)
+        log.log(.info, "message.rejected", "\(error.kind.statusName): \(error)")
     }
 
     /// The messages of a batch for `submit(batch:)`: a JSON array of messages (each in any

@@ -40,6 +40,8 @@ extension Engine {
         case let other?:
             throw ParleyError(.invalidArgument, "the error must be a JSON object or string, got \(other.typeName)")
         }
+        // Stored and handed back by parley_dlq_get/list: masked like every error Parley writes.
+        if case .object(let masked) = LogMask.mask(.object(entry)) { entry = masked }
         let size = JSONWriter.serialize(.object(entry)).count
         guard size <= Self.maxFailureErrorBytes else {
             throw ParleyError(.tooLarge, "the error is \(size) bytes of JSON; at most \(Self.maxFailureErrorBytes)")

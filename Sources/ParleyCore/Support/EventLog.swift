@@ -92,7 +92,7 @@ public final class EventLog: Sendable {
         line.append("level", .string(level.name))
         line.append("event", .string(event))
         line.append("message", .string(message().text))
-        for (key, value) in fields { line.append(key, Self.masked(value)) }
+        for (key, value) in fields { line.append(key, LogMask.mask(value)) }
         let text = JSONWriter.string(.object(line))
         let (fd, fileLevel, sink, sinkLevel) = state.withLock { ($0.fd, $0.fileLevel, $0.sink, $0.sinkLevel) }
         if fd >= 0, let fileLevel, level >= fileLevel {
@@ -109,16 +109,6 @@ public final class EventLog: Sendable {
         if s.fd >= 0, let level = s.fileLevel { lowest = min(lowest, level.rawValue) }
         if s.sink != nil { lowest = min(lowest, s.sinkLevel.rawValue) }
         threshold.store(lowest, ordering: .relaxed)
-    }
-
-    private static func masked(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case .string(let s): .string(LogMask.mask(s))
-        case .array(let items): .array(items.map(masked))
-        case .object(let object):
-            .object(JSONObject(object.members.map { (key: $0.key, value: masked($0.value)) }))
-        default: value
-        }
     }
 
     private static func nowMillis() -> Int64 {

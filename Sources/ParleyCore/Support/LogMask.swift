@@ -14,6 +14,17 @@
 ///   315360000, got 315360001") are left too: a host must be able to read its limits.
 /// - `jane.doe@example.com` → `j***@example.com`; `250788123456@c.us` → `250*******56@c.us`.
 public enum LogMask {
+    /// Every string inside `value` masked (a log entry's fields, a dead letter's error).
+    static func mask(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let s): .string(mask(s))
+        case .array(let items): .array(items.map { mask($0) })
+        case .object(let object):
+            .object(JSONObject(object.members.map { (key: $0.key, value: mask($0.value)) }))
+        default: value
+        }
+    }
+
     public static func mask(_ text: String) -> String {
         guard needsMasking(text.utf8) else { return text }
         var scalars = Array(text.unicodeScalars)
