@@ -3,7 +3,9 @@ import Glibc
 #endif
 
 /// How `IntentModel.train` builds a model. The defaults were chosen on validation splits of
-/// the SNIPS and HWU64 training sets (never their test sets) and on the property corpus.
+/// the SNIPS and HWU64 training sets (never their test sets) and on the property corpus; `l2`
+/// also on the aggregate intent accuracy of five sets of held-out tenant messages written by
+/// others (averaged over three shuffle seeds: +0.5 point, no set lower, SNIPS and HWU64 level).
 public struct IntentTrainingOptions: Sendable, Equatable {
     /// Features are hashed into 2^hashBits buckets.
     public var hashBits = 18
@@ -19,8 +21,11 @@ public struct IntentTrainingOptions: Sendable, Equatable {
     /// Passes of SGD over the data; the learning rate decays linearly to 0.
     public var epochs = 30
     public var learningRate = 1.0
-    /// L2 weight decay applied to the rows an example touches.
-    public var l2 = 0.0
+    /// L2 weight decay applied to the rows an example touches. A little keeps the weights of
+    /// frequent features from growing without end, which generalizes better to messages unlike
+    /// the corpus's; more (3e-4 and up) answered more held-out messages but flipped known ones
+    /// (a French greeting read as a price inquiry) and cost SNIPS accuracy.
+    public var l2 = 0.0001
     /// The stratified share of the data held out to fit the softmax temperature (then the
     /// model is trained again on everything). 0 keeps temperature 1.
     public var calibrationFraction = 0.1
