@@ -112,7 +112,17 @@ PARLEY_API void parley_string_free(char *s);
  *                                                files hold submitted messages until processed, and
  *                                                processed ones until written to the SQLite file;
  *                                                ":memory:" is the in-memory store, a SQLite URI
- *                                                ("file:...") is PARLEY_INVALID_CONFIG
+ *                                                ("file:...") is PARLEY_INVALID_CONFIG.
+ *                                                Several processes may open one file: each message
+ *                                                is journaled once, and the next engine to open it
+ *                                                recovers what a crashed one accepted (its results
+ *                                                go to that engine, marked "recovered"; a message
+ *                                                resubmitted to the crashed host meanwhile may be
+ *                                                answered by both). Each engine keeps its chats'
+ *                                                threads and order in memory, so they stay right
+ *                                                only while one engine handles a given chat:
+ *                                                instances sharing chats share a "postgres" store,
+ *                                                which leases each chat to one instance
  *               {"synchronous": "normal"|"full"} durability of each commit (default "normal":
  *                                                survives a process crash; "full" also survives
  *                                                power loss)
