@@ -266,14 +266,20 @@ enum ThreadTracker {
         thread.reference != nil || thread.family != nil
     }
 
-    /// Two threads about one subject (one opened after the other's reopen window ended).
-    /// Two repair-family threads of different requests and no shared unit are two subjects
-    /// unless the later one chases the first (`pauseSeconds`).
-    static func sameSubject(_ a: ConversationThread, _ b: ConversationThread, chasing: Bool = false) -> Bool {
+    /// Two threads about one subject. Two repair-family threads of different requests and no
+    /// shared unit are two subjects unless the later one chases the first (`pauseSeconds`). A
+    /// thread opened after `a` closed (`renewed`: the message did not follow it up) shares its
+    /// subject only through its unit or property, by chasing it, or by asking again for `a`'s
+    /// request never thanked for: its kind of request alone is a new one ("I'm moving out" 11
+    /// days after a renewal, an AC fault in another room 10 days after the first was thanked for).
+    static func sameSubject(_ a: ConversationThread, _ b: ConversationThread, chasing: Bool = false,
+                            renewed: Bool = false) -> Bool {
         let shared = sharing(a.references, b.references)
         if a.family == "maintenance", b.family == "maintenance", a.intent != b.intent, !shared, !chasing { return false }
+        // Past its reopen window, the same request `a` asked and was never thanked for is still its subject.
+        let again = a.intent == b.intent && a.resolvedAt == nil
         return !conflicting(a.references, b.references) && (a.family == nil || b.family == nil || a.family == b.family)
-            && (shared || a.family != nil && a.family == b.family)
+            && (shared || a.family != nil && a.family == b.family && (!renewed || chasing || again))
     }
 
     /// A message naming two of a kind is about the one the thread at hand is not about: the
@@ -457,7 +463,7 @@ enum ThreadTracker {
         // (even if it just closed) to another one with a different subject of its own.
         var contextSwitch: (from: String, to: String)?
         if let previous, previous.id != thread.id, hasSubject(previous), hasSubject(thread),
-           !sameSubject(previous, thread, chasing: signals.chases) {
+           !sameSubject(previous, thread, chasing: signals.chases, renewed: isNew && previous.state == .closed) {
             contextSwitch = (previous.topic, thread.topic)
         }
         // The tenant completing the thread's request: a detail takes the thread's intent; an
