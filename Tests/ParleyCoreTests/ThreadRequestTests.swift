@@ -178,6 +178,22 @@ import Testing
         #expect(again.thread.id == first.thread.id && again.contextSwitch == nil)
     }
 
+    @Test func aMessageLeaningToAnAgentRequestMadeInTheThreadPressesIt() {
+        var chat = Chat()
+        _ = chat.say("maintenance_request", at: 0)
+        _ = chat.say("talk_to_agent", at: 300)   // "I want to talk to the manager"
+        // "still not called back": unplaced, a complaint first and the agent request behind.
+        let callBack = chat.say("unknown", at: 3 * Self.hour, confidence: 0.42,
+                                alternatives: [("complaint", 0.42), ("talk_to_agent", 0.26)])
+        #expect(callBack.threadIntent == "talk_to_agent")
+        // Without an agent request in the thread, the complaint reads through the repair.
+        var plain = Chat()
+        _ = plain.say("maintenance_request", at: 0)
+        let still = plain.say("unknown", at: 3 * Self.hour, confidence: 0.42,
+                              alternatives: [("complaint", 0.42), ("talk_to_agent", 0.26)])
+        #expect(still.threadIntent == "complaint")
+    }
+
     @Test func signalsAsking() {
         func signals(_ text: String, intent: String) -> ThreadSignals {
             var enrichment = Enrichment(entities: [])

@@ -530,7 +530,12 @@ enum ThreadTracker {
             // A guess of weight of another kind than the thread's stays the message's own.
             let weighs = guess.map { weighty.contains($0.name) && $0.confidence >= weightyGuess
                 && Self.family(of: $0.name) != threadFamily && !isStep($0.name, of: intent) } ?? false
-            if signals.bare {
+            // Leaning to an agent request the thread already made, it presses that request ("still not called back").
+            let pressesAgent = !signals.bare && thread.intents.contains { $0.name == "talk_to_agent" }
+                && signals.alternatives.contains { $0.name == "talk_to_agent" && $0.confidence >= doubtConfidence }
+            if pressesAgent {
+                threadIntent = "talk_to_agent"
+            } else if signals.bare {
                 threadIntent = intent
             } else if weighs {
                 threadIntent = nil
