@@ -258,11 +258,16 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * opens a new one ("flow": {"contextSwitch": true, "from": old topic, "to": new topic}). A
  * label that flips inside one subject is no switch: small talk, an unsure or "unknown"
  * label, a fragment (a unit, a phone number, a name in a word or two), a step of the
- * thread's request ("can someone come before 9?" after a leak until it is thanked for; the
- * price, deposit, lease length, contract or check-out of a flat search or stay, and within 6
- * hours of its last message a complaint, "nobody answers at the door", or a repair request
- * giving a phone number or e-mail, a viewing by proxy; a receipt or balance after a payment;
- * the rent, term and new contract of a renewal) or a label torn with the thread's. A step
+ * thread's request ("can someone come before 9?" or "where's the stopcock?" after a leak until
+ * it is thanked for, and within 6 hours a payment question naming its cost, "the welder quoted
+ * 150000, can I deduct it from the rent?"; the price, deposit, lease length, contract or
+ * check-out of a flat search or stay, and within 6 hours of its last message, or 12 hours of
+ * the time its viewing was booked for, a complaint, "nobody answers at the door", or a repair
+ * request giving a phone number or e-mail, a viewing by proxy; a receipt or balance after a
+ * payment; the rent of a renewal, asked about, its term,
+ * a calm message naming a length of time whatever its label, and its new contract) or a label
+ * torn with the thread's kind of request or with a step of it (not in a repair thanked for
+ * 6 hours before). A step
  * asking for exactly what another open thread asked for, not thanked for and active within 6
  * hours, goes back to that thread ("any news on the contract?" after a payment aside). A
  * document request is a subject of its own (its thread's "family" is "documents") except as such a
@@ -280,7 +285,13 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * "threads.inactivityMinutes" closes; the chat's last thread reopens within
  * "threads.reopenMinutes" for a follow-up (thanks, "still not fixed", its unit or its kind of request,
  * a greeting only if it chases: "hello, the generator broke again"),
- * and a new subject switches from it ("from": its topic) even though it closed. A tenant coming
+ * and a new subject switches from it ("from": its topic) even though it closed: a thread
+ * opened after it closed is a new subject unless it names its unit or property, chases it, or
+ * asks again for its request never thanked for (a notice 11 days after a renewal, a new fault
+ * 10 days after the first was thanked for, switch). A complaint chasing ("the receipt still
+ * hasn't come") with no thread of its own goes back to the last one within
+ * "threads.reopenMinutes" if that was no repair and not thanked for. Once a repair is thanked
+ * for and 6 hours passed, a guess of another kind at 0.35 is a new request. A tenant coming
  * back to an earlier subject reopens its thread too: the chat keeps its 4 newest closed threads,
  * and a message about one's subject (its unit or property, not another kind of request, within
  * "threads.recallMinutes"; its kind of request within "threads.reopenMinutes") goes back to it
@@ -298,7 +309,9 @@ PARLEY_API void parley_engine_close(parley_engine *engine);
  * guess (a visit arranged in a repair thread is the repair; a message chasing the request,
  * "why no confirmation yet 🙄", or a short question asking for news of it, "any updates??",
  * "des nouvelles ?", "habari yoyote?", "amakuru mashya?", "أي جديد؟", "chi jdid?", takes the
- * request itself); any other keeps its own. Then
+ * request itself); one leaning to an agent request the thread already made ("talk_to_agent"
+ * among its alternatives at 0.2 or more: "still not called back") takes "talk_to_agent"; any
+ * other keeps its own. Then
  * "intent"."name" is that reading, "fromThread": true, and "classified" keeps the
  * classifier's name (confidence and alternatives stay the classifier's). Digits alone
  * ("0788 123 456", "350000"), which the classifier does not read, get an "intent" only this

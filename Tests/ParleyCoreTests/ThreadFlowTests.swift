@@ -16,7 +16,9 @@ import Testing
         mutating func say(_ intent: String?, at time: Int64, confidence: Double = 0.9, unit: String? = nil, fromMe: Bool = false,
                           fragment: Bool = false, alternatives: [(name: String, confidence: Double)] = [],
                           urgency: Double = 0, sentiment: Double? = nil, property: String? = nil, also: String? = nil,
-                          chases: Bool = false, bare: Bool = false, lone: Bool = false, contact: Bool = false) -> ThreadDecision {
+                          chases: Bool = false, bare: Bool = false, lone: Bool = false, contact: Bool = false,
+                          asks: Bool = false, amount: Bool = false, term: Bool = false,
+                          naming named: Int64? = nil) -> ThreadDecision {
             count += 1
             var signals = ThreadSignals()
             signals.intent = intent
@@ -40,6 +42,11 @@ import Testing
             signals.sentiment = sentiment
             // "her number is 0788 123 456".
             signals.entities = contact ? [("phone", "0788 123 456")] : []
+            // "the welder quoted 150000", "we'll do 2 years this time".
+            if amount { signals.entities.append(("number", "150000")) }
+            if term { signals.entities.append(("duration", "2 years")) }
+            signals.asks = asks
+            signals.times = named.map { [$0] } ?? []
             let message = Message(id: "m\(count)", chat: "c", from: fromMe ? "me" : "tenant", fromMe: fromMe, timestamp: time, type: .text)
             return ThreadTracker.assign(message, signals: signals, chat: &state, quotedThread: nil, options: options)
         }

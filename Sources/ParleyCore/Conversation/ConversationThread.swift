@@ -40,6 +40,9 @@ public struct ConversationThread: Sendable, Equatable {
     /// classifier reads poorly): a sure request of another kind soon after corrects it rather
     /// than opening a thread. Stored, not shown.
     var guessed = false
+    /// When the viewing a search booked is (the time its booking named): around then, trouble
+    /// at the door is the visit's (`ThreadTracker.visitSeconds`). Stored, not shown.
+    var visitAt: Int64?
     public var sentimentFirst: Double?
     public var sentimentAverage: Double?
     public var sentimentLast: Double?
@@ -105,6 +108,7 @@ public struct ConversationThread: Sendable, Equatable {
         if exact, !otherReferences.isEmpty { object.append("otherReferences", .array(otherReferences.map { .string($0) })) }
         if exact, let resolvedAt { object.append("resolvedAt", .int(resolvedAt)) }
         if exact, guessed { object.append("guessed", .bool(true)) }
+        if exact, let visitAt { object.append("visitAt", .int(visitAt)) }
         if let sentimentAverage {
             var sentiment = JSONObject()
             sentiment.append("average", .double(shown(sentimentAverage)))
@@ -128,6 +132,7 @@ public struct ConversationThread: Sendable, Equatable {
         otherReferences = (value["otherReferences"]?.arrayValue ?? []).compactMap(\.stringValue)
         resolvedAt = value["resolvedAt"]?.int64Value
         guessed = value["guessed"]?.boolValue ?? false
+        visitAt = value["visitAt"]?.int64Value
         family = value["family"]?.stringValue
         intent = value["intent"]?.stringValue
         state = value["state"]?.stringValue.flatMap(State.init(rawValue:)) ?? .open

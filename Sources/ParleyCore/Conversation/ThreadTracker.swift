@@ -24,6 +24,10 @@ struct ThreadSignals: Sendable {
     /// It chases the request: in a negative mood ("why no confirmation yet 🙄", "still not
     /// fixed"), or as a short question asking for news of it ("any updates??", "des nouvelles ?").
     var chases = false
+    /// The times it names (resolved dates and times, seconds since 1970): when a viewing is.
+    var times: [Int64] = []
+    /// It asks a question ("?", "؟"): "will the rent rise?" in a renewal is about the new rent.
+    var asks = false
     var sentiment: Double?
     /// The message's own urgency (0..1).
     var urgency = 0.0
@@ -33,6 +37,10 @@ struct ThreadSignals: Sendable {
 
     /// It hands over a way to reach someone: a phone number or an e-mail.
     var contact: Bool { entities.contains { $0.type == "phone" || $0.type == "email" } }
+    /// It names an amount ("the welder quoted 150000").
+    var amount: Bool { entities.contains { $0.type == "money" || $0.type == "number" } }
+    /// It names a length of time, calmly ("we'll do 2 years this time"): a term, not how long a fault lasted.
+    var term: Bool { (sentiment ?? 0) >= 0 && entities.contains { $0.type == "duration" } }
 }
 
 /// A chat's threading state: its threads that may still continue, the counter for new
@@ -141,6 +149,8 @@ enum ThreadTracker {
     /// and the next day's broken AC differ, unless the message names its unit, asks for the
     /// same kind of thing or chases it ("still not fixed").
     static let pauseSeconds: Int64 = 6 * 3600
+    /// This close to the time of the viewing a search booked (`visitAt`), its complaints are the visit's.
+    static let visitSeconds: Int64 = 12 * 3600
     /// How many of a chat's closed threads its state keeps to come back to (`recentlyClosed`).
     static let recentLimit = 4
 
@@ -176,17 +186,26 @@ enum ThreadTracker {
     /// 0788 …": a visit reads as a repair). A move-out produces no document it does not name:
     /// a reference letter or a certificate for the next landlord is a task of its own (its
     /// check-out report, read with the move-out behind it, is torn with it and stays).
+    /// A repair's steps also find the way in ("where's the stopcock?" in a flood) and, before
+    /// it pauses, its cost (a payment question naming an amount: "the welder quoted 150000,
+    /// can I deduct it from the rent?"). A renewal's rent is asked about sure or not
+    /// ("will the rent rise? I pay 450000 now", `asks`), and a calm message naming a length of
+    /// time sets its term whatever its label ("we'll do 2 years this time", `term`).
     static func isStep(_ intent: String, of request: String, resolved: Bool = false, paused: Bool = false,
-                       confidence: Double = 0, contact: Bool = false) -> Bool {
+                       confidence: Double = 0, contact: Bool = false, asks: Bool = false, amount: Bool = false,
+                       term: Bool = false) -> Bool {
         switch family(of: request) {
-        case "maintenance": return !resolved && (intent == "viewing_booking" || intent == "availability")
+        case "maintenance":
+            return !resolved && (intent == "viewing_booking" || intent == "availability" || intent == "location_directions"
+                || !paused && intent == "rent_payment" && asks && amount)
         case "leasing":
             return ["rent_payment", "move_out", "lease_renewal", "document_request"].contains(intent)
                 || !paused && (intent == "complaint" || contact && intent == "maintenance_request")
         case "payments": return intent == "document_request" || intent == "price_inquiry"
         case "tenancy":
-            return intent == "price_inquiry" || intent == "availability" || intent == "rent_payment" && confidence < sureConfidence
-                || intent == "document_request" && request == "lease_renewal"
+            return intent == "price_inquiry" || intent == "availability"
+                || intent == "rent_payment" && (confidence < sureConfidence || asks && request == "lease_renewal")
+                || request == "lease_renewal" && (intent == "document_request" || term)
         case "documents": return intent == "price_inquiry" || intent == "rent_payment" && confidence < sureConfidence
         default: return false
         }
@@ -266,14 +285,20 @@ enum ThreadTracker {
         thread.reference != nil || thread.family != nil
     }
 
-    /// Two threads about one subject (one opened after the other's reopen window ended).
-    /// Two repair-family threads of different requests and no shared unit are two subjects
-    /// unless the later one chases the first (`pauseSeconds`).
-    static func sameSubject(_ a: ConversationThread, _ b: ConversationThread, chasing: Bool = false) -> Bool {
+    /// Two threads about one subject. Two repair-family threads of different requests and no
+    /// shared unit are two subjects unless the later one chases the first (`pauseSeconds`). A
+    /// thread opened after `a` closed (`renewed`: the message did not follow it up) shares its
+    /// subject only through its unit or property, by chasing it, or by asking again for `a`'s
+    /// request never thanked for: its kind of request alone is a new one ("I'm moving out" 11
+    /// days after a renewal, an AC fault in another room 10 days after the first was thanked for).
+    static func sameSubject(_ a: ConversationThread, _ b: ConversationThread, chasing: Bool = false,
+                            renewed: Bool = false) -> Bool {
         let shared = sharing(a.references, b.references)
         if a.family == "maintenance", b.family == "maintenance", a.intent != b.intent, !shared, !chasing { return false }
+        // Past its reopen window, the same request `a` asked and was never thanked for is still its subject.
+        let again = a.intent == b.intent && a.resolvedAt == nil
         return !conflicting(a.references, b.references) && (a.family == nil || b.family == nil || a.family == b.family)
-            && (shared || a.family != nil && a.family == b.family)
+            && (shared || a.family != nil && a.family == b.family && (!renewed || chasing || again))
     }
 
     /// A message naming two of a kind is about the one the thread at hand is not about: the
@@ -317,13 +342,19 @@ enum ThreadTracker {
         let asked = unknown ? signals.alternatives.first?.name : signals.intent
         let askedConfidence = unknown ? signals.alternatives.first?.confidence ?? 0 : signals.intentConfidence
         let behind = unknown ? Array(signals.alternatives.dropFirst()) : signals.alternatives
+        let references = signals.references
+        // Once a repair is thanked for and has paused, a guess of weight of another kind is a new
+        // request: the electricity bill days after the power came back (not a chase, nor about its unit).
+        let movesOn = !message.fromMe && !signals.fragment && !signals.chases && askedConfidence >= weightyGuess
+            && asked.map { !social.contains($0) && Self.family(of: $0) != "maintenance" } ?? false
+            && previous.map { $0.family == "maintenance" && $0.resolvedAt != nil && now - $0.lastActivity > pauseSeconds
+                && !sharing(references, $0.references) } ?? false
         let topical = !signals.fragment
-            && (asked.map { !social.contains($0) && askedConfidence >= options.switchConfidence } ?? false)
+            && (asked.map { !social.contains($0) && askedConfidence >= options.switchConfidence } ?? false) || movesOn
         let request = topical ? asked : nil
         let family = request.map(family(of:))
-        let references = signals.references
-        // Its own label, not an "unknown"'s guess: what may correct a guessed thread.
-        let labelled = request != nil && !unknown
+        // Its own label, not an "unknown"'s guess (nor a guess moving on): what may correct a guessed thread.
+        let labelled = request != nil && !unknown && askedConfidence >= options.switchConfidence
 
         // After a pause, or once its request is done (thanked for), a repair-family request of
         // another kind is another subject: a fixed sink, then the neighbour's dirty water
@@ -362,12 +393,24 @@ enum ThreadTracker {
             let decides = request.map { decisive.contains($0) && !isStep($0, of: thread.intent ?? "") } ?? false
             if !message.fromMe && !decides && holds(thread, signals, now: now) { return true }
             guard let threadFamily = thread.family, let threadRequest = thread.intent, let request else { return false }
-            let paused = now - thread.lastActivity > pauseSeconds
+            let gap = now - thread.lastActivity
+            let paused = gap > pauseSeconds
+            let resolved = thread.resolvedAt != nil
             // A sure label of its own, soon after, corrects a request that was only a guess.
             if thread.guessed, labelled, !decides, !paused { return true }
-            return isStep(request, of: threadRequest, resolved: thread.resolvedAt != nil, paused: paused,
-                          confidence: askedConfidence, contact: signals.contact) && !awaited(besides: thread)
-                || !decides && behind.contains { Self.family(of: $0.name) == threadFamily && $0.confidence >= doubtConfidence }
+            // Around the time of the viewing it booked, a search's complaints are about the visit
+            // however long it paused: "I'm at the gate, the guard knows nothing" the next morning.
+            let booked = threadFamily == "leasing" && thread.visitAt.map { abs(now - $0) <= visitSeconds } ?? false
+            func step(_ intent: String) -> Bool {
+                isStep(intent, of: threadRequest, resolved: resolved, paused: paused && !booked, confidence: askedConfidence,
+                       contact: signals.contact, asks: signals.asks, amount: signals.amount, term: signals.term)
+            }
+            if step(request) && !awaited(besides: thread) { return true }
+            // A label torn with the thread's kind of request, or with a step of it of another kind
+            // than its own, is no new subject; a repair thanked for and paused has nothing left to be torn with.
+            guard !decides, !(threadFamily == "maintenance" && resolved && paused) else { return false }
+            return behind.contains { $0.confidence >= doubtConfidence && (Self.family(of: $0.name) == threadFamily
+                || Self.family(of: $0.name) != family && step($0.name)) }
         }
         // After an idle close, the chat's last thread reopens for a follow-up within the
         // reopen window: thanks, a resolution, a fragment (no subject of its own, though not
@@ -418,6 +461,13 @@ enum ThreadTracker {
         } else if !message.fromMe {
             target = returning()
         }
+        // A complaint chasing that finds no thread of its own presses the last request, not thanked
+        // for, within the reopen window: "the receipt still hasn't come, eh" two days after the payment.
+        if target == nil, !message.fromMe, let previous, request == "complaint", signals.chases, previous.resolvedAt == nil,
+           let last = previous.family, last != "maintenance", now - previous.lastActivity <= options.reopenSeconds,
+           references.isEmpty || sharing(references, previous.references) {
+            target = previous
+        }
         let reopened = target.map { target in !chat.threads.contains { $0.id == target.id } } ?? false
         if let target { closed.removeAll { $0.id == target.id } }
         // What the chat keeps to come back to: its newest closed threads, less the one reopened.
@@ -438,6 +488,8 @@ enum ThreadTracker {
                                         openedAt: now, lastActivity: now)
         }
         learn(signals, request: request, family: family, guessed: !labelled, into: &thread)
+        // A search's viewing, by the time it names: what its complaints around then are about (`visitSeconds`).
+        if thread.family == "leasing", signals.intent == "viewing_booking", let time = signals.times.first { thread.visitAt = time }
         let threadUrgency = message.fromMe || isNew ? nil : carriedUrgency(thread, signals, now: now)
         if !message.fromMe {
             if signals.urgency >= urgentLevel {
@@ -457,7 +509,7 @@ enum ThreadTracker {
         // (even if it just closed) to another one with a different subject of its own.
         var contextSwitch: (from: String, to: String)?
         if let previous, previous.id != thread.id, hasSubject(previous), hasSubject(thread),
-           !sameSubject(previous, thread, chasing: signals.chases) {
+           !sameSubject(previous, thread, chasing: signals.chases, renewed: isNew && previous.state == .closed) {
             contextSwitch = (previous.topic, thread.topic)
         }
         // The tenant completing the thread's request: a detail takes the thread's intent; an
@@ -478,7 +530,12 @@ enum ThreadTracker {
             // A guess of weight of another kind than the thread's stays the message's own.
             let weighs = guess.map { weighty.contains($0.name) && $0.confidence >= weightyGuess
                 && Self.family(of: $0.name) != threadFamily && !isStep($0.name, of: intent) } ?? false
-            if signals.bare {
+            // Leaning to an agent request the thread already made, it presses that request ("still not called back").
+            let pressesAgent = !signals.bare && thread.intents.contains { $0.name == "talk_to_agent" }
+                && signals.alternatives.contains { $0.name == "talk_to_agent" && $0.confidence >= doubtConfidence }
+            if pressesAgent {
+                threadIntent = "talk_to_agent"
+            } else if signals.bare {
                 threadIntent = intent
             } else if weighs {
                 threadIntent = nil

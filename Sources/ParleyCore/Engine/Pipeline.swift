@@ -158,6 +158,7 @@ extension Enrichment {
             }
         }
         signals.entities = entities.map { ($0.type, $0.text) }
+        signals.times = entities.compactMap { $0.type == "datetime" ? $0.value["timestamp"]?.int64Value : nil }
         if let intent {
             signals.intent = intent.name
             signals.intentConfidence = intent.confidence
@@ -180,6 +181,7 @@ extension Enrichment {
         // ("amakuru?", "habari gani?" greet before they ask for news).
         signals.chases = (signals.sentiment ?? 0) < 0 && Self.containsWord(of: Self.chaseWords, in: text)
             || !["greeting", "thanks", "goodbye"].contains(intent?.name ?? "") && Self.asksForNews(text)
+        signals.asks = text.unicodeScalars.contains { $0 == "?" || $0 == "\u{061F}" || $0 == "\u{00BF}" }
         return signals
     }
 
