@@ -209,33 +209,35 @@ extension Enrichment {
     static func asksForNews(_ text: String) -> Bool {
         guard text.utf8.count <= 24 * newsQuestionWords else { return false }
         // Most messages have no question mark and open with no asking word: they stop at the
-        // first word, before a word is lower-cased for the sets.
+        // first word. Words are compared by their folded hash, never built as strings.
         var question = false, previous: UInt8 = 0
         for byte in text.utf8 {
             if byte == 0x3F || (previous == 0xD8 && byte == 0x9F) { question = true; break }
             previous = byte
         }
-        var word = String.UnicodeScalarView()
+        var hash = Fold.seed, length = 0
         var words = 0, news = false, asking = false
         func ends() {
-            guard !word.isEmpty else { return }
+            guard length > 0 else { return }
             words += 1
-            if word.count <= 12 {
-                let lowered = String(word).lowercased()
-                news = news || newsWords.contains(lowered)
-                if words == 1 { asking = askingWords.contains(lowered) }
+            if length <= 12 {
+                let folded = Fold.finish(hash)
+                news = news || newsHashes.contains(folded)
+                if words == 1 { asking = askingHashes.contains(folded) }
             }
-            word.removeAll(keepingCapacity: true)
+            hash = Fold.seed
+            length = 0
         }
         for scalar in text.unicodeScalars {
             if words == 1 && !asking && !question { return false }
-            let properties = scalar.properties
             if scalar == "'" || scalar == "\u{2019}" {
                 continue   // "what's" is one word
             } else if scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) || (0x30...0x39).contains(scalar.value)
-                        : properties.isAlphabetic || properties.numericType != nil
-                            || [.nonspacingMark, .spacingMark].contains(properties.generalCategory) {
-                word.append(scalar)
+                        : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                            || [.nonspacingMark, .spacingMark].contains(scalar.properties.generalCategory) {
+                let folded = Fold.fold(scalar)
+                if folded != 0 { hash = Fold.mix(hash, folded) }
+                length += 1
             } else {
                 ends()
                 if words > newsQuestionWords { return false }
@@ -244,6 +246,9 @@ extension Enrichment {
         ends()
         return news && words <= newsQuestionWords && (question || asking)
     }
+
+    private static let newsHashes = Set(newsWords.map { Fold.hash($0) })
+    private static let askingHashes = Set(askingWords.map { Fold.hash($0) })
 
     /// Whether a word of `text` (a run of letters, digits and marks), lower-cased, is one of
     /// `words` (each of 3 to 8 scalars). A scan of scalars: the tokenizer, run here for every
