@@ -226,6 +226,8 @@ export interface Context {
   format: 'normalized' | 'whatsapp-web.js' | 'baileys' | 'cloud-api';
   message: Message;
   entities: Entity[];
+  /** How many entities past the first 1000 the text held (absent when none). */
+  entitiesOmitted?: number;
   /** intent (the thread's request) is absent until the thread has one. */
   thread: { id: string; topic: string; new: boolean; messageCount: number; intent?: string };
   /** reopened: the id of the message's thread when it had closed and opens again. */

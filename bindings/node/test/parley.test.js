@@ -106,6 +106,22 @@ test('a normalized message, with its money entity', (t) => {
   assert.equal(typeof context.timings.totalMicros, 'number');
 });
 
+test('a region implies the currency of bare amounts and its only time zone', (t) => {
+  const text = 'I paid 50k rent, can the plumber come tomorrow at 5pm?';
+  const kenya = withEngine(t, { region: 'KE' }).process({ ...message(20, text), timestamp: 1764158400 });
+  const found = Object.fromEntries(kenya.entities.map((entity) => [entity.type, entity.value]));
+  assert.deepEqual(found.money, { amount: 50000, currency: 'KES' });
+  assert.equal(found.datetime.iso, '2025-11-27T17:00:00+03:00');
+});
+
+test('a context holds at most a thousand entities and counts the rest', (t) => {
+  const engine = withEngine(t);
+  const context = engine.process(message(21, '12 '.repeat(1200)));
+  assert.equal(context.entities.length, 1000);
+  assert.equal(context.entitiesOmitted, 200);
+  assert.equal(engine.process(message(22, 'hello')).entitiesOmitted, undefined);
+});
+
 test('a whatsapp-web.js message', (t) => {
   const context = withEngine(t).process(WWEBJS);
   assert.equal(context.format, 'whatsapp-web.js');
