@@ -41,12 +41,7 @@ enum AreaScanner {
             guard next < text.count else { return nil }
             let (_, second, secondEnd) = text.wordAt(next)
             switch second?.tag {
-            case .metres? where q.double >= 20 && (text[j]?.value ?? 0) >= 0x600:
-            // Arabic gives a flat's size in metres, "مربع" (square) often left out: "شقة ١٨٠ متر".
-            let k = text.skipBlanks(end)
-            if k > end, text.wordAt(k).hash == square { return ("m2", text.wordAt(k).end) }
-            return ("m2", end)
-        case .feet?: return ("sqft", secondEnd)
+            case .feet?: return ("sqft", secondEnd)
             case .metres?, .m?: return ("m2", secondEnd)
             default: return nil
             }
