@@ -179,9 +179,9 @@ extension Enrichment {
         // Only a negative message can chase with a chase word: the tokenizer runs for those alone.
         // A short question asking for news chases in any mood, unless it reads as a greeting
         // ("amakuru?", "habari gani?" greet before they ask for news).
+        signals.asks = Self.hasQuestionMark(text)
         signals.chases = (signals.sentiment ?? 0) < 0 && Self.containsWord(hashedAs: Self.chaseHashes, in: text)
-            || !["greeting", "thanks", "goodbye"].contains(intent?.name ?? "") && Self.asksForNews(text)
-        signals.asks = text.unicodeScalars.contains { $0 == "?" || $0 == "\u{061F}" || $0 == "\u{00BF}" }
+            || !Self.greetingIntents.contains(intent?.name ?? "") && Self.asksForNews(text, question: signals.asks)
         return signals
     }
 
@@ -202,19 +202,25 @@ extension Enrichment {
     ]
     /// A question this short asks for news of the request at hand, not about a new one.
     static let newsQuestionWords = 8
+    /// Intents whose question is a greeting's, not a chase ("amakuru?", "habari gani?").
+    static let greetingIntents: Set<String> = ["greeting", "thanks", "goodbye"]
+
+    /// "?", Arabic "؟" or Spanish "¿" anywhere in `text`.
+    static func hasQuestionMark(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "?" || $0 == "\u{061F}" || $0 == "\u{00BF}" }
+    }
+
+    static func asksForNews(_ text: String) -> Bool {
+        asksForNews(text, question: hasQuestionMark(text))
+    }
 
     /// Whether `text` is a short question asking for news (`newsWords`): at most
-    /// `newsQuestionWords` words, a question mark ("?", "؟") or an asking word first. A scan
-    /// of scalars over short texts only: it runs on every message.
-    static func asksForNews(_ text: String) -> Bool {
+    /// `newsQuestionWords` words, a question mark (`question`, as `ThreadSignals.asks` found
+    /// it) or an asking word first. A scan of scalars over short texts only: it runs on every message.
+    static func asksForNews(_ text: String, question: Bool) -> Bool {
         guard text.utf8.count <= 24 * newsQuestionWords else { return false }
         // Most messages have no question mark and open with no asking word: they stop at the
         // first word. Words are compared by their folded hash, never built as strings.
-        var question = false, previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x3F || (previous == 0xD8 && byte == 0x9F) { question = true; break }
-            previous = byte
-        }
         var hash = Fold.seed, length = 0
         var words = 0, news = false, asking = false
         func ends() {
@@ -232,9 +238,7 @@ extension Enrichment {
             if words == 1 && !asking && !question { return false }
             if scalar == "'" || scalar == "\u{2019}" {
                 continue   // "what's" is one word
-            } else if scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) || (0x30...0x39).contains(scalar.value)
-                        : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                            || [.nonspacingMark, .spacingMark].contains(scalar.properties.generalCategory) {
+            } else if isWordScalar(scalar) {
                 let folded = Fold.fold(scalar)
                 if folded != 0 { hash = Fold.mix(hash, folded) }
                 length += 1
@@ -260,19 +264,21 @@ extension Enrichment {
 
     static let chaseHashes = Set(chaseWords.map { Fold.hash($0) })
 
+    /// A scalar of a word as the thread signals read words: a letter, a digit or a mark.
+    @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default:
+            let properties = scalar.properties
+            return properties.isAlphabetic || properties.numericType != nil
+                || [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory)
+        }
+    }
+
     /// `containsWord` over the words' folded hashes (`Fold.hash`): no string is built per word.
     static func containsWord(hashedAs hashes: Set<UInt64>, in text: String) -> Bool {
         var hash = Fold.seed, length = 0
-        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
-            case 0..<0x80: return false
-            default:
-                let properties = scalar.properties
-                return properties.isAlphabetic || properties.numericType != nil
-                    || [.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory)
-            }
-        }
         func ends() -> Bool {
             defer { hash = Fold.seed; length = 0 }
             return (3...8).contains(length) && hashes.contains(Fold.finish(hash))
